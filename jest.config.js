@@ -1,0 +1,13 @@
+/** Two projects: `unit` needs nothing running; `e2e` needs the test environment from scripts/test-env.sh
+ * (real Docker engine, Clair image built from its Go module, PostgreSQL image, registry, fixture images). */
+const base = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], testTimeout: 900000 },
+  ],
+};

@@ -1,0 +1,324 @@
+/**
+ * The one list of inputs. The action reads them as `INPUT_<NAME>` (action.yml), the CLI as `--<name>`
+ * flags, the GitLab template as `CLAIR_SCAN_<NAME>` variables. A test checks that action.yml and the
+ * README agree with this list, so it is the single place to add an input.
+ */
+
+export type InputType = 'string' | 'boolean' | 'integer' | 'list';
+
+export interface InputDefinition {
+  name: string;
+  description: string;
+  /** Default as the user would write it (string form); '' means unset. */
+  default: string;
+  type: InputType;
+  required?: boolean;
+  /** Only meaningful in the GitHub Action (hidden from the CLI). */
+  actionOnly?: boolean;
+  /** The action.yml default expression when it differs from `default` (e.g. `${{ github.token }}`). */
+  actionDefault?: string;
+  group: 'image' | 'clair' | 'data' | 'policy' | 'reports' | 'publish';
+}
+
+export const DEFAULT_CLAIR_IMAGE = 'quay.io/projectquay/clair:4.9.0';
+export const DEFAULT_POSTGRES_IMAGE = 'docker.io/library/postgres:15';
+
+export const INPUTS: InputDefinition[] = [
+  // image source
+  {
+    name: 'image',
+    group: 'image',
+    type: 'list',
+    required: true,
+    default: '',
+    description:
+      'Image(s) to scan, one per line or comma-separated: a name in the Docker daemon (`myapp:ci`), a `docker save`/OCI archive path, or a registry reference. Prefix with `docker:`, `archive:` or `registry:` to force the source.',
+  },
+  {
+    name: 'image-source',
+    group: 'image',
+    type: 'string',
+    default: 'auto',
+    description:
+      'Where to read unprefixed images from: `auto` (an existing file is an archive, else the Docker daemon, else the registry), `docker`, `archive` or `registry`.',
+  },
+  {
+    name: 'docker-host',
+    group: 'image',
+    type: 'string',
+    default: '',
+    description:
+      'Docker daemon to read images from and run Clair on, e.g. `tcp://docker:2375` for GitLab `docker:dind`. Defaults to `DOCKER_HOST`, else the local socket.',
+  },
+  {
+    name: 'registry-username',
+    group: 'image',
+    type: 'string',
+    default: '',
+    description: 'Username for pulling `registry:` images (basic or token auth).',
+  },
+  {
+    name: 'registry-password',
+    group: 'image',
+    type: 'string',
+    default: '',
+    description: 'Password or token for pulling `registry:` images. Masked in logs.',
+  },
+  {
+    name: 'registry-insecure',
+    group: 'image',
+    type: 'boolean',
+    default: 'false',
+    description: 'Talk plain HTTP to the registry (for a local test registry). Loopback registries always use HTTP.',
+  },
+  {
+    name: 'layer-server-address',
+    group: 'image',
+    type: 'string',
+    default: '',
+    description:
+      'Address (`host` or `host:port`) at which Clair reaches the layer server this tool runs. Chosen automatically (the local address that routes to the Docker daemon or `clair-url`); set it only if auto-detection is wrong.',
+  },
+  // clair
+  {
+    name: 'clair-url',
+    group: 'clair',
+    type: 'string',
+    default: '',
+    description:
+      'Use an existing Clair (combo or indexer+matcher behind one URL) instead of starting one, e.g. `http://clair.internal:6060`. No containers are started.',
+  },
+  {
+    name: 'clair-psk',
+    group: 'clair',
+    type: 'string',
+    default: '',
+    description: 'Base64 pre-shared key of an existing Clair with `auth.psk`; requests are signed as issuer `clair-intraservice`. Masked in logs.',
+  },
+  {
+    name: 'clair-image',
+    group: 'clair',
+    type: 'string',
+    default: DEFAULT_CLAIR_IMAGE,
+    description: 'Clair image for the ephemeral Clair.',
+  },
+  {
+    name: 'postgres-image',
+    group: 'clair',
+    type: 'string',
+    default: DEFAULT_POSTGRES_IMAGE,
+    description: 'PostgreSQL image for the ephemeral Clair database (must honour `POSTGRES_USER`/`POSTGRES_PASSWORD`/`POSTGRES_DB` like the official image).',
+  },
+  {
+    name: 'pull',
+    group: 'clair',
+    type: 'string',
+    default: 'missing',
+    description: 'When to pull the Clair and PostgreSQL images: `missing`, `always` or `never`.',
+  },
+  {
+    name: 'clair-config',
+    group: 'clair',
+    type: 'string',
+    default: '',
+    description:
+      'Optional Clair config file (`.yaml` or `.json`) merged over the generated one as a Clair drop-in (e.g. to set `log_level` or updater options). Connection strings and listen addresses are always generated.',
+  },
+  {
+    name: 'startup-timeout',
+    group: 'clair',
+    type: 'integer',
+    default: '300',
+    description: 'Seconds to wait for PostgreSQL and Clair to become ready.',
+  },
+  {
+    name: 'scan-timeout',
+    group: 'clair',
+    type: 'integer',
+    default: '900',
+    description: 'Seconds to wait for Clair to index and match one image.',
+  },
+  // vulnerability data
+  {
+    name: 'vuln-data',
+    group: 'data',
+    type: 'string',
+    default: 'online',
+    description:
+      'Vulnerability data for the ephemeral Clair: `online` (run Clair\'s updaters for the distributions found in the image) or the path/URL of an updater bundle made by `clairctl export-updaters` (`.json`, `.gz`, `.zst`).',
+  },
+  {
+    name: 'updaters',
+    group: 'data',
+    type: 'list',
+    default: '',
+    description: 'With `vuln-data: online`: Clair updater sets to run (e.g. `debian,alpine,osv`). Default: chosen from the distributions and language packages found in the image.',
+  },
+  {
+    name: 'data-timeout',
+    group: 'data',
+    type: 'integer',
+    default: '1800',
+    description: 'Seconds to wait for vulnerability data to load.',
+  },
+  // policy
+  {
+    name: 'severity-threshold',
+    group: 'policy',
+    type: 'string',
+    default: 'high',
+    description:
+      'Fail when any counted finding is at or above this severity: `unknown`, `negligible`, `low`, `medium`, `high`, `critical`, or `none` to disable.',
+  },
+  {
+    name: 'fail-on',
+    group: 'policy',
+    type: 'string',
+    default: '',
+    description: 'Count rule, e.g. `high>0 || medium>=3` (severity names, `>`, `>=`, `==`, `<`, `<=`, `&&`, `||`, parentheses). Fails when true.',
+  },
+  {
+    name: 'ignore-unfixed',
+    group: 'policy',
+    type: 'boolean',
+    default: 'false',
+    description: 'Only findings that have a fixed version count toward the gate (all are still reported).',
+  },
+  {
+    name: 'fail',
+    group: 'policy',
+    type: 'boolean',
+    default: 'true',
+    description: 'Exit non-zero when the policy fails. `false` = report-only: the verdict is reported, the step succeeds.',
+  },
+  {
+    name: 'allowlist',
+    group: 'policy',
+    type: 'list',
+    default: '',
+    description:
+      'Allowlist file(s): the native YAML format, a clair-scanner whitelist, or GitLab\'s `vulnerability-allowlist.yml` (detected by content).',
+  },
+  {
+    name: 'check-non-root',
+    group: 'policy',
+    type: 'boolean',
+    default: 'false',
+    description: 'Fail when the image is configured to run as root.',
+  },
+  {
+    name: 'check-secrets',
+    group: 'policy',
+    type: 'boolean',
+    default: 'false',
+    description: 'Fail when any layer contains a private key, cloud access key, token or credential file (also in layers deleted later).',
+  },
+  {
+    name: 'required-base-image',
+    group: 'policy',
+    type: 'string',
+    default: '',
+    description: 'Fail unless the image is built on this base image (its layers are the first layers of the scanned image).',
+  },
+  // reports
+  {
+    name: 'output-dir',
+    group: 'reports',
+    type: 'string',
+    default: 'clair-scan-reports',
+    description: 'Directory the reports are written to.',
+  },
+  {
+    name: 'formats',
+    group: 'reports',
+    type: 'list',
+    default: 'sarif,gitlab,markdown,html,json,cyclonedx',
+    description: 'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`.',
+  },
+  {
+    name: 'dockerfile',
+    group: 'reports',
+    type: 'string',
+    default: 'Dockerfile',
+    description: 'Repository path of the Dockerfile; SARIF results are located on it so GitHub code scanning accepts them.',
+  },
+  // publishing
+  {
+    name: 'github-token',
+    group: 'publish',
+    type: 'string',
+    default: '',
+    actionOnly: true,
+    actionDefault: '${{ github.token }}',
+    description: 'Token for the pull request comment. Needs `pull-requests: write`.',
+  },
+  {
+    name: 'comment',
+    group: 'publish',
+    type: 'boolean',
+    default: 'true',
+    description: 'Keep one summary comment on the pull/merge request, updated in place on every push.',
+  },
+  {
+    name: 'job-summary',
+    group: 'publish',
+    type: 'boolean',
+    default: 'true',
+    actionOnly: true,
+    description: 'Write the Markdown summary to the job summary.',
+  },
+  {
+    name: 'upload-artifact',
+    group: 'publish',
+    type: 'boolean',
+    default: 'true',
+    actionOnly: true,
+    description: 'Upload the reports as one workflow artifact.',
+  },
+  {
+    name: 'artifact-name',
+    group: 'publish',
+    type: 'string',
+    default: 'clair-scan-reports',
+    actionOnly: true,
+    description: 'Name of the uploaded artifact.',
+  },
+  {
+    name: 'gitlab-token',
+    group: 'publish',
+    type: 'string',
+    default: '',
+    description: 'GitLab token with `api` scope for the merge request note (GitLab\'s job token cannot write notes). Without it the note is skipped.',
+  },
+];
+
+export interface OutputDefinition {
+  name: string;
+  description: string;
+}
+
+export const OUTPUTS: OutputDefinition[] = [
+  { name: 'verdict', description: '`pass` or `fail` as the policy decided (also in report-only mode).' },
+  { name: 'exit-code', description: '0 passed, 1 policy failed, 2 error.' },
+  { name: 'total', description: 'Number of vulnerability findings (all images, allowlisted included).' },
+  { name: 'critical', description: 'Critical findings.' },
+  { name: 'high', description: 'High findings.' },
+  { name: 'medium', description: 'Medium findings.' },
+  { name: 'low', description: 'Low findings.' },
+  { name: 'negligible', description: 'Negligible findings.' },
+  { name: 'unknown', description: 'Findings of unknown severity.' },
+  { name: 'fixable', description: 'Findings that have a fixed version.' },
+  { name: 'report-dir', description: 'Directory holding the reports.' },
+  { name: 'sarif', description: 'Path of the SARIF report.' },
+  { name: 'gitlab-report', description: 'Path of the GitLab container-scanning report.' },
+  { name: 'markdown', description: 'Path of the Markdown summary.' },
+  { name: 'html', description: 'Path of the HTML report.' },
+  { name: 'json', description: 'Path of the normalized JSON result.' },
+  { name: 'sbom', description: 'Path of the CycloneDX SBOM.' },
+];
+
+export function inputDefinition(name: string): InputDefinition {
+  const d = INPUTS.find((i) => i.name === name);
+  if (!d) throw new Error(`unknown input ${name}`);
+  return d;
+}

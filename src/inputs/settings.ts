@@ -1,0 +1,173 @@
+/**
+ * Settings: every input parsed and validated once, into one typed object that the rest of the code reads.
+ * The action, the CLI and the GitLab template differ only in where the raw strings come from (`RawInputs`).
+ */
+import { ClairScanError } from '../util/errors';
+import { INPUTS, InputDefinition } from './definitions';
+import { parseSeverity, Severity } from '../findings/model';
+
+/** Returns the raw string the user gave for an input, or undefined / '' when not given. */
+export type RawInputs = (name: string) => string | undefined;
+
+export type ImageSourceKind = 'docker' | 'archive' | 'registry';
+export type ReportFormat = 'sarif' | 'gitlab' | 'markdown' | 'html' | 'json' | 'cyclonedx';
+export const REPORT_FORMATS: ReportFormat[] = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'];
+
+export interface ImageRequest {
+  /** As given, e.g. "docker:myapp:ci". */
+  input: string;
+  /** Without the source prefix. */
+  ref: string;
+  /** Explicit source, or undefined for `auto`. */
+  source?: ImageSourceKind;
+}
+
+export interface Settings {
+  images: ImageRequest[];
+  imageSource: 'auto' | ImageSourceKind;
+  dockerHost?: string;
+  registry: { username?: string; password?: string; insecure: boolean };
+  layerServerAddress?: string;
+
+  clairUrl?: string;
+  clairPsk?: string;
+  clairImage: string;
+  postgresImage: string;
+  pull: 'missing' | 'always' | 'never';
+  clairConfig?: string;
+  startupTimeoutSec: number;
+  scanTimeoutSec: number;
+
+  /** 'online' or a path/URL of an updater bundle. */
+  vulnData: string;
+  updaters: string[];
+  dataTimeoutSec: number;
+
+  policy: {
+    /** undefined = no threshold ("none"). */
+    severityThreshold?: Severity;
+    failOn?: string;
+    ignoreUnfixed: boolean;
+    /** false = report-only. */
+    fail: boolean;
+    allowlists: string[];
+    checkNonRoot: boolean;
+    checkSecrets: boolean;
+    requiredBaseImage?: string;
+  };
+
+  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string };
+
+  publish: {
+    githubToken?: string;
+    comment: boolean;
+    jobSummary: boolean;
+    uploadArtifact: boolean;
+    artifactName: string;
+    gitlabToken?: string;
+  };
+}
+
+function bad(name: string, value: string, expected: string): ClairScanError {
+  return new ClairScanError(`input "${name}" has an invalid value "${value}"`, { hint: `set "${name}" to ${expected}.` });
+}
+
+export function parseSettings(raw: RawInputs): Settings {
+  const get = (def: InputDefinition): string => {
+    const v = raw(def.name);
+    return v === undefined || v.trim() === '' ? def.default : v.trim();
+  };
+  const values = new Map<string, string>();
+  for (const def of INPUTS) values.set(def.name, get(def));
+  const str = (n: string): string => values.get(n) ?? '';
+  const opt = (n: string): string | undefined => str(n) || undefined;
+  const bool = (n: string): boolean => {
+    const v = str(n).toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v)) return true;
+    if (['false', 'no', '0', 'off'].includes(v)) return false;
+    throw bad(n, str(n), '`true` or `false`');
+  };
+  const int = (n: string, min: number): number => {
+    const v = str(n);
+    if (!/^\d+$/.test(v) || Number(v) < min) throw bad(n, v, `a whole number of at least ${min}`);
+    return Number(v);
+  };
+  const list = (n: string): string[] =>
+    str(n)
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const oneOf = <T extends string>(n: string, allowed: readonly T[]): T => {
+    const v = str(n).toLowerCase();
+    if (!(allowed as readonly string[]).includes(v)) throw bad(n, str(n), allowed.map((a) => `\`${a}\``).join(', '));
+    return v as T;
+  };
+
+  const imageInputs = list('image');
+  if (imageInputs.length === 0) {
+    throw new ClairScanError('no image to scan was given', {
+      hint: 'set the "image" input (CLI: pass the image name as an argument), e.g. `myapp:ci`.',
+    });
+  }
+  const images = imageInputs.map(parseImageRequest);
+
+  const thresholdText = str('severity-threshold');
+  let severityThreshold: Severity | undefined;
+  if (thresholdText.toLowerCase() !== 'none') {
+    severityThreshold = parseSeverity(thresholdText);
+    if (!severityThreshold) throw bad('severity-threshold', thresholdText, 'one of unknown, negligible, low, medium, high, critical, none');
+  }
+
+  const formats = list('formats').map((f) => f.toLowerCase());
+  for (const f of formats) {
+    if (!(REPORT_FORMATS as string[]).includes(f)) throw bad('formats', f, `a list of ${REPORT_FORMATS.join(', ')}`);
+  }
+
+  const clairUrl = opt('clair-url');
+  if (clairUrl && !/^https?:\/\/[^\s]+$/.test(clairUrl)) throw bad('clair-url', clairUrl, 'an http(s) URL such as http://clair:6060');
+
+  return {
+    images,
+    imageSource: oneOf('image-source', ['auto', 'docker', 'archive', 'registry'] as const),
+    dockerHost: opt('docker-host'),
+    registry: { username: opt('registry-username'), password: opt('registry-password'), insecure: bool('registry-insecure') },
+    layerServerAddress: opt('layer-server-address'),
+    clairUrl: clairUrl?.replace(/\/+$/, ''),
+    clairPsk: opt('clair-psk'),
+    clairImage: str('clair-image'),
+    postgresImage: str('postgres-image'),
+    pull: oneOf('pull', ['missing', 'always', 'never'] as const),
+    clairConfig: opt('clair-config'),
+    startupTimeoutSec: int('startup-timeout', 1),
+    scanTimeoutSec: int('scan-timeout', 1),
+    vulnData: str('vuln-data'),
+    updaters: list('updaters'),
+    dataTimeoutSec: int('data-timeout', 1),
+    policy: {
+      severityThreshold,
+      failOn: opt('fail-on'),
+      ignoreUnfixed: bool('ignore-unfixed'),
+      fail: bool('fail'),
+      allowlists: list('allowlist'),
+      checkNonRoot: bool('check-non-root'),
+      checkSecrets: bool('check-secrets'),
+      requiredBaseImage: opt('required-base-image'),
+    },
+    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile') },
+    publish: {
+      githubToken: opt('github-token'),
+      comment: bool('comment'),
+      jobSummary: bool('job-summary'),
+      uploadArtifact: bool('upload-artifact'),
+      artifactName: str('artifact-name'),
+      gitlabToken: opt('gitlab-token'),
+    },
+  };
+}
+
+export function parseImageRequest(input: string): ImageRequest {
+  // "docker:5000/app" is a registry host with a port, not the docker: prefix.
+  const m = /^(docker|archive|registry):(?!\/\/)(?!\d+\/)(.+)$/.exec(input);
+  if (m) return { input, ref: m[2], source: m[1] as ImageSourceKind };
+  return { input, ref: input };
+}
