@@ -1,0 +1,69 @@
+# shellcheck shell=bash
+# Shared helpers for scripts/test-env.sh and scripts/test-env/remote-daemon.sh (sourced, not run).
+# Everything here is bounded in time and touches only 127.0.0.1 or addresses of namespaces we create.
+
+TE_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$TE_LIB_DIR/../.." && pwd)
+CACHE=${CLAIR_SCAN_CACHE:-$HOME/.cache/clair-scan}
+STATE=$REPO/.testenv
+DEFAULT_SOCK=/var/run/docker.sock
+
+CLAIR_VERSION=v4.9.0
+CLAIR_IMAGE=localhost/clair-scan-test/clair:4.9.0
+POSTGRES_IMAGE=localhost/clair-scan-test/postgres:15
+HASH_LABEL=io.clair-scan.test-env.hash
+
+log() { printf '[test-env] %s\n' "$*" >&2; }
+die() { printf '[test-env] ERROR: %s\n' "$*" >&2; exit 1; }
+
+ensure_state_dir() {
+  mkdir -p "$STATE" "$CACHE"
+  # .testenv holds runtime state only: keep it out of git without touching the repo's .gitignore.
+  [ -f "$STATE/.gitignore" ] || printf '*\n' >"$STATE/.gitignore"
+}
+
+# sha256 of stdin, hex only
+sha() { sha256sum | cut -c1-64; }
+
+# docker against the default socket, whatever DOCKER_HOST the caller has set.
+dk() { DOCKER_HOST=unix://$DEFAULT_SOCK docker "$@"; }
+
+docker_answers() { # $1 = DOCKER_HOST value
+  DOCKER_HOST=$1 timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
+
+# pid_alive PID EXPECTED_COMM_SUBSTRING: true if PID runs and its command line contains the substring
+# (guards against a recycled pid).
+pid_alive() {
+  local pid=$1 want=$2
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$want"
+}
+
+# stop_pid PID NAME EXPECTED: SIGTERM, wait up to 30 s, then SIGKILL.
+stop_pid() {
+  local pid=$1 name=$2 want=$3 i
+  if ! pid_alive "$pid" "$want"; then log "$name (pid $pid) is not running"; return 0; fi
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 60); do pid_alive "$pid" "$want" || return 0; sleep 0.5; done
+  log "$name did not stop in 30 s: SIGKILL"
+  kill -KILL "$pid" 2>/dev/null || true
+  for i in $(seq 1 20); do pid_alive "$pid" "$want" || return 0; sleep 0.5; done
+  die "$name (pid $pid) is still running"
+}
+
+# wait_docker HOST SECONDS PID: wait until the daemon answers, failing early if PID died.
+wait_docker() {
+  local host=$1 secs=$2 pid=${3:-} i
+  for i in $(seq 1 $((secs * 2))); do
+    docker_answers "$host" && return 0
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
+    sleep 0.5
+  done
+  return 1
+}
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
+}
