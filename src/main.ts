@@ -1,0 +1,58 @@
+/**
+ * The action's main step (bundled to dist/main/index.js): read inputs → scan → publish → exit code.
+ * Thin wiring; the work is in scan.ts and src/publish/github/.
+ */
+import * as core from '@actions/core';
+import { actionRawInputs } from './inputs/action-inputs';
+import { parseSettings, type Settings } from './inputs/settings';
+import { scan } from './scan';
+import { serializeRunState } from './environment/run-state';
+import { publishGitHub, publishGitHubError } from './publish/github';
+import { STATE_KEY, useActionsLogger } from './publish/github/runner';
+import { ClairScanError, EXIT_ERROR, errorMessage } from './util/errors';
+
+function failureText(err: unknown): string {
+  if (err instanceof ClairScanError) {
+    return [err.message, `What to do: ${err.hint}`, ...(err.details ? [`Details:\n${err.details.trimEnd()}`] : [])].join('\n');
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  return `internal error: ${e.message}\nWhat to do: this is a bug in clair-scan; please report it with this log.\n${e.stack ?? ''}`;
+}
+
+export async function run(): Promise<number> {
+  useActionsLogger();
+  let settings: Settings | undefined;
+  try {
+    settings = parseSettings(actionRawInputs());
+    const s = settings;
+    const outcome = await scan(s, { onState: (state) => core.saveState(STATE_KEY, serializeRunState(state)) });
+    await publishGitHub(outcome, s);
+    const verdict = outcome.result.verdict;
+    if (outcome.exitCode === 1) {
+      core.setFailed(`Policy failed:\n${(verdict?.reasons ?? []).map((r) => `- ${r}`).join('\n')}`);
+    } else if (verdict?.status === 'fail') {
+      core.warning(`Policy failed (report-only mode, the step succeeds):\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`);
+    }
+    return outcome.exitCode;
+  } catch (err) {
+    try {
+      await publishGitHubError(err, settings);
+    } catch (pubErr) {
+      core.warning(`publishing the error failed: ${errorMessage(pubErr)}`);
+    }
+    core.setFailed(failureText(err));
+    return EXIT_ERROR;
+  }
+}
+
+if (require.main === module) {
+  run().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      core.setFailed(failureText(err));
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+}

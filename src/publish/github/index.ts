@@ -1,0 +1,111 @@
+/**
+ * Everything the action publishes after a scan: outputs, job summary, report artifact, sticky PR comment.
+ * Each publisher is independent; a failing one is a warning, never a crash, so it cannot hide the verdict.
+ */
+import * as core from '@actions/core';
+import { relative } from 'node:path';
+import type { ScanOutcome } from '../../scan';
+import type { Settings } from '../../inputs/settings';
+import { renderMarkdownSummary } from '../../report';
+import { ClairScanError, errorMessage } from '../../util/errors';
+import { log } from '../../util/log';
+import { composeStickyBody, GITHUB_COMMENT_MAX_CHARS, stickyKey, stickyMarker } from '../sticky';
+import { uploadReports } from './artifact';
+import { publishPullRequestComment, type CommentOutcome } from './comment';
+import { errorOutputs, outcomeOutputs } from './outputs';
+
+type Env = Record<string, string | undefined>;
+
+/** GitHub refuses a step summary above 1 MiB; stay well under it (characters may be several bytes). */
+const JOB_SUMMARY_MAX_CHARS = 800_000;
+
+export interface GitHubPublishReport {
+  summary: boolean;
+  artifact?: { id?: number; files: string[] };
+  comment?: CommentOutcome;
+}
+
+export function githubMarker(settings: Settings, env: Env): string {
+  return stickyMarker(stickyKey(settings.images, env.GITHUB_WORKFLOW ?? ''));
+}
+
+function setOutputs(values: Record<string, string>): void {
+  for (const [k, v] of Object.entries(values)) core.setOutput(k, v);
+}
+
+async function writeSummary(markdown: string, env: Env): Promise<boolean> {
+  if (!env.GITHUB_STEP_SUMMARY) {
+    log.debug('GITHUB_STEP_SUMMARY is not set: no job summary');
+    return false;
+  }
+  await core.summary.addRaw(markdown, true).write({ overwrite: false });
+  core.summary.emptyBuffer();
+  return true;
+}
+
+async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    log.warn(`${what} failed: ${errorMessage(err).split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+export async function publishGitHub(outcome: ScanOutcome, settings: Settings, env: Env = process.env): Promise<GitHubPublishReport> {
+  setOutputs(outcomeOutputs(outcome, settings));
+  const report: GitHubPublishReport = { summary: false };
+  const p = settings.publish;
+
+  if (p.jobSummary) {
+    report.summary =
+      (await attempt('writing the job summary', () => writeSummary(renderMarkdownSummary(outcome.result, { maxChars: JOB_SUMMARY_MAX_CHARS }), env))) ?? false;
+  }
+
+  if (p.uploadArtifact) {
+    const files = Object.values(outcome.reports).filter((f): f is string => !!f);
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+      log.warn('not running on a GitHub Actions runner with the artifact service (ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL unset): reports not uploaded.');
+    } else {
+      const up = await attempt('uploading the report artifact', () => uploadReports(p.artifactName, files, settings.reports.outputDir));
+      if (up) {
+        log.info(`artifact "${p.artifactName}" uploaded (${up.files.map((f) => relative(settings.reports.outputDir, f)).join(', ')})`);
+        report.artifact = { id: up.id, files: up.files };
+      }
+    }
+  }
+
+  if (p.comment) {
+    const marker = githubMarker(settings, env);
+    const rest = 'the full report is in the job summary and the workflow artifact.';
+    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITHUB_COMMENT_MAX_CHARS - marker.length - 200, marker });
+    const body = composeStickyBody(marker, markdown, GITHUB_COMMENT_MAX_CHARS, rest);
+    report.comment = await publishPullRequestComment({ token: p.githubToken, env, marker, body });
+  }
+  return report;
+}
+
+/** After an error (exit 2): outputs still say exit-code 2, and an existing or new PR comment says the scan did not complete. */
+export async function publishGitHubError(err: unknown, settings: Settings | undefined, env: Env = process.env): Promise<GitHubPublishReport> {
+  setOutputs(errorOutputs(settings));
+  const report: GitHubPublishReport = { summary: false };
+  const text = errorMarkdown(err);
+  if (!settings || settings.publish.jobSummary) report.summary = (await attempt('writing the job summary', () => writeSummary(text, env))) ?? false;
+  if (settings?.publish.comment) {
+    const marker = githubMarker(settings, env);
+    const body = composeStickyBody(marker, text, GITHUB_COMMENT_MAX_CHARS, 'see the job log.');
+    report.comment = await publishPullRequestComment({ token: settings.publish.githubToken, env, marker, body });
+  }
+  return report;
+}
+
+export function errorMarkdown(err: unknown): string {
+  const lines = ['## Clair scan: error', ''];
+  if (err instanceof ClairScanError) {
+    lines.push(`The scan did not complete: ${err.message}`, '', `**What to do:** ${err.hint}`);
+  } else {
+    lines.push(`The scan did not complete because of an internal error: ${errorMessage(err).split('\n')[0]}`, '', 'Please report this with the job log.');
+  }
+  lines.push('', 'No verdict was reached (exit code 2).', '');
+  return lines.join('\n');
+}

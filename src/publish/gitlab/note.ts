@@ -1,0 +1,143 @@
+/**
+ * The sticky merge request note in GitLab CI: one note per marker, created once and then edited in place,
+ * through the REST API (v4) with a `PRIVATE-TOKEN` (project/personal access token with `api` scope; the CI
+ * job token cannot write notes). Called by the CLI when it runs in a GitLab merge request pipeline.
+ *
+ * API (docs/api/notes.md): GET/POST /projects/:id/merge_requests/:iid/notes, PUT …/notes/:note_id; lists are
+ * paged with `page`/`per_page` and the `x-next-page` response header (empty on the last page).
+ */
+import { request } from 'undici';
+import type { ScanOutcome } from '../../scan';
+import type { Settings } from '../../inputs/settings';
+import { renderMarkdownSummary } from '../../report';
+import { errorMessage } from '../../util/errors';
+import { log } from '../../util/log';
+import { composeStickyBody, GITLAB_NOTE_MAX_CHARS, isStickyBody, stickyKey, stickyMarker } from '../sticky';
+
+type Env = Record<string, string | undefined>;
+
+export interface GitLabTarget {
+  apiUrl: string;
+  projectId: string;
+  mergeRequestIid: string;
+  token: string;
+}
+
+export type NoteOutcome =
+  | { status: 'skipped'; reason: string }
+  | { status: 'created' | 'updated' | 'unchanged'; id: number }
+  | { status: 'failed'; reason: string };
+
+const PER_PAGE = 100;
+const MAX_PAGES = 100;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+interface Note {
+  id: number;
+  body: string;
+  system?: boolean;
+}
+
+class GitLabApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call(target: GitLabTarget, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ data: unknown; headers: Record<string, string | string[] | undefined> }> {
+  const url = `${target.apiUrl.replace(/\/+$/, '')}${path}`;
+  const res = await request(url, {
+    method,
+    headers: {
+      'PRIVATE-TOKEN': target.token,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headersTimeout: REQUEST_TIMEOUT_MS,
+    bodyTimeout: REQUEST_TIMEOUT_MS,
+  });
+  const text = await res.body.text();
+  if (res.statusCode < 200 || res.statusCode >= 300) {
+    let msg = text.slice(0, 300);
+    try {
+      const j = JSON.parse(text) as { message?: unknown; error?: unknown };
+      msg = JSON.stringify(j.message ?? j.error ?? j).slice(0, 300);
+    } catch {
+      /* not JSON: keep the text */
+    }
+    throw new GitLabApiError(res.statusCode, `${method} ${path}: HTTP ${res.statusCode} ${msg}`);
+  }
+  return { data: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+function notesPath(t: GitLabTarget): string {
+  return `/projects/${encodeURIComponent(t.projectId)}/merge_requests/${encodeURIComponent(t.mergeRequestIid)}/notes`;
+}
+
+/** Find the note that starts with `marker` (following every page), update it, or create it if none exists. */
+export async function upsertStickyNote(target: GitLabTarget, marker: string, body: string): Promise<{ action: 'created' | 'updated' | 'unchanged'; id: number }> {
+  const base = notesPath(target);
+  let page = '1';
+  let found: Note | undefined;
+  for (let n = 0; n < MAX_PAGES && page; n++) {
+    const { data, headers } = await call(target, 'GET', `${base}?per_page=${PER_PAGE}&page=${encodeURIComponent(page)}&sort=asc&order_by=created_at`);
+    if (!Array.isArray(data)) throw new Error(`GET ${base}: expected a list of notes`);
+    found = (data as Note[]).find((note) => !note.system && isStickyBody(note.body, marker));
+    if (found) break;
+    const next = headers['x-next-page'];
+    page = (Array.isArray(next) ? next[0] : next ?? '').trim();
+    if (n === MAX_PAGES - 1 && page) throw new Error(`the merge request has more than ${PER_PAGE * MAX_PAGES} notes; not adding another summary note`);
+  }
+  if (found) {
+    if (found.body === body) return { action: 'unchanged', id: found.id };
+    const { data } = await call(target, 'PUT', `${base}/${found.id}`, { body });
+    return { action: 'updated', id: (data as Note).id };
+  }
+  const { data } = await call(target, 'POST', base, { body });
+  return { action: 'created', id: (data as Note).id };
+}
+
+export function gitlabTarget(env: Env, token: string | undefined): GitLabTarget | string {
+  const { CI_MERGE_REQUEST_IID: iid, CI_PROJECT_ID: projectId, CI_API_V4_URL: apiUrl } = env;
+  if (!iid || !projectId || !apiUrl) return 'not a merge request pipeline';
+  if (!token) return 'no token';
+  return { apiUrl, projectId, mergeRequestIid: iid, token };
+}
+
+/**
+ * Keep the sticky MR note for this scan. Never throws: publishing must not hide the verdict.
+ * Skipped (with a notice) outside merge request pipelines, when `comment` is off, or without a token.
+ */
+export async function publishGitLab(outcome: ScanOutcome, settings: Settings, env: Env = process.env): Promise<NoteOutcome> {
+  if (!settings.publish.comment) return { status: 'skipped', reason: 'comment disabled' };
+  const target = gitlabTarget(env, settings.publish.gitlabToken);
+  if (typeof target === 'string') {
+    if (target === 'no token') {
+      log.info('no gitlab-token (CLAIR_SCAN_GITLAB_TOKEN): the merge request note is skipped. Set a masked CI/CD variable with a token of `api` scope to get it.');
+    } else {
+      log.debug(`${target}: no merge request note`);
+    }
+    return { status: 'skipped', reason: target };
+  }
+  log.mask(target.token);
+  const marker = stickyMarker(stickyKey(settings.images, env.CI_JOB_NAME ?? ''));
+  try {
+    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200, marker });
+    const body = composeStickyBody(marker, markdown, GITLAB_NOTE_MAX_CHARS, 'the full report is in the job artifacts.');
+    const r = await upsertStickyNote(target, marker, body);
+    log.info(`merge request !${target.mergeRequestIid}: summary note ${r.action}`);
+    return { status: r.action, id: r.id };
+  } catch (err) {
+    const status = err instanceof GitLabApiError ? err.status : undefined;
+    const hint =
+      status === 401 || status === 403
+        ? ' The token lacks `api` scope or access to this project.'
+        : '';
+    log.warn(`could not write the merge request note (${errorMessage(err).split('\n')[0]}).${hint} The reports are in the job artifacts.`);
+    return { status: 'failed', reason: errorMessage(err) };
+  }
+}
