@@ -115,6 +115,226 @@ build_clair_image() {
 
 image_size() { dk image inspect -f '{{.Size}}' "$1" | awk '{printf "%.1f MB", $1/1e6}'; }
 
+# ---------------------------------------------------------------------------------------------- postgres
+# The Debian mirror apt is configured with for $PG_SUITE (deb822 .sources or one-line .list); no hard-coded host.
+apt_mirror() {
+  local f uri
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    uri=$(awk -v suite="$PG_SUITE" '
+      BEGIN { RS=""; FS="\n" }
+      { types=""; uris=""; suites=""
+        for (i = 1; i <= NF; i++) {
+          if ($i ~ /^Types:/) types = $i; else if ($i ~ /^URIs:/) uris = $i; else if ($i ~ /^Suites:/) suites = $i
+        }
+        if (types ~ /[ \t]deb([ \t]|$)/ && (suites " ") ~ ("[ \t]" suite "[ \t]")) {
+          sub(/^URIs:[ \t]*/, "", uris); split(uris, u, /[ \t]+/); print u[1]; exit
+        }
+      }' "$f")
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] || continue
+    uri=$(sed -E 's/\[[^]]*\]//' "$f" | awk -v suite="$PG_SUITE" '$1 == "deb" && $3 == suite { print $2; exit }')
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  die "no Debian mirror for $PG_SUITE in /etc/apt/sources.list{,.d/*}"
+}
+
+pg_rootfs_tar() {
+  local key; key=$(printf '%s\n' "$PG_SUITE" "$PG_PACKAGES" "$PG_PRUNE_VERSION" | sha | cut -c1-16)
+  echo "$CACHE/rootfs/postgres-$PG_SUITE-$key.tar"
+}
+
+ensure_pg_rootfs() {
+  local tar; tar=$(pg_rootfs_tar)
+  [ -f "$tar" ] && return 0
+  local mirror dir t0=$SECONDS
+  mirror=$(apt_mirror)
+  log "postgres: debootstrap $PG_SUITE + $PG_PACKAGES from $mirror (about a minute)"
+  mkdir -p "$CACHE/rootfs"
+  dir=$(mktemp -d "$CACHE/rootfs/.debootstrap.XXXXXX")
+  # shellcheck disable=SC2064
+  trap "rm -rf '$dir'" RETURN
+  debootstrap --variant=minbase --include="$PG_PACKAGES" "$PG_SUITE" "$dir/root" "$mirror" \
+    >"$STATE/debootstrap.log" 2>&1 || { tail -n 20 "$STATE/debootstrap.log" >&2; die "debootstrap failed (log: $STATE/debootstrap.log)"; }
+  prune_pg_rootfs "$dir/root"
+  tar -C "$dir/root" --numeric-owner --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' \
+    -cf "$tar.tmp" .
+  mv "$tar.tmp" "$tar"
+  log "postgres: rootfs $(du -h "$tar" | cut -f1) cached as $tar in $((SECONDS - t0)) s"
+}
+
+# Drop what a throw-away database server never reads: docs, man pages, translations, apt lists, the
+# package-made default cluster, LLVM + z3 (only PostgreSQL's optional JIT provider links them; without
+# llvmjit.so PostgreSQL silently runs with JIT unavailable), locale sources, and the perl modules used only
+# by postgresql-common's wrappers (/usr/bin/psql etc.; PATH puts /usr/lib/postgresql/15/bin first, as the
+# official image does; perl-base stays).
+prune_pg_rootfs() {
+  local r=$1
+  rm -rf "$r"/usr/share/doc/* "$r"/usr/share/man/* "$r"/usr/share/info/* "$r"/usr/share/locale/* \
+    "$r"/usr/share/lintian "$r"/usr/share/bug "$r"/var/lib/apt/lists/* "$r"/var/cache/apt/* \
+    "$r"/var/cache/debconf/*-old "$r"/var/log/*.log "$r"/var/log/apt/* \
+    "$r"/var/lib/postgresql/15 "$r"/etc/postgresql/15 \
+    "$r"/usr/lib/postgresql/15/lib/llvmjit*.so "$r"/usr/lib/postgresql/15/lib/bitcode \
+    "$r"/usr/lib/*-linux-gnu/libLLVM-*.so* "$r"/usr/lib/llvm-* "$r"/usr/lib/*-linux-gnu/libz3.so* \
+    "$r"/usr/share/i18n "$r"/usr/share/perl "$r"/usr/lib/*-linux-gnu/perl
+}
+
+build_postgres_image() {
+  ensure_pg_rootfs
+  local tar base hash cur t0=$SECONDS ctx
+  tar=$(pg_rootfs_tar)
+  base=localhost/clair-scan-test/postgres-rootfs:$(basename "$tar" .tar | sed 's/^postgres-//')
+  hash=$( { basename "$tar"; cat "$TE_LIB_DIR/postgres/Dockerfile" "$TE_LIB_DIR/postgres/docker-entrypoint.sh"; } | sha)
+  cur=$(dk image inspect -f "{{ index .Config.Labels \"$HASH_LABEL\" }}" "$POSTGRES_IMAGE" 2>/dev/null || true)
+  if [ "$cur" = "$hash" ]; then log "postgres image: $POSTGRES_IMAGE is up to date"; return 0; fi
+  if ! dk image inspect "$base" >/dev/null 2>&1; then
+    log "postgres image: importing $tar"
+    dk import "$tar" "$base" >/dev/null
+  fi
+  ctx=$(mktemp -d)
+  # shellcheck disable=SC2064
+  trap "rm -rf '$ctx'" RETURN
+  cp "$TE_LIB_DIR/postgres/Dockerfile" "$TE_LIB_DIR/postgres/docker-entrypoint.sh" "$ctx/"
+  DOCKER_BUILDKIT=0 dk build --build-arg "BASE=$base" --label "$HASH_LABEL=$hash" -t "$POSTGRES_IMAGE" "$ctx" \
+    >"$STATE/postgres-image.log" 2>&1 ||
+    { tail -n 20 "$STATE/postgres-image.log" >&2; die "building $POSTGRES_IMAGE failed (log: $STATE/postgres-image.log)"; }
+  log "postgres image: built in $((SECONDS - t0)) s ($(image_size "$POSTGRES_IMAGE"))"
+}
+
+# ---------------------------------------------------------------------------------------------- registry
+REG_DIR=$STATE/registry
+
+registry_code() { # HTTP status of /v2/ on $1 (host:port), optional user:pass in $2
+  local auth=()
+  [ -n "${2:-}" ] && auth=(-u "$2")
+  curl -s -o /dev/null -m 5 -w '%{http_code}' "${auth[@]}" "http://$1/v2/" 2>/dev/null || true
+}
+
+registry_running() {
+  [ -f "$REG_DIR/pid" ] && [ -f "$REG_DIR/address" ] && pid_alive "$(cat "$REG_DIR/pid")" docker-registry &&
+    [ "$(registry_code "$(cat "$REG_DIR/address")")" = 401 ]
+}
+
+ensure_registry() {
+  if registry_running; then log "registry: running at $(cat "$REG_DIR/address") (pid $(cat "$REG_DIR/pid"))"; return 0; fi
+  mkdir -p "$REG_DIR/data"
+  local user pass port pid i
+  user=clair-scan-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  pass=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+  # bcrypt, password from stdin (never on a command line)
+  printf '%s\n' "$pass" | htpasswd -B -i -c "$REG_DIR/htpasswd" "$user" 2>/dev/null
+  printf '%s\n%s\n' "$user" "$pass" >"$REG_DIR/credentials.tmp"
+  chmod 600 "$REG_DIR/credentials.tmp" && mv "$REG_DIR/credentials.tmp" "$REG_DIR/credentials"
+  port=$(free_port)
+  cat >"$REG_DIR/config.yml" <<CFG
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $REG_DIR/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+  secret: $(head -c 24 /dev/urandom | base64)
+auth:
+  htpasswd:
+    realm: clair-scan-test
+    path: $REG_DIR/htpasswd
+CFG
+  setsid docker-registry serve "$REG_DIR/config.yml" >"$REG_DIR/registry.log" 2>&1 </dev/null &
+  pid=$!
+  for i in $(seq 1 60); do
+    [ "$(registry_code "127.0.0.1:$port")" = 401 ] && break
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$REG_DIR/registry.log" >&2; die "docker-registry exited (log: $REG_DIR/registry.log)"; }
+    sleep 0.5
+  done
+  [ "$(registry_code "127.0.0.1:$port")" = 401 ] || { kill "$pid" 2>/dev/null || true; die "docker-registry did not answer on 127.0.0.1:$port within 30 s"; }
+  echo "$pid" >"$REG_DIR/pid"
+  echo "127.0.0.1:$port" >"$REG_DIR/address"
+  log "registry: started at 127.0.0.1:$port (pid $pid, htpasswd user $user)"
+}
+
+# ---------------------------------------------------------------------------------------------- env.json
+write_env_json() {
+  local dockerd_pid=
+  [ -f "$STATE/dockerd.started" ] && dockerd_pid=$(cat "$STATE/dockerd.started")
+  TE_REPO=$REPO TE_CACHE=$CACHE TE_STATE=$STATE TE_SOCK=$DEFAULT_SOCK TE_CLAIR_IMAGE=$CLAIR_IMAGE \
+  TE_PG_IMAGE=$POSTGRES_IMAGE TE_CLAIR_VERSION=$CLAIR_VERSION TE_CLAIR_BIN=$(clair_bin_dir) \
+  TE_REG_ADDR=$(cat "$REG_DIR/address") TE_REG_USER=$(sed -n 1p "$REG_DIR/credentials") \
+  TE_REG_PASS=$(sed -n 2p "$REG_DIR/credentials") TE_REG_HTPASSWD=$REG_DIR/htpasswd TE_REG_PID=$(cat "$REG_DIR/pid") \
+  TE_DOCKERD_PID=$dockerd_pid TE_CHROMIUM=$(command -v chromium || true) \
+  TE_REMOTE=$TE_LIB_DIR/remote-daemon.sh node -e '
+    const e = process.env, fs = require("fs");
+    const j = {
+      version: 1,
+      repo: e.TE_REPO, cache: e.TE_CACHE, stateDir: e.TE_STATE,
+      dockerHost: "unix://" + e.TE_SOCK,
+      clairVersion: e.TE_CLAIR_VERSION, clairImage: e.TE_CLAIR_IMAGE, postgresImage: e.TE_PG_IMAGE,
+      clairBin: e.TE_CLAIR_BIN,
+      registry: { address: e.TE_REG_ADDR, url: "http://" + e.TE_REG_ADDR, username: e.TE_REG_USER,
+                  password: e.TE_REG_PASS, htpasswdFile: e.TE_REG_HTPASSWD },
+      chromium: e.TE_CHROMIUM || null,
+      remoteDaemonScript: e.TE_REMOTE,
+      started: { dockerd: e.TE_DOCKERD_PID ? Number(e.TE_DOCKERD_PID) : null, registry: Number(e.TE_REG_PID) },
+      writtenAt: new Date().toISOString(),
+    };
+    const f = e.TE_STATE + "/env.json";
+    fs.writeFileSync(f + ".tmp", JSON.stringify(j, null, 2) + "\n", { mode: 0o600 });
+    fs.renameSync(f + ".tmp", f);
+  '
+}
+
+# ---------------------------------------------------------------------------------------------- up/down/status
+cmd_up() {
+  local t0=$SECONDS
+  ensure_packages
+  ensure_docker
+  build_clair_image
+  build_postgres_image
+  ensure_registry
+  write_env_json
+  log "up: ready in $((SECONDS - t0)) s; $STATE/env.json written"
+}
+
+cmd_down() {
+  if [ -x "$TE_LIB_DIR/remote-daemon.sh" ] && [ -d "$STATE/remote-daemon" ]; then
+    bash "$TE_LIB_DIR/remote-daemon.sh" down --force || log "remote daemon teardown reported an error"
+  fi
+  rm -f "$STATE/env.json"
+  if [ -f "$REG_DIR/pid" ]; then stop_pid "$(cat "$REG_DIR/pid")" docker-registry docker-registry; rm -f "$REG_DIR/pid"; fi
+  if [ -f "$STATE/dockerd.started" ]; then
+    stop_pid "$(cat "$STATE/dockerd.started")" dockerd dockerd
+    rm -f "$STATE/dockerd.started" "$STATE/dockerd.pid"
+  else
+    log "docker: not started by us; left running"
+  fi
+  log "down: done (caches kept in $CACHE)"
+}
+
+cmd_status() {
+  local host=unix://$DEFAULT_SOCK
+  if docker_answers "$host"; then
+    if [ -f "$STATE/dockerd.started" ]; then echo "docker:   running, started by test-env (pid $(cat "$STATE/dockerd.started"))"
+    else echo "docker:   running (not started by test-env)"; fi
+    local img
+    for img in "$CLAIR_IMAGE" "$POSTGRES_IMAGE"; do
+      if dk image inspect "$img" >/dev/null 2>&1; then echo "image:    $img ($(image_size "$img"))"
+      else echo "image:    $img MISSING"; fi
+    done
+  else
+    echo "docker:   not answering on $DEFAULT_SOCK"
+  fi
+  if registry_running; then echo "registry: http://$(cat "$REG_DIR/address") (pid $(cat "$REG_DIR/pid"))"
+  else echo "registry: not running"; fi
+  if [ -x "$TE_LIB_DIR/remote-daemon.sh" ]; then bash "$TE_LIB_DIR/remote-daemon.sh" status || true; fi
+  if [ -f "$STATE/env.json" ]; then echo "env.json: $STATE/env.json"; else echo "env.json: absent (run up)"; fi
+  echo "cache:    $CACHE ($(du -sh "$CACHE" 2>/dev/null | cut -f1))"
+}
+
 # ---------------------------------------------------------------------------------------------- main
 usage() {
   cat <<'USAGE'
@@ -131,7 +351,11 @@ USAGE
 main() {
   local cmd=${1:-help}
   case $cmd in
+    up) ensure_state_dir; with_lock cmd_up ;;
+    down) ensure_state_dir; with_lock cmd_down ;;
+    status) ensure_state_dir; cmd_status ;;
     clair-image) ensure_state_dir; with_lock ensure_docker_or_die build_clair_image ;;
+    postgres-image) ensure_state_dir; with_lock ensure_docker_or_die build_postgres_image ;;
     *) usage; [ "$cmd" = help ] || [ "$cmd" = -h ] || exit 2 ;;
   esac
 }
