@@ -1,0 +1,250 @@
+/**
+ * The `fail-on` count-rule grammar, e.g. `high>0 || (medium>=3 && fixable>0)`.
+ *
+ *   rule       := or
+ *   or         := and ( "||" and )*
+ *   and        := unary ( "&&" unary )*          -- && binds tighter than ||
+ *   unary      := "!" unary | primary
+ *   primary    := "(" or ")" | comparison
+ *   comparison := NAME OP INTEGER
+ *   NAME       := critical | high | medium | low | negligible | unknown | total | any | fixable  (case-insensitive)
+ *   OP         := ">" | ">=" | "==" | "!=" | "<" | "<="
+ *   INTEGER    := [0-9]+
+ *
+ * The tokenizer and recursive-descent parser are written by hand: the grammar is a dozen lines, and a
+ * parser generator (plus its runtime and a build step) would be heavier than the code it replaces, while
+ * giving worse error messages than the "expected X after Y at column N" ones we need.
+ *
+ * A severity name counts findings of exactly that severity (not "at or above"); `total`/`any` count all
+ * counted findings; `fixable` counts counted vulnerability findings that have a fixed version.
+ */
+import { ClairScanError } from '../util/errors';
+import { SEVERITIES, Severity, SeverityCounts } from '../findings/model';
+
+export type CountName = Severity | 'total' | 'fixable';
+export type Operator = '>' | '>=' | '==' | '!=' | '<' | '<=';
+
+export type RuleNode =
+  | { type: 'cmp'; name: CountName; /** as written */ text: string; op: Operator; value: number }
+  | { type: 'and' | 'or'; left: RuleNode; right: RuleNode }
+  | { type: 'not'; operand: RuleNode };
+
+/** The numbers a rule is evaluated against. */
+export interface RuleCounts {
+  bySeverity: SeverityCounts;
+  fixable: number;
+}
+
+type TokenType = 'name' | 'int' | 'op' | 'and' | 'or' | 'not' | 'lparen' | 'rparen' | 'end';
+interface Token {
+  type: TokenType;
+  text: string;
+  /** 1-based column of the token's first character. */
+  col: number;
+}
+
+const NAMES: Record<string, CountName> = {
+  ...Object.fromEntries(SEVERITIES.map((s) => [s.toLowerCase(), s])),
+  total: 'total',
+  any: 'total',
+  fixable: 'fixable',
+};
+
+function ruleError(label: string, rule: string, col: number, what: string): ClairScanError {
+  return new ClairScanError(`${label}: ${what} at column ${col}`, {
+    hint:
+      `write the rule as comparisons like \`high>0\` joined with && and ||, e.g. \`critical>0 || high>=3\`. ` +
+      `Names: ${Object.keys(NAMES).join(', ')}; operators: >, >=, ==, !=, <, <=; parentheses and ! are allowed. See docs/policy.md.`,
+    details: `${rule}\n${' '.repeat(Math.max(0, col - 1))}^`,
+  });
+}
+
+function describe(t: Token): string {
+  return t.type === 'end' ? 'the end of the rule' : `"${t.text}"`;
+}
+
+function tokenize(rule: string, label: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < rule.length) {
+    const c = rule[i];
+    const col = i + 1;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rule.slice(i));
+    if (word) {
+      tokens.push({ type: 'name', text: word[0], col });
+      i += word[0].length;
+      continue;
+    }
+    const num = /^[0-9]+/.exec(rule.slice(i));
+    if (num) {
+      tokens.push({ type: 'int', text: num[0], col });
+      i += num[0].length;
+      continue;
+    }
+    const two = rule.slice(i, i + 2);
+    if (['>=', '<=', '==', '!='].includes(two)) {
+      tokens.push({ type: 'op', text: two, col });
+      i += 2;
+      continue;
+    }
+    if (two === '&&' || two === '||') {
+      tokens.push({ type: two === '&&' ? 'and' : 'or', text: two, col });
+      i += 2;
+      continue;
+    }
+    if (c === '>' || c === '<') tokens.push({ type: 'op', text: c, col });
+    else if (c === '!') tokens.push({ type: 'not', text: c, col });
+    else if (c === '(') tokens.push({ type: 'lparen', text: c, col });
+    else if (c === ')') tokens.push({ type: 'rparen', text: c, col });
+    else if (c === '=') throw ruleError(label, rule, col, 'unexpected "=" (use "==" to compare)');
+    else if (c === '&') throw ruleError(label, rule, col, 'unexpected "&" (use "&&")');
+    else if (c === '|') throw ruleError(label, rule, col, 'unexpected "|" (use "||")');
+    else if (c === '-') throw ruleError(label, rule, col, 'unexpected "-" (counts are compared with non-negative whole numbers)');
+    else throw ruleError(label, rule, col, `unexpected character "${c}"`);
+    i++;
+  }
+  tokens.push({ type: 'end', text: '', col: rule.length + 1 });
+  return tokens;
+}
+
+/**
+ * Parses a count rule. Throws a ClairScanError naming the 1-based column and what was expected, with the
+ * rule and a caret under the column in `details`. `label` prefixes the message (the input's name).
+ */
+export function parseRule(rule: string, label = 'fail-on'): RuleNode {
+  const tokens = tokenize(rule, label);
+  let pos = 0;
+  const peek = (): Token => tokens[pos];
+  const next = (): Token => tokens[pos++];
+  const fail = (t: Token, what: string): never => {
+    throw ruleError(label, rule, t.col, what);
+  };
+
+  if (peek().type === 'end') fail(peek(), 'expected a comparison such as "high>0", found an empty rule');
+
+  const parseOr = (): RuleNode => {
+    let left = parseAnd();
+    while (peek().type === 'or') {
+      next();
+      left = { type: 'or', left, right: parseAnd() };
+    }
+    return left;
+  };
+  const parseAnd = (): RuleNode => {
+    let left = parseUnary();
+    while (peek().type === 'and') {
+      next();
+      left = { type: 'and', left, right: parseUnary() };
+    }
+    return left;
+  };
+  const parseUnary = (): RuleNode => {
+    if (peek().type === 'not') {
+      next();
+      return { type: 'not', operand: parseUnary() };
+    }
+    return parsePrimary();
+  };
+  const parsePrimary = (): RuleNode => {
+    const t = next();
+    if (t.type === 'lparen') {
+      const inner = parseOr();
+      const close = next();
+      if (close.type !== 'rparen') fail(close, `expected ")" to close the "(" at column ${t.col}, found ${describe(close)}`);
+      return inner;
+    }
+    if (t.type !== 'name') {
+      return fail(t, `expected a severity name (${Object.keys(NAMES).join(', ')}), "(" or "!", found ${describe(t)}`);
+    }
+    const name = NAMES[t.text.toLowerCase()];
+    if (!name) return fail(t, `unknown name "${t.text}", expected one of ${Object.keys(NAMES).join(', ')}`);
+    const op = next();
+    if (op.type !== 'op') return fail(op, `expected a comparison operator after "${t.text}"`);
+    const num = next();
+    if (num.type !== 'int') return fail(num, `expected a non-negative whole number after "${t.text}${op.text}", found ${describe(num)}`);
+    return { type: 'cmp', name, text: t.text, op: op.text as Operator, value: Number(num.text) };
+  };
+
+  const tree = parseOr();
+  const rest = peek();
+  if (rest.type !== 'end') {
+    const what = rest.type === 'rparen' ? 'unexpected ")" without a matching "("' : `expected "&&", "||" or the end of the rule, found ${describe(rest)}`;
+    fail(rest, what);
+  }
+  return tree;
+}
+
+function countOf(name: CountName, counts: RuleCounts): number {
+  if (name === 'total') return SEVERITIES.reduce((n, s) => n + counts.bySeverity[s], 0);
+  if (name === 'fixable') return counts.fixable;
+  return counts.bySeverity[name];
+}
+
+function compare(a: number, op: Operator, b: number): boolean {
+  switch (op) {
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+  }
+}
+
+export interface RuleResult {
+  value: boolean;
+  /** The counts that decided the value, e.g. ["high=2", "medium=1"] (de-duplicated, in rule order). */
+  because: string[];
+}
+
+/** Evaluates a parsed rule; `because` lists the counts that made it true (or false). */
+export function evaluateRule(node: RuleNode, counts: RuleCounts): RuleResult {
+  const ev = (n: RuleNode): { value: boolean; because: string[] } => {
+    switch (n.type) {
+      case 'cmp': {
+        const c = countOf(n.name, counts);
+        return { value: compare(c, n.op, n.value), because: [`${n.name === 'total' || n.name === 'fixable' ? n.name : n.name.toLowerCase()}=${c}`] };
+      }
+      case 'not': {
+        const r = ev(n.operand);
+        return { value: !r.value, because: r.because };
+      }
+      case 'and':
+      case 'or': {
+        const l = ev(n.left);
+        const r = ev(n.right);
+        const value = n.type === 'and' ? l.value && r.value : l.value || r.value;
+        // The children that agree with the result are the ones that decided it.
+        const because = [...(l.value === value ? l.because : []), ...(r.value === value ? r.because : [])];
+        return { value, because };
+      }
+    }
+  };
+  const r = ev(node);
+  return { value: r.value, because: [...new Set(r.because)] };
+}
+
+/** Canonical text of a parsed rule (for tests and messages). */
+export function formatRule(node: RuleNode): string {
+  switch (node.type) {
+    case 'cmp':
+      return `${node.name === 'total' || node.name === 'fixable' ? node.name : node.name.toLowerCase()}${node.op}${node.value}`;
+    case 'not':
+      return `!${node.operand.type === 'cmp' || node.operand.type === 'not' ? formatRule(node.operand) : `(${formatRule(node.operand)})`}`;
+    case 'and':
+    case 'or': {
+      const wrap = (c: RuleNode): string => (node.type === 'and' && c.type === 'or' ? `(${formatRule(c)})` : formatRule(c));
+      return `${wrap(node.left)} ${node.type === 'and' ? '&&' : '||'} ${wrap(node.right)}`;
+    }
+  }
+}
