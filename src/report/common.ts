@@ -1,0 +1,131 @@
+/**
+ * Helpers shared by the reporters: atomic file writes, severity scales, stable ids, link helpers and
+ * the ordering every report uses. Everything here reads only the normalized model.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { ClairScanError, errorMessage } from '../util/errors';
+import { compareFindings, Distribution, ImageResult, Severity, SEVERITIES, VulnerabilityFinding } from '../findings/model';
+
+/** Most severe first (reports list severities in this order). */
+export const SEVERITIES_DESC: Severity[] = [...SEVERITIES].reverse();
+
+/**
+ * Write `content` to `dir/name` atomically: the directory is created, the content goes to a temp file in
+ * the same directory, which is then renamed over the target. On any error the temp file is removed, so
+ * a reader never sees a half-written report.
+ */
+export async function writeFileAtomic(dir: string, name: string, content: string | Buffer): Promise<string> {
+  const target = path.join(dir, name);
+  const tmp = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(tmp, content, { flag: 'wx' });
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new ClairScanError(`could not write the report ${target}: ${errorMessage(err)}`, {
+      hint: 'check that "output-dir" names a writable directory (and not an existing file) and that the disk has space.',
+      cause: err,
+    });
+  }
+  return target;
+}
+
+/** A name-based UUID (RFC 4122 version 5 layout over SHA-1) of `text`: the same text gives the same UUID. */
+export function stableUuid(text: string, namespace = 'clair-scan'): string {
+  const h = createHash('sha1').update(namespace).update('\0').update(text).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** True for absolute http(s) URLs without whitespace or quote/angle characters. */
+export function isHttpUrl(u: string | undefined): u is string {
+  if (!u || !/^https?:\/\/[^\s"'<>\\`]+$/i.test(u)) return false;
+  try {
+    const p = new URL(u);
+    return (p.protocol === 'http:' || p.protocol === 'https:') && p.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const CVE_RE = /^CVE-\d{4}-\d{4,}$/i;
+const GHSA_RE = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/i;
+
+export function isCve(id: string): boolean {
+  return CVE_RE.test(id);
+}
+
+/** The canonical advisory page for well-known id schemes, if any. */
+export function canonicalUrl(id: string): string | undefined {
+  if (isCve(id)) return `https://nvd.nist.gov/vuln/detail/${id.toUpperCase()}`;
+  if (GHSA_RE.test(id)) return `https://github.com/advisories/${id}`;
+  return undefined;
+}
+
+/** The link a report shows for a vulnerability id: its canonical page, else its first http(s) link. */
+export function primaryLink(f: VulnerabilityFinding): string | undefined {
+  return canonicalUrl(f.id) ?? f.links.find(isHttpUrl);
+}
+
+/** All http(s) links of a finding, the canonical one first, without duplicates. */
+export function allLinks(f: VulnerabilityFinding): string[] {
+  const out = new Set<string>();
+  const c = canonicalUrl(f.id);
+  if (c) out.add(c);
+  for (const l of f.links) if (isHttpUrl(l)) out.add(l);
+  return [...out];
+}
+
+/** The distribution a finding's package belongs to, else the image's first distribution. */
+export function distributionOf(f: VulnerabilityFinding, img: ImageResult): Distribution | undefined {
+  return f.package.distribution ?? img.distributions[0];
+}
+
+/** Stable operating-system text, e.g. "debian 12"; "unknown" when Clair found no distribution. */
+export function osText(d: Distribution | undefined): string {
+  if (!d) return 'unknown';
+  const name = d.did || d.name;
+  const version = d.versionId || d.version;
+  const t = [name, version].filter(Boolean).join(' ').trim();
+  return t || d.prettyName || 'unknown';
+}
+
+/** Findings of an image in report order (most severe first). */
+export function sortedVulns(img: ImageResult): VulnerabilityFinding[] {
+  return [...img.vulnerabilities].sort(compareFindings);
+}
+
+/** Vulnerabilities of all images, with their image, in report order. */
+export function allVulns(images: ImageResult[]): { f: VulnerabilityFinding; img: ImageResult }[] {
+  const out: { f: VulnerabilityFinding; img: ImageResult }[] = [];
+  for (const img of images) for (const f of img.vulnerabilities) out.push({ f, img });
+  return out.sort((a, b) => compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref));
+}
+
+/** Replace control characters (C0, DEL, C1, bidi overrides, line/paragraph separators) by a space and collapse whitespace. */
+export function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Cut `s` to at most `max` characters (code points), ending in "…" when cut. */
+export function truncate(s: string, max: number): string {
+  const cps = Array.from(s);
+  if (cps.length <= max) return s;
+  if (max <= 0) return '';
+  return cps.slice(0, max - 1).join('') + '…';
+}
+
+/** Display name of an image in reports: the reference as given. */
+export function imageLabel(img: ImageResult): string {
+  return img.image.ref;
+}

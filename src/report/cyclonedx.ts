@@ -1,0 +1,205 @@
+/**
+ * CycloneDX 1.6 JSON SBOM of every package Clair found, built with @cyclonedx/cyclonedx-library.
+ *
+ * Layout:
+ * - One image: `metadata.component` is the image (type `container`, purl `pkg:docker/...` when it has a
+ *   digest); `components` are its packages (type `library`, with purl) and its distribution(s) (type
+ *   `operating-system`); the image depends on all of them.
+ * - Several images: one BOM cannot have several subjects, so `metadata.component` is omitted and every image
+ *   is a top-level `container` component with its packages and distributions nested in `components`.
+ * - Vulnerabilities are included (`vulnerabilities[]`, one per id, `affects` pointing at the package
+ *   components), with the CVSS rating when known and Clair's severity otherwise. Allowlisted ones get a
+ *   `clair-scan:allowlisted` property with the entry's source and reason; no VEX `analysis` is claimed, since
+ *   an allowlist entry accepts a risk rather than proving the component unaffected.
+ * bom-refs are prefixed with the image index so the same package in two images stays two components.
+ */
+import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+import { Distribution, ImageResult, Package, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
+import { allLinks, isHttpUrl, stableUuid } from './common';
+
+const CDX_SEVERITY: Record<Severity, Enums.Vulnerability.Severity> = {
+  Critical: Enums.Vulnerability.Severity.Critical,
+  High: Enums.Vulnerability.Severity.High,
+  Medium: Enums.Vulnerability.Severity.Medium,
+  Low: Enums.Vulnerability.Severity.Low,
+  Negligible: Enums.Vulnerability.Severity.Info,
+  Unknown: Enums.Vulnerability.Severity.Unknown,
+};
+
+function ratingMethod(version?: string, vector?: string): Enums.Vulnerability.RatingMethod {
+  const v = version ?? (vector?.startsWith('CVSS:') ? vector.slice(5, 8) : undefined);
+  if (v?.startsWith('4')) return Enums.Vulnerability.RatingMethod.CVSSv4;
+  if (v === '3.1') return Enums.Vulnerability.RatingMethod.CVSSv31;
+  if (v?.startsWith('3')) return Enums.Vulnerability.RatingMethod.CVSSv3;
+  if (v?.startsWith('2')) return Enums.Vulnerability.RatingMethod.CVSSv2;
+  return Enums.Vulnerability.RatingMethod.Other;
+}
+
+/** purl of the image (purl-spec type `oci`): last name segment + manifest digest, when the digest is known. */
+function imagePurl(img: ImageResult): string | undefined {
+  const fromRepo = img.image.repoDigests.map((d) => d.split('@')[1]).find((d) => d?.startsWith('sha256:'));
+  const digest = fromRepo ?? img.image.manifestDigest;
+  if (!/^sha256:[0-9a-f]{64}$/.test(digest)) return undefined;
+  const last = img.image.name.split('/').pop() || img.image.name;
+  const q = new URLSearchParams();
+  if (img.image.architecture) q.set('arch', img.image.architecture);
+  if (img.image.tag) q.set('tag', img.image.tag);
+  const qs = q.toString();
+  return `pkg:oci/${encodeURIComponent(last.toLowerCase())}@${encodeURIComponent(digest)}${qs ? `?${qs}` : ''}`;
+}
+
+function imageComponent(img: ImageResult, idx: number): Models.Component {
+  const c = new Models.Component(Enums.ComponentType.Container, img.image.name, {
+    bomRef: `image-${idx}`,
+    version: img.image.tag ?? img.image.manifestDigest,
+    purl: imagePurl(img),
+  });
+  const add = (name: string, value: string | undefined): void => {
+    if (value) c.properties.add(new Models.Property(name, value));
+  };
+  add('clair-scan:image:ref', img.image.ref);
+  add('clair-scan:image:manifestDigest', img.image.manifestDigest);
+  add('clair-scan:image:id', img.image.imageId);
+  add('clair-scan:image:source', img.image.source);
+  add('clair-scan:image:os', img.image.os);
+  add('clair-scan:image:architecture', img.image.architecture);
+  for (const d of img.image.repoDigests) add('clair-scan:image:repoDigest', d);
+  return c;
+}
+
+function distroComponent(d: Distribution, idx: number): Models.Component {
+  const c = new Models.Component(Enums.ComponentType.OperatingSystem, d.did || d.name || 'unknown', {
+    bomRef: `image-${idx}:os:${d.did}:${d.versionId || d.version}:${d.arch}`,
+    version: d.versionId || d.version || undefined,
+    description: d.prettyName || undefined,
+  });
+  if (d.cpe) c.properties.add(new Models.Property('clair-scan:distribution:cpe', d.cpe));
+  if (d.versionCodeName) c.properties.add(new Models.Property('clair-scan:distribution:codename', d.versionCodeName));
+  return c;
+}
+
+function packageRef(p: Package, idx: number): string {
+  return `image-${idx}:${p.purl || `${p.ecosystem}/${p.name}@${p.version}`}:${p.kind}`;
+}
+
+function packageComponent(p: Package, idx: number): Models.Component {
+  const c = new Models.Component(Enums.ComponentType.Library, p.name, {
+    bomRef: packageRef(p, idx),
+    version: p.version,
+    purl: p.purl || undefined,
+  });
+  const add = (name: string, value: string | undefined): void => {
+    if (value) c.properties.add(new Models.Property(name, value));
+  };
+  add('clair-scan:package:kind', p.kind);
+  add('clair-scan:package:ecosystem', p.ecosystem);
+  add('clair-scan:package:arch', p.arch);
+  add('clair-scan:package:layer', p.layer);
+  add('clair-scan:package:db', p.packageDb);
+  if (p.source) add('clair-scan:package:source', `${p.source.name} ${p.source.version}`.trim());
+  return c;
+}
+
+/** Build the CycloneDX BOM model for a scan. */
+export function buildBom(result: ScanResult): Models.Bom {
+  const bom = new Models.Bom({
+    serialNumber: `urn:uuid:${stableUuid(
+      [result.finishedAt, ...result.images.map((i) => `${i.image.ref}@${i.image.manifestDigest}`)].join('\n'),
+      'clair-scan/cyclonedx',
+    )}`,
+  });
+  bom.metadata.timestamp = new Date(result.finishedAt);
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Application, 'clair-scan', { version: result.tool.version }),
+  );
+  if (result.clair.version) {
+    bom.metadata.tools.components.add(
+      new Models.Component(Enums.ComponentType.Application, 'clair', { group: 'quay', version: result.clair.version }),
+    );
+  }
+  const single = result.images.length === 1;
+  const refByPkg = new Map<string, Models.Component>(); // package ref → component, for vulnerabilities
+  result.images.forEach((img, idx) => {
+    const container = imageComponent(img, idx);
+    const children = new Models.ComponentRepository();
+    for (const d of img.distributions) {
+      const dc = distroComponent(d, idx);
+      if (![...children].some((x) => x.bomRef.value === dc.bomRef.value)) children.add(dc);
+    }
+    const seen = new Set<string>();
+    const packages = [...img.packages];
+    // Vulnerable packages are normally in `packages`; add any that are not, so `affects` always resolves.
+    for (const f of img.vulnerabilities) packages.push(f.package);
+    for (const p of packages) {
+      const ref = packageRef(p, idx);
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      const pc = packageComponent(p, idx);
+      children.add(pc);
+      refByPkg.set(ref, pc);
+    }
+    for (const ch of children) container.dependencies.add(ch.bomRef);
+    if (single) {
+      bom.metadata.component = container;
+      for (const ch of children) bom.components.add(ch);
+    } else {
+      for (const ch of children) container.components.add(ch);
+      bom.components.add(container);
+    }
+  });
+
+  const byId = new Map<string, { f: VulnerabilityFinding; idx: number }[]>();
+  result.images.forEach((img, idx) => {
+    for (const f of img.vulnerabilities) {
+      const list = byId.get(f.id) ?? [];
+      list.push({ f, idx });
+      byId.set(f.id, list);
+    }
+  });
+  for (const [id, list] of [...byId.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const f = list[0].f;
+    const links = allLinks(f);
+    const v = new Models.Vulnerability.Vulnerability({
+      bomRef: `vuln:${id}`,
+      id,
+      description: f.description || undefined,
+      source: new Models.Vulnerability.Source({ name: f.updater || 'clair', url: links[0] }),
+      recommendation: list.some((x) => x.f.fixedIn)
+        ? [...new Set(list.filter((x) => x.f.fixedIn).map((x) => `Upgrade ${x.f.package.name} to ${x.f.fixedIn}`))].join('; ')
+        : undefined,
+      published: f.issued && !Number.isNaN(Date.parse(f.issued)) ? new Date(f.issued) : undefined,
+    });
+    v.ratings.add(
+      new Models.Vulnerability.Rating({
+        severity: CDX_SEVERITY[f.severity],
+        ...(f.cvss ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) } : {}),
+      }),
+    );
+    for (const alias of f.aliases) {
+      v.references.add(new Models.Vulnerability.Reference(alias, new Models.Vulnerability.Source({ url: links.find((l) => l.includes(alias)) })));
+    }
+    for (const l of links.slice(1)) {
+      if (isHttpUrl(l)) v.advisories.add(new Models.Vulnerability.Advisory(l));
+    }
+    const refs = new Set<string>();
+    for (const { f: x, idx } of list) {
+      const c = refByPkg.get(packageRef(x.package, idx));
+      if (!c || refs.has(c.bomRef.value ?? '')) continue;
+      refs.add(c.bomRef.value ?? '');
+      v.affects.add(new Models.Vulnerability.Affect(c.bomRef));
+    }
+    const allowed = list.filter((x) => x.f.allowlisted);
+    if (allowed.length) {
+      v.properties.add(new Models.Property('clair-scan:allowlisted', allowed.map((x) => `${x.f.allowlisted!.source}: ${x.f.allowlisted!.reason}`).join('; ')));
+    }
+    bom.vulnerabilities.add(v);
+  }
+  return bom;
+}
+
+export const CYCLONEDX_SPEC_VERSION = '1.6';
+
+export function renderCycloneDx(result: ScanResult): string {
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  return `${serializer.serialize(buildBom(result), { sortLists: true, space: 2 })}\n`;
+}

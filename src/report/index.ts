@@ -1,0 +1,58 @@
+/**
+ * Reporters: one module per format, each reading only the normalized model (src/findings/model.ts).
+ * `writeReports` writes the requested formats into `outputDir` (created if needed), each atomically.
+ */
+import * as path from 'node:path';
+import { ScanResult } from '../findings/model';
+import { ReportFormat, Settings } from '../inputs/settings';
+import { writeFileAtomic } from './common';
+import { renderCycloneDx } from './cyclonedx';
+import { renderGitlab } from './gitlab';
+import { renderHtml } from './html';
+import { renderJson } from './json';
+import { renderMarkdownSummary } from './markdown';
+import { renderSarif } from './sarif';
+import { renderTable } from './table';
+
+export { renderTable, renderMarkdownSummary };
+
+export const REPORT_FILE_NAMES: Record<ReportFormat, string> = {
+  sarif: 'clair-scan.sarif',
+  gitlab: 'gl-container-scanning-report.json',
+  markdown: 'clair-scan-summary.md',
+  html: 'clair-scan-report.html',
+  json: 'clair-scan-result.json',
+  cyclonedx: 'clair-scan.cdx.json',
+};
+
+function render(format: ReportFormat, result: ScanResult, opts: Settings['reports']): string {
+  switch (format) {
+    case 'sarif':
+      return renderSarif(result, { dockerfile: opts.dockerfile });
+    case 'gitlab':
+      return renderGitlab(result);
+    case 'markdown':
+      return renderMarkdownSummary(result);
+    case 'html':
+      return renderHtml(result);
+    case 'json':
+      return renderJson(result);
+    case 'cyclonedx':
+      return renderCycloneDx(result);
+  }
+}
+
+/**
+ * Write every requested report. Returns format → absolute path. Each file is rendered fully in memory and
+ * then written to a temp file + renamed, so a failure leaves no half-written report (files already written
+ * for other formats stay: they are complete).
+ */
+export async function writeReports(result: ScanResult, opts: Settings['reports']): Promise<Partial<Record<ReportFormat, string>>> {
+  const dir = path.resolve(opts.outputDir);
+  const out: Partial<Record<ReportFormat, string>> = {};
+  for (const format of [...new Set(opts.formats)]) {
+    const content = render(format, result, opts);
+    out[format] = await writeFileAtomic(dir, REPORT_FILE_NAMES[format], content);
+  }
+  return out;
+}

@@ -1,0 +1,270 @@
+/**
+ * Markdown summary: for the job summary, the sticky PR / MR comment and clair-scan-summary.md.
+ *
+ * Everything that comes from outside (descriptions, package names, versions, links, image refs, allowlist
+ * reasons) goes through `md()` (or `mdLink()` for URLs): control characters and newlines become spaces, HTML
+ * is entity-escaped, markdown metacharacters and pipes are backslash-escaped and @mentions are broken, so
+ * nothing from a vulnerability feed can add markup, close a table, ping someone or inject a link. Only
+ * http(s) URLs become links.
+ *
+ * Size: GitHub comments are limited to 65,536 characters; the summary is kept under `maxChars`
+ * (default 60,000) by cutting the full per-image lists first, with a pointer to the full reports.
+ */
+import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, VulnerabilityFinding } from '../findings/model';
+import { allVulns, isHttpUrl, oneLine, primaryLink, SEVERITIES_DESC, sortedVulns, truncate } from './common';
+
+export const MARKDOWN_DEFAULT_MAX_CHARS = 60_000;
+const TOP_N = 10;
+const SECTION_ROW_CAP = 100;
+
+export interface MarkdownOptions {
+  maxChars?: number;
+  /** Hidden marker placed on the first line as an HTML comment, e.g. "clair-scan:myapp" (for sticky comments). */
+  marker?: string;
+}
+
+/** Escape untrusted text for a markdown table cell or paragraph (one line). */
+export function md(text: string, max = 300): string {
+  return truncate(oneLine(text), max)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/([\\`*_{}[\]()#+\-.!|~:])/g, '\\$1')
+    .replace(/@/g, '@\u200b');
+}
+
+/** A link when `url` is http(s), else the escaped text only. */
+export function mdLink(text: string, url: string | undefined): string {
+  const label = md(text, 120);
+  if (!isHttpUrl(url)) return label;
+  const safe = url.replace(/[()<>|\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${label}](${safe})`;
+}
+
+function markerLine(marker: string): string {
+  // "--" cannot appear inside an HTML comment; keep the marker to a safe character set.
+  return `<!-- ${marker.replace(/[^A-Za-z0-9:_./@+=-]/g, '_').replace(/-{2,}/g, '-')} -->`;
+}
+
+function verdictLines(result: ScanResult): string[] {
+  const v = result.verdict;
+  const n = result.images.length;
+  const scope = `${n} image${n === 1 ? '' : 's'}`;
+  if (!v) return [`## clair-scan: ${scope} scanned (no policy evaluated)`];
+  let head: string;
+  if (v.status === 'pass') head = `## ✅ clair-scan: policy passed — ${scope}`;
+  else if (v.enforced) head = `## ❌ clair-scan: policy failed — ${scope}`;
+  else head = `## ⚠️ clair-scan: policy failed (report-only, not enforced) — ${scope}`;
+  const lines = [head, ''];
+  for (const r of v.reasons) lines.push(`- ${md(r, 500)}`);
+  if (v.rules.length) lines.push('', `Rules: ${v.rules.map((r) => md(r, 200)).join('; ')}`);
+  return lines;
+}
+
+function countsTable(result: ScanResult): string[] {
+  const lines = [
+    '| Image | ' + SEVERITIES_DESC.join(' | ') + ' | Allowlisted |',
+    '| --- |' + SEVERITIES_DESC.map(() => ' ---: |').join('') + ' ---: |',
+  ];
+  const cell = (fx: number, all: number): string => (all === 0 ? '0' : `${fx} / ${all}`);
+  const totalAll = countBySeverity([], {});
+  const totalFix = countBySeverity([], {});
+  let totalAllow = 0;
+  for (const img of result.images) {
+    const all = countBySeverity(img.vulnerabilities, { skipAllowlisted: true });
+    const fix = countBySeverity(img.vulnerabilities, { skipAllowlisted: true, onlyFixable: true });
+    const allow = img.vulnerabilities.filter((f) => f.allowlisted).length;
+    totalAllow += allow;
+    for (const s of SEVERITIES_DESC) {
+      totalAll[s] += all[s];
+      totalFix[s] += fix[s];
+    }
+    lines.push(`| ${md(img.image.ref, 80)} | ${SEVERITIES_DESC.map((s) => cell(fix[s], all[s])).join(' | ')} | ${allow} |`);
+  }
+  if (result.images.length > 1) {
+    lines.push(`| **Total** | ${SEVERITIES_DESC.map((s) => cell(totalFix[s], totalAll[s])).join(' | ')} | ${totalAllow} |`);
+  }
+  lines.push('', '_Cells: fixable / total vulnerabilities (allowlisted ones not included)._');
+  return lines;
+}
+
+function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined): string {
+  const cols = [
+    md(f.severity),
+    mdLink(f.id, primaryLink(f)),
+    md(f.package.name, 80),
+    md(f.package.version, 60),
+    f.fixedIn ? md(f.fixedIn, 60) : '—',
+  ];
+  if (img) cols.push(md(img.image.ref, 60));
+  return `| ${cols.join(' | ')} |`;
+}
+
+function findingHeader(withImage: boolean): string[] {
+  return withImage
+    ? ['| Severity | ID | Package | Installed | Fixed in | Image |', '| --- | --- | --- | --- | --- | --- |']
+    : ['| Severity | ID | Package | Installed | Fixed in |', '| --- | --- | --- | --- | --- |'];
+}
+
+function topFindings(result: ScanResult): string[] {
+  const multi = result.images.length > 1;
+  const all = allVulns(result.images).filter((x) => !x.f.allowlisted);
+  if (all.length === 0) return ['### Findings', '', 'No vulnerabilities found (other than allowlisted ones).'];
+  const top = all.slice(0, TOP_N);
+  return [
+    `### Most severe findings (${top.length} of ${all.length})`,
+    '',
+    ...findingHeader(multi),
+    ...top.map((x) => findingRow(x.f, multi ? x.img : undefined)),
+  ];
+}
+
+function capped<T>(items: T[], row: (t: T) => string): string[] {
+  const out = items.slice(0, SECTION_ROW_CAP).map(row);
+  if (items.length > SECTION_ROW_CAP) out.push('', `_… and ${items.length - SECTION_ROW_CAP} more; see the full report._`);
+  return out;
+}
+
+function complianceSection(result: ScanResult): string[] {
+  const rows = result.images.flatMap((img) => img.compliance.map((c) => ({ img, c })));
+  if (rows.length === 0) return [];
+  return [
+    '### Compliance checks',
+    '',
+    '| Severity | Check | Image | Finding | Allowlisted |',
+    '| --- | --- | --- | --- | --- |',
+    ...capped(rows, ({ img, c }) =>
+      `| ${md(c.severity)} | ${md(c.rule, 80)} | ${md(img.image.ref, 60)} | ${md(c.title, 120)}: ${md(c.message, 300)}${c.path ? ` (${md(c.path, 120)})` : ''} | ${c.allowlisted ? md(c.allowlisted.reason, 120) : 'no'} |`,
+    ),
+  ];
+}
+
+function entryRows(entries: AllowlistEntryRef[]): string[] {
+  return [
+    '| ID | Reason | Expires | Where |',
+    '| --- | --- | --- | --- |',
+    ...capped(entries, (e) => `| ${md(e.id, 80)} | ${md(e.reason, 200)} | ${e.expires ? md(e.expires, 20) : '—'} | ${md(e.source, 120)} |`),
+  ];
+}
+
+function allowlistSection(result: ScanResult): string[] {
+  const allowed = allVulns(result.images).filter((x) => x.f.allowlisted);
+  const out: string[] = [];
+  if (allowed.length) {
+    out.push(
+      '<details>',
+      `<summary>${allowed.length} allowlisted finding${allowed.length === 1 ? '' : 's'} (not counted by the gate)</summary>`,
+      '',
+      '| Severity | ID | Package | Image | Reason | Expires | Where |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...capped(allowed, ({ f, img }) => {
+        const a = f.allowlisted!;
+        return `| ${md(f.severity)} | ${mdLink(f.id, primaryLink(f))} | ${md(f.package.name, 80)} | ${md(img.image.ref, 60)} | ${md(a.reason, 200)} | ${a.expires ? md(a.expires, 20) : '—'} | ${md(a.source, 120)} |`;
+      }),
+      '',
+      '</details>',
+    );
+  }
+  const v = result.verdict;
+  if (v?.expiredEntries.length) {
+    out.push('', `**⚠️ ${v.expiredEntries.length} expired allowlist entr${v.expiredEntries.length === 1 ? 'y' : 'ies'}** (no longer applied):`, '', ...entryRows(v.expiredEntries));
+  }
+  if (v?.unusedEntries.length) {
+    out.push(
+      '',
+      '<details>',
+      `<summary>${v.unusedEntries.length} unused allowlist entr${v.unusedEntries.length === 1 ? 'y' : 'ies'} (matched no finding)</summary>`,
+      '',
+      ...entryRows(v.unusedEntries),
+      '',
+      '</details>',
+    );
+  }
+  return out.length ? ['### Allowlist', '', ...out] : [];
+}
+
+const POINTER =
+  'the full list is in the HTML and JSON reports (clair-scan-report.html, clair-scan-result.json) of this job';
+
+/** Per-image collapsible lists, filled row by row while they fit `budget` characters. */
+function fullLists(result: ScanResult, budget: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  const push = (line: string): void => {
+    out.push(line);
+    used += line.length + 1;
+  };
+  let first = true;
+  for (const img of result.images) {
+    const vulns = sortedVulns(img).filter((f) => !f.allowlisted);
+    if (vulns.length === 0) continue;
+    if (first) {
+      push('### All findings');
+      push('');
+      first = false;
+    }
+    const title = `<summary>${md(img.image.ref, 100)} — ${vulns.length} vulnerabilit${vulns.length === 1 ? 'y' : 'ies'}</summary>`;
+    const closing = 400; // room for the "not shown" line and </details>
+    if (used + title.length + closing > budget) {
+      push(`- ${md(img.image.ref, 100)}: ${vulns.length} vulnerabilities not listed here; ${POINTER}.`);
+      continue;
+    }
+    push('<details>');
+    push(title);
+    push('');
+    for (const h of findingHeader(false)) push(h);
+    let shown = 0;
+    for (const f of vulns) {
+      const row = findingRow(f, undefined);
+      if (used + row.length + 1 + closing > budget) break;
+      push(row);
+      shown++;
+    }
+    if (shown < vulns.length) {
+      push('');
+      push(`_… ${vulns.length - shown} more not shown (the comment size limit); ${POINTER}._`);
+    }
+    push('');
+    push('</details>');
+    push('');
+  }
+  return out;
+}
+
+export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions = {}): string {
+  const maxChars = Math.max(1000, opts.maxChars ?? MARKDOWN_DEFAULT_MAX_CHARS);
+  const headLines: string[] = [];
+  if (opts.marker) headLines.push(markerLine(opts.marker));
+  headLines.push(...verdictLines(result), '', ...countsTable(result), '', ...topFindings(result), '');
+  const tail: string[] = [];
+  const comp = complianceSection(result);
+  if (comp.length) tail.push(...comp, '');
+  const allow = allowlistSection(result);
+  if (allow.length) tail.push(...allow, '');
+  const clair = result.clair.version ? ` with Clair ${md(result.clair.version, 40)}` : '';
+  tail.push(`<sub>clair-scan ${md(result.tool.version, 40)}${clair} · ${md(result.finishedAt, 40)}</sub>`);
+
+  const fixedLen = headLines.join('\n').length + tail.join('\n').length + 2;
+  const lists = fullLists(result, maxChars - fixedLen - 200);
+  let lines = [...headLines, ...lists, ...tail];
+  let text = `${lines.join('\n')}\n`;
+  if (text.length > maxChars) {
+    // Last resort (huge compliance/allowlist sections or a tiny maxChars): cut whole lines, close open
+    // <details>, and point to the full report.
+    const pointer = `\n_… cut to fit the size limit; ${POINTER}._\n`;
+    const kept: string[] = [];
+    let len = pointer.length + 40;
+    for (const l of lines) {
+      if (len + l.length + 1 > maxChars) break;
+      kept.push(l);
+      len += l.length + 1;
+    }
+    const open = kept.filter((l) => l === '<details>').length - kept.filter((l) => l === '</details>').length;
+    lines = [...kept, ...Array.from({ length: Math.max(0, open) }, () => '</details>')];
+    text = `${lines.join('\n')}${pointer}`;
+  }
+  return text;
+}
+
+

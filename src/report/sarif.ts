@@ -1,0 +1,421 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning.
+ *
+ * Decisions (see docs/result-format.md and the notes in shared/notes/github-sarif-notes.md):
+ * - One run per image NAME (tag/digest dropped), `automationDetails.id = clair-scan/<image name>/`, so that
+ *   each image is its own code-scanning category and two tags of one image do not produce two runs with the
+ *   same category (GitHub rejects that). GitHub accepts at most 20 runs per file: images beyond the 19th
+ *   name share a 20th run with the category `clair-scan/other-images/`, and that run says so.
+ * - Results are located on the Dockerfile (line 1): there is no repository file for an OS package, and a
+ *   stable path avoids alert churn. `partialFingerprints.primaryLocationLineHash` is derived from the
+ *   finding's `key` (image name + package + vulnerability id) because upload-sarif cannot hash a file that is
+ *   not the finding's real location.
+ * - Allowlisted findings are LEFT OUT: GitHub code scanning does not honour SARIF `suppressions` (it opens
+ *   alerts for suppressed results unless a repository setting is enabled), so emitting them would show
+ *   accepted risks as open alerts. How many were left out is stated in the run's properties.
+ * - `security-severity`: the CVSS base score when present (> 0), else Critical 9.5, High 8.0, Medium 5.5,
+ *   Low 2.0, Negligible 1.0 (GitHub "low"; Clair calls these theoretical). Unknown gets no
+ *   security-severity: inventing a score would misstate it; GitHub then shows the result by its level
+ *   (warning), still tagged `security`.
+ * - Limits: at most 25,000 results per run (the most severe are kept; the run's properties and a tool
+ *   notification state what was cut) and 10 MB gzipped per file (results are cut further, most severe kept).
+ */
+import { gzipSync } from 'node:zlib';
+import {
+  ComplianceFinding,
+  compareFindings,
+  ImageResult,
+  ScanResult,
+  Severity,
+  severityRank,
+  VulnerabilityFinding,
+} from '../findings/model';
+import { allLinks, distributionOf, osText, sha256Hex } from './common';
+
+export const SARIF_MAX_RUNS = 20;
+export const SARIF_MAX_RESULTS_PER_RUN = 25_000;
+export const SARIF_MAX_GZIP_BYTES = 10 * 1024 * 1024;
+/** Safety margin under GitHub's 10 MB gzip limit. */
+const GZIP_BUDGET = Math.floor(SARIF_MAX_GZIP_BYTES * 0.95);
+
+export interface SarifOptions {
+  dockerfile: string;
+  /** Override the per-run result limit (tests). */
+  maxResultsPerRun?: number;
+  /** Override the gzip budget in bytes (tests). */
+  maxGzipBytes?: number;
+}
+
+const FALLBACK_SCORE: Record<Severity, number | undefined> = {
+  Critical: 9.5,
+  High: 8.0,
+  Medium: 5.5,
+  Low: 2.0,
+  Negligible: 1.0,
+  Unknown: undefined,
+};
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  Critical: 'error',
+  High: 'error',
+  Medium: 'warning',
+  Low: 'note',
+  Negligible: 'note',
+  Unknown: 'warning',
+};
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- SARIF is emitted as plain JSON objects. */
+type Json = Record<string, any>;
+
+export function securitySeverity(severity: Severity, cvssScore?: number): string | undefined {
+  const s = cvssScore !== undefined && cvssScore > 0 && cvssScore <= 10 ? cvssScore : FALLBACK_SCORE[severity];
+  return s === undefined ? undefined : s.toFixed(1);
+}
+
+function sevTag(s: Severity): string {
+  return s.toLowerCase();
+}
+
+/** GitHub limits rule short/full descriptions to 1024 characters. */
+function cap(s: string, n: number): string {
+  const t = s.trim() || '-';
+  return t.length <= n ? t : `${t.slice(0, n - 1)}…`;
+}
+
+/** Markdown table cell text for help.markdown (GitHub renders it). */
+function mdCell(s: string): string {
+  return s
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]()#|!~])/g, '\\$1');
+}
+
+function mdLink(url: string): string {
+  const safe = url.replace(/[()<>|\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${mdCell(url)}](${safe})`;
+}
+
+interface RunGroup {
+  category: string;
+  /** Image names in this run. */
+  names: string[];
+  images: ImageResult[];
+}
+
+function groupImages(images: ImageResult[]): RunGroup[] {
+  const byName = new Map<string, ImageResult[]>();
+  for (const img of images) {
+    const list = byName.get(img.image.name) ?? [];
+    list.push(img);
+    byName.set(img.image.name, list);
+  }
+  const names = [...byName.keys()];
+  const groups: RunGroup[] = [];
+  const direct = names.length > SARIF_MAX_RUNS ? names.slice(0, SARIF_MAX_RUNS - 1) : names;
+  for (const n of direct) groups.push({ category: `clair-scan/${n}/`, names: [n], images: byName.get(n) ?? [] });
+  if (names.length > SARIF_MAX_RUNS) {
+    const rest = names.slice(SARIF_MAX_RUNS - 1);
+    groups.push({ category: 'clair-scan/other-images/', names: rest, images: rest.flatMap((n) => byName.get(n) ?? []) });
+  }
+  return groups;
+}
+
+interface Candidate {
+  ruleId: string;
+  severity: Severity;
+  score: number;
+  order: number;
+  result: Json;
+  rule: () => Json;
+}
+
+function vulnRule(f: VulnerabilityFinding, affected: { img: ImageResult; f: VulnerabilityFinding }[]): Json {
+  const links = allLinks(f);
+  const sev = securitySeverity(f.severity, f.cvss?.score);
+  const pkgs = affected.map(
+    (a) => `${a.f.package.name} ${a.f.package.version} (fixed in: ${a.f.fixedIn ?? 'no fix yet'}; image ${a.img.image.ref})`,
+  );
+  const short = `${f.id}: ${f.severity} vulnerability in ${f.package.name}`;
+  const desc = f.description.trim() || f.name || f.id;
+  const textLines = [
+    `${f.id} (${f.severity}${f.cvss ? `, CVSS ${f.cvss.score}${f.cvss.vector ? ` ${f.cvss.vector}` : ''}` : ''})`,
+    '',
+    desc,
+    '',
+    'Affected packages:',
+    ...pkgs.map((p) => `- ${p}`),
+  ];
+  if (f.aliases.length) textLines.push('', `Also known as: ${f.aliases.join(', ')}`);
+  if (links.length) textLines.push('', 'References:', ...links.map((l) => `- ${l}`));
+  const md = [
+    `**${mdCell(f.id)}** — ${mdCell(f.severity)}${f.cvss ? ` (CVSS ${f.cvss.score})` : ''}`,
+    '',
+    mdCell(desc),
+    '',
+    '| Package | Installed | Fixed in | Image |',
+    '| --- | --- | --- | --- |',
+    ...affected.map(
+      (a) =>
+        `| ${mdCell(a.f.package.name)} | ${mdCell(a.f.package.version)} | ${mdCell(a.f.fixedIn ?? 'no fix yet')} | ${mdCell(a.img.image.ref)} |`,
+    ),
+  ];
+  if (f.aliases.length) md.push('', `Also known as: ${f.aliases.map(mdCell).join(', ')}`);
+  if (links.length) md.push('', '**References**', '', ...links.map((l) => `- ${mdLink(l)}`));
+  const rule: Json = {
+    id: f.id,
+    name: f.id.replace(/[^A-Za-z0-9]+/g, '') || 'Vulnerability',
+    shortDescription: { text: cap(short, 1024) },
+    fullDescription: { text: cap(desc, 1024) },
+    defaultConfiguration: { level: LEVEL[f.severity] },
+    help: { text: textLines.join('\n'), markdown: md.join('\n') },
+    properties: {
+      tags: ['security', 'vulnerability', sevTag(f.severity), 'container'],
+      precision: 'very-high',
+      ...(sev ? { 'security-severity': sev } : {}),
+    },
+  };
+  if (links[0]) rule.helpUri = links[0];
+  return rule;
+}
+
+function complianceRule(c: ComplianceFinding): Json {
+  const sev = securitySeverity(c.severity);
+  return {
+    id: `compliance/${c.rule}`,
+    name: `Compliance${c.rule.replace(/[^A-Za-z0-9]+/g, '')}`,
+    shortDescription: { text: cap(c.title, 1024) },
+    fullDescription: { text: cap(`${c.title}. Image compliance check "${c.rule}".`, 1024) },
+    defaultConfiguration: { level: LEVEL[c.severity] },
+    help: { text: `${c.title}\n\n${c.message}`, markdown: `**${mdCell(c.title)}**\n\n${mdCell(c.message)}` },
+    properties: {
+      tags: ['security', 'compliance', sevTag(c.severity), 'container'],
+      precision: 'very-high',
+      ...(sev ? { 'security-severity': sev } : {}),
+    },
+  };
+}
+
+function location(dockerfile: string): Json[] {
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri: dockerfile },
+        region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+      },
+    },
+  ];
+}
+
+function fingerprint(key: string): Json {
+  return { primaryLocationLineHash: `${sha256Hex(key).slice(0, 32)}:1` };
+}
+
+function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Candidate[]; allowlisted: number } {
+  const candidates: Candidate[] = [];
+  let allowlisted = 0;
+  const seenKeys = new Set<string>();
+  // Affected (image, finding) pairs per vulnerability id, for the rule text.
+  const byId = new Map<string, { img: ImageResult; f: VulnerabilityFinding }[]>();
+  const entries: { img: ImageResult; f: VulnerabilityFinding }[] = [];
+  for (const img of group.images) {
+    for (const f of img.vulnerabilities) {
+      if (f.allowlisted) {
+        allowlisted++;
+        continue;
+      }
+      if (seenKeys.has(f.key)) continue; // same image name scanned under two tags: one alert
+      seenKeys.add(f.key);
+      entries.push({ img, f });
+      const list = byId.get(f.id) ?? [];
+      list.push({ img, f });
+      byId.set(f.id, list);
+    }
+  }
+  entries.sort((a, b) => compareFindings(a.f, b.f));
+  let order = 0;
+  for (const { img, f } of entries) {
+    const os = osText(distributionOf(f, img));
+    const fix = f.fixedIn ? `; fixed in ${f.fixedIn}` : '; no fix available yet';
+    const text =
+      `${f.id} (${f.severity}) in package ${f.package.name} ${f.package.version}${fix}. ` +
+      `Image ${img.image.ref} (${os}).`;
+    candidates.push({
+      ruleId: f.id,
+      severity: f.severity,
+      score: f.cvss?.score ?? 0,
+      order: order++,
+      rule: () => vulnRule(f, byId.get(f.id) ?? [{ img, f }]),
+      result: {
+        ruleId: f.id,
+        level: LEVEL[f.severity],
+        message: { text },
+        locations: location(dockerfile),
+        partialFingerprints: fingerprint(f.key),
+        properties: {
+          image: img.image.ref,
+          imageName: img.image.name,
+          package: f.package.name,
+          installedVersion: f.package.version,
+          ...(f.fixedIn ? { fixedVersion: f.fixedIn } : {}),
+          purl: f.package.purl,
+          severity: f.severity,
+        },
+      },
+    });
+  }
+  const compliance: { img: ImageResult; c: ComplianceFinding }[] = [];
+  for (const img of group.images) {
+    for (const c of img.compliance) {
+      if (c.allowlisted) {
+        allowlisted++;
+        continue;
+      }
+      if (seenKeys.has(c.key)) continue;
+      seenKeys.add(c.key);
+      compliance.push({ img, c });
+    }
+  }
+  for (const { img, c } of compliance) {
+    const where = [c.path ? `path ${c.path}` : '', c.layer ? `layer ${c.layer}` : ''].filter(Boolean).join(', ');
+    candidates.push({
+      ruleId: `compliance/${c.rule}`,
+      severity: c.severity,
+      score: 0,
+      order: order++,
+      rule: () => complianceRule(c),
+      result: {
+        ruleId: `compliance/${c.rule}`,
+        level: LEVEL[c.severity],
+        message: { text: `${c.title} (image ${img.image.ref}${where ? `, ${where}` : ''}). ${c.message}` },
+        locations: location(dockerfile),
+        partialFingerprints: fingerprint(c.key),
+        properties: { image: img.image.ref, imageName: img.image.name, severity: c.severity },
+      },
+    });
+  }
+  // Most severe first across vulnerabilities and compliance findings: what is kept when cutting.
+  candidates.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.score - a.score || a.order - b.order);
+  return { candidates, allowlisted };
+}
+
+interface BuiltRun {
+  run: Json;
+  candidates: Candidate[];
+  allowlisted: number;
+  group: RunGroup;
+}
+
+function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[]): Json {
+  const kept = b.candidates.slice(0, keep);
+  const ruleIndex = new Map<string, number>();
+  const rules: Json[] = [];
+  const results: Json[] = [];
+  for (const c of kept) {
+    let idx = ruleIndex.get(c.ruleId);
+    if (idx === undefined) {
+      idx = rules.length;
+      ruleIndex.set(c.ruleId, idx);
+      rules.push(c.rule());
+    }
+    results.push({ ...c.result, ruleIndex: idx });
+  }
+  const omitted = b.candidates.length - kept.length;
+  const notifications: Json[] = [];
+  const props: Json = {
+    images: b.group.images.map((i) => ({
+      ref: i.image.ref,
+      name: i.image.name,
+      manifestDigest: i.image.manifestDigest,
+      imageId: i.image.imageId,
+      repoDigests: i.image.repoDigests,
+    })),
+    clairVersion: result.clair.version ?? 'unknown',
+    allowlistedOmitted: b.allowlisted,
+    resultsTotal: b.candidates.length,
+    resultsOmitted: omitted,
+  };
+  if (b.allowlisted > 0) {
+    notifications.push({
+      level: 'note',
+      message: { text: `${b.allowlisted} allowlisted finding(s) are not included (GitHub does not honour SARIF suppressions).` },
+    });
+  }
+  if (omitted > 0) {
+    const lowest = kept.length ? kept[kept.length - 1].severity : 'none';
+    const text =
+      `${omitted} of ${b.candidates.length} results were left out (${reasons.join(' and ')}); ` +
+      `the ${kept.length} most severe were kept (down to ${lowest}). The JSON and HTML reports list every finding.`;
+    props.truncation = { omitted, total: b.candidates.length, kept: kept.length, reasons };
+    notifications.push({ level: 'warning', message: { text } });
+  }
+  if (b.group.names.length > 1) {
+    notifications.push({
+      level: 'note',
+      message: {
+        text: `GitHub accepts at most ${SARIF_MAX_RUNS} runs per SARIF file; images ${b.group.names.join(', ')} share this run.`,
+      },
+    });
+  }
+  const driver: Json = { name: 'clair-scan', version: result.tool.version, rules };
+  if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/.test(result.tool.version)) driver.semanticVersion = result.tool.version;
+  return {
+    tool: { driver },
+    automationDetails: { id: b.group.category },
+    invocations: [
+      {
+        executionSuccessful: true,
+        ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+      },
+    ],
+    results,
+    properties: props,
+  };
+}
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** Build the SARIF log object, honouring GitHub's limits. */
+export function buildSarif(result: ScanResult, opts: SarifOptions): Json {
+  const maxResults = opts.maxResultsPerRun ?? SARIF_MAX_RESULTS_PER_RUN;
+  const maxGzip = opts.maxGzipBytes ?? GZIP_BUDGET;
+  const dockerfile = (opts.dockerfile || 'Dockerfile').replace(/\\/g, '/').replace(/^\.\//, '');
+  const built: BuiltRun[] = groupImages(result.images).map((group) => {
+    const { candidates, allowlisted } = buildCandidates(group, dockerfile);
+    return { run: {}, candidates, allowlisted, group };
+  });
+  const keep = built.map((b) => Math.min(b.candidates.length, maxResults));
+  const reasons = built.map((b) =>
+    b.candidates.length > maxResults ? [`GitHub accepts at most ${maxResults} results per run`] : ([] as string[]),
+  );
+  const log = (): Json => ({
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: built.map((b, i) => makeRun(result, b, keep[i], reasons[i])),
+  });
+  let sarif = log();
+  // Bounded: each pass cuts the largest run by the overshoot ratio (plus 10 %).
+  for (let pass = 0; pass < 8; pass++) {
+    const size = gzipSync(JSON.stringify(sarif)).length;
+    if (size <= maxGzip) break;
+    const ratio = (maxGzip / size) * 0.9;
+    let largest = 0;
+    for (let i = 1; i < keep.length; i++) if (keep[i] > keep[largest]) largest = i;
+    const cut = keep.map((k) => (keep[largest] > 0 && k >= keep[largest] / 2 ? Math.floor(k * ratio) : k));
+    if (cut.every((k, i) => k === keep[i])) break;
+    cut.forEach((k, i) => {
+      if (k < keep[i]) {
+        keep[i] = k;
+        const r = `the file must stay under ${Math.round(SARIF_MAX_GZIP_BYTES / 1024 / 1024)} MB gzipped`;
+        if (!reasons[i].includes(r)) reasons[i].push(r);
+      }
+    });
+    sarif = log();
+  }
+  return sarif;
+}
+
+export function renderSarif(result: ScanResult, opts: SarifOptions): string {
+  return `${JSON.stringify(buildSarif(result, opts), null, 2)}\n`;
+}

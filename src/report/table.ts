@@ -1,0 +1,76 @@
+/**
+ * Plain-text table for stdout / CI logs: per image, findings grouped by severity (most severe first),
+ * every line at most `width` columns (default 80; long cells are cut with "…"), then compliance findings,
+ * counts and the verdict. Control characters from outside are replaced so a description cannot move the
+ * cursor or inject ANSI escapes into the log. Very long groups are cut (the full list is in the reports).
+ */
+import { countBySeverity, ScanResult, VulnerabilityFinding } from '../findings/model';
+import { oneLine, SEVERITIES_DESC, sortedVulns, truncate } from './common';
+
+const MAX_ROWS_PER_GROUP = 50;
+
+function cell(text: string, w: number): string {
+  const t = truncate(oneLine(text), w);
+  return t + ' '.repeat(Math.max(0, w - Array.from(t).length));
+}
+
+function line(text: string, width: number): string {
+  return truncate(oneLine(text), width);
+}
+
+export function renderTable(result: ScanResult, width = 80): string {
+  const W = Math.max(40, width);
+  // Column widths: ID, package, installed, fixed-in share the line (3 single spaces between them).
+  const idW = Math.floor((W - 3) * 0.24);
+  const pkgW = Math.floor((W - 3) * 0.26);
+  const verW = Math.floor((W - 3) * 0.25);
+  const fixW = W - 3 - idW - pkgW - verW;
+  const row = (a: string, b: string, c: string, d: string): string =>
+    `${cell(a, idW)} ${cell(b, pkgW)} ${cell(c, verW)} ${truncate(oneLine(d), fixW)}`.trimEnd();
+  const out: string[] = [];
+  const rule = '─'.repeat(W);
+  for (const img of result.images) {
+    const vulns = sortedVulns(img);
+    const active = vulns.filter((f) => !f.allowlisted);
+    out.push(rule);
+    out.push(line(`Image ${img.image.ref} — ${active.length} vulnerabilities${vulns.length > active.length ? ` (+${vulns.length - active.length} allowlisted)` : ''}`, W));
+    out.push(rule);
+    const groups: [string, VulnerabilityFinding[]][] = SEVERITIES_DESC.map((s) => [s, active.filter((f) => f.severity === s)]);
+    groups.push(['Allowlisted', vulns.filter((f) => f.allowlisted)]);
+    for (const [name, list] of groups) {
+      if (list.length === 0) continue;
+      const fixable = list.filter((f) => f.fixable).length;
+      out.push('');
+      out.push(line(`${name.toUpperCase()} (${list.length}, ${fixable} fixable)`, W));
+      out.push(row('ID', 'PACKAGE', 'INSTALLED', 'FIXED IN'));
+      for (const f of list.slice(0, MAX_ROWS_PER_GROUP)) {
+        const fix = name === 'Allowlisted' ? `${f.severity}; ${f.allowlisted?.reason ?? ''}` : (f.fixedIn ?? '-');
+        out.push(row(f.id, f.package.name, f.package.version, fix));
+      }
+      if (list.length > MAX_ROWS_PER_GROUP) out.push(line(`… ${list.length - MAX_ROWS_PER_GROUP} more (see the JSON/HTML report)`, W));
+    }
+    if (img.compliance.length) {
+      out.push('');
+      out.push(line(`COMPLIANCE (${img.compliance.length})`, W));
+      for (const c of img.compliance) {
+        const state = c.allowlisted ? ' [allowlisted]' : '';
+        out.push(line(`${c.severity.padEnd(10)} ${c.rule}: ${c.title}${c.path ? ` (${c.path})` : ''}${state}`, W));
+      }
+    }
+    const all = countBySeverity(active);
+    const fx = countBySeverity(active, { onlyFixable: true });
+    out.push('');
+    out.push(line(`Counts (fixable/total): ${SEVERITIES_DESC.map((s) => `${s} ${fx[s]}/${all[s]}`).join(', ')}`, W));
+  }
+  out.push(rule);
+  const v = result.verdict;
+  if (!v) out.push('Verdict: not evaluated');
+  else {
+    const mode = v.enforced ? 'enforced' : 'report-only, not enforced';
+    out.push(line(`Verdict: ${v.status.toUpperCase()} (${mode})`, W));
+    for (const r of v.reasons) out.push(line(`  - ${r}`, W));
+    if (v.expiredEntries.length) out.push(line(`  ! ${v.expiredEntries.length} expired allowlist entries no longer apply`, W));
+    if (v.unusedEntries.length) out.push(line(`  ! ${v.unusedEntries.length} allowlist entries matched nothing`, W));
+  }
+  return `${out.join('\n')}\n`;
+}
