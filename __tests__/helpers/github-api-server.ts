@@ -1,0 +1,391 @@
+/**
+ * A stand-in for api.github.com on 127.0.0.1 that checks EVERY request against GitHub's published OpenAPI
+ * description (package @octokit/openapi, generated/api.github.com.json): the method + path must be an
+ * operation of the API, path and query parameters must match their schemas, a JSON body must match the
+ * operation's requestBody schema ($refs resolved by ajv against the whole description). Its own responses
+ * are checked against the operation's response schema too, so the fake answers what GitHub would.
+ *
+ * It implements issue comments in memory (list with Link pagination, get, create, update, delete) and can be
+ * told to answer writes with 403 like the read-only token of a fork pull request. Anything invalid is a 4xx
+ * and is recorded in `problems`; tests assert that list is empty.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema: Record<string, unknown>;
+}
+
+interface Operation {
+  operationId: string;
+  parameters?: ({ $ref: string } | Parameter)[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> };
+  responses: Record<string, unknown>;
+}
+
+interface Route {
+  method: string;
+  template: string;
+  regex: RegExp;
+  names: string[];
+  literals: number;
+  op: Operation;
+  pointer: string;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  issue: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  operationId?: string;
+  status: number;
+  authorization?: string;
+}
+
+let spec: { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> } | undefined;
+let ajv: Ajv | undefined;
+let routes: Route[] | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function loadSpec(): void {
+  if (spec) return;
+  spec = require('@octokit/openapi/generated/api.github.com.json');
+  ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+  addFormats(ajv);
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  // The whole description is one schema document: operation schemas are compiled as JSON pointers into it,
+  // so their "#/components/schemas/…" references resolve against it.
+  ajv.addSchema(spec as object, 'gh');
+  routes = [];
+  for (const [template, item] of Object.entries(spec!.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete', 'head'].includes(method)) continue;
+      const names: string[] = [];
+      const regex = new RegExp(
+        '^' +
+          template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_m, n: string) => {
+            names.push(n);
+            return '([^/]+)';
+          }) +
+          '$',
+      );
+      routes.push({
+        method: method.toUpperCase(),
+        template,
+        regex,
+        names,
+        literals: template.split('/').filter((s) => s && !s.startsWith('{')).length,
+        op,
+        pointer: `gh#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}`,
+      });
+    }
+  }
+  // Most literal segments first: /issues/comments/{id} wins over /issues/{issue_number}/….
+  routes.sort((a, b) => b.literals - a.literals);
+}
+
+function validator(ref: string): ValidateFunction {
+  let v = compiled.get(ref);
+  if (!v) {
+    v = ajv!.compile({ $ref: ref });
+    compiled.set(ref, v);
+  }
+  return v;
+}
+
+function resolveRef<T>(x: T | { $ref: string }): T {
+  let cur: unknown = x;
+  for (let i = 0; i < 10 && cur && typeof cur === 'object' && '$ref' in cur; i++) {
+    const path = (cur as { $ref: string }).$ref.replace(/^#\//, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    cur = path.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], spec);
+  }
+  return cur as T;
+}
+
+function coerce(value: string, schema: Record<string, unknown>): unknown {
+  const t = schema.type;
+  if (t === 'integer' || t === 'number') return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (t === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  return value;
+}
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class GitHubApiServer {
+  private server?: Server;
+  url = '';
+  /** Every request, in order. */
+  readonly requests: RecordedRequest[] = [];
+  /** Every request that did not match the OpenAPI description, and every response that did not either. */
+  readonly problems: string[] = [];
+  /** Comments by id. */
+  readonly comments = new Map<number, IssueComment>();
+  /** Answer POST/PATCH/DELETE with 403 "Resource not accessible by integration" (a fork PR's read-only token). */
+  forbidWrites = false;
+  /** When set, requests must carry `Authorization: token <t>` or `Bearer <t>`. */
+  expectedToken?: string;
+  private nextId = 1000;
+
+  constructor(readonly login = 'github-actions[bot]') {}
+
+  async start(): Promise<string> {
+    loadSpec();
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err) => {
+        this.problems.push(`server error: ${String(err)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** Seeds a comment as if someone had written it (not through the API). */
+  seedComment(owner: string, repo: string, issue: number, body: string): IssueComment {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const c = { id: this.nextId++, body, issue: `${owner}/${repo}#${issue}`, created_at: now, updated_at: now };
+    this.comments.set(c.id, c);
+    return c;
+  }
+
+  commentsOn(owner: string, repo: string, issue: number): IssueComment[] {
+    return [...this.comments.values()].filter((c) => c.issue === `${owner}/${repo}#${issue}`).sort((a, b) => a.id - b.id);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rec: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: 0, authorization: req.headers.authorization };
+    this.requests.push(rec);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const send = (status: number, body: Json | undefined, headers: Record<string, string> = {}, route?: Route): void => {
+      rec.status = status;
+      if (route && body !== undefined) this.checkResponse(route, status, body);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    let route: Route | undefined;
+    try {
+      const url = new URL(req.url ?? '/', this.url);
+      const match = this.match(req.method ?? '', url.pathname);
+      route = match.route;
+      rec.operationId = route.op.operationId;
+      const params = this.checkParameters(route, match.values, url.searchParams);
+      const body = this.checkBody(route, raw, req.headers['content-type']);
+      if (this.expectedToken !== undefined) {
+        const a = req.headers.authorization ?? '';
+        if (a !== `token ${this.expectedToken}` && a !== `Bearer ${this.expectedToken}`) throw new HttpProblem(401, 'Bad credentials');
+      }
+      const out = this.dispatch(route, params, body as Record<string, Json> | undefined, url);
+      send(out.status, out.body, out.headers, route);
+    } catch (err) {
+      if (err instanceof HttpProblem) {
+        if (err.status !== 403 && err.status !== 401) this.problems.push(`${req.method} ${req.url}: ${err.message}`);
+        send(err.status, { message: err.message, documentation_url: 'https://docs.github.com/rest', status: String(err.status) });
+      } else {
+        throw err;
+      }
+    }
+  }
+
+  private match(method: string, pathname: string): { route: Route; values: Record<string, string> } {
+    let pathOnly = false;
+    for (const r of routes!) {
+      const m = r.regex.exec(pathname);
+      if (!m) continue;
+      if (r.method !== method) {
+        pathOnly = true;
+        continue;
+      }
+      const values: Record<string, string> = {};
+      r.names.forEach((n, i) => (values[n] = decodeURIComponent(m[i + 1])));
+      return { route: r, values };
+    }
+    throw new HttpProblem(pathOnly ? 405 : 404, `no operation ${method} ${pathname} in GitHub's REST API description`);
+  }
+
+  private checkParameters(route: Route, pathValues: Record<string, string>, query: URLSearchParams): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const declared = (route.op.parameters ?? []).map((p) => resolveRef<Parameter>(p));
+    for (const p of declared) {
+      if (p.in !== 'path' && p.in !== 'query') continue;
+      const rawValue = p.in === 'path' ? pathValues[p.name] : query.get(p.name) ?? undefined;
+      if (rawValue === undefined) {
+        if (p.required) throw new HttpProblem(422, `missing required ${p.in} parameter "${p.name}"`);
+        continue;
+      }
+      const value = coerce(rawValue, p.schema);
+      const v = ajv!.compile(p.schema);
+      if (!v(value)) throw new HttpProblem(422, `${p.in} parameter "${p.name}"="${rawValue}": ${ajv!.errorsText(v.errors)}`);
+      out[p.name] = value;
+    }
+    for (const name of query.keys()) {
+      if (!declared.some((p) => p.in === 'query' && p.name === name)) throw new HttpProblem(422, `unknown query parameter "${name}" for ${route.op.operationId}`);
+    }
+    return out;
+  }
+
+  private checkBody(route: Route, raw: string, contentType: string | undefined): unknown {
+    const rb = route.op.requestBody ? resolveRef(route.op.requestBody) : undefined;
+    if (!rb) {
+      if (raw.trim()) throw new HttpProblem(400, `${route.op.operationId} takes no request body`);
+      return undefined;
+    }
+    if (!raw.trim()) {
+      if (rb.required) throw new HttpProblem(400, `${route.op.operationId} needs a JSON body`);
+      return undefined;
+    }
+    if (!/^application\/json\b/.test(contentType ?? '')) throw new HttpProblem(415, `content-type must be application/json, got ${contentType}`);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw new HttpProblem(400, 'Problems parsing JSON');
+    }
+    const v = validator(`${route.pointer}/requestBody/content/application~1json/schema`);
+    if (!v(body)) throw new HttpProblem(422, `invalid body for ${route.op.operationId}: ${ajv!.errorsText(v.errors)}`);
+    return body;
+  }
+
+  private checkResponse(route: Route, status: number, body: Json): void {
+    const resp = route.op.responses[String(status)];
+    if (!resp) {
+      this.problems.push(`response ${status} is not documented for ${route.op.operationId}`);
+      return;
+    }
+    const r = resolveRef<{ content?: Record<string, unknown> }>(resp as { $ref: string });
+    if (!r.content?.['application/json']) return;
+    // Responses given by $ref live under components/responses; validate through the resolved pointer.
+    const ptr =
+      '$ref' in (resp as object)
+        ? `gh#/components/responses/${(resp as { $ref: string }).$ref.split('/').pop()}/content/application~1json/schema`
+        : `${route.pointer}/responses/${status}/content/application~1json/schema`;
+    const v = validator(ptr);
+    if (!v(body)) this.problems.push(`fake response for ${route.op.operationId} (${status}) does not match GitHub's schema: ${ajv!.errorsText(v.errors)}`);
+  }
+
+  private user(): Json {
+    const login = this.login;
+    const base = `https://api.github.com/users/${encodeURIComponent(login)}`;
+    return {
+      login,
+      id: 41898282,
+      node_id: 'MDM6Qm90NDE4OTgyODI=',
+      avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4',
+      gravatar_id: '',
+      url: base,
+      html_url: `https://github.com/apps/github-actions`,
+      followers_url: `${base}/followers`,
+      following_url: `${base}/following{/other_user}`,
+      gists_url: `${base}/gists{/gist_id}`,
+      starred_url: `${base}/starred{/owner}{/repo}`,
+      subscriptions_url: `${base}/subscriptions`,
+      organizations_url: `${base}/orgs`,
+      repos_url: `${base}/repos`,
+      events_url: `${base}/events{/privacy}`,
+      received_events_url: `${base}/received_events`,
+      type: 'Bot',
+      site_admin: false,
+    };
+  }
+
+  private render(c: IssueComment): Json {
+    const [repoFull, issue] = c.issue.split('#');
+    return {
+      id: c.id,
+      node_id: Buffer.from(`IC_${c.id}`).toString('base64'),
+      url: `https://api.github.com/repos/${repoFull}/issues/comments/${c.id}`,
+      html_url: `https://github.com/${repoFull}/pull/${issue}#issuecomment-${c.id}`,
+      issue_url: `https://api.github.com/repos/${repoFull}/issues/${issue}`,
+      body: c.body,
+      user: this.user(),
+      created_at: c.created_at,
+      updated_at: c.updated_at,
+      author_association: 'NONE',
+      performed_via_github_app: null,
+    };
+  }
+
+  private dispatch(route: Route, p: Record<string, unknown>, body: Record<string, Json> | undefined, url: URL): { status: number; body?: Json; headers?: Record<string, string> } {
+    const write = route.method !== 'GET';
+    if (write && this.forbidWrites) throw new HttpProblem(403, 'Resource not accessible by integration');
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const issueKey = `${p.owner}/${p.repo}#${p.issue_number}`;
+    const own = (id: unknown): IssueComment => {
+      const c = this.comments.get(Number(id));
+      if (!c || !c.issue.startsWith(`${p.owner}/${p.repo}#`)) throw new HttpProblem(404, 'Not Found');
+      return c;
+    };
+    switch (route.op.operationId) {
+      case 'issues/list-comments': {
+        const perPage = Math.min(Number(p.per_page ?? 30), 100);
+        const page = Math.max(Number(p.page ?? 1), 1);
+        const all = this.commentsOn(String(p.owner), String(p.repo), Number(p.issue_number));
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const links: string[] = [];
+        const link = (n: number, rel: string): string => {
+          const u = new URL(url.toString());
+          u.searchParams.set('per_page', String(perPage));
+          u.searchParams.set('page', String(n));
+          return `<${u.toString()}>; rel="${rel}"`;
+        };
+        if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+        if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
+        return {
+          status: 200,
+          body: all.slice((page - 1) * perPage, page * perPage).map((c) => this.render(c)),
+          headers: links.length ? { link: links.join(', ') } : {},
+        };
+      }
+      case 'issues/create-comment': {
+        const c: IssueComment = { id: this.nextId++, body: String(body!.body), issue: issueKey, created_at: now, updated_at: now };
+        this.comments.set(c.id, c);
+        return { status: 201, body: this.render(c), headers: { location: `https://api.github.com/repos/${p.owner}/${p.repo}/issues/comments/${c.id}` } };
+      }
+      case 'issues/get-comment':
+        return { status: 200, body: this.render(own(p.comment_id)) };
+      case 'issues/update-comment': {
+        const c = own(p.comment_id);
+        c.body = String(body!.body);
+        c.updated_at = now;
+        return { status: 200, body: this.render(c) };
+      }
+      case 'issues/delete-comment': {
+        this.comments.delete(own(p.comment_id).id);
+        return { status: 204 };
+      }
+      default:
+        throw new HttpProblem(501, `${route.op.operationId} is valid but not implemented by the test server`);
+    }
+  }
+}
