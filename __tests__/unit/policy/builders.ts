@@ -1,0 +1,152 @@
+/** Test input builders for the policy tests: plain model objects and in-memory images with tar layers. */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import * as tar from 'tar-stream';
+import type { ComplianceFinding, ImageInfo, ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../../../src/findings/model';
+import { RESULT_SCHEMA_VERSION } from '../../../src/findings/model';
+import type { ImageLayer, ResolvedImage } from '../../../src/image/types';
+import type { Settings } from '../../../src/inputs/settings';
+
+export function imageInfo(over: Partial<ImageInfo> = {}): ImageInfo {
+  return {
+    ref: 'myorg/app:1.0',
+    name: 'myorg/app',
+    tag: '1.0',
+    source: 'docker',
+    manifestDigest: 'sha256:' + 'm'.repeat(64),
+    imageId: 'sha256:' + 'i'.repeat(64),
+    repoDigests: [],
+    user: '',
+    labels: {},
+    layers: [],
+    ...over,
+  };
+}
+
+export function vuln(id: string, severity: Severity, over: Partial<VulnerabilityFinding> & { pkg?: string } = {}): VulnerabilityFinding {
+  const { pkg = 'openssl', ...rest } = over;
+  return {
+    kind: 'vulnerability',
+    key: `myorg/app|${pkg}|${id}`,
+    id,
+    aliases: [],
+    name: id,
+    severity,
+    rawSeverity: severity,
+    description: '',
+    links: [],
+    updater: 'debian/updater',
+    package: { id: '1', name: pkg, version: '1.0', kind: 'binary', ecosystem: 'deb', arch: 'amd64', purl: `pkg:deb/debian/${pkg}@1.0` },
+    fixedIn: '1.1',
+    fixable: true,
+    ...rest,
+  };
+}
+
+export function compliance(rule: string, severity: Severity, over: Partial<ComplianceFinding> = {}): ComplianceFinding {
+  return { kind: 'compliance', key: `myorg/app|${rule}`, rule, title: rule, message: rule, severity, ...over };
+}
+
+export function imageResult(info: ImageInfo, vulns: VulnerabilityFinding[], comp: ComplianceFinding[] = []): ImageResult {
+  return { image: info, distributions: [], packages: [], vulnerabilities: vulns, compliance: comp, notes: [] };
+}
+
+export function scanResult(images: ImageResult[]): ScanResult {
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: 'clair-scan', version: '0.0.0-test' },
+    clair: { ephemeral: true },
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:01:00Z',
+    images,
+  };
+}
+
+export function policy(over: Partial<Settings['policy']> = {}): Settings['policy'] {
+  return { ignoreUnfixed: false, fail: true, allowlists: [], checkNonRoot: false, checkSecrets: false, ...over };
+}
+
+/** One tar entry of a test layer. */
+export type TarEntry =
+  | { name: string; content: string | Buffer }
+  | { name: string; type: 'directory' | 'symlink'; linkname?: string };
+
+/** Builds a tar with tar-stream's pack() and returns it as a Buffer. */
+export async function makeTar(entries: TarEntry[]): Promise<Buffer> {
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    pack.on('data', (c: Buffer) => chunks.push(c));
+    pack.on('end', () => resolve());
+    pack.on('error', reject);
+  });
+  for (const e of entries) {
+    if ('content' in e) {
+      const body = typeof e.content === 'string' ? Buffer.from(e.content) : e.content;
+      await new Promise<void>((resolve, reject) => pack.entry({ name: e.name, size: body.length, type: 'file' }, body, (err) => (err ? reject(err) : resolve())));
+    } else {
+      await new Promise<void>((resolve, reject) =>
+        pack.entry({ name: e.name, type: e.type, linkname: e.linkname }, (err) => (err ? reject(err) : resolve())),
+      );
+    }
+  }
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** A readable that yields `buf` in chunks of `chunkSize` bytes (to put chunk boundaries where a test wants). */
+export function chunked(buf: Buffer, chunkSize: number): Readable {
+  let off = 0;
+  return new Readable({
+    read() {
+      if (off >= buf.length) {
+        this.push(null);
+        return;
+      }
+      this.push(buf.subarray(off, off + chunkSize));
+      off += chunkSize;
+    },
+  });
+}
+
+export interface TestLayer {
+  tar: Buffer;
+  chunkSize?: number;
+}
+
+/** An in-memory ResolvedImage whose layers' openTar() stream the given tars. Counts opens and closes. */
+export function memoryImage(layers: TestLayer[], info: Partial<ImageInfo> = {}): ResolvedImage & { closed: number; opened: number } {
+  const state = { closed: 0, opened: 0 };
+  const imageLayers: ImageLayer[] = layers.map((l) => {
+    const sha = 'sha256:' + createHash('sha256').update(l.tar).digest('hex');
+    return {
+      digest: sha,
+      diffId: sha,
+      size: l.tar.length,
+      mediaType: 'application/vnd.oci.image.layer.v1.tar',
+      open: async () => {
+        state.opened++;
+        return chunked(l.tar, l.chunkSize ?? 64 * 1024);
+      },
+      openTar: async () => {
+        state.opened++;
+        return chunked(l.tar, l.chunkSize ?? 64 * 1024);
+      },
+    };
+  });
+  const img = {
+    info: imageInfo({ ...info, layers: imageLayers.map((l) => ({ digest: l.digest, diffId: l.diffId, size: l.size })) }),
+    layers: imageLayers,
+    close: async () => {
+      state.closed++;
+    },
+    get closed() {
+      return state.closed;
+    },
+    get opened() {
+      return state.opened;
+    },
+  };
+  return img;
+}
