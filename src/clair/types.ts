@@ -1,0 +1,91 @@
+/** Clair v4 HTTP API JSON shapes (httptransport + claircore JSON tags), only the fields we read. */
+
+export interface ClairManifest {
+  hash: string;
+  layers: { hash: string; uri: string; headers: Record<string, string[]> }[];
+}
+
+export interface ClairPackage {
+  id: string;
+  name: string;
+  version: string;
+  kind?: string;
+  source?: ClairPackage;
+  normalized_version?: string;
+  module?: string;
+  arch?: string;
+  cpe?: string;
+}
+
+export interface ClairDistribution {
+  id: string;
+  did?: string;
+  name?: string;
+  version?: string;
+  version_code_name?: string;
+  version_id?: string;
+  arch?: string;
+  cpe?: string;
+  pretty_name?: string;
+}
+
+export interface ClairRepository {
+  id: string;
+  name?: string;
+  key?: string;
+  uri?: string;
+  cpe?: string;
+}
+
+export interface ClairEnvironment {
+  package_db?: string;
+  introduced_in?: string;
+  distribution_id?: string;
+  repository_ids?: string[] | null;
+}
+
+export interface ClairIndexReport {
+  manifest_hash: string;
+  state: string;
+  packages?: Record<string, ClairPackage>;
+  distributions?: Record<string, ClairDistribution>;
+  repository?: Record<string, ClairRepository>;
+  environments?: Record<string, ClairEnvironment[]>;
+  success: boolean;
+  err: string;
+}
+
+export interface ClairVulnerability {
+  id: string;
+  updater?: string;
+  name: string;
+  description?: string;
+  issued?: string;
+  links?: string;
+  severity?: string;
+  normalized_severity?: string;
+  package?: ClairPackage | null;
+  distribution?: ClairDistribution | null;
+  repository?: ClairRepository | null;
+  fixed_in_version?: string;
+  arch_op?: string;
+}
+
+export interface ClairVulnerabilityReport {
+  manifest_hash: string;
+  packages?: Record<string, ClairPackage>;
+  distributions?: Record<string, ClairDistribution>;
+  repository?: Record<string, ClairRepository>;
+  environments?: Record<string, ClairEnvironment[]>;
+  vulnerabilities?: Record<string, ClairVulnerability>;
+  package_vulnerabilities?: Record<string, string[]>;
+  enrichments?: Record<string, unknown[]>;
+}
+
+export interface ClairUpdateOperation {
+  ref: string;
+  updater: string;
+  fingerprint?: string;
+  date?: string;
+  kind?: string;
+}

@@ -1,0 +1,77 @@
+/**
+ * The generated Clair config (combo mode). Users never have to write one; if they give one (`clair-config`),
+ * it is merged over ours as a Clair drop-in, and ours is merged again last so that connection strings and
+ * listen addresses stay the ones this run controls.
+ */
+import { stringify } from 'yaml';
+
+export interface ClairConfigParams {
+  connString: string;
+  httpListen: string;
+  introspectionListen: string;
+  /** Offline data: forbid the indexer any non-private network access. */
+  airgap: boolean;
+  logLevel?: string;
+}
+
+export function generateClairConfig(p: ClairConfigParams): string {
+  return stringify({
+    http_listen_addr: p.httpListen,
+    introspection_addr: p.introspectionListen,
+    log_level: p.logLevel ?? 'info',
+    indexer: {
+      connstring: p.connString,
+      migrations: true,
+      airgap: p.airgap,
+      // Maven's search API costs 2 s per jar and needs the internet (clair-v4.md §8.5).
+      scanner: { package: { java: { disable_api: true } } },
+    },
+    matcher: {
+      connstring: p.connString,
+      migrations: true,
+      // Data comes from `clairctl import-updaters` (offline bundle, or an export run for the image's distributions).
+      disable_updaters: true,
+    },
+    // Combo mode always builds the notifier and blocks until this connects (clair-v4.md §3, §8.2).
+    notifier: { connstring: p.connString, migrations: true },
+  });
+}
+
+/** The drop-in that re-asserts what this run must control, applied after a user's drop-in. */
+export function enforcedDropIn(p: ClairConfigParams): string {
+  return JSON.stringify({
+    http_listen_addr: p.httpListen,
+    introspection_addr: p.introspectionListen,
+    indexer: { connstring: p.connString },
+    matcher: { connstring: p.connString, disable_updaters: true },
+    notifier: { connstring: p.connString },
+  });
+}
+
+/** Clair updater sets for `vuln-data: online`, from what the index found. */
+export function updaterSetsFor(dists: { did?: string }[], repos: { name?: string }[]): string[] {
+  const sets = new Set<string>();
+  const byDid: Record<string, string> = {
+    debian: 'debian',
+    ubuntu: 'ubuntu',
+    alpine: 'alpine',
+    rhel: 'rhel',
+    centos: 'rhel',
+    rocky: 'rhel',
+    almalinux: 'rhel',
+    ol: 'oracle',
+    amzn: 'aws',
+    photon: 'photon',
+    suse: 'suse',
+    sles: 'suse',
+    'opensuse-leap': 'suse',
+  };
+  for (const d of dists) {
+    const set = d.did ? byDid[d.did] : undefined;
+    if (set) sets.add(set);
+  }
+  for (const r of repos) {
+    if (r.name && ['pypi', 'maven', 'rubygems', 'go', 'npm'].includes(r.name)) sets.add('osv');
+  }
+  return [...sets].sort();
+}

@@ -1,0 +1,273 @@
+/**
+ * The only module that talks to the Docker Engine API (through dockerode, so no `docker` CLI is needed in
+ * the job image: GitLab jobs often run in a plain Node image next to a `docker:dind` service).
+ */
+import Docker from 'dockerode';
+import { PassThrough, Readable } from 'node:stream';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as tar from 'tar-stream';
+import { ClairScanError, errorMessage } from '../util/errors';
+import { log } from '../util/log';
+import { LABEL_OWNER, LABEL_RUN, OWNER_VALUE } from './run-state';
+
+export interface DockerEndpoint {
+  /** As the user would write it: unix:///var/run/docker.sock or tcp://host:2375. */
+  host: string;
+  /** For tcp endpoints: the daemon's host name/address and port (to find our own address towards it). */
+  tcp?: { host: string; port: number; tls: boolean };
+}
+
+export function resolveEndpoint(dockerHost?: string): DockerEndpoint {
+  const host = dockerHost || process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  const m = /^(tcp|http|https):\/\/\[?([^\]/]+?)\]?(?::(\d+))?\/?$/.exec(host);
+  if (m) {
+    const tls = m[1] === 'https' || (!!process.env.DOCKER_TLS_VERIFY && process.env.DOCKER_TLS_VERIFY !== '0');
+    return { host, tcp: { host: m[2], port: Number(m[3] ?? (tls ? 2376 : 2375)), tls } };
+  }
+  if (/^unix:\/\//.test(host) || host.startsWith('/')) return { host };
+  throw new ClairScanError(`unsupported Docker host "${host}"`, {
+    hint: 'set docker-host (or DOCKER_HOST) to unix:///path/to/docker.sock or tcp://host:port.',
+  });
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  runId: string;
+  role: string;
+  cmd?: string[];
+  env?: Record<string, string>;
+  user?: string;
+  tmpfs?: Record<string, string>;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class DockerClient {
+  readonly endpoint: DockerEndpoint;
+  private readonly api: Docker;
+
+  constructor(dockerHost?: string) {
+    this.endpoint = resolveEndpoint(dockerHost);
+    this.api = new Docker(dockerodeOptions(this.endpoint));
+  }
+
+  /** Fails with an actionable error when the daemon does not answer. */
+  async ping(): Promise<void> {
+    try {
+      await withTimeout(this.api.ping(), 15000, 'docker ping');
+    } catch (err) {
+      throw new ClairScanError(`cannot reach the Docker daemon at ${this.endpoint.host}: ${errorMessage(err)}`, {
+        hint:
+          'start Docker or point docker-host / DOCKER_HOST at a running daemon (GitLab: add the docker:dind service and set DOCKER_HOST=tcp://docker:2375).',
+        cause: err,
+      });
+    }
+  }
+
+  async imageInspect(ref: string): Promise<Docker.ImageInspectInfo | undefined> {
+    try {
+      return await this.api.getImage(ref).inspect();
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Makes sure `ref` is present, pulling per the policy. */
+  async ensureImage(ref: string, pull: 'missing' | 'always' | 'never', timeoutMs: number): Promise<void> {
+    const present = await this.imageInspect(ref);
+    if (present && pull !== 'always') return;
+    if (!present && pull === 'never') {
+      throw new ClairScanError(`image ${ref} is not present on the Docker daemon and pulling is disabled`, {
+        hint: `build or load ${ref} first, or set pull to "missing".`,
+      });
+    }
+    log.info(`Pulling ${ref} …`);
+    try {
+      const stream = await this.api.pull(ref);
+      await withTimeout(
+        new Promise<void>((resolve, reject) => this.api.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()))),
+        timeoutMs,
+        `pull ${ref}`,
+      );
+    } catch (err) {
+      throw new ClairScanError(`could not pull ${ref}: ${errorMessage(err)}`, {
+        hint: 'check the image name and the daemon\'s registry access, or load the image beforehand and set pull to "never".',
+        cause: err,
+      });
+    }
+  }
+
+  /** Creates (does not start) a container with host networking and our labels. */
+  async createContainer(spec: ContainerSpec): Promise<Docker.Container> {
+    return this.api.createContainer({
+      name: spec.name,
+      Image: spec.image,
+      Cmd: spec.cmd,
+      Env: spec.env ? Object.entries(spec.env).map(([k, v]) => `${k}=${v}`) : undefined,
+      User: spec.user,
+      Labels: { [LABEL_OWNER]: OWNER_VALUE, [LABEL_RUN]: spec.runId, 'io.clair-scan.role': spec.role },
+      HostConfig: {
+        // Host networking: the services listen on loopback ports of the daemon's host, chosen per run, so
+        // nothing is published on other interfaces and parallel jobs don't fight over fixed ports.
+        NetworkMode: 'host',
+        Tmpfs: spec.tmpfs,
+        AutoRemove: false,
+      },
+    });
+  }
+
+  /** Copies files (name → content) into `dir` of a (created or running) container. */
+  async putFiles(container: Docker.Container, dir: string, files: Record<string, string | { path: string }>, mode = 0o644): Promise<void> {
+    const pack = tar.pack();
+    for (const [name, content] of Object.entries(files)) {
+      if (typeof content === 'string') {
+        pack.entry({ name, mode, uid: 0, gid: 0 }, content);
+      } else {
+        const st = await fs.promises.stat(content.path);
+        const entry = pack.entry({ name, size: st.size, mode, uid: 0, gid: 0 });
+        await new Promise<void>((resolve, reject) => {
+          fs.createReadStream(content.path).on('error', reject).pipe(entry).on('finish', resolve).on('error', reject);
+        });
+      }
+    }
+    pack.finalize();
+    await container.putArchive(pack as unknown as NodeJS.ReadableStream, { path: dir });
+  }
+
+  async exec(container: Docker.Container, cmd: string[], opts: { env?: Record<string, string>; timeoutMs: number; user?: string }): Promise<ExecResult> {
+    const exec = await container.exec({
+      Cmd: cmd,
+      AttachStdout: true,
+      AttachStderr: true,
+      User: opts.user,
+      Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
+    });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const out = new Collector();
+    const err = new Collector();
+    this.api.modem.demuxStream(stream, out, err);
+    await withTimeout(
+      new Promise<void>((resolve, reject) => {
+        stream.on('end', resolve);
+        stream.on('close', resolve);
+        stream.on('error', reject);
+      }),
+      opts.timeoutMs,
+      `${cmd[0]} in ${container.id.slice(0, 12)}`,
+    ).catch((e) => {
+      stream.destroy();
+      throw e;
+    });
+    const info = await exec.inspect();
+    return { exitCode: info.ExitCode ?? -1, stdout: out.text(), stderr: err.text() };
+  }
+
+  async isRunning(container: Docker.Container): Promise<{ running: boolean; exitCode?: number }> {
+    const info = await container.inspect();
+    return { running: info.State.Running, exitCode: info.State.ExitCode };
+  }
+
+  /** The last lines of a container's output, for error messages. Never throws. */
+  async logsTail(container: Docker.Container, lines = 40): Promise<string> {
+    try {
+      const buf = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+      return demuxBuffer(buf).trimEnd();
+    } catch (err) {
+      return `(could not read the container log: ${errorMessage(err)})`;
+    }
+  }
+
+  /** Streams `docker save` of one image (the Engine API's image export). */
+  async exportImage(ref: string): Promise<Readable> {
+    return (await this.api.getImage(ref).get()) as unknown as Readable;
+  }
+
+  async listRunContainers(runId?: string): Promise<Docker.ContainerInfo[]> {
+    const label = runId ? [`${LABEL_RUN}=${runId}`] : [`${LABEL_OWNER}=${OWNER_VALUE}`];
+    return this.api.listContainers({ all: true, filters: { label } });
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    try {
+      await this.api.getContainer(id).remove({ force: true, v: true });
+    } catch (err) {
+      const s = statusOf(err);
+      if (s === 404 || s === 409) return; // already gone or removal in progress
+      throw err;
+    }
+  }
+
+  container(id: string): Docker.Container {
+    return this.api.getContainer(id);
+  }
+}
+
+function dockerodeOptions(ep: DockerEndpoint): Docker.DockerOptions {
+  if (!ep.tcp) return { socketPath: ep.host.replace(/^unix:\/\//, '') };
+  const opts: Docker.DockerOptions = { host: ep.tcp.host, port: ep.tcp.port, protocol: ep.tcp.tls ? 'https' : 'http' };
+  if (ep.tcp.tls) {
+    const certDir = process.env.DOCKER_CERT_PATH;
+    if (certDir) {
+      opts.ca = fs.readFileSync(path.join(certDir, 'ca.pem'));
+      opts.cert = fs.readFileSync(path.join(certDir, 'cert.pem'));
+      opts.key = fs.readFileSync(path.join(certDir, 'key.pem'));
+    }
+  }
+  return opts;
+}
+
+class Collector extends PassThrough {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly limit = 1 << 20) {
+    super();
+    this.on('data', (c: Buffer) => {
+      if (this.size < this.limit) {
+        this.chunks.push(c);
+        this.size += c.length;
+      }
+    });
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+/** Docker's multiplexed log format: 8-byte headers (stream, 0,0,0, size BE32) before each frame. */
+function demuxBuffer(buf: Buffer): string {
+  if (!Buffer.isBuffer(buf)) return String(buf);
+  const parts: Buffer[] = [];
+  let i = 0;
+  while (i + 8 <= buf.length && (buf[i] === 1 || buf[i] === 2) && buf[i + 1] === 0) {
+    const n = buf.readUInt32BE(i + 4);
+    parts.push(buf.subarray(i + 8, i + 8 + n));
+    i += 8 + n;
+  }
+  return i === 0 ? buf.toString('utf8') : Buffer.concat(parts).toString('utf8');
+}
+
+export function statusOf(err: unknown): number | undefined {
+  const s = (err as { statusCode?: unknown })?.statusCode;
+  return typeof s === 'number' ? s : undefined;
+}
+
+export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)} s`)), ms);
+      }),
+    ]);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The ephemeral PostgreSQL for Clair, driven exactly like the official `postgres` image: POSTGRES_USER /
+ * POSTGRES_PASSWORD / POSTGRES_DB, extra server flags as arguments, `pg_isready` and `psql` on PATH.
+ */
+import type Docker from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { ClairScanError } from '../util/errors';
+import { log } from '../util/log';
+import { DockerClient } from './docker';
+import { freeLocalPort, randomPort } from './address';
+
+export interface Postgres {
+  container: Docker.Container;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  /** libpq connection string, valid on the daemon's host (Clair uses host networking too). */
+  connString: string;
+}
+
+const PORT_IN_USE = /address already in use|could not bind|could not create any TCP\/IP sockets/i;
+
+export async function startPostgres(docker: DockerClient, opts: { image: string; runId: string; timeoutMs: number }): Promise<Postgres> {
+  const deadline = Date.now() + opts.timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const port = docker.endpoint.tcp ? randomPort() : await freeLocalPort();
+    const password = randomBytes(18).toString('base64url');
+    const user = 'clair';
+    const database = 'clair';
+    const container = await docker.createContainer({
+      name: `clair-scan-${opts.runId}-postgres${attempt > 1 ? `-${attempt}` : ''}`,
+      image: opts.image,
+      runId: opts.runId,
+      role: 'postgres',
+      env: { POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
+      // Ephemeral data: durability settings off make migrations and the data import much faster.
+      cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    });
+    await container.start();
+    const pg: Postgres = {
+      container,
+      port,
+      user,
+      password,
+      database,
+      connString: `host=127.0.0.1 port=${port} user=${user} password=${password} dbname=${database} sslmode=disable`,
+    };
+    log.mask(password);
+    const outcome = await waitReady(docker, pg, deadline);
+    if (outcome === 'ready') return pg;
+    const logs = await docker.logsTail(container);
+    await docker.removeContainer(container.id);
+    if (outcome === 'exited' && PORT_IN_USE.test(logs) && attempt < 3 && Date.now() < deadline) {
+      log.info(`PostgreSQL port ${port} was taken; retrying on another port.`);
+      continue;
+    }
+    throw new ClairScanError(
+      outcome === 'exited' ? `the PostgreSQL container (${opts.image}) stopped before it was ready` : `PostgreSQL (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
+      {
+        hint:
+          outcome === 'exited'
+            ? 'check that postgres-image is a PostgreSQL image that honours POSTGRES_USER/POSTGRES_PASSWORD/POSTGRES_DB like the official one (see the log below).'
+            : 'raise startup-timeout, or check the Docker host\'s load and disk space.',
+        details: logs,
+      },
+    );
+  }
+}
+
+async function waitReady(docker: DockerClient, pg: Postgres, deadline: number): Promise<'ready' | 'exited' | 'timeout'> {
+  while (Date.now() < deadline) {
+    const state = await docker.isRunning(pg.container);
+    if (!state.running) return 'exited';
+    const r = await docker
+      .exec(pg.container, ['pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database], { timeoutMs: 10000 })
+      .catch(() => undefined);
+    if (r?.exitCode === 0) return 'ready';
+    await sleep(500);
+  }
+  return 'timeout';
+}
+
+/** Runs one SQL query in the PostgreSQL container; rows as arrays of strings. */
+export async function query(docker: DockerClient, pg: Postgres, sql: string, timeoutMs = 60000): Promise<string[][]> {
+  const r = await docker.exec(
+    pg.container,
+    ['psql', '-X', '-q', '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-c', sql],
+    { env: { PGPASSWORD: pg.password }, timeoutMs },
+  );
+  if (r.exitCode !== 0) {
+    throw new ClairScanError('a query on Clair\'s database failed', { hint: 'this is unexpected; see the details.', details: r.stderr });
+  }
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split('\t'));
+}
+
+/** A SQL string literal. standard_conforming_strings is on (the default since 9.1): only quotes need doubling. */
+export function sqlLiteral(s: string): string {
+  return `'${s.replace(/\0/g, '').replace(/'/g, "''")}'`;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

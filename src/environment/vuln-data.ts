@@ -1,0 +1,164 @@
+/**
+ * Vulnerability data: loading it into the ephemeral Clair, and PROVING it is there for the image before any
+ * report is written. A scanner that says "clean" because its database was empty is worse than no scanner
+ * (clair-v4.md §8.3), so a scan without data for the image's distribution ends with exit code 2.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type Docker from 'dockerode';
+import { ClairScanError } from '../util/errors';
+import { log } from '../util/log';
+import { DockerClient } from './docker';
+import { Postgres, query, sqlLiteral } from './postgres';
+import type { ClairClient } from '../clair/client';
+import type { ClairDistribution, ClairIndexReport, ClairRepository } from '../clair/types';
+import { updaterSetsFor } from './clair-config';
+
+/** Loads an updater bundle (file path or http(s) URL) with `clairctl import-updaters` inside the Clair container. */
+export async function importBundle(docker: DockerClient, clair: Docker.Container, source: string, timeoutMs: number): Promise<void> {
+  let target = source;
+  if (!/^https?:\/\//.test(source)) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(source);
+    } catch {
+      throw new ClairScanError(`vulnerability data file "${source}" does not exist`, {
+        hint: 'set vuln-data to a bundle made by `clairctl export-updaters` (.json, .json.gz or .json.zst), a URL, or `online`.',
+      });
+    }
+    // An empty bundle makes clairctl panic (clair-v4.md §6): say what is wrong instead.
+    if (!st.isFile() || st.size === 0) {
+      throw new ClairScanError(`vulnerability data file "${source}" is empty or not a file`, {
+        hint: 'regenerate it with `clairctl export-updaters`; an empty bundle holds no vulnerabilities.',
+      });
+    }
+    const base = path.basename(source).replace(/[^A-Za-z0-9._-]/g, '_');
+    await docker.putFiles(clair, '/config/data', { [base]: { path: source } });
+    target = `/config/data/${base}`;
+  }
+  log.info(`Loading vulnerability data from ${source} …`);
+  const started = Date.now();
+  const r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', target], { timeoutMs });
+  if (r.exitCode !== 0) {
+    throw new ClairScanError(`clairctl import-updaters failed for "${source}" (exit ${r.exitCode})`, {
+      hint: 'check that the file is a bundle written by `clairctl export-updaters` (JSON lines, optionally .gz/.zst) and matches this Clair version.',
+      details: tail(r.stderr || r.stdout),
+    });
+  }
+  log.info(`Vulnerability data loaded (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+}
+
+/**
+ * `vuln-data: online`: runs Clair's updaters for just the sets the image needs (`clairctl export-updaters`
+ * inside the Clair container, with a config drop-in naming the sets), then imports the result.
+ */
+export async function fetchOnline(docker: DockerClient, clair: Docker.Container, sets: string[], timeoutMs: number): Promise<void> {
+  if (sets.length === 0) return;
+  log.info(`Fetching vulnerability data online for updater sets: ${sets.join(', ')} (this can take many minutes) …`);
+  await docker.putFiles(clair, '/config/config.yaml.d', { '60-updaters.json': JSON.stringify({ updaters: { sets } }) });
+  const out = `/var/tmp/clair-scan-updates-${sets.join('-')}.json.gz`;
+  const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs });
+  if (ex.exitCode !== 0) {
+    throw new ClairScanError(`Clair's updaters failed for ${sets.join(', ')} (exit ${ex.exitCode})`, {
+      hint: 'the Docker host needs internet access to the vulnerability sources; behind a firewall, use an offline bundle (vuln-data: <file>).',
+      details: tail(ex.stderr || ex.stdout),
+    });
+  }
+  const im = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', out], { timeoutMs });
+  if (im.exitCode !== 0) {
+    throw new ClairScanError('importing the freshly fetched vulnerability data failed', { hint: 'see the details; retry the job.', details: tail(im.stderr) });
+  }
+}
+
+export interface CoverageTarget {
+  label: string;
+  distribution?: ClairDistribution;
+  repository?: ClairRepository;
+}
+
+/** The distributions and language repositories that the image's packages belong to. */
+export function coverageTargets(index: ClairIndexReport): CoverageTarget[] {
+  const dists = new Set<string>();
+  const repos = new Set<string>();
+  for (const envs of Object.values(index.environments ?? {})) {
+    for (const e of envs) {
+      if (e.distribution_id) dists.add(e.distribution_id);
+      for (const r of e.repository_ids ?? []) repos.add(r);
+    }
+  }
+  const out: CoverageTarget[] = [];
+  for (const id of dists) {
+    const d = index.distributions?.[id];
+    if (d) out.push({ label: d.pretty_name || [d.name, d.version].filter(Boolean).join(' ') || d.did || id, distribution: d });
+  }
+  const seenRepo = new Set<string>();
+  for (const id of repos) {
+    const r = index.repository?.[id];
+    // Only language repositories are matched by name; OS "repositories" (e.g. RHEL CPE repos) ride on the distribution.
+    if (r?.name && ['pypi', 'maven', 'rubygems', 'go', 'npm'].includes(r.name) && !seenRepo.has(r.name)) {
+      seenRepo.add(r.name);
+      out.push({ label: `${r.name} packages`, repository: r });
+    }
+  }
+  return out;
+}
+
+/** Counts vulnerability records per target in our own Clair's database. */
+export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, targets: CoverageTarget[]): Promise<Map<CoverageTarget, number>> {
+  const result = new Map<CoverageTarget, number>();
+  for (const t of targets) {
+    let where: string;
+    if (t.distribution) {
+      const d = t.distribution;
+      // Matchers constrain on did+name plus version (dpkg, rpm) or pretty name (apk): accept either.
+      const alts = [
+        d.version ? `dist_version = ${sqlLiteral(d.version)}` : '',
+        d.version_id ? `dist_version_id = ${sqlLiteral(d.version_id)}` : '',
+        d.pretty_name ? `dist_pretty_name = ${sqlLiteral(d.pretty_name)}` : '',
+      ].filter(Boolean);
+      where = `dist_id = ${sqlLiteral(d.did ?? '')}${alts.length ? ` AND (${alts.join(' OR ')})` : ''}`;
+    } else {
+      where = `repo_name = ${sqlLiteral(t.repository?.name ?? '')}`;
+    }
+    const rows = await query(docker, pg, `SELECT count(*) FROM vuln WHERE ${where}`);
+    result.set(t, Number(rows[0]?.[0] ?? 0));
+  }
+  return result;
+}
+
+/**
+ * For an existing Clair we cannot read the database: we require a completed update operation from an
+ * updater whose name names the distribution (e.g. "debian/updater", "alpine-main-v3.19-updater", "osv/pypi").
+ */
+export async function coverageFromUpdaters(client: ClairClient, targets: CoverageTarget[]): Promise<Map<CoverageTarget, number>> {
+  const ops = await client.updateOperations();
+  const names = Object.entries(ops)
+    .filter(([, list]) => (list ?? []).length > 0)
+    .map(([name]) => name.toLowerCase());
+  const result = new Map<CoverageTarget, number>();
+  for (const t of targets) {
+    const needles = t.distribution
+      ? [t.distribution.did, ...updaterSetsFor([t.distribution], [])].filter((x): x is string => !!x)
+      : [t.repository?.name ?? '', 'osv'];
+    result.set(t, names.filter((n) => needles.some((k) => k && n.includes(k.toLowerCase()))).length);
+  }
+  return result;
+}
+
+export function assertCovered(image: string, coverage: Map<CoverageTarget, number>, source: string): void {
+  const missing = [...coverage.entries()].filter(([, n]) => n === 0).map(([t]) => t.label);
+  if (missing.length === 0) return;
+  throw new ClairScanError(
+    `Clair has no vulnerability data for ${missing.join(', ')} (found in ${image}); refusing to report the image as clean`,
+    {
+      hint:
+        source === 'online'
+          ? 'the updaters for this distribution produced nothing: check the Docker host\'s internet access, or use an offline bundle (vuln-data: <file>) that covers it.'
+          : `the vulnerability data (${source}) does not cover this distribution: use a bundle exported with the updaters for it (clairctl export-updaters), or vuln-data: online.`,
+    },
+  );
+}
+
+function tail(text: string, lines = 30): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}

@@ -1,0 +1,37 @@
+/** Image archive files given by path (`docker save -o`, OCI layout tars). */
+import * as fs from 'node:fs';
+import { ClairScanError } from '../util/errors';
+import type { RunState } from '../environment/run-state';
+import type { ResolvedImage } from './types';
+import { imageFromArchive, spoolArchive } from './archive';
+import { makeTempDir } from './temp';
+
+/** `path` or `path:tag` (to pick one image from a multi-image archive). */
+export async function resolveFromArchiveFile(spec: string, state: RunState): Promise<ResolvedImage> {
+  let file = spec;
+  let wanted: string | undefined;
+  if (!fs.existsSync(file)) {
+    const m = /^(.+?\.(?:tar|tar\.gz|tgz|oci)):(.+)$/.exec(spec);
+    if (m && fs.existsSync(m[1])) {
+      file = m[1];
+      wanted = m[2];
+    } else {
+      throw new ClairScanError(`image archive "${spec}" does not exist`, { hint: 'check the path; create the archive with `docker save IMAGE -o image.tar`.' });
+    }
+  }
+  const tmp = makeTempDir(state, 'archive');
+  try {
+    let input: NodeJS.ReadableStream = fs.createReadStream(file);
+    // `docker save | gzip` is common: accept a gzipped archive as a whole.
+    const head = Buffer.alloc(2);
+    const fd = fs.openSync(file, 'r');
+    fs.readSync(fd, head, 0, 2, 0);
+    fs.closeSync(fd);
+    if (head[0] === 0x1f && head[1] === 0x8b) input = (input as fs.ReadStream).pipe((await import('node:zlib')).createGunzip());
+    const spooled = await spoolArchive(input as never, tmp.dir);
+    return imageFromArchive(spooled, { ref: spec, source: 'archive', wanted, close: tmp.remove });
+  } catch (err) {
+    await tmp.remove();
+    throw err;
+  }
+}

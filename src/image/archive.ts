@@ -1,0 +1,316 @@
+/**
+ * Image archives: `docker save` output (legacy `manifest.json` + `<id>/layer.tar`, or Docker ≥25's OCI
+ * layout with a `manifest.json`) and plain OCI image-layout tars (`index.json` + `blobs/sha256/…`).
+ *
+ * The archive is a sequential stream (a file, or the daemon's export), while Clair fetches layers in any order
+ * and concurrently. So it is spooled ONCE to a private temp dir, file by file, hashing on the way — never
+ * holding a layer in memory — and layers are then served from disk. Digests are always computed, never
+ * taken from file names.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable, Transform } from 'node:stream';
+import * as tar from 'tar-stream';
+import { ClairScanError, errorMessage } from '../util/errors';
+import type { ImageInfo, LayerInfo } from '../findings/model';
+import type { ImageLayer, ResolvedImage } from './types';
+import { parseReference, stableName } from './reference';
+
+interface SpooledFile {
+  file: string;
+  sha256: string;
+  size: number;
+}
+
+export interface SpooledArchive {
+  dir: string;
+  files: Map<string, SpooledFile>;
+}
+
+/** Spools a tar stream to `dir`. Rejects entries that would escape `dir`. */
+export async function spoolArchive(input: Readable, dir: string): Promise<SpooledArchive> {
+  const files = new Map<string, SpooledFile>();
+  const links = new Map<string, string>();
+  const extract = tar.extract();
+  let counter = 0;
+  const done = new Promise<void>((resolve, reject) => {
+    extract.on('entry', (header, stream, next) => {
+      const name = normalizeEntry(header.name);
+      if (name === undefined) {
+        stream.resume();
+        reject(new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+        return;
+      }
+      if (header.type === 'symlink' || header.type === 'link') {
+        const target = header.type === 'link' ? normalizeEntry(header.linkname ?? '') : normalizeEntry(path.posix.join(path.posix.dirname(name), header.linkname ?? ''));
+        if (target) links.set(name, target);
+        stream.resume();
+        stream.on('end', next);
+        return;
+      }
+      if (header.type !== 'file' && header.type !== 'contiguous-file') {
+        stream.resume();
+        stream.on('end', next);
+        return;
+      }
+      // Stored under a counter, not the entry name: names come from outside.
+      const file = path.join(dir, `f${counter++}`);
+      const hash = createHash('sha256');
+      let size = 0;
+      const hasher = new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          hash.update(chunk);
+          size += chunk.length;
+          cb(null, chunk);
+        },
+      });
+      pipeline(stream, hasher, fs.createWriteStream(file, { mode: 0o600 }))
+        .then(() => {
+          files.set(name, { file, sha256: `sha256:${hash.digest('hex')}`, size });
+          next();
+        })
+        .catch(reject);
+    });
+    extract.on('finish', resolve);
+    extract.on('error', reject);
+  });
+  try {
+    await Promise.all([pipeline(input, extract), done]);
+  } catch (err) {
+    if (err instanceof ClairScanError) throw err;
+    throw new ClairScanError(`could not read the image archive: ${errorMessage(err)}`, {
+      hint: 'check that the file is a complete `docker save` or OCI image-layout tar (not gzip-compressed as a whole, or truncated).',
+      cause: err,
+    });
+  }
+  for (const [name, target] of links) {
+    const f = files.get(target);
+    if (f) files.set(name, f);
+  }
+  return { dir, files };
+}
+
+function normalizeEntry(name: string): string | undefined {
+  const n = path.posix.normalize(name.replace(/^\.\/+/, '')).replace(/\/+$/, '');
+  if (n.startsWith('..') || path.posix.isAbsolute(n) || n === '.') return n === '.' ? '' : undefined;
+  return n;
+}
+
+interface DockerManifestEntry {
+  Config: string;
+  RepoTags?: string[] | null;
+  Layers: string[];
+}
+
+interface OciDescriptor {
+  mediaType?: string;
+  digest: string;
+  size?: number;
+  annotations?: Record<string, string>;
+  platform?: { os?: string; architecture?: string; variant?: string };
+}
+
+interface ImageConfigJson {
+  architecture?: string;
+  os?: string;
+  created?: string;
+  config?: { User?: string; Labels?: Record<string, string> | null };
+  rootfs?: { type?: string; diff_ids?: string[] };
+  history?: { created_by?: string; empty_layer?: boolean }[];
+}
+
+/**
+ * Builds a ResolvedImage from a spooled archive. `wanted` picks one image from multi-image archives (by tag);
+ * `close` is called by the returned image's close().
+ */
+export function imageFromArchive(
+  spooled: SpooledArchive,
+  opts: { ref: string; source: ImageInfo['source']; wanted?: string; repoDigests?: string[]; close: () => Promise<void> },
+): ResolvedImage {
+  const read = (name: string): SpooledFile => {
+    const f = spooled.files.get(name);
+    if (!f) throw new ClairScanError(`the image archive has no "${name}"`, { hint: 'use a complete archive written by `docker save` or an OCI tool.' });
+    return f;
+  };
+  const readJson = <T>(name: string): T => {
+    const f = read(name);
+    if (f.size > 64 << 20) throw new ClairScanError(`"${name}" in the image archive is implausibly large`, { hint: 'use an archive written by `docker save`.' });
+    try {
+      return JSON.parse(fs.readFileSync(f.file, 'utf8')) as T;
+    } catch (err) {
+      throw new ClairScanError(`"${name}" in the image archive is not valid JSON: ${errorMessage(err)}`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+    }
+  };
+
+  let configName: string;
+  let layerNames: string[];
+  let tags: string[] = [];
+  if (spooled.files.has('manifest.json')) {
+    const entries = readJson<DockerManifestEntry[]>('manifest.json');
+    const entry = pickDockerEntry(entries, opts.wanted);
+    configName = entry.Config;
+    layerNames = entry.Layers;
+    tags = entry.RepoTags ?? [];
+  } else if (spooled.files.has('index.json')) {
+    const desc = pickOciManifest(readJson<{ manifests?: OciDescriptor[] }>('index.json'), opts.wanted, (d) => readJson(blobPath(d)));
+    const manifest = readJson<{ config: OciDescriptor; layers: OciDescriptor[] }>(blobPath(desc.digest));
+    configName = blobPath(manifest.config.digest);
+    layerNames = manifest.layers.map((l) => blobPath(l.digest));
+    const name = desc.annotations?.['io.containerd.image.name'] ?? desc.annotations?.['org.opencontainers.image.ref.name'];
+    if (name && parseReference(name)) tags = [name];
+  } else {
+    throw new ClairScanError('the file is not an image archive (no manifest.json or index.json inside)', {
+      hint: 'create it with `docker save IMAGE -o image.tar` or an OCI tool (skopeo, buildx --output type=oci).',
+    });
+  }
+
+  const configFile = read(configName);
+  const config = readJson<ImageConfigJson>(configName);
+  const diffIds = config.rootfs?.diff_ids ?? [];
+  if (diffIds.length !== layerNames.length) {
+    throw new ClairScanError(`the image config lists ${diffIds.length} layers but the manifest ${layerNames.length}`, { hint: 'the archive is inconsistent; re-export the image.' });
+  }
+  const history = (config.history ?? []).filter((h) => !h.empty_layer);
+  const layers: ImageLayer[] = [];
+  const layerInfos: LayerInfo[] = [];
+  layerNames.forEach((name, i) => {
+    const f = read(name);
+    const compression = sniffCompression(f.file);
+    const layer = fileLayer(f, diffIds[i], compression);
+    layers.push(layer);
+    layerInfos.push({ digest: f.sha256, diffId: diffIds[i], size: f.size, createdBy: history[i]?.created_by });
+  });
+
+  const refText = opts.wanted ?? tags[0] ?? opts.ref;
+  const parsed = parseReference(refText);
+  const info: ImageInfo = {
+    ref: opts.ref,
+    name: parsed ? stableName(parsed) : path.basename(opts.ref).replace(/\.(tar|tar\.gz|tgz|oci)$/i, ''),
+    tag: parsed?.tag,
+    source: opts.source,
+    manifestDigest: syntheticManifestDigest(configFile, layers),
+    imageId: configFile.sha256,
+    repoDigests: opts.repoDigests ?? [],
+    os: config.os,
+    architecture: config.architecture,
+    user: config.config?.User ?? '',
+    created: config.created,
+    labels: config.config?.Labels ?? {},
+    layers: layerInfos,
+  };
+  return { info, layers, close: opts.close };
+}
+
+function blobPath(digest: string): string {
+  const [alg, hex] = digest.split(':');
+  return `blobs/${alg}/${hex}`;
+}
+
+function pickDockerEntry(entries: DockerManifestEntry[], wanted?: string): DockerManifestEntry {
+  if (!Array.isArray(entries) || entries.length === 0) throw new ClairScanError('the image archive holds no image', { hint: 'export the image again.' });
+  if (entries.length === 1 || !wanted) return entries[0];
+  const w = parseReference(wanted);
+  const hit = entries.find((e) => (e.RepoTags ?? []).some((t) => t === wanted || (w && sameRef(parseReference(t), w))));
+  if (!hit) {
+    throw new ClairScanError(`the image archive does not contain "${wanted}"`, {
+      hint: `it contains: ${entries.flatMap((e) => e.RepoTags ?? ['<untagged>']).join(', ')}.`,
+    });
+  }
+  return hit;
+}
+
+function sameRef(a: ReturnType<typeof parseReference>, b: ReturnType<typeof parseReference>): boolean {
+  return !!a && !!b && a.registry === b.registry && a.repository === b.repository && a.tag === b.tag;
+}
+
+const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
+
+function pickOciManifest(index: { manifests?: OciDescriptor[] }, wanted: string | undefined, readBlob: (d: string) => { manifests?: OciDescriptor[] }): OciDescriptor {
+  let list = index.manifests ?? [];
+  if (wanted && list.length > 1) {
+    const byName = list.filter((d) => [d.annotations?.['io.containerd.image.name'], d.annotations?.['org.opencontainers.image.ref.name']].includes(wanted));
+    if (byName.length) list = byName;
+  }
+  for (let depth = 0; depth < 3; depth++) {
+    const d = pickPlatform(list);
+    if (!d) break;
+    if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType)) return d;
+    list = readBlob(d.digest).manifests ?? [];
+  }
+  throw new ClairScanError('the OCI layout holds no image manifest', { hint: 'export the image again (skopeo copy … oci-archive:file.tar).' });
+}
+
+/** Multi-platform indexes: linux/amd64 first, else the first linux manifest, else the first. */
+export function pickPlatform<T extends OciDescriptor>(list: T[]): T | undefined {
+  const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
+  return (
+    list.find((d) => d.platform?.os === 'linux' && d.platform.architecture === arch) ??
+    list.find((d) => d.platform?.os === 'linux' && d.platform.architecture !== 'unknown') ??
+    list.find((d) => d.platform?.architecture !== 'unknown') ??
+    list[0]
+  );
+}
+
+type Compression = 'gzip' | 'zstd' | 'none';
+
+function sniffCompression(file: string): Compression {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(4);
+    const n = fs.readSync(fd, b, 0, 4, 0);
+    if (n >= 2 && b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+    if (n === 4 && b.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+    return 'none';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const MEDIA: Record<Compression, string> = {
+  none: 'application/vnd.oci.image.layer.v1.tar',
+  gzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  zstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+};
+
+function fileLayer(f: SpooledFile, diffId: string, compression: Compression): ImageLayer {
+  return {
+    digest: f.sha256,
+    diffId,
+    size: f.size,
+    mediaType: MEDIA[compression],
+    open: async () => fs.createReadStream(f.file),
+    openTar: async () => decompress(fs.createReadStream(f.file), compression),
+  };
+}
+
+/** Decompresses a layer stream (gzip always; zstd where the Node runtime has it, i.e. Node ≥ 22.15). */
+export function decompress(stream: Readable, compression: Compression): Readable {
+  if (compression === 'none') return stream;
+  if (compression === 'gzip') return stream.pipe(zlib.createGunzip());
+  const z = zlib as unknown as { createZstdDecompress?: () => Transform };
+  if (!z.createZstdDecompress) {
+    stream.destroy();
+    throw new ClairScanError('this image has zstd-compressed layers, which this Node.js runtime cannot decompress for compliance checks', {
+      hint: 'run clair-scan on Node.js 22.15 or newer (the GitHub Action uses Node 24), or turn off the compliance checks for this image.',
+    });
+  }
+  return stream.pipe(z.createZstdDecompress());
+}
+
+/**
+ * Clair keys everything by a manifest digest but never verifies it. Daemon and archive images have no
+ * registry manifest, so we hash a canonical OCI manifest of the content: stable per content, different for
+ * different content — which matters when many pipelines share one Clair (`clair-url`).
+ */
+export function syntheticManifestDigest(config: { sha256: string; size: number }, layers: { digest: string; size?: number; mediaType: string }[]): string {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config.sha256, size: config.size },
+    layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size ?? 0 })),
+  };
+  return `sha256:${createHash('sha256').update(JSON.stringify(manifest)).digest('hex')}`;
+}

@@ -1,0 +1,51 @@
+/** Image references: `[registry/]repo[:tag][@digest]`, with Docker's defaults (docker.io, library/, latest). */
+
+export interface ImageReference {
+  /** Registry host[:port] as written, or docker.io. */
+  registry: string;
+  /** Repository path in the registry, e.g. library/alpine or org/app. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+
+export function parseReference(ref: string): ImageReference | undefined {
+  let rest = ref.trim();
+  if (!rest || /\s/.test(rest)) return undefined;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return undefined;
+  }
+  let tag: string | undefined;
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!/^[\w][\w.-]{0,127}$/.test(tag)) return undefined;
+  }
+  const parts = rest.split('/');
+  let registry = 'docker.io';
+  if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) {
+    registry = parts.shift() as string;
+  }
+  let repository = parts.join('/');
+  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository)) return undefined;
+  if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
+  if (!tag && !digest) tag = 'latest';
+  return { registry, repository, tag, digest };
+}
+
+/**
+ * The stable image name used in reports and fingerprints: no registry for Docker Hub, no `library/`, no tag,
+ * no digest. `ghcr.io/org/app:1.2` → `ghcr.io/org/app`; `alpine:3.19` → `alpine`.
+ */
+export function stableName(ref: ImageReference): string {
+  if (ref.registry === 'docker.io') return ref.repository.replace(/^library\//, '');
+  return `${ref.registry}/${ref.repository}`;
+}
