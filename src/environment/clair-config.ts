@@ -14,6 +14,9 @@ export interface ClairConfigParams {
   logLevel?: string;
 }
 
+/** Empty Red Hat mapping files placed in /config for offline runs. */
+export const OFFLINE_MAPPING_FILES = { repo2cpe: '/config/repo2cpe.json', name2repos: '/config/name2repos.json' };
+
 export function generateClairConfig(p: ClairConfigParams): string {
   return stringify({
     http_listen_addr: p.httpListen,
@@ -23,8 +26,17 @@ export function generateClairConfig(p: ClairConfigParams): string {
       connstring: p.connString,
       migrations: true,
       airgap: p.airgap,
-      // Maven's search API costs 2 s per jar and needs the internet (clair-v4.md §8.5).
-      scanner: { package: { java: { disable_api: true } } },
+      scanner: {
+        package: {
+          // Maven's search API costs 2 s per jar and needs the internet (clair-v4.md §8.5).
+          java: { disable_api: true },
+          // Offline, Red Hat's mapping files cannot be fetched, and without one these scanners fail EVERY
+          // index ("unable to create a mappingFile object"): give them empty local ones (RHEL repository
+          // CPEs then stay unknown; a user can supply real mapping files through clair-config).
+          ...(p.airgap ? { rhel_containerscanner: { name2repos_mapping_file: OFFLINE_MAPPING_FILES.name2repos } } : {}),
+        },
+        ...(p.airgap ? { repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: OFFLINE_MAPPING_FILES.repo2cpe } } } : {}),
+      },
     },
     matcher: {
       connstring: p.connString,

@@ -10,7 +10,7 @@ import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
 import { DockerClient } from './docker';
 import { freeLocalPort, randomPort, formatHostPort } from './address';
-import { enforcedDropIn, generateClairConfig } from './clair-config';
+import { enforcedDropIn, generateClairConfig, OFFLINE_MAPPING_FILES } from './clair-config';
 import { ClairClient } from '../clair/client';
 import { sleep } from './postgres';
 
@@ -52,6 +52,10 @@ export async function startClair(
       tmpfs: { '/var/tmp': 'rw,exec,mode=1777' },
     });
     const files: Record<string, string | { path: string }> = { 'config.yaml': generateClairConfig(params) };
+    if (opts.airgap) {
+      files[path.posix.basename(OFFLINE_MAPPING_FILES.repo2cpe)] = '{"data":{}}\n';
+      files[path.posix.basename(OFFLINE_MAPPING_FILES.name2repos)] = '{"data":{}}\n';
+    }
     if (opts.userConfig) {
       const ext = path.extname(opts.userConfig).toLowerCase();
       if (ext !== '.yaml' && ext !== '.json') {

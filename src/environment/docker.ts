@@ -126,6 +126,13 @@ export class DockerClient {
   /** Copies files (name → content) into `dir` of a (created or running) container. */
   async putFiles(container: Docker.Container, dir: string, files: Record<string, string | { path: string }>, mode = 0o644): Promise<void> {
     const pack = tar.pack();
+    // Parent directories first: the Engine API does not create them.
+    const dirs = new Set<string>();
+    for (const name of Object.keys(files)) {
+      const parts = name.split('/').slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+    }
+    for (const d of [...dirs].sort()) pack.entry({ name: d, type: 'directory', mode: 0o755, uid: 0, gid: 0 });
     for (const [name, content] of Object.entries(files)) {
       if (typeof content === 'string') {
         pack.entry({ name, mode, uid: 0, gid: 0 }, content);

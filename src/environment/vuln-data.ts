@@ -33,7 +33,7 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
       });
     }
     const base = path.basename(source).replace(/[^A-Za-z0-9._-]/g, '_');
-    await docker.putFiles(clair, '/config/data', { [base]: { path: source } });
+    await docker.putFiles(clair, '/config', { [`data/${base}`]: { path: source } });
     target = `/config/data/${base}`;
   }
   log.info(`Loading vulnerability data from ${source} …`);
@@ -55,7 +55,7 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
 export async function fetchOnline(docker: DockerClient, clair: Docker.Container, sets: string[], timeoutMs: number): Promise<void> {
   if (sets.length === 0) return;
   log.info(`Fetching vulnerability data online for updater sets: ${sets.join(', ')} (this can take many minutes) …`);
-  await docker.putFiles(clair, '/config/config.yaml.d', { '60-updaters.json': JSON.stringify({ updaters: { sets } }) });
+  await docker.putFiles(clair, '/config', { 'config.yaml.d/60-updaters.json': JSON.stringify({ updaters: { sets } }) });
   const out = `/var/tmp/clair-scan-updates-${sets.join('-')}.json.gz`;
   const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs });
   if (ex.exitCode !== 0) {

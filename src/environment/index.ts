@@ -1,0 +1,92 @@
+/**
+ * The Clair this run talks to: an ephemeral one (PostgreSQL + Clair containers started here, data loaded
+ * here) or an existing one (`clair-url`). Both prove vulnerability-data coverage before anything is reported.
+ */
+import type { Settings } from '../inputs/settings';
+import { log } from '../util/log';
+import { ClairClient } from '../clair/client';
+import type { ClairIndexReport } from '../clair/types';
+import type { DockerClient } from './docker';
+import type { RunState } from './run-state';
+import { Postgres, startPostgres } from './postgres';
+import { ClairContainer, startClair } from './clair-container';
+import { clairListenAddressFor } from './address';
+import { updaterSetsFor } from './clair-config';
+import { assertCovered, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
+
+export interface ClairEnvironment {
+  client: ClairClient;
+  ephemeral: boolean;
+  version?: string;
+  /** Makes sure (and proves) Clair has vulnerability data for what this index report found. */
+  ensureData(index: ClairIndexReport, imageRef: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Timer = <T>(phase: string, f: () => Promise<T>) => Promise<T>;
+
+export async function openClairEnvironment(settings: Settings, docker: () => DockerClient, state: RunState, time: Timer): Promise<ClairEnvironment> {
+  if (settings.clairUrl) return openExternal(settings);
+  return openEphemeral(settings, docker(), state, time);
+}
+
+function openExternal(settings: Settings): ClairEnvironment {
+  const client = new ClairClient({ url: settings.clairUrl as string, psk: settings.clairPsk, requestTimeoutMs: settings.scanTimeoutSec * 1000 });
+  log.info(`Using the existing Clair at ${settings.clairUrl}.`);
+  return {
+    client,
+    ephemeral: false,
+    ensureData: async (index, imageRef) => {
+      const targets = coverageTargets(index);
+      if (targets.length === 0) return;
+      assertCovered(imageRef, await coverageFromUpdaters(client, targets), `the Clair at ${settings.clairUrl}`);
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openEphemeral(settings: Settings, docker: DockerClient, state: RunState, time: Timer): Promise<ClairEnvironment> {
+  const startupMs = settings.startupTimeoutSec * 1000;
+  await docker.ping();
+  await time('pull', () => Promise.all([docker.ensureImage(settings.postgresImage, settings.pull, startupMs), docker.ensureImage(settings.clairImage, settings.pull, startupMs)]));
+  log.info(`Starting PostgreSQL (${settings.postgresImage}) and Clair (${settings.clairImage}) on ${docker.endpoint.host} …`);
+  const pg: Postgres = await time('start-postgres', () => startPostgres(docker, { image: settings.postgresImage, runId: state.runId, timeoutMs: startupMs }));
+  const listenHost = await clairListenAddressFor(docker.endpoint);
+  const online = settings.vulnData.toLowerCase() === 'online';
+  const clair: ClairContainer = await time('start-clair', () =>
+    startClair(docker, {
+      image: settings.clairImage,
+      runId: state.runId,
+      connString: pg.connString,
+      listenHost,
+      airgap: !online,
+      userConfig: settings.clairConfig,
+      timeoutMs: startupMs,
+      requestTimeoutMs: settings.scanTimeoutSec * 1000,
+    }),
+  );
+  const version = (await clair.container.inspect()).Config.Labels?.['org.opencontainers.image.version'];
+  if (!online) await time('data-load', () => importBundle(docker, clair.container, settings.vulnData, settings.dataTimeoutSec * 1000));
+  const fetched = new Set<string>();
+  return {
+    client: clair.client,
+    ephemeral: true,
+    version,
+    ensureData: async (index, imageRef) => {
+      const targets = coverageTargets(index);
+      if (targets.length === 0) return;
+      if (online) {
+        const wanted = settings.updaters.length
+          ? settings.updaters
+          : updaterSetsFor(targets.map((t) => t.distribution ?? {}), targets.map((t) => t.repository ?? {}));
+        const missing = wanted.filter((s) => !fetched.has(s));
+        if (missing.length) {
+          await fetchOnline(docker, clair.container, [...fetched, ...missing], settings.dataTimeoutSec * 1000);
+          missing.forEach((s) => fetched.add(s));
+        }
+      }
+      assertCovered(imageRef, await coverageFromDatabase(docker, pg, targets), online ? 'online' : settings.vulnData);
+    },
+    close: () => clair.client.close(),
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The pipeline: settings → environment → image source → Clair → findings → policy → reports.
+ * Everything this run starts is registered in its RunState and removed in the `finally` below, whatever happens.
+ */
+import * as fs from 'node:fs';
+import { ClairScanError } from './util/errors';
+import { log } from './util/log';
+import type { ImageRequest, ReportFormat, Settings } from './inputs/settings';
+import { parseImageRequest } from './inputs/settings';
+import { newRunId, RunState } from './environment/run-state';
+import { cleanupRun } from './environment/cleanup';
+import { DockerClient } from './environment/docker';
+import { layerServerAddressFor, localAddressTowards } from './environment/address';
+import { ClairEnvironment, openClairEnvironment } from './environment';
+import { startLayerServer, LayerServer } from './image/layer-server';
+import type { ResolvedImage } from './image/types';
+import { isInDaemon, resolveFromDaemon } from './image/docker-daemon';
+import { resolveFromArchiveFile } from './image/archive-file';
+import { resolveFromRegistry } from './image/registry';
+import { parseReference } from './image/reference';
+import { normalizeReport } from './findings/normalize';
+import { ImageResult, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
+import { checkCompliance, evaluatePolicy } from './policy';
+import { writeReports } from './report';
+import { TOOL_VERSION } from './version';
+
+export interface ScanOutcome {
+  result: ScanResult;
+  reports: Partial<Record<ReportFormat, string>>;
+  exitCode: 0 | 1 | 2;
+  /** Seconds per phase (for benchmarks and the log). */
+  timings: Record<string, number>;
+}
+
+export interface ScanOptions {
+  /** Called as soon as the run state exists and again whenever it changes (for the action's post step). */
+  onState?(s: RunState): void;
+}
+
+export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<ScanOutcome> {
+  const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [] };
+  opts.onState?.(state);
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = process.hrtime.bigint();
+    try {
+      return await f();
+    } finally {
+      timings[phase] = (timings[phase] ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9;
+    }
+  };
+  const startedAt = new Date();
+  let docker: DockerClient | undefined;
+  const dockerClient = (): DockerClient => (docker ??= new DockerClient(settings.dockerHost));
+  let env: ClairEnvironment | undefined;
+  let server: LayerServer | undefined;
+  try {
+    // Fail fast on inputs that need no Docker or Clair to check.
+    for (const r of settings.images) validateRequest(r, settings);
+    env = await openClairEnvironment(settings, dockerClient, state, time);
+    opts.onState?.(state);
+    server = await time('layer-server', () => startServer(settings, env as ClairEnvironment, dockerClient));
+    const images: ImageResult[] = [];
+    for (const req of settings.images) {
+      log.info(`Scanning ${req.input} …`);
+      const image = await time('image-export', () => resolveImage(req, settings, dockerClient, state));
+      opts.onState?.(state);
+      try {
+        const urls = server.publish(image.layers);
+        const index = await time('index', () =>
+          (env as ClairEnvironment).client.index({
+            hash: image.info.manifestDigest,
+            layers: image.layers.map((l) => ({ hash: l.digest, uri: urls.get(l.digest) as string, headers: {} })),
+          }),
+        );
+        await time('data', () => (env as ClairEnvironment).ensureData(index, image.info.ref));
+        const vr = await time('match', () => (env as ClairEnvironment).client.vulnerabilityReport(image.info.manifestDigest));
+        if (vr.status === 'no-data') {
+          throw new ClairScanError('Clair\'s matcher has no vulnerability data at all; refusing to report the image as clean', {
+            hint: 'load vulnerability data first (vuln-data), or wait for the shared Clair\'s updaters to finish their first run.',
+          });
+        }
+        if (vr.status === 'not-found') {
+          throw new ClairScanError(`Clair has no index report for ${image.info.ref} although it just indexed it`, {
+            hint: 'a shared Clair may have deleted it meanwhile (garbage collection); run the scan again.',
+          });
+        }
+        const result = await time('normalize', async () => normalizeReport(image.info, vr.report));
+        result.compliance = await time('compliance', () =>
+          checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes }),
+        );
+        images.push(result);
+        log.info(`${req.input}: ${result.packages.length} packages, ${result.vulnerabilities.length} vulnerabilities, ${result.compliance.length} compliance findings.`);
+      } finally {
+        server.unpublish(image.layers);
+        await image.close();
+      }
+    }
+    const result: ScanResult = {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      tool: { name: 'clair-scan', version: TOOL_VERSION },
+      clair: { version: env.version, ephemeral: env.ephemeral, url: env.ephemeral ? undefined : env.client.url },
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      images,
+    };
+    result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy));
+    const reports = await time('reports', () => writeReports(result, settings.reports));
+    const exitCode = result.verdict.status === 'fail' && result.verdict.enforced ? 1 : 0;
+    return { result, reports, exitCode, timings };
+  } finally {
+    await server?.close();
+    await time('cleanup', async () => {
+      await env?.close();
+      await cleanupRun(state);
+    });
+  }
+}
+
+function validateRequest(r: ImageRequest, settings: Settings): void {
+  const source = r.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
+  if (source === 'archive' || (source === undefined && fs.existsSync(r.ref))) return;
+  if (!parseReference(r.ref)) {
+    throw new ClairScanError(`"${r.ref}" is not a valid image reference`, {
+      hint: 'use the form [registry/]name[:tag][@sha256:digest] (lower-case), e.g. myapp:ci or ghcr.io/org/app:1.2, or the path of an image archive.',
+    });
+  }
+}
+
+/** `auto`: an existing file is an archive; an image the daemon has is scanned from there; a reference naming a registry host goes to that registry. */
+export async function resolveImage(req: ImageRequest, settings: Settings, docker: () => DockerClient, state: RunState): Promise<ResolvedImage> {
+  let source = req.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
+  if (!source) {
+    if (fs.existsSync(req.ref)) source = 'archive';
+    else {
+      const d = docker();
+      await d.ping();
+      if (await isInDaemon(d, req.ref)) source = 'docker';
+      else if (parseReference(req.ref) && /^[^/]+[.:][^/]*\/|^localhost\//.test(req.ref)) source = 'registry';
+      else {
+        throw new ClairScanError(`image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`, {
+          hint: 'build it in an earlier step (docker/build-push-action needs `load: true`) and check the name and tag; to scan from a registry, write `registry:<ref>` (Docker Hub is never used implicitly).',
+        });
+      }
+    }
+  }
+  switch (source) {
+    case 'archive':
+      return resolveFromArchiveFile(req.ref, state);
+    case 'registry':
+      return resolveFromRegistry(req.ref, settings.registry);
+    case 'docker': {
+      const d = docker();
+      await d.ping();
+      return resolveFromDaemon(d, req.ref, state);
+    }
+  }
+}
+
+async function startServer(settings: Settings, env: ClairEnvironment, docker: () => DockerClient): Promise<LayerServer> {
+  if (settings.layerServerAddress) {
+    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(settings.layerServerAddress);
+    if (!m) throw new ClairScanError(`layer-server-address "${settings.layerServerAddress}" is not host or host:port`, { hint: 'e.g. 10.0.0.5 or 10.0.0.5:8080.' });
+    return startLayerServer({ bindHost: m[1], port: m[2] ? Number(m[2]) : undefined });
+  }
+  let host: string;
+  if (env.ephemeral) host = await layerServerAddressFor(docker().endpoint);
+  else {
+    const u = new URL(env.client.url);
+    host = await localAddressTowards(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || (u.protocol === 'https:' ? 443 : 80)));
+  }
+  return startLayerServer({ bindHost: host });
+}

@@ -1,0 +1,31 @@
+/**
+ * On SIGINT/SIGTERM (a cancelled job, Ctrl-C) remove what the run started before exiting. The scan's own
+ * `finally` cannot be relied on then: the process is about to go.
+ */
+import { cleanupRun } from '../environment/cleanup';
+import type { RunState } from '../environment/run-state';
+import { log } from './log';
+
+export function cleanupOnSignals(getState: () => RunState | undefined): () => void {
+  let handling = false;
+  const handler = (signal: NodeJS.Signals): void => {
+    if (handling) return;
+    handling = true;
+    const state = getState();
+    log.warn(`Received ${signal}; removing what this run started …`);
+    const done = (): void => process.exit(signal === 'SIGINT' ? 130 : 143);
+    if (!state) return done();
+    // Bounded: a hung Docker daemon must not keep a cancelled job alive.
+    const timer = setTimeout(done, 20000);
+    cleanupRun(state).finally(() => {
+      clearTimeout(timer);
+      done();
+    });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
