@@ -54,6 +54,15 @@ export async function checkCompliance(
   return findings;
 }
 
+/**
+ * Checks the policy inputs without scanning: parses the `fail-on` rule and every allowlist file, so a
+ * typo fails the run in seconds rather than after the scan. Throws the same ClairScanErrors as evaluatePolicy.
+ */
+export async function validatePolicy(policy: Settings['policy']): Promise<void> {
+  if (policy.failOn?.trim()) parseRule(policy.failOn.trim(), 'fail-on');
+  await loadAllowlists(policy.allowlists);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -79,3 +79,12 @@ describe('evaluatePolicy', () => {
     expect(r.images[0].vulnerabilities[0].allowlisted).toBeUndefined();
   });
 });
+
+describe('validatePolicy', () => {
+  it('rejects a bad rule or a missing allowlist before any scan, accepts good ones', async () => {
+    const { validatePolicy } = await import('../../../src/policy');
+    await expect(validatePolicy(policy({ failOn: 'high>0 ||' }))).rejects.toThrow(/fail-on: .* at column 10/);
+    await expect(validatePolicy(policy({ allowlists: ['/nonexistent/allowlist.yaml'] }))).rejects.toThrow(/cannot read allowlist file/);
+    await expect(validatePolicy(policy({ failOn: 'high>0' }))).resolves.toBeUndefined();
+  });
+});
