@@ -12,7 +12,6 @@ import type { Settings } from '../../../src/inputs/settings';
 import type { ScanResult } from '../../../src/findings/model';
 import { RESULT_SCHEMA_VERSION } from '../../../src/findings/model';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { secretValues } = require('../../../scripts/fixtures/secret-material.js') as { secretValues(): Record<string, string> };
 
 // The e2e project's testTimeout is not applied by jest to per-project configs; set it here.
