@@ -280,6 +280,7 @@ export async function checkSecrets(
     } finally {
       src.unpipe(extract);
       src.destroy();
+      extract.destroy();
     }
   }
 
