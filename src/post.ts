@@ -21,8 +21,13 @@ export async function runPost(): Promise<void> {
       `${state.dockerHost ? ` on ${state.dockerHost}` : ''}${state.tempDirs.length ? `, temp dirs ${state.tempDirs.join(', ')}` : ''}`,
   );
   try {
-    await cleanupRun(state);
-    core.info(`clair-scan: cleanup of run ${state.runId} done.`);
+    const r = await cleanupRun(state);
+    core.info(
+      `clair-scan: cleanup of run ${state.runId} done: ` +
+        `${r.containers.length ? `removed containers ${r.containers.join(', ')}` : 'no containers left'}` +
+        `${r.tempDirs.length ? `; removed ${r.tempDirs.join(', ')}` : ''}` +
+        `${r.errors.length ? `; ${r.errors.length} problem(s), see the warnings above` : ''}.`,
+    );
   } catch (err) {
     core.warning(`clair-scan: cleanup of run ${state.runId} failed: ${errorMessage(err)}. Leftovers carry the label io.clair-scan.run=${state.runId}.`);
   }

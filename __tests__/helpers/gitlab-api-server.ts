@@ -1,0 +1,174 @@
+/**
+ * A stand-in for GitLab's REST API v4 merge request notes on 127.0.0.1.
+ *
+ * GitLab publishes no OpenAPI description in npm (checked the npm package list: only clients such as
+ * @gitbeaker/*, no schema), so requests are validated by hand against the documented API (doc/api/notes.md):
+ *   GET  /projects/:id/merge_requests/:merge_request_iid/notes  query: sort (asc|desc), order_by (created_at|updated_at), page, per_page (≤100)
+ *   POST /projects/:id/merge_requests/:merge_request_iid/notes  body: body (string, required; ≤1,000,000 chars), internal, created_at, merge_request_diff_head_sha
+ *   PUT  /projects/:id/merge_requests/:merge_request_iid/notes/:note_id  body: body (string, required)
+ * Authentication: the `PRIVATE-TOKEN` header. Lists are paged with `page`/`per_page`, answered with the
+ * `x-page`, `x-per-page`, `x-next-page`, `x-prev-page`, `x-total`, `x-total-pages` headers and a `Link` header.
+ * Anything else is a 4xx and is recorded in `problems`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface MrNote {
+  id: number;
+  body: string;
+  mr: string;
+  system: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export class GitLabApiServer {
+  private server?: Server;
+  url = '';
+  readonly problems: string[] = [];
+  readonly requests: { method: string; url: string; status: number; token?: string }[] = [];
+  readonly notes = new Map<number, MrNote>();
+  /** Answer writes with 403 (token without `api` scope / role). */
+  forbidWrites = false;
+  private nextId = 500;
+
+  constructor(readonly token: string) {}
+
+  get apiUrl(): string {
+    return `${this.url}/api/v4`;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err) => {
+        this.problems.push(`server error: ${String(err)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  seedNote(project: string, iid: number, body: string, system = false): MrNote {
+    const now = new Date().toISOString();
+    const n = { id: this.nextId++, body, mr: `${project}!${iid}`, system, created_at: now, updated_at: now };
+    this.notes.set(n.id, n);
+    return n;
+  }
+
+  notesOn(project: string, iid: number): MrNote[] {
+    return [...this.notes.values()].filter((n) => n.mr === `${project}!${iid}`).sort((a, b) => a.id - b.id);
+  }
+
+  private render(n: MrNote): Record<string, unknown> {
+    return {
+      id: n.id,
+      type: null,
+      body: n.body,
+      author: { id: 1, username: 'project_1_bot', name: 'clair-scan bot', state: 'active', web_url: 'https://gitlab.example/project_1_bot' },
+      created_at: n.created_at,
+      updated_at: n.updated_at,
+      system: n.system,
+      noteable_id: 1,
+      noteable_type: 'MergeRequest',
+      noteable_iid: Number(n.mr.split('!')[1]),
+      resolvable: false,
+      confidential: false,
+      internal: false,
+    };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const token = req.headers['private-token'] as string | undefined;
+    const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token };
+    this.requests.push(rec);
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      rec.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    const problem = (status: number, message: string): void => {
+      this.problems.push(`${req.method} ${req.url}: ${message}`);
+      send(status, { message });
+    };
+    if (token !== this.token) return send(401, { message: '401 Unauthorized' });
+    const url = new URL(req.url ?? '/', this.url);
+    const m = /^\/api\/v4\/projects\/([^/]+)\/merge_requests\/(\d+)\/notes(?:\/(\d+))?$/.exec(url.pathname);
+    if (!m) return problem(404, '404 Not Found (no such route in the notes API)');
+    const project = decodeURIComponent(m[1]);
+    const iid = Number(m[2]);
+    const noteId = m[3] ? Number(m[3]) : undefined;
+    const allowedQuery = req.method === 'GET' && noteId === undefined ? ['sort', 'order_by', 'page', 'per_page'] : [];
+    for (const k of url.searchParams.keys()) if (!allowedQuery.includes(k)) return problem(400, `unknown parameter ${k}`);
+    const q = (k: string): string | undefined => url.searchParams.get(k) ?? undefined;
+    if (q('sort') && !['asc', 'desc'].includes(q('sort')!)) return problem(400, 'sort does not have a valid value');
+    if (q('order_by') && !['created_at', 'updated_at'].includes(q('order_by')!)) return problem(400, 'order_by does not have a valid value');
+    for (const k of ['page', 'per_page']) if (q(k) !== undefined && !/^[1-9]\d*$/.test(q(k)!)) return problem(400, `${k} is invalid`);
+
+    let body: Record<string, unknown> | undefined;
+    if (req.method === 'POST' || req.method === 'PUT') {
+      if (!/^application\/json/.test(req.headers['content-type'] ?? '')) return problem(415, 'expected application/json');
+      try {
+        body = JSON.parse(raw) as Record<string, unknown>;
+      } catch {
+        return problem(400, 'body is not JSON');
+      }
+      const allowed = req.method === 'POST' ? ['body', 'internal', 'created_at', 'merge_request_diff_head_sha'] : ['body'];
+      for (const k of Object.keys(body)) if (!allowed.includes(k)) return problem(400, `unknown field ${k}`);
+      if (typeof body.body !== 'string' || body.body.length === 0) return problem(400, 'body is missing');
+      if (body.body.length > 1_000_000) return problem(400, 'body is too long (maximum is 1000000 characters)');
+      if (this.forbidWrites) return send(403, { message: '403 Forbidden' });
+    } else if (raw.trim()) {
+      return problem(400, 'GET with a body');
+    }
+
+    if (req.method === 'GET' && noteId === undefined) {
+      const perPage = Math.min(Number(q('per_page') ?? 20), 100);
+      const page = Number(q('page') ?? 1);
+      let all = this.notesOn(project, iid);
+      if ((q('sort') ?? 'desc') === 'desc') all = all.reverse();
+      const pages = Math.max(1, Math.ceil(all.length / perPage));
+      const link = (n: number, rel: string): string => {
+        const u = new URL(url.toString());
+        u.searchParams.set('page', String(n));
+        u.searchParams.set('per_page', String(perPage));
+        return `<${u}>; rel="${rel}"`;
+      };
+      const links = [link(1, 'first'), link(pages, 'last')];
+      if (page < pages) links.unshift(link(page + 1, 'next'));
+      if (page > 1) links.unshift(link(page - 1, 'prev'));
+      return send(200, all.slice((page - 1) * perPage, page * perPage).map((n) => this.render(n)), {
+        'x-page': String(page),
+        'x-per-page': String(perPage),
+        'x-next-page': page < pages ? String(page + 1) : '',
+        'x-prev-page': page > 1 ? String(page - 1) : '',
+        'x-total': String(all.length),
+        'x-total-pages': String(pages),
+        link: links.join(', '),
+      });
+    }
+    if (req.method === 'POST' && noteId === undefined) {
+      const n = this.seedNote(project, iid, String(body!.body));
+      return send(201, this.render(n));
+    }
+    if (req.method === 'PUT' && noteId !== undefined) {
+      const n = this.notes.get(noteId);
+      if (!n || n.mr !== `${project}!${iid}`) return send(404, { message: '404 Not found' });
+      n.body = String(body!.body);
+      n.updated_at = new Date().toISOString();
+      return send(200, this.render(n));
+    }
+    return problem(405, `${req.method} is not supported here`);
+  }
+}
