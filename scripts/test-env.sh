@@ -53,7 +53,7 @@ ensure_docker() {
   local pid
   setsid dockerd --storage-driver=vfs --iptables=false --ip-masq=false --bridge=none \
     --data-root "$CACHE/docker-data" --exec-root /run/clair-scan-docker \
-    --pidfile "$STATE/dockerd.pid" -H "unix://$DEFAULT_SOCK" >"$STATE/dockerd.log" 2>&1 </dev/null &
+    --pidfile "$STATE/dockerd.pid" -H "unix://$DEFAULT_SOCK" >"$STATE/dockerd.log" 2>&1 </dev/null 8>&- 9>&- &
   pid=$!
   if ! wait_docker "unix://$DEFAULT_SOCK" 60 "$pid"; then
     tail -n 20 "$STATE/dockerd.log" >&2 || true
@@ -245,7 +245,7 @@ auth:
     realm: clair-scan-test
     path: $REG_DIR/htpasswd
 CFG
-  setsid docker-registry serve "$REG_DIR/config.yml" >"$REG_DIR/registry.log" 2>&1 </dev/null &
+  setsid docker-registry serve "$REG_DIR/config.yml" >"$REG_DIR/registry.log" 2>&1 </dev/null 8>&- 9>&- &
   pid=$!
   for i in $(seq 1 60); do
     [ "$(registry_code "127.0.0.1:$port")" = 401 ] && break
