@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { INPUTS, OUTPUTS } from '../../../src/inputs/definitions';
+
+const root = join(__dirname, '../../..');
+const action = YAML.parse(readFileSync(join(root, 'action.yml'), 'utf8'));
+
+describe('action.yml agrees with src/inputs/definitions.ts', () => {
+  test('runs the bundled main and post steps on node24', () => {
+    expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/main/index.js', post: 'dist/post/index.js' });
+    expect(action.name).toBeTruthy();
+    expect(action.description).toBeTruthy();
+    expect(action.branding).toMatchObject({ icon: expect.any(String), color: expect.any(String) });
+  });
+
+  test('exactly the inputs, in the same order, with the same description, default and required flag', () => {
+    expect(Object.keys(action.inputs)).toEqual(INPUTS.map((i) => i.name));
+    for (const def of INPUTS) {
+      const got = action.inputs[def.name];
+      const want = def.actionDefault ?? def.default;
+      expect({ name: def.name, description: got.description, default: got.default ?? '', required: got.required }).toEqual({
+        name: def.name,
+        description: def.description,
+        default: want,
+        required: !!def.required,
+      });
+      // YAML must keep defaults as strings (an unquoted `true` would be a boolean).
+      if (got.default !== undefined) expect(typeof got.default).toBe('string');
+    }
+  });
+
+  test('exactly the outputs with the same descriptions', () => {
+    expect(Object.keys(action.outputs)).toEqual(OUTPUTS.map((o) => o.name));
+    for (const o of OUTPUTS) expect(action.outputs[o.name].description).toBe(o.description);
+  });
+});
+
+function section(text: string, name: string): string {
+  const m = new RegExp(`<!-- ${name}:start -->([\\s\\S]*?)<!-- ${name}:end -->`).exec(text);
+  if (!m) throw new Error(`README.md has no ${name} markers`);
+  return m[1];
+}
+
+/** Rows of the Markdown tables in `text`: cells split on unescaped pipes, `\|` unescaped. */
+function rows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('|') && !/^\|\s*---/.test(l))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, '|')),
+    );
+}
+
+describe('README inputs/outputs table agrees with the definitions', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const table = rows(section(readme, 'inputs'));
+  const byName = new Map(table.map((r) => [/^`([^`]+)`/.exec(r[0])?.[1] ?? r[0], r]));
+
+  test('every input is listed with its default', () => {
+    for (const def of INPUTS) {
+      const row = byName.get(def.name);
+      expect(row).toBeDefined();
+      const want = def.actionDefault ?? def.default;
+      expect({ name: def.name, default: row![2] }).toEqual({ name: def.name, default: want ? `\`${want}\`` : '' });
+      expect(row![1]).toContain(def.description.slice(0, 40));
+      expect(row![0].includes('(required)')).toBe(!!def.required);
+    }
+  });
+
+  test('every output is listed', () => {
+    for (const o of OUTPUTS) expect(byName.get(o.name)?.[1]).toBe(o.description);
+  });
+
+  test('nothing is listed that does not exist', () => {
+    const known = new Set([...INPUTS.map((i) => i.name), ...OUTPUTS.map((o) => o.name), 'Input', 'Output']);
+    for (const name of byName.keys()) expect(known.has(name) ? name : `unknown: ${name}`).toBe(name);
+  });
+});
+
+describe('GitLab template agrees with the definitions', () => {
+  const tpl = YAML.parse(readFileSync(join(root, 'templates/clair-scan.gitlab-ci.yml'), 'utf8'));
+  const job = tpl['clair-scan'];
+  const envName = (n: string) => `CLAIR_SCAN_${n.toUpperCase().replace(/-/g, '_')}`;
+  const gitlabDefaults: Record<string, string> = {
+    image: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA',
+    'registry-username': '$CI_REGISTRY_USER',
+    'registry-password': '$CI_REGISTRY_PASSWORD',
+  };
+
+  test('a CLAIR_SCAN_ variable for every non-action-only input, with the same default', () => {
+    for (const def of INPUTS.filter((i) => !i.actionOnly)) {
+      expect({ name: def.name, value: job.variables[envName(def.name)] }).toEqual({ name: def.name, value: gitlabDefaults[def.name] ?? def.default });
+    }
+    const extra = Object.keys(job.variables).filter((k) => k.startsWith('CLAIR_SCAN_') && k !== 'CLAIR_SCAN_TOOL_IMAGE');
+    expect(extra.sort()).toEqual(INPUTS.filter((i) => !i.actionOnly).map((i) => envName(i.name)).sort());
+  });
+
+  test('dind service, the container-scanning report and every report as artifacts, always', () => {
+    expect(job.services.map((s: { alias?: string; name: string }) => [s.name, s.alias])).toEqual([[expect.stringMatching(/^docker:.*dind$/), 'docker']]);
+    expect(job.variables.DOCKER_HOST).toBe('tcp://docker:2375');
+    expect(job.variables.DOCKER_TLS_CERTDIR).toBe('');
+    expect(job.image.name).toBe('$CLAIR_SCAN_TOOL_IMAGE');
+    expect(job.artifacts.when).toBe('always');
+    expect(job.artifacts.reports.container_scanning).toBe(`${job.variables.CLAIR_SCAN_OUTPUT_DIR}/gl-container-scanning-report.json`);
+    expect(job.artifacts.paths).toEqual([`${job.variables.CLAIR_SCAN_OUTPUT_DIR}/`]);
+    expect(JSON.stringify(job)).not.toMatch(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/); // no hand-found addresses
+  });
+});
+
+describe('GitHub example workflows', () => {
+  for (const file of ['container-scan.yml', 'scheduled-scan.yml']) {
+    test(`${file}: permissions, this action, upload-sarif with a category`, () => {
+      const wf = YAML.parse(readFileSync(join(root, 'templates/github', file), 'utf8'));
+      expect(wf.permissions).toEqual({ contents: 'read' });
+      const job = Object.values(wf.jobs)[0] as { permissions: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; id?: string; if?: string }[] };
+      expect(job.permissions['security-events']).toBe('write');
+      const scan = job.steps.find((s) => s.uses?.includes('clair-scan'));
+      expect(scan?.id).toBe('scan');
+      for (const k of Object.keys(scan!.with!)) expect(INPUTS.map((i) => i.name)).toContain(k);
+      const sarif = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
+      expect(sarif?.with?.category).toBeTruthy();
+      expect(sarif?.with?.sarif_file).toBe('${{ steps.scan.outputs.sarif }}');
+      expect(sarif?.if).toContain('always()');
+    });
+  }
+  test('the PR workflow builds with load: true and may comment', () => {
+    const wf = YAML.parse(readFileSync(join(root, 'templates/github/container-scan.yml'), 'utf8'));
+    const job = wf.jobs.scan;
+    expect(job.permissions['pull-requests']).toBe('write');
+    const build = job.steps.find((s: { uses?: string }) => s.uses?.startsWith('docker/build-push-action'));
+    expect(build.with.load).toBe(true);
+    const scan = job.steps.find((s: { id?: string }) => s.id === 'scan');
+    expect(build.with.tags).toBe(scan.with.image);
+  });
+});
