@@ -30,8 +30,10 @@ export function md(text: string, max = 300): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~:])/g, '\\$1')
-    .replace(/@/g, '@\u200b');
+    .replace(/([\\`*_{}[\]()#!|~])/g, '\\$1')
+    .replace(/@/g, '@\u200b')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=])/, '\\$1');
 }
 
 /** A link when `url` is http(s), else the escaped text only. */
@@ -89,7 +91,7 @@ function countsTable(result: ScanResult): string[] {
   return lines;
 }
 
-function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined): string {
+function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined, withSummary = false): string {
   const cols = [
     md(f.severity),
     mdLink(f.id, primaryLink(f)),
@@ -98,13 +100,13 @@ function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined): stri
     f.fixedIn ? md(f.fixedIn, 60) : '—',
   ];
   if (img) cols.push(md(img.image.ref, 60));
+  if (withSummary) cols.push(md(f.description || f.name, 100));
   return `| ${cols.join(' | ')} |`;
 }
 
-function findingHeader(withImage: boolean): string[] {
-  return withImage
-    ? ['| Severity | ID | Package | Installed | Fixed in | Image |', '| --- | --- | --- | --- | --- | --- |']
-    : ['| Severity | ID | Package | Installed | Fixed in |', '| --- | --- | --- | --- | --- |'];
+function findingHeader(withImage: boolean, withSummary = false): string[] {
+  const cols = ['Severity', 'ID', 'Package', 'Installed', 'Fixed in', ...(withImage ? ['Image'] : []), ...(withSummary ? ['Summary'] : [])];
+  return [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- |').join('')}`];
 }
 
 function topFindings(result: ScanResult): string[] {
@@ -115,8 +117,8 @@ function topFindings(result: ScanResult): string[] {
   return [
     `### Most severe findings (${top.length} of ${all.length})`,
     '',
-    ...findingHeader(multi),
-    ...top.map((x) => findingRow(x.f, multi ? x.img : undefined)),
+    ...findingHeader(multi, true),
+    ...top.map((x) => findingRow(x.f, multi ? x.img : undefined, true)),
   ];
 }
 

@@ -83,13 +83,9 @@ function cap(s: string, n: number): string {
 }
 
 /** Markdown table cell text for help.markdown (GitHub renders it). */
+const MD_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': ' ', '\n': ' ', '\t': ' ' };
 function mdCell(s: string): string {
-  return s
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]()#|!~])/g, '\\$1');
+  return s.replace(/[&<>\r\n\t\\`*_[\]()#|!~]/g, (c) => MD_ESCAPES[c] ?? `\\${c}`);
 }
 
 function mdLink(url: string): string {
@@ -255,11 +251,9 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
         partialFingerprints: fingerprint(f.key),
         properties: {
           image: img.image.ref,
-          imageName: img.image.name,
           package: f.package.name,
           installedVersion: f.package.version,
           ...(f.fixedIn ? { fixedVersion: f.fixedIn } : {}),
-          purl: f.package.purl,
           severity: f.severity,
         },
       },
@@ -291,7 +285,7 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
         message: { text: `${c.title} (image ${img.image.ref}${where ? `, ${where}` : ''}). ${c.message}` },
         locations: location(dockerfile),
         partialFingerprints: fingerprint(c.key),
-        properties: { image: img.image.ref, imageName: img.image.name, severity: c.severity },
+        properties: { image: img.image.ref, severity: c.severity },
       },
     });
   }
@@ -395,9 +389,9 @@ export function buildSarif(result: ScanResult, opts: SarifOptions): Json {
     runs: built.map((b, i) => makeRun(result, b, keep[i], reasons[i])),
   });
   let sarif = log();
-  // Bounded: each pass cuts the largest run by the overshoot ratio (plus 10 %).
+  // Bounded: each pass cuts the largest runs by the overshoot ratio (plus 10 %).
   for (let pass = 0; pass < 8; pass++) {
-    const size = gzipSync(JSON.stringify(sarif)).length;
+    const size = gzipEstimate(JSON.stringify(sarif), maxGzip);
     if (size <= maxGzip) break;
     const ratio = (maxGzip / size) * 0.9;
     let largest = 0;
@@ -416,6 +410,20 @@ export function buildSarif(result: ScanResult, opts: SarifOptions): Json {
   return sarif;
 }
 
+/**
+ * An upper bound of the gzipped size: the raw size when that is already under the budget (JSON always
+ * compresses), else gzip level 1, which is faster than and never meaningfully smaller than the default
+ * level upload-sarif and the REST API clients use.
+ */
+function gzipEstimate(json: string, budget: number): number {
+  const raw = Buffer.byteLength(json);
+  if (raw <= budget) return raw;
+  return gzipSync(json, { level: 1 }).length;
+}
+
+/** Pretty-printed for small logs (readable, diffable); compact beyond 2,000 results to save time and space. */
 export function renderSarif(result: ScanResult, opts: SarifOptions): string {
-  return `${JSON.stringify(buildSarif(result, opts), null, 2)}\n`;
+  const sarif = buildSarif(result, opts);
+  const n = (sarif.runs as Json[]).reduce((a, r) => a + (r.results as Json[]).length, 0);
+  return `${n <= 2000 ? JSON.stringify(sarif, null, 2) : JSON.stringify(sarif)}\n`;
 }

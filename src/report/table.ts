@@ -60,7 +60,8 @@ export function renderTable(result: ScanResult, width = 80): string {
     const all = countBySeverity(active);
     const fx = countBySeverity(active, { onlyFixable: true });
     out.push('');
-    out.push(line(`Counts (fixable/total): ${SEVERITIES_DESC.map((s) => `${s} ${fx[s]}/${all[s]}`).join(', ')}`, W));
+    out.push('Counts, fixable/total (allowlisted not included):');
+    out.push(line(`  ${SEVERITIES_DESC.map((s) => `${s} ${fx[s]}/${all[s]}`).join('  ')}`, W));
   }
   out.push(rule);
   const v = result.verdict;

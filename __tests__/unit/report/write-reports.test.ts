@@ -1,0 +1,42 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPORT_FILE_NAMES, writeReports } from '../../../src/report';
+import { REPORT_FORMATS } from '../../../src/inputs/settings';
+import { ClairScanError } from '../../../src/util/errors';
+import { sampleResult } from './fixtures';
+import { validateGitlab, validateSarifOasis } from './schemas';
+
+describe('writeReports', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-report-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('writes every format under its name into a created directory, nothing else', async () => {
+    const out = path.join(dir, 'nested', 'reports');
+    const written = await writeReports(sampleResult(), { outputDir: out, formats: REPORT_FORMATS, dockerfile: 'Dockerfile' });
+    expect(Object.keys(written).sort()).toEqual([...REPORT_FORMATS].sort());
+    expect(fs.readdirSync(out).sort()).toEqual(Object.values(REPORT_FILE_NAMES).sort());
+    expect(written.gitlab).toBe(path.join(out, 'gl-container-scanning-report.json'));
+    expect(validateSarifOasis(JSON.parse(fs.readFileSync(written.sarif!, 'utf8')))).toBeNull();
+    expect(validateGitlab(JSON.parse(fs.readFileSync(written.gitlab!, 'utf8')))).toBeNull();
+  });
+
+  test('only the requested formats', async () => {
+    const written = await writeReports(sampleResult(), { outputDir: dir, formats: ['markdown'], dockerfile: 'Dockerfile' });
+    expect(Object.keys(written)).toEqual(['markdown']);
+    expect(fs.readdirSync(dir)).toEqual(['clair-scan-summary.md']);
+  });
+
+  test('an unwritable output dir gives a ClairScanError and leaves no temp file', async () => {
+    const file = path.join(dir, 'not-a-dir');
+    fs.writeFileSync(file, 'x');
+    await expect(writeReports(sampleResult(), { outputDir: file, formats: ['json'], dockerfile: 'Dockerfile' })).rejects.toThrow(ClairScanError);
+    // A target that is a directory: rename fails after the temp file was written; the temp file is removed.
+    fs.mkdirSync(path.join(dir, 'clair-scan-result.json'));
+    await expect(writeReports(sampleResult(), { outputDir: dir, formats: ['json'], dockerfile: 'Dockerfile' })).rejects.toThrow(/could not write the report/);
+    expect(fs.readdirSync(dir).sort()).toEqual(['clair-scan-result.json', 'not-a-dir']);
+  });
+});
