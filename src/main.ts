@@ -46,13 +46,13 @@ export async function run(): Promise<number> {
 }
 
 if (require.main === module) {
+  // Exit explicitly: idle keep-alive connections (Docker API) must not hold the step open. Everything that
+  // matters is written by now (file commands are appended synchronously; stdout is a pipe, synchronous on Linux).
   run().then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => process.exit(code),
     (err) => {
       core.setFailed(failureText(err));
-      process.exitCode = EXIT_ERROR;
+      process.exit(EXIT_ERROR);
     },
   );
 }

@@ -34,5 +34,12 @@ export async function runPost(): Promise<void> {
 }
 
 if (require.main === module) {
-  runPost().catch((err) => core.warning(`clair-scan: cleanup failed: ${errorMessage(err)}`));
+  // Exit explicitly (always 0): idle keep-alive connections to the Docker API must not hold the step open.
+  runPost().then(
+    () => process.exit(0),
+    (err) => {
+      core.warning(`clair-scan: cleanup failed: ${errorMessage(err)}`);
+      process.exit(0);
+    },
+  );
 }

@@ -1,0 +1,332 @@
+/**
+ * The bundled action run the way the runner runs it: `node dist/main/index.js` with `INPUT_*` variables (every
+ * input of action.yml, defaults included), the runner's file commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+ * GITHUB_STATE), a pull_request event payload, the GitHub API and the artifact backend as local servers; then
+ * `node dist/post/index.js` with the saved state as `STATE_*`. Docker, PostgreSQL and Clair are real.
+ *
+ * Needs `bash scripts/test-env.sh up` and `npm run bundle` (CLAIR_SCAN_DIST=<dir> points at another bundle).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import YAML from 'yaml';
+import { ArtifactServer } from '../../helpers/artifact-server';
+import { GitHubApiServer } from '../../helpers/github-api-server';
+import { loadTestEnv, REPO_ROOT } from '../../helpers/testenv';
+
+// The e2e project's testTimeout is not honoured inside `projects` (jest warns); set it here.
+jest.setTimeout(900_000);
+
+const DIST = process.env.CLAIR_SCAN_DIST ?? join(REPO_ROOT, 'dist');
+const MAIN = join(DIST, 'main', 'index.js');
+const POST = join(DIST, 'post', 'index.js');
+const BUNDLE = join(REPO_ROOT, '.testenv/fixtures/vulns.jsonl');
+const IMAGE = 'localhost/clair-scan-fixture/debian-vuln:1';
+const TOKEN = 'ghs_e2eActionToken0123456789abcdefXYZ';
+const OWNER = 'acme';
+const REPO = 'widgets';
+const PR = 17;
+
+const ready = existsSync(MAIN) && existsSync(POST) && existsSync(join(REPO_ROOT, '.testenv/env.json'));
+const describeIfReady = ready ? describe : describe.skip;
+if (!ready) {
+  console.warn(`action e2e skipped: needs ${MAIN}, ${POST} (npm run bundle) and .testenv/env.json (scripts/test-env.sh up)`);
+}
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  state: Record<string, string>;
+  dir: string;
+}
+
+/** Parses the runner's file-command format: `name=value` lines or `name<<DELIM\nvalue\nDELIM` blocks. */
+function parseFileCommand(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(l);
+    if (heredoc) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]);
+      out[heredoc[1]] = value.join('\n');
+    } else if (l.includes('=')) {
+      out[l.slice(0, l.indexOf('='))] = l.slice(l.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+/** Every input as the runner sets it: action.yml defaults (with `${{ github.token }}` evaluated), then the step's `with:`. */
+function inputEnv(withInputs: Record<string, string>): Record<string, string> {
+  const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const env: Record<string, string> = {};
+  for (const [name, def] of Object.entries(action.inputs)) {
+    let v = def.default ?? '';
+    if (v === '${{ github.token }}') v = TOKEN;
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = v;
+  }
+  for (const [name, v] of Object.entries(withInputs)) env[`INPUT_${name.toUpperCase()}`] = v;
+  return env;
+}
+
+function baseEnv(dir: string, api: GitHubApiServer, artifacts: ArtifactServer, event: string): Record<string, string> {
+  const eventPath = join(dir, 'event.json');
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      action: 'synchronize',
+      number: PR,
+      pull_request: { number: PR, head: { repo: { full_name: `${OWNER}/${REPO}` } }, base: { repo: { full_name: `${OWNER}/${REPO}` } } },
+      repository: { name: REPO, owner: { login: OWNER } },
+    }),
+  );
+  for (const f of ['output', 'summary', 'state']) writeFileSync(join(dir, f), '');
+  const keep = ['PATH', 'HOME', 'LANG', 'DOCKER_HOST', 'TMPDIR'];
+  const env: Record<string, string> = {};
+  for (const k of keep) if (process.env[k]) env[k] = process.env[k]!;
+  return {
+    ...env,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_WORKFLOW: 'Container scan',
+    GITHUB_JOB: 'scan',
+    GITHUB_RUN_ID: '1234',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: api.url,
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: dir,
+    ...artifacts.env(),
+  };
+}
+
+function collect(child: ChildProcess, dir: string): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += String(d)));
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  return new Promise((resolve) =>
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout,
+        stderr,
+        outputs: parseFileCommand(readFileSync(join(dir, 'output'), 'utf8')),
+        summary: readFileSync(join(dir, 'summary'), 'utf8'),
+        state: parseFileCommand(readFileSync(join(dir, 'state'), 'utf8')),
+        dir,
+      }),
+    ),
+  );
+}
+
+function startMain(dir: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [MAIN], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function runPost(dir: string, env: Record<string, string>, state: Record<string, string>): Promise<RunResult> {
+  const stateEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(state)) stateEnv[`STATE_${k}`] = v;
+  return collect(spawn(process.execPath, [POST], { cwd: dir, env: { ...env, ...stateEnv }, stdio: ['ignore', 'pipe', 'pipe'] }), dir);
+}
+
+async function dockerLines(...args: string[]): Promise<string[]> {
+  const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  await new Promise((r) => child.on('close', r));
+  return out.split('\n').filter(Boolean);
+}
+
+const runContainers = (runId: string) => dockerLines('ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--format', '{{.Names}}');
+
+function runIdOf(r: RunResult): string {
+  const state = JSON.parse(r.state['clair-scan-run'] ?? '{}') as { runId?: string };
+  expect(state.runId).toMatch(/^[a-z0-9-]+$/);
+  return state.runId!;
+}
+
+describeIfReady('the action on a pull request (real Docker + Clair, simulated GitHub APIs)', () => {
+  const tenv = ready ? loadTestEnv() : undefined;
+  const api = new GitHubApiServer();
+  const dirs: string[] = [];
+  const withInputs = (outDir: string): Record<string, string> => ({
+    image: IMAGE,
+    'clair-image': tenv!.clairImage,
+    'postgres-image': tenv!.postgresImage,
+    pull: 'never',
+    'vuln-data': BUNDLE,
+    'output-dir': outDir,
+    'severity-threshold': 'high',
+  });
+  const newDir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'cs-action-e2e-'));
+    dirs.push(d);
+    return d;
+  };
+
+  beforeAll(async () => {
+    api.expectedToken = TOKEN;
+    await api.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  afterEach(() => expect(api.problems).toEqual([]));
+
+  async function scanRun(event = 'pull_request'): Promise<RunResult & { artifacts: ArtifactServer; reportDir: string }> {
+    const artifacts = new ArtifactServer(); // one per workflow run: the artifact name is unique within a run
+    await artifacts.start();
+    try {
+      const dir = newDir();
+      const reportDir = join(dir, 'clair-scan-reports');
+      const env = { ...baseEnv(dir, api, artifacts, event), ...inputEnv(withInputs(reportDir)) };
+      const r = await collect(startMain(dir, env), dir);
+      expect(artifacts.problems).toEqual([]);
+      return { ...r, artifacts, reportDir };
+    } finally {
+      await artifacts.stop();
+    }
+  }
+
+  function assertNoTokenLeak(r: RunResult & { reportDir: string }): void {
+    // `::add-mask::<token>` is the command that tells the runner to mask it: the runner never prints it.
+    const log = (r.stdout + r.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    expect(log.filter((l) => l.includes(TOKEN))).toEqual([]);
+    expect(r.summary).not.toContain(TOKEN);
+    expect(JSON.stringify(r.outputs)).not.toContain(TOKEN);
+    for (const f of readdirSync(r.reportDir)) expect(readFileSync(join(r.reportDir, f), 'utf8')).not.toContain(TOKEN);
+  }
+
+  let commentId: number | undefined;
+
+  test('first run: policy fails (exit 1), outputs + job summary + artifact written, one PR comment created; post step leaves nothing', async () => {
+    const r = await scanRun();
+    expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr + r.stdout }).toEqual({ code: 1, stderr: '' });
+    expect(r.stdout).toMatch(/::error::Policy failed/);
+
+    // outputs: every one of action.yml's outputs is written
+    const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(action.outputs).sort());
+    expect(r.outputs).toMatchObject({ verdict: 'fail', 'exit-code': '1', critical: '1', high: '1', medium: '1', low: '1', negligible: '1', unknown: '1', total: '6', fixable: '4' });
+    expect(r.outputs['report-dir']).toBe(r.reportDir);
+    for (const k of ['sarif', 'gitlab-report', 'markdown', 'html', 'json', 'sbom']) expect(existsSync(r.outputs[k])).toBe(true);
+
+    // job summary
+    expect(r.summary).toContain('CVE-2099-1001');
+
+    // artifact: exactly the reports, same bytes
+    expect(r.artifacts.artifacts).toHaveLength(1);
+    const a = r.artifacts.artifacts[0];
+    expect(a).toMatchObject({ name: 'clair-scan-reports', finalized: true });
+    const onDisk = readdirSync(r.reportDir).sort();
+    expect([...a.files.keys()].sort()).toEqual(onDisk);
+    for (const f of onDisk) expect(a.files.get(f)!.equals(readFileSync(join(r.reportDir, f)))).toBe(true);
+    expect(onDisk).toEqual(expect.arrayContaining(['clair-scan.sarif', 'gl-container-scanning-report.json'].map((f) => basename(f))));
+
+    // one sticky comment, starting with the hidden marker
+    const comments = api.commentsOn(OWNER, REPO, PR);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toMatch(/^<!-- clair-scan:[0-9a-f]{16} -->\n/);
+    expect(comments[0].body).toContain('CVE-2099-1001');
+    commentId = comments[0].id;
+    expect(api.requests.filter((x) => x.method !== 'GET').every((x) => x.authorization === `token ${TOKEN}`)).toBe(true);
+    assertNoTokenLeak(r);
+
+    // post step with the saved state
+    const runId = runIdOf(r);
+    const post = await runPost(r.dir, baseEnv(r.dir, api, new ArtifactServer(), 'pull_request'), r.state);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(runId);
+    expect(await runContainers(runId)).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.includes(runId))).toEqual([]);
+  });
+
+  test('second run: the same comment is updated in place (still one)', async () => {
+    expect(commentId).toBeDefined();
+    const writesBefore = api.requests.filter((x) => x.method === 'POST').length;
+    const r = await scanRun();
+    expect(r.code).toBe(1);
+    const comments = api.commentsOn(OWNER, REPO, PR);
+    expect(comments.map((c) => c.id)).toEqual([commentId]);
+    expect(api.requests.filter((x) => x.method === 'POST').length).toBe(writesBefore);
+    expect(r.artifacts.artifacts).toHaveLength(1);
+    assertNoTokenLeak(r);
+  });
+
+  test('a read-only token (fork PR, 403) is a warning; the exit code and the other publishers are unchanged', async () => {
+    api.forbidWrites = true;
+    try {
+      const r = await scanRun();
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/::warning::could not write the pull request comment \(HTTP 403: Resource not accessible by integration[^)]*\)[^\n]*job summary/);
+      expect(r.outputs['exit-code']).toBe('1');
+      expect(r.summary).toContain('CVE-2099-1001');
+      expect(r.artifacts.artifacts).toHaveLength(1);
+      expect(api.commentsOn(OWNER, REPO, PR).map((c) => c.id)).toEqual([commentId]);
+      assertNoTokenLeak(r);
+    } finally {
+      api.forbidWrites = false;
+    }
+  });
+
+  test('bad input: exit 2, outputs still say exit-code 2, the error and what to do are in the log', async () => {
+    const artifacts = new ArtifactServer();
+    await artifacts.start();
+    try {
+      const dir = newDir();
+      const env = { ...baseEnv(dir, api, artifacts, 'push'), ...inputEnv({ ...withInputs(join(dir, 'out')), 'severity-threshold': 'severe' }) };
+      const r = await collect(startMain(dir, env), dir);
+      expect(r.code).toBe(2);
+      expect(r.outputs['exit-code']).toBe('2');
+      expect(r.outputs.verdict).toBe('');
+      expect(r.stdout).toMatch(/::error::input "severity-threshold" has an invalid value "severe"/);
+      expect(r.summary).toContain('severity-threshold');
+      expect(artifacts.artifacts).toHaveLength(0);
+    } finally {
+      await artifacts.stop();
+    }
+  });
+
+  test('main step killed mid-scan: the post step removes its containers and temp dirs', async () => {
+    const artifacts = new ArtifactServer();
+    await artifacts.start();
+    const dir = newDir();
+    const env = { ...baseEnv(dir, api, artifacts, 'pull_request'), ...inputEnv(withInputs(join(dir, 'out'))) };
+    const child = startMain(dir, env);
+    const done = collect(child, dir);
+    // Wait (bounded) until the run has saved its state and started a container, then kill it like a cancelled job.
+    let runId: string | undefined;
+    for (let i = 0; i < 600 && child.exitCode === null; i++) {
+      const state = parseFileCommand(readFileSync(join(dir, 'state'), 'utf8'))['clair-scan-run'];
+      if (state) {
+        runId = (JSON.parse(state) as { runId: string }).runId;
+        if ((await runContainers(runId)).length > 0) break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGKILL');
+    const r = await done;
+    await artifacts.stop();
+    expect(runId).toBeDefined();
+    expect((await runContainers(runId!)).length).toBeGreaterThan(0);
+    const post = await runPost(dir, env, r.state);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(/removed containers/);
+    expect(await runContainers(runId!)).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.includes(runId!))).toEqual([]);
+  });
+});
