@@ -46,15 +46,12 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** True for absolute http(s) URLs without whitespace or quote/angle characters. */
+/**
+ * True for absolute http(s) URLs with a non-empty host and no whitespace, quote, angle bracket, backslash or
+ * backtick anywhere (a regex, not `new URL()`: this runs for every link of every finding).
+ */
 export function isHttpUrl(u: string | undefined): u is string {
-  if (!u || !/^https?:\/\/[^\s"'<>\\`]+$/i.test(u)) return false;
-  try {
-    const p = new URL(u);
-    return (p.protocol === 'http:' || p.protocol === 'https:') && p.hostname !== '';
-  } catch {
-    return false;
-  }
+  return !!u && /^https?:\/\/[^\s"'<>\\`/?#@]+(?:[/?#][^\s"'<>\\`]*)?$/i.test(u);
 }
 
 const CVE_RE = /^CVE-\d{4}-\d{4,}$/i;

@@ -201,5 +201,5 @@ export const CYCLONEDX_SPEC_VERSION = '1.6';
 
 export function renderCycloneDx(result: ScanResult): string {
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-  return `${serializer.serialize(buildBom(result), { sortLists: true, space: 2 })}\n`;
+  return `${serializer.serialize(buildBom(result), { sortLists: false, space: 2 })}\n`;
 }

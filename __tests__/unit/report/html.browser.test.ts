@@ -50,7 +50,9 @@ describe('HTML report in a browser', () => {
   });
 
   const rows = (): Promise<string[][]> =>
-    page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((td) => td.textContent ?? '')));
+    page.$$eval('#findings tbody tr', (trs) => trs.map((tr) =>
+      Array.from((tr as unknown as { children: ArrayLike<{ textContent: string | null }> }).children, (td) => td.textContent ?? ''),
+    ));
 
   test('renders every finding, the verdict and compliance findings', async () => {
     expect(await rows()).toHaveLength(10);

@@ -121,7 +121,11 @@ describe('SARIF', () => {
     const kept = new Set(run.results.map((r: any) => r.properties.severity));
     expect(kept.has('Critical')).toBe(true);
     expect(kept.has('Unknown')).toBe(false);
-    expect(validateSarifGithub(s)).toBeNull();
+    expect(validateSarifGithub(s, true)).toBeNull();
+    expect(validateSarifOasis(s, true)).toBeNull();
+    // What uniqueItems would check, done linearly: rule ids and result fingerprints are unique.
+    expect(new Set(run.tool.driver.rules.map((r: any) => r.id)).size).toBe(run.tool.driver.rules.length);
+    expect(new Set(run.results.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).size).toBe(run.results.length);
   });
 
   test('a tight gzip budget cuts further, most severe first, and says why', () => {
