@@ -20,7 +20,7 @@ import { resolveFromRegistry } from './image/registry';
 import { parseReference } from './image/reference';
 import { normalizeReport } from './findings/normalize';
 import { ImageResult, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
-import { checkCompliance, evaluatePolicy } from './policy';
+import { checkCompliance, evaluatePolicy, validatePolicy } from './policy';
 import { writeReports } from './report';
 import { TOOL_VERSION } from './version';
 
@@ -57,6 +57,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
   try {
     // Fail fast on inputs that need no Docker or Clair to check.
     for (const r of settings.images) validateRequest(r, settings);
+    await validatePolicy(settings.policy);
+    validateDataSource(settings);
     env = await openClairEnvironment(settings, dockerClient, state, time);
     opts.onState?.(state);
     server = await time('layer-server', () => startServer(settings, env as ClairEnvironment, dockerClient));
@@ -127,6 +129,22 @@ function validateRequest(r: ImageRequest, settings: Settings): void {
   }
 }
 
+function validateDataSource(settings: Settings): void {
+  const v = settings.vulnData;
+  if (settings.clairUrl || v.toLowerCase() === 'online' || /^https?:\/\//.test(v)) return;
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(v);
+  } catch {
+    throw new ClairScanError(`vulnerability data file "${v}" does not exist`, {
+      hint: 'set vuln-data to a bundle made by `clairctl export-updaters` (.json, .json.gz or .json.zst), a URL, or `online`.',
+    });
+  }
+  if (!st.isFile() || st.size === 0) {
+    throw new ClairScanError(`vulnerability data file "${v}" is empty or not a file`, { hint: 'regenerate it with `clairctl export-updaters`; an empty bundle holds no vulnerabilities.' });
+  }
+}
+
 /** `auto`: an existing file is an archive; an image the daemon has is scanned from there; a reference naming a registry host goes to that registry. */
 export async function resolveImage(req: ImageRequest, settings: Settings, docker: () => DockerClient, state: RunState): Promise<ResolvedImage> {
   let source = req.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
@@ -135,13 +153,19 @@ export async function resolveImage(req: ImageRequest, settings: Settings, docker
     else {
       const d = docker();
       await d.ping();
+      const notInDaemon = `image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`;
+      const hint =
+        'build it in an earlier step (docker/build-push-action needs `load: true`) and check the name and tag; to scan from a registry, write `registry:<ref>` (Docker Hub is never used implicitly).';
       if (await isInDaemon(d, req.ref)) source = 'docker';
-      else if (parseReference(req.ref) && /^[^/]+[.:][^/]*\/|^localhost\//.test(req.ref)) source = 'registry';
-      else {
-        throw new ClairScanError(`image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`, {
-          hint: 'build it in an earlier step (docker/build-push-action needs `load: true`) and check the name and tag; to scan from a registry, write `registry:<ref>` (Docker Hub is never used implicitly).',
-        });
-      }
+      else if (parseReference(req.ref) && /^[^/]+[.:][^/]*\/|^localhost\//.test(req.ref)) {
+        // The name carries a registry host: try it there, and if that fails too, say both.
+        try {
+          return await resolveFromRegistry(req.ref, settings.registry);
+        } catch (err) {
+          const why = err instanceof ClairScanError ? err.message : String(err);
+          throw new ClairScanError(`${notInDaemon}, and the registry did not provide it either (${why})`, { hint });
+        }
+      } else throw new ClairScanError(notInDaemon, { hint });
     }
   }
   switch (source) {

@@ -5,6 +5,7 @@
 import Docker from 'dockerode';
 import { PassThrough, Readable } from 'node:stream';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import * as tar from 'tar-stream';
 import { ClairScanError, errorMessage } from '../util/errors';
@@ -217,8 +218,11 @@ export class DockerClient {
 }
 
 function dockerodeOptions(ep: DockerEndpoint): Docker.DockerOptions {
-  if (!ep.tcp) return { socketPath: ep.host.replace(/^unix:\/\//, '') };
+  // No keep-alive: Node's default agent keeps idle daemon connections open, which keeps a finished CLI
+  // (or action step) alive until they time out.
+  if (!ep.tcp) return { socketPath: ep.host.replace(/^unix:\/\//, ''), agent: new http.Agent({ keepAlive: false }) } as Docker.DockerOptions;
   const opts: Docker.DockerOptions = { host: ep.tcp.host, port: ep.tcp.port, protocol: ep.tcp.tls ? 'https' : 'http' };
+  if (!ep.tcp.tls) (opts as { agent?: http.Agent }).agent = new http.Agent({ keepAlive: false });
   if (ep.tcp.tls) {
     const certDir = process.env.DOCKER_CERT_PATH;
     if (certDir) {

@@ -175,7 +175,8 @@ export const INPUTS: InputDefinition[] = [
     group: 'policy',
     type: 'string',
     default: '',
-    description: 'Count rule, e.g. `high>0 || medium>=3` (severity names, `>`, `>=`, `==`, `<`, `<=`, `&&`, `||`, parentheses). Fails when true.',
+    description:
+      'Count rule, e.g. `high>0 || medium>=3`: severity names (each counts exactly that severity), `total`, `fixable`; `>`, `>=`, `==`, `!=`, `<`, `<=`; `&&`, `||`, `!`, parentheses. Fails when true. See docs/policy.md.',
   },
   {
     name: 'ignore-unfixed',

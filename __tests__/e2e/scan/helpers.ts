@@ -1,0 +1,59 @@
+/** Shared helpers for the end-to-end scan tests (real Docker, Clair, PostgreSQL). */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parseSettings, Settings } from '../../../src/inputs/settings';
+import type { ImageResult } from '../../../src/findings/model';
+import { loadTestEnv } from '../../helpers/testenv';
+
+export const REPO = path.resolve(__dirname, '../../..');
+export const BUNDLE = path.join(REPO, '.testenv/fixtures/vulns.jsonl');
+export const BUNDLE_GZ = path.join(REPO, '.testenv/fixtures/vulns.jsonl.gz');
+export const BUNDLE_NO_DEBIAN = path.join(REPO, '.testenv/fixtures/vulns-no-debian.jsonl');
+export const fixture = (name: string): string => `localhost/clair-scan-fixture/${name}:1`;
+
+/** Settings as a user would give them, pointed at the locally built Clair/PostgreSQL images; never pulls. */
+export function settingsFor(images: string[], inputs: Record<string, string> = {}): Settings {
+  const env = loadTestEnv();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-out-'));
+  const all: Record<string, string> = {
+    image: images.join('\n'),
+    'clair-image': env.clairImage,
+    'postgres-image': env.postgresImage,
+    pull: 'never',
+    'vuln-data': BUNDLE,
+    'output-dir': out,
+    ...inputs,
+  };
+  return parseSettings((n) => all[n]);
+}
+
+/** One line per finding: "id package version severity fixed-in" — what a person would check by eye. */
+export function findingLines(r: ImageResult): string[] {
+  return r.vulnerabilities.map((f) => `${f.id} ${f.package.name} ${f.package.version} ${f.severity} ${f.fixedIn ?? '-'}`).sort();
+}
+
+export function docker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** Containers carrying a clair-scan run label (optionally of one run). */
+export function leftoverContainers(runId?: string): string[] {
+  const filter = runId ? `label=io.clair-scan.run=${runId}` : 'label=io.clair-scan.owner=clair-scan';
+  const out = docker('ps', '-a', '--filter', filter, '--format', '{{.Names}}');
+  return out ? out.split('\n') : [];
+}
+
+export function leftoverTempDirs(runId: string): string[] {
+  return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`clair-scan-${runId}-`));
+}
+
+export const DEBIAN_VULN_FINDINGS = [
+  'CVE-2099-1001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1',
+  'CVE-2099-1002 zlib1g 1:1.2.13.dfsg-1 High -',
+  'CVE-2099-1003 zlib1g 1:1.2.13.dfsg-1 Medium 1:1.2.13.dfsg-2',
+  'CVE-2099-1004 libc6 2.36-9+deb12u4 Low 2.36-9+deb12u7',
+  'CVE-2099-1005 tar 1.34+dfsg-1.2+deb12u1 Negligible -',
+  'CVE-2099-1006 libgcrypt20 1.10.1-3 Unknown 1.10.1-3+deb12u1',
+];
