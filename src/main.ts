@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import { actionRawInputs } from './inputs/action-inputs';
 import { parseSettings, type Settings } from './inputs/settings';
 import { scan } from './scan';
-import { serializeRunState } from './environment/run-state';
+import { serializeRunState, type RunState } from './environment/run-state';
+import { cleanupOnSignals } from './util/signals';
 import { publishGitHub, publishGitHubError } from './publish/github';
 import { STATE_KEY, useActionsLogger } from './publish/github/runner';
 import { ClairScanError, EXIT_ERROR, errorMessage } from './util/errors';
@@ -22,10 +23,18 @@ function failureText(err: unknown): string {
 export async function run(): Promise<number> {
   useActionsLogger();
   let settings: Settings | undefined;
+  let current: RunState | undefined;
+  // A cancelled workflow sends SIGINT, then SIGTERM: clean up right away (the post step is the backstop).
+  const release = cleanupOnSignals(() => current);
   try {
     settings = parseSettings(actionRawInputs());
     const s = settings;
-    const outcome = await scan(s, { onState: (state) => core.saveState(STATE_KEY, serializeRunState(state)) });
+    const outcome = await scan(s, {
+      onState: (state) => {
+        current = state;
+        core.saveState(STATE_KEY, serializeRunState(state));
+      },
+    });
     await publishGitHub(outcome, s);
     const verdict = outcome.result.verdict;
     if (outcome.exitCode === 1) {
@@ -42,6 +51,8 @@ export async function run(): Promise<number> {
     }
     core.setFailed(failureText(err));
     return EXIT_ERROR;
+  } finally {
+    release();
   }
 }
 

@@ -4,6 +4,8 @@
  * `clair-scan cleanup`. Idempotent and never throws: cleanup must not hide the scan's own outcome.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { DockerClient } from './docker';
 import { log } from '../util/log';
 import { errorMessage } from '../util/errors';
@@ -31,7 +33,11 @@ export async function cleanupRun(state: RunState): Promise<CleanupReport> {
   } catch (err) {
     report.errors.push(`docker: ${errorMessage(err)}`);
   }
-  for (const dir of state.tempDirs) {
+  // Temp dirs are named after the run (image/temp.ts), so a post step or `cleanup --run-id` that never saw
+  // the list still finds them.
+  const tmp = os.tmpdir();
+  const named = fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((n) => n.startsWith(`clair-scan-${state.runId}-`)).map((n) => path.join(tmp, n)) : [];
+  for (const dir of new Set([...state.tempDirs, ...named])) {
     try {
       if (fs.existsSync(dir)) {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -107,6 +107,17 @@ export class DockerClient {
 
   /** Creates (does not start) a container with host networking and our labels. */
   async createContainer(spec: ContainerSpec): Promise<Docker.Container> {
+    if (shuttingDown) throw new ClairScanError('the run is being stopped', { hint: 'nothing to do: this run was cancelled.' });
+    const p = this.doCreate(spec);
+    inFlight.add(p);
+    try {
+      return await p;
+    } finally {
+      inFlight.delete(p);
+    }
+  }
+
+  private doCreate(spec: ContainerSpec): Promise<Docker.Container> {
     return this.api.createContainer({
       name: spec.name,
       Image: spec.image,
@@ -215,6 +226,19 @@ export class DockerClient {
   container(id: string): Docker.Container {
     return this.api.getContainer(id);
   }
+}
+
+let shuttingDown = false;
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Called when the process is told to stop: no new containers are created from now on, and the returned
+ * promise settles once creations already sent to the daemon have finished — so a cleanup that lists the
+ * run's containers afterwards cannot miss one created a moment later.
+ */
+export async function beginShutdown(timeoutMs = 15000): Promise<void> {
+  shuttingDown = true;
+  await withTimeout(Promise.allSettled([...inFlight]), timeoutMs, 'pending container creation').catch(() => undefined);
 }
 
 function dockerodeOptions(ep: DockerEndpoint): Docker.DockerOptions {

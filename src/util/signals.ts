@@ -5,6 +5,7 @@
 import { cleanupRun } from '../environment/cleanup';
 import type { RunState } from '../environment/run-state';
 import { log } from './log';
+import { beginShutdown } from '../environment/docker';
 
 export function cleanupOnSignals(getState: () => RunState | undefined): () => void {
   let handling = false;
@@ -17,10 +18,12 @@ export function cleanupOnSignals(getState: () => RunState | undefined): () => vo
     if (!state) return done();
     // Bounded: a hung Docker daemon must not keep a cancelled job alive.
     const timer = setTimeout(done, 20000);
-    cleanupRun(state).finally(() => {
-      clearTimeout(timer);
-      done();
-    });
+    beginShutdown()
+      .then(() => cleanupRun(state))
+      .finally(() => {
+        clearTimeout(timer);
+        done();
+      });
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
