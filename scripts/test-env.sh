@@ -52,7 +52,7 @@ ensure_docker() {
   mkdir -p "$CACHE/docker-data"
   local pid
   setsid dockerd --storage-driver=vfs --iptables=false --ip-masq=false --bridge=none \
-    --data-root "$CACHE/docker-data" --exec-root /run/clair-scan-docker \
+    --data-root "$CACHE/docker-data" --exec-root "$DOCKER_EXEC_ROOT" \
     --pidfile "$STATE/dockerd.pid" -H "unix://$DEFAULT_SOCK" >"$STATE/dockerd.log" 2>&1 </dev/null 8>&- 9>&- &
   pid=$!
   if ! wait_docker "unix://$DEFAULT_SOCK" 60 "$pid"; then

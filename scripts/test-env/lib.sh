@@ -6,7 +6,9 @@ TE_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$TE_LIB_DIR/../.." && pwd)
 CACHE=${CLAIR_SCAN_CACHE:-$HOME/.cache/clair-scan}
 STATE=$REPO/.testenv
-DEFAULT_SOCK=/var/run/docker.sock
+# Overridable only to exercise the "start our own dockerd" path next to a running engine (see README).
+DEFAULT_SOCK=${TESTENV_DOCKER_SOCK:-/var/run/docker.sock}
+DOCKER_EXEC_ROOT=${TESTENV_DOCKER_EXEC_ROOT:-/run/clair-scan-docker}
 
 CLAIR_VERSION=v4.9.0
 CLAIR_IMAGE=localhost/clair-scan-test/clair:4.9.0

@@ -32,6 +32,7 @@ daemon_pid() { cat "$RD_STATE/dockerd.started" 2>/dev/null || true; }
 daemon_running() { pid_alive "$(daemon_pid)" "$RD_SOCK" && docker_answers "$RD_HOST"; }
 
 setup_network() {
+  : >"$RD_STATE/network.created"
   [ -e "/var/run/netns/$NS" ] || ip netns add "$NS"
   if ! ip link show "$VETH_HOST" >/dev/null 2>&1; then
     ip link add "$VETH_HOST" type veth peer name "$VETH_NS"
@@ -45,6 +46,7 @@ setup_network() {
 }
 
 teardown_network() {
+  rm -f "$RD_STATE/network.created"
   if ip link show "$VETH_HOST" >/dev/null 2>&1; then ip link del "$VETH_HOST"; fi
   if [ -e "/var/run/netns/$NS" ]; then ip netns del "$NS"; fi
 }
@@ -57,10 +59,11 @@ start_daemon() {
   mkdir -p "$RD_DATA" "$RD_EXEC"
   rm -f "$RD_PIDFILE"
   log "remote daemon: starting dockerd in netns $NS on $RD_HOST"
+  # --tls=false: plain TCP like docker:dind without certs; without it dockerd 20.10 sleeps 15 s to warn.
   # nsenter --net (not `ip netns exec`, which remounts /sys: dockerd then fails with "Devices cgroup isn't mounted").
   setsid nsenter --net="/var/run/netns/$NS" dockerd --storage-driver=vfs --iptables=false --ip-masq=false \
     --bridge=none --data-root "$RD_DATA" --exec-root "$RD_EXEC" --pidfile "$RD_PIDFILE" \
-    -H "unix://$RD_SOCK" -H "$RD_HOST" >"$RD_STATE/dockerd.log" 2>&1 </dev/null 8>&- 9>&- &
+    --tls=false -H "unix://$RD_SOCK" -H "$RD_HOST" >"$RD_STATE/dockerd.log" 2>&1 </dev/null 8>&- 9>&- &
   local pid=$!   # nsenter execs dockerd, so this is dockerd's pid
   if ! wait_docker "$RD_HOST" 60 "$pid"; then
     tail -n 20 "$RD_STATE/dockerd.log" >&2 || true
@@ -125,6 +128,10 @@ cmd_down() {
   [ -n "$lease" ] && rm -f "$RD_STATE/leases/$lease"
   if [ -z "$force" ] && [ "$(live_leases)" -gt 0 ]; then
     log "remote daemon: still leased ($(live_leases) live lease(s)); left running"
+    return 0
+  fi
+  if [ -z "$(daemon_pid)" ] && [ ! -e "$RD_STATE/network.created" ]; then
+    log "remote daemon: not started from this checkout; nothing to stop"
     return 0
   fi
   if [ -n "$(daemon_pid)" ]; then stop_pid "$(daemon_pid)" "remote dockerd" "$RD_SOCK"; fi
