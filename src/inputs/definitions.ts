@@ -40,7 +40,7 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     default: 'auto',
     description:
-      'Where to read unprefixed images from: `auto` (an existing file is an archive, else the Docker daemon, else the registry), `docker`, `archive` or `registry`.',
+      'Where to read unprefixed images from: `auto` (an existing file is an archive; else the Docker daemon; a name with a registry host that the daemon lacks, from that registry; Docker Hub is never used implicitly), `docker`, `archive` or `registry`.',
   },
   {
     name: 'docker-host',

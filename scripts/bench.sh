@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks (never timed assertions in tests): a full scan of the largest fixture, phase by phase, with peak
+# memory and the raw-API baseline; then every reporter on 10,000 synthetic findings.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+cleanup() { bash scripts/test-env.sh down || true; }
+trap cleanup EXIT
+bash scripts/test-env.sh up
+npx tsx bench/scan.ts "$@"
+npx tsx bench/reporters.ts
