@@ -1,0 +1,257 @@
+import { parseImageRequest, parseSettings, REPORT_FORMATS, Settings } from '../../../src/inputs/settings';
+import { ClairScanError } from '../../../src/util/errors';
+
+/** Raw inputs as the action/CLI would hand them over: a map of input name → string. */
+function raw(values: Record<string, string>): (name: string) => string | undefined {
+  return (name) => values[name];
+}
+
+function settingsError(values: Record<string, string>): ClairScanError {
+  try {
+    parseSettings(raw(values));
+  } catch (err) {
+    if (err instanceof ClairScanError) return err;
+    throw err;
+  }
+  throw new Error('parseSettings accepted the inputs but should not have');
+}
+
+describe('parseSettings defaults', () => {
+  it('gives every input its documented default when only the image is set', () => {
+    const s = parseSettings(raw({ image: 'myapp:ci' }));
+    const expected: Settings = {
+      images: [{ input: 'myapp:ci', ref: 'myapp:ci' }],
+      imageSource: 'auto',
+      dockerHost: undefined,
+      registry: { username: undefined, password: undefined, insecure: false },
+      layerServerAddress: undefined,
+      clairUrl: undefined,
+      clairPsk: undefined,
+      clairImage: 'quay.io/projectquay/clair:4.9.0',
+      postgresImage: 'docker.io/library/postgres:15',
+      pull: 'missing',
+      clairConfig: undefined,
+      startupTimeoutSec: 300,
+      scanTimeoutSec: 900,
+      vulnData: 'online',
+      updaters: [],
+      dataTimeoutSec: 1800,
+      policy: {
+        severityThreshold: 'High',
+        failOn: undefined,
+        ignoreUnfixed: false,
+        fail: true,
+        allowlists: [],
+        checkNonRoot: false,
+        checkSecrets: false,
+        requiredBaseImage: undefined,
+      },
+      reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile' },
+      publish: { githubToken: undefined, comment: true, jobSummary: true, uploadArtifact: true, artifactName: 'clair-scan-reports', gitlabToken: undefined },
+    };
+    expect(s).toEqual(expected);
+    expect(s.images[0].source).toBeUndefined();
+  });
+
+  it('treats blank values as not given and trims the others', () => {
+    const s = parseSettings(raw({ image: '  myapp:ci \n', 'scan-timeout': '   ', 'docker-host': '  tcp://docker:2375  ', 'fail-on': ' high>0 ' }));
+    expect(s.images).toEqual([{ input: 'myapp:ci', ref: 'myapp:ci' }]);
+    expect(s.scanTimeoutSec).toBe(900);
+    expect(s.dockerHost).toBe('tcp://docker:2375');
+    expect(s.policy.failOn).toBe('high>0');
+  });
+
+  it('passes strings through', () => {
+    const s = parseSettings(
+      raw({
+        image: 'a',
+        'registry-username': 'bob',
+        'registry-password': 's3cret',
+        'clair-psk': 'c2VjcmV0',
+        'clair-image': 'my/clair:dev',
+        'vuln-data': 'data/bundle.json.zst',
+        'required-base-image': 'debian:12',
+        'output-dir': 'out',
+        'github-token': 'ghs_x',
+        'gitlab-token': 'glpat-x',
+      }),
+    );
+    expect(s.registry).toEqual({ username: 'bob', password: 's3cret', insecure: false });
+    expect(s.clairPsk).toBe('c2VjcmV0');
+    expect(s.clairImage).toBe('my/clair:dev');
+    expect(s.vulnData).toBe('data/bundle.json.zst');
+    expect(s.policy.requiredBaseImage).toBe('debian:12');
+    expect(s.reports.outputDir).toBe('out');
+    expect(s.publish.githubToken).toBe('ghs_x');
+    expect(s.publish.gitlabToken).toBe('glpat-x');
+  });
+});
+
+describe('booleans', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['yes', true],
+    ['Yes', true],
+    ['1', true],
+    ['on', true],
+    ['false', false],
+    ['no', false],
+    ['NO', false],
+    ['0', false],
+    ['off', false],
+  ])('%s → %s', (text, value) => {
+    const s = parseSettings(raw({ image: 'a', fail: text, 'check-secrets': text, 'registry-insecure': text, comment: text }));
+    expect(s.policy.fail).toBe(value);
+    expect(s.policy.checkSecrets).toBe(value);
+    expect(s.registry.insecure).toBe(value);
+    expect(s.publish.comment).toBe(value);
+  });
+
+  it('a bad value names the input, the value and the allowed values', () => {
+    const err = settingsError({ image: 'a', 'check-non-root': 'maybe' });
+    expect(err.message).toBe('input "check-non-root" has an invalid value "maybe"');
+    expect(err.hint).toBe('set "check-non-root" to `true` or `false`.');
+    expect(err.exitCode).toBe(2);
+  });
+});
+
+describe('integers', () => {
+  it('parses whole numbers', () => {
+    const s = parseSettings(raw({ image: 'a', 'startup-timeout': '60', 'scan-timeout': ' 1 ', 'data-timeout': '7200' }));
+    expect([s.startupTimeoutSec, s.scanTimeoutSec, s.dataTimeoutSec]).toEqual([60, 1, 7200]);
+  });
+
+  it.each(['0', '-5', '1.5', '10s', 'abc', '1e3'])('rejects %s', (v) => {
+    const err = settingsError({ image: 'a', 'scan-timeout': v });
+    expect(err.message).toBe(`input "scan-timeout" has an invalid value "${v}"`);
+    expect(err.hint).toBe('set "scan-timeout" to a whole number of at least 1.');
+  });
+});
+
+describe('lists', () => {
+  it('splits on commas and newlines, trimming and dropping empty items', () => {
+    const s = parseSettings(raw({ image: 'a:1, b:2\nc:3\n\n', allowlist: 'one.yaml,\n two.yaml ,,three.yaml', updaters: 'debian , osv' }));
+    expect(s.images.map((i) => i.ref)).toEqual(['a:1', 'b:2', 'c:3']);
+    expect(s.policy.allowlists).toEqual(['one.yaml', 'two.yaml', 'three.yaml']);
+    expect(s.updaters).toEqual(['debian', 'osv']);
+  });
+});
+
+describe('severity-threshold', () => {
+  it.each([
+    ['critical', 'Critical'],
+    ['CRITICAL', 'Critical'],
+    ['Medium', 'Medium'],
+    ['negligible', 'Negligible'],
+    ['unknown', 'Unknown'],
+  ])('%s → %s', (text, sev) => {
+    expect(parseSettings(raw({ image: 'a', 'severity-threshold': text })).policy.severityThreshold).toBe(sev);
+  });
+
+  it.each(['none', 'None', 'NONE'])('%s disables the threshold', (text) => {
+    expect(parseSettings(raw({ image: 'a', 'severity-threshold': text })).policy.severityThreshold).toBeUndefined();
+  });
+
+  it('rejects a non-severity and lists the allowed values', () => {
+    const err = settingsError({ image: 'a', 'severity-threshold': 'severe' });
+    expect(err.message).toBe('input "severity-threshold" has an invalid value "severe"');
+    expect(err.hint).toBe('set "severity-threshold" to one of unknown, negligible, low, medium, high, critical, none.');
+  });
+});
+
+describe('choices', () => {
+  it('image-source and pull are case-insensitive', () => {
+    const s = parseSettings(raw({ image: 'a', 'image-source': 'Registry', pull: 'NEVER' }));
+    expect(s.imageSource).toBe('registry');
+    expect(s.pull).toBe('never');
+  });
+
+  it('a bad choice lists the allowed values', () => {
+    const err = settingsError({ image: 'a', pull: 'sometimes' });
+    expect(err.message).toBe('input "pull" has an invalid value "sometimes"');
+    expect(err.hint).toBe('set "pull" to `missing`, `always`, `never`.');
+    expect(settingsError({ image: 'a', 'image-source': 'podman' }).hint).toBe('set "image-source" to `auto`, `docker`, `archive`, `registry`.');
+  });
+});
+
+describe('formats', () => {
+  it('lower-cases and de-duplicates, keeping the given order', () => {
+    const s = parseSettings(raw({ image: 'a', formats: 'SARIF, json\nsarif,Markdown' }));
+    expect(s.reports.formats).toEqual(['sarif', 'json', 'markdown']);
+  });
+
+  it('accepts every known format', () => {
+    expect(parseSettings(raw({ image: 'a', formats: REPORT_FORMATS.join(',') })).reports.formats).toEqual(REPORT_FORMATS);
+  });
+
+  it('rejects an unknown format by name', () => {
+    const err = settingsError({ image: 'a', formats: 'sarif,pdf' });
+    expect(err.message).toBe('input "formats" has an invalid value "pdf"');
+    expect(err.hint).toBe('set "formats" to a list of sarif, gitlab, markdown, html, json, cyclonedx.');
+  });
+});
+
+describe('clair-url', () => {
+  it.each([
+    ['http://clair:6060', 'http://clair:6060'],
+    ['http://clair:6060/', 'http://clair:6060'],
+    ['https://clair.internal///', 'https://clair.internal'],
+    ['http://10.0.0.5:6060/prefix/', 'http://10.0.0.5:6060/prefix'],
+  ])('%s → %s', (text, url) => {
+    expect(parseSettings(raw({ image: 'a', 'clair-url': text })).clairUrl).toBe(url);
+  });
+
+  it.each(['clair:6060', 'ftp://clair', 'http://', 'http://clair 6060'])('rejects %s', (text) => {
+    const err = settingsError({ image: 'a', 'clair-url': text });
+    expect(err.message).toBe(`input "clair-url" has an invalid value "${text}"`);
+    expect(err.hint).toMatch(/http\(s\) URL such as http:\/\/clair:6060/);
+  });
+});
+
+describe('image', () => {
+  it.each([{}, { image: '' }, { image: '  \n ' }, { image: ' , \n,' }])('missing image %j is an error with a hint', (values) => {
+    const err = settingsError(values);
+    expect(err.message).toBe('no image to scan was given');
+    expect(err.hint).toMatch(/set the "image" input/);
+    expect(err.hint).toMatch(/CLI: pass the image name as an argument/);
+  });
+
+  it('each image keeps its own source prefix', () => {
+    const s = parseSettings(raw({ image: 'docker:app:1\narchive:out/app.tar\nregistry:ghcr.io/o/app:2\nplain:3' }));
+    expect(s.images).toEqual([
+      { input: 'docker:app:1', ref: 'app:1', source: 'docker' },
+      { input: 'archive:out/app.tar', ref: 'out/app.tar', source: 'archive' },
+      { input: 'registry:ghcr.io/o/app:2', ref: 'ghcr.io/o/app:2', source: 'registry' },
+      { input: 'plain:3', ref: 'plain:3' },
+    ]);
+  });
+});
+
+describe('parseImageRequest', () => {
+  it.each([
+    ['docker:myapp:ci', 'myapp:ci', 'docker'],
+    ['archive:out/image.tar', 'out/image.tar', 'archive'],
+    ['archive:/abs/image.tar:v2', '/abs/image.tar:v2', 'archive'],
+    ['registry:ghcr.io/org/app:1.2', 'ghcr.io/org/app:1.2', 'registry'],
+    ['registry:localhost:5000/app', 'localhost:5000/app', 'registry'],
+  ])('%s → ref %s from %s', (input, ref, source) => {
+    expect(parseImageRequest(input)).toEqual({ input, ref, source });
+  });
+
+  it.each([
+    'myapp:ci',
+    'ghcr.io/org/app:1.2',
+    'localhost:5000/app',
+    // A registry host called "docker" (or "registry", "archive") with a port, not a prefix.
+    'docker:5000/app',
+    'docker:5000/app:1.0',
+    'registry:5000/team/app',
+    // URL-like text is not a prefix either.
+    'docker://myapp',
+  ])('%s has no source prefix', (input) => {
+    const r = parseImageRequest(input);
+    expect(r).toEqual({ input, ref: input });
+    expect(r.source).toBeUndefined();
+  });
+});
