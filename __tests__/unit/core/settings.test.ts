@@ -210,7 +210,7 @@ describe('clair-url', () => {
 });
 
 describe('image', () => {
-  it.each([{}, { image: '' }, { image: '  \n ' }, { image: ' , \n,' }])('missing image %j is an error with a hint', (values) => {
+  it.each<Record<string, string>>([{}, { image: '' }, { image: '  \n ' }, { image: ' , \n,' }])('missing image %j is an error with a hint', (values) => {
     const err = settingsError(values);
     expect(err.message).toBe('no image to scan was given');
     expect(err.hint).toMatch(/set the "image" input/);
