@@ -7,5 +7,6 @@ if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
 cleanup() { bash scripts/test-env.sh down || true; }
 trap cleanup EXIT
 bash scripts/test-env.sh up
+bash scripts/fixtures/build.sh
 npx tsx bench/scan.ts "$@"
 npx tsx bench/reporters.ts

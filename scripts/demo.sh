@@ -7,6 +7,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 cleanup() { bash scripts/test-env.sh down || true; }
 trap cleanup EXIT
 bash scripts/test-env.sh up
+bash scripts/fixtures/build.sh
 env_json=.testenv/env.json
 get() { node -e 'const e=require(process.argv[1]); console.log(process.argv[2].split(".").reduce((o,k)=>o[k], e))' "$PWD/$env_json" "$1"; }
 rc=0

@@ -26,6 +26,7 @@ echo "== test environment"
 cleanup() { bash scripts/test-env.sh down || true; }
 trap cleanup EXIT
 bash scripts/test-env.sh up
+bash scripts/fixtures/build.sh
 
 echo "== end-to-end tests (real Docker, Clair, PostgreSQL, registry)"
 e2e_rc=0

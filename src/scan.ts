@@ -15,7 +15,7 @@ import { ClairEnvironment, openClairEnvironment } from './environment';
 import { startLayerServer, LayerServer } from './image/layer-server';
 import type { ResolvedImage } from './image/types';
 import { isInDaemon, resolveFromDaemon } from './image/docker-daemon';
-import { resolveFromArchiveFile } from './image/archive-file';
+import { resolveFromArchiveFile, splitArchiveSpec } from './image/archive-file';
 import { resolveFromRegistry } from './image/registry';
 import { parseReference } from './image/reference';
 import { normalizeReport } from './findings/normalize';
@@ -59,6 +59,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     for (const r of settings.images) validateRequest(r, settings);
     await validatePolicy(settings.policy);
     validateDataSource(settings);
+    for (const r of settings.images) await locateImage(r, settings, dockerClient);
     env = await openClairEnvironment(settings, dockerClient, state, time);
     opts.onState?.(state);
     server = await time('layer-server', () => startServer(settings, env as ClairEnvironment, dockerClient));
@@ -145,30 +146,43 @@ function validateDataSource(settings: Settings): void {
   }
 }
 
-/** `auto`: an existing file is an archive; an image the daemon has is scanned from there; a reference naming a registry host goes to that registry. */
-export async function resolveImage(req: ImageRequest, settings: Settings, docker: () => DockerClient, state: RunState): Promise<ResolvedImage> {
-  let source = req.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
-  if (!source) {
-    if (fs.existsSync(req.ref)) source = 'archive';
-    else {
-      const d = docker();
-      await d.ping();
-      const notInDaemon = `image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`;
-      const hint =
-        'build it in an earlier step (docker/build-push-action needs `load: true`) and check the name and tag; to scan from a registry, write `registry:<ref>` (Docker Hub is never used implicitly).';
-      if (await isInDaemon(d, req.ref)) source = 'docker';
-      else if (parseReference(req.ref) && /^[^/]+[.:][^/]*\/|^localhost\//.test(req.ref)) {
-        // The name carries a registry host: try it there, and if that fails too, say both.
-        try {
-          return await resolveFromRegistry(req.ref, settings.registry);
-        } catch (err) {
-          const why = err instanceof ClairScanError ? err.message : String(err);
-          throw new ClairScanError(`${notInDaemon}, and the registry did not provide it either (${why})`, { hint });
-        }
-      } else throw new ClairScanError(notInDaemon, { hint });
-    }
+/**
+ * Where an image comes from. `auto`: an existing file is an archive; an image the daemon has is read from there;
+ * a name carrying a registry host is read from that registry. Cheap (no layer is read), so the scan calls it for
+ * every image before starting any container: a typo fails in a second, not after Clair has started.
+ */
+export async function locateImage(req: ImageRequest, settings: Settings, docker: () => DockerClient): Promise<'archive' | 'docker' | 'registry'> {
+  const explicit = req.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
+  if (explicit === 'archive') splitArchiveSpec(req.ref);
+  if (explicit === 'docker') {
+    const d = docker();
+    await d.ping();
+    if (!(await isInDaemon(d, req.ref))) throw new ClairScanError(`image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`, { hint: NOT_FOUND_HINT });
   }
-  switch (source) {
+  if (explicit) return explicit;
+  if (fs.existsSync(req.ref)) return 'archive';
+  const d = docker();
+  await d.ping();
+  if (await isInDaemon(d, req.ref)) return 'docker';
+  const notInDaemon = `image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`;
+  if (!(parseReference(req.ref) && /^[^/]+[.:][^/]*\/|^localhost\//.test(req.ref))) {
+    throw new ClairScanError(notInDaemon, { hint: NOT_FOUND_HINT });
+  }
+  // The name carries a registry host: it must be there, and if it is not either, say both.
+  try {
+    await (await resolveFromRegistry(req.ref, settings.registry)).close();
+  } catch (err) {
+    const why = err instanceof ClairScanError ? err.message : String(err);
+    throw new ClairScanError(`${notInDaemon}, and the registry did not provide it either (${why})`, { hint: NOT_FOUND_HINT });
+  }
+  return 'registry';
+}
+
+const NOT_FOUND_HINT =
+  'build it in an earlier step (docker/build-push-action needs `load: true`) and check the name and tag; to scan from a registry, write `registry:<ref>` (Docker Hub is never used implicitly).';
+
+export async function resolveImage(req: ImageRequest, settings: Settings, docker: () => DockerClient, state: RunState): Promise<ResolvedImage> {
+  switch (await locateImage(req, settings, docker)) {
     case 'archive':
       return resolveFromArchiveFile(req.ref, state);
     case 'registry':

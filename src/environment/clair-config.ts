@@ -55,7 +55,7 @@ export function enforcedDropIn(p: ClairConfigParams): string {
     http_listen_addr: p.httpListen,
     introspection_addr: p.introspectionListen,
     indexer: { connstring: p.connString },
-    matcher: { connstring: p.connString, disable_updaters: true },
+    matcher: { connstring: p.connString },
     notifier: { connstring: p.connString },
   });
 }

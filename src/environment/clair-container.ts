@@ -68,8 +68,10 @@ export async function startClair(
         await docker.removeContainer(container.id);
         throw new ClairScanError(`clair-config file "${opts.userConfig}" does not exist`, { hint: 'check the path (relative to the working directory).' });
       }
-      files[`config.yaml.d/50-user${ext}`] = { path: opts.userConfig };
-      files['config.yaml.d/99-clair-scan.json'] = enforcedDropIn(params);
+      // Clair reads only drop-ins with the main file's extension (.yaml); JSON is valid YAML, so a .json
+      // file is used as is under a .yaml name.
+      files['config.yaml.d/50-user.yaml'] = { path: opts.userConfig };
+      files['config.yaml.d/99-clair-scan.yaml'] = enforcedDropIn(params);
     }
     await docker.putFiles(container, '/config', files);
     await container.start();

@@ -55,7 +55,9 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
 export async function fetchOnline(docker: DockerClient, clair: Docker.Container, sets: string[], timeoutMs: number): Promise<void> {
   if (sets.length === 0) return;
   log.info(`Fetching vulnerability data online for updater sets: ${sets.join(', ')} (this can take many minutes) …`);
-  await docker.putFiles(clair, '/config', { 'config.yaml.d/60-updaters.json': JSON.stringify({ updaters: { sets } }) });
+  // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins
+  // whose extension differs from the main file's. The running Clair keeps its updaters disabled.
+  await docker.putFiles(clair, '/config', { 'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }) });
   const out = `/var/tmp/clair-scan-updates-${sets.join('-')}.json.gz`;
   const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs });
   if (ex.exitCode !== 0) {

@@ -6,19 +6,16 @@ import type { ResolvedImage } from './types';
 import { imageFromArchive, spoolArchive } from './archive';
 import { makeTempDir } from './temp';
 
-/** `path` or `path:tag` (to pick one image from a multi-image archive). */
+/** `path` or `path:tag` (to pick one image from a multi-image archive); throws when the file does not exist. */
+export function splitArchiveSpec(spec: string): { file: string; wanted?: string } {
+  if (fs.existsSync(spec)) return { file: spec };
+  const m = /^(.+?\.(?:tar|tar\.gz|tgz|oci)):(.+)$/.exec(spec);
+  if (m && fs.existsSync(m[1])) return { file: m[1], wanted: m[2] };
+  throw new ClairScanError(`image archive "${spec}" does not exist`, { hint: 'check the path; create the archive with `docker save IMAGE -o image.tar`.' });
+}
+
 export async function resolveFromArchiveFile(spec: string, state: RunState): Promise<ResolvedImage> {
-  let file = spec;
-  let wanted: string | undefined;
-  if (!fs.existsSync(file)) {
-    const m = /^(.+?\.(?:tar|tar\.gz|tgz|oci)):(.+)$/.exec(spec);
-    if (m && fs.existsSync(m[1])) {
-      file = m[1];
-      wanted = m[2];
-    } else {
-      throw new ClairScanError(`image archive "${spec}" does not exist`, { hint: 'check the path; create the archive with `docker save IMAGE -o image.tar`.' });
-    }
-  }
+  const { file, wanted } = splitArchiveSpec(spec);
   const tmp = makeTempDir(state, 'archive');
   try {
     let input: NodeJS.ReadableStream = fs.createReadStream(file);

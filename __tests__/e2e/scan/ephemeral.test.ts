@@ -121,6 +121,13 @@ describe('bad input and failures give a clear error and leave nothing behind', (
     expect(err.exitCode).toBe(2);
   });
 
+  it('a JSON clair-config is applied too (Clair only reads .yaml drop-ins: it is renamed)', async () => {
+    const cfg = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-')), 'clair.json');
+    fs.writeFileSync(cfg, JSON.stringify({ matcher: { no_such_matcher_option: 1 } }));
+    const err = await expectScanError(scan(settingsFor([fixture('clean')], { 'clair-config': cfg }), track));
+    expect(err.details).toMatch(/no_such_matcher_option/);
+  });
+
   it('an image that is not in the daemon', async () => {
     const err = await expectScanError(scan(settingsFor([fixture('does-not-exist')]), track));
     expect(err.message).toMatch(/was not found in the Docker daemon/);
