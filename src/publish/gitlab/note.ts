@@ -126,7 +126,9 @@ export async function publishGitLab(outcome: ScanOutcome, settings: Settings, en
   log.mask(target.token);
   const marker = stickyMarker(stickyKey(settings.images, env.CI_JOB_NAME ?? ''));
   try {
-    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200, marker });
+    // The marker line is added once, by composeStickyBody; passing it to the renderer too would put a second,
+    // mangled copy of it (`<!-- __-_clair-scan:…_-_ -->`) under the first.
+    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200 });
     const body = composeStickyBody(marker, markdown, GITLAB_NOTE_MAX_CHARS, 'the full report is in the job artifacts.');
     const r = await upsertStickyNote(target, marker, body);
     log.info(`merge request !${target.mergeRequestIid}: summary note ${r.action}`);
