@@ -17,16 +17,18 @@ fi
 
 echo "== typecheck"; npm run -s typecheck
 echo "== lint"; npm run -s lint
-echo "== unit tests"
-unit_rc=0
-npx jest --selectProjects unit --json --outputFile="$results/unit.json" || unit_rc=$?
 echo "== dist/ matches the sources"; node scripts/bundle.js --check
 
+# The environment comes before the unit tests too: the HTML report's browser test needs Debian's chromium.
 echo "== test environment"
 cleanup() { bash scripts/test-env.sh down || true; }
 trap cleanup EXIT
 bash scripts/test-env.sh up
 bash scripts/fixtures/build.sh
+
+echo "== unit tests"
+unit_rc=0
+npx jest --selectProjects unit --json --outputFile="$results/unit.json" || unit_rc=$?
 
 echo "== end-to-end tests (real Docker, Clair, PostgreSQL, registry)"
 e2e_rc=0
