@@ -155,11 +155,12 @@ export function imageFromArchive(
     layerNames = entry.Layers;
     tags = entry.RepoTags ?? [];
   } else if (spooled.files.has('index.json')) {
-    const desc = pickOciManifest(readJson<{ manifests?: OciDescriptor[] }>('index.json'), opts.wanted, (d) => readJson(blobPath(d)));
+    const { desc, top } = pickOciManifest(readJson<{ manifests?: OciDescriptor[] }>('index.json'), opts.wanted, (d) => readJson(blobPath(d)));
     const manifest = readJson<{ config: OciDescriptor; layers: OciDescriptor[] }>(blobPath(desc.digest));
     configName = blobPath(manifest.config.digest);
     layerNames = manifest.layers.map((l) => blobPath(l.digest));
-    const name = desc.annotations?.['io.containerd.image.name'] ?? desc.annotations?.['org.opencontainers.image.ref.name'];
+    // The name sits on the descriptor in index.json, not on the platform manifest of a nested index.
+    const name = ociName(desc) ?? ociName(top);
     if (name && parseReference(name)) tags = [name];
   } else {
     throw new ClairScanError('the file is not an image archive (no manifest.json or index.json inside)', {
@@ -184,8 +185,9 @@ export function imageFromArchive(
     layerInfos.push({ digest: f.sha256, diffId: diffIds[i], size: f.size, createdBy: history[i]?.created_by });
   });
 
-  const refText = opts.wanted ?? tags[0] ?? opts.ref;
-  const parsed = parseReference(refText);
+  // An archive's path is not an image reference: an untagged archive is named after the file.
+  const refText = opts.wanted ?? tags[0] ?? (opts.source === 'archive' ? undefined : opts.ref);
+  const parsed = refText === undefined ? undefined : parseReference(refText);
   const info: ImageInfo = {
     ref: opts.ref,
     name: parsed ? stableName(parsed) : path.basename(opts.ref).replace(/\.(tar|tar\.gz|tgz|oci)$/i, ''),
@@ -211,15 +213,15 @@ function blobPath(digest: string): string {
 
 function pickDockerEntry(entries: DockerManifestEntry[], wanted?: string): DockerManifestEntry {
   if (!Array.isArray(entries) || entries.length === 0) throw new ClairScanError('the image archive holds no image', { hint: 'export the image again.' });
-  if (entries.length === 1 || !wanted) return entries[0];
+  if (!wanted) return entries[0];
   const w = parseReference(wanted);
   const hit = entries.find((e) => (e.RepoTags ?? []).some((t) => t === wanted || (w && sameRef(parseReference(t), w))));
-  if (!hit) {
-    throw new ClairScanError(`the image archive does not contain "${wanted}"`, {
-      hint: `it contains: ${entries.flatMap((e) => e.RepoTags ?? ['<untagged>']).join(', ')}.`,
-    });
-  }
-  return hit;
+  if (hit) return hit;
+  // A lone untagged image (`docker save <id>`) takes the name asked for; a tagged one is not another tag.
+  if (entries.length === 1 && (entries[0].RepoTags ?? []).length === 0) return entries[0];
+  throw new ClairScanError(`the image archive does not contain "${wanted}"`, {
+    hint: `it contains: ${entries.flatMap((e) => (e.RepoTags?.length ? e.RepoTags : ['<untagged>'])).join(', ')}.`,
+  });
 }
 
 function sameRef(a: ReturnType<typeof parseReference>, b: ReturnType<typeof parseReference>): boolean {
@@ -228,16 +230,44 @@ function sameRef(a: ReturnType<typeof parseReference>, b: ReturnType<typeof pars
 
 const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
 
-function pickOciManifest(index: { manifests?: OciDescriptor[] }, wanted: string | undefined, readBlob: (d: string) => { manifests?: OciDescriptor[] }): OciDescriptor {
+/** The image name on an index.json descriptor; a bare `ref.name` is only a tag (OCI image-layout convention). */
+function ociName(d: OciDescriptor | undefined): string | undefined {
+  const containerd = d?.annotations?.['io.containerd.image.name'];
+  if (containerd) return containerd;
+  const ref = d?.annotations?.['org.opencontainers.image.ref.name'];
+  return ref && /[:/]/.test(ref) ? ref : undefined;
+}
+
+function ociMatches(d: OciDescriptor, wanted: string, w: ReturnType<typeof parseReference>): boolean {
+  const names = [d.annotations?.['io.containerd.image.name'], d.annotations?.['org.opencontainers.image.ref.name']].filter((n): n is string => !!n);
+  if (names.includes(wanted) || names.some((n) => sameRef(parseReference(n), w))) return true;
+  const ref = d.annotations?.['org.opencontainers.image.ref.name'];
+  return !d.annotations?.['io.containerd.image.name'] && !!ref && !/[:/]/.test(ref) && ref === w?.tag;
+}
+
+function pickOciManifest(
+  index: { manifests?: OciDescriptor[] },
+  wanted: string | undefined,
+  readBlob: (d: string) => { manifests?: OciDescriptor[] },
+): { desc: OciDescriptor; top?: OciDescriptor } {
   let list = index.manifests ?? [];
-  if (wanted && list.length > 1) {
-    const byName = list.filter((d) => [d.annotations?.['io.containerd.image.name'], d.annotations?.['org.opencontainers.image.ref.name']].includes(wanted));
+  if (wanted && list.length > 0) {
+    const w = parseReference(wanted);
+    const byName = list.filter((d) => ociMatches(d, wanted, w));
+    // As for docker save: a lone unnamed image takes the name asked for; otherwise the name must be there.
+    const loneUnnamed = list.length === 1 && !list[0].annotations?.['io.containerd.image.name'] && !list[0].annotations?.['org.opencontainers.image.ref.name'];
     if (byName.length) list = byName;
+    else if (!loneUnnamed) {
+      const names = list.map((d) => d.annotations?.['io.containerd.image.name'] ?? d.annotations?.['org.opencontainers.image.ref.name'] ?? '<untagged>');
+      throw new ClairScanError(`the image archive does not contain "${wanted}"`, { hint: `it contains: ${[...new Set(names)].join(', ')}.` });
+    }
   }
+  let top: OciDescriptor | undefined;
   for (let depth = 0; depth < 3; depth++) {
     const d = pickPlatform(list);
     if (!d) break;
-    if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType)) return d;
+    top ??= d;
+    if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType)) return { desc: d, top };
     list = readBlob(d.digest).manifests ?? [];
   }
   throw new ClairScanError('the OCI layout holds no image manifest', { hint: 'export the image again (skopeo copy … oci-archive:file.tar).' });
