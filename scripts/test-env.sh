@@ -3,7 +3,7 @@
 # an authenticated registry. See scripts/README.md.
 #   bash scripts/test-env.sh up|down|status      (also: clair-image, postgres-image, help)
 set -euo pipefail
-# shellcheck source=scripts/test-env/lib.sh
+# shellcheck source=test-env/lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/test-env/lib.sh"
 
 PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux)
@@ -95,6 +95,7 @@ build_clair_image() {
   cur=$(dk image inspect -f "{{ index .Config.Labels \"$HASH_LABEL\" }}" "$CLAIR_IMAGE" 2>/dev/null || true)
   if [ "$cur" = "$hash" ]; then log "clair image: $CLAIR_IMAGE is up to date"; return 0; fi
   log "clair image: building $CLAIR_IMAGE"
+  local old; old=$(dk image inspect -f '{{.Id}}' "$CLAIR_IMAGE" 2>/dev/null || true)
   ctx=$(mktemp -d)
   # shellcheck disable=SC2064
   trap "rm -rf '$ctx'" RETURN
@@ -110,7 +111,13 @@ build_clair_image() {
   cp "$TE_LIB_DIR/clair/Dockerfile" "$ctx/Dockerfile"
   DOCKER_BUILDKIT=0 dk build --label "$HASH_LABEL=$hash" -t "$CLAIR_IMAGE" "$ctx" >"$STATE/clair-image.log" 2>&1 ||
     { tail -n 20 "$STATE/clair-image.log" >&2; die "building $CLAIR_IMAGE failed (log: $STATE/clair-image.log)"; }
+  remove_replaced "$old" "$CLAIR_IMAGE"
   log "clair image: built in $((SECONDS - t0)) s ($(image_size "$CLAIR_IMAGE"))"
+}
+
+# remove_replaced OLD_ID IMAGE: drop our previous build once the tag points elsewhere (not if a container uses it).
+remove_replaced() {
+  [ -n "$1" ] && [ "$1" != "$(dk image inspect -f '{{.Id}}' "$2")" ] && dk rmi "$1" >/dev/null 2>&1 || true
 }
 
 image_size() { dk image inspect -f '{{.Size}}' "$1" | awk '{printf "%.1f MB", $1/1e6}'; }
@@ -183,23 +190,37 @@ prune_pg_rootfs() {
 
 build_postgres_image() {
   ensure_pg_rootfs
-  local tar base hash cur t0=$SECONDS ctx
+  local tar base hash cur t0=$SECONDS work d="$TE_LIB_DIR/postgres"
   tar=$(pg_rootfs_tar)
-  base=localhost/clair-scan-test/postgres-rootfs:$(basename "$tar" .tar | sed 's/^postgres-//')
-  hash=$( { basename "$tar"; cat "$TE_LIB_DIR/postgres/Dockerfile" "$TE_LIB_DIR/postgres/docker-entrypoint.sh"; } | sha)
+  hash=$( { basename "$tar"; cat "$d/Dockerfile" "$d/import-changes" "$d/docker-entrypoint.sh"; } | sha)
   cur=$(dk image inspect -f "{{ index .Config.Labels \"$HASH_LABEL\" }}" "$POSTGRES_IMAGE" 2>/dev/null || true)
   if [ "$cur" = "$hash" ]; then log "postgres image: $POSTGRES_IMAGE is up to date"; return 0; fi
-  if ! dk image inspect "$base" >/dev/null 2>&1; then
-    log "postgres image: importing $tar"
-    dk import "$tar" "$base" >/dev/null
-  fi
-  ctx=$(mktemp -d)
+  log "postgres image: building $POSTGRES_IMAGE"
+  local old; old=$(dk image inspect -f '{{.Id}}' "$POSTGRES_IMAGE" 2>/dev/null || true)
+  base=localhost/clair-scan-test/postgres-base:${hash:0:16}
+  work=$(mktemp -d "$CACHE/rootfs/.image.XXXXXX")
   # shellcheck disable=SC2064
-  trap "rm -rf '$ctx'" RETURN
-  cp "$TE_LIB_DIR/postgres/Dockerfile" "$TE_LIB_DIR/postgres/docker-entrypoint.sh" "$ctx/"
-  DOCKER_BUILDKIT=0 dk build --build-arg "BASE=$base" --label "$HASH_LABEL=$hash" -t "$POSTGRES_IMAGE" "$ctx" \
-    >"$STATE/postgres-image.log" 2>&1 ||
+  trap "rm -rf '$work'" RETURN
+  # rootfs + entrypoint as one layer, config via --change: one import instead of a build step per
+  # instruction (each would copy the whole rootfs under vfs).
+  cp "$tar" "$work/rootfs.tar"
+  mkdir -p "$work/add/usr/local/bin"
+  install -m 755 "$d/docker-entrypoint.sh" "$work/add/usr/local/bin/docker-entrypoint.sh"
+  tar -C "$work/add" --owner=0 --group=0 --numeric-owner -rf "$work/rootfs.tar" ./usr/local/bin/docker-entrypoint.sh
+  local changes=() line
+  while IFS= read -r line; do [ -n "$line" ] && changes+=(--change "$line"); done <"$d/import-changes"
+  changes+=(--change "LABEL $HASH_LABEL=$hash")
+  dk import "${changes[@]}" "$work/rootfs.tar" "$base" >/dev/null
+  cp "$d/Dockerfile" "$work/Dockerfile"
+  rm -rf "$work/add" "$work/rootfs.tar"
+  DOCKER_BUILDKIT=0 dk build --build-arg "BASE=$base" -t "$POSTGRES_IMAGE" "$work" >"$STATE/postgres-image.log" 2>&1 ||
     { tail -n 20 "$STATE/postgres-image.log" >&2; die "building $POSTGRES_IMAGE failed (log: $STATE/postgres-image.log)"; }
+  # drop bases of earlier builds (ours only)
+  dk images --format '{{.Repository}}:{{.Tag}}' localhost/clair-scan-test/postgres-base |
+    grep -vxF "$base" | xargs -r env DOCKER_HOST="unix://$DEFAULT_SOCK" docker rmi >/dev/null 2>&1 || true
+  dk images --format '{{.Repository}}:{{.Tag}}' localhost/clair-scan-test/postgres-rootfs |
+    xargs -r env DOCKER_HOST="unix://$DEFAULT_SOCK" docker rmi >/dev/null 2>&1 || true
+  remove_replaced "$old" "$POSTGRES_IMAGE"
   log "postgres image: built in $((SECONDS - t0)) s ($(image_size "$POSTGRES_IMAGE"))"
 }
 
@@ -220,7 +241,7 @@ registry_running() {
 ensure_registry() {
   if registry_running; then log "registry: running at $(cat "$REG_DIR/address") (pid $(cat "$REG_DIR/pid"))"; return 0; fi
   mkdir -p "$REG_DIR/data"
-  local user pass port pid i
+  local user pass port pid
   user=clair-scan-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
   pass=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
   # bcrypt, password from stdin (never on a command line)
@@ -247,7 +268,7 @@ auth:
 CFG
   setsid docker-registry serve "$REG_DIR/config.yml" >"$REG_DIR/registry.log" 2>&1 </dev/null 8>&- 9>&- &
   pid=$!
-  for i in $(seq 1 60); do
+  for _ in $(seq 1 60); do
     [ "$(registry_code "127.0.0.1:$port")" = 401 ] && break
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$REG_DIR/registry.log" >&2; die "docker-registry exited (log: $REG_DIR/registry.log)"; }
     sleep 0.5

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the constants are used by the scripts that source this file
 # Shared helpers for scripts/test-env.sh and scripts/test-env/remote-daemon.sh (sourced, not run).
 # Everything here is bounded in time and touches only 127.0.0.1 or addresses of namespaces we create.
 
@@ -57,8 +57,8 @@ stop_pid() {
 
 # wait_docker HOST SECONDS PID: wait until the daemon answers, failing early if PID died.
 wait_docker() {
-  local host=$1 secs=$2 pid=${3:-} i
-  for i in $(seq 1 $((secs * 2))); do
+  local host=$1 secs=$2 pid=${3:-}
+  for _ in $(seq 1 $((secs * 2))); do
     docker_answers "$host" && return 0
     if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
     sleep 0.5

@@ -9,7 +9,7 @@
 #   bash scripts/test-env/remote-daemon.sh status
 # A lease is "<pid>.<anything>": it stays live while that process runs, so a crashed test never pins the daemon.
 set -euo pipefail
-# shellcheck source=scripts/test-env/lib.sh
+# shellcheck source=lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 NS=clair-scan-dind
@@ -83,6 +83,7 @@ load_image() { # copy an image from the default daemon unless the remote one has
   [ "$want" = "$have" ] && return 0
   log "remote daemon: loading $img"
   dk save "$img" | rdk load -q >/dev/null
+  if [ -n "$have" ]; then rdk rmi "$have" >/dev/null 2>&1 || true; fi
 }
 
 lease_live() { local pid=${1%%.*}; [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; }
@@ -118,7 +119,7 @@ cmd_up() {
 }
 
 cmd_down() {
-  local force= lease=
+  local force='' lease=''
   case ${1:-} in
     --force) force=1 ;;
     --lease) lease=${2:?--lease needs an id} ;;

@@ -47,6 +47,7 @@ MSG
   fi
   if [ -d /docker-entrypoint-initdb.d ]; then
     for f in /docker-entrypoint-initdb.d/*; do
+      # shellcheck disable=SC1090 # init scripts are sourced, as the official image does
       case $f in
         *.sh) echo "running $f"; . "$f" ;;
         *.sql) echo "running $f"; psql_ -d "$POSTGRES_DB" -f "$f" ;;
