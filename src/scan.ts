@@ -93,7 +93,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
           checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes }),
         );
         images.push(result);
-        log.info(`${req.input}: ${result.packages.length} packages, ${result.vulnerabilities.length} vulnerabilities, ${result.compliance.length} compliance findings.`);
+        log.info(`${req.input}: ${plural(result.packages.length, 'package')}, ${plural(result.vulnerabilities.length, 'vulnerability', 'vulnerabilities')}, ${plural(result.compliance.length, 'compliance finding')}.`);
       } finally {
         server.unpublish(image.layers);
         await image.close();
@@ -208,4 +208,8 @@ async function startServer(settings: Settings, env: ClairEnvironment, docker: ()
     host = await localAddressTowards(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || (u.protocol === 'https:' ? 443 : 80)));
   }
   return startLayerServer({ bindHost: host });
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -78,7 +78,7 @@ export async function publishGitHub(outcome: ScanOutcome, settings: Settings, en
   if (p.comment) {
     const marker = githubMarker(settings, env);
     const rest = 'the full report is in the job summary and the workflow artifact.';
-    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITHUB_COMMENT_MAX_CHARS - marker.length - 200, marker });
+    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITHUB_COMMENT_MAX_CHARS - marker.length - 200 });
     const body = composeStickyBody(marker, markdown, GITHUB_COMMENT_MAX_CHARS, rest);
     report.comment = await publishPullRequestComment({ token: p.githubToken, env, marker, body });
   }
