@@ -1,4 +1,4 @@
-/** Validators for the official schemas in /work/shared/schemas (see SOURCES.md there). */
+/** Validators for the official schemas in shared/schemas beside the checkout (see SOURCES.md there). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
@@ -7,7 +7,11 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
-const SCHEMA_DIR = process.env.CLAIR_SCAN_SCHEMA_DIR ?? '/work/shared/schemas';
+/** shared/ sits beside the checkout (CI clones next to it); CLAIR_SCAN_SCHEMA_DIR overrides. */
+const SCHEMA_DIR =
+  process.env.CLAIR_SCAN_SCHEMA_DIR ??
+  [path.resolve(__dirname, '../../../../shared/schemas'), '/work/shared/schemas'].find((d) => fs.existsSync(path.join(d, 'SOURCES.md'))) ??
+  path.resolve(__dirname, '../../../../shared/schemas');
 
 function load(name: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
