@@ -40,8 +40,11 @@ export async function spoolArchive(input: Readable, dir: string): Promise<Spoole
     extract.on('entry', (header, stream, next) => {
       const name = normalizeEntry(header.name);
       if (name === undefined) {
-        stream.resume();
-        reject(new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+        const err = new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+        reject(err);
+        // Stop reading: the pipeline then destroys the input (a file or the daemon's export connection).
+        stream.on('error', () => undefined);
+        extract.destroy();
         return;
       }
       if (header.type === 'symlink' || header.type === 'link') {

@@ -431,6 +431,25 @@ describe('bad archives', () => {
     expect(fs.existsSync(path.join(dir, '..', 'evil'))).toBe(false);
   });
 
+  it('an unsafe entry stops the reading: the input stream is destroyed, not left open', async () => {
+    const all = await tarOf([
+      { name: '../evil', data: 'x' },
+      { name: 'big', data: Buffer.alloc(4 << 20, 1) },
+    ]);
+    let offset = 0;
+    const input = new Readable({
+      highWaterMark: 16384,
+      read() {
+        this.push(offset >= all.length ? null : all.subarray(offset, (offset += 16384)));
+      },
+    });
+    const err = await caught(spoolArchive(input, tempDir()));
+    expect(err.message).toBe('the image archive contains an unsafe path "../evil"');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(input.destroyed).toBe(true);
+    expect(offset).toBeLessThan(all.length);
+  });
+
   it.each(['a/../../evil', '/etc/evil'])('rejects %s', async (name) => {
     const archive = await tarOf([{ name, data: 'x' }]);
     const err = await caught(spoolArchive(Readable.from(archive), tempDir()));
