@@ -17,6 +17,7 @@ try {
     const dir = path.join(out, name);
     fs.rmSync(dir, { recursive: true, force: true });
     execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '--target', 'es2022', '-q', '--transpile-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    dropPlatformBinaries(dir);
   }
   if (check) {
     const diff = compareTrees(out, path.join(root, 'dist'));
@@ -30,6 +31,17 @@ try {
   }
 } finally {
   if (check) fs.rmSync(out, { recursive: true, force: true });
+}
+
+/**
+ * ssh2 (pulled in by dockerode for ssh:// Docker hosts) ships an optional native crypto addon, built at
+ * install time for one machine, and a Windows helper. ssh2 loads the addon in a try/catch and falls back to
+ * pure JS, so the bundle leaves both out: it stays the same on every machine and runs on every runner.
+ */
+function dropPlatformBinaries(dir) {
+  for (const f of listFiles(dir)) {
+    if (f.endsWith('.node') || path.basename(f) === 'pagent.exe') fs.rmSync(path.join(dir, f));
+  }
 }
 
 function listFiles(dir, base = dir) {
