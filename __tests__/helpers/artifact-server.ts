@@ -12,9 +12,9 @@
  *
  * Uploaded artifacts are kept with their zip entries unpacked for assertions; protocol violations go to `problems`.
  */
+import { LocalApiServer } from './local-server';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inflateRawSync } from 'node:zlib';
 
 export interface UploadedArtifact {
@@ -72,19 +72,17 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
   return out;
 }
 
-export class ArtifactServer {
-  private server?: Server;
-  url = '';
+export class ArtifactServer extends LocalApiServer {
   readonly runId = 'c0ffee00-1111-4222-8333-444455556666';
   readonly jobId = 'feedface-7777-4888-9999-aaaabbbbcccc';
   readonly token: string;
   readonly artifacts: UploadedArtifact[] = [];
-  readonly problems: string[] = [];
   private readonly sig = randomBytes(12).toString('hex');
   private readonly blocks = new Map<string, Map<string, Buffer>>();
   private readonly blobs = new Map<string, Buffer>();
 
   constructor() {
+    super();
     // A JWT as the runner hands out: only the payload's `scp` claim is read by the client.
     this.token = [
       b64url({ typ: 'JWT', alg: 'RS256' }),
@@ -98,24 +96,6 @@ export class ArtifactServer {
     return { ACTIONS_RESULTS_URL: `${this.url}/`, ACTIONS_RUNTIME_TOKEN: this.token };
   }
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((err) => {
-        this.problems.push(`server error: ${String(err)}`);
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
 
   private fail(res: ServerResponse, status: number, msg: string): void {
     this.problems.push(msg);
@@ -123,7 +103,7 @@ export class ArtifactServer {
     res.end(JSON.stringify({ code: 'invalid_argument', msg }));
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);

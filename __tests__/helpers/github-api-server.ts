@@ -9,8 +9,8 @@
  * told to answer writes with 403 like the read-only token of a fork pull request. Anything invalid is a 4xx
  * and is recorded in `problems`; tests assert that list is empty.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LocalApiServer } from './local-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
@@ -133,13 +133,10 @@ class HttpProblem extends Error {
   }
 }
 
-export class GitHubApiServer {
-  private server?: Server;
-  url = '';
+export class GitHubApiServer extends LocalApiServer {
   /** Every request, in order. */
   readonly requests: RecordedRequest[] = [];
   /** Every request that did not match the OpenAPI description, and every response that did not either. */
-  readonly problems: string[] = [];
   /** Comments by id. */
   readonly comments = new Map<number, IssueComment>();
   /** Answer POST/PATCH/DELETE with 403 "Resource not accessible by integration" (a fork PR's read-only token). */
@@ -148,26 +145,13 @@ export class GitHubApiServer {
   expectedToken?: string;
   private nextId = 1000;
 
-  constructor(readonly login = 'github-actions[bot]') {}
-
-  async start(): Promise<string> {
-    loadSpec();
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((err) => {
-        this.problems.push(`server error: ${String(err)}`);
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
+  constructor(readonly login = 'github-actions[bot]') {
+    super();
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  override async start(): Promise<string> {
+    loadSpec();
+    return super.start();
   }
 
   /** Seeds a comment as if someone had written it (not through the API). */
@@ -182,7 +166,7 @@ export class GitHubApiServer {
     return [...this.comments.values()].filter((c) => c.issue === `${owner}/${repo}#${issue}`).sort((a, b) => a.id - b.id);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rec: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: 0, authorization: req.headers.authorization };
     this.requests.push(rec);
     const chunks: Buffer[] = [];

@@ -10,8 +10,8 @@
  * `x-page`, `x-per-page`, `x-next-page`, `x-prev-page`, `x-total`, `x-total-pages` headers and a `Link` header.
  * Anything else is a 4xx and is recorded in `problems`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LocalApiServer } from './local-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface MrNote {
   id: number;
@@ -22,40 +22,21 @@ export interface MrNote {
   updated_at: string;
 }
 
-export class GitLabApiServer {
-  private server?: Server;
-  url = '';
-  readonly problems: string[] = [];
+export class GitLabApiServer extends LocalApiServer {
   readonly requests: { method: string; url: string; status: number; token?: string }[] = [];
   readonly notes = new Map<number, MrNote>();
   /** Answer writes with 403 (token without `api` scope / role). */
   forbidWrites = false;
   private nextId = 500;
 
-  constructor(readonly token: string) {}
+  constructor(readonly token: string) {
+    super();
+  }
 
   get apiUrl(): string {
     return `${this.url}/api/v4`;
   }
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((err) => {
-        this.problems.push(`server error: ${String(err)}`);
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
 
   seedNote(project: string, iid: number, body: string, system = false): MrNote {
     const now = new Date().toISOString();
@@ -86,7 +67,7 @@ export class GitLabApiServer {
     };
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
 import { ClairScanError } from '../../../src/util/errors';
 import type { ImageResult, VulnerabilityFinding } from '../../../src/findings/model';
-import { DEBIAN_VULN_FINDINGS, docker, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { DEBIAN_VULN_FINDINGS, docker, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor, expectScanError } from '../scan/helpers';
 
 const { secretValues } = require('../../../scripts/fixtures/secret-material.js') as { secretValues(): Record<string, string> };
 
@@ -40,15 +40,6 @@ async function run(images: string[], inputs: Record<string, string>): Promise<Sc
   return scan(settings, track);
 }
 
-async function expectScanError(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ClairScanError);
-    return err as ClairScanError;
-  }
-  throw new Error('the scan succeeded but should have failed');
-}
 
 /** Container events (create, start, destroy, …) the daemon recorded for one run since `sinceSec`. */
 function containerEvents(runId: string, sinceSec: number): string[] {

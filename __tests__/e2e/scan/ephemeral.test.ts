@@ -6,21 +6,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
-import { ClairScanError } from '../../../src/util/errors';
-import { BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from './helpers';
+import { BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor, expectScanError } from './helpers';
 
 let runIds: string[] = [];
 const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
 
-async function expectScanError(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ClairScanError);
-    return err as ClairScanError;
-  }
-  throw new Error('the scan succeeded but should have failed');
-}
 
 afterEach(() => {
   for (const id of runIds) {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { parseSettings, Settings } from '../../../src/inputs/settings';
 import type { ImageResult } from '../../../src/findings/model';
 import { loadTestEnv } from '../../helpers/testenv';
+import { ClairScanError } from '../../../src/util/errors';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const BUNDLE = path.join(REPO, '.testenv/fixtures/vulns.jsonl');
@@ -57,3 +58,14 @@ export const DEBIAN_VULN_FINDINGS = [
   'CVE-2099-1005 tar 1.34+dfsg-1.2+deb12u1 Negligible -',
   'CVE-2099-1006 libgcrypt20 1.10.1-3 Unknown 1.10.1-3+deb12u1',
 ];
+
+/** Awaits a scan that must fail, and returns its ClairScanError (any other outcome fails the test). */
+export async function expectScanError(p: Promise<unknown>): Promise<ClairScanError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ClairScanError);
+    return err as ClairScanError;
+  }
+  throw new Error('the scan succeeded but should have failed');
+}

@@ -7,7 +7,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { scan } from '../../../src/scan';
-import { ClairScanError } from '../../../src/util/errors';
 import { DockerClient } from '../../../src/environment/docker';
 import { startPostgres, Postgres } from '../../../src/environment/postgres';
 import { startClair, ClairContainer } from '../../../src/environment/clair-container';
@@ -15,7 +14,7 @@ import { importBundle } from '../../../src/environment/vuln-data';
 import { newRunId } from '../../../src/environment/run-state';
 import { cleanupRun } from '../../../src/environment/cleanup';
 import { loadTestEnv } from '../../helpers/testenv';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, REPO, docker, findingLines, fixture, leftoverContainers, settingsFor } from './helpers';
+import { BUNDLE, DEBIAN_VULN_FINDINGS, REPO, docker, findingLines, fixture, leftoverContainers, settingsFor, expectScanError } from './helpers';
 
 const env = loadTestEnv();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-sources-'));
@@ -24,15 +23,6 @@ let pg: Postgres;
 let clair: ClairContainer;
 let dockerClient: DockerClient;
 
-async function expectScanError(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ClairScanError);
-    return err as ClairScanError;
-  }
-  throw new Error('the scan succeeded but should have failed');
-}
 
 beforeAll(async () => {
   // A long-lived "shared" Clair like a team would run, started with the product's own modules, no data yet.
