@@ -180,7 +180,7 @@ export function renderHtml(result: ScanResult): string {
       const all = countBySeverity(img.vulnerabilities, { skipAllowlisted: true });
       const fx = countBySeverity(img.vulnerabilities, { skipAllowlisted: true, onlyFixable: true });
       const allowed = img.vulnerabilities.filter((f) => f.allowlisted).length;
-      return `<tr><td>${escapeHtml(img.image.ref)}</td>${SEVERITIES_DESC.map((s) => `<td>${fx[s]} / ${all[s]}</td>`).join('')}<td>${allowed}</td><td>${escapeHtml(img.image.manifestDigest)}</td></tr>`;
+      return `<tr><td>${escapeHtml(img.image.ref)}</td>${SEVERITIES_DESC.map((s) => `<td>${fx[s]} / ${all[s]}</td>`).join('')}<td>${allowed}</td><td title="${escapeHtml(img.image.manifestDigest)}"><code>${escapeHtml(img.image.manifestDigest.slice(0, 19))}…</code></td></tr>`;
     })
     .join('');
   const sevBoxes = SEVERITIES_DESC.map(
