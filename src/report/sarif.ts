@@ -372,6 +372,11 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Build the SARIF log object, honouring GitHub's limits. */
 export function buildSarif(result: ScanResult, opts: SarifOptions): Json {
+  return buildSarifWithJson(result, opts).sarif;
+}
+
+/** The SARIF log and its compact JSON text (computed anyway for the size check; reused by renderSarif). */
+function buildSarifWithJson(result: ScanResult, opts: SarifOptions): { sarif: Json; json: string } {
   const maxResults = opts.maxResultsPerRun ?? SARIF_MAX_RESULTS_PER_RUN;
   const maxGzip = opts.maxGzipBytes ?? GZIP_BUDGET;
   const dockerfile = (opts.dockerfile || 'Dockerfile').replace(/\\/g, '/').replace(/^\.\//, '');
@@ -389,9 +394,10 @@ export function buildSarif(result: ScanResult, opts: SarifOptions): Json {
     runs: built.map((b, i) => makeRun(result, b, keep[i], reasons[i])),
   });
   let sarif = log();
+  let json = JSON.stringify(sarif);
   // Bounded: each pass cuts the largest runs by the overshoot ratio (plus 10 %).
   for (let pass = 0; pass < 8; pass++) {
-    const size = gzipEstimate(JSON.stringify(sarif), maxGzip);
+    const size = gzipEstimate(json, maxGzip);
     if (size <= maxGzip) break;
     const ratio = (maxGzip / size) * 0.9;
     let largest = 0;
@@ -406,8 +412,9 @@ export function buildSarif(result: ScanResult, opts: SarifOptions): Json {
       }
     });
     sarif = log();
+    json = JSON.stringify(sarif);
   }
-  return sarif;
+  return { sarif, json };
 }
 
 /**
@@ -423,7 +430,7 @@ function gzipEstimate(json: string, budget: number): number {
 
 /** Pretty-printed for small logs (readable, diffable); compact beyond 2,000 results to save time and space. */
 export function renderSarif(result: ScanResult, opts: SarifOptions): string {
-  const sarif = buildSarif(result, opts);
+  const { sarif, json } = buildSarifWithJson(result, opts);
   const n = (sarif.runs as Json[]).reduce((a, r) => a + (r.results as Json[]).length, 0);
-  return `${n <= 2000 ? JSON.stringify(sarif, null, 2) : JSON.stringify(sarif)}\n`;
+  return `${n <= 2000 ? JSON.stringify(sarif, null, 2) : json}\n`;
 }
