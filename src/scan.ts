@@ -13,6 +13,7 @@ import { DockerClient } from './environment/docker';
 import { layerServerAddressFor, localAddressTowards } from './environment/address';
 import { ClairEnvironment, openClairEnvironment } from './environment';
 import { startLayerServer, LayerServer } from './image/layer-server';
+import { validateClairConfigFile } from './environment/clair-container';
 import type { ResolvedImage } from './image/types';
 import { isInDaemon, resolveFromDaemon } from './image/docker-daemon';
 import { resolveFromArchiveFile, splitArchiveSpec } from './image/archive-file';
@@ -59,6 +60,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     for (const r of settings.images) validateRequest(r, settings);
     await validatePolicy(settings.policy);
     validateDataSource(settings);
+    if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
     for (const r of settings.images) await locateImage(r, settings, dockerClient);
     env = await openClairEnvironment(settings, dockerClient, state, time);
     opts.onState?.(state);

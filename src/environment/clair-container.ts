@@ -13,6 +13,7 @@ import { freeLocalPort, randomPort, formatHostPort } from './address';
 import { enforcedDropIn, generateClairConfig, OFFLINE_MAPPING_FILES } from './clair-config';
 import { ClairClient } from '../clair/client';
 import { sleep } from './postgres';
+import { ReadyOutcome, startService } from './service';
 
 export interface ClairContainer {
   container: Docker.Container;
@@ -21,6 +22,16 @@ export interface ClairContainer {
 }
 
 const PORT_IN_USE = /address already in use|bind:/i;
+
+/** A user's clair-config must exist and be .yaml or .json (what Clair reads). Checked before anything starts. */
+export function validateClairConfigFile(file: string): void {
+  if (!['.yaml', '.json'].includes(path.extname(file).toLowerCase())) {
+    throw new ClairScanError(`clair-config "${file}" must end in .yaml or .json`, { hint: 'Clair reads only .yaml and .json config files (not .yml): rename the file.' });
+  }
+  if (!fs.existsSync(file)) {
+    throw new ClairScanError(`clair-config file "${file}" does not exist`, { hint: 'check the path (relative to the working directory).' });
+  }
+}
 
 export async function startClair(
   docker: DockerClient,
@@ -35,71 +46,64 @@ export async function startClair(
     requestTimeoutMs: number;
   },
 ): Promise<ClairContainer> {
+  if (opts.userConfig) validateClairConfigFile(opts.userConfig);
   const deadline = Date.now() + opts.timeoutMs;
-  for (let attempt = 1; ; attempt++) {
-    const [apiPort, introPort] = docker.endpoint.tcp ? [randomPort(), randomPort()] : [await freeLocalPort(), await freeLocalPort()];
-    const params = {
-      connString: opts.connString,
-      httpListen: formatHostPort(opts.listenHost, apiPort),
-      introspectionListen: formatHostPort(opts.listenHost, introPort),
-      airgap: opts.airgap,
-    };
-    const container = await docker.createContainer({
-      name: `clair-scan-${opts.runId}-clair${attempt > 1 ? `-${attempt}` : ''}`,
-      image: opts.image,
-      runId: opts.runId,
-      role: 'clair',
-      tmpfs: { '/var/tmp': 'rw,exec,mode=1777' },
-    });
-    const files: Record<string, string | { path: string }> = { 'config.yaml': generateClairConfig(params) };
-    if (opts.airgap) {
-      files[path.posix.basename(OFFLINE_MAPPING_FILES.repo2cpe)] = '{"data":{}}\n';
-      files[path.posix.basename(OFFLINE_MAPPING_FILES.name2repos)] = '{"data":{}}\n';
-    }
-    if (opts.userConfig) {
-      const ext = path.extname(opts.userConfig).toLowerCase();
-      if (ext !== '.yaml' && ext !== '.json') {
-        await docker.removeContainer(container.id);
-        throw new ClairScanError(`clair-config "${opts.userConfig}" must end in .yaml or .json`, {
-          hint: 'Clair reads only .yaml and .json config files (not .yml): rename the file.',
-        });
+  return startService(docker, {
+    name: 'Clair',
+    deadline,
+    portInUse: PORT_IN_USE,
+    attempt: async (n) => {
+      const [apiPort, introPort] = docker.endpoint.tcp ? [randomPort(), randomPort()] : [await freeLocalPort(), await freeLocalPort()];
+      const params = {
+        connString: opts.connString,
+        httpListen: formatHostPort(opts.listenHost, apiPort),
+        introspectionListen: formatHostPort(opts.listenHost, introPort),
+        airgap: opts.airgap,
+      };
+      const container = await docker.createContainer({
+        name: `clair-scan-${opts.runId}-clair${n > 1 ? `-${n}` : ''}`,
+        image: opts.image,
+        runId: opts.runId,
+        role: 'clair',
+        tmpfs: { '/var/tmp': 'rw,exec,mode=1777' },
+      });
+      const files: Record<string, string | { path: string }> = { 'config.yaml': generateClairConfig(params) };
+      if (opts.airgap) {
+        files[path.posix.basename(OFFLINE_MAPPING_FILES.repo2cpe)] = '{"data":{}}\n';
+        files[path.posix.basename(OFFLINE_MAPPING_FILES.name2repos)] = '{"data":{}}\n';
       }
-      if (!fs.existsSync(opts.userConfig)) {
-        await docker.removeContainer(container.id);
-        throw new ClairScanError(`clair-config file "${opts.userConfig}" does not exist`, { hint: 'check the path (relative to the working directory).' });
+      if (opts.userConfig) {
+        // Clair reads only drop-ins with the main file's extension (.yaml); JSON is valid YAML, so a .json
+        // file is used as is under a .yaml name.
+        files['config.yaml.d/50-user.yaml'] = { path: opts.userConfig };
+        files['config.yaml.d/99-clair-scan.yaml'] = enforcedDropIn(params);
       }
-      // Clair reads only drop-ins with the main file's extension (.yaml); JSON is valid YAML, so a .json
-      // file is used as is under a .yaml name.
-      files['config.yaml.d/50-user.yaml'] = { path: opts.userConfig };
-      files['config.yaml.d/99-clair-scan.yaml'] = enforcedDropIn(params);
-    }
-    await docker.putFiles(container, '/config', files);
-    await container.start();
-    const url = `http://${params.httpListen}`;
-    const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs });
-    const outcome = await waitReady(docker, container, client, deadline, opts.timeoutMs);
-    if (outcome === 'ready') return { container, client, url };
-    await client.close();
-    const logs = await docker.logsTail(container, 60);
-    await docker.removeContainer(container.id);
-    if (outcome === 'exited' && PORT_IN_USE.test(logs) && attempt < 3 && Date.now() < deadline) {
-      log.info('A Clair port was taken; retrying on other ports.');
-      continue;
-    }
-    throw new ClairScanError(
-      outcome === 'exited' ? `the Clair container (${opts.image}) stopped before it was ready` : `Clair (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
-      {
-        hint:
-          outcome === 'exited'
-            ? 'see Clair\'s log below: a config error names the bad key (check clair-config); otherwise check that clair-image is a Clair v4 image.'
-            : 'raise startup-timeout; see Clair\'s log below for what it was waiting on.',
-        details: logs,
-      },
-    );
-  }
+      await docker.putFiles(container, '/config', files);
+      await container.start();
+      const url = `http://${params.httpListen}`;
+      const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs });
+      return {
+        container,
+        value: { container, client, url },
+        outcome: await waitReady(docker, container, client, deadline, opts.timeoutMs),
+        discard: () => client.close(),
+      };
+    },
+    failure: (outcome, logs) =>
+      new ClairScanError(
+        outcome === 'exited' ? `the Clair container (${opts.image}) stopped before it was ready` : `Clair (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
+        {
+          hint:
+            outcome === 'exited'
+              ? 'see Clair\'s log below: a config error names the bad key (check clair-config); otherwise check that clair-image is a Clair v4 image.'
+              : 'raise startup-timeout; see Clair\'s log below for what it was waiting on.',
+          details: logs,
+        },
+      ),
+  });
 }
 
-async function waitReady(docker: DockerClient, container: Docker.Container, client: ClairClient, deadline: number, timeoutMs: number): Promise<'ready' | 'exited' | 'timeout'> {
+async function waitReady(docker: DockerClient, container: Docker.Container, client: ClairClient, deadline: number, timeoutMs: number): Promise<ReadyOutcome> {
   const started = Date.now();
   let lastProgress = started;
   while (Date.now() < deadline) {

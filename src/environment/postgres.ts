@@ -8,6 +8,7 @@ import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
 import { DockerClient } from './docker';
 import { freeLocalPort, randomPort } from './address';
+import { ReadyOutcome, startService } from './service';
 
 export interface Postgres {
   container: Docker.Container;
@@ -23,52 +24,51 @@ const PORT_IN_USE = /address already in use|could not bind|could not create any 
 
 export async function startPostgres(docker: DockerClient, opts: { image: string; runId: string; timeoutMs: number }): Promise<Postgres> {
   const deadline = Date.now() + opts.timeoutMs;
-  for (let attempt = 1; ; attempt++) {
-    const port = docker.endpoint.tcp ? randomPort() : await freeLocalPort();
-    const password = randomBytes(18).toString('base64url');
-    const user = 'clair';
-    const database = 'clair';
-    const container = await docker.createContainer({
-      name: `clair-scan-${opts.runId}-postgres${attempt > 1 ? `-${attempt}` : ''}`,
-      image: opts.image,
-      runId: opts.runId,
-      role: 'postgres',
-      env: { POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
-      // Ephemeral data: durability settings off make migrations and the data import much faster.
-      cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    });
-    await container.start();
-    const pg: Postgres = {
-      container,
-      port,
-      user,
-      password,
-      database,
-      connString: `host=127.0.0.1 port=${port} user=${user} password=${password} dbname=${database} sslmode=disable`,
-    };
-    log.mask(password);
-    const outcome = await waitReady(docker, pg, deadline);
-    if (outcome === 'ready') return pg;
-    const logs = await docker.logsTail(container);
-    await docker.removeContainer(container.id);
-    if (outcome === 'exited' && PORT_IN_USE.test(logs) && attempt < 3 && Date.now() < deadline) {
-      log.info(`PostgreSQL port ${port} was taken; retrying on another port.`);
-      continue;
-    }
-    throw new ClairScanError(
-      outcome === 'exited' ? `the PostgreSQL container (${opts.image}) stopped before it was ready` : `PostgreSQL (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
-      {
-        hint:
-          outcome === 'exited'
-            ? 'check that postgres-image is a PostgreSQL image that honours POSTGRES_USER/POSTGRES_PASSWORD/POSTGRES_DB like the official one (see the log below).'
-            : 'raise startup-timeout, or check the Docker host\'s load and disk space.',
-        details: logs,
-      },
-    );
-  }
+  return startService(docker, {
+    name: 'PostgreSQL',
+    deadline,
+    portInUse: PORT_IN_USE,
+    attempt: async (n) => {
+      const port = docker.endpoint.tcp ? randomPort() : await freeLocalPort();
+      const password = randomBytes(18).toString('base64url');
+      const user = 'clair';
+      const database = 'clair';
+      log.mask(password);
+      const container = await docker.createContainer({
+        name: `clair-scan-${opts.runId}-postgres${n > 1 ? `-${n}` : ''}`,
+        image: opts.image,
+        runId: opts.runId,
+        role: 'postgres',
+        env: { POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
+        // Ephemeral data: durability settings off make migrations and the data import much faster.
+        cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      });
+      await container.start();
+      const pg: Postgres = {
+        container,
+        port,
+        user,
+        password,
+        database,
+        connString: `host=127.0.0.1 port=${port} user=${user} password=${password} dbname=${database} sslmode=disable`,
+      };
+      return { container, value: pg, outcome: await waitReady(docker, pg, deadline) };
+    },
+    failure: (outcome, logs) =>
+      new ClairScanError(
+        outcome === 'exited' ? `the PostgreSQL container (${opts.image}) stopped before it was ready` : `PostgreSQL (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
+        {
+          hint:
+            outcome === 'exited'
+              ? 'check that postgres-image is a PostgreSQL image that honours POSTGRES_USER/POSTGRES_PASSWORD/POSTGRES_DB like the official one (see the log below).'
+              : 'raise startup-timeout, or check the Docker host\'s load and disk space.',
+          details: logs,
+        },
+      ),
+  });
 }
 
-async function waitReady(docker: DockerClient, pg: Postgres, deadline: number): Promise<'ready' | 'exited' | 'timeout'> {
+async function waitReady(docker: DockerClient, pg: Postgres, deadline: number): Promise<ReadyOutcome> {
   while (Date.now() < deadline) {
     const state = await docker.isRunning(pg.container);
     if (!state.running) return 'exited';
