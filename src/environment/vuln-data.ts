@@ -14,6 +14,12 @@ import type { ClairClient } from '../clair/client';
 import type { ClairDistribution, ClairIndexReport, ClairRepository } from '../clair/types';
 import { updaterSetsFor } from './clair-config';
 
+/**
+ * clairctl logs through zerolog's console writer, which colours its output with ANSI escapes unless NO_COLOR is
+ * set (it does not check for a terminal): without this, error details carry raw escape codes.
+ */
+const CLAIRCTL_ENV = { NO_COLOR: '1' };
+
 /** Loads an updater bundle (file path or http(s) URL) with `clairctl import-updaters` inside the Clair container. */
 export async function importBundle(docker: DockerClient, clair: Docker.Container, source: string, timeoutMs: number): Promise<void> {
   let target = source;
@@ -38,7 +44,7 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
   }
   log.info(`Loading vulnerability data from ${source} …`);
   const started = Date.now();
-  const r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', target], { timeoutMs });
+  const r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', target], { timeoutMs, env: CLAIRCTL_ENV });
   if (r.exitCode !== 0) {
     throw new ClairScanError(`clairctl import-updaters failed for "${source}" (exit ${r.exitCode})`, {
       hint: 'check that the file is a bundle written by `clairctl export-updaters` (JSON lines, optionally .gz/.zst) and matches this Clair version.',
@@ -59,14 +65,14 @@ export async function fetchOnline(docker: DockerClient, clair: Docker.Container,
   // whose extension differs from the main file's. The running Clair keeps its updaters disabled.
   await docker.putFiles(clair, '/config', { 'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }) });
   const out = `/var/tmp/clair-scan-updates-${sets.join('-')}.json.gz`;
-  const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs });
+  const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs, env: CLAIRCTL_ENV });
   if (ex.exitCode !== 0) {
     throw new ClairScanError(`Clair's updaters failed for ${sets.join(', ')} (exit ${ex.exitCode})`, {
       hint: 'the Docker host needs internet access to the vulnerability sources; behind a firewall, use an offline bundle (vuln-data: <file>).',
       details: tail(ex.stderr || ex.stdout),
     });
   }
-  const im = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', out], { timeoutMs });
+  const im = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', out], { timeoutMs, env: CLAIRCTL_ENV });
   if (im.exitCode !== 0) {
     throw new ClairScanError('importing the freshly fetched vulnerability data failed', { hint: 'see the details; retry the job.', details: tail(im.stderr) });
   }
