@@ -41,6 +41,7 @@ export interface ScanOptions {
 export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<ScanOutcome> {
   const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [] };
   opts.onState?.(state);
+  log.info(`Run ${state.runId} (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
   const timings: Record<string, number> = {};
   const time = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
     const t0 = process.hrtime.bigint();

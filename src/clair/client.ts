@@ -59,17 +59,11 @@ export class ClairClient {
   async index(manifest: ClairManifest): Promise<ClairIndexReport> {
     const { status, body } = await this.call('POST', '/indexer/api/v1/index_report', JSON.stringify(manifest));
     if (status !== 200 && status !== 201) {
-      throw new ClairScanError(`Clair could not index the image (HTTP ${status})`, {
-        hint: 'see Clair\'s message below; if it says it could not fetch a layer, Clair cannot reach the layer server: set layer-server-address.',
-        details: body.slice(0, 4000),
-      });
+      throw new ClairScanError(`Clair could not index the image (HTTP ${status})`, { hint: indexFailureHint(body), details: body.slice(0, 4000) });
     }
     const report = JSON.parse(body) as ClairIndexReport;
     if (report.state !== 'IndexFinished' || !report.success) {
-      throw new ClairScanError(`Clair failed to index the image (state ${report.state})`, {
-        hint: 'see Clair\'s error below; a "fetch" error means Clair could not download a layer from the layer server (set layer-server-address).',
-        details: report.err,
-      });
+      throw new ClairScanError(`Clair failed to index the image (state ${report.state})`, { hint: indexFailureHint(report.err), details: report.err });
     }
     return report;
   }
@@ -124,6 +118,21 @@ export class ClairClient {
     }
     return new ClairScanError(`unexpected answer from Clair to ${what}: HTTP ${status}`, { hint: 'see Clair\'s message below and its log.', details: body.slice(0, 4000) });
   }
+}
+
+/** What to do about a failed index, from Clair's error text. */
+export function indexFailureHint(err: string): string {
+  if (/mappingFile/.test(err)) {
+    return (
+      "Clair's Red Hat scanners could not download their mapping files (security.access.redhat.com): allow that host, " +
+      'or set indexer.scanner.repo.rhel-repository-scanner.repo2cpe_mapping_url / indexer.scanner.package.rhel_containerscanner.name2repos_mapping_url ' +
+      'in clair-config, or use an offline bundle (vuln-data: <file>), which runs without them.'
+    );
+  }
+  if (/fetch|connection refused|no route|i\/o timeout|dial tcp/i.test(err)) {
+    return 'Clair could not download a layer from the layer server this tool runs: set layer-server-address to an address of this machine that the Clair host can reach.';
+  }
+  return "see Clair's message below and its log.";
 }
 
 /**

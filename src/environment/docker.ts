@@ -213,12 +213,30 @@ export class DockerClient {
     return this.api.listContainers({ all: true, filters: { label } });
   }
 
+  /** Removes a container and its anonymous volumes; returns once it is gone (also when another caller removes it). */
   async removeContainer(id: string): Promise<void> {
     try {
       await this.api.getContainer(id).remove({ force: true, v: true });
     } catch (err) {
       const s = statusOf(err);
-      if (s === 404 || s === 409) return; // already gone or removal in progress
+      if (s === 404) return;
+      if (s !== 409) throw err;
+      // 409: a removal is already in progress (e.g. the scan's own cleanup racing a signal handler's). Wait
+      // for it, bounded, so that "cleaned up" means gone — vfs deletes a whole root filesystem copy.
+      for (let i = 0; i < 120; i++) {
+        if (!(await this.exists(id))) return;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`container ${id.slice(0, 12)} is still being removed after 30 s`);
+    }
+  }
+
+  private async exists(id: string): Promise<boolean> {
+    try {
+      await this.api.getContainer(id).inspect();
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
       throw err;
     }
   }

@@ -68,7 +68,7 @@ export async function fetchOnline(docker: DockerClient, clair: Docker.Container,
   const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs, env: CLAIRCTL_ENV });
   if (ex.exitCode !== 0) {
     throw new ClairScanError(`Clair's updaters failed for ${sets.join(', ')} (exit ${ex.exitCode})`, {
-      hint: 'the Docker host needs internet access to the vulnerability sources; behind a firewall, use an offline bundle (vuln-data: <file>).',
+      hint: 'the Docker host needs internet access to the vulnerability sources (or to the URLs set in clair-config updaters.config); behind a firewall, use an offline bundle (vuln-data: <file>).',
       details: tail(ex.stderr || ex.stdout),
     });
   }
@@ -161,7 +161,7 @@ export function assertCovered(image: string, coverage: Map<CoverageTarget, numbe
     {
       hint:
         source === 'online'
-          ? 'the updaters for this distribution produced nothing: check the Docker host\'s internet access, or use an offline bundle (vuln-data: <file>) that covers it.'
+          ? 'Clair\'s updaters ran but have no data for this release (it may be unsupported or too old for its vulnerability source, or a mirror set in clair-config lacks it): use an offline bundle (vuln-data: <file>) that covers it.'
           : `the vulnerability data (${source}) does not cover this distribution: use a bundle exported with the updaters for it (clairctl export-updaters), or vuln-data: online.`,
     },
   );

@@ -24,26 +24,22 @@ function startCli(): { child: ChildProcess; exited: Promise<{ code: number | nul
   return { child, exited, output: () => out };
 }
 
-/** Waits (bounded) until the run's Clair container exists; returns the run id from its label. */
-async function waitForRun(): Promise<string> {
+/** Waits (bounded) until the CLI has announced its run id and that run's Clair container exists. */
+async function waitForRun(output: () => string): Promise<string> {
   for (let i = 0; i < 240; i++) {
-    const ids = docker('ps', '-a', '--filter', 'label=io.clair-scan.role=clair', '--format', '{{.Label "io.clair-scan.run"}}');
-    if (ids) return ids.split('\n')[0];
+    const runId = /Run ([a-z0-9]+-[0-9a-f]+) /.exec(output())?.[1];
+    if (runId && docker('ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--filter', 'label=io.clair-scan.role=clair', '--format', '{{.ID}}')) return runId;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('the scan never started its Clair container');
+  throw new Error(`the scan never started its Clair container; output:\n${output()}`);
 }
-
-beforeEach(() => {
-  expect(leftoverContainers()).toEqual([]);
-});
 
 it.each([
   ['SIGTERM', 143],
   ['SIGINT', 130],
 ] as const)('%s mid-scan: the CLI removes its containers and temp dirs, then exits %d', async (signal, code) => {
   const run = startCli();
-  const runId = await waitForRun();
+  const runId = await waitForRun(run.output);
   run.child.kill(signal);
   const { code: exitCode } = await run.exited;
   expect(exitCode).toBe(code);
@@ -54,7 +50,7 @@ it.each([
 
 it('SIGKILL mid-scan: `clair-scan cleanup --run-id` removes what is left', async () => {
   const run = startCli();
-  const runId = await waitForRun();
+  const runId = await waitForRun(run.output);
   run.child.kill('SIGKILL');
   await run.exited;
   expect(leftoverContainers(runId).length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, webcrypto } from 'node:crypto';
-import { ClairClient, signPskJwt } from '../../../src/clair/client';
+import { ClairClient, signPskJwt, indexFailureHint } from '../../../src/clair/client';
 import type { ClairIndexReport, ClairManifest, ClairVulnerabilityReport } from '../../../src/clair/types';
 import { ClairScanError } from '../../../src/util/errors';
 
@@ -294,5 +294,22 @@ describe('PSK auth', () => {
     } finally {
       await authed.close();
     }
+  });
+});
+
+describe('indexFailureHint', () => {
+  it('names the Red Hat mapping files when the RHEL scanners could not fetch them', () => {
+    const hint = indexFailureHint('failed to start scan: failed to scan all layer contents: layer "sha256:ab": rhel: unable to create a mappingFile object');
+    expect(hint).toMatch(/security\.access\.redhat\.com/);
+    expect(hint).toMatch(/repo2cpe_mapping_url/);
+    expect(hint).toMatch(/offline bundle/);
+  });
+
+  it('points at layer-server-address when Clair could not fetch a layer', () => {
+    expect(indexFailureHint('fetcher: Get "http://10.0.0.5:4000/x/layers/sha256:ab": dial tcp 10.0.0.5:4000: connect: connection refused')).toMatch(/layer-server-address/);
+  });
+
+  it('otherwise sends the reader to Clair\'s message', () => {
+    expect(indexFailureHint('something else')).toBe("see Clair's message below and its log.");
   });
 });
