@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { ClairScanError } from './util/errors';
 import { log } from './util/log';
-import type { ImageRequest, ReportFormat, Settings } from './inputs/settings';
+import type { ImageRequest, ImageSourceKind, ReportFormat, Settings } from './inputs/settings';
 import { parseImageRequest } from './inputs/settings';
 import { newRunId, RunState } from './environment/run-state';
 import { cleanupRun } from './environment/cleanup';
@@ -62,14 +62,15 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     await validatePolicy(settings.policy);
     validateDataSource(settings);
     if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
-    for (const r of settings.images) await locateImage(r, settings, dockerClient);
+    const sources = new Map<ImageRequest, ImageSourceKind>();
+    for (const r of settings.images) sources.set(r, await locateImage(r, settings, dockerClient));
     env = await openClairEnvironment(settings, dockerClient, state, time);
     opts.onState?.(state);
     server = await time('layer-server', () => startServer(settings, env as ClairEnvironment, dockerClient));
     const images: ImageResult[] = [];
     for (const req of settings.images) {
       log.info(`Scanning ${req.input} …`);
-      const image = await time('image-export', () => resolveImage(req, settings, dockerClient, state));
+      const image = await time('image-export', () => resolveImage(req, settings, dockerClient, state, sources.get(req)));
       opts.onState?.(state);
       try {
         const urls = server.publish(image.layers);
@@ -154,7 +155,7 @@ function validateDataSource(settings: Settings): void {
  * a name carrying a registry host is read from that registry. Cheap (no layer is read), so the scan calls it for
  * every image before starting any container: a typo fails in a second, not after Clair has started.
  */
-export async function locateImage(req: ImageRequest, settings: Settings, docker: () => DockerClient): Promise<'archive' | 'docker' | 'registry'> {
+export async function locateImage(req: ImageRequest, settings: Settings, docker: () => DockerClient): Promise<ImageSourceKind> {
   const explicit = req.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
   if (explicit === 'archive') splitArchiveSpec(req.ref);
   if (explicit === 'docker') {
@@ -184,8 +185,9 @@ export async function locateImage(req: ImageRequest, settings: Settings, docker:
 const NOT_FOUND_HINT =
   'build it in an earlier step (docker/build-push-action needs `load: true`) and check the name and tag; to scan from a registry, write `registry:<ref>` (Docker Hub is never used implicitly).';
 
-export async function resolveImage(req: ImageRequest, settings: Settings, docker: () => DockerClient, state: RunState): Promise<ResolvedImage> {
-  switch (await locateImage(req, settings, docker)) {
+/** `source`: where locateImage already found the image (it is not looked up again). */
+export async function resolveImage(req: ImageRequest, settings: Settings, docker: () => DockerClient, state: RunState, source?: ImageSourceKind): Promise<ResolvedImage> {
+  switch (source ?? (await locateImage(req, settings, docker))) {
     case 'archive':
       return resolveFromArchiveFile(req.ref, state);
     case 'registry':
