@@ -71,6 +71,8 @@ clair_bin_dir() { echo "$CACHE/clair-$CLAIR_VERSION-go/bin"; }
 ensure_clair_binaries() {
   local out; out=$(clair_bin_dir)
   if [ -x "$out/clair" ] && [ -x "$out/clairctl" ]; then return 0; fi
+  # This machine kind installs Go in /usr/local/go; a non-login shell may not have it on PATH.
+  command -v go >/dev/null || { [ -x /usr/local/go/bin/go ] && PATH="/usr/local/go/bin:$PATH"; } || true
   command -v go >/dev/null || die "go is not on PATH: needed to build Clair $CLAIR_VERSION"
   log "clair: building clair + clairctl $CLAIR_VERSION from the Go module (CGO off)"
   local t0=$SECONDS dir tmp
