@@ -49,12 +49,6 @@ export class ClairClient {
     }
   }
 
-  async indexState(): Promise<string> {
-    const { status, body } = await this.call('GET', '/indexer/api/v1/index_state');
-    if (status !== 200) throw this.unexpected('index_state', status, body);
-    return (JSON.parse(body) as { state: string }).state;
-  }
-
   /** Indexes a manifest (synchronous on Clair's side) and returns the finished report. */
   async index(manifest: ClairManifest): Promise<ClairIndexReport> {
     const { status, body } = await this.call('POST', '/indexer/api/v1/index_report', JSON.stringify(manifest));
@@ -82,10 +76,6 @@ export class ClairClient {
     const { status, body } = await this.call('GET', '/matcher/api/v1/internal/update_operation');
     if (status !== 200) throw this.unexpected('update_operation', status, body);
     return (JSON.parse(body) ?? {}) as Record<string, ClairUpdateOperation[]>;
-  }
-
-  async deleteIndexReport(manifestDigest: string): Promise<void> {
-    await this.call('DELETE', `/indexer/api/v1/index_report/${manifestDigest}`).catch(() => undefined);
   }
 
   async close(): Promise<void> {

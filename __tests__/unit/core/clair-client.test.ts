@@ -204,8 +204,8 @@ describe('retries', () => {
     await clair.stop();
     const gone = new ClairClient({ url: `http://127.0.0.1:${port}`, requestTimeoutMs: 5000 });
     try {
-      const err = await caught(gone.indexState());
-      expect(err.message).toMatch(/^request to Clair failed: GET \/indexer\/api\/v1\/index_state: /);
+      const err = await caught(gone.updateOperations());
+      expect(err.message).toMatch(/^request to Clair failed: GET \/matcher\/api\/v1\/internal\/update_operation: /);
       expect(err.hint).toContain(`http://127.0.0.1:${port}`);
     } finally {
       await gone.close();
@@ -215,20 +215,10 @@ describe('retries', () => {
 });
 
 describe('other calls', () => {
-  it('indexState, updateOperations and deleteIndexReport', async () => {
-    clair.on('GET /indexer/api/v1/index_state', { status: 200, body: '{"state":"5a3b0e5f6c9d"}' });
-    expect(await client.indexState()).toBe('5a3b0e5f6c9d');
+  it('updateOperations', async () => {
     const ops = { 'debian/updater': [{ ref: 'a3b8c5d2-0000-4000-8000-000000000001', updater: 'debian/updater', fingerprint: 'x', date: '2024-01-01T00:00:00Z', kind: 'vulnerability' }], 'osv/pypi': [] };
     clair.on('GET /matcher/api/v1/internal/update_operation', { status: 200, body: JSON.stringify(ops) });
     expect(await client.updateOperations()).toEqual(ops);
-    clair.on(`DELETE /indexer/api/v1/index_report/${DIGEST}`, { status: 204 });
-    await client.deleteIndexReport(DIGEST);
-    expect(clair.requests(`DELETE /indexer/api/v1/index_report/${DIGEST}`)).toHaveLength(1);
-  });
-
-  it('deleteIndexReport ignores failures', async () => {
-    clair.on(`DELETE /indexer/api/v1/index_report/${DIGEST}`, { status: 500, body: 'boom' });
-    await expect(client.deleteIndexReport(DIGEST)).resolves.toBeUndefined();
   });
 
   it('isReady asks /readyz on the introspection address, and is false on 503', async () => {
@@ -280,9 +270,9 @@ describe('PSK auth', () => {
   it('with psk set, every request carries Authorization: Bearer <jwt> that verifies', async () => {
     const authed = new ClairClient({ url: clair.url, psk: KEY, requestTimeoutMs: 5000 });
     try {
-      clair.on('GET /indexer/api/v1/index_state', { status: 200, body: '{"state":"x"}' });
+      clair.on('GET /matcher/api/v1/internal/update_operation', { status: 200, body: '{}' });
       clair.on('POST /indexer/api/v1/index_report', { status: 201, body: JSON.stringify(FINISHED) });
-      await authed.indexState();
+      await authed.updateOperations();
       await authed.index(MANIFEST);
       expect(clair.seen).toHaveLength(2);
       for (const req of clair.seen) {
