@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { parseSettings, Settings } from '../../../src/inputs/settings';
 import type { ImageResult } from '../../../src/findings/model';
 import { loadTestEnv } from '../../helpers/testenv';
-import { ClairScanError } from '../../../src/util/errors';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const BUNDLE = path.join(REPO, '.testenv/fixtures/vulns.jsonl');
@@ -59,13 +58,5 @@ export const DEBIAN_VULN_FINDINGS = [
   'CVE-2099-1006 libgcrypt20 1.10.1-3 Unknown 1.10.1-3+deb12u1',
 ];
 
-/** Awaits a scan that must fail, and returns its ClairScanError (any other outcome fails the test). */
-export async function expectScanError(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ClairScanError);
-    return err as ClairScanError;
-  }
-  throw new Error('the scan succeeded but should have failed');
-}
+
+export { expectScanError } from '../../helpers/errors';

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { expectScanError as caught } from '../../helpers/errors';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -7,7 +8,6 @@ import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { imageFromArchive, spoolArchive, syntheticManifestDigest } from '../../../src/image/archive';
 import type { ResolvedImage } from '../../../src/image/types';
-import { ClairScanError } from '../../../src/util/errors';
 
 type Entry = { name: string; data?: Buffer | string; type?: 'file' | 'symlink' | 'link' | 'directory'; linkname?: string };
 
@@ -54,15 +54,6 @@ async function load(archive: Buffer, opts: { ref?: string; wanted?: string; sour
   return imageFromArchive(spooled, { ref: opts.ref ?? 'out/app.tar', source: opts.source ?? 'archive', wanted: opts.wanted, close: async () => undefined });
 }
 
-async function caught(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ClairScanError) return err;
-    throw err;
-  }
-  throw new Error('resolved but should have failed');
-}
 
 let layerA: Buffer;
 let layerB: Buffer;

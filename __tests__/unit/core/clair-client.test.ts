@@ -2,6 +2,7 @@
  * The Clair client against a local HTTP server that plays Clair's API (clair-v4.md §4): status codes, error
  * JSON and report shapes as Clair v4.9 sends them.
  */
+import { expectScanError as caught } from '../../helpers/errors';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, webcrypto } from 'node:crypto';
@@ -77,15 +78,6 @@ const VULN_REPORT: ClairVulnerabilityReport = {
   enrichments: {},
 };
 
-async function caught(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ClairScanError) return err;
-    throw err;
-  }
-  throw new Error('resolved but should have failed');
-}
 
 let clair: FakeClair;
 let client: ClairClient;
