@@ -23,7 +23,8 @@ export function resolveEndpoint(dockerHost?: string): DockerEndpoint {
   const host = dockerHost || process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
   const m = /^(tcp|http|https):\/\/\[?([^\]/]+?)\]?(?::(\d+))?\/?$/.exec(host);
   if (m) {
-    const tls = m[1] === 'https' || (!!process.env.DOCKER_TLS_VERIFY && process.env.DOCKER_TLS_VERIFY !== '0');
+    // As the Docker CLI reads it: any non-empty DOCKER_TLS_VERIFY (even "0" or "false") turns TLS verification on.
+    const tls = m[1] === 'https' || !!process.env.DOCKER_TLS_VERIFY;
     return { host, tcp: { host: m[2], port: Number(m[3] ?? (tls ? 2376 : 2375)), tls } };
   }
   if (/^unix:\/\//.test(host) || host.startsWith('/')) return { host };
@@ -135,29 +136,68 @@ export class DockerClient {
     });
   }
 
-  /** Copies files (name → content) into `dir` of a (created or running) container. */
-  async putFiles(container: Docker.Container, dir: string, files: Record<string, string | { path: string }>, mode = 0o644): Promise<void> {
+  /**
+   * Copies files (name → content) into `dir` of a (created or running) container, streamed: the tar is
+   * produced while the Engine API reads it, so memory stays bounded whatever the size (a vulnerability bundle is
+   * hundreds of MB). The upload must be reading before the first entry is written: tar-stream applies
+   * backpressure, and a pack written to completion first would fill, stall and never settle (that stall once
+   * let the whole process run dry and exit 0 without scanning).
+   */
+  async putFiles(
+    container: Docker.Container,
+    dir: string,
+    files: Record<string, string | { path: string }>,
+    opts: { mode?: number; onBytes?: (n: number) => void } = {},
+  ): Promise<void> {
+    const mode = opts.mode ?? 0o644;
     const pack = tar.pack();
-    // Parent directories first: the Engine API does not create them.
-    const dirs = new Set<string>();
-    for (const name of Object.keys(files)) {
-      const parts = name.split('/').slice(0, -1);
-      for (let i = 1; i <= parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
-    }
-    for (const d of [...dirs].sort()) pack.entry({ name: d, type: 'directory', mode: 0o755, uid: 0, gid: 0 });
-    for (const [name, content] of Object.entries(files)) {
-      if (typeof content === 'string') {
-        pack.entry({ name, mode, uid: 0, gid: 0 }, content);
-      } else {
-        const st = await fs.promises.stat(content.path);
-        const entry = pack.entry({ name, size: st.size, mode, uid: 0, gid: 0 });
-        await new Promise<void>((resolve, reject) => {
-          fs.createReadStream(content.path).on('error', reject).pipe(entry).on('finish', resolve).on('error', reject);
-        });
+    let current: fs.ReadStream | undefined;
+    const upload = container.putArchive(pack as unknown as NodeJS.ReadableStream, { path: dir });
+    const write = async (): Promise<void> => {
+      // Parent directories first: the Engine API does not create them.
+      const dirs = new Set<string>();
+      for (const name of Object.keys(files)) {
+        const parts = name.split('/').slice(0, -1);
+        for (let i = 1; i <= parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
       }
+      for (const d of [...dirs].sort()) pack.entry({ name: d, type: 'directory', mode: 0o755, uid: 0, gid: 0 });
+      for (const [name, content] of Object.entries(files)) {
+        if (typeof content === 'string') {
+          pack.entry({ name, mode, uid: 0, gid: 0 }, content);
+          continue;
+        }
+        const st = await fs.promises.stat(content.path);
+        await new Promise<void>((resolve, reject) => {
+          const entry = pack.entry({ name, size: st.size, mode, uid: 0, gid: 0 }, (err) => (err ? reject(err) : resolve()));
+          const src = (current = fs.createReadStream(content.path));
+          src.on('error', (err) => {
+            entry.destroy(err);
+            reject(err);
+          });
+          src.on('data', (chunk: Buffer | string) => {
+            opts.onBytes?.(chunk.length);
+            if (!entry.write(chunk)) {
+              src.pause();
+              entry.once('drain', () => src.resume());
+            }
+          });
+          src.on('end', () => entry.end(() => undefined));
+        });
+        current = undefined;
+      }
+      pack.finalize();
+    };
+    const writing = write();
+    // Either side failing ends both: a rejected upload (e.g. no such directory in the image) must not leave the
+    // writer waiting for a drain that never comes, and a failed read must not leave the upload waiting for data.
+    writing.catch((err: unknown) => pack.destroy(err instanceof Error ? err : new Error(String(err))));
+    try {
+      await Promise.all([upload, writing]);
+    } catch (err) {
+      current?.destroy();
+      pack.destroy();
+      throw err;
     }
-    pack.finalize();
-    await container.putArchive(pack as unknown as NodeJS.ReadableStream, { path: dir });
   }
 
   async exec(container: Docker.Container, cmd: string[], opts: { env?: Record<string, string>; timeoutMs: number; user?: string }): Promise<ExecResult> {
