@@ -1,0 +1,414 @@
+/**
+ * Snapshots of vulnerability data: a `clairctl export-updaters` bundle (`.json`, `.json.gz`, `.json.zst`) with a
+ * small JSON manifest beside it (`<bundle>.manifest.json`) that says what it covers, how old it is, and the
+ * sha256 and size of the bundle. This module is the only one that reads, writes and verifies them.
+ *
+ * Bundles can be hundreds of MB: everything here streams. One pass over the file hashes the raw bytes,
+ * decompresses them (gzip with zlib; zstd with zlib where Node has it, else the `zstd` CLI) and parses every
+ * line, counting records per updater. A corrupt or truncated snapshot — sha mismatch, bad gzip/zstd data, a
+ * line that is not a bundle record — is a ClairScanError (exit 2), never a silent "no data".
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Duplex, PassThrough, Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
+import * as zlib from 'node:zlib';
+import { ClairScanError } from '../util/errors';
+import { TOOL_VERSION } from '../version';
+import { startProgress } from './progress';
+
+export const SNAPSHOT_FORMAT = 'clair-scan-snapshot';
+export const SNAPSHOT_FORMAT_VERSION = 1;
+export const MANIFEST_MEDIA_TYPE = 'application/vnd.clair-scan.snapshot.manifest.v1+json';
+
+export type BundleCompression = 'none' | 'gzip' | 'zstd';
+
+export interface UpdaterSummary {
+  /** Updater name as Clair writes it, e.g. `debian/updater`, `osv/pypi`. */
+  name: string;
+  fingerprint: string;
+  /** When the updater ran (RFC 3339, from the bundle's `Date`), if the bundle says. */
+  date?: string;
+  /** Vulnerability plus enrichment records of this updater. */
+  records: number;
+}
+
+export interface SnapshotManifest {
+  format: typeof SNAPSHOT_FORMAT;
+  formatVersion: number;
+  /** The clair-scan version that wrote it. */
+  tool: string;
+  createdAt: string;
+  /** Version of the Clair whose updaters produced the bundle (its image label), if known. */
+  clairVersion?: string;
+  /** The Clair updater sets that were run (`updaters.sets`), e.g. ["debian", "osv"]. */
+  updaterSets: string[];
+  updaters: UpdaterSummary[];
+  records: number;
+  bundle: { file: string; compression: BundleCompression; sha256: string; size: number };
+}
+
+export interface BundleScan {
+  sha256: string;
+  size: number;
+  compression: BundleCompression;
+  updaters: UpdaterSummary[];
+  records: number;
+}
+
+export function manifestPathFor(bundlePath: string): string {
+  return `${bundlePath}.manifest.json`;
+}
+
+/** The compression a bundle file name asks for (what clairctl export-updaters writes for that name). */
+export function compressionForName(file: string): BundleCompression {
+  if (/\.zst$/i.test(file)) return 'zstd';
+  if (/\.gz$/i.test(file)) return 'gzip';
+  return 'none';
+}
+
+/** The compression of bundle bytes, by their magic number. */
+export function compressionOf(head: Buffer): BundleCompression {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  return 'none';
+}
+
+function corrupt(file: string, what: string, details?: string): ClairScanError {
+  return new ClairScanError(`vulnerability data "${file}" is corrupt: ${what}`, {
+    hint: 'the snapshot is damaged or incomplete (an interrupted download or copy?): fetch or export it again (`clair-scan data pull` / `data export`).',
+    details,
+  });
+}
+
+/** A decompressing stream for `compression`; errors carry what went wrong in the compressed data. */
+function decompressor(compression: BundleCompression): Duplex {
+  if (compression === 'none') return new PassThrough();
+  if (compression === 'gzip') return zlib.createGunzip();
+  const z = zlib as unknown as { createZstdDecompress?: () => Transform };
+  if (z.createZstdDecompress) return z.createZstdDecompress();
+  return zstdCli(['-d', '-c', '-q']);
+}
+
+/**
+ * Runs the `zstd` CLI as a duplex stream (Node < 22.15 has no zstd in zlib): writes go to its stdin, reads come
+ * from its stdout, with backpressure both ways. A non-zero exit becomes a stream error carrying zstd's message
+ * (e.g. "Read error (39) : premature end", "Unknown frame descriptor").
+ */
+export function zstdCli(args: string[]): Duplex {
+  const child = spawn('zstd', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  let exited = false;
+  const stdin = child.stdin as NodeJS.WritableStream & { once: NodeJS.WritableStream['once'] };
+  const stdout = child.stdout as Readable;
+  const d = new Duplex({
+    write(chunk: Buffer, _enc, cb) {
+      if ((child.stdin as unknown as { write: (c: Buffer) => boolean }).write(chunk)) cb();
+      else stdin.once('drain', () => cb());
+    },
+    final(cb) {
+      stdin.end();
+      cb();
+    },
+    read() {
+      stdout.resume();
+    },
+    destroy(err, cb) {
+      if (!exited) child.kill();
+      cb(err);
+    },
+  });
+  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-2000)));
+  child.stdin?.on('error', () => undefined); // EPIPE when zstd stops early: its exit status says why.
+  stdout.on('data', (c: Buffer) => {
+    if (!d.push(c)) stdout.pause();
+  });
+  child.on('error', (err) => {
+    exited = true;
+    d.destroy((err as NodeJS.ErrnoException).code === 'ENOENT' ? zstdMissing(err) : err);
+  });
+  child.on('close', (code) => {
+    exited = true;
+    if (code === 0) d.push(null);
+    else d.destroy(new Error(`zstd exited with ${code}: ${stderr.trim() || 'no message'}`));
+  });
+  return d;
+}
+
+/** An error's message, also for errors of another realm (Node's own under jest) that fail `instanceof Error`. */
+function message(err: unknown): string {
+  const m = (err as { message?: unknown })?.message;
+  return typeof m === 'string' ? m : String(err);
+}
+
+function zstdMissing(err: unknown): ClairScanError {
+  return new ClairScanError(`cannot decompress a .zst vulnerability bundle: the zstd program is not installed (${message(err)})`, {
+    hint: 'install zstd (Debian/Ubuntu: apt-get install zstd; Alpine: apk add zstd), run on Node.js 22.15 or newer, or use a .json.gz bundle.',
+  });
+}
+
+interface ScanOptions {
+  /** Name used in messages (defaults to the path). */
+  label?: string;
+  /** Heartbeat phase name; no heartbeat without it. */
+  progress?: string;
+}
+
+/**
+ * One streaming pass over a bundle: sha256 and size of the file's bytes, and every record parsed and counted
+ * per updater. Throws a ClairScanError for bad compressed data, a truncated file, a line that is not a record,
+ * or an empty bundle (which clairctl would crash on).
+ */
+export async function scanBundle(file: string, opts: ScanOptions = {}): Promise<BundleScan> {
+  const label = opts.label ?? file;
+  let st: fs.Stats;
+  try {
+    st = await fs.promises.stat(file);
+  } catch {
+    throw new ClairScanError(`vulnerability data file "${label}" does not exist`, {
+      hint: 'set vuln-data to a bundle made by `clairctl export-updaters` (.json, .json.gz or .json.zst), a snapshot reference, or `online`.',
+    });
+  }
+  if (!st.isFile()) throw new ClairScanError(`vulnerability data "${label}" is not a file`, { hint: 'give the path of a bundle file.' });
+  const head = Buffer.alloc(4);
+  const fd = await fs.promises.open(file, 'r');
+  try {
+    await fd.read(head, 0, 4, 0);
+  } finally {
+    await fd.close();
+  }
+  const compression = compressionOf(head);
+  return scanStream(fs.createReadStream(file), compression, label, opts.progress, st.size);
+}
+
+async function scanStream(raw: Readable, compression: BundleCompression, label: string, progressPhase?: string, totalBytes?: number): Promise<BundleScan> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const progress = progressPhase ? startProgress(progressPhase, { totalBytes }) : undefined;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (progress) progress.bytes = size;
+      cb(null, chunk);
+    },
+  });
+  const byName = new Map<string, UpdaterSummary>();
+  let records = 0;
+  let lineNo = 0;
+  let recordError: ClairScanError | undefined;
+  const parseLine = (line: string): void => {
+    lineNo++;
+    if (line.trim() === '') return;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      throw (recordError = corrupt(label, `line ${lineNo} is not JSON (${message(err)})`, line.slice(0, 200)));
+    }
+    const r = rec as { Updater?: unknown; Fingerprint?: unknown; Date?: unknown; Ref?: unknown; Kind?: unknown };
+    if (!rec || typeof rec !== 'object' || Array.isArray(rec) || typeof r.Updater !== 'string' || typeof r.Ref !== 'string' || typeof r.Kind !== 'string') {
+      throw (recordError = corrupt(label, `line ${lineNo} is not a record of clairctl export-updaters (needs "Updater", "Ref" and "Kind")`, line.slice(0, 200)));
+    }
+    records++;
+    if (progress) progress.records = records;
+    let u = byName.get(r.Updater);
+    if (!u) {
+      u = { name: r.Updater, fingerprint: typeof r.Fingerprint === 'string' ? r.Fingerprint : '', records: 0 };
+      if (typeof r.Date === 'string' && r.Date) u.date = r.Date;
+      byName.set(r.Updater, u);
+    }
+    u.records++;
+  };
+  try {
+    await pipeline(raw, meter, decompressor(compression), async (source: AsyncIterable<Buffer>) => {
+      const decoder = new StringDecoder('utf8');
+      let carry = '';
+      for await (const chunk of source) {
+        const text = carry + decoder.write(chunk);
+        const lines = text.split('\n');
+        carry = lines.pop() ?? '';
+        for (const l of lines) parseLine(l);
+      }
+      carry += decoder.end();
+      if (carry.trim() !== '') parseLine(carry);
+    });
+  } catch (err) {
+    // The first failure wins: a bad record aborts the other stages, whose AbortError says nothing.
+    if (recordError) throw recordError;
+    if (err instanceof ClairScanError) throw err;
+    const what = compression === 'none' ? 'it could not be read' : `its ${compression} data is damaged or truncated`;
+    throw corrupt(label, `${what} (${message(err)})`);
+  } finally {
+    progress?.stop();
+  }
+  if (records === 0) {
+    throw new ClairScanError(`vulnerability data "${label}" holds no records`, {
+      hint: 'an empty bundle holds no vulnerabilities (and makes clairctl crash): export it again with the updaters you need (`clair-scan data export --updaters …`).',
+    });
+  }
+  const updaters = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { sha256: hash.digest('hex'), size, compression, updaters, records };
+}
+
+/** Builds the manifest for a bundle that was just scanned. */
+export function manifestFor(bundlePath: string, scan: BundleScan, meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date }): SnapshotManifest {
+  return {
+    format: SNAPSHOT_FORMAT,
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    tool: `clair-scan ${TOOL_VERSION}`,
+    createdAt: (meta.createdAt ?? new Date()).toISOString(),
+    clairVersion: meta.clairVersion,
+    updaterSets: [...meta.updaterSets].sort(),
+    updaters: scan.updaters,
+    records: scan.records,
+    bundle: { file: path.basename(bundlePath), compression: scan.compression, sha256: scan.sha256, size: scan.size },
+  };
+}
+
+/** Checks the shape of a manifest (read from a file or a registry); throws a ClairScanError naming the problem. */
+export function parseManifest(text: string, label: string): SnapshotManifest {
+  let m: Partial<SnapshotManifest>;
+  try {
+    m = JSON.parse(text) as Partial<SnapshotManifest>;
+  } catch (err) {
+    throw new ClairScanError(`snapshot manifest ${label} is not JSON (${message(err)})`, {
+      hint: 'the manifest is damaged: export or pull the snapshot again, or delete the manifest to use the bundle without one.',
+    });
+  }
+  const bad = (what: string): ClairScanError =>
+    new ClairScanError(`snapshot manifest ${label} is invalid: ${what}`, {
+      hint: 'the manifest was not written by clair-scan or is damaged: export or pull the snapshot again, or delete it to use the bundle without one.',
+    });
+  if (!m || typeof m !== 'object' || m.format !== SNAPSHOT_FORMAT) throw bad(`"format" is not "${SNAPSHOT_FORMAT}"`);
+  if (typeof m.formatVersion !== 'number') throw bad('"formatVersion" is missing');
+  if (m.formatVersion > SNAPSHOT_FORMAT_VERSION) {
+    throw new ClairScanError(`snapshot manifest ${label} has format version ${m.formatVersion}; this clair-scan (${TOOL_VERSION}) reads up to ${SNAPSHOT_FORMAT_VERSION}`, {
+      hint: 'upgrade clair-scan, or use a snapshot exported by this version.',
+    });
+  }
+  if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) throw bad('"createdAt" is not a date');
+  const b = m.bundle;
+  if (!b || typeof b.sha256 !== 'string' || !/^[a-f0-9]{64}$/.test(b.sha256) || typeof b.size !== 'number' || typeof b.file !== 'string') {
+    throw bad('"bundle" lacks file, sha256 or size');
+  }
+  if (!Array.isArray(m.updaters) || typeof m.records !== 'number') throw bad('"updaters" or "records" is missing');
+  if (!Array.isArray(m.updaterSets)) m.updaterSets = [];
+  return m as SnapshotManifest;
+}
+
+export async function readManifestFile(file: string): Promise<SnapshotManifest> {
+  return parseManifest(await fs.promises.readFile(file, 'utf8'), file);
+}
+
+export interface Snapshot {
+  bundlePath: string;
+  /** Absent for a bare bundle (no manifest beside it). */
+  manifest?: SnapshotManifest;
+}
+
+/** The snapshot at `bundlePath` (its manifest read, if there is one). Does not verify the bundle. */
+export async function openSnapshot(bundlePath: string): Promise<Snapshot> {
+  const mf = manifestPathFor(bundlePath);
+  if (!fs.existsSync(mf)) return { bundlePath };
+  return { bundlePath, manifest: await readManifestFile(mf) };
+}
+
+/**
+ * Verifies a snapshot in one streaming pass: the bundle's sha256 and size match its manifest (if any), and
+ * every line is a record. Returns the scan (for a bare bundle, what it holds).
+ */
+export async function verifySnapshot(snap: Snapshot, label = snap.bundlePath): Promise<BundleScan> {
+  const scan = await scanBundle(snap.bundlePath, { label, progress: `Verifying vulnerability data ${path.basename(snap.bundlePath)}` });
+  const m = snap.manifest;
+  if (m) {
+    if (scan.size !== m.bundle.size || scan.sha256 !== m.bundle.sha256) {
+      throw corrupt(
+        label,
+        `its sha256/size does not match the manifest (file: sha256:${scan.sha256}, ${scan.size} bytes; manifest: sha256:${m.bundle.sha256}, ${m.bundle.size} bytes)`,
+      );
+    }
+    if (scan.records !== m.records) throw corrupt(label, `it holds ${scan.records} records, the manifest says ${m.records}`);
+  }
+  return scan;
+}
+
+/** Writes `text` to `file` atomically (temp file in the same directory, then rename). */
+export async function writeFileAtomic(file: string, text: string | Buffer): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fs.promises.writeFile(tmp, text);
+    await fs.promises.rename(tmp, file);
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Stores a snapshot: `stream` (the bundle's bytes, as clairctl wrote them) is written to a temp file beside
+ * `outPath`, verified and described in one more streaming pass, then renamed into place with its manifest.
+ */
+export async function writeSnapshot(
+  stream: Readable,
+  outPath: string,
+  meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; totalBytes?: number },
+): Promise<SnapshotManifest> {
+  const dir = path.dirname(path.resolve(outPath));
+  await fs.promises.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(outPath)}.${randomBytes(4).toString('hex')}.partial`);
+  const progress = startProgress(`Writing ${path.basename(outPath)}`, { totalBytes: meta.totalBytes });
+  try {
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        progress.bytes += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    await pipeline(stream, counter, fs.createWriteStream(tmp, { mode: 0o644 }));
+    progress.stop();
+    const scan = await scanBundle(tmp, { label: outPath, progress: `Checking ${path.basename(outPath)}` });
+    const expected = compressionForName(outPath);
+    if (scan.compression !== expected) {
+      throw new ClairScanError(`the exported bundle is ${scan.compression === 'none' ? 'uncompressed' : scan.compression} but its name ${outPath} says ${expected === 'none' ? 'uncompressed' : expected}`, {
+        hint: 'name the output .json, .json.gz or .json.zst.',
+      });
+    }
+    const manifest = manifestFor(outPath, scan, meta);
+    await fs.promises.rename(tmp, outPath);
+    await writeFileAtomic(manifestPathFor(outPath), `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+  } finally {
+    progress.stop();
+    await fs.promises.rm(tmp, { force: true });
+  }
+}
+
+/** Age of a snapshot in milliseconds (from its manifest's createdAt). */
+export function snapshotAgeMs(m: SnapshotManifest, now = new Date()): number {
+  return now.getTime() - Date.parse(m.createdAt);
+}
+
+/** Parses a duration such as `24h`, `90m`, `2d`, `1d12h`, `3600s` or a plain number of hours; undefined for ''. */
+export function parseMaxAge(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (!t) return undefined;
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) * 3600_000;
+  const re = /(\d+(?:\.\d+)?)\s*(w|d|h|m|s)/g;
+  const unit: Record<string, number> = { w: 7 * 86400_000, d: 86400_000, h: 3600_000, m: 60_000, s: 1000 };
+  let total = 0;
+  let consumed = '';
+  for (const m of t.matchAll(re)) {
+    total += Number(m[1]) * unit[m[2]];
+    consumed += m[0];
+  }
+  if (!consumed || consumed.replace(/\s/g, '') !== t.replace(/\s/g, '') || total <= 0) {
+    throw new ClairScanError(`input "vuln-data-max-age" has an invalid value "${text}"`, {
+      hint: 'set "vuln-data-max-age" to a duration such as `24h`, `36h`, `2d` or `90m` (empty: no limit).',
+    });
+  }
+  return total;
+}
