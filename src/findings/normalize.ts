@@ -6,9 +6,12 @@
  * - `fixed_in_version` is "" for "no fix", and query-style (`fixed=1.2&introduced=1.0`) for language ecosystems;
  * - `links` is one space-separated string; `normalized_severity` may be empty;
  * - CVSS scores only arrive through the `clair.cvss` enrichment.
+ * The image info enters the model here, and only here, with its history redacted (redact.ts): build-argument values
+ * and other secrets in `created_by` never reach a report, an artifact or a comment.
  */
 import { PackageURL } from 'packageurl-js';
 import type { ClairDistribution, ClairPackage, ClairRepository, ClairVulnerability, ClairVulnerabilityReport } from '../clair/types';
+import { redactImageInfo } from './redact';
 import {
   compareFindings,
   Cvss,
@@ -24,7 +27,8 @@ import {
 
 const LANGUAGE_REPOS: Record<string, Ecosystem> = { pypi: 'pypi', maven: 'maven', rubygems: 'gem', go: 'golang', npm: 'npm' };
 
-export function normalizeReport(image: ImageInfo, report: ClairVulnerabilityReport): ImageResult {
+export function normalizeReport(rawImage: ImageInfo, report: ClairVulnerabilityReport): ImageResult {
+  const image = redactImageInfo(rawImage);
   const distributions = new Map<string, Distribution>();
   for (const [id, d] of Object.entries(report.distributions ?? {})) distributions.set(id, toDistribution(id, d));
 

@@ -120,7 +120,7 @@ interface ImageConfigJson {
   architecture?: string;
   os?: string;
   created?: string;
-  config?: { User?: string; Labels?: Record<string, string> | null };
+  config?: { User?: string; Labels?: Record<string, string> | null; Env?: string[] | null };
   rootfs?: { type?: string; diff_ids?: string[] };
   history?: { created_by?: string; empty_layer?: boolean }[];
 }
@@ -206,7 +206,15 @@ export function imageFromArchive(
     labels: config.config?.Labels ?? {},
     layers: layerInfos,
   };
-  return { info, layers, close: opts.close };
+  return { info, layers, rawConfig: rawConfigOf(config), close: opts.close };
+}
+
+/** Env and history as the secrets check reads them (see ResolvedImage.rawConfig). */
+export function rawConfigOf(config: Pick<ImageConfigJson, 'config' | 'history'>): NonNullable<ResolvedImage['rawConfig']> {
+  return {
+    env: (config.config?.Env ?? []).filter((e): e is string => typeof e === 'string'),
+    history: (config.history ?? []).map((h) => ({ createdBy: typeof h.created_by === 'string' ? h.created_by : '', emptyLayer: !!h.empty_layer })),
+  };
 }
 
 function blobPath(digest: string): string {

@@ -10,7 +10,7 @@ import { log } from '../util/log';
 import type { ImageInfo } from '../findings/model';
 import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName, ImageReference } from './reference';
-import { decompress, pickPlatform } from './archive';
+import { decompress, pickPlatform, rawConfigOf } from './archive';
 import { createHash } from 'node:crypto';
 
 export interface RegistryAuth {
@@ -166,7 +166,7 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth): 
     os?: string;
     architecture?: string;
     created?: string;
-    config?: { User?: string; Labels?: Record<string, string> | null };
+    config?: { User?: string; Labels?: Record<string, string> | null; Env?: string[] | null };
     rootfs?: { diff_ids?: string[] };
     history?: { created_by?: string; empty_layer?: boolean }[];
   }>(`/v2/${ref.repository}/blobs/${config.digest}`);
@@ -198,5 +198,5 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth): 
     labels: cfg.body.config?.Labels ?? {},
     layers: imgLayers.map((l, i) => ({ digest: l.digest, diffId: l.diffId, size: l.size, createdBy: history[i]?.created_by })),
   };
-  return { info, layers: imgLayers, close: async () => undefined };
+  return { info, layers: imgLayers, rawConfig: rawConfigOf(cfg.body), close: async () => undefined };
 }

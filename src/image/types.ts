@@ -24,6 +24,12 @@ export interface ResolvedImage {
   info: ImageInfo;
   /** Layers in order, base first; `info.layers` describes the same layers. */
   layers: ImageLayer[];
+  /**
+   * The parts of the image config that can hold secret values: Config.Env (`NAME=value`) and every history
+   * `created_by`, empty layers (ENV, ARG) included. Raw: only the secrets check reads it; it never enters the
+   * model (reports get the redacted history, see findings/redact.ts).
+   */
+  rawConfig?: { env: string[]; history: { createdBy: string; emptyLayer: boolean }[] };
   /** Frees what the source holds (temp files, connections). Idempotent. */
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 
 /** shared/ sits beside the checkout (CI clones next to it); CLAIR_SCAN_SCHEMA_DIR overrides. */
 const SCHEMA_DIR =
@@ -72,4 +73,26 @@ export function validateSarifGithub(doc: unknown, fast = false): string | null {
 export function validateGitlab(doc: unknown, fast = false): string | null {
   const v = validator('gitlab', fast);
   return v(doc) ? null : errors(v);
+}
+
+/**
+ * Validates every SARIF, GitLab and CycloneDX file among `written` (writeReports' answer) against the official
+ * schemas; returns the problems, [] when all are valid.
+ */
+export async function validateWrittenReports(written: Partial<Record<string, string>>): Promise<string[]> {
+  const problems: string[] = [];
+  const read = (f: string): unknown => JSON.parse(fs.readFileSync(f, 'utf8'));
+  if (written.sarif) {
+    const doc = read(written.sarif);
+    for (const [name, err] of [['SARIF (OASIS)', validateSarifOasis(doc)], ['SARIF (GitHub)', validateSarifGithub(doc)]]) if (err) problems.push(`${name}: ${err}`);
+  }
+  if (written.gitlab) {
+    const err = validateGitlab(read(written.gitlab));
+    if (err) problems.push(`GitLab: ${err}`);
+  }
+  if (written.cyclonedx) {
+    const err = await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(fs.readFileSync(written.cyclonedx, 'utf8'));
+    if (err !== null && err !== undefined) problems.push(`CycloneDX: ${JSON.stringify(err).slice(0, 500)}`);
+  }
+  return problems;
 }

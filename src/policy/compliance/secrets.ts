@@ -8,12 +8,18 @@
  * an overlap of the previous chunk, so a secret split across two chunks is still found. Larger and
  * binary files are not content-scanned (their paths still are); the stats say how many.
  *
- * Findings name the rule, the layer (diff id), the path and the line — NEVER the secret's value, nor the
- * layer's `created_by` command (which can itself contain the secret).
+ * The image config is checked too (`checkConfigSecrets`): every history `created_by` (build-argument values that
+ * `docker build --build-arg` records there, `ENV`/`ARG` defaults, inline `NAME=value`) and Config.Env, for
+ * secret-looking names with a value (`*_TOKEN`, `*_PASSWORD`, `*_SECRET`, `*_KEY`, see findings/redact.ts) and
+ * known token formats.
+ *
+ * Findings name the rule, the layer (diff id), the path and the line, or the variable's name and the history
+ * entry — NEVER the secret's value, nor the layer's `created_by` command (which can itself contain the secret).
  */
 import type { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import type { ComplianceFinding } from '../../findings/model';
+import { assignmentsIn, findTokens, isSecretAssignment, TOKEN_RULES } from '../../findings/redact';
 import type { ResolvedImage } from '../../image/types';
 import { ClairScanError, errorMessage } from '../../util/errors';
 
@@ -34,21 +40,7 @@ interface ContentRule {
 /** Every pattern is bounded in length (see OVERLAP) and has no nested quantifiers. */
 export const CONTENT_RULES: readonly ContentRule[] = [
   { rule: 'secret/private-key', what: 'a private key (PEM "BEGIN … PRIVATE KEY" block)', re: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g },
-  {
-    rule: 'secret/aws-access-key-id',
-    what: 'an AWS access key id',
-    re: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
-    // AWS's documentation example (AKIAIOSFODNN7EXAMPLE) ships in many SDKs' docs.
-    ignore: (m) => m.endsWith('EXAMPLE'),
-  },
-  {
-    rule: 'secret/github-token',
-    what: 'a GitHub token',
-    re: /(?<![A-Za-z0-9_])(?:gh[opsur]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
-  },
-  { rule: 'secret/gitlab-token', what: 'a GitLab personal access token', re: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,200}/g },
-  { rule: 'secret/slack-token', what: 'a Slack token', re: /(?<![A-Za-z0-9])xox[baprs]-[A-Za-z0-9-]{10,200}/g },
-  { rule: 'secret/google-api-key', what: 'a Google API key', re: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g },
+  ...TOKEN_RULES,
 ];
 
 interface PathRule {
@@ -284,7 +276,108 @@ export async function checkSecrets(
     }
   }
 
-  return { findings: toFindings(image, hits, deletions, replacedIn), stats };
+  return { findings: [...checkConfigSecrets(image), ...toFindings(image, hits, deletions, replacedIn)], stats };
+}
+
+const CONFIG_ADVICE =
+  ' Revoke/rotate the credential, then rebuild passing it as a build secret (`RUN --mount=type=secret,id=…`, `docker build --secret`) ' +
+  'instead of a build argument or ENV, or allowlist the rule for this image with a reason if it is not a secret.';
+
+/**
+ * Secrets in the image config: history lines and Config.Env (raw, from `image.rawConfig`; without it, the
+ * history of the layers in `image.info`). Names and locations only, never values.
+ */
+export function checkConfigSecrets(image: ResolvedImage): ComplianceFinding[] {
+  const history = image.rawConfig?.history ?? image.info.layers.map((l) => ({ createdBy: l.createdBy ?? '', emptyLayer: false }));
+  const env = image.rawConfig?.env ?? [];
+  const total = image.info.layers.length;
+  const out: ComplianceFinding[] = [];
+  const seen = new Set<string>();
+  const add = (f: Omit<ComplianceFinding, 'kind' | 'severity' | 'key'>, where: string): void => {
+    const key = `${image.info.name}|${f.rule}|${where}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ kind: 'compliance', key, severity: 'Critical', ...f });
+  };
+
+  const envNames = new Set<string>();
+  for (const entry of env) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) continue;
+    const name = entry.slice(0, eq);
+    const value = entry.slice(eq + 1);
+    const named = isSecretAssignment(name, value);
+    if (named) {
+      envNames.add(name);
+      add(
+        {
+          rule: 'secret/env-variable',
+          title: `Secret in image config: environment variable ${name}`,
+          message: `The image's configured environment (Config.Env) sets ${name} to a non-empty value, which every container of the image gets and anyone who can pull the image can read (\`docker inspect\`).${CONFIG_ADVICE}`,
+        },
+        `env:${name}`,
+      );
+    }
+    // A token in a value already reported by its name is the same secret: one finding.
+    for (const t of named ? [] : findTokens(value)) {
+      add(
+        {
+          rule: t.rule.rule,
+          title: `Secret in image config: ${t.rule.what}`,
+          message: `The value of the environment variable ${name} (Config.Env) contains ${t.rule.what}, readable by anyone who can pull the image.${CONFIG_ADVICE}`,
+        },
+        `env:${name}`,
+      );
+    }
+  }
+
+  let layerIndex = -1;
+  history.forEach((h, i) => {
+    if (!h.emptyLayer) layerIndex++;
+    const layer = !h.emptyLayer && layerIndex < total ? image.info.layers[layerIndex] : undefined;
+    const at = `history entry ${i + 1} of ${history.length}${layer ? ` (layer ${layerIndex + 1} of ${total}, ${layer.diffId})` : ''}`;
+    const layerField = layer ? { layer: layer.diffId } : {};
+    const isEnvLine = /^\s*(?:\/bin\/sh -c #\(nop\)\s*)?ENV\s/.test(h.createdBy);
+    const reported: { start: number; end: number }[] = [];
+    for (const a of assignmentsIn(h.createdBy)) {
+      if (!isSecretAssignment(a.name, a.value)) continue;
+      reported.push(a);
+      if (a.buildArg) {
+        add(
+          {
+            rule: 'secret/build-arg',
+            title: `Secret in image history: build argument ${a.name}`,
+            message: `The build argument ${a.name} had a value when the image was built, and Docker records build-argument values in the image history (${at}): anyone who can pull the image can read it with \`docker history --no-trunc\`.${CONFIG_ADVICE}`,
+            ...layerField,
+          },
+          `history:${a.name}`,
+        );
+      } else if (!(isEnvLine && envNames.has(a.name))) {
+        add(
+          {
+            rule: 'secret/history-variable',
+            title: `Secret in image history: ${a.name}`,
+            message: `The image history (${at}) sets ${a.name} to a non-empty value: anyone who can pull the image can read it with \`docker history --no-trunc\`.${CONFIG_ADVICE}`,
+            ...layerField,
+          },
+          `history:${a.name}`,
+        );
+      }
+    }
+    for (const t of findTokens(h.createdBy)) {
+      if (reported.some((r) => t.index >= r.start && t.index < r.end)) continue;
+      add(
+        {
+          rule: t.rule.rule,
+          title: `Secret in image history: ${t.rule.what}`,
+          message: `The image history (${at}) contains ${t.rule.what} in the command that built it: anyone who can pull the image can read it with \`docker history --no-trunc\`.${CONFIG_ADVICE}`,
+          ...layerField,
+        },
+        `history#${i + 1}`,
+      );
+    }
+  });
+  return out;
 }
 
 function layerError(index: number, diffId: string, err: unknown): ClairScanError {
