@@ -49,3 +49,23 @@ export function stableName(ref: ImageReference): string {
   if (ref.registry === 'docker.io') return ref.repository.replace(/^library\//, '');
   return `${ref.registry}/${ref.repository}`;
 }
+
+/**
+ * The hosts registry credentials are bound to (`registry-host`): the given list, else the registries the
+ * scanned images name explicitly (`ghcr.io/org/app`, `localhost:5000/app`) or that are read with `registry:`.
+ * An unqualified name (`myapp:ci`) read from the daemon does not bind Docker Hub.
+ */
+export function credentialHosts(explicit: string[], images: { ref: string; source?: string }[], imageSource: string): string[] {
+  if (explicit.length) return [...new Set(explicit.map((h) => h.trim()).filter(Boolean))];
+  const hosts = new Set<string>();
+  for (const img of images) {
+    const source = img.source ?? imageSource;
+    if (source === 'archive' || source === 'docker') continue;
+    const ref = parseReference(img.ref);
+    if (!ref) continue;
+    const first = img.ref.split('/')[0];
+    const named = img.ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+    if (named || source === 'registry') hosts.add(ref.registry);
+  }
+  return [...hosts];
+}

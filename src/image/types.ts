@@ -18,6 +18,11 @@ export interface ImageLayer {
   open(): Promise<Readable>;
   /** The uncompressed tar stream (for compliance checks). Each call opens a new stream. */
   openTar(): Promise<Readable>;
+  /**
+   * sha256 of the uncompressed tar computed from the content (not taken from the image config), when the
+   * source can tell it cheaply or compute it once; callers without it hash `openTar()` themselves.
+   */
+  uncompressedDigest?(): Promise<string>;
 }
 
 export interface ResolvedImage {

@@ -72,6 +72,14 @@ export const INPUTS: InputDefinition[] = [
     description: 'Talk plain HTTP to the registry (for a local test registry). Loopback registries always use HTTP.',
   },
   {
+    name: 'registry-host',
+    group: 'image',
+    type: 'list',
+    default: '',
+    description:
+      'Registry hosts (`host[:port]`, comma-separated) that registry-username/registry-password may be sent to, after a 401 challenge: the registry and its https token service. Default: the registries the `image` references name.',
+  },
+  {
     name: 'layer-server-address',
     group: 'image',
     type: 'string',

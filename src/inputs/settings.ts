@@ -5,6 +5,7 @@
 import { ClairScanError } from '../util/errors';
 import { INPUTS, InputDefinition } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
+import { credentialHosts } from '../image/reference';
 
 /** Returns the raw string the user gave for an input, or undefined / '' when not given. */
 export type RawInputs = (name: string) => string | undefined;
@@ -26,7 +27,8 @@ export interface Settings {
   images: ImageRequest[];
   imageSource: 'auto' | ImageSourceKind;
   dockerHost?: string;
-  registry: { username?: string; password?: string; insecure: boolean };
+  /** `hosts`: where username/password may be sent (`registry-host`, default: the registries the images name). */
+  registry: { username?: string; password?: string; insecure: boolean; hosts: string[] };
   layerServerAddress?: string;
 
   clairUrl?: string;
@@ -130,7 +132,12 @@ export function parseSettings(raw: RawInputs): Settings {
     images,
     imageSource: oneOf('image-source', ['auto', 'docker', 'archive', 'registry'] as const),
     dockerHost: opt('docker-host'),
-    registry: { username: opt('registry-username'), password: opt('registry-password'), insecure: bool('registry-insecure') },
+    registry: {
+      username: opt('registry-username'),
+      password: opt('registry-password'),
+      insecure: bool('registry-insecure'),
+      hosts: credentialHosts(list('registry-host'), images, str('image-source').toLowerCase()),
+    },
     layerServerAddress: opt('layer-server-address'),
     clairUrl: clairUrl?.replace(/\/+$/, ''),
     clairPsk: opt('clair-psk'),

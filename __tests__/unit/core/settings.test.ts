@@ -23,7 +23,7 @@ describe('parseSettings defaults', () => {
       images: [{ input: 'myapp:ci', ref: 'myapp:ci' }],
       imageSource: 'auto',
       dockerHost: undefined,
-      registry: { username: undefined, password: undefined, insecure: false },
+      registry: { username: undefined, password: undefined, insecure: false, hosts: [] },
       layerServerAddress: undefined,
       clairUrl: undefined,
       clairPsk: undefined,
@@ -76,7 +76,7 @@ describe('parseSettings defaults', () => {
         'gitlab-token': 'glpat-x',
       }),
     );
-    expect(s.registry).toEqual({ username: 'bob', password: 's3cret', insecure: false });
+    expect(s.registry).toEqual({ username: 'bob', password: 's3cret', insecure: false, hosts: [] });
     expect(s.clairPsk).toBe('c2VjcmV0');
     expect(s.clairImage).toBe('my/clair:dev');
     expect(s.vulnData).toBe('data/bundle.json.zst');

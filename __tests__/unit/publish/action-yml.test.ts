@@ -89,6 +89,7 @@ describe('GitLab template agrees with the definitions', () => {
     image: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA',
     'registry-username': '$CI_REGISTRY_USER',
     'registry-password': '$CI_REGISTRY_PASSWORD',
+    'registry-host': '$CI_REGISTRY,$CI_SERVER_URL',
   };
 
   test('a CLAIR_SCAN_ variable for every non-action-only input, with the same default', () => {
