@@ -1,6 +1,10 @@
-/** Entry point of the CLI bundle (dist/cli/index.js). */
+/** Entry point of the CLI bundle (dist/cli/index.js): the exit code is the CLI's only once it has settled. */
 import { runCli } from './cli';
+import { cleanupActiveRuns } from './environment/cleanup';
+import { formatError } from './util/errors';
+import { guardProcess } from './util/phase';
 
-runCli(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+guardProcess(() => runCli(process.argv.slice(2)), {
+  report: (err) => process.stderr.write(`${formatError(err)}\n`),
+  cleanup: cleanupActiveRuns,
 });

@@ -11,6 +11,10 @@ import { cleanupOnSignals } from './util/signals';
 import { publishGitHub, publishGitHubError } from './publish/github';
 import { STATE_KEY, useActionsLogger } from './publish/github/runner';
 import { ClairScanError, EXIT_ERROR, errorMessage } from './util/errors';
+import { guardProcess, runPhase } from './util/phase';
+import { cleanupActiveRuns } from './environment/cleanup';
+
+const PUBLISH_DEADLINE_MS = 5 * 60 * 1000;
 
 function failureText(err: unknown): string {
   if (err instanceof ClairScanError) {
@@ -35,7 +39,7 @@ export async function run(): Promise<number> {
         core.saveState(STATE_KEY, serializeRunState(state));
       },
     });
-    await publishGitHub(outcome, s);
+    await runPhase('publish', PUBLISH_DEADLINE_MS, () => publishGitHub(outcome, s), 'the GitHub API stopped answering; the reports are in output-dir.');
     const verdict = outcome.result.verdict;
     if (outcome.exitCode === 1) {
       core.setFailed(`Policy failed:\n${(verdict?.reasons ?? []).map((r) => `- ${r}`).join('\n')}`);
@@ -57,13 +61,7 @@ export async function run(): Promise<number> {
 }
 
 if (require.main === module) {
-  // Exit explicitly: idle keep-alive connections (Docker API) must not hold the step open. Everything that
-  // matters is written by now (file commands are appended synchronously; stdout is a pipe, synchronous on Linux).
-  run().then(
-    (code) => process.exit(code),
-    (err) => {
-      core.setFailed(failureText(err));
-      process.exit(EXIT_ERROR);
-    },
-  );
+  // The step's exit code is run()'s only once it settled; a stall or crash anywhere is exit 2 with cleanup
+  // (util/phase.ts). Exiting explicitly also keeps idle keep-alive connections from holding the step open.
+  guardProcess(run, { report: (err) => core.setFailed(failureText(err)), cleanup: cleanupActiveRuns });
 }

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { cleanupRun } from './environment/cleanup';
 import { parseRunState } from './environment/run-state';
 import { errorMessage } from './util/errors';
+import { guardProcess, runPhase } from './util/phase';
 import { STATE_KEY, useActionsLogger } from './publish/github/runner';
 
 export async function runPost(): Promise<void> {
@@ -34,12 +35,12 @@ export async function runPost(): Promise<void> {
 }
 
 if (require.main === module) {
-  // Exit explicitly (always 0): idle keep-alive connections to the Docker API must not hold the step open.
-  runPost().then(
-    () => process.exit(0),
-    (err) => {
-      core.warning(`clair-scan: cleanup failed: ${errorMessage(err)}`);
-      process.exit(0);
+  // Cleanup that stalls or crashes is an error (exit 2), never a silent success; a bounded deadline ends it.
+  guardProcess(
+    async () => {
+      await runPhase('post cleanup', 5 * 60 * 1000, runPost, 'the Docker daemon stopped answering; leftovers carry the label io.clair-scan.run.');
+      return 0;
     },
+    { report: (err) => core.setFailed(`clair-scan post step: ${err.message}\nWhat to do: ${err.hint}`) },
   );
 }

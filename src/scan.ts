@@ -7,7 +7,8 @@ import { ClairScanError } from './util/errors';
 import { log } from './util/log';
 import type { ImageRequest, ImageSourceKind, ReportFormat, Settings } from './inputs/settings';
 import { parseImageRequest } from './inputs/settings';
-import { newRunId, RunState } from './environment/run-state';
+import { newRunId, RunState, trackRun } from './environment/run-state';
+import { runPhase } from './util/phase';
 import { cleanupRun } from './environment/cleanup';
 import { DockerClient } from './environment/docker';
 import { layerServerAddressFor, localAddressTowards } from './environment/address';
@@ -40,13 +41,17 @@ export interface ScanOptions {
 
 export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<ScanOutcome> {
   const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [] };
+  const untrack = trackRun(state);
   opts.onState?.(state);
   log.info(`Run ${state.runId} (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
   const timings: Record<string, number> = {};
+  const deadlines = phaseDeadlines(settings);
+  // Every phase runs under a deadline (fail closed: a stalled phase is an error naming it, never a silent end).
   const time = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
     const t0 = process.hrtime.bigint();
     try {
-      return await f();
+      const d = deadlines[phase] ?? deadlines.default;
+      return await runPhase(phase, d.ms, f, d.hint);
     } finally {
       timings[phase] = (timings[phase] ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9;
     }
@@ -58,12 +63,14 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
   let server: LayerServer | undefined;
   try {
     // Fail fast on inputs that need no Docker or Clair to check.
-    for (const r of settings.images) validateRequest(r, settings);
-    await validatePolicy(settings.policy);
-    validateDataSource(settings);
-    if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
     const sources = new Map<ImageRequest, ImageSourceKind>();
-    for (const r of settings.images) sources.set(r, await locateImage(r, settings, dockerClient));
+    await time('preflight', async () => {
+      for (const r of settings.images) validateRequest(r, settings);
+      await validatePolicy(settings.policy);
+      validateDataSource(settings);
+      if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
+      for (const r of settings.images) sources.set(r, await locateImage(r, settings, dockerClient));
+    });
     env = await openClairEnvironment(settings, dockerClient, state, time);
     opts.onState?.(state);
     server = await time('layer-server', () => startServer(settings, env as ClairEnvironment, dockerClient));
@@ -113,15 +120,55 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     };
     result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy));
     const reports = await time('reports', () => writeReports(result, settings.reports));
+    // Fail closed: exit 0 or 1 only when every requested report exists.
+    const missing = settings.reports.formats.filter((f) => !reports[f] || !fs.existsSync(reports[f] as string));
+    if (missing.length) {
+      throw new ClairScanError(`the ${missing.join(', ')} report${missing.length > 1 ? 's were' : ' was'} not written`, { hint: `check that output-dir (${settings.reports.outputDir}) is writable and has free space.` });
+    }
     const exitCode = result.verdict.status === 'fail' && result.verdict.enforced ? 1 : 0;
     return { result, reports, exitCode, timings };
   } finally {
     await server?.close();
-    await time('cleanup', async () => {
-      await env?.close();
-      await cleanupRun(state);
-    });
+    try {
+      await time('cleanup', async () => {
+        await env?.close();
+        await cleanupRun(state);
+      });
+    } finally {
+      untrack();
+    }
   }
+}
+
+interface PhaseDeadline {
+  ms: number;
+  hint: string;
+}
+
+/** How long each phase may take, from the timeout inputs; every phase has one. */
+export function phaseDeadlines(settings: Settings): Record<string, PhaseDeadline> & { default: PhaseDeadline } {
+  const startup = { ms: settings.startupTimeoutSec * 1000 + 30000, hint: 'PostgreSQL or Clair did not start in time: check the Docker daemon, or raise startup-timeout.' };
+  const data = { ms: settings.dataTimeoutSec * 1000 + 30000, hint: 'loading vulnerability data took too long: check the Docker daemon\'s disk and the data source, or raise data-timeout.' };
+  const scanning = { ms: settings.scanTimeoutSec * 1000 + 30000, hint: 'Clair or the image source stopped answering: check them, or raise scan-timeout for very large images.' };
+  const local = { ms: 10 * 60 * 1000, hint: 'this step does no network I/O; a stall here is a bug in clair-scan: please report it with this log.' };
+  return {
+    preflight: startup,
+    pull: startup,
+    'start-postgres': startup,
+    'start-clair': startup,
+    'data-load': data,
+    data,
+    'layer-server': { ms: 60000, hint: 'the layer server could not start: check layer-server-address.' },
+    'image-export': scanning,
+    index: scanning,
+    match: scanning,
+    compliance: scanning,
+    normalize: local,
+    policy: local,
+    reports: { ms: 10 * 60 * 1000, hint: `writing the reports stalled: check that output-dir (${settings.reports.outputDir}) is on a healthy, writable disk.` },
+    cleanup: { ms: 5 * 60 * 1000, hint: 'removing the containers stalled: check the Docker daemon; leftovers carry the label io.clair-scan.run.' },
+    default: scanning,
+  };
 }
 
 function validateRequest(r: ImageRequest, settings: Settings): void {

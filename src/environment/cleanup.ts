@@ -1,15 +1,23 @@
 /**
  * Removes everything a run left: containers (with their anonymous volumes) labelled with the run id, and the
  * run's temp directories. Called by the scan itself, by signal handlers, by the action's post step and by
- * `clair-scan cleanup`. Idempotent and never throws: cleanup must not hide the scan's own outcome.
+ * `clair-scan cleanup` (`--all`: every clair-scan run on the daemon, found by the owner label, and the temp
+ * dirs of those runs). Idempotent and never throws: cleanup must not hide the scan's own outcome.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DockerClient } from './docker';
+import { beginShutdown, DockerClient } from './docker';
 import { log } from '../util/log';
 import { errorMessage } from '../util/errors';
-import type { RunState } from './run-state';
+import { activeRuns, LABEL_RUN, RunState } from './run-state';
+
+/** Every clair-scan run that has containers on the daemon (`clair-scan cleanup --all`). */
+export interface AllRuns {
+  allRuns: true;
+  /** The Docker daemon (undefined = DOCKER_HOST, else the local socket). */
+  dockerHost?: string;
+}
 
 export interface CleanupReport {
   containers: string[];
@@ -17,12 +25,17 @@ export interface CleanupReport {
   errors: string[];
 }
 
-export async function cleanupRun(state: RunState): Promise<CleanupReport> {
+export async function cleanupRun(target: RunState | AllRuns): Promise<CleanupReport> {
   const report: CleanupReport = { containers: [], tempDirs: [], errors: [] };
+  const all = 'allRuns' in target;
+  const runIds = new Set(all ? [] : [target.runId]);
   try {
-    const docker = new DockerClient(state.dockerHost);
-    const list = await docker.listRunContainers(state.runId);
+    const docker = new DockerClient(target.dockerHost);
+    const list = await docker.listRunContainers(all ? undefined : target.runId);
     for (const c of list) {
+      // The temp dirs of the runs found (a run id is [a-z0-9-], as newRunId makes it; anything else is not ours).
+      const run = c.Labels?.[LABEL_RUN];
+      if (all && run && /^[a-z0-9-]+$/.test(run)) runIds.add(run);
       try {
         await docker.removeContainer(c.Id);
         report.containers.push((c.Names?.[0] ?? c.Id).replace(/^\//, ''));
@@ -36,8 +49,9 @@ export async function cleanupRun(state: RunState): Promise<CleanupReport> {
   // Temp dirs are named after the run (image/temp.ts), so a post step or `cleanup --run-id` that never saw
   // the list still finds them.
   const tmp = os.tmpdir();
-  const named = fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((n) => n.startsWith(`clair-scan-${state.runId}-`)).map((n) => path.join(tmp, n)) : [];
-  for (const dir of new Set([...state.tempDirs, ...named])) {
+  const entries = runIds.size && fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
+  const named = entries.filter((n) => [...runIds].some((id) => n.startsWith(`clair-scan-${id}-`))).map((n) => path.join(tmp, n));
+  for (const dir of new Set([...(all ? [] : target.tempDirs), ...named])) {
     try {
       if (fs.existsSync(dir)) {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -50,4 +64,13 @@ export async function cleanupRun(state: RunState): Promise<CleanupReport> {
   if (report.containers.length) log.info(`Removed containers: ${report.containers.join(', ')}`);
   for (const e of report.errors) log.warn(`cleanup: ${e}`);
   return report;
+}
+
+/**
+ * Removes what the runs of this process that have not cleaned up yet started (a fail-closed exit, util/phase.ts):
+ * no new containers are created from now on, and creations already sent to the daemon are waited for first.
+ */
+export async function cleanupActiveRuns(): Promise<void> {
+  await beginShutdown();
+  await Promise.all(activeRuns().map((s) => cleanupRun(s)));
 }

@@ -36,3 +36,18 @@ export function parseRunState(text: string): RunState | undefined {
     return undefined;
   }
 }
+
+/**
+ * The runs of this process that have not finished cleaning up: what a fail-closed exit (util/phase.ts) or a
+ * signal removes when the scan's own `finally` cannot run.
+ */
+const active = new Set<RunState>();
+
+export function trackRun(s: RunState): () => void {
+  active.add(s);
+  return () => active.delete(s);
+}
+
+export function activeRuns(): RunState[] {
+  return [...active];
+}
