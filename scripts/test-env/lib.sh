@@ -69,3 +69,51 @@ wait_docker() {
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
 }
+
+# ------------------------------------------------------------------------------ debootstrap (shared helpers)
+# apt_mirror_for SUITE: the Debian mirror apt is configured with for SUITE (deb822 .sources or one-line .list);
+# no hard-coded host. (Same lookup as test-env.sh's apt_mirror, for any suite.)
+apt_mirror_for() {
+  local suite=$1 f uri
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    uri=$(awk -v suite="$suite" '
+      BEGIN { RS=""; FS="\n" }
+      { types=""; uris=""; suites=""
+        for (i = 1; i <= NF; i++) {
+          if ($i ~ /^Types:/) types = $i; else if ($i ~ /^URIs:/) uris = $i; else if ($i ~ /^Suites:/) suites = $i
+        }
+        if (types ~ /[ \t]deb([ \t]|$)/ && (suites " ") ~ ("[ \t]" suite "[ \t]")) {
+          sub(/^URIs:[ \t]*/, "", uris); split(uris, u, /[ \t]+/); print u[1]; exit
+        }
+      }' "$f")
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] || continue
+    uri=$(sed -E 's/\[[^]]*\]//' "$f" | awk -v suite="$suite" '$1 == "deb" && $3 == suite { print $2; exit }')
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  return 1
+}
+
+# debootstrap_tar SUITE VARIANT INCLUDE OUT.tar LOG [PRUNE_FUNCTION]: debootstrap SUITE (variant, optional
+# comma-separated --include list) from the configured mirror into a temp dir next to OUT, optionally prune it
+# with PRUNE_FUNCTION ROOT, and write it as a tar with sorted names, a fixed mtime and numeric owners (the same
+# tree always gives the same bytes; /dev, /proc, /sys left empty). Written to OUT.tmp, then renamed.
+debootstrap_tar() {
+  local suite=$1 variant=$2 include=$3 out=$4 logf=$5 prune=${6:-} mirror dir rc=0
+  mirror=$(apt_mirror_for "$suite") || { log "no Debian mirror for $suite in /etc/apt/sources.list{,.d/*}"; return 1; }
+  command -v debootstrap >/dev/null || { log "debootstrap is not installed (apt-get install debootstrap)"; return 1; }
+  mkdir -p "$(dirname "$out")"
+  dir=$(mktemp -d "$(dirname "$out")/.debootstrap.XXXXXX")
+  local args=(--variant="$variant")
+  [ -n "$include" ] && args+=(--include="$include")
+  debootstrap "${args[@]}" "$suite" "$dir/root" "$mirror" >"$logf" 2>&1 || rc=$?
+  if [ "$rc" -ne 0 ]; then tail -n 20 "$logf" >&2; rm -rf "$dir"; log "debootstrap $suite failed (log: $logf)"; return 1; fi
+  [ -n "$prune" ] && "$prune" "$dir/root"
+  tar -C "$dir/root" --numeric-owner --sort=name --mtime=@1700000000 --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' -cf "$out.tmp" . || rc=$?
+  rm -rf "$dir"
+  [ "$rc" -eq 0 ] || { rm -f "$out.tmp"; log "writing $out failed"; return 1; }
+  mv "$out.tmp" "$out"
+}
