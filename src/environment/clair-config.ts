@@ -12,6 +12,15 @@ export interface ClairConfigParams {
   /** Offline data: forbid the indexer any non-private network access. */
   airgap: boolean;
   logLevel?: string;
+  /**
+   * Base64 key for Clair's `auth.psk`: every ephemeral Clair gets a random one, so its API (which binds a
+   * non-loopback address next to a remote daemon such as dind) answers only this run.
+   */
+  psk?: string;
+}
+
+function authSection(p: ClairConfigParams): object {
+  return p.psk ? { auth: { psk: { key: p.psk, iss: ['clair-scan'] } } } : {};
 }
 
 /** Empty Red Hat mapping files placed in /config for offline runs. */
@@ -22,6 +31,7 @@ export function generateClairConfig(p: ClairConfigParams): string {
     http_listen_addr: p.httpListen,
     introspection_addr: p.introspectionListen,
     log_level: p.logLevel ?? 'info',
+    ...authSection(p),
     indexer: {
       connstring: p.connString,
       migrations: true,
@@ -54,6 +64,7 @@ export function enforcedDropIn(p: ClairConfigParams): string {
   return JSON.stringify({
     http_listen_addr: p.httpListen,
     introspection_addr: p.introspectionListen,
+    ...authSection(p),
     indexer: { connstring: p.connString },
     matcher: { connstring: p.connString },
     notifier: { connstring: p.connString },

@@ -4,9 +4,10 @@
  * spools layers there with O_TMPFILE, which overlayfs on older kernels lacks: clair-v4.md §8.1).
  */
 import type Docker from 'dockerode';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ClairScanError } from '../util/errors';
+import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import { DockerClient } from './docker';
 import { freeLocalPort, randomPort, formatHostPort } from './address';
@@ -33,6 +34,31 @@ export function validateClairConfigFile(file: string): void {
   }
 }
 
+/** Where the official image's Clair reads its config (`ENV CLAIR_CONF`), and so where we write ours. */
+const CONFIG_DIR = '/config';
+const CONFIG_FILE = `${CONFIG_DIR}/config.yaml`;
+
+function notAClairImage(image: string, what: string): ClairScanError {
+  return new ClairScanError(`input "clair-image" (${image}) is not a Clair v4 image laid out like quay.io/projectquay/clair: ${what}`, {
+    hint:
+      'set clair-image to a Clair v4 image such as quay.io/projectquay/clair:4.9.0 (or leave it unset for that default). ' +
+      `An image of your own must keep the official layout: clair as the entrypoint, ENV CLAIR_CONF=${CONFIG_FILE} and a ${CONFIG_DIR} directory (VOLUME ${CONFIG_DIR}).`,
+  });
+}
+
+/**
+ * Checks, from the image's config alone, that `image` reads its config where we write it (CLAIR_CONF, like the
+ * official image). Called once the image is present and before PostgreSQL or Clair start, so a wrong
+ * clair-image (e.g. the application image) fails in seconds with what to do.
+ */
+export async function checkClairImage(docker: DockerClient, image: string): Promise<void> {
+  const info = await docker.imageInspect(image);
+  if (!info) return; // ensureImage has already said whether it is there
+  const conf = (info.Config?.Env ?? []).find((e) => e.startsWith('CLAIR_CONF='))?.slice('CLAIR_CONF='.length);
+  if (conf === undefined) throw notAClairImage(image, 'it sets no CLAIR_CONF environment variable, so Clair would not read the config clair-scan writes');
+  if (conf !== CONFIG_FILE) throw notAClairImage(image, `it reads its config from CLAIR_CONF=${conf}, but clair-scan writes ${CONFIG_FILE}`);
+}
+
 export async function startClair(
   docker: DockerClient,
   opts: {
@@ -48,6 +74,7 @@ export async function startClair(
 ): Promise<ClairContainer> {
   if (opts.userConfig) validateClairConfigFile(opts.userConfig);
   const deadline = Date.now() + opts.timeoutMs;
+  const psk = randomBytes(32).toString('base64');
   return startService(docker, {
     name: 'Clair',
     deadline,
@@ -55,6 +82,7 @@ export async function startClair(
     attempt: async (n) => {
       const [apiPort, introPort] = docker.endpoint.tcp ? [randomPort(), randomPort()] : [await freeLocalPort(), await freeLocalPort()];
       const params = {
+        psk,
         connString: opts.connString,
         httpListen: formatHostPort(opts.listenHost, apiPort),
         introspectionListen: formatHostPort(opts.listenHost, introPort),
@@ -78,10 +106,17 @@ export async function startClair(
         files['config.yaml.d/50-user.yaml'] = { path: opts.userConfig };
         files['config.yaml.d/99-clair-scan.yaml'] = enforcedDropIn(params);
       }
-      await docker.putFiles(container, '/config', files);
+      try {
+        await docker.putFiles(container, CONFIG_DIR, files);
+      } catch (err) {
+        // The Engine API answers 404 when the image has no such directory: not a Clair image after all.
+        if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+        await docker.removeContainer(container.id);
+        throw notAClairImage(opts.image, `it has no ${CONFIG_DIR} directory to put the config in (${errorMessage(err)})`);
+      }
       await container.start();
       const url = `http://${params.httpListen}`;
-      const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs });
+      const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs, psk });
       return {
         container,
         value: { container, client, url },

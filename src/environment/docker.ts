@@ -42,7 +42,16 @@ export interface ContainerSpec {
   env?: Record<string, string>;
   user?: string;
   tmpfs?: Record<string, string>;
+  /**
+   * Capabilities the container keeps; every other one is dropped. Clair runs as nobody and needs none; the
+   * PostgreSQL entrypoint (official image's interface) starts as root to chown its data dir, then drops to the
+   * postgres user.
+   */
+  capAdd?: string[];
 }
+
+/** Processes (and threads) one service container may have: bounds a fork bomb, far above what Clair or PostgreSQL use. */
+const PIDS_LIMIT = 2048;
 
 export interface ExecResult {
   exitCode: number;
@@ -132,6 +141,13 @@ export class DockerClient {
         NetworkMode: 'host',
         Tmpfs: spec.tmpfs,
         AutoRemove: false,
+        // Least privilege: no capabilities beyond what the service needs, no privilege gain through setuid
+        // binaries, a bound on processes. No memory limit: Clair sizes its heap from the cgroup limit
+        // (GOMEMLIMIT, clair-v4.md §8.4) and a fixed cap would OOM-kill the scan of a large image.
+        CapDrop: ['ALL'],
+        CapAdd: spec.capAdd,
+        SecurityOpt: ['no-new-privileges:true'],
+        PidsLimit: PIDS_LIMIT,
       },
     });
   }
@@ -279,6 +295,37 @@ export class DockerClient {
       if (statusOf(err) === 404) return false;
       throw err;
     }
+  }
+
+  /**
+   * Streams one regular file out of a container (the Engine API's archive endpoint, unpacked on the fly): never
+   * held in memory. Resolves once the file's entry starts; its stream errors if the archive breaks off.
+   */
+  async getFile(container: Docker.Container, filePath: string): Promise<{ size: number; stream: Readable }> {
+    let archive: Readable;
+    try {
+      archive = (await container.getArchive({ path: filePath })) as unknown as Readable;
+    } catch (err) {
+      throw new ClairScanError(`cannot read ${filePath} from container ${container.id.slice(0, 12)}: ${errorMessage(err)}`, {
+        hint: statusOf(err) === 404 ? 'the file was not written: see the command\'s output above.' : 'check the Docker daemon.',
+        cause: err,
+      });
+    }
+    const extract = tar.extract();
+    return new Promise((resolve, reject) => {
+      let found = false;
+      extract.on('entry', (header, stream, next) => {
+        stream.on('end', () => next());
+        if (found || header.type !== 'file') return void stream.resume();
+        found = true;
+        extract.on('error', (err) => stream.destroy(err));
+        resolve({ size: header.size ?? 0, stream: stream as unknown as Readable });
+      });
+      extract.on('finish', () => found || reject(new Error(`${filePath} in container ${container.id.slice(0, 12)} is not a regular file`)));
+      extract.on('error', (err) => found || reject(err));
+      archive.on('error', (err) => extract.destroy(err));
+      archive.pipe(extract);
+    });
   }
 
   container(id: string): Docker.Container {

@@ -39,6 +39,7 @@ export async function startPostgres(docker: DockerClient, opts: { image: string;
         image: opts.image,
         runId: opts.runId,
         role: 'postgres',
+        capAdd: ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'SETUID', 'SETGID'],
         env: { POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
         // Ephemeral data: durability settings off make migrations and the data import much faster.
         cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],

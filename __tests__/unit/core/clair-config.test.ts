@@ -94,3 +94,14 @@ describe('updaterSetsFor', () => {
     ]);
   });
 });
+
+describe('PSK auth (every ephemeral Clair gets a random key)', () => {
+  const psk = Buffer.alloc(32, 7).toString('base64');
+  it('the generated config and the enforced drop-in both carry auth.psk, so a user drop-in cannot turn it off', () => {
+    expect(parse(generateClairConfig({ ...params, airgap: true, psk })).auth).toEqual({ psk: { key: psk, iss: ['clair-scan'] } });
+    expect(JSON.parse(enforcedDropIn({ ...params, airgap: true, psk })).auth).toEqual({ psk: { key: psk, iss: ['clair-scan'] } });
+  });
+  it('without a key there is no auth section (an empty key is fatal to Clair)', () => {
+    expect(parse(generateClairConfig({ ...params, airgap: true })).auth).toBeUndefined();
+  });
+});
