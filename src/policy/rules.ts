@@ -43,19 +43,36 @@ interface Token {
   col: number;
 }
 
-const NAMES: Record<string, CountName> = {
-  ...Object.fromEntries(SEVERITIES.map((s) => [s.toLowerCase(), s])),
-  total: 'total',
-  any: 'total',
-  fixable: 'fixable',
-};
+/** A Map, not an object literal: `constructor` or `__proto__` must not look like a name. */
+const NAMES = new Map<string, CountName>([
+  ...SEVERITIES.map((s): [string, CountName] => [s.toLowerCase(), s]),
+  ['total', 'total'],
+  ['any', 'total'],
+  ['fixable', 'fixable'],
+]);
+const NAME_LIST = [...NAMES.keys()].join(', ');
+
+/** Limits that keep a hostile or mistaken rule from exhausting the stack or flooding the log. */
+export const MAX_RULE_LENGTH = 1000;
+export const MAX_RULE_DEPTH = 32;
+
+/** The rule with a caret under `col`; a long rule is cut to the part around the column. */
+function caret(rule: string, col: number): string {
+  const before = 60;
+  const after = 20;
+  if (rule.length <= before + after) return `${rule}\n${' '.repeat(Math.max(0, col - 1))}^`;
+  const start = Math.max(0, col - 1 - before);
+  const end = Math.min(rule.length, col - 1 + after);
+  const prefix = start > 0 ? '…' : '';
+  return `${prefix}${rule.slice(start, end)}${end < rule.length ? '…' : ''}\n${' '.repeat(prefix.length + col - 1 - start)}^`;
+}
 
 function ruleError(label: string, rule: string, col: number, what: string): ClairScanError {
   return new ClairScanError(`${label}: ${what} at column ${col}`, {
     hint:
       `write the rule as comparisons like \`high>0\` joined with && and ||, e.g. \`critical>0 || high>=3\`. ` +
-      `Names: ${Object.keys(NAMES).join(', ')}; operators: >, >=, ==, !=, <, <=; parentheses and ! are allowed. See docs/policy.md.`,
-    details: `${rule}\n${' '.repeat(Math.max(0, col - 1))}^`,
+      `Names: ${NAME_LIST}; operators: >, >=, ==, !=, <, <=; parentheses and ! are allowed. See docs/policy.md.`,
+    details: caret(rule, col),
   });
 }
 
@@ -116,6 +133,9 @@ function tokenize(rule: string, label: string): Token[] {
  * rule and a caret under the column in `details`. `label` prefixes the message (the input's name).
  */
 export function parseRule(rule: string, label = 'fail-on'): RuleNode {
+  if (rule.length > MAX_RULE_LENGTH) {
+    throw ruleError(label, rule, MAX_RULE_LENGTH + 1, `the rule is longer than ${MAX_RULE_LENGTH} characters (${rule.length}); write a shorter rule`);
+  }
   const tokens = tokenize(rule, label);
   let pos = 0;
   const peek = (): Token => tokens[pos];
@@ -142,26 +162,38 @@ export function parseRule(rule: string, label = 'fail-on'): RuleNode {
     }
     return left;
   };
+  // Nesting of "(" and "!": each level is a recursive call, so it is bounded.
+  let depth = 0;
+  const nest = <T>(t: Token, f: () => T): T => {
+    if (++depth > MAX_RULE_DEPTH) fail(t, `nesting deeper than ${MAX_RULE_DEPTH} levels of "(" and "!"`);
+    try {
+      return f();
+    } finally {
+      depth--;
+    }
+  };
   const parseUnary = (): RuleNode => {
     if (peek().type === 'not') {
-      next();
-      return { type: 'not', operand: parseUnary() };
+      const t = next();
+      return nest(t, () => ({ type: 'not', operand: parseUnary() }));
     }
     return parsePrimary();
   };
   const parsePrimary = (): RuleNode => {
     const t = next();
     if (t.type === 'lparen') {
-      const inner = parseOr();
-      const close = next();
-      if (close.type !== 'rparen') fail(close, `expected ")" to close the "(" at column ${t.col}, found ${describe(close)}`);
-      return inner;
+      return nest(t, () => {
+        const inner = parseOr();
+        const close = next();
+        if (close.type !== 'rparen') fail(close, `expected ")" to close the "(" at column ${t.col}, found ${describe(close)}`);
+        return inner;
+      });
     }
     if (t.type !== 'name') {
-      return fail(t, `expected a severity name (${Object.keys(NAMES).join(', ')}), "(" or "!", found ${describe(t)}`);
+      return fail(t, `expected a severity name (${NAME_LIST}), "(" or "!", found ${describe(t)}`);
     }
-    const name = NAMES[t.text.toLowerCase()];
-    if (!name) return fail(t, `unknown name "${t.text}", expected one of ${Object.keys(NAMES).join(', ')}`);
+    const name = NAMES.get(t.text.toLowerCase());
+    if (!name) return fail(t, `unknown name "${t.text}", expected one of ${NAME_LIST}`);
     const op = next();
     if (op.type !== 'op') return fail(op, `expected a comparison operator after "${t.text}"`);
     const num = next();
