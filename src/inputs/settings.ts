@@ -2,7 +2,9 @@
  * Settings: every input parsed and validated once, into one typed object that the rest of the code reads.
  * The action, the CLI and the GitLab template differ only in where the raw strings come from (`RawInputs`).
  */
-import { ClairScanError } from '../util/errors';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ClairScanError, errorMessage } from '../util/errors';
 import { INPUTS, InputDefinition } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
 import { credentialHosts } from '../image/reference';
@@ -74,6 +76,51 @@ function bad(name: string, value: string, expected: string): ClairScanError {
   return new ClairScanError(`input "${name}" has an invalid value "${value}"`, { hint: `set "${name}" to ${expected}.` });
 }
 
+/** The words a boolean input accepts (case-insensitive); undefined for anything else. */
+export function parseBoolean(text: string): boolean | undefined {
+  const v = text.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  return undefined;
+}
+
+/**
+ * The reports are written after the whole scan: a directory that cannot be one (a file in the way) or cannot
+ * be created or written must fail before anything starts, not after minutes of scanning.
+ */
+export function validateOutputDir(dir: string): void {
+  const abs = path.resolve(dir);
+  const fail = (what: string, hint: string): never => {
+    throw new ClairScanError(`input "output-dir" ("${dir}") ${what}`, { hint });
+  };
+  // The directory itself, or the nearest ancestor that exists (where it would be created).
+  let existing = abs;
+  for (;;) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(existing);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') fail(`cannot be checked: ${errorMessage(err)}`, 'set "output-dir" to a directory this user can create and write.');
+    }
+    if (st) {
+      if (!st.isDirectory()) {
+        if (existing === abs) fail('exists and is not a directory', 'remove or rename that file, or set "output-dir" to a directory path.');
+        fail(`cannot be created: "${existing}" is a file, not a directory`, 'set "output-dir" to a path whose parent directories are directories.');
+      }
+      break;
+    }
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  try {
+    fs.accessSync(existing, fs.constants.W_OK | fs.constants.X_OK);
+  } catch {
+    fail(existing === abs ? 'is not writable' : `cannot be created: "${existing}" is not writable`, 'set "output-dir" to a directory this user can create and write, or fix its permissions.');
+  }
+}
+
 export function parseSettings(raw: RawInputs): Settings {
   const get = (def: InputDefinition): string => {
     const v = raw(def.name);
@@ -84,10 +131,9 @@ export function parseSettings(raw: RawInputs): Settings {
   const str = (n: string): string => values.get(n) ?? '';
   const opt = (n: string): string | undefined => str(n) || undefined;
   const bool = (n: string): boolean => {
-    const v = str(n).toLowerCase();
-    if (['true', 'yes', '1', 'on'].includes(v)) return true;
-    if (['false', 'no', '0', 'off'].includes(v)) return false;
-    throw bad(n, str(n), '`true` or `false`');
+    const v = parseBoolean(str(n));
+    if (v === undefined) throw bad(n, str(n), '`true` or `false`');
+    return v;
   };
   const int = (n: string, min: number): number => {
     const v = str(n);
@@ -124,6 +170,8 @@ export function parseSettings(raw: RawInputs): Settings {
   for (const f of formats) {
     if (!(REPORT_FORMATS as string[]).includes(f)) throw bad('formats', f, `a list of ${REPORT_FORMATS.join(', ')}`);
   }
+
+  validateOutputDir(str('output-dir'));
 
   const clairUrl = opt('clair-url');
   if (clairUrl && !/^https?:\/\/[^\s]+$/.test(clairUrl)) throw bad('clair-url', clairUrl, 'an http(s) URL such as http://clair:6060');

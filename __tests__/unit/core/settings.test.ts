@@ -255,3 +255,46 @@ describe('parseImageRequest', () => {
     expect(r.source).toBeUndefined();
   });
 });
+
+describe('output-dir is checked before anything starts', () => {
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const os = jest.requireActual<typeof import('node:os')>('node:os');
+  const path = jest.requireActual<typeof import('node:path')>('node:path');
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-settings-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('a path that exists as a file is rejected by name, with what to do', () => {
+    const file = path.join(tmp, 'reports');
+    fs.writeFileSync(file, 'not a directory');
+    const err = settingsError({ image: 'a', 'output-dir': file });
+    expect(err.message).toBe(`input "output-dir" ("${file}") exists and is not a directory`);
+    expect(err.hint).toMatch(/remove or rename that file, or set "output-dir" to a directory path/);
+    expect(err.exitCode).toBe(2);
+    expect(fs.readFileSync(file, 'utf8')).toBe('not a directory');
+  });
+
+  it('a path below a file cannot be created', () => {
+    const file = path.join(tmp, 'file');
+    fs.writeFileSync(file, '');
+    const err = settingsError({ image: 'a', 'output-dir': path.join(file, 'sub', 'reports') });
+    expect(err.message).toBe(`input "output-dir" ("${path.join(file, 'sub', 'reports')}") cannot be created: "${file}" is a file, not a directory`);
+  });
+
+  it('an existing directory, or one that can be created, is accepted (and not created yet)', () => {
+    expect(parseSettings(raw({ image: 'a', 'output-dir': tmp })).reports.outputDir).toBe(tmp);
+    const later = path.join(tmp, 'x', 'y');
+    expect(parseSettings(raw({ image: 'a', 'output-dir': later })).reports.outputDir).toBe(later);
+    expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
+  });
+
+  // Root may write anywhere, so the permission case can only be shown as another user.
+  (process.getuid?.() === 0 ? it.skip : it)('an unwritable parent is rejected', () => {
+    const ro = path.join(tmp, 'ro');
+    fs.mkdirSync(ro, { mode: 0o555 });
+    const err = settingsError({ image: 'a', 'output-dir': path.join(ro, 'reports') });
+    expect(err.message).toMatch(/cannot be created: ".*ro" is not writable/);
+  });
+});
