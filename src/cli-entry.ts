@@ -2,9 +2,10 @@
 import { runCli } from './cli';
 import { cleanupActiveRuns } from './environment/cleanup';
 import { formatError } from './util/errors';
+import { scrub } from './util/log';
 import { guardProcess } from './util/phase';
 
 guardProcess(() => runCli(process.argv.slice(2)), {
-  report: (err) => process.stderr.write(`${formatError(err)}\n`),
+  report: (err) => process.stderr.write(`${scrub(formatError(err))}\n`),
   cleanup: cleanupActiveRuns,
 });

@@ -2,19 +2,24 @@
  * The CLI: `clair-scan [options] <image...>` runs the same pipeline as the action; `clair-scan cleanup`
  * removes what a killed run left. Every input is a `--<name>` flag, defaulting to the `CLAIR_SCAN_<NAME>`
  * environment variable (how the GitLab template passes settings), then to the input's default.
+ *
+ * Boolean inputs are plain flags (`--fail`, `--no-fail`, or `--fail=false`): they never take the next
+ * argument, so `clair-scan --ignore-unfixed myapp:ci` scans myapp:ci. Secret inputs are also read from a file
+ * (`--<name>-file`, `CLAIR_SCAN_<NAME>_FILE`): a flag's value is visible to every user in the process list.
  */
+import * as fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { INPUTS } from './inputs/definitions';
-import { parseSettings, Settings } from './inputs/settings';
+import { INPUTS, InputDefinition } from './inputs/definitions';
+import { parseBoolean, parseSettings, Settings } from './inputs/settings';
 import { scan, ScanOutcome } from './scan';
 import { cleanupRun } from './environment/cleanup';
-import { DockerClient } from './environment/docker';
 import { RunState } from './environment/run-state';
 import { cleanupOnSignals } from './util/signals';
-import { EXIT_ERROR, formatError } from './util/errors';
-import { log } from './util/log';
+import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/errors';
+import { log, scrub } from './util/log';
 import { renderTable } from './report';
 import { publishGitLab } from './publish/gitlab/note';
+import { runPhase } from './util/phase';
 import { TOOL_VERSION } from './version';
 
 export function envName(input: string): string {
@@ -25,60 +30,189 @@ function camel(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+const CLI_INPUTS = INPUTS.filter((d) => !d.actionOnly && d.name !== 'image');
+
+/** What the user wrote as `--<boolean>=<value>`, which commander cannot take without also eating positionals. */
+interface BooleanValues {
+  argv: string[];
+  /** Values that are not true/false words: handed to parseSettings as given, which rejects them by name. */
+  invalid: Map<string, string>;
+}
+
+/**
+ * Rewrites `--<boolean>=<word>` into `--<name>` / `--no-<name>` (so the last one given wins, as for the
+ * plain flags). Stops at `--` and skips the value of a value flag, which may itself look like a flag.
+ */
+export function rewriteBooleanValues(argv: string[], defs: InputDefinition[] = CLI_INPUTS): BooleanValues {
+  const booleans = new Set(defs.filter((d) => d.type === 'boolean').map((d) => d.name));
+  const valued = new Set(defs.filter((d) => d.type !== 'boolean').map((d) => `--${d.name}`));
+  const out: string[] = [];
+  const invalid = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (valued.has(arg)) {
+      out.push(arg, ...argv.slice(i + 1, i + 2));
+      i++;
+      continue;
+    }
+    const m = /^--([a-z0-9-]+)=([\s\S]*)$/.exec(arg);
+    if (m && booleans.has(m[1])) {
+      const v = parseBoolean(m[2]);
+      if (v === undefined) invalid.set(m[1], m[2]);
+      else out.push(v ? `--${m[1]}` : `--no-${m[1]}`);
+      continue;
+    }
+    out.push(arg);
+  }
+  return { argv: out, invalid };
+}
+
+type ScanHandler = (images: string[], opts: Record<string, string | boolean | undefined>) => Promise<number>;
+
+/** The commander program: the scan (root) and `cleanup`. `onScan` runs for the root command. */
+function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (code: number) => void): Command {
   const program = new Command('clair-scan')
     .description('Scan container images with an ephemeral Clair v4, gate on the findings and write reports.')
     .version(TOOL_VERSION)
     .argument('[images...]', 'images to scan (daemon name, archive path, or registry reference; prefix docker:/archive:/registry: to force the source)')
+    // Options after a subcommand belong to it: `cleanup --docker-host X` must not set the root's --docker-host.
+    .enablePositionalOptions()
     .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(scrub(text)) })
     .exitOverride();
-  for (const def of INPUTS) {
-    if (def.actionOnly || def.name === 'image') continue;
-    const flag = def.type === 'boolean' ? `--${def.name} [bool]` : `--${def.name} <value>`;
-    const opt = new Option(flag, `${def.description}${def.default ? ` (default: ${def.default})` : ''}`);
-    if (def.type === 'boolean') opt.preset('true');
-    program.addOption(opt);
+  for (const def of CLI_INPUTS) {
+    const described = `${def.description}${def.default ? ` (default: ${def.default})` : ''}`;
+    if (def.type === 'boolean') {
+      // No commander default: a flag not given falls back to CLAIR_SCAN_<NAME>, then to the input's default.
+      program.addOption(new Option(`--${def.name}`, `${described} Also --${def.name}=true|false.`));
+      program.addOption(new Option(`--no-${def.name}`, `set ${def.name} to false`));
+    } else {
+      program.addOption(new Option(`--${def.name} <value>`, described));
+    }
+    if (def.secret) program.addOption(new Option(`--${def.name}-file <path>`, `read ${def.name} from this file (or ${envName(def.name)}_FILE)`));
   }
-  let exitCode = 0;
-  program.action(async (images: string[], opts: Record<string, string | undefined>) => {
-    exitCode = await runScan(images, opts, env);
-  });
+  program.action(async (images: string[], opts: Record<string, string | boolean | undefined>) => setExit(await onScan(images, opts)));
   program
     .command('cleanup')
     .description('remove containers and temp dirs left by a killed run (all clair-scan runs on the daemon with --all)')
     .option('--run-id <id>', 'the run id (from the log or the action state)')
     .option('--all', 'every container labelled io.clair-scan.owner=clair-scan')
-    .option('--docker-host <host>', 'Docker daemon (default: DOCKER_HOST)')
+    .option('--docker-host <host>', 'Docker daemon (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)')
     .action(async (o: { runId?: string; all?: boolean; dockerHost?: string }) => {
-      exitCode = await runCleanup(o);
+      // `clair-scan --docker-host X cleanup …` sets the root's option: honour it when cleanup's own is absent.
+      const rootHost = program.opts<{ dockerHost?: string }>().dockerHost;
+      setExit(await runCleanup({ ...o, dockerHost: o.dockerHost || rootHost || env[envName('docker-host')] || undefined }));
     });
+  return program;
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let exitCode = 0;
+  const { argv: args, invalid } = rewriteBooleanValues(argv);
+  const program = buildProgram(env, (images, opts) => runScan(images, opts, invalid, env), (code) => (exitCode = code));
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
   } catch (err) {
-    const code = (err as { code?: string; exitCode?: number }).code;
+    const code = (err as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+    // commander has already printed its own errors; anything else is ours.
+    if (!code?.startsWith('commander.')) process.stderr.write(`${scrub(formatError(err))}\n`);
     return EXIT_ERROR;
   }
   return exitCode;
 }
 
-async function runScan(images: string[], opts: Record<string, string | undefined>, env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * The Settings a scan command line means, without scanning (for tests and tooling): the same flag,
+ * file and environment handling as `runCli`. Throws ClairScanError for bad input, commander's error for bad
+ * flags.
+ */
+export async function cliSettings(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Settings> {
+  const { argv: args, invalid } = rewriteBooleanValues(argv);
+  let settings: Settings | undefined;
+  const program = buildProgram(
+    env,
+    async (images, opts) => {
+      const raw = cliRawInputs(images, opts, invalid, env);
+      settings = parseSettings((name) => raw.get(name));
+      return 0;
+    },
+    () => undefined,
+  );
+  program.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  await program.parseAsync(args, { from: 'user' });
+  if (!settings) throw new Error(`not a scan command line: ${args.join(' ')}`);
+  return settings;
+}
+
+/** A secret read from a file: the file's content without its final newline. */
+function readSecretFile(file: string, from: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ClairScanError(`cannot read ${from} "${file}": ${errorMessage(err)}`, { hint: `check the path and that this user can read the file (${from}).` });
+  }
+  const value = text.replace(/\r?\n$/, '');
+  if (!value.trim()) throw new ClairScanError(`${from} "${file}" is empty`, { hint: `write the secret into the file, or leave ${from} unset.` });
+  return value;
+}
+
+/**
+ * The raw value of every input from the flags, then the environment, and the secrets from their files.
+ * Precedence: `--<name>`, `--<name>-file`, `CLAIR_SCAN_<NAME>_FILE`, `CLAIR_SCAN_<NAME>` (the file beats the
+ * plain variable: the GitLab template sets CLAIR_SCAN_REGISTRY_PASSWORD to the job's password by default).
+ * Every secret found is masked before anything is logged; a secret given as a flag gets a warning.
+ */
+export function cliRawInputs(
+  images: string[],
+  opts: Record<string, string | boolean | undefined>,
+  invalid: Map<string, string>,
+  env: NodeJS.ProcessEnv,
+): Map<string, string | undefined> {
+  const raw = new Map<string, string | undefined>();
+  raw.set('image', images.length ? images.join('\n') : env[envName('image')]);
+  for (const def of CLI_INPUTS) {
+    const flag = opts[camel(def.name)];
+    let value: string | undefined = typeof flag === 'boolean' ? String(flag) : flag;
+    if (def.type === 'boolean' && invalid.has(def.name)) value = invalid.get(def.name);
+    if (def.secret) {
+      const file = opts[camel(`${def.name}-file`)];
+      if (value !== undefined && typeof file === 'string') {
+        throw new ClairScanError(`both --${def.name} and --${def.name}-file were given`, { hint: `give only --${def.name}-file <path> (or ${envName(def.name)}).` });
+      }
+      if (value !== undefined) {
+        log.mask(value);
+        log.warn(`--${def.name} on the command line is visible to other users of this machine in the process list; pass it in ${envName(def.name)} or with --${def.name}-file <path> instead.`);
+      } else if (typeof file === 'string') value = readSecretFile(file, `--${def.name}-file`);
+      else if (env[`${envName(def.name)}_FILE`]) value = readSecretFile(env[`${envName(def.name)}_FILE`] as string, `${envName(def.name)}_FILE`);
+    }
+    value ??= env[envName(def.name)];
+    if (def.secret && value) log.mask(value);
+    raw.set(def.name, value);
+  }
+  return raw;
+}
+
+async function runScan(images: string[], opts: Record<string, string | boolean | undefined>, invalid: Map<string, string>, env: NodeJS.ProcessEnv): Promise<number> {
   let state: RunState | undefined;
   const release = cleanupOnSignals(() => state);
   let settings: Settings | undefined;
   try {
-    settings = parseSettings((name) => {
-      if (name === 'image') return images.length ? images.join('\n') : env[envName(name)];
-      return opts[camel(name)] ?? env[envName(name)];
-    });
-    for (const secret of [settings.registry.password, settings.clairPsk, settings.publish.gitlabToken]) if (secret) log.mask(secret);
+    const raw = cliRawInputs(images, opts, invalid, env);
+    settings = parseSettings((name) => raw.get(name));
     const outcome: ScanOutcome = await scan(settings, { onState: (s) => (state = s) });
     process.stdout.write(renderTable(outcome.result));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
-    if (env.GITLAB_CI === 'true') await publishGitLab(outcome, settings, env);
+    const s = settings;
+    if (env.GITLAB_CI === 'true') await runPhase('publish', 5 * 60 * 1000, () => publishGitLab(outcome, s, env), 'the GitLab API stopped answering; the reports are in output-dir.');
     return outcome.exitCode;
   } catch (err) {
-    process.stderr.write(`${formatError(err)}\n`);
+    process.stderr.write(`${scrub(formatError(err))}\n`);
     return (err as { exitCode?: number }).exitCode ?? EXIT_ERROR;
   } finally {
     release();
@@ -90,11 +224,14 @@ async function runCleanup(o: { runId?: string; all?: boolean; dockerHost?: strin
     process.stderr.write('error: cleanup needs --run-id <id> or --all\n');
     return EXIT_ERROR;
   }
-  if (o.runId) {
-    const r = await cleanupRun({ runId: o.runId, dockerHost: o.dockerHost, tempDirs: [] });
-    return r.errors.length ? EXIT_ERROR : 0;
+  if (o.runId && o.all) {
+    process.stderr.write('error: cleanup takes --run-id <id> or --all, not both\n');
+    return EXIT_ERROR;
   }
-  const docker = new DockerClient(o.dockerHost);
-  for (const c of await docker.listRunContainers()) await docker.removeContainer(c.Id);
-  return 0;
+  if (o.runId && !/^[a-z0-9-]+$/.test(o.runId)) {
+    process.stderr.write(`error: "${o.runId}" is not a run id (lower-case letters, digits and dashes, e.g. lx3k9a2-1f2e3d4c)\n`);
+    return EXIT_ERROR;
+  }
+  const r = await cleanupRun(o.runId ? { runId: o.runId, dockerHost: o.dockerHost, tempDirs: [] } : { allRuns: true, dockerHost: o.dockerHost });
+  return r.errors.length ? EXIT_ERROR : 0;
 }

@@ -4,10 +4,11 @@
  * are read, before anything could log them.
  */
 import * as core from '@actions/core';
+import { INPUTS } from './definitions';
 import type { RawInputs } from './settings';
 
-/** Inputs whose values must never appear in a log line. */
-export const SECRET_INPUTS = ['registry-password', 'clair-psk', 'github-token', 'gitlab-token'] as const;
+/** Inputs whose values must never appear in a log line (`secret: true` in the input table). */
+export const SECRET_INPUTS: readonly string[] = INPUTS.filter((d) => d.secret).map((d) => d.name);
 
 export function actionRawInputs(): RawInputs {
   for (const name of SECRET_INPUTS) {

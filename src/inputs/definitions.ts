@@ -15,6 +15,12 @@ export interface InputDefinition {
   required?: boolean;
   /** Only meaningful in the GitHub Action (hidden from the CLI). */
   actionOnly?: boolean;
+  /**
+   * A credential: masked in every log line and error the moment it is read. The CLI also reads it from a
+   * file (`--<name>-file <path>`, `CLAIR_SCAN_<NAME>_FILE`) and warns when it is given as a flag, whose value
+   * other users of the machine can read in the process list.
+   */
+  secret?: boolean;
   /** The action.yml default expression when it differs from `default` (e.g. `${{ github.token }}`). */
   actionDefault?: string;
   group: 'image' | 'clair' | 'data' | 'policy' | 'reports' | 'publish';
@@ -22,6 +28,12 @@ export interface InputDefinition {
 
 export const DEFAULT_CLAIR_IMAGE = 'quay.io/projectquay/clair:4.9.0';
 export const DEFAULT_POSTGRES_IMAGE = 'docker.io/library/postgres:15';
+
+/** The description suffix of a secret input that the CLI also takes (see `InputDefinition.secret`). */
+function secretNote(name: string): string {
+  const env = `CLAIR_SCAN_${name.toUpperCase().replace(/-/g, '_')}`;
+  return ` Secret: masked in logs. CLI: set \`${env}\` or read it from a file with \`--${name}-file <path>\` (or \`${env}_FILE\`); a \`--${name}\` flag is visible to other users in the process list.`;
+}
 
 export const INPUTS: InputDefinition[] = [
   // image source
@@ -62,7 +74,8 @@ export const INPUTS: InputDefinition[] = [
     group: 'image',
     type: 'string',
     default: '',
-    description: 'Password or token for pulling `registry:` images. Masked in logs.',
+    secret: true,
+    description: `Password or token for pulling \`registry:\` images.${secretNote('registry-password')}`,
   },
   {
     name: 'registry-insecure',
@@ -101,7 +114,8 @@ export const INPUTS: InputDefinition[] = [
     group: 'clair',
     type: 'string',
     default: '',
-    description: 'Base64 pre-shared key of an existing Clair with `auth.psk`; requests are signed as issuer `clair-intraservice`. Masked in logs.',
+    secret: true,
+    description: `Base64 pre-shared key of an existing Clair with \`auth.psk\`; requests are signed as issuer \`clair-intraservice\`.${secretNote('clair-psk')}`,
   },
   {
     name: 'clair-image',
@@ -258,8 +272,9 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     default: '',
     actionOnly: true,
+    secret: true,
     actionDefault: '${{ github.token }}',
-    description: 'Token for the pull request comment. Needs `pull-requests: write`.',
+    description: 'Token for the pull request comment. Needs `pull-requests: write`. Secret: masked in logs.',
   },
   {
     name: 'comment',
@@ -297,7 +312,8 @@ export const INPUTS: InputDefinition[] = [
     group: 'publish',
     type: 'string',
     default: '',
-    description: 'GitLab token with `api` scope for the merge request note (GitLab\'s job token cannot write notes). Without it the note is skipped.',
+    secret: true,
+    description: `GitLab token with \`api\` scope for the merge request note (GitLab's job token cannot write notes). Without it the note is skipped.${secretNote('gitlab-token')}`,
   },
 ];
 

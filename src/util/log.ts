@@ -12,7 +12,8 @@ export interface Logger {
 
 const masked: string[] = [];
 
-function scrub(msg: string): string {
+/** `msg` with every registered secret replaced by `***` (for text written without the logger, e.g. errors). */
+export function scrub(msg: string): string {
   let out = msg;
   for (const s of masked) if (s) out = out.split(s).join('***');
   return out;
