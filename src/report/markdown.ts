@@ -2,16 +2,14 @@
  * Markdown summary: for the job summary, the sticky PR / MR comment and clair-scan-summary.md.
  *
  * Everything that comes from outside (descriptions, package names, versions, links, image refs, allowlist
- * reasons) goes through `md()` (or `mdLink()` for URLs): control characters and newlines become spaces, HTML
- * is entity-escaped, markdown metacharacters and pipes are backslash-escaped and @mentions are broken, so
- * nothing from a vulnerability feed can add markup, close a table, ping someone or inject a link. Only
- * http(s) URLs become links.
+ * reasons, notes) goes through `md()` (or `mdLink()` for URLs) of escape.ts, the one Markdown escaping.
  *
  * Size: GitHub comments are limited to 65,536 characters; the summary is kept under `maxChars`
  * (default 60,000) by cutting the full per-image lists first, with a pointer to the full reports.
  */
 import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, VulnerabilityFinding } from '../findings/model';
-import { allVulns, isHttpUrl, oneLine, primaryLink, SEVERITIES_DESC, sortedVulns, truncate } from './common';
+import { allVulns, primaryLink, SEVERITIES_DESC, sortedVulns } from './common';
+import { md, mdLink } from './escape';
 
 export const MARKDOWN_DEFAULT_MAX_CHARS = 60_000;
 const TOP_N = 10;
@@ -23,26 +21,7 @@ export interface MarkdownOptions {
   marker?: string;
 }
 
-/** Escape untrusted text for a markdown table cell or paragraph (one line). */
-export function md(text: string, max = 300): string {
-  return truncate(oneLine(text), max)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/([\\`*_{}[\]()#!|~])/g, '\\$1')
-    .replace(/@/g, '@\u200b')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^([-+=])/, '\\$1');
-}
-
-/** A link when `url` is http(s), else the escaped text only. */
-export function mdLink(text: string, url: string | undefined): string {
-  const label = md(text, 120);
-  if (!isHttpUrl(url)) return label;
-  const safe = url.replace(/[()<>|\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${label}](${safe})`;
-}
+export { md, mdLink } from './escape';
 
 function markerLine(marker: string): string {
   // "--" cannot appear inside an HTML comment; keep the marker to a safe character set.

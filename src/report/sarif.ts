@@ -31,6 +31,7 @@ import {
   VulnerabilityFinding,
 } from '../findings/model';
 import { allLinks, distributionOf, osText, sha256Hex } from './common';
+import { md, mdUrl } from './escape';
 
 export const SARIF_MAX_RUNS = 20;
 export const SARIF_MAX_RESULTS_PER_RUN = 25_000;
@@ -82,15 +83,13 @@ function cap(s: string, n: number): string {
   return t.length <= n ? t : `${t.slice(0, n - 1)}…`;
 }
 
-/** Markdown table cell text for help.markdown (GitHub renders it). */
-const MD_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': ' ', '\n': ' ', '\t': ' ' };
+/** Markdown text for help.markdown (GitHub renders it): the one escaping of escape.ts, never cut. */
 function mdCell(s: string): string {
-  return s.replace(/[&<>\r\n\t\\`*_[\]()#|!~]/g, (c) => MD_ESCAPES[c] ?? `\\${c}`);
+  return md(s, Number.POSITIVE_INFINITY);
 }
 
 function mdLink(url: string): string {
-  const safe = url.replace(/[()<>|\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${mdCell(url)}](${safe})`;
+  return `[${mdCell(url)}](${mdUrl(url)})`;
 }
 
 interface RunGroup {

@@ -42,7 +42,7 @@ describe('SARIF', () => {
     expect(crit.properties['security-severity']).toBe('9.8');
     expect(crit.properties.tags).toEqual(expect.arrayContaining(['security', 'vulnerability', 'critical']));
     expect(crit.help.text).toContain('openssl 3.0.11-1~deb12u1 (fixed in: 3.0.13-1~deb12u1');
-    expect(crit.help.markdown).toContain('| openssl | 3.0.11-1\\~deb12u1 | 3.0.13-1\\~deb12u1 |');
+    expect(crit.help.markdown).toContain('| openssl | 3\\.0.11-1\\~deb12u1 | 3\\.0.13-1\\~deb12u1 |');
     expect(crit.helpUri).toBe('https://nvd.nist.gov/vuln/detail/CVE-2024-0001');
     expect((byId.get('CVE-2024-0003') as any).properties['security-severity']).toBe('8.0'); // High without CVSS
     expect((byId.get('CVE-2023-0005') as any).properties['security-severity']).toBe('2.0');

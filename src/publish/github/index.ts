@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import type { ScanOutcome } from '../../scan';
 import type { Settings } from '../../inputs/settings';
 import { renderMarkdownSummary } from '../../report';
+import { md } from '../../report/escape';
 import { ClairScanError, errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
 import { composeStickyBody, GITHUB_COMMENT_MAX_CHARS, stickyKey, stickyMarker } from '../sticky';
@@ -99,12 +100,16 @@ export async function publishGitHubError(err: unknown, settings: Settings | unde
   return report;
 }
 
+/**
+ * The summary / PR comment of a failed scan. The message and hint are untrusted (they can quote image names, archive
+ * entries such as an OCI `ref.name` or `RepoTags`, registry answers): escaped like every other outside string.
+ */
 export function errorMarkdown(err: unknown): string {
   const lines = ['## Clair scan: error', ''];
   if (err instanceof ClairScanError) {
-    lines.push(`The scan did not complete: ${err.message}`, '', `**What to do:** ${err.hint}`);
+    lines.push(`The scan did not complete: ${md(err.message, 2000)}`, '', `**What to do:** ${md(err.hint, 2000)}`);
   } else {
-    lines.push(`The scan did not complete because of an internal error: ${errorMessage(err).split('\n')[0]}`, '', 'Please report this with the job log.');
+    lines.push(`The scan did not complete because of an internal error: ${md(errorMessage(err).split('\n')[0], 2000)}`, '', 'Please report this with the job log.');
   }
   lines.push('', 'No verdict was reached (exit code 2).', '');
   return lines.join('\n');
