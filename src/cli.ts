@@ -21,6 +21,7 @@ import { renderTable } from './report';
 import { publishGitLab } from './publish/gitlab/note';
 import { runPhase } from './util/phase';
 import { TOOL_VERSION } from './version';
+import { registerDataCommands } from './data/cli';
 
 export function envName(input: string): string {
   return `CLAIR_SCAN_${input.toUpperCase().replace(/-/g, '_')}`;
@@ -107,6 +108,7 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
       const rootHost = program.opts<{ dockerHost?: string }>().dockerHost;
       setExit(await runCleanup({ ...o, dockerHost: o.dockerHost || rootHost || env[envName('docker-host')] || undefined }));
     });
+  registerDataCommands(program, env, setExit);
   return program;
 }
 

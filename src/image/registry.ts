@@ -247,7 +247,24 @@ export class RegistryClient {
     return (res.body as unknown as Readable).pipe(verifyingStream(digest, `blob ${digest} from ${this.ref.registry}`));
   }
 
-  private async get(path: string, accept: string, redirectUrl?: string, hops = 0, retried = false): Promise<Awaited<ReturnType<typeof request>>> {
+  /**
+   * Any request to this registry (HEAD, POST, PUT …) with the same credentials and challenge handling as the
+   * reads above — for pushing vulnerability-data snapshots (src/data/oci.ts). Every status but an unanswerable
+   * 401 is returned for the caller to check. A body stream cannot be sent twice: authenticate with a bodiless
+   * request to the same repository first (HEAD, POST).
+   */
+  async request(method: string, pathOrUrl: string, init: { headers?: Record<string, string>; body?: Buffer | Readable } = {}): Promise<Awaited<ReturnType<typeof request>>> {
+    return this.get(pathOrUrl, '*/*', /^https?:/i.test(pathOrUrl) ? pathOrUrl : undefined, 0, false, { method, ...init });
+  }
+
+  private async get(
+    path: string,
+    accept: string,
+    redirectUrl?: string,
+    hops = 0,
+    retried = false,
+    init?: { method: string; headers?: Record<string, string>; body?: Buffer | Readable },
+  ): Promise<Awaited<ReturnType<typeof request>>> {
     const base = await this.baseUrl();
     const url = redirectUrl ?? `${base}${path}`;
     // Same scheme, host and port as the registry: a redirect elsewhere (a CDN) or to plain HTTP gets no credentials.
@@ -259,31 +276,33 @@ export class RegistryClient {
     }
     let res;
     try {
-      res = await request(url, { method: 'GET', headers, headersTimeout: 60000, bodyTimeout: 300000 });
+      res = await request(url, { method: (init?.method ?? 'GET') as 'GET', headers: { ...headers, ...init?.headers }, body: init?.body, headersTimeout: 60000, bodyTimeout: 300000 });
     } catch (err) {
       throw new ClairScanError(`cannot reach the registry ${this.host} at ${url}: ${errorMessage(err)}`, {
         hint: 'check the image reference and network access to the registry (for a plain-HTTP registry set registry-insecure: true).',
         cause: err,
       });
     }
-    if ([301, 302, 303, 307, 308].includes(res.statusCode) && hops < 5) {
+    const replayable = !(init?.body instanceof Readable);
+    if ([301, 302, 303, 307, 308].includes(res.statusCode) && hops < 5 && !init) {
       await res.body.dump();
       const loc = String(res.headers.location ?? '');
       return this.get(path, accept, new URL(loc, url).toString(), hops + 1, retried);
     }
-    if (res.statusCode === 401 && sameOrigin && !retried) {
+    if (res.statusCode === 401 && sameOrigin && !retried && replayable) {
       const challenge = String(res.headers['www-authenticate'] ?? '');
       await res.body.dump();
       if (/^bearer\s/i.test(challenge)) {
         this.token = await this.fetchToken(challenge);
-        return this.get(path, accept, undefined, 0, true);
+        return this.get(path, accept, init ? redirectUrl : undefined, 0, true, init);
       }
       if (/^basic\b/i.test(challenge) && this.creds && !this.basicChallenged) {
         this.basicChallenged = true;
-        return this.get(path, accept, undefined, 0, true);
+        return this.get(path, accept, init ? redirectUrl : undefined, 0, true, init);
       }
       throw this.authError();
     }
+    if (init) return res;
     if (res.statusCode === 401 || res.statusCode === 403) {
       await res.body.dump();
       throw this.authError();

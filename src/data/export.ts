@@ -1,0 +1,121 @@
+/**
+ * `clair-scan data export`: runs Clair's own updaters (`clairctl export-updaters`) in an ephemeral PostgreSQL +
+ * Clair started exactly like a scan's (same images, labels and run-id cleanup), copies the bundle out through the
+ * Engine API (streamed) and writes it as a snapshot: the bundle plus its manifest.
+ */
+import type Docker from 'dockerode';
+import * as path from 'node:path';
+import { ClairScanError } from '../util/errors';
+import { log } from '../util/log';
+import { DockerClient } from '../environment/docker';
+import { newRunId, RunState } from '../environment/run-state';
+import { cleanupRun } from '../environment/cleanup';
+import { startPostgres } from '../environment/postgres';
+import { startClair } from '../environment/clair-container';
+import { clairListenAddressFor } from '../environment/address';
+import { compressionForName, SnapshotManifest, writeSnapshot } from './snapshot';
+import { formatBytes, formatDuration, startProgress } from './progress';
+
+export interface ExportOptions {
+  /** Clair updater sets, e.g. ["debian", "osv"]. */
+  updaterSets: string[];
+  out: string;
+  clairImage: string;
+  postgresImage: string;
+  pull: 'missing' | 'always' | 'never';
+  dockerHost?: string;
+  /** A user's Clair config drop-in (e.g. updaters.config with mirrors). */
+  clairConfig?: string;
+  startupTimeoutSec: number;
+  dataTimeoutSec: number;
+  onState?(s: RunState): void;
+}
+
+const CLAIRCTL_ENV = { NO_COLOR: '1' };
+
+export function checkUpdaterSets(sets: string[]): void {
+  if (sets.length === 0) {
+    throw new ClairScanError('no updater sets were given', {
+      hint: 'name the Clair updater sets to export, e.g. --updaters debian,ubuntu,alpine,osv (see Clair\'s `updaters.sets`).',
+    });
+  }
+  for (const s of sets) {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(s)) {
+      throw new ClairScanError(`"${s}" is not a Clair updater set name`, { hint: 'use set names such as debian, ubuntu, alpine, rhel, osv (lower case).' });
+    }
+  }
+}
+
+export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManifest> {
+  checkUpdaterSets(opts.updaterSets);
+  const compression = compressionForName(opts.out);
+  if (compression === 'none' && !/\.json$/i.test(opts.out)) {
+    throw new ClairScanError(`the output name "${opts.out}" must end in .json, .json.gz or .json.zst`, { hint: 'e.g. --out clair-data.json.zst (zstd is the smallest).' });
+  }
+  const state: RunState = { runId: newRunId(), dockerHost: opts.dockerHost, tempDirs: [] };
+  opts.onState?.(state);
+  log.info(`Run ${state.runId} (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
+  const docker = new DockerClient(opts.dockerHost);
+  const startupMs = opts.startupTimeoutSec * 1000;
+  try {
+    await docker.ping();
+    await Promise.all([docker.ensureImage(opts.postgresImage, opts.pull, startupMs), docker.ensureImage(opts.clairImage, opts.pull, startupMs)]);
+    log.info(`Starting PostgreSQL (${opts.postgresImage}) and Clair (${opts.clairImage}) on ${docker.endpoint.host} …`);
+    const pg = await startPostgres(docker, { image: opts.postgresImage, runId: state.runId, timeoutMs: startupMs });
+    const clair = await startClair(docker, {
+      image: opts.clairImage,
+      runId: state.runId,
+      connString: pg.connString,
+      listenHost: await clairListenAddressFor(docker.endpoint),
+      airgap: false,
+      userConfig: opts.clairConfig,
+      timeoutMs: startupMs,
+      requestTimeoutMs: 60_000,
+    });
+    try {
+      const clairVersion = (await clair.container.inspect()).Config.Labels?.['org.opencontainers.image.version'];
+      const inContainer = await runExport(docker, clair.container, opts.updaterSets, compression, opts.dataTimeoutSec * 1000);
+      const { size, stream } = await docker.getFile(clair.container, inContainer);
+      log.info(`Copying the bundle (${formatBytes(size)}) to ${opts.out} …`);
+      const manifest = await writeSnapshot(stream, opts.out, { clairVersion, updaterSets: opts.updaterSets, totalBytes: size });
+      log.info(
+        `Wrote ${opts.out} (${formatBytes(manifest.bundle.size)}, ${manifest.records} records from ${manifest.updaters.map((u) => `${u.name}: ${u.records}`).join(', ')}) and ${path.basename(opts.out)}.manifest.json.`,
+      );
+      return manifest;
+    } finally {
+      await clair.client.close();
+    }
+  } finally {
+    await cleanupRun(state);
+  }
+}
+
+/** Runs `clairctl export-updaters --strict` for `sets` in the Clair container; returns the bundle's path there. */
+async function runExport(docker: DockerClient, clair: Docker.Container, sets: string[], compression: string, timeoutMs: number): Promise<string> {
+  log.info(`Running Clair's updaters for ${sets.join(', ')} (clairctl export-updaters; this can take many minutes) …`);
+  // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins whose
+  // extension differs from the main file's.
+  await docker.putFiles(clair, '/config', { 'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }) });
+  const out = `/var/tmp/clair-scan-export.json${compression === 'gzip' ? '.gz' : compression === 'zstd' ? '.zst' : ''}`;
+  const started = Date.now();
+  const beat = startProgress(`Exporting vulnerability data (${sets.join(', ')})`);
+  let r;
+  try {
+    r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs, env: CLAIRCTL_ENV });
+  } catch (err) {
+    throw new ClairScanError(`Clair's updaters did not finish within ${Math.round(timeoutMs / 1000)} s`, {
+      hint: 'raise --data-timeout, or export fewer updater sets per run.',
+      cause: err,
+    });
+  } finally {
+    beat.stop();
+  }
+  if (r.exitCode !== 0) {
+    throw new ClairScanError(`Clair's updaters failed for ${sets.join(', ')} (exit ${r.exitCode})`, {
+      hint: 'the Docker host needs access to the vulnerability sources (or to the mirrors set in --clair-config updaters.config); see the details for the failing updater.',
+      details: (r.stderr || r.stdout).trimEnd().split('\n').slice(-30).join('\n'),
+    });
+  }
+  log.info(`Clair's updaters finished in ${formatDuration(Date.now() - started)}.`);
+  return out;
+}
