@@ -25,7 +25,7 @@ export async function resolveFromArchiveFile(spec: string, state: RunState): Pro
     fs.readSync(fd, head, 0, 2, 0);
     fs.closeSync(fd);
     if (head[0] === 0x1f && head[1] === 0x8b) input = (input as fs.ReadStream).pipe((await import('node:zlib')).createGunzip());
-    const spooled = await spoolArchive(input as never, tmp.dir);
+    const spooled = await spoolArchive(input as never, tmp.dir, { what: `"${file}"` });
     return imageFromArchive(spooled, { ref: spec, source: 'archive', wanted, close: tmp.remove });
   } catch (err) {
     await tmp.remove();

@@ -27,36 +27,105 @@ interface SpooledFile {
 
 export interface SpooledArchive {
   dir: string;
+  /** Every name the archive ends up with (tar semantics: the last entry of a name wins), links resolved. */
   files: Map<string, SpooledFile>;
+  /** Names that are links (symbolic or hard) in the archive: never accepted for metadata files. */
+  links?: Set<string>;
 }
 
-/** Spools a tar stream to `dir`. Rejects entries that would escape `dir`. */
-export async function spoolArchive(input: Readable, dir: string): Promise<SpooledArchive> {
-  const files = new Map<string, SpooledFile>();
-  const links = new Map<string, string>();
+/** What one archive may hold; beyond it the spool stops with an error (gzip bombs, inode exhaustion). */
+export interface ArchiveLimits {
+  /** Total bytes of the regular files. */
+  maxBytes: number;
+  /** Entries of any type. */
+  maxEntries: number;
+  /** Bytes of one entry name (and link target). */
+  maxNameLength: number;
+}
+
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxBytes: 64 * 2 ** 30, maxEntries: 100_000, maxNameLength: 4096 };
+
+/** Names docker load / OCI tools read as metadata: a link there is never what `docker save` writes. */
+const METADATA_NAMES = new Set(['manifest.json', 'index.json', 'oci-layout', 'repositories']);
+
+const NOT_AN_ARCHIVE_HINT =
+  'create it with `docker save IMAGE -o file.tar` (a gzip-compressed one, `docker save IMAGE | gzip > file.tar.gz`, is read too) or as an OCI archive (`skopeo copy docker-daemon:IMAGE oci-archive:file.tar`).';
+
+type Entry = { kind: 'file'; f: SpooledFile } | { kind: 'symlink'; target: string };
+
+/**
+ * Spools a tar stream to `dir`. Rejects entries that would escape `dir`. Follows tar semantics, like the
+ * extraction `docker load` does: the last entry of a name replaces earlier ones, a hard link is the file its
+ * target is at that point, a symbolic link is resolved against the final contents. `what` names the input in
+ * errors (e.g. the file's path). Limits: see ArchiveLimits.
+ */
+export async function spoolArchive(input: Readable, dir: string, opts: { what?: string; limits?: Partial<ArchiveLimits> } = {}): Promise<SpooledArchive> {
+  const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...opts.limits };
+  const what = opts.what ?? 'the image archive';
+  const entries = new Map<string, Entry>();
+  const linkNames = new Set<string>();
   const extract = tar.extract();
   let counter = 0;
+  let seen = 0;
+  let bytes = 0;
   const done = new Promise<void>((resolve, reject) => {
+    type EntryStream = { on(event: string, f: () => void): unknown; resume(): unknown };
+    const stop = (stream: EntryStream, err: ClairScanError): void => {
+      reject(err);
+      // Stop reading: the pipeline then destroys the input (a file or the daemon's export connection).
+      stream.on('error', () => undefined);
+      extract.destroy();
+    };
+    const skip = (stream: EntryStream, next: () => void): void => {
+      stream.resume();
+      stream.on('end', next);
+    };
     extract.on('entry', (header, stream, next) => {
+      seen++;
+      if (seen > limits.maxEntries) {
+        stop(stream, new ClairScanError(`${what} has more than ${limits.maxEntries} entries`, { hint: `an image archive holds a few entries per layer; ${NOT_AN_ARCHIVE_HINT}` }));
+        return;
+      }
+      if (Buffer.byteLength(header.name) > limits.maxNameLength || Buffer.byteLength(header.linkname ?? '') > limits.maxNameLength) {
+        stop(stream, new ClairScanError(`${what} has an entry name longer than ${limits.maxNameLength} bytes`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+        return;
+      }
       const name = normalizeEntry(header.name);
       if (name === undefined) {
-        const err = new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
-        reject(err);
-        // Stop reading: the pipeline then destroys the input (a file or the daemon's export connection).
-        stream.on('error', () => undefined);
-        extract.destroy();
+        stop(stream, new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
         return;
       }
-      if (header.type === 'symlink' || header.type === 'link') {
-        const target = header.type === 'link' ? normalizeEntry(header.linkname ?? '') : normalizeEntry(path.posix.join(path.posix.dirname(name), header.linkname ?? ''));
-        if (target) links.set(name, target);
-        stream.resume();
-        stream.on('end', next);
+      if (header.type === 'link') {
+        // A hard link is what its target is now; a later entry of the target's name does not change it.
+        const target = normalizeEntry(header.linkname ?? '');
+        const t = target === undefined ? undefined : resolveEntry(entries, target);
+        if (!t) {
+          stop(stream, new ClairScanError(`${what} has a hard link "${name}" to "${header.linkname ?? ''}", which is not an earlier file in it`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+          return;
+        }
+        entries.set(name, { kind: 'file', f: t });
+        linkNames.add(name);
+        skip(stream, next);
         return;
       }
+      if (header.type === 'symlink') {
+        const target = normalizeEntry(path.posix.join(path.posix.dirname(name), header.linkname ?? ''));
+        if (target) entries.set(name, { kind: 'symlink', target });
+        else entries.delete(name);
+        linkNames.add(name);
+        skip(stream, next);
+        return;
+      }
+      // Any other entry (a directory, a device …) replaces a file of that name too.
+      entries.delete(name);
+      linkNames.delete(name);
       if (header.type !== 'file' && header.type !== 'contiguous-file') {
-        stream.resume();
-        stream.on('end', next);
+        skip(stream, next);
+        return;
+      }
+      bytes += header.size ?? 0;
+      if (bytes > limits.maxBytes) {
+        stop(stream, new ClairScanError(`${what} holds more than ${formatBytes(limits.maxBytes)} of files, the limit for one image`, { hint: 'check that this is the image you meant to scan (a compressed archive can expand to far more than its size).' }));
         return;
       }
       // Stored under a counter, not the entry name: names come from outside.
@@ -72,7 +141,7 @@ export async function spoolArchive(input: Readable, dir: string): Promise<Spoole
       });
       pipeline(stream, hasher, fs.createWriteStream(file, { mode: 0o600 }))
         .then(() => {
-          files.set(name, { file, sha256: `sha256:${hash.digest('hex')}`, size });
+          entries.set(name, { kind: 'file', f: { file, sha256: `sha256:${hash.digest('hex')}`, size } });
           next();
         })
         .catch(reject);
@@ -84,16 +153,43 @@ export async function spoolArchive(input: Readable, dir: string): Promise<Spoole
     await Promise.all([pipeline(input, extract), done]);
   } catch (err) {
     if (err instanceof ClairScanError) throw err;
-    throw new ClairScanError(`could not read the image archive: ${errorMessage(err)}`, {
+    if (seen === 0) throw notATar(what, err);
+    throw new ClairScanError(`could not read ${what}: ${errorMessage(err)}`, {
       hint: 'check that the file is a complete `docker save` or OCI image-layout tar (not gzip-compressed as a whole, or truncated).',
       cause: err,
     });
   }
-  for (const [name, target] of links) {
-    const f = files.get(target);
+  if (seen === 0) throw notATar(what);
+  const files = new Map<string, SpooledFile>();
+  for (const name of entries.keys()) {
+    const f = resolveEntry(entries, name);
     if (f) files.set(name, f);
   }
-  return { dir, files };
+  return { dir, files, links: linkNames };
+}
+
+function notATar(what: string, cause?: unknown): ClairScanError {
+  return new ClairScanError(`${what} is not a docker-save or OCI image archive (it is not a tar file${cause ? '' : ', or an empty one'})`, {
+    hint: NOT_AN_ARCHIVE_HINT,
+    details: cause === undefined ? undefined : `tar reader: ${errorMessage(cause)}`,
+    cause,
+  });
+}
+
+/** The file a name stands for, following symbolic links (at most 16, as the kernel does). */
+function resolveEntry(entries: Map<string, Entry>, name: string): SpooledFile | undefined {
+  let n = name;
+  for (let hops = 0; hops <= 16; hops++) {
+    const e = entries.get(n);
+    if (!e) return undefined;
+    if (e.kind === 'file') return e.f;
+    n = e.target;
+  }
+  return undefined;
+}
+
+function formatBytes(n: number): string {
+  return n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(0)} GiB` : n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(0)} MiB` : `${n} bytes`;
 }
 
 function normalizeEntry(name: string): string | undefined {
@@ -136,10 +232,20 @@ export function imageFromArchive(
   const read = (name: string): SpooledFile => {
     const f = spooled.files.get(name);
     if (!f) throw new ClairScanError(`the image archive has no "${name}"`, { hint: 'use a complete archive written by `docker save` or an OCI tool.' });
+    // A content-addressed blob must have the content its name says (digests are computed, never trusted).
+    const blob = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(name);
+    if (blob && f.sha256 !== `sha256:${blob[1]}`) {
+      throw new ClairScanError(`"${name}" in the image archive does not have the digest its name says (it is ${f.sha256})`, { hint: 'the archive is corrupt or was tampered with; export the image again.' });
+    }
     return f;
   };
+  // manifest.json, index.json, configs and manifests: regular files only, never links (which could make us read
+  // another entry than `docker load` does).
   const readJson = <T>(name: string): T => {
     const f = read(name);
+    if (spooled.links?.has(name)) {
+      throw new ClairScanError(`"${name}" in the image archive is a link; image metadata must be a regular file`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+    }
     if (f.size > 64 << 20) throw new ClairScanError(`"${name}" in the image archive is implausibly large`, { hint: 'use an archive written by `docker save`.' });
     try {
       return JSON.parse(fs.readFileSync(f.file, 'utf8')) as T;
@@ -148,6 +254,11 @@ export function imageFromArchive(
     }
   };
 
+  for (const name of METADATA_NAMES) {
+    if (spooled.links?.has(name)) {
+      throw new ClairScanError(`"${name}" in the image archive is a link; image metadata must be a regular file`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+    }
+  }
   let configName: string;
   let layerNames: string[];
   let tags: string[] = [];
@@ -166,8 +277,8 @@ export function imageFromArchive(
     const name = ociName(desc) ?? ociName(top);
     if (name && parseReference(name)) tags = [name];
   } else {
-    throw new ClairScanError('the file is not an image archive (no manifest.json or index.json inside)', {
-      hint: 'create it with `docker save IMAGE -o image.tar` or an OCI tool (skopeo, buildx --output type=oci).',
+    throw new ClairScanError(`${opts.source === 'archive' ? `"${opts.ref}"` : 'the image archive'} is not a docker-save or OCI image archive (no manifest.json or index.json inside)`, {
+      hint: NOT_AN_ARCHIVE_HINT,
     });
   }
 
@@ -317,6 +428,7 @@ const MEDIA: Record<Compression, string> = {
 };
 
 function fileLayer(f: SpooledFile, diffId: string, compression: Compression): ImageLayer {
+  let uncompressed: Promise<string> | undefined;
   return {
     digest: f.sha256,
     diffId,
@@ -324,7 +436,15 @@ function fileLayer(f: SpooledFile, diffId: string, compression: Compression): Im
     mediaType: MEDIA[compression],
     open: async () => fs.createReadStream(f.file),
     openTar: async () => decompress(fs.createReadStream(f.file), compression),
+    // An uncompressed layer's digest is its diff id; a compressed one is hashed once, from the spooled file.
+    uncompressedDigest: () => (uncompressed ??= compression === 'none' ? Promise.resolve(f.sha256) : hashStream(decompress(fs.createReadStream(f.file), compression))),
   };
+}
+
+async function hashStream(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const c of stream) hash.update(c as Buffer);
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /** Decompresses a layer stream (gzip always; zstd where the Node runtime has it, i.e. Node ≥ 22.15). */

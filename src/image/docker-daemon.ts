@@ -22,7 +22,7 @@ export async function resolveFromDaemon(docker: DockerClient, ref: string, state
   try {
     const started = Date.now();
     const stream = await docker.exportImage(ref);
-    const spooled = await spoolArchive(stream, tmp.dir);
+    const spooled = await spoolArchive(stream, tmp.dir, { what: `the export of ${ref} from the Docker daemon` });
     log.info(`Exported ${ref} from the Docker daemon (${((Date.now() - started) / 1000).toFixed(1)} s).`);
     // Ask for the image by its id: `docker save` of a name may list several tags in one entry.
     return imageFromArchive(spooled, { ref, source: 'docker', wanted: undefined, repoDigests: inspect.RepoDigests ?? [], close: tmp.remove });
