@@ -57,6 +57,11 @@ export async function checkClairImage(docker: DockerClient, image: string): Prom
   const conf = (info.Config?.Env ?? []).find((e) => e.startsWith('CLAIR_CONF='))?.slice('CLAIR_CONF='.length);
   if (conf === undefined) throw notAClairImage(image, 'it sets no CLAIR_CONF environment variable, so Clair would not read the config clair-scan writes');
   if (conf !== CONFIG_FILE) throw notAClairImage(image, `it reads its config from CLAIR_CONF=${conf}, but clair-scan writes ${CONFIG_FILE}`);
+  // We start the image's own command (no Cmd of ours): it must run clair, possibly behind an init wrapper.
+  const command = [...(info.Config?.Entrypoint ?? []), ...(info.Config?.Cmd ?? [])];
+  if (!command.some((part) => path.posix.basename(part) === 'clair')) {
+    throw notAClairImage(image, command.length ? `its command (${command.join(' ')}) does not run clair` : 'it has no entrypoint or command, so nothing would run clair');
+  }
 }
 
 export async function startClair(

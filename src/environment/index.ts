@@ -9,7 +9,7 @@ import type { ClairIndexReport } from '../clair/types';
 import type { DockerClient } from './docker';
 import type { RunState } from './run-state';
 import { Postgres, startPostgres } from './postgres';
-import { ClairContainer, startClair } from './clair-container';
+import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
 import { assertCovered, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
@@ -49,6 +49,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
   const startupMs = settings.startupTimeoutSec * 1000;
   await docker.ping();
   await time('pull', () => Promise.all([docker.ensureImage(settings.postgresImage, settings.pull, startupMs), docker.ensureImage(settings.clairImage, settings.pull, startupMs)]));
+  await checkClairImage(docker, settings.clairImage);
   log.info(`Starting PostgreSQL (${settings.postgresImage}) and Clair (${settings.clairImage}) on ${docker.endpoint.host} …`);
   const pg: Postgres = await time('start-postgres', () => startPostgres(docker, { image: settings.postgresImage, runId: state.runId, timeoutMs: startupMs }));
   const listenHost = await clairListenAddressFor(docker.endpoint);
