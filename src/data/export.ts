@@ -73,7 +73,7 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
       requestTimeoutMs: 60_000,
     });
     try {
-      const clairVersion = (await clair.container.inspect()).Config.Labels?.['org.opencontainers.image.version'];
+      const clairVersion = await clairVersionOf(docker, clair.container);
       const inContainer = await runExport(docker, clair.container, opts.updaterSets, compression, opts.dataTimeoutSec * 1000);
       const { size, stream } = await docker.getFile(clair.container, inContainer);
       log.info(`Copying the bundle (${formatBytes(size)}) to ${opts.out} …`);
@@ -90,13 +90,25 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
   }
 }
 
+/** The image's version label, else what `clairctl --version` says ("clairctl version v4.9.0 (claircore …)"). */
+async function clairVersionOf(docker: DockerClient, clair: Docker.Container): Promise<string | undefined> {
+  const label = (await clair.inspect()).Config.Labels?.['org.opencontainers.image.version'];
+  if (label) return label;
+  const r = await docker.exec(clair, ['/usr/bin/clairctl', '--version'], { timeoutMs: 30_000, env: CLAIRCTL_ENV }).catch(() => undefined);
+  return /version (v?\d[^\s]*)/.exec(`${r?.stdout ?? ''} ${r?.stderr ?? ''}`)?.[1];
+}
+
 /** Runs `clairctl export-updaters --strict` for `sets` in the Clair container; returns the bundle's path there. */
 async function runExport(docker: DockerClient, clair: Docker.Container, sets: string[], compression: string, timeoutMs: number): Promise<string> {
   log.info(`Running Clair's updaters for ${sets.join(', ')} (clairctl export-updaters; this can take many minutes) …`);
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins whose
   // extension differs from the main file's.
   await docker.putFiles(clair, '/config', { 'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }) });
-  const out = `/var/tmp/clair-scan-export.json${compression === 'gzip' ? '.gz' : compression === 'zstd' ? '.zst' : ''}`;
+  // Not under /var/tmp: that is a tmpfs, which the Engine API's archive endpoint does not see. Clair runs as an
+  // unprivileged user, so the (empty) file is placed first, writable, and clairctl truncates and fills it.
+  const name = `clair-scan-export.json${compression === 'gzip' ? '.gz' : compression === 'zstd' ? '.zst' : ''}`;
+  await docker.putFiles(clair, '/config', { [`export/${name}`]: '' }, { mode: 0o666 });
+  const out = `/config/export/${name}`;
   const started = Date.now();
   const beat = startProgress(`Exporting vulnerability data (${sets.join(', ')})`);
   let r;
