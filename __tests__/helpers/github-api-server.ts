@@ -5,8 +5,10 @@
  * operation's requestBody schema ($refs resolved by ajv against the whole description). Its own responses
  * are checked against the operation's response schema too, so the fake answers what GitHub would.
  *
- * It implements issue comments in memory (list with Link pagination, get, create, update, delete) and can be
- * told to answer writes with 403 like the read-only token of a fork pull request. Anything invalid is a 4xx
+ * It implements issue comments in memory (list with Link pagination, get, create, update, delete), each with its
+ * author, and `GET /user` as GitHub answers it for the token: the user for a user token (PAT), 403 "Resource not
+ * accessible by integration" for an installation token such as GITHUB_TOKEN (whose comments are written by
+ * github-actions[bot]). It can be told to answer writes with 403 like the read-only token of a fork pull request. Anything invalid is a 4xx
  * and is recorded in `problems`; tests assert that list is empty.
  */
 import { LocalApiServer } from './local-server';
@@ -40,9 +42,20 @@ interface Route {
   pointer: string;
 }
 
+/** A GitHub account as comments show it (`user`). */
+export interface GitHubAccount {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** The account the workflow's GITHUB_TOKEN writes as. */
+export const GITHUB_ACTIONS_BOT: GitHubAccount = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+
 export interface IssueComment {
   id: number;
   body: string;
+  author: GitHubAccount;
   issue: string;
   created_at: string;
   updated_at: string;
@@ -145,7 +158,11 @@ export class GitHubApiServer extends LocalApiServer {
   expectedToken?: string;
   private nextId = 1000;
 
-  constructor(readonly login = 'github-actions[bot]') {
+  /**
+   * The token's identity: comments created through the API are written by it. A Bot (default: github-actions[bot],
+   * i.e. GITHUB_TOKEN) is an installation token: `GET /user` answers 403.
+   */
+  constructor(public identity: GitHubAccount = GITHUB_ACTIONS_BOT) {
     super();
   }
 
@@ -154,10 +171,10 @@ export class GitHubApiServer extends LocalApiServer {
     return super.start();
   }
 
-  /** Seeds a comment as if someone had written it (not through the API). */
-  seedComment(owner: string, repo: string, issue: number, body: string): IssueComment {
+  /** Seeds a comment as if `author` (default: another user) had written it (not through the API). */
+  seedComment(owner: string, repo: string, issue: number, body: string, author: GitHubAccount = { login: 'someone', id: 5001, type: 'User' }): IssueComment {
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const c = { id: this.nextId++, body, issue: `${owner}/${repo}#${issue}`, created_at: now, updated_at: now };
+    const c = { id: this.nextId++, body, author, issue: `${owner}/${repo}#${issue}`, created_at: now, updated_at: now };
     this.comments.set(c.id, c);
     return c;
   }
@@ -278,17 +295,17 @@ export class GitHubApiServer extends LocalApiServer {
     if (!v(body)) this.problems.push(`fake response for ${route.op.operationId} (${status}) does not match GitHub's schema: ${ajv!.errorsText(v.errors)}`);
   }
 
-  private user(): Json {
-    const login = this.login;
+  private user(account: GitHubAccount): Json {
+    const login = account.login;
     const base = `https://api.github.com/users/${encodeURIComponent(login)}`;
     return {
       login,
-      id: 41898282,
-      node_id: 'MDM6Qm90NDE4OTgyODI=',
-      avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4',
+      id: account.id,
+      node_id: Buffer.from(`U_${account.id}`).toString('base64'),
+      avatar_url: `https://avatars.githubusercontent.com/u/${account.id}?v=4`,
       gravatar_id: '',
       url: base,
-      html_url: `https://github.com/apps/github-actions`,
+      html_url: account.type === 'Bot' ? `https://github.com/apps/${login.replace(/\[bot\]$/, '')}` : `https://github.com/${login}`,
       followers_url: `${base}/followers`,
       following_url: `${base}/following{/other_user}`,
       gists_url: `${base}/gists{/gist_id}`,
@@ -298,8 +315,29 @@ export class GitHubApiServer extends LocalApiServer {
       repos_url: `${base}/repos`,
       events_url: `${base}/events{/privacy}`,
       received_events_url: `${base}/received_events`,
-      type: 'Bot',
+      type: account.type,
       site_admin: false,
+    };
+  }
+
+  /** `GET /user` for a user token: the public-user shape (what GitHub answers for a token without `user` scope). */
+  private authenticatedUser(): Json {
+    const u = this.user(this.identity) as Record<string, Json>;
+    return {
+      ...u,
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
     };
   }
 
@@ -312,7 +350,7 @@ export class GitHubApiServer extends LocalApiServer {
       html_url: `https://github.com/${repoFull}/pull/${issue}#issuecomment-${c.id}`,
       issue_url: `https://api.github.com/repos/${repoFull}/issues/${issue}`,
       body: c.body,
-      user: this.user(),
+      user: this.user(c.author),
       created_at: c.created_at,
       updated_at: c.updated_at,
       author_association: 'NONE',
@@ -331,6 +369,9 @@ export class GitHubApiServer extends LocalApiServer {
       return c;
     };
     switch (route.op.operationId) {
+      case 'users/get-authenticated':
+        if (this.identity.type === 'Bot') throw new HttpProblem(403, 'Resource not accessible by integration');
+        return { status: 200, body: this.authenticatedUser() };
       case 'issues/list-comments': {
         const perPage = Math.min(Number(p.per_page ?? 30), 100);
         const page = Math.max(Number(p.page ?? 1), 1);
@@ -352,7 +393,7 @@ export class GitHubApiServer extends LocalApiServer {
         };
       }
       case 'issues/create-comment': {
-        const c: IssueComment = { id: this.nextId++, body: String(body!.body), issue: issueKey, created_at: now, updated_at: now };
+        const c: IssueComment = { id: this.nextId++, body: String(body!.body), author: this.identity, issue: issueKey, created_at: now, updated_at: now };
         this.comments.set(c.id, c);
         return { status: 201, body: this.render(c), headers: { location: `https://api.github.com/repos/${p.owner}/${p.repo}/issues/comments/${c.id}` } };
       }

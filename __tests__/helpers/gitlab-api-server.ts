@@ -6,6 +6,7 @@
  *   GET  /projects/:id/merge_requests/:merge_request_iid/notes  query: sort (asc|desc), order_by (created_at|updated_at), page, per_page (≤100)
  *   POST /projects/:id/merge_requests/:merge_request_iid/notes  body: body (string, required; ≤1,000,000 chars), internal, created_at, merge_request_diff_head_sha
  *   PUT  /projects/:id/merge_requests/:merge_request_iid/notes/:note_id  body: body (string, required)
+ *   GET  /user  (doc/api/users.md): the token's own user; for a project access token its bot user (`bot: true`)
  * Authentication: the `PRIVATE-TOKEN` header. Lists are paged with `page`/`per_page`, answered with the
  * `x-page`, `x-per-page`, `x-next-page`, `x-prev-page`, `x-total`, `x-total-pages` headers and a `Link` header.
  * Anything else is a 4xx and is recorded in `problems`.
@@ -13,9 +14,21 @@
 import { LocalApiServer } from './local-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** A GitLab user as notes show it (`author`). */
+export interface GitLabUser {
+  id: number;
+  username: string;
+  name: string;
+  bot: boolean;
+}
+
+/** The bot user of a project access token (what CLAIR_SCAN_GITLAB_TOKEN should be). */
+export const PROJECT_BOT: GitLabUser = { id: 1, username: 'project_1_bot', name: 'clair-scan bot', bot: true };
+
 export interface MrNote {
   id: number;
   body: string;
+  author: GitLabUser;
   mr: string;
   system: boolean;
   created_at: string;
@@ -29,7 +42,11 @@ export class GitLabApiServer extends LocalApiServer {
   forbidWrites = false;
   private nextId = 500;
 
-  constructor(readonly token: string) {
+  /** `identity`: the token's user; notes created through the API are written by it. */
+  constructor(
+    readonly token: string,
+    public identity: GitLabUser = PROJECT_BOT,
+  ) {
     super();
   }
 
@@ -38,9 +55,10 @@ export class GitLabApiServer extends LocalApiServer {
   }
 
 
-  seedNote(project: string, iid: number, body: string, system = false): MrNote {
+  /** Seeds a note as if `author` (default: another user) had written it (not through the API). */
+  seedNote(project: string, iid: number, body: string, system = false, author: GitLabUser = { id: 77, username: 'someone', name: 'Someone', bot: false }): MrNote {
     const now = new Date().toISOString();
-    const n = { id: this.nextId++, body, mr: `${project}!${iid}`, system, created_at: now, updated_at: now };
+    const n = { id: this.nextId++, body, author, mr: `${project}!${iid}`, system, created_at: now, updated_at: now };
     this.notes.set(n.id, n);
     return n;
   }
@@ -49,12 +67,16 @@ export class GitLabApiServer extends LocalApiServer {
     return [...this.notes.values()].filter((n) => n.mr === `${project}!${iid}`).sort((a, b) => a.id - b.id);
   }
 
+  private userJson(u: GitLabUser): Record<string, unknown> {
+    return { id: u.id, username: u.username, name: u.name, state: 'active', locked: false, avatar_url: null, web_url: `https://gitlab.example/${u.username}` };
+  }
+
   private render(n: MrNote): Record<string, unknown> {
     return {
       id: n.id,
       type: null,
       body: n.body,
-      author: { id: 1, username: 'project_1_bot', name: 'clair-scan bot', state: 'active', web_url: 'https://gitlab.example/project_1_bot' },
+      author: this.userJson(n.author),
       created_at: n.created_at,
       updated_at: n.updated_at,
       system: n.system,
@@ -85,6 +107,11 @@ export class GitLabApiServer extends LocalApiServer {
     };
     if (token !== this.token) return send(401, { message: '401 Unauthorized' });
     const url = new URL(req.url ?? '/', this.url);
+    if (url.pathname === '/api/v4/user') {
+      if (req.method !== 'GET') return problem(405, `${req.method} /user is not supported`);
+      if ([...url.searchParams.keys()].length || raw.trim()) return problem(400, 'GET /user takes no parameters');
+      return send(200, { ...this.userJson(this.identity), bot: this.identity.bot, created_at: '2024-01-01T00:00:00.000Z' });
+    }
     const m = /^\/api\/v4\/projects\/([^/]+)\/merge_requests\/(\d+)\/notes(?:\/(\d+))?$/.exec(url.pathname);
     if (!m) return problem(404, '404 Not Found (no such route in the notes API)');
     const project = decodeURIComponent(m[1]);
@@ -140,7 +167,7 @@ export class GitLabApiServer extends LocalApiServer {
       });
     }
     if (req.method === 'POST' && noteId === undefined) {
-      const n = this.seedNote(project, iid, String(body!.body));
+      const n = this.seedNote(project, iid, String(body!.body), false, this.identity);
       return send(201, this.render(n));
     }
     if (req.method === 'PUT' && noteId !== undefined) {

@@ -51,3 +51,86 @@ export function composeStickyBody(marker: string, markdown: string, maxChars: nu
   const note = `\n\n… cut to fit the comment size limit; ${restIsAt}\n`;
   return full.slice(0, Math.max(marker.length + 1, maxChars - note.length)) + note;
 }
+
+/** Who wrote a comment/note, as the forge reports it. */
+export interface StickyAuthor {
+  id?: number;
+  login?: string;
+  /** GitHub `user.type === 'Bot'` (an app), GitLab `author.bot`. */
+  bot?: boolean;
+}
+
+export interface StickyItem {
+  id: number;
+  body: string | null | undefined;
+  author?: StickyAuthor;
+  /** GitLab system notes ("added 1 commit") are never ours. */
+  system?: boolean;
+  url?: string;
+}
+
+/** The identity of the token we write with: only comments it wrote can be "the" sticky comment. */
+export interface StickyIdentity {
+  /** For logs, e.g. "github-actions[bot]" or "user 17 (project_5_bot)". */
+  describe: string;
+  owns(author: StickyAuthor | undefined): boolean;
+}
+
+/**
+ * Where sticky comments live (a pull request's issue comments, a merge request's notes). The marker is public and
+ * anyone can post a comment that starts with it, so a comment is ours only if `identity()` owns its author.
+ */
+export interface StickyStore {
+  identity(): Promise<StickyIdentity>;
+  /** The comments, page by page, oldest first. */
+  pages(): AsyncIterable<StickyItem[]>;
+  create(body: string): Promise<StickyItem>;
+  update(id: number, body: string): Promise<StickyItem>;
+}
+
+export interface StickyUpsert {
+  action: 'created' | 'updated' | 'unchanged';
+  id: number;
+  url?: string;
+  /** Comments that carry the marker but were written by someone else (ignored). */
+  foreign: number;
+}
+
+/**
+ * Find our comment (it starts with `marker` and was written by the token's own identity), update it, or create it
+ * when there is none. A comment someone else wrote with the same marker is ignored, whoever wrote it first.
+ * `maxPages` pages at most: a thread longer than that gets no new comment (it would be a duplicate if ours is
+ * further on).
+ */
+export async function upsertSticky(store: StickyStore, marker: string, body: string, limits: { perPage: number; maxPages: number; what: string }): Promise<StickyUpsert> {
+  const me = await store.identity();
+  let existing: StickyItem | undefined;
+  let foreign = 0;
+  let pages = 0;
+  let exhausted = true;
+  for await (const page of store.pages()) {
+    for (const c of page) {
+      if (c.system || !isStickyBody(c.body, marker)) continue;
+      if (me.owns(c.author)) {
+        existing = c;
+        break;
+      }
+      foreign++;
+    }
+    if (existing) break;
+    if (++pages >= limits.maxPages) {
+      exhausted = false;
+      break;
+    }
+  }
+  if (existing) {
+    if (existing.body === body) return { action: 'unchanged', id: existing.id, url: existing.url, foreign };
+    const res = await store.update(existing.id, body);
+    return { action: 'updated', id: res.id, url: res.url, foreign };
+  }
+  if (!exhausted) {
+    throw new Error(`the ${limits.what} has more than ${limits.perPage * limits.maxPages} comments; not adding another summary comment`);
+  }
+  const res = await store.create(body);
+  return { action: 'created', id: res.id, url: res.url, foreign };
+}

@@ -70,7 +70,7 @@ test('upsertStickyNote pages with x-next-page, skips system notes and quotes, th
   const b = await upsertStickyNote(target, marker, `${marker}\ntwo`);
   expect(b).toEqual({ action: 'updated', id: a.id });
   expect(server.notesOn('group/app', 5).filter((n) => n.body.startsWith(marker)).map((n) => n.body)).toEqual([`${marker} system`, `${marker}\ntwo`]);
-  const gets = server.requests.filter((r) => r.method === 'GET');
+  const gets = server.requests.filter((r) => r.method === 'GET' && r.url !== '/api/v4/user');
   expect(gets.some((r) => /page=3/.test(r.url))).toBe(true);
   expect(gets.every((r) => /per_page=100/.test(r.url) && r.url.startsWith('/api/v4/projects/group%2Fapp/'))).toBe(true);
 });

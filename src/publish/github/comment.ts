@@ -5,7 +5,7 @@
 import * as github from '@actions/github';
 import { log } from '../../util/log';
 import { errorMessage } from '../../util/errors';
-import { isStickyBody } from '../sticky';
+import { upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
 import { pullRequestFromEnv } from './event';
 
 export type Octokit = ReturnType<typeof github.getOctokit>;
@@ -26,46 +26,63 @@ export interface UpsertResult {
 const PER_PAGE = 100;
 const MAX_PAGES = 100;
 
-/** Find the comment that starts with `marker` (following every page), update it, or create it if none exists. */
-export async function upsertStickyComment(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<UpsertResult> {
+/** The bot account the workflow's GITHUB_TOKEN writes as. */
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
+function statusOf(err: unknown): number | undefined {
+  const s = (err as { status?: unknown })?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+/**
+ * Who the token writes as. A user token (PAT, OAuth) can read `GET /user`: its comments carry that user id. An
+ * installation token — the workflow's GITHUB_TOKEN — gets 403 there ("Resource not accessible by integration");
+ * its comments are written by `github-actions[bot]`, a `Bot` account. Logins ending in `[bot]` exist only for
+ * GitHub Apps (no one can register one) and `type` is set by GitHub, so neither can be forged by a commenter.
+ * Limitation: the token of another GitHub App writes as `<app>[bot]`, which is not recognised; such a run gets a
+ * new comment instead of editing the old one (never someone else's).
+ */
+export async function githubIdentity(octokit: Octokit): Promise<StickyIdentity> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { describe: `${data.login} (user id ${data.id})`, owns: (a) => a?.id === data.id };
+  } catch (err) {
+    if (statusOf(err) !== 403) throw err;
+    return { describe: GITHUB_ACTIONS_BOT, owns: (a) => !!a?.bot && a.login === GITHUB_ACTIONS_BOT };
+  }
+}
+
+/** A pull request's issue comments as a StickyStore. */
+export function issueCommentStore(octokit: Octokit, target: CommentTarget): StickyStore {
   const { owner, repo, issueNumber } = target;
-  let existing: { id: number; body?: string | null; html_url?: string } | undefined;
-  let pages = 0;
-  let exhausted = true;
-  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    owner,
-    repo,
-    issue_number: issueNumber,
-    per_page: PER_PAGE,
-  })) {
-    existing = page.data.find((c) => isStickyBody(c.body, marker));
-    if (existing) break;
-    if (++pages >= MAX_PAGES) {
-      exhausted = false;
-      break;
-    }
-  }
-  if (existing) {
-    if (existing.body === body) return { action: 'unchanged', id: existing.id, url: existing.html_url };
-    const res = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-    return { action: 'updated', id: res.data.id, url: res.data.html_url };
-  }
-  if (!exhausted) {
-    throw new Error(`the pull request has more than ${PER_PAGE * MAX_PAGES} comments; not adding another summary comment`);
-  }
-  const res = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-  return { action: 'created', id: res.data.id, url: res.data.html_url };
+  type C = { id: number; body?: string | null; html_url?: string; user?: { id?: number; login?: string; type?: string } | null };
+  const item = (c: C): StickyItem => ({ id: c.id, body: c.body, url: c.html_url, author: c.user ? { id: c.user.id, login: c.user.login, bot: c.user.type === 'Bot' } : undefined });
+  return {
+    identity: () => githubIdentity(octokit),
+    async *pages() {
+      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: PER_PAGE })) {
+        yield (page.data as C[]).map(item);
+      }
+    },
+    create: async (body) => item((await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })).data as C),
+    update: async (id, body) => item((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data as C),
+  };
+}
+
+/**
+ * Find our comment (starts with `marker`, written by the token's own identity; following every page), update it,
+ * or create it if none exists.
+ */
+export async function upsertStickyComment(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<UpsertResult> {
+  const r = await upsertSticky(issueCommentStore(octokit, target), marker, body, { perPage: PER_PAGE, maxPages: MAX_PAGES, what: 'pull request' });
+  if (r.foreign > 0) log.warn(`ignored ${r.foreign} comment(s) on the pull request that carry this scan's marker but were not written by this token's identity.`);
+  return { action: r.action, id: r.id, url: r.url };
 }
 
 export type CommentOutcome =
   | { status: 'skipped'; reason: string }
   | { status: 'created' | 'updated' | 'unchanged'; id: number; url?: string }
   | { status: 'failed'; reason: string };
-
-function statusOf(err: unknown): number | undefined {
-  const s = (err as { status?: unknown })?.status;
-  return typeof s === 'number' ? s : undefined;
-}
 
 /**
  * Keep the sticky comment on the run's pull request. Never throws: every problem is a warning (publishing

@@ -4,7 +4,8 @@
  * job token cannot write notes). Called by the CLI when it runs in a GitLab merge request pipeline.
  *
  * API (docs/api/notes.md): GET/POST /projects/:id/merge_requests/:iid/notes, PUT …/notes/:note_id; lists are
- * paged with `page`/`per_page` and the `x-next-page` response header (empty on the last page).
+ * paged with `page`/`per_page` and the `x-next-page` response header (empty on the last page). GET /user
+ * (docs/api/users.md) tells whose notes are ours.
  */
 import { request } from 'undici';
 import type { ScanOutcome } from '../../scan';
@@ -12,7 +13,7 @@ import type { Settings } from '../../inputs/settings';
 import { renderMarkdownSummary } from '../../report';
 import { errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
-import { composeStickyBody, GITLAB_NOTE_MAX_CHARS, isStickyBody, stickyKey, stickyMarker } from '../sticky';
+import { composeStickyBody, GITLAB_NOTE_MAX_CHARS, stickyKey, stickyMarker, upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
 
 type Env = Record<string, string | undefined>;
 
@@ -36,6 +37,7 @@ interface Note {
   id: number;
   body: string;
   system?: boolean;
+  author?: { id?: number; username?: string; bot?: boolean };
 }
 
 class GitLabApiError extends Error {
@@ -78,27 +80,44 @@ function notesPath(t: GitLabTarget): string {
   return `/projects/${encodeURIComponent(t.projectId)}/merge_requests/${encodeURIComponent(t.mergeRequestIid)}/notes`;
 }
 
-/** Find the note that starts with `marker` (following every page), update it, or create it if none exists. */
-export async function upsertStickyNote(target: GitLabTarget, marker: string, body: string): Promise<{ action: 'created' | 'updated' | 'unchanged'; id: number }> {
+/**
+ * Who the token writes as: `GET /user` (any token with `api` or `read_user` scope can read it; a project access
+ * token answers with its bot user). Only notes whose `author.id` is that id can be "the" sticky note: the marker is
+ * public, so anyone could post a note that starts with it.
+ */
+export async function gitlabIdentity(target: GitLabTarget): Promise<StickyIdentity> {
+  const { data } = await call(target, 'GET', '/user');
+  const me = data as { id?: unknown; username?: unknown };
+  if (typeof me?.id !== 'number') throw new Error('GET /user: the answer has no user id');
+  return { describe: `user ${me.id}${typeof me.username === 'string' ? ` (${me.username})` : ''}`, owns: (a) => a?.id === me.id };
+}
+
+/** A merge request's notes as a StickyStore (oldest first, paged with `x-next-page`). */
+export function mergeRequestNoteStore(target: GitLabTarget): StickyStore {
   const base = notesPath(target);
-  let page = '1';
-  let found: Note | undefined;
-  for (let n = 0; n < MAX_PAGES && page; n++) {
-    const { data, headers } = await call(target, 'GET', `${base}?per_page=${PER_PAGE}&page=${encodeURIComponent(page)}&sort=asc&order_by=created_at`);
-    if (!Array.isArray(data)) throw new Error(`GET ${base}: expected a list of notes`);
-    found = (data as Note[]).find((note) => !note.system && isStickyBody(note.body, marker));
-    if (found) break;
-    const next = headers['x-next-page'];
-    page = (Array.isArray(next) ? next[0] : next ?? '').trim();
-    if (n === MAX_PAGES - 1 && page) throw new Error(`the merge request has more than ${PER_PAGE * MAX_PAGES} notes; not adding another summary note`);
-  }
-  if (found) {
-    if (found.body === body) return { action: 'unchanged', id: found.id };
-    const { data } = await call(target, 'PUT', `${base}/${found.id}`, { body });
-    return { action: 'updated', id: (data as Note).id };
-  }
-  const { data } = await call(target, 'POST', base, { body });
-  return { action: 'created', id: (data as Note).id };
+  const item = (n: Note): StickyItem => ({ id: n.id, body: n.body, system: n.system, author: n.author ? { id: n.author.id, login: n.author.username, bot: n.author.bot } : undefined });
+  return {
+    identity: () => gitlabIdentity(target),
+    async *pages() {
+      let page = '1';
+      while (page) {
+        const { data, headers } = await call(target, 'GET', `${base}?per_page=${PER_PAGE}&page=${encodeURIComponent(page)}&sort=asc&order_by=created_at`);
+        if (!Array.isArray(data)) throw new Error(`GET ${base}: expected a list of notes`);
+        yield (data as Note[]).map(item);
+        const next = headers['x-next-page'];
+        page = (Array.isArray(next) ? next[0] : next ?? '').trim();
+      }
+    },
+    create: async (body) => item((await call(target, 'POST', base, { body })).data as Note),
+    update: async (id, body) => item((await call(target, 'PUT', `${base}/${id}`, { body })).data as Note),
+  };
+}
+
+/** Find our note (starts with `marker`, written by the token's user; following every page), update it, or create it. */
+export async function upsertStickyNote(target: GitLabTarget, marker: string, body: string): Promise<{ action: 'created' | 'updated' | 'unchanged'; id: number }> {
+  const r = await upsertSticky(mergeRequestNoteStore(target), marker, body, { perPage: PER_PAGE, maxPages: MAX_PAGES, what: 'merge request' });
+  if (r.foreign > 0) log.warn(`ignored ${r.foreign} note(s) on the merge request that carry this scan's marker but were not written by this token's user.`);
+  return { action: r.action, id: r.id };
 }
 
 export function gitlabTarget(env: Env, token: string | undefined): GitLabTarget | string {
