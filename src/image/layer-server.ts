@@ -1,11 +1,13 @@
 /**
  * Serves image layers to Clair over HTTP, streamed from wherever the image source keeps them (spool file,
- * registry). Paths carry a random token, so nobody else on the network can read the image; the server binds
- * one address only (the one Clair reaches us by), never all interfaces.
+ * registry). Each path is `/<server token>/layers/<random id of the layer>`: nobody else on the network can
+ * guess one, knowing one layer's URL gives no other layer, and the digest is not in it. Tokens and ids are
+ * compared in constant time. The server binds one address only (the one Clair reaches us by), never all
+ * interfaces, and caps concurrent connections. It is plain HTTP: see docs/SECURITY.md, "Layer server".
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
@@ -21,26 +23,40 @@ export interface LayerServer {
   close(): Promise<void>;
 }
 
-export async function startLayerServer(opts: { bindHost: string; port?: number; advertiseHost?: string }): Promise<LayerServer> {
-  const token = randomBytes(16).toString('hex');
-  const layers = new Map<string, ImageLayer>();
+/** Concurrent connections the layer server accepts by default (Clair fetches a handful of layers at a time). */
+export const DEFAULT_MAX_CONNECTIONS = 64;
+
+/** Constant-time comparison of two hex strings of the expected length. */
+function sameSecret(given: string, secret: Buffer): boolean {
+  const g = Buffer.from(given, 'hex');
+  return g.length === secret.length && timingSafeEqual(g, secret);
+}
+
+export async function startLayerServer(opts: { bindHost: string; port?: number; advertiseHost?: string; maxConnections?: number }): Promise<LayerServer> {
+  const token = randomBytes(16);
+  /** By digest: the layer and its random id (one per published digest). */
+  const layers = new Map<string, { id: Buffer; layer: ImageLayer }>();
   const sockets = new Set<Socket>();
   let served = 0;
   const server = http.createServer((req, res) => {
-    const m = /^\/([0-9a-f]{32})\/layers\/(sha256:[0-9a-f]{64})$/.exec(req.url ?? '');
-    const layer = m && m[1] === token ? layers.get(m[2]) : undefined;
+    const m = /^\/([0-9a-f]{32})\/layers\/([0-9a-f]{32})$/.exec(req.url ?? '');
+    let layer: ImageLayer | undefined;
+    if (m && sameSecret(m[1], token)) {
+      for (const entry of layers.values()) if (sameSecret(m[2], entry.id)) layer = entry.layer;
+    }
     if (!layer || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404).end();
       return;
     }
+    const found = layer;
     // No Content-Encoding: Clair hashes the raw bytes and sniffs the compression itself (clair-v4.md §5).
     const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/octet-stream' };
-    if (layer.size !== undefined) headers['content-length'] = layer.size;
+    if (found.size !== undefined) headers['content-length'] = found.size;
     if (req.method === 'HEAD') {
       res.writeHead(200, headers).end();
       return;
     }
-    layer
+    found
       .open()
       .then(async (stream) => {
         res.writeHead(200, headers);
@@ -48,11 +64,14 @@ export async function startLayerServer(opts: { bindHost: string; port?: number; 
         await pipeline(stream, res);
       })
       .catch((err) => {
-        log.debug(`layer ${layer.digest} could not be served: ${errorMessage(err)}`);
+        log.debug(`layer ${found.digest} could not be served: ${errorMessage(err)}`);
         if (!res.headersSent) res.writeHead(502).end();
         else res.destroy();
       });
   });
+  // Connections beyond the cap are closed at once (node's `drop`).
+  server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  server.on('drop', () => log.debug('layer server: a connection over the limit was refused'));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -68,14 +87,15 @@ export async function startLayerServer(opts: { bindHost: string; port?: number; 
     server.listen(opts.port ?? 0, opts.bindHost, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const base = `http://${formatHostPort(opts.advertiseHost ?? opts.bindHost, port)}/${token}/layers/`;
+  const base = `http://${formatHostPort(opts.advertiseHost ?? opts.bindHost, port)}/${token.toString('hex')}/layers/`;
   log.debug(`layer server on ${formatHostPort(opts.bindHost, port)}`);
   return {
     publish(list) {
       const urls = new Map<string, string>();
       for (const l of list) {
-        layers.set(l.digest, l);
-        urls.set(l.digest, base + l.digest);
+        const entry = layers.get(l.digest) ?? { id: randomBytes(16), layer: l };
+        layers.set(l.digest, entry);
+        urls.set(l.digest, base + entry.id.toString('hex'));
       }
       return urls;
     },

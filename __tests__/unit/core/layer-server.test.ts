@@ -61,11 +61,13 @@ describe('layer server', () => {
   });
   afterAll(() => server.close());
 
-  it('publishes one URL per layer digest on the bind address, under an unguessable token', () => {
+  it('publishes one URL per layer digest on the bind address, under an unguessable token and a random id per layer', () => {
     expect([...urls.keys()]).toEqual([a.digest, b.digest]);
-    for (const [digest, url] of urls) expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/[0-9a-f]{32}/layers/${digest}$`));
+    for (const url of urls.values()) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/layers\/[0-9a-f]{32}$/);
     const tokens = [...urls.values()].map((u) => new URL(u).pathname.split('/')[1]);
     expect(tokens[0]).toBe(tokens[1]);
+    const ids = [...urls.values()].map((u) => new URL(u).pathname.split('/')[3]);
+    expect(ids[0]).not.toBe(ids[1]);
   });
 
   it('GET returns the exact bytes, as octet-stream with a length and no content-encoding', async () => {
@@ -102,9 +104,10 @@ describe('layer server', () => {
     const token = url.pathname.split('/')[1];
     const wrongToken = token.replace(/^./, (c) => (c === '0' ? '1' : '0'));
     const base = `http://${url.host}`;
-    const unknown = `sha256:${'0'.repeat(64)}`;
+    const unknown = '0'.repeat(32);
     for (const target of [
-      `${base}/${wrongToken}/layers/${a.digest}`,
+      `${base}/${wrongToken}/layers/${url.pathname.split('/')[3]}`,
+      `${base}/${token}/layers/${a.digest}`,
       `${base}/${token}/layers/${unknown}`,
       `${base}/${token}/layers/`,
       `${base}/layers/${a.digest}`,
@@ -161,7 +164,7 @@ describe('layer server lifecycle', () => {
     const server = await startLayerServer({ bindHost: '127.0.0.1', advertiseHost: 'clair-host.test' });
     try {
       const layer = memoryLayer(Buffer.from('x'));
-      expect(server.publish([layer]).get(layer.digest)).toMatch(/^http:\/\/clair-host\.test:\d+\/[0-9a-f]{32}\/layers\/sha256:[0-9a-f]{64}$/);
+      expect(server.publish([layer]).get(layer.digest)).toMatch(/^http:\/\/clair-host\.test:\d+\/[0-9a-f]{32}\/layers\/[0-9a-f]{32}$/);
     } finally {
       await server.close();
     }
