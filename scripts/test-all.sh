@@ -26,6 +26,11 @@ trap cleanup EXIT
 bash scripts/test-env.sh up
 bash scripts/fixtures/build.sh
 
+# What the tests leave behind is a failure too: temp dirs named like ours (cs-*, clair-scan-*) that did not
+# exist before the tests ran, and containers carrying clair-scan's owner label.
+tmp_before=$(mktemp); tmp_after=$(mktemp)
+ls -1 "${TMPDIR:-/tmp}" | grep -E '^(cs-|clair-scan-)' | sort >"$tmp_before" || true
+
 echo "== unit tests"
 unit_rc=0
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" || unit_rc=$?
@@ -33,6 +38,18 @@ npx jest --selectProjects unit --json --outputFile="$results/unit.json" || unit_
 echo "== end-to-end tests (real Docker, Clair, PostgreSQL, registry)"
 e2e_rc=0
 npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" || e2e_rc=$?
+
+leftover_rc=0
+ls -1 "${TMPDIR:-/tmp}" | grep -E '^(cs-|clair-scan-)' | sort >"$tmp_after" || true
+left_dirs=$(comm -13 "$tmp_before" "$tmp_after")
+left_containers=$(docker ps -a --filter label=io.clair-scan.owner=clair-scan --format '{{.Names}}' || true)
+rm -f "$tmp_before" "$tmp_after"
+if [ -n "$left_dirs$left_containers" ]; then
+  leftover_rc=1
+  echo "== FAILED: the tests left things behind"
+  [ -n "$left_dirs" ] && printf 'temp dir: %s\n' $left_dirs
+  [ -n "$left_containers" ] && printf 'container: %s\n' $left_containers
+fi
 
 node -e '
   const fs = require("fs");
@@ -43,6 +60,7 @@ node -e '
     const r = JSON.parse(fs.readFileSync(p, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0); skipped += r.numPendingTests;
   }
+  if (process.argv[2] !== "0") failed++; // the leftover check above
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results"
-[ "$unit_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ]
+' "$results" "$leftover_rc"
+[ "$unit_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$leftover_rc" -eq 0 ]

@@ -3,7 +3,7 @@
  * daemon, offline vulnerability data imported. Exact findings per fixture image (scripts/fixtures/FIXTURES.md).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { testTempDir } from '../../helpers/tmp';
 import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
 import { BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor, expectScanError } from './helpers';
@@ -93,7 +93,7 @@ describe('never "clean" without data', () => {
   });
 
   it('rejects an empty data file before starting anything', async () => {
-    const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-')), 'empty.json');
+    const empty = path.join(testTempDir('cs-e2e-'), 'empty.json');
     fs.writeFileSync(empty, '');
     const err = await expectScanError(scan(settingsFor([fixture('clean')], { 'vuln-data': empty }), track));
     expect(err.message).toMatch(/is empty/);
@@ -102,7 +102,7 @@ describe('never "clean" without data', () => {
 
 describe('bad input and failures give a clear error and leave nothing behind', () => {
   it('a Clair that fails to start: its log explains why', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
+    const dir = testTempDir('cs-e2e-');
     const cfg = path.join(dir, 'clair.yaml');
     fs.writeFileSync(cfg, 'indexer:\n  no_such_option: true\n');
     const err = await expectScanError(scan(settingsFor([fixture('clean')], { 'clair-config': cfg }), track));
@@ -112,7 +112,7 @@ describe('bad input and failures give a clear error and leave nothing behind', (
   });
 
   it('a JSON clair-config is applied too (Clair only reads .yaml drop-ins: it is renamed)', async () => {
-    const cfg = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-')), 'clair.json');
+    const cfg = path.join(testTempDir('cs-e2e-'), 'clair.json');
     fs.writeFileSync(cfg, JSON.stringify({ matcher: { no_such_matcher_option: 1 } }));
     const err = await expectScanError(scan(settingsFor([fixture('clean')], { 'clair-config': cfg }), track));
     expect(err.details).toMatch(/no_such_matcher_option/);

@@ -1,5 +1,6 @@
 /** Shared helpers for the end-to-end scan tests (real Docker, Clair, PostgreSQL). */
 import * as fs from 'node:fs';
+import { testTempDir } from '../../helpers/tmp';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -16,7 +17,7 @@ export const fixture = (name: string): string => `localhost/clair-scan-fixture/$
 /** Settings as a user would give them, pointed at the locally built Clair/PostgreSQL images; never pulls. */
 export function settingsFor(images: string[], inputs: Record<string, string> = {}): Settings {
   const env = loadTestEnv();
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-out-'));
+  const out = testTempDir('cs-e2e-out-');
   const all: Record<string, string> = {
     image: images.join('\n'),
     'clair-image': env.clairImage,
