@@ -14,7 +14,7 @@ import { parseBoolean, parseSettings, Settings } from './inputs/settings';
 import { scan, ScanOutcome } from './scan';
 import { cleanupRun } from './environment/cleanup';
 import { RunState } from './environment/run-state';
-import { cleanupOnSignals } from './util/signals';
+import { cleanupOnSignals } from './environment/signals';
 import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { log, scrub } from './util/log';
 import { renderTable } from './report';

@@ -7,7 +7,7 @@ import { actionRawInputs } from './inputs/action-inputs';
 import { parseSettings, type Settings } from './inputs/settings';
 import { scan } from './scan';
 import { serializeRunState, type RunState } from './environment/run-state';
-import { cleanupOnSignals } from './util/signals';
+import { cleanupOnSignals } from './environment/signals';
 import { publishGitHub, publishGitHubError } from './publish/github';
 import { STATE_KEY, useActionsLogger } from './publish/github/runner';
 import { ClairScanError, EXIT_ERROR, errorMessage } from './util/errors';

@@ -2,10 +2,10 @@
  * On SIGINT/SIGTERM (a cancelled job, Ctrl-C) remove what the run started before exiting. The scan's own
  * `finally` cannot be relied on then: the process is about to go.
  */
-import { cleanupRun } from '../environment/cleanup';
-import type { RunState } from '../environment/run-state';
-import { log } from './log';
-import { beginShutdown } from '../environment/docker';
+import { cleanupRun } from './cleanup';
+import type { RunState } from './run-state';
+import { log } from '../util/log';
+import { beginShutdown } from './docker';
 
 export function cleanupOnSignals(getState: () => RunState | undefined): () => void {
   let handling = false;
