@@ -170,8 +170,22 @@ export interface ImageResult {
   packages: Package[];
   vulnerabilities: VulnerabilityFinding[];
   compliance: ComplianceFinding[];
-  /** Informational notes about this scan, e.g. "no packages found". */
+  /** Informational notes about this scan, e.g. "no packages found"; NOTHING_TO_MATCH_NOTE is a warning. */
   notes: string[];
+}
+
+/**
+ * The note of an image in which Clair recognised no distribution and no package: no vulnerability could be looked
+ * up, which is NOT a clean result. Every report and the log say so (a warning); the gate still decides on findings.
+ */
+export const NOTHING_TO_MATCH_NOTE =
+  'nothing Clair can match was found in this image: Clair recognised no distribution and no packages, so no vulnerability could be looked up. ' +
+  'This is not a clean result. Images FROM scratch, static binaries and distroless images without a package database look like this; ' +
+  'scan an image that has a package database (dpkg, apk, rpm) or language packages Clair indexes.';
+
+/** True when Clair recognised neither a distribution nor a package in the image (see NOTHING_TO_MATCH_NOTE). */
+export function nothingToMatch(img: Pick<ImageResult, 'distributions' | 'packages'>): boolean {
+  return img.distributions.length === 0 && img.packages.length === 0;
 }
 
 export type SeverityCounts = Record<Severity, number>;

@@ -19,6 +19,7 @@ import {
   Ecosystem,
   ImageInfo,
   ImageResult,
+  NOTHING_TO_MATCH_NOTE,
   Package,
   parseSeverity,
   Severity,
@@ -55,7 +56,8 @@ export function normalizeReport(rawImage: ImageInfo, report: ClairVulnerabilityR
   }
   const vulnerabilities = [...byKey.values()].sort(compareFindings);
   const notes: string[] = [];
-  if (packages.size === 0) notes.push('Clair found no packages in this image, so there was nothing to match.');
+  if (packages.size === 0 && distributions.size === 0) notes.push(NOTHING_TO_MATCH_NOTE);
+  else if (packages.size === 0) notes.push('Clair found no packages in this image, so there was nothing to match.');
   return {
     image,
     distributions: [...distributions.values()],

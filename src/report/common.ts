@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
-import { compareFindings, Distribution, ImageResult, Severity, SEVERITIES, VulnerabilityFinding } from '../findings/model';
+import { compareFindings, Distribution, ImageResult, nothingToMatch, NOTHING_TO_MATCH_NOTE, Severity, SEVERITIES, VulnerabilityFinding } from '../findings/model';
 
 /** Most severe first (reports list severities in this order). */
 export const SEVERITIES_DESC: Severity[] = [...SEVERITIES].reverse();
@@ -125,4 +125,16 @@ export function truncate(s: string, max: number): string {
 /** Display name of an image in reports: the reference as given. */
 export function imageLabel(img: ImageResult): string {
   return img.image.ref;
+}
+
+/** An image's notes as every report shows them: "nothing Clair can match" is a warning, the rest information. */
+export function imageNotes(img: ImageResult): { level: 'warning' | 'info'; text: string }[] {
+  const notes = img.notes.map((text) => ({ level: text === NOTHING_TO_MATCH_NOTE ? ('warning' as const) : ('info' as const), text }));
+  if (nothingToMatch(img) && !img.notes.includes(NOTHING_TO_MATCH_NOTE)) notes.unshift({ level: 'warning', text: NOTHING_TO_MATCH_NOTE });
+  return notes;
+}
+
+/** The images in which Clair recognised nothing to match (a warning in every report: not a clean result). */
+export function nothingToMatchImages(images: ImageResult[]): ImageResult[] {
+  return images.filter(nothingToMatch);
 }

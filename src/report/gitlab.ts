@@ -16,7 +16,7 @@
  *   requires a dependency); they are in the other reports.
  */
 import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
-import { canonicalUrl, distributionOf, isCve, isHttpUrl, osText, stableUuid } from './common';
+import { canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid } from './common';
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';
 
@@ -94,6 +94,8 @@ export function buildGitlabReport(result: ScanResult): Json {
       vulnerabilities.push(v);
     }
   }
+  // scan.messages: "communication intended for the initiator of a scan" (info / warn), shown with the job's report.
+  const messages = result.images.flatMap((img) => imageNotes(img).map((n) => ({ level: n.level === 'warning' ? 'warn' : 'info', value: `${img.image.ref}: ${n.text}` })));
   const identity = { id: 'clair-scan', name: 'clair-scan', version: result.tool.version || 'unknown', vendor: { name: 'clair-scan' } };
   return {
     version: GITLAB_SCHEMA_VERSION,
@@ -110,6 +112,7 @@ export function buildGitlabReport(result: ScanResult): Json {
       start_time: gitlabTime(result.startedAt),
       end_time: gitlabTime(result.finishedAt),
       status: 'success',
+      ...(messages.length ? { messages } : {}),
     },
     vulnerabilities,
   };

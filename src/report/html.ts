@@ -7,7 +7,7 @@
  * every column sorts.
  */
 import { countBySeverity, ScanResult, severityRank } from '../findings/model';
-import { allVulns, isHttpUrl, primaryLink, SEVERITIES_DESC } from './common';
+import { allVulns, imageNotes, isHttpUrl, nothingToMatchImages, primaryLink, SEVERITIES_DESC } from './common';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -167,7 +167,15 @@ export function renderHtml(result: ScanResult): string {
   if (v) {
     verdictClass = v.status === 'pass' ? 'pass' : v.enforced ? 'fail' : 'warn';
     verdictText = `Policy ${v.status === 'pass' ? 'passed' : 'failed'}${v.enforced ? '' : ' (report-only, not enforced)'}`;
+    if (v.status === 'pass' && nothingToMatchImages(result.images).length) {
+      verdictClass = 'warn';
+      verdictText += ', but nothing Clair can match was found — not a clean result';
+    }
   }
+  const noteItems = result.images.flatMap((img) => imageNotes(img).map((n) => ({ img, n })));
+  const notes = noteItems.length
+    ? `<ul id="notes">${noteItems.map(({ img, n }) => `<li class="${n.level === 'warning' ? 'warn' : 'info'}">${n.level === 'warning' ? '<strong>Warning:</strong> ' : ''}${escapeHtml(img.image.ref)}: ${escapeHtml(n.text)}</li>`).join('')}</ul>`
+    : '';
   const reasons = v?.reasons.length ? `<ul>${v.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '';
   const expired = v?.expiredEntries.length
     ? `<p><strong>${v.expiredEntries.length} expired allowlist entr${v.expiredEntries.length === 1 ? 'y' : 'ies'}</strong> no longer apply: ${v.expiredEntries.map((e) => escapeHtml(`${e.id} (${e.source}, expired ${e.expires ?? '?'})`)).join(', ')}</p>`
@@ -201,7 +209,7 @@ export function renderHtml(result: ScanResult): string {
 <h1>clair-scan report</h1>
 <div class="meta">clair-scan ${escapeHtml(result.tool.version)}${clair} · started ${escapeHtml(result.startedAt)} · finished ${escapeHtml(result.finishedAt)}</div>
 <div id="verdict" class="verdict ${verdictClass}">${escapeHtml(verdictText)}</div>
-${reasons}${expired}${unused}
+${reasons}${expired}${unused}${notes}
 <h2>Counts (fixable / total, allowlisted not included)</h2>
 <table id="counts"><thead><tr><th>Image</th>${SEVERITIES_DESC.map((s) => `<th>${s}</th>`).join('')}<th>Allowlisted</th><th>Manifest digest</th></tr></thead><tbody>${countRows}</tbody></table>
 <h2>Vulnerabilities</h2>

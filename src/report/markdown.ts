@@ -8,7 +8,7 @@
  * (default 60,000) by cutting the full per-image lists first, with a pointer to the full reports.
  */
 import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, VulnerabilityFinding } from '../findings/model';
-import { allVulns, primaryLink, SEVERITIES_DESC, sortedVulns } from './common';
+import { allVulns, imageNotes, nothingToMatchImages, primaryLink, SEVERITIES_DESC, sortedVulns } from './common';
 import { md, mdLink } from './escape';
 
 export const MARKDOWN_DEFAULT_MAX_CHARS = 60_000;
@@ -34,13 +34,26 @@ function verdictLines(result: ScanResult): string[] {
   const scope = `${n} image${n === 1 ? '' : 's'}`;
   if (!v) return [`## clair-scan: ${scope} scanned (no policy evaluated)`];
   let head: string;
-  if (v.status === 'pass') head = `## ✅ clair-scan: policy passed — ${scope}`;
+  const empty = nothingToMatchImages(result.images).length;
+  if (v.status === 'pass' && empty > 0) head = `## ⚠️ clair-scan: policy passed, but nothing Clair can match was found in ${empty === n ? (n === 1 ? 'the image' : 'any image') : `${empty} of ${n} images`} — ${scope}`;
+  else if (v.status === 'pass') head = `## ✅ clair-scan: policy passed — ${scope}`;
   else if (v.enforced) head = `## ❌ clair-scan: policy failed — ${scope}`;
   else head = `## ⚠️ clair-scan: policy failed (report-only, not enforced) — ${scope}`;
   const lines = [head, ''];
   for (const r of v.reasons) lines.push(`- ${md(r, 500)}`);
   if (v.rules.length) lines.push('', `Rules: ${v.rules.map((r) => md(r, 200)).join('; ')}`);
   return lines;
+}
+
+/** Warnings first (nothing Clair can match), then informational notes, per image. */
+function notesLines(result: ScanResult): string[] {
+  const rows = result.images.flatMap((img) => imageNotes(img).map((n) => ({ img, n })));
+  if (rows.length === 0) return [];
+  const out: string[] = [];
+  for (const { img, n } of rows.filter((r) => r.n.level === 'warning')) out.push(`> ⚠️ **${md(img.image.ref, 80)}**: ${md(n.text, 600)}`, '');
+  const info = rows.filter((r) => r.n.level === 'info');
+  if (info.length) out.push('<details>', `<summary>Notes (${info.length})</summary>`, '', ...info.map(({ img, n }) => `- ${md(img.image.ref, 80)}: ${md(n.text, 400)}`), '', '</details>', '');
+  return out;
 }
 
 function countsTable(result: ScanResult): string[] {
@@ -217,7 +230,7 @@ export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions 
   const maxChars = Math.max(1000, opts.maxChars ?? MARKDOWN_DEFAULT_MAX_CHARS);
   const headLines: string[] = [];
   if (opts.marker) headLines.push(markerLine(opts.marker));
-  headLines.push(...verdictLines(result), '', ...countsTable(result), '', ...topFindings(result), '');
+  headLines.push(...verdictLines(result), '', ...notesLines(result), ...countsTable(result), '', ...topFindings(result), '');
   const tail: string[] = [];
   const comp = complianceSection(result);
   if (comp.length) tail.push(...comp, '');

@@ -30,7 +30,7 @@ import {
   severityRank,
   VulnerabilityFinding,
 } from '../findings/model';
-import { allLinks, distributionOf, osText, sha256Hex } from './common';
+import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex } from './common';
 import { md, mdUrl } from './escape';
 
 export const SARIF_MAX_RUNS = 20;
@@ -342,6 +342,11 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       `the ${kept.length} most severe were kept (down to ${lowest}). The JSON and HTML reports list every finding.`;
     props.truncation = { omitted, total: b.candidates.length, kept: kept.length, reasons };
     notifications.push({ level: 'warning', message: { text } });
+  }
+  const empty = nothingToMatchImages(b.group.images);
+  if (empty.length) props.nothingToMatch = empty.map((i) => i.image.ref);
+  for (const img of b.group.images) {
+    for (const n of imageNotes(img)) notifications.push({ level: n.level === 'warning' ? 'warning' : 'note', message: { text: `${img.image.ref}: ${n.text}` } });
   }
   if (b.group.names.length > 1) {
     notifications.push({

@@ -5,7 +5,7 @@
  * cursor or inject ANSI escapes into the log. Very long groups are cut (the full list is in the reports).
  */
 import { countBySeverity, ScanResult, VulnerabilityFinding } from '../findings/model';
-import { oneLine, SEVERITIES_DESC, sortedVulns, truncate } from './common';
+import { imageNotes, nothingToMatchImages, oneLine, SEVERITIES_DESC, sortedVulns, truncate } from './common';
 
 const MAX_ROWS_PER_GROUP = 50;
 
@@ -16,6 +16,21 @@ function cell(text: string, w: number): string {
 
 function line(text: string, width: number): string {
   return truncate(oneLine(text), width);
+}
+
+/** Words of `text` on lines of at most `width` columns (a longer word is cut). */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of oneLine(text).split(' ')) {
+    if (cur && cur.length + 1 + word.length > width) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur} ${word}` : truncate(word, width);
+  }
+  if (cur) out.push(cur);
+  return out;
 }
 
 export function renderTable(result: ScanResult, width = 80): string {
@@ -35,6 +50,7 @@ export function renderTable(result: ScanResult, width = 80): string {
     out.push(rule);
     out.push(line(`Image ${img.image.ref} — ${active.length} vulnerabilities${vulns.length > active.length ? ` (+${vulns.length - active.length} allowlisted)` : ''}`, W));
     out.push(rule);
+    for (const n of imageNotes(img)) out.push(...wrap(`${n.level === 'warning' ? 'WARNING' : 'Note'}: ${n.text}`, W));
     const groups: [string, VulnerabilityFinding[]][] = SEVERITIES_DESC.map((s) => [s, active.filter((f) => f.severity === s)]);
     groups.push(['Allowlisted', vulns.filter((f) => f.allowlisted)]);
     for (const [name, list] of groups) {
@@ -69,6 +85,8 @@ export function renderTable(result: ScanResult, width = 80): string {
   else {
     const mode = v.enforced ? 'enforced' : 'report-only, not enforced';
     out.push(line(`Verdict: ${v.status.toUpperCase()} (${mode})`, W));
+    const empty = nothingToMatchImages(result.images);
+    if (empty.length) out.push(line(`  ! not a clean result: nothing Clair can match was found in ${empty.map((i) => i.image.ref).join(', ')}`, W));
     for (const r of v.reasons) out.push(line(`  - ${r}`, W));
     if (v.expiredEntries.length) out.push(line(`  ! ${v.expiredEntries.length} expired allowlist entries no longer apply`, W));
     if (v.unusedEntries.length) out.push(line(`  ! ${v.unusedEntries.length} allowlist entries matched nothing`, W));

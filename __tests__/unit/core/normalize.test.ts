@@ -1,5 +1,5 @@
 import { extractIds, normalizeReport, parseFixedIn } from '../../../src/findings/normalize';
-import type { ImageInfo } from '../../../src/findings/model';
+import { NOTHING_TO_MATCH_NOTE, type ImageInfo } from '../../../src/findings/model';
 import type { ClairVulnerability, ClairVulnerabilityReport } from '../../../src/clair/types';
 
 const LAYER_A = `sha256:${'a'.repeat(64)}`;
@@ -426,11 +426,15 @@ describe('normalizeReport: order, notes, edge cases', () => {
     expect(r.vulnerabilities.map((f) => f.id).sort()).toEqual(['TEMP-0001-ABCDEF', 'unnamed']);
   });
 
-  it('an image without packages gets a note and no findings', () => {
+  it('an image without distribution and packages gets the "nothing Clair can match" note and no findings', () => {
     const r = normalizeReport(IMAGE, { manifest_hash: 'x' });
-    expect(r).toEqual({ image: IMAGE, distributions: [], packages: [], vulnerabilities: [], compliance: [], notes: ['Clair found no packages in this image, so there was nothing to match.'] });
+    expect(r).toEqual({ image: IMAGE, distributions: [], packages: [], vulnerabilities: [], compliance: [], notes: [NOTHING_TO_MATCH_NOTE] });
+    expect(NOTHING_TO_MATCH_NOTE).toMatch(/^nothing Clair can match was found in this image/);
     const empty = normalizeReport(IMAGE, { manifest_hash: 'x', packages: {}, distributions: {}, environments: {}, vulnerabilities: {}, package_vulnerabilities: {}, enrichments: {} });
-    expect(empty.notes).toEqual(['Clair found no packages in this image, so there was nothing to match.']);
+    expect(empty.notes).toEqual([NOTHING_TO_MATCH_NOTE]);
+    // A recognised distribution without packages is a different, milder note.
+    const distOnly = normalizeReport(IMAGE, { manifest_hash: 'x', distributions: { '1': { did: 'debian', version_id: '12' } } } as never);
+    expect(distOnly.notes).toEqual(['Clair found no packages in this image, so there was nothing to match.']);
   });
 
   it('an image with packages and no vulnerabilities has no note', () => {
