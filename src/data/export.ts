@@ -91,7 +91,7 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
 }
 
 /** The image's version label, else what `clairctl --version` says ("clairctl version v4.9.0 (claircore …)"). */
-async function clairVersionOf(docker: DockerClient, clair: Docker.Container): Promise<string | undefined> {
+export async function clairVersionOf(docker: DockerClient, clair: Docker.Container): Promise<string | undefined> {
   const label = (await clair.inspect()).Config.Labels?.['org.opencontainers.image.version'];
   if (label) return label;
   const r = await docker.exec(clair, ['/usr/bin/clairctl', '--version'], { timeoutMs: 30_000, env: CLAIRCTL_ENV }).catch(() => undefined);
@@ -99,7 +99,7 @@ async function clairVersionOf(docker: DockerClient, clair: Docker.Container): Pr
 }
 
 /** Runs `clairctl export-updaters --strict` for `sets` in the Clair container; returns the bundle's path there. */
-async function runExport(docker: DockerClient, clair: Docker.Container, sets: string[], compression: string, timeoutMs: number): Promise<string> {
+export async function runExport(docker: DockerClient, clair: Docker.Container, sets: string[], compression: string, timeoutMs: number): Promise<string> {
   log.info(`Running Clair's updaters for ${sets.join(', ')} (clairctl export-updaters; this can take many minutes) …`);
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins whose
   // extension differs from the main file's.

@@ -322,6 +322,11 @@ export async function openSnapshot(bundlePath: string): Promise<Snapshot> {
  * every line is a record. Returns the scan (for a bare bundle, what it holds).
  */
 export async function verifySnapshot(snap: Snapshot, label = snap.bundlePath): Promise<BundleScan> {
+  // A size that differs (a truncated download or copy) is the clearest diagnosis: say so before decompressing.
+  const size = await fs.promises.stat(snap.bundlePath).then((st) => st.size, () => undefined);
+  if (snap.manifest && size !== undefined && size !== snap.manifest.bundle.size) {
+    throw corrupt(label, `its size (${size} bytes) does not match the manifest (${snap.manifest.bundle.size} bytes): it is truncated or was changed`);
+  }
   const scan = await scanBundle(snap.bundlePath, { label, progress: `Verifying vulnerability data ${path.basename(snap.bundlePath)}` });
   const m = snap.manifest;
   if (m) {

@@ -12,6 +12,7 @@ import { Postgres, startPostgres } from './postgres';
 import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
+import { prepareVulnData } from '../data/source';
 import { assertCovered, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
 
 export interface ClairEnvironment {
@@ -67,7 +68,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
     }),
   );
   const version = (await clair.container.inspect()).Config.Labels?.['org.opencontainers.image.version'];
-  if (!online) await time('data-load', () => importBundle(docker, clair.container, settings.vulnData, settings.dataTimeoutSec * 1000));
+  if (!online) await time('data-load', async () => importBundle(docker, clair.container, (await prepareVulnData(settings, state, { docker, clair: clair.container })).bundle, settings.dataTimeoutSec * 1000));
   const fetched = new Set<string>();
   return {
     client: clair.client,

@@ -167,7 +167,15 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     default: 'online',
     description:
-      'Vulnerability data for the ephemeral Clair: `online` (run Clair\'s updaters for the distributions found in the image) or the path/URL of an updater bundle made by `clairctl export-updaters` (`.json`, `.gz`, `.zst`).',
+      'Vulnerability data for the ephemeral Clair: `online` (run Clair\'s updaters for the distributions found in the image), or a snapshot: the path or URL of a bundle made by `clair-scan data export` or `clairctl export-updaters` (`.json`, `.gz`, `.zst`), or `oci://REGISTRY/REPO:TAG` (pushed with `clair-scan data push`; same credentials as images). Snapshots are verified before use (docs/vuln-data.md).',
+  },
+  {
+    name: 'vuln-data-max-age',
+    group: 'data',
+    type: 'string',
+    default: '',
+    description:
+      'With a snapshot in `vuln-data`: its maximum age, e.g. `24h`, `2d`. An older snapshot is refreshed online (its updater sets) when the Docker host can reach the sources; otherwise it is used with a warning naming its age in the log and the reports. Empty: no limit.',
   },
   {
     name: 'updaters',
