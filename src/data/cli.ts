@@ -13,7 +13,7 @@ import type { Command } from 'commander';
 import { inputDefinition } from '../inputs/definitions';
 import type { RegistryAuth } from '../image/registry';
 import type { RunState } from '../environment/run-state';
-import { cleanupOnSignals } from '../util/signals';
+import { cleanupOnSignals } from '../environment/signals';
 import { ClairScanError, EXIT_ERROR, formatError } from '../util/errors';
 import { log } from '../util/log';
 import { exportSnapshot } from './export';
