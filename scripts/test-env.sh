@@ -6,7 +6,7 @@ set -euo pipefail
 # shellcheck source=test-env/lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/test-env/lib.sh"
 
-PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux)
+PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux zstd)
 PG_SUITE=bookworm
 PG_PACKAGES=postgresql-15
 # Bump when the pruning below changes (it is part of the rootfs cache key).

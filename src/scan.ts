@@ -100,6 +100,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
           });
         }
         const result = await time('normalize', async () => normalizeReport(image.info, vr.report));
+        // E.g. "the vulnerability data is 3 d old": said in every report, never silently.
+        result.notes = [...env.dataNotes, ...(result.notes ?? [])];
         result.compliance = await time('compliance', () =>
           checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes }),
         );
@@ -183,13 +185,13 @@ function validateRequest(r: ImageRequest, settings: Settings): void {
 
 function validateDataSource(settings: Settings): void {
   const v = settings.vulnData;
-  if (settings.clairUrl || v.toLowerCase() === 'online' || /^https?:\/\//.test(v)) return;
+  if (settings.clairUrl || v.toLowerCase() === 'online' || /^(https?|oci):\/\//i.test(v)) return;
   let st: fs.Stats | undefined;
   try {
     st = fs.statSync(v);
   } catch {
     throw new ClairScanError(`vulnerability data file "${v}" does not exist`, {
-      hint: 'set vuln-data to a bundle made by `clairctl export-updaters` (.json, .json.gz or .json.zst), a URL, or `online`.',
+      hint: 'set vuln-data to a snapshot or bundle made by `clair-scan data export` / `clairctl export-updaters` (.json, .json.gz or .json.zst), an http(s) URL, oci://REGISTRY/REPO:TAG, or `online`.',
     });
   }
   if (!st.isFile() || st.size === 0) {

@@ -19,7 +19,7 @@ import { log } from '../util/log';
 import { exportSnapshot } from './export';
 import { isOciRef, ociInfo, ociPull, ociPush } from './oci';
 import { openSnapshot, snapshotAgeMs, SnapshotManifest, verifySnapshot } from './snapshot';
-import { formatBytes, formatDuration } from './progress';
+import { formatBytes, formatDuration } from '../util/progress';
 
 const envName = (input: string): string => `CLAIR_SCAN_${input.toUpperCase().replace(/-/g, '_')}`;
 

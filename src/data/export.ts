@@ -14,7 +14,7 @@ import { startPostgres } from '../environment/postgres';
 import { startClair } from '../environment/clair-container';
 import { clairListenAddressFor } from '../environment/address';
 import { compressionForName, SnapshotManifest, writeSnapshot } from './snapshot';
-import { formatBytes, formatDuration, startProgress } from './progress';
+import { formatBytes, formatDuration, startProgress } from '../util/progress';
 
 export interface ExportOptions {
   /** Clair updater sets, e.g. ["debian", "osv"]. */

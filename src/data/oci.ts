@@ -16,7 +16,7 @@ import { log } from '../util/log';
 import { parseReference, ImageReference } from '../image/reference';
 import { RegistryAuth, RegistryClient } from '../image/registry';
 import { BundleCompression, MANIFEST_MEDIA_TYPE, manifestPathFor, openSnapshot, parseManifest, SnapshotManifest, verifySnapshot } from './snapshot';
-import { formatBytes, startProgress } from './progress';
+import { formatBytes, startProgress } from '../util/progress';
 
 export const ARTIFACT_TYPE = 'application/vnd.clair-scan.snapshot.v1';
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';

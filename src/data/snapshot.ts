@@ -18,7 +18,7 @@ import { StringDecoder } from 'node:string_decoder';
 import * as zlib from 'node:zlib';
 import { ClairScanError } from '../util/errors';
 import { TOOL_VERSION } from '../version';
-import { startProgress } from './progress';
+import { startProgress } from '../util/progress';
 
 export const SNAPSHOT_FORMAT = 'clair-scan-snapshot';
 export const SNAPSHOT_FORMAT_VERSION = 1;

@@ -27,7 +27,7 @@ import { makeTempDir } from '../image/temp';
 import { isOciRef, ociPull } from './oci';
 import { BundleScan, manifestPathFor, openSnapshot, parseMaxAge, Snapshot, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
 import { clairVersionOf, runExport } from './export';
-import { formatBytes, formatDuration, startProgress } from './progress';
+import { formatBytes, formatDuration, startProgress } from '../util/progress';
 
 export interface VulnDataInput {
   vulnData: string;

@@ -19,6 +19,8 @@ export interface ClairEnvironment {
   client: ClairClient;
   ephemeral: boolean;
   version?: string;
+  /** What the reports must say about the data (e.g. a stale snapshot used because it could not be refreshed). */
+  dataNotes: string[];
   /** Makes sure (and proves) Clair has vulnerability data for what this index report found. */
   ensureData(index: ClairIndexReport, imageRef: string): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +39,7 @@ function openExternal(settings: Settings): ClairEnvironment {
   return {
     client,
     ephemeral: false,
+    dataNotes: [],
     ensureData: async (index, imageRef) => {
       const targets = coverageTargets(index);
       if (targets.length === 0) return;
@@ -68,11 +71,19 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
     }),
   );
   const version = (await clair.container.inspect()).Config.Labels?.['org.opencontainers.image.version'];
-  if (!online) await time('data-load', async () => importBundle(docker, clair.container, (await prepareVulnData(settings, state, { docker, clair: clair.container })).bundle, settings.dataTimeoutSec * 1000));
+  const dataNotes: string[] = [];
+  if (!online) {
+    await time('data-load', async () => {
+      const prepared = await prepareVulnData(settings, state, { docker, clair: clair.container });
+      dataNotes.push(...prepared.notes);
+      await importBundle(docker, clair.container, prepared.bundle, settings.dataTimeoutSec * 1000);
+    });
+  }
   const fetched = new Set<string>();
   return {
     client: clair.client,
     ephemeral: true,
+    dataNotes,
     version,
     ensureData: async (index, imageRef) => {
       const targets = coverageTargets(index);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type Docker from 'dockerode';
 import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
-import { formatBytes, startHeartbeat } from '../util/heartbeat';
+import { formatBytes, startProgress } from '../util/progress';
 import { DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
 import type { ClairClient } from '../clair/client';
@@ -41,20 +41,19 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
     }
     const base = path.basename(source).replace(/[^A-Za-z0-9._-]/g, '_');
     log.info(`Copying vulnerability data ${source} (${formatBytes(st.size)}) into the Clair container …`);
-    let copied = 0;
     const copyStarted = Date.now();
-    const beat = startHeartbeat('Copying vulnerability data', () => `${formatBytes(copied)} of ${formatBytes(st.size)}`);
+    const progress = startProgress('Copying vulnerability data into Clair', { totalBytes: st.size });
     try {
-      await docker.putFiles(clair, '/config', { [`data/${base}`]: { path: source } }, { onBytes: (n) => (copied += n) });
+      await docker.putFiles(clair, '/config', { [`data/${base}`]: { path: source } }, { onBytes: (n) => (progress.bytes += n) });
     } finally {
-      beat.stop();
+      progress.stop();
     }
     log.info(`Copied ${formatBytes(st.size)} in ${((Date.now() - copyStarted) / 1000).toFixed(1)} s.`);
     target = `/config/data/${base}`;
   }
   log.info(`Loading vulnerability data from ${source} (clairctl import-updaters) …`);
   const started = Date.now();
-  const beat = startHeartbeat('Loading vulnerability data (clairctl import-updaters)');
+  const beat = startProgress('Loading vulnerability data (clairctl import-updaters)');
   let r: Awaited<ReturnType<DockerClient['exec']>>;
   try {
     r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', target], { timeoutMs, env: CLAIRCTL_ENV });

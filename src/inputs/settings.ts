@@ -44,6 +44,8 @@ export interface Settings {
 
   /** 'online' or a path/URL of an updater bundle. */
   vulnData: string;
+  /** `vuln-data-max-age` as written (e.g. `24h`); '' = no limit. */
+  vulnDataMaxAge: string;
   updaters: string[];
   dataTimeoutSec: number;
 
@@ -196,6 +198,7 @@ export function parseSettings(raw: RawInputs): Settings {
     startupTimeoutSec: int('startup-timeout', 1),
     scanTimeoutSec: int('scan-timeout', 1),
     vulnData: str('vuln-data'),
+    vulnDataMaxAge: str('vuln-data-max-age'),
     updaters: list('updaters'),
     dataTimeoutSec: int('data-timeout', 1),
     policy: {

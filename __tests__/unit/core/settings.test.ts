@@ -34,6 +34,7 @@ describe('parseSettings defaults', () => {
       startupTimeoutSec: 300,
       scanTimeoutSec: 900,
       vulnData: 'online',
+      vulnDataMaxAge: '',
       updaters: [],
       dataTimeoutSec: 1800,
       policy: {

@@ -20,7 +20,7 @@ import {
   verifySnapshot,
   writeSnapshot,
 } from '../../../src/data/snapshot';
-import { formatDuration, startProgress } from '../../../src/data/progress';
+import { formatDuration, startProgress } from '../../../src/util/progress';
 import { ClairScanError } from '../../../src/util/errors';
 import { setLogger, Logger } from '../../../src/util/log';
 

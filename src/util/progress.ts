@@ -1,5 +1,5 @@
 /**
- * Heartbeat for the long data phases (export, copy, push, pull, verify): one log line at least every 10 s with
+ * Heartbeat for long phases (data export, copy, import, push, pull, verify): one log line at least every 10 s with
  * the phase, the elapsed time and how far it got (bytes, records), so a CI log never goes quiet for minutes.
  * The timer is unref'd: a heartbeat alone never keeps the process alive.
  */
