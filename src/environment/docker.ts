@@ -355,9 +355,23 @@ function dockerodeOptions(ep: DockerEndpoint): Docker.DockerOptions {
   if (ep.tcp.tls) {
     const certDir = process.env.DOCKER_CERT_PATH;
     if (certDir) {
-      opts.ca = fs.readFileSync(path.join(certDir, 'ca.pem'));
-      opts.cert = fs.readFileSync(path.join(certDir, 'cert.pem'));
-      opts.key = fs.readFileSync(path.join(certDir, 'key.pem'));
+      const read = (name: string): Buffer => {
+        const file = path.join(certDir, name);
+        try {
+          return fs.readFileSync(file);
+        } catch (err) {
+          throw new ClairScanError(`cannot read the Docker TLS client file ${file} (DOCKER_CERT_PATH): ${errorMessage(err)}`, {
+            hint:
+              'DOCKER_CERT_PATH must be a directory with ca.pem, cert.pem and key.pem. With GitLab docker:dind over TLS set ' +
+              'DOCKER_TLS_CERTDIR: "/certs" and DOCKER_CERT_PATH: "/certs/client", and share /certs/client with the job ' +
+              '(runner config.toml: volumes = ["/certs/client"]); dind writes the files when it starts. Without TLS use ' +
+              'DOCKER_HOST: tcp://docker:2375 with DOCKER_TLS_CERTDIR, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH empty.',
+          });
+        }
+      };
+      opts.ca = read('ca.pem');
+      opts.cert = read('cert.pem');
+      opts.key = read('key.pem');
     }
   }
   return opts;

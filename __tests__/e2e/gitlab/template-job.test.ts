@@ -136,6 +136,13 @@ function projectVariables(withToken: boolean, extra: Record<string, string>): Re
     CLAIR_SCAN_PULL: 'never',
     CLAIR_SCAN_VULN_DATA: path.join(REPO_ROOT, '.testenv', 'fixtures', 'vulns.jsonl'),
     ...(withToken ? { CLAIR_SCAN_GITLAB_TOKEN: TOKEN } : {}),
+    // The template talks to dind over TLS (tcp://docker:2376 + client certificates in /certs/client). The test
+    // daemon only speaks plain TCP, so the job is given the plain-TCP variables the template's header documents for
+    // that case, the way a user would set them.
+    DOCKER_HOST: `tcp://${dindAlias()}:${new URL(remote.dockerHost).port}`,
+    DOCKER_TLS_CERTDIR: '',
+    DOCKER_TLS_VERIFY: '',
+    DOCKER_CERT_PATH: '',
     ...extra,
   };
 }
@@ -160,7 +167,8 @@ async function runJob(opts: { withToken: boolean; extra?: Record<string, string>
   // resolvable inside the job. This simulated job has no such name resolution, so the alias is replaced by the
   // address it would resolve to: the dind-like daemon's. Scheme and port stay as the template wrote them.
   const alias = dindAlias();
-  const dockerHost = new URL(jobVars.DOCKER_HOST);
+  expect(jobVars).toMatchObject({ DOCKER_HOST: `tcp://${alias}:2376`, DOCKER_TLS_CERTDIR: '/certs', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs/client' });
+  const dockerHost = new URL(vars.DOCKER_HOST);
   expect(dockerHost.hostname).toBe(alias);
   vars.DOCKER_HOST = `${dockerHost.protocol}//${new URL(remote.dockerHost).hostname}:${dockerHost.port}`;
   expect(vars.DOCKER_HOST).toBe(remote.dockerHost);

@@ -102,8 +102,9 @@ describe('GitLab template agrees with the definitions', () => {
 
   test('dind service, the container-scanning report and every report as artifacts, always', () => {
     expect(job.services.map((s: { alias?: string; name: string }) => [s.name, s.alias])).toEqual([[expect.stringMatching(/^docker:.*dind$/), 'docker']]);
-    expect(job.variables.DOCKER_HOST).toBe('tcp://docker:2375');
-    expect(job.variables.DOCKER_TLS_CERTDIR).toBe('');
+    // dind over TLS by default (docs/SECURITY.md).
+    expect(job.variables.DOCKER_HOST).toBe('tcp://docker:2376');
+    expect(job.variables.DOCKER_TLS_CERTDIR).toBe('/certs');
     expect(job.image.name).toBe('$CLAIR_SCAN_TOOL_IMAGE');
     expect(job.artifacts.when).toBe('always');
     expect(job.artifacts.reports.container_scanning).toBe(`${job.variables.CLAIR_SCAN_OUTPUT_DIR}/gl-container-scanning-report.json`);
