@@ -21,7 +21,7 @@ import { resolveFromArchiveFile, splitArchiveSpec } from './image/archive-file';
 import { resolveFromRegistry } from './image/registry';
 import { parseReference } from './image/reference';
 import { normalizeReport } from './findings/normalize';
-import { ImageResult, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
+import { ImageResult, NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
 import { checkCompliance, evaluatePolicy, validatePolicy } from './policy';
 import { writeReports } from './report';
 import { TOOL_VERSION } from './version';
@@ -102,11 +102,14 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
         const result = await time('normalize', async () => normalizeReport(image.info, vr.report));
         // E.g. "the vulnerability data is 3 d old": said in every report, never silently.
         result.notes = [...env.dataNotes, ...(result.notes ?? [])];
+        const dataNotes = new Set(env.dataNotes);
         result.compliance = await time('compliance', () =>
           checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes }),
         );
         images.push(result);
         log.info(`${req.input}: ${plural(result.packages.length, 'package')}, ${plural(result.vulnerabilities.length, 'vulnerability', 'vulnerabilities')}, ${plural(result.compliance.length, 'compliance finding')}.`);
+        // Said in the log as in every report: e.g. nothing Clair can match, or stale vulnerability data.
+        for (const note of result.notes ?? []) (note === NOTHING_TO_MATCH_NOTE || dataNotes.has(note) ? log.warn : log.info)(`${req.input}: ${note}`);
       } finally {
         server.unpublish(image.layers);
         await image.close();

@@ -32,8 +32,11 @@ const stderrLogger: Logger = {
 
 let current: Logger = stderrLogger;
 
-export function setLogger(l: Logger): void {
+/** Swaps the logger; returns the one it replaces (so a caller can put it back). */
+export function setLogger(l: Logger): Logger {
+  const previous = current;
   current = l;
+  return previous;
 }
 
 export const log: Logger = {
