@@ -186,7 +186,8 @@ export function parseSettings(raw: RawInputs): Settings {
       username: opt('registry-username'),
       password: opt('registry-password'),
       insecure: bool('registry-insecure'),
-      hosts: credentialHosts(list('registry-host'), images, str('image-source').toLowerCase()),
+      // An oci:// snapshot in vuln-data is read with the same credentials: its registry is bound like an image's.
+      hosts: credentialHosts(list('registry-host'), [...images, ...snapshotRegistry(str('vuln-data'))], str('image-source').toLowerCase()),
     },
     layerServerAddress: opt('layer-server-address'),
     clairUrl: clairUrl?.replace(/\/+$/, ''),
@@ -228,4 +229,10 @@ export function parseImageRequest(input: string): ImageRequest {
   const m = /^(docker|archive|registry):(?!\/\/)(?!\d+\/)(.+)$/.exec(input);
   if (m) return { input, ref: m[2], source: m[1] as ImageSourceKind };
   return { input, ref: input };
+}
+
+/** `vuln-data: oci://REGISTRY/REPO:TAG` as an image read from a registry (for the credential hosts); else nothing. */
+function snapshotRegistry(vulnData: string): { ref: string; source: string }[] {
+  const m = /^oci:\/\/(.+)$/i.exec(vulnData.trim());
+  return m ? [{ ref: m[1], source: 'registry' }] : [];
 }
