@@ -38,7 +38,7 @@ export async function checkCompliance(
 ): Promise<ComplianceFinding[]> {
   const findings: ComplianceFinding[] = [];
   if (policy.checkNonRoot) findings.push(...checkNonRoot(image.info));
-  if (policy.requiredBaseImage) findings.push(...(await requiredBaseImage(image.info, policy.requiredBaseImage, resolveImage)));
+  if (policy.requiredBaseImage) findings.push(...(await requiredBaseImage(image, policy.requiredBaseImage, resolveImage)));
   if (policy.checkSecrets) {
     const { findings: secrets, stats } = await checkSecrets(image);
     findings.push(...secrets);

@@ -91,16 +91,16 @@ describe('required base image', () => {
       return img;
     };
     const good = memoryImage([{ tar: a }, { tar: b }, { tar: c }]);
-    expect(await requiredBaseImage(good.info, 'debian:12', resolve)).toEqual([]);
+    expect(await requiredBaseImage(good, 'debian:12', resolve)).toEqual([]);
 
     const bad = memoryImage([{ tar: a }, { tar: x }, { tar: c }]);
-    const findings = await requiredBaseImage(bad.info, 'debian:12', resolve);
+    const findings = await requiredBaseImage(bad, 'debian:12', resolve);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'required-base-image', severity: 'High', layer: bad.info.layers[1].diffId });
     expect(findings[0].message).toContain(`layer 2 differs: the base image has ${good.info.layers[1].diffId}, the image has ${bad.info.layers[1].diffId}`);
 
     const short = memoryImage([{ tar: a }]);
-    const f2 = await requiredBaseImage(short.info, 'debian:12', resolve);
+    const f2 = await requiredBaseImage(short, 'debian:12', resolve);
     expect(f2[0].message).toContain('the base image has 2 layers but the image has only 1');
     expect(f2[0].layer).toBeUndefined();
 
@@ -119,7 +119,7 @@ describe('required base image', () => {
         closed++;
       },
     } as unknown as ResolvedImage;
-    await expect(requiredBaseImage(imageInfo(), 'x', async () => broken)).rejects.toThrow('boom');
+    await expect(requiredBaseImage(memoryImage([]), 'x', async () => broken)).rejects.toThrow('boom');
     expect(closed).toBe(1);
   });
 });
