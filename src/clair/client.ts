@@ -1,10 +1,14 @@
 /**
  * Clair's HTTP API: index, match, readiness, update operations. Every call has a timeout; transient failures
- * (connection resets, 429/502/503/504) are retried a bounded number of times by undici's RetryAgent.
+ * are retried a bounded number of times with exponential backoff and jitter (a shared Clair under load answers
+ * 429 when over `index_report_request_concurrency`, a load balancer 502/503/504): connection resets and
+ * 429/502/503/504 for every method, 500 only for reads (a POST index that answers 500 has failed for a reason
+ * Clair states, and is not retried). A `Retry-After` (seconds or an HTTP date) is honoured, up to a bound.
  */
-import { Agent, RetryAgent, request, Dispatcher } from 'undici';
+import { Agent, request, Dispatcher } from 'undici';
 import { createHmac } from 'node:crypto';
 import { ClairScanError, errorMessage } from '../util/errors';
+import { log } from '../util/log';
 import type { ClairIndexReport, ClairManifest, ClairUpdateOperation, ClairVulnerabilityReport } from './types';
 
 export interface ClairClientOptions {
@@ -16,21 +20,46 @@ export interface ClairClientOptions {
   psk?: string;
   /** Upper bound for one index or match call (Clair indexes synchronously). */
   requestTimeoutMs: number;
+  /** Retry policy for transient failures; defaults: RETRY_DEFAULTS. */
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (so at most maxRetries + 1 requests). */
+  maxRetries: number;
+  /** Backoff before retry n (n = 1, 2 …): min(maxDelayMs, minDelayMs × 2^(n-1)), with ±25 % jitter. */
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** A longer Retry-After than this is cut to it (a shared Clair must not park a job for hours). */
+  maxRetryAfterMs: number;
+}
+
+export const RETRY_DEFAULTS: RetryPolicy = { maxRetries: 3, minDelayMs: 500, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
+
+/** Network errors worth another attempt (the connection broke; nothing was answered). */
+const RETRY_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_SOCKET']);
+
+/** Delay before retry `n` (1-based): Retry-After when given (bounded), else exponential backoff with jitter. */
+export function retryDelayMs(n: number, retryAfter: string | undefined, policy: RetryPolicy, now = Date.now(), random = Math.random): number {
+  if (retryAfter !== undefined && retryAfter.trim() !== '') {
+    const text = retryAfter.trim();
+    const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+    if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), policy.maxRetryAfterMs);
+  }
+  const base = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** (n - 1));
+  return Math.round(base * (0.75 + random() * 0.5));
 }
 
 export type VulnReportResult = { status: 'ok'; report: ClairVulnerabilityReport } | { status: 'no-data' } | { status: 'not-found' };
 
 export class ClairClient {
   private readonly dispatcher: Dispatcher;
+  private readonly retry: RetryPolicy;
+  /** Requests retried so far (for the batch summary and benchmarks). */
+  retries = 0;
   constructor(private readonly opts: ClairClientOptions) {
-    const agent = new Agent({ headersTimeout: opts.requestTimeoutMs, bodyTimeout: opts.requestTimeoutMs, connectTimeout: 10000 });
-    this.dispatcher = new RetryAgent(agent, {
-      maxRetries: 3,
-      minTimeout: 500,
-      maxTimeout: 5000,
-      methods: ['GET', 'POST', 'DELETE'],
-      statusCodes: [429, 502, 503, 504],
-    });
+    this.dispatcher = new Agent({ headersTimeout: opts.requestTimeoutMs, bodyTimeout: opts.requestTimeoutMs, connectTimeout: 10000 });
+    this.retry = { ...RETRY_DEFAULTS, ...opts.retry };
   }
 
   get url(): string {
@@ -52,6 +81,7 @@ export class ClairClient {
   /** Indexes a manifest (synchronous on Clair's side) and returns the finished report. */
   async index(manifest: ClairManifest): Promise<ClairIndexReport> {
     const { status, body } = await this.call('POST', '/indexer/api/v1/index_report', JSON.stringify(manifest));
+    if (status === 429 || status >= 502) throw this.unexpected('index_report', status, body);
     if (status !== 200 && status !== 201) {
       throw new ClairScanError(`Clair could not index the image (HTTP ${status})`, { hint: indexFailureHint(body), details: body.slice(0, 4000) });
     }
@@ -89,22 +119,46 @@ export class ClairClient {
   }
 
   private async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: string): Promise<{ status: number; body: string }> {
-    const headers = this.headers();
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    try {
-      const res = await request(`${this.opts.url}${path}`, { method, headers, body, dispatcher: this.dispatcher });
-      return { status: res.statusCode, body: await res.body.text() };
-    } catch (err) {
-      throw new ClairScanError(`request to Clair failed: ${method} ${path}: ${errorMessage(err)}`, {
-        hint: `check that Clair at ${this.opts.url} is running and reachable from here; raise scan-timeout for very large images.`,
-        cause: err,
-      });
+    const retryStatus = method === 'GET' ? [429, 500, 502, 503, 504] : [429, 502, 503, 504];
+    for (let attempt = 0; ; attempt++) {
+      // Signed per attempt: a long backoff must not outlive the token.
+      const headers = this.headers();
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      let why: string;
+      let retryAfter: string | undefined;
+      try {
+        const res = await request(`${this.opts.url}${path}`, { method, headers, body, dispatcher: this.dispatcher });
+        const text = await res.body.text();
+        if (!retryStatus.includes(res.statusCode) || attempt >= this.retry.maxRetries) return { status: res.statusCode, body: text };
+        why = `HTTP ${res.statusCode}`;
+        const ra = res.headers['retry-after'];
+        retryAfter = Array.isArray(ra) ? ra[0] : ra;
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? '';
+        if (!RETRY_ERROR_CODES.has(code) || attempt >= this.retry.maxRetries) {
+          throw new ClairScanError(`request to Clair failed: ${method} ${path}: ${errorMessage(err)}`, {
+            hint: `check that Clair at ${this.opts.url} is running and reachable from here; raise scan-timeout for very large images.`,
+            cause: err,
+          });
+        }
+        why = code;
+      }
+      const delay = retryDelayMs(attempt + 1, retryAfter, this.retry);
+      this.retries++;
+      log.info(`Clair answered ${method} ${path.replace(/sha256:[0-9a-f]{64}/, (d) => d.slice(0, 19))} with ${why}; retry ${attempt + 1} of ${this.retry.maxRetries} in ${(delay / 1000).toFixed(1)} s${retryAfter ? ' (Retry-After)' : ''}.`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 
   private unexpected(what: string, status: number, body: string): ClairScanError {
     if (status === 401 || status === 403) {
       return new ClairScanError(`Clair refused the ${what} request (HTTP ${status})`, { hint: 'set clair-psk to the key of the Clair\'s auth.psk configuration.' });
+    }
+    if (status === 429 || status >= 502) {
+      return new ClairScanError(`Clair is overloaded or unavailable: HTTP ${status} to ${what}, also after ${this.retry.maxRetries} retries`, {
+        hint: 'check the Clair deployment\'s health and capacity (a shared Clair answers 429 beyond indexer.index_report_request_concurrency); lower concurrency, or run again later.',
+        details: body.slice(0, 4000),
+      });
     }
     return new ClairScanError(`unexpected answer from Clair to ${what}: HTTP ${status}`, { hint: 'see Clair\'s message below and its log.', details: body.slice(0, 4000) });
   }
