@@ -98,7 +98,7 @@ function isLoopbackAddress(a: string): boolean {
 }
 
 /** Reads a response body up to `max` bytes; a larger one is an error that names the limit. */
-async function readLimited(body: Readable & { dump?: () => Promise<void> }, max: number, what: string, contentLength?: string | string[]): Promise<Buffer> {
+export async function readLimited(body: Readable & { dump?: () => Promise<void> }, max: number, what: string, contentLength?: string | string[]): Promise<Buffer> {
   const tooLarge = (): ClairScanError =>
     new ClairScanError(`the registry's answer for ${what} is larger than ${max / (1 << 20)} MiB, the limit for a JSON document`, {
       hint: 'check the image reference and that the registry is the one you meant; manifests, configs and token answers are small.',
@@ -322,9 +322,12 @@ export class RegistryClient {
 
   private authError(): ClairScanError {
     return new ClairScanError(`the registry ${this.host} refused access to ${this.ref.repository}`, {
-      hint: this.creds
-        ? `check that the credentials from ${this.creds.origin} have pull access; if the registry's token service is on another host, add that host to registry-host.`
-        : 'set registry-username and registry-password (a token with pull access), and registry-host if the registry is not the one the image names.',
+      hint:
+        this.creds?.origin === 'registry-username'
+          ? 'check registry-username and registry-password (a token with pull access); if the registry\'s token service is on another host, add that host to registry-host.'
+          : this.creds
+            ? `check the credentials for ${this.ref.registry} in ${this.creds.origin} (they need pull access), or set registry-username and registry-password; if the registry's token service is on another host, add that host to registry-host.`
+            : 'set registry-username and registry-password (a token with pull access), and registry-host if the registry is not the one the image names.',
     });
   }
 
