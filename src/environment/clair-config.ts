@@ -17,6 +17,11 @@ export interface ClairConfigParams {
    * non-loopback address next to a remote daemon such as dind) answers only this run.
    */
   psk?: string;
+  /**
+   * A real Red Hat repository-to-CPE mapping file is placed at OFFLINE_MAPPING_FILES.repo2cpe (`rhel-repo2cpe`):
+   * the RHEL repository scanner reads it instead of fetching one (online too, so runs are reproducible).
+   */
+  repo2cpeFile?: boolean;
 }
 
 function authSection(p: ClairConfigParams): object {
@@ -45,7 +50,9 @@ export function generateClairConfig(p: ClairConfigParams): string {
           // CPEs then stay unknown; a user can supply real mapping files through clair-config).
           ...(p.airgap ? { rhel_containerscanner: { name2repos_mapping_file: OFFLINE_MAPPING_FILES.name2repos } } : {}),
         },
-        ...(p.airgap ? { repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: OFFLINE_MAPPING_FILES.repo2cpe } } } : {}),
+        // Without repository CPEs (an empty mapping) RHEL packages cannot be matched: the coverage proof
+        // (vuln-data.ts) refuses such an image instead of reporting it clean.
+        ...(p.airgap || p.repo2cpeFile ? { repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: OFFLINE_MAPPING_FILES.repo2cpe } } } : {}),
       },
     },
     matcher: {

@@ -34,6 +34,38 @@ export function validateClairConfigFile(file: string): void {
   }
 }
 
+/**
+ * `rhel-repo2cpe`: Clair reads the file once at start (rhel-repository-scanner Configure) and a bad one stops it
+ * with a bare JSON error, so check the shape first: {"data": {"<repoid>": {"cpes": ["cpe:/…", …]}, …}}, plain
+ * JSON or gzip/zstd-compressed (as Clair accepts; a compressed file is only checked for existence here).
+ */
+export function validateRepo2cpeFile(file: string): void {
+  const hint = 'download Red Hat\'s mapping (https://security.access.redhat.com/data/metrics/repository-to-cpe.json) and give its path in rhel-repo2cpe.';
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    throw new ClairScanError(`rhel-repo2cpe file "${file}" cannot be read: ${errorMessage(err)}`, { hint });
+  }
+  if (buf.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])) || buf.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))) return;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(buf.toString('utf8'));
+  } catch (err) {
+    throw new ClairScanError(`rhel-repo2cpe file "${file}" is not JSON: ${errorMessage(err)}`, { hint });
+  }
+  const data = (doc as { data?: unknown } | null)?.data;
+  const ok =
+    !!data && typeof data === 'object' && !Array.isArray(data) &&
+    Object.values(data as Record<string, unknown>).every((r) => {
+      const cpes = (r as { cpes?: unknown } | null)?.cpes;
+      return Array.isArray(cpes) && cpes.every((c) => typeof c === 'string' && /^cpe:(\/|2\.3:)/.test(c));
+    });
+  if (!ok) {
+    throw new ClairScanError(`rhel-repo2cpe file "${file}" is not a repository-to-CPE mapping ({"data": {"<repoid>": {"cpes": ["cpe:/…"]}}})`, { hint });
+  }
+}
+
 /** Where the official image's Clair reads its config (`ENV CLAIR_CONF`), and so where we write ours. */
 const CONFIG_DIR = '/config';
 const CONFIG_FILE = `${CONFIG_DIR}/config.yaml`;
@@ -73,11 +105,14 @@ export async function startClair(
     listenHost: string;
     airgap: boolean;
     userConfig?: string;
+    /** `rhel-repo2cpe`: a Red Hat repository-to-CPE mapping file. */
+    repo2cpe?: string;
     timeoutMs: number;
     requestTimeoutMs: number;
   },
 ): Promise<ClairContainer> {
   if (opts.userConfig) validateClairConfigFile(opts.userConfig);
+  if (opts.repo2cpe) validateRepo2cpeFile(opts.repo2cpe);
   const deadline = Date.now() + opts.timeoutMs;
   const psk = randomBytes(32).toString('base64');
   return startService(docker, {
@@ -92,6 +127,7 @@ export async function startClair(
         httpListen: formatHostPort(opts.listenHost, apiPort),
         introspectionListen: formatHostPort(opts.listenHost, introPort),
         airgap: opts.airgap,
+        repo2cpeFile: !!opts.repo2cpe,
       };
       const container = await docker.createContainer({
         name: `clair-scan-${opts.runId}-clair${n > 1 ? `-${n}` : ''}`,
@@ -105,6 +141,7 @@ export async function startClair(
         files[path.posix.basename(OFFLINE_MAPPING_FILES.repo2cpe)] = '{"data":{}}\n';
         files[path.posix.basename(OFFLINE_MAPPING_FILES.name2repos)] = '{"data":{}}\n';
       }
+      if (opts.repo2cpe) files[path.posix.basename(OFFLINE_MAPPING_FILES.repo2cpe)] = { path: opts.repo2cpe };
       if (opts.userConfig) {
         // Clair reads only drop-ins with the main file's extension (.yaml); JSON is valid YAML, so a .json
         // file is used as is under a .yaml name.

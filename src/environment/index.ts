@@ -66,6 +66,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
       listenHost,
       airgap: !online,
       userConfig: settings.clairConfig,
+      repo2cpe: settings.rhelRepo2cpe,
       timeoutMs: startupMs,
       requestTimeoutMs: settings.scanTimeoutSec * 1000,
     }),

@@ -97,22 +97,43 @@ export interface CoverageTarget {
   label: string;
   distribution?: ClairDistribution;
   repository?: ClairRepository;
+  /**
+   * RHEL: Clair's rhel matcher ignores the distribution and matches packages by their repository CPEs (from the
+   * image's content sets through the repository-to-CPE mapping). The CPEs the image's RHEL packages carry; empty
+   * means none could be found (e.g. offline without `rhel-repo2cpe`), so nothing can be matched.
+   */
+  rhelCpes?: string[];
 }
+
+/** The repository key claircore's RHEL repository scanner and rhel-vex updater give repository CPEs. */
+const RHEL_CPE_REPOSITORY_KEY = 'rhel-cpe-repository';
 
 /** The distributions and language repositories that the image's packages belong to. */
 export function coverageTargets(index: ClairIndexReport): CoverageTarget[] {
   const dists = new Set<string>();
   const repos = new Set<string>();
+  const cpesByDist = new Map<string, Set<string>>();
   for (const envs of Object.values(index.environments ?? {})) {
     for (const e of envs) {
       if (e.distribution_id) dists.add(e.distribution_id);
-      for (const r of e.repository_ids ?? []) repos.add(r);
+      for (const r of e.repository_ids ?? []) {
+        repos.add(r);
+        const repo = index.repository?.[r];
+        if (e.distribution_id && repo?.key === RHEL_CPE_REPOSITORY_KEY && repo.name) {
+          const set = cpesByDist.get(e.distribution_id) ?? new Set<string>();
+          set.add(repo.name);
+          cpesByDist.set(e.distribution_id, set);
+        }
+      }
     }
   }
   const out: CoverageTarget[] = [];
   for (const id of dists) {
     const d = index.distributions?.[id];
-    if (d) out.push({ label: d.pretty_name || [d.name, d.version].filter(Boolean).join(' ') || d.did || id, distribution: d });
+    if (!d) continue;
+    const t: CoverageTarget = { label: d.pretty_name || [d.name, d.version].filter(Boolean).join(' ') || d.did || id, distribution: d };
+    if (d.did === 'rhel') t.rhelCpes = [...(cpesByDist.get(id) ?? [])].sort();
+    out.push(t);
   }
   const seenRepo = new Set<string>();
   for (const id of repos) {
@@ -131,7 +152,15 @@ export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, t
   const result = new Map<CoverageTarget, number>();
   for (const t of targets) {
     let where: string;
-    if (t.distribution) {
+    if (t.rhelCpes) {
+      if (t.rhelCpes.length === 0) {
+        result.set(t, 0);
+        continue;
+      }
+      // rhel-vex records carry no distribution: data for this release = records on a CPE of this major version.
+      const major = (t.distribution?.version_id || t.distribution?.version || '').split('.')[0].replace(/[^0-9]/g, '');
+      where = `repo_key = ${sqlLiteral(RHEL_CPE_REPOSITORY_KEY)}${major ? ` AND repo_name LIKE ${sqlLiteral(`cpe:2.3:_:redhat:enterprise_linux:${major}:%`)}` : ''}`;
+    } else if (t.distribution) {
       const d = t.distribution;
       // Matchers constrain on did+name plus version (dpkg, rpm) or pretty name (apk): accept either.
       const alts = [
@@ -169,6 +198,17 @@ export async function coverageFromUpdaters(client: ClairClient, targets: Coverag
 }
 
 export function assertCovered(image: string, coverage: Map<CoverageTarget, number>, source: string): void {
+  const noCpes = [...coverage.keys()].filter((t) => t.rhelCpes && t.rhelCpes.length === 0).map((t) => t.label);
+  if (noCpes.length) {
+    throw new ClairScanError(
+      `no repository CPEs for the ${noCpes.join(', ')} packages of ${image}: RHEL packages cannot be matched without them; refusing to report the image as clean`,
+      {
+        hint:
+          "Clair's RHEL repository scanner maps the image's content sets (root/buildinfo/content_manifests/*.json) to CPEs with Red Hat's repository-to-CPE mapping, which offline runs do not have: " +
+          'download https://security.access.redhat.com/data/metrics/repository-to-cpe.json and give its path in rhel-repo2cpe. An image without content manifests or dnf data cannot be matched at all.',
+      },
+    );
+  }
   const missing = [...coverage.entries()].filter(([, n]) => n === 0).map(([t]) => t.label);
   if (missing.length === 0) return;
   throw new ClairScanError(

@@ -147,6 +147,14 @@ export const INPUTS: InputDefinition[] = [
       'Optional Clair config file (`.yaml` or `.json`) merged over the generated one as a Clair drop-in (e.g. to set `log_level` or updater options). Connection strings and listen addresses are always generated.',
   },
   {
+    name: 'rhel-repo2cpe',
+    group: 'clair',
+    type: 'string',
+    default: '',
+    description:
+      'Red Hat\'s repository-to-CPE mapping file (`repository-to-cpe.json`, published at security.access.redhat.com/data/metrics/) for the ephemeral Clair\'s RHEL repository scanner: it turns the content sets of an RHEL/UBI image into the repository CPEs that RHEL matching needs. Offline runs (a snapshot in `vuln-data`) have no other source: without it such an image has no repository CPEs and the scan refuses to call it clean.',
+  },
+  {
     name: 'startup-timeout',
     group: 'clair',
     type: 'integer',

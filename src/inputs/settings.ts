@@ -39,6 +39,8 @@ export interface Settings {
   postgresImage: string;
   pull: 'missing' | 'always' | 'never';
   clairConfig?: string;
+  /** `rhel-repo2cpe`: a Red Hat repository-to-CPE mapping file for the ephemeral Clair. */
+  rhelRepo2cpe?: string;
   startupTimeoutSec: number;
   scanTimeoutSec: number;
 
@@ -196,6 +198,7 @@ export function parseSettings(raw: RawInputs): Settings {
     postgresImage: str('postgres-image'),
     pull: oneOf('pull', ['missing', 'always', 'never'] as const),
     clairConfig: opt('clair-config'),
+    rhelRepo2cpe: opt('rhel-repo2cpe'),
     startupTimeoutSec: int('startup-timeout', 1),
     scanTimeoutSec: int('scan-timeout', 1),
     vulnData: str('vuln-data'),

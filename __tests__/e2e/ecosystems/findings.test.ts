@@ -1,0 +1,94 @@
+/**
+ * Every ecosystem Clair v4.9.0 matches, end to end: fixture images built the way the real thing is built
+ * (scripts/fixtures/make-ecosystem-files.sh), data records in the form claircore's own updaters write them
+ * (vulns-ecosystems.jsonl), scanned by the product with an ephemeral Clair. Exact findings per image, as the
+ * raw Clair API gave them (scripts/fixtures/FIXTURES.md, "Ecosystems").
+ */
+import * as fs from 'node:fs';
+import { scan, ScanOutcome } from '../../../src/scan';
+import { findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { BUNDLE_ECOSYSTEMS, REPO2CPE } from './helpers';
+
+const runIds: string[] = [];
+const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+let outcome: ScanOutcome;
+const outDirs: string[] = [];
+
+beforeAll(async () => {
+  const settings = settingsFor(['java', 'ruby', 'rhel9', 'oracle9', 'ubuntu'].map(fixture), {
+    'vuln-data': BUNDLE_ECOSYSTEMS,
+    'rhel-repo2cpe': REPO2CPE,
+    'severity-threshold': 'none',
+    formats: 'json',
+  });
+  outDirs.push(settings.reports.outputDir);
+  outcome = await scan(settings, track);
+});
+
+afterAll(() => {
+  for (const id of runIds) {
+    expect(leftoverContainers(id)).toEqual([]);
+    expect(leftoverTempDirs(id)).toEqual([]);
+  }
+  for (const d of outDirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const byImage = (): Record<string, string[]> =>
+  Object.fromEntries(outcome.result.images.map((r) => [r.image.ref.replace(/^localhost\/clair-scan-fixture\/|:1$/g, ''), findingLines(r)]));
+
+test('the scan completes (exit 0 with no threshold) and every image is indexed', () => {
+  expect(outcome.exitCode).toBe(0);
+  expect(outcome.result.images.map((r) => r.packages.length)).toEqual([4, 3, 7, 5, 5]);
+});
+
+test('Maven: pom.properties of a plain jar and of the jars nested in a fat jar', () => {
+  expect(byImage().java).toEqual(EXPECTED.java);
+  const nested = outcome.result.images[0].vulnerabilities.find((v) => v.id === 'CVE-2099-5001');
+  expect(nested?.package.packageDb).toBe('maven:opt/app/app.jar:BOOT-INF/lib/log4j-core-2.14.1.jar');
+});
+
+test('RubyGems: installed gem specifications', () => {
+  expect(byImage().ruby).toEqual(EXPECTED.ruby);
+});
+
+test('RHEL 9 (UBI-like): rpmdb.sqlite + content manifest + repo2cpe mapping = repository CPEs, matched by rhel-vex records', () => {
+  expect(byImage().rhel9).toEqual(EXPECTED.rhel9);
+  expect(outcome.result.images[2].distributions.map((d) => d.prettyName)).toEqual(['Red Hat Enterprise Linux Server 9']);
+});
+
+test('Oracle Linux 9: ELSA records on the ol 9 distribution (the redhat-release OL ships does not make it RHEL)', () => {
+  expect(byImage().oracle9).toEqual(EXPECTED.oracle9);
+  expect(outcome.result.images[3].distributions.map((d) => d.prettyName)).toEqual(['Oracle Linux Server 9']);
+});
+
+test('Ubuntu 22.04: OVAL-form records on binary packages', () => {
+  expect(byImage().ubuntu).toEqual(EXPECTED.ubuntu);
+});
+
+const EXPECTED: Record<string, string[]> = {
+  // Not reported: CVE-2099-5004 (fixed in 2.12.7.1 < 2.13.0). CVE-2099-5005 is lastAffected=1.0.0: no fix.
+  java: [
+    'CVE-2099-5001 org.apache.logging.log4j:log4j-core 2.14.1 Critical 2.15.0',
+    'CVE-2099-5002 com.fasterxml.jackson.core:jackson-databind 2.13.0 High 2.13.4.1',
+    'CVE-2099-5003 org.apache.commons:commons-text 1.9 Critical 1.10.0',
+    'CVE-2099-5005 com.example.fixture:fixture-app 1.0.0 Low -',
+  ],
+  // Not reported: CVE-2099-6003 (puma fixed in 5.6.8), CVE-2099-6004 (rack fixed in 2.1.4.1).
+  ruby: ['CVE-2099-6001 rack 2.2.3 High 2.2.6.4', 'CVE-2099-6002 nokogiri 1.13.3 Medium 1.13.4'],
+  // Not reported: CVE-2099-7004 (zlib fixed in an older release), CVE-2099-7005 (a RHEL 8 CPE).
+  rhel9: [
+    'CVE-2099-7001 openssl-libs 1:3.0.7-27.el9 High 1:3.0.7-28.el9_4',
+    'CVE-2099-7002 glibc 2.34-100.el9 Medium -',
+    'CVE-2099-7002 glibc-common 2.34-100.el9 Medium -',
+    'CVE-2099-7002 glibc-minimal-langpack 2.34-100.el9 Medium -',
+    'CVE-2099-7003 libxml2 2.9.13-6.el9_4 Low 0:2.9.13-6.el9_4.1',
+  ],
+  // ELSA-2099-800x records; the id is the CVE their links name. Not reported: 8003 (older fix), 8004 (fix = installed).
+  oracle9: [
+    'CVE-2099-8001 openssl-libs 1:3.0.7-24.0.1.el9 High 1:3.0.7-25.0.1.el9',
+    'CVE-2099-8002 glibc 2.34-83.0.1.el9_3.7 Medium 2.34-83.0.2.el9_3.7',
+    'CVE-2099-8002 glibc-common 2.34-83.0.1.el9_3.7 Medium 2.34-83.0.2.el9_3.7',
+  ],
+  // Not reported: CVE-2099-9003 (tar, fix = installed).
+  ubuntu: ['CVE-2099-9001 libssl3 3.0.2-0ubuntu1.15 High 3.0.2-0ubuntu1.16', 'CVE-2099-9002 zlib1g 1:1.2.11.dfsg-2ubuntu9.2 Medium -'],
+};
