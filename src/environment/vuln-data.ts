@@ -13,7 +13,7 @@ import { DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
 import type { ClairClient } from '../clair/client';
 import type { ClairDistribution, ClairIndexReport, ClairRepository } from '../clair/types';
-import { updaterSetsFor } from './clair-config';
+import { updaterCovers } from '../data/updater-names';
 
 /**
  * clairctl logs through zerolog's console writer, which colours its output with ANSI escapes unless NO_COLOR is
@@ -179,21 +179,18 @@ export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, t
 }
 
 /**
- * For an existing Clair we cannot read the database: we require a completed update operation from an
- * updater whose name names the distribution (e.g. "debian/updater", "alpine-main-v3.19-updater", "osv/pypi").
+ * For an existing Clair we cannot read the database: we require a completed update operation from an updater
+ * whose name covers the distribution's release or the ecosystem ("debian/updater", "alpine-main-v3.19-updater",
+ * "ubuntu/updater/jammy", "rhel-vex", "osv/pypi" …; src/data/updater-names.ts).
  */
 export async function coverageFromUpdaters(client: ClairClient, targets: CoverageTarget[]): Promise<Map<CoverageTarget, number>> {
   const ops = await client.updateOperations();
   const names = Object.entries(ops)
     .filter(([, list]) => (list ?? []).length > 0)
-    .map(([name]) => name.toLowerCase());
+    .map(([name]) => name);
   const result = new Map<CoverageTarget, number>();
-  for (const t of targets) {
-    const needles = t.distribution
-      ? [t.distribution.did, ...updaterSetsFor([t.distribution], [])].filter((x): x is string => !!x)
-      : [t.repository?.name ?? '', 'osv'];
-    result.set(t, names.filter((n) => needles.some((k) => k && n.includes(k.toLowerCase()))).length);
-  }
+  // Real claircore updater names are judged by release/ecosystem (src/data/updater-names.ts).
+  for (const t of targets) result.set(t, names.filter((n) => updaterCovers(n, t)).length);
   return result;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Which Clair updater covers which distribution or language ecosystem, by the updater's NAME — all that an
+ * existing Clair (`clair-url`) tells us about its data (`/matcher/api/v1/internal/update_operation`: updater name
+ * → its update operations). The names are those claircore v1.5.x gives its updaters (`Name()` of each):
+ *
+ *   debian/updater                         one updater for every Debian release
+ *   ubuntu/updater/<codename>              ubuntu/updater/jammy
+ *   alpine-<repo>-<release>-updater        alpine-main-v3.19-updater, alpine-community-v3.19-updater, alpine-main-edge-updater
+ *   rhel-vex                               RHEL and its rebuilds (matched by repository CPE, not by release)
+ *   oracle-<year|all>-updater              oracle-2024-updater
+ *   aws-<release>-updater                  aws-AL1-updater, aws-AL2-updater, aws-AL2023-updater
+ *   photon-updater-<release>               photon-updater-5.0
+ *   suse-updater-<pretty name>             suse-updater-suse.linux.enterprise.server.15
+ *   osv/<ecosystem>                        osv/pypi, osv/maven, osv/go, osv/npm, osv/rubygems (lower case)
+ *
+ * A name of one of these forms counts only for its own distribution and release (or ecosystem): data from
+ * `alpine-main-v3.18-updater` does not cover Alpine 3.19, `osv/go` does not cover PyPI packages. A name of no
+ * known form (a custom or older updater, e.g. `fixture-debian`) counts when it names the distribution id or its
+ * updater set, as before.
+ */
+import type { ClairDistribution, ClairRepository } from '../clair/types';
+
+export interface CoverageSubject {
+  distribution?: ClairDistribution;
+  repository?: ClairRepository;
+}
+
+/** Clair updater set (`updaters.sets`) per os-release ID. */
+const SET_BY_DID: Record<string, string> = {
+  debian: 'debian',
+  ubuntu: 'ubuntu',
+  alpine: 'alpine',
+  rhel: 'rhel',
+  centos: 'rhel',
+  rocky: 'rhel',
+  almalinux: 'rhel',
+  ol: 'oracle',
+  amzn: 'aws',
+  photon: 'photon',
+  suse: 'suse',
+  sles: 'suse',
+  'opensuse-leap': 'suse',
+};
+
+const LANGUAGE_REPOS = ['pypi', 'maven', 'rubygems', 'go', 'npm'];
+
+type Family = 'debian' | 'ubuntu' | 'alpine' | 'rhel' | 'oracle' | 'aws' | 'photon' | 'suse' | 'osv';
+
+interface Known {
+  family: Family;
+  /** The release (or ecosystem) the name is for; undefined: all releases of the family. */
+  release?: string;
+}
+
+/** The family and release a real claircore updater name is for; undefined for any other name. */
+export function parseUpdaterName(name: string): Known | undefined {
+  const n = name.trim();
+  let m: RegExpExecArray | null;
+  if (n === 'debian/updater') return { family: 'debian' };
+  if ((m = /^ubuntu\/updater\/([a-z]+)$/.exec(n))) return { family: 'ubuntu', release: m[1] };
+  if ((m = /^alpine-[a-z]+-(v\d+\.\d+|edge)-updater$/.exec(n))) return { family: 'alpine', release: m[1] };
+  if (n === 'rhel-vex') return { family: 'rhel' };
+  if ((m = /^oracle-(\d{4}|all)-updater$/.exec(n))) return { family: 'oracle' };
+  if ((m = /^aws-(AL\d*)-updater$/.exec(n))) return { family: 'aws', release: m[1] };
+  if ((m = /^photon-updater-(\d+\.\d+)$/.exec(n))) return { family: 'photon', release: m[1] };
+  if (/^suse-updater-\S+$/.test(n)) return { family: 'suse' };
+  if ((m = /^osv\/(\S+)$/.exec(n))) return { family: 'osv', release: m[1].toLowerCase() };
+  return undefined;
+}
+
+/** The release name an updater of `family` uses for this distribution; undefined when it cannot be told. */
+function releaseOf(family: Family, d: ClairDistribution): string | undefined {
+  const vid = (d.version_id || '').trim();
+  switch (family) {
+    case 'ubuntu':
+      return (d.version_code_name || '').trim().toLowerCase() || undefined;
+    case 'alpine': {
+      if (/edge/i.test(`${d.version_id ?? ''} ${d.pretty_name ?? ''} ${d.version ?? ''}`)) return 'edge';
+      const mm = /^(\d+)\.(\d+)/.exec(vid) ?? /v?(\d+)\.(\d+)/.exec(d.pretty_name ?? '');
+      return mm ? `v${mm[1]}.${mm[2]}` : undefined;
+    }
+    case 'aws':
+      if (vid === '2') return 'AL2';
+      if (vid === '2023' || vid.startsWith('2023.')) return 'AL2023';
+      if (/^20\d\d\.\d\d$/.test(vid)) return 'AL1';
+      return undefined;
+    case 'photon': {
+      const mm = /^(\d+)(?:\.(\d+))?/.exec(vid || d.version || '');
+      return mm ? `${mm[1]}.${mm[2] ?? '0'}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Does data from the updater `name` cover `t` (a distribution or a language repository)? */
+export function updaterCovers(name: string, t: CoverageSubject): boolean {
+  const known = parseUpdaterName(name);
+  if (t.distribution) {
+    const did = (t.distribution.did ?? '').toLowerCase();
+    const set = SET_BY_DID[did];
+    if (known) {
+      if (!set || known.family !== set) return false;
+      if (known.release === undefined) return true;
+      const want = releaseOf(known.family, t.distribution);
+      // An image whose release we cannot tell is covered by any release's data (as the matcher decides).
+      return want === undefined || want.toLowerCase() === known.release.toLowerCase();
+    }
+    // Another updater (custom, older Clair): it must name the distribution or its set. Short ids such as
+    // "ol" are matched only as a whole word.
+    return [did, set].some((k) => !!k && mentions(name, k));
+  }
+  const repo = (t.repository?.name ?? '').toLowerCase();
+  if (!repo || !LANGUAGE_REPOS.includes(repo)) return false;
+  if (known) return known.family === 'osv' && known.release === repo;
+  return mentions(name, repo);
+}
+
+/** `name` contains `key`; a key of two letters or fewer ("ol", "go") only as a whole word. */
+function mentions(name: string, key: string): boolean {
+  const lower = name.toLowerCase();
+  return key.length > 2 ? lower.includes(key) : new RegExp(`(^|[^a-z])${key}([^a-z]|$)`).test(lower);
+}
