@@ -32,14 +32,16 @@ beforeAll(() => {
   docker('tag', FIXTURE, REF);
   docker('push', REF);
 });
+const configDirs: string[] = [];
 afterAll(() => {
   docker('rmi', REF);
-  fs.rmSync(cliConfig, { recursive: true, force: true });
+  for (const d of [cliConfig, ...configDirs]) fs.rmSync(d, { recursive: true, force: true });
   delete process.env.DOCKER_CONFIG;
 });
 beforeEach(() => {
   // No Docker config credentials unless a test writes some.
   process.env.DOCKER_CONFIG = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-e2e-sec-empty-'));
+  configDirs.push(process.env.DOCKER_CONFIG);
 });
 
 describe('the real registry (htpasswd Basic auth)', () => {

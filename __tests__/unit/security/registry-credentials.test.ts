@@ -39,8 +39,13 @@ async function tokenService(...args: ConstructorParameters<typeof FakeTokenServi
 beforeAll(async () => {
   image = await makeImage();
 });
-// Never the real ~/.docker/config.json of whoever runs the tests.
+// Never the real ~/.docker/config.json of whoever runs the tests. Every dir made here goes in afterAll.
+const made: string[] = [];
 const emptyDockerConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-nodockercfg-'));
+made.push(emptyDockerConfig);
+afterAll(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
 beforeEach(() => {
   process.env.DOCKER_CONFIG = emptyDockerConfig;
 });
@@ -197,6 +202,7 @@ describe('what a registry answers is checked', () => {
 describe('~/.docker/config.json credentials, host-scoped', () => {
   function dockerConfig(content: unknown): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-dockercfg-'));
+    made.push(dir);
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(content));
     process.env.DOCKER_CONFIG = dir;
     return dir;
