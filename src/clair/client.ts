@@ -81,7 +81,7 @@ export class ClairClient {
   /** Indexes a manifest (synchronous on Clair's side) and returns the finished report. */
   async index(manifest: ClairManifest): Promise<ClairIndexReport> {
     const { status, body } = await this.call('POST', '/indexer/api/v1/index_report', JSON.stringify(manifest));
-    if (status === 429 || status >= 502) throw this.unexpected('index_report', status, body);
+    if (status === 401 || status === 403 || status === 429 || status >= 502) throw this.unexpected('index_report', status, body);
     if (status !== 200 && status !== 201) {
       throw new ClairScanError(`Clair could not index the image (HTTP ${status})`, { hint: indexFailureHint(body), details: body.slice(0, 4000) });
     }

@@ -20,6 +20,8 @@ export interface ClairContainer {
   container: Docker.Container;
   client: ClairClient;
   url: string;
+  /** The random `auth.psk` key this Clair was started with (base64): its API answers only requests signed with it. */
+  psk: string;
 }
 
 const PORT_IN_USE = /address already in use|bind:/i;
@@ -161,7 +163,7 @@ export async function startClair(
       const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs, psk });
       return {
         container,
-        value: { container, client, url },
+        value: { container, client, url, psk },
         outcome: await waitReady(docker, container, client, deadline, opts.timeoutMs),
         discard: () => client.close(),
       };

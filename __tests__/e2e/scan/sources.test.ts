@@ -45,7 +45,7 @@ afterAll(async () => {
   expect(leftoverContainers(sharedRun)).toEqual([]);
 });
 
-const external = (images: string[], inputs: Record<string, string> = {}) => settingsFor(images, { 'clair-url': clair.url, ...inputs });
+const external = (images: string[], inputs: Record<string, string> = {}) => settingsFor(images, { 'clair-url': clair.url, 'clair-psk': clair.psk, ...inputs });
 
 it('an existing Clair without vulnerability data is refused, never reported clean', async () => {
   const err = await expectScanError(scan(external([fixture('debian-vuln')])));
@@ -64,6 +64,13 @@ describe('with data loaded into the existing Clair', () => {
     expect(findingLines(o.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
     expect(o.result.clair).toMatchObject({ ephemeral: false, url: clair.url });
     expect(leftoverContainers(runId)).toEqual([]);
+  });
+
+  it('a Clair with PSK auth and no (or a wrong) clair-psk: exit 2 saying Clair refused and to set clair-psk', async () => {
+    for (const psk of ['', Buffer.alloc(32, 1).toString('base64')]) {
+      const err = await expectScanError(scan(external([fixture('debian-vuln')], { 'clair-psk': psk })));
+      expect([err.exitCode, err.message, err.hint]).toEqual([2, expect.stringMatching(/Clair refused the .* request \(HTTP 401\)/), expect.stringMatching(/clair-psk/)]);
+    }
   });
 
   it('scans a docker-save archive', async () => {
