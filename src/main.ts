@@ -13,6 +13,8 @@ import { STATE_KEY, useActionsLogger } from './publish/github/runner';
 import { ClairScanError, EXIT_ERROR, errorMessage } from './util/errors';
 import { guardProcess, runPhase } from './util/phase';
 import { cleanupActiveRuns } from './environment/cleanup';
+import { useDataCache } from './data/cache';
+import { githubCacheAvailable, githubDataCache } from './data/github-cache';
 
 const PUBLISH_DEADLINE_MS = 5 * 60 * 1000;
 
@@ -31,8 +33,11 @@ export async function run(): Promise<number> {
   // A cancelled workflow sends SIGINT, then SIGTERM: clean up right away (the post step is the backstop).
   const release = cleanupOnSignals(() => current);
   try {
-    settings = parseSettings(actionRawInputs());
+    const raw = actionRawInputs();
+    settings = parseSettings(raw);
     const s = settings;
+    // Input `cache` (action only): the vulnerability data of `vuln-data: online` in the GitHub Actions cache.
+    if (s.vulnData.toLowerCase() === 'online' && !/^(false|no|0|off)$/i.test(raw('cache') ?? 'true') && githubCacheAvailable()) useDataCache(githubDataCache());
     const outcome = await scan(s, {
       onState: (state) => {
         current = state;

@@ -13,6 +13,7 @@ import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
 import { prepareVulnData } from '../data/source';
+import { activeDataCache, cacheDir, loadOnlineWithCache } from '../data/cache';
 import { assertCovered, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
 
 export interface ClairEnvironment {
@@ -95,7 +96,13 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
           : updaterSetsFor(targets.map((t) => t.distribution ?? {}), targets.map((t) => t.repository ?? {}));
         const missing = wanted.filter((s) => !fetched.has(s));
         if (missing.length) {
-          await fetchOnline(docker, clair.container, [...fetched, ...missing], settings.dataTimeoutSec * 1000);
+          const sets = [...fetched, ...missing];
+          // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
+          const cache = activeDataCache();
+          if (cache) {
+            const loaded = await loadOnlineWithCache({ docker, clair: clair.container, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir() }, sets);
+            dataNotes.push(...loaded.notes);
+          } else await fetchOnline(docker, clair.container, sets, settings.dataTimeoutSec * 1000);
           missing.forEach((s) => fetched.add(s));
         }
       }

@@ -199,6 +199,15 @@ export const INPUTS: InputDefinition[] = [
     default: '1800',
     description: 'Seconds to wait for vulnerability data to load.',
   },
+  {
+    name: 'cache',
+    group: 'data',
+    type: 'boolean',
+    default: 'true',
+    actionOnly: true,
+    description:
+      "With `vuln-data: online`: keep the vulnerability data that Clair's updaters fetched in the GitHub Actions cache (key `clair-scan-vulndata-<clair version>-<updater sets>-<YYYYMMDD>`, restoring the newest older entry when today's is missing) and load it instead of running the updaters while it is younger than `vuln-data-max-age` (default 24 h); older data is refreshed by the updaters and saved again. A cache failure never fails the scan.",
+  },
   // policy
   {
     name: 'severity-threshold',

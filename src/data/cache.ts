@@ -1,0 +1,170 @@
+/**
+ * The vulnerability-data cache of the GitHub Action (`cache: true`, only with `vuln-data: online`): the snapshot
+ * that Clair's updaters produced is kept in the GitHub Actions cache under
+ *
+ *     clair-scan-vulndata-<clair version>-<updater sets joined by +>-<YYYYMMDD, UTC>
+ *
+ * and the next run restores today's entry or, failing that, the newest older one (restore-keys prefix
+ * `clair-scan-vulndata-<clair>-<sets>-`). A restored snapshot is verified like any other (src/data/snapshot.ts)
+ * and used instead of running the updaters when it is younger than `vuln-data-max-age` (default 24 h, the key's
+ * day); otherwise the updaters run, their fresh snapshot is imported and saved under today's key. Entries are
+ * immutable: when today's key exists already, a fresher snapshot cannot replace it until tomorrow.
+ *
+ * `DataCache` is the seam: `githubDataCache()` (src/data/github-cache.ts, registered by the action's main step)
+ * talks to the runner's cache service through @actions/cache, and a cache failure never fails the scan — the
+ * updaters run as without a cache.
+ */
+import type Docker from 'dockerode';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { errorMessage } from '../util/errors';
+import { log } from '../util/log';
+import { formatDuration } from '../util/progress';
+import type { DockerClient } from '../environment/docker';
+import type { RunState } from '../environment/run-state';
+import { makeTempDir } from '../image/temp';
+import { importBundle } from '../environment/vuln-data';
+import { clairVersionOf, runExport } from './export';
+import { manifestPathFor, openSnapshot, parseMaxAge, SnapshotManifest, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
+
+export const CACHE_KEY_PREFIX = 'clair-scan-vulndata';
+/** Without vuln-data-max-age a cached snapshot is used for a day (the key's date). */
+export const DEFAULT_CACHE_MAX_AGE_MS = 24 * 3600_000;
+const BUNDLE_NAME = 'clair-data.json.zst';
+
+/** Where the cache keeps snapshots; one entry is one directory holding the bundle and its manifest. */
+export interface DataCache {
+  /** Restores the newest entry whose key starts with `prefix` (or is `key`) into `dir`; the key it restored, or undefined. */
+  restore(dir: string, key: string, prefix: string): Promise<string | undefined>;
+  /** Saves `dir` under `key`; false when it could not (e.g. the key exists). Never throws. */
+  save(dir: string, key: string): Promise<boolean>;
+}
+
+function keyPart(text: string): string {
+  return text.replace(/[^A-Za-z0-9._+]/g, '_');
+}
+
+/** `clair-scan-vulndata-<clair>-<sets>-`: the restore prefix for a Clair version and updater sets. */
+export function cacheKeyPrefix(clairVersion: string, sets: string[]): string {
+  return `${CACHE_KEY_PREFIX}-${keyPart(clairVersion || 'unknown')}-${[...new Set(sets)].sort().map(keyPart).join('+')}-`;
+}
+
+/** Today's key (UTC date): `clair-scan-vulndata-<clair>-<sets>-<YYYYMMDD>`. */
+export function cacheKey(clairVersion: string, sets: string[], now = new Date()): string {
+  return `${cacheKeyPrefix(clairVersion, sets)}${now.toISOString().slice(0, 10).replace(/-/g, '')}`;
+}
+
+/**
+ * The directory the action's cache entry lives in. @actions/cache versions an entry by its path list, so the
+ * path must be the same in every run: under RUNNER_TEMP (removed after every job on GitHub's runners).
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.RUNNER_TEMP || os.tmpdir(), 'clair-vulndata-cache');
+}
+
+let active: DataCache | undefined;
+
+/**
+ * The cache the action's main step registered (`useDataCache`), or undefined (the CLI registers none): the
+ * environment asks for it with `vuln-data: online`. Kept out of Settings so that @actions/cache is bundled only
+ * into the action (src/data/github-cache.ts).
+ */
+export function activeDataCache(): DataCache | undefined {
+  return active;
+}
+
+export function useDataCache(cache: DataCache | undefined): void {
+  active = cache;
+}
+
+export interface CachedOnlineContext {
+  docker: DockerClient;
+  clair: Docker.Container;
+  state: RunState;
+  cache: DataCache;
+  /** `vuln-data-max-age` as written; '' → DEFAULT_CACHE_MAX_AGE_MS. */
+  maxAge?: string;
+  timeoutMs: number;
+  /** Where the entry is restored to and saved from (cacheDir()). */
+  dir: string;
+  now?: () => Date;
+}
+
+export interface CachedOnlineResult {
+  /** 'cache': a fresh cached snapshot was imported; 'online': the updaters ran; 'stale-cache': they failed and an older cached snapshot was used. */
+  source: 'cache' | 'online' | 'stale-cache';
+  /** The cache key restored, if any, and the key saved, if any. */
+  restoredKey?: string;
+  savedKey?: string;
+  manifest: SnapshotManifest;
+  /** For the reports, e.g. the stale cached snapshot used because the updaters failed. */
+  notes: string[];
+}
+
+/**
+ * `vuln-data: online` with a cache: imports a fresh cached snapshot for `sets` into the run's Clair, or runs
+ * Clair's updaters (clairctl export-updaters), imports their snapshot and saves it under today's key.
+ */
+export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string[]): Promise<CachedOnlineResult> {
+  const now = ctx.now?.() ?? new Date();
+  const maxAgeMs = parseMaxAge(ctx.maxAge ?? '') ?? DEFAULT_CACHE_MAX_AGE_MS;
+  const clairVersion = (await clairVersionOf(ctx.docker, ctx.clair)) ?? 'unknown';
+  const key = cacheKey(clairVersion, sets, now);
+  const prefix = cacheKeyPrefix(clairVersion, sets);
+  fs.rmSync(ctx.dir, { recursive: true, force: true });
+  fs.mkdirSync(ctx.dir, { recursive: true, mode: 0o700 });
+  try {
+    const bundle = path.join(ctx.dir, BUNDLE_NAME);
+    const restoredKey = await ctx.cache.restore(ctx.dir, key, prefix);
+    let cached: SnapshotManifest | undefined;
+    if (restoredKey) {
+      try {
+        const snap = await openSnapshot(bundle);
+        if (!snap.manifest) throw new Error('the entry holds no snapshot manifest');
+        await verifySnapshot(snap, `cache entry ${restoredKey}`);
+        cached = snap.manifest;
+      } catch (err) {
+        log.warn(`The cached vulnerability data (${restoredKey}) is unusable (${errorMessage(err).split('\n')[0]}); Clair's updaters will run.`);
+      }
+    }
+    if (cached) {
+      const age = snapshotAgeMs(cached, now);
+      if (age <= maxAgeMs) {
+        log.info(`Using cached vulnerability data ${restoredKey} (${formatDuration(age)} old, ${cached.records} records) instead of running Clair's updaters.`);
+        await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs);
+        return { source: 'cache', restoredKey, manifest: cached, notes: [] };
+      }
+      log.info(`The cached vulnerability data ${restoredKey} is ${formatDuration(age)} old, older than ${formatDuration(maxAgeMs)}: refreshing it with Clair's updaters.`);
+    }
+    let fresh: SnapshotManifest;
+    const freshDir = makeTempDir(ctx.state, 'vuln-data-fresh').dir;
+    const freshBundle = path.join(freshDir, BUNDLE_NAME);
+    try {
+      const inContainer = await runExport(ctx.docker, ctx.clair, sets, 'zstd', ctx.timeoutMs);
+      const { size, stream } = await ctx.docker.getFile(ctx.clair, inContainer);
+      fresh = await writeSnapshot(stream, freshBundle, { updaterSets: sets, clairVersion, totalBytes: size, createdAt: now });
+    } catch (err) {
+      if (!cached) throw err;
+      const age = snapshotAgeMs(cached, now);
+      const note = `Clair's updaters failed (${errorMessage(err).split('\n')[0]}), so the cached vulnerability data ${restoredKey} (${formatDuration(age)} old, created ${cached.createdAt}) was used: findings published since then are missing.`;
+      log.warn(note);
+      await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs);
+      return { source: 'stale-cache', restoredKey, manifest: cached, notes: [note] };
+    }
+    await importBundle(ctx.docker, ctx.clair, freshBundle, ctx.timeoutMs);
+    if (restoredKey === key) {
+      log.info(`The cache already holds ${key} (entries cannot be replaced): the refreshed data is saved from tomorrow on.`);
+      return { source: 'online', restoredKey, manifest: fresh, notes: [] };
+    }
+    fs.rmSync(ctx.dir, { recursive: true, force: true });
+    fs.mkdirSync(ctx.dir, { recursive: true, mode: 0o700 });
+    fs.renameSync(freshBundle, bundle);
+    fs.renameSync(manifestPathFor(freshBundle), manifestPathFor(bundle));
+    const saved = await ctx.cache.save(ctx.dir, key);
+    if (saved) log.info(`Saved the vulnerability data (${fresh.records} records) to the cache as ${key}.`);
+    return { source: 'online', restoredKey, savedKey: saved ? key : undefined, manifest: fresh, notes: [] };
+  } finally {
+    fs.rmSync(ctx.dir, { recursive: true, force: true });
+  }
+}

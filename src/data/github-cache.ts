@@ -1,0 +1,38 @@
+/**
+ * The GitHub Actions cache as a DataCache (src/data/cache.ts), through @actions/cache 5 (CommonJS). With Cache
+ * Service v2 (`ACTIONS_CACHE_SERVICE_V2`, GitHub-hosted runners) it speaks twirp to `ACTIONS_RESULTS_URL`
+ * (`github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL | CreateCacheEntry |
+ * FinalizeCacheEntryUpload`, bearer `ACTIONS_RUNTIME_TOKEN`) and moves the entry — a zstd tar of the cache dir —
+ * to and from the signed blob-storage URLs it answers; otherwise the legacy `_apis/artifactcache` API at
+ * `ACTIONS_CACHE_URL`. Imported only by the action's main step, so the CLI bundle does not carry it.
+ */
+import * as cache from '@actions/cache';
+import { errorMessage } from '../util/errors';
+import { log } from '../util/log';
+import type { DataCache } from './cache';
+
+export function githubDataCache(): DataCache {
+  return {
+    restore: async (dir, key, prefix) => {
+      try {
+        return await cache.restoreCache([dir], key, [prefix]);
+      } catch (err) {
+        log.warn(`Restoring the vulnerability-data cache failed (${errorMessage(err)}); Clair's updaters will run.`);
+        return undefined;
+      }
+    },
+    save: async (dir, key) => {
+      try {
+        return (await cache.saveCache([dir], key)) !== -1;
+      } catch (err) {
+        log.warn(`Saving the vulnerability data to the cache failed: ${errorMessage(err)}`);
+        return false;
+      }
+    },
+  };
+}
+
+/** The runner offers a cache service to this step (a runtime token and the service URL for its protocol). */
+export function githubCacheAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!env.ACTIONS_RUNTIME_TOKEN && cache.isFeatureAvailable();
+}
