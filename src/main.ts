@@ -10,7 +10,7 @@ import { serializeRunState, type RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
 import { publishGitHub, publishGitHubError } from './publish/github';
 import { STATE_KEY, useActionsLogger } from './publish/github/runner';
-import { ClairScanError, EXIT_ERROR, errorMessage } from './util/errors';
+import { EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { guardProcess, runPhase } from './util/phase';
 import { cleanupActiveRuns } from './environment/cleanup';
 import { useDataCache } from './data/cache';
@@ -18,13 +18,7 @@ import { githubCacheAvailable, githubDataCache } from './data/github-cache';
 
 const PUBLISH_DEADLINE_MS = 5 * 60 * 1000;
 
-function failureText(err: unknown): string {
-  if (err instanceof ClairScanError) {
-    return [err.message, `What to do: ${err.hint}`, ...(err.details ? [`Details:\n${err.details.trimEnd()}`] : [])].join('\n');
-  }
-  const e = err instanceof Error ? err : new Error(String(err));
-  return `internal error: ${e.message}\nWhat to do: this is a bug in clair-scan; please report it with this log.\n${e.stack ?? ''}`;
-}
+const failureText = (err: unknown): string => formatError(err, 'action');
 
 export async function run(): Promise<number> {
   useActionsLogger();

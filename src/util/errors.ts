@@ -27,15 +27,31 @@ export class ClairScanError extends Error {
   }
 }
 
-/** The text shown to the user for any error: what failed, what to do, and diagnostics. */
-export function formatError(err: unknown): string {
-  if (err instanceof ClairScanError) {
-    const parts = [`error: ${err.message}`, `what to do: ${err.hint}`];
-    if (err.details) parts.push(`details:\n${indent(err.details.trimEnd())}`);
-    return parts.join('\n');
-  }
+/** What to tell the user about any error: the one place that decides it (CLI, action and Markdown only render it). */
+export interface ErrorDescription {
+  /** What failed (for an internal error: the exception's first line). */
+  message: string;
+  /** What to do about it. */
+  hint: string;
+  /** Diagnostics (a container's log tail, or an internal error's stack). */
+  details?: string;
+  /** Not a ClairScanError: a bug in clair-scan. */
+  internal: boolean;
+}
+
+export function describeError(err: unknown): ErrorDescription {
+  if (err instanceof ClairScanError) return { message: err.message, hint: err.hint, details: err.details, internal: false };
   const e = err instanceof Error ? err : new Error(String(err));
-  return `internal error: ${e.message}\nwhat to do: this is a bug in clair-scan; please report it with this output.\n${indent(e.stack ?? '')}`;
+  return { message: `internal error: ${e.message}`, hint: 'this is a bug in clair-scan; please report it with this log.', details: e.stack, internal: true };
+}
+
+/** The text shown for any error: `cli` on stderr, `action` as the step's failure annotation. */
+export function formatError(err: unknown, style: 'cli' | 'action' = 'cli'): string {
+  const d = describeError(err);
+  if (style === 'action') return [d.message, `What to do: ${d.hint}`, ...(d.details ? [`Details:\n${d.details.trimEnd()}`] : [])].join('\n');
+  const parts = [d.internal ? d.message : `error: ${d.message}`, `what to do: ${d.hint}`];
+  if (d.details) parts.push(`${d.internal ? '' : 'details:\n'}${indent(d.details.trimEnd())}`);
+  return parts.join('\n');
 }
 
 function indent(text: string): string {

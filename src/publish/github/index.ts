@@ -6,9 +6,9 @@ import * as core from '@actions/core';
 import { relative } from 'node:path';
 import type { ScanOutcome } from '../../scan';
 import type { Settings } from '../../inputs/settings';
-import { renderMarkdownSummary } from '../../report';
+import { renderMarkdownSummary, reportView } from '../../report';
 import { md } from '../../report/escape';
-import { ClairScanError, errorMessage } from '../../util/errors';
+import { describeError, errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
 import { composeStickyBody, GITHUB_COMMENT_MAX_CHARS, stickyKey, stickyMarker } from '../sticky';
 import { uploadReports } from './artifact';
@@ -60,7 +60,7 @@ export async function publishGitHub(outcome: ScanOutcome, settings: Settings, en
 
   if (p.jobSummary) {
     report.summary =
-      (await attempt('writing the job summary', () => writeSummary(renderMarkdownSummary(outcome.result, { maxChars: JOB_SUMMARY_MAX_CHARS }), env))) ?? false;
+      (await attempt('writing the job summary', () => writeSummary(renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: JOB_SUMMARY_MAX_CHARS }), env))) ?? false;
   }
 
   if (p.uploadArtifact) {
@@ -79,7 +79,7 @@ export async function publishGitHub(outcome: ScanOutcome, settings: Settings, en
   if (p.comment) {
     const marker = githubMarker(settings, env);
     const rest = 'the full report is in the job summary and the workflow artifact.';
-    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITHUB_COMMENT_MAX_CHARS - marker.length - 200 });
+    const markdown = renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: GITHUB_COMMENT_MAX_CHARS - marker.length - 200 });
     const body = composeStickyBody(marker, markdown, GITHUB_COMMENT_MAX_CHARS, rest);
     report.comment = await publishPullRequestComment({ token: p.githubToken, env, marker, body });
   }
@@ -106,8 +106,9 @@ export async function publishGitHubError(err: unknown, settings: Settings | unde
  */
 export function errorMarkdown(err: unknown): string {
   const lines = ['## Clair scan: error', ''];
-  if (err instanceof ClairScanError) {
-    lines.push(`The scan did not complete: ${md(err.message, 2000)}`, '', `**What to do:** ${md(err.hint, 2000)}`);
+  const d = describeError(err);
+  if (!d.internal) {
+    lines.push(`The scan did not complete: ${md(d.message, 2000)}`, '', `**What to do:** ${md(d.hint, 2000)}`);
   } else {
     lines.push(`The scan did not complete because of an internal error: ${md(errorMessage(err).split('\n')[0], 2000)}`, '', 'Please report this with the job log.');
   }
