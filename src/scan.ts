@@ -23,6 +23,7 @@ import { parseReference } from './image/reference';
 import { normalizeReport } from './findings/normalize';
 import { ImageResult, NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
 import { checkCompliance, evaluatePolicy, validatePolicy } from './policy';
+import { loadBaseline, summarizeDelta, useBaseline, type BaselineFetcher } from './findings/delta';
 import { writeReports } from './report';
 import { TOOL_VERSION } from './version';
 
@@ -37,6 +38,8 @@ export interface ScanOutcome {
 export interface ScanOptions {
   /** Called as soon as the run state exists and again whenever it changes (for the action's post step). */
   onState?(s: RunState): void;
+  /** Fetches the baseline from the CI platform (the action: GitHub; the CLI in GitLab CI: GitLab). */
+  fetchBaseline?: BaselineFetcher;
 }
 
 export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<ScanOutcome> {
@@ -102,7 +105,12 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
         const result = await time('normalize', async () => normalizeReport(image.info, vr.report));
         // E.g. "the vulnerability data is 3 d old": said in every report, never silently.
         result.notes = [...env.dataNotes, ...(result.notes ?? [])];
+    // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
+    const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
+    for (const n of compared.notices) log.warn(`baseline: ${n}`);
         const dataNotes = new Set(env.dataNotes);
+    summarizeDelta(result);
+    if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
         result.compliance = await time('compliance', () =>
           checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes }),
         );

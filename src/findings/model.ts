@@ -7,7 +7,7 @@
  * it in docs/result-format.md.
  */
 
-export const RESULT_SCHEMA_VERSION = '1.0.0';
+export const RESULT_SCHEMA_VERSION = '1.1.0';
 
 /** Clair's normalized severities, least to most severe. */
 export const SEVERITIES = ['Unknown', 'Negligible', 'Low', 'Medium', 'High', 'Critical'] as const;
@@ -107,8 +107,10 @@ export interface VulnerabilityFinding {
   /** Version that fixes it; undefined when there is no fix yet. */
   fixedIn?: string;
   fixable: boolean;
-  /** Set by the policy when an allowlist entry covers this finding. */
+  /** Set by the policy when an allowlist entry (or a VEX statement) covers this finding. */
   allowlisted?: AllowlistMatch;
+  /** Set when the scan was compared with a baseline (src/findings/delta.ts). */
+  baselineState?: BaselineState;
 }
 
 /** A result of an image compliance check (non-root, secrets, base image). Allowlistable like a vulnerability. */
@@ -128,6 +130,8 @@ export interface ComplianceFinding {
   /** Path inside the image, if it is about a file. */
   path?: string;
   allowlisted?: AllowlistMatch;
+  /** Set when the scan was compared with a baseline (src/findings/delta.ts). */
+  baselineState?: BaselineState;
 }
 
 export type Finding = VulnerabilityFinding | ComplianceFinding;
@@ -230,6 +234,48 @@ export interface ScanResult {
   images: ImageResult[];
   /** Undefined until the policy has run. */
   verdict?: Verdict;
+  /** The comparison with a baseline result (src/findings/delta.ts); absent when no baseline was compared. */
+  delta?: Delta;
+  /** Why there is no (or only a partial) delta although a baseline was asked for, e.g. "the baseline is of another image". */
+  baselineNotes?: string[];
+}
+
+/**
+ * Where a finding stands against the baseline, by its stable `key`: `new` (not in the baseline), `unchanged`, or
+ * `updated` (in the baseline with another installed version, fixed-in version or severity). SARIF's fourth state,
+ * `absent`, is a baseline finding that is gone: those are `Delta.fixed`.
+ */
+export type BaselineState = 'new' | 'unchanged' | 'updated';
+
+/** A baseline finding that this scan no longer has. */
+export interface FixedFinding {
+  key: string;
+  kind: 'vulnerability' | 'compliance';
+  /** Vulnerability id, or the compliance rule id. */
+  id: string;
+  severity: Severity;
+  /** Image name (no tag). */
+  image: string;
+  package?: { name: string; version: string };
+  fixedIn?: string;
+  /** Compliance findings: the title. */
+  title?: string;
+}
+
+export interface Delta {
+  baseline: {
+    /** Where it came from, e.g. "file baseline.json" or "GitHub run 123 (main), artifact clair-scan-reports". */
+    source: string;
+    schemaVersion: string;
+    toolVersion?: string;
+    finishedAt?: string;
+    /** Image names compared (in both results). */
+    images: string[];
+  };
+  /** Per state and severity, over vulnerability and compliance findings that are not allowlisted. */
+  counts: { new: SeverityCounts; updated: SeverityCounts; unchanged: SeverityCounts; fixed: SeverityCounts };
+  /** Baseline findings (not allowlisted there) that are gone, most severe first. */
+  fixed: FixedFinding[];
 }
 
 /** Counts per severity over vulnerabilities (and compliance findings when `includeCompliance`). */

@@ -13,8 +13,8 @@ import { credentialHosts } from '../image/reference';
 export type RawInputs = (name: string) => string | undefined;
 
 export type ImageSourceKind = 'docker' | 'archive' | 'registry';
-export type ReportFormat = 'sarif' | 'gitlab' | 'markdown' | 'html' | 'json' | 'cyclonedx';
-export const REPORT_FORMATS: ReportFormat[] = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'];
+export type ReportFormat = 'sarif' | 'gitlab' | 'markdown' | 'html' | 'json' | 'cyclonedx' | 'openvex';
+export const REPORT_FORMATS: ReportFormat[] = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx', 'openvex'];
 
 export interface ImageRequest {
   /** As given, e.g. "docker:myapp:ci". */
@@ -62,7 +62,14 @@ export interface Settings {
     checkNonRoot: boolean;
     checkSecrets: boolean;
     requiredBaseImage?: string;
+    /** VEX documents (OpenVEX, CycloneDX) whose not_affected / false_positive statements suppress findings. */
+    vex?: string[];
+    /** The severity threshold counts only findings new against the baseline. */
+    failOnNew?: boolean;
   };
+
+  /** `baseline`: '' = automatic (the base branch's result in a PR/MR pipeline), `none`, a file path, or a GitHub run id. */
+  baseline?: string;
 
   reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string };
 
@@ -214,7 +221,10 @@ export function parseSettings(raw: RawInputs): Settings {
       checkNonRoot: bool('check-non-root'),
       checkSecrets: bool('check-secrets'),
       requiredBaseImage: opt('required-base-image'),
+      vex: list('vex'),
+      failOnNew: bool('fail-on-new'),
     },
+    baseline: str('baseline'),
     reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile') },
     publish: {
       githubToken: opt('github-token'),

@@ -12,7 +12,7 @@ import { ClairScanError } from '../util/errors';
 import type { AllowlistEntryRef, AllowlistMatch, Finding, ImageInfo } from '../findings/model';
 import { globMatch } from './glob';
 
-export type AllowlistFormat = 'native' | 'clair-scanner' | 'gitlab';
+export type AllowlistFormat = 'native' | 'clair-scanner' | 'gitlab' | 'vex';
 
 export interface AllowlistEntry {
   format: AllowlistFormat;
@@ -31,6 +31,8 @@ export interface AllowlistEntry {
   reason: string;
   /** YYYY-MM-DD: the last day the entry applies. */
   expires?: string;
+  /** VEX statements (policy/vex.ts) decide themselves which findings they cover. */
+  matches?: (finding: Finding, image: ImageInfo) => boolean;
 }
 
 const NATIVE_KEYS = ['id', 'package', 'image', 'path', 'reason', 'expires'] as const;
@@ -252,6 +254,7 @@ function idMatches(entry: AllowlistEntry, ids: string[]): boolean {
 
 /** Whether a (non-expired) entry covers a finding of an image. */
 export function entryMatches(entry: AllowlistEntry, finding: Finding, image: ImageInfo): boolean {
+  if (entry.matches) return entry.matches(finding, image);
   if (entry.imageKey !== undefined && !imageKeyMatches(entry.imageKey, image)) return false;
   if (entry.image !== undefined) {
     const names = [image.name, image.ref, ...(image.tag ? [`${image.name}:${image.tag}`] : [])];

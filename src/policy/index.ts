@@ -16,6 +16,7 @@ import {
 import { log } from '../util/log';
 import { entryMatches, isExpired, loadAllowlists, toMatch, toRef } from './allowlist';
 import { evaluateRule, parseRule } from './rules';
+import { loadVex } from './vex';
 import { checkNonRoot, NON_ROOT_RULE } from './compliance/non-root';
 import { checkSecrets } from './compliance/secrets';
 import { BASE_IMAGE_RULE, requiredBaseImage } from './compliance/base-image';
@@ -61,6 +62,7 @@ export async function checkCompliance(
 export async function validatePolicy(policy: Settings['policy']): Promise<void> {
   if (policy.failOn?.trim()) parseRule(policy.failOn.trim(), 'fail-on');
   await loadAllowlists(policy.allowlists);
+  await loadVex(policy.vex ?? []);
 }
 
 function plural(n: number, word: string): string {
@@ -74,13 +76,17 @@ function plural(n: number, word: string): string {
 export async function evaluatePolicy(result: ScanResult, policy: Settings['policy'], now: Date = new Date()): Promise<Verdict> {
   // Parse the rule first: a bad rule is an error before anything else is touched.
   const failOn = policy.failOn?.trim() ? parseRule(policy.failOn.trim(), 'fail-on') : undefined;
-  const entries = await loadAllowlists(policy.allowlists);
+  // VEX statements (policy/vex.ts) suppress like allowlist entries, after them.
+  const entries = [...(await loadAllowlists(policy.allowlists)), ...(await loadVex(policy.vex ?? [], now))];
   const active = entries.filter((e) => !isExpired(e, now));
   const expired = entries.filter((e) => isExpired(e, now));
   const used = new Set<number>();
 
   const counted = emptyCounts();
   let fixable = 0;
+  // The same over the findings new against the baseline (fail-on-new, `new.<name>` in fail-on).
+  const countedNew = emptyCounts();
+  let fixableNew = 0;
   const complianceLeft: { rule: string; finding: ComplianceFinding; image: string }[] = [];
 
   for (const img of result.images) {
@@ -96,11 +102,16 @@ export async function evaluatePolicy(result: ScanResult, policy: Settings['polic
       if (f.kind === 'vulnerability' && policy.ignoreUnfixed && !f.fixable) continue;
       counted[f.severity]++;
       if (f.kind === 'vulnerability' && f.fixable) fixable++;
+      if (f.baselineState === 'new') {
+        countedNew[f.severity]++;
+        if (f.kind === 'vulnerability' && f.fixable) fixableNew++;
+      }
       if (f.kind === 'compliance') complianceLeft.push({ rule: f.rule, finding: f, image: img.image.ref });
     }
   }
   // Entries used in *some* finding are used; "unused" are active entries that matched nothing.
-  const unusedEntries: AllowlistEntryRef[] = active.filter((_e, i) => !used.has(i)).map(toRef);
+  // VEX documents speak about many products: a statement that matched nothing here is not stale.
+  const unusedEntries: AllowlistEntryRef[] = active.filter((e, i) => !used.has(i) && e.format !== 'vex').map(toRef);
   const expiredEntries: AllowlistEntryRef[] = expired.map(toRef);
 
   const rules: string[] = [];
@@ -110,20 +121,23 @@ export async function evaluatePolicy(result: ScanResult, policy: Settings['polic
 
   if (policy.severityThreshold) {
     const t = policy.severityThreshold;
-    const rule = `severity-threshold: ${t.toLowerCase()}`;
-    rules.push(rule);
+    // fail-on-new: the threshold counts only what the change introduced (docs/policy.md).
+    const onlyNew = !!policy.failOnNew;
+    const base = onlyNew ? countedNew : counted;
+    const rule = `severity-threshold: ${t.toLowerCase()}${onlyNew ? ' (new findings only: fail-on-new)' : ''}`;
+    rules.push(onlyNew && !result.delta ? `${rule}; no baseline was compared, so nothing is new` : rule);
     const atOrAbove = SEVERITIES.filter((s) => severityRank(s) >= severityRank(t));
-    const n = atOrAbove.reduce((acc, s) => acc + counted[s], 0);
+    const n = atOrAbove.reduce((acc, s) => acc + base[s], 0);
     if (n > 0) {
-      const parts = [...atOrAbove].reverse().filter((s) => counted[s] > 0).map((s) => `${counted[s]} ${s}`);
-      reasons.push(`${plural(n, 'finding')}${scope} at or above ${t} (${rule}): ${parts.join(', ')}`);
+      const parts = [...atOrAbove].reverse().filter((s) => base[s] > 0).map((s) => `${base[s]} ${s}`);
+      reasons.push(`${plural(n, onlyNew ? 'new finding' : 'finding')}${scope} at or above ${t} (${rule}): ${parts.join(', ')}`);
     }
   }
   if (failOn) {
     const text = policy.failOn?.trim() ?? '';
     const rule = `fail-on: ${text}`;
     rules.push(rule);
-    const r = evaluateRule(failOn, { bySeverity: counted, fixable });
+    const r = evaluateRule(failOn, { bySeverity: counted, fixable, ...(result.delta ? { new: { bySeverity: countedNew, fixable: fixableNew } } : {}) });
     if (r.value) reasons.push(`fail-on rule "${text}" is true: ${r.because.join(', ')}`);
   }
   // An enabled compliance check fails the gate on any finding that is not allowlisted, whatever the

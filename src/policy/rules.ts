@@ -7,7 +7,7 @@
  *   unary      := "!" unary | primary
  *   primary    := "(" or ")" | comparison
  *   comparison := NAME OP INTEGER
- *   NAME       := critical | high | medium | low | negligible | unknown | total | any | fixable  (case-insensitive)
+ *   NAME       := [ "new." ] ( critical | high | medium | low | negligible | unknown | total | any | fixable )  (case-insensitive)
  *   OP         := ">" | ">=" | "==" | "!=" | "<" | "<="
  *   INTEGER    := [0-9]+
  *
@@ -16,7 +16,8 @@
  * giving worse error messages than the "expected X after Y at column N" ones we need.
  *
  * A severity name counts findings of exactly that severity (not "at or above"); `total`/`any` count all
- * counted findings; `fixable` counts counted vulnerability findings that have a fixed version.
+ * counted findings; `fixable` counts counted vulnerability findings that have a fixed version. With the `new.` prefix
+ * the same counts are taken over the findings the baseline did not have (0 when no baseline was compared).
  */
 import { ClairScanError } from '../util/errors';
 import { SEVERITIES, Severity, SeverityCounts } from '../findings/model';
@@ -25,7 +26,7 @@ export type CountName = Severity | 'total' | 'fixable';
 export type Operator = '>' | '>=' | '==' | '!=' | '<' | '<=';
 
 export type RuleNode =
-  | { type: 'cmp'; name: CountName; /** as written */ text: string; op: Operator; value: number }
+  | { type: 'cmp'; name: CountName; /** `new.<name>`: counted over new findings only. */ scope?: 'new'; /** as written */ text: string; op: Operator; value: number }
   | { type: 'and' | 'or'; left: RuleNode; right: RuleNode }
   | { type: 'not'; operand: RuleNode };
 
@@ -33,6 +34,8 @@ export type RuleNode =
 export interface RuleCounts {
   bySeverity: SeverityCounts;
   fixable: number;
+  /** The same over the findings new against the baseline (`new.high`); absent = no baseline = all 0. */
+  new?: { bySeverity: SeverityCounts; fixable: number };
 }
 
 type TokenType = 'name' | 'int' | 'op' | 'and' | 'or' | 'not' | 'lparen' | 'rparen' | 'end';
@@ -71,7 +74,7 @@ function ruleError(label: string, rule: string, col: number, what: string): Clai
   return new ClairScanError(`${label}: ${what} at column ${col}`, {
     hint:
       `write the rule as comparisons like \`high>0\` joined with && and ||, e.g. \`critical>0 || high>=3\`. ` +
-      `Names: ${NAME_LIST}; operators: >, >=, ==, !=, <, <=; parentheses and ! are allowed. See docs/policy.md.`,
+      `Names: ${NAME_LIST} (each also as new.<name>, counting only findings new against the baseline); operators: >, >=, ==, !=, <, <=; parentheses and ! are allowed. See docs/policy.md.`,
     details: caret(rule, col),
   });
 }
@@ -90,7 +93,7 @@ function tokenize(rule: string, label: string): Token[] {
       i++;
       continue;
     }
-    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rule.slice(i));
+    const word = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?/.exec(rule.slice(i));
     if (word) {
       tokens.push({ type: 'name', text: word[0], col });
       i += word[0].length;
@@ -192,13 +195,14 @@ export function parseRule(rule: string, label = 'fail-on'): RuleNode {
     if (t.type !== 'name') {
       return fail(t, `expected a severity name (${NAME_LIST}), "(" or "!", found ${describe(t)}`);
     }
-    const name = NAMES.get(t.text.toLowerCase());
-    if (!name) return fail(t, `unknown name "${t.text}", expected one of ${NAME_LIST}`);
+    const scoped = /^new\./i.test(t.text);
+    const name = NAMES.get(t.text.toLowerCase().replace(/^new\./, ''));
+    if (!name || (t.text.includes('.') && !scoped)) return fail(t, `unknown name "${t.text}", expected one of ${NAME_LIST}`);
     const op = next();
     if (op.type !== 'op') return fail(op, `expected a comparison operator after "${t.text}"`);
     const num = next();
     if (num.type !== 'int') return fail(num, `expected a non-negative whole number after "${t.text}${op.text}", found ${describe(num)}`);
-    return { type: 'cmp', name, text: t.text, op: op.text as Operator, value: Number(num.text) };
+    return { type: 'cmp', name, ...(scoped ? { scope: 'new' as const } : {}), text: t.text, op: op.text as Operator, value: Number(num.text) };
   };
 
   const tree = parseOr();
@@ -210,10 +214,16 @@ export function parseRule(rule: string, label = 'fail-on'): RuleNode {
   return tree;
 }
 
-function countOf(name: CountName, counts: RuleCounts): number {
+function countOf(name: CountName, all: RuleCounts, scope?: 'new'): number {
+  const counts = scope === 'new' ? all.new : all;
+  if (!counts) return 0;
   if (name === 'total') return SEVERITIES.reduce((n, s) => n + counts.bySeverity[s], 0);
   if (name === 'fixable') return counts.fixable;
   return counts.bySeverity[name];
+}
+
+function nameText(n: { name: CountName; scope?: 'new' }): string {
+  return `${n.scope === 'new' ? 'new.' : ''}${n.name === 'total' || n.name === 'fixable' ? n.name : n.name.toLowerCase()}`;
 }
 
 function compare(a: number, op: Operator, b: number): boolean {
@@ -244,8 +254,8 @@ export function evaluateRule(node: RuleNode, counts: RuleCounts): RuleResult {
   const ev = (n: RuleNode): { value: boolean; because: string[] } => {
     switch (n.type) {
       case 'cmp': {
-        const c = countOf(n.name, counts);
-        return { value: compare(c, n.op, n.value), because: [`${n.name === 'total' || n.name === 'fixable' ? n.name : n.name.toLowerCase()}=${c}`] };
+        const c = countOf(n.name, counts, n.scope);
+        return { value: compare(c, n.op, n.value), because: [`${nameText(n)}=${c}`] };
       }
       case 'not': {
         const r = ev(n.operand);
@@ -270,7 +280,7 @@ export function evaluateRule(node: RuleNode, counts: RuleCounts): RuleResult {
 export function formatRule(node: RuleNode): string {
   switch (node.type) {
     case 'cmp':
-      return `${node.name === 'total' || node.name === 'fixable' ? node.name : node.name.toLowerCase()}${node.op}${node.value}`;
+      return `${nameText(node)}${node.op}${node.value}`;
     case 'not':
       return `!${node.operand.type === 'cmp' || node.operand.type === 'not' ? formatRule(node.operand) : `(${formatRule(node.operand)})`}`;
     case 'and':

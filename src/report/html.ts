@@ -6,7 +6,8 @@
  * Links are only made from http(s) URLs. Filters: severity, image, fixable, allowlisted, text search;
  * every column sorts.
  */
-import { countBySeverity, ScanResult, severityRank } from '../findings/model';
+import { countBySeverity, ScanResult, severityRank, SeverityCounts } from '../findings/model';
+import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
 import { allVulns, imageNotes, isHttpUrl, nothingToMatchImages, primaryLink, SEVERITIES_DESC } from './common';
 
 export function escapeHtml(s: string): string {
@@ -37,6 +38,7 @@ interface Row {
   d: string; // description
   a?: string; // allowlisted reason
   k: string; // aliases
+  n?: string; // against the baseline: new, unchanged, updated
 }
 
 const CSS = `
@@ -52,6 +54,8 @@ tbody tr:nth-child(even){background:#fbfcfd}td.desc{max-width:420px;color:var(--
 .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:8px;background:var(--alt);border:1px solid var(--bd);border-radius:6px}
 .filters label{white-space:nowrap}input[type=search]{min-width:240px;padding:3px 6px}
 .allowed{opacity:.7}.tag{font-size:11px;background:#eaeef2;border-radius:8px;padding:0 6px;margin-left:4px}
+#delta{border:2px solid #0969da;border-radius:6px;padding:4px 12px 8px;margin:12px 0;background:#f6fbff}#delta h2{margin-top:8px}
+.tag.new{background:#ffebe9;color:#a40e26;font-weight:600}td.num{text-align:right}
 `;
 
 /* The page script. Plain ES2017, no dependencies; reads the embedded JSON and renders with textContent. */
@@ -76,7 +80,7 @@ const JS = `
   function filters(){
     var sev={}; document.querySelectorAll('input[data-sev]').forEach(function(cb){ sev[cb.getAttribute('data-sev')]=cb.checked; });
     return { sev: sev, image: document.getElementById('f-image').value, fix: document.getElementById('f-fixable').value,
-      allowed: document.getElementById('f-allowlisted').checked, q: document.getElementById('f-search').value.trim().toLowerCase() };
+      allowed: document.getElementById('f-allowlisted').checked, onlyNew: !!(document.getElementById('f-new')||{}).checked, q: document.getElementById('f-search').value.trim().toLowerCase() };
   }
   function match(r,f){
     if(!f.sev[r.s]) return false;
@@ -84,6 +88,7 @@ const JS = `
     if(f.fix==='fixable' && !r.x) return false;
     if(f.fix==='unfixable' && r.x) return false;
     if(!f.allowed && r.a) return false;
+    if(f.onlyNew && r.n!=='new') return false;
     if(f.q){ var hay=(r.id+' '+r.k+' '+r.p+' '+r.v+' '+r.f+' '+r.i+' '+r.d+' '+(r.a||'')).toLowerCase(); if(hay.indexOf(f.q)<0) return false; }
     return true;
   }
@@ -96,6 +101,7 @@ const JS = `
       var idc=document.createElement('td'), u=httpUrl(r.u);
       if(u){ var a=document.createElement('a'); a.setAttribute('href',u); a.setAttribute('rel','noopener noreferrer'); a.setAttribute('target','_blank'); a.textContent=r.id; idc.appendChild(a); }
       else idc.textContent=r.id;
+      if(r.n==='new'){ var nt=document.createElement('span'); nt.className='tag new'; nt.textContent='new'; idc.appendChild(nt); }
       if(r.a){ var t=document.createElement('span'); t.className='tag'; t.textContent='allowlisted'; t.setAttribute('title', r.a); idc.appendChild(t); }
       tr.appendChild(idc);
       td(tr, r.p); td(tr, r.v); td(tr, r.f || '—'); td(tr, r.i); td(tr, r.c==null?'':r.c.toFixed(1));
@@ -117,7 +123,7 @@ const JS = `
   });
   var sel=document.getElementById('f-image');
   data.images.forEach(function(i){ var o=document.createElement('option'); o.value=i; o.textContent=i; sel.appendChild(o); });
-  ['f-image','f-fixable','f-allowlisted'].forEach(function(id){ document.getElementById(id).addEventListener('change', render); });
+  ['f-image','f-fixable','f-allowlisted','f-new'].forEach(function(id){ var el=document.getElementById(id); if(el) el.addEventListener('change', render); });
   document.querySelectorAll('input[data-sev]').forEach(function(cb){ cb.addEventListener('change', render); });
   document.getElementById('f-search').addEventListener('input', render);
   var ctb=document.querySelector('#compliance tbody');
@@ -146,6 +152,7 @@ export function renderHtml(result: ScanResult): string {
       d: f.description,
       ...(f.allowlisted ? { a: `${f.allowlisted.reason} (${f.allowlisted.source}${f.allowlisted.expires ? `, expires ${f.allowlisted.expires}` : ''})` } : {}),
       k: f.aliases.join(' '),
+      ...(f.baselineState ? { n: f.baselineState } : {}),
     };
   });
   const compliance = result.images.flatMap((img) =>
@@ -191,6 +198,7 @@ export function renderHtml(result: ScanResult): string {
       return `<tr><td>${escapeHtml(img.image.ref)}</td>${SEVERITIES_DESC.map((s) => `<td>${fx[s]} / ${all[s]}</td>`).join('')}<td>${allowed}</td><td title="${escapeHtml(img.image.manifestDigest)}"><code>${escapeHtml(img.image.manifestDigest.slice(0, 19))}…</code></td></tr>`;
     })
     .join('');
+  const delta = deltaSection(result);
   const sevBoxes = SEVERITIES_DESC.map(
     (s) => `<label><input type="checkbox" id="f-sev-${s}" data-sev="${s}" checked> ${s}</label>`,
   ).join(' ');
@@ -209,7 +217,7 @@ export function renderHtml(result: ScanResult): string {
 <h1>clair-scan report</h1>
 <div class="meta">clair-scan ${escapeHtml(result.tool.version)}${clair} · started ${escapeHtml(result.startedAt)} · finished ${escapeHtml(result.finishedAt)}</div>
 <div id="verdict" class="verdict ${verdictClass}">${escapeHtml(verdictText)}</div>
-${reasons}${expired}${unused}${notes}
+${reasons}${delta}${expired}${unused}${notes}
 <h2>Counts (fixable / total, allowlisted not included)</h2>
 <table id="counts"><thead><tr><th>Image</th>${SEVERITIES_DESC.map((s) => `<th>${s}</th>`).join('')}<th>Allowlisted</th><th>Manifest digest</th></tr></thead><tbody>${countRows}</tbody></table>
 <h2>Vulnerabilities</h2>
@@ -217,7 +225,7 @@ ${reasons}${expired}${unused}${notes}
 <span>${sevBoxes}</span>
 <label>Image <select id="f-image"><option value="">all</option></select></label>
 <label>Fix <select id="f-fixable"><option value="">all</option><option value="fixable">fixable</option><option value="unfixable">no fix</option></select></label>
-<label><input type="checkbox" id="f-allowlisted" checked> show allowlisted</label>
+<label><input type="checkbox" id="f-allowlisted" checked> show allowlisted</label>${result.delta ? '\n<label><input type="checkbox" id="f-new"> only new</label>' : ''}
 <input type="search" id="f-search" placeholder="Search id, package, description…" aria-label="search">
 <span id="shown" class="meta"></span>
 </div>
@@ -230,4 +238,37 @@ ${reasons}${expired}${unused}${notes}
 </body>
 </html>
 `;
+}
+
+/**
+ * What this change did, right under the verdict: counts per severity of new / fixed / updated / unchanged findings
+ * against the baseline, the new findings, the fixed ones. Or why there is no comparison (the baseline notes).
+ */
+function deltaSection(result: ScanResult): string {
+  const notes = (result.baselineNotes ?? []).map((n) => `<p class="warn baseline-note">Baseline: ${escapeHtml(n)}</p>`).join('');
+  const d = result.delta;
+  if (!d) return notes ? `<section id="baseline-notes">${notes}</section>` : '';
+  const row = (label: string, id: string, c: SeverityCounts): string =>
+    `<tr id="delta-${id}"><th scope="row">${label}</th>${SEVERITIES_DESC.map((s) => `<td class="num">${c[s]}</td>`).join('')}<td class="num"><strong>${totalOf(c)}</strong></td></tr>`;
+  const fresh = newVulnerabilities(result);
+  const multi = result.images.length > 1;
+  const newRows = fresh
+    .slice(0, 200)
+    .map(({ f, img }) => {
+      const u = primaryLink(f);
+      const id = isHttpUrl(u) ? `<a href="${escapeHtml(u)}" rel="noopener noreferrer" target="_blank">${escapeHtml(f.id)}</a>` : escapeHtml(f.id);
+      return `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td>${id}</td><td>${escapeHtml(f.package.name)}</td><td>${escapeHtml(f.package.version)}</td><td>${escapeHtml(f.fixedIn ?? '—')}</td>${multi ? `<td>${escapeHtml(img.image.ref)}</td>` : ''}</tr>`;
+    })
+    .join('');
+  const fixedRows = d.fixed
+    .slice(0, 200)
+    .map((f) => `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td>${escapeHtml(f.kind === 'vulnerability' ? f.id : f.title ?? f.id)}</td><td>${escapeHtml(f.package?.name ?? '—')}</td><td>${escapeHtml(f.package?.version ?? '—')}</td><td>${escapeHtml(f.image)}</td></tr>`)
+    .join('');
+  return `<section id="delta"><h2>Changes since the baseline: ${escapeHtml(deltaHeadline(d))}</h2>
+${notes}<div class="meta">Baseline: ${escapeHtml(d.baseline.source)}${d.baseline.finishedAt ? `, scanned ${escapeHtml(d.baseline.finishedAt)}` : ''}. Matched by image name, package and vulnerability; allowlisted findings not counted.</div>
+<table id="delta-counts"><thead><tr><th>Change</th>${SEVERITIES_DESC.map((s) => `<th>${s}</th>`).join('')}<th>Total</th></tr></thead><tbody>${row('New', 'new', d.counts.new)}${row('Fixed', 'fixed', d.counts.fixed)}${totalOf(d.counts.updated) ? row('Updated', 'updated', d.counts.updated) : ''}${row('Unchanged', 'unchanged', d.counts.unchanged)}</tbody></table>
+<h3>New findings (${fresh.length})</h3>
+${fresh.length ? `<table id="delta-new"><thead><tr><th>Severity</th><th>ID</th><th>Package</th><th>Installed</th><th>Fixed in</th>${multi ? '<th>Image</th>' : ''}</tr></thead><tbody>${newRows}</tbody></table>${fresh.length > 200 ? `<p class="meta">… and ${fresh.length - 200} more (filter the table below with "only new").</p>` : ''}` : '<p>No new vulnerabilities since the baseline.</p>'}
+${d.fixed.length ? `<details><summary>Fixed since the baseline (${d.fixed.length})</summary><table id="delta-fixed"><thead><tr><th>Severity</th><th>ID</th><th>Package</th><th>Was installed</th><th>Image</th></tr></thead><tbody>${fixedRows}</tbody></table></details>` : ''}
+</section>`;
 }

@@ -11,6 +11,8 @@ import { renderGitlab } from './gitlab';
 import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderMarkdownSummary } from './markdown';
+import { renderOpenVex } from './openvex';
+import { log } from '../util/log';
 import { renderSarif } from './sarif';
 import { renderTable } from './table';
 
@@ -23,6 +25,7 @@ export const REPORT_FILE_NAMES: Record<ReportFormat, string> = {
   html: 'clair-scan-report.html',
   json: 'clair-scan-result.json',
   cyclonedx: 'clair-scan.cdx.json',
+  openvex: 'clair-scan.openvex.json',
 };
 
 function render(format: ReportFormat, result: ScanResult, opts: Settings['reports']): string {
@@ -39,6 +42,12 @@ function render(format: ReportFormat, result: ScanResult, opts: Settings['report
       return renderJson(result);
     case 'cyclonedx':
       return renderCycloneDx(result);
+    case 'openvex': {
+      if (!result.images.some((i) => i.vulnerabilities.some((f) => f.allowlisted))) {
+        log.warn('openvex: no finding is allowlisted, so the OpenVEX document has no statements (OpenVEX asks for at least one; other tools may reject it).');
+      }
+      return renderOpenVex(result);
+    }
   }
 }
 

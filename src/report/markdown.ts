@@ -7,9 +7,10 @@
  * Size: GitHub comments are limited to 65,536 characters; the summary is kept under `maxChars`
  * (default 60,000) by cutting the full per-image lists first, with a pointer to the full reports.
  */
-import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, VulnerabilityFinding } from '../findings/model';
+import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, SeverityCounts, VulnerabilityFinding } from '../findings/model';
 import { allVulns, imageNotes, nothingToMatchImages, primaryLink, SEVERITIES_DESC, sortedVulns } from './common';
 import { md, mdLink } from './escape';
+import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
 
 export const MARKDOWN_DEFAULT_MAX_CHARS = 60_000;
 const TOP_N = 10;
@@ -43,6 +44,60 @@ function verdictLines(result: ScanResult): string[] {
   for (const r of v.reasons) lines.push(`- ${md(r, 500)}`);
   if (v.rules.length) lines.push('', `Rules: ${v.rules.map((r) => md(r, 200)).join('; ')}`);
   return lines;
+}
+
+const DELTA_ROW_CAP = 50;
+
+/**
+ * What this change did, first: new / fixed / updated / unchanged per severity against the baseline, then the new
+ * findings, then the fixed ones (collapsed). Without a delta, the baseline notices (why there is none), if any.
+ */
+function deltaLines(result: ScanResult): string[] {
+  const notes = (result.baselineNotes ?? []).map((n) => `> ℹ️ Baseline: ${md(n, 600)}`);
+  const d = result.delta;
+  if (!d) return notes.length ? [...notes.flatMap((n) => [n, '']), ''] : [];
+  const multi = result.images.length > 1;
+  const row = (label: string, c: SeverityCounts): string => `| ${label} | ${SEVERITIES_DESC.map((s) => String(c[s])).join(' | ')} | **${totalOf(c)}** |`;
+  const lines = [
+    `### Changes since the baseline: ${deltaHeadline(d)}`, // numbers and severity names only
+    '',
+    `_Baseline: ${md(d.baseline.source, 200)}${d.baseline.finishedAt ? `, scanned ${md(d.baseline.finishedAt, 40)}` : ''}. Matched by image name, package and vulnerability; allowlisted findings not counted._`,
+    '',
+    `| Change | ${SEVERITIES_DESC.join(' | ')} | Total |`,
+    `| --- |${SEVERITIES_DESC.map(() => ' ---: |').join('')} ---: |`,
+    row('🆕 New', d.counts.new),
+    row('✅ Fixed', d.counts.fixed),
+    ...(totalOf(d.counts.updated) ? [row('🔁 Updated', d.counts.updated)] : []),
+    row('Unchanged', d.counts.unchanged),
+    '',
+  ];
+  const fresh = newVulnerabilities(result);
+  const freshCompliance = result.images.flatMap((img) => img.compliance.filter((c) => c.baselineState === 'new' && !c.allowlisted).map((c) => ({ img, c })));
+  if (fresh.length) {
+    lines.push(`#### New findings (${fresh.length})`, '', ...findingHeader(multi), ...fresh.slice(0, DELTA_ROW_CAP).map((x) => findingRow(x.f, multi ? x.img : undefined)));
+    if (fresh.length > DELTA_ROW_CAP) lines.push('', `_… and ${fresh.length - DELTA_ROW_CAP} more new; ${POINTER}._`);
+    lines.push('');
+  } else {
+    lines.push('No new vulnerabilities since the baseline.', '');
+  }
+  if (freshCompliance.length) {
+    lines.push(`New compliance findings: ${freshCompliance.slice(0, 20).map(({ img, c }) => `${md(c.rule, 80)}${c.path ? ` (${md(c.path, 120)})` : ''} in ${md(img.image.ref, 60)}`).join('; ')}`, '');
+  }
+  if (d.fixed.length) {
+    lines.push(
+      '<details>',
+      `<summary>Fixed since the baseline (${d.fixed.length})</summary>`,
+      '',
+      '| Severity | ID | Package | Was installed | Image |',
+      '| --- | --- | --- | --- | --- |',
+      ...d.fixed.slice(0, DELTA_ROW_CAP).map((f) => `| ${md(f.severity)} | ${f.kind === 'vulnerability' ? md(f.id, 80) : md(f.title ?? f.id, 120)} | ${md(f.package?.name ?? '—', 80)} | ${md(f.package?.version ?? '—', 60)} | ${md(f.image, 60)} |`),
+      ...(d.fixed.length > DELTA_ROW_CAP ? ['', `_… and ${d.fixed.length - DELTA_ROW_CAP} more; see clair-scan-result.json._`] : []),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return [...notes.flatMap((n) => [n, '']), ...lines];
 }
 
 /** Warnings first (nothing Clair can match), then informational notes, per image. */
@@ -230,7 +285,7 @@ export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions 
   const maxChars = Math.max(1000, opts.maxChars ?? MARKDOWN_DEFAULT_MAX_CHARS);
   const headLines: string[] = [];
   if (opts.marker) headLines.push(markerLine(opts.marker));
-  headLines.push(...verdictLines(result), '', ...notesLines(result), ...countsTable(result), '', ...topFindings(result), '');
+  headLines.push(...verdictLines(result), '', ...deltaLines(result), ...notesLines(result), ...countsTable(result), '', ...topFindings(result), '');
   const tail: string[] = [];
   const comp = complianceSection(result);
   if (comp.length) tail.push(...comp, '');

@@ -248,6 +248,8 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
         message: { text },
         locations: location(dockerfile),
         partialFingerprints: fingerprint(f.key),
+        // Against the baseline (findings/delta.ts): new, unchanged or updated.
+        ...(f.baselineState ? { baselineState: f.baselineState } : {}),
         properties: {
           image: img.image.ref,
           package: f.package.name,
@@ -284,6 +286,7 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
         message: { text: `${c.title} (image ${img.image.ref}${where ? `, ${where}` : ''}). ${c.message}` },
         locations: location(dockerfile),
         partialFingerprints: fingerprint(c.key),
+        ...(c.baselineState ? { baselineState: c.baselineState } : {}),
         properties: { image: img.image.ref, severity: c.severity },
       },
     });
@@ -342,6 +345,16 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       `the ${kept.length} most severe were kept (down to ${lowest}). The JSON and HTML reports list every finding.`;
     props.truncation = { omitted, total: b.candidates.length, kept: kept.length, reasons };
     notifications.push({ level: 'warning', message: { text } });
+  }
+  // Baseline findings that are gone (SARIF's baselineState "absent") are listed here, not as results: GitHub code
+  // scanning reads no baselineState and would open an alert for each (docs/result-format.md).
+  const absent = (result.delta?.fixed ?? []).filter((f) => b.group.names.includes(f.image));
+  if (result.delta) {
+    props.baseline = {
+      source: result.delta.baseline.source,
+      absent: absent.map((f) => ({ baselineState: 'absent', id: f.id, key: f.key, severity: f.severity, ...(f.package ? { package: f.package.name, installedVersion: f.package.version } : {}) })),
+    };
+    if (absent.length) notifications.push({ level: 'note', message: { text: `${absent.length} finding(s) of the baseline (${result.delta.baseline.source}) are absent now (fixed): see properties.baseline.absent.` } });
   }
   const empty = nothingToMatchImages(b.group.images);
   if (empty.length) props.nothingToMatch = empty.map((i) => i.image.ref);

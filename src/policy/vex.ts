@@ -1,0 +1,387 @@
+/**
+ * VEX documents as triage (input `vex`, several files): OpenVEX 0.2.0 and CycloneDX VEX (1.4–1.6), detected by
+ * content and validated against their published JSON schemas (OpenVEX: schemas/openvex/, vendored; CycloneDX: the
+ * schemas @cyclonedx/cyclonedx-library ships). A malformed document is an error naming file:line:column (exit 2).
+ *
+ * A statement suppresses a finding like an allowlist entry (the finding is reported, marked, not counted) when it
+ *  - is OpenVEX `not_affected` (the schema requires a `justification` or an `impact_statement`), or CycloneDX
+ *    `not_affected` with an `analysis.justification`, or CycloneDX `false_positive`;
+ *  - names the finding's vulnerability (id, alias or Clair name) and
+ *  - names its product: the image (a `pkg:oci`/`pkg:docker` purl of the image name, with a version only if it is one
+ *    of the image's digests or its tag) — then a statement with subcomponents covers only those packages — or the
+ *    package itself (purl type, namespace and name; the version if given).
+ * `affected`, `under_investigation`, `fixed` (OpenVEX) and `exploitable`, `in_triage`, `resolved`,
+ * `resolved_with_pedigree` (CycloneDX) leave the finding counted.
+ *
+ * Timestamps, as the formats define them: an OpenVEX statement's time is its `last_updated`, else `timestamp`, else
+ * the document's (`last_updated`, `timestamp`); a CycloneDX one's `analysis.lastUpdated`, else `firstIssued`, else
+ * the vulnerability's `updated`/`published`, else the BOM's `metadata.timestamp`. Of the statements (over all files)
+ * about one finding, the newest decides: a later `affected` overrides an older `not_affected`. A statement dated in
+ * the future does not apply yet. Neither format has an expiry date, so a suppression lasts until a newer statement.
+ */
+import { promises as fs } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { PackageURL } from 'packageurl-js';
+import { ClairScanError, errorMessage } from '../util/errors';
+import { log } from '../util/log';
+import type { Finding, ImageInfo } from '../findings/model';
+import type { AllowlistEntry } from './allowlist';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON outside src/, bundled by ncc
+const OPENVEX_SCHEMA = require('../../schemas/openvex/openvex_json_schema.json') as object;
+
+export type VexFormat = 'openvex' | 'cyclonedx';
+
+/** One statement about one vulnerability, resolved to what it names. */
+export interface VexStatement {
+  format: VexFormat;
+  /** "file.json:12" */
+  source: string;
+  /** Vulnerability names: id and aliases. */
+  ids: string[];
+  status: string;
+  /** Whether this statement, if it is the newest about a finding, suppresses it. */
+  suppresses: boolean;
+  reason: string;
+  /** ms since the epoch; NaN when the document gives no time. */
+  time: number;
+  products: ProductRef[];
+}
+
+interface ProductRef {
+  /** purl of the product (image or package), if it has one. */
+  purl?: PackageURL;
+  /** Subcomponents (packages) the statement is limited to; empty = the whole product. */
+  sub: PackageURL[];
+}
+
+const HINT =
+  'fix the VEX document at that position: `vex` takes OpenVEX (https://github.com/openvex/spec) and CycloneDX VEX (a BOM with `vulnerabilities[].analysis`) JSON files.';
+
+class VexError extends ClairScanError {}
+
+/** 1-based line and column of a character offset. */
+function linePos(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const line = before.split('\n').length;
+  return { line, col: before.length - before.lastIndexOf('\n') };
+}
+
+function jsonSyntaxError(text: string, file: string, err: unknown): VexError {
+  const msg = errorMessage(err).split('\n')[0];
+  let offset: number | undefined;
+  const at = /at position (\d+)/.exec(msg);
+  const lc = /\(line (\d+) column (\d+)\)/.exec(msg);
+  if (at) offset = Number(at[1]);
+  else if (/end of JSON input/i.test(msg)) offset = text.length;
+  let where: { line: number; col: number } | undefined = lc ? { line: Number(lc[1]), col: Number(lc[2]) } : offset !== undefined ? linePos(text, offset) : undefined;
+  if (!where) {
+    // Some messages name no position (`Unexpected token 'x', "…" is not valid JSON`): the YAML parser (JSON is YAML) finds one.
+    const doc = parseDocument(text);
+    const e = doc.errors[0];
+    where = e ? linePos(text, e.pos[0]) : { line: 1, col: 1 };
+  }
+  return new VexError(`vex ${file}:${where.line}:${where.col}: not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, { hint: HINT });
+}
+
+/** The node at a JSON pointer (ajv instancePath) in the document parsed with positions; its start offset. */
+function offsetOf(doc: Document, pointer: string): number {
+  const path = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : (doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return range[0];
+  }
+  return 0;
+}
+
+function schemaError(text: string, file: string, doc: Document, errors: ErrorObject[] | null | undefined, what: string): VexError {
+  // The most specific error: the deepest path (ajv reports `anyOf`/`if` wrappers as well).
+  const e = [...(errors ?? [])].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
+  const where = linePos(text, e ? offsetOf(doc, e.instancePath) : 0);
+  const detail = e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}` : 'is invalid';
+  return new VexError(`vex ${file}:${where.line}:${where.col}: not a valid ${what}: ${detail}`, { hint: HINT });
+}
+
+let openVexValidator: ValidateFunction | undefined;
+function validateOpenVexSchema(): ValidateFunction {
+  if (!openVexValidator) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    // RFC 3987 IRIs: ajv-formats has `iri` only in its full mode; an IRI is a URI that may hold non-ASCII characters.
+    ajv.addFormat('iri', /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/u);
+    openVexValidator = ajv.compile(OPENVEX_SCHEMA);
+  }
+  return openVexValidator;
+}
+
+/** Validates an OpenVEX document object against the vendored 0.2.0 schema; the errors (none = valid). */
+export function openVexSchemaErrors(doc: unknown): ErrorObject[] {
+  const v = validateOpenVexSchema();
+  return v(doc) ? [] : [...(v.errors ?? [])];
+}
+
+const CDX_VERSIONS = ['1.4', '1.5', '1.6'] as const;
+const cdxValidators = new Map<string, ValidateFunction>();
+/** The CycloneDX JSON schema of `specVersion`, as @cyclonedx/cyclonedx-library ships it. */
+function cdxValidator(version: string): ValidateFunction {
+  let v = cdxValidators.get(version);
+  if (!v) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- the library's package exports do not list res/; bundled by ncc */
+    const schemas: Record<string, object> = {
+      '1.4': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.4.SNAPSHOT.schema.json'),
+      '1.5': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.5.SNAPSHOT.schema.json'),
+      '1.6': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.6.SNAPSHOT.schema.json'),
+    };
+    const spdx = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json') as object;
+    const jsf = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/jsf-0.82.SNAPSHOT.schema.json') as object;
+    const crypto = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/cryptography-defs.SNAPSHOT.schema.json') as object;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+    addFormats(ajv);
+    ajv.addSchema(spdx, 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json');
+    ajv.addSchema(jsf, 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json');
+    ajv.addSchema(crypto, 'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json');
+    v = ajv.compile(schemas[version]);
+    cdxValidators.set(version, v);
+  }
+  return v;
+}
+
+/** Validates a CycloneDX BOM object against the library's schema of its specVersion; the errors (none = valid). */
+export function cycloneDxSchemaErrors(bom: { specVersion?: unknown }): ErrorObject[] {
+  const version = String(bom.specVersion);
+  if (!(CDX_VERSIONS as readonly string[]).includes(version)) {
+    return [{ instancePath: '/specVersion', message: `must be one of ${CDX_VERSIONS.join(', ')} (VEX needs CycloneDX 1.4 or later)`, keyword: 'enum', schemaPath: '', params: {} }];
+  }
+  const v = cdxValidator(version);
+  return v(bom) ? [] : [...(v.errors ?? [])];
+}
+
+function purlOf(text: unknown): PackageURL | undefined {
+  if (typeof text !== 'string' || !/^pkg:/i.test(text)) return undefined;
+  try {
+    return PackageURL.fromString(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function timeOf(...candidates: unknown[]): number {
+  for (const c of candidates) if (typeof c === 'string' && c) return Date.parse(c);
+  return Number.NaN;
+}
+
+type J = Record<string, unknown>;
+const obj = (v: unknown): J => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as J) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function openVexStatements(data: J, file: string, text: string, doc: Document): VexStatement[] {
+  const docTime = timeOf(data.last_updated, data.timestamp);
+  return arr(data.statements).map((raw, i) => {
+    const s = obj(raw);
+    const v = obj(s.vulnerability);
+    const ids = [v.name, ...arr(v.aliases)].filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+    const products: ProductRef[] = arr(s.products).map((p) => {
+      const prod = obj(p);
+      const sub = arr(prod.subcomponents)
+        .map((c) => purlOf(obj(c)['@id']) ?? purlOf(obj(obj(c).identifiers).purl))
+        .filter((x): x is PackageURL => !!x);
+      return { purl: purlOf(prod['@id']) ?? purlOf(obj(prod.identifiers).purl), sub };
+    });
+    const status = String(s.status);
+    const why = [s.justification, s.impact_statement].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    const at = linePos(text, offsetOf(doc, `/statements/${i}`));
+    return {
+      format: 'openvex' as const,
+      source: `${file}:${at.line}`,
+      ids,
+      status,
+      suppresses: status === 'not_affected',
+      reason: `OpenVEX ${status}${why.length ? `: ${why.join(' — ')}` : ''}`,
+      time: timeOf(s.last_updated, s.timestamp, data.last_updated, data.timestamp) || docTime,
+      products,
+    };
+  });
+}
+
+function cycloneDxStatements(data: J, file: string, text: string, doc: Document): VexStatement[] {
+  // bom-ref → purl, over metadata.component and every (nested) component.
+  const refs = new Map<string, PackageURL | undefined>();
+  const walk = (c: unknown): void => {
+    const comp = obj(c);
+    if (typeof comp['bom-ref'] === 'string') refs.set(comp['bom-ref'], purlOf(comp.purl));
+    for (const child of arr(comp.components)) walk(child);
+  };
+  walk(obj(data.metadata).component);
+  for (const c of arr(data.components)) walk(c);
+  const bomTime = obj(data.metadata).timestamp;
+  const out: VexStatement[] = [];
+  arr(data.vulnerabilities).forEach((raw, i) => {
+    const v = obj(raw);
+    const analysis = obj(v.analysis);
+    if (analysis.state === undefined) return; // no analysis: an inventory entry, not a VEX statement
+    const ids = [v.id, ...arr(v.references).map((r) => obj(r).id)].filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+    const state = String(analysis.state);
+    const justification = typeof analysis.justification === 'string' ? analysis.justification : undefined;
+    const detail = typeof analysis.detail === 'string' && analysis.detail.trim() ? analysis.detail.trim() : undefined;
+    const at = linePos(text, offsetOf(doc, `/vulnerabilities/${i}`));
+    const source = `${file}:${at.line}`;
+    const products: ProductRef[] = [];
+    for (const a of arr(v.affects)) {
+      const ref = obj(a).ref;
+      const purl = typeof ref === 'string' ? (refs.has(ref) ? refs.get(ref) : purlOf(ref)) : undefined;
+      if (purl) products.push({ purl, sub: [] });
+      else log.warn(`vex ${source}: affects ref "${String(ref)}" names no component with a purl in this BOM; that part of the statement cannot apply.`);
+    }
+    const suppresses = state === 'false_positive' || (state === 'not_affected' && !!justification);
+    if (state === 'not_affected' && !justification) {
+      log.warn(`vex ${source}: ${ids[0] ?? 'a vulnerability'} is not_affected without analysis.justification; it does not suppress the finding (give the justification).`);
+    }
+    out.push({
+      format: 'cyclonedx',
+      source,
+      ids,
+      status: state,
+      suppresses,
+      reason: `CycloneDX VEX ${state}${justification ? ` (${justification})` : ''}${detail ? `: ${detail}` : ''}`,
+      time: timeOf(analysis.lastUpdated, analysis.firstIssued, v.updated, v.published, bomTime),
+      products,
+    });
+  });
+  return out;
+}
+
+/** Parses and validates one VEX document's text. Throws a ClairScanError naming file:line:column. */
+export function parseVex(text: string, file: string): VexStatement[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw jsonSyntaxError(text, file, err);
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const d = obj(data);
+  if (typeof d['@context'] === 'string' && /openvex/i.test(d['@context'])) {
+    const errors = openVexSchemaErrors(data);
+    if (errors.length) throw schemaError(text, file, doc, errors, 'OpenVEX 0.2.0 document');
+    return openVexStatements(d, file, text, doc);
+  }
+  if (d.bomFormat === 'CycloneDX') {
+    const errors = cycloneDxSchemaErrors(d);
+    if (errors.length) throw schemaError(text, file, doc, errors, `CycloneDX ${String(d.specVersion)} BOM`);
+    if (!Array.isArray(d.vulnerabilities)) throw new VexError(`vex ${file}:1:1: the CycloneDX BOM has no vulnerabilities (no VEX statements)`, { hint: HINT });
+    return cycloneDxStatements(d, file, text, doc);
+  }
+  const where = isMap(doc.contents) || isSeq(doc.contents) ? linePos(text, doc.contents.range?.[0] ?? 0) : { line: 1, col: 1 };
+  throw new VexError(`vex ${file}:${where.line}:${where.col}: neither an OpenVEX document (an "@context" of https://openvex.dev/ns/…) nor a CycloneDX BOM ("bomFormat": "CycloneDX")`, { hint: HINT });
+}
+
+/** Reads every VEX file, in order. Throws a ClairScanError (exit 2) for an unreadable or malformed file. */
+export async function loadVexStatements(files: string[]): Promise<VexStatement[]> {
+  const all: VexStatement[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      throw new ClairScanError(`cannot read VEX file "${file}": ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`, {
+        hint: 'check the path given in the "vex" input (relative paths are resolved from the working directory).',
+        cause: err,
+      });
+    }
+    all.push(...parseVex(text, file));
+  }
+  return all;
+}
+
+const lower = (s: string | undefined | null): string => (s ?? '').toLowerCase();
+
+/** Package purl vs finding package: type, namespace, name (or the source package's name); version if the purl has one. */
+function packageMatches(p: PackageURL, f: Finding): boolean {
+  if (f.kind !== 'vulnerability') return false;
+  const mine = purlOf(f.package.purl);
+  if (!mine || lower(p.type) !== lower(mine.type)) return false;
+  if (p.namespace && lower(p.namespace) !== lower(mine.namespace)) return false;
+  const names = [f.package.name, ...(f.package.source ? [f.package.source.name] : [])].map(lower);
+  if (!names.includes(lower(p.name))) return false;
+  if (p.version && p.version !== f.package.version && p.version !== f.package.source?.version) return false;
+  return true;
+}
+
+/** Image purl (`pkg:oci/name@digest?repository_url=…&tag=…`, `pkg:docker/ns/name@tag`) vs the scanned image. */
+function imageMatches(p: PackageURL, img: ImageInfo): boolean {
+  const type = lower(p.type);
+  if (type !== 'oci' && type !== 'docker') return false;
+  const name = lower(img.name);
+  const last = name.split('/').pop() ?? name;
+  if (type === 'oci') {
+    if (lower(p.name) !== last) return false;
+    const repo = lower(p.qualifiers?.repository_url);
+    if (repo && !(repo === name || repo.endsWith(`/${name}`))) return false;
+  } else if (lower([p.namespace, p.name].filter(Boolean).join('/')) !== name && lower(p.name) !== name) {
+    return false;
+  }
+  if (p.version) {
+    const versions = [img.manifestDigest, img.imageId, ...img.repoDigests.map((d) => d.split('@')[1] ?? ''), img.tag ?? ''].map(lower);
+    if (!versions.includes(lower(p.version))) return false;
+  }
+  const tag = p.qualifiers?.tag;
+  if (tag && img.tag && tag !== img.tag && !p.version) return false;
+  return true;
+}
+
+function statementCovers(s: VexStatement, f: Finding, img: ImageInfo): boolean {
+  if (f.kind !== 'vulnerability') return false;
+  const ids = [f.id, ...f.aliases, f.name].map(lower);
+  if (!s.ids.some((i) => ids.includes(lower(i)))) return false;
+  return s.products.some((p) => {
+    if (!p.purl) return false;
+    if (imageMatches(p.purl, img)) return p.sub.length === 0 || p.sub.some((c) => packageMatches(c, f));
+    return packageMatches(p.purl, f);
+  });
+}
+
+/**
+ * The statements as allowlist entries: one per suppressing statement, matching a finding only when that statement
+ * is the newest about it (over all statements of all files; on equal times, the later file and position wins).
+ * Statements dated after `now` are left out.
+ */
+export function vexEntries(statements: VexStatement[], now: Date = new Date()): AllowlistEntry[] {
+  const inEffect = statements.filter((s) => {
+    if (s.time > now.getTime()) {
+      log.warn(`vex ${s.source}: the statement is dated in the future (${new Date(s.time).toISOString()}); it does not apply yet.`);
+      return false;
+    }
+    return true;
+  });
+  const order = (s: VexStatement): number => (Number.isNaN(s.time) ? Number.NEGATIVE_INFINITY : s.time);
+  return inEffect
+    .filter((s) => s.suppresses)
+    .map((s) => ({
+      format: 'vex' as const,
+      source: s.source,
+      id: s.ids[0] ?? '',
+      reason: s.reason,
+      matches: (f: Finding, img: ImageInfo): boolean => {
+        if (!statementCovers(s, f, img)) return false;
+        const idx = inEffect.indexOf(s);
+        // Newest wins; on a tie, the one given later.
+        return !inEffect.some((o, j) => o !== s && (order(o) > order(s) || (order(o) === order(s) && j > idx)) && statementCovers(o, f, img));
+      },
+    }));
+}
+
+/** Reads the VEX files and returns their suppressing statements as allowlist entries (see vexEntries). */
+export async function loadVex(files: string[], now: Date = new Date()): Promise<AllowlistEntry[]> {
+  if (files.length === 0) return [];
+  return vexEntries(await loadVexStatements(files), now);
+}
