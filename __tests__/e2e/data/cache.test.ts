@@ -90,6 +90,20 @@ async function onlineScan(s: FakeDebianSource, inputs: Record<string, string> = 
   return scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': clairConfig(s), formats: 'json,markdown', fail: 'false', ...inputs }), track);
 }
 
+/** A value from the runner's GITHUB_OUTPUT file (`name=value` or `name<<DELIM` … `DELIM`). */
+function outputValue(text: string, name: string): string | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].startsWith(`${name}=`)) return lines[i].slice(name.length + 1);
+    const m = new RegExp(`^${name}<<(.+)$`).exec(lines[i]);
+    if (m) {
+      const end = lines.indexOf(m[1], i + 1);
+      return lines.slice(i + 1, end).join('\n');
+    }
+  }
+  return undefined;
+}
+
 const trackerFetches = (s: FakeDebianSource) => s.requests.filter((r) => r.path === '/tracker/data/json').length;
 const today = () => cacheKey(env.clairVersion, ['debian']);
 
@@ -213,14 +227,14 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
     };
     const first = await run();
     expect({ code: first.code, out: first.code === 0 ? '' : first.out }).toEqual({ code: 0, out: '' });
-    expect(first.outputs).toMatch(/^total=2$/m);
+    expect(outputValue(first.outputs, 'total')).toBe('2');
     expect(first.out).toContain(`Saved the vulnerability data (2 records) to the cache as ${today()}`);
     expect(server.keys()).toEqual([today()]);
     expect(trackerFetches(source)).toBe(1);
 
     const second = await run();
     expect({ code: second.code, out: second.code === 0 ? '' : second.out }).toEqual({ code: 0, out: '' });
-    expect(second.outputs).toMatch(/^total=2$/m);
+    expect(outputValue(second.outputs, 'total')).toBe('2');
     expect(second.out).toContain(`Using cached vulnerability data ${today()}`);
     expect(trackerFetches(source)).toBe(1);
     expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'CreateCacheEntry', 'blob-put', 'FinalizeCacheEntryUpload', 'GetCacheEntryDownloadURL', 'blob-get']);
