@@ -105,12 +105,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
         const result = await time('normalize', async () => normalizeReport(image.info, vr.report));
         // E.g. "the vulnerability data is 3 d old": said in every report, never silently.
         result.notes = [...env.dataNotes, ...(result.notes ?? [])];
-    // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
-    const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
-    for (const n of compared.notices) log.warn(`baseline: ${n}`);
         const dataNotes = new Set(env.dataNotes);
-    summarizeDelta(result);
-    if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
         result.compliance = await time('compliance', () =>
           checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes }),
         );
@@ -131,7 +126,12 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       finishedAt: new Date().toISOString(),
       images,
     };
+    // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
+    const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
+    for (const n of compared.notices) log.warn(`baseline: ${n}`);
     result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy));
+    summarizeDelta(result);
+    if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
     const reports = await time('reports', () => writeReports(result, settings.reports));
     // Fail closed: exit 0 or 1 only when every requested report exists.
     const missing = settings.reports.formats.filter((f) => !reports[f] || !fs.existsSync(reports[f] as string));

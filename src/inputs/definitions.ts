@@ -268,6 +268,30 @@ export const INPUTS: InputDefinition[] = [
     default: '',
     description: 'Fail unless the image is built on this base image (its layers are the first layers of the scanned image).',
   },
+  {
+    name: 'baseline',
+    group: 'policy',
+    type: 'string',
+    default: '',
+    description:
+      'Previous result to compare with (`clair-scan-result.json`): a file path, or a GitHub workflow run id (its report artifact). Default: in a pull/merge request, the result of the latest successful run of this workflow (GitHub) or pipeline (GitLab) on the target branch; `none` turns the comparison off. Findings match by image name, package and vulnerability, whatever the tag or digest. See docs/policy.md.',
+  },
+  {
+    name: 'fail-on-new',
+    group: 'policy',
+    type: 'boolean',
+    default: 'false',
+    description:
+      '`severity-threshold` counts only the findings the baseline did not have (what this change introduced), so an old backlog does not fail the gate. Without a baseline nothing is new. `fail-on` rules can also count `new.high` etc.',
+  },
+  {
+    name: 'vex',
+    group: 'policy',
+    type: 'list',
+    default: '',
+    description:
+      'VEX document(s), OpenVEX or CycloneDX JSON: a `not_affected` statement with a justification, or CycloneDX `false_positive`, suppresses the finding like an allowlist entry (the newest statement about a finding decides). A malformed document is an error.',
+  },
   // reports
   {
     name: 'output-dir',
@@ -281,7 +305,7 @@ export const INPUTS: InputDefinition[] = [
     group: 'reports',
     type: 'list',
     default: 'sarif,gitlab,markdown,html,json,cyclonedx',
-    description: 'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`.',
+    description: 'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`, and on request `openvex` (the allowlisted findings as an OpenVEX document).',
   },
   {
     name: 'dockerfile',
@@ -358,6 +382,14 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'negligible', description: 'Negligible findings.' },
   { name: 'unknown', description: 'Findings of unknown severity.' },
   { name: 'fixable', description: 'Findings that have a fixed version.' },
+  { name: 'new-total', description: 'Findings the baseline did not have (not allowlisted); empty when no baseline was compared.' },
+  { name: 'new-critical', description: 'New Critical findings.' },
+  { name: 'new-high', description: 'New High findings.' },
+  { name: 'new-medium', description: 'New Medium findings.' },
+  { name: 'new-low', description: 'New Low findings.' },
+  { name: 'new-negligible', description: 'New Negligible findings.' },
+  { name: 'new-unknown', description: 'New findings of unknown severity.' },
+  { name: 'fixed-total', description: 'Baseline findings that are gone; empty when no baseline was compared.' },
   { name: 'report-dir', description: 'Directory holding the reports.' },
   { name: 'sarif', description: 'Path of the SARIF report.' },
   { name: 'gitlab-report', description: 'Path of the GitLab container-scanning report.' },
@@ -365,6 +397,7 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'html', description: 'Path of the HTML report.' },
   { name: 'json', description: 'Path of the normalized JSON result.' },
   { name: 'sbom', description: 'Path of the CycloneDX SBOM.' },
+  { name: 'openvex', description: 'Path of the OpenVEX document (format `openvex`).' },
 ];
 
 export function inputDefinition(name: string): InputDefinition {

@@ -21,6 +21,7 @@ describe('parseSettings defaults', () => {
     const s = parseSettings(raw({ image: 'myapp:ci' }));
     const expected: Settings = {
       images: [{ input: 'myapp:ci', ref: 'myapp:ci' }],
+      baseline: '',
       imageSource: 'auto',
       dockerHost: undefined,
       registry: { username: undefined, password: undefined, insecure: false, hosts: [] },
@@ -46,6 +47,8 @@ describe('parseSettings defaults', () => {
         checkNonRoot: false,
         checkSecrets: false,
         requiredBaseImage: undefined,
+        vex: [],
+        failOnNew: false,
       },
       reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile' },
       publish: { githubToken: undefined, comment: true, jobSummary: true, uploadArtifact: true, artifactName: 'clair-scan-reports', gitlabToken: undefined },
@@ -189,7 +192,7 @@ describe('formats', () => {
   it('rejects an unknown format by name', () => {
     const err = settingsError({ image: 'a', formats: 'sarif,pdf' });
     expect(err.message).toBe('input "formats" has an invalid value "pdf"');
-    expect(err.hint).toBe('set "formats" to a list of sarif, gitlab, markdown, html, json, cyclonedx.');
+    expect(err.hint).toBe('set "formats" to a list of sarif, gitlab, markdown, html, json, cyclonedx, openvex.');
   });
 });
 

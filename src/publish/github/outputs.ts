@@ -2,7 +2,17 @@
 import { resolve } from 'node:path';
 import type { ScanOutcome } from '../../scan';
 import type { ReportFormat, Settings } from '../../inputs/settings';
-import { countBySeverity, type VulnerabilityFinding } from '../../findings/model';
+import { countBySeverity, SEVERITIES, type ScanResult, type VulnerabilityFinding } from '../../findings/model';
+import { totalOf } from '../../findings/delta';
+
+/** `new-*` and `fixed-total` from the delta; empty strings when no baseline was compared. */
+export function deltaOutputs(result: ScanResult | undefined): Record<string, string> {
+  const d = result?.delta;
+  const out: Record<string, string> = { 'new-total': d ? String(totalOf(d.counts.new)) : '' };
+  for (const s of [...SEVERITIES].reverse()) out[`new-${s.toLowerCase()}`] = d ? String(d.counts.new[s]) : '';
+  out['fixed-total'] = d ? String(totalOf(d.counts.fixed)) : '';
+  return out;
+}
 
 const REPORT_OUTPUT: Record<ReportFormat, string> = {
   sarif: 'sarif',
@@ -11,6 +21,7 @@ const REPORT_OUTPUT: Record<ReportFormat, string> = {
   html: 'html',
   json: 'json',
   cyclonedx: 'sbom',
+  openvex: 'openvex',
 };
 
 function reportOutputs(reports: ScanOutcome['reports'] | undefined): Record<string, string> {
@@ -36,6 +47,7 @@ export function outcomeOutputs(outcome: ScanOutcome, settings: Settings): Record
     negligible: String(counts.Negligible),
     unknown: String(counts.Unknown),
     fixable: String(vulns.filter((v) => v.fixable).length),
+    ...deltaOutputs(outcome.result),
     'report-dir': resolve(settings.reports.outputDir),
     ...reportOutputs(outcome.reports),
   };
@@ -54,6 +66,7 @@ export function errorOutputs(settings: Settings | undefined): Record<string, str
     negligible: '',
     unknown: '',
     fixable: '',
+    ...deltaOutputs(undefined),
     'report-dir': settings ? resolve(settings.reports.outputDir) : '',
     ...reportOutputs(undefined),
   };
