@@ -22,6 +22,7 @@ import { publishGitLab } from './publish/gitlab/note';
 import { runPhase } from './util/phase';
 import { TOOL_VERSION } from './version';
 import { registerDataCommands } from './data/cli';
+import { isBatch, runBatchCli } from './batch/cli';
 
 export function envName(input: string): string {
   return `CLAIR_SCAN_${input.toUpperCase().replace(/-/g, '_')}`;
@@ -206,6 +207,8 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
   let settings: Settings | undefined;
   try {
     const raw = cliRawInputs(images, opts, invalid, env);
+    // images-file or a registry:HOST/ORG/* listing: batch mode (src/batch/), its own outputs and exit codes.
+    if (isBatch((name) => raw.get(name))) return await runBatchCli((name) => raw.get(name), (s) => (state = s));
     settings = parseSettings((name) => raw.get(name));
     const outcome: ScanOutcome = await scan(settings, { onState: (s) => (state = s) });
     process.stdout.write(renderTable(outcome.result));

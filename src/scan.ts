@@ -78,46 +78,25 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     opts.onState?.(state);
     server = await time('layer-server', () => startServer(settings, env as ClairEnvironment, dockerClient));
     const images: ImageResult[] = [];
-    for (const req of settings.images) {
-      log.info(`Scanning ${req.input} …`);
-      const image = await time('image-export', () => resolveImage(req, settings, dockerClient, state, sources.get(req)));
-      opts.onState?.(state);
-      try {
-        const urls = server.publish(image.layers);
-        const index = await time('index', () =>
-          (env as ClairEnvironment).client.index({
-            hash: image.info.manifestDigest,
-            layers: image.layers.map((l) => ({ hash: l.digest, uri: urls.get(l.digest) as string, headers: {} })),
-          }),
-        );
-        await time('data', () => (env as ClairEnvironment).ensureData(index, image.info.ref));
-        const vr = await time('match', () => (env as ClairEnvironment).client.vulnerabilityReport(image.info.manifestDigest));
-        if (vr.status === 'no-data') {
-          throw new ClairScanError('Clair\'s matcher has no vulnerability data at all; refusing to report the image as clean', {
-            hint: 'load vulnerability data first (vuln-data), or wait for the shared Clair\'s updaters to finish their first run.',
-          });
-        }
-        if (vr.status === 'not-found') {
-          throw new ClairScanError(`Clair has no index report for ${image.info.ref} although it just indexed it`, {
-            hint: 'a shared Clair may have deleted it meanwhile (garbage collection); run the scan again.',
-          });
-        }
-        const result = await time('normalize', async () => normalizeReport(image.info, vr.report));
-        // E.g. "the vulnerability data is 3 d old": said in every report, never silently.
-        result.notes = [...env.dataNotes, ...(result.notes ?? [])];
-        const dataNotes = new Set(env.dataNotes);
-        result.compliance = await time('compliance', () =>
-          checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes }),
-        );
-        images.push(result);
-        log.info(`${req.input}: ${plural(result.packages.length, 'package')}, ${plural(result.vulnerabilities.length, 'vulnerability', 'vulnerabilities')}, ${plural(result.compliance.length, 'compliance finding')}.`);
-        // Said in the log as in every report: e.g. nothing Clair can match, or stale vulnerability data.
-        for (const note of result.notes ?? []) (note === NOTHING_TO_MATCH_NOTE || dataNotes.has(note) ? log.warn : log.info)(`${req.input}: ${note}`);
-      } finally {
-        server.unpublish(image.layers);
-        await image.close();
-      }
-    }
+    const ctx: ImageContext = {
+      settings,
+      env,
+      state,
+      docker: dockerClient,
+      time,
+      onState: opts.onState,
+      lease: (image) => {
+        const urls = (server as LayerServer).publish(image.layers);
+        return {
+          urls,
+          release: async () => {
+            (server as LayerServer).unpublish(image.layers);
+            await image.close();
+          },
+        };
+      },
+    };
+    for (const req of settings.images) images.push(await scanImage(ctx, req, sources.get(req)));
     const result: ScanResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
       tool: { name: 'clair-scan', version: TOOL_VERSION },
@@ -153,6 +132,75 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
   }
 }
 
+/** Layers offered to Clair for one image, and how to withdraw them (and free the image) afterwards. */
+export interface LayerLease {
+  /** digest → URL Clair fetches the layer from. */
+  urls: Map<string, string>;
+  release(): Promise<void>;
+}
+
+/** What the per-image steps need from the run around them (scan() here; src/batch/ runs many at once). */
+export interface ImageContext {
+  settings: Settings;
+  env: ClairEnvironment;
+  state: RunState;
+  docker: () => DockerClient;
+  /** Runs one phase under its deadline and records its time. */
+  time: <T>(phase: string, f: () => Promise<T>) => Promise<T>;
+  onState?(s: RunState): void;
+  /** Publishes the image's layers for Clair; the lease is released when the image is done, whatever happened. */
+  lease(image: ResolvedImage): LayerLease;
+}
+
+/**
+ * One image: export → index → data check → match → normalize → compliance. `source`: where locateImage
+ * already found it (else it is located here). Throws ClairScanError for anything that went wrong.
+ */
+export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: ImageSourceKind): Promise<ImageResult> {
+  const { settings, env, state, time } = ctx;
+  const dockerClient = ctx.docker;
+  log.info(`Scanning ${req.input} …`);
+  const image = await time('image-export', () => resolveImage(req, settings, dockerClient, state, source));
+  ctx.onState?.(state);
+  let lease: LayerLease | undefined;
+  try {
+    lease = ctx.lease(image);
+    const urls = lease.urls;
+    const index = await time('index', () =>
+      env.client.index({
+        hash: image.info.manifestDigest,
+        layers: image.layers.map((l) => ({ hash: l.digest, uri: urls.get(l.digest) as string, headers: {} })),
+      }),
+    );
+    await time('data', () => env.ensureData(index, image.info.ref));
+    const vr = await time('match', () => env.client.vulnerabilityReport(image.info.manifestDigest));
+    if (vr.status === 'no-data') {
+      throw new ClairScanError('Clair\'s matcher has no vulnerability data at all; refusing to report the image as clean', {
+        hint: 'load vulnerability data first (vuln-data), or wait for the shared Clair\'s updaters to finish their first run.',
+      });
+    }
+    if (vr.status === 'not-found') {
+      throw new ClairScanError(`Clair has no index report for ${image.info.ref} although it just indexed it`, {
+        hint: 'a shared Clair may have deleted it meanwhile (garbage collection); run the scan again.',
+      });
+    }
+    const result = await time('normalize', async () => normalizeReport(image.info, vr.report));
+    // E.g. "the vulnerability data is 3 d old": said in every report, never silently.
+    result.notes = [...env.dataNotes, ...(result.notes ?? [])];
+    const dataNotes = new Set(env.dataNotes);
+    result.compliance = await time('compliance', () =>
+      checkCompliance(image, settings.policy, (ref) => resolveImage(parseImageRequest(ref), settings, dockerClient, state), { notes: result.notes, registry: settings.registry }),
+    );
+    log.info(`${req.input}: ${plural(result.packages.length, 'package')}, ${plural(result.vulnerabilities.length, 'vulnerability', 'vulnerabilities')}, ${plural(result.compliance.length, 'compliance finding')}.`);
+    // Said in the log as in every report: e.g. nothing Clair can match, or stale vulnerability data.
+    for (const note of result.notes ?? []) (note === NOTHING_TO_MATCH_NOTE || dataNotes.has(note) ? log.warn : log.info)(`${req.input}: ${note}`);
+    return result;
+  } finally {
+    if (lease) await lease.release();
+    else await image.close();
+  }
+}
+
 interface PhaseDeadline {
   ms: number;
   hint: string;
@@ -184,7 +232,7 @@ export function phaseDeadlines(settings: Settings): Record<string, PhaseDeadline
   };
 }
 
-function validateRequest(r: ImageRequest, settings: Settings): void {
+export function validateRequest(r: ImageRequest, settings: Settings): void {
   const source = r.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
   if (source === 'archive' || (source === undefined && fs.existsSync(r.ref))) return;
   if (!parseReference(r.ref)) {
@@ -194,7 +242,7 @@ function validateRequest(r: ImageRequest, settings: Settings): void {
   }
 }
 
-function validateDataSource(settings: Settings): void {
+export function validateDataSource(settings: Settings): void {
   const v = settings.vulnData;
   if (settings.clairUrl || v.toLowerCase() === 'online' || /^(https?|oci):\/\//i.test(v)) return;
   let st: fs.Stats | undefined;
@@ -260,7 +308,7 @@ export async function resolveImage(req: ImageRequest, settings: Settings, docker
   }
 }
 
-async function startServer(settings: Settings, env: ClairEnvironment, docker: () => DockerClient): Promise<LayerServer> {
+export async function startServer(settings: Settings, env: ClairEnvironment, docker: () => DockerClient): Promise<LayerServer> {
   if (settings.layerServerAddress) {
     const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(settings.layerServerAddress);
     if (!m) throw new ClairScanError(`layer-server-address "${settings.layerServerAddress}" is not host or host:port`, { hint: 'e.g. 10.0.0.5 or 10.0.0.5:8080.' });

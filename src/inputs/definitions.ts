@@ -55,6 +55,42 @@ export const INPUTS: InputDefinition[] = [
       'Where to read unprefixed images from: `auto` (an existing file is an archive; else the Docker daemon; a name with a registry host that the daemon lacks, from that registry; Docker Hub is never used implicitly), `docker`, `archive` or `registry`.',
   },
   {
+    name: 'images-file',
+    group: 'image',
+    type: 'string',
+    default: '',
+    description:
+      'Batch mode: a file with one image reference per line (`#` comments) to scan in one run, each image on its own (a failing image does not stop the others). Writes `batch-summary.json` and `vulnerable.list` to output-dir; exit code 2 if any image errored, else 1 if any failed the policy. A line (or an `image`) `registry:HOST/ORG/*` lists the registry\'s repositories under ORG (`**`: at any depth), see `tags`. See docs/shared-clair.md.',
+  },
+  {
+    name: 'tags',
+    group: 'image',
+    type: 'list',
+    default: 'latest',
+    description: 'Batch mode, registry listings (`registry:HOST/ORG/*`): the tags to scan, comma-separated: `latest`, `semver` (every semantic-version tag), `all`, or `/REGEX/` (matching the whole tag).',
+  },
+  {
+    name: 'concurrency',
+    group: 'image',
+    type: 'integer',
+    default: '4',
+    description: 'Batch mode: images scanned at the same time (1–64). Clair indexes synchronously, so this is the number of index requests a shared Clair gets from this run at once.',
+  },
+  {
+    name: 'resume',
+    group: 'image',
+    type: 'boolean',
+    default: 'false',
+    description: 'Batch mode: skip the images an earlier, interrupted run with the same output-dir and policy already finished (state in `batch-state.jsonl`); images that errored are scanned again.',
+  },
+  {
+    name: 'image-timeout',
+    group: 'image',
+    type: 'integer',
+    default: '1800',
+    description: 'Batch mode: seconds one image may take from export to its reports; over it, the image is recorded as errored and the batch goes on.',
+  },
+  {
     name: 'docker-host',
     group: 'image',
     type: 'string',

@@ -71,6 +71,9 @@ export interface Settings {
   /** `baseline`: '' = automatic (the base branch's result in a PR/MR pipeline), `none`, a file path, or a GitHub run id. */
   baseline?: string;
 
+  /** Batch mode (src/batch/): images-file, tags, concurrency, resume, image-timeout. */
+  batch: { imagesFile?: string; tags: string[]; concurrency: number; resume: boolean; imageTimeoutSec: number };
+
   reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string };
 
   publish: {
@@ -225,6 +228,7 @@ export function parseSettings(raw: RawInputs): Settings {
       failOnNew: bool('fail-on-new'),
     },
     baseline: str('baseline'),
+    batch: { imagesFile: opt('images-file'), tags: list('tags'), concurrency: int('concurrency', 1), resume: bool('resume'), imageTimeoutSec: int('image-timeout', 1) },
     reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile') },
     publish: {
       githubToken: opt('github-token'),

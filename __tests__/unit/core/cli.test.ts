@@ -152,6 +152,7 @@ describe('boolean flags never take the next argument', () => {
     'check-non-root': (s) => s.policy.checkNonRoot,
     'check-secrets': (s) => s.policy.checkSecrets,
     comment: (s) => s.publish.comment,
+    resume: (s) => s.batch.resume,
     'fail-on-new': (s) => !!s.policy.failOnNew,
   };
 

@@ -50,6 +50,7 @@ describe('parseSettings defaults', () => {
         vex: [],
         failOnNew: false,
       },
+      batch: { imagesFile: undefined, tags: ['latest'], concurrency: 4, resume: false, imageTimeoutSec: 1800 },
       reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile' },
       publish: { githubToken: undefined, comment: true, jobSummary: true, uploadArtifact: true, artifactName: 'clair-scan-reports', gitlabToken: undefined },
     };

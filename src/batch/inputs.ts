@@ -1,0 +1,103 @@
+/**
+ * Batch mode's inputs: which images (`image` lines, `images-file`, registry listings), `tags`, `concurrency`,
+ * `resume` and `image-timeout`. Everything else is the per-image Settings (src/inputs/settings.ts), parsed
+ * once the image list is known so that its registry hosts bind the registry credentials as for any scan.
+ */
+import * as fs from 'node:fs';
+import { ClairScanError, errorMessage } from '../util/errors';
+import { inputDefinition } from '../inputs/definitions';
+import { parseBoolean, type RawInputs } from '../inputs/settings';
+import { normalizeHost, type RegistryAuth } from '../image/registry';
+import { Listing, parseListing, tagFilter } from './registry-list';
+
+export interface BatchRequest {
+  /** Image lines in order (from `image`, then `images-file`), listings included. */
+  lines: string[];
+  /** The listings among them. */
+  listings: Listing[];
+  keepTag: (tag: string) => boolean;
+  concurrency: number;
+  resume: boolean;
+  imageTimeoutSec: number;
+}
+
+/** Largest images-file read (a million lines of references is far beyond any fleet). */
+const MAX_IMAGES_FILE_BYTES = 64 << 20;
+
+function value(raw: RawInputs, name: string): string {
+  const v = raw(name);
+  return v === undefined || v.trim() === '' ? inputDefinition(name).default : v.trim();
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/#.*$/, '').trim())
+    .filter(Boolean);
+}
+
+/** Batch mode: an images-file, or a registry listing (a `*` pattern) among the images. */
+export function isBatch(raw: RawInputs): boolean {
+  if (value(raw, 'images-file')) return true;
+  return (raw('image') ?? '').split(/[\n,]/).some((l) => l.includes('*'));
+}
+
+export function parseBatchInputs(raw: RawInputs): BatchRequest {
+  const all = lines((raw('image') ?? '').replace(/,/g, '\n'));
+  const file = value(raw, 'images-file');
+  if (file) {
+    let text: string;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile()) throw new Error('not a file');
+      if (st.size > MAX_IMAGES_FILE_BYTES) throw new Error(`larger than ${MAX_IMAGES_FILE_BYTES >> 20} MiB`);
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new ClairScanError(`images-file "${file}" cannot be read: ${errorMessage(err)}`, { hint: 'give the path of a text file with one image reference per line (# starts a comment).' });
+    }
+    all.push(...lines(text));
+  }
+  const unique = [...new Set(all)];
+  if (unique.length === 0) {
+    throw new ClairScanError(file ? `images-file "${file}" lists no image` : 'no image to scan was given', {
+      hint: 'write one image reference per line (registry:HOST/ORG/* lists a registry), e.g. registry:ghcr.io/org/app:1.2.',
+    });
+  }
+  const listings = unique.map(parseListing).filter((l): l is Listing => !!l);
+  const int = (name: string, min: number, max: number): number => {
+    const v = value(raw, name);
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      throw new ClairScanError(`input "${name}" has an invalid value "${v}"`, { hint: `set "${name}" to a whole number from ${min} to ${max}.` });
+    }
+    return Number(v);
+  };
+  const resumeText = value(raw, 'resume');
+  const resume = parseBoolean(resumeText);
+  if (resume === undefined) throw new ClairScanError(`input "resume" has an invalid value "${resumeText}"`, { hint: 'set "resume" to `true` or `false`.' });
+  return {
+    lines: unique,
+    listings,
+    keepTag: tagFilter(value(raw, 'tags').split(',').filter((s) => s.trim())),
+    concurrency: int('concurrency', 1, 64),
+    resume,
+    imageTimeoutSec: int('image-timeout', 1, 7 * 24 * 3600),
+  };
+}
+
+/**
+ * Credentials for listing a registry: registry-username/registry-password go to the hosts in registry-host,
+ * else to the registries the listings name (the user named them, as an image reference names its registry).
+ */
+export function listingAuth(raw: RawInputs, listings: Listing[]): RegistryAuth {
+  const explicit = value(raw, 'registry-host')
+    .split(/[\n,]/)
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const insecure = parseBoolean(value(raw, 'registry-insecure')) ?? false;
+  return {
+    username: raw('registry-username')?.trim() || undefined,
+    password: raw('registry-password')?.trim() || undefined,
+    insecure,
+    hosts: (explicit.length ? explicit : listings.map((l) => l.registry)).map(normalizeHost),
+  };
+}

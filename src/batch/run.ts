@@ -1,0 +1,331 @@
+/**
+ * Batch mode: many images in one run, against one Clair (ephemeral, or a shared one behind `clair-url`).
+ *
+ * - The images (lines of `image` and `images-file`; `registry:HOST/ORG/*` listings expanded through the
+ *   registry's catalog and tags APIs) go through a bounded queue worked by `concurrency` workers. Each image is
+ *   src/scan.ts's per-image steps (`scanImage`), then its own policy verdict and reports.
+ * - A failing image does not stop the batch: its error is recorded (Clair's own message for an IndexError) and
+ *   the next image starts. Each image has a deadline (`image-timeout`).
+ * - Layers shared between images are published once (batch/layers.ts).
+ * - Every finished image is appended to `batch-state.jsonl`; `resume` skips those of an interrupted run.
+ * - Exit code: 2 if any image errored, else 1 if any failed an enforced policy, else 0.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { ClairScanError, errorMessage } from '../util/errors';
+import { log } from '../util/log';
+import { runPhase } from '../util/phase';
+import { parseImageRequest, parseSettings, type RawInputs, type ReportFormat, type Settings } from '../inputs/settings';
+import { newRunId, type RunState, trackRun } from '../environment/run-state';
+import { cleanupRun } from '../environment/cleanup';
+import { DockerClient } from '../environment/docker';
+import { type ClairEnvironment, openClairEnvironment } from '../environment';
+import { validateClairConfigFile } from '../environment/clair-container';
+import type { LayerServer } from '../image/layer-server';
+import { countBySeverity, type ImageResult, RESULT_SCHEMA_VERSION, type ScanResult } from '../findings/model';
+import { evaluatePolicy, validatePolicy } from '../policy';
+import { writeReports } from '../report';
+import { TOOL_VERSION } from '../version';
+import { ImageContext, phaseDeadlines, scanImage, startServer, validateDataSource, validateRequest } from '../scan';
+import { parseBatchInputs, listingAuth, type BatchRequest } from './inputs';
+import { listImages } from './registry-list';
+import { LayerPool } from './layers';
+import {
+  BATCH_SUMMARY_SCHEMA_VERSION,
+  BatchImageEntry,
+  BatchState,
+  BatchSummary,
+  failedRules,
+  imageDirName,
+  SUMMARY_FILE,
+  VULNERABLE_LIST_FILE,
+  vulnerableList,
+  writeAtomic,
+} from './outputs';
+
+export interface BatchOutcome {
+  summary: BatchSummary;
+  exitCode: 0 | 1 | 2;
+  files: { summary: string; vulnerableList: string; state: string };
+  /** Seconds per phase, summed over images (for benchmarks). */
+  timings: Record<string, number>;
+  /** Layer publications the sharing saved, Clair retries. */
+  stats: { layersPublished: number; layersReused: number; clairRetries: number; bytesServed: number };
+}
+
+export interface BatchOptions {
+  onState?(s: RunState): void;
+  /** Called after each image (for progress displays and tests). */
+  onImage?(e: BatchImageEntry, done: number, total: number): void;
+}
+
+/** What the images of a batch are, with listings expanded, and the per-image Settings. */
+export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatchInputs(raw)): Promise<{ settings: Settings; images: string[]; listingErrors: BatchImageEntry[] }> {
+  const images: string[] = [];
+  const listingErrors: BatchImageEntry[] = [];
+  const auth = listingAuth(raw, req.listings);
+  for (const line of req.lines) {
+    const listing = req.listings.find((l) => l.input === line.trim());
+    if (!listing) {
+      images.push(line);
+      continue;
+    }
+    const listed = await runPhase('list', 10 * 60 * 1000, () => listImages(listing, req.keepTag, auth), 'the registry stopped answering while listing its catalog or tags; check it.');
+    log.info(`${listing.input}: ${listed.refs.length} image${listed.refs.length === 1 ? '' : 's'} with tags matching the tags input${listed.failures.length ? `, ${listed.failures.length} repositor${listed.failures.length === 1 ? 'y' : 'ies'} whose tags could not be listed` : ''}.`);
+    images.push(...listed.refs.map((r) => `registry:${r}`));
+    for (const f of listed.failures) listingErrors.push(errorEntry(`registry:${f.ref}`, f.error, 0));
+  }
+  const unique = [...new Set(images)];
+  if (unique.length === 0 && listingErrors.length === 0) {
+    throw new ClairScanError('the batch has no image to scan: the registry listings matched no repository or tag', {
+      hint: 'check the repository pattern (registry:HOST/ORG/* is one level under ORG, ** any depth) and the tags input (default: latest).',
+    });
+  }
+  // The per-image settings, validated as for any scan; the listed registries bind the credentials.
+  const settings = parseSettings((name) => (name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : raw(name)));
+  return { settings, images: unique, listingErrors };
+}
+
+function errorEntry(image: string, err: unknown, seconds: number): BatchImageEntry {
+  const e =
+    err instanceof ClairScanError ? err : new ClairScanError(`internal error: ${errorMessage(err)}`, { hint: 'this is a bug in clair-scan; please report it with this log.' });
+  const clair = clairMessage(e);
+  return {
+    image,
+    verdict: 'error',
+    failedRules: [],
+    reasons: [],
+    error: { message: e.message, hint: e.hint, ...(clair ? { clair } : {}), ...(e.details ? { details: e.details.slice(0, 4000) } : {}) },
+    seconds,
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * What Clair itself said about a failed index: the `message` of its error JSON (HTTP 500 `internal-error`, the
+ * report then stored as IndexError), or the `err` of an IndexError report.
+ */
+export function clairMessage(e: ClairScanError): string | undefined {
+  if (!/^Clair (could not|failed to) index/.test(e.message) || !e.details) return undefined;
+  try {
+    const body = JSON.parse(e.details) as { message?: unknown };
+    if (typeof body.message === 'string') return body.message;
+  } catch {
+    // not JSON: an IndexError report's err text
+  }
+  return e.details.trim() || undefined;
+}
+
+/** Policy, data and Clair of a run: a resumed run must use the same. */
+function fingerprint(settings: Settings): string {
+  const allowlists = settings.policy.allowlists.map((f) => {
+    try {
+      return createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    } catch {
+      return f;
+    }
+  });
+  const data = { policy: { ...settings.policy, allowlists }, vulnData: settings.vulnData, clairUrl: settings.clairUrl ?? null, formats: settings.reports.formats };
+  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
+}
+
+export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise<BatchOutcome> {
+  const req = parseBatchInputs(raw);
+  const startedAt = new Date();
+  const { settings, images, listingErrors } = await resolveBatch(raw, req);
+  const outDir = path.resolve(settings.reports.outputDir);
+  const batchState = new BatchState(outDir, fingerprint(settings), req.resume);
+  const todo = images.filter((i) => !batchState.done.has(i));
+  if (req.resume) log.info(`Resuming: ${images.length - todo.length} of ${images.length} images were already done.`);
+
+  const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [] };
+  const untrack = trackRun(state);
+  opts.onState?.(state);
+  log.info(`Batch run ${state.runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${req.concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
+  const timings: Record<string, number> = {};
+  const deadlines = phaseDeadlines(settings);
+  const time = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = process.hrtime.bigint();
+    try {
+      const d = deadlines[phase] ?? deadlines.default;
+      return await runPhase(phase, d.ms, f, d.hint);
+    } finally {
+      timings[phase] = (timings[phase] ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9;
+    }
+  };
+  let docker: DockerClient | undefined;
+  const dockerClient = (): DockerClient => (docker ??= new DockerClient(settings.dockerHost));
+  let env: ClairEnvironment | undefined;
+  let server: LayerServer | undefined;
+  let pool: LayerPool | undefined;
+  const fresh = new Map<string, BatchImageEntry>();
+  try {
+    await time('preflight', async () => {
+      await validatePolicy(settings.policy);
+      validateDataSource(settings);
+      if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
+    });
+    if (todo.length > 0) {
+      env = await openClairEnvironment(settings, dockerClient, state, time);
+      opts.onState?.(state);
+      const opened = env;
+      server = await time('layer-server', () => startServer(settings, opened, dockerClient));
+      pool = new LayerPool(server);
+      const layers = pool;
+      const ctx: ImageContext = {
+        settings,
+        env: serializeOnlineData(env, settings),
+        state,
+        docker: dockerClient,
+        time,
+        onState: opts.onState,
+        lease: (image) => layers.lease(image),
+      };
+      let next = 0;
+      let finished = 0;
+      const worker = async (): Promise<void> => {
+        while (next < todo.length) {
+          const image = todo[next++];
+          const entry = await scanOne(ctx, image, req.imageTimeoutSec * 1000, outDir);
+          fresh.set(image, entry);
+          batchState.record(entry);
+          finished++;
+          const what = entry.verdict === 'error' ? `error: ${entry.error?.message}` : entry.verdict === 'fail' ? `FAIL (${entry.failedRules.join('; ')})` : 'pass';
+          log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
+          opts.onImage?.(entry, finished, todo.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(req.concurrency, todo.length) }, () => worker()));
+    }
+    const entries = [...listingErrors, ...images.map((i) => fresh.get(i) ?? (batchState.done.get(i) as BatchImageEntry))];
+    const count = (v: BatchImageEntry['verdict']): number => entries.filter((e) => e.verdict === v).length;
+    const failedEnforced = settings.policy.fail && count('fail') > 0;
+    const exitCode: 0 | 1 | 2 = count('error') > 0 ? 2 : failedEnforced ? 1 : 0;
+    const summary: BatchSummary = {
+      schemaVersion: BATCH_SUMMARY_SCHEMA_VERSION,
+      tool: { name: 'clair-scan', version: TOOL_VERSION },
+      clair: { version: env?.version, url: env && !env.ephemeral ? env.client.url : settings.clairUrl, ephemeral: env?.ephemeral ?? !settings.clairUrl },
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      rules: policyRules(settings),
+      concurrency: req.concurrency,
+      totals: { images: entries.length, passed: count('pass'), failed: count('fail'), errored: count('error'), resumed: images.length - todo.length },
+      exitCode,
+      images: entries,
+    };
+    const files = { summary: path.join(outDir, SUMMARY_FILE), vulnerableList: path.join(outDir, VULNERABLE_LIST_FILE), state: batchState.file };
+    await time('reports', async () => {
+      writeAtomic(files.vulnerableList, vulnerableList(entries));
+      writeAtomic(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
+    });
+    const stats = pool?.stats();
+    return {
+      summary,
+      exitCode,
+      files,
+      timings,
+      stats: { layersPublished: stats?.published ?? 0, layersReused: stats?.reused ?? 0, clairRetries: env?.client.retries ?? 0, bytesServed: server?.bytesServed() ?? 0 },
+    };
+  } finally {
+    await server?.close();
+    try {
+      await time('cleanup', async () => {
+        await env?.close();
+        await cleanupRun(state);
+      });
+    } finally {
+      untrack();
+    }
+  }
+}
+
+/** The rules as evaluatePolicy names them (for the summary, also when no image was scanned). */
+function policyRules(settings: Settings): string[] {
+  const p = settings.policy;
+  return [
+    ...(p.severityThreshold ? [`severity-threshold: ${p.severityThreshold.toLowerCase()}`] : []),
+    ...(p.failOn?.trim() ? [`fail-on: ${p.failOn.trim()}`] : []),
+    ...(p.checkNonRoot ? ['check-non-root'] : []),
+    ...(p.checkSecrets ? ['check-secrets'] : []),
+    ...(p.requiredBaseImage ? [`required-base-image: ${p.requiredBaseImage}`] : []),
+  ];
+}
+
+/**
+ * With `vuln-data: online` the ephemeral Clair fetches data per distribution on first sight: concurrent
+ * images must not run the same updaters twice, so the data step is taken one image at a time there.
+ */
+function serializeOnlineData(env: ClairEnvironment, settings: Settings): ClairEnvironment {
+  if (!env.ephemeral || settings.vulnData.toLowerCase() !== 'online') return env;
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    ...env,
+    ensureData: (index, ref) => {
+      const p = chain.then(() => env.ensureData(index, ref));
+      chain = p.catch(() => undefined);
+      return p;
+    },
+  };
+}
+
+/** One image: scan, its verdict and reports; never throws (an error is the entry's). */
+async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, outDir: string): Promise<BatchImageEntry> {
+  const t0 = Date.now();
+  const seconds = (): number => Math.round((Date.now() - t0) / 100) / 10;
+  const { settings } = ctx;
+  const work = (async (): Promise<BatchImageEntry> => {
+    const request = parseImageRequest(image);
+    validateRequest(request, settings);
+    const result: ImageResult = await scanImage(ctx, request);
+    const single: ScanResult = {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      tool: { name: 'clair-scan', version: TOOL_VERSION },
+      clair: { version: ctx.env.version, ephemeral: ctx.env.ephemeral, url: ctx.env.ephemeral ? undefined : ctx.env.client.url },
+      startedAt: new Date(t0).toISOString(),
+      finishedAt: new Date().toISOString(),
+      images: [result],
+    };
+    single.verdict = await ctx.time('policy', () => evaluatePolicy(single, settings.policy));
+    const dir = imageDirName(image);
+    if (settings.reports.formats.length) {
+      const reports = await ctx.time('reports', () => writeReports(single, { ...settings.reports, outputDir: path.join(outDir, 'images', dir) }));
+      const missing = settings.reports.formats.filter((f: ReportFormat) => !reports[f] || !fs.existsSync(reports[f] as string));
+      if (missing.length) throw new ClairScanError(`the ${missing.join(', ')} report of ${image} was not written`, { hint: 'check that output-dir is writable and has free space.' });
+    }
+    const v = single.verdict;
+    const all = countBySeverity(result.vulnerabilities);
+    return {
+      image,
+      digest: result.image.manifestDigest,
+      verdict: v.status,
+      failedRules: v.status === 'fail' ? failedRules(v) : [],
+      reasons: v.reasons,
+      counts: { ...all, total: result.vulnerabilities.length, fixable: result.vulnerabilities.filter((f) => f.fixable).length },
+      counted: v.counted,
+      ...(settings.reports.formats.length ? { reportDir: path.posix.join('images', dir) } : {}),
+      seconds: seconds(),
+      finishedAt: new Date().toISOString(),
+    };
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ClairScanError(`${image} did not finish within image-timeout (${Math.round(deadlineMs / 1000)} s)`, { hint: 'check Clair and the image source; raise image-timeout for very large images.' })),
+      deadlineMs,
+    );
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } catch (err) {
+    // Over the deadline: the image's work is abandoned but still holds its slot until it settles (its phases
+    // have deadlines of their own), so the batch never runs more than `concurrency` images at once.
+    await work.catch(() => undefined);
+    const entry = errorEntry(image, err, seconds());
+    log.warn(`${image}: ${entry.error?.message}${entry.error?.clair ? ` — Clair: ${entry.error.clair}` : ''}`);
+    return entry;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
