@@ -49,6 +49,8 @@ const ACCEPT = [
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
+/** The manifest media types asked for (indexes and image manifests, OCI and Docker). */
+export const REGISTRY_MANIFEST_ACCEPT = ACCEPT;
 
 interface Descriptor {
   mediaType?: string;

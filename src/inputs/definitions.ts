@@ -305,6 +305,14 @@ export const INPUTS: InputDefinition[] = [
     description: 'Fail unless the image is built on this base image (its layers are the first layers of the scanned image).',
   },
   {
+    name: 'base-image-public-key',
+    group: 'policy',
+    type: 'string',
+    default: '',
+    description:
+      'With `required-base-image`: a PEM public key file (e.g. `cosign.pub`); the base image must also carry a valid cosign signature by that key (simple signing, the `sha256-<digest>.sig` tag in its registry, read with the same registry credentials) over the digest whose layers were compared. No network beyond the registry. An unsigned or otherwise signed base is a `required-base-image/signature` finding. See docs/policy.md.',
+  },
+  {
     name: 'baseline',
     group: 'policy',
     type: 'string',

@@ -62,6 +62,8 @@ export interface Settings {
     checkNonRoot: boolean;
     checkSecrets: boolean;
     requiredBaseImage?: string;
+    /** base-image-public-key: the PEM public key the required base image must be signed with. */
+    baseImagePublicKey?: string;
     /** VEX documents (OpenVEX, CycloneDX) whose not_affected / false_positive statements suppress findings. */
     vex?: string[];
     /** The severity threshold counts only findings new against the baseline. */
@@ -224,6 +226,7 @@ export function parseSettings(raw: RawInputs): Settings {
       checkNonRoot: bool('check-non-root'),
       checkSecrets: bool('check-secrets'),
       requiredBaseImage: opt('required-base-image'),
+      baseImagePublicKey: opt('base-image-public-key'),
       vex: list('vex'),
       failOnNew: bool('fail-on-new'),
     },

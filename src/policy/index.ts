@@ -19,13 +19,17 @@ import { evaluateRule, parseRule } from './rules';
 import { loadVex } from './vex';
 import { checkNonRoot, NON_ROOT_RULE } from './compliance/non-root';
 import { checkSecrets } from './compliance/secrets';
-import { BASE_IMAGE_RULE, requiredBaseImage } from './compliance/base-image';
+import { BASE_IMAGE_RULE, BASE_SIGNATURE_RULE, requiredBaseImage } from './compliance/base-image';
+import { loadSignatureKey } from './compliance/signature';
+import type { RegistryAuth } from '../image/registry';
+import { ClairScanError } from '../util/errors';
 
 export { parseRule, evaluateRule } from './rules';
 export { parseAllowlist, loadAllowlists } from './allowlist';
 export { checkNonRoot } from './compliance/non-root';
 export { checkSecrets } from './compliance/secrets';
 export { requiredBaseImage } from './compliance/base-image';
+export { loadSignatureKey } from './compliance/signature';
 
 /**
  * Runs the enabled compliance checks on one image. `opts.notes` (optional) receives informational lines,
@@ -35,11 +39,15 @@ export async function checkCompliance(
   image: ResolvedImage,
   policy: Settings['policy'],
   resolveImage: (ref: string) => Promise<ResolvedImage>,
-  opts: { notes?: string[] } = {},
+  opts: { notes?: string[]; registry?: RegistryAuth } = {},
 ): Promise<ComplianceFinding[]> {
   const findings: ComplianceFinding[] = [];
   if (policy.checkNonRoot) findings.push(...checkNonRoot(image.info));
-  if (policy.requiredBaseImage) findings.push(...(await requiredBaseImage(image, policy.requiredBaseImage, resolveImage)));
+  if (policy.requiredBaseImage) {
+    // base-image-public-key: the base's signature is read with the scan's (host-bound) registry credentials.
+    const publicKey = policy.baseImagePublicKey ? loadSignatureKey(policy.baseImagePublicKey) : undefined;
+    findings.push(...(await requiredBaseImage(image, policy.requiredBaseImage, resolveImage, { publicKey, registry: opts.registry })));
+  }
   if (policy.checkSecrets) {
     const { findings: secrets, stats } = await checkSecrets(image);
     findings.push(...secrets);
@@ -63,6 +71,14 @@ export async function validatePolicy(policy: Settings['policy']): Promise<void> 
   if (policy.failOn?.trim()) parseRule(policy.failOn.trim(), 'fail-on');
   await loadAllowlists(policy.allowlists);
   await loadVex(policy.vex ?? []);
+  if (policy.baseImagePublicKey) {
+    if (!policy.requiredBaseImage) {
+      throw new ClairScanError('base-image-public-key is set but required-base-image is not: there is no base image whose signature to check', {
+        hint: 'set required-base-image to the signed base image (a registry reference), or remove base-image-public-key.',
+      });
+    }
+    loadSignatureKey(policy.baseImagePublicKey);
+  }
 }
 
 function plural(n: number, word: string): string {
@@ -146,9 +162,9 @@ export async function evaluatePolicy(result: ScanResult, policy: Settings['polic
     { rule: 'check-non-root', enabled: policy.checkNonRoot, matches: (r) => r === NON_ROOT_RULE },
     { rule: 'check-secrets', enabled: policy.checkSecrets, matches: (r) => r.startsWith('secret/') },
     {
-      rule: `required-base-image: ${policy.requiredBaseImage ?? ''}`,
+      rule: `required-base-image: ${policy.requiredBaseImage ?? ''}${policy.baseImagePublicKey ? `, signed by the key in ${policy.baseImagePublicKey}` : ''}`,
       enabled: !!policy.requiredBaseImage,
-      matches: (r) => r === BASE_IMAGE_RULE,
+      matches: (r) => r === BASE_IMAGE_RULE || r === BASE_SIGNATURE_RULE,
     },
   ];
   for (const c of checks) {
