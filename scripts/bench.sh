@@ -11,4 +11,6 @@ bash scripts/test-env.sh up
 bash scripts/fixtures/build.sh
 npx tsx bench/scan.ts "$@"
 npx tsx bench/reporters.ts
+# Vulnerability data from a registry snapshot (250,000 records): pull, verify, copy, import; goal ≤ 30 s to a ready Clair.
+npx tsx bench/data-cache.ts
 npx tsx bench/data-load.ts
