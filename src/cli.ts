@@ -19,6 +19,7 @@ import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/er
 import { log, scrub } from './util/log';
 import { renderTable } from './report';
 import { publishGitLab } from './publish/gitlab/note';
+import { fetchGitLabBaseline } from './publish/gitlab/baseline';
 import { runPhase } from './util/phase';
 import { TOOL_VERSION } from './version';
 import { registerDataCommands } from './data/cli';
@@ -210,7 +211,12 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
     // images-file or a registry:HOST/ORG/* listing: batch mode (src/batch/), its own outputs and exit codes.
     if (isBatch((name) => raw.get(name))) return await runBatchCli((name) => raw.get(name), (s) => (state = s));
     settings = parseSettings((name) => raw.get(name));
-    const outcome: ScanOutcome = await scan(settings, { onState: (s) => (state = s) });
+    const cfg = settings;
+    const outcome: ScanOutcome = await scan(settings, {
+      onState: (s) => (state = s),
+      // In GitLab CI: the target branch's result from this job's artifacts (publish/gitlab/baseline.ts).
+      ...(env.GITLAB_CI === 'true' ? { fetchBaseline: (spec: string) => fetchGitLabBaseline(spec, { outputDir: cfg.reports.outputDir, gitlabToken: cfg.publish.gitlabToken, env }) } : {}),
+    });
     process.stdout.write(renderTable(outcome.result));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
     const s = settings;

@@ -10,6 +10,7 @@ import { serializeRunState, type RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
 import { publishGitHub, publishGitHubError } from './publish/github';
 import { STATE_KEY, useActionsLogger } from './publish/github/runner';
+import { fetchGitHubBaseline } from './publish/github/baseline';
 import { EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { guardProcess, runPhase } from './util/phase';
 import { cleanupActiveRuns } from './environment/cleanup';
@@ -37,6 +38,8 @@ export async function run(): Promise<number> {
         current = state;
         core.saveState(STATE_KEY, serializeRunState(state));
       },
+      // The base branch's result (or `baseline: <run id>`) from the report artifact (publish/github/baseline.ts).
+      fetchBaseline: (spec) => fetchGitHubBaseline(spec, { token: s.publish.githubToken, artifactName: s.publish.artifactName }),
     });
     await runPhase('publish', PUBLISH_DEADLINE_MS, () => publishGitHub(outcome, s), 'the GitHub API stopped answering; the reports are in output-dir.');
     const verdict = outcome.result.verdict;

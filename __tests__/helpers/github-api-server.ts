@@ -61,6 +61,27 @@ export interface IssueComment {
   updated_at: string;
 }
 
+/** A workflow run as the Actions API lists it (only what the tests vary). */
+export interface FakeWorkflowRun {
+  id: number;
+  workflowId: number;
+  branch: string;
+  event: string;
+  conclusion: 'success' | 'failure';
+  /** owner/repo of the head repository (a fork's name for a fork PR). */
+  headRepository: string;
+  createdAt: string;
+}
+
+/** An uploaded artifact of a run: its zip is served from the fake blob storage after the API's 302. */
+export interface FakeArtifact {
+  id: number;
+  runId: number;
+  name: string;
+  expired: boolean;
+  zip: Buffer;
+}
+
 export interface RecordedRequest {
   method: string;
   url: string;
@@ -157,6 +178,11 @@ export class GitHubApiServer extends LocalApiServer {
   /** When set, requests must carry `Authorization: token <t>` or `Bearer <t>`. */
   expectedToken?: string;
   private nextId = 1000;
+  /** Workflow runs (GET …/actions/runs/{id}, …/workflows/{id}/runs) and their artifacts (…/runs/{id}/artifacts, download). */
+  readonly runs: FakeWorkflowRun[] = [];
+  readonly artifacts: FakeArtifact[] = [];
+  /** Blob downloads served (the signed URL the download 302 points at; not part of the API). */
+  readonly blobRequests: { url: string; authorization?: string }[] = [];
 
   /**
    * The token's identity: comments created through the API are written by it. A Bot (default: github-actions[bot],
@@ -184,6 +210,7 @@ export class GitHubApiServer extends LocalApiServer {
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if ((req.url ?? '').startsWith('/_blob/')) return this.blob(req, res);
     const rec: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: 0, authorization: req.headers.authorization };
     this.requests.push(rec);
     const chunks: Buffer[] = [];
@@ -217,6 +244,101 @@ export class GitHubApiServer extends LocalApiServer {
         throw err;
       }
     }
+  }
+
+  /** The blob storage behind the artifact download's redirect: a signed URL, no token expected (and none must be sent). */
+  private blob(req: IncomingMessage, res: ServerResponse): void {
+    this.blobRequests.push({ url: req.url ?? '', authorization: req.headers.authorization });
+    if (req.headers.authorization) this.problems.push(`the blob download ${req.url} carried an Authorization header (the token must stay with the API)`);
+    const m = /^\/_blob\/(\d+)\.zip\?sig=ok$/.exec(req.url ?? '');
+    const a = m ? this.artifacts.find((x) => x.id === Number(m[1])) : undefined;
+    if (!a || req.method !== 'GET') {
+      this.problems.push(`unexpected blob request ${req.method} ${req.url}`);
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(a.zip.length) });
+    res.end(a.zip);
+  }
+
+  private repoJson(full: string): Json {
+    const [owner, name] = full.split('/');
+    const api = `https://api.github.com/repos/${full}`;
+    const urls: Record<string, string> = {};
+    for (const k of ['archive', 'assignees', 'blobs', 'branches', 'collaborators', 'comments', 'commits', 'compare', 'contents', 'contributors', 'deployments', 'downloads', 'events', 'forks', 'git_commits', 'git_refs', 'git_tags', 'hooks', 'issue_comment', 'issue_events', 'issues', 'keys', 'labels', 'languages', 'merges', 'milestones', 'notifications', 'pulls', 'releases', 'stargazers', 'statuses', 'subscribers', 'subscription', 'tags', 'teams', 'trees']) {
+      urls[`${k}_url`] = `${api}/${k.replace(/_/g, '/')}`;
+    }
+    return { ...urls, id: 4242, node_id: 'R_kgDOfake', name, full_name: full, private: false, owner: this.user({ login: owner, id: 9001, type: 'User' }), html_url: `https://github.com/${full}`, description: null, fork: false, url: api };
+  }
+
+  private runJson(r: FakeWorkflowRun, owner: string, repo: string): Json {
+    const api = `https://api.github.com/repos/${owner}/${repo}/actions/runs/${r.id}`;
+    const sha = r.id.toString(16).padStart(40, '0');
+    return {
+      id: r.id,
+      name: 'Container scan',
+      node_id: `WFR_${r.id}`,
+      head_branch: r.branch,
+      head_sha: sha,
+      path: '.github/workflows/scan.yml',
+      display_title: 'Container scan',
+      run_number: r.id,
+      event: r.event,
+      status: 'completed',
+      conclusion: r.conclusion,
+      workflow_id: r.workflowId,
+      url: api,
+      html_url: `https://github.com/${owner}/${repo}/actions/runs/${r.id}`,
+      pull_requests: [],
+      created_at: r.createdAt,
+      updated_at: r.createdAt,
+      jobs_url: `${api}/jobs`,
+      logs_url: `${api}/logs`,
+      check_suite_url: `https://api.github.com/repos/${owner}/${repo}/check-suites/${r.id}`,
+      artifacts_url: `${api}/artifacts`,
+      cancel_url: `${api}/cancel`,
+      rerun_url: `${api}/rerun`,
+      workflow_url: `https://api.github.com/repos/${owner}/${repo}/actions/workflows/${r.workflowId}`,
+      head_commit: { id: sha, tree_id: sha, message: 'change', timestamp: r.createdAt, author: { name: 'a', email: 'a@example.com' }, committer: { name: 'a', email: 'a@example.com' } },
+      repository: this.repoJson(`${owner}/${repo}`),
+      head_repository: this.repoJson(r.headRepository),
+    };
+  }
+
+  private artifactJson(a: FakeArtifact, owner: string, repo: string): Json {
+    const api = `https://api.github.com/repos/${owner}/${repo}/actions/artifacts/${a.id}`;
+    const run = this.runs.find((r) => r.id === a.runId);
+    return {
+      id: a.id,
+      node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
+      name: a.name,
+      size_in_bytes: a.zip.length,
+      url: api,
+      archive_download_url: `${api}/zip`,
+      expired: a.expired,
+      created_at: run?.createdAt ?? null,
+      expires_at: '2099-01-01T00:00:00Z',
+      updated_at: run?.createdAt ?? null,
+      workflow_run: run ? { id: run.id, repository_id: 4242, head_repository_id: 4242, head_branch: run.branch, head_sha: run.id.toString(16).padStart(40, '0') } : null,
+    };
+  }
+
+  /** A page of `items` with GitHub's Link header. */
+  private paged<T>(items: T[], p: Record<string, unknown>, url: URL): { page: T[]; headers: Record<string, string> } {
+    const perPage = Math.min(Number(p.per_page ?? 30), 100);
+    const page = Math.max(Number(p.page ?? 1), 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (n: number, rel: string): string => {
+      const u = new URL(url.toString());
+      u.searchParams.set('per_page', String(perPage));
+      u.searchParams.set('page', String(n));
+      return `<${u.toString()}>; rel="${rel}"`;
+    };
+    const links: string[] = [];
+    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+    if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
+    return { page: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
   }
 
   private match(method: string, pathname: string): { route: Route; values: Record<string, string> } {
@@ -404,6 +526,30 @@ export class GitHubApiServer extends LocalApiServer {
         c.body = String(body!.body);
         c.updated_at = now;
         return { status: 200, body: this.render(c) };
+      }
+      case 'actions/get-workflow-run': {
+        const r = this.runs.find((x) => x.id === Number(p.run_id));
+        if (!r) throw new HttpProblem(404, 'Not Found');
+        return { status: 200, body: this.runJson(r, String(p.owner), String(p.repo)) };
+      }
+      case 'actions/list-workflow-runs': {
+        // Newest first, as GitHub lists them; `branch` and `status` filter.
+        const all = this.runs
+          .filter((r) => r.workflowId === Number(p.workflow_id) && (p.branch === undefined || r.branch === p.branch) && (p.status === undefined || r.conclusion === p.status))
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+        const { page, headers } = this.paged(all, p, url);
+        return { status: 200, body: { total_count: all.length, workflow_runs: page.map((r) => this.runJson(r, String(p.owner), String(p.repo))) }, headers };
+      }
+      case 'actions/list-workflow-run-artifacts': {
+        const all = this.artifacts.filter((a) => a.runId === Number(p.run_id) && (p.name === undefined || a.name === p.name));
+        const { page, headers } = this.paged(all, p, url);
+        return { status: 200, body: { total_count: all.length, artifacts: page.map((a) => this.artifactJson(a, String(p.owner), String(p.repo))) }, headers };
+      }
+      case 'actions/download-artifact': {
+        const a = this.artifacts.find((x) => x.id === Number(p.artifact_id));
+        if (!a) throw new HttpProblem(404, 'Not Found');
+        if (a.expired) return { status: 410, body: { message: 'Artifact has expired', documentation_url: 'https://docs.github.com/rest' } };
+        return { status: 302, headers: { location: `${this.url}/_blob/${a.id}.zip?sig=ok` } };
       }
       case 'issues/delete-comment': {
         this.comments.delete(own(p.comment_id).id);

@@ -10,6 +10,12 @@
  * Authentication: the `PRIVATE-TOKEN` header. Lists are paged with `page`/`per_page`, answered with the
  * `x-page`, `x-per-page`, `x-next-page`, `x-prev-page`, `x-total`, `x-total-pages` headers and a `Link` header.
  * Anything else is a 4xx and is recorded in `problems`.
+ *
+ * Job artifacts (doc/api/job_artifacts.md, "Download a single artifact file from specific tag or branch"):
+ *   GET /projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path  query: job (string, required), job_token (optional)
+ *   authenticated by PRIVATE-TOKEN or JOB-TOKEN; 200 with the file (`plain/text`), 400 for an invalid path, 404 when
+ *   there is no successful pipeline, job or artifact. With `redirectArtifacts` it answers 302 to object storage (as
+ *   GitLab.com's CDN does); that URL must be fetched without a token.
  */
 import { LocalApiServer } from './local-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -41,6 +47,12 @@ export class GitLabApiServer extends LocalApiServer {
   /** Answer writes with 403 (token without `api` scope / role). */
   forbidWrites = false;
   private nextId = 500;
+  /** Artifacts of the latest successful pipeline per ref: key `${project}|${ref}|${job}|${path}`. */
+  readonly refArtifacts = new Map<string, Buffer>();
+  /** The job token (JOB-TOKEN) accepted besides the private token; unset = job tokens are refused (GitLab Free). */
+  jobToken?: string;
+  redirectArtifacts = false;
+  readonly storageRequests: { url: string; headers: Record<string, string | string[] | undefined> }[] = [];
 
   /** `identity`: the token's user; notes created through the API are written by it. */
   constructor(
@@ -65,6 +77,38 @@ export class GitLabApiServer extends LocalApiServer {
 
   notesOn(project: string, iid: number): MrNote[] {
     return [...this.notes.values()].filter((n) => n.mr === `${project}!${iid}`).sort((a, b) => a.id - b.id);
+  }
+
+  private rawArtifact(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray, raw: string): void {
+    const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined };
+    this.requests.push(rec);
+    const send = (status: number, body: string | Buffer, type = 'application/json', headers: Record<string, string> = {}): void => {
+      rec.status = status;
+      res.writeHead(status, { 'content-type': type, ...headers });
+      res.end(body);
+    };
+    const problem = (status: number, message: string): void => {
+      this.problems.push(`${req.method} ${req.url}: ${message}`);
+      send(status, JSON.stringify({ message }));
+    };
+    const priv = req.headers['private-token'];
+    const job = req.headers['job-token'];
+    if (!(priv === this.token || (this.jobToken !== undefined && job === this.jobToken))) return send(401, JSON.stringify({ message: '401 Unauthorized' }));
+    if (req.method !== 'GET') return problem(405, `${req.method} is not supported here`);
+    if (raw.trim()) return problem(400, 'GET with a body');
+    const url = new URL(req.url ?? '/', this.url);
+    for (const k of url.searchParams.keys()) if (!['job', 'job_token'].includes(k)) return problem(400, `unknown parameter ${k}`);
+    const jobName = url.searchParams.get('job');
+    if (!jobName) return problem(400, 'job is missing');
+    const project = decodeURIComponent(m[1]);
+    const ref = decodeURIComponent(m[2]);
+    const path = m[3].split('/').map(decodeURIComponent).join('/');
+    if (path.split('/').some((s) => s === '..' || s === '')) return send(400, JSON.stringify({ message: '400 Bad request - Invalid path' }));
+    const key = `${project}|${ref}|${jobName}|${path}`;
+    const body = this.refArtifacts.get(key);
+    if (!body) return send(404, JSON.stringify({ message: '404 Not Found' }));
+    if (this.redirectArtifacts) return send(302, '', 'text/plain', { location: `${this.url}/object-storage/${encodeURIComponent(key)}` });
+    return send(200, body, 'plain/text');
   }
 
   private userJson(u: GitLabUser): Record<string, unknown> {
@@ -93,6 +137,16 @@ export class GitLabApiServer extends LocalApiServer {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    if ((req.url ?? '').startsWith('/object-storage/')) {
+      this.storageRequests.push({ url: req.url ?? '', headers: req.headers });
+      if (req.headers['private-token'] || req.headers['job-token']) this.problems.push(`object storage request ${req.url} carried a GitLab token`);
+      const body = this.refArtifacts.get(decodeURIComponent((req.url ?? '').slice('/object-storage/'.length)));
+      res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(body ?? '');
+      return;
+    }
+    const art = /^\/api\/v4\/projects\/([^/]+)\/jobs\/artifacts\/([^/]+)\/raw\/(.+)$/.exec(new URL(req.url ?? '/', this.url).pathname);
+    if (art) return this.rawArtifact(req, res, art, raw);
     const token = req.headers['private-token'] as string | undefined;
     const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token };
     this.requests.push(rec);
