@@ -30,7 +30,7 @@ import { log } from '../util/log';
 import type { Finding, ImageInfo } from '../findings/model';
 import type { AllowlistEntry } from './allowlist';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON outside src/, bundled by ncc
+// JSON outside src/ (tsconfig.build's rootDir), so required, not imported; ncc bundles it.
 const OPENVEX_SCHEMA = require('../../schemas/openvex/openvex_json_schema.json') as object;
 
 export type VexFormat = 'openvex' | 'cyclonedx';
@@ -134,7 +134,7 @@ const cdxValidators = new Map<string, ValidateFunction>();
 function cdxValidator(version: string): ValidateFunction {
   let v = cdxValidators.get(version);
   if (!v) {
-    /* eslint-disable @typescript-eslint/no-require-imports -- the library's package exports do not list res/; bundled by ncc */
+    // The library's package exports do not list res/: required by path; ncc bundles the JSON.
     const schemas: Record<string, object> = {
       '1.4': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.4.SNAPSHOT.schema.json'),
       '1.5': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.5.SNAPSHOT.schema.json'),
@@ -143,7 +143,6 @@ function cdxValidator(version: string): ValidateFunction {
     const spdx = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json') as object;
     const jsf = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/jsf-0.82.SNAPSHOT.schema.json') as object;
     const crypto = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/cryptography-defs.SNAPSHOT.schema.json') as object;
-    /* eslint-enable @typescript-eslint/no-require-imports */
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     ajv.addSchema(spdx, 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json');
