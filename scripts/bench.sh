@@ -14,3 +14,6 @@ npx tsx bench/reporters.ts
 # Vulnerability data from a registry snapshot (250,000 records): pull, verify, copy, import; goal ≤ 30 s to a ready Clair.
 npx tsx bench/data-cache.ts
 npx tsx bench/data-load.ts
+# Batch mode: 50 generated images (shared bases, own top layers) against a warm Clair at concurrency 1, 2, 4, vs the
+# sum of Clair's own index + match times by raw API calls on a twin set in the same run.
+npx tsx bench/batch.ts

@@ -1,0 +1,228 @@
+/**
+ * Batch benchmark (issue 13): 50 generated fixture images — a few shared base layers (the fixtures' Debian with
+ * vulnerable packages, clean Debian, Alpine with vulnerable packages), one shared 2 MiB "runtime" layer, and a
+ * distinct 1 MiB top layer per image — written as docker-save archives on disk, scanned by batch mode against a
+ * warm Clair (started once, data loaded, one warm-up image) at concurrency 1, 2 and 4.
+ *
+ * Baseline, in the same run: for each concurrency a twin set of 50 images (same shape, other top layers, so Clair
+ * does the same work and nothing is cached for either set) indexed and matched by raw API calls one after the
+ * other (layers served as plain files by a bare HTTP server): the sum of Clair's own index + match times.
+ *
+ * Prints images/minute, the marginal cost per image (slope of the finish times from the 10th to the 50th image),
+ * CPU seconds of this process per image, bytes the layer server sent, and batch wall / raw sum.
+ * Run: `npx tsx bench/batch.ts [--images 50] [--concurrency 1,2,4]` (after `bash scripts/test-env.sh up` and the
+ * fixtures). Leaves nothing behind (containers by run label, the temp dir).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHash, createCipheriv } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { pipeline } from 'node:stream/promises';
+import * as tar from 'tar-stream';
+import { DockerClient } from '../src/environment/docker';
+import { startPostgres } from '../src/environment/postgres';
+import { startClair, ClairContainer } from '../src/environment/clair-container';
+import { importBundle } from '../src/environment/vuln-data';
+import { newRunId } from '../src/environment/run-state';
+import { cleanupRun } from '../src/environment/cleanup';
+import { ClairClient } from '../src/clair/client';
+import { setLogger } from '../src/util/log';
+import { runBatch } from '../src/batch/run';
+
+const REPO = path.resolve(__dirname, '..');
+const BUNDLE = path.join(REPO, '.testenv/fixtures/vulns.jsonl');
+const fixture = (n: string): string => `localhost/clair-scan-fixture/${n}:1`;
+const MIB = 1 << 20;
+
+setLogger({ info: () => undefined, warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+
+interface LayerFile {
+  file: string;
+  digest: string;
+  size: number;
+}
+
+function sha256File(file: string): string {
+  return `sha256:${createHash('sha256').update(fs.readFileSync(file)).digest('hex')}`;
+}
+
+/** A layer tar with DIR/ and DIR/blob.bin: `mib` MiB of incompressible bytes keyed by `seed`. */
+async function blobLayer(file: string, dir: string, mib: number, seed: string): Promise<LayerFile> {
+  const pack = tar.pack();
+  const mtime = new Date(1700000000 * 1000);
+  pack.entry({ name: `${dir}/`, type: 'directory', mode: 0o755, mtime });
+  const key = createHash('sha256').update(`bench ${seed}`).digest();
+  const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16, 0));
+  pack.entry({ name: `${dir}/blob.bin`, mode: 0o644, mtime }, Buffer.concat([cipher.update(Buffer.alloc(mib * MIB)), cipher.final()]));
+  pack.finalize();
+  await pipeline(pack, fs.createWriteStream(file));
+  return { file, digest: sha256File(file), size: fs.statSync(file).size };
+}
+
+/** The layer tars of a daemon image (docker save, legacy layout). */
+function baseLayers(image: string, dir: string): LayerFile[] {
+  const out = path.join(dir, image.replace(/[^a-z0-9]+/g, '_'));
+  fs.mkdirSync(out, { recursive: true });
+  const saved = path.join(out, 'save.tar');
+  execFileSync('docker', ['save', '-o', saved, image]);
+  execFileSync('tar', ['-xf', saved, '-C', out]);
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { Layers: string[] }[];
+  return manifest[0].Layers.map((l) => {
+    const file = path.join(out, l);
+    return { file, digest: sha256File(file), size: fs.statSync(file).size };
+  });
+}
+
+interface BenchImage {
+  archive: string;
+  layers: LayerFile[];
+  vulnerable: boolean;
+}
+
+/** n images: base (by i % 5: clean, clean, debian-vuln, alpine, clean) + runtime + a top layer of their own. */
+async function makeSet(dir: string, set: string, n: number, bases: Record<string, LayerFile[]>, runtime: LayerFile): Promise<BenchImage[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const kinds = ['clean', 'clean', 'debian-vuln', 'alpine', 'clean'];
+  const images: BenchImage[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i % kinds.length];
+    const top = await blobLayer(path.join(dir, `top-${i}.tar`), `app/${set}-${i}`, 1, `${set}-${i}`);
+    const layers = [...bases[kind], runtime, top];
+    const archive = path.join(dir, `img-${i}.tar`);
+    execFileSync('node', [path.join(REPO, 'scripts/fixtures/make-image-archive.js'), '--out', archive, '--tag', `localhost/bench/${set}-${kind}:${i}`, ...layers.flatMap((l) => ['--layer', `file:${l.file}`])], { stdio: 'pipe' });
+    images.push({ archive, layers, vulnerable: kind !== 'clean' });
+  }
+  return images;
+}
+
+/** Clair's own cost: index + match by raw API calls, images one after the other, layers served as plain files. */
+async function rawBaseline(clair: ClairContainer, images: BenchImage[], set: string): Promise<{ index: number; match: number }> {
+  const files = new Map<string, string>();
+  for (const img of images) for (const l of img.layers) files.set(l.digest.slice(7), l.file);
+  const server = http.createServer((req, res) => {
+    const file = files.get((req.url ?? '').slice(1));
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': fs.statSync(file).size });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const client = new ClairClient({ url: clair.url, psk: clair.psk, requestTimeoutMs: 600000 });
+  let index = 0;
+  let match = 0;
+  try {
+    for (const img of images) {
+      const hash = `sha256:${createHash('sha256').update(`${set} ${img.archive}`).digest('hex')}`;
+      const t0 = process.hrtime.bigint();
+      await client.index({ hash, layers: img.layers.map((l) => ({ hash: l.digest, uri: base + l.digest.slice(7), headers: {} })) });
+      const t1 = process.hrtime.bigint();
+      const vr = await client.vulnerabilityReport(hash);
+      const t2 = process.hrtime.bigint();
+      if (vr.status !== 'ok') throw new Error(`raw match: ${vr.status}`);
+      index += Number(t1 - t0) / 1e9;
+      match += Number(t2 - t1) / 1e9;
+    }
+  } finally {
+    await client.close();
+    server.close();
+  }
+  return { index, match };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { images: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '1,2,4' } } });
+  const n = Number(values.images);
+  const levels = String(values.concurrency).split(',').map(Number);
+  const env = JSON.parse(fs.readFileSync(path.join(REPO, '.testenv/env.json'), 'utf8')) as { clairImage: string; postgresImage: string };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-batch-'));
+  const runId = newRunId();
+  const docker = new DockerClient();
+  try {
+    const g0 = Date.now();
+    const bases = { clean: baseLayers(fixture('clean'), tmp), 'debian-vuln': baseLayers(fixture('debian-vuln'), tmp), alpine: baseLayers(fixture('alpine'), tmp) };
+    const runtime = await blobLayer(path.join(tmp, 'runtime.tar'), 'opt/runtime', 2, 'runtime');
+    console.log(`fixtures: ${n} images per set (bases: clean ×${Math.ceil((n * 3) / 5)}, debian-vuln ×${Math.ceil((n - 2) / 5)}, alpine ×${Math.ceil((n - 3) / 5)}; + shared 2 MiB runtime + own 1 MiB top layer), generated as docker-save archives`);
+    const pg = await startPostgres(docker, { image: env.postgresImage, runId, timeoutMs: 180000 });
+    const clair = await startClair(docker, { image: env.clairImage, runId, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, timeoutMs: 180000, requestTimeoutMs: 600000 });
+    await importBundle(docker, clair.container, BUNDLE, 180000);
+    // Warm-up: the base and runtime layers are scanned once, as in a Clair that has seen the fleet's bases before.
+    const warm = await makeSet(path.join(tmp, 'warm'), 'warm', 5, bases, runtime);
+    await rawBaseline(clair, warm, 'warm');
+    console.log(`warm Clair (v4.9.0 combo, fixture data, bases scanned once) ready; setup ${((Date.now() - g0) / 1000).toFixed(0)} s\n`);
+
+    const rows: string[] = [];
+    const phases: string[] = [];
+    for (const c of levels) {
+      const twin = await makeSet(path.join(tmp, `raw-${c}`), `raw${c}`, n, bases, runtime);
+      const raw = await rawBaseline(clair, twin, `raw${c}`);
+      fs.rmSync(path.join(tmp, `raw-${c}`), { recursive: true, force: true });
+      const set = await makeSet(path.join(tmp, `batch-${c}`), `batch${c}`, n, bases, runtime);
+      const list = path.join(tmp, `batch-${c}.txt`);
+      fs.writeFileSync(list, set.map((i) => `archive:${i.archive}`).join('\n'));
+      const out = path.join(tmp, `out-${c}`);
+      const inputs: Record<string, string> = {
+        'images-file': list,
+        'clair-url': clair.url,
+        'clair-psk': clair.psk,
+        concurrency: String(c),
+        formats: 'json',
+        'severity-threshold': 'none',
+        'fail-on': 'high>0 || medium>=3',
+        'output-dir': out,
+      };
+      const finish: number[] = [];
+      const cpu0 = process.cpuUsage();
+      const t0 = Date.now();
+      const o = await runBatch((k) => inputs[k], { onImage: () => finish.push((Date.now() - t0) / 1000) });
+      const wall = (Date.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const t = o.summary.totals;
+      if (t.errored) throw new Error(`batch c=${c}: ${t.errored} images errored: ${o.summary.images.find((e) => e.error)?.error?.message}`);
+      const expectFail = set.filter((i) => i.vulnerable).length;
+      if (t.failed !== expectFail) throw new Error(`batch c=${c}: ${t.failed} failed, expected ${expectFail}`);
+      const from = Math.max(1, Math.floor(finish.length / 5)) - 1;
+      const marginal = (finish[finish.length - 1] - finish[from]) / (finish.length - 1 - from);
+      const rawSum = raw.index + raw.match;
+      const uniqueBytes = new Set(set.flatMap((i) => i.layers.map((l) => `${l.digest} ${l.size}`)));
+      const allBytes = set.reduce((a, i) => a + i.layers.reduce((b, l) => b + l.size, 0), 0);
+      const unique = [...uniqueBytes].reduce((a, s) => a + Number(s.split(' ')[1]), 0);
+      rows.push(
+        [
+          String(c).padStart(11),
+          (wall).toFixed(1).padStart(8),
+          ((n / wall) * 60).toFixed(1).padStart(10),
+          marginal.toFixed(2).padStart(9),
+          ((cpu.user + cpu.system) / 1e6 / n).toFixed(3).padStart(9),
+          `${raw.index.toFixed(1)}+${raw.match.toFixed(1)}=${rawSum.toFixed(1)}`.padStart(17),
+          (wall / rawSum).toFixed(2).padStart(7),
+          `${(o.stats.bytesServed / MIB).toFixed(1)}/${(allBytes / MIB).toFixed(0)} MiB`.padStart(14),
+          `${o.stats.layersReused}`.padStart(7),
+          `${t.failed}/${n}`.padStart(6),
+        ].join(' '),
+      );
+      phases.push(`  c=${c}: ${Object.entries(o.timings).filter(([, v]) => v >= 0.005).map(([k, v]) => `${k} ${((v / n) * 1000).toFixed(0)}`).join(', ')} (ms per image, summed over images)`);
+      fs.rmSync(path.join(tmp, `batch-${c}`), { recursive: true, force: true });
+      fs.rmSync(out, { recursive: true, force: true });
+      void unique;
+    }
+    console.log(`${'concurrency'} ${'wall s'.padStart(8)} ${'images/min'.padStart(10)} ${'marg. s'.padStart(9)} ${'cpu s/img'.padStart(9)} ${'raw idx+match s'.padStart(17)} ${'wall/raw'.padStart(7)} ${'layer bytes sent/all'.padStart(14)} ${'reused'.padStart(7)} ${'vuln'.padStart(6)}`);
+    for (const r of rows) console.log(r);
+    console.log(`\n(raw = Clair's own index + match for a twin set of ${n} images, one after the other, same run; marg. = slope of finish times, images ${Math.max(1, Math.floor(n / 5))}→${n};`);
+    console.log(` layer bytes sent = what the layer server sent to Clair, of all layer bytes the ${n} manifests name; reused = layer uses served by a copy already published)`);
+    console.log('phases of clair-scan inside the batch:');
+    for (const p of phases) console.log(p);
+    console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  } finally {
+    await cleanupRun({ runId, tempDirs: [tmp] });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
