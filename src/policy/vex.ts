@@ -143,7 +143,8 @@ function cdxValidator(version: string): ValidateFunction {
     const spdx = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json') as object;
     const jsf = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/jsf-0.82.SNAPSHOT.schema.json') as object;
     const crypto = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/cryptography-defs.SNAPSHOT.schema.json') as object;
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+    // logger: false — the CycloneDX schemas use formats ajv-formats lacks (iri-reference, idn-email): not checked, not logged.
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
     addFormats(ajv);
     ajv.addSchema(spdx, 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json');
     ajv.addSchema(jsf, 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json');
