@@ -60,15 +60,16 @@ describe('enforcedDropIn', () => {
   });
 });
 
+// Set names as claircore v1.5.48 registers them (Red Hat's is the VEX updater's factory, "rhel-vex", not "rhel").
 describe('updaterSetsFor', () => {
   it.each([
     [[{ did: 'debian' }], [], ['debian']],
     [[{ did: 'ubuntu' }], [], ['ubuntu']],
     [[{ did: 'alpine' }], [], ['alpine']],
-    [[{ did: 'rhel' }], [], ['rhel']],
-    [[{ did: 'centos' }], [], ['rhel']],
-    [[{ did: 'rocky' }], [], ['rhel']],
-    [[{ did: 'almalinux' }], [], ['rhel']],
+    [[{ did: 'rhel' }], [], ['rhel-vex']],
+    [[{ did: 'centos' }], [], ['rhel-vex']],
+    [[{ did: 'rocky' }], [], ['rhel-vex']],
+    [[{ did: 'almalinux' }], [], ['rhel-vex']],
     [[{ did: 'ol' }], [], ['oracle']],
     [[{ did: 'amzn' }], [], ['aws']],
     [[{ did: 'photon' }], [], ['photon']],
@@ -89,7 +90,7 @@ describe('updaterSetsFor', () => {
     expect(updaterSetsFor([{ did: 'ubuntu' }, { did: 'rocky' }, { did: 'alpine' }, { did: 'centos' }, { did: 'ubuntu' }], [{ name: 'pypi' }, { name: 'maven' }])).toEqual([
       'alpine',
       'osv',
-      'rhel',
+      'rhel-vex',
       'ubuntu',
     ]);
   });
