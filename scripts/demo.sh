@@ -7,7 +7,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 cleanup() { bash scripts/test-env.sh down || true; }
 trap cleanup EXIT
 bash scripts/test-env.sh up
-bash scripts/fixtures/build.sh
+bash scripts/fixtures/build.sh debian-vuln   # only what the demo scans (the suite builds them all)
 env_json=.testenv/env.json
 get() { node -e 'const e=require(process.argv[1]); console.log(process.argv[2].split(".").reduce((o,k)=>o[k], e))' "$PWD/$env_json" "$1"; }
 rc=0
