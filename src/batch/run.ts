@@ -249,7 +249,17 @@ function policyRules(settings: Settings): string[] {
     ...(p.checkNonRoot ? ['check-non-root'] : []),
     ...(p.checkSecrets ? ['check-secrets'] : []),
     ...(p.requiredBaseImage ? [`required-base-image: ${p.requiredBaseImage}`] : []),
+    // The key's content, not its path: a resumed batch must not reuse results checked against another key.
+    ...(p.baseImagePublicKey ? [`base-image-public-key: ${keyFingerprint(p.baseImagePublicKey)}`] : []),
   ];
+}
+
+function keyFingerprint(file: string): string {
+  try {
+    return `sha256:${createHash('sha256').update(fs.readFileSync(file)).digest('hex')}`;
+  } catch {
+    return file;
+  }
 }
 
 /**

@@ -146,7 +146,8 @@ describe('the file flags are CLI flags of the secrets only', () => {
     } finally {
       spy.mockRestore();
     }
-    const fileFlags = [...out.matchAll(/^\s+(--[a-z-]+)-file </gm)].map((m) => m[1].slice(2));
+    // A secret's file flag: `--<name>-file <path>  read <name> from this file` (`--images-file` is batch mode's list, no secret).
+    const fileFlags = [...out.matchAll(/^\s+--([a-z-]+)-file <path>\s+read \1 from this file/gm)].map((m) => m[1]);
     expect(fileFlags.sort()).toEqual([...CLI_SECRETS].sort());
   });
 
