@@ -20,8 +20,10 @@ import { log, scrub } from './util/log';
 import { renderTable } from './report';
 import { publishGitLab } from './publish/gitlab/note';
 import { fetchGitLabBaseline } from './publish/gitlab/baseline';
+import { writeDotenv } from './publish/gitlab/dotenv';
 import { runPhase } from './util/phase';
 import { TOOL_VERSION } from './version';
+import { parseSeverity, SEVERITIES, severityRank } from './findings/model';
 import { registerDataCommands } from './data/cli';
 import { isBatch, runBatchCli } from './batch/cli';
 
@@ -199,6 +201,13 @@ export function cliRawInputs(
     if (def.secret && value) log.mask(value);
     raw.set(def.name, value);
   }
+  // GitLab's CS_SEVERITY_THRESHOLD (the lowest severity its reports show, as in GitLab's own template) fills an
+  // empty report-severities: a report filter, never the gate.
+  const cs = env.GITLAB_CI === 'true' ? env.CS_SEVERITY_THRESHOLD?.trim() : undefined;
+  if (cs && !raw.get('report-severities')?.trim()) {
+    const min = parseSeverity(cs);
+    raw.set('report-severities', min ? SEVERITIES.filter((s) => severityRank(s) >= severityRank(min)).join(',') : cs);
+  }
   return raw;
 }
 
@@ -220,7 +229,11 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
     process.stdout.write(renderTable(outcome.result));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
     const s = settings;
-    if (env.GITLAB_CI === 'true') await runPhase('publish', 5 * 60 * 1000, () => publishGitLab(outcome, s, env), 'the GitLab API stopped answering; the reports are in output-dir.');
+    if (env.GITLAB_CI === 'true') {
+      // The verdict for the template's gate job (artifacts:reports:dotenv), then the MR note.
+      log.info(`verdict for later jobs: ${await writeDotenv(outcome, s, env)}`);
+      await runPhase('publish', 5 * 60 * 1000, () => publishGitLab(outcome, s, env), 'the GitLab API stopped answering; the reports are in output-dir.');
+    }
     return outcome.exitCode;
   } catch (err) {
     process.stderr.write(`${scrub(formatError(err))}\n`);

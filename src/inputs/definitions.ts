@@ -44,7 +44,7 @@ export const INPUTS: InputDefinition[] = [
     required: true,
     default: '',
     description:
-      'Image(s) to scan, one per line or comma-separated: a name in the Docker daemon (`myapp:ci`), a `docker save`/OCI archive path, or a registry reference. Prefix with `docker:`, `archive:` or `registry:` to force the source.',
+      'Image(s) to scan, one per line or comma-separated: a name in the Docker daemon (`myapp:ci`), a `docker save`/OCI archive path, or a registry reference. Prefix with `docker:`, `archive:` (also `docker-archive:`, `oci-archive:`) or `registry:` to force the source.',
   },
   {
     name: 'image-source',
@@ -249,9 +249,9 @@ export const INPUTS: InputDefinition[] = [
     name: 'severity-threshold',
     group: 'policy',
     type: 'string',
-    default: 'high',
+    default: '',
     description:
-      'Fail when any counted finding is at or above this severity: `unknown`, `negligible`, `low`, `medium`, `high`, `critical`, or `none` to disable.',
+      'Fail when any counted finding is at or above this severity: `unknown`, `negligible`, `low`, `medium`, `high`, `critical`, or `none` to disable. Not set: `high`, unless `fail-on` is set, which then replaces it (given both, either fails the gate).',
   },
   {
     name: 'fail-on',
@@ -259,14 +259,15 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     default: '',
     description:
-      'Count rule, e.g. `high>0 || medium>=3`: severity names (each counts exactly that severity), `total`, `fixable`; `>`, `>=`, `==`, `!=`, `<`, `<=`; `&&`, `||`, `!`, parentheses. Fails when true. See docs/policy.md.',
+      'A bare severity (`high`: fail on High or worse, like grype\'s `--fail-on`) or a count rule, e.g. `critical>0 || high>=3`: severity names (each counts exactly that severity), `total`, `fixable`; `>`, `>=`, `==`, `!=`, `<`, `<=`; `&&`, `||`, `!`, parentheses; fails when true. Replaces the default `severity-threshold`. See docs/policy.md.',
   },
   {
     name: 'ignore-unfixed',
     group: 'policy',
     type: 'boolean',
     default: 'false',
-    description: 'Only findings that have a fixed version count toward the gate (all are still reported).',
+    description:
+      'Leave out findings that have no fixed version: they do not count toward the gate and are not in the SARIF and GitLab reports or the summary/comment/note (as trivy and GitLab do); the JSON and HTML reports and the SBOM still list them.',
   },
   {
     name: 'fail',
@@ -350,6 +351,14 @@ export const INPUTS: InputDefinition[] = [
     type: 'list',
     default: 'sarif,gitlab,markdown,html,json,cyclonedx',
     description: 'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`, and on request `openvex` (the allowlisted findings as an OpenVEX document).',
+  },
+  {
+    name: 'report-severities',
+    group: 'reports',
+    type: 'list',
+    default: '',
+    description:
+      'Severities written to the SARIF and GitLab reports and the Markdown summary, PR comment and MR note, e.g. `critical,high` (a report filter like trivy-action\'s `limit-severities-for-sarif`; the gate still counts every finding, and the JSON and HTML reports and the SBOM list all). Empty: all. In GitLab CI, `CS_SEVERITY_THRESHOLD` (a minimum, as in GitLab\'s template) fills it when it is empty.',
   },
   {
     name: 'dockerfile',

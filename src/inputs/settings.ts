@@ -76,7 +76,8 @@ export interface Settings {
   /** Batch mode (src/batch/): images-file, tags, concurrency, resume, image-timeout. */
   batch: { imagesFile?: string; tags: string[]; concurrency: number; resume: boolean; imageTimeoutSec: number };
 
-  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string };
+  /** `severities`: what goes into the SARIF/GitLab reports and the summary (report-severities); empty = all. */
+  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string; severities?: Severity[]; ignoreUnfixed?: boolean };
 
   publish: {
     githubToken?: string;
@@ -175,7 +176,8 @@ export function parseSettings(raw: RawInputs): Settings {
   }
   const images = imageInputs.map(parseImageRequest);
 
-  const thresholdText = str('severity-threshold');
+  // Without a value: `high`, unless fail-on is set — then fail-on replaces it (a threshold given as well applies too).
+  const thresholdText = str('severity-threshold') || (opt('fail-on') ? 'none' : 'high');
   let severityThreshold: Severity | undefined;
   if (thresholdText.toLowerCase() !== 'none') {
     severityThreshold = parseSeverity(thresholdText);
@@ -232,7 +234,7 @@ export function parseSettings(raw: RawInputs): Settings {
     },
     baseline: str('baseline'),
     batch: { imagesFile: opt('images-file'), tags: list('tags'), concurrency: int('concurrency', 1), resume: bool('resume'), imageTimeoutSec: int('image-timeout', 1) },
-    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile') },
+    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile'), severities: reportSeverities(list('report-severities')), ignoreUnfixed: bool('ignore-unfixed') },
     publish: {
       githubToken: opt('github-token'),
       comment: bool('comment'),
@@ -244,10 +246,23 @@ export function parseSettings(raw: RawInputs): Settings {
   };
 }
 
+function reportSeverities(names: string[]): Severity[] {
+  return [
+    ...new Set(
+      names.map((n) => {
+        const s = parseSeverity(n);
+        if (!s) throw bad('report-severities', n, 'a list of unknown, negligible, low, medium, high, critical');
+        return s;
+      }),
+    ),
+  ];
+}
+
 export function parseImageRequest(input: string): ImageRequest {
   // "docker:5000/app" is a registry host with a port, not the docker: prefix.
-  const m = /^(docker|archive|registry):(?!\/\/)(?!\d+\/)(.+)$/.exec(input);
-  if (m) return { input, ref: m[2], source: m[1] as ImageSourceKind };
+  // `docker-archive:` and `oci-archive:` (grype's and syft's names) are `archive:`: the format is found from the file.
+  const m = /^(docker-archive|oci-archive|docker|archive|registry):(?!\/\/)(?!\d+\/)(.+)$/.exec(input);
+  if (m) return { input, ref: m[2], source: (m[1].endsWith('archive') ? 'archive' : m[1]) as ImageSourceKind };
   return { input, ref: input };
 }
 

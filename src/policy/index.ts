@@ -14,6 +14,7 @@ import {
   Verdict,
 } from '../findings/model';
 import { log } from '../util/log';
+import { parseSeverity } from '../findings/model';
 import { entryMatches, isExpired, loadAllowlists, toMatch, toRef } from './allowlist';
 import { evaluateRule, parseRule } from './rules';
 import { loadVex } from './vex';
@@ -68,7 +69,7 @@ export async function checkCompliance(
  * typo fails the run in seconds rather than after the scan. Throws the same ClairScanErrors as evaluatePolicy.
  */
 export async function validatePolicy(policy: Settings['policy']): Promise<void> {
-  if (policy.failOn?.trim()) parseRule(policy.failOn.trim(), 'fail-on');
+  if (policy.failOn?.trim() && !parseSeverity(policy.failOn)) parseRule(policy.failOn.trim(), 'fail-on');
   await loadAllowlists(policy.allowlists);
   await loadVex(policy.vex ?? []);
   if (policy.baseImagePublicKey) {
@@ -91,7 +92,9 @@ function plural(n: number, word: string): string {
  */
 export async function evaluatePolicy(result: ScanResult, policy: Settings['policy'], now: Date = new Date()): Promise<Verdict> {
   // Parse the rule first: a bad rule is an error before anything else is touched.
-  const failOn = policy.failOn?.trim() ? parseRule(policy.failOn.trim(), 'fail-on') : undefined;
+  // `fail-on: high` (a bare severity, as grype's --fail-on) means High or worse; anything else is a count rule.
+  const failOnSeverity = policy.failOn?.trim() ? parseSeverity(policy.failOn) : undefined;
+  const failOn = policy.failOn?.trim() && !failOnSeverity ? parseRule(policy.failOn.trim(), 'fail-on') : undefined;
   // VEX statements (policy/vex.ts) suppress like allowlist entries, after them.
   const entries = [...(await loadAllowlists(policy.allowlists)), ...(await loadVex(policy.vex ?? [], now))];
   const active = entries.filter((e) => !isExpired(e, now));
@@ -147,6 +150,19 @@ export async function evaluatePolicy(result: ScanResult, policy: Settings['polic
     if (n > 0) {
       const parts = [...atOrAbove].reverse().filter((s) => base[s] > 0).map((s) => `${base[s]} ${s}`);
       reasons.push(`${plural(n, onlyNew ? 'new finding' : 'finding')}${scope} at or above ${t} (${rule}): ${parts.join(', ')}`);
+    }
+  }
+  // fail-on replaces the default severity-threshold (settings.ts); when both were given, either one fails the gate.
+  const both = !!policy.severityThreshold && !!policy.failOn?.trim();
+  if (failOnSeverity) {
+    const t = failOnSeverity;
+    const rule = `fail-on: ${t.toLowerCase()} (${t} or worse${both ? '; either rule fails the gate' : ''})`;
+    rules.push(rule);
+    const atOrAbove = SEVERITIES.filter((s) => severityRank(s) >= severityRank(t));
+    const n = atOrAbove.reduce((acc, s) => acc + counted[s], 0);
+    if (n > 0) {
+      const parts = [...atOrAbove].reverse().filter((s) => counted[s] > 0).map((s) => `${counted[s]} ${s}`);
+      reasons.push(`${plural(n, 'finding')}${scope} at or above ${t} (fail-on: ${t.toLowerCase()}): ${parts.join(', ')}`);
     }
   }
   if (failOn) {

@@ -12,6 +12,11 @@
  *   `clair-scan:allowlisted` property with the entry's source and reason; no VEX `analysis` is claimed, since
  *   an allowlist entry accepts a risk rather than proving the component unaffected.
  * bom-refs are prefixed with the image index so the same package in two images stays two components.
+ * - GitLab (`artifacts:reports:cyclonedx`, its CycloneDX property taxonomy, doc/development/sec/
+ *   cyclonedx_property_taxonomy.md): `gitlab:meta:schema_version` = `1` in `metadata`, and the scanned image
+ *   and its operating system as `gitlab:container_scanning:image:name|tag` and
+ *   `gitlab:container_scanning:operating_system:name|version` — in `metadata` for one image, on each top-level
+ *   image component for several (the taxonomy allows both places).
  */
 import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
 import { Distribution, ImageResult, Package, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
@@ -100,6 +105,25 @@ function packageComponent(p: Package, idx: number): Models.Component {
   return c;
 }
 
+/** The image name as GitLab shows it: the reference without source prefix, tag or digest. */
+function gitlabImageName(img: ImageResult): string {
+  let ref = img.image.ref.replace(/^(docker|registry|archive|docker-archive|oci-archive):(?!\/\/)/, '').replace(/@sha256:[0-9a-f]{64}$/, '');
+  if (img.image.tag && ref.endsWith(`:${img.image.tag}`)) ref = ref.slice(0, -img.image.tag.length - 1);
+  return ref || img.image.name;
+}
+
+/** GitLab's container-scanning properties of one image (see the header). */
+function gitlabImageProperties(img: ImageResult): Models.Property[] {
+  const os = img.distributions[0];
+  const props: [string, string | undefined][] = [
+    ['gitlab:container_scanning:image:name', gitlabImageName(img)],
+    ['gitlab:container_scanning:image:tag', img.image.tag ?? img.image.manifestDigest],
+    ['gitlab:container_scanning:operating_system:name', os ? os.did || os.name : undefined],
+    ['gitlab:container_scanning:operating_system:version', os ? os.versionId || os.version : undefined],
+  ];
+  return props.filter((p): p is [string, string] => !!p[1]).map(([k, v]) => new Models.Property(k, v));
+}
+
 /** Build the CycloneDX BOM model for a scan. */
 export function buildBom(result: ScanResult): Models.Bom {
   const bom = new Models.Bom({
@@ -109,6 +133,7 @@ export function buildBom(result: ScanResult): Models.Bom {
     )}`,
   });
   bom.metadata.timestamp = new Date(result.finishedAt);
+  bom.metadata.properties.add(new Models.Property('gitlab:meta:schema_version', '1'));
   bom.metadata.tools.components.add(
     new Models.Component(Enums.ComponentType.Application, 'clair-scan', { version: result.tool.version }),
   );
@@ -139,6 +164,7 @@ export function buildBom(result: ScanResult): Models.Bom {
       refByPkg.set(ref, pc);
     }
     for (const ch of children) container.dependencies.add(ch.bomRef);
+    for (const p of gitlabImageProperties(img)) (single ? bom.metadata.properties : container.properties).add(p);
     if (single) {
       bom.metadata.component = container;
       for (const ch of children) bom.components.add(ch);

@@ -15,8 +15,9 @@ import { renderOpenVex } from './openvex';
 import { log } from '../util/log';
 import { renderSarif } from './sarif';
 import { renderTable } from './table';
+import { reportView } from './view';
 
-export { renderTable, renderMarkdownSummary };
+export { renderTable, renderMarkdownSummary, reportView };
 
 export const REPORT_FILE_NAMES: Record<ReportFormat, string> = {
   sarif: 'clair-scan.sarif',
@@ -28,7 +29,9 @@ export const REPORT_FILE_NAMES: Record<ReportFormat, string> = {
   openvex: 'clair-scan.openvex.json',
 };
 
-function render(format: ReportFormat, result: ScanResult, opts: Settings['reports']): string {
+function render(format: ReportFormat, full: ScanResult, opts: Settings['reports']): string {
+  // SARIF, GitLab and the summary show what report-severities / ignore-unfixed let through (report/view.ts).
+  const result = ['sarif', 'gitlab', 'markdown'].includes(format) ? reportView(full, opts) : full;
   switch (format) {
     case 'sarif':
       return renderSarif(result, { dockerfile: opts.dockerfile });

@@ -369,7 +369,7 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       },
     });
   }
-  const driver: Json = { name: 'clair-scan', version: result.tool.version, rules };
+  const driver: Json = { name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules };
   if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/.test(result.tool.version)) driver.semanticVersion = result.tool.version;
   return {
     tool: { driver },
@@ -386,6 +386,8 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
 }
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** tool.driver.informationUri: the project's home (SARIF multitool rule SARIF2012 asks for it). */
+export const TOOL_INFORMATION_URI = 'https://github.com/clair-scan/clair-scan';
 
 /** Build the SARIF log object, honouring GitHub's limits. */
 export function buildSarif(result: ScanResult, opts: SarifOptions): Json {

@@ -51,7 +51,7 @@ describe('parseSettings defaults', () => {
         failOnNew: false,
       },
       batch: { imagesFile: undefined, tags: ['latest'], concurrency: 4, resume: false, imageTimeoutSec: 1800 },
-      reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile' },
+      reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile', severities: [], ignoreUnfixed: false },
       publish: { githubToken: undefined, comment: true, jobSummary: true, uploadArtifact: true, artifactName: 'clair-scan-reports', gitlabToken: undefined },
     };
     expect(s).toEqual(expected);

@@ -1,4 +1,5 @@
 import { evaluatePolicy } from '../../../src/policy';
+import { parseSettings } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
 import { compliance, imageInfo, imageResult, policy, scanResult, vuln } from './builders';
 
@@ -86,5 +87,28 @@ describe('validatePolicy', () => {
     await expect(validatePolicy(policy({ failOn: 'high>0 ||' }))).rejects.toThrow(/fail-on: .* at column 10/);
     await expect(validatePolicy(policy({ allowlists: ['/nonexistent/allowlist.yaml'] }))).rejects.toThrow(/cannot read allowlist file/);
     await expect(validatePolicy(policy({ failOn: 'high>0' }))).resolves.toBeUndefined();
+  });
+});
+
+describe('fail-on with a bare severity (issue 14)', () => {
+  const settingsPolicy = (v: Record<string, string>) => parseSettings((n) => ({ image: 'a', ...v })[n]).policy;
+  test('`fail-on: high` means High or worse, and it replaces the default threshold', async () => {
+    const p = settingsPolicy({ 'fail-on': 'high' });
+    expect(p.severityThreshold).toBeUndefined();
+    const v = await evaluatePolicy(sample(), p, NOW);
+    expect(v.rules).toEqual(['fail-on: high (High or worse)']);
+    expect(v.status).toBe('fail');
+    expect(v.reasons).toEqual(['3 findings at or above High (fail-on: high): 1 Critical, 2 High']);
+  });
+
+  test('a count rule alone no longer fails on High through the default threshold', async () => {
+    const v = await evaluatePolicy(sample(), settingsPolicy({ 'fail-on': 'critical>1' }), NOW);
+    expect(v).toMatchObject({ status: 'pass', rules: ['fail-on: critical>1'] });
+  });
+
+  test('a threshold given explicitly still applies beside fail-on (either fails)', async () => {
+    const v = await evaluatePolicy(sample(), settingsPolicy({ 'fail-on': 'critical>1', 'severity-threshold': 'medium' }), NOW);
+    expect(v.status).toBe('fail');
+    expect(v.rules).toEqual(['severity-threshold: medium', 'fail-on: critical>1']);
   });
 });

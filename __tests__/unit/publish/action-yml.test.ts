@@ -86,9 +86,10 @@ describe('GitLab template agrees with the definitions', () => {
   const job = tpl['clair-scan'];
   const envName = (n: string) => `CLAIR_SCAN_${n.toUpperCase().replace(/-/g, '_')}`;
   const gitlabDefaults: Record<string, string> = {
-    image: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA',
-    'registry-username': '$CI_REGISTRY_USER',
-    'registry-password': '$CI_REGISTRY_PASSWORD',
+    // GitLab's own container-scanning variables, which the template defaults to the job's image and credentials.
+    image: '$CS_IMAGE',
+    'registry-username': '$CS_REGISTRY_USER',
+    'registry-password': '$CS_REGISTRY_PASSWORD',
     'registry-host': '$CI_REGISTRY,$CI_SERVER_URL',
   };
 
@@ -98,6 +99,7 @@ describe('GitLab template agrees with the definitions', () => {
     }
     const extra = Object.keys(job.variables).filter((k) => k.startsWith('CLAIR_SCAN_') && k !== 'CLAIR_SCAN_TOOL_IMAGE');
     expect(extra.sort()).toEqual(INPUTS.filter((i) => !i.actionOnly).map((i) => envName(i.name)).sort());
+    expect(job.variables).toMatchObject({ CS_IMAGE: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA', CS_REGISTRY_USER: '$CI_REGISTRY_USER', CS_REGISTRY_PASSWORD: '$CI_REGISTRY_PASSWORD' });
   });
 
   test('dind service, the container-scanning report and every report as artifacts, always', () => {
@@ -115,7 +117,7 @@ describe('GitLab template agrees with the definitions', () => {
 
 describe('GitHub example workflows', () => {
   for (const file of ['container-scan.yml', 'scheduled-scan.yml']) {
-    test(`${file}: permissions, this action, upload-sarif with a category`, () => {
+    test(`${file}: permissions, this action, upload-sarif without a category (the SARIF's automationDetails is it)`, () => {
       const wf = YAML.parse(readFileSync(join(root, 'templates/github', file), 'utf8'));
       expect(wf.permissions).toEqual({ contents: 'read' });
       const job = Object.values(wf.jobs)[0] as { permissions: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; id?: string; if?: string }[] };
@@ -124,7 +126,8 @@ describe('GitHub example workflows', () => {
       expect(scan?.id).toBe('scan');
       for (const k of Object.keys(scan!.with!)) expect(INPUTS.map((i) => i.name)).toContain(k);
       const sarif = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
-      expect(sarif?.with?.category).toBeTruthy();
+      // upload-sarif applies `category` only to runs without automationDetails.id, and every run of ours has one.
+      expect(sarif?.with?.category).toBeUndefined();
       expect(sarif?.with?.sarif_file).toBe('${{ steps.scan.outputs.sarif }}');
       expect(sarif?.if).toContain('always()');
     });

@@ -10,7 +10,7 @@
 import { request } from 'undici';
 import type { ScanOutcome } from '../../scan';
 import type { Settings } from '../../inputs/settings';
-import { renderMarkdownSummary } from '../../report';
+import { renderMarkdownSummary, reportView } from '../../report';
 import { errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
 import { composeStickyBody, GITLAB_NOTE_MAX_CHARS, stickyKey, stickyMarker, upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
@@ -121,10 +121,22 @@ export async function upsertStickyNote(target: GitLabTarget, marker: string, bod
 }
 
 export function gitlabTarget(env: Env, token: string | undefined): GitLabTarget | string {
-  const { CI_MERGE_REQUEST_IID: iid, CI_PROJECT_ID: projectId, CI_API_V4_URL: apiUrl } = env;
+  const { CI_PROJECT_ID: projectId, CI_API_V4_URL: apiUrl } = env;
+  // A merge request pipeline names its MR; a branch pipeline (the template's default) lists the open MRs of its
+  // branch in CI_OPEN_MERGE_REQUESTS (`group/project!17,other/fork!3`): the first one of this project is ours.
+  const iid = env.CI_MERGE_REQUEST_IID || openMergeRequestOf(env.CI_OPEN_MERGE_REQUESTS, env.CI_PROJECT_PATH);
   if (!iid || !projectId || !apiUrl) return 'not a merge request pipeline';
   if (!token) return 'no token';
   return { apiUrl, projectId, mergeRequestIid: iid, token };
+}
+
+function openMergeRequestOf(list: string | undefined, projectPath: string | undefined): string | undefined {
+  if (!list || !projectPath) return undefined;
+  for (const item of list.split(',')) {
+    const m = /^(.+)!(\d+)$/.exec(item.trim());
+    if (m && m[1] === projectPath) return m[2];
+  }
+  return undefined;
 }
 
 /**
@@ -147,7 +159,7 @@ export async function publishGitLab(outcome: ScanOutcome, settings: Settings, en
   try {
     // The marker line is added once, by composeStickyBody; passing it to the renderer too would put a second,
     // mangled copy of it (`<!-- __-_clair-scan:…_-_ -->`) under the first.
-    const markdown = renderMarkdownSummary(outcome.result, { maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200 });
+    const markdown = renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200 });
     const body = composeStickyBody(marker, markdown, GITLAB_NOTE_MAX_CHARS, 'the full report is in the job artifacts.');
     const r = await upsertStickyNote(target, marker, body);
     log.info(`merge request !${target.mergeRequestIid}: summary note ${r.action}`);
