@@ -303,3 +303,25 @@ describe('output-dir is checked before anything starts', () => {
     expect(err.message).toMatch(/cannot be created: ".*ro" is not writable/);
   });
 });
+
+describe('ecosystem conventions (issue 14)', () => {
+  test('fail-on replaces the default severity-threshold; a threshold that is given applies too', () => {
+    expect(parseSettings(raw({ image: 'a' })).policy.severityThreshold).toBe('High');
+    expect(parseSettings(raw({ image: 'a', 'fail-on': 'critical>0' })).policy).toMatchObject({ severityThreshold: undefined, failOn: 'critical>0' });
+    expect(parseSettings(raw({ image: 'a', 'fail-on': 'high', 'severity-threshold': 'medium' })).policy).toMatchObject({ severityThreshold: 'Medium', failOn: 'high' });
+  });
+
+  test('report-severities: a list of severities, checked by name', () => {
+    expect(parseSettings(raw({ image: 'a', 'report-severities': 'critical, HIGH,high' })).reports.severities).toEqual(['Critical', 'High']);
+    expect(() => parseSettings(raw({ image: 'a', 'report-severities': 'critical,severe' }))).toThrow(/report-severities.*severe/);
+  });
+
+  test.each([
+    ['docker-archive:out/app.tar', 'archive', 'out/app.tar'],
+    ['oci-archive:/tmp/app-oci.tar', 'archive', '/tmp/app-oci.tar'],
+    ['archive:app.tar', 'archive', 'app.tar'],
+    ['docker-archive:5000/app', undefined, 'docker-archive:5000/app'],
+  ])('image prefix %s → source %s', (input, source, ref) => {
+    expect(parseImageRequest(input)).toEqual({ input, ref, ...(source ? { source } : {}) });
+  });
+});
