@@ -248,8 +248,9 @@ function deltaSection(result: ScanResult): string {
   const notes = (result.baselineNotes ?? []).map((n) => `<p class="warn baseline-note">Baseline: ${escapeHtml(n)}</p>`).join('');
   const d = result.delta;
   if (!d) return notes ? `<section id="baseline-notes">${notes}</section>` : '';
+  // Row ids `delta-counts-<change>`: `delta-new` / `delta-fixed` are the tables of new and fixed findings below.
   const row = (label: string, id: string, c: SeverityCounts): string =>
-    `<tr id="delta-${id}"><th scope="row">${label}</th>${SEVERITIES_DESC.map((s) => `<td class="num">${c[s]}</td>`).join('')}<td class="num"><strong>${totalOf(c)}</strong></td></tr>`;
+    `<tr id="delta-counts-${id}"><th scope="row">${label}</th>${SEVERITIES_DESC.map((s) => `<td class="num">${c[s]}</td>`).join('')}<td class="num"><strong>${totalOf(c)}</strong></td></tr>`;
   const fresh = newVulnerabilities(result);
   const multi = result.images.length > 1;
   const newRows = fresh
