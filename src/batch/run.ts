@@ -16,18 +16,18 @@ import { createHash } from 'node:crypto';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import { runPhase } from '../util/phase';
-import { parseImageRequest, parseSettings, type RawInputs, type ReportFormat, type Settings } from '../inputs/settings';
-import { newRunId, type RunState, trackRun } from '../environment/run-state';
-import { cleanupRun } from '../environment/cleanup';
-import { DockerClient } from '../environment/docker';
+import { parseImageRequest, parseSettings, type RawInputs, type Settings } from '../inputs/settings';
+import type { RunState } from '../environment/run-state';
+import { startRun } from '../environment/run';
 import { type ClairEnvironment, openClairEnvironment } from '../environment';
 import { validateClairConfigFile } from '../environment/clair-container';
+import { openLayerServer, validateRequest } from '../image';
 import type { LayerServer } from '../image/layer-server';
-import { countBySeverity, type ImageResult, RESULT_SCHEMA_VERSION, type ScanResult } from '../findings/model';
+import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
 import { evaluatePolicy, validatePolicy } from '../policy';
-import { writeReports } from '../report';
+import { missingReports, writeReports } from '../report';
 import { TOOL_VERSION } from '../version';
-import { ImageContext, phaseDeadlines, scanImage, startServer, validateDataSource, validateRequest } from '../scan';
+import { ImageContext, scanImage, scanResult } from '../scan';
 import { parseBatchInputs, listingAuth, type BatchRequest } from './inputs';
 import { listImages } from './registry-list';
 import { LayerPool } from './layers';
@@ -139,23 +139,9 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   const todo = images.filter((i) => !batchState.done.has(i));
   if (req.resume) log.info(`Resuming: ${images.length - todo.length} of ${images.length} images were already done.`);
 
-  const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [] };
-  const untrack = trackRun(state);
-  opts.onState?.(state);
+  const run = startRun(settings, opts.onState);
+  const { state, time, timings } = run;
   log.info(`Batch run ${state.runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${req.concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
-  const timings: Record<string, number> = {};
-  const deadlines = phaseDeadlines(settings);
-  const time = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
-    const t0 = process.hrtime.bigint();
-    try {
-      const d = deadlines[phase] ?? deadlines.default;
-      return await runPhase(phase, d.ms, f, d.hint);
-    } finally {
-      timings[phase] = (timings[phase] ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9;
-    }
-  };
-  let docker: DockerClient | undefined;
-  const dockerClient = (): DockerClient => (docker ??= new DockerClient(settings.dockerHost));
   let env: ClairEnvironment | undefined;
   let server: LayerServer | undefined;
   let pool: LayerPool | undefined;
@@ -163,21 +149,20 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   try {
     await time('preflight', async () => {
       await validatePolicy(settings.policy);
-      validateDataSource(settings);
       if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
     });
     if (todo.length > 0) {
-      env = await openClairEnvironment(settings, dockerClient, state, time);
+      env = await openClairEnvironment(settings, run.docker, state, time);
       opts.onState?.(state);
       const opened = env;
-      server = await time('layer-server', () => startServer(settings, opened, dockerClient));
+      server = await time('layer-server', () => openLayerServer(settings, opened, run.docker));
       pool = new LayerPool(server);
       const layers = pool;
       const ctx: ImageContext = {
         settings,
         env: serializeOnlineData(env, settings),
         state,
-        docker: dockerClient,
+        docker: run.docker,
         time,
         onState: opts.onState,
         lease: (image) => layers.lease(image),
@@ -228,15 +213,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
       stats: { layersPublished: stats?.published ?? 0, layersReused: stats?.reused ?? 0, clairRetries: env?.client.retries ?? 0, bytesServed: server?.bytesServed() ?? 0 },
     };
   } finally {
-    await server?.close();
-    try {
-      await time('cleanup', async () => {
-        await env?.close();
-        await cleanupRun(state);
-      });
-    } finally {
-      untrack();
-    }
+    await run.end({ first: server, clair: env });
   }
 }
 
@@ -288,19 +265,12 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
     const request = parseImageRequest(image);
     validateRequest(request, settings);
     const result: ImageResult = await scanImage(ctx, request);
-    const single: ScanResult = {
-      schemaVersion: RESULT_SCHEMA_VERSION,
-      tool: { name: 'clair-scan', version: TOOL_VERSION },
-      clair: { version: ctx.env.version, ephemeral: ctx.env.ephemeral, url: ctx.env.ephemeral ? undefined : ctx.env.client.url },
-      startedAt: new Date(t0).toISOString(),
-      finishedAt: new Date().toISOString(),
-      images: [result],
-    };
+    const single: ScanResult = scanResult(ctx.env, new Date(t0), [result]);
     single.verdict = await ctx.time('policy', () => evaluatePolicy(single, settings.policy));
     const dir = imageDirName(image);
     if (settings.reports.formats.length) {
       const reports = await ctx.time('reports', () => writeReports(single, { ...settings.reports, outputDir: path.join(outDir, 'images', dir) }));
-      const missing = settings.reports.formats.filter((f: ReportFormat) => !reports[f] || !fs.existsSync(reports[f] as string));
+      const missing = missingReports(settings.reports.formats, reports);
       if (missing.length) throw new ClairScanError(`the ${missing.join(', ')} report of ${image} was not written`, { hint: 'check that output-dir is writable and has free space.' });
     }
     const v = single.verdict;

@@ -25,20 +25,9 @@ const CLAIRCTL_ENV = { NO_COLOR: '1' };
 export async function importBundle(docker: DockerClient, clair: Docker.Container, source: string, timeoutMs: number): Promise<void> {
   let target = source;
   if (!/^https?:\/\//.test(source)) {
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(source);
-    } catch {
-      throw new ClairScanError(`vulnerability data file "${source}" does not exist`, {
-        hint: 'set vuln-data to a bundle made by `clairctl export-updaters` (.json, .json.gz or .json.zst), a URL, or `online`.',
-      });
-    }
-    // An empty bundle makes clairctl panic (clair-v4.md §6): say what is wrong instead.
-    if (!st.isFile() || st.size === 0) {
-      throw new ClairScanError(`vulnerability data file "${source}" is empty or not a file`, {
-        hint: 'regenerate it with `clairctl export-updaters`; an empty bundle holds no vulnerabilities.',
-      });
-    }
+    // vuln-data itself was checked by parseSettings (inputs/settings.ts validateDataSource); downloads, pulls and
+    // cached snapshots were verified by data/source.ts before they got here.
+    const st = fs.statSync(source);
     const base = path.basename(source).replace(/[^A-Za-z0-9._-]/g, '_');
     log.info(`Copying vulnerability data ${source} (${formatBytes(st.size)}) into the Clair container …`);
     const copyStarted = Date.now();

@@ -32,6 +32,13 @@ function sameSecret(given: string, secret: Buffer): boolean {
   return g.length === secret.length && timingSafeEqual(g, secret);
 }
 
+/** `layer-server-address` (`host`, `host:port`, `[v6]:port`) as the server's bind options. */
+export function parseBindAddress(text: string): { bindHost: string; port?: number } {
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(text);
+  if (!m) throw new ClairScanError(`layer-server-address "${text}" is not host or host:port`, { hint: 'e.g. 10.0.0.5 or 10.0.0.5:8080.' });
+  return { bindHost: m[1], port: m[2] ? Number(m[2]) : undefined };
+}
+
 export async function startLayerServer(opts: { bindHost: string; port?: number; advertiseHost?: string; maxConnections?: number }): Promise<LayerServer> {
   const token = randomBytes(16);
   /** By digest: the layer and its random id (one per published digest). */

@@ -1,4 +1,57 @@
-/** Image references: `[registry/]repo[:tag][@digest]`, with Docker's defaults (docker.io, library/, latest). */
+/**
+ * Image names, in one place: the source prefixes of an image input (`docker:`, `archive:`, `registry:` …),
+ * references `[registry/]repo[:tag][@digest]` with Docker's defaults (docker.io, library/, latest), tag and
+ * digest stripping, and the stable image name reports, fingerprints and sticky comments are keyed by.
+ */
+
+export type ImageSourceKind = 'docker' | 'archive' | 'registry';
+
+export interface ImageRequest {
+  /** As given, e.g. "docker:myapp:ci". */
+  input: string;
+  /** Without the source prefix. */
+  ref: string;
+  /** Explicit source, or undefined for `auto`. */
+  source?: ImageSourceKind;
+}
+
+/**
+ * `docker:`, `archive:`, `registry:`, and `docker-archive:` / `oci-archive:` (grype's and syft's names for
+ * `archive:`). "docker:5000/app" is a registry host with a port, not the docker: prefix; `oci://` is a URL.
+ */
+const SOURCE_PREFIX = /^(docker-archive|oci-archive|docker|archive|registry):(?!\/\/)(?!\d+\/)(.+)$/;
+
+/** The prefix as written (e.g. `oci-archive`) and the rest; no prefix: `{ ref: input }`. */
+export function splitSourcePrefix(input: string): { prefix?: string; ref: string } {
+  const m = SOURCE_PREFIX.exec(input);
+  return m ? { prefix: m[1], ref: m[2] } : { ref: input };
+}
+
+/** An image input as the user wrote it → where to read it from and the reference without the prefix. */
+export function parseImageRequest(input: string): ImageRequest {
+  // `docker-archive:` and `oci-archive:` are `archive:`: the format is found from the file.
+  const { prefix, ref } = splitSourcePrefix(input);
+  if (prefix) return { input, ref, source: (prefix.endsWith('archive') ? 'archive' : prefix) as ImageSourceKind };
+  return { input, ref: input };
+}
+
+/** `name[:tag][@digest]` → `name` (a `:` before the last `/` is a registry port, not a tag). */
+export function stripTag(ref: string): string {
+  let r = ref.replace(/@.*$/, '');
+  const colon = r.lastIndexOf(':');
+  if (colon > r.lastIndexOf('/')) r = r.slice(0, colon);
+  return r;
+}
+
+/**
+ * The image's name without source prefix, tag or digest — stable across builds, so what is keyed by it (e.g. the
+ * marker of a sticky comment for `myapp:${sha}`) stays the same from push to push. Archives keep their path.
+ */
+export function stableImageName(req: Pick<ImageRequest, 'ref' | 'source'>): string {
+  const ref = req.ref.trim();
+  if (req.source === 'archive') return `archive:${ref}`;
+  return stripTag(ref).toLowerCase();
+}
 
 export interface ImageReference {
   /** Registry host[:port] as written, or docker.io. */

@@ -7,23 +7,17 @@ import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { INPUTS, InputDefinition } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
-import { credentialHosts } from '../image/reference';
+import { credentialHosts, parseImageRequest, type ImageRequest, type ImageSourceKind } from '../image/reference';
+import { parseBindAddress } from '../image/layer-server';
+
+export { parseImageRequest };
+export type { ImageRequest, ImageSourceKind };
 
 /** Returns the raw string the user gave for an input, or undefined / '' when not given. */
 export type RawInputs = (name: string) => string | undefined;
 
-export type ImageSourceKind = 'docker' | 'archive' | 'registry';
 export type ReportFormat = 'sarif' | 'gitlab' | 'markdown' | 'html' | 'json' | 'cyclonedx' | 'openvex';
 export const REPORT_FORMATS: ReportFormat[] = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx', 'openvex'];
-
-export interface ImageRequest {
-  /** As given, e.g. "docker:myapp:ci". */
-  input: string;
-  /** Without the source prefix. */
-  ref: string;
-  /** Explicit source, or undefined for `auto`. */
-  source?: ImageSourceKind;
-}
 
 export interface Settings {
   images: ImageRequest[];
@@ -193,6 +187,9 @@ export function parseSettings(raw: RawInputs): Settings {
 
   const clairUrl = opt('clair-url');
   if (clairUrl && !/^https?:\/\/[^\s]+$/.test(clairUrl)) throw bad('clair-url', clairUrl, 'an http(s) URL such as http://clair:6060');
+  if (!clairUrl) validateDataSource(str('vuln-data'));
+  const layerServerAddress = opt('layer-server-address');
+  if (layerServerAddress) parseBindAddress(layerServerAddress);
 
   return {
     images,
@@ -205,7 +202,7 @@ export function parseSettings(raw: RawInputs): Settings {
       // An oci:// snapshot in vuln-data is read with the same credentials: its registry is bound like an image's.
       hosts: credentialHosts(list('registry-host'), [...images, ...snapshotRegistry(str('vuln-data'))], str('image-source').toLowerCase()),
     },
-    layerServerAddress: opt('layer-server-address'),
+    layerServerAddress,
     clairUrl: clairUrl?.replace(/\/+$/, ''),
     clairPsk: opt('clair-psk'),
     clairImage: str('clair-image'),
@@ -246,6 +243,26 @@ export function parseSettings(raw: RawInputs): Settings {
   };
 }
 
+/**
+ * `vuln-data` for an ephemeral Clair: `online`, an http(s) URL and `oci://` need nothing here; a file must exist
+ * and hold something (an empty bundle makes clairctl panic). Checked at parse time so the scan fails in a second.
+ */
+export function validateDataSource(vulnData: string): void {
+  const v = vulnData;
+  if (v.toLowerCase() === 'online' || /^(https?|oci):\/\//i.test(v)) return;
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(v);
+  } catch {
+    throw new ClairScanError(`vulnerability data file "${v}" does not exist`, {
+      hint: 'set vuln-data to a snapshot or bundle made by `clair-scan data export` / `clairctl export-updaters` (.json, .json.gz or .json.zst), an http(s) URL, oci://REGISTRY/REPO:TAG, or `online`.',
+    });
+  }
+  if (!st.isFile() || st.size === 0) {
+    throw new ClairScanError(`vulnerability data file "${v}" is empty or not a file`, { hint: 'regenerate it with `clairctl export-updaters`; an empty bundle holds no vulnerabilities.' });
+  }
+}
+
 function reportSeverities(names: string[]): Severity[] {
   return [
     ...new Set(
@@ -256,14 +273,6 @@ function reportSeverities(names: string[]): Severity[] {
       }),
     ),
   ];
-}
-
-export function parseImageRequest(input: string): ImageRequest {
-  // "docker:5000/app" is a registry host with a port, not the docker: prefix.
-  // `docker-archive:` and `oci-archive:` (grype's and syft's names) are `archive:`: the format is found from the file.
-  const m = /^(docker-archive|oci-archive|docker|archive|registry):(?!\/\/)(?!\d+\/)(.+)$/.exec(input);
-  if (m) return { input, ref: m[2], source: (m[1].endsWith('archive') ? 'archive' : m[1]) as ImageSourceKind };
-  return { input, ref: input };
 }
 
 /** `vuln-data: oci://REGISTRY/REPO:TAG` as an image read from a registry (for the credential hosts); else nothing. */

@@ -2,6 +2,7 @@
  * Reporters: one module per format, each reading only the normalized model (src/findings/model.ts).
  * `writeReports` writes the requested formats into `outputDir` (created if needed), each atomically.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ScanResult } from '../findings/model';
 import { ReportFormat, Settings } from '../inputs/settings';
@@ -67,4 +68,9 @@ export async function writeReports(result: ScanResult, opts: Settings['reports']
     out[format] = await writeFileAtomic(dir, REPORT_FILE_NAMES[format], content);
   }
   return out;
+}
+
+/** Requested formats without a written file (fail closed: a run with any of these must not exit 0 or 1). */
+export function missingReports(formats: ReportFormat[], reports: Partial<Record<ReportFormat, string>>): ReportFormat[] {
+  return formats.filter((f) => !reports[f] || !fs.existsSync(reports[f] as string));
 }

@@ -95,7 +95,8 @@ describe('never "clean" without data', () => {
   it('rejects an empty data file before starting anything', async () => {
     const empty = path.join(testTempDir('cs-e2e-'), 'empty.json');
     fs.writeFileSync(empty, '');
-    const err = await expectScanError(scan(settingsFor([fixture('clean')], { 'vuln-data': empty }), track));
+    // Checked when the inputs are parsed (inputs/settings.ts), so no scan — and no container — ever starts.
+    const err = await expectScanError((async () => scan(settingsFor([fixture('clean')], { 'vuln-data': empty }), track))());
     expect(err.message).toMatch(/is empty/);
   });
 });

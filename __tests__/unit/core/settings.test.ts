@@ -74,7 +74,7 @@ describe('parseSettings defaults', () => {
         'registry-password': 's3cret',
         'clair-psk': 'c2VjcmV0',
         'clair-image': 'my/clair:dev',
-        'vuln-data': 'data/bundle.json.zst',
+        'vuln-data': 'https://data.example.com/bundle.json.zst',
         'required-base-image': 'debian:12',
         'output-dir': 'out',
         'github-token': 'ghs_x',
@@ -84,7 +84,7 @@ describe('parseSettings defaults', () => {
     expect(s.registry).toEqual({ username: 'bob', password: 's3cret', insecure: false, hosts: [] });
     expect(s.clairPsk).toBe('c2VjcmV0');
     expect(s.clairImage).toBe('my/clair:dev');
-    expect(s.vulnData).toBe('data/bundle.json.zst');
+    expect(s.vulnData).toBe('https://data.example.com/bundle.json.zst');
     expect(s.policy.requiredBaseImage).toBe('debian:12');
     expect(s.reports.outputDir).toBe('out');
     expect(s.publish.githubToken).toBe('ghs_x');
@@ -323,5 +323,32 @@ describe('ecosystem conventions (issue 14)', () => {
     ['docker-archive:5000/app', undefined, 'docker-archive:5000/app'],
   ])('image prefix %s → source %s', (input, source, ref) => {
     expect(parseImageRequest(input)).toEqual({ input, ref, ...(source ? { source } : {}) });
+  });
+});
+
+describe('vuln-data and layer-server-address are checked when parsed', () => {
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const os = jest.requireActual<typeof import('node:os')>('node:os');
+  const path = jest.requireActual<typeof import('node:path')>('node:path');
+  it('needs no file for online, URLs and oci://, nor with clair-url', () => {
+    for (const v of ['online', 'ONLINE', 'https://x.example/d.json.zst', 'http://x/d', 'oci://ghcr.io/o/d:1']) expect(parseSettings(raw({ image: 'a', 'vuln-data': v })).vulnData).toBe(v);
+    expect(parseSettings(raw({ image: 'a', 'vuln-data': '/nonexistent/d.json', 'clair-url': 'http://clair:6060' })).vulnData).toBe('/nonexistent/d.json');
+  });
+
+  it('rejects a missing or empty data file with the scan\'s messages', () => {
+    expect(settingsError({ image: 'a', 'vuln-data': '/nonexistent/d.json' }).message).toBe('vulnerability data file "/nonexistent/d.json" does not exist');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-settings-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'empty.json'), '');
+      expect(settingsError({ image: 'a', 'vuln-data': path.join(dir, 'empty.json') }).message).toMatch(/is empty or not a file$/);
+      expect(settingsError({ image: 'a', 'vuln-data': dir }).message).toMatch(/is empty or not a file$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('accepts host, host:port and [v6]:port as layer-server-address, nothing else', () => {
+    for (const v of ['10.0.0.5', '10.0.0.5:8080', '[fd00::1]:8080']) expect(parseSettings(raw({ image: 'a', 'layer-server-address': v })).layerServerAddress).toBe(v);
+    expect(settingsError({ image: 'a', 'layer-server-address': 'a]b' }).message).toBe('layer-server-address "a]b" is not host or host:port');
   });
 });
