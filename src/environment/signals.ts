@@ -5,6 +5,7 @@
 import { cleanupRun } from './cleanup';
 import type { RunState } from './run-state';
 import { log } from '../util/log';
+import { exitingOnSignal } from '../util/phase';
 import { beginShutdown } from './docker';
 
 export function cleanupOnSignals(getState: () => RunState | undefined): () => void {
@@ -14,7 +15,10 @@ export function cleanupOnSignals(getState: () => RunState | undefined): () => vo
     handling = true;
     const state = getState();
     log.warn(`Received ${signal}; removing what this run started …`);
-    const done = (): void => process.exit(signal === 'SIGINT' ? 130 : 143);
+    const code = signal === 'SIGINT' ? 130 : 143;
+    // The scan, failing because it is being cancelled, may settle first: its exit code must not win the race.
+    exitingOnSignal(code);
+    const done = (): void => process.exit(code);
     if (!state) return done();
     // Bounded: a hung Docker daemon must not keep a cancelled job alive.
     const timer = setTimeout(done, 20000);

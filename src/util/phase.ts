@@ -10,6 +10,15 @@
 import { ClairScanError, EXIT_ERROR, errorMessage } from './errors';
 
 let current: string | undefined;
+let signalExit: number | undefined;
+
+/**
+ * A signal handler is ending the process with this code (130/143) once it has cleaned up: from now on the guard
+ * leaves the exit to it, so a scan that fails because it was cancelled cannot race it with exit code 2.
+ */
+export function exitingOnSignal(code: number): void {
+  signalExit = code;
+}
 
 /** The phase running now (for the stall error), or undefined between phases. */
 export function currentPhase(): string | undefined {
@@ -66,7 +75,10 @@ export interface GuardOptions {
  * and with exit code 2 otherwise. Call once per process, from the entry point.
  */
 export function guardProcess(main: () => Promise<number>, opts: GuardOptions): void {
-  const exit = opts.exit ?? ((code: number) => process.exit(code));
+  const exitNow = opts.exit ?? ((code: number) => process.exit(code));
+  const exit = (code: number): void => {
+    if (signalExit === undefined) exitNow(code);
+  };
   // Until main settles, any way out of the process is an error.
   process.exitCode = EXIT_ERROR;
   let done = false;

@@ -35,7 +35,8 @@ describe('reports from a real scan', () => {
   const total = (): number => outcome.result.images.reduce((a, i) => a + i.vulnerabilities.filter((f) => !f.allowlisted).length, 0);
 
   it('writes every report, and nothing else, into the output dir', () => {
-    expect(fs.readdirSync(outDir).sort()).toEqual(Object.values(REPORT_FILE_NAMES).sort());
+    const requested = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'] as const;
+    expect(fs.readdirSync(outDir).sort()).toEqual(requested.map((f) => REPORT_FILE_NAMES[f]).sort());
     expect(total()).toBeGreaterThan(5);
   });
 

@@ -108,6 +108,20 @@ describe('guardProcess', () => {
     expect(r.cleaned).toBe(true);
   });
 
+  it('a signal handler that is cleaning up keeps its exit code (143), even when main settles first with 2', () => {
+    const r = run(
+      `  process.on('SIGTERM', () => {
+    exitingOnSignal(143);
+    setTimeout(() => process.exit(143), 300); // "cleanup" takes a while
+  });
+  process.kill(process.pid, 'SIGTERM');
+  await new Promise((r) => setTimeout(r, 50));
+  return 2; // the cancelled scan failed`,
+      `import { exitingOnSignal } from ${JSON.stringify(PHASE)};`,
+    );
+    expect(r.code).toBe(143);
+  });
+
   it.each([0, 1])('a main that settles with %i exits with it, and no cleanup is forced', (code) => {
     const r = run(`  await runPhase('reports', 60000, async () => undefined);
   return ${code};`);
