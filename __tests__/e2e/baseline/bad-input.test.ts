@@ -1,0 +1,117 @@
+/**
+ * A baseline that cannot be used, end to end (CLI `--baseline`, real Clair): a result of another image, of an older
+ * or an unknown (newer major) format version, a truncated file, a file that is not a clair-scan result, a missing
+ * path, a directory. Each is a notice (log, JSON `baselineNotes`, Markdown, HTML) with a complete, non-delta report,
+ * and the exit code the policy gives without a baseline — never a crash, never exit 2.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { testTempDir } from '../../helpers/tmp';
+import { validateSarifGithub, validateSarifOasis } from '../../unit/report/schemas';
+import { fixture } from '../scan/helpers';
+import { cli, keepResult, tagTestImages, type CliRun, type TestImages } from './helpers';
+
+let img: TestImages;
+let dir: string;
+/** A real result of this image name (scan of `:base`), and one of another image (the fixture's own name). */
+let sameImage: string;
+let otherImage: string;
+
+beforeAll(async () => {
+  img = tagTestImages('badbase');
+  dir = testTempDir('cs-e2e-badbase-');
+  const same = await cli(['--severity-threshold', 'none', img.base]);
+  expect(same.code).toBe(0);
+  sameImage = keepResult(same, 'same');
+  const other = await cli(['--severity-threshold', 'none', fixture('base')]);
+  expect(other.code).toBe(0);
+  otherImage = keepResult(other, 'other');
+});
+afterAll(() => img?.remove());
+
+/** A copy of the same-image result with its `schemaVersion` changed. */
+function withVersion(v: string): string {
+  const file = path.join(dir, `result-${v}.json`);
+  fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(sameImage, 'utf8')), schemaVersion: v }));
+  return file;
+}
+
+const COMPLETE = 'no comparison is made, the report is complete.';
+
+const cases: [string, () => string, (f: string) => string | RegExp][] = [
+  ['a result of another image', () => otherImage, (f) => `the baseline (file ${f}) is of another image (localhost/clair-scan-fixture/base), not ${img.name}: ${COMPLETE}`],
+  [
+    'an older format version (0.9.0)',
+    () => withVersion('0.9.0'),
+    (f) => `the baseline (file ${f}) has result format version 0.9.0, which this clair-scan (format 1.1.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
+  ],
+  [
+    'an unknown format version (2.0.0)',
+    () => withVersion('2.0.0'),
+    (f) => `the baseline (file ${f}) has result format version 2.0.0, which this clair-scan (format 1.1.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
+  ],
+  [
+    'a truncated file',
+    () => {
+      const file = path.join(dir, 'truncated.json');
+      const text = fs.readFileSync(sameImage, 'utf8');
+      fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+      return file;
+    },
+    (f) => new RegExp(`^the baseline \\(file ${esc(f)}\\) is not readable JSON \\([^)]+\\); ${esc(COMPLETE)}$`),
+  ],
+  [
+    'a file that is not a clair-scan result (a SARIF file)',
+    () => {
+      const file = path.join(dir, 'clair-scan.sarif');
+      fs.writeFileSync(file, JSON.stringify({ version: '2.1.0', runs: [] }));
+      return file;
+    },
+    (f) => `the baseline (file ${f}) is not a clair-scan result (clair-scan-result.json); ${COMPLETE}`,
+  ],
+  ['a missing file', () => path.join(dir, 'no-such-result.json'), (f) => `the baseline ${f} cannot be read (ENOENT); ${COMPLETE}`],
+  ['a directory', () => dir, (f) => `the baseline ${f} is not a file; ${COMPLETE}`],
+];
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function expectFullReportWithNotice(r: CliRun, notice: string | RegExp): void {
+  const j = r.json();
+  expect(j.delta).toBeUndefined();
+  expect(j.baselineNotes).toEqual([notice instanceof RegExp ? expect.stringMatching(notice) : notice]);
+  const text = j.baselineNotes[0] as string;
+  // Complete: all three findings of the PR image, none marked against a baseline.
+  expect(j.images[0].vulnerabilities.map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState ?? '-'}`).sort()).toEqual(['CVE-2099-1002 -', 'CVE-2099-1003 -', 'CVE-2099-3001 -']);
+  expect(r.stderr).toContain(`warning: baseline: ${text}`);
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  const sarif = JSON.parse(r.file('clair-scan.sarif'));
+  expect(validateSarifOasis(sarif)).toBeNull();
+  expect(validateSarifGithub(sarif)).toBeNull();
+  expect(sarif.runs[0].results).toHaveLength(3);
+  expect(sarif.runs[0].results.filter((x: { baselineState?: string }) => x.baselineState)).toEqual([]);
+  expect(sarif.runs[0].properties.baseline).toBeUndefined();
+  const md = r.file('clair-scan-summary.md');
+  expect(md).not.toContain('Changes since the baseline');
+  expect(md.split('\n').filter((l) => l.startsWith('> ℹ️ Baseline: '))).toHaveLength(1);
+  const html = r.file('clair-scan-report.html');
+  expect(html).toContain('<section id="baseline-notes"><p class="warn baseline-note">Baseline: ');
+  expect(html).not.toContain('<section id="delta">');
+}
+
+test.each(cases)('%s: a notice, the full report, the default policy decides (exit 1: a High finding)', async (_name, make, notice) => {
+  const file = make();
+  const r = await cli(['--baseline', file, img.pr]);
+  expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
+  expect(r.json().verdict.reasons).toEqual(['1 finding at or above High (severity-threshold: high): 1 High']);
+  expectFullReportWithNotice(r, notice(file));
+});
+
+test('fail-on-new with an unusable baseline: nothing is new, so the gate passes (exit 0) and says why', async () => {
+  const file = withVersion('0.9.0');
+  const r = await cli(['--baseline', file, '--fail-on-new', '--severity-threshold', 'medium', img.pr]);
+  expect({ code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, stderr: '' });
+  expect(r.json().verdict).toMatchObject({ status: 'pass', reasons: [], rules: ['severity-threshold: medium (new findings only: fail-on-new); no baseline was compared, so nothing is new'] });
+  expectFullReportWithNotice(r, cases[1][2](file) as string);
+});
