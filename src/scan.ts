@@ -10,7 +10,7 @@ import { parseImageRequest, type ImageRequest, type ImageSourceKind, type Settin
 import type { RunState } from './environment/run-state';
 import { type PhaseTimer, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
-import { ClairEnvironment, openClairEnvironment } from './environment';
+import { ClairService, openClairService } from './environment';
 import { validateClairConfigFile } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import type { LayerServer } from './image/layer-server';
@@ -37,7 +37,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
   const { state, time } = run;
   log.info(`Run ${state.runId} (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
   const startedAt = new Date();
-  let env: ClairEnvironment | undefined;
+  let env: ClairService | undefined;
   let server: LayerServer | undefined;
   try {
     // Fail fast on what needs no Docker or Clair to check (the inputs themselves were checked by parseSettings).
@@ -48,9 +48,9 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
       for (const r of settings.images) sources.set(r, await locateImage(r, settings, run.docker));
     });
-    env = await openClairEnvironment(settings, run.docker, state, time);
+    env = await openClairService(settings, run.docker, state, time);
     opts.onState?.(state);
-    const layers = (server = await time('layer-server', () => openLayerServer(settings, env as ClairEnvironment, run.docker)));
+    const layers = (server = await time('layer-server', () => openLayerServer(settings, env as ClairService, run.docker)));
     const ctx: ImageContext = {
       settings,
       env,
@@ -89,7 +89,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
 }
 
 /** The result of a run's images, before baseline and policy. */
-export function scanResult(env: ClairEnvironment, startedAt: Date, images: ImageResult[]): ScanResult {
+export function scanResult(env: ClairService, startedAt: Date, images: ImageResult[]): ScanResult {
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'clair-scan', version: TOOL_VERSION },
@@ -110,7 +110,7 @@ export interface LayerLease {
 /** What the per-image steps need from the run around them (scan() here; src/batch/ runs many at once). */
 export interface ImageContext {
   settings: Settings;
-  env: ClairEnvironment;
+  env: ClairService;
   state: RunState;
   docker: () => DockerClient;
   /** Runs one phase under its deadline and records its time. */

@@ -19,7 +19,7 @@ import { runPhase } from '../util/phase';
 import { parseImageRequest, parseSettings, type RawInputs, type Settings } from '../inputs/settings';
 import type { RunState } from '../environment/run-state';
 import { startRun } from '../environment/run';
-import { type ClairEnvironment, openClairEnvironment } from '../environment';
+import { type ClairService, openClairService } from '../environment';
 import { validateClairConfigFile } from '../environment/clair-container';
 import { openLayerServer, validateRequest } from '../image';
 import type { LayerServer } from '../image/layer-server';
@@ -142,7 +142,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   const run = startRun(settings, opts.onState);
   const { state, time, timings } = run;
   log.info(`Batch run ${state.runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${req.concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
-  let env: ClairEnvironment | undefined;
+  let env: ClairService | undefined;
   let server: LayerServer | undefined;
   let pool: LayerPool | undefined;
   const fresh = new Map<string, BatchImageEntry>();
@@ -152,7 +152,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
       if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
     });
     if (todo.length > 0) {
-      env = await openClairEnvironment(settings, run.docker, state, time);
+      env = await openClairService(settings, run.docker, state, time);
       opts.onState?.(state);
       const opened = env;
       server = await time('layer-server', () => openLayerServer(settings, opened, run.docker));
@@ -243,7 +243,7 @@ function keyFingerprint(file: string): string {
  * With `vuln-data: online` the ephemeral Clair fetches data per distribution on first sight: concurrent
  * images must not run the same updaters twice, so the data step is taken one image at a time there.
  */
-function serializeOnlineData(env: ClairEnvironment, settings: Settings): ClairEnvironment {
+function serializeOnlineData(env: ClairService, settings: Settings): ClairService {
   if (!env.ephemeral || settings.vulnData.toLowerCase() !== 'online') return env;
   let chain: Promise<unknown> = Promise.resolve();
   return {

@@ -37,6 +37,18 @@ export interface ClairRepository {
   cpe?: string;
 }
 
+/**
+ * The language ecosystems, as Clair names their repositories (claircore's python, java, ruby, go and nodejs
+ * indexers): the one list. OS "repositories" (e.g. RHEL CPE repositories) ride on the distribution instead.
+ */
+export const LANGUAGE_REPOSITORIES = ['pypi', 'maven', 'rubygems', 'go', 'npm'] as const;
+export type LanguageRepository = (typeof LANGUAGE_REPOSITORIES)[number];
+
+export function isLanguageRepository(name: string | undefined): name is LanguageRepository {
+  return !!name && (LANGUAGE_REPOSITORIES as readonly string[]).includes(name);
+}
+
+/** Clair's `Environment`: where in the image a package was found (not to be confused with our ClairService). */
 export interface ClairEnvironment {
   package_db?: string;
   introduced_in?: string;

@@ -18,7 +18,7 @@
  * known form (a custom or older updater, e.g. `fixture-debian`) counts when it names the distribution id or its
  * updater set, as before.
  */
-import type { ClairDistribution, ClairRepository } from '../clair/types';
+import { isLanguageRepository, type ClairDistribution, type ClairRepository } from '../clair/types';
 
 export interface CoverageSubject {
   distribution?: ClairDistribution;
@@ -41,8 +41,6 @@ const SET_BY_DID: Record<string, string> = {
   sles: 'suse',
   'opensuse-leap': 'suse',
 };
-
-const LANGUAGE_REPOS = ['pypi', 'maven', 'rubygems', 'go', 'npm'];
 
 type Family = 'debian' | 'ubuntu' | 'alpine' | 'rhel' | 'oracle' | 'aws' | 'photon' | 'suse' | 'osv';
 
@@ -111,7 +109,7 @@ export function updaterCovers(name: string, t: CoverageSubject): boolean {
     return [did, set].some((k) => !!k && mentions(name, k));
   }
   const repo = (t.repository?.name ?? '').toLowerCase();
-  if (!repo || !LANGUAGE_REPOS.includes(repo)) return false;
+  if (!isLanguageRepository(repo)) return false;
   if (known) return known.family === 'osv' && known.release === repo;
   return mentions(name, repo);
 }

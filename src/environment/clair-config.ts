@@ -4,6 +4,7 @@
  * listen addresses stay the ones this run controls.
  */
 import { stringify } from 'yaml';
+import { isLanguageRepository } from '../clair/types';
 
 export interface ClairConfigParams {
   connString: string;
@@ -101,7 +102,7 @@ export function updaterSetsFor(dists: { did?: string }[], repos: { name?: string
     if (set) sets.add(set);
   }
   for (const r of repos) {
-    if (r.name && ['pypi', 'maven', 'rubygems', 'go', 'npm'].includes(r.name)) sets.add('osv');
+    if (isLanguageRepository(r.name)) sets.add('osv');
   }
   return [...sets].sort();
 }

@@ -8,6 +8,7 @@ import { ClairClient } from '../clair/client';
 import type { ClairIndexReport } from '../clair/types';
 import type { DockerClient } from './docker';
 import type { RunState } from './run-state';
+import type { PhaseTimer } from './run';
 import { Postgres, startPostgres } from './postgres';
 import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
@@ -16,7 +17,8 @@ import { prepareVulnData } from '../data/source';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from '../data/cache';
 import { assertCovered, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
 
-export interface ClairEnvironment {
+/** The Clair this run talks to (not Clair's own `Environment`, which is clair/types.ts ClairEnvironment). */
+export interface ClairService {
   client: ClairClient;
   ephemeral: boolean;
   version?: string;
@@ -27,14 +29,13 @@ export interface ClairEnvironment {
   close(): Promise<void>;
 }
 
-type Timer = <T>(phase: string, f: () => Promise<T>) => Promise<T>;
 
-export async function openClairEnvironment(settings: Settings, docker: () => DockerClient, state: RunState, time: Timer): Promise<ClairEnvironment> {
+export async function openClairService(settings: Settings, docker: () => DockerClient, state: RunState, time: PhaseTimer): Promise<ClairService> {
   if (settings.clairUrl) return openExternal(settings);
   return openEphemeral(settings, docker(), state, time);
 }
 
-function openExternal(settings: Settings): ClairEnvironment {
+function openExternal(settings: Settings): ClairService {
   const client = new ClairClient({ url: settings.clairUrl as string, psk: settings.clairPsk, requestTimeoutMs: settings.scanTimeoutSec * 1000 });
   log.info(`Using the existing Clair at ${settings.clairUrl}.`);
   return {
@@ -50,7 +51,7 @@ function openExternal(settings: Settings): ClairEnvironment {
   };
 }
 
-async function openEphemeral(settings: Settings, docker: DockerClient, state: RunState, time: Timer): Promise<ClairEnvironment> {
+async function openEphemeral(settings: Settings, docker: DockerClient, state: RunState, time: PhaseTimer): Promise<ClairService> {
   const startupMs = settings.startupTimeoutSec * 1000;
   await docker.ping();
   await time('pull', () => Promise.all([docker.ensureImage(settings.postgresImage, settings.pull, startupMs), docker.ensureImage(settings.clairImage, settings.pull, startupMs)]));

@@ -12,7 +12,8 @@ import { formatBytes, startProgress } from '../util/progress';
 import { DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
 import type { ClairClient } from '../clair/client';
-import type { ClairDistribution, ClairIndexReport, ClairRepository } from '../clair/types';
+import { packageRecords } from '../clair/records';
+import { isLanguageRepository, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
 import { updaterCovers } from '../data/updater-names';
 
 /**
@@ -102,17 +103,15 @@ export function coverageTargets(index: ClairIndexReport): CoverageTarget[] {
   const dists = new Set<string>();
   const repos = new Set<string>();
   const cpesByDist = new Map<string, Set<string>>();
-  for (const envs of Object.values(index.environments ?? {})) {
-    for (const e of envs) {
-      if (e.distribution_id) dists.add(e.distribution_id);
-      for (const r of e.repository_ids ?? []) {
-        repos.add(r);
-        const repo = index.repository?.[r];
-        if (e.distribution_id && repo?.key === RHEL_CPE_REPOSITORY_KEY && repo.name) {
-          const set = cpesByDist.get(e.distribution_id) ?? new Set<string>();
-          set.add(repo.name);
-          cpesByDist.set(e.distribution_id, set);
-        }
+  for (const rec of packageRecords(index)) {
+    const dist = rec.distributionId;
+    if (dist) dists.add(dist);
+    for (const { id, repository: repo } of rec.repositories) {
+      repos.add(id);
+      if (dist && repo?.key === RHEL_CPE_REPOSITORY_KEY && repo.name) {
+        const set = cpesByDist.get(dist) ?? new Set<string>();
+        set.add(repo.name);
+        cpesByDist.set(dist, set);
       }
     }
   }
@@ -128,7 +127,7 @@ export function coverageTargets(index: ClairIndexReport): CoverageTarget[] {
   for (const id of repos) {
     const r = index.repository?.[id];
     // Only language repositories are matched by name; OS "repositories" (e.g. RHEL CPE repos) ride on the distribution.
-    if (r?.name && ['pypi', 'maven', 'rubygems', 'go', 'npm'].includes(r.name) && !seenRepo.has(r.name)) {
+    if (r?.name && isLanguageRepository(r.name) && !seenRepo.has(r.name)) {
       seenRepo.add(r.name);
       out.push({ label: `${r.name} packages`, repository: r });
     }

@@ -10,7 +10,8 @@
  * and other secrets in `created_by` never reach a report, an artifact or a comment.
  */
 import { PackageURL } from 'packageurl-js';
-import type { ClairDistribution, ClairPackage, ClairRepository, ClairVulnerability, ClairVulnerabilityReport } from '../clair/types';
+import { isLanguageRepository, type ClairDistribution, type ClairPackage, type ClairRepository, type ClairVulnerability, type ClairVulnerabilityReport, type LanguageRepository } from '../clair/types';
+import { firstRecordByPackage } from '../clair/records';
 import { redactImageInfo } from './redact';
 import {
   compareFindings,
@@ -26,7 +27,9 @@ import {
   VulnerabilityFinding,
 } from './model';
 
-const LANGUAGE_REPOS: Record<string, Ecosystem> = { pypi: 'pypi', maven: 'maven', rubygems: 'gem', go: 'golang', npm: 'npm' };
+/** Our ecosystem for each of Clair's language repositories. */
+const LANGUAGE_ECOSYSTEMS: Record<LanguageRepository, Ecosystem> = { pypi: 'pypi', maven: 'maven', rubygems: 'gem', go: 'golang', npm: 'npm' };
+const LANGUAGE_ECOSYSTEM_SET = new Set<Ecosystem>(Object.values(LANGUAGE_ECOSYSTEMS));
 
 export function normalizeReport(rawImage: ImageInfo, report: ClairVulnerabilityReport): ImageResult {
   const image = redactImageInfo(rawImage);
@@ -34,10 +37,12 @@ export function normalizeReport(rawImage: ImageInfo, report: ClairVulnerabilityR
   for (const [id, d] of Object.entries(report.distributions ?? {})) distributions.set(id, toDistribution(id, d));
 
   const packages = new Map<string, Package>();
+  const where = firstRecordByPackage(report);
   for (const [id, p] of Object.entries(report.packages ?? {})) {
-    const env = report.environments?.[id]?.[0];
-    const dist = env?.distribution_id ? distributions.get(env.distribution_id) : undefined;
-    const repo = (env?.repository_ids ?? []).map((r) => report.repository?.[r]).find((r): r is ClairRepository => !!r?.name && r.name in LANGUAGE_REPOS);
+    const rec = where.get(id);
+    const env = rec?.environment;
+    const dist = rec?.distributionId ? distributions.get(rec.distributionId) : undefined;
+    const repo = rec?.repositories.map((r) => r.repository).find((r): r is ClairRepository => isLanguageRepository(r?.name));
     packages.set(id, toPackage(id, p, dist, repo, env?.package_db, env?.introduced_in));
   }
 
@@ -83,7 +88,7 @@ function toDistribution(id: string, d: ClairDistribution): Distribution {
 }
 
 function ecosystemOf(dist: Distribution | undefined, repo: ClairRepository | undefined, packageDb: string | undefined): Ecosystem {
-  if (repo?.name && LANGUAGE_REPOS[repo.name]) return LANGUAGE_REPOS[repo.name];
+  if (isLanguageRepository(repo?.name)) return LANGUAGE_ECOSYSTEMS[repo.name as LanguageRepository];
   const db = packageDb ?? '';
   if (/dpkg/.test(db)) return 'deb';
   if (/apk\/db/.test(db)) return 'apk';
@@ -111,7 +116,7 @@ function toPackage(id: string, p: ClairPackage, dist: Distribution | undefined, 
     purl: purlOf(ecosystem, p, dist, source),
     layer: layer || undefined,
     packageDb: packageDb || undefined,
-    distribution: ecosystem === 'pypi' || ecosystem === 'maven' || ecosystem === 'gem' || ecosystem === 'golang' || ecosystem === 'npm' ? undefined : dist,
+    distribution: LANGUAGE_ECOSYSTEM_SET.has(ecosystem) ? undefined : dist,
     repository: repo?.name,
   };
 }

@@ -15,7 +15,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import * as tar from 'tar-stream';
 import { ClairScanError, errorMessage } from '../util/errors';
-import type { ImageInfo, LayerInfo } from '../findings/model';
+import type { ImageInfo } from '../findings/model';
+import { imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
 import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName } from './reference';
 
@@ -204,23 +205,6 @@ interface DockerManifestEntry {
   Layers: string[];
 }
 
-interface OciDescriptor {
-  mediaType?: string;
-  digest: string;
-  size?: number;
-  annotations?: Record<string, string>;
-  platform?: { os?: string; architecture?: string; variant?: string };
-}
-
-interface ImageConfigJson {
-  architecture?: string;
-  os?: string;
-  created?: string;
-  config?: { User?: string; Labels?: Record<string, string> | null; Env?: string[] | null };
-  rootfs?: { type?: string; diff_ids?: string[] };
-  history?: { created_by?: string; empty_layer?: boolean }[];
-}
-
 /**
  * Builds a ResolvedImage from a spooled archive. `wanted` picks one image from multi-image archives (by tag);
  * `close` is called by the returned image's close().
@@ -288,21 +272,20 @@ export function imageFromArchive(
   if (diffIds.length !== layerNames.length) {
     throw new ClairScanError(`the image config lists ${diffIds.length} layers but the manifest ${layerNames.length}`, { hint: 'the archive is inconsistent; re-export the image.' });
   }
-  const history = (config.history ?? []).filter((h) => !h.empty_layer);
   const layers: ImageLayer[] = [];
-  const layerInfos: LayerInfo[] = [];
+  const layerInfos: { digest: string; diffId: string; size: number }[] = [];
   layerNames.forEach((name, i) => {
     const f = read(name);
     const compression = sniffCompression(f.file);
     const layer = fileLayer(f, diffIds[i], compression);
     layers.push(layer);
-    layerInfos.push({ digest: f.sha256, diffId: diffIds[i], size: f.size, createdBy: history[i]?.created_by });
+    layerInfos.push({ digest: f.sha256, diffId: diffIds[i], size: f.size });
   });
 
   // An archive's path is not an image reference: an untagged archive is named after the file.
   const refText = opts.wanted ?? tags[0] ?? (opts.source === 'archive' ? undefined : opts.ref);
   const parsed = refText === undefined ? undefined : parseReference(refText);
-  const info: ImageInfo = {
+  const info = imageInfoOf(config, {
     ref: opts.ref,
     name: parsed ? stableName(parsed) : path.basename(opts.ref).replace(/\.(tar|tar\.gz|tgz|oci)$/i, ''),
     tag: parsed?.tag,
@@ -310,22 +293,9 @@ export function imageFromArchive(
     manifestDigest: syntheticManifestDigest(configFile, layers),
     imageId: configFile.sha256,
     repoDigests: opts.repoDigests ?? [],
-    os: config.os,
-    architecture: config.architecture,
-    user: config.config?.User ?? '',
-    created: config.created,
-    labels: config.config?.Labels ?? {},
     layers: layerInfos,
-  };
+  });
   return { info, layers, rawConfig: rawConfigOf(config), close: opts.close };
-}
-
-/** Env and history as the secrets check reads them (see ResolvedImage.rawConfig). */
-export function rawConfigOf(config: Pick<ImageConfigJson, 'config' | 'history'>): NonNullable<ResolvedImage['rawConfig']> {
-  return {
-    env: (config.config?.Env ?? []).filter((e): e is string => typeof e === 'string'),
-    history: (config.history ?? []).map((h) => ({ createdBy: typeof h.created_by === 'string' ? h.created_by : '', emptyLayer: !!h.empty_layer })),
-  };
 }
 
 function blobPath(digest: string): string {
@@ -393,17 +363,6 @@ function pickOciManifest(
     list = readBlob(d.digest).manifests ?? [];
   }
   throw new ClairScanError('the OCI layout holds no image manifest', { hint: 'export the image again (skopeo copy … oci-archive:file.tar).' });
-}
-
-/** Multi-platform indexes: linux/amd64 first, else the first linux manifest, else the first. */
-export function pickPlatform<T extends OciDescriptor>(list: T[]): T | undefined {
-  const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
-  return (
-    list.find((d) => d.platform?.os === 'linux' && d.platform.architecture === arch) ??
-    list.find((d) => d.platform?.os === 'linux' && d.platform.architecture !== 'unknown') ??
-    list.find((d) => d.platform?.architecture !== 'unknown') ??
-    list[0]
-  );
 }
 
 type Compression = 'gzip' | 'zstd' | 'none';

@@ -24,10 +24,10 @@ import { Readable, Transform } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
-import type { ImageInfo } from '../findings/model';
 import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName, ImageReference } from './reference';
-import { decompress, pickPlatform, rawConfigOf } from './archive';
+import { decompress } from './archive';
+import { imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
 
 export interface RegistryAuth {
   username?: string;
@@ -51,13 +51,6 @@ const ACCEPT = [
 ].join(', ');
 /** The manifest media types asked for (indexes and image manifests, OCI and Docker). */
 export const REGISTRY_MANIFEST_ACCEPT = ACCEPT;
-
-interface Descriptor {
-  mediaType?: string;
-  digest: string;
-  size?: number;
-  platform?: { os?: string; architecture?: string };
-}
 
 interface Credentials {
   username: string;
@@ -394,7 +387,7 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth): 
   }
   if (auth.password) log.mask(auth.password);
   const client = new RegistryClient(ref, auth);
-  let m = await client.getJson<{ mediaType?: string; manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] }>(
+  let m = await client.getJson<{ mediaType?: string; manifests?: OciDescriptor[]; config?: OciDescriptor; layers?: OciDescriptor[] }>(
     `/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`,
     ACCEPT,
     ref.digest,
@@ -408,16 +401,8 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth): 
   if (!config || !layers || !Array.isArray(layers)) {
     throw new ClairScanError(`${refText} has an unsupported manifest format (${m.mediaType || 'unknown'})`, { hint: 'push the image as a Docker v2 schema 2 or OCI manifest.' });
   }
-  const cfg = await client.getJson<{
-    os?: string;
-    architecture?: string;
-    created?: string;
-    config?: { User?: string; Labels?: Record<string, string> | null; Env?: string[] | null };
-    rootfs?: { diff_ids?: string[] };
-    history?: { created_by?: string; empty_layer?: boolean }[];
-  }>(`/v2/${ref.repository}/blobs/${config.digest}`, 'application/json', config.digest);
+  const cfg = await client.getJson<ImageConfigJson>(`/v2/${ref.repository}/blobs/${config.digest}`, 'application/json', config.digest);
   const diffIds = cfg.body.rootfs?.diff_ids ?? [];
-  const history = (cfg.body.history ?? []).filter((h) => !h.empty_layer);
   const imgLayers: ImageLayer[] = layers.map((l, i) => {
     const compression = /zstd/.test(l.mediaType ?? '') ? 'zstd' : /gzip/.test(l.mediaType ?? '') ? 'gzip' : 'none';
     let actual: Promise<string> | undefined;
@@ -432,7 +417,7 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth): 
       uncompressedDigest: () => (actual ??= sha256OfStream(client.openBlob(l.digest).then((s) => decompress(s, compression)))),
     };
   });
-  const info: ImageInfo = {
+  const info = imageInfoOf(cfg.body, {
     ref: refText,
     name: stableName(ref),
     tag: ref.tag,
@@ -440,13 +425,8 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth): 
     manifestDigest: m.digest,
     imageId: config.digest,
     repoDigests: [`${ref.registry === 'docker.io' ? '' : `${ref.registry}/`}${ref.repository}@${m.digest}`],
-    os: cfg.body.os,
-    architecture: cfg.body.architecture,
-    user: cfg.body.config?.User ?? '',
-    created: cfg.body.created,
-    labels: cfg.body.config?.Labels ?? {},
-    layers: imgLayers.map((l, i) => ({ digest: l.digest, diffId: l.diffId, size: l.size, createdBy: history[i]?.created_by })),
-  };
+    layers: imgLayers,
+  });
   return { info, layers: imgLayers, rawConfig: rawConfigOf(cfg.body), close: async () => undefined };
 }
 

@@ -11,6 +11,7 @@ import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLM
 import { ClairScanError } from '../util/errors';
 import type { AllowlistEntryRef, AllowlistMatch, Finding, ImageInfo } from '../findings/model';
 import { globMatch } from './glob';
+import { splitSourcePrefix, stripTag } from '../image/reference';
 
 export type AllowlistFormat = 'native' | 'clair-scanner' | 'gitlab' | 'vex';
 
@@ -220,14 +221,6 @@ export function isExpired(entry: { expires?: string }, now: Date): boolean {
   return now.getTime() >= Date.UTC(y, m - 1, d + 1);
 }
 
-/** Strips the tag and/or digest from a reference: "reg:5000/app:1.2@sha256:ab" → "reg:5000/app". */
-export function stripTag(ref: string): string {
-  let r = ref.replace(/@.*$/, '');
-  const colon = r.lastIndexOf(':');
-  if (colon > r.lastIndexOf('/')) r = r.slice(0, colon);
-  return r;
-}
-
 /** Docker Hub spellings of the same repository: "docker.io/library/alpine" = "alpine". */
 function canonicalRepo(name: string): string {
   return name
@@ -242,7 +235,7 @@ function canonicalRepo(name: string): string {
  */
 export function imageKeyMatches(key: string, image: ImageInfo): boolean {
   const k = canonicalRepo(key.replace(/@(?:sha256:?)?$/, ''));
-  const candidates = [image.name, stripTag(image.ref.replace(/^(?:docker|archive|registry):(?!\/\/)(?!\d+\/)/, ''))];
+  const candidates = [image.name, stripTag(splitSourcePrefix(image.ref).ref)];
   return candidates.some((c) => c !== '' && canonicalRepo(c) === k);
 }
 

@@ -3,27 +3,12 @@
  * at the very start of its body and edited in place on every push.
  */
 import { createHash } from 'node:crypto';
-import type { ImageRequest } from '../inputs/settings';
+import { stableImageName, type ImageRequest } from '../image/reference';
 
 /** GitHub rejects issue comments above 65,536 characters. */
 export const GITHUB_COMMENT_MAX_CHARS = 65536;
 /** GitLab notes are limited to 1,000,000 characters. */
 export const GITLAB_NOTE_MAX_CHARS = 1_000_000;
-
-/**
- * The image's name without source prefix, tag or digest — stable across builds, so the marker of
- * `myapp:${sha}` stays the same from push to push.
- */
-export function stableImageName(req: Pick<ImageRequest, 'ref' | 'source'>): string {
-  let ref = req.ref.trim();
-  if (req.source === 'archive') return `archive:${ref}`;
-  const at = ref.indexOf('@');
-  if (at >= 0) ref = ref.slice(0, at);
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  if (colon > slash) ref = ref.slice(0, colon);
-  return ref.toLowerCase();
-}
 
 /**
  * Identifies one sticky comment: the scope (workflow / CI job name, so two workflows scanning the same image

@@ -4,17 +4,17 @@
  * privilege (no capabilities beyond what they need, no-new-privileges, a pids limit).
  */
 import { DockerClient } from '../../../src/environment/docker';
-import { openClairEnvironment, type ClairEnvironment } from '../../../src/environment';
+import { openClairService, type ClairService } from '../../../src/environment';
 import { cleanupRun } from '../../../src/environment/cleanup';
 import { newRunId, type RunState } from '../../../src/environment/run-state';
 import { docker, fixture, leftoverContainers, settingsFor } from '../scan/helpers';
 
 const state: RunState = { runId: newRunId(), tempDirs: [] };
-let env: ClairEnvironment;
+let env: ClairService;
 
 beforeAll(async () => {
   const settings = settingsFor([fixture('debian-vuln')]);
-  env = await openClairEnvironment(settings, () => new DockerClient(), state, (_phase, f) => f());
+  env = await openClairService(settings, () => new DockerClient(), state, (_phase, f) => f());
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entryMatches, imageKeyMatches, isExpired, parseAllowlist, stripTag } from '../../../src/policy/allowlist';
+import { entryMatches, imageKeyMatches, isExpired, parseAllowlist } from '../../../src/policy/allowlist';
+import { stripTag } from '../../../src/image/reference';
 import { globMatch } from '../../../src/policy/glob';
 import { evaluatePolicy } from '../../../src/policy';
 import { ClairScanError } from '../../../src/util/errors';

@@ -16,7 +16,7 @@ import type { Readable } from 'node:stream';
 import type { ComplianceFinding } from '../../findings/model';
 import type { ImageLayer, ResolvedImage } from '../../image/types';
 import { ClairScanError, errorMessage } from '../../util/errors';
-import { parseReference, type ImageReference } from '../../image/reference';
+import { parseReference, splitSourcePrefix, type ImageReference } from '../../image/reference';
 import { RegistryClient, REGISTRY_MANIFEST_ACCEPT, type RegistryAuth } from '../../image/registry';
 import { signatureTag, verifyStoredSignature, type SignatureKey, type StoredSignature } from './signature';
 
@@ -116,13 +116,12 @@ async function compareLayers(image: ResolvedImage, baseRef: string, baseIds: str
 
 /** required-base-image as a registry reference (a signature lives in a registry); `registry:` may be written. */
 function registryRefOf(baseRef: string): { text: string; ref: ImageReference } {
-  const m = /^(docker-archive|oci-archive|docker|archive|registry):(?!\/\/)(?!\d+\/)(.+)$/.exec(baseRef);
-  if (m && m[1] !== 'registry') {
-    throw new ClairScanError(`required-base-image "${baseRef}" is read from ${m[1]}, but base-image-public-key needs the base image from its registry, where its signature is`, {
+  const { prefix, ref: text } = splitSourcePrefix(baseRef);
+  if (prefix && prefix !== 'registry') {
+    throw new ClairScanError(`required-base-image "${baseRef}" is read from ${prefix}, but base-image-public-key needs the base image from its registry, where its signature is`, {
       hint: 'write the base image as a registry reference (e.g. registry.example.com/base/debian:12), or remove base-image-public-key.',
     });
   }
-  const text = m ? m[2] : baseRef;
   const ref = parseReference(text);
   if (!ref) {
     throw new ClairScanError(`required-base-image "${baseRef}" is not a valid image reference`, {
