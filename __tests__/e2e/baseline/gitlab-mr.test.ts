@@ -1,0 +1,290 @@
+/**
+ * The baseline in GitLab CI end to end: the template's `clair-scan` job (templates/clair-scan.gitlab-ci.yml, its
+ * variables, rules, before_script and script as written) run the way a runner runs it — bash with `set -eo pipefail`
+ * in a directory playing $CI_PROJECT_DIR, GitLab's predefined variables, the docker:dind service played by the
+ * dind-like remote daemon, the bundled CLI (dist/cli/index.js) as the tool image's `clair-scan`, and GitLabApiServer
+ * for the notes and job-artifacts APIs (as __tests__/e2e/gitlab/template-job.test.ts does).
+ *
+ *  1. A branch pipeline on main scans the base image (fixture `base:1` under the test image name); its artifact
+ *     `clair-scan-reports/clair-scan-result.json` becomes the job's artifact of main's latest successful pipeline.
+ *  2. A merge request pipeline (opted in) targeting main scans the MR image (`derived:1`, same name): the job finds
+ *     the baseline through GET /projects/:id/jobs/artifacts/main/raw/…?job=clair-scan, and the sticky MR note leads
+ *     with the delta (the new finding first).
+ *
+ * Needs `bash scripts/test-env.sh up` and `npm run bundle`.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { GitLabApiServer } from '../../helpers/gitlab-api-server';
+import { loadTestEnv, REPO_ROOT, type RemoteDaemon, startRemoteDaemon, stopRemoteDaemon } from '../../helpers/testenv';
+import { testTempDir } from '../../helpers/tmp';
+import { BUNDLE } from '../scan/helpers';
+import { tagTestImages, type TestImages } from './helpers';
+
+const TEMPLATE = path.join(REPO_ROOT, 'templates', 'clair-scan.gitlab-ci.yml');
+const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'index.js');
+const JOB = 'clair-scan';
+const PROJECT_ID = '4711';
+const PROJECT_PATH = 'acme/shop';
+const MR_IID = '31';
+const TOKEN = `glpat-${randomBytes(12).toString('hex')}`;
+const JOB_TOKEN = `glcbt-${randomBytes(12).toString('hex')}`;
+
+type Vars = Record<string, string>;
+interface Job {
+  variables?: Record<string, string | { value: string }>;
+  before_script?: string[];
+  script: string[];
+  artifacts: { paths: string[]; reports: { container_scanning: string; dotenv: string } };
+  rules: { if?: string; when?: string }[];
+}
+
+const stringVars = (v: Job['variables'] | undefined): Vars => Object.fromEntries(Object.entries(v ?? {}).map(([k, x]) => [k, typeof x === 'string' ? x : String(x.value)]));
+
+/** GitLab's expansion of `$VAR`, `${VAR}` and `$$` against the job's final variables, recursively; undefined = ''. */
+function expandAll(vars: Vars): Vars {
+  const resolve = (name: string, depth: number): string => {
+    const raw = vars[name];
+    if (raw === undefined) return '';
+    if (depth > 10) throw new Error(`variable ${name} refers to itself`);
+    return raw.replace(/\$\$|\$\{([A-Za-z0-9_]+)\}|\$([A-Za-z0-9_]+)/g, (m, braced?: string, bare?: string) => (m === '$$' ? '$' : resolve((braced ?? bare)!, depth + 1)));
+  };
+  return Object.fromEntries(Object.keys(vars).map((k) => [k, resolve(k, 0)]));
+}
+
+/** `rules:if` for the forms the template uses ($A == "x", $A, &&, ||, parentheses); anything else throws. */
+function ruleMatches(expr: string, vars: Vars): boolean {
+  const tokens = expr.match(/\(|\)|&&|\|\||==|!=|"[^"]*"|\$[A-Za-z0-9_]+|\S+/g) ?? [];
+  let i = 0;
+  const operand = (t: string): string | undefined => {
+    if (t.startsWith('$')) return vars[t.slice(1)];
+    if (/^".*"$/.test(t)) return t.slice(1, -1);
+    throw new Error(`rules:if operand not understood: ${t} in ${expr}`);
+  };
+  const primary = (): boolean => {
+    const t = tokens[i++];
+    if (t === '(') {
+      const v = or();
+      if (tokens[i++] !== ')') throw new Error(`unbalanced parentheses in ${expr}`);
+      return v;
+    }
+    if (tokens[i] === '==' || tokens[i] === '!=') {
+      const op = tokens[i++];
+      const a = operand(t);
+      const b = operand(tokens[i++]);
+      return op === '==' ? a === b : a !== b;
+    }
+    return Boolean(operand(t));
+  };
+  const and = (): boolean => {
+    let v = primary();
+    while (tokens[i] === '&&') (i++, (v = primary() && v));
+    return v;
+  };
+  const or = (): boolean => {
+    let v = and();
+    while (tokens[i] === '||') (i++, (v = and() || v));
+    return v;
+  };
+  const v = or();
+  if (i !== tokens.length) throw new Error(`rules:if expression not understood: ${expr}`);
+  return v;
+}
+
+function jobCreated(job: Job, vars: Vars): boolean {
+  for (const r of job.rules) if (r.if === undefined || ruleMatches(r.if, vars)) return r.when !== 'never';
+  return false;
+}
+
+let img: TestImages;
+let remote: RemoteDaemon;
+let gitlab: GitLabApiServer;
+let root: string;
+let shimDir: string;
+let jobCounter = 7000;
+let globalVars: Vars;
+let scanJob: Job;
+
+function remoteDocker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: remote.dockerHost } }).trim();
+}
+
+interface JobRun {
+  exitCode: number | null;
+  log: string;
+  projectDir: string;
+  tmpDir: string;
+}
+
+/** Runs the template's scan job in a branch pipeline on main or in a merge request pipeline targeting main. */
+async function runScanJob(kind: 'main' | 'mr', project: Vars): Promise<JobRun> {
+  const jobId = ++jobCounter;
+  const jobRoot = fs.mkdtempSync(path.join(root, `job-${jobId}-`));
+  const projectDir = path.join(jobRoot, 'builds', 'acme', 'shop');
+  const tmpDir = path.join(jobRoot, 'tmp');
+  const home = path.join(jobRoot, 'home');
+  for (const d of [projectDir, tmpDir, home]) fs.mkdirSync(d, { recursive: true });
+  const sha = randomBytes(20).toString('hex');
+  const predefined: Vars = {
+    CI: 'true',
+    GITLAB_CI: 'true',
+    CI_SERVER_URL: gitlab.url,
+    CI_API_V4_URL: gitlab.apiUrl,
+    CI_PROJECT_ID: PROJECT_ID,
+    CI_PROJECT_PATH: PROJECT_PATH,
+    CI_PROJECT_DIR: projectDir,
+    CI_PIPELINE_ID: String(jobId * 10),
+    CI_COMMIT_SHA: sha,
+    CI_DEFAULT_BRANCH: 'main',
+    CI_JOB_ID: String(jobId),
+    CI_JOB_NAME: JOB,
+    CI_JOB_STAGE: 'test',
+    CI_JOB_URL: `${gitlab.url}/${PROJECT_PATH}/-/jobs/${jobId}`,
+    CI_JOB_TOKEN: JOB_TOKEN,
+    CI_REGISTRY: 'registry.gitlab.example',
+    CI_REGISTRY_IMAGE: `registry.gitlab.example/${PROJECT_PATH}`,
+    CI_REGISTRY_USER: 'gitlab-ci-token',
+    CI_REGISTRY_PASSWORD: JOB_TOKEN,
+    ...(kind === 'main'
+      ? { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main', CI_COMMIT_REF_SLUG: 'main' }
+      : {
+          CI_PIPELINE_SOURCE: 'merge_request_event',
+          CI_COMMIT_REF_NAME: 'feature/login',
+          CI_COMMIT_REF_SLUG: 'feature-login',
+          CI_MERGE_REQUEST_IID: MR_IID,
+          CI_MERGE_REQUEST_PROJECT_ID: PROJECT_ID,
+          CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'feature/login',
+          CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+          CI_OPEN_MERGE_REQUESTS: `${PROJECT_PATH}!${MR_IID}`,
+        }),
+  };
+  // predefined < global YAML < job YAML < CI/CD (project) variables, then expanded.
+  const vars = expandAll({ ...predefined, ...globalVars, ...stringVars(scanJob.variables), ...project });
+  expect(jobCreated(scanJob, vars)).toBe(true);
+  const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+  const lines = [...(scanJob.before_script ?? []), ...scanJob.script];
+  const script = ['set -eo pipefail', ...lines.flatMap((l) => [`printf '%s\\n' ${quote(`$ ${l.split('\n')[0]}`)}`, l])].join('\n');
+  const env: Vars = { ...vars, PATH: [shimDir, path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'), HOME: home, TMPDIR: tmpDir };
+  const chunks: Buffer[] = [];
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn('bash', ['-c', script], { cwd: projectDir, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60_000 });
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const log = Buffer.concat(chunks).toString('utf8');
+  // Nothing left: no temp dir in the job's TMPDIR, no container of the job's run on the dind daemon.
+  expect(fs.readdirSync(tmpDir).filter((n) => n.startsWith('clair-scan-'))).toEqual([]);
+  const runId = /^Run ([a-z0-9-]+) \(if this process is killed/m.exec(log)?.[1];
+  expect(runId).toBeDefined();
+  expect(remoteDocker('ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--format', '{{.Names}}')).toBe('');
+  expect(log).not.toContain(TOKEN);
+  expect(log).not.toContain(JOB_TOKEN);
+  return { exitCode, log, projectDir, tmpDir };
+}
+
+function projectVariables(extra: Vars): Vars {
+  const t = loadTestEnv();
+  return {
+    CLAIR_SCAN_CLAIR_IMAGE: t.clairImage,
+    CLAIR_SCAN_POSTGRES_IMAGE: t.postgresImage,
+    CLAIR_SCAN_PULL: 'never',
+    CLAIR_SCAN_VULN_DATA: BUNDLE,
+    CLAIR_SCAN_GITLAB_TOKEN: TOKEN,
+    // The test's dind speaks plain TCP: the four variables the template's header documents for that case, with the
+    // address the `docker` alias would resolve to.
+    DOCKER_HOST: remote.dockerHost,
+    DOCKER_TLS_CERTDIR: '',
+    DOCKER_TLS_VERIFY: '',
+    DOCKER_CERT_PATH: '',
+    CLAIR_SCAN_FAIL_ON_NEW: 'true',
+    CLAIR_SCAN_SEVERITY_THRESHOLD: 'medium',
+    ...extra,
+  };
+}
+
+const RESULT_PATH = 'clair-scan-reports/clair-scan-result.json';
+
+beforeAll(async () => {
+  if (!fs.existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run \`npm run bundle\` first`);
+  const doc = parse(fs.readFileSync(TEMPLATE, 'utf8')) as Record<string, unknown>;
+  globalVars = stringVars(doc.variables as Job['variables']);
+  scanJob = doc[JOB] as Job;
+  root = testTempDir('cs-e2e-baseline-gitlab-');
+  shimDir = path.join(root, 'bin');
+  fs.mkdirSync(shimDir);
+  fs.writeFileSync(path.join(shimDir, 'clair-scan'), `#!/bin/sh\nexec node '${CLI_BUNDLE}' "$@"\n`, { mode: 0o755 });
+  gitlab = new GitLabApiServer(TOKEN);
+  await gitlab.start();
+  img = tagTestImages('gitlab');
+  remote = await startRemoteDaemon([img.base, img.pr]);
+});
+
+afterAll(async () => {
+  await gitlab?.stop();
+  if (remote && img) {
+    for (const ref of [img.base, img.pr]) {
+      try {
+        remoteDocker('rmi', ref);
+      } catch {
+        /* not there */
+      }
+    }
+  }
+  img?.remove();
+  await stopRemoteDaemon();
+});
+
+test('the template job on main, then in a merge request pipeline: the baseline comes from main\'s job artifact, the MR note leads with the delta', async () => {
+  // 1. main: no merge request, no baseline; the job's artifact holds the result.
+  const main = await runScanJob('main', projectVariables({ CS_IMAGE: img.base }));
+  expect({ exitCode: main.exitCode, log: main.exitCode === 0 ? '' : main.log }).toEqual({ exitCode: 0, log: '' });
+  expect(scanJob.artifacts.paths).toContain('clair-scan-reports/');
+  const baseline = fs.readFileSync(path.join(main.projectDir, RESULT_PATH));
+  expect(JSON.parse(baseline.toString('utf8')).delta).toBeUndefined();
+  expect(gitlab.requests).toEqual([]); // neither a baseline lookup nor a note outside a merge request
+  // GitLab keeps it as the artifact of main's latest successful pipeline.
+  gitlab.refArtifacts.set(`${PROJECT_ID}|main|${JOB}|${RESULT_PATH}`, baseline);
+
+  // 2. the merge request pipeline (opted in as the template's header says).
+  const mr = await runScanJob('mr', projectVariables({ CS_IMAGE: img.pr, CLAIR_SCAN_MR_PIPELINES: 'true' }));
+  expect({ exitCode: mr.exitCode, log: mr.exitCode === 0 ? '' : mr.log }).toEqual({ exitCode: 0, log: '' });
+  expect(gitlab.problems).toEqual([]);
+  const artifactRequests = gitlab.requests.filter((r) => r.url.includes('/jobs/artifacts/'));
+  expect(artifactRequests).toEqual([
+    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/jobs/artifacts/main/raw/clair-scan-reports/clair-scan-result.json?job=${JOB}`, status: 200, token: TOKEN },
+  ]);
+  const source = `GitLab job "${JOB}" of the latest successful pipeline on main`;
+  expect(mr.log).toContain(`baseline: compared with ${source}: 1 new (1 Medium), 0 fixed, 2 unchanged`);
+
+  // The verdict for the gate job: fail-on-new failed on the new finding (the scan job itself succeeds, report-only).
+  const dotenv = fs.readFileSync(path.join(mr.projectDir, scanJob.artifacts.reports.dotenv), 'utf8');
+  expect(dotenv).toMatch(/^CLAIR_SCAN_VERDICT=fail$/m);
+  expect(dotenv).toMatch(/^CLAIR_SCAN_REASONS=.*1 new finding at or above Medium/m);
+
+  // The sticky note: marker, verdict, then the delta; the new finding is the first finding listed.
+  const notes = gitlab.notesOn(PROJECT_ID, Number(MR_IID));
+  expect(notes).toHaveLength(1);
+  const lines = notes[0].body.split('\n');
+  expect(lines[0]).toMatch(/^<!-- clair-scan:[0-9a-f]{16} -->$/);
+  expect(lines[1]).toBe('## ❌ clair-scan: policy failed — 1 image');
+  const head = lines.indexOf('### Changes since the baseline: 1 new (1 Medium), 0 fixed, 2 unchanged');
+  expect(head).toBeGreaterThan(1);
+  expect(lines.slice(2, head).every((l) => l === '' || l.startsWith('- ') || l.startsWith('Rules: '))).toBe(true);
+  // As rendered: md() writes `"` as `&quot;` and escapes punctuation with backslashes.
+  expect(lines[head + 2].replace(/\\/g, '').replace(/&quot;/g, '"')).toMatch(new RegExp(`^_Baseline: ${source}, scanned `));
+  expect(lines.slice(head + 6, head + 9)).toEqual([
+    '| 🆕 New | 0 | 0 | 1 | 0 | 0 | 0 | **1** |',
+    '| ✅ Fixed | 0 | 0 | 0 | 0 | 0 | 0 | **0** |',
+    '| Unchanged | 0 | 1 | 1 | 0 | 0 | 0 | **2** |',
+  ]);
+  expect(lines[head + 10]).toBe('#### New findings (1)');
+  expect(lines.find((l) => /^\| [A-Za-z]+ \| \[?CVE-/.test(l))).toMatch(/^\| Medium \| \[CVE-2099-3001\]/);
+  // The GitLab report of the MR job is complete (all three findings; the widget compares by itself).
+  const gl = JSON.parse(fs.readFileSync(path.join(mr.projectDir, scanJob.artifacts.reports.container_scanning), 'utf8'));
+  expect(gl.vulnerabilities.map((v: { identifiers: { value: string }[] }) => v.identifiers[0].value).sort()).toEqual(['CVE-2099-1002', 'CVE-2099-1003', 'CVE-2099-3001']);
+});
