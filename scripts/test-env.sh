@@ -125,29 +125,9 @@ remove_replaced() {
 image_size() { dk image inspect -f '{{.Size}}' "$1" | awk '{printf "%.1f MB", $1/1e6}'; }
 
 # ---------------------------------------------------------------------------------------------- postgres
-# The Debian mirror apt is configured with for $PG_SUITE (deb822 .sources or one-line .list); no hard-coded host.
+# The Debian mirror apt is configured with for $PG_SUITE (apt_mirror_for in test-env/lib.sh; no hard-coded host).
 apt_mirror() {
-  local f uri
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    uri=$(awk -v suite="$PG_SUITE" '
-      BEGIN { RS=""; FS="\n" }
-      { types=""; uris=""; suites=""
-        for (i = 1; i <= NF; i++) {
-          if ($i ~ /^Types:/) types = $i; else if ($i ~ /^URIs:/) uris = $i; else if ($i ~ /^Suites:/) suites = $i
-        }
-        if (types ~ /[ \t]deb([ \t]|$)/ && (suites " ") ~ ("[ \t]" suite "[ \t]")) {
-          sub(/^URIs:[ \t]*/, "", uris); split(uris, u, /[ \t]+/); print u[1]; exit
-        }
-      }' "$f")
-    [ -n "$uri" ] && { echo "$uri"; return 0; }
-  done
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] || continue
-    uri=$(sed -E 's/\[[^]]*\]//' "$f" | awk -v suite="$PG_SUITE" '$1 == "deb" && $3 == suite { print $2; exit }')
-    [ -n "$uri" ] && { echo "$uri"; return 0; }
-  done
-  die "no Debian mirror for $PG_SUITE in /etc/apt/sources.list{,.d/*}"
+  apt_mirror_for "$PG_SUITE" || die "no Debian mirror for $PG_SUITE in /etc/apt/sources.list{,.d/*}"
 }
 
 pg_rootfs_tar() {

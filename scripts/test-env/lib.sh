@@ -72,7 +72,7 @@ free_port() {
 
 # ------------------------------------------------------------------------------ debootstrap (shared helpers)
 # apt_mirror_for SUITE: the Debian mirror apt is configured with for SUITE (deb822 .sources or one-line .list);
-# no hard-coded host. (Same lookup as test-env.sh's apt_mirror, for any suite.)
+# no hard-coded host. test-env.sh (PostgreSQL rootfs) and fixtures/scale.sh (bookworm rootfs) both use it.
 apt_mirror_for() {
   local suite=$1 f uri
   for f in /etc/apt/sources.list.d/*.sources; do
