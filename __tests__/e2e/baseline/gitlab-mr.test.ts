@@ -81,12 +81,18 @@ function ruleMatches(expr: string, vars: Vars): boolean {
   };
   const and = (): boolean => {
     let v = primary();
-    while (tokens[i] === '&&') (i++, (v = primary() && v));
+    while (tokens[i] === '&&') {
+      i++;
+      v = primary() && v;
+    }
     return v;
   };
   const or = (): boolean => {
     let v = and();
-    while (tokens[i] === '||') (i++, (v = and() || v));
+    while (tokens[i] === '||') {
+      i++;
+      v = and() || v;
+    }
     return v;
   };
   const v = or();
