@@ -9,7 +9,7 @@ import { scan } from './scan';
 import { serializeRunState, type RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
 import { publishGitHub, publishGitHubError } from './publish/github';
-import { STATE_KEY, useActionsLogger } from './publish/github/runner';
+import { STATE_KEY, useActionsLogger } from './action/runtime';
 import { fetchGitHubBaseline } from './publish/github/baseline';
 import { EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { guardProcess, runPhase } from './util/phase';

@@ -7,7 +7,7 @@ import { cleanupRun } from './environment/cleanup';
 import { parseRunState } from './environment/run-state';
 import { errorMessage } from './util/errors';
 import { guardProcess, runPhase } from './util/phase';
-import { STATE_KEY, useActionsLogger } from './publish/github/runner';
+import { STATE_KEY, useActionsLogger } from './action/runtime';
 
 export async function runPost(): Promise<void> {
   useActionsLogger();

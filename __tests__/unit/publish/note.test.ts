@@ -1,8 +1,9 @@
 import { GitLabApiServer } from '../../helpers/gitlab-api-server';
-import { gitlabTarget, publishGitLab, upsertStickyNote } from '../../../src/publish/gitlab/note';
+import { gitlabTarget, upsertStickyNote } from '../../../src/publish/gitlab/note';
+import { publishGitLab } from '../../../src/publish/gitlab';
 import { parseSettings } from '../../../src/inputs/settings';
 import { emptyCounts, RESULT_SCHEMA_VERSION, type ScanResult } from '../../../src/findings/model';
-import type { ScanOutcome } from '../../../src/scan';
+import type { ScanOutcome } from '../../../src/outcome';
 import { setLogger, type Logger } from '../../../src/util/log';
 
 const TOKEN = 'glpat-unitTestToken0123456789';

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { relative } from 'node:path';
-import type { ScanOutcome } from '../../scan';
+import type { ScanOutcome } from '../../outcome';
 import type { Settings } from '../../inputs/settings';
 import { renderMarkdownSummary, reportView } from '../../report';
 import { md } from '../../report/escape';

@@ -1,6 +1,6 @@
 /** The action's outputs (every entry of OUTPUTS), computed from the scan outcome. */
 import { resolve } from 'node:path';
-import type { ScanOutcome } from '../../scan';
+import type { ScanOutcome } from '../../outcome';
 import type { ReportFormat, Settings } from '../../inputs/settings';
 import { countBySeverity, SEVERITIES, type ScanResult, type VulnerabilityFinding } from '../../findings/model';
 import { totalOf } from '../../findings/delta';

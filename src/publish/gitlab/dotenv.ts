@@ -8,7 +8,7 @@
  * quotes, no newline in a value, at most 20 variables; every value here is one line of plain text.
  */
 import * as path from 'node:path';
-import type { ScanOutcome } from '../../scan';
+import type { ScanOutcome } from '../../outcome';
 import type { Settings } from '../../inputs/settings';
 import { writeFileAtomic } from '../../report/common';
 import { outcomeOutputs } from '../github/outputs';

@@ -8,12 +8,8 @@
  * (docs/api/users.md) tells whose notes are ours.
  */
 import { request } from 'undici';
-import type { ScanOutcome } from '../../scan';
-import type { Settings } from '../../inputs/settings';
-import { renderMarkdownSummary, reportView } from '../../report';
-import { errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
-import { composeStickyBody, GITLAB_NOTE_MAX_CHARS, stickyKey, stickyMarker, upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
+import { upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
 
 type Env = Record<string, string | undefined>;
 
@@ -40,7 +36,7 @@ interface Note {
   author?: { id?: number; username?: string; bot?: boolean };
 }
 
-class GitLabApiError extends Error {
+export class GitLabApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -137,40 +133,4 @@ function openMergeRequestOf(list: string | undefined, projectPath: string | unde
     if (m && m[1] === projectPath) return m[2];
   }
   return undefined;
-}
-
-/**
- * Keep the sticky MR note for this scan. Never throws: publishing must not hide the verdict.
- * Skipped (with a notice) outside merge request pipelines, when `comment` is off, or without a token.
- */
-export async function publishGitLab(outcome: ScanOutcome, settings: Settings, env: Env = process.env): Promise<NoteOutcome> {
-  if (!settings.publish.comment) return { status: 'skipped', reason: 'comment disabled' };
-  const target = gitlabTarget(env, settings.publish.gitlabToken);
-  if (typeof target === 'string') {
-    if (target === 'no token') {
-      log.info('no gitlab-token (CLAIR_SCAN_GITLAB_TOKEN): the merge request note is skipped. Set a masked CI/CD variable with a token of `api` scope to get it.');
-    } else {
-      log.debug(`${target}: no merge request note`);
-    }
-    return { status: 'skipped', reason: target };
-  }
-  log.mask(target.token);
-  const marker = stickyMarker(stickyKey(settings.images, env.CI_JOB_NAME ?? ''));
-  try {
-    // The marker line is added once, by composeStickyBody; passing it to the renderer too would put a second,
-    // mangled copy of it (`<!-- __-_clair-scan:…_-_ -->`) under the first.
-    const markdown = renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200 });
-    const body = composeStickyBody(marker, markdown, GITLAB_NOTE_MAX_CHARS, 'the full report is in the job artifacts.');
-    const r = await upsertStickyNote(target, marker, body);
-    log.info(`merge request !${target.mergeRequestIid}: summary note ${r.action}`);
-    return { status: r.action, id: r.id };
-  } catch (err) {
-    const status = err instanceof GitLabApiError ? err.status : undefined;
-    const hint =
-      status === 401 || status === 403
-        ? ' The token lacks `api` scope or access to this project.'
-        : '';
-    log.warn(`could not write the merge request note (${errorMessage(err).split('\n')[0]}).${hint} The reports are in the job artifacts.`);
-    return { status: 'failed', reason: errorMessage(err) };
-  }
 }
