@@ -67,7 +67,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       }),
     };
     const images: ImageResult[] = [];
-    for (const req of settings.images) images.push(await scanImage(ctx, req, sources.get(req)));
+    // One collapsible group per image (its export, index, data check, match, compliance), one image at a time.
+    for (const [i, req] of settings.images.entries()) images.push(await log.group(`image-${i + 1}`, `Scanning ${req.input}`, () => scanImage(ctx, req, sources.get(req))));
     const result = scanResult(env, startedAt, images);
     // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
     const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
@@ -75,7 +76,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy));
     summarizeDelta(result);
     if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
-    const reports = await time('reports', () => writeReports(result, settings.reports));
+    const reports = await log.group('reports', 'Writing reports', () => time('reports', () => writeReports(result, settings.reports)));
     // Fail closed: exit 0 or 1 only when every requested report exists.
     const missing = missingReports(settings.reports.formats, reports);
     if (missing.length) {

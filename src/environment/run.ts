@@ -4,9 +4,22 @@
  */
 import type { Settings } from '../inputs/settings';
 import { runPhase } from '../util/phase';
+import { log } from '../util/log';
 import { newRunId, type RunState, trackRun } from './run-state';
 import { cleanupRun } from './cleanup';
 import { DockerClient } from './docker';
+
+/**
+ * The long phases shown as a collapsible group in the CI log (util/log.ts `log.group`: GitHub groups, GitLab
+ * sections). Per-image phases are grouped by the caller that runs images one at a time (scan.ts: one group per
+ * image); groups never nest, so inside one these open none.
+ */
+export const PHASE_GROUPS: Record<string, string> = {
+  pull: 'Pulling the PostgreSQL and Clair images',
+  'start-postgres': 'Starting PostgreSQL',
+  'start-clair': 'Starting Clair',
+  'data-load': 'Loading vulnerability data',
+};
 
 /** Runs one phase under its deadline and records its time. */
 export type PhaseTimer = <T>(phase: string, f: () => Promise<T>) => Promise<T>;
@@ -33,7 +46,7 @@ export function startRun(settings: Settings, onState?: (s: RunState) => void): R
   const timings: Record<string, number> = {};
   const deadlines = phaseDeadlines(settings);
   // Every phase runs under a deadline (fail closed: a stalled phase is an error naming it, never a silent end).
-  const time: PhaseTimer = async (phase, f) => {
+  const timed: PhaseTimer = async (phase, f) => {
     const t0 = process.hrtime.bigint();
     try {
       const d = deadlines[phase] ?? deadlines.default;
@@ -42,6 +55,7 @@ export function startRun(settings: Settings, onState?: (s: RunState) => void): R
       timings[phase] = (timings[phase] ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9;
     }
   };
+  const time: PhaseTimer = (phase, f) => (PHASE_GROUPS[phase] ? log.group(phase, PHASE_GROUPS[phase], () => timed(phase, f)) : timed(phase, f));
   let docker: DockerClient | undefined;
   return {
     state,

@@ -1,6 +1,10 @@
 /**
  * The one logging seam. The CLI logs to stderr; the action swaps in @actions/core (annotations, groups,
  * masking). Modules call these functions, never console.* directly, so output stays in one place.
+ *
+ * Collapsible groups: `log.group(name, title, f)` runs f inside one — `::group::` on GitHub (the action's logger),
+ * a GitLab section when the CLI runs in GitLab CI (GITLAB_CI=true), nothing extra otherwise. Groups never nest
+ * (GitHub does not support it): inside an open group, `log.group` just runs f.
  */
 export interface Logger {
   info(msg: string): void;
@@ -8,6 +12,10 @@ export interface Logger {
   debug(msg: string): void;
   /** Register a secret so it is masked in every later log line. */
   mask(secret: string): void;
+  /** Opens a collapsible group; `name` is a stable id (GitLab's section name), `title` what the log shows. */
+  startGroup?(name: string, title: string): void;
+  /** Closes the group `startGroup` opened. */
+  endGroup?(name: string): void;
 }
 
 const masked: string[] = [];
@@ -19,6 +27,21 @@ export function scrub(msg: string): string {
   return out;
 }
 
+/**
+ * GitLab CI's collapsible sections ("Custom collapsible sections" in GitLab's docs): a section_start line whose
+ * text is the title, a section_end line, both marked with the Unix time (GitLab shows the section's duration).
+ */
+export function gitlabSections(write: (text: string) => void, now: () => number = () => Date.now()): Required<Pick<Logger, 'startGroup' | 'endGroup'>> {
+  const id = (name: string): string => `clair_scan_${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  const ts = (): number => Math.floor(now() / 1000);
+  return {
+    startGroup: (name, title) => write(`\x1b[0Ksection_start:${ts()}:${id(name)}[collapsed=true]\r\x1b[0K${scrub(title)}\n`),
+    endGroup: (name) => write(`\x1b[0Ksection_end:${ts()}:${id(name)}\r\x1b[0K\n`),
+  };
+}
+
+const stderrSections = gitlabSections((t) => process.stderr.write(t));
+
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${scrub(m)}\n`),
   warn: (m) => process.stderr.write(`warning: ${scrub(m)}\n`),
@@ -27,6 +50,13 @@ const stderrLogger: Logger = {
   },
   mask: (s) => {
     if (s && !masked.includes(s)) masked.push(s);
+  },
+  // Plain text unless the CLI runs in GitLab CI.
+  startGroup: (name, title) => {
+    if (process.env.GITLAB_CI === 'true') stderrSections.startGroup(name, title);
+  },
+  endGroup: (name) => {
+    if (process.env.GITLAB_CI === 'true') stderrSections.endGroup(name);
   },
 };
 
@@ -39,12 +69,34 @@ export function setLogger(l: Logger): Logger {
   return previous;
 }
 
-export const log: Logger = {
+/** The group open now (groups never nest), or undefined. */
+let openGroup: string | undefined;
+
+export const log: Logger & {
+  /**
+   * Runs f inside a collapsible group titled `title`, closed however f ends (also when it throws). Inside an
+   * open group it just runs f: nested phases never nest groups.
+   */
+  group<T>(name: string, title: string, f: () => Promise<T>): Promise<T>;
+} = {
   info: (m) => current.info(m),
   warn: (m) => current.warn(m),
   debug: (m) => current.debug(m),
   mask: (s) => {
     stderrLogger.mask(s);
     if (current !== stderrLogger) current.mask(s);
+  },
+  group: async (name, title, f) => {
+    if (openGroup !== undefined) return f();
+    // The logger that opened the group closes it, even if another was swapped in meanwhile.
+    const logger = current;
+    openGroup = name;
+    logger.startGroup?.(name, title);
+    try {
+      return await f();
+    } finally {
+      openGroup = undefined;
+      logger.endGroup?.(name);
+    }
   },
 };
