@@ -4,7 +4,7 @@
  * registered in its RunState and removed when it ends, whatever happens. The work is in the folders:
  * image/ (which image, opened how), environment/ (the running Clair), findings/, policy/, report/.
  */
-import { ClairScanError } from './util/errors';
+import { ClairScanError, EXIT_OK, EXIT_POLICY_FAILED } from './util/errors';
 import { log } from './util/log';
 import { parseImageRequest, type ImageRequest, type ImageSourceKind, type Settings } from './inputs/settings';
 import type { RunState } from './environment/run-state';
@@ -82,7 +82,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     if (missing.length) {
       throw new ClairScanError(`the ${missing.join(', ')} report${missing.length > 1 ? 's were' : ' was'} not written`, { hint: `check that output-dir (${settings.reports.outputDir}) is writable and has free space.` });
     }
-    const exitCode = result.verdict.status === 'fail' && result.verdict.enforced ? 1 : 0;
+    const exitCode = result.verdict.status === 'fail' && result.verdict.enforced ? EXIT_POLICY_FAILED : EXIT_OK;
     return { result, reports, exitCode, timings: run.timings };
   } finally {
     await run.end({ first: server, clair: env });

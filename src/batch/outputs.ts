@@ -13,7 +13,7 @@ import type { SeverityCounts, Verdict } from '../findings/model';
 
 export const SUMMARY_FILE = 'batch-summary.json';
 export const VULNERABLE_LIST_FILE = 'vulnerable.list';
-export const STATE_FILE = 'batch-state.jsonl';
+const STATE_FILE = 'batch-state.jsonl';
 export const BATCH_SUMMARY_SCHEMA_VERSION = '1.0.0';
 
 export interface BatchImageEntry {

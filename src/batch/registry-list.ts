@@ -72,7 +72,7 @@ export function tagFilter(spec: string[]): (tag: string) => boolean {
 }
 
 /** Page size asked for; registries may answer with fewer per page. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Pages followed at most per listing (a registry whose Link never ends must not loop forever). */
 const MAX_PAGES = 10_000;
 

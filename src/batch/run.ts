@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ClairScanError, errorMessage } from '../util/errors';
+import { ClairScanError, errorMessage, EXIT_ERROR, EXIT_OK, EXIT_POLICY_FAILED } from '../util/errors';
 import { log } from '../util/log';
 import { runPhase } from '../util/phase';
 import { parseImageRequest, parseSettings, type RawInputs, type Settings } from '../inputs/settings';
@@ -61,7 +61,7 @@ export interface BatchOptions {
 }
 
 /** What the images of a batch are, with listings expanded, and the per-image Settings. */
-export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatchInputs(raw)): Promise<{ settings: Settings; images: string[]; listingErrors: BatchImageEntry[] }> {
+async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatchInputs(raw)): Promise<{ settings: Settings; images: string[]; listingErrors: BatchImageEntry[] }> {
   const images: string[] = [];
   const listingErrors: BatchImageEntry[] = [];
   const auth = listingAuth(raw, req.listings);
@@ -186,7 +186,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
     const entries = [...listingErrors, ...images.map((i) => fresh.get(i) ?? (batchState.done.get(i) as BatchImageEntry))];
     const count = (v: BatchImageEntry['verdict']): number => entries.filter((e) => e.verdict === v).length;
     const failedEnforced = settings.policy.fail && count('fail') > 0;
-    const exitCode: 0 | 1 | 2 = count('error') > 0 ? 2 : failedEnforced ? 1 : 0;
+    const exitCode: 0 | 1 | 2 = count('error') > 0 ? EXIT_ERROR : failedEnforced ? EXIT_POLICY_FAILED : EXIT_OK;
     const summary: BatchSummary = {
       schemaVersion: BATCH_SUMMARY_SCHEMA_VERSION,
       tool: { name: 'clair-scan', version: TOOL_VERSION },

@@ -85,7 +85,7 @@ export class ClairClient {
     if (status !== 200 && status !== 201) {
       throw new ClairScanError(`Clair could not index the image (HTTP ${status})`, { hint: indexFailureHint(body), details: body.slice(0, 4000) });
     }
-    const report = JSON.parse(body) as ClairIndexReport;
+    const report = clairJson<ClairIndexReport>(body, 'index_report');
     if (report.state !== 'IndexFinished' || !report.success) {
       throw new ClairScanError(`Clair failed to index the image (state ${report.state})`, { hint: indexFailureHint(report.err), details: report.err });
     }
@@ -94,7 +94,7 @@ export class ClairClient {
 
   async vulnerabilityReport(manifestDigest: string): Promise<VulnReportResult> {
     const { status, body } = await this.call('GET', `/matcher/api/v1/vulnerability_report/${manifestDigest}`);
-    if (status === 200) return { status: 'ok', report: JSON.parse(body) as ClairVulnerabilityReport };
+    if (status === 200) return { status: 'ok', report: clairJson<ClairVulnerabilityReport>(body, 'vulnerability_report') };
     // 202: the matcher has no vulnerability data at all yet (clair-v4.md §4).
     if (status === 202) return { status: 'no-data' };
     if (status === 404) return { status: 'not-found' };
@@ -105,7 +105,7 @@ export class ClairClient {
   async updateOperations(): Promise<Record<string, ClairUpdateOperation[]>> {
     const { status, body } = await this.call('GET', '/matcher/api/v1/internal/update_operation');
     if (status !== 200) throw this.unexpected('update_operation', status, body);
-    return (JSON.parse(body) ?? {}) as Record<string, ClairUpdateOperation[]>;
+    return clairJson<Record<string, ClairUpdateOperation[]> | null>(body, 'update_operation') ?? {};
   }
 
   async close(): Promise<void> {
@@ -189,4 +189,16 @@ export function signPskJwt(pskBase64: string, now = Date.now()): string {
   const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iss: 'clair-intraservice', iat, nbf: iat - 60, exp: iat + 600 })}`;
   const sig = createHmac('sha256', Buffer.from(pskBase64, 'base64')).update(unsigned).digest('base64url');
   return `${unsigned}.${sig}`;
+}
+
+/** A Clair answer that must be JSON: anything else (a proxy's HTML error page, a cut-off body) is said as such. */
+function clairJson<T>(body: string, what: string): T {
+  try {
+    return JSON.parse(body) as T;
+  } catch (err) {
+    throw new ClairScanError(`Clair's ${what} answer is not valid JSON (${errorMessage(err)})`, {
+      hint: 'check that clair-url points at Clair itself (not a proxy or login page) and that the Clair version is v4.',
+      details: body.slice(0, 2000),
+    });
+  }
 }

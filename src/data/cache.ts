@@ -28,9 +28,9 @@ import { importBundle } from '../environment/vuln-data';
 import { clairVersionOf, runExport } from './export';
 import { manifestPathFor, openSnapshot, parseMaxAge, SnapshotManifest, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
 
-export const CACHE_KEY_PREFIX = 'clair-scan-vulndata';
+const CACHE_KEY_PREFIX = 'clair-scan-vulndata';
 /** Without vuln-data-max-age a cached snapshot is used for a day (the key's date). */
-export const DEFAULT_CACHE_MAX_AGE_MS = 24 * 3600_000;
+const DEFAULT_CACHE_MAX_AGE_MS = 24 * 3600_000;
 const BUNDLE_NAME = 'clair-data.json.zst';
 
 /** Where the cache keeps snapshots; one entry is one directory holding the bundle and its manifest. */

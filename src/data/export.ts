@@ -33,7 +33,7 @@ export interface ExportOptions {
 
 const CLAIRCTL_ENV = { NO_COLOR: '1' };
 
-export function checkUpdaterSets(sets: string[]): void {
+function checkUpdaterSets(sets: string[]): void {
   if (sets.length === 0) {
     throw new ClairScanError('no updater sets were given', {
       hint: 'name the Clair updater sets to export, e.g. --updaters debian,ubuntu,alpine,osv (see Clair\'s `updaters.sets`).',

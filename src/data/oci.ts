@@ -19,8 +19,8 @@ import { BundleCompression, MANIFEST_MEDIA_TYPE, manifestPathFor, openSnapshot, 
 import { formatBytes, startProgress } from '../util/progress';
 
 export const ARTIFACT_TYPE = 'application/vnd.clair-scan.snapshot.v1';
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-export const EMPTY_CONFIG = {
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const EMPTY_CONFIG = {
   mediaType: 'application/vnd.oci.empty.v1+json',
   digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
   size: 2,
@@ -31,7 +31,7 @@ const BUNDLE_MEDIA_TYPES: Record<BundleCompression, string> = {
   gzip: 'application/vnd.clair-scan.bundle.v1+json+gzip',
   zstd: 'application/vnd.clair-scan.bundle.v1+json+zstd',
 };
-export const ANNOTATION_PREFIX = 'io.clair-scan.snapshot';
+const ANNOTATION_PREFIX = 'io.clair-scan.snapshot';
 
 interface Descriptor {
   mediaType: string;
@@ -49,7 +49,7 @@ interface OciManifest {
   annotations?: Record<string, string>;
 }
 
-export function bundleMediaType(c: BundleCompression): string {
+function bundleMediaType(c: BundleCompression): string {
   return BUNDLE_MEDIA_TYPES[c];
 }
 
@@ -58,7 +58,7 @@ export function isOciRef(text: string): boolean {
   return /^oci:\/\//i.test(text.trim());
 }
 
-export function parseSnapshotRef(text: string): ImageReference {
+function parseSnapshotRef(text: string): ImageReference {
   const bare = text.trim().replace(/^oci:\/\//i, '');
   const ref = parseReference(bare);
   // A registry host is required: Docker Hub is never used implicitly for data.

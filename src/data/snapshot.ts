@@ -20,8 +20,8 @@ import { ClairScanError } from '../util/errors';
 import { TOOL_VERSION } from '../version';
 import { startProgress } from '../util/progress';
 
-export const SNAPSHOT_FORMAT = 'clair-scan-snapshot';
-export const SNAPSHOT_FORMAT_VERSION = 1;
+const SNAPSHOT_FORMAT = 'clair-scan-snapshot';
+const SNAPSHOT_FORMAT_VERSION = 1;
 export const MANIFEST_MEDIA_TYPE = 'application/vnd.clair-scan.snapshot.manifest.v1+json';
 
 export type BundleCompression = 'none' | 'gzip' | 'zstd';
@@ -71,7 +71,7 @@ export function compressionForName(file: string): BundleCompression {
 }
 
 /** The compression of bundle bytes, by their magic number. */
-export function compressionOf(head: Buffer): BundleCompression {
+function compressionOf(head: Buffer): BundleCompression {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
   return 'none';
@@ -98,7 +98,7 @@ function decompressor(compression: BundleCompression): Duplex {
  * from its stdout, with backpressure both ways. A non-zero exit becomes a stream error carrying zstd's message
  * (e.g. "Read error (39) : premature end", "Unknown frame descriptor").
  */
-export function zstdCli(args: string[]): Duplex {
+function zstdCli(args: string[]): Duplex {
   const child = spawn('zstd', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   let exited = false;
@@ -255,7 +255,7 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
 }
 
 /** Builds the manifest for a bundle that was just scanned. */
-export function manifestFor(bundlePath: string, scan: BundleScan, meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date }): SnapshotManifest {
+function manifestFor(bundlePath: string, scan: BundleScan, meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date }): SnapshotManifest {
   return {
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -300,7 +300,7 @@ export function parseManifest(text: string, label: string): SnapshotManifest {
   return m as SnapshotManifest;
 }
 
-export async function readManifestFile(file: string): Promise<SnapshotManifest> {
+async function readManifestFile(file: string): Promise<SnapshotManifest> {
   return parseManifest(await fs.promises.readFile(file, 'utf8'), file);
 }
 

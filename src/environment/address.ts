@@ -38,7 +38,7 @@ export async function localAddressTowards(host: string, port: number, timeoutMs 
   });
 }
 
-export async function resolveHost(host: string): Promise<string> {
+async function resolveHost(host: string): Promise<string> {
   if (net.isIP(host)) return host;
   try {
     return (await dns.lookup(host)).address;
@@ -47,7 +47,7 @@ export async function resolveHost(host: string): Promise<string> {
   }
 }
 
-export function isLoopback(ip: string): boolean {
+function isLoopback(ip: string): boolean {
   return ip === '::1' || ip.startsWith('127.') || ip === 'localhost' || ip.startsWith('::ffff:127.');
 }
 

@@ -41,7 +41,7 @@ export function validateClairConfigFile(file: string): void {
  * with a bare JSON error, so check the shape first: {"data": {"<repoid>": {"cpes": ["cpe:/…", …]}, …}}, plain
  * JSON or gzip/zstd-compressed (as Clair accepts; a compressed file is only checked for existence here).
  */
-export function validateRepo2cpeFile(file: string): void {
+function validateRepo2cpeFile(file: string): void {
   const hint = 'download Red Hat\'s mapping (https://security.access.redhat.com/data/metrics/repository-to-cpe.json) and give its path in rhel-repo2cpe.';
   let buf: Buffer;
   try {

@@ -10,7 +10,7 @@
  */
 import type { ImageInfo } from './model';
 
-export const REDACTED = '***';
+const REDACTED = '***';
 
 export interface TokenRule {
   rule: string;
@@ -44,7 +44,7 @@ const SECRET_NAME = /(?:^|_)(?:TOKEN|PASSWORD|PASSWD|SECRET|KEY|APIKEY|CREDENTIA
 /** Public by design: release-signing key fingerprints (`ENV GPG_KEY=…` in the official python images) and public keys. */
 const PUBLIC_NAME = /(?:^|_)(?:GPG|PGP|PUBLIC|PUB)_KEYS?$|^GPG_KEY/i;
 
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !PUBLIC_NAME.test(name);
 }
 

@@ -44,7 +44,7 @@ export interface ArchiveLimits {
   maxNameLength: number;
 }
 
-export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxBytes: 64 * 2 ** 30, maxEntries: 100_000, maxNameLength: 4096 };
+const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxBytes: 64 * 2 ** 30, maxEntries: 100_000, maxNameLength: 4096 };
 
 /** Names docker load / OCI tools read as metadata: a link there is never what `docker save` writes. */
 const METADATA_NAMES = new Set(['manifest.json', 'index.json', 'oci-layout', 'repositories']);

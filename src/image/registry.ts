@@ -125,7 +125,7 @@ function digestOf(data: Buffer, digest: string): string {
 }
 
 /** A pass-through stream that fails at its end when the bytes do not have the expected digest. */
-export function verifyingStream(expected: string, what: string): Transform {
+function verifyingStream(expected: string, what: string): Transform {
   const alg = expected.split(':')[0];
   const hash = createHash(alg === 'sha512' ? 'sha512' : 'sha256');
   return new Transform({
@@ -147,7 +147,7 @@ let credHelperNoticeShown = false;
  * Credentials for `registryHost` from `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` (`auths` entries
  * with `auth` = base64 user:password, or username/password). Credential helpers are not run.
  */
-export function dockerConfigCredentials(registryHost: string, env: NodeJS.ProcessEnv = process.env): { username: string; password: string; file: string } | undefined {
+function dockerConfigCredentials(registryHost: string, env: NodeJS.ProcessEnv = process.env): { username: string; password: string; file: string } | undefined {
   const file = path.join(env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'), 'config.json');
   let raw: string;
   try {
@@ -431,7 +431,7 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth): 
 }
 
 /** sha256 of everything a stream yields. */
-export async function sha256OfStream(stream: Promise<Readable> | Readable): Promise<string> {
+async function sha256OfStream(stream: Promise<Readable> | Readable): Promise<string> {
   const s = await stream;
   const hash = createHash('sha256');
   for await (const c of s) hash.update(c as Buffer);

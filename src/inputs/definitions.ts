@@ -26,8 +26,8 @@ export interface InputDefinition {
   group: 'image' | 'clair' | 'data' | 'policy' | 'reports' | 'publish';
 }
 
-export const DEFAULT_CLAIR_IMAGE = 'quay.io/projectquay/clair:4.9.0';
-export const DEFAULT_POSTGRES_IMAGE = 'docker.io/library/postgres:15';
+const DEFAULT_CLAIR_IMAGE = 'quay.io/projectquay/clair:4.9.0';
+const DEFAULT_POSTGRES_IMAGE = 'docker.io/library/postgres:15';
 
 /** The description suffix of a secret input that the CLI also takes (see `InputDefinition.secret`). */
 function secretNote(name: string): string {

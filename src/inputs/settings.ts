@@ -99,7 +99,7 @@ export function parseBoolean(text: string): boolean | undefined {
  * The reports are written after the whole scan: a directory that cannot be one (a file in the way) or cannot
  * be created or written must fail before anything starts, not after minutes of scanning.
  */
-export function validateOutputDir(dir: string): void {
+function validateOutputDir(dir: string): void {
   const abs = path.resolve(dir);
   const fail = (what: string, hint: string): never => {
     throw new ClairScanError(`input "output-dir" ("${dir}") ${what}`, { hint });

@@ -21,7 +21,7 @@ function fold(s: string): string[] {
 }
 
 /** A compiled glob: reuse it to match many texts. */
-export function compileGlob(glob: string): (text: string) => boolean {
+function compileGlob(glob: string): (text: string) => boolean {
   const p = fold(glob);
   return (text: string) => text.length <= MAX_GLOB_TEXT && wildcardMatch(p, fold(text));
 }

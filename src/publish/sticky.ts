@@ -24,7 +24,7 @@ export function stickyMarker(key: string): string {
 }
 
 /** True when the comment/note body is ours: it starts with the marker (a quote of it starts with "> "). */
-export function isStickyBody(body: string | null | undefined, marker: string): boolean {
+function isStickyBody(body: string | null | undefined, marker: string): boolean {
   return typeof body === 'string' && body.trimStart().startsWith(marker);
 }
 

@@ -122,11 +122,6 @@ export function truncate(s: string, max: number): string {
   return cps.slice(0, max - 1).join('') + '…';
 }
 
-/** Display name of an image in reports: the reference as given. */
-export function imageLabel(img: ImageResult): string {
-  return img.image.ref;
-}
-
 /** An image's notes as every report shows them: "nothing Clair can match" is a warning, the rest information. */
 export function imageNotes(img: ImageResult): { level: 'warning' | 'info'; text: string }[] {
   const notes = img.notes.map((text) => ({ level: text === NOTHING_TO_MATCH_NOTE ? ('warning' as const) : ('info' as const), text }));

@@ -10,7 +10,7 @@ import { countBySeverity, ScanResult, severityRank, SeverityCounts } from '../fi
 import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
 import { allVulns, imageNotes, isHttpUrl, nothingToMatchImages, primaryLink, SEVERITIES_DESC } from './common';
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 

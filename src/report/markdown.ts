@@ -12,7 +12,7 @@ import { allVulns, imageNotes, nothingToMatchImages, primaryLink, SEVERITIES_DES
 import { md, mdLink } from './escape';
 import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
 
-export const MARKDOWN_DEFAULT_MAX_CHARS = 60_000;
+const MARKDOWN_DEFAULT_MAX_CHARS = 60_000;
 const TOP_N = 10;
 const SECTION_ROW_CAP = 100;
 

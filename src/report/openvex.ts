@@ -10,10 +10,10 @@
 import { ScanResult, VulnerabilityFinding, ImageResult } from '../findings/model';
 import { allVulns, stableUuid } from './common';
 
-export const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
+const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
 
 /** The image as an OpenVEX product purl: `pkg:oci/<last name segment>?repository_url=<name>`. */
-export function imageProductPurl(img: ImageResult): string {
+function imageProductPurl(img: ImageResult): string {
   const name = img.image.name.toLowerCase();
   const last = name.split('/').pop() || name;
   return `pkg:oci/${encodeURIComponent(last)}?repository_url=${encodeURIComponent(name)}`;

@@ -23,7 +23,7 @@ import { assignmentsIn, findTokens, isSecretAssignment, TOKEN_RULES } from '../.
 import type { ResolvedImage } from '../../image/types';
 import { ClairScanError, errorMessage } from '../../util/errors';
 
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** Bytes checked for a NUL to call a file binary (what git and grep do, roughly). */
 const BINARY_SNIFF = 8192;
 /** Kept from the previous window; larger than the longest match of any content rule plus one. */
@@ -38,7 +38,7 @@ interface ContentRule {
 }
 
 /** Every pattern is bounded in length (see OVERLAP) and has no nested quantifiers. */
-export const CONTENT_RULES: readonly ContentRule[] = [
+const CONTENT_RULES: readonly ContentRule[] = [
   { rule: 'secret/private-key', what: 'a private key (PEM "BEGIN … PRIVATE KEY" block)', re: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g },
   ...TOKEN_RULES,
 ];
@@ -68,7 +68,7 @@ function dockerConfigHasAuth(text: string): boolean {
 /** A value that is a reference to an environment variable (`${NPM_TOKEN}`) is not a secret. */
 const NOT_ENV_REF = '(?!\\$\\{|\\$[A-Za-z_])';
 
-export const PATH_RULES: readonly PathRule[] = [
+const PATH_RULES: readonly PathRule[] = [
   { rule: 'secret/ssh-private-key-file', what: 'an SSH private key file', test: (_p, b) => SSH_KEY_NAMES.has(b) },
   { rule: 'secret/aws-credentials-file', what: 'an AWS credentials file', test: (p) => p === '/.aws/credentials' || p.endsWith('/.aws/credentials') },
   { rule: 'secret/git-credentials-file', what: 'a git credential store (.git-credentials)', test: (_p, b) => b === '.git-credentials' },
@@ -287,7 +287,7 @@ const CONFIG_ADVICE =
  * Secrets in the image config: history lines and Config.Env (raw, from `image.rawConfig`; without it, the
  * history of the layers in `image.info`). Names and locations only, never values.
  */
-export function checkConfigSecrets(image: ResolvedImage): ComplianceFinding[] {
+function checkConfigSecrets(image: ResolvedImage): ComplianceFinding[] {
   const history = image.rawConfig?.history ?? image.info.layers.map((l) => ({ createdBy: l.createdBy ?? '', emptyLayer: false }));
   const env = image.rawConfig?.env ?? [];
   const total = image.info.layers.length;

@@ -24,14 +24,14 @@ import { ClairScanError, errorMessage } from '../../util/errors';
 import { MAX_JSON_BYTES, readLimited, RegistryClient } from '../../image/registry';
 import type { ImageReference } from '../../image/reference';
 
-export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
-export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
-export const COSIGN_SIGNATURE_TYPE = 'cosign container image signature';
+const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const COSIGN_SIGNATURE_TYPE = 'cosign container image signature';
 
 /** Signatures (layers) looked at in one signature manifest. */
-export const MAX_SIGNATURE_LAYERS = 64;
+const MAX_SIGNATURE_LAYERS = 64;
 /** Largest payload read; cosign's are a few hundred bytes. */
-export const MAX_PAYLOAD_BYTES = 1 << 20;
+const MAX_PAYLOAD_BYTES = 1 << 20;
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 const MANIFEST_ACCEPT = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'].join(', ');

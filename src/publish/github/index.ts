@@ -26,7 +26,7 @@ export interface GitHubPublishReport {
   comment?: CommentOutcome;
 }
 
-export function githubMarker(settings: Settings, env: Env): string {
+function githubMarker(settings: Settings, env: Env): string {
   return stickyMarker(stickyKey(settings.images, env.GITHUB_WORKFLOW ?? ''));
 }
 

@@ -6,7 +6,7 @@ import { countBySeverity, SEVERITIES, type ScanResult, type VulnerabilityFinding
 import { totalOf } from '../../findings/delta';
 
 /** `new-*` and `fixed-total` from the delta; empty strings when no baseline was compared. */
-export function deltaOutputs(result: ScanResult | undefined): Record<string, string> {
+function deltaOutputs(result: ScanResult | undefined): Record<string, string> {
   const d = result?.delta;
   const out: Record<string, string> = { 'new-total': d ? String(totalOf(d.counts.new)) : '' };
   for (const s of [...SEVERITIES].reverse()) out[`new-${s.toLowerCase()}`] = d ? String(d.counts.new[s]) : '';

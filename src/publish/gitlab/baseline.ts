@@ -25,7 +25,7 @@ export function gitlabTargetBranch(env: Env): string | undefined {
 }
 
 /** Where the result file is inside the job's artifacts: output-dir relative to the project directory. */
-export function artifactPath(outputDir: string, env: Env): string | undefined {
+function artifactPath(outputDir: string, env: Env): string | undefined {
   const projectDir = env.CI_PROJECT_DIR || process.cwd();
   const rel = path.relative(projectDir, path.resolve(projectDir, outputDir));
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;

@@ -13,10 +13,10 @@ import type { Settings } from '../../inputs/settings';
 import { writeFileAtomic } from '../../report/common';
 import { outcomeOutputs } from '../github/outputs';
 
-export const DOTENV_FILE = 'clair-scan.env';
+const DOTENV_FILE = 'clair-scan.env';
 
 /** The variables (names are not input names: a later clair-scan job must not read them as settings). */
-export const DOTENV_VARIABLES = [
+const DOTENV_VARIABLES = [
   'CLAIR_SCAN_VERDICT',
   'CLAIR_SCAN_ENFORCED',
   'CLAIR_SCAN_EXIT_CODE',
@@ -39,7 +39,7 @@ function oneLine(s: string, max = 1000): string {
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
-export function renderDotenv(outcome: ScanOutcome, settings: Settings, env: Record<string, string | undefined>): string {
+function renderDotenv(outcome: ScanOutcome, settings: Settings, env: Record<string, string | undefined>): string {
   const o = outcomeOutputs(outcome, settings);
   const v = outcome.result.verdict;
   const values: Record<(typeof DOTENV_VARIABLES)[number], string> = {

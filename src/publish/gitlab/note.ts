@@ -81,7 +81,7 @@ function notesPath(t: GitLabTarget): string {
  * token answers with its bot user). Only notes whose `author.id` is that id can be "the" sticky note: the marker is
  * public, so anyone could post a note that starts with it.
  */
-export async function gitlabIdentity(target: GitLabTarget): Promise<StickyIdentity> {
+async function gitlabIdentity(target: GitLabTarget): Promise<StickyIdentity> {
   const { data } = await call(target, 'GET', '/user');
   const me = data as { id?: unknown; username?: unknown };
   if (typeof me?.id !== 'number') throw new Error('GET /user: the answer has no user id');
@@ -89,7 +89,7 @@ export async function gitlabIdentity(target: GitLabTarget): Promise<StickyIdenti
 }
 
 /** A merge request's notes as a StickyStore (oldest first, paged with `x-next-page`). */
-export function mergeRequestNoteStore(target: GitLabTarget): StickyStore {
+function mergeRequestNoteStore(target: GitLabTarget): StickyStore {
   const base = notesPath(target);
   const item = (n: Note): StickyItem => ({ id: n.id, body: n.body, system: n.system, author: n.author ? { id: n.author.id, login: n.author.username, bot: n.author.bot } : undefined });
   return {
