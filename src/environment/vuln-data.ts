@@ -12,8 +12,7 @@ import { formatBytes, startProgress } from '../util/progress';
 import { DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
 import type { ClairClient } from '../clair/client';
-import { packageRecords } from '../clair/records';
-import { isLanguageRepository, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
+import { isLanguageRepository, packageRecords, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
 import { updaterCovers } from '../data/updater-names';
 
 /**
@@ -135,35 +134,86 @@ export function coverageTargets(index: ClairIndexReport): CoverageTarget[] {
   return out;
 }
 
-/** Counts vulnerability records per target in our own Clair's database. */
-export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, targets: CoverageTarget[]): Promise<Map<CoverageTarget, number>> {
+/**
+ * The coverage counts of one run's database, by condition. The data does not change between the images of a run
+ * unless more is loaded (`vuln-data: online` fetching another updater set): whoever loads more calls `invalidate`.
+ */
+export class CoverageCache {
+  private readonly counts = new Map<string, number>();
+  private generation = 0;
+
+  get(where: string): number | undefined {
+    return this.counts.get(where);
+  }
+
+  /** Keeps counts taken in `generation` only if no load happened since (a count taken before a load may be stale). */
+  set(where: string, count: number, generation: number): void {
+    if (generation === this.generation) this.counts.set(where, count);
+  }
+
+  current(): number {
+    return this.generation;
+  }
+
+  invalidate(): void {
+    this.counts.clear();
+    this.generation++;
+  }
+}
+
+/**
+ * Counts vulnerability records per target in our own Clair's database: one query for the conditions `cache` does
+ * not know yet (none when it knows them all).
+ */
+export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, targets: CoverageTarget[], cache = new CoverageCache()): Promise<Map<CoverageTarget, number>> {
+  // RHEL without repository CPEs: nothing can match (assertCovered says why), nothing to count.
+  const where = (t: CoverageTarget): string | undefined => (t.rhelCpes?.length === 0 ? undefined : coverageCondition(t));
+  const generation = cache.current();
+  const counts = new Map<string, number>();
+  const unknown: string[] = [];
+  for (const t of targets) {
+    const w = where(t);
+    if (w === undefined || counts.has(w) || unknown.includes(w)) continue;
+    const known = cache.get(w);
+    if (known === undefined) unknown.push(w);
+    else counts.set(w, known);
+  }
+  if (unknown.length) {
+    // One psql exec for all of them; each count planned on its own (as separate queries were).
+    const rows = await query(docker, pg, `SELECT ${unknown.map((w) => `(SELECT count(*) FROM vuln WHERE ${w})`).join(', ')}`);
+    unknown.forEach((w, i) => {
+      const n = Number(rows[0]?.[i]);
+      if (!Number.isInteger(n)) throw new ClairScanError('a coverage query on Clair\'s database gave no count', { hint: 'this is unexpected; see the details.', details: JSON.stringify(rows) });
+      counts.set(w, n);
+      cache.set(w, n, generation);
+    });
+  }
   const result = new Map<CoverageTarget, number>();
   for (const t of targets) {
-    let where: string;
-    if (t.rhelCpes) {
-      if (t.rhelCpes.length === 0) {
-        result.set(t, 0);
-        continue;
-      }
-      // rhel-vex records carry no distribution: data for this release = records on a CPE of this major version.
-      const major = (t.distribution?.version_id || t.distribution?.version || '').split('.')[0].replace(/[^0-9]/g, '');
-      where = `repo_key = ${sqlLiteral(RHEL_CPE_REPOSITORY_KEY)}${major ? ` AND repo_name LIKE ${sqlLiteral(`cpe:2.3:_:redhat:enterprise_linux:${major}:%`)}` : ''}`;
-    } else if (t.distribution) {
-      const d = t.distribution;
-      // Matchers constrain on did+name plus version (dpkg, rpm) or pretty name (apk): accept either.
-      const alts = [
-        d.version ? `dist_version = ${sqlLiteral(d.version)}` : '',
-        d.version_id ? `dist_version_id = ${sqlLiteral(d.version_id)}` : '',
-        d.pretty_name ? `dist_pretty_name = ${sqlLiteral(d.pretty_name)}` : '',
-      ].filter(Boolean);
-      where = `dist_id = ${sqlLiteral(d.did ?? '')}${alts.length ? ` AND (${alts.join(' OR ')})` : ''}`;
-    } else {
-      where = `repo_name = ${sqlLiteral(t.repository?.name ?? '')}`;
-    }
-    const rows = await query(docker, pg, `SELECT count(*) FROM vuln WHERE ${where}`);
-    result.set(t, Number(rows[0]?.[0] ?? 0));
+    const w = where(t);
+    result.set(t, w === undefined ? 0 : (counts.get(w) as number));
   }
   return result;
+}
+
+/** The SQL condition on Clair's vuln table for records that can match the target. */
+function coverageCondition(t: CoverageTarget): string {
+  if (t.rhelCpes) {
+    // rhel-vex records carry no distribution: data for this release = records on a CPE of this major version.
+    const major = (t.distribution?.version_id || t.distribution?.version || '').split('.')[0].replace(/[^0-9]/g, '');
+    return `repo_key = ${sqlLiteral(RHEL_CPE_REPOSITORY_KEY)}${major ? ` AND repo_name LIKE ${sqlLiteral(`cpe:2.3:_:redhat:enterprise_linux:${major}:%`)}` : ''}`;
+  }
+  if (t.distribution) {
+    const d = t.distribution;
+    // Matchers constrain on did+name plus version (dpkg, rpm) or pretty name (apk): accept either.
+    const alts = [
+      d.version ? `dist_version = ${sqlLiteral(d.version)}` : '',
+      d.version_id ? `dist_version_id = ${sqlLiteral(d.version_id)}` : '',
+      d.pretty_name ? `dist_pretty_name = ${sqlLiteral(d.pretty_name)}` : '',
+    ].filter(Boolean);
+    return `dist_id = ${sqlLiteral(d.did ?? '')}${alts.length ? ` AND (${alts.join(' OR ')})` : ''}`;
+  }
+  return `repo_name = ${sqlLiteral(t.repository?.name ?? '')}`;
 }
 
 /**

@@ -10,8 +10,7 @@
  * and other secrets in `created_by` never reach a report, an artifact or a comment.
  */
 import { PackageURL } from 'packageurl-js';
-import { isLanguageRepository, type ClairDistribution, type ClairPackage, type ClairRepository, type ClairVulnerability, type ClairVulnerabilityReport, type LanguageRepository } from '../clair/types';
-import { firstRecordByPackage } from '../clair/records';
+import { firstRecordByPackage, isLanguageRepository, type ClairDistribution, type ClairPackage, type ClairRepository, type ClairVulnerability, type ClairVulnerabilityReport, type LanguageRepository } from '../clair/types';
 import { redactImageInfo } from './redact';
 import {
   compareFindings,

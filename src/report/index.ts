@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ScanResult } from '../findings/model';
-import { ReportFormat, Settings } from '../inputs/settings';
+import type { ReportFormat, Settings } from '../inputs/settings';
 import { writeFileAtomic } from './common';
 import { renderCycloneDx } from './cyclonedx';
 import { renderGitlab } from './gitlab';
