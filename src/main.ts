@@ -32,7 +32,7 @@ export async function run(): Promise<number> {
     settings = parseSettings(raw);
     const s = settings;
     // Input `cache` (action only): the vulnerability data of `vuln-data: online` in the GitHub Actions cache.
-    if (s.vulnData.toLowerCase() === 'online' && !/^(false|no|0|off)$/i.test(raw('cache') ?? 'true') && githubCacheAvailable()) useDataCache(githubDataCache());
+    if (s.vulnData.toLowerCase() === 'online' && !/^(false|no|0|off)$/i.test(raw('cache') ?? 'true') && (await githubCacheAvailable())) useDataCache(githubDataCache());
     const outcome = await scan(s, {
       onState: (state) => {
         current = state;

@@ -4,18 +4,26 @@
  * (`github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL | CreateCacheEntry |
  * FinalizeCacheEntryUpload`, bearer `ACTIONS_RUNTIME_TOKEN`) and moves the entry — a zstd tar of the cache dir —
  * to and from the signed blob-storage URLs it answers; otherwise the legacy `_apis/artifactcache` API at
- * `ACTIONS_CACHE_URL`. Imported only by the action's main step, so the CLI bundle does not carry it.
+ * `ACTIONS_CACHE_URL`. Imported only by the action's main step, so the CLI bundle does not carry it; loaded on first
+ * use (src/util/lazy.ts), so the main step starts without it.
  */
-import * as cache from '@actions/cache';
 import { errorMessage } from '../util/errors';
+import type { BundleRequire } from '../util/lazy';
 import { log } from '../util/log';
 import type { DataCache } from './cache';
+
+declare const require: BundleRequire;
+/** @actions/cache, loaded on first use: a chunk of its own in the bundles (src/util/lazy.ts). */
+const loadCache = (): Promise<typeof import('@actions/cache')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('@actions/cache') as typeof import('@actions/cache')), fail, 'cache'))
+    : Promise.resolve(require('@actions/cache') as typeof import('@actions/cache'));
 
 export function githubDataCache(): DataCache {
   return {
     restore: async (dir, key, prefix) => {
       try {
-        return await cache.restoreCache([dir], key, [prefix]);
+        return await (await loadCache()).restoreCache([dir], key, [prefix]);
       } catch (err) {
         log.warn(`Restoring the vulnerability-data cache failed (${errorMessage(err)}); Clair's updaters will run.`);
         return undefined;
@@ -23,7 +31,7 @@ export function githubDataCache(): DataCache {
     },
     save: async (dir, key) => {
       try {
-        return (await cache.saveCache([dir], key)) !== -1;
+        return (await (await loadCache()).saveCache([dir], key)) !== -1;
       } catch (err) {
         log.warn(`Saving the vulnerability data to the cache failed: ${errorMessage(err)}`);
         return false;
@@ -33,6 +41,6 @@ export function githubDataCache(): DataCache {
 }
 
 /** The runner offers a cache service to this step (a runtime token and the service URL for its protocol). */
-export function githubCacheAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !!env.ACTIONS_RUNTIME_TOKEN && cache.isFeatureAvailable();
+export async function githubCacheAvailable(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  return !!env.ACTIONS_RUNTIME_TOKEN && (await loadCache()).isFeatureAvailable();
 }

@@ -20,18 +20,21 @@
  * the future does not apply yet. Neither format has an expiry date, so a suppression lasts until a newer statement.
  */
 import { promises as fs } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { PackageURL } from 'packageurl-js';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
+import type { BundleRequire } from '../util/lazy';
 import type { Finding, ImageInfo } from '../findings/model';
 import type { AllowlistEntry } from './allowlist';
 
-// JSON outside src/ (tsconfig.build's rootDir), so required, not imported; ncc bundles it.
-const OPENVEX_SCHEMA = require('../../schemas/openvex/openvex_json_schema.json') as object;
+declare const require: BundleRequire;
+/** The schema validation (ajv and the schemas), loaded on first use: a chunk of its own in the bundles (src/util/lazy.ts). */
+const loadVexSchema = (): Promise<typeof import('./vex-schema')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./vex-schema') as typeof import('./vex-schema')), fail, 'vex-schema'))
+    : Promise.resolve(require('./vex-schema') as typeof import('./vex-schema'));
 
 export type VexFormat = 'openvex' | 'cyclonedx';
 
@@ -108,61 +111,6 @@ function schemaError(text: string, file: string, doc: Document, errors: ErrorObj
   const where = linePos(text, e ? offsetOf(doc, e.instancePath) : 0);
   const detail = e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}` : 'is invalid';
   return new VexError(`vex ${file}:${where.line}:${where.col}: not a valid ${what}: ${detail}`, { hint: HINT });
-}
-
-let openVexValidator: ValidateFunction | undefined;
-function validateOpenVexSchema(): ValidateFunction {
-  if (!openVexValidator) {
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    // RFC 3987 IRIs: ajv-formats has `iri` only in its full mode; an IRI is a URI that may hold non-ASCII characters.
-    ajv.addFormat('iri', /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/u);
-    openVexValidator = ajv.compile(OPENVEX_SCHEMA);
-  }
-  return openVexValidator;
-}
-
-/** Validates an OpenVEX document object against the vendored 0.2.0 schema; the errors (none = valid). */
-export function openVexSchemaErrors(doc: unknown): ErrorObject[] {
-  const v = validateOpenVexSchema();
-  return v(doc) ? [] : [...(v.errors ?? [])];
-}
-
-const CDX_VERSIONS = ['1.4', '1.5', '1.6'] as const;
-const cdxValidators = new Map<string, ValidateFunction>();
-/** The CycloneDX JSON schema of `specVersion`, as @cyclonedx/cyclonedx-library ships it. */
-function cdxValidator(version: string): ValidateFunction {
-  let v = cdxValidators.get(version);
-  if (!v) {
-    // The library's package exports do not list res/: required by path; ncc bundles the JSON.
-    const schemas: Record<string, object> = {
-      '1.4': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.4.SNAPSHOT.schema.json'),
-      '1.5': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.5.SNAPSHOT.schema.json'),
-      '1.6': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.6.SNAPSHOT.schema.json'),
-    };
-    const spdx = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json') as object;
-    const jsf = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/jsf-0.82.SNAPSHOT.schema.json') as object;
-    const crypto = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/cryptography-defs.SNAPSHOT.schema.json') as object;
-    // logger: false — the CycloneDX schemas use formats ajv-formats lacks (iri-reference, idn-email): not checked, not logged.
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
-    addFormats(ajv);
-    ajv.addSchema(spdx, 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json');
-    ajv.addSchema(jsf, 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json');
-    ajv.addSchema(crypto, 'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json');
-    v = ajv.compile(schemas[version]);
-    cdxValidators.set(version, v);
-  }
-  return v;
-}
-
-/** Validates a CycloneDX BOM object against the library's schema of its specVersion; the errors (none = valid). */
-export function cycloneDxSchemaErrors(bom: { specVersion?: unknown }): ErrorObject[] {
-  const version = String(bom.specVersion);
-  if (!(CDX_VERSIONS as readonly string[]).includes(version)) {
-    return [{ instancePath: '/specVersion', message: `must be one of ${CDX_VERSIONS.join(', ')} (VEX needs CycloneDX 1.4 or later)`, keyword: 'enum', schemaPath: '', params: {} }];
-  }
-  const v = cdxValidator(version);
-  return v(bom) ? [] : [...(v.errors ?? [])];
 }
 
 function purlOf(text: unknown): PackageURL | undefined {
@@ -259,8 +207,11 @@ function cycloneDxStatements(data: J, file: string, text: string, doc: Document)
   return out;
 }
 
-/** Parses and validates one VEX document's text. Throws a ClairScanError naming file:line:column. */
-export function parseVex(text: string, file: string): VexStatement[] {
+/**
+ * Parses and validates one VEX document's text (`schema`: ./vex-schema, loaded by loadVexSchema()). Throws a
+ * ClairScanError naming file:line:column.
+ */
+export function parseVex(text: string, file: string, schema: typeof import('./vex-schema')): VexStatement[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -271,12 +222,12 @@ export function parseVex(text: string, file: string): VexStatement[] {
   const doc = parseDocument(text, { lineCounter: lc });
   const d = obj(data);
   if (typeof d['@context'] === 'string' && /openvex/i.test(d['@context'])) {
-    const errors = openVexSchemaErrors(data);
+    const errors = schema.openVexSchemaErrors(data);
     if (errors.length) throw schemaError(text, file, doc, errors, 'OpenVEX 0.2.0 document');
     return openVexStatements(d, file, text, doc);
   }
   if (d.bomFormat === 'CycloneDX') {
-    const errors = cycloneDxSchemaErrors(d);
+    const errors = schema.cycloneDxSchemaErrors(d);
     if (errors.length) throw schemaError(text, file, doc, errors, `CycloneDX ${String(d.specVersion)} BOM`);
     if (!Array.isArray(d.vulnerabilities)) throw new VexError(`vex ${file}:1:1: the CycloneDX BOM has no vulnerabilities (no VEX statements)`, { hint: HINT });
     return cycloneDxStatements(d, file, text, doc);
@@ -288,6 +239,7 @@ export function parseVex(text: string, file: string): VexStatement[] {
 /** Reads every VEX file, in order. Throws a ClairScanError (exit 2) for an unreadable or malformed file. */
 export async function loadVexStatements(files: string[]): Promise<VexStatement[]> {
   const all: VexStatement[] = [];
+  const schema = await loadVexSchema();
   for (const file of files) {
     let text: string;
     try {
@@ -298,7 +250,7 @@ export async function loadVexStatements(files: string[]): Promise<VexStatement[]
         cause: err,
       });
     }
-    all.push(...parseVex(text, file));
+    all.push(...parseVex(text, file, schema));
   }
   return all;
 }

@@ -18,11 +18,17 @@
  *   `gitlab:container_scanning:operating_system:name|version` — in `metadata` for one image, on each top-level
  *   image component for several (the taxonomy allows both places).
  */
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+import type * as CDX from '@cyclonedx/cyclonedx-library';
+// The library's subpath exports, not its root: the root also loads its validators (ajv with formats and the
+// CycloneDX JSON schemas, ~0.5 MB of every bundle) that building and serializing a BOM never use.
+const Enums = require('@cyclonedx/cyclonedx-library/Enums') as typeof CDX.Enums;
+const Models = require('@cyclonedx/cyclonedx-library/Models') as typeof CDX.Models;
+const Serialize = require('@cyclonedx/cyclonedx-library/Serialize') as typeof CDX.Serialize;
+const Spec = require('@cyclonedx/cyclonedx-library/Spec') as typeof CDX.Spec;
 import { Distribution, ImageResult, Package, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import { allLinks, isHttpUrl, stableUuid } from './common';
 
-const CDX_SEVERITY: Record<Severity, Enums.Vulnerability.Severity> = {
+const CDX_SEVERITY: Record<Severity, CDX.Enums.Vulnerability.Severity> = {
   Critical: Enums.Vulnerability.Severity.Critical,
   High: Enums.Vulnerability.Severity.High,
   Medium: Enums.Vulnerability.Severity.Medium,
@@ -31,7 +37,7 @@ const CDX_SEVERITY: Record<Severity, Enums.Vulnerability.Severity> = {
   Unknown: Enums.Vulnerability.Severity.Unknown,
 };
 
-function ratingMethod(version?: string, vector?: string): Enums.Vulnerability.RatingMethod {
+function ratingMethod(version?: string, vector?: string): CDX.Enums.Vulnerability.RatingMethod {
   const v = version ?? (vector?.startsWith('CVSS:') ? vector.slice(5, 8) : undefined);
   if (v?.startsWith('4')) return Enums.Vulnerability.RatingMethod.CVSSv4;
   if (v === '3.1') return Enums.Vulnerability.RatingMethod.CVSSv31;
@@ -53,7 +59,7 @@ function imagePurl(img: ImageResult): string | undefined {
   return `pkg:oci/${encodeURIComponent(last.toLowerCase())}@${encodeURIComponent(digest)}${qs ? `?${qs}` : ''}`;
 }
 
-function imageComponent(img: ImageResult, idx: number): Models.Component {
+function imageComponent(img: ImageResult, idx: number): CDX.Models.Component {
   const c = new Models.Component(Enums.ComponentType.Container, img.image.name, {
     bomRef: `image-${idx}`,
     version: img.image.tag ?? img.image.manifestDigest,
@@ -72,7 +78,7 @@ function imageComponent(img: ImageResult, idx: number): Models.Component {
   return c;
 }
 
-function distroComponent(d: Distribution, idx: number): Models.Component {
+function distroComponent(d: Distribution, idx: number): CDX.Models.Component {
   const c = new Models.Component(Enums.ComponentType.OperatingSystem, d.did || d.name || 'unknown', {
     bomRef: `image-${idx}:os:${d.did}:${d.versionId || d.version}:${d.arch}`,
     version: d.versionId || d.version || undefined,
@@ -87,7 +93,7 @@ function packageRef(p: Package, idx: number): string {
   return `image-${idx}:${p.purl || `${p.ecosystem}/${p.name}@${p.version}`}:${p.kind}`;
 }
 
-function packageComponent(p: Package, idx: number): Models.Component {
+function packageComponent(p: Package, idx: number): CDX.Models.Component {
   const c = new Models.Component(Enums.ComponentType.Library, p.name, {
     bomRef: packageRef(p, idx),
     version: p.version,
@@ -113,7 +119,7 @@ function gitlabImageName(img: ImageResult): string {
 }
 
 /** GitLab's container-scanning properties of one image (see the header). */
-function gitlabImageProperties(img: ImageResult): Models.Property[] {
+function gitlabImageProperties(img: ImageResult): CDX.Models.Property[] {
   const os = img.distributions[0];
   const props: [string, string | undefined][] = [
     ['gitlab:container_scanning:image:name', gitlabImageName(img)],
@@ -125,7 +131,7 @@ function gitlabImageProperties(img: ImageResult): Models.Property[] {
 }
 
 /** Build the CycloneDX BOM model for a scan. */
-export function buildBom(result: ScanResult): Models.Bom {
+export function buildBom(result: ScanResult): CDX.Models.Bom {
   const bom = new Models.Bom({
     serialNumber: `urn:uuid:${stableUuid(
       [result.finishedAt, ...result.images.map((i) => `${i.image.ref}@${i.image.manifestDigest}`)].join('\n'),
@@ -143,7 +149,7 @@ export function buildBom(result: ScanResult): Models.Bom {
     );
   }
   const single = result.images.length === 1;
-  const refByPkg = new Map<string, Models.Component>(); // package ref → component, for vulnerabilities
+  const refByPkg = new Map<string, CDX.Models.Component>(); // package ref → component, for vulnerabilities
   result.images.forEach((img, idx) => {
     const container = imageComponent(img, idx);
     const children = new Models.ComponentRepository();

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { evaluatePolicy } from '../../../src/policy';
-import { openVexSchemaErrors, parseVex } from '../../../src/policy/vex';
+import { parseVex } from '../../../src/policy/vex';
+import * as vexSchema from '../../../src/policy/vex-schema';
 import { buildOpenVex } from '../../../src/report/openvex';
 import { ClairScanError } from '../../../src/util/errors';
 import { imageInfo, imageResult, policy, scanResult, vuln } from '../policy/builders';
@@ -55,7 +56,7 @@ describe('VEX input', () => {
       { vulnerability: { name: 'GHSA-aaaa-bbbb-cccc' }, products: [{ identifiers: { purl: 'pkg:deb/debian/openssl@1.0' } }], status: 'not_affected', justification: 'component_not_present' },
       { vulnerability: { name: 'CVE-2099-0003' }, products: [{ '@id': IMAGE }], status: 'affected', action_statement: 'upgrade bash' },
     ]);
-    expect(openVexSchemaErrors(JSON.parse(doc))).toEqual([]);
+    expect(vexSchema.openVexSchemaErrors(JSON.parse(doc))).toEqual([]);
     const f = file('a.openvex.json', doc);
     const r = result();
     const v = await evaluatePolicy(r, policy({ severityThreshold: 'Low', vex: [f] }));
@@ -120,7 +121,7 @@ describe('VEX input', () => {
   ])('%s: an error naming file:line:column (exit 2)', (_w, text, want) => {
     let err: unknown;
     try {
-      parseVex(text, 'x.json');
+      parseVex(text, 'x.json', vexSchema);
     } catch (e) {
       err = e;
     }
@@ -139,7 +140,7 @@ describe('openvex report', () => {
       const r = result();
       await evaluatePolicy(r, policy({ allowlists: [allow] }));
       const doc = buildOpenVex(r);
-      expect(openVexSchemaErrors(doc)).toEqual([]);
+      expect(vexSchema.openVexSchemaErrors(doc)).toEqual([]);
       expect(doc.statements).toEqual([
         {
           vulnerability: { name: 'CVE-2099-0002', aliases: ['GHSA-aaaa-bbbb-cccc'] },

@@ -12,11 +12,11 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as github from '@actions/github';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { readBaselineFile, type BaselineLoad } from '../../findings/delta';
 import { errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
+import { loadArtifact } from './artifact';
+import { loadGitHub } from './comment';
 import { PULL_REQUEST_EVENTS } from './event';
 
 type Env = Record<string, string | undefined>;
@@ -66,7 +66,7 @@ export async function fetchGitHubBaseline(spec: string, opts: GitHubBaselineOpti
     return undefined;
   }
   if (!opts.token) return { notice: 'no github-token: the baseline cannot be fetched; no comparison is made, the report is complete.' };
-  const octokit = github.getOctokit(opts.token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+  const octokit = (await loadGitHub()).getOctokit(opts.token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
 
   let runs: { id: number; label: string }[];
   if (spec) {
@@ -104,6 +104,7 @@ export async function fetchGitHubBaseline(spec: string, opts: GitHubBaselineOpti
     }
     const dir = await fs.mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'clair-scan-baseline-'));
     try {
+      const { DefaultArtifactClient } = await loadArtifact();
       await new DefaultArtifactClient().downloadArtifact(live.id, {
         path: dir,
         findBy: { token: opts.token, workflowRunId: run.id, repositoryOwner: owner, repositoryName: repo },

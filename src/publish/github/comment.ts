@@ -2,13 +2,21 @@
  * The sticky pull request comment: one comment per marker, created once and then edited in place.
  * Uses @actions/github's Octokit (REST issue comments: a PR is an issue for comments).
  */
-import * as github from '@actions/github';
+import type * as github from '@actions/github';
+import type { BundleRequire } from '../../util/lazy';
 import { log } from '../../util/log';
 import { errorMessage } from '../../util/errors';
 import { upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
 import { pullRequestFromEnv } from './event';
 
 export type Octokit = ReturnType<typeof github.getOctokit>;
+
+declare const require: BundleRequire;
+/** @actions/github (Octokit with its REST endpoint methods), loaded on first use: a chunk of its own in the bundles (src/util/lazy.ts). */
+export const loadGitHub = (): Promise<typeof github> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('@actions/github') as typeof github), fail, 'github'))
+    : Promise.resolve(require('@actions/github') as typeof github);
 
 export interface CommentTarget {
   owner: string;
@@ -103,7 +111,7 @@ export async function publishPullRequestComment(opts: {
     log.warn('no github-token: the pull request comment is skipped; the summary is in the job summary.');
     return { status: 'skipped', reason: 'no token' };
   }
-  const octokit = github.getOctokit(opts.token, { baseUrl: opts.env.GITHUB_API_URL || 'https://api.github.com' });
+  const octokit = (await loadGitHub()).getOctokit(opts.token, { baseUrl: opts.env.GITHUB_API_URL || 'https://api.github.com' });
   try {
     const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, opts.marker, opts.body);
     log.info(`pull request #${pr.number}: summary comment ${r.action}${r.url ? ` (${r.url})` : ''}`);
