@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Builds the committed bundles: dist/main (action main), dist/post (action post), dist/cli (CLI).
-// `node scripts/bundle.js --check` rebuilds into a temp dir and fails if dist/ differs from the sources.
+// `node scripts/bundle.js --check` rebuilds into a temp dir and fails if dist/ differs from the sources: every file,
+// so also the chunks ncc splits off (<id>.index.js: the modules loaded on first use, src/util/lazy.ts) — one missing,
+// extra or stale is a difference.
+// Both fail when a bundle's main file exceeds its size budget (BUDGETS): what every action run reads at start.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -9,6 +12,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const entries = { main: 'src/main.ts', post: 'src/post.ts', cli: 'src/cli-entry.ts' };
 const check = process.argv.includes('--check');
+/** Bytes. dist/main/index.js: issue 14's goal (was 10.5 MB with four copies of undici; start to first log line <= 0.5 s, bench/action-start.ts). */
+const BUDGETS = { 'main/index.js': 4_000_000 };
 const out = check ? fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-dist-')) : path.join(root, 'dist');
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc');
 
@@ -18,6 +23,12 @@ try {
     fs.rmSync(dir, { recursive: true, force: true });
     execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '--target', 'es2022', '-q', '--transpile-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     dropPlatformBinaries(dir);
+  }
+  const over = checkBudgets(out);
+  if (over.length) {
+    for (const o of over) console.error(o);
+    console.error('Keep what only some runs need out of the main chunk (src/util/lazy.ts), or find what grew: ncc build --stats-out.');
+    process.exitCode = 1;
   }
   if (check) {
     const diff = compareTrees(out, path.join(root, 'dist'));
@@ -31,6 +42,24 @@ try {
   }
 } finally {
   if (check) fs.rmSync(out, { recursive: true, force: true });
+}
+
+/** The budgets exceeded, as messages; prints every bundle's files and sizes. */
+function checkBudgets(dir) {
+  for (const name of Object.keys(entries)) {
+    const files = listFiles(path.join(dir, name)).filter((f) => f.endsWith('.js'));
+    const size = (f) => fs.statSync(path.join(dir, name, f)).size;
+    const chunks = files.filter((f) => f !== 'index.js');
+    console.log(`dist/${name}/index.js ${mb(size('index.js'))}${chunks.length ? ` + ${chunks.length} chunks loaded on use ${mb(chunks.reduce((a, f) => a + size(f), 0))}` : ''}`);
+  }
+  return Object.entries(BUDGETS)
+    .map(([f, max]) => [f, fs.statSync(path.join(dir, f)).size, max])
+    .filter(([, size, max]) => size > max)
+    .map(([f, size, max]) => `dist/${f} is ${mb(size)}, over its budget of ${mb(max)}.`);
+}
+
+function mb(bytes) {
+  return `${(bytes / 1e6).toFixed(2)} MB`;
 }
 
 /**
