@@ -76,28 +76,95 @@ export function rewriteBooleanValues(argv: string[], defs: InputDefinition[] = C
 
 type ScanHandler = (images: string[], opts: Record<string, string | boolean | undefined>) => Promise<number>;
 
+/** --help headings, in this order: the input groups of src/inputs/definitions.ts, batch mode's inputs apart. */
+const HELP_GROUPS = {
+  image: 'Image and source:',
+  clair: 'Clair:',
+  data: 'Vulnerability data:',
+  policy: 'Policy (what fails the scan):',
+  reports: 'Reports:',
+  publish: 'Publishing (GitLab CI):',
+  batch: 'Batch mode (many images in one run):',
+} as const;
+
+function helpGroup(def: InputDefinition): string {
+  return /^Batch mode\b/.test(def.description) ? HELP_GROUPS.batch : HELP_GROUPS[def.group];
+}
+
+/** An input's description for a terminal: no Markdown backticks; its default and environment variable. */
+function helpText(def: InputDefinition): string {
+  const extra = [def.default ? `default: ${def.default}` : '', `env: ${envName(def.name)}`].filter(Boolean).join(', ');
+  return `${def.description.replace(/`([^`]*)`/g, '$1')} (${extra})`;
+}
+
+const HELP_BEFORE =
+  'Every option can also be set in the environment as CLAIR_SCAN_<NAME> (shown as env; a flag wins), a secret also in a file named by CLAIR_SCAN_<NAME>_FILE. Booleans: --name, --no-name or --name=true|false.';
+
+const HELP_AFTER = `
+Examples:
+  # scan an image from the Docker daemon; exit 1 on High or worse (the default threshold)
+  clair-scan myapp:ci
+  # a docker save archive, failing on Critical only
+  clair-scan --fail-on critical docker-archive:app.tar
+  # report only, from a registry (password in CLAIR_SCAN_REGISTRY_PASSWORD)
+  clair-scan --fail=false --formats sarif,json registry:ghcr.io/org/app:1.2
+  # a vulnerability-data snapshot instead of running Clair's updaters
+  clair-scan --vuln-data oci://ghcr.io/org/clair-data:latest myapp:ci
+  # batch mode against a shared Clair
+  clair-scan --clair-url http://clair:6060 --images-file images.txt --concurrency 4
+  # make a snapshot; remove what a killed run left
+  clair-scan data export --updaters debian,alpine --out clair-data.json.zst
+  clair-scan cleanup --run-id <id>
+
+Exit codes:
+  0  passed (also a failed policy with --fail=false: report-only)
+  1  the policy failed
+  2  error: bad input, Docker/Clair/PostgreSQL/registry failure, missing
+     vulnerability data, a timeout (never a pass)
+  Batch mode: 2 if any image errored, else 1 if any failed the policy.
+
+Environment:
+  CLAIR_SCAN_<NAME>       any option above, e.g. CLAIR_SCAN_FAIL_ON=critical
+  CLAIR_SCAN_IMAGE        the images, when no argument names one
+  CLAIR_SCAN_<NAME>_FILE  a secret from a file: ${INPUTS.filter((d) => d.secret && !d.actionOnly)
+    .map((d) => `${envName(d.name)}_FILE`)
+    .join(',\n                          ')}
+  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
+                          the Docker daemon, as the docker CLI reads them
+  GITLAB_CI=true          in GitLab CI: the MR note and baseline, the verdict in
+                          clair-scan.env; CS_SEVERITY_THRESHOLD fills an empty
+                          --report-severities
+
+Docs: README.md, docs/policy.md, docs/vuln-data.md, docs/result-format.md
+`;
+
 /** The commander program: the scan (root) and `cleanup`. `onScan` runs for the root command. */
 function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (code: number) => void): Command {
   const program = new Command('clair-scan')
-    .description('Scan container images with an ephemeral Clair v4, gate on the findings and write reports.')
-    .version(TOOL_VERSION)
-    .argument('[images...]', 'images to scan (daemon name, archive path, or registry reference; prefix docker:/archive:/registry: to force the source)')
+    .description(`Scan container images with an ephemeral Clair v4, gate on the findings and write reports.\n\n${HELP_BEFORE}`)
+    .argument('[images...]', 'images to scan: a Docker daemon name, an archive path or a registry reference; prefix docker:, archive: (docker-archive:, oci-archive:) or registry: to force the source')
     // Options after a subcommand belong to it: `cleanup --docker-host X` must not set the root's --docker-host.
     .enablePositionalOptions()
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(scrub(text)) })
+    // A boolean is one line, `--[no-]name`: its --no-name option is hidden.
+    .configureHelp({ optionTerm: (o) => (o.negate || !booleanFlags.has(o.long ?? '') ? o.flags : `--[no-]${o.long!.slice(2)}`) })
+    .addHelpText('after', HELP_AFTER)
     .exitOverride();
-  for (const def of CLI_INPUTS) {
-    const described = `${def.description}${def.default ? ` (default: ${def.default})` : ''}`;
+  const order = Object.values(HELP_GROUPS) as string[];
+  const booleanFlags = new Set(CLI_INPUTS.filter((d) => d.type === 'boolean').map((d) => `--${d.name}`));
+  for (const def of [...CLI_INPUTS].sort((x, y) => order.indexOf(helpGroup(x)) - order.indexOf(helpGroup(y)))) {
+    const group = helpGroup(def);
     if (def.type === 'boolean') {
       // No commander default: a flag not given falls back to CLAIR_SCAN_<NAME>, then to the input's default.
-      program.addOption(new Option(`--${def.name}`, `${described} Also --${def.name}=true|false.`));
-      program.addOption(new Option(`--no-${def.name}`, `set ${def.name} to false`));
+      program.addOption(new Option(`--${def.name}`, helpText(def)).helpGroup(group));
+      program.addOption(new Option(`--no-${def.name}`, `set ${def.name} to false`).helpGroup(group).hideHelp());
     } else {
-      program.addOption(new Option(`--${def.name} <value>`, described));
+      program.addOption(new Option(`--${def.name} <value>`, helpText(def)).helpGroup(group));
     }
-    if (def.secret) program.addOption(new Option(`--${def.name}-file <path>`, `read ${def.name} from this file (or ${envName(def.name)}_FILE)`));
+    if (def.secret) program.addOption(new Option(`--${def.name}-file <path>`, `read ${def.name} from this file (or ${envName(def.name)}_FILE)`).helpGroup(group));
   }
+  program.optionsGroup('Other:').version(TOOL_VERSION, '-V, --version', 'print the version').helpOption('-h, --help', 'show this help (a command\'s: clair-scan help <command>)');
   program.action(async (images: string[], opts: Record<string, string | boolean | undefined>) => setExit(await onScan(images, opts)));
   program
     .command('cleanup')

@@ -43,7 +43,8 @@ describe('envName', () => {
 describe('help and version', () => {
   it('--help lists a flag for every input except the action-only ones and image (an argument)', async () => {
     expect(await runCli(['--help'], {})).toBe(0);
-    const flags = new Set([...out.matchAll(/(?:^|\s)(--[a-z][a-z0-9-]*)/g)].map((m) => m[1]));
+    // A boolean shows as --[no-]name.
+    const flags = new Set([...out.matchAll(/(?:^|\s)--(?:\[no-\])?([a-z][a-z0-9-]*)/g)].map((m) => `--${m[1]}`));
     const cliInputs = INPUTS.filter((d) => !d.actionOnly && d.name !== 'image');
     expect(cliInputs.length).toBeGreaterThan(20);
     for (const def of cliInputs) expect([def.name, flags.has(`--${def.name}`)]).toEqual([def.name, true]);
@@ -51,6 +52,37 @@ describe('help and version', () => {
     expect(flags.has('--image')).toBe(false);
     expect(out).toMatch(/\[images\.\.\.\]/);
     expect(out).toMatch(/cleanup/);
+  });
+
+  it('--help groups the options, then examples, exit codes and the environment variables; no commander noise', async () => {
+    expect(await runCli(['--help'], {})).toBe(0);
+    const headings = [...out.matchAll(/^(\S[^\n]*):$/gm)].map((m) => m[1]);
+    expect(headings).toEqual([
+      'Arguments',
+      'Image and source',
+      'Clair',
+      'Vulnerability data',
+      'Policy (what fails the scan)',
+      'Reports',
+      'Publishing (GitLab CI)',
+      'Batch mode (many images in one run)',
+      'Other',
+      'Commands',
+      'Examples',
+      'Exit codes',
+      'Environment',
+    ]);
+    const section = (h: string): string => out.split(`\n${h}:\n`)[1].split(/\n\n\S/)[0];
+    expect(section('Policy (what fails the scan)')).toMatch(/--fail-on <value>/);
+    expect(section('Batch mode (many images in one run)')).toMatch(/--images-file <value>[\s\S]*--concurrency <value>/);
+    expect(section('Image and source')).not.toMatch(/--images-file/);
+    expect(section('Exit codes')).toMatch(/^ {2}0 {2}passed[\s\S]*^ {2}1 {2}the policy failed[\s\S]*^ {2}2 {2}error/m);
+    // Every option's environment variable, a secret's _FILE variable.
+    const flat = out.replace(/\s+/g, ' ');
+    for (const def of INPUTS.filter((d) => !d.actionOnly && d.name !== 'image')) expect(flat).toContain(`env: ${envName(def.name)})`);
+    expect(section('Environment')).toMatch(/CLAIR_SCAN_REGISTRY_PASSWORD_FILE/);
+    expect(section('Examples')).toMatch(/^ {2}clair-scan myapp:ci$/m);
+    expect(out).not.toMatch(/preset:|`/);
   });
 
   it('--version prints the tool version', async () => {
@@ -207,10 +239,10 @@ describe('boolean flags never take the next argument', () => {
     expect(s.policy.fail).toBe(true);
   });
 
-  it('--help shows --name and --no-name for booleans, without a value', async () => {
+  it('--help shows a boolean as one --[no-]name, without a value', async () => {
     expect(await runCli(['--help'], {})).toBe(0);
-    expect(out).toMatch(/--ignore-unfixed\s/);
-    expect(out).toMatch(/--no-ignore-unfixed\s/);
+    expect(out).toMatch(/^ {2}--\[no-\]ignore-unfixed\s/m);
+    expect(out).not.toMatch(/^ {2}--no-ignore-unfixed\s/m);
     expect(out).not.toMatch(/--ignore-unfixed \[/);
   });
 });
