@@ -15,7 +15,7 @@ import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
 import { prepareVulnData } from '../data/source';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from '../data/cache';
-import { assertCovered, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
+import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
 
 /** The Clair this run talks to (not Clair's own `Environment`, which is clair/types.ts ClairEnvironment). */
 export interface ClairService {
@@ -83,6 +83,8 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
     });
   }
   const fetched = new Set<string>();
+  // The coverage counts, taken once per run: the data changes only when the online updaters load more.
+  const coverage = new CoverageCache();
   return {
     client: clair.client,
     ephemeral: true,
@@ -100,14 +102,19 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
           const sets = [...fetched, ...missing];
           // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
           const cache = activeDataCache();
-          if (cache) {
-            const loaded = await loadOnlineWithCache({ docker, clair: clair.container, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir() }, sets);
-            dataNotes.push(...loaded.notes);
-          } else await fetchOnline(docker, clair.container, sets, settings.dataTimeoutSec * 1000);
+          try {
+            if (cache) {
+              const loaded = await loadOnlineWithCache({ docker, clair: clair.container, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir() }, sets);
+              dataNotes.push(...loaded.notes);
+            } else await fetchOnline(docker, clair.container, sets, settings.dataTimeoutSec * 1000);
+          } finally {
+            // More data (also a load that failed half-way): the counts taken so far may be stale.
+            coverage.invalidate();
+          }
           missing.forEach((s) => fetched.add(s));
         }
       }
-      assertCovered(imageRef, await coverageFromDatabase(docker, pg, targets), online ? 'online' : settings.vulnData);
+      assertCovered(imageRef, await coverageFromDatabase(docker, pg, targets, coverage), online ? 'online' : settings.vulnData);
     },
     close: () => clair.client.close(),
   };

@@ -1,4 +1,6 @@
-import { assertCovered, coverageTargets, CoverageTarget } from '../../../src/environment/vuln-data';
+import { assertCovered, CoverageCache, coverageFromDatabase, coverageTargets, CoverageTarget } from '../../../src/environment/vuln-data';
+import type { DockerClient } from '../../../src/environment/docker';
+import type { Postgres } from '../../../src/environment/postgres';
 import type { ClairIndexReport } from '../../../src/clair/types';
 import { ClairScanError } from '../../../src/util/errors';
 
@@ -99,5 +101,68 @@ describe('assertCovered', () => {
       'the vulnerability data (data/bundle.json.zst) does not cover this distribution: use a bundle exported with the updaters for it (clairctl export-updaters), or vuln-data: online.',
     );
     expect(err.hint).not.toMatch(/internet/);
+  });
+});
+
+describe('coverageFromDatabase: counts per target, one query per image, cached for the run', () => {
+  const pg = { container: {}, port: 5432, user: 'clair', password: 'pw', database: 'clair' } as unknown as Postgres;
+  /** A Docker client whose psql exec answers each `(SELECT count(*) …)` with `counts(sql)` and logs the SQL. */
+  function fakeDocker(counts: (sql: string) => number): { docker: DockerClient; queries: string[] } {
+    const queries: string[] = [];
+    const exec = async (_c: unknown, cmd: string[]) => {
+      const sql = cmd[cmd.length - 1];
+      queries.push(sql);
+      const parts = sql.replace(/^SELECT /, '').split(/, (?=\(SELECT count)/);
+      return { exitCode: 0, stdout: `${parts.map(counts).join('\t')}\n`, stderr: '' };
+    };
+    return { docker: { exec } as unknown as DockerClient, queries };
+  }
+  const [debian, alpine, , pypi] = coverageTargets(indexReport());
+  const byTarget = (sql: string): number => (sql.includes("dist_id = 'debian'") ? 120 : sql.includes("dist_id = 'alpine'") ? 0 : sql.includes("repo_name = 'pypi'") ? 7 : -1);
+
+  it('asks once for all targets, each count planned on its own, in target order', async () => {
+    const { docker, queries } = fakeDocker(byTarget);
+    const got = await coverageFromDatabase(docker, pg, [debian, alpine, pypi]);
+    expect([...got.entries()]).toEqual([[debian, 120], [alpine, 0], [pypi, 7]]);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toBe(
+      "SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'debian' AND (dist_version = '12 (bookworm)' OR dist_version_id = '12' OR dist_pretty_name = 'Debian GNU/Linux 12 (bookworm)')), " +
+        "(SELECT count(*) FROM vuln WHERE dist_id = 'alpine' AND (dist_version_id = '3.19.1')), (SELECT count(*) FROM vuln WHERE repo_name = 'pypi')",
+    );
+  });
+
+  it('the next image of the run asks only for what is new; after invalidate() (more data loaded) it asks again', async () => {
+    const { docker, queries } = fakeDocker(byTarget);
+    const cache = new CoverageCache();
+    await coverageFromDatabase(docker, pg, [debian, pypi], cache);
+    expect([...(await coverageFromDatabase(docker, pg, [pypi, debian], cache)).values()]).toEqual([7, 120]);
+    expect(queries).toHaveLength(1);
+    await coverageFromDatabase(docker, pg, [debian, alpine], cache);
+    expect(queries).toHaveLength(2);
+    expect(queries[1]).toBe("SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'alpine' AND (dist_version_id = '3.19.1'))");
+    cache.invalidate();
+    await coverageFromDatabase(docker, pg, [debian], cache);
+    expect(queries).toHaveLength(3);
+  });
+
+  it('a count taken while more data was being loaded is not kept', async () => {
+    const cache = new CoverageCache();
+    const { docker, queries } = fakeDocker((sql) => {
+      if (queries.length === 1) cache.invalidate(); // the online updaters finished while the first count ran
+      return byTarget(sql);
+    });
+    expect(await coverageFromDatabase(docker, pg, [alpine], cache)).toEqual(new Map([[alpine, 0]]));
+    await coverageFromDatabase(docker, pg, [alpine], cache);
+    await coverageFromDatabase(docker, pg, [alpine], cache);
+    expect(queries).toHaveLength(2);
+  });
+
+  it('RHEL without repository CPEs is 0 without a query; no answer is an error, never "covered"', async () => {
+    const rhel: CoverageTarget = { label: 'Red Hat Enterprise Linux 9', distribution: { id: '9', did: 'rhel', version_id: '9.4' }, rhelCpes: [] };
+    const { docker, queries } = fakeDocker(byTarget);
+    expect(await coverageFromDatabase(docker, pg, [rhel])).toEqual(new Map([[rhel, 0]]));
+    expect(queries).toHaveLength(0);
+    const empty = { exec: async () => ({ exitCode: 0, stdout: '', stderr: '' }) } as unknown as DockerClient;
+    await expect(coverageFromDatabase(empty, pg, [debian])).rejects.toThrow(/gave no count/);
   });
 });
