@@ -21,7 +21,13 @@ try {
   for (const [name, entry] of Object.entries(entries)) {
     const dir = path.join(out, name);
     fs.rmSync(dir, { recursive: true, force: true });
-    execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '--target', 'es2022', '-q', '--transpile-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    const stats = path.join(os.tmpdir(), `clair-scan-ncc-stats-${process.pid}-${name}.json`);
+    try {
+      execFileSync(ncc, ['build', entry, '-o', dir, '--stats-out', stats, '--target', 'es2022', '-q', '--transpile-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      writeLicenses(dir, JSON.parse(fs.readFileSync(stats, 'utf8')));
+    } finally {
+      fs.rmSync(stats, { force: true });
+    }
     dropPlatformBinaries(dir);
   }
   const over = checkBudgets(out);
@@ -42,6 +48,43 @@ try {
   }
 } finally {
   if (check) fs.rmSync(out, { recursive: true, force: true });
+}
+
+/**
+ * licenses.txt: name, license and license text of every package in the bundle, main chunk and split chunks alike.
+ * Not ncc's --license: its plugin writes one file per chunk under the same name, so with split chunks the last
+ * chunk's packages overwrite the rest.
+ */
+function writeLicenses(dir, stats) {
+  const pkgDirs = new Set();
+  const walk = (mods) => {
+    for (const m of mods ?? []) {
+      const id = path.resolve(root, (m.nameForCondition ?? m.name ?? '').split('!').pop().split(' + ')[0]);
+      const i = id.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+      if (i >= 0) {
+        const rest = id.slice(i + '/node_modules/'.length).split(path.sep);
+        pkgDirs.add(path.join(id.slice(0, i), 'node_modules', ...rest.slice(0, rest[0].startsWith('@') ? 2 : 1)));
+      }
+      walk(m.modules);
+    }
+  };
+  walk(stats.modules);
+  const entries = [];
+  for (const d of pkgDirs) {
+    const pj = path.join(d, 'package.json');
+    if (!fs.existsSync(pj)) continue;
+    const pkg = JSON.parse(fs.readFileSync(pj, 'utf8'));
+    const type = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? (pkg.licenses ?? []).map((l) => l.type).join(' OR '));
+    const file = fs.readdirSync(d).find((f) => /^(licen[cs]e|copying)(\.|-|$)/i.test(f));
+    const text = file ? fs.readFileSync(path.join(d, file), 'utf8').trim() : '';
+    entries.push({ key: `${pkg.name}@${pkg.version}`, text: `${pkg.name}\n${type || 'UNKNOWN'}\n${text}\n` });
+  }
+  const seen = new Set();
+  const out = entries
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .filter((e) => !seen.has(e.text) && seen.add(e.text))
+    .map((e) => e.text);
+  fs.writeFileSync(path.join(dir, 'licenses.txt'), out.join('\n'));
 }
 
 /** The budgets exceeded, as messages; prints every bundle's files and sizes. */
