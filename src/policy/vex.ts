@@ -145,7 +145,10 @@ function openVexStatements(data: J, file: string, text: string, doc: Document): 
       return { purl: purlOf(prod['@id']) ?? purlOf(obj(prod.identifiers).purl), sub };
     });
     const status = String(s.status);
-    const why = [s.justification, s.impact_statement].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    const why = [s.justification, s.impact_statement]
+      .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+      // A document we wrote from a VEX-triaged finding already says "OpenVEX <status>: …": don't say it twice.
+      .map((x) => x.replace(/^OpenVEX [a-z_]+: /, ''));
     const at = linePos(text, offsetOf(doc, `/statements/${i}`));
     return {
       format: 'openvex' as const,

@@ -271,6 +271,8 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   const dotenv = fs.readFileSync(path.join(mr.projectDir, scanJob.artifacts.reports.dotenv), 'utf8');
   expect(dotenv).toMatch(/^CLAIR_SCAN_VERDICT=fail$/m);
   expect(dotenv).toMatch(/^CLAIR_SCAN_REASONS=.*1 new finding at or above Medium/m);
+  // The delta for later jobs, as the action's new-*/fixed-total outputs.
+  expect(dotenv.split('\n').filter((l) => /^CLAIR_SCAN_(NEW|FIXED)_/.test(l))).toEqual(['CLAIR_SCAN_NEW_TOTAL=1', 'CLAIR_SCAN_NEW_CRITICAL=0', 'CLAIR_SCAN_NEW_HIGH=0', 'CLAIR_SCAN_FIXED_TOTAL=0']);
 
   // The sticky note: marker, verdict, then the delta; the new finding is the first finding listed.
   const notes = gitlab.notesOn(PROJECT_ID, Number(MR_IID));

@@ -29,6 +29,11 @@ const DOTENV_VARIABLES = [
   'CLAIR_SCAN_NEGLIGIBLE',
   'CLAIR_SCAN_UNKNOWN',
   'CLAIR_SCAN_FIXABLE',
+  // The delta against the baseline (empty when none was compared), like the action's new-*/fixed-total outputs.
+  'CLAIR_SCAN_NEW_TOTAL',
+  'CLAIR_SCAN_NEW_CRITICAL',
+  'CLAIR_SCAN_NEW_HIGH',
+  'CLAIR_SCAN_FIXED_TOTAL',
   'CLAIR_SCAN_JOB_URL',
 ] as const;
 
@@ -56,6 +61,10 @@ function renderDotenv(outcome: ScanOutcome, settings: Settings, env: Record<stri
     CLAIR_SCAN_NEGLIGIBLE: o.negligible,
     CLAIR_SCAN_UNKNOWN: o.unknown,
     CLAIR_SCAN_FIXABLE: o.fixable,
+    CLAIR_SCAN_NEW_TOTAL: o['new-total'] ?? '',
+    CLAIR_SCAN_NEW_CRITICAL: o['new-critical'] ?? '',
+    CLAIR_SCAN_NEW_HIGH: o['new-high'] ?? '',
+    CLAIR_SCAN_FIXED_TOTAL: o['fixed-total'] ?? '',
     CLAIR_SCAN_JOB_URL: oneLine(env.CI_JOB_URL ?? '', 500),
   };
   return DOTENV_VARIABLES.map((k) => `${k}=${values[k]}\n`).join('');
