@@ -16,7 +16,7 @@ import { renderSarif } from '../src/report/sarif';
 import { renderTable } from '../src/report/table';
 import { writeReports } from '../src/report';
 import { REPORT_FORMATS } from '../src/inputs/settings';
-import { syntheticResult } from '../__tests__/unit/report/fixtures';
+import { syntheticResult } from '../__tests__/helpers/model';
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 10_000);

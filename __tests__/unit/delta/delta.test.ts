@@ -8,7 +8,7 @@ import { evaluatePolicy } from '../../../src/policy';
 import { renderMarkdownSummary } from '../../../src/report/markdown';
 import { buildSarif } from '../../../src/report/sarif';
 import { renderJson } from '../../../src/report/json';
-import { compliance, imageInfo, imageResult, policy, scanResult, vuln } from '../policy/builders';
+import { compliance, imageInfo, imageResult, policy, scanResult, vuln } from '../../helpers/model';
 
 /** The backlog the base branch has: two old findings and a compliance finding. */
 function baselineResult(): ScanResult {
@@ -184,7 +184,7 @@ describe('the delta in the reports', () => {
     const run = sarif.runs[0];
     const states = Object.fromEntries((run.results as { ruleId: string; baselineState?: string }[]).map((x) => [x.ruleId, x.baselineState]));
     expect(states).toEqual({ 'CVE-2099-0001': 'unchanged', 'CVE-2099-0002': 'unchanged', 'CVE-2099-0004': 'updated', 'CVE-2099-0100': 'new', 'compliance/non-root': 'unchanged' });
-    expect(run.properties.baseline).toEqual({
+    expect(run.properties?.baseline).toEqual({
       source: 'file main.json',
       absent: [{ baselineState: 'absent', id: 'CVE-2099-0003', key: 'myorg/app|openssl|CVE-2099-0003', severity: 'Critical', package: 'openssl', installedVersion: '1.0' }],
     });

@@ -10,7 +10,7 @@ import type * as BaselineModule from '../../../src/publish/github/baseline';
 import { renderJson } from '../../../src/report/json';
 import { GitHubApiServer, type FakeWorkflowRun } from '../../helpers/github-api-server';
 import { makeZip } from '../../helpers/zip';
-import { imageInfo, imageResult, scanResult, vuln } from '../policy/builders';
+import { imageInfo, imageResult, scanResult, vuln } from '../../helpers/model';
 
 const TOKEN = 'ghs_baselineTestToken0123456789';
 const RESULT = renderJson(scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', 'High')])]));

@@ -2,7 +2,7 @@
 import { fetchGitLabBaseline, gitlabTargetBranch } from '../../../src/publish/gitlab/baseline';
 import { renderJson } from '../../../src/report/json';
 import { GitLabApiServer } from '../../helpers/gitlab-api-server';
-import { imageInfo, imageResult, scanResult, vuln } from '../policy/builders';
+import { imageInfo, imageResult, scanResult, vuln } from '../../helpers/model';
 
 const RESULT = renderJson(scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', 'High')])]));
 const PRIVATE = 'glpat-baselineTest0123456789';

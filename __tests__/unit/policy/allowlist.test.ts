@@ -6,7 +6,7 @@ import { stripTag } from '../../../src/image/reference';
 import { globMatch } from '../../../src/policy/glob';
 import { evaluatePolicy } from '../../../src/policy';
 import { ClairScanError } from '../../../src/util/errors';
-import { compliance, imageInfo, imageResult, policy, scanResult, vuln } from './builders';
+import { compliance, imageInfo, imageResult, policy, scanResult, vuln } from '../../helpers/model';
 
 let dir: string;
 beforeAll(() => {

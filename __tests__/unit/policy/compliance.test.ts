@@ -5,7 +5,8 @@ import { requiredBaseImage } from '../../../src/policy/compliance/base-image';
 import { checkSecrets, ContentScanner } from '../../../src/policy/compliance/secrets';
 import type { ResolvedImage } from '../../../src/image/types';
 import { ClairScanError } from '../../../src/util/errors';
-import { imageInfo, imageResult, makeTar, memoryImage, policy, scanResult } from './builders';
+import { imageInfo, imageResult, policy, scanResult } from '../../helpers/model';
+import { makeTar, memoryImage } from '../../helpers/layers';
 
 /** Deterministic fake secrets, assembled at run time so no token-like literal sits in the source. */
 function chars(alphabet: string, n: number, seed: number): string {

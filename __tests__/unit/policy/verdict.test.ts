@@ -1,7 +1,7 @@
 import { evaluatePolicy } from '../../../src/policy';
 import { parseSettings } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
-import { compliance, imageInfo, imageResult, policy, scanResult, vuln } from './builders';
+import { compliance, imageInfo, imageResult, policy, scanResult, vuln } from '../../helpers/model';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 

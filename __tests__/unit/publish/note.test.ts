@@ -2,7 +2,8 @@ import { GitLabApiServer } from '../../helpers/gitlab-api-server';
 import { gitlabTarget, upsertStickyNote } from '../../../src/publish/gitlab/note';
 import { publishGitLab } from '../../../src/publish/gitlab';
 import { parseSettings } from '../../../src/inputs/settings';
-import { emptyCounts, RESULT_SCHEMA_VERSION, type ScanResult } from '../../../src/findings/model';
+import { emptyCounts } from '../../../src/findings/model';
+import { imageInfo, imageResult, scanResult } from '../../helpers/model';
 import type { ScanOutcome } from '../../../src/outcome';
 import { setLogger, type Logger } from '../../../src/util/log';
 
@@ -30,24 +31,12 @@ beforeEach(() => {
 afterEach(() => expect(server.problems).toEqual([]));
 
 function outcome(status: 'pass' | 'fail'): ScanOutcome {
-  const result: ScanResult = {
-    schemaVersion: RESULT_SCHEMA_VERSION,
+  const info = imageInfo({ ref: 'registry.example/group/app:abc', name: 'group/app', tag: 'abc', source: 'registry', manifestDigest: `sha256:${'a'.repeat(64)}`, imageId: `sha256:${'b'.repeat(64)}`, user: 'app' });
+  const result = scanResult([imageResult(info, [])], {
     tool: { name: 'clair-scan', version: '0.1.0' },
     clair: { ephemeral: true, version: 'v4.9.0' },
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:01:00Z',
-    images: [
-      {
-        image: { ref: 'registry.example/group/app:abc', name: 'group/app', tag: 'abc', source: 'registry', manifestDigest: `sha256:${'a'.repeat(64)}`, imageId: `sha256:${'b'.repeat(64)}`, repoDigests: [], user: 'app', labels: {}, layers: [] },
-        distributions: [],
-        packages: [],
-        vulnerabilities: [],
-        compliance: [],
-        notes: [],
-      },
-    ],
     verdict: { status, enforced: true, reasons: status === 'fail' ? ['1 finding at or above High'] : [], rules: ['severity-threshold: high'], counted: emptyCounts(), expiredEntries: [], unusedEntries: [] },
-  };
+  });
   return { result, reports: {}, exitCode: status === 'pass' ? 0 : 1, timings: {} } as ScanOutcome;
 }
 

@@ -1,7 +1,7 @@
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { renderCycloneDx } from '../../../src/report/cyclonedx';
 import { ScanResult } from '../../../src/findings/model';
-import { sampleResult } from './fixtures';
+import { sampleResult } from '../../helpers/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 async function validate(json: string): Promise<unknown> {

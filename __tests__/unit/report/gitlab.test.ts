@@ -1,5 +1,5 @@
 import { buildGitlabReport, GITLAB_SCHEMA_VERSION, gitlabTime, renderGitlab } from '../../../src/report/gitlab';
-import { sampleResult, syntheticResult } from './fixtures';
+import { sampleResult, syntheticResult } from '../../helpers/model';
 import { expectGolden } from './golden';
 import { validateGitlab } from './schemas';
 

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
 import { renderHtml } from '../../../src/report/html';
-import { sampleResult } from './fixtures';
+import { sampleResult } from '../../helpers/model';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 jest.setTimeout(120_000);

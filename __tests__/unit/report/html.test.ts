@@ -1,5 +1,5 @@
 import { jsonForScript, renderHtml } from '../../../src/report/html';
-import { sampleResult } from './fixtures';
+import { sampleResult } from '../../helpers/model';
 
 describe('HTML report (static checks)', () => {
   const html = renderHtml(sampleResult());

@@ -1,6 +1,6 @@
 import { renderJson } from '../../../src/report/json';
 import { RESULT_SCHEMA_VERSION } from '../../../src/findings/model';
-import { sampleResult } from './fixtures';
+import { sampleResult } from '../../helpers/model';
 
 describe('JSON result', () => {
   test('is the ScanResult as is, versioned, without the ephemeral Clair URL', () => {

@@ -1,6 +1,6 @@
 import { md, mdLink, renderMarkdownSummary } from '../../../src/report/markdown';
 import { ScanResult } from '../../../src/findings/model';
-import { HOSTILE_DESCRIPTION, sampleResult, syntheticResult } from './fixtures';
+import { HOSTILE_DESCRIPTION, sampleResult, syntheticResult } from '../../helpers/model';
 import { expectGolden } from './golden';
 
 function tableRows(md: string): string[][] {

@@ -7,12 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { normalizeReport } from '../../../src/findings/normalize';
-import { NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, type ScanResult } from '../../../src/findings/model';
+import { NOTHING_TO_MATCH_NOTE, type ScanResult } from '../../../src/findings/model';
 import { evaluatePolicy } from '../../../src/policy';
 import { renderMarkdownSummary, renderTable, writeReports } from '../../../src/report';
 import { REPORT_FORMATS } from '../../../src/inputs/settings';
-import { imageInfo, policy } from '../policy/builders';
-import { sampleResult } from './fixtures';
+import { imageInfo, policy, sampleResult, scanResult } from '../../helpers/model';
 import { validateWrittenReports } from './schemas';
 
 const PHRASE = 'nothing Clair can match was found in this image';
@@ -20,14 +19,7 @@ const PHRASE = 'nothing Clair can match was found in this image';
 async function scratchResult(withOther = false): Promise<ScanResult> {
   const info = imageInfo({ ref: 'scratch-text:1', name: 'scratch-text', tag: '1' });
   const img = normalizeReport(info, { manifest_hash: info.manifestDigest, packages: {}, distributions: {} });
-  const result: ScanResult = {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    tool: { name: 'clair-scan', version: '0.0.0-test' },
-    clair: { ephemeral: true, version: 'v4.9.0' },
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:01:00Z',
-    images: withOther ? [...sampleResult().images, img] : [img],
-  };
+  const result = scanResult(withOther ? [...sampleResult().images, img] : [img], { clair: { ephemeral: true, version: 'v4.9.0' } });
   result.verdict = await evaluatePolicy(result, policy({ severityThreshold: 'Critical' }));
   return result;
 }

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { buildSarif, renderSarif, SARIF_MAX_RESULTS_PER_RUN, SARIF_MAX_GZIP_BYTES, securitySeverity } from '../../../src/report/sarif';
 import { ScanResult } from '../../../src/findings/model';
-import { image, sampleResult, syntheticResult } from './fixtures';
+import { image, sampleResult, syntheticResult } from '../../helpers/model';
 import { expectGolden } from './golden';
 import { validateSarifGithub, validateSarifOasis } from './schemas';
 
@@ -10,7 +10,7 @@ const results = (sarif: any): any[] => sarif.runs.flatMap((r: any) => r.results)
 
 describe('SARIF', () => {
   const sample = sampleResult();
-  const sarif = buildSarif(sample, { dockerfile: 'docker/Dockerfile' });
+  const sarif: any = buildSarif(sample, { dockerfile: 'docker/Dockerfile' });
 
   test('is valid against the OASIS schema and the schema upload-sarif uses', () => {
     expect(validateSarifOasis(sarif)).toBeNull();
@@ -75,7 +75,7 @@ describe('SARIF', () => {
 
   test('fingerprints are stable across tag/digest changes and distinct per finding', () => {
     const other: ScanResult = sampleResult();
-    other.images[0].image = { ...image('myorg/web:1.5.0', 'myorg/web', '1.5.0', [], 'other-digest') };
+    other.images[0].image = { ...image('myorg/web:1.5.0', 'myorg/web', '1.5.0', 'other-digest') };
     const a = results(sarif).map((r: any) => r.partialFingerprints.primaryLocationLineHash);
     const b = results(buildSarif(other, { dockerfile: 'docker/Dockerfile' })).map((r: any) => r.partialFingerprints.primaryLocationLineHash);
     expect(b).toEqual(a);
@@ -98,7 +98,7 @@ describe('SARIF', () => {
 
   test('more than 20 image names: 20 runs, the last one shared and saying so', () => {
     const many = syntheticResult(25 * 3, 25);
-    const s = buildSarif(many, { dockerfile: 'Dockerfile' });
+    const s: any = buildSarif(many, { dockerfile: 'Dockerfile' });
     expect(s.runs).toHaveLength(20);
     expect(s.runs[19].automationDetails.id).toBe('clair-scan/other-images/');
     expect(s.runs[19].properties.images).toHaveLength(6);
@@ -109,7 +109,7 @@ describe('SARIF', () => {
 
   test('30,000 findings: at most 25,000 results per run, under 10 MB gzipped, the cut is stated, most severe kept', () => {
     const big = syntheticResult(30_000);
-    const s = buildSarif(big, { dockerfile: 'Dockerfile' });
+    const s: any = buildSarif(big, { dockerfile: 'Dockerfile' });
     const run = s.runs[0];
     expect(run.results.length).toBeLessThanOrEqual(SARIF_MAX_RESULTS_PER_RUN);
     expect(run.results.length).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe('SARIF', () => {
 
   test('a tight gzip budget cuts further, most severe first, and says why', () => {
     const big = syntheticResult(3000);
-    const s = buildSarif(big, { dockerfile: 'Dockerfile', maxGzipBytes: 60_000 });
+    const s: any = buildSarif(big, { dockerfile: 'Dockerfile', maxGzipBytes: 60_000 });
     expect(gzipSync(JSON.stringify(s)).length).toBeLessThanOrEqual(60_000);
     expect(s.runs[0].properties.truncation.reasons.join(' ')).toMatch(/gzipped/);
     expect(s.runs[0].results[0].properties.severity).toBe('Critical');

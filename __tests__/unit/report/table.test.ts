@@ -1,5 +1,5 @@
 import { renderTable } from '../../../src/report/table';
-import { sampleResult, syntheticResult } from './fixtures';
+import { sampleResult, syntheticResult } from '../../helpers/model';
 import { expectGolden } from './golden';
 
 describe('stdout table', () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { REPORT_FILE_NAMES, writeReports } from '../../../src/report';
 import { REPORT_FORMATS } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
-import { sampleResult } from './fixtures';
+import { sampleResult } from '../../helpers/model';
 import { validateGitlab, validateSarifOasis } from './schemas';
 
 describe('writeReports', () => {

@@ -18,8 +18,7 @@ import { checkSecrets } from '../../../src/policy/compliance/secrets';
 import { checkCompliance, evaluatePolicy } from '../../../src/policy';
 import { writeReports, renderMarkdownSummary, renderTable } from '../../../src/report';
 import { REPORT_FORMATS } from '../../../src/inputs/settings';
-import { RESULT_SCHEMA_VERSION, type ScanResult } from '../../../src/findings/model';
-import { policy } from '../policy/builders';
+import { policy, scanResult } from '../../helpers/model';
 import { validateWrittenReports } from '../report/schemas';
 
 /** Fake secrets assembled at run time, so no token-like literal sits in the source. */
@@ -130,14 +129,7 @@ describe('reports never carry history secrets', () => {
   it('every report format, the summary and the table: no secret, valid against the official schemas', async () => {
     const img = normalizeReport(image.info, { manifest_hash: image.info.manifestDigest });
     img.compliance = await checkCompliance(image, policy({ checkSecrets: true }), async () => image);
-    const result: ScanResult = {
-      schemaVersion: RESULT_SCHEMA_VERSION,
-      tool: { name: 'clair-scan', version: '0.0.0-test' },
-      clair: { ephemeral: true },
-      startedAt: '2026-01-01T00:00:00Z',
-      finishedAt: '2026-01-01T00:01:00Z',
-      images: [img],
-    };
+    const result = scanResult([img]);
     result.verdict = await evaluatePolicy(result, policy({ checkSecrets: true }));
     expect(result.verdict.status).toBe('fail');
     const out = path.join(dir, 'reports');

@@ -8,7 +8,7 @@ import { md } from '../../../src/report/escape';
 import { md as markdownMd } from '../../../src/report/markdown';
 import { buildSarif } from '../../../src/report/sarif';
 import { ClairScanError } from '../../../src/util/errors';
-import { sampleResult } from '../report/fixtures';
+import { sampleResult } from '../../helpers/model';
 import { validateSarifGithub, validateSarifOasis } from '../report/schemas';
 
 /** What an archive's `org.opencontainers.image.ref.name` or a RepoTag can carry into a hint. */

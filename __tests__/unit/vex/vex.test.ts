@@ -8,7 +8,7 @@ import { parseVex } from '../../../src/policy/vex';
 import * as vexSchema from '../../../src/policy/vex-schema';
 import { buildOpenVex } from '../../../src/report/openvex';
 import { ClairScanError } from '../../../src/util/errors';
-import { imageInfo, imageResult, policy, scanResult, vuln } from '../policy/builders';
+import { imageInfo, imageResult, policy, scanResult, vuln } from '../../helpers/model';
 
 const IMAGE = 'pkg:oci/app?repository_url=registry.local%2Fmyorg%2Fapp';
 

@@ -1,70 +1,10 @@
-/** Test input builders for the policy tests: plain model objects and in-memory images with tar layers. */
+/** In-memory image layers for tests: tars built with tar-stream, streamed in chunks, and a ResolvedImage over them. */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
-import type { ComplianceFinding, ImageInfo, ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../../../src/findings/model';
-import { RESULT_SCHEMA_VERSION } from '../../../src/findings/model';
-import type { ImageLayer, ResolvedImage } from '../../../src/image/types';
-import type { Settings } from '../../../src/inputs/settings';
-
-export function imageInfo(over: Partial<ImageInfo> = {}): ImageInfo {
-  return {
-    ref: 'myorg/app:1.0',
-    name: 'myorg/app',
-    tag: '1.0',
-    source: 'docker',
-    manifestDigest: 'sha256:' + 'm'.repeat(64),
-    imageId: 'sha256:' + 'i'.repeat(64),
-    repoDigests: [],
-    user: '',
-    labels: {},
-    layers: [],
-    ...over,
-  };
-}
-
-export function vuln(id: string, severity: Severity, over: Partial<VulnerabilityFinding> & { pkg?: string } = {}): VulnerabilityFinding {
-  const { pkg = 'openssl', ...rest } = over;
-  return {
-    kind: 'vulnerability',
-    key: `myorg/app|${pkg}|${id}`,
-    id,
-    aliases: [],
-    name: id,
-    severity,
-    rawSeverity: severity,
-    description: '',
-    links: [],
-    updater: 'debian/updater',
-    package: { id: '1', name: pkg, version: '1.0', kind: 'binary', ecosystem: 'deb', arch: 'amd64', purl: `pkg:deb/debian/${pkg}@1.0` },
-    fixedIn: '1.1',
-    fixable: true,
-    ...rest,
-  };
-}
-
-export function compliance(rule: string, severity: Severity, over: Partial<ComplianceFinding> = {}): ComplianceFinding {
-  return { kind: 'compliance', key: `myorg/app|${rule}`, rule, title: rule, message: rule, severity, ...over };
-}
-
-export function imageResult(info: ImageInfo, vulns: VulnerabilityFinding[], comp: ComplianceFinding[] = []): ImageResult {
-  return { image: info, distributions: [], packages: [], vulnerabilities: vulns, compliance: comp, notes: [] };
-}
-
-export function scanResult(images: ImageResult[]): ScanResult {
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    tool: { name: 'clair-scan', version: '0.0.0-test' },
-    clair: { ephemeral: true },
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:01:00Z',
-    images,
-  };
-}
-
-export function policy(over: Partial<Settings['policy']> = {}): Settings['policy'] {
-  return { ignoreUnfixed: false, fail: true, allowlists: [], checkNonRoot: false, checkSecrets: false, ...over };
-}
+import type { ImageInfo } from '../../src/findings/model';
+import type { ImageLayer, ResolvedImage } from '../../src/image/types';
+import { imageInfo } from './model';
 
 /** One tar entry of a test layer. */
 export type TarEntry =
