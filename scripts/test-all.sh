@@ -19,7 +19,7 @@ echo "== typecheck"; npm run -s typecheck
 echo "== lint"; npm run -s lint
 echo "== dist/ matches the sources"; node scripts/bundle.js --check
 
-# The environment comes before the unit tests too: the HTML report's browser test needs Debian's chromium.
+# The environment comes before the unit tests: the browser tests need Debian's chromium, which it installs.
 echo "== test environment"
 cleanup() { bash scripts/test-env.sh down || true; }
 trap cleanup EXIT
@@ -34,6 +34,10 @@ ls -1 "${TMPDIR:-/tmp}" | grep -E '^(cs-|clair-scan-)' | sort >"$tmp_before" || 
 echo "== unit tests"
 unit_rc=0
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" || unit_rc=$?
+
+echo "== browser tests (the HTML report in headless chromium)"
+browser_rc=0
+npx jest --selectProjects browser --json --outputFile="$results/browser.json" || browser_rc=$?
 
 echo "== end-to-end tests (real Docker, Clair, PostgreSQL, registry)"
 e2e_rc=0
@@ -54,7 +58,7 @@ fi
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
-  for (const f of ["unit", "e2e"]) {
+  for (const f of ["unit", "browser", "e2e"]) {
     const p = process.argv[1] + "/" + f + ".json";
     if (!fs.existsSync(p)) { failed++; continue; }
     const r = JSON.parse(fs.readFileSync(p, "utf8"));
@@ -63,4 +67,4 @@ node -e '
   if (process.argv[2] !== "0") failed++; // the leftover check above
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' "$results" "$leftover_rc"
-[ "$unit_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$leftover_rc" -eq 0 ]
+[ "$unit_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$leftover_rc" -eq 0 ]

@@ -1,7 +1,8 @@
 /**
  * The HTML report in a real headless browser (Debian's chromium via playwright-core): it renders,
  * filters and sorts; injected markup in a description does not execute; no network request is made.
- * Needs /usr/bin/chromium (`apt-get install -y chromium`); fails loudly without it.
+ * Needs /usr/bin/chromium (`apt-get install -y chromium`; scripts/test-env.sh installs it); fails loudly without it.
+ * The jest project `browser` (jest.config.js): `npx jest --selectProjects browser`; scripts/test-all.sh runs and counts it.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
