@@ -20,7 +20,7 @@ import { canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, sta
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';
 
-const SEVERITY: Record<Severity, string> = {
+const SEVERITY: Record<Severity, GitlabVulnerability['severity']> = {
   Critical: 'Critical',
   High: 'High',
   Medium: 'Medium',
@@ -29,8 +29,53 @@ const SEVERITY: Record<Severity, string> = {
   Unknown: 'Unknown',
 };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the report is plain JSON. */
-type Json = Record<string, any>;
+/** The parts of GitLab's container-scanning report schema (15.x, `container-scanning-report-format.json`) we write. */
+export interface GitlabIdentifier {
+  /** cve, ghsa, rhsa, …, or `clair` for another kind of id. */
+  type: string;
+  name: string;
+  value: string;
+  url?: string;
+}
+
+export interface GitlabVulnerability {
+  /** UUID, stable across runs. */
+  id: string;
+  name: string;
+  description: string;
+  severity: 'Info' | 'Unknown' | 'Low' | 'Medium' | 'High' | 'Critical';
+  solution?: string;
+  identifiers: GitlabIdentifier[];
+  links: { url: string }[];
+  location: {
+    image: string;
+    operating_system: string;
+    dependency: { package: { name: string }; version: string };
+  };
+}
+
+export interface GitlabScanner {
+  id: string;
+  name: string;
+  version: string;
+  url?: string;
+  vendor: { name: string };
+}
+
+export interface GitlabReport {
+  version: string;
+  scan: {
+    analyzer: GitlabScanner;
+    scanner: GitlabScanner;
+    type: 'container_scanning';
+    /** GitLab's time format: UTC, no zone suffix, no fraction (gitlabTime). */
+    start_time: string;
+    end_time: string;
+    status: 'success' | 'failure';
+    messages?: { level: 'info' | 'warn' | 'fatal'; value: string }[];
+  };
+  vulnerabilities: GitlabVulnerability[];
+}
 
 /** GitLab's time format: UTC, no zone suffix, no fraction. */
 export function gitlabTime(iso: string): string {
@@ -53,19 +98,19 @@ const KNOWN_TYPES: [RegExp, string][] = [
   [/^OSV-/i, 'osv'],
 ];
 
-function identifier(id: string, fallbackUrl?: string): Json {
+function identifier(id: string, fallbackUrl?: string): GitlabIdentifier {
   const type = KNOWN_TYPES.find(([re]) => re.test(id))?.[1] ?? 'clair';
   const url = canonicalUrl(id) ?? fallbackUrl;
   const value = isCve(id) ? id.toUpperCase() : id;
   return { type, name: value, value, ...(url && isHttpUrl(url) ? { url } : {}) };
 }
 
-function vulnerability(f: VulnerabilityFinding, img: ImageResult): Json {
+function vulnerability(f: VulnerabilityFinding, img: ImageResult): GitlabVulnerability {
   const links = f.links.filter(isHttpUrl);
   const ids = [f.id, ...f.aliases.filter((a) => a !== f.id)].slice(0, 20);
   const identifiers = ids.map((id, i) => identifier(id, i === 0 ? links[0] : undefined));
   const description = (f.description.trim() || f.name || f.id).slice(0, 1_048_576);
-  const v: Json = {
+  const v: GitlabVulnerability = {
     id: stableUuid(`${f.key}\n${img.image.ref}`, 'clair-scan/gitlab'),
     name: `${f.id} in ${f.package.name}`.slice(0, 255),
     description,
@@ -82,8 +127,8 @@ function vulnerability(f: VulnerabilityFinding, img: ImageResult): Json {
   return v;
 }
 
-export function buildGitlabReport(result: ScanResult): Json {
-  const vulnerabilities: Json[] = [];
+export function buildGitlabReport(result: ScanResult): GitlabReport {
+  const vulnerabilities: GitlabVulnerability[] = [];
   const seen = new Set<string>();
   for (const img of result.images) {
     for (const f of img.vulnerabilities) {
@@ -95,8 +140,8 @@ export function buildGitlabReport(result: ScanResult): Json {
     }
   }
   // scan.messages: "communication intended for the initiator of a scan" (info / warn), shown with the job's report.
-  const messages = result.images.flatMap((img) => imageNotes(img).map((n) => ({ level: n.level === 'warning' ? 'warn' : 'info', value: `${img.image.ref}: ${n.text}` })));
-  const identity = { id: 'clair-scan', name: 'clair-scan', version: result.tool.version || 'unknown', vendor: { name: 'clair-scan' } };
+  const messages = result.images.flatMap((img) => imageNotes(img).map((n) => ({ level: n.level === 'warning' ? ('warn' as const) : ('info' as const), value: `${img.image.ref}: ${n.text}` })));
+  const identity: GitlabScanner = { id: 'clair-scan', name: 'clair-scan', version: result.tool.version || 'unknown', vendor: { name: 'clair-scan' } };
   return {
     version: GITLAB_SCHEMA_VERSION,
     scan: {

@@ -21,6 +21,7 @@
  *   notification state what was cut) and 10 MB gzipped per file (results are cut further, most severe kept).
  */
 import { gzipSync } from 'node:zlib';
+import type { Location, Log, Notification, PropertyBag, ReportingDescriptor, Result, Run, ToolComponent } from 'sarif';
 import {
   ComplianceFinding,
   compareFindings,
@@ -56,7 +57,7 @@ const FALLBACK_SCORE: Record<Severity, number | undefined> = {
   Unknown: undefined,
 };
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+const LEVEL: Record<Severity, Result.level> = {
   Critical: 'error',
   High: 'error',
   Medium: 'warning',
@@ -64,9 +65,6 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   Negligible: 'note',
   Unknown: 'warning',
 };
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- SARIF is emitted as plain JSON objects. */
-type Json = Record<string, any>;
 
 export function securitySeverity(severity: Severity, cvssScore?: number): string | undefined {
   const s = cvssScore !== undefined && cvssScore > 0 && cvssScore <= 10 ? cvssScore : FALLBACK_SCORE[severity];
@@ -122,11 +120,11 @@ interface Candidate {
   severity: Severity;
   score: number;
   order: number;
-  result: Json;
-  rule: () => Json;
+  result: Result;
+  rule: () => ReportingDescriptor;
 }
 
-function vulnRule(f: VulnerabilityFinding, affected: { img: ImageResult; f: VulnerabilityFinding }[]): Json {
+function vulnRule(f: VulnerabilityFinding, affected: { img: ImageResult; f: VulnerabilityFinding }[]): ReportingDescriptor {
   const links = allLinks(f);
   const sev = securitySeverity(f.severity, f.cvss?.score);
   const pkgs = affected.map(
@@ -158,7 +156,7 @@ function vulnRule(f: VulnerabilityFinding, affected: { img: ImageResult; f: Vuln
   ];
   if (f.aliases.length) md.push('', `Also known as: ${f.aliases.map(mdCell).join(', ')}`);
   if (links.length) md.push('', '**References**', '', ...links.map((l) => `- ${mdLink(l)}`));
-  const rule: Json = {
+  const rule: ReportingDescriptor = {
     id: f.id,
     name: f.id.replace(/[^A-Za-z0-9]+/g, '') || 'Vulnerability',
     shortDescription: { text: cap(short, 1024) },
@@ -175,7 +173,7 @@ function vulnRule(f: VulnerabilityFinding, affected: { img: ImageResult; f: Vuln
   return rule;
 }
 
-function complianceRule(c: ComplianceFinding): Json {
+function complianceRule(c: ComplianceFinding): ReportingDescriptor {
   const sev = securitySeverity(c.severity);
   return {
     id: `compliance/${c.rule}`,
@@ -192,7 +190,7 @@ function complianceRule(c: ComplianceFinding): Json {
   };
 }
 
-function location(dockerfile: string): Json[] {
+function location(dockerfile: string): Location[] {
   return [
     {
       physicalLocation: {
@@ -203,7 +201,7 @@ function location(dockerfile: string): Json[] {
   ];
 }
 
-function fingerprint(key: string): Json {
+function fingerprint(key: string): NonNullable<Result['partialFingerprints']> {
   return { primaryLocationLineHash: `${sha256Hex(key).slice(0, 32)}:1` };
 }
 
@@ -297,17 +295,16 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
 }
 
 interface BuiltRun {
-  run: Json;
   candidates: Candidate[];
   allowlisted: number;
   group: RunGroup;
 }
 
-function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[]): Json {
+function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[]): Run {
   const kept = b.candidates.slice(0, keep);
   const ruleIndex = new Map<string, number>();
-  const rules: Json[] = [];
-  const results: Json[] = [];
+  const rules: ReportingDescriptor[] = [];
+  const results: Result[] = [];
   for (const c of kept) {
     let idx = ruleIndex.get(c.ruleId);
     if (idx === undefined) {
@@ -318,8 +315,8 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
     results.push({ ...c.result, ruleIndex: idx });
   }
   const omitted = b.candidates.length - kept.length;
-  const notifications: Json[] = [];
-  const props: Json = {
+  const notifications: Notification[] = [];
+  const props: PropertyBag = {
     images: b.group.images.map((i) => ({
       ref: i.image.ref,
       name: i.image.name,
@@ -369,7 +366,7 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       },
     });
   }
-  const driver: Json = { name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules };
+  const driver: ToolComponent = { name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules };
   if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/.test(result.tool.version)) driver.semanticVersion = result.tool.version;
   return {
     tool: { driver },
@@ -390,24 +387,24 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_INFORMATION_URI = 'https://github.com/clair-scan/clair-scan';
 
 /** Build the SARIF log object, honouring GitHub's limits. */
-export function buildSarif(result: ScanResult, opts: SarifOptions): Json {
+export function buildSarif(result: ScanResult, opts: SarifOptions): Log {
   return buildSarifWithJson(result, opts).sarif;
 }
 
 /** The SARIF log and its compact JSON text (computed anyway for the size check; reused by renderSarif). */
-function buildSarifWithJson(result: ScanResult, opts: SarifOptions): { sarif: Json; json: string } {
+function buildSarifWithJson(result: ScanResult, opts: SarifOptions): { sarif: Log; json: string } {
   const maxResults = opts.maxResultsPerRun ?? SARIF_MAX_RESULTS_PER_RUN;
   const maxGzip = opts.maxGzipBytes ?? GZIP_BUDGET;
   const dockerfile = (opts.dockerfile || 'Dockerfile').replace(/\\/g, '/').replace(/^\.\//, '');
   const built: BuiltRun[] = groupImages(result.images).map((group) => {
     const { candidates, allowlisted } = buildCandidates(group, dockerfile);
-    return { run: {}, candidates, allowlisted, group };
+    return { candidates, allowlisted, group };
   });
   const keep = built.map((b) => Math.min(b.candidates.length, maxResults));
   const reasons = built.map((b) =>
     b.candidates.length > maxResults ? [`GitHub accepts at most ${maxResults} results per run`] : ([] as string[]),
   );
-  const log = (): Json => ({
+  const log = (): Log => ({
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: built.map((b, i) => makeRun(result, b, keep[i], reasons[i])),
@@ -450,6 +447,6 @@ function gzipEstimate(json: string, budget: number): number {
 /** Pretty-printed for small logs (readable, diffable); compact beyond 2,000 results to save time and space. */
 export function renderSarif(result: ScanResult, opts: SarifOptions): string {
   const { sarif, json } = buildSarifWithJson(result, opts);
-  const n = (sarif.runs as Json[]).reduce((a, r) => a + (r.results as Json[]).length, 0);
+  const n = sarif.runs.reduce((a, r) => a + (r.results?.length ?? 0), 0);
   return `${n <= 2000 ? JSON.stringify(sarif, null, 2) : json}\n`;
 }
