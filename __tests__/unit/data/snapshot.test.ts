@@ -22,7 +22,7 @@ import {
 } from '../../../src/data/snapshot';
 import { formatDuration, startProgress } from '../../../src/util/progress';
 import { ClairScanError } from '../../../src/util/errors';
-import { setLogger, Logger } from '../../../src/util/log';
+import { captureLogger } from '../../helpers/logger';
 
 let dir: string;
 beforeEach(() => {
@@ -256,23 +256,18 @@ describe('manifests and ages', () => {
 });
 
 describe('heartbeat', () => {
+  const { lines } = captureLogger({ scope: 'each', format: (_level, m) => m });
+
   it('reports phase, bytes, records and elapsed time on every beat until stopped', async () => {
-    const lines: string[] = [];
-    const logger: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), debug: () => undefined, mask: () => undefined };
-    setLogger(logger);
-    try {
-      const p = startProgress('Pulling snapshot', { totalBytes: 4 * 1024 * 1024, intervalMs: 20 });
-      p.bytes = 1024 * 1024;
-      p.records = 1234;
-      await new Promise((r) => setTimeout(r, 70));
-      p.stop();
-      const n = lines.length;
-      await new Promise((r) => setTimeout(r, 50));
-      expect(lines.length).toBe(n);
-      expect(n).toBeGreaterThanOrEqual(2);
-      expect(lines[0]).toMatch(/^Pulling snapshot: 1\.0 MiB of 4\.0 MiB, 1,234 records, \d+ s elapsed …$/);
-    } finally {
-      setLogger({ info: (m) => process.stderr.write(`${m}\n`), warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
-    }
+    const p = startProgress('Pulling snapshot', { totalBytes: 4 * 1024 * 1024, intervalMs: 20 });
+    p.bytes = 1024 * 1024;
+    p.records = 1234;
+    await new Promise((r) => setTimeout(r, 70));
+    p.stop();
+    const n = lines.length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines.length).toBe(n);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(lines[0]).toMatch(/^Pulling snapshot: 1\.0 MiB of 4\.0 MiB, 1,234 records, \d+ s elapsed …$/);
   });
 });

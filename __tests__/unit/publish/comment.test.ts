@@ -5,25 +5,18 @@ import * as github from '@actions/github';
 import { GitHubApiServer } from '../../helpers/github-api-server';
 import { publishPullRequestComment, upsertStickyComment } from '../../../src/publish/github/comment';
 import { composeStickyBody, stickyKey, stickyMarker } from '../../../src/publish/sticky';
-import { setLogger, type Logger } from '../../../src/util/log';
+import { captureLogger } from '../../helpers/logger';
 
 const TOKEN = 'ghs_unitTestToken0123456789abcdefABCDEF';
 let server: GitHubApiServer;
 let dir: string;
-const lines: string[] = [];
-const capture: Logger = {
-  info: (m) => lines.push(`info: ${m}`),
-  warn: (m) => lines.push(`warn: ${m}`),
-  debug: (m) => lines.push(`debug: ${m}`),
-  mask: () => undefined,
-};
+const { lines } = captureLogger({ scope: 'each' });
 
 beforeAll(async () => {
   server = new GitHubApiServer();
   server.expectedToken = TOKEN;
   await server.start();
   dir = mkdtempSync(join(tmpdir(), 'comment-test-'));
-  setLogger(capture);
 });
 afterAll(async () => {
   await server.stop();
@@ -32,7 +25,6 @@ afterAll(async () => {
 beforeEach(() => {
   server.comments.clear();
   server.forbidWrites = false;
-  lines.length = 0;
 });
 afterEach(() => expect(server.problems).toEqual([]));
 

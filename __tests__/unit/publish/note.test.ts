@@ -5,28 +5,20 @@ import { parseSettings } from '../../../src/inputs/settings';
 import { emptyCounts } from '../../../src/findings/model';
 import { imageInfo, imageResult, scanResult } from '../../helpers/model';
 import type { ScanOutcome } from '../../../src/outcome';
-import { setLogger, type Logger } from '../../../src/util/log';
+import { captureLogger } from '../../helpers/logger';
 
 const TOKEN = 'glpat-unitTestToken0123456789';
 let server: GitLabApiServer;
-const lines: string[] = [];
-const capture: Logger = {
-  info: (m) => lines.push(`info: ${m}`),
-  warn: (m) => lines.push(`warn: ${m}`),
-  debug: (m) => lines.push(`debug: ${m}`),
-  mask: () => undefined,
-};
+const { lines } = captureLogger({ scope: 'each' });
 
 beforeAll(async () => {
   server = new GitLabApiServer(TOKEN);
   await server.start();
-  setLogger(capture);
 });
 afterAll(() => server.stop());
 beforeEach(() => {
   server.notes.clear();
   server.forbidWrites = false;
-  lines.length = 0;
 });
 afterEach(() => expect(server.problems).toEqual([]));
 

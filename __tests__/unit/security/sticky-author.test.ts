@@ -10,17 +10,12 @@ import { GitLabApiServer, PROJECT_BOT } from '../../helpers/gitlab-api-server';
 import { upsertStickyComment } from '../../../src/publish/github/comment';
 import { upsertStickyNote } from '../../../src/publish/gitlab/note';
 import { stickyKey, stickyMarker } from '../../../src/publish/sticky';
-import { setLogger, type Logger } from '../../../src/util/log';
+import { captureLogger } from '../../helpers/logger';
 
 const GH_TOKEN = 'ghs_stickyAuthorTestToken0123456789abcd';
 const GL_TOKEN = 'glpat-stickyAuthorTest0123456';
 const marker = stickyMarker(stickyKey([{ ref: 'myapp:abc' }], 'CI'));
-const lines: string[] = [];
-const capture: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(`warn: ${m}`), debug: () => undefined, mask: () => undefined };
-beforeAll(() => setLogger(capture));
-beforeEach(() => {
-  lines.length = 0;
-});
+const { lines } = captureLogger({ scope: 'each' });
 
 /** An outside user (a fork PR author) and a spoofed "bot" name a user can register without the [bot] suffix. */
 const ATTACKER = { login: 'mallory', id: 666, type: 'User' as const };
