@@ -6,6 +6,7 @@
  */
 import { ClairScanError, EXIT_OK, EXIT_POLICY_FAILED } from './util/errors';
 import { log } from './util/log';
+import { formatTimings, phaseSeconds } from './util/timings';
 import { parseImageRequest, type ImageRequest, type ImageSourceKind, type Settings } from './inputs/settings';
 import type { RunState } from './environment/run-state';
 import { type PhaseTimer, startRun } from './environment/run';
@@ -75,6 +76,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     for (const n of compared.notices) log.warn(`baseline: ${n}`);
     result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy));
     summarizeDelta(result);
+    // The phases so far (the reports and cleanup follow; the log's last line has every phase).
+    result.timings = phaseSeconds(run.timings);
     if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
     const reports = await log.group('reports', 'Writing reports', () => time('reports', () => writeReports(result, settings.reports)));
     // Fail closed: exit 0 or 1 only when every requested report exists.
@@ -86,6 +89,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     return { result, reports, exitCode, timings: run.timings };
   } finally {
     await run.end({ first: server, clair: env });
+    log.info(formatTimings(run.timings, (Date.now() - startedAt.getTime()) / 1000));
   }
 }
 

@@ -238,6 +238,12 @@ export interface ScanResult {
   delta?: Delta;
   /** Why there is no (or only a partial) delta although a baseline was asked for, e.g. "the baseline is of another image". */
   baselineNotes?: string[];
+  /**
+   * Seconds per phase of the run (preflight, start-clair, data-load, image-export, index, data, match, …, policy), in
+   * the order they first ran, summed over images; the phases before the reports were written (the log's last line
+   * also has reports and cleanup). Absent in results not written by a scan.
+   */
+  timings?: Record<string, number>;
 }
 
 /**

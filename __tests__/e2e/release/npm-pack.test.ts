@@ -83,6 +83,9 @@ test('npx clair-scan from there scans the Debian fixture: its exact findings, ex
   expect(findingLines(result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
   expect(result.verdict?.status).toBe('fail');
   expect(fs.existsSync(path.join(out, 'clair-scan.sarif'))).toBe(true);
+  // Per-phase timings: in the result (the phases before the reports) and in the log line that ends the scan (all).
+  for (const phase of ['preflight', 'start-clair', 'image-export', 'index', 'match', 'policy']) expect([phase, typeof result.timings?.[phase]]).toEqual([phase, 'number']);
+  expect(r.stderr).toMatch(/^.*Phase times \(s\): preflight \d+\.\d\d, .*index \d+\.\d\d, .*reports \d+\.\d\d, cleanup \d+\.\d\d; wall \d+\.\d$/m);
   // The table on stdout, and nothing left running.
   expect(r.stdout).toMatch(/CVE-2099-1001/);
   const runId = /\bRun ([a-z0-9-]+) \(if this process is killed/.exec(`${r.stdout}\n${r.stderr}`)?.[1];
