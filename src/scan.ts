@@ -76,7 +76,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     for (const n of compared.notices) log.warn(`baseline: ${n}`);
     result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy));
     summarizeDelta(result);
-    // The phases so far (the reports and cleanup follow; the log's last line has every phase).
+    // The phases so far (the reports and cleanup follow; the line that ends the scan in the log has every phase).
     result.timings = phaseSeconds(run.timings);
     if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
     const reports = await log.group('reports', 'Writing reports', () => time('reports', () => writeReports(result, settings.reports)));
