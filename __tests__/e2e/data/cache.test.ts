@@ -25,7 +25,8 @@ import { CacheServer } from '../../helpers/cache-server';
 import { loadTestEnv, REPO_ROOT } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
 import { FakeDebianSource, startFakeDebianSource, TrackerJson } from '../scan/fake-debian-source';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { BUNDLE, DEBIAN_VULN_FINDINGS, findingLines, fixture, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 
 const env = loadTestEnv();
 const TRACKER: TrackerJson = {
@@ -40,9 +41,8 @@ let server: CacheServer;
 let source: FakeDebianSource | undefined;
 let runnerTemp: string;
 let logs: string[];
-let runIds: string[];
 const saved: Record<string, string | undefined> = {};
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns({ after: 'manual' });
 
 beforeEach(async () => {
   server = new CacheServer();
@@ -55,7 +55,6 @@ beforeEach(async () => {
     process.env[k] = v;
   }
   logs = [];
-  runIds = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   setLogger({ info: (m) => logs.push(`${m}\n`), warn: (m) => logs.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
   useDataCache(githubDataCache());
@@ -74,10 +73,7 @@ afterEach(async () => {
   expect(server.problems).toEqual([]);
   // The cache dir is emptied after every run (the snapshot is in Clair by then).
   expect(fs.existsSync(cacheDir({ RUNNER_TEMP: runnerTemp }))).toBe(false);
-  for (const id of runIds) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
+  track.expectClean();
 });
 
 function clairConfig(s: FakeDebianSource): string {
@@ -222,7 +218,7 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
       child.stderr.on('data', (d) => (out += String(d)));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       const id = /Run ([a-z0-9]+-[a-z0-9]+) /.exec(out)?.[1];
-      if (id) runIds.push(id);
+      if (id) track.add(id);
       return { code, out, outputs: fs.readFileSync(path.join(dir, 'output'), 'utf8') };
     };
     const first = await run();

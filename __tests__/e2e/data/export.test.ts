@@ -13,7 +13,8 @@ import { manifestPathFor, scanBundle, SnapshotManifest } from '../../../src/data
 import { setLogger } from '../../../src/util/log';
 import { loadTestEnv } from '../../helpers/testenv';
 import { FakeDebianSource, startFakeDebianSource, TrackerJson } from '../scan/fake-debian-source';
-import { findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { findingLines, fixture, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 
 const TRACKER: TrackerJson = {
   openssl: {
@@ -33,19 +34,18 @@ const env = loadTestEnv();
 let dir: string;
 let source: FakeDebianSource | undefined;
 let logs: string[];
-let runIds: string[];
+const track = trackRuns({ after: 'manual' });
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-data-export-'));
   logs = [];
-  runIds = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   setLogger({
     info: (m) => {
       logs.push(`${m}\n`);
       const id = /^Run ([a-z0-9-]+) /.exec(m)?.[1];
-      if (id) runIds.push(id);
+      if (id) track.add(id);
     },
     warn: (m) => logs.push(`warning: ${m}\n`),
     debug: () => undefined,
@@ -58,11 +58,8 @@ afterEach(async () => {
   await source?.close();
   source = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
-  expect(runIds.length).toBeGreaterThanOrEqual(1);
-  for (const id of runIds) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
+  expect(track.ids.length).toBeGreaterThanOrEqual(1);
+  track.expectClean();
 });
 
 function exportArgs(s: FakeDebianSource, out: string): string[] {
@@ -98,7 +95,7 @@ describe('data export', () => {
     expect(logs.join('')).toMatch(/Wrote .*clair-data\.json\.zst \(.*4 records from debian\/updater: 4\)/);
 
     // The snapshot is what a scan loads: exact findings for the Debian fixture, offline.
-    const outcome = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': out, formats: 'json' }), { onState: (s) => void (runIds.includes(s.runId) || runIds.push(s.runId)) });
+    const outcome = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': out, formats: 'json' }), track);
     expect(findingLines(outcome.result.images[0])).toEqual(['CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1', 'CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -']);
   });
 
@@ -118,6 +115,6 @@ describe('data export', () => {
     logs = [];
     expect(await runCli(['data', 'export', '--updaters', 'debian', '--out', path.join(dir, 'x.tar')], {})).toBe(2);
     expect(logs.join('')).toMatch(/must end in \.json, \.json\.gz or \.json\.zst/);
-    runIds.push('none-started');
+    track.add('none-started');
   });
 });

@@ -22,7 +22,8 @@ import { setLogger } from '../../../src/util/log';
 import { loadTestEnv } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
 import { FakeDebianSource, startFakeDebianSource, TrackerJson } from '../scan/fake-debian-source';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, expectScanError, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { BUNDLE, DEBIAN_VULN_FINDINGS, expectScanError, findingLines, fixture, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 
 const reg = loadTestEnv().registry;
 const basic = `Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`;
@@ -38,14 +39,12 @@ const TRACKER_FINDINGS = ['CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.1
 
 let dir: string;
 let logs: string[];
-let runIds: string[];
 let source: FakeDebianSource | undefined;
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns({ after: 'manual' });
 
 beforeEach(() => {
   dir = testTempDir('cs-e2e-scan-data-');
   logs = [];
-  runIds = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   setLogger({ info: (m) => logs.push(`${m}\n`), warn: (m) => logs.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
@@ -56,10 +55,7 @@ afterEach(async () => {
   await source?.close();
   source = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
-  for (const id of runIds) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
+  track.expectClean();
 });
 
 /** The fixture bundle as a snapshot (gzip, manifest beside it) created at `createdAt`, pushed with `data push`. */

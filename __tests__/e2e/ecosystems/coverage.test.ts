@@ -8,19 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scan } from '../../../src/scan';
-import { expectScanError, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { expectScanError, fixture, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 import { BUNDLE_ECOSYSTEMS, REPO2CPE, writeBundle } from './helpers';
 
-const runIds: string[] = [];
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns();
 const dirs: string[] = [];
 
-afterEach(() => {
-  for (const id of runIds.splice(0)) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
-});
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });

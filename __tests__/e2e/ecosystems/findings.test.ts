@@ -6,11 +6,11 @@
  */
 import * as fs from 'node:fs';
 import { scan, ScanOutcome } from '../../../src/scan';
-import { findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { findingLines, fixture, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 import { BUNDLE_ECOSYSTEMS, REPO2CPE } from './helpers';
 
-const runIds: string[] = [];
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns({ after: 'all' });
 let outcome: ScanOutcome;
 const outDirs: string[] = [];
 
@@ -26,10 +26,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const id of runIds) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
   for (const d of outDirs) fs.rmSync(d, { recursive: true, force: true });
 });
 

@@ -10,15 +10,15 @@ import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
 import { ClairScanError } from '../../../src/util/errors';
 import type { ImageResult, VulnerabilityFinding } from '../../../src/findings/model';
-import { DEBIAN_VULN_FINDINGS, docker, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor, expectScanError } from '../scan/helpers';
+import { DEBIAN_VULN_FINDINGS, docker, findingLines, fixture, leftoverContainers, settingsFor, expectScanError } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 
 const { secretValues } = require('../../../scripts/fixtures/secret-material.js') as { secretValues(): Record<string, string> };
 
 const DEBIAN_VULN = fixture('debian-vuln');
 const LABEL_RUN = 'io.clair-scan.run';
 
-let runIds: string[] = [];
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns();
 const tempDirs: string[] = [];
 
 function tempDir(): string {
@@ -75,14 +75,6 @@ const ALL_COUNTED = { Critical: 1, High: 1, Medium: 1, Low: 1, Negligible: 1, Un
 const HIGH_RULE_FAILS = 'fail-on rule "high>0" is true: high=1';
 const GATE = { 'severity-threshold': 'none', 'fail-on': 'high>0' };
 
-afterEach(() => {
-  for (const id of runIds) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
-  runIds = [];
-});
-
 afterAll(() => {
   for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
 });
@@ -104,7 +96,7 @@ describe('fail-on and allowlists on debian-vuln (fail-on: high>0, severity-thres
     // The run really started containers, and the daemon's event log shows them: the check the
     // "nothing started" tests below rely on can see a run's containers.
     const since = new Date(o.result.startedAt).getTime() / 1000 - 5;
-    expect(containerEvents(runIds[0], since)).toEqual(expect.arrayContaining(['create', 'start', 'destroy']));
+    expect(containerEvents(track.ids[0], since)).toEqual(expect.arrayContaining(['create', 'start', 'destroy']));
   });
 
   it('passes (exit 0) with a native allowlist entry; the finding is marked, both reports show it, an unused entry is listed', async () => {
@@ -244,9 +236,9 @@ describe('malformed policy input fails with exit 2 before any container is start
     const since = Date.now() / 1000 - 1;
     const err = await expectScanError(run([DEBIAN_VULN], inputs));
     expect(err.exitCode).toBe(2);
-    expect(runIds).toHaveLength(1);
-    expect(leftoverContainers(runIds[0])).toEqual([]);
-    expect(containerEvents(runIds[0], since)).toEqual([]);
+    expect(track.ids).toHaveLength(1);
+    expect(leftoverContainers(track.ids[0])).toEqual([]);
+    expect(containerEvents(track.ids[0], since)).toEqual([]);
     return err;
   }
 

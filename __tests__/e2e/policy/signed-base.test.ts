@@ -14,7 +14,8 @@ import { scan, type ScanOutcome } from '../../../src/scan';
 import { loadTestEnv } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
 import { makeKeyPair, sha256, signatureArtifact, signPayload, simpleSigningPayload, sigTag } from '../../helpers/cosign';
-import { expectScanError, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import { expectScanError, fixture, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 
 const env = loadTestEnv();
 const REG = env.registry.address;
@@ -36,8 +37,7 @@ fs.writeFileSync(SIGNER_PUB, signer.publicPem);
 fs.writeFileSync(STRANGER_PUB, stranger.publicPem);
 
 const tagged: string[] = [];
-const runIds: string[] = [];
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns();
 
 /** Pushes the fixture base image as `REG/<repo>:1`; returns the reference and the manifest digest the registry has. */
 async function pushBase(repo: string): Promise<{ ref: string; digest: string }> {
@@ -94,13 +94,6 @@ function run(base: string, publicKey: string, over: Record<string, string> = {})
 
 beforeAll(() => {
   docker('login', '-u', env.registry.username, '--password-stdin', REG);
-});
-
-afterEach(() => {
-  for (const id of runIds.splice(0)) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
 });
 
 afterAll(() => {

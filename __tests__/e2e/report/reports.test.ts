@@ -7,14 +7,15 @@ import * as path from 'node:path';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { scan, ScanOutcome } from '../../../src/scan';
 import { REPORT_FILE_NAMES } from '../../../src/report';
-import { fixture, leftoverContainers, settingsFor } from '../scan/helpers';
+import { fixture, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
 import { validateGitlab, validateSarifGithub, validateSarifOasis } from '../../unit/report/schemas';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 describe('reports from a real scan', () => {
   let outcome: ScanOutcome;
   let outDir: string;
-  const runIds: string[] = [];
+  const track = trackRuns({ after: 'all' });
 
   beforeAll(async () => {
     const settings = settingsFor([fixture('debian-vuln'), fixture('alpine'), fixture('python')], {
@@ -23,11 +24,10 @@ describe('reports from a real scan', () => {
       dockerfile: 'docker/app/Dockerfile',
     });
     outDir = settings.reports.outputDir;
-    outcome = await scan(settings, { onState: (s) => void (runIds.includes(s.runId) || runIds.push(s.runId)) });
+    outcome = await scan(settings, track);
   });
 
   afterAll(() => {
-    for (const id of runIds) expect(leftoverContainers(id)).toEqual([]);
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 

@@ -6,19 +6,12 @@ import * as fs from 'node:fs';
 import { testTempDir } from '../../helpers/tmp';
 import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
-import { BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor, expectScanError } from './helpers';
+import { BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, findingLines, fixture, settingsFor, expectScanError } from './helpers';
+import { trackRuns } from '../../helpers/runs';
 
-let runIds: string[] = [];
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns();
 
 
-afterEach(() => {
-  for (const id of runIds) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
-  runIds = [];
-});
 
 describe('ephemeral Clair, images from the local Docker daemon', () => {
   let outcome: ScanOutcome;

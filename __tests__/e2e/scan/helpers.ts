@@ -1,7 +1,5 @@
 /** Shared helpers for the end-to-end scan tests (real Docker, Clair, PostgreSQL). */
-import * as fs from 'node:fs';
 import { testTempDir } from '../../helpers/tmp';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseSettings, Settings } from '../../../src/inputs/settings';
@@ -39,16 +37,8 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-/** Containers carrying a clair-scan run label (optionally of one run). */
-export function leftoverContainers(runId?: string): string[] {
-  const filter = runId ? `label=io.clair-scan.run=${runId}` : 'label=io.clair-scan.owner=clair-scan';
-  const out = docker('ps', '-a', '--filter', filter, '--format', '{{.Names}}');
-  return out ? out.split('\n') : [];
-}
-
-export function leftoverTempDirs(runId: string): string[] {
-  return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`clair-scan-${runId}-`));
-}
+// What a run leaves behind: one definition, beside trackRuns().
+export { leftoverContainers, leftoverTempDirs } from '../../helpers/runs';
 
 export const DEBIAN_VULN_FINDINGS = [
   'CVE-2099-1001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1',

@@ -16,7 +16,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { scan } from '../../../src/scan';
-import { expectScanError, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from './helpers';
+import { expectScanError, findingLines, fixture, settingsFor } from './helpers';
+import { trackRuns } from '../../helpers/runs';
 import { FakeDebianSource, startFakeDebianSource, TrackerJson } from './fake-debian-source';
 
 /** FAKE data (CVE-2098-*, not the offline bundle's CVE-2099-*), against debian-vuln's packages (FIXTURES.md). */
@@ -74,8 +75,7 @@ const EXPECTED = [
   'CVE-2098-0006 libgcrypt20 1.10.1-3 Medium 1.10.1-3+deb12u1',
 ];
 
-let runIds: string[] = [];
-const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
+const track = trackRuns({ after: 'manual' });
 let source: FakeDebianSource | undefined;
 let dir: string;
 
@@ -87,12 +87,8 @@ afterEach(async () => {
   await source?.close();
   source = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
-  expect(runIds).toHaveLength(1);
-  for (const id of runIds) {
-    expect(leftoverContainers(id)).toEqual([]);
-    expect(leftoverTempDirs(id)).toEqual([]);
-  }
-  runIds = [];
+  expect(track.ids).toHaveLength(1);
+  track.expectClean();
 });
 
 /** The clair-config file a user would write: JSON, or YAML for a .yaml name. */
