@@ -78,19 +78,26 @@ describe('HTML report in a browser', () => {
 
   test('filters: severity, image, fixable, allowlisted, text search', async () => {
     await page.uncheck('#f-sev-Critical');
-    expect((await rows()).every((r) => r[0] !== 'Critical')).toBe(true);
+    const withoutCritical = await rows();
+    expect(withoutCritical.length).toBeGreaterThan(0);
+    expect(withoutCritical.filter((r) => r[0] === 'Critical')).toEqual([]);
     await page.check('#f-sev-Critical');
     await page.selectOption('#f-image', 'tools/alpine-tool:3.19');
     expect((await rows()).map((r) => r[1])).toEqual(['CVE-2024-1000', 'CVE-2024-0002']);
     await page.selectOption('#f-image', '');
     await page.selectOption('#f-fixable', 'fixable');
-    expect((await rows()).every((r) => r[4] !== '—')).toBe(true);
-    expect(await rows()).toHaveLength(5);
+    const fixable = await rows();
+    expect(fixable).toHaveLength(5);
+    expect(fixable.filter((r) => r[4] === '—')).toEqual([]);
     await page.selectOption('#f-fixable', 'unfixable');
-    expect((await rows()).every((r) => r[4] === '—')).toBe(true);
+    const unfixable = await rows();
+    expect(unfixable.length).toBeGreaterThan(0);
+    expect(unfixable.filter((r) => r[4] !== '—')).toEqual([]);
     await page.selectOption('#f-fixable', '');
     await page.uncheck('#f-allowlisted');
-    expect((await rows()).some((r) => r[1].startsWith('CVE-2023-0007'))).toBe(false);
+    const notAllowlisted = await rows();
+    expect(notAllowlisted.length).toBeGreaterThan(0);
+    expect(notAllowlisted.filter((r) => r[1].startsWith('CVE-2023-0007'))).toEqual([]);
     await page.check('#f-allowlisted');
     await page.fill('#f-search', 'busybox');
     expect((await rows()).map((r) => r[2])).toEqual(['busybox']);

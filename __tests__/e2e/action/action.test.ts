@@ -242,7 +242,9 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     expect(comments[0].body).toMatch(/^<!-- clair-scan:[0-9a-f]{16} -->\n/);
     expect(comments[0].body).toContain('CVE-2099-1001');
     commentId = comments[0].id;
-    expect(api.requests.filter((x) => x.method !== 'GET').every((x) => x.authorization === `token ${TOKEN}`)).toBe(true);
+    const writes = api.requests.filter((x) => x.method !== 'GET');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((x) => x.authorization !== `token ${TOKEN}`)).toEqual([]);
     assertNoTokenLeak(r);
 
     // post step with the saved state

@@ -525,7 +525,8 @@ test('a branch pipeline: the scan job succeeds with the findings and the verdict
   expect(notes[0].body.replace(MARKER, '')).toBe(summaryOf(template, run));
   expect(notes[0].body).toMatch(/policy failed/);
   firstNoteId = notes[0].id;
-  expect(noteRequests().every((r) => r.token === TOKEN && r.status < 300)).toBe(true);
+  expect(noteRequests().length).toBeGreaterThan(0);
+  expect(noteRequests().filter((r) => r.token !== TOKEN || r.status >= 300)).toEqual([]);
   expect(gitlab.problems).toEqual([]);
 
   const gate = await runJob({ pipeline: template, job: 'gate', kind: 'branch', project, after: run });

@@ -109,7 +109,8 @@ describe('VEX input', () => {
     expect(bash.allowlisted).toBeUndefined();
     const r2 = result();
     await evaluatePolicy(r2, policy({ vex: [file('c.cdx.json', cdxVex([{ id: 'CVE-2099-0003', analysis: { state: 'in_triage' }, affects: [{ ref: 'img' }] }]))] }));
-    expect(r2.images[0].vulnerabilities.every((x) => !x.allowlisted)).toBe(true);
+    expect(r2.images[0].vulnerabilities.length).toBeGreaterThan(0);
+    expect(r2.images[0].vulnerabilities.filter((x) => x.allowlisted)).toEqual([]);
   });
 
   it.each([

@@ -54,7 +54,7 @@ test('upsertStickyNote pages with x-next-page, skips system notes and quotes, th
   expect(server.notesOn('group/app', 5).filter((n) => n.body.startsWith(marker)).map((n) => n.body)).toEqual([`${marker} system`, `${marker}\ntwo`]);
   const gets = server.requests.filter((r) => r.method === 'GET' && r.url !== '/api/v4/user');
   expect(gets.some((r) => /page=3/.test(r.url))).toBe(true);
-  expect(gets.every((r) => /per_page=100/.test(r.url) && r.url.startsWith('/api/v4/projects/group%2Fapp/'))).toBe(true);
+  expect(gets.filter((r) => !/per_page=100/.test(r.url) || !r.url.startsWith('/api/v4/projects/group%2Fapp/'))).toEqual([]); // not empty: page=3 above
 });
 
 test('publishGitLab keeps one note per MR across runs and the verdict changes it', async () => {
@@ -64,7 +64,8 @@ test('publishGitLab keeps one note per MR across runs and the verdict changes it
   const notes = server.notesOn('1234', 42);
   expect(notes).toHaveLength(1);
   expect(notes[0].body).toMatch(/^<!-- clair-scan:[0-9a-f]{16} -->\n/);
-  expect(server.requests.every((r) => r.token === TOKEN)).toBe(true);
+  expect(server.requests.length).toBeGreaterThan(0);
+  expect(server.requests.filter((r) => r.token !== TOKEN)).toEqual([]);
   expect(lines.join('\n')).not.toContain(TOKEN);
 });
 

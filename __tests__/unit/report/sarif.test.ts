@@ -83,7 +83,8 @@ describe('SARIF', () => {
   });
 
   test('allowlisted findings are left out and counted in the run properties', () => {
-    expect(results(sarif).some((r: any) => r.ruleId === 'CVE-2023-0007')).toBe(false);
+    expect(results(sarif).length).toBeGreaterThan(0);
+    expect(results(sarif).filter((r: any) => r.ruleId === 'CVE-2023-0007')).toEqual([]);
     expect(sarif.runs[0].properties.allowlistedOmitted).toBe(1);
   });
 

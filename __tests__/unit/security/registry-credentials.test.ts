@@ -94,7 +94,8 @@ describe('credentials are bound to the registry host', () => {
     await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host] });
     expect(realm.seen.length).toBeGreaterThan(0);
     expect(realm.seen.map((s) => s.authorization)).toEqual(realm.seen.map(() => undefined));
-    expect(reg.authorizations().every((a) => a === 'Bearer anon')).toBe(true);
+    expect(reg.authorizations().length).toBeGreaterThan(0);
+    expect(reg.authorizations().filter((a) => a !== 'Bearer anon')).toEqual([]);
   });
 
   it('a token realm on a host listed in registry-host gets them', async () => {
@@ -113,7 +114,9 @@ describe('credentials are bound to the registry host', () => {
     self.url = reg.url;
     await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host] });
     expect(reg.seen.filter((s) => s.path.startsWith('/token')).map((s) => s.authorization)).toEqual([BASIC]);
-    expect(reg.seen.filter((s) => !s.path.startsWith('/token')).some((s) => s.authorization === BASIC)).toBe(false);
+    const registryRequests = reg.seen.filter((s) => !s.path.startsWith('/token'));
+    expect(registryRequests.length).toBeGreaterThan(0);
+    expect(registryRequests.filter((s) => s.authorization === BASIC)).toEqual([]);
   });
 
   it('registry-host defaults to the registries the images name; an unqualified daemon name binds nothing', () => {
