@@ -31,6 +31,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseSettings, type Settings } from '../src/inputs/settings';
 import { startRun } from '../src/environment/run';
 import { openClairService, type ClairService } from '../src/environment';
+import { vulnDataLoader } from '../src/data';
 import { openLayerServer } from '../src/image';
 import type { LayerServer } from '../src/image/layer-server';
 import { scanImage, scanResult, type ImageContext } from '../src/scan';
@@ -119,7 +120,7 @@ async function once(round: number, images: string[], warmup: string, env: { clai
   let rawClient: ClairClient | undefined;
   try {
     // Ours: the product's Clair (data loaded by the product's data-load phase) and layer server, as scan() opens them.
-    service = await openClairService(settings, run.docker, run.state, run.time);
+    service = await openClairService(settings, run.docker, run.state, run.time, vulnDataLoader(settings, run.state));
     const opened = service;
     const layers = (server = await openLayerServer(settings, opened, run.docker));
     const ctx: ImageContext = {

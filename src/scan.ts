@@ -12,6 +12,7 @@ import type { RunState } from './environment/run-state';
 import { type PhaseTimer, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
 import { ClairService, openClairService } from './environment';
+import { vulnDataLoader } from './data';
 import { validateClairConfigFile } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import type { LayerServer } from './image/layer-server';
@@ -49,7 +50,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
       for (const r of settings.images) sources.set(r, await locateImage(r, settings, run.docker));
     });
-    env = await openClairService(settings, run.docker, state, time);
+    env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state));
     opts.onState?.(state);
     const layers = (server = await time('layer-server', () => openLayerServer(settings, env as ClairService, run.docker)));
     const ctx: ImageContext = {

@@ -60,22 +60,19 @@ describe('import rules (docs/ARCHITECTURE.md)', () => {
     expect(violations('findings', (e) => unitOf(e.to) === 'util' || e.to === 'clair/types')).toEqual([]);
   });
 
+  it('environment/ imports nothing from data/ (data/ runs clairctl in environment/\'s containers; openClairService gets a VulnDataLoader)', () => {
+    expect(violations('environment', (e) => unitOf(e.to) !== 'data')).toEqual([]);
+  });
+
   it('report/ imports only util/, findings/, report/ and (type-only) inputs/settings', () => {
     expect(violations('report', (e) => ['util', 'findings'].includes(unitOf(e.to)) || (e.to === 'inputs/settings' && e.typeOnly))).toEqual([]);
   });
-
-  /**
-   * Left from issue 16: environment/index.ts (the ClairService) loads vulnerability data through data/ (source,
-   * cache) and vuln-data.ts judges coverage with data/updater-names.ts, while data/ runs clairctl in environment/'s
-   * containers. Until the ClairService moves above both, these edges are the only exception; no other may appear.
-   */
-  const KNOWN_CYCLE_EDGES = ['environment/index.ts → data/source', 'environment/index.ts → data/cache', 'environment/vuln-data.ts → data/updater-names'];
 
   it('has no import cycles between folders (type-only imports aside)', () => {
     const graph = new Map<string, Set<string>>();
     for (const e of edges) {
       const [a, b] = [unitOf(e.from), unitOf(e.to)];
-      if (a === b || b.startsWith('..') || e.typeOnly || KNOWN_CYCLE_EDGES.includes(`${e.from} → ${e.to}`)) continue;
+      if (a === b || b.startsWith('..') || e.typeOnly) continue;
       graph.set(a, (graph.get(a) ?? new Set()).add(b));
     }
     const cycles: string[] = [];

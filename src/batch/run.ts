@@ -20,6 +20,7 @@ import { parseImageRequest, parseSettings, type RawInputs, type Settings } from 
 import type { RunState } from '../environment/run-state';
 import { startRun } from '../environment/run';
 import { type ClairService, openClairService } from '../environment';
+import { vulnDataLoader } from '../data';
 import { validateClairConfigFile } from '../environment/clair-container';
 import { openLayerServer, validateRequest } from '../image';
 import type { LayerServer } from '../image/layer-server';
@@ -152,7 +153,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
       if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
     });
     if (todo.length > 0) {
-      env = await openClairService(settings, run.docker, state, time);
+      env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state));
       opts.onState?.(state);
       const opened = env;
       server = await time('layer-server', () => openLayerServer(settings, opened, run.docker));

@@ -2,6 +2,7 @@
  * The Clair this run talks to: an ephemeral one (PostgreSQL + Clair containers started here, data loaded
  * here) or an existing one (`clair-url`). Both prove vulnerability-data coverage before anything is reported.
  */
+import type Docker from 'dockerode';
 import type { Settings } from '../inputs/settings';
 import { log } from '../util/log';
 import { ClairClient } from '../clair/client';
@@ -13,9 +14,7 @@ import { Postgres, startPostgres } from './postgres';
 import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
-import { prepareVulnData } from '../data/source';
-import { activeDataCache, cacheDir, loadOnlineWithCache } from '../data/cache';
-import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromUpdaters, coverageTargets, fetchOnline, importBundle } from './vuln-data';
+import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromUpdaters, coverageTargets, importBundle } from './vuln-data';
 
 /** The Clair this run talks to (not Clair's own `Environment`, which is clair/types.ts ClairEnvironment). */
 export interface ClairService {
@@ -29,10 +28,26 @@ export interface ClairService {
   close(): Promise<void>;
 }
 
+/** The run's Clair container and the Docker client it runs on. */
+export interface ClairTarget {
+  docker: DockerClient;
+  clair: Docker.Container;
+}
 
-export async function openClairService(settings: Settings, docker: () => DockerClient, state: RunState, time: PhaseTimer): Promise<ClairService> {
+/**
+ * Where an ephemeral Clair's vulnerability data comes from. data/ implements it (data/index.ts `vulnDataLoader`)
+ * and the caller hands it in: environment/ never imports data/, which runs clairctl in environment/'s containers.
+ */
+export interface VulnDataLoader {
+  /** `vuln-data` other than `online`, before the first image: the bundle to import, and notes for the reports. */
+  prepare(target: ClairTarget): Promise<{ bundle: string; notes: string[] }>;
+  /** `vuln-data: online`: loads the updater sets `sets` (those loaded so far, then the new ones); notes for the reports. */
+  loadOnline(target: ClairTarget, sets: string[]): Promise<string[]>;
+}
+
+export async function openClairService(settings: Settings, docker: () => DockerClient, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
   if (settings.clairUrl) return openExternal(settings);
-  return openEphemeral(settings, docker(), state, time);
+  return openEphemeral(settings, docker(), state, time, data);
 }
 
 function openExternal(settings: Settings): ClairService {
@@ -51,7 +66,7 @@ function openExternal(settings: Settings): ClairService {
   };
 }
 
-async function openEphemeral(settings: Settings, docker: DockerClient, state: RunState, time: PhaseTimer): Promise<ClairService> {
+async function openEphemeral(settings: Settings, docker: DockerClient, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
   const startupMs = settings.startupTimeoutSec * 1000;
   await docker.ping();
   await time('pull', () => Promise.all([docker.ensureImage(settings.postgresImage, settings.pull, startupMs), docker.ensureImage(settings.clairImage, settings.pull, startupMs)]));
@@ -77,7 +92,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
   const dataNotes: string[] = [];
   if (!online) {
     await time('data-load', async () => {
-      const prepared = await prepareVulnData(settings, state, { docker, clair: clair.container });
+      const prepared = await data.prepare({ docker, clair: clair.container });
       dataNotes.push(...prepared.notes);
       await importBundle(docker, clair.container, prepared.bundle, settings.dataTimeoutSec * 1000);
     });
@@ -100,13 +115,8 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
         const missing = wanted.filter((s) => !fetched.has(s));
         if (missing.length) {
           const sets = [...fetched, ...missing];
-          // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
-          const cache = activeDataCache();
           try {
-            if (cache) {
-              const loaded = await loadOnlineWithCache({ docker, clair: clair.container, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir() }, sets);
-              dataNotes.push(...loaded.notes);
-            } else await fetchOnline(docker, clair.container, sets, settings.dataTimeoutSec * 1000);
+            dataNotes.push(...(await data.loadOnline({ docker, clair: clair.container }, sets)));
           } finally {
             // More data (also a load that failed half-way): the counts taken so far may be stale.
             coverage.invalidate();

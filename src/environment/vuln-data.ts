@@ -13,7 +13,7 @@ import { DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
 import type { ClairClient } from '../clair/client';
 import { isLanguageRepository, packageRecords, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
-import { updaterCovers } from '../data/updater-names';
+import { updaterCovers } from '../clair/updater-names';
 
 /**
  * clairctl logs through zerolog's console writer, which colours its output with ANSI escapes unless NO_COLOR is
@@ -219,7 +219,7 @@ function coverageCondition(t: CoverageTarget): string {
 /**
  * For an existing Clair we cannot read the database: we require a completed update operation from an updater
  * whose name covers the distribution's release or the ecosystem ("debian/updater", "alpine-main-v3.19-updater",
- * "ubuntu/updater/jammy", "rhel-vex", "osv/pypi" …; src/data/updater-names.ts).
+ * "ubuntu/updater/jammy", "rhel-vex", "osv/pypi" …; src/clair/updater-names.ts).
  */
 export async function coverageFromUpdaters(client: ClairClient, targets: CoverageTarget[]): Promise<Map<CoverageTarget, number>> {
   const ops = await client.updateOperations();
@@ -227,7 +227,7 @@ export async function coverageFromUpdaters(client: ClairClient, targets: Coverag
     .filter(([, list]) => (list ?? []).length > 0)
     .map(([name]) => name);
   const result = new Map<CoverageTarget, number>();
-  // Real claircore updater names are judged by release/ecosystem (src/data/updater-names.ts).
+  // Real claircore updater names are judged by release/ecosystem (src/clair/updater-names.ts).
   for (const t of targets) result.set(t, names.filter((n) => updaterCovers(n, t)).length);
   return result;
 }

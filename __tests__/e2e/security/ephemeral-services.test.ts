@@ -5,6 +5,7 @@
  */
 import { DockerClient } from '../../../src/environment/docker';
 import { openClairService, type ClairService } from '../../../src/environment';
+import { vulnDataLoader } from '../../../src/data';
 import { cleanupRun } from '../../../src/environment/cleanup';
 import { newRunId, type RunState } from '../../../src/environment/run-state';
 import { docker, fixture, leftoverContainers, settingsFor } from '../scan/helpers';
@@ -14,7 +15,7 @@ let env: ClairService;
 
 beforeAll(async () => {
   const settings = settingsFor([fixture('debian-vuln')]);
-  env = await openClairService(settings, () => new DockerClient(), state, (_phase, f) => f());
+  env = await openClairService(settings, () => new DockerClient(), state, (_phase, f) => f(), vulnDataLoader(settings, state));
 });
 
 afterAll(async () => {

@@ -18,7 +18,7 @@
  * known form (a custom or older updater, e.g. `fixture-debian`) counts when it names the distribution id or its
  * updater set, as before.
  */
-import { isLanguageRepository, type ClairDistribution, type ClairRepository } from '../clair/types';
+import { isLanguageRepository, type ClairDistribution, type ClairRepository } from './types';
 
 export interface CoverageSubject {
   distribution?: ClairDistribution;

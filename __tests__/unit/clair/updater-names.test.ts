@@ -4,7 +4,7 @@
  * Names of no known form (custom updaters such as the fixtures' `fixture-debian`) count when they name the
  * distribution. (The same names against a real Clair: __tests__/e2e/data/coverage-real-names.test.ts.)
  */
-import { parseUpdaterName, updaterCovers } from '../../../src/data/updater-names';
+import { parseUpdaterName, updaterCovers } from '../../../src/clair/updater-names';
 
 const d = (did: string, extra: Record<string, string> = {}) => ({ distribution: { id: '1', did, ...extra } });
 const repo = (name: string) => ({ repository: { id: '9', name } });

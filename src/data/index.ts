@@ -1,0 +1,32 @@
+/**
+ * data/: vulnerability data as a thing of its own — where a run's data comes from (source.ts: file, URL, `oci://`
+ * → a verified bundle), its snapshot format (snapshot.ts), OCI artifacts (oci.ts), `clair-scan data …` (export.ts,
+ * cli.ts) and the online-data cache (cache.ts, github-cache.ts).
+ *
+ * May import util/, clair/, image/ (registry auth, temp dirs), inputs/ and environment/ (data/ runs clairctl in the
+ * run's Clair container). environment/ does not import data/: a caller of openClairService hands it the loader
+ * below (docs/ARCHITECTURE.md).
+ */
+import type { Settings } from '../inputs/settings';
+import type { VulnDataLoader } from '../environment';
+import type { RunState } from '../environment/run-state';
+import { fetchOnline } from '../environment/vuln-data';
+import { prepareVulnData } from './source';
+import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
+
+/** The run's vulnerability data, as openClairService loads it into an ephemeral Clair. */
+export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoader {
+  return {
+    prepare: (target) => prepareVulnData(settings, state, target),
+    loadOnline: async (target, sets) => {
+      // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
+      const cache = activeDataCache();
+      if (!cache) {
+        await fetchOnline(target.docker, target.clair, sets, settings.dataTimeoutSec * 1000);
+        return [];
+      }
+      const loaded = await loadOnlineWithCache({ ...target, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir() }, sets);
+      return loaded.notes;
+    },
+  };
+}
