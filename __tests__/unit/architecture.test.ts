@@ -68,6 +68,31 @@ describe('import rules (docs/ARCHITECTURE.md)', () => {
     expect(violations('report', (e) => ['util', 'findings'].includes(unitOf(e.to)) || (e.to === 'inputs/settings' && e.typeOnly))).toEqual([]);
   });
 
+  /** Each folder's main file: its opening comment says what lives in the folder and what it may import. */
+  const MAIN_FILES: Record<string, string[]> = {
+    action: ['runtime.ts'],
+    batch: ['run.ts'],
+    clair: ['client.ts'],
+    data: ['index.ts'],
+    environment: ['index.ts'],
+    findings: ['model.ts'],
+    image: ['index.ts'],
+    inputs: ['settings.ts'],
+    policy: ['index.ts'],
+    publish: ['github/index.ts', 'gitlab/index.ts'],
+    report: ['index.ts'],
+    util: ['errors.ts'],
+  };
+
+  it('each folder has a main file whose opening comment says what it may import', () => {
+    const folders = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(Object.keys(MAIN_FILES).sort()).toEqual(folders);
+    const missing = Object.entries(MAIN_FILES).flatMap(([folder, files]) =>
+      files.filter((f) => !/May import|imports nothing outside/.test(/^\/\*\*[\s\S]*?\*\//.exec(fs.readFileSync(path.join(SRC, folder, f), 'utf8'))?.[0] ?? '')).map((f) => `${folder}/${f}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('has no import cycles between folders (type-only imports aside)', () => {
     const graph = new Map<string, Set<string>>();
     for (const e of edges) {

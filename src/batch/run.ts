@@ -9,6 +9,12 @@
  * - Layers shared between images are published once (batch/layers.ts).
  * - Every finished image is appended to `batch-state.jsonl`; `resume` skips those of an interrupted run.
  * - Exit code: 2 if any image errored, else 1 if any failed an enforced policy, else 0.
+ *
+ * batch/ holds run.ts, inputs.ts, registry-list.ts (catalog/tags listings), layers.ts (shared layers), outputs.ts
+ * (summary, resume state) and cli.ts. It sits above scan.ts.
+ *
+ * May import: scan.ts and every stage below it (environment/, data/, image/, inputs/, findings/, policy/, report/,
+ * util/). Only src/cli.ts imports batch/.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -4,6 +4,9 @@
  * 429 when over `index_report_request_concurrency`, a load balancer 502/503/504): connection resets and
  * 429/502/503/504 for every method, 500 only for reads (a POST index that answers 500 has failed for a reason
  * Clair states, and is not retried). A `Retry-After` (seconds or an HTTP date) is honoured, up to a bound.
+ *
+ * clair/ holds client.ts (this file), types.ts (Clair's JSON, the language repository list, `packageRecords`) and
+ * updater-names.ts (what a claircore updater's name covers). May import util/ only.
  */
 import { Agent, request, Dispatcher } from 'undici';
 import { createHmac } from 'node:crypto';

@@ -3,7 +3,7 @@
  * → a verified bundle), its snapshot format (snapshot.ts), OCI artifacts (oci.ts), `clair-scan data …` (export.ts,
  * cli.ts) and the online-data cache (cache.ts, github-cache.ts).
  *
- * May import util/, clair/, image/ (registry auth, temp dirs), inputs/ and environment/ (data/ runs clairctl in the
+ * May import: util/, clair/, image/ (registry auth, temp dirs), inputs/ and environment/ (data/ runs clairctl in the
  * run's Clair container). environment/ does not import data/: a caller of openClairService hands it the loader
  * below (docs/ARCHITECTURE.md).
  */

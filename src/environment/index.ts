@@ -1,6 +1,13 @@
 /**
  * The Clair this run talks to: an ephemeral one (PostgreSQL + Clair containers started here, data loaded
  * here) or an existing one (`clair-url`). Both prove vulnerability-data coverage before anything is reported.
+ *
+ * environment/ holds what a run starts and the Docker Engine it runs on: docker.ts (the only Docker API client),
+ * postgres.ts, clair-container.ts, clair-config.ts, service.ts, address.ts, vuln-data.ts (import, online fetch,
+ * coverage proof), and a run's scaffolding: run.ts, run-state.ts, cleanup.ts, signals.ts.
+ *
+ * May import: util/, clair/, inputs/settings (types). Never data/ (data/ runs clairctl in these containers; its
+ * VulnDataLoader is handed in) nor the stages above (image/, findings/, policy/, report/, publish/).
  */
 import type Docker from 'dockerode';
 import type { Settings } from '../inputs/settings';

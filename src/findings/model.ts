@@ -5,6 +5,11 @@
  * source knows), then annotated by the policy (`allowlisted`, `verdict`). It is also what the `json`
  * reporter writes, so it is versioned: bump `RESULT_SCHEMA_VERSION` on any breaking change and describe
  * it in docs/result-format.md.
+ *
+ * findings/ holds the model and what only reads or rewrites it: normalize.ts (Clair report → model), redact.ts
+ * (secrets out of image history), delta.ts (baseline comparison).
+ *
+ * May import: util/ and clair/types only (checked by __tests__/unit/architecture.test.ts).
  */
 
 export const RESULT_SCHEMA_VERSION = '1.1.0';

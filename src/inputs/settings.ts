@@ -1,6 +1,11 @@
 /**
  * Settings: every input parsed and validated once, into one typed object that the rest of the code reads.
  * The action, the CLI and the GitLab template differ only in where the raw strings come from (`RawInputs`).
+ *
+ * inputs/ holds definitions.ts (the one list of inputs and outputs), settings.ts and action-inputs.ts.
+ *
+ * May import: util/, findings/model (severities), image/reference (image names, source prefixes) and
+ * image/layer-server (`parseBindAddress`). Everything else reads a parsed `Settings`; nothing here starts anything.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,5 +1,12 @@
 /**
  * The policy: image compliance checks, allowlists and the gate's verdict. See docs/policy.md.
+ *
+ * policy/ holds index.ts (`evaluatePolicy`, `checkCompliance`), rules.ts (the fail-on grammar), allowlist.ts
+ * (native, clair-scanner and GitLab formats), vex.ts + vex-schema.ts (OpenVEX, CycloneDX VEX), glob.ts and
+ * compliance/ (non-root, secrets, base image and its signature).
+ *
+ * May import: util/, findings/, image/ (reference, registry, types: the base-image checks resolve images),
+ * inputs/settings (types). Never environment/, report/ or publish/.
  */
 import type { Settings } from '../inputs/settings';
 import type { ResolvedImage } from '../image/types';

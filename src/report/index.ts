@@ -1,6 +1,11 @@
 /**
  * Reporters: one module per format, each reading only the normalized model (src/findings/model.ts).
  * `writeReports` writes the requested formats into `outputDir` (created if needed), each atomically.
+ *
+ * report/ holds one file per format (table, json, sarif, gitlab, markdown, html, cyclonedx, openvex), common.ts,
+ * escape.ts (the one Markdown escaping) and view.ts (the report filters).
+ *
+ * May import: util/, findings/, and inputs/settings as a type only (checked by __tests__/unit/architecture.test.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

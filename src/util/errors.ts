@@ -1,4 +1,8 @@
 /**
+ * util/ holds what every layer uses: errors.ts (this file: `ClairScanError`, exit codes, the one error presenter),
+ * log.ts (the logging seam, masking), phase.ts (deadlines, the fail-closed process guard), progress.ts
+ * (heartbeats), timings.ts, lazy.ts. It imports nothing outside util/ (checked by __tests__/unit/architecture.test.ts).
+ *
  * Exit codes of clair-scan (CLI and action alike):
  *   0  scanned; the policy passed (or report-only mode)
  *   1  scanned; the policy failed

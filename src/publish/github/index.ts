@@ -1,6 +1,10 @@
 /**
  * Everything the action publishes after a scan: outputs, job summary, report artifact, sticky PR comment.
  * Each publisher is independent; a failing one is a warning, never a crash, so it cannot hide the verdict.
+ * publish/gitlab/index.ts is the same for GitLab CI; publish/sticky.ts is the sticky comment/note both use.
+ *
+ * May import: util/, inputs/settings (types), findings/, report/, image/reference (via sticky.ts), publish/sticky,
+ * src/outcome (types). Never scan.ts or environment/: a publisher gets the finished ScanOutcome.
  */
 import * as core from '@actions/core';
 import { relative } from 'node:path';
