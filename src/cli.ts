@@ -216,7 +216,7 @@ export async function cliSettings(argv: string[], env: NodeJS.ProcessEnv = {}): 
   );
   program.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   await program.parseAsync(args, { from: 'user' });
-  if (!settings) throw new Error(`not a scan command line: ${args.join(' ')}`);
+  if (!settings) throw new ClairScanError(`not a scan command line: ${args.join(' ')}`, { hint: 'give image references and scan options, not a command (cleanup, data, help).' });
   return settings;
 }
 

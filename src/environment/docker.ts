@@ -283,7 +283,9 @@ export class DockerClient {
         if (!(await this.exists(id))) return;
         await new Promise((r) => setTimeout(r, 250));
       }
-      throw new Error(`container ${id.slice(0, 12)} is still being removed after 30 s`);
+      throw new ClairScanError(`container ${id.slice(0, 12)} is still being removed after 30 s`, {
+        hint: `the Docker daemon is slow to delete it (a storage driver copying whole filesystems, e.g. vfs); check it later with \`docker ps -a --filter id=${id.slice(0, 12)}\` and remove what is left with \`docker rm -f\`.`,
+      });
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stableImageName, type ImageRequest } from '../image/reference';
+import { ClairScanError } from '../util/errors';
 
 /** GitHub rejects issue comments above 65,536 characters. */
 export const GITHUB_COMMENT_MAX_CHARS = 65536;
@@ -114,7 +115,10 @@ export async function upsertSticky(store: StickyStore, marker: string, body: str
     return { action: 'updated', id: res.id, url: res.url, foreign };
   }
   if (!exhausted) {
-    throw new Error(`the ${limits.what} has more than ${limits.perPage * limits.maxPages} comments; not adding another summary comment`);
+    const n = limits.perPage * limits.maxPages;
+    throw new ClairScanError(`the ${limits.what} has more than ${n} comments and this scan's summary is not among the first ${n}; not adding another summary comment`, {
+      hint: `delete or hide older comments on the ${limits.what} (the summary is looked for among its first ${n}); until then the summary is in the job's reports.`,
+    });
   }
   const res = await store.create(body);
   return { action: 'created', id: res.id, url: res.url, foreign };

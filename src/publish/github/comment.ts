@@ -5,7 +5,7 @@
 import type * as github from '@actions/github';
 import type { BundleRequire } from '../../util/lazy';
 import { log } from '../../util/log';
-import { errorMessage } from '../../util/errors';
+import { ClairScanError, errorMessage } from '../../util/errors';
 import { upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
 import { pullRequestFromEnv } from './event';
 
@@ -128,7 +128,7 @@ export async function publishPullRequestComment(opts: {
           `${pr.fromFork ? ' (fork PRs always get a read-only token on `pull_request`)' : ''}.`,
       );
     } else {
-      log.warn(`could not write the pull request comment (${what}); the summary is in the job summary.`);
+      log.warn(`could not write the pull request comment (${what}); ${err instanceof ClairScanError ? err.hint : 'the summary is in the job summary.'}`);
     }
     return { status: 'failed', reason: what };
   }

@@ -8,7 +8,7 @@
 import type { ScanOutcome } from '../../outcome';
 import type { Settings } from '../../inputs/settings';
 import { renderMarkdownSummary, reportView } from '../../report';
-import { errorMessage } from '../../util/errors';
+import { ClairScanError, errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
 import { composeStickyBody, GITLAB_NOTE_MAX_CHARS, stickyKey, stickyMarker } from '../sticky';
 import { GitLabApiError, gitlabTarget, upsertStickyNote, type NoteOutcome } from './note';
@@ -48,7 +48,9 @@ export async function publishGitLab(outcome: ScanOutcome, settings: Settings, en
     const hint =
       status === 401 || status === 403
         ? ' The token lacks `api` scope or access to this project.'
-        : '';
+        : err instanceof ClairScanError
+          ? ` ${err.hint}`
+          : '';
     log.warn(`could not write the merge request note (${errorMessage(err).split('\n')[0]}).${hint} The reports are in the job artifacts.`);
     return { status: 'failed', reason: errorMessage(err) };
   }

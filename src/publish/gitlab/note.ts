@@ -8,6 +8,7 @@
  * (docs/api/users.md) tells whose notes are ours.
  */
 import { request } from 'undici';
+import { ClairScanError, errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
 import { upsertSticky, type StickyIdentity, type StickyItem, type StickyStore } from '../sticky';
 
@@ -69,7 +70,15 @@ async function call(target: GitLabTarget, method: 'GET' | 'POST' | 'PUT', path: 
     }
     throw new GitLabApiError(res.statusCode, `${method} ${path}: HTTP ${res.statusCode} ${msg}`);
   }
-  return { data: text ? JSON.parse(text) : undefined, headers: res.headers };
+  if (!text) return { data: undefined, headers: res.headers };
+  try {
+    return { data: JSON.parse(text) as unknown, headers: res.headers };
+  } catch (err) {
+    throw new ClairScanError(`${method} ${path}: GitLab answered HTTP ${res.statusCode} with something that is not JSON (${errorMessage(err)})`, {
+      hint: 'check CI_API_V4_URL: it must be the GitLab API (https://<host>/api/v4), not a proxy or sign-in page.',
+      details: text.slice(0, 300),
+    });
+  }
 }
 
 function notesPath(t: GitLabTarget): string {
@@ -84,7 +93,11 @@ function notesPath(t: GitLabTarget): string {
 async function gitlabIdentity(target: GitLabTarget): Promise<StickyIdentity> {
   const { data } = await call(target, 'GET', '/user');
   const me = data as { id?: unknown; username?: unknown };
-  if (typeof me?.id !== 'number') throw new Error('GET /user: the answer has no user id');
+  if (typeof me?.id !== 'number') {
+    throw new ClairScanError('GET /user: the GitLab API answered without a user id, so the note this token wrote cannot be told from others', {
+      hint: 'give a token that can read its own user (a personal, project or group access token with `api` scope), and check CI_API_V4_URL.',
+    });
+  }
   return { describe: `user ${me.id}${typeof me.username === 'string' ? ` (${me.username})` : ''}`, owns: (a) => a?.id === me.id };
 }
 
@@ -98,7 +111,11 @@ function mergeRequestNoteStore(target: GitLabTarget): StickyStore {
       let page = '1';
       while (page) {
         const { data, headers } = await call(target, 'GET', `${base}?per_page=${PER_PAGE}&page=${encodeURIComponent(page)}&sort=asc&order_by=created_at`);
-        if (!Array.isArray(data)) throw new Error(`GET ${base}: expected a list of notes`);
+        if (!Array.isArray(data)) {
+          throw new ClairScanError(`GET ${base}: the GitLab API answered with something other than a list of notes`, {
+            hint: 'check CI_API_V4_URL (the GitLab API, https://<host>/api/v4) and that the token can read the merge request.',
+          });
+        }
         yield (data as Note[]).map(item);
         const next = headers['x-next-page'];
         page = (Array.isArray(next) ? next[0] : next ?? '').trim();
