@@ -27,9 +27,11 @@ bash scripts/test-env.sh up
 bash scripts/fixtures/build.sh
 
 # What the tests leave behind is a failure too: temp dirs named like ours (cs-*, clair-scan-*) that did not
-# exist before the tests ran, and containers carrying clair-scan's owner label.
-tmp_before=$(mktemp); tmp_after=$(mktemp)
+# exist before the tests ran, and containers carrying clair-scan's owner label that did not either (another
+# job's containers on a shared daemon are not this run's business).
+tmp_before=$(mktemp); tmp_after=$(mktemp); ctr_before=$(mktemp); ctr_after=$(mktemp)
 ls -1 "${TMPDIR:-/tmp}" | grep -E '^(cs-|clair-scan-)' | sort >"$tmp_before" || true
+docker ps -a --filter label=io.clair-scan.owner=clair-scan --format '{{.Names}}' | sort >"$ctr_before" || true
 
 echo "== unit tests"
 unit_rc=0
@@ -46,8 +48,9 @@ npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json
 leftover_rc=0
 ls -1 "${TMPDIR:-/tmp}" | grep -E '^(cs-|clair-scan-)' | sort >"$tmp_after" || true
 left_dirs=$(comm -13 "$tmp_before" "$tmp_after")
-left_containers=$(docker ps -a --filter label=io.clair-scan.owner=clair-scan --format '{{.Names}}' || true)
-rm -f "$tmp_before" "$tmp_after"
+docker ps -a --filter label=io.clair-scan.owner=clair-scan --format '{{.Names}}' | sort >"$ctr_after" || true
+left_containers=$(comm -13 "$ctr_before" "$ctr_after")
+rm -f "$tmp_before" "$tmp_after" "$ctr_before" "$ctr_after"
 if [ -n "$left_dirs$left_containers" ]; then
   leftover_rc=1
   echo "== FAILED: the tests left things behind"
