@@ -25,8 +25,10 @@ export interface CoverageSubject {
   repository?: ClairRepository;
 }
 
-/** Clair updater set (`updaters.sets`) per os-release ID. */
-const SET_BY_DID: Record<string, string> = {
+export type Family = 'debian' | 'ubuntu' | 'alpine' | 'rhel' | 'oracle' | 'aws' | 'photon' | 'suse' | 'osv';
+
+/** The updater family of a distribution, by its os-release ID (the one list of them). */
+export const FAMILY_BY_DID: Record<string, Family> = {
   debian: 'debian',
   ubuntu: 'ubuntu',
   alpine: 'alpine',
@@ -42,7 +44,19 @@ const SET_BY_DID: Record<string, string> = {
   'opensuse-leap': 'suse',
 };
 
-type Family = 'debian' | 'ubuntu' | 'alpine' | 'rhel' | 'oracle' | 'aws' | 'photon' | 'suse' | 'osv';
+/** The Clair updater set (`updaters.sets`) of a family, as claircore v1.5.48 registers it (Red Hat's: `rhel-vex`). */
+export const UPDATER_SET: Record<Family, string> = {
+  debian: 'debian',
+  ubuntu: 'ubuntu',
+  alpine: 'alpine',
+  rhel: 'rhel-vex',
+  oracle: 'oracle',
+  aws: 'aws',
+  photon: 'photon',
+  suse: 'suse',
+  osv: 'osv',
+};
+
 
 interface Known {
   family: Family;
@@ -96,7 +110,7 @@ export function updaterCovers(name: string, t: CoverageSubject): boolean {
   const known = parseUpdaterName(name);
   if (t.distribution) {
     const did = (t.distribution.did ?? '').toLowerCase();
-    const set = SET_BY_DID[did];
+    const set = FAMILY_BY_DID[did];
     if (known) {
       if (!set || known.family !== set) return false;
       if (known.release === undefined) return true;

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { isLanguageRepository } from '../clair/types';
+import { FAMILY_BY_DID, UPDATER_SET } from '../clair/updater-names';
 
 export interface ClairConfigParams {
   connString: string;
@@ -82,27 +83,13 @@ export function enforcedDropIn(p: ClairConfigParams): string {
 /** Clair updater sets for `vuln-data: online`, from what the index found. */
 export function updaterSetsFor(dists: { did?: string }[], repos: { name?: string }[]): string[] {
   const sets = new Set<string>();
-  const byDid: Record<string, string> = {
-    debian: 'debian',
-    ubuntu: 'ubuntu',
-    alpine: 'alpine',
-    rhel: 'rhel-vex',
-    centos: 'rhel-vex',
-    rocky: 'rhel-vex',
-    almalinux: 'rhel-vex',
-    ol: 'oracle',
-    amzn: 'aws',
-    photon: 'photon',
-    suse: 'suse',
-    sles: 'suse',
-    'opensuse-leap': 'suse',
-  };
   for (const d of dists) {
-    const set = d.did ? byDid[d.did] : undefined;
+    const family = d.did ? FAMILY_BY_DID[d.did] : undefined;
+    const set = family ? UPDATER_SET[family] : undefined;
     if (set) sets.add(set);
   }
   for (const r of repos) {
-    if (isLanguageRepository(r.name)) sets.add('osv');
+    if (isLanguageRepository(r.name)) sets.add(UPDATER_SET.osv);
   }
   return [...sets].sort();
 }
