@@ -31,6 +31,7 @@ test.each([
   ['oracle9', 'fixture-oracle', /no vulnerability data for Oracle Linux Server 9 \(found in .*oracle9:1\); refusing/],
   ['rhel9', 'fixture-rhel', /no vulnerability data for Red Hat Enterprise Linux Server 9 \(found in .*rhel9:1\); refusing/],
   ['ubuntu', 'fixture-ubuntu', /no vulnerability data for Ubuntu 22\.04 \(found in .*ubuntu:1\); refusing/],
+  ['amzn2023', 'fixture-aws', /no vulnerability data for Amazon Linux 2023 \(found in .*amzn2023:1\); refusing/],
 ])('%s without %s records: exit 2 naming the ecosystem', async (image, updater, message) => {
   const bundle = writeBundle({ exclude: [updater] }, dirs);
   const err = await expectScanError(scan(settings(image, { 'vuln-data': bundle, 'rhel-repo2cpe': REPO2CPE }), track));

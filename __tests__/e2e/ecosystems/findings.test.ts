@@ -15,7 +15,7 @@ let outcome: ScanOutcome;
 const outDirs: string[] = [];
 
 beforeAll(async () => {
-  const settings = settingsFor(['java', 'ruby', 'rhel9', 'oracle9', 'ubuntu'].map(fixture), {
+  const settings = settingsFor(['java', 'ruby', 'rhel9', 'oracle9', 'ubuntu', 'amzn2023'].map(fixture), {
     'vuln-data': BUNDLE_ECOSYSTEMS,
     'rhel-repo2cpe': REPO2CPE,
     'severity-threshold': 'none',
@@ -34,7 +34,7 @@ const byImage = (): Record<string, string[]> =>
 
 test('the scan completes (exit 0 with no threshold) and every image is indexed', () => {
   expect(outcome.exitCode).toBe(0);
-  expect(outcome.result.images.map((r) => r.packages.length)).toEqual([4, 3, 7, 5, 5]);
+  expect(outcome.result.images.map((r) => r.packages.length)).toEqual([4, 3, 7, 5, 5, 8]);
 });
 
 test('Maven: pom.properties of a plain jar and of the jars nested in a fat jar', () => {
@@ -61,6 +61,13 @@ test('Ubuntu 22.04: OVAL-form records on binary packages', () => {
   expect(byImage().ubuntu).toEqual(EXPECTED.ubuntu);
 });
 
+test('Amazon Linux 2023: os-release CPE_NAME + rpmdb.sqlite, matched by ALAS records (binary name, arch equals, AL2023)', () => {
+  expect(byImage().amzn2023).toEqual(EXPECTED.amzn2023);
+  expect(outcome.result.images[5].distributions.map((d) => d.prettyName)).toEqual(['Amazon Linux 2023']);
+  const alas = outcome.result.images[5].vulnerabilities.find((v) => v.id === 'CVE-2099-10005');
+  expect(alas?.name).toBe('ALAS2023-2099-1005');
+});
+
 const EXPECTED: Record<string, string[]> = {
   // Not reported: CVE-2099-5004 (fixed in 2.12.7.1 < 2.13.0). CVE-2099-5005 is lastAffected=1.0.0: no fix.
   java: [
@@ -84,6 +91,14 @@ const EXPECTED: Record<string, string[]> = {
     'CVE-2099-8001 openssl-libs 1:3.0.7-24.0.1.el9 High 1:3.0.7-25.0.1.el9',
     'CVE-2099-8002 glibc 2.34-83.0.1.el9_3.7 Medium 2.34-83.0.2.el9_3.7',
     'CVE-2099-8002 glibc-common 2.34-83.0.1.el9_3.7 Medium 2.34-83.0.2.el9_3.7',
+  ],
+  // ALAS2023-2099-100x records; the id is the CVE their links name. Not reported: 1003 (zlib, older fix), 1004
+  // (bash, but the record is for aarch64 and the installed bash is x86_64).
+  amzn2023: [
+    'CVE-2099-10001 openssl-libs 1:3.0.8-1.amzn2023.0.14 High 1:3.0.8-1.amzn2023.0.15',
+    'CVE-2099-10002 glibc 2.34-52.amzn2023.0.11 Medium 2.34-52.amzn2023.0.12',
+    'CVE-2099-10002 glibc-common 2.34-52.amzn2023.0.11 Medium 2.34-52.amzn2023.0.12',
+    'CVE-2099-10005 libcurl-minimal 8.5.0-1.amzn2023.0.4 Critical 8.5.0-1.amzn2023.0.5',
   ],
   // Not reported: CVE-2099-9003 (tar, fix = installed).
   ubuntu: ['CVE-2099-9001 libssl3 3.0.2-0ubuntu1.15 High 3.0.2-0ubuntu1.16', 'CVE-2099-9002 zlib1g 1:1.2.11.dfsg-2ubuntu9.2 Medium -'],
