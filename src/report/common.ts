@@ -33,6 +33,68 @@ export async function writeFileAtomic(dir: string, name: string, content: string
   return target;
 }
 
+/** Chunks are gathered up to this many bytes before one write (few syscalls, little memory). */
+const WRITE_BATCH = 256 * 1024;
+
+export interface ChunkWriteOptions {
+  /** Sees every buffer written (e.g. to count its gzipped size); awaited, so it can apply backpressure. */
+  observe?: (buf: Buffer) => void | Promise<void>;
+  /** Asked once everything is written: false discards the temp file (the target is left as it was). */
+  accept?: () => boolean | Promise<boolean>;
+}
+
+/**
+ * Like writeFileAtomic, for a document produced in chunks: they are written (batched, each write awaited, so
+ * a fast producer waits for the disk) to the temp file, which is renamed over the target only when complete
+ * (and accepted). Returns the target path, or undefined when `accept` said no.
+ */
+export async function writeChunksAtomic(
+  dir: string,
+  name: string,
+  chunks: Iterable<string> | AsyncIterable<string>,
+  opts: ChunkWriteOptions = {},
+): Promise<string | undefined> {
+  const target = path.join(dir, name);
+  const tmp = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fh: fs.FileHandle | undefined;
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    fh = await fs.open(tmp, 'wx');
+    const handle = fh;
+    let pending: string[] = [];
+    let size = 0;
+    const flush = async (): Promise<void> => {
+      if (!pending.length) return;
+      const buf = Buffer.from(pending.join(''));
+      pending = [];
+      size = 0;
+      await handle.write(buf);
+      if (opts.observe) await opts.observe(buf);
+    };
+    for await (const c of chunks) {
+      pending.push(c);
+      size += c.length;
+      if (size >= WRITE_BATCH) await flush();
+    }
+    await flush();
+    await fh.close();
+    fh = undefined;
+    if (opts.accept && !(await opts.accept())) {
+      await fs.rm(tmp, { force: true });
+      return undefined;
+    }
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fh?.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new ClairScanError(`could not write the report ${target}: ${errorMessage(err)}`, {
+      hint: 'check that "output-dir" names a writable directory (and not an existing file) and that the disk has space.',
+      cause: err,
+    });
+  }
+  return target;
+}
+
 /** A name-based UUID (RFC 4122 version 5 layout over SHA-1) of `text`: the same text gives the same UUID. */
 export function stableUuid(text: string, namespace = 'clair-scan'): string {
   const h = createHash('sha1').update(namespace).update('\0').update(text).digest();

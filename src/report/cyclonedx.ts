@@ -27,6 +27,7 @@ const Serialize = require('@cyclonedx/cyclonedx-library/Serialize') as typeof CD
 const Spec = require('@cyclonedx/cyclonedx-library/Spec') as typeof CDX.Spec;
 import { Distribution, ImageResult, Package, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import { allLinks, isHttpUrl, stableUuid } from './common';
+import { jsonChunks } from './json-stream';
 
 const CDX_SEVERITY: Record<Severity, CDX.Enums.Vulnerability.Severity> = {
   Critical: Enums.Vulnerability.Severity.Critical,
@@ -234,4 +235,30 @@ export const CYCLONEDX_SPEC_VERSION = '1.6';
 export function renderCycloneDx(result: ScanResult): string {
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
   return `${serializer.serialize(buildBom(result), { sortLists: false, space: 2 })}\n`;
+}
+
+/**
+ * The library's serializer, stopped before its JSON.stringify: `serialize` normalizes the BOM (with its bom-ref
+ * discrimination) and hands the normalized tree to `_serialize`, which here keeps it instead of building the text.
+ */
+class NormalizingSerializer extends Serialize.JsonSerializer {
+  normalized: unknown;
+  protected override _serialize(normalized: unknown): string {
+    this.normalized = normalized;
+    return '';
+  }
+}
+
+/**
+ * The same text as renderCycloneDx, in chunks (one per component/vulnerability): what writeReports writes. The
+ * library has no streaming serializer, so the BOM model and its normalized tree are built whole; only the
+ * document text is never one string.
+ */
+export function* cycloneDxReportChunks(result: ScanResult): Generator<string> {
+  const serializer = new NormalizingSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  serializer.serialize(buildBom(result), { sortLists: false, space: 2 });
+  const normalized = serializer.normalized;
+  serializer.normalized = undefined;
+  yield* jsonChunks(normalized, 2, 4);
+  yield '\n';
 }

@@ -16,6 +16,7 @@
  *   requires a dependency); they are in the other reports.
  */
 import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
+import { jsonChunks } from './json-stream';
 import { canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid } from './common';
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';
@@ -165,4 +166,10 @@ export function buildGitlabReport(result: ScanResult): GitlabReport {
 
 export function renderGitlab(result: ScanResult): string {
   return `${JSON.stringify(buildGitlabReport(result), null, 2)}\n`;
+}
+
+/** The same text as renderGitlab, in chunks (one per vulnerability): what writeReports writes. */
+export function* gitlabReportChunks(result: ScanResult): Generator<string> {
+  yield* jsonChunks(buildGitlabReport(result), 2, 2);
+  yield '\n';
 }

@@ -11,15 +11,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ScanResult } from '../findings/model';
 import type { ReportFormat, Settings } from '../inputs/settings';
-import { writeFileAtomic } from './common';
-import { renderCycloneDx } from './cyclonedx';
-import { renderGitlab } from './gitlab';
+import { writeChunksAtomic, writeFileAtomic } from './common';
+import { cycloneDxReportChunks, renderCycloneDx } from './cyclonedx';
+import { gitlabReportChunks, renderGitlab } from './gitlab';
 import { renderHtml } from './html';
-import { renderJson } from './json';
+import { jsonReportChunks, renderJson } from './json';
 import { renderMarkdownSummary } from './markdown';
 import { renderOpenVex } from './openvex';
 import { log } from '../util/log';
-import { renderSarif } from './sarif';
+import { renderSarif, writeSarifReport } from './sarif';
 import { renderTable } from './table';
 import { reportView } from './view';
 
@@ -60,17 +60,34 @@ function render(format: ReportFormat, full: ScanResult, opts: Settings['reports'
   }
 }
 
+/** Write one report: the big formats streamed in chunks, the others rendered in memory. */
+async function writeReport(dir: string, format: ReportFormat, full: ScanResult, opts: Settings['reports']): Promise<string> {
+  const name = REPORT_FILE_NAMES[format];
+  switch (format) {
+    case 'sarif':
+      return writeSarifReport(dir, name, reportView(full, opts), { dockerfile: opts.dockerfile });
+    case 'gitlab':
+      return (await writeChunksAtomic(dir, name, gitlabReportChunks(reportView(full, opts)))) as string;
+    case 'json':
+      return (await writeChunksAtomic(dir, name, jsonReportChunks(full))) as string;
+    case 'cyclonedx':
+      return (await writeChunksAtomic(dir, name, cycloneDxReportChunks(full))) as string;
+    default:
+      return writeFileAtomic(dir, name, render(format, full, opts));
+  }
+}
+
 /**
- * Write every requested report. Returns format → absolute path. Each file is rendered fully in memory and
- * then written to a temp file + renamed, so a failure leaves no half-written report (files already written
- * for other formats stay: they are complete).
+ * Write every requested report. Returns format → absolute path. Each file goes to a temp file that is renamed
+ * once complete — JSON, SARIF, GitLab and CycloneDX streamed in chunks (the same bytes as their render
+ * functions, never the whole document as one string), the others rendered in memory — so a failure leaves no
+ * half-written report (files already written for other formats stay: they are complete).
  */
 export async function writeReports(result: ScanResult, opts: Settings['reports']): Promise<Partial<Record<ReportFormat, string>>> {
   const dir = path.resolve(opts.outputDir);
   const out: Partial<Record<ReportFormat, string>> = {};
   for (const format of [...new Set(opts.formats)]) {
-    const content = render(format, result, opts);
-    out[format] = await writeFileAtomic(dir, REPORT_FILE_NAMES[format], content);
+    out[format] = await writeReport(dir, format, result, opts);
   }
   return out;
 }

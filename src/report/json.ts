@@ -3,10 +3,20 @@
  * The only change: Clair's URL is dropped when it was the ephemeral loopback Clair (it means nothing later).
  */
 import { ScanResult } from '../findings/model';
+import { jsonChunks } from './json-stream';
 
-export function renderJson(result: ScanResult): string {
-  const out: ScanResult = result.clair.ephemeral && result.clair.url !== undefined
+function jsonView(result: ScanResult): ScanResult {
+  return result.clair.ephemeral && result.clair.url !== undefined
     ? { ...result, clair: { version: result.clair.version, ephemeral: true } }
     : result;
-  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+export function renderJson(result: ScanResult): string {
+  return `${JSON.stringify(jsonView(result), null, 2)}\n`;
+}
+
+/** The same text as renderJson, in chunks (one per finding/package at most): what writeReports writes. */
+export function* jsonReportChunks(result: ScanResult): Generator<string> {
+  yield* jsonChunks(jsonView(result), 2, 4);
+  yield '\n';
 }

@@ -20,7 +20,8 @@
  * - Limits: at most 25,000 results per run (the most severe are kept; the run's properties and a tool
  *   notification state what was cut) and 10 MB gzipped per file (results are cut further, most severe kept).
  */
-import { gzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createGzip, gzipSync } from 'node:zlib';
 import type { Location, Log, Notification, PropertyBag, ReportingDescriptor, Result, Run, ToolComponent } from 'sarif';
 import {
   ComplianceFinding,
@@ -31,8 +32,9 @@ import {
   severityRank,
   VulnerabilityFinding,
 } from '../findings/model';
-import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex } from './common';
+import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex, writeChunksAtomic } from './common';
 import { md, mdUrl } from './escape';
+import { jsonChunks, LazyArray, streamed } from './json-stream';
 
 export const SARIF_MAX_RUNS = 20;
 export const SARIF_MAX_RESULTS_PER_RUN = 25_000;
@@ -120,7 +122,8 @@ interface Candidate {
   severity: Severity;
   score: number;
   order: number;
-  result: Result;
+  /** Built when the result is written (a thunk: 10,000s of result objects are never all alive at once). */
+  result: () => Result;
   rule: () => ReportingDescriptor;
 }
 
@@ -205,6 +208,12 @@ function fingerprint(key: string): NonNullable<Result['partialFingerprints']> {
   return { primaryLocationLineHash: `${sha256Hex(key).slice(0, 32)}:1` };
 }
 
+function vulnText(f: VulnerabilityFinding, img: ImageResult): string {
+  const os = osText(distributionOf(f, img));
+  const fix = f.fixedIn ? `; fixed in ${f.fixedIn}` : '; no fix available yet';
+  return `${f.id} (${f.severity}) in package ${f.package.name} ${f.package.version}${fix}. ` + `Image ${img.image.ref} (${os}).`;
+}
+
 function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Candidate[]; allowlisted: number } {
   const candidates: Candidate[] = [];
   let allowlisted = 0;
@@ -229,21 +238,16 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
   entries.sort((a, b) => compareFindings(a.f, b.f));
   let order = 0;
   for (const { img, f } of entries) {
-    const os = osText(distributionOf(f, img));
-    const fix = f.fixedIn ? `; fixed in ${f.fixedIn}` : '; no fix available yet';
-    const text =
-      `${f.id} (${f.severity}) in package ${f.package.name} ${f.package.version}${fix}. ` +
-      `Image ${img.image.ref} (${os}).`;
     candidates.push({
       ruleId: f.id,
       severity: f.severity,
       score: f.cvss?.score ?? 0,
       order: order++,
       rule: () => vulnRule(f, byId.get(f.id) ?? [{ img, f }]),
-      result: {
+      result: () => ({
         ruleId: f.id,
         level: LEVEL[f.severity],
-        message: { text },
+        message: { text: vulnText(f, img) },
         locations: location(dockerfile),
         partialFingerprints: fingerprint(f.key),
         // Against the baseline (findings/delta.ts): new, unchanged or updated.
@@ -255,7 +259,7 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
           ...(f.fixedIn ? { fixedVersion: f.fixedIn } : {}),
           severity: f.severity,
         },
-      },
+      }),
     });
   }
   const compliance: { img: ImageResult; c: ComplianceFinding }[] = [];
@@ -278,7 +282,7 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
       score: 0,
       order: order++,
       rule: () => complianceRule(c),
-      result: {
+      result: () => ({
         ruleId: `compliance/${c.rule}`,
         level: LEVEL[c.severity],
         message: { text: `${c.title} (image ${img.image.ref}${where ? `, ${where}` : ''}). ${c.message}` },
@@ -286,7 +290,7 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
         partialFingerprints: fingerprint(c.key),
         ...(c.baselineState ? { baselineState: c.baselineState } : {}),
         properties: { image: img.image.ref, severity: c.severity },
-      },
+      }),
     });
   }
   // Most severe first across vulnerabilities and compliance findings: what is kept when cutting.
@@ -300,20 +304,29 @@ interface BuiltRun {
   group: RunGroup;
 }
 
-function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[]): Run {
+/**
+ * One run. `lazy`: its rules and results are LazyArrays, built one by one while the JSON is written
+ * (json-stream.ts), and the objects on the way to them are marked for streaming; else plain arrays.
+ */
+function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[], lazy = false): Run {
   const kept = b.candidates.slice(0, keep);
   const ruleIndex = new Map<string, number>();
-  const rules: ReportingDescriptor[] = [];
-  const results: Result[] = [];
+  const ruleOf: Candidate[] = [];
   for (const c of kept) {
-    let idx = ruleIndex.get(c.ruleId);
-    if (idx === undefined) {
-      idx = rules.length;
-      ruleIndex.set(c.ruleId, idx);
-      rules.push(c.rule());
+    if (!ruleIndex.has(c.ruleId)) {
+      ruleIndex.set(c.ruleId, ruleOf.length);
+      ruleOf.push(c);
     }
-    results.push({ ...c.result, ruleIndex: idx });
   }
+  function* ruleItems(): Generator<ReportingDescriptor> {
+    for (const c of ruleOf) yield c.rule();
+  }
+  function* resultItems(): Generator<Result> {
+    for (const c of kept) yield { ...c.result(), ruleIndex: ruleIndex.get(c.ruleId) as number };
+  }
+  const rules = (lazy ? new LazyArray(ruleItems) : [...ruleItems()]) as ReportingDescriptor[];
+  const results = (lazy ? new LazyArray(resultItems) : [...resultItems()]) as Result[];
+  const mark = <T extends object>(o: T): T => (lazy ? streamed(o) : o);
   const omitted = b.candidates.length - kept.length;
   const notifications: Notification[] = [];
   const props: PropertyBag = {
@@ -366,10 +379,10 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       },
     });
   }
-  const driver: ToolComponent = { name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules };
+  const driver: ToolComponent = mark({ name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules });
   if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/.test(result.tool.version)) driver.semanticVersion = result.tool.version;
   return {
-    tool: { driver },
+    tool: mark({ driver }),
     automationDetails: { id: b.group.category },
     invocations: [
       {
@@ -391,43 +404,77 @@ export function buildSarif(result: ScanResult, opts: SarifOptions): Log {
   return buildSarifWithJson(result, opts).sarif;
 }
 
-/** The SARIF log and its compact JSON text (computed anyway for the size check; reused by renderSarif). */
-function buildSarifWithJson(result: ScanResult, opts: SarifOptions): { sarif: Log; json: string } {
-  const maxResults = opts.maxResultsPerRun ?? SARIF_MAX_RESULTS_PER_RUN;
-  const maxGzip = opts.maxGzipBytes ?? GZIP_BUDGET;
-  const dockerfile = (opts.dockerfile || 'Dockerfile').replace(/\\/g, '/').replace(/^\.\//, '');
-  const built: BuiltRun[] = groupImages(result.images).map((group) => {
-    const { candidates, allowlisted } = buildCandidates(group, dockerfile);
-    return { candidates, allowlisted, group };
-  });
-  const keep = built.map((b) => Math.min(b.candidates.length, maxResults));
-  const reasons = built.map((b) =>
-    b.candidates.length > maxResults ? [`GitHub accepts at most ${maxResults} results per run`] : ([] as string[]),
-  );
-  const log = (): Log => ({
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: built.map((b, i) => makeRun(result, b, keep[i], reasons[i])),
-  });
-  let sarif = log();
-  let json = JSON.stringify(sarif);
-  // Bounded: each pass cuts the largest runs by the overshoot ratio (plus 10 %).
-  for (let pass = 0; pass < 8; pass++) {
-    const size = gzipEstimate(json, maxGzip);
-    if (size <= maxGzip) break;
-    const ratio = (maxGzip / size) * 0.9;
+/**
+ * What goes into the log: the runs' candidates and how many of each are kept, with the reasons of any cut.
+ * `cut` applies one pass of the size rule: the largest runs shrink by the overshoot ratio (plus 10 %).
+ */
+class SarifPlan {
+  readonly built: BuiltRun[];
+  readonly keep: number[];
+  readonly reasons: string[][];
+  readonly maxGzip: number;
+
+  constructor(
+    private readonly result: ScanResult,
+    opts: SarifOptions,
+  ) {
+    const maxResults = opts.maxResultsPerRun ?? SARIF_MAX_RESULTS_PER_RUN;
+    this.maxGzip = opts.maxGzipBytes ?? GZIP_BUDGET;
+    const dockerfile = (opts.dockerfile || 'Dockerfile').replace(/\\/g, '/').replace(/^\.\//, '');
+    this.built = groupImages(result.images).map((group) => {
+      const { candidates, allowlisted } = buildCandidates(group, dockerfile);
+      return { candidates, allowlisted, group };
+    });
+    this.keep = this.built.map((b) => Math.min(b.candidates.length, maxResults));
+    this.reasons = this.built.map((b) =>
+      b.candidates.length > maxResults ? [`GitHub accepts at most ${maxResults} results per run`] : ([] as string[]),
+    );
+  }
+
+  /** Results in the log as planned now. */
+  get results(): number {
+    return this.keep.reduce((a, k) => a + k, 0);
+  }
+
+  log(lazy = false): Log {
+    const runs = this.built.map((b, i) => makeRun(this.result, b, this.keep[i], this.reasons[i], lazy));
+    const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+    return lazy ? streamed({ ...log, runs: streamed(runs) }) : log;
+  }
+
+  /** One cutting pass for a log of `size` (estimated gzipped) bytes; false when nothing more can be cut. */
+  cut(size: number): boolean {
+    const keep = this.keep;
+    const ratio = (this.maxGzip / size) * 0.9;
     let largest = 0;
     for (let i = 1; i < keep.length; i++) if (keep[i] > keep[largest]) largest = i;
     const cut = keep.map((k) => (keep[largest] > 0 && k >= keep[largest] / 2 ? Math.floor(k * ratio) : k));
-    if (cut.every((k, i) => k === keep[i])) break;
+    if (cut.every((k, i) => k === keep[i])) return false;
     cut.forEach((k, i) => {
       if (k < keep[i]) {
         keep[i] = k;
         const r = `the file must stay under ${Math.round(SARIF_MAX_GZIP_BYTES / 1024 / 1024)} MB gzipped`;
-        if (!reasons[i].includes(r)) reasons[i].push(r);
+        if (!this.reasons[i].includes(r)) this.reasons[i].push(r);
       }
     });
-    sarif = log();
+    return true;
+  }
+}
+
+/** Size checks (and cuts) at most this many times; the log after the last cut is taken as it is. */
+const MAX_CUT_PASSES = 8;
+/** Logs with at most this many results are pretty-printed (readable, diffable); larger ones are compact. */
+const PRETTY_MAX_RESULTS = 2000;
+
+/** The SARIF log and its compact JSON text (computed anyway for the size check; reused by renderSarif). */
+function buildSarifWithJson(result: ScanResult, opts: SarifOptions): { sarif: Log; json: string } {
+  const plan = new SarifPlan(result, opts);
+  let sarif = plan.log();
+  let json = JSON.stringify(sarif);
+  for (let pass = 0; pass < MAX_CUT_PASSES; pass++) {
+    const size = gzipEstimate(json, plan.maxGzip);
+    if (size <= plan.maxGzip || !plan.cut(size)) break;
+    sarif = plan.log();
     json = JSON.stringify(sarif);
   }
   return { sarif, json };
@@ -449,4 +496,61 @@ export function renderSarif(result: ScanResult, opts: SarifOptions): string {
   const { sarif, json } = buildSarifWithJson(result, opts);
   const n = sarif.runs.reduce((a, r) => a + (r.results?.length ?? 0), 0);
   return `${n <= 2000 ? JSON.stringify(sarif, null, 2) : json}\n`;
+}
+
+/**
+ * Write the SARIF report to `dir/name` atomically, streamed: the same bytes as renderSarif without the whole
+ * log as an object tree or a string. A large (compact) log is written to the temp file while its size is
+ * counted (raw bytes, and gzip level 1 through zlib on the thread pool into nothing); when it is over the
+ * budget the temp file is dropped, the runs are cut as in buildSarif and the log is written again. Small
+ * (pretty-printed) logs are checked in memory first, as buildSarif does.
+ */
+export async function writeSarifReport(dir: string, name: string, result: ScanResult, opts: SarifOptions): Promise<string> {
+  const plan = new SarifPlan(result, opts);
+  for (let pass = 0; ; pass++) {
+    const last = pass >= MAX_CUT_PASSES;
+    if (plan.results <= PRETTY_MAX_RESULTS) {
+      const size = last ? 0 : sizeOf(plan);
+      if (last || size <= plan.maxGzip || !plan.cut(size)) {
+        return (await writeChunksAtomic(dir, name, sarifChunks(plan.log(true), 2))) as string;
+      }
+      continue;
+    }
+    const gz = createGzip({ level: 1 });
+    let raw = 0;
+    let gzBytes = 0;
+    gz.on('data', (c: Buffer) => (gzBytes += c.length));
+    const ended = new Promise<void>((resolve, reject) => {
+      gz.on('end', resolve);
+      gz.on('error', reject);
+    });
+    try {
+      const written = await writeChunksAtomic(dir, name, sarifChunks(plan.log(true), 0), {
+        observe: async (buf) => {
+          raw += buf.length;
+          if (!last && !gz.write(buf)) await once(gz, 'drain');
+        },
+        accept: async () => {
+          if (last) return true;
+          gz.end();
+          await ended;
+          const size = raw <= plan.maxGzip ? raw : gzBytes;
+          return size <= plan.maxGzip || !plan.cut(size);
+        },
+      });
+      if (written) return written;
+    } finally {
+      gz.destroy();
+    }
+  }
+}
+
+/** The estimated gzipped size of the log as planned now (small logs only: it is built in memory). */
+function sizeOf(plan: SarifPlan): number {
+  return gzipEstimate(JSON.stringify(plan.log()), plan.maxGzip);
+}
+
+function* sarifChunks(log: Log, space: 0 | 2): Generator<string> {
+  yield* jsonChunks(log, space, 3);
+  yield '\n';
 }

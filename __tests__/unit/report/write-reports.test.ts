@@ -4,7 +4,12 @@ import * as path from 'node:path';
 import { REPORT_FILE_NAMES, writeReports } from '../../../src/report';
 import { REPORT_FORMATS } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
-import { sampleResult } from '../../helpers/model';
+import { renderCycloneDx } from '../../../src/report/cyclonedx';
+import { renderGitlab } from '../../../src/report/gitlab';
+import { renderJson } from '../../../src/report/json';
+import { renderSarif, writeSarifReport } from '../../../src/report/sarif';
+import { reportView } from '../../../src/report/view';
+import { sampleResult, syntheticResult } from '../../helpers/model';
 import { validateGitlab, validateSarifOasis } from './schemas';
 
 describe('writeReports', () => {
@@ -38,5 +43,27 @@ describe('writeReports', () => {
     fs.mkdirSync(path.join(dir, 'clair-scan-result.json'));
     await expect(writeReports(sampleResult(), { outputDir: dir, formats: ['json'], dockerfile: 'Dockerfile' })).rejects.toThrow(/could not write the report/);
     expect(fs.readdirSync(dir).sort()).toEqual(['clair-scan-result.json', 'not-a-dir']);
+  });
+
+  test('the streamed formats are byte for byte what their render functions give (pretty and compact SARIF)', async () => {
+    for (const result of [sampleResult(), syntheticResult(3000, 2)]) {
+      const opts = { outputDir: dir, formats: ['json', 'gitlab', 'cyclonedx', 'sarif'] as const, dockerfile: 'Dockerfile' };
+      const written = await writeReports(result, { ...opts, formats: [...opts.formats] });
+      const view = reportView(result, { ...opts, formats: [...opts.formats] });
+      expect(fs.readFileSync(written.json!, 'utf8')).toBe(renderJson(result));
+      expect(fs.readFileSync(written.gitlab!, 'utf8')).toBe(renderGitlab(view));
+      expect(fs.readFileSync(written.cyclonedx!, 'utf8')).toBe(renderCycloneDx(result));
+      expect(fs.readFileSync(written.sarif!, 'utf8')).toBe(renderSarif(view, { dockerfile: 'Dockerfile' }));
+    }
+  });
+
+  test('a streamed SARIF over the gzip budget is cut as renderSarif cuts it, and no temp file is left', async () => {
+    const big = syntheticResult(6000, 1);
+    const opts = { dockerfile: 'Dockerfile', maxGzipBytes: 60_000 };
+    const file = await writeSarifReport(dir, 'cut.sarif', big, opts);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toBe(renderSarif(big, opts));
+    expect(JSON.parse(text).runs[0].properties.truncation.reasons.join(' ')).toMatch(/gzipped/);
+    expect(fs.readdirSync(dir)).toEqual(['cut.sarif']);
   });
 });

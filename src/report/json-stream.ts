@@ -1,0 +1,95 @@
+/**
+ * Streaming JSON: `jsonChunks(value, space)` yields the exact text of `JSON.stringify(value, null, space)` in
+ * pieces, so the big reports (JSON, SARIF, CycloneDX, GitLab) are written without ever holding the whole
+ * document as one string. It descends into plain objects and arrays down to `maxDepth` levels, into objects
+ * marked with `streamed()` and into `LazyArray`s (whose items are produced only while writing); everything
+ * below is one `JSON.stringify` (re-indented), which keeps the per-item cost that of JSON.stringify itself.
+ *
+ * Reads nothing but its argument (no imports).
+ */
+
+/** An array whose items are produced while the JSON is written (serialized like an array of those items). */
+export class LazyArray<T = unknown> {
+  constructor(readonly items: () => Iterable<T>) {}
+  /** The items as a real array (for callers that want the whole object tree). */
+  toJSON(): T[] {
+    return [...this.items()];
+  }
+}
+
+const STREAMED = new WeakSet<object>();
+
+/** Mark `obj` so that `jsonChunks` descends into it whatever its depth (it holds a LazyArray below). */
+export function streamed<T extends object>(obj: T): T {
+  STREAMED.add(obj);
+  return obj;
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * The JSON text of `value` in chunks, byte for byte `JSON.stringify(value, null, space)` (space 0 or 2).
+ * `maxDepth`: how many levels of plain objects/arrays are walked before a subtree is stringified at once.
+ */
+export function* jsonChunks(value: unknown, space: 0 | 2, maxDepth = 3): Generator<string> {
+  yield* chunks(value, space, 0, maxDepth, false);
+}
+
+function leaf(v: unknown, space: 0 | 2, depth: number): string | undefined {
+  const s = JSON.stringify(v, null, space);
+  if (s === undefined || space === 0 || depth === 0 || s.indexOf('\n') < 0) return s;
+  return s.replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+function* chunks(v: unknown, space: 0 | 2, depth: number, maxDepth: number, inArray: boolean): Generator<string> {
+  const lazy = v instanceof LazyArray;
+  if (!lazy && !(isPlain(v) && (depth < maxDepth || STREAMED.has(v as object)))) {
+    const s = leaf(v, space, depth);
+    yield s === undefined ? (inArray ? 'null' : '') : s;
+    return;
+  }
+  const nl = space ? `\n${'  '.repeat(depth + 1)}` : '';
+  const close = space ? `\n${'  '.repeat(depth)}` : '';
+  if (lazy || Array.isArray(v)) {
+    const items: Iterable<unknown> = lazy ? (v as LazyArray).items() : (v as unknown[]);
+    let first = true;
+    for (const item of items) {
+      yield first ? `[${nl}` : `,${nl}`;
+      first = false;
+      yield* chunks(item, space, depth + 1, maxDepth, true);
+    }
+    yield first ? '[]' : `${close}]`;
+    return;
+  }
+  const obj = v as Record<string, unknown>;
+  const sep = space ? '": ' : '":';
+  let first = true;
+  for (const key of Object.keys(obj)) {
+    const child = obj[key];
+    if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
+    const descend = child instanceof LazyArray || (isPlain(child) && (depth + 1 < maxDepth || STREAMED.has(child as object)));
+    const text = descend ? '' : leaf(child, space, depth + 1);
+    if (text === undefined) continue; // a toJSON() that gives undefined: left out, as JSON.stringify does
+    const open = `${first ? '{' : ','}${nl}${JSON.stringify(key).slice(0, -1)}${sep}`;
+    first = false;
+    if (descend) {
+      yield open;
+      yield* chunks(child, space, depth + 1, maxDepth, false);
+    } else {
+      yield open + text;
+    }
+  }
+  yield first ? '{}' : `${close}}`;
+}
+
+/** The whole text (small documents, tests). */
+export function jsonText(value: unknown, space: 0 | 2, maxDepth = 3): string {
+  let s = '';
+  for (const c of jsonChunks(value, space, maxDepth)) s += c;
+  return s;
+}
