@@ -63,20 +63,36 @@ export async function writeChunksAtomic(
     const handle = fh;
     let pending: string[] = [];
     let size = 0;
+    // One batch is written (and observed) while the next is produced; never more than one in flight.
+    let inflight: Promise<void> = Promise.resolve();
     const flush = async (): Promise<void> => {
       if (!pending.length) return;
       const buf = Buffer.from(pending.join(''));
       pending = [];
       size = 0;
-      await handle.write(buf);
-      if (opts.observe) await opts.observe(buf);
+      await inflight;
+      inflight = (async () => {
+        await handle.write(buf);
+        if (opts.observe) await opts.observe(buf);
+      })();
+      inflight.catch(() => undefined); // awaited below; this only keeps an early rejection from being unhandled
     };
-    for await (const c of chunks) {
-      pending.push(c);
-      size += c.length;
-      if (size >= WRITE_BATCH) await flush();
+    if (Symbol.iterator in chunks) {
+      // A synchronous producer is read without a promise per chunk (for await would cost one each).
+      for (const c of chunks) {
+        pending.push(c);
+        size += c.length;
+        if (size >= WRITE_BATCH) await flush();
+      }
+    } else {
+      for await (const c of chunks) {
+        pending.push(c);
+        size += c.length;
+        if (size >= WRITE_BATCH) await flush();
+      }
     }
     await flush();
+    await inflight;
     await fh.close();
     fh = undefined;
     if (opts.accept && !(await opts.accept())) {
@@ -172,6 +188,8 @@ export function allVulns(images: ImageResult[]): { f: VulnerabilityFinding; img:
 
 /** Replace control characters (C0, DEL, C1, bidi overrides, line/paragraph separators) by a space and collapse whitespace. */
 export function oneLine(s: string): string {
+  // Fast path: printable ASCII with single inner spaces only is already one line (no regex replacing).
+  if (!/[^\x21-\x7e ]| {2}|^ | $/.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -14,7 +14,10 @@ import { isHttpUrl, oneLine, truncate } from './common';
 /** Escape untrusted text for a Markdown table cell or paragraph (one line), cut to `max` characters. */
 export function md(text: string, max = 300): string {
   const line = oneLine(text);
-  return (line.length <= max ? line : truncate(line, max))
+  const cut = line.length <= max ? line : truncate(line, max);
+  // Fast path: nothing below would change it (no special character, no leading list marker).
+  if (!/[&<>"\\`*_{}[\]()#!|~@]|^\d+[.)]|^[-+=]/.test(cut)) return cut;
+  return cut
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

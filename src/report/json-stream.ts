@@ -46,6 +46,27 @@ function leaf(v: unknown, space: 0 | 2, depth: number): string | undefined {
   return s.replace(/\n/g, `\n${'  '.repeat(depth)}`);
 }
 
+const BATCH = 200;
+
+/**
+ * The text of `items` as they stand inside an array at `depth`: JSON.stringify of the batch wrapped in `depth`
+ * single-item arrays (so that it indents them as at that depth), without the brackets around them.
+ */
+function arrayItemsText(items: unknown[], space: 0 | 2, depth: number): string {
+  let w: unknown = items;
+  for (let i = 0; i < depth; i++) w = [w];
+  const s = JSON.stringify(w, null, space);
+  if (!space) return s.slice(depth + 1, s.length - depth - 1);
+  // Opening: "[\n" + indent(k + 1) for k = 0..depth; closing: "\n" + indent(k) + "]" for k = depth..0.
+  let open = 0;
+  let closeLen = 0;
+  for (let k = 0; k <= depth; k++) {
+    open += 2 + 2 * (k + 1);
+    closeLen += 2 + 2 * k;
+  }
+  return s.slice(open, s.length - closeLen);
+}
+
 function* chunks(v: unknown, space: 0 | 2, depth: number, maxDepth: number, inArray: boolean): Generator<string> {
   const lazy = v instanceof LazyArray;
   if (!lazy && !(isPlain(v) && (depth < maxDepth || STREAMED.has(v as object)))) {
@@ -57,11 +78,31 @@ function* chunks(v: unknown, space: 0 | 2, depth: number, maxDepth: number, inAr
   const close = space ? `\n${'  '.repeat(depth)}` : '';
   if (lazy || Array.isArray(v)) {
     const items: Iterable<unknown> = lazy ? (v as LazyArray).items() : (v as unknown[]);
+    // Items that are not walked are stringified BATCH at a time (one JSON.stringify call, no re-indenting).
     let first = true;
+    let batch: unknown[] = [];
     for (const item of items) {
-      yield first ? `[${nl}` : `,${nl}`;
+      if (item instanceof LazyArray || (isPlain(item) && (depth + 1 < maxDepth || STREAMED.has(item as object)))) {
+        if (batch.length) {
+          yield `${first ? '[' : ','}${nl}${arrayItemsText(batch, space, depth)}`;
+          first = false;
+          batch = [];
+        }
+        yield first ? `[${nl}` : `,${nl}`;
+        first = false;
+        yield* chunks(item, space, depth + 1, maxDepth, true);
+      } else {
+        batch.push(item);
+        if (batch.length >= BATCH) {
+          yield `${first ? '[' : ','}${nl}${arrayItemsText(batch, space, depth)}`;
+          first = false;
+          batch = [];
+        }
+      }
+    }
+    if (batch.length) {
+      yield `${first ? '[' : ','}${nl}${arrayItemsText(batch, space, depth)}`;
       first = false;
-      yield* chunks(item, space, depth + 1, maxDepth, true);
     }
     yield first ? '[]' : `${close}]`;
     return;

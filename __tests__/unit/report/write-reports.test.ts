@@ -47,9 +47,8 @@ describe('writeReports', () => {
 
   test('the streamed formats are byte for byte what their render functions give (pretty and compact SARIF)', async () => {
     for (const result of [sampleResult(), syntheticResult(3000, 2)]) {
-      const opts = { outputDir: dir, formats: ['json', 'gitlab', 'cyclonedx', 'sarif'] as const, dockerfile: 'Dockerfile' };
-      const written = await writeReports(result, { ...opts, formats: [...opts.formats] });
-      const view = reportView(result, { ...opts, formats: [...opts.formats] });
+      const written = await writeReports(result, { outputDir: dir, formats: ['json', 'gitlab', 'cyclonedx', 'sarif'], dockerfile: 'Dockerfile' });
+      const view = reportView(result, {});
       expect(fs.readFileSync(written.json!, 'utf8')).toBe(renderJson(result));
       expect(fs.readFileSync(written.gitlab!, 'utf8')).toBe(renderGitlab(view));
       expect(fs.readFileSync(written.cyclonedx!, 'utf8')).toBe(renderCycloneDx(result));
