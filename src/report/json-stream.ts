@@ -1,9 +1,10 @@
 /**
  * Streaming JSON: `jsonChunks(value, space)` yields the exact text of `JSON.stringify(value, null, space)` in
  * pieces, so the big reports (JSON, SARIF, CycloneDX, GitLab) are written without ever holding the whole
- * document as one string. It descends into plain objects and arrays down to `maxDepth` levels, into objects
- * marked with `streamed()` and into `LazyArray`s (whose items are produced only while writing); everything
- * below is one `JSON.stringify` (re-indented), which keeps the per-item cost that of JSON.stringify itself.
+ * document as one string. It walks plain arrays, and plain objects that hold a long array, down to `maxDepth`
+ * levels, objects marked with `streamed()` and `LazyArray`s (whose items are produced only while writing);
+ * everything else is stringified whole (array items a batch at a time), so the per-item cost stays that of
+ * JSON.stringify itself.
  *
  * Reads nothing but its argument (no imports).
  */
@@ -23,6 +24,26 @@ const STREAMED = new WeakSet<object>();
 export function streamed<T extends object>(obj: T): T {
   STREAMED.add(obj);
   return obj;
+}
+
+/** Arrays longer than this make the object holding them worth walking (else it is one JSON.stringify). */
+const BIG_ARRAY = 32;
+
+/**
+ * Whether `v` at `depth` is walked rather than stringified whole: LazyArrays and marked objects always; else
+ * plain arrays above `maxDepth`, and plain objects above it that hold a long array or something walked.
+ */
+function walks(v: unknown, depth: number, maxDepth: number): boolean {
+  if (v instanceof LazyArray) return true;
+  if (!isPlain(v)) return false;
+  if (STREAMED.has(v)) return true;
+  if (depth >= maxDepth) return false;
+  if (Array.isArray(v) || depth === 0) return true;
+  for (const key in v) {
+    const c = (v as Record<string, unknown>)[key];
+    if (c instanceof LazyArray || (Array.isArray(c) && c.length > BIG_ARRAY) || (typeof c === 'object' && c !== null && STREAMED.has(c))) return true;
+  }
+  return false;
 }
 
 function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
@@ -69,7 +90,7 @@ function arrayItemsText(items: unknown[], space: 0 | 2, depth: number): string {
 
 function* chunks(v: unknown, space: 0 | 2, depth: number, maxDepth: number, inArray: boolean): Generator<string> {
   const lazy = v instanceof LazyArray;
-  if (!lazy && !(isPlain(v) && (depth < maxDepth || STREAMED.has(v as object)))) {
+  if (!walks(v, depth, maxDepth)) {
     const s = leaf(v, space, depth);
     yield s === undefined ? (inArray ? 'null' : '') : s;
     return;
@@ -82,7 +103,7 @@ function* chunks(v: unknown, space: 0 | 2, depth: number, maxDepth: number, inAr
     let first = true;
     let batch: unknown[] = [];
     for (const item of items) {
-      if (item instanceof LazyArray || (isPlain(item) && (depth + 1 < maxDepth || STREAMED.has(item as object)))) {
+      if (walks(item, depth + 1, maxDepth)) {
         if (batch.length) {
           yield `${first ? '[' : ','}${nl}${arrayItemsText(batch, space, depth)}`;
           first = false;
@@ -113,7 +134,7 @@ function* chunks(v: unknown, space: 0 | 2, depth: number, maxDepth: number, inAr
   for (const key of Object.keys(obj)) {
     const child = obj[key];
     if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
-    const descend = child instanceof LazyArray || (isPlain(child) && (depth + 1 < maxDepth || STREAMED.has(child as object)));
+    const descend = walks(child, depth + 1, maxDepth);
     const text = descend ? '' : leaf(child, space, depth + 1);
     if (text === undefined) continue; // a toJSON() that gives undefined: left out, as JSON.stringify does
     const open = `${first ? '{' : ','}${nl}${JSON.stringify(key).slice(0, -1)}${sep}`;
