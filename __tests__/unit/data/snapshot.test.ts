@@ -3,6 +3,7 @@
  * gzip via zlib, zstd via the zstd program), scanned, described by a manifest and verified — and every way a
  * snapshot can be damaged ends in a ClairScanError, never in "no data".
  */
+import { expectScanError } from '../../helpers/errors';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -21,7 +22,6 @@ import {
   writeSnapshot,
 } from '../../../src/data/snapshot';
 import { formatDuration, startProgress } from '../../../src/util/progress';
-import { ClairScanError } from '../../../src/util/errors';
 import { captureLogger } from '../../helpers/logger';
 
 let dir: string;
@@ -64,15 +64,6 @@ function write(name: string, text: string): string {
 
 const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-async function caught(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ClairScanError);
-    return err as ClairScanError;
-  }
-  throw new Error('expected a ClairScanError');
-}
 
 describe('scanBundle: one streaming pass hashes, decompresses and counts', () => {
   it.each([
@@ -113,7 +104,7 @@ describe('scanBundle: one streaming pass hashes, decompresses and counts', () =>
     const file = write('t.json.gz', bundleText().repeat(50));
     const buf = fs.readFileSync(file);
     fs.writeFileSync(file, buf.subarray(0, Math.floor(buf.length / 2)));
-    const err = await caught(scanBundle(file));
+    const err = await expectScanError(scanBundle(file));
     expect(err.message).toMatch(/^vulnerability data ".*t\.json\.gz" is corrupt: its gzip data is damaged or truncated \(unexpected end of file\)$/);
     expect(err.exitCode).toBe(2);
     expect(err.hint).toMatch(/pull|export it again/);
@@ -123,14 +114,14 @@ describe('scanBundle: one streaming pass hashes, decompresses and counts', () =>
     const file = write('t.json.zst', bundleText().repeat(50));
     const buf = fs.readFileSync(file);
     fs.writeFileSync(file, buf.subarray(0, Math.floor(buf.length / 2)));
-    const err = await caught(scanBundle(file));
+    const err = await expectScanError(scanBundle(file));
     expect(err.message).toMatch(/is corrupt: its zstd data is damaged or truncated \(.+\)$/);
   });
 
   it('garbage after a gzip header is corrupt', async () => {
     const file = path.join(dir, 'g.json.gz');
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from('not deflate data at all')]));
-    const err = await caught(scanBundle(file));
+    const err = await expectScanError(scanBundle(file));
     expect(err.message).toMatch(/its gzip data is damaged or truncated/);
   });
 
@@ -138,26 +129,26 @@ describe('scanBundle: one streaming pass hashes, decompresses and counts', () =>
     const lines = bundleText().split('\n');
     lines.splice(2, 0, '{"Updater":"debian/updater","Ref":"x"');
     const file = write('bad.json.gz', lines.join('\n'));
-    const err = await caught(scanBundle(file));
+    const err = await expectScanError(scanBundle(file));
     expect(err.message).toMatch(/is corrupt: line 3 is not JSON/);
     expect(err.details).toBe('{"Updater":"debian/updater","Ref":"x"');
   });
 
   it('JSON that is not a bundle record is corrupt', async () => {
     const file = write('other.json', '{"hello":"world"}\n');
-    const err = await caught(scanBundle(file));
+    const err = await expectScanError(scanBundle(file));
     expect(err.message).toMatch(/line 1 is not a record of clairctl export-updaters/);
   });
 
   it('an empty bundle (clairctl would crash on it) is an error, even compressed', async () => {
-    const err = await caught(scanBundle(write('empty.json.zst', '')));
+    const err = await expectScanError(scanBundle(write('empty.json.zst', '')));
     expect(err.message).toMatch(/holds no records$/);
-    const err2 = await caught(scanBundle(write('blank.json', '\n\n')));
+    const err2 = await expectScanError(scanBundle(write('blank.json', '\n\n')));
     expect(err2.message).toMatch(/holds no records$/);
   });
 
   it('a missing file', async () => {
-    const err = await caught(scanBundle(path.join(dir, 'nope.json')));
+    const err = await expectScanError(scanBundle(path.join(dir, 'nope.json')));
     expect(err.message).toMatch(/does not exist/);
   });
 });
@@ -197,13 +188,13 @@ describe('writeSnapshot / verifySnapshot', () => {
     await writeSnapshot(Readable.from([Buffer.from(bundleText())]), out, { updaterSets: ['debian'] });
     const text = fs.readFileSync(out, 'utf8').replace('CVE-2099-0001', 'CVE-2099-0009');
     fs.writeFileSync(out, text);
-    const err = await caught(verifySnapshot(await openSnapshot(out)));
+    const err = await expectScanError(verifySnapshot(await openSnapshot(out)));
     expect(err.message).toMatch(/is corrupt: its sha256\/size does not match the manifest \(file: sha256:[0-9a-f]{64}, \d+ bytes; manifest: sha256:[0-9a-f]{64}, \d+ bytes\)/);
   });
 
   it('a stream whose compression does not match the output name is refused and nothing is left', async () => {
     const out = path.join(dir, 'clair-data.json.zst');
-    const err = await caught(writeSnapshot(Readable.from([zlib.gzipSync(bundleText())]), out, { updaterSets: [] }));
+    const err = await expectScanError(writeSnapshot(Readable.from([zlib.gzipSync(bundleText())]), out, { updaterSets: [] }));
     expect(err.message).toMatch(/the exported bundle is gzip but its name .* says zstd/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -211,7 +202,7 @@ describe('writeSnapshot / verifySnapshot', () => {
   it('a corrupt stream is refused and leaves neither the bundle nor a temp file', async () => {
     const out = path.join(dir, 'clair-data.json.gz');
     const gz = zlib.gzipSync(bundleText());
-    const err = await caught(writeSnapshot(Readable.from([gz.subarray(0, gz.length - 10)]), out, { updaterSets: [] }));
+    const err = await expectScanError(writeSnapshot(Readable.from([gz.subarray(0, gz.length - 10)]), out, { updaterSets: [] }));
     expect(err.message).toMatch(/is corrupt/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });

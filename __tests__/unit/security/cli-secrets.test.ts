@@ -3,6 +3,7 @@
  * (`--<name>-file`, `CLAIR_SCAN_<NAME>_FILE`) and from its environment variable; given as a flag it still works
  * but warns. Whatever way it came, its value is masked in every log line and every error the CLI prints.
  */
+import { expectScanError } from '../../helpers/errors';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +11,6 @@ import { cliSettings, envName, runCli } from '../../../src/cli';
 import { INPUTS } from '../../../src/inputs/definitions';
 import { SECRET_INPUTS } from '../../../src/inputs/action-inputs';
 import type { Settings } from '../../../src/inputs/settings';
-import { ClairScanError } from '../../../src/util/errors';
 import { log } from '../../../src/util/log';
 
 let err: string;
@@ -46,15 +46,6 @@ function secretFile(value: string, name = 'secret'): string {
   return f;
 }
 
-async function settingsError(p: Promise<unknown>): Promise<ClairScanError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ClairScanError);
-    return e as ClairScanError;
-  }
-  throw new Error('resolved but should have failed');
-}
 
 describe('the input table marks the secrets', () => {
   it('registry-password, clair-psk, github-token and gitlab-token are secret; the action masks exactly those', () => {
@@ -95,7 +86,7 @@ describe.each(CLI_SECRETS)('%s', (name) => {
     const v = secretValue();
     const file = secretFile(v);
     expect(VALUE[name](await cliSettings([`--${name}-file`, file, 'app:1'], { [envName(name)]: 'env', [`${envName(name)}_FILE`]: '/nonexistent' }))).toBe(v);
-    const e = await settingsError(cliSettings([`--${name}`, 'x', `--${name}-file`, file, 'app:1']));
+    const e = await expectScanError(cliSettings([`--${name}`, 'x', `--${name}-file`, file, 'app:1']));
     expect(e.message).toBe(`both --${name} and --${name}-file were given`);
     expect(e.hint).toMatch(new RegExp(`give only --${name}-file`));
   });
@@ -109,12 +100,12 @@ describe.each(CLI_SECRETS)('%s', (name) => {
 
   it('a missing or empty file is an error naming where it came from', async () => {
     const missing = path.join(tmp, 'nope');
-    let e = await settingsError(cliSettings([`--${name}-file`, missing, 'app:1']));
+    let e = await expectScanError(cliSettings([`--${name}-file`, missing, 'app:1']));
     expect(e.message).toMatch(new RegExp(`^cannot read --${name}-file "${missing}": .*ENOENT`));
-    e = await settingsError(cliSettings(['app:1'], { [`${envName(name)}_FILE`]: missing }));
+    e = await expectScanError(cliSettings(['app:1'], { [`${envName(name)}_FILE`]: missing }));
     expect(e.message).toMatch(new RegExp(`^cannot read ${envName(name)}_FILE "${missing}"`));
     const empty = secretFile('', 'empty');
-    e = await settingsError(cliSettings([`--${name}-file`, empty, 'app:1']));
+    e = await expectScanError(cliSettings([`--${name}-file`, empty, 'app:1']));
     expect(e.message).toBe(`--${name}-file "${empty}" is empty`);
   });
 
