@@ -23,6 +23,7 @@ import { loadTestEnv, REPO_ROOT, type RemoteDaemon, startRemoteDaemon, stopRemot
 import { testTempDir } from '../../helpers/tmp';
 import { BUNDLE } from '../scan/helpers';
 import { tagTestImages, type TestImages } from './helpers';
+import { expandAll, jobCreated, stringVars, type Vars } from '../../helpers/gitlab-ci';
 
 const TEMPLATE = path.join(REPO_ROOT, 'templates', 'clair-scan.gitlab-ci.yml');
 const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'index.js');
@@ -33,76 +34,12 @@ const MR_IID = '31';
 const TOKEN = `glpat-${randomBytes(12).toString('hex')}`;
 const JOB_TOKEN = `glcbt-${randomBytes(12).toString('hex')}`;
 
-type Vars = Record<string, string>;
 interface Job {
   variables?: Record<string, string | { value: string }>;
   before_script?: string[];
   script: string[];
   artifacts: { paths: string[]; reports: { container_scanning: string; dotenv: string } };
   rules: { if?: string; when?: string }[];
-}
-
-const stringVars = (v: Job['variables'] | undefined): Vars => Object.fromEntries(Object.entries(v ?? {}).map(([k, x]) => [k, typeof x === 'string' ? x : String(x.value)]));
-
-/** GitLab's expansion of `$VAR`, `${VAR}` and `$$` against the job's final variables, recursively; undefined = ''. */
-function expandAll(vars: Vars): Vars {
-  const resolve = (name: string, depth: number): string => {
-    const raw = vars[name];
-    if (raw === undefined) return '';
-    if (depth > 10) throw new Error(`variable ${name} refers to itself`);
-    return raw.replace(/\$\$|\$\{([A-Za-z0-9_]+)\}|\$([A-Za-z0-9_]+)/g, (m, braced?: string, bare?: string) => (m === '$$' ? '$' : resolve((braced ?? bare)!, depth + 1)));
-  };
-  return Object.fromEntries(Object.keys(vars).map((k) => [k, resolve(k, 0)]));
-}
-
-/** `rules:if` for the forms the template uses ($A == "x", $A, &&, ||, parentheses); anything else throws. */
-function ruleMatches(expr: string, vars: Vars): boolean {
-  const tokens = expr.match(/\(|\)|&&|\|\||==|!=|"[^"]*"|\$[A-Za-z0-9_]+|\S+/g) ?? [];
-  let i = 0;
-  const operand = (t: string): string | undefined => {
-    if (t.startsWith('$')) return vars[t.slice(1)];
-    if (/^".*"$/.test(t)) return t.slice(1, -1);
-    throw new Error(`rules:if operand not understood: ${t} in ${expr}`);
-  };
-  const primary = (): boolean => {
-    const t = tokens[i++];
-    if (t === '(') {
-      const v = or();
-      if (tokens[i++] !== ')') throw new Error(`unbalanced parentheses in ${expr}`);
-      return v;
-    }
-    if (tokens[i] === '==' || tokens[i] === '!=') {
-      const op = tokens[i++];
-      const a = operand(t);
-      const b = operand(tokens[i++]);
-      return op === '==' ? a === b : a !== b;
-    }
-    return Boolean(operand(t));
-  };
-  const and = (): boolean => {
-    let v = primary();
-    while (tokens[i] === '&&') {
-      i++;
-      v = primary() && v;
-    }
-    return v;
-  };
-  const or = (): boolean => {
-    let v = and();
-    while (tokens[i] === '||') {
-      i++;
-      v = and() || v;
-    }
-    return v;
-  };
-  const v = or();
-  if (i !== tokens.length) throw new Error(`rules:if expression not understood: ${expr}`);
-  return v;
-}
-
-function jobCreated(job: Job, vars: Vars): boolean {
-  for (const r of job.rules) if (r.if === undefined || ruleMatches(r.if, vars)) return r.when !== 'never';
-  return false;
 }
 
 let img: TestImages;
