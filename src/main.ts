@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { actionRawInputs } from './inputs/action-inputs';
-import { parseSettings, type Settings } from './inputs/settings';
+import { parseBoolean, parseSettings, type Settings } from './inputs/settings';
 import { scan } from './scan';
 import { serializeRunState, type RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
@@ -32,7 +32,7 @@ export async function run(): Promise<number> {
     settings = parseSettings(raw);
     const s = settings;
     // Input `cache` (action only): the vulnerability data of `vuln-data: online` in the GitHub Actions cache.
-    if (s.vulnData.toLowerCase() === 'online' && !/^(false|no|0|off)$/i.test(raw('cache') ?? 'true') && (await githubCacheAvailable())) useDataCache(githubDataCache());
+    if (s.vulnData.toLowerCase() === 'online' && parseBoolean(raw('cache') || 'true') !== false && (await githubCacheAvailable())) useDataCache(githubDataCache());
     const outcome = await scan(s, {
       onState: (state) => {
         current = state;
