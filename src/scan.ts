@@ -6,6 +6,7 @@
  */
 import { ClairScanError, EXIT_OK, EXIT_POLICY_FAILED } from './util/errors';
 import { log } from './util/log';
+import { inImage } from './util/phase';
 import { formatTimings, phaseSeconds } from './util/timings';
 import { parseImageRequest, type ImageRequest, type ImageSourceKind, type Settings } from './inputs/settings';
 import type { RunState } from './environment/run-state';
@@ -70,7 +71,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     };
     const images: ImageResult[] = [];
     // One collapsible group per image (its export, index, data check, match, compliance), one image at a time.
-    for (const [i, req] of settings.images.entries()) images.push(await log.group(`image-${i + 1}`, `Scanning ${req.input}`, () => scanImage(ctx, req, sources.get(req))));
+    for (const [i, req] of settings.images.entries()) images.push(await log.group(`image-${i + 1}`, `Scanning ${req.input}`, () => inImage(req.input, () => scanImage(ctx, req, sources.get(req)))));
     const result = scanResult(env, startedAt, images);
     // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
     const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));

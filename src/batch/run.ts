@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ClairScanError, errorMessage, EXIT_ERROR, EXIT_OK, EXIT_POLICY_FAILED } from '../util/errors';
 import { log } from '../util/log';
-import { runPhase } from '../util/phase';
+import { inImage, runPhase } from '../util/phase';
 import { parseImageRequest, parseSettings, type RawInputs, type Settings } from '../inputs/settings';
 import type { RunState } from '../environment/run-state';
 import { startRun } from '../environment/run';
@@ -268,7 +268,9 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
   const t0 = Date.now();
   const seconds = (): number => Math.round((Date.now() - t0) / 100) / 10;
   const { settings } = ctx;
-  const work = (async (): Promise<BatchImageEntry> => {
+  // The image's own async context: a stall or unhandled error in its work names this image and its phase, not
+  // whichever phase another image entered last.
+  const work = inImage(image, async (): Promise<BatchImageEntry> => {
     const request = parseImageRequest(image);
     validateRequest(request, settings);
     const result: ImageResult = await scanImage(ctx, request);
@@ -294,7 +296,7 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
       seconds: seconds(),
       finishedAt: new Date().toISOString(),
     };
-  })();
+  });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(

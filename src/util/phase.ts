@@ -7,9 +7,24 @@
  *
  * Imports nothing of the pipeline: entry points pass in how to report and what to clean up.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ClairScanError, EXIT_ERROR, errorMessage } from './errors';
 
-let current: string | undefined;
+/**
+ * Where the process is: a phase (`runPhase`) or an image's work (`inImage`), nested. Each lives in the async
+ * context of the work it runs (AsyncLocalStorage), so concurrent chains — a batch scans several images at once —
+ * each carry their own phase and image; `done` once it settled.
+ */
+interface Frame {
+  phase?: string;
+  image?: string;
+  parent?: Frame;
+  done: boolean;
+}
+
+const context = new AsyncLocalStorage<Frame>();
+/** Frames whose work has not settled, in the order they started. */
+const running = new Set<Frame>();
 let signalExit: number | undefined;
 
 /**
@@ -20,9 +35,61 @@ export function exitingOnSignal(code: number): void {
   signalExit = code;
 }
 
-/** The phase running now (for the stall error), or undefined between phases. */
-export function currentPhase(): string | undefined {
-  return current;
+/** A phase that is running, and the image it works on (batch mode and multi-image scans). */
+export interface PhaseWhere {
+  phase?: string;
+  image?: string;
+}
+
+function whereOf(frame: Frame): PhaseWhere {
+  let f: Frame | undefined = frame;
+  while (f && (f.done || !f.phase)) f = f.parent;
+  return { ...(f?.phase ? { phase: f.phase } : {}), ...(frame.image ? { image: frame.image } : {}) };
+}
+
+/**
+ * Where the running code is: the phase (and image) of the caller's async context while that phase still runs —
+ * an error raised in one image's work names that image's phase, whatever the other images are doing. Outside such
+ * a context (the event loop ran dry: every running chain is stuck; or a callback outlived its phase) it is every
+ * innermost phase still running, oldest first. Empty between phases.
+ */
+export function currentPhases(): PhaseWhere[] {
+  let own = context.getStore();
+  while (own?.done) own = own.parent;
+  if (own) return [whereOf(own)];
+  const frames = [...running];
+  const parents = new Set(frames.map((f) => f.parent));
+  return frames.filter((f) => !parents.has(f)).map(whereOf).filter((w) => w.phase || w.image);
+}
+
+/** `the "index" phase of registry:a/b:1 and the "match" phase of registry:a/c:1`; '' for none. */
+export function describePhases(where: PhaseWhere[]): string {
+  const parts = where.map((w) => (w.phase ? `the "${w.phase}" phase${w.image ? ` of ${w.image}` : ''}` : `the scan of ${w.image}`));
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function within<T>(frame: Frame, f: () => Promise<T>): Promise<T> {
+  running.add(frame);
+  const settle = (): void => {
+    frame.done = true;
+    running.delete(frame);
+  };
+  return context.run(frame, async () => {
+    try {
+      return await f();
+    } finally {
+      settle();
+    }
+  });
+}
+
+/**
+ * Runs one image's work (batch mode: its scan, verdict and reports): every phase inside it, and any error its
+ * async context raises, names the image.
+ */
+export function inImage<T>(image: string, f: () => Promise<T>): Promise<T> {
+  const parent = context.getStore();
+  return within({ image, parent, done: false }, f);
 }
 
 /**
@@ -31,12 +98,11 @@ export function currentPhase(): string | undefined {
  * while a phase stuck on a live socket or process is ended by the deadline.
  */
 export async function runPhase<T>(phase: string, deadlineMs: number, f: () => Promise<T>, hint?: string): Promise<T> {
-  const previous = current;
-  current = phase;
+  const parent = context.getStore();
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      f(),
+      within({ phase, image: parent?.image, parent, done: false }, f),
       new Promise<never>((_, reject) => {
         timer = setTimeout(
           () =>
@@ -52,7 +118,6 @@ export async function runPhase<T>(phase: string, deadlineMs: number, f: () => Pr
     ]);
   } finally {
     if (timer) clearTimeout(timer);
-    current = previous;
   }
 }
 
@@ -92,18 +157,19 @@ export function guardProcess(main: () => Promise<number>, opts: GuardOptions): v
     void Promise.race([cleanup, limit]).then(() => exit(EXIT_ERROR));
   };
   const onBeforeExit = (): void => {
-    const phase = currentPhase();
+    const where = describePhases(currentPhases());
     fail(
       new ClairScanError(
-        `clair-scan stopped ${phase ? `in the "${phase}" phase` : 'before finishing'}: it was waiting for something that can never happen (a stream that stalled or a promise that never settles), so the scan did not complete and nothing may be taken as its result`,
+        `clair-scan stopped ${where ? `in ${where}` : 'before finishing'}: it was waiting for something that can never happen (a stream that stalled or a promise that never settles), so the scan did not complete and nothing may be taken as its result`,
         { hint: 'this is a bug in clair-scan; run it again and report it with this log (set CLAIR_SCAN_DEBUG=1 for more detail). What this run started has been removed.' },
       ),
     );
   };
   const onUnexpected = (what: string) => (reason: unknown) => {
-    const phase = currentPhase();
+    // Node runs these handlers in the async context of the failed promise or callback: its own phase and image.
+    const where = describePhases(currentPhases());
     fail(
-      new ClairScanError(`${what}${phase ? ` in the "${phase}" phase` : ''}: ${errorMessage(reason)}`, {
+      new ClairScanError(`${what}${where ? ` in ${where}` : ''}: ${errorMessage(reason)}`, {
         hint: 'this is a bug in clair-scan; please report it with this log. What this run started has been removed.',
         details: reason instanceof Error ? reason.stack : undefined,
       }),

@@ -101,6 +101,48 @@ describe('guardProcess', () => {
     expect(r.stderr).toMatch(/unhandled promise rejection in the "reports" phase: disk on fire/);
   });
 
+  describe('concurrent phase chains (a batch scans several images at once): each error names its own image and phase', () => {
+    const imports = `import { inImage } from ${JSON.stringify(PHASE)};
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';`;
+    // app enters image-export, db enters match, app moves on to index and stalls there, db finishes last: a
+    // process-global "current phase" (set and restored per call) would then name app's earlier image-export.
+    const interleaved = (appIndex: string, dbMatch: string): string => `  let dbIn!: () => void;
+  const dbEntered = new Promise<void>((r) => (dbIn = r));
+  let appIn!: () => void;
+  const appIndexing = new Promise<void>((r) => (appIn = r));
+  const app = inImage('registry:reg.example/app:1', async () => {
+    await runPhase('image-export', 60000, async () => { await dbEntered; });
+    await runPhase('index', 60000, async () => { appIn(); ${appIndex} });
+  });
+  const db = inImage('registry:reg.example/db:1', () => runPhase('match', 60000, async () => { dbIn(); await appIndexing; ${dbMatch} }));
+  await Promise.all([app, db]);
+  return 0;`;
+    const stall = `const s = new PassThrough(); s.write('partial'); await finished(s);`;
+
+    it('one chain stalls, the other finishes: the stall names the stalled image and its phase', () => {
+      const r = run(interleaved(stall, `await new Promise((r) => setTimeout(r, 50));`), imports);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: clair-scan stopped in the "index" phase of registry:reg\.example\/app:1: it was waiting for something that can never happen/);
+      expect(r.stderr).not.toMatch(/db:1|image-export|"match"/);
+      expect(r.cleaned).toBe(true);
+    });
+
+    it('both chains stall: both are named', () => {
+      const r = run(interleaved(stall, stall), imports);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: clair-scan stopped in the "match" phase of registry:reg\.example\/db:1 and the "index" phase of registry:reg\.example\/app:1: /);
+      expect(r.cleaned).toBe(true);
+    });
+
+    it('an unhandled rejection in one chain names that chain, not the one that entered a phase last', () => {
+      const r = run(interleaved(`await new Promise((r) => setTimeout(r, 100));`, `void Promise.reject(new Error('disk on fire')); await new Promise((r) => setTimeout(r, 200));`), imports);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: unhandled promise rejection in the "match" phase of registry:reg\.example\/db:1: disk on fire/);
+      expect(r.cleaned).toBe(true);
+    });
+  });
+
   it('a rejected main is exit 2 with its message', () => {
     const r = run(`  throw new Error('boom');`);
     expect(r.code).toBe(2);
