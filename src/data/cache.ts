@@ -23,6 +23,7 @@ import { log } from '../util/log';
 import { formatDuration } from '../util/progress';
 import type { DockerClient } from '../environment/docker';
 import type { RunState } from '../environment/run-state';
+import type { Postgres } from '../environment/postgres';
 import { makeTempDir } from '../image/temp';
 import { importBundle } from '../environment/vuln-data';
 import { clairVersionOf, runExport } from './export';
@@ -81,6 +82,8 @@ export function useDataCache(cache: DataCache | undefined): void {
 export interface CachedOnlineContext {
   docker: DockerClient;
   clair: Docker.Container;
+  /** The run's PostgreSQL: bundles with version ranges are completed there (environment/range-import.ts). */
+  pg?: Postgres;
   state: RunState;
   cache: DataCache;
   /** `vuln-data-max-age` as written; '' → DEFAULT_CACHE_MAX_AGE_MS. */
@@ -118,11 +121,12 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
     const bundle = path.join(ctx.dir, BUNDLE_NAME);
     const restoredKey = await ctx.cache.restore(ctx.dir, key, prefix);
     let cached: SnapshotManifest | undefined;
+    let cachedRanges: number | undefined;
     if (restoredKey) {
       try {
         const snap = await openSnapshot(bundle);
         if (!snap.manifest) throw new Error('the entry holds no snapshot manifest');
-        await verifySnapshot(snap, `cache entry ${restoredKey}`);
+        cachedRanges = (await verifySnapshot(snap, `cache entry ${restoredKey}`)).rangeRecords;
         cached = snap.manifest;
       } catch (err) {
         log.warn(`The cached vulnerability data (${restoredKey}) is unusable (${errorMessage(err).split('\n')[0]}); Clair's updaters will run.`);
@@ -132,7 +136,7 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
       const age = snapshotAgeMs(cached, now);
       if (age <= maxAgeMs) {
         log.info(`Using cached vulnerability data ${restoredKey} (${formatDuration(age)} old, ${cached.records} records) instead of running Clair's updaters.`);
-        await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs);
+        await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state, rangeRecords: cachedRanges });
         return { source: 'cache', restoredKey, manifest: cached, notes: [] };
       }
       log.info(`The cached vulnerability data ${restoredKey} is ${formatDuration(age)} old, older than ${formatDuration(maxAgeMs)}: refreshing it with Clair's updaters.`);
@@ -149,10 +153,10 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
       const age = snapshotAgeMs(cached, now);
       const note = `Clair's updaters failed (${errorMessage(err).split('\n')[0]}), so the cached vulnerability data ${restoredKey} (${formatDuration(age)} old, created ${cached.createdAt}) was used: findings published since then are missing.`;
       log.warn(note);
-      await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs);
+      await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state, rangeRecords: cachedRanges });
       return { source: 'stale-cache', restoredKey, manifest: cached, notes: [note] };
     }
-    await importBundle(ctx.docker, ctx.clair, freshBundle, ctx.timeoutMs);
+    await importBundle(ctx.docker, ctx.clair, freshBundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state });
     if (restoredKey === key) {
       log.info(`The cache already holds ${key} (entries cannot be replaced): the refreshed data is saved from tomorrow on.`);
       return { source: 'online', restoredKey, manifest: fresh, notes: [] };

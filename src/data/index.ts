@@ -22,7 +22,7 @@ export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoa
       // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
       const cache = activeDataCache();
       if (!cache) {
-        await fetchOnline(target.docker, target.clair, sets, settings.dataTimeoutSec * 1000);
+        await fetchOnline(target.docker, target.clair, sets, settings.dataTimeoutSec * 1000, { pg: target.pg, state });
         return [];
       }
       const loaded = await loadOnlineWithCache({ ...target, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir() }, sets);

@@ -8,15 +8,13 @@
  * line, counting records per updater. A corrupt or truncated snapshot — sha mismatch, bad gzip/zstd data, a
  * line that is not a bundle record — is a ClairScanError (exit 2), never a silent "no data".
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duplex, PassThrough, Readable, Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
-import * as zlib from 'node:zlib';
 import { ClairScanError } from '../util/errors';
+import { BundleCompression, compressionOf, decompressor, errorText as message, forEachLine, hasRange } from '../util/bundle-stream';
 import { TOOL_VERSION } from '../version';
 import { startProgress } from '../util/progress';
 
@@ -24,7 +22,7 @@ const SNAPSHOT_FORMAT = 'clair-scan-snapshot';
 const SNAPSHOT_FORMAT_VERSION = 1;
 export const MANIFEST_MEDIA_TYPE = 'application/vnd.clair-scan.snapshot.manifest.v1+json';
 
-export type BundleCompression = 'none' | 'gzip' | 'zstd';
+export type { BundleCompression };
 
 export interface UpdaterSummary {
   /** Updater name as Clair writes it, e.g. `debian/updater`, `osv/pypi`. */
@@ -57,6 +55,11 @@ export interface BundleScan {
   compression: BundleCompression;
   updaters: UpdaterSummary[];
   records: number;
+  /**
+   * Vulnerability records with a version range (claircore's OSV updater for Go, npm, crates.io …), which
+   * clairctl 4.9.0 cannot import by itself (environment/range-import.ts).
+   */
+  rangeRecords: number;
 }
 
 export function manifestPathFor(bundlePath: string): string {
@@ -70,83 +73,10 @@ export function compressionForName(file: string): BundleCompression {
   return 'none';
 }
 
-/** The compression of bundle bytes, by their magic number. */
-function compressionOf(head: Buffer): BundleCompression {
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
-  return 'none';
-}
-
 function corrupt(file: string, what: string, details?: string): ClairScanError {
   return new ClairScanError(`vulnerability data "${file}" is corrupt: ${what}`, {
     hint: 'the snapshot is damaged or incomplete (an interrupted download or copy?): fetch or export it again (`clair-scan data pull` / `data export`).',
     details,
-  });
-}
-
-/** A decompressing stream for `compression`; errors carry what went wrong in the compressed data. */
-function decompressor(compression: BundleCompression): Duplex {
-  if (compression === 'none') return new PassThrough();
-  if (compression === 'gzip') return zlib.createGunzip();
-  const z = zlib as unknown as { createZstdDecompress?: () => Transform };
-  if (z.createZstdDecompress) return z.createZstdDecompress();
-  return zstdCli(['-d', '-c', '-q']);
-}
-
-/**
- * Runs the `zstd` CLI as a duplex stream (Node < 22.15 has no zstd in zlib): writes go to its stdin, reads come
- * from its stdout, with backpressure both ways. A non-zero exit becomes a stream error carrying zstd's message
- * (e.g. "Read error (39) : premature end", "Unknown frame descriptor").
- */
-function zstdCli(args: string[]): Duplex {
-  const child = spawn('zstd', args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  let exited = false;
-  const stdin = child.stdin as NodeJS.WritableStream & { once: NodeJS.WritableStream['once'] };
-  const stdout = child.stdout as Readable;
-  const d = new Duplex({
-    write(chunk: Buffer, _enc, cb) {
-      if ((child.stdin as unknown as { write: (c: Buffer) => boolean }).write(chunk)) cb();
-      else stdin.once('drain', () => cb());
-    },
-    final(cb) {
-      stdin.end();
-      cb();
-    },
-    read() {
-      stdout.resume();
-    },
-    destroy(err, cb) {
-      if (!exited) child.kill();
-      cb(err);
-    },
-  });
-  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-2000)));
-  child.stdin?.on('error', () => undefined); // EPIPE when zstd stops early: its exit status says why.
-  stdout.on('data', (c: Buffer) => {
-    if (!d.push(c)) stdout.pause();
-  });
-  child.on('error', (err) => {
-    exited = true;
-    d.destroy((err as NodeJS.ErrnoException).code === 'ENOENT' ? zstdMissing(err) : err);
-  });
-  child.on('close', (code) => {
-    exited = true;
-    if (code === 0) d.push(null);
-    else d.destroy(new Error(`zstd exited with ${code}: ${stderr.trim() || 'no message'}`));
-  });
-  return d;
-}
-
-/** An error's message, also for errors of another realm (Node's own under jest) that fail `instanceof Error`. */
-function message(err: unknown): string {
-  const m = (err as { message?: unknown })?.message;
-  return typeof m === 'string' ? m : String(err);
-}
-
-function zstdMissing(err: unknown): ClairScanError {
-  return new ClairScanError(`cannot decompress a .zst vulnerability bundle: the zstd program is not installed (${message(err)})`, {
-    hint: 'install zstd (Debian/Ubuntu: apt-get install zstd; Alpine: apk add zstd), run on Node.js 22.15 or newer, or use a .json.gz bundle.',
   });
 }
 
@@ -198,6 +128,7 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
   });
   const byName = new Map<string, UpdaterSummary>();
   let records = 0;
+  let rangeRecords = 0;
   let lineNo = 0;
   let recordError: ClairScanError | undefined;
   const parseLine = (line: string): void => {
@@ -215,6 +146,11 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
     }
     records++;
     if (progress) progress.records = records;
+    try {
+      if (hasRange(rec as Record<string, unknown>)) rangeRecords++;
+    } catch (err) {
+      throw (recordError = corrupt(label, `line ${lineNo}: ${message(err)}`, line.slice(0, 200)));
+    }
     let u = byName.get(r.Updater);
     if (!u) {
       u = { name: r.Updater, fingerprint: typeof r.Fingerprint === 'string' ? r.Fingerprint : '', records: 0 };
@@ -224,18 +160,7 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
     u.records++;
   };
   try {
-    await pipeline(raw, meter, decompressor(compression), async (source: AsyncIterable<Buffer>) => {
-      const decoder = new StringDecoder('utf8');
-      let carry = '';
-      for await (const chunk of source) {
-        const text = carry + decoder.write(chunk);
-        const lines = text.split('\n');
-        carry = lines.pop() ?? '';
-        for (const l of lines) parseLine(l);
-      }
-      carry += decoder.end();
-      if (carry.trim() !== '') parseLine(carry);
-    });
+    await pipeline(raw, meter, decompressor(compression), (source: AsyncIterable<Buffer>) => forEachLine(source, parseLine));
   } catch (err) {
     // The first failure wins: a bad record aborts the other stages, whose AbortError says nothing.
     if (recordError) throw recordError;
@@ -251,7 +176,7 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
     });
   }
   const updaters = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-  return { sha256: hash.digest('hex'), size, compression, updaters, records };
+  return { sha256: hash.digest('hex'), size, compression, updaters, records, rangeRecords };
 }
 
 /** Builds the manifest for a bundle that was just scanned. */

@@ -44,6 +44,8 @@ export interface PreparedData {
   notes: string[];
   /** Age of the data in ms, when known. */
   ageMs?: number;
+  /** Records with a version range, when the verification pass counted them (environment/range-import.ts). */
+  rangeRecords?: number;
 }
 
 /** The run's Clair, for refreshing a stale snapshot online. Without it a stale snapshot is used with a warning. */
@@ -85,13 +87,14 @@ async function checkAge(
   const ageMs = snap.manifest ? snapshotAgeMs(snap.manifest) : oldestUpdaterAge(scan);
   const created = snap.manifest ? `created ${snap.manifest.createdAt}` : 'age from its oldest updater run';
   if (ageMs !== undefined) log.info(`Vulnerability data ${label}: ${formatDuration(ageMs)} old (${created}).`);
-  if (maxAgeMs === undefined) return { bundle: snap.bundlePath, notes: [], ageMs };
+  const rangeRecords = scan?.rangeRecords;
+  if (maxAgeMs === undefined) return { bundle: snap.bundlePath, notes: [], ageMs, rangeRecords };
   if (ageMs === undefined) {
     const note = `The vulnerability data (${label}) has no snapshot manifest and no updater dates, so its age is unknown; it was used although vuln-data-max-age is ${formatDuration(maxAgeMs)}.`;
     log.warn(note);
-    return { bundle: snap.bundlePath, notes: [note], ageMs };
+    return { bundle: snap.bundlePath, notes: [note], ageMs, rangeRecords };
   }
-  if (ageMs <= maxAgeMs) return { bundle: snap.bundlePath, notes: [], ageMs };
+  if (ageMs <= maxAgeMs) return { bundle: snap.bundlePath, notes: [], ageMs, rangeRecords };
   const sets = snap.manifest?.updaterSets ?? [];
   const stale = `The vulnerability data (${label}) is ${formatDuration(ageMs)} old (${created}), older than vuln-data-max-age (${formatDuration(maxAgeMs)})`;
   let why: string;
@@ -109,7 +112,7 @@ async function checkAge(
   }
   const note = `${stale}; ${why}. It was used anyway: findings published since ${snap.manifest?.createdAt ?? 'then'} are missing.`;
   log.warn(note);
-  return { bundle: snap.bundlePath, notes: [note], ageMs };
+  return { bundle: snap.bundlePath, notes: [note], ageMs, rangeRecords };
 }
 
 function oldestUpdaterAge(scan: BundleScan | undefined): number | undefined {

@@ -39,6 +39,8 @@ export interface ClairService {
 export interface ClairTarget {
   docker: DockerClient;
   clair: Docker.Container;
+  /** Its PostgreSQL (ours): bundles with version ranges are completed there (range-import.ts). */
+  pg?: Postgres;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface ClairTarget {
  */
 export interface VulnDataLoader {
   /** `vuln-data` other than `online`, before the first image: the bundle to import, and notes for the reports. */
-  prepare(target: ClairTarget): Promise<{ bundle: string; notes: string[] }>;
+  prepare(target: ClairTarget): Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>;
   /** `vuln-data: online`: loads the updater sets `sets` (those loaded so far, then the new ones); notes for the reports. */
   loadOnline(target: ClairTarget, sets: string[]): Promise<string[]>;
 }
@@ -101,7 +103,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
     await time('data-load', async () => {
       const prepared = await data.prepare({ docker, clair: clair.container });
       dataNotes.push(...prepared.notes);
-      await importBundle(docker, clair.container, prepared.bundle, settings.dataTimeoutSec * 1000);
+      await importBundle(docker, clair.container, prepared.bundle, settings.dataTimeoutSec * 1000, { pg, state, rangeRecords: prepared.rangeRecords });
     });
   }
   const fetched = new Set<string>();
@@ -123,7 +125,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
         if (missing.length) {
           const sets = [...fetched, ...missing];
           try {
-            dataNotes.push(...(await data.loadOnline({ docker, clair: clair.container }, sets)));
+            dataNotes.push(...(await data.loadOnline({ docker, clair: clair.container, pg }, sets)));
           } finally {
             // More data (also a load that failed half-way): the counts taken so far may be stale.
             coverage.invalidate();

@@ -78,6 +78,7 @@ describe('scanBundle: one streaming pass hashes, decompresses and counts', () =>
       size: fs.statSync(file).size,
       compression,
       records: 5,
+      rangeRecords: 0,
       updaters: [
         { name: 'debian/updater', fingerprint: 'fp-1', date: '2098-01-01T00:00:00Z', records: 3 },
         { name: 'osv/pypi', fingerprint: 'etag-9', date: '2098-01-01T00:00:00Z', records: 2 },
