@@ -9,8 +9,10 @@
  *   rhel-vex                               RHEL and its rebuilds (matched by repository CPE, not by release)
  *   oracle-<year|all>-updater              oracle-2024-updater
  *   aws-<release>-updater                  aws-AL1-updater, aws-AL2-updater, aws-AL2023-updater
- *   photon-updater-<release>               photon-updater-5.0
- *   suse-updater-<pretty name>             suse-updater-suse.linux.enterprise.server.15
+ *   photon-updater-photon<major>           photon-updater-photon3 (claircore v1.5.48: Photon 1.0, 2.0, 3.0);
+ *                                          photon-updater-<X.Y> (photon-updater-5.0) is read the same way
+ *   suse-updater-<pretty name>             suse-updater-suse.linux.enterprise.server.15 (SLES 15, every service
+ *                                          pack), suse-updater-opensuse.leap.15.5 (Leap 15.5)
  *   osv/<ecosystem>                        osv/pypi, osv/maven, osv/go, osv/npm, osv/rubygems (lower case)
  *
  * A name of one of these forms counts only for its own distribution and release (or ecosystem): data from
@@ -74,7 +76,10 @@ export function parseUpdaterName(name: string): Known | undefined {
   if (n === 'rhel-vex') return { family: 'rhel' };
   if ((m = /^oracle-(\d{4}|all)-updater$/.exec(n))) return { family: 'oracle' };
   if ((m = /^aws-(AL\d*)-updater$/.exec(n))) return { family: 'aws', release: m[1] };
+  if ((m = /^photon-updater-photon(\d+)$/.exec(n))) return { family: 'photon', release: `${m[1]}.0` };
   if ((m = /^photon-updater-(\d+\.\d+)$/.exec(n))) return { family: 'photon', release: m[1] };
+  if ((m = /^suse-updater-suse\.linux\.enterprise\.server\.(\d+)$/.exec(n))) return { family: 'suse', release: `sles-${m[1]}` };
+  if ((m = /^suse-updater-opensuse\.leap\.(\d+\.\d+)$/.exec(n))) return { family: 'suse', release: `leap-${m[1]}` };
   if (/^suse-updater-\S+$/.test(n)) return { family: 'suse' };
   if ((m = /^osv\/(\S+)$/.exec(n))) return { family: 'osv', release: m[1].toLowerCase() };
   return undefined;
@@ -99,6 +104,13 @@ function releaseOf(family: Family, d: ClairDistribution): string | undefined {
     case 'photon': {
       const mm = /^(\d+)(?:\.(\d+))?/.exec(vid || d.version || '');
       return mm ? `${mm[1]}.${mm[2] ?? '0'}` : undefined;
+    }
+    case 'suse': {
+      // claircore's suse scanner: SLES as its major release ("15"), Leap as major.minor ("15.5").
+      const did = (d.did ?? '').toLowerCase();
+      const v = vid || (d.version ?? '').trim();
+      const mm = did === 'sles' ? /^\d+/.exec(v) : did === 'opensuse-leap' ? /^\d+\.\d+/.exec(v) : null;
+      return mm ? `${did === 'sles' ? 'sles' : 'leap'}-${mm[0]}` : undefined;
     }
     default:
       return undefined;

@@ -23,7 +23,10 @@ describe('parseUpdaterName', () => {
     ['oracle-all-updater', { family: 'oracle' }],
     ['aws-AL2023-updater', { family: 'aws', release: 'AL2023' }],
     ['photon-updater-5.0', { family: 'photon', release: '5.0' }],
-    ['suse-updater-suse.linux.enterprise.server.15', { family: 'suse' }],
+    ['photon-updater-photon3', { family: 'photon', release: '3.0' }],
+    ['suse-updater-suse.linux.enterprise.server.15', { family: 'suse', release: 'sles-15' }],
+    ['suse-updater-opensuse.leap.15.5', { family: 'suse', release: 'leap-15.5' }],
+    ['suse-updater-suse.linux.enterprise.micro.5', { family: 'suse' }],
     ['osv/pypi', { family: 'osv', release: 'pypi' }],
     ['osv/crates.io', { family: 'osv', release: 'crates.io' }],
   ])('%s', (name, want) => expect(parseUpdaterName(name)).toEqual(want));
@@ -64,6 +67,26 @@ describe('updaterCovers', () => {
     expect(updaterCovers('photon-updater-3.0', d('photon', { version_id: '5.0' }))).toBe(false);
     expect(updaterCovers('suse-updater-suse.linux.enterprise.server.15', d('sles', { version_id: '15.5' }))).toBe(true);
     expect(updaterCovers('suse-updater-suse.linux.enterprise.server.15', DEBIAN12)).toBe(false);
+  });
+
+  it('Photon and SUSE as claircore v1.5.48 names their updaters: only the image\'s own release', () => {
+    // The distributions claircore's photon and suse scanners give (e2e: the photon3 and sles15 fixtures).
+    const photon3 = d('photon', { name: 'VMware Photon OS', version: '3.0', version_id: '3.0', pretty_name: 'VMware Photon OS/Linux' });
+    const sles15 = d('sles', { name: 'SLES', version: '15', version_id: '15', pretty_name: 'SUSE Linux Enterprise Server 15' });
+    const leap155 = d('opensuse-leap', { name: 'openSUSE Leap', version: '15.5', version_id: '15.5' });
+    expect(updaterCovers('photon-updater-photon3', photon3)).toBe(true);
+    expect(updaterCovers('photon-updater-photon2', photon3)).toBe(false);
+    expect(updaterCovers('photon-updater-photon3', sles15)).toBe(false);
+    expect(updaterCovers('suse-updater-suse.linux.enterprise.server.15', sles15)).toBe(true);
+    expect(updaterCovers('suse-updater-suse.linux.enterprise.server.12', sles15)).toBe(false);
+    expect(updaterCovers('suse-updater-opensuse.leap.15.5', sles15)).toBe(false);
+    expect(updaterCovers('suse-updater-opensuse.leap.15.5', leap155)).toBe(true);
+    expect(updaterCovers('suse-updater-opensuse.leap.15.6', leap155)).toBe(false);
+    expect(updaterCovers('suse-updater-suse.linux.enterprise.server.15', leap155)).toBe(false);
+    // The fixtures' own updater names (no claircore form) name the family.
+    expect(updaterCovers('fixture-photon', photon3)).toBe(true);
+    expect(updaterCovers('fixture-suse', sles15)).toBe(true);
+    expect(updaterCovers('fixture-suse', photon3)).toBe(false);
   });
 
   it('language packages: only osv/<their ecosystem>', () => {

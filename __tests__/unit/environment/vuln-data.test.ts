@@ -126,7 +126,7 @@ describe('coverageFromDatabase: counts per target, one query per image, cached f
     expect([...got.entries()]).toEqual([[debian, 120], [alpine, 0], [pypi, 7]]);
     expect(queries).toHaveLength(1);
     expect(queries[0]).toBe(
-      "SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'debian' AND (dist_version = '12 (bookworm)' OR dist_version_id = '12' OR dist_pretty_name = 'Debian GNU/Linux 12 (bookworm)')), " +
+      "SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'debian' AND (dist_version = '12 (bookworm)' OR dist_version_id = '12')), " +
         "(SELECT count(*) FROM vuln WHERE dist_id = 'alpine' AND (dist_version_id = '3.19.1')), (SELECT count(*) FROM vuln WHERE repo_name = 'pypi')",
     );
   });
@@ -155,6 +155,27 @@ describe('coverageFromDatabase: counts per target, one query per image, cached f
     await coverageFromDatabase(docker, pg, [alpine], cache);
     await coverageFromDatabase(docker, pg, [alpine], cache);
     expect(queries).toHaveLength(2);
+  });
+
+  it('the pretty name counts only where a matcher queries it (Alpine) or for an unknown distribution, not for Photon OS', async () => {
+    // claircore's Photon 1.0, 2.0 and 3.0 distributions share the pretty name "VMware Photon OS/Linux": 2.0 data must not cover 3.0.
+    const photon3 = { id: '5', did: 'photon', name: 'VMware Photon OS', version: '3.0', version_id: '3.0', pretty_name: 'VMware Photon OS/Linux' };
+    // A real Alpine index has Version "3.19" while the alpine updater's records have only VersionID "3.19": the pretty name is what matches.
+    const alpine319 = { id: '6', did: 'alpine', name: 'Alpine Linux', version: '3.19', pretty_name: 'Alpine Linux v3.19' };
+    const other = { id: '7', did: 'wolfi', name: 'Wolfi', version: '20230201', pretty_name: 'Wolfi' };
+    const r = indexReport();
+    r.distributions = { '5': photon3, '6': alpine319, '7': other };
+    r.environments = { a: [{ distribution_id: '5' }], b: [{ distribution_id: '6' }], c: [{ distribution_id: '7' }] };
+    const targets = coverageTargets(r);
+    // A pretty name that does not say the release gets it.
+    expect(targets.map((t) => t.label)).toEqual(['VMware Photon OS/Linux 3.0', 'Alpine Linux v3.19', 'Wolfi 20230201']);
+    const { docker, queries } = fakeDocker(() => 0);
+    await coverageFromDatabase(docker, pg, targets);
+    expect(queries[0]).toBe(
+      "SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'photon' AND (dist_version = '3.0' OR dist_version_id = '3.0')), " +
+        "(SELECT count(*) FROM vuln WHERE dist_id = 'alpine' AND (dist_version = '3.19' OR dist_pretty_name = 'Alpine Linux v3.19')), " +
+        "(SELECT count(*) FROM vuln WHERE dist_id = 'wolfi' AND (dist_version = '20230201' OR dist_pretty_name = 'Wolfi'))",
+    );
   });
 
   it('RHEL without repository CPEs is 0 without a query; no answer is an error, never "covered"', async () => {
