@@ -4,15 +4,19 @@
  * (clair-v4.md §8.3), so a scan without data for the image's distribution ends with exit code 2.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
 import { formatBytes, startProgress } from '../util/progress';
 import { DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
+import { countRangeRecordsInFile, importWithRanges } from './range-import';
+import type { RunState } from './run-state';
 import type { ClairClient } from '../clair/client';
-import { isLanguageRepository, packageRecords, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
+import { isLanguageRepository, packageRecords, RHCC_REPOSITORY_KEY, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
 import { FAMILY_BY_DID, updaterCovers } from '../clair/updater-names';
 
 /**
@@ -21,8 +25,51 @@ import { FAMILY_BY_DID, updaterCovers } from '../clair/updater-names';
  */
 const CLAIRCTL_ENV = { NO_COLOR: '1' };
 
-/** Loads an updater bundle (file path or http(s) URL) with `clairctl import-updaters` inside the Clair container. */
-export async function importBundle(docker: DockerClient, clair: Docker.Container, source: string, timeoutMs: number): Promise<void> {
+export interface ImportOptions {
+  /**
+   * Our ephemeral Clair's PostgreSQL. Needed for bundles with version ranges (Go, npm … records of Clair's OSV
+   * updater), which clairctl 4.9.0 cannot import by itself (range-import.ts).
+   */
+  pg?: Postgres;
+  /** The run: the temp dir of a rewritten bundle is registered with it (removed however the run ends). */
+  state?: RunState;
+  /** Range records in the bundle, when a verification pass counted them already (spares a detection pass). */
+  rangeRecords?: number;
+}
+
+/**
+ * Loads an updater bundle (file path or http(s) URL) with `clairctl import-updaters` inside the Clair container.
+ * A local bundle with version ranges goes through range-import.ts (rewritten, imported, completed in SQL).
+ */
+export async function importBundle(docker: DockerClient, clair: Docker.Container, source: string, timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
+  // A URL is fetched by clairctl itself (data/source.ts downloads vuln-data URLs first, so only direct callers
+  // pass one): a bundle there with ranges fails in clairctl as before, with its message (exit 2).
+  if (/^https?:\/\//.test(source)) return clairctlImport(docker, clair, source, source, timeoutMs);
+  const ranges = opts.rangeRecords ?? (await countRangeRecordsInFile(source));
+  if (ranges === 0) return clairctlImport(docker, clair, source, source, timeoutMs);
+  await importRanges(docker, clair, source, ranges, timeoutMs, opts);
+}
+
+async function importRanges(docker: DockerClient, clair: Docker.Container, file: string, ranges: number, timeoutMs: number, opts: ImportOptions): Promise<void> {
+  if (!opts.pg) {
+    throw new ClairScanError(`the vulnerability data "${file}" holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater), which this clairctl cannot import`, {
+      hint: "clairctl 4.9.0 cannot store version ranges; clair-scan completes them in the database of the Clair it starts itself, but this Clair's database is not at hand: scan with clair-scan's own Clair (no clair-url), or use a bundle without the osv updaters.",
+    });
+  }
+  log.info(`${file} holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater), which clairctl 4.9.0 cannot store: importing them without their ranges, then completing them in Clair's database …`);
+  const started = Date.now();
+  const r = await importWithRanges(docker, opts.pg, file, {
+    label: file,
+    state: opts.state,
+    timeoutMs,
+    importRewritten: (bundle) => clairctlImport(docker, clair, bundle, file, timeoutMs),
+  });
+  const skipped = r.rangeRecords - r.restored;
+  log.info(`Version ranges completed for ${r.restored} records${skipped ? ` (${skipped} of an updater run imported before, skipped by clairctl)` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s in all).`);
+}
+
+/** `clairctl import-updaters` of `source` (a local file is copied into the container first); `label` names it in messages. */
+async function clairctlImport(docker: DockerClient, clair: Docker.Container, source: string, label: string, timeoutMs: number): Promise<void> {
   let target = source;
   if (!/^https?:\/\//.test(source)) {
     // vuln-data itself was checked by parseSettings (inputs/settings.ts validateDataSource); downloads, pulls and
@@ -40,7 +87,7 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
     log.info(`Copied ${formatBytes(st.size)} in ${((Date.now() - copyStarted) / 1000).toFixed(1)} s.`);
     target = `/config/data/${base}`;
   }
-  log.info(`Loading vulnerability data from ${source} (clairctl import-updaters) …`);
+  log.info(`Loading vulnerability data from ${label} (clairctl import-updaters) …`);
   const started = Date.now();
   const beat = startProgress('Loading vulnerability data (clairctl import-updaters)');
   let r: Awaited<ReturnType<DockerClient['exec']>>;
@@ -50,7 +97,7 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
     beat.stop();
   }
   if (r.exitCode !== 0) {
-    throw new ClairScanError(`clairctl import-updaters failed for "${source}" (exit ${r.exitCode})`, {
+    throw new ClairScanError(`clairctl import-updaters failed for "${label}" (exit ${r.exitCode})`, {
       hint: 'check that the file is a bundle written by `clairctl export-updaters` (JSON lines, optionally .gz/.zst) and matches this Clair version.',
       details: tail(r.stderr || r.stdout),
     });
@@ -60,9 +107,11 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
 
 /**
  * `vuln-data: online`: runs Clair's updaters for just the sets the image needs (`clairctl export-updaters`
- * inside the Clair container, with a config drop-in naming the sets), then imports the result.
+ * inside the Clair container, with a config drop-in naming the sets), then imports the result. With our own
+ * PostgreSQL at hand (`opts.pg`), the export is copied out (streamed) to look for version ranges, which go
+ * through range-import.ts; without ranges the file inside the container is imported as it is.
  */
-export async function fetchOnline(docker: DockerClient, clair: Docker.Container, sets: string[], timeoutMs: number): Promise<void> {
+export async function fetchOnline(docker: DockerClient, clair: Docker.Container, sets: string[], timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
   if (sets.length === 0) return;
   log.info(`Fetching vulnerability data online for updater sets: ${sets.join(', ')} (this can take many minutes) …`);
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins
@@ -75,6 +124,21 @@ export async function fetchOnline(docker: DockerClient, clair: Docker.Container,
       hint: 'the Docker host needs internet access to the vulnerability sources (or to the URLs set in clair-config updaters.config); behind a firewall, use an offline bundle (vuln-data: <file>).',
       details: tail(ex.stderr || ex.stdout),
     });
+  }
+  if (opts.pg) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `clair-scan-${opts.state?.runId ?? 'run'}-online-`));
+    opts.state?.tempDirs.push(tmp);
+    try {
+      const local = path.join(tmp, path.basename(out));
+      const { stream } = await docker.getFile(clair, out);
+      await pipeline(stream, fs.createWriteStream(local, { mode: 0o600 }));
+      const ranges = await countRangeRecordsInFile(local);
+      if (ranges > 0) return await importRanges(docker, clair, local, ranges, timeoutMs, opts);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      const i = opts.state?.tempDirs.indexOf(tmp) ?? -1;
+      if (i >= 0) opts.state?.tempDirs.splice(i, 1);
+    }
   }
   const im = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', out], { timeoutMs, env: CLAIRCTL_ENV });
   if (im.exitCode !== 0) {
@@ -130,6 +194,17 @@ export function coverageTargets(index: ClairIndexReport): CoverageTarget[] {
       seenRepo.add(r.name);
       out.push({ label: `${r.name} packages`, repository: r });
     }
+  }
+  // Red Hat container images (claircore rhcc): the image itself is a package (binary = its repository name, from
+  // root/buildinfo/Dockerfile-*), matched only by rhel-vex's container records. An earlier layer's image package
+  // is unmatchable (claircore's rhcc coalescer): nothing to cover.
+  const seenImage = new Set<string>();
+  for (const rec of packageRecords(index)) {
+    const repo = rec.repositories.map((r) => r.repository).find((r) => r?.key === RHCC_REPOSITORY_KEY);
+    const p = rec.package;
+    if (!repo || !p || p.kind !== 'binary' || p.normalized_version?.startsWith('unmatchable:') || seenImage.has(p.name)) continue;
+    seenImage.add(p.name);
+    out.push({ label: `Red Hat container image ${p.name}`, repository: repo });
   }
   return out;
 }
@@ -227,6 +302,8 @@ function coverageCondition(t: CoverageTarget): string {
     ].filter(Boolean);
     return `dist_id = ${sqlLiteral(d.did ?? '')}${alts.length ? ` AND (${alts.join(' OR ')})` : ''}`;
   }
+  // rhel-vex's container records: only those with an rhctag range can match (the rhcc matcher is a version filter).
+  if (t.repository?.key === RHCC_REPOSITORY_KEY) return `repo_key = ${sqlLiteral(RHCC_REPOSITORY_KEY)} AND version_kind = 'rhctag'`;
   return `repo_name = ${sqlLiteral(t.repository?.name ?? '')}`;
 }
 
