@@ -173,14 +173,17 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
   const gzip = zlib.createGzip({ level: 1 });
   const bundleDone = pipeline(gzip, fs.createWriteStream(bundle, { mode: 0o600 }));
   const sqlOut = fs.createWriteStream(sql, { mode: 0o600 });
+  // 'close' comes after 'finish' (the file is complete) and also after destroy() on an error path.
   const sqlDone = new Promise<void>((resolve, reject) => {
-    sqlOut.on('finish', resolve);
+    sqlOut.on('close', resolve);
     sqlOut.on('error', reject);
   });
   sqlOut.write(RESTORE_SQL_HEAD);
   let lineNo = 0;
   let rangeRecords = 0;
   let restored = 0;
+  // The first failure wins: a bad record aborts the pipeline, whose AbortError says nothing.
+  let recordError: ClairScanError | undefined;
   // Backpressure: the line callback is synchronous, so writes are batched and awaited per input chunk.
   let pendingBundle: string[] = [];
   let pendingSql: string[] = [];
@@ -196,7 +199,7 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
       rec = JSON.parse(line) as Record<string, unknown>;
       ranged = rec !== null && typeof rec === 'object' && !Array.isArray(rec) && hasRange(rec);
     } catch (err) {
-      throw badRecord(label, lineNo, errorText(err));
+      throw (recordError = badRecord(label, lineNo, errorText(err)));
     }
     if (!ranged) {
       pendingBundle.push(line);
@@ -207,7 +210,7 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
     try {
       row = untangleRecord(vulnOf(rec) as Record<string, unknown>, `clair-scan-range:${nonce}:${rangeRecords}`);
     } catch (err) {
-      throw badRecord(label, lineNo, errorText(err));
+      throw (recordError = badRecord(label, lineNo, errorText(err)));
     }
     pendingBundle.push(JSON.stringify(rec));
     if (!opts.skip?.has(`${String(rec.Updater)}\0${String(rec.Fingerprint)}`)) {
@@ -249,6 +252,7 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
     gzip.destroy();
     sqlOut.destroy();
     await Promise.allSettled([bundleDone, sqlDone]);
+    if (recordError) throw recordError;
     if (err instanceof ClairScanError) throw err;
     throw new ClairScanError(`vulnerability data "${label}" could not be rewritten for its version ranges: ${errorText(err)}`, {
       hint: 'the bundle is damaged or incomplete, or the disk of the temp directory is full: export or fetch it again.',
@@ -260,7 +264,7 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
 }
 
 function badRecord(label: string, lineNo: number, what: string): ClairScanError {
-  return new ClairScanError(`vulnerability data "${label}", line ${lineNo}: a record with a version range cannot be loaded: ${what}`, {
+  return new ClairScanError(`vulnerability data "${label}" cannot be loaded: line ${lineNo}: ${what}`, {
     hint: 'the record is not what claircore\'s updaters write (clairctl would refuse it too): export the bundle again with `clairctl export-updaters` / `clair-scan data export`.',
   });
 }

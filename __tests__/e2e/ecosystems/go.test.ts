@@ -6,6 +6,8 @@
  * for the gobin image, and the rows exactly as claircore's rangefmt/VersionRange encoder would have written them.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
 import { DockerClient } from '../../../src/environment/docker';
 import { Postgres, query, startPostgres } from '../../../src/environment/postgres';
@@ -105,5 +107,42 @@ describe('the rows in Clair\'s database (own PostgreSQL + Clair, importBundle)',
     await importBundle(docker, clair.container, goBundle, 120_000, { pg });
     expect(await rows()).toEqual(EXPECTED_ROWS);
     expect(await query(docker, pg, "SELECT count(*) FROM update_operation WHERE updater = 'fixture-go'")).toEqual([['1']]);
+  });
+
+  it('hostile links (SQL, psql meta-commands, COPY\'s end marker) are stored as they are; nothing else changes', async () => {
+    const hostile = [
+      "https://x.invalid/a'); DROP TABLE vuln; --",
+      'https://x.invalid/b\n\\.\nDROP TABLE vuln;\n',
+      'https://x.invalid/c\t\\N\t\\\\\r\n$$; DROP TABLE vuln; $$',
+      "https://x.invalid/d :'ON_ERROR_STOP' \\! touch /tmp/pwned \\gexec",
+    ];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-go-')), 'hostile.json');
+    dirs.push(path.dirname(file));
+    const lines = hostile.map((links, i) =>
+      JSON.stringify({
+        Updater: 'osv/hostile',
+        Fingerprint: 'etag',
+        Date: '2098-01-01T00:00:00Z',
+        Ref: '1b7a9c3e-0d4f-4e2a-9b8c-7d6e5f4a3b2c',
+        Kind: 'vulnerability',
+        Vuln: {
+          updater: 'osv/hostile',
+          name: `GO-'); DROP TABLE vuln; -- ${i}`,
+          links,
+          package: { name: 'example.com/none', kind: 'binary' },
+          repository: { name: 'go', uri: 'https://pkg.go.dev/' },
+          range: { '[': 'semver:0.0.0.0.0.0.0.0.0.0', ')': `semver:0.0.${i + 1}.0.0.0.0.0.0.0` },
+        },
+      }),
+    );
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    await importBundle(docker, clair.container, file, 120_000, { pg });
+    // Hex, so that newlines and tabs in the values cannot confuse psql's output.
+    const got = await query(docker, pg, "SELECT encode(convert_to(links, 'UTF8'), 'hex'), vulnerable_range::text FROM vuln WHERE updater = 'osv/hostile' ORDER BY name");
+    expect(got.map(([h, r]) => [Buffer.from(h, 'hex').toString('utf8'), r])).toEqual(hostile.map((l, i) => [l, `["{0,0,0,0,0,0,0,0,0,0}","{0,0,${i + 1},0,0,0,0,0,0,0}")`]));
+    expect(await rows()).toEqual(EXPECTED_ROWS);
+    expect(await query(docker, pg, 'SELECT count(*) FROM vuln')).toEqual([['10']]);
+    const pwned = await docker.exec(pg.container, ['ls', '/tmp/pwned'], { timeoutMs: 10_000 });
+    expect(pwned.exitCode).not.toBe(0);
   });
 });
