@@ -151,7 +151,11 @@ export function buildBom(result: ScanResult): CDX.Models.Bom {
   }
   const single = result.images.length === 1;
   const refByPkg = new Map<string, CDX.Models.Component>(); // package ref → component, for vulnerabilities
+  // Per image: package → its component (the vulnerabilities' packages are the same objects: no ref rebuilt to find it).
+  const componentOf: Map<Package, CDX.Models.Component>[] = [];
   result.images.forEach((img, idx) => {
+    const byPackage = new Map<Package, CDX.Models.Component>();
+    componentOf[idx] = byPackage;
     const container = imageComponent(img, idx);
     const children = new Models.ComponentRepository();
     for (const d of img.distributions) {
@@ -163,12 +167,17 @@ export function buildBom(result: ScanResult): CDX.Models.Bom {
     // Vulnerable packages are normally in `packages`; add any that are not, so `affects` always resolves.
     for (const f of img.vulnerabilities) packages.push(f.package);
     for (const p of packages) {
+      if (byPackage.has(p)) continue;
       const ref = packageRef(p, idx);
-      if (seen.has(ref)) continue;
+      if (seen.has(ref)) {
+        byPackage.set(p, refByPkg.get(ref) as CDX.Models.Component);
+        continue;
+      }
       seen.add(ref);
       const pc = packageComponent(p, idx);
       children.add(pc);
       refByPkg.set(ref, pc);
+      byPackage.set(p, pc);
     }
     for (const ch of children) container.dependencies.add(ch.bomRef);
     for (const p of gitlabImageProperties(img)) (single ? bom.metadata.properties : container.properties).add(p);
@@ -214,11 +223,12 @@ export function buildBom(result: ScanResult): CDX.Models.Bom {
     for (const l of links.slice(1)) {
       if (isHttpUrl(l)) v.advisories.add(new Models.Vulnerability.Advisory(l));
     }
-    const refs = new Set<string>();
+    // One component per package ref (refByPkg), so one affect per component is one per ref.
+    const refs = new Set<CDX.Models.Component>();
     for (const { f: x, idx } of list) {
-      const c = refByPkg.get(packageRef(x.package, idx));
-      if (!c || refs.has(c.bomRef.value ?? '')) continue;
-      refs.add(c.bomRef.value ?? '');
+      const c = componentOf[idx].get(x.package) ?? refByPkg.get(packageRef(x.package, idx));
+      if (!c || refs.has(c)) continue;
+      refs.add(c);
       v.affects.add(new Models.Vulnerability.Affect(c.bomRef));
     }
     const allowed = list.filter((x) => x.f.allowlisted);

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ScanResult } from '../findings/model';
 import type { ReportFormat, Settings } from '../inputs/settings';
-import { writeChunksAtomic, writeFileAtomic } from './common';
+import { withOrderCache, writeChunksAtomic, writeFileAtomic } from './common';
 import { cycloneDxReportChunks, renderCycloneDx } from './cyclonedx';
 import { gitlabReportChunks, renderGitlab } from './gitlab';
 import { renderHtml } from './html';
@@ -86,9 +86,11 @@ async function writeReport(dir: string, format: ReportFormat, full: ScanResult, 
 export async function writeReports(result: ScanResult, opts: Settings['reports']): Promise<Partial<Record<ReportFormat, string>>> {
   const dir = path.resolve(opts.outputDir);
   const out: Partial<Record<ReportFormat, string>> = {};
-  for (const format of [...new Set(opts.formats)]) {
-    out[format] = await writeReport(dir, format, result, opts);
-  }
+  await withOrderCache(async () => {
+    for (const format of [...new Set(opts.formats)]) {
+      out[format] = await writeReport(dir, format, result, opts);
+    }
+  });
   return out;
 }
 

@@ -11,7 +11,14 @@
 
 /** An array whose items are produced while the JSON is written (serialized like an array of those items). */
 export class LazyArray<T = unknown> {
-  constructor(readonly items: () => Iterable<T>) {}
+  /**
+   * `compactItems`, when given, yields each item's compact JSON text (exactly `JSON.stringify(item)`): written
+   * as they are when the document is compact (space 0), so no item object is built or walked there.
+   */
+  constructor(
+    readonly items: () => Iterable<T>,
+    readonly compactItems?: () => Iterable<string>,
+  ) {}
   /** The items as a real array (for callers that want the whole object tree). */
   toJSON(): T[] {
     return [...this.items()];
@@ -90,6 +97,20 @@ function arrayItemsText(items: unknown[], space: 0 | 2, depth: number): string {
 
 function* chunks(v: unknown, space: 0 | 2, depth: number, maxDepth: number, inArray: boolean): Generator<string> {
   const lazy = v instanceof LazyArray;
+  if (lazy && !space && (v as LazyArray).compactItems) {
+    // Items given as their compact text: joined BATCH at a time.
+    let out = '[';
+    let n = 0;
+    for (const s of (v as LazyArray).compactItems!()) {
+      out += n === 0 ? s : `,${s}`;
+      if (++n % BATCH === 0) {
+        yield out;
+        out = '';
+      }
+    }
+    yield `${out}]`;
+    return;
+  }
   if (!walks(v, depth, maxDepth)) {
     const s = leaf(v, space, depth);
     yield s === undefined ? (inArray ? 'null' : '') : s;

@@ -117,79 +117,113 @@ function groupImages(images: ImageResult[]): RunGroup[] {
   return groups;
 }
 
+/** One result to be (or not, when cut): its finding and what the ordering reads. Rules and results are built from it while written. */
 interface Candidate {
   ruleId: string;
   severity: Severity;
+  rank: number;
   score: number;
   order: number;
-  /** Built when the result is written (a thunk: 10,000s of result objects are never all alive at once). */
-  result: () => Result;
-  rule: () => ReportingDescriptor;
+  img: ImageResult;
+  /** The vulnerability, or else the compliance finding, of this result. */
+  f?: VulnerabilityFinding;
+  c?: ComplianceFinding;
 }
 
-function vulnRule(f: VulnerabilityFinding, affected: { img: ImageResult; f: VulnerabilityFinding }[]): ReportingDescriptor {
-  const links = allLinks(f);
-  const sev = securitySeverity(f.severity, f.cvss?.score);
-  const pkgs = affected.map(
-    (a) => `${a.f.package.name} ${a.f.package.version} (fixed in: ${a.f.fixedIn ?? 'no fix yet'}; image ${a.img.image.ref})`,
-  );
-  const short = `${f.id}: ${f.severity} vulnerability in ${f.package.name}`;
-  const desc = f.description.trim() || f.name || f.id;
-  const textLines = [
-    `${f.id} (${f.severity}${f.cvss ? `, CVSS ${f.cvss.score}${f.cvss.vector ? ` ${f.cvss.vector}` : ''}` : ''})`,
-    '',
-    desc,
-    '',
-    'Affected packages:',
-    ...pkgs.map((p) => `- ${p}`),
-  ];
-  if (f.aliases.length) textLines.push('', `Also known as: ${f.aliases.join(', ')}`);
-  if (links.length) textLines.push('', 'References:', ...links.map((l) => `- ${l}`));
-  const md = [
-    `**${mdCell(f.id)}** — ${mdCell(f.severity)}${f.cvss ? ` (CVSS ${f.cvss.score})` : ''}`,
-    '',
-    mdCell(desc),
-    '',
-    '| Package | Installed | Fixed in | Image |',
-    '| --- | --- | --- | --- |',
-    ...affected.map(
-      (a) =>
-        `| ${mdCell(a.f.package.name)} | ${mdCell(a.f.package.version)} | ${mdCell(a.f.fixedIn ?? 'no fix yet')} | ${mdCell(a.img.image.ref)} |`,
-    ),
-  ];
-  if (f.aliases.length) md.push('', `Also known as: ${f.aliases.map(mdCell).join(', ')}`);
-  if (links.length) md.push('', '**References**', '', ...links.map((l) => `- ${mdLink(l)}`));
+const J = JSON.stringify;
+
+/** A rule's fields, from which both its object and its compact JSON text are made (the same content). */
+interface RuleParts {
+  id: string;
+  name: string;
+  short: string;
+  full: string;
+  level: Result.level;
+  helpText: string;
+  helpMarkdown: string;
+  tags: string[];
+  securitySeverity?: string;
+  helpUri?: string;
+}
+
+function ruleObject(r: RuleParts): ReportingDescriptor {
   const rule: ReportingDescriptor = {
-    id: f.id,
-    name: f.id.replace(/[^A-Za-z0-9]+/g, '') || 'Vulnerability',
-    shortDescription: { text: cap(short, 1024) },
-    fullDescription: { text: cap(desc, 1024) },
-    defaultConfiguration: { level: LEVEL[f.severity] },
-    help: { text: textLines.join('\n'), markdown: md.join('\n') },
+    id: r.id,
+    name: r.name,
+    shortDescription: { text: r.short },
+    fullDescription: { text: r.full },
+    defaultConfiguration: { level: r.level },
+    help: { text: r.helpText, markdown: r.helpMarkdown },
     properties: {
-      tags: ['security', 'vulnerability', sevTag(f.severity), 'container'],
+      tags: r.tags,
       precision: 'very-high',
-      ...(sev ? { 'security-severity': sev } : {}),
+      ...(r.securitySeverity ? { 'security-severity': r.securitySeverity } : {}),
     },
   };
-  if (links[0]) rule.helpUri = links[0];
+  if (r.helpUri) rule.helpUri = r.helpUri;
   return rule;
 }
 
-function complianceRule(c: ComplianceFinding): ReportingDescriptor {
-  const sev = securitySeverity(c.severity);
+/** JSON.stringify(ruleObject(r)), written out. */
+function ruleJson(r: RuleParts): string {
+  return (
+    `{"id":${J(r.id)},"name":${J(r.name)},"shortDescription":{"text":${J(r.short)}},"fullDescription":{"text":${J(r.full)}},` +
+    `"defaultConfiguration":{"level":"${r.level}"},"help":{"text":${J(r.helpText)},"markdown":${J(r.helpMarkdown)}},` +
+    `"properties":{"tags":${J(r.tags)},"precision":"very-high"${r.securitySeverity ? `,"security-severity":${J(r.securitySeverity)}` : ''}}` +
+    `${r.helpUri ? `,"helpUri":${J(r.helpUri)}` : ''}}`
+  );
+}
+
+function vulnRuleParts(f: VulnerabilityFinding, affected: { img: ImageResult; f: VulnerabilityFinding }[]): RuleParts {
+  const links = allLinks(f);
+  const sev = securitySeverity(f.severity, f.cvss?.score);
+  const desc = f.description.trim() || f.name || f.id;
+  let text = `${f.id} (${f.severity}${f.cvss ? `, CVSS ${f.cvss.score}${f.cvss.vector ? ` ${f.cvss.vector}` : ''}` : ''})\n\n${desc}\n\nAffected packages:`;
+  let md =
+    `**${mdCell(f.id)}** — ${mdCell(f.severity)}${f.cvss ? ` (CVSS ${f.cvss.score})` : ''}\n\n${mdCell(desc)}\n\n` +
+    '| Package | Installed | Fixed in | Image |\n| --- | --- | --- | --- |';
+  for (const a of affected) {
+    const fixed = a.f.fixedIn ?? 'no fix yet';
+    text += `\n- ${a.f.package.name} ${a.f.package.version} (fixed in: ${fixed}; image ${a.img.image.ref})`;
+    md += `\n| ${mdCell(a.f.package.name)} | ${mdCell(a.f.package.version)} | ${mdCell(fixed)} | ${mdCell(a.img.image.ref)} |`;
+  }
+  if (f.aliases.length) {
+    text += `\n\nAlso known as: ${f.aliases.join(', ')}`;
+    md += `\n\nAlso known as: ${f.aliases.map(mdCell).join(', ')}`;
+  }
+  if (links.length) {
+    text += '\n\nReferences:';
+    md += '\n\n**References**\n';
+    for (const l of links) {
+      text += `\n- ${l}`;
+      md += `\n- ${mdLink(l)}`;
+    }
+  }
+  return {
+    id: f.id,
+    name: f.id.replace(/[^A-Za-z0-9]+/g, '') || 'Vulnerability',
+    short: cap(`${f.id}: ${f.severity} vulnerability in ${f.package.name}`, 1024),
+    full: cap(desc, 1024),
+    level: LEVEL[f.severity],
+    helpText: text,
+    helpMarkdown: md,
+    tags: ['security', 'vulnerability', sevTag(f.severity), 'container'],
+    securitySeverity: sev,
+    helpUri: links[0],
+  };
+}
+
+function complianceRuleParts(c: ComplianceFinding): RuleParts {
   return {
     id: `compliance/${c.rule}`,
     name: `Compliance${c.rule.replace(/[^A-Za-z0-9]+/g, '')}`,
-    shortDescription: { text: cap(c.title, 1024) },
-    fullDescription: { text: cap(`${c.title}. Image compliance check "${c.rule}".`, 1024) },
-    defaultConfiguration: { level: LEVEL[c.severity] },
-    help: { text: `${c.title}\n\n${c.message}`, markdown: `**${mdCell(c.title)}**\n\n${mdCell(c.message)}` },
-    properties: {
-      tags: ['security', 'compliance', sevTag(c.severity), 'container'],
-      precision: 'very-high',
-      ...(sev ? { 'security-severity': sev } : {}),
-    },
+    short: cap(c.title, 1024),
+    full: cap(`${c.title}. Image compliance check "${c.rule}".`, 1024),
+    level: LEVEL[c.severity],
+    helpText: `${c.title}\n\n${c.message}`,
+    helpMarkdown: `**${mdCell(c.title)}**\n\n${mdCell(c.message)}`,
+    tags: ['security', 'compliance', sevTag(c.severity), 'container'],
+    securitySeverity: securitySeverity(c.severity),
   };
 }
 
@@ -204,8 +238,8 @@ function location(dockerfile: string): Location[] {
   ];
 }
 
-function fingerprint(key: string): NonNullable<Result['partialFingerprints']> {
-  return { primaryLocationLineHash: `${sha256Hex(key).slice(0, 32)}:1` };
+function lineHash(key: string): string {
+  return `${sha256Hex(key).slice(0, 32)}:1`;
 }
 
 function vulnText(f: VulnerabilityFinding, img: ImageResult): string {
@@ -214,11 +248,83 @@ function vulnText(f: VulnerabilityFinding, img: ImageResult): string {
   return `${f.id} (${f.severity}) in package ${f.package.name} ${f.package.version}${fix}. ` + `Image ${img.image.ref} (${os}).`;
 }
 
-function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Candidate[]; allowlisted: number } {
+function complianceText(c: ComplianceFinding, img: ImageResult): string {
+  const where = [c.path ? `path ${c.path}` : '', c.layer ? `layer ${c.layer}` : ''].filter(Boolean).join(', ');
+  return `${c.title} (image ${img.image.ref}${where ? `, ${where}` : ''}). ${c.message}`;
+}
+
+/** What the rules and results of one run are built from. */
+interface RunContext {
+  dockerfile: string;
+  /** JSON.stringify(location(dockerfile)). */
+  locationJson: string;
+  /** Affected (image, finding) pairs per vulnerability id, for the rule text. */
+  byId: Map<string, { img: ImageResult; f: VulnerabilityFinding }[]>;
+}
+
+function ruleParts(c: Candidate, ctx: RunContext): RuleParts {
+  return c.f ? vulnRuleParts(c.f, ctx.byId.get(c.f.id) ?? [{ img: c.img, f: c.f }]) : complianceRuleParts(c.c as ComplianceFinding);
+}
+
+function resultObject(c: Candidate, ctx: RunContext, ruleIndex: number): Result {
+  const img = c.img;
+  if (c.f) {
+    const f = c.f;
+    return {
+      ruleId: f.id,
+      level: LEVEL[f.severity],
+      message: { text: vulnText(f, img) },
+      locations: location(ctx.dockerfile),
+      partialFingerprints: { primaryLocationLineHash: lineHash(f.key) },
+      // Against the baseline (findings/delta.ts): new, unchanged or updated.
+      ...(f.baselineState ? { baselineState: f.baselineState } : {}),
+      properties: {
+        image: img.image.ref,
+        package: f.package.name,
+        installedVersion: f.package.version,
+        ...(f.fixedIn ? { fixedVersion: f.fixedIn } : {}),
+        severity: f.severity,
+      },
+      ruleIndex,
+    };
+  }
+  const k = c.c as ComplianceFinding;
+  return {
+    ruleId: `compliance/${k.rule}`,
+    level: LEVEL[k.severity],
+    message: { text: complianceText(k, img) },
+    locations: location(ctx.dockerfile),
+    partialFingerprints: { primaryLocationLineHash: lineHash(k.key) },
+    ...(k.baselineState ? { baselineState: k.baselineState } : {}),
+    properties: { image: img.image.ref, severity: k.severity },
+    ruleIndex,
+  };
+}
+
+/** JSON.stringify(resultObject(c, ctx, ruleIndex)), written out. */
+function resultJson(c: Candidate, ctx: RunContext, ruleIndex: number): string {
+  const img = c.img;
+  if (c.f) {
+    const f = c.f;
+    return (
+      `{"ruleId":${J(f.id)},"level":"${LEVEL[f.severity]}","message":{"text":${J(vulnText(f, img))}},"locations":${ctx.locationJson},` +
+      `"partialFingerprints":{"primaryLocationLineHash":"${lineHash(f.key)}"}${f.baselineState ? `,"baselineState":${J(f.baselineState)}` : ''},` +
+      `"properties":{"image":${J(img.image.ref)},"package":${J(f.package.name)},"installedVersion":${J(f.package.version)}` +
+      `${f.fixedIn ? `,"fixedVersion":${J(f.fixedIn)}` : ''},"severity":"${f.severity}"},"ruleIndex":${ruleIndex}}`
+    );
+  }
+  const k = c.c as ComplianceFinding;
+  return (
+    `{"ruleId":${J(`compliance/${k.rule}`)},"level":"${LEVEL[k.severity]}","message":{"text":${J(complianceText(k, img))}},"locations":${ctx.locationJson},` +
+    `"partialFingerprints":{"primaryLocationLineHash":"${lineHash(k.key)}"}${k.baselineState ? `,"baselineState":${J(k.baselineState)}` : ''},` +
+    `"properties":{"image":${J(img.image.ref)},"severity":"${k.severity}"},"ruleIndex":${ruleIndex}}`
+  );
+}
+
+function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Candidate[]; allowlisted: number; ctx: RunContext } {
   const candidates: Candidate[] = [];
   let allowlisted = 0;
   const seenKeys = new Set<string>();
-  // Affected (image, finding) pairs per vulnerability id, for the rule text.
   const byId = new Map<string, { img: ImageResult; f: VulnerabilityFinding }[]>();
   const entries: { img: ImageResult; f: VulnerabilityFinding }[] = [];
   for (const img of group.images) {
@@ -229,40 +335,18 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
       }
       if (seenKeys.has(f.key)) continue; // same image name scanned under two tags: one alert
       seenKeys.add(f.key);
-      entries.push({ img, f });
-      const list = byId.get(f.id) ?? [];
-      list.push({ img, f });
-      byId.set(f.id, list);
+      const e = { img, f };
+      entries.push(e);
+      const list = byId.get(f.id);
+      if (list) list.push(e);
+      else byId.set(f.id, [e]);
     }
   }
   entries.sort((a, b) => compareFindings(a.f, b.f));
   let order = 0;
   for (const { img, f } of entries) {
-    candidates.push({
-      ruleId: f.id,
-      severity: f.severity,
-      score: f.cvss?.score ?? 0,
-      order: order++,
-      rule: () => vulnRule(f, byId.get(f.id) ?? [{ img, f }]),
-      result: () => ({
-        ruleId: f.id,
-        level: LEVEL[f.severity],
-        message: { text: vulnText(f, img) },
-        locations: location(dockerfile),
-        partialFingerprints: fingerprint(f.key),
-        // Against the baseline (findings/delta.ts): new, unchanged or updated.
-        ...(f.baselineState ? { baselineState: f.baselineState } : {}),
-        properties: {
-          image: img.image.ref,
-          package: f.package.name,
-          installedVersion: f.package.version,
-          ...(f.fixedIn ? { fixedVersion: f.fixedIn } : {}),
-          severity: f.severity,
-        },
-      }),
-    });
+    candidates.push({ ruleId: f.id, severity: f.severity, rank: severityRank(f.severity), score: f.cvss?.score ?? 0, order: order++, img, f });
   }
-  const compliance: { img: ImageResult; c: ComplianceFinding }[] = [];
   for (const img of group.images) {
     for (const c of img.compliance) {
       if (c.allowlisted) {
@@ -271,37 +355,19 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
       }
       if (seenKeys.has(c.key)) continue;
       seenKeys.add(c.key);
-      compliance.push({ img, c });
+      candidates.push({ ruleId: `compliance/${c.rule}`, severity: c.severity, rank: severityRank(c.severity), score: 0, order: order++, img, c });
     }
   }
-  for (const { img, c } of compliance) {
-    const where = [c.path ? `path ${c.path}` : '', c.layer ? `layer ${c.layer}` : ''].filter(Boolean).join(', ');
-    candidates.push({
-      ruleId: `compliance/${c.rule}`,
-      severity: c.severity,
-      score: 0,
-      order: order++,
-      rule: () => complianceRule(c),
-      result: () => ({
-        ruleId: `compliance/${c.rule}`,
-        level: LEVEL[c.severity],
-        message: { text: `${c.title} (image ${img.image.ref}${where ? `, ${where}` : ''}). ${c.message}` },
-        locations: location(dockerfile),
-        partialFingerprints: fingerprint(c.key),
-        ...(c.baselineState ? { baselineState: c.baselineState } : {}),
-        properties: { image: img.image.ref, severity: c.severity },
-      }),
-    });
-  }
   // Most severe first across vulnerabilities and compliance findings: what is kept when cutting.
-  candidates.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.score - a.score || a.order - b.order);
-  return { candidates, allowlisted };
+  candidates.sort((a, b) => b.rank - a.rank || b.score - a.score || a.order - b.order);
+  return { candidates, allowlisted, ctx: { dockerfile, locationJson: J(location(dockerfile)), byId } };
 }
 
 interface BuiltRun {
   candidates: Candidate[];
   allowlisted: number;
   group: RunGroup;
+  ctx: RunContext;
 }
 
 /**
@@ -318,14 +384,21 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       ruleOf.push(c);
     }
   }
+  const ctx = b.ctx;
   function* ruleItems(): Generator<ReportingDescriptor> {
-    for (const c of ruleOf) yield c.rule();
+    for (const c of ruleOf) yield ruleObject(ruleParts(c, ctx));
+  }
+  function* ruleTexts(): Generator<string> {
+    for (const c of ruleOf) yield ruleJson(ruleParts(c, ctx));
   }
   function* resultItems(): Generator<Result> {
-    for (const c of kept) yield { ...c.result(), ruleIndex: ruleIndex.get(c.ruleId) as number };
+    for (const c of kept) yield resultObject(c, ctx, ruleIndex.get(c.ruleId) as number);
   }
-  const rules = (lazy ? new LazyArray(ruleItems) : [...ruleItems()]) as ReportingDescriptor[];
-  const results = (lazy ? new LazyArray(resultItems) : [...resultItems()]) as Result[];
+  function* resultTexts(): Generator<string> {
+    for (const c of kept) yield resultJson(c, ctx, ruleIndex.get(c.ruleId) as number);
+  }
+  const rules = (lazy ? new LazyArray(ruleItems, ruleTexts) : [...ruleItems()]) as ReportingDescriptor[];
+  const results = (lazy ? new LazyArray(resultItems, resultTexts) : [...resultItems()]) as Result[];
   const mark = <T extends object>(o: T): T => (lazy ? streamed(o) : o);
   const omitted = b.candidates.length - kept.length;
   const notifications: Notification[] = [];
@@ -422,8 +495,8 @@ class SarifPlan {
     this.maxGzip = opts.maxGzipBytes ?? GZIP_BUDGET;
     const dockerfile = (opts.dockerfile || 'Dockerfile').replace(/\\/g, '/').replace(/^\.\//, '');
     this.built = groupImages(result.images).map((group) => {
-      const { candidates, allowlisted } = buildCandidates(group, dockerfile);
-      return { candidates, allowlisted, group };
+      const { candidates, allowlisted, ctx } = buildCandidates(group, dockerfile);
+      return { candidates, allowlisted, group, ctx };
     });
     this.keep = this.built.map((b) => Math.min(b.candidates.length, maxResults));
     this.reasons = this.built.map((b) =>
