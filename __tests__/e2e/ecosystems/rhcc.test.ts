@@ -1,0 +1,177 @@
+/**
+ * Red Hat container images (claircore's rhcc ecosystem), end to end with a real Clair v4.9.0: the fixture image
+ * rhcc is a RHEL 9 root filesystem plus the build system's root/buildinfo/Dockerfile-ose-cli-container-v4.14.5-
+ * 202401011111 (labels com.redhat.component, name, architecture). Clair's rhel_containerscanner makes the image
+ * itself a package (binary openshift4/ose-cli, source ose-cli-container, repository "Red Hat Container Catalog");
+ * rhel-vex-form records (updater fixture-rhcc of scripts/fixtures/vulns.yaml: repository key rhcc-container-repository,
+ * the fixed tag, an rhctag range, which clair-scan completes after clairctl 4.9.0's import) match it. Exact findings — the container's and, with the rhel-repo2cpe mapping, its
+ * RPMs' — and the refusal when the data has no usable container records (scripts/fixtures/FIXTURES.md,
+ * "Red Hat container images").
+ */
+import * as fs from 'node:fs';
+import { parse } from 'yaml';
+import { scan, ScanOutcome } from '../../../src/scan';
+import { DockerClient } from '../../../src/environment/docker';
+import { startPostgres, Postgres } from '../../../src/environment/postgres';
+import { startClair, ClairContainer } from '../../../src/environment/clair-container';
+import { importBundle } from '../../../src/environment/vuln-data';
+import { newRunId } from '../../../src/environment/run-state';
+import { cleanupRun } from '../../../src/environment/cleanup';
+import { loadTestEnv } from '../../helpers/testenv';
+import { expectScanError, findingLines, fixture, leftoverContainers, settingsFor } from '../scan/helpers';
+import { trackRuns } from '../../helpers/runs';
+import { REPO2CPE, writeBundle } from './helpers';
+
+const IMAGE = fixture('rhcc');
+const DOCKERFILE = 'root/buildinfo/Dockerfile-ose-cli-container-v4.14.5-202401011111';
+const dirs: string[] = [];
+
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function settings(inputs: Record<string, string>) {
+  const s = settingsFor([IMAGE], { 'rhel-repo2cpe': REPO2CPE, 'severity-threshold': 'none', formats: 'json', ...inputs });
+  dirs.push(s.reports.outputDir);
+  return s;
+}
+
+// The RHEL records (fixture-rhel, for the RPMs) and the container records (fixture-rhcc), whatever bundle holds them.
+const UPDATERS = ['fixture-rhel', 'fixture-rhcc'];
+
+const EXPECTED = [
+  'CVE-2099-13001 openshift4/ose-cli v4.14.5-202401011111 High v4.14.7-202402021234',
+  'CVE-2099-7001 openssl-libs 1:3.0.7-27.el9 High 1:3.0.7-28.el9_4',
+  'CVE-2099-7002 glibc 2.34-100.el9 Medium -',
+  'CVE-2099-7002 glibc-common 2.34-100.el9 Medium -',
+  'CVE-2099-7002 glibc-minimal-langpack 2.34-100.el9 Medium -',
+  'CVE-2099-7003 libxml2 2.9.13-6.el9_4 Low 0:2.9.13-6.el9_4.1',
+];
+
+describe('with container records', () => {
+  const track = trackRuns({ after: 'all' });
+  let outcome: ScanOutcome;
+
+  beforeAll(async () => {
+    outcome = await scan(settings({ 'vuln-data': writeBundle({ only: UPDATERS }, dirs) }), track);
+  });
+
+  test('the image is a package of its own beside its RPMs, from the buildinfo Dockerfile', () => {
+    expect(outcome.exitCode).toBe(0);
+    const [r] = outcome.result.images;
+    expect(r.distributions.map((d) => d.prettyName)).toEqual(['Red Hat Enterprise Linux Server 9']);
+    expect(r.packages.map((p) => `${p.name} ${p.version} ${p.kind}`)).toEqual([
+      'bash 5.1.8-9.el9 binary',
+      'glibc 2.34-100.el9 binary',
+      'glibc-common 2.34-100.el9 binary',
+      'glibc-minimal-langpack 2.34-100.el9 binary',
+      'libxml2 2.9.13-6.el9_4 binary',
+      'openshift4/ose-cli v4.14.5-202401011111 binary',
+      'openssl-libs 1:3.0.7-27.el9 binary',
+      'ose-cli-container v4.14.5-202401011111 source',
+      'zlib 1.2.11-40.el9 binary',
+    ]);
+    const image = r.packages.find((p) => p.name === 'openshift4/ose-cli');
+    expect([image?.source?.name, image?.packageDb, image?.arch]).toEqual(['ose-cli-container', DOCKERFILE, 'x86_64']);
+  });
+
+  test('exact findings: the container record whose fix is newer, in range; the RPMs as for rhel9', () => {
+    // Not reported: CVE-2099-13002 (fixed in v4.14.3-…, older than the installed v4.14.5-…), CVE-2099-13003 (fixed
+    // in 4.13 and 4.15 only: neither range holds 4.14, although v4.14.5-… < v4.15.2-…), and as for rhel9
+    // CVE-2099-7004 (older fix) and CVE-2099-7005 (a RHEL 8 CPE).
+    expect(findingLines(outcome.result.images[0])).toEqual(EXPECTED);
+    const f = outcome.result.images[0].vulnerabilities.find((v) => v.id === 'CVE-2099-13001');
+    expect([f?.updater, f?.rawSeverity, f?.links]).toEqual([
+      'fixture-rhcc',
+      'Important',
+      ['https://fixtures.clair-scan.invalid/CVE-2099-13001', 'https://fixtures.clair-scan.invalid/errata/RHSA-2099:13001'],
+    ]);
+  });
+});
+
+describe('without usable container records: exit 2 naming the image, never clean', () => {
+  const track = trackRuns();
+  const refused = /^Clair has no vulnerability data for Red Hat container image openshift4\/ose-cli \(found in localhost\/clair-scan-fixture\/rhcc:1\); refusing to report the image as clean$/;
+
+  test('a bundle without them (the RHEL data alone covers only the RPMs)', async () => {
+    const err = await expectScanError(scan(settings({ 'vuln-data': writeBundle({ only: ['fixture-rhel'] }, dirs) }), track));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(refused);
+  });
+
+  test('container records without their rhctag range (what an import that drops it stores): they can never match', async () => {
+    const file = writeBundle({ only: UPDATERS }, dirs);
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { Updater: string; Vuln: { range?: unknown } });
+    expect(lines.filter((l) => l.Vuln.range).map((l) => l.Updater)).toEqual(Array(4).fill('fixture-rhcc'));
+    for (const l of lines) delete l.Vuln.range;
+    fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const err = await expectScanError(scan(settings({ 'vuln-data': file }), track));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(refused);
+  });
+});
+
+/**
+ * clair-url: an existing Clair tells only its updaters' names. A real Clair's rhel-vex writes the RPM and the
+ * container records; data from an updater that names neither rhcc nor rhel-vex does not cover the container.
+ * The Clair is started with the product's modules (rhel-repo2cpe mapping, a random auth.psk key).
+ */
+describe('clair-url: the container needs an updater that writes container records', () => {
+  const track = trackRuns();
+  const env = loadTestEnv();
+  const run = newRunId();
+  let docker: DockerClient;
+  let pg: Postgres;
+  let clair: ClairContainer;
+  let psk = '';
+  const external = () => {
+    const s = settingsFor([IMAGE], { 'clair-url': clair.url, 'clair-psk': psk, 'severity-threshold': 'none', formats: 'json' });
+    dirs.push(s.reports.outputDir);
+    return s;
+  };
+
+  /** The fixture records of `updaters`, under the updater name `as` if given (as that updater would write them). */
+  async function load(updaters: string[], as?: string): Promise<void> {
+    const file = writeBundle({ only: updaters }, dirs);
+    if (as) {
+      const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { Updater: string; Fingerprint: string; Vuln: { updater: string } });
+      fs.writeFileSync(file, lines.map((l) => JSON.stringify({ ...l, Updater: as, Fingerprint: `${as}-${l.Fingerprint}`, Vuln: { ...l.Vuln, updater: as } })).join('\n') + '\n');
+    }
+    await importBundle(docker, clair.container, file, 120_000, { pg });
+  }
+
+  beforeAll(async () => {
+    docker = new DockerClient();
+    pg = await startPostgres(docker, { image: env.postgresImage, runId: run, timeoutMs: 120_000 });
+    clair = await startClair(docker, { image: env.clairImage, runId: run, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, repo2cpe: REPO2CPE, timeoutMs: 120_000, requestTimeoutMs: 300_000 });
+    const { stream } = await docker.getFile(clair.container, '/config/config.yaml');
+    let text = '';
+    for await (const c of stream) text += String(c);
+    psk = (parse(text) as { auth: { psk: { key: string } } }).auth.psk.key;
+  });
+
+  afterAll(async () => {
+    await clair?.client.close();
+    await cleanupRun({ runId: run, tempDirs: [] });
+    expect(leftoverContainers(run)).toEqual([]);
+  });
+
+  test('RHEL data from an updater that writes no container records: refused, naming the container', async () => {
+    await load(['fixture-rhel']);
+    const err = await expectScanError(scan(external(), track));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe(
+      'Clair has no vulnerability data for Red Hat container image openshift4/ose-cli (found in localhost/clair-scan-fixture/rhcc:1); refusing to report the image as clean',
+    );
+    expect(err.hint).toContain(`the Clair at ${clair.url}`);
+  });
+
+  test('the container records as rhel-vex writes them: accepted, with the exact findings', async () => {
+    await load(['fixture-rhcc'], 'rhel-vex');
+    expect(Object.keys(await clair.client.updateOperations()).sort()).toEqual(['fixture-rhel', 'rhel-vex']);
+    const outcome = await scan(external(), track);
+    expect(outcome.exitCode).toBe(0);
+    expect(findingLines(outcome.result.images[0])).toEqual(EXPECTED);
+    expect(outcome.result.images[0].vulnerabilities.find((v) => v.id === 'CVE-2099-13001')?.updater).toBe('rhel-vex');
+  });
+});
