@@ -48,6 +48,12 @@ export function isLanguageRepository(name: string | undefined): name is Language
   return !!name && (LANGUAGE_REPOSITORIES as readonly string[]).includes(name);
 }
 
+/**
+ * The repository key of Red Hat container images (claircore rhel/rhcc RepositoryKey): the rhcc scanner's "Red Hat
+ * Container Catalog" repository and the rhel-vex updater's records for container images (OCI purls) carry it.
+ */
+export const RHCC_REPOSITORY_KEY = 'rhcc-container-repository';
+
 /** Clair's `Environment`: where in the image a package was found (not to be confused with our ClairService). */
 export interface ClairEnvironment {
   package_db?: string;
