@@ -117,7 +117,13 @@ export async function fetchOnline(docker: DockerClient, clair: Docker.Container,
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins
   // whose extension differs from the main file's. The running Clair keeps its updaters disabled.
   await docker.putFiles(clair, '/config', { 'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }) });
-  const out = `/var/tmp/clair-scan-updates-${sets.join('-')}.json.gz`;
+  let out = `/var/tmp/clair-scan-updates-${sets.join('-')}.json.gz`;
+  if (opts.pg) {
+    // Copied out below: not under /var/tmp, a tmpfs the Engine API's archive endpoint does not see. Clair runs as an
+    // unprivileged user, so the (empty) file is placed first, writable, and clairctl truncates and fills it.
+    out = `/config/export/clair-scan-updates-${sets.join('-')}.json.gz`;
+    await docker.putFiles(clair, '/config', { [`export/${path.basename(out)}`]: '' }, { mode: 0o666 });
+  }
   const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs, env: CLAIRCTL_ENV });
   if (ex.exitCode !== 0) {
     throw new ClairScanError(`Clair's updaters failed for ${sets.join(', ')} (exit ${ex.exitCode})`, {
