@@ -1,6 +1,7 @@
 /**
  * The action's main step (bundled to dist/main/index.js): read inputs → scan → publish → exit code.
- * Thin wiring; the work is in scan.ts and src/publish/github/.
+ * Thin wiring; the work is in scan.ts and src/publish/github/. An images-file or a registry listing is batch mode,
+ * routed as the CLI routes it (batch/mode.ts isBatch) to main-batch.ts: batch/run.ts, then publish/github/batch.ts.
  */
 import * as core from '@actions/core';
 import { actionRawInputs } from './inputs/action-inputs';
@@ -16,6 +17,17 @@ import { guardProcess, runPhase } from './util/phase';
 import { cleanupActiveRuns } from './environment/cleanup';
 import { useDataCache } from './data/cache';
 import { githubCacheAvailable, githubDataCache } from './data/github-cache';
+import { inputDefinition } from './inputs/definitions';
+import type { RawInputs } from './inputs/settings';
+import { isBatch } from './batch/mode';
+import type { BundleRequire } from './util/lazy';
+
+declare const require: BundleRequire;
+/** Batch mode (main-batch.ts: batch/run.ts and its publisher), loaded on first use: a chunk of its own (src/util/lazy.ts). */
+const loadBatchStep = (): Promise<typeof import('./main-batch')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./main-batch') as typeof import('./main-batch')), fail, 'batch'))
+    : Promise.resolve(require('./main-batch') as typeof import('./main-batch'));
 
 const PUBLISH_DEADLINE_MS = 5 * 60 * 1000;
 
@@ -27,17 +39,22 @@ export async function run(): Promise<number> {
   let current: RunState | undefined;
   // A cancelled workflow sends SIGINT, then SIGTERM: clean up right away (the post step is the backstop).
   const release = cleanupOnSignals(() => current);
+  // The post step cleans up by this state, also after a killed main step.
+  const onState = (state: RunState): void => {
+    current = state;
+    core.saveState(STATE_KEY, serializeRunState(state));
+  };
   try {
     const raw = actionRawInputs();
+    if (isBatch(raw)) {
+      await useActionCache(raw);
+      return await (await loadBatchStep()).runBatchStep(raw, onState);
+    }
     settings = parseSettings(raw);
     const s = settings;
-    // Input `cache` (action only): the vulnerability data of `vuln-data: online` in the GitHub Actions cache.
-    if (s.vulnData.toLowerCase() === 'online' && parseBoolean(raw('cache') || 'true') !== false && (await githubCacheAvailable())) useDataCache(githubDataCache());
+    await useActionCache(raw);
     const outcome = await scan(s, {
-      onState: (state) => {
-        current = state;
-        core.saveState(STATE_KEY, serializeRunState(state));
-      },
+      onState,
       // The base branch's result (or `baseline: <run id>`) from the report artifact (publish/github/baseline.ts).
       fetchBaseline: (spec) => fetchGitHubBaseline(spec, { token: s.publish.githubToken, artifactName: s.publish.artifactName }),
     });
@@ -60,6 +77,12 @@ export async function run(): Promise<number> {
   } finally {
     release();
   }
+}
+
+/** Input `cache` (action only): the vulnerability data of `vuln-data: online` in the GitHub Actions cache. */
+async function useActionCache(raw: RawInputs): Promise<void> {
+  const vulnData = raw('vuln-data')?.trim() || inputDefinition('vuln-data').default;
+  if (vulnData.toLowerCase() === 'online' && parseBoolean(raw('cache') || 'true') !== false && (await githubCacheAvailable())) useDataCache(githubDataCache());
 }
 
 if (require.main === module) {

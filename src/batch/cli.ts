@@ -1,20 +1,28 @@
-/** The CLI side of batch mode: run it, print where the results are, return the batch's exit code. */
+/**
+ * Batch mode at the entry points: whether the inputs ask for it (`isBatch`: an images-file or a registry listing),
+ * and the lines that say how it went — the CLI prints them to stdout, the action (src/main.ts) to its log before
+ * publishing (publish/github/batch.ts).
+ */
 import type { RawInputs } from '../inputs/settings';
 import type { RunState } from '../environment/run-state';
 import { log } from '../util/log';
-import { runBatch } from './run';
+import { runBatch, type BatchOutcome } from './run';
+import { batchHeadline } from './outputs';
 
 export { isBatch } from './inputs';
 
+/** What happened, for a log: the totals, then each image that errored or failed the policy. */
+export function batchResultLines(outcome: BatchOutcome): string[] {
+  return [
+    `Batch: ${batchHeadline(outcome.summary)}.`,
+    ...outcome.summary.images.filter((i) => i.verdict === 'error').map((e) => `  error  ${e.image}: ${e.error?.message}`),
+    ...outcome.summary.images.filter((i) => i.verdict === 'fail').map((e) => `  fail   ${e.image}: ${e.failedRules.join('; ')}`),
+  ];
+}
+
 export async function runBatchCli(raw: RawInputs, onState: (s: RunState) => void): Promise<number> {
   const outcome = await runBatch(raw, { onState });
-  const t = outcome.summary.totals;
-  process.stdout.write(
-    `Batch: ${t.images} image${t.images === 1 ? '' : 's'}: ${t.passed} passed, ${t.failed} failed the policy, ${t.errored} errored` +
-      `${t.resumed ? ` (${t.resumed} done by an earlier run)` : ''}.\n`,
-  );
-  for (const e of outcome.summary.images.filter((i) => i.verdict === 'error')) process.stdout.write(`  error  ${e.image}: ${e.error?.message}\n`);
-  for (const e of outcome.summary.images.filter((i) => i.verdict === 'fail')) process.stdout.write(`  fail   ${e.image}: ${e.failedRules.join('; ')}\n`);
+  process.stdout.write(batchResultLines(outcome).map((l) => `${l}\n`).join(''));
   log.info(`vulnerable.list: ${outcome.files.vulnerableList}`);
   log.info(`batch summary: ${outcome.files.summary}`);
   return outcome.exitCode;

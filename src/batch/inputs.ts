@@ -36,11 +36,7 @@ function lines(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Batch mode: an images-file, or a registry listing (a `*` pattern) among the images. */
-export function isBatch(raw: RawInputs): boolean {
-  if (value(raw, 'images-file')) return true;
-  return (raw('image') ?? '').split(/[\n,]/).some((l) => l.includes('*'));
-}
+export { isBatch } from './mode';
 
 export function parseBatchInputs(raw: RawInputs): BatchRequest {
   const all = lines((raw('image') ?? '').replace(/,/g, '\n'));

@@ -52,6 +52,12 @@ export interface BatchSummary {
   images: BatchImageEntry[];
 }
 
+/** `4 images: 1 passed, 2 failed the policy, 1 errored (1 done by an earlier run)`: the batch in one line. */
+export function batchHeadline(s: BatchSummary): string {
+  const t = s.totals;
+  return `${t.images} image${t.images === 1 ? '' : 's'}: ${t.passed} passed, ${t.failed} failed the policy, ${t.errored} errored${t.resumed ? ` (${t.resumed} done by an earlier run)` : ''}`;
+}
+
 /** The rules of a verdict that failed (each reason names its rule). */
 export function failedRules(v: Verdict): string[] {
   return v.rules.filter((rule) => {

@@ -10,11 +10,12 @@
  * - Every finished image is appended to `batch-state.jsonl`; `resume` skips those of an interrupted run.
  * - Exit code: 2 if any image errored, else 1 if any failed an enforced policy, else 0.
  *
- * batch/ holds run.ts, inputs.ts, registry-list.ts (catalog/tags listings), layers.ts (shared layers), outputs.ts
- * (summary, resume state) and cli.ts. It sits above scan.ts.
+ * batch/ holds run.ts, inputs.ts, mode.ts (isBatch), registry-list.ts (catalog/tags listings), layers.ts (shared
+ * layers), outputs.ts (summary, resume state) and cli.ts. It sits above scan.ts.
  *
  * May import: scan.ts and every stage below it (environment/, data/, image/, inputs/, findings/, policy/, report/,
- * util/). Only src/cli.ts imports batch/.
+ * util/). The entry points import batch/ (src/cli.ts, and src/main.ts through main-batch.ts: both route by
+ * mode.ts's isBatch); publish/github/ imports its types and outputs.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -53,6 +54,8 @@ import {
 
 export interface BatchOutcome {
   summary: BatchSummary;
+  /** The per-image settings every image was scanned with (their publish part is what the action publishes with). */
+  settings: Settings;
   exitCode: 0 | 1 | 2;
   files: { summary: string; vulnerableList: string; state: string };
   /** Seconds per phase, summed over images (for benchmarks). */
@@ -214,6 +217,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
     const stats = pool?.stats();
     return {
       summary,
+      settings,
       exitCode,
       files,
       timings,

@@ -41,10 +41,9 @@ export const INPUTS: InputDefinition[] = [
     name: 'image',
     group: 'image',
     type: 'list',
-    required: true,
     default: '',
     description:
-      'Image(s) to scan, one per line or comma-separated: a name in the Docker daemon (`myapp:ci`), a `docker save`/OCI archive path, or a registry reference. Prefix with `docker:`, `archive:` (also `docker-archive:`, `oci-archive:`) or `registry:` to force the source.',
+      'Image(s) to scan, one per line or comma-separated: a name in the Docker daemon (`myapp:ci`), a `docker save`/OCI archive path, or a registry reference. Prefix with `docker:`, `archive:` (also `docker-archive:`, `oci-archive:`) or `registry:` to force the source. Required unless `images-file` names the images.',
   },
   {
     name: 'image-source',
@@ -425,8 +424,8 @@ export interface OutputDefinition {
 }
 
 export const OUTPUTS: OutputDefinition[] = [
-  { name: 'verdict', description: '`pass` or `fail` as the policy decided (also in report-only mode).' },
-  { name: 'exit-code', description: '0 passed, 1 policy failed, 2 error.' },
+  { name: 'verdict', description: '`pass` or `fail` as the policy decided (also in report-only mode). Batch mode: `fail` if any image failed the policy, else `pass` if every image passed, else empty (an image errored).' },
+  { name: 'exit-code', description: '0 passed, 1 policy failed, 2 error. Batch mode: 2 if any image errored, else 1 if any failed the policy.' },
   { name: 'total', description: 'Number of vulnerability findings (all images, allowlisted included).' },
   { name: 'critical', description: 'Critical findings.' },
   { name: 'high', description: 'High findings.' },
@@ -451,6 +450,12 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'json', description: 'Path of the normalized JSON result.' },
   { name: 'sbom', description: 'Path of the CycloneDX SBOM.' },
   { name: 'openvex', description: 'Path of the OpenVEX document (format `openvex`).' },
+  { name: 'images', description: 'Batch mode: number of images in the batch (registry listings expanded); empty for a single scan.' },
+  { name: 'images-passed', description: 'Batch mode: images that passed the policy.' },
+  { name: 'images-failed', description: 'Batch mode: images that failed the policy (the lines of `vulnerable.list`).' },
+  { name: 'images-errored', description: 'Batch mode: images that could not be scanned (no verdict).' },
+  { name: 'vulnerable-list', description: 'Batch mode: path of `vulnerable.list`, one line per image that failed the policy: the image, a tab, the failed rules.' },
+  { name: 'batch-summary', description: 'Batch mode: path of `batch-summary.json` (per image: digest, verdict, counts, failed rules or error, its reports).' },
 ];
 
 export function inputDefinition(name: string): InputDefinition {

@@ -14,6 +14,7 @@ import YAML from 'yaml';
 import { ArtifactServer } from '../../helpers/artifact-server';
 import { GitHubApiServer } from '../../helpers/github-api-server';
 import { loadTestEnv, REPO_ROOT } from '../../helpers/testenv';
+import { imageDirName, type BatchSummary } from '../../../src/batch/outputs';
 
 // The e2e project's testTimeout is not honoured inside `projects` (jest warns); set it here.
 jest.setTimeout(900_000);
@@ -330,5 +331,165 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     expect(post.stdout).toMatch(/removed containers/);
     expect(await runContainers(runId!)).toEqual([]);
     expect(readdirSync(tmpdir()).filter((n) => n.includes(runId!))).toEqual([]);
+  });
+});
+
+describeIfReady('the action in batch mode: images-file (real Docker + Clair, simulated GitHub APIs)', () => {
+  const tenv = ready ? loadTestEnv() : undefined;
+  const api = new GitHubApiServer();
+  const dirs: string[] = [];
+  const fixture = (name: string): string => `docker:localhost/clair-scan-fixture/${name}:1`;
+  const MISSING = 'docker:localhost/clair-scan-fixture/no-such-image:1';
+  const newDir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'cs-action-batch-e2e-'));
+    dirs.push(d);
+    return d;
+  };
+
+  beforeAll(async () => {
+    api.expectedToken = TOKEN;
+    await api.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  afterEach(() => expect(api.problems).toEqual([]));
+
+  async function batchRun(withInputs: (dir: string) => Record<string, string>): Promise<RunResult & { artifacts: ArtifactServer; env: Record<string, string> }> {
+    const artifacts = new ArtifactServer();
+    await artifacts.start();
+    try {
+      const dir = newDir();
+      // A pull request event: batch mode still keeps no PR comment (a fleet job is scheduled, not a review).
+      const env = { ...baseEnv(dir, api, artifacts, 'pull_request'), ...inputEnv(withInputs(dir)) };
+      const r = await collect(startMain(dir, env), dir);
+      expect(artifacts.problems).toEqual([]);
+      return { ...r, artifacts, env };
+    } finally {
+      await artifacts.stop();
+    }
+  }
+
+  test('`image` plus an images-file: every image scanned against one ephemeral Clair; exit 2 (one errored), exact vulnerable.list, outputs, job summary and artifact; no PR comment; the post step leaves nothing', async () => {
+    const r = await batchRun((dir) => {
+      writeFileSync(join(dir, 'images.txt'), ['# the fleet', fixture('debian-vuln'), '', `${MISSING}  # gone from the daemon`, ''].join('\n'));
+      return {
+        image: fixture('clean'),
+        'images-file': join(dir, 'images.txt'),
+        concurrency: '2',
+        'clair-image': tenv!.clairImage,
+        'postgres-image': tenv!.postgresImage,
+        pull: 'never',
+        'vuln-data': BUNDLE,
+        'output-dir': join(dir, 'fleet'),
+        'severity-threshold': 'high',
+        formats: 'json,sarif',
+      };
+    });
+    const out = join(r.dir, 'fleet');
+    const missingError = `image "localhost/clair-scan-fixture/no-such-image:1" was not found in the Docker daemon at ${tenv!.dockerHost}`;
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: '' });
+
+    // vulnerable.list: the image that failed, a tab, the failed rule.
+    expect(readFileSync(join(out, 'vulnerable.list'), 'utf8')).toBe(`${fixture('debian-vuln')}\tseverity-threshold: high\n`);
+    const summary = JSON.parse(readFileSync(join(out, 'batch-summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.images.map((e) => [e.image, e.verdict])).toEqual([
+      [fixture('clean'), 'pass'],
+      [fixture('debian-vuln'), 'fail'],
+      [MISSING, 'error'],
+    ]);
+    expect(summary.totals).toEqual({ images: 3, passed: 1, failed: 1, errored: 1, resumed: 0 });
+    expect(summary.exitCode).toBe(2);
+
+    // outputs: every output of action.yml, the batch's counts and files
+    const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(action.outputs).sort());
+    const empty = ['new-total', 'new-critical', 'new-high', 'new-medium', 'new-low', 'new-negligible', 'new-unknown', 'fixed-total', 'sarif', 'gitlab-report', 'markdown', 'html', 'json', 'sbom', 'openvex'];
+    expect(r.outputs).toEqual({
+      verdict: 'fail',
+      'exit-code': '2',
+      total: '6',
+      critical: '1',
+      high: '1',
+      medium: '1',
+      low: '1',
+      negligible: '1',
+      unknown: '1',
+      fixable: '4',
+      'report-dir': out,
+      images: '3',
+      'images-passed': '1',
+      'images-failed': '1',
+      'images-errored': '1',
+      'vulnerable-list': join(out, 'vulnerable.list'),
+      'batch-summary': join(out, 'batch-summary.json'),
+      ...Object.fromEntries(empty.map((k) => [k, ''])),
+    });
+
+    // the job summary: errors, then policy failures, then passes
+    expect(r.summary).toBe(
+      [
+        '## ⚠️ clair-scan batch: not every image was scanned — 3 images: 1 passed, 1 failed the policy, 1 errored',
+        '',
+        'Policy: severity-threshold: high.',
+        '',
+        '| Image | Verdict | Critical | High | Medium | Low | Other | Total | Failed rule or error |',
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+        `| ${MISSING} | ⚠️ error |  |  |  |  |  |  | ${missingError.replace(/"/g, '&quot;')} |`,
+        `| ${fixture('debian-vuln')} | ❌ fail | 1 | 1 | 1 | 1 | 2 | 6 | severity-threshold: high |`,
+        `| ${fixture('clean')} | ✅ pass | 0 | 0 | 0 | 0 | 0 | 0 |  |`,
+        '',
+        '`vulnerable.list` names the 1 image that failed the policy, one per line with the failed rules.',
+        '',
+        'No verdict for 1 image (exit code 2): see each error above and the job log.',
+        '',
+        '',
+      ].join('\n'),
+    );
+
+    // the step's failure: what errored, then what failed the policy (the runner's ::error:: escapes newlines as %0A)
+    expect(r.stdout).toContain(
+      `::error::Batch: 3 images: 1 passed, 1 failed the policy, 1 errored. Errored:%0A- ${MISSING}: ${missingError}%0APolicy failed:%0A- ${fixture('debian-vuln')}: severity-threshold: high\n`,
+    );
+    expect(r.stdout).toContain('batch mode keeps no pull request comment');
+
+    // the artifact: the batch's files and each scanned image's reports, the same bytes as on disk
+    expect(r.artifacts.artifacts).toHaveLength(1);
+    const a = r.artifacts.artifacts[0];
+    expect(a).toMatchObject({ name: 'clair-scan-reports', finalized: true });
+    const perImage = (image: string): string[] => ['clair-scan-result.json', 'clair-scan.sarif'].map((f) => `images/${imageDirName(image)}/${f}`);
+    const expected = ['batch-state.jsonl', 'batch-summary.json', 'vulnerable.list', ...perImage(fixture('clean')), ...perImage(fixture('debian-vuln'))].sort();
+    expect([...a.files.keys()].sort()).toEqual(expected);
+    for (const f of expected) expect(a.files.get(f)!.equals(readFileSync(join(out, f)))).toBe(true);
+
+    // no GitHub API call at all: no PR comment, no baseline lookup
+    expect(api.requests).toEqual([]);
+
+    // the post step with the saved state: nothing of the run is left
+    const runId = runIdOf(r);
+    const post = await runPost(r.dir, r.env, r.state);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(runId);
+    expect(await runContainers(runId)).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.includes(runId))).toEqual([]);
+  });
+
+  test('an images-file that does not exist: exit 2 with what failed and what to do, exit-code output 2, nothing scanned or uploaded', async () => {
+    let missing = '';
+    const r = await batchRun((dir) => {
+      missing = join(dir, 'no-such-images.txt');
+      return { 'images-file': missing, 'vuln-data': BUNDLE, 'output-dir': join(dir, 'fleet') };
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      `::error::images-file "${missing}" cannot be read: ENOENT: no such file or directory, stat '${missing}'%0AWhat to do: give the path of a text file with one image reference per line (# starts a comment).\n`,
+    );
+    expect(r.outputs).toMatchObject({ 'exit-code': '2', verdict: '', images: '', 'vulnerable-list': '', 'batch-summary': '' });
+    expect(r.summary).toContain(`The scan did not complete: images-file &quot;${missing}&quot; cannot be read`);
+    expect(r.artifacts.artifacts).toHaveLength(0);
+    expect(r.state).toEqual({}); // no run was started: nothing for the post step to clean up
+    expect(existsSync(join(r.dir, 'fleet'))).toBe(false);
+    expect(api.requests).toEqual([]);
   });
 });

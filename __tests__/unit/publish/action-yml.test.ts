@@ -132,6 +132,20 @@ describe('GitHub example workflows', () => {
       expect(sarif?.if).toContain('always()');
     });
   }
+  test('the fleet workflow: batch mode (images-file) with known inputs, and only outputs the action has', () => {
+    const text = readFileSync(join(root, 'templates/github/fleet-scan.yml'), 'utf8');
+    const wf = YAML.parse(text);
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const job = wf.jobs.scan;
+    const scan = job.steps.find((s: { id?: string }) => s.id === 'scan');
+    expect(scan.uses).toMatch(/^clair-scan\/clair-scan@/);
+    expect(scan.with['images-file']).toBeTruthy();
+    for (const k of Object.keys(scan.with)) expect(INPUTS.map((i) => i.name)).toContain(k);
+    const used = [...text.matchAll(/steps\.scan\.outputs\.([a-z-]+)/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(0);
+    for (const o of used) expect(OUTPUTS.map((x) => x.name)).toContain(o);
+  });
   test('the PR workflow builds with load: true and may comment', () => {
     const wf = YAML.parse(readFileSync(join(root, 'templates/github/container-scan.yml'), 'utf8'));
     const job = wf.jobs.scan;

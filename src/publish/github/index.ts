@@ -3,10 +3,11 @@
  * Each publisher is independent; a failing one is a warning, never a crash, so it cannot hide the verdict.
  * publish/gitlab/index.ts is the same for GitLab CI; publish/sticky.ts is the sticky comment/note both use.
  *
+ * batch.ts publishes a batch (images-file, registry listings) the same way, without the PR comment.
+ *
  * May import: util/, inputs/settings (types), findings/, report/, image/reference (via sticky.ts), publish/sticky,
- * src/outcome (types). Never scan.ts or environment/: a publisher gets the finished ScanOutcome.
+ * src/outcome, batch/ (types) and batch/outputs. Never scan.ts or environment/: a publisher gets the finished ScanOutcome or BatchOutcome.
  */
-import * as core from '@actions/core';
 import { relative } from 'node:path';
 import type { ScanOutcome } from '../../outcome';
 import type { Settings } from '../../inputs/settings';
@@ -16,45 +17,14 @@ import { describeError, errorMessage } from '../../util/errors';
 import { log } from '../../util/log';
 import { composeStickyBody, GITHUB_COMMENT_MAX_CHARS, stickyKey, stickyMarker } from '../sticky';
 import { uploadReports } from './artifact';
-import { publishPullRequestComment, type CommentOutcome } from './comment';
+import { publishPullRequestComment } from './comment';
 import { errorOutputs, outcomeOutputs } from './outputs';
+import { attempt, type Env, type GitHubPublishReport, JOB_SUMMARY_MAX_CHARS, setOutputs, writeSummary } from './common';
 
-type Env = Record<string, string | undefined>;
-
-/** GitHub refuses a step summary above 1 MiB; stay well under it (characters may be several bytes). */
-const JOB_SUMMARY_MAX_CHARS = 800_000;
-
-export interface GitHubPublishReport {
-  summary: boolean;
-  artifact?: { id?: number; files: string[] };
-  comment?: CommentOutcome;
-}
+export type { GitHubPublishReport } from './common';
 
 function githubMarker(settings: Settings, env: Env): string {
   return stickyMarker(stickyKey(settings.images, env.GITHUB_WORKFLOW ?? ''));
-}
-
-function setOutputs(values: Record<string, string>): void {
-  for (const [k, v] of Object.entries(values)) core.setOutput(k, v);
-}
-
-async function writeSummary(markdown: string, env: Env): Promise<boolean> {
-  if (!env.GITHUB_STEP_SUMMARY) {
-    log.debug('GITHUB_STEP_SUMMARY is not set: no job summary');
-    return false;
-  }
-  await core.summary.addRaw(markdown, true).write({ overwrite: false });
-  core.summary.emptyBuffer();
-  return true;
-}
-
-async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (err) {
-    log.warn(`${what} failed: ${errorMessage(err).split('\n')[0]}`);
-    return undefined;
-  }
 }
 
 export async function publishGitHub(outcome: ScanOutcome, settings: Settings, env: Env = process.env): Promise<GitHubPublishReport> {

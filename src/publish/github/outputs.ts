@@ -1,6 +1,7 @@
-/** The action's outputs (every entry of OUTPUTS), computed from the scan outcome. */
+/** The action's outputs (every entry of OUTPUTS), computed from the scan or batch outcome. */
 import { resolve } from 'node:path';
 import type { ScanOutcome } from '../../outcome';
+import type { BatchOutcome } from '../../batch/run';
 import type { ReportFormat, Settings } from '../../inputs/settings';
 import { countBySeverity, SEVERITIES, type ScanResult, type VulnerabilityFinding } from '../../findings/model';
 import { totalOf } from '../../findings/delta';
@@ -33,6 +34,19 @@ function reportOutputs(reports: ScanOutcome['reports'] | undefined): Record<stri
   return out;
 }
 
+/** Batch mode's own outputs; empty strings for a single scan or an error. */
+function batchOnlyOutputs(o: BatchOutcome | undefined): Record<string, string> {
+  const t = o?.summary.totals;
+  return {
+    images: t ? String(t.images) : '',
+    'images-passed': t ? String(t.passed) : '',
+    'images-failed': t ? String(t.failed) : '',
+    'images-errored': t ? String(t.errored) : '',
+    'vulnerable-list': o ? resolve(o.files.vulnerableList) : '',
+    'batch-summary': o ? resolve(o.files.summary) : '',
+  };
+}
+
 export function outcomeOutputs(outcome: ScanOutcome, settings: Settings): Record<string, string> {
   const vulns: VulnerabilityFinding[] = outcome.result.images.flatMap((i) => i.vulnerabilities);
   const counts = countBySeverity(vulns);
@@ -50,6 +64,33 @@ export function outcomeOutputs(outcome: ScanOutcome, settings: Settings): Record
     ...deltaOutputs(outcome.result),
     'report-dir': resolve(settings.reports.outputDir),
     ...reportOutputs(outcome.reports),
+    ...batchOnlyOutputs(undefined),
+  };
+}
+
+/**
+ * After a batch: the counts summed over the images that have a result, the verdict `fail` when any image failed the
+ * policy, else `pass` only when every image passed (an errored image has no verdict: empty), the batch's files.
+ * No single report, no baseline: those outputs are empty (each image's reports are under report-dir/images/).
+ */
+export function batchOutputs(o: BatchOutcome): Record<string, string> {
+  const t = o.summary.totals;
+  const sum = (k: 'total' | 'fixable' | (typeof SEVERITIES)[number]): string => String(o.summary.images.reduce((n, e) => n + (e.counts?.[k] ?? 0), 0));
+  return {
+    verdict: t.failed > 0 ? 'fail' : t.errored > 0 ? '' : 'pass',
+    'exit-code': String(o.exitCode),
+    total: sum('total'),
+    critical: sum('Critical'),
+    high: sum('High'),
+    medium: sum('Medium'),
+    low: sum('Low'),
+    negligible: sum('Negligible'),
+    unknown: sum('Unknown'),
+    fixable: sum('fixable'),
+    ...deltaOutputs(undefined),
+    'report-dir': resolve(o.settings.reports.outputDir),
+    ...reportOutputs(undefined),
+    ...batchOnlyOutputs(o),
   };
 }
 
@@ -69,5 +110,6 @@ export function errorOutputs(settings: Settings | undefined): Record<string, str
     ...deltaOutputs(undefined),
     'report-dir': settings ? resolve(settings.reports.outputDir) : '',
     ...reportOutputs(undefined),
+    ...batchOnlyOutputs(undefined),
   };
 }
