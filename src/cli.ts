@@ -291,7 +291,8 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
       // In GitLab CI: the target branch's result from this job's artifacts (publish/gitlab/baseline.ts).
       ...(env.GITLAB_CI === 'true' ? { fetchBaseline: (spec: string) => fetchGitLabBaseline(spec, { outputDir: cfg.reports.outputDir, gitlabToken: cfg.publish.gitlabToken, env }) } : {}),
     });
-    process.stdout.write(renderTable(outcome.result));
+    // Package and vulnerability names come from the image: defused like every log line (util/log.ts).
+    process.stdout.write(scrub(renderTable(outcome.result)));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
     const s = settings;
     if (env.GITLAB_CI === 'true') {

@@ -11,13 +11,15 @@ import { batchResultLines } from './batch/cli';
 import { runBatch } from './batch/run';
 import { batchVerdictMessage, publishGitHubBatch } from './publish/github/batch';
 import { runPhase } from './util/phase';
+import { log } from './util/log';
 
 const PUBLISH_DEADLINE_MS = 5 * 60 * 1000;
 
 /** Runs the batch and publishes it; the step's exit code: 2 if any image errored, else 1 if any failed an enforced policy. */
 export async function runBatchStep(raw: RawInputs, onState: (s: RunState) => void): Promise<number> {
   const outcome = await runBatch(raw, { onState });
-  for (const line of batchResultLines(outcome)) core.info(line);
+  // Through the logger: image names and Clair's error messages are defused there (util/log.ts).
+  for (const line of batchResultLines(outcome)) log.info(line);
   await runPhase('publish', PUBLISH_DEADLINE_MS, () => publishGitHubBatch(outcome), 'the GitHub API stopped answering; the results are in output-dir.');
   const msg = batchVerdictMessage(outcome);
   if (msg.fail) core.setFailed(msg.fail);

@@ -6,16 +6,17 @@
  * May import: util/ and @actions/core only.
  */
 import * as core from '@actions/core';
-import { setLogger } from '../util/log';
+import { defuse, setLogger } from '../util/log';
 
 /** core.saveState / getState key of the serialized RunState. */
 export const STATE_KEY = 'clair-scan-run';
 
 export function useActionsLogger(): void {
   setLogger({
-    info: (m) => core.info(m),
-    warn: (m) => core.warning(m),
-    debug: (m) => core.debug(m),
+    // core.info writes the text as it is: a line of it starting with `::` would be run as a workflow command.
+    info: (m) => core.info(defuse(m)),
+    warn: (m) => core.warning(defuse(m)),
+    debug: (m) => core.debug(defuse(m)),
     mask: (s) => core.setSecret(s),
     // ::group::title … ::endgroup:: on stdout (the runner does not nest groups; log.group never asks it to).
     startGroup: (_name, title) => core.startGroup(title),

@@ -20,11 +20,37 @@ export interface Logger {
 
 const masked: string[] = [];
 
-/** `msg` with every registered secret replaced by `***` (for text written without the logger, e.g. errors). */
+/**
+ * Text that is safe to write to a CI job log. Log lines carry attacker-controlled text (package and vulnerability
+ * names from the image, Clair's and registries' error messages), and the log is not inert:
+ * - GitHub's runner executes any line that starts with `::` (after leading whitespace) as a workflow command
+ *   (`::add-mask::`, `::stop-commands::`, `::error file=…::`), and the legacy `##[command]` form anywhere in a line;
+ * - terminals and GitLab's log viewer obey escape sequences and carriage returns, which can erase or overwrite the
+ *   lines before them (e.g. hide a warning), and bidirectional overrides can make text read differently.
+ * So control characters other than newline and tab are shown as `\uXXXX` escapes, and a zero-width space defuses
+ * `::` at a line start and every `##[`; the text still reads the same. Our own workflow commands (groups, masks,
+ * annotations) are issued by @actions/core, never through here.
+ */
+export function defuse(text: string): string {
+  return (
+    text
+      // C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides/isolates.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      // The runner trims any Unicode whitespace before looking for `::`; \s knows the same spaces.
+      .replace(/^([^\S\n]*):(?=:)/gm, '$1:\u200b')
+      .replace(/##\[/g, '#\u200b#[')
+  );
+}
+
+/**
+ * `msg` with every registered secret replaced by `***`, defused (see `defuse`): for text written to the log
+ * without the logger, e.g. errors and the findings table.
+ */
 export function scrub(msg: string): string {
   let out = msg;
   for (const s of masked) if (s) out = out.split(s).join('***');
-  return out;
+  return defuse(out);
 }
 
 /**
