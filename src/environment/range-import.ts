@@ -24,7 +24,8 @@
  * `postgres.Connect` or `types.ConnectRegisterTypes`), delete this module and its call in importBundle.
  *
  * Values from the bundle (attacker-controllable: names, links) reach PostgreSQL only as COPY text-format data,
- * escaped here; the SQL text itself holds nothing but constants and numbers we computed.
+ * escaped here; the SQL text itself holds nothing but constants and numbers we computed. The tag carries a random
+ * nonce per import, so no record of the data can name (and so rewrite) another record's row.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
