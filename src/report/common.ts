@@ -39,7 +39,10 @@ const WRITE_BATCH = 256 * 1024;
 const BUFFER_BYTES = WRITE_BATCH + 3 * 64 * 1024;
 
 export interface ChunkWriteOptions {
-  /** Sees every buffer written (e.g. to count its gzipped size); awaited, so it can apply backpressure. */
+  /**
+   * Sees every buffer written (e.g. to count its gzipped size); awaited, so it can apply backpressure. The
+   * buffer is reused once the returned promise settles: an observer must be done with it by then.
+   */
   observe?: (buf: Buffer) => void | Promise<void>;
   /** Asked once everything is written: false discards the temp file (the target is left as it was). */
   accept?: () => boolean | Promise<boolean>;
@@ -64,18 +67,21 @@ export async function writeChunksAtomic(
     fh = await fs.open(tmp, 'wx');
     const handle = fh;
     // Chunks are encoded straight into a batch buffer (no joined string, one-byte chunks stay on the fast path);
-    // room for 3 bytes per UTF-16 unit is kept, so a chunk is never split. A new buffer per batch: the last
-    // one may still be being written or observed.
-    let buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    // room for 3 bytes per UTF-16 unit is kept, so a chunk is never split. Two buffers take turns: one is
+    // filled while the other is written (and observed), and a buffer is filled again only after that is done.
+    const slots = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+    let slot = 0;
+    let buf = slots[0];
     let off = 0;
     // One batch is written (and observed) while the next is produced; never more than one in flight.
     let inflight: Promise<void> = Promise.resolve();
     const flush = async (): Promise<void> => {
       if (!off) return;
       const out = buf.subarray(0, off);
-      buf = Buffer.allocUnsafe(BUFFER_BYTES);
+      slot ^= 1;
+      buf = slots[slot];
       off = 0;
-      await inflight;
+      await inflight; // the write of the buffer now to be filled
       inflight = (async () => {
         await handle.write(out);
         if (opts.observe) await opts.observe(out);
@@ -85,7 +91,7 @@ export async function writeChunksAtomic(
     const add = async (c: string): Promise<void> => {
       if (off + c.length * 3 > buf.length) {
         await flush();
-        if (c.length * 3 > buf.length) buf = Buffer.allocUnsafe(c.length * 3);
+        if (c.length * 3 > buf.length) buf = slots[slot] = Buffer.allocUnsafe(c.length * 3);
       }
       off += buf.write(c, off);
       if (off >= WRITE_BATCH) await flush();

@@ -27,7 +27,7 @@ const Serialize = require('@cyclonedx/cyclonedx-library/Serialize') as typeof CD
 const Spec = require('@cyclonedx/cyclonedx-library/Spec') as typeof CDX.Spec;
 import { Distribution, ImageResult, Package, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import { allLinks, isHttpUrl, stableUuid } from './common';
-import { jsonChunks } from './json-stream';
+import { jsonChunks, LazyArray } from './json-stream';
 
 const CDX_SEVERITY: Record<Severity, CDX.Enums.Vulnerability.Severity> = {
   Critical: Enums.Vulnerability.Severity.Critical,
@@ -133,6 +133,21 @@ function gitlabImageProperties(img: ImageResult): CDX.Models.Property[] {
 
 /** Build the CycloneDX BOM model for a scan. */
 export function buildBom(result: ScanResult): CDX.Models.Bom {
+  const { bom, componentOf, refByPkg } = bomWithoutVulnerabilities(result);
+  for (const v of vulnerabilityParts(result, componentOf, refByPkg)) bom.vulnerabilities.add(libraryVulnerability(v));
+  return bom;
+}
+
+interface BomModel {
+  bom: CDX.Models.Bom;
+  /** Per image: package → its component. */
+  componentOf: Map<Package, CDX.Models.Component>[];
+  /** Package ref → component. */
+  refByPkg: Map<string, CDX.Models.Component>;
+}
+
+/** The BOM model with everything but its vulnerabilities. */
+function bomWithoutVulnerabilities(result: ScanResult): BomModel {
   const bom = new Models.Bom({
     serialNumber: `urn:uuid:${stableUuid(
       [result.finishedAt, ...result.images.map((i) => `${i.image.ref}@${i.image.manifestDigest}`)].join('\n'),
@@ -190,54 +205,114 @@ export function buildBom(result: ScanResult): CDX.Models.Bom {
     }
   });
 
+  return { bom, componentOf, refByPkg };
+}
+
+/** What one BOM vulnerability says (one per id, over all images), for the library model or its normalized form. */
+interface VulnParts {
+  id: string;
+  description?: string;
+  sourceName: string;
+  sourceUrl?: string;
+  recommendation?: string;
+  published?: Date;
+  severity: CDX.Enums.Vulnerability.Severity;
+  cvss?: { score: number; vector?: string; method: CDX.Enums.Vulnerability.RatingMethod };
+  references: { id: string; url?: string }[];
+  advisories: string[];
+  affects: CDX.Models.Component[];
+  allowlisted?: string;
+}
+
+function vulnerabilityParts(
+  result: ScanResult,
+  componentOf: Map<Package, CDX.Models.Component>[],
+  refByPkg: Map<string, CDX.Models.Component>,
+): VulnParts[] {
   const byId = new Map<string, { f: VulnerabilityFinding; idx: number }[]>();
   result.images.forEach((img, idx) => {
     for (const f of img.vulnerabilities) {
-      const list = byId.get(f.id) ?? [];
-      list.push({ f, idx });
-      byId.set(f.id, list);
+      const list = byId.get(f.id);
+      if (list) list.push({ f, idx });
+      else byId.set(f.id, [{ f, idx }]);
     }
   });
+  const out: VulnParts[] = [];
   for (const [id, list] of [...byId.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const f = list[0].f;
     const links = allLinks(f);
-    const v = new Models.Vulnerability.Vulnerability({
-      bomRef: `vuln:${id}`,
+    // One component per package ref (refByPkg), so one affect per component is one per ref.
+    const affects = new Set<CDX.Models.Component>();
+    for (const { f: x, idx } of list) {
+      const c = componentOf[idx].get(x.package) ?? refByPkg.get(packageRef(x.package, idx));
+      if (c) affects.add(c);
+    }
+    const allowed = list.filter((x) => x.f.allowlisted);
+    out.push({
       id,
       description: f.description || undefined,
-      source: new Models.Vulnerability.Source({ name: f.updater || 'clair', url: links[0] }),
+      sourceName: f.updater || 'clair',
+      sourceUrl: links[0],
       recommendation: list.some((x) => x.f.fixedIn)
         ? [...new Set(list.filter((x) => x.f.fixedIn).map((x) => `Upgrade ${x.f.package.name} to ${x.f.fixedIn}`))].join('; ')
         : undefined,
       published: f.issued && !Number.isNaN(Date.parse(f.issued)) ? new Date(f.issued) : undefined,
+      severity: CDX_SEVERITY[f.severity],
+      cvss: f.cvss ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) } : undefined,
+      references: f.aliases.map((alias) => ({ id: alias, url: links.find((l) => l.includes(alias)) })),
+      advisories: links.slice(1).filter(isHttpUrl),
+      affects: [...affects],
+      allowlisted: allowed.length ? allowed.map((x) => `${x.f.allowlisted!.source}: ${x.f.allowlisted!.reason}`).join('; ') : undefined,
     });
-    v.ratings.add(
-      new Models.Vulnerability.Rating({
-        severity: CDX_SEVERITY[f.severity],
-        ...(f.cvss ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) } : {}),
-      }),
-    );
-    for (const alias of f.aliases) {
-      v.references.add(new Models.Vulnerability.Reference(alias, new Models.Vulnerability.Source({ url: links.find((l) => l.includes(alias)) })));
-    }
-    for (const l of links.slice(1)) {
-      if (isHttpUrl(l)) v.advisories.add(new Models.Vulnerability.Advisory(l));
-    }
-    // One component per package ref (refByPkg), so one affect per component is one per ref.
-    const refs = new Set<CDX.Models.Component>();
-    for (const { f: x, idx } of list) {
-      const c = componentOf[idx].get(x.package) ?? refByPkg.get(packageRef(x.package, idx));
-      if (!c || refs.has(c)) continue;
-      refs.add(c);
-      v.affects.add(new Models.Vulnerability.Affect(c.bomRef));
-    }
-    const allowed = list.filter((x) => x.f.allowlisted);
-    if (allowed.length) {
-      v.properties.add(new Models.Property('clair-scan:allowlisted', allowed.map((x) => `${x.f.allowlisted!.source}: ${x.f.allowlisted!.reason}`).join('; ')));
-    }
-    bom.vulnerabilities.add(v);
   }
-  return bom;
+  return out;
+}
+
+function libraryVulnerability(p: VulnParts): CDX.Models.Vulnerability.Vulnerability {
+  const v = new Models.Vulnerability.Vulnerability({
+    bomRef: `vuln:${p.id}`,
+    id: p.id,
+    description: p.description,
+    source: new Models.Vulnerability.Source({ name: p.sourceName, url: p.sourceUrl }),
+    recommendation: p.recommendation,
+    published: p.published,
+  });
+  v.ratings.add(new Models.Vulnerability.Rating({ severity: p.severity, ...(p.cvss ?? {}) }));
+  for (const r of p.references) v.references.add(new Models.Vulnerability.Reference(r.id, new Models.Vulnerability.Source({ url: r.url })));
+  for (const l of p.advisories) v.advisories.add(new Models.Vulnerability.Advisory(l));
+  for (const c of p.affects) v.affects.add(new Models.Vulnerability.Affect(c.bomRef));
+  if (p.allowlisted !== undefined) v.properties.add(new Models.Property('clair-scan:allowlisted', p.allowlisted));
+  return v;
+}
+
+/** The library's URI escaping of advisory URLs (serialize/json/normalize.js, escapeUri). */
+const URI_ESCAPES: Record<string, string> = { ' ': '%20', '"': '%22', "'": '%27', '[': '%5B', ']': '%5D', '<': '%3C', '>': '%3E', '{': '%7B', '}': '%7D' };
+
+/**
+ * libraryVulnerability(p) as the library's JSON normalizer gives it (VulnerabilityNormalizer and the ones it calls,
+ * spec 1.6), built directly: the same keys in the same order (undefined ones are left out by JSON.stringify).
+ * Valid only while no bom-ref needs the serializer's discrimination (all unique and non-empty: checked by the caller).
+ */
+function normalizedVulnerability(p: VulnParts): Record<string, unknown> {
+  const method = p.cvss && Spec.Spec1dot6.supportsVulnerabilityRatingMethod(p.cvss.method) ? p.cvss.method : undefined;
+  const advisories: { title?: string; url: string }[] = [];
+  for (const l of p.advisories) {
+    const url = l.replace(/[ "'[\]<>{}]/g, (c) => URI_ESCAPES[c]);
+    if (url.length > 0) advisories.push({ title: undefined, url });
+  }
+  return {
+    'bom-ref': `vuln:${p.id}`,
+    id: p.id || undefined,
+    source: { name: p.sourceName, url: p.sourceUrl },
+    references: p.references.length ? p.references.map((r) => ({ id: r.id, source: { name: undefined, url: r.url } })) : undefined,
+    ratings: [{ source: undefined, score: p.cvss?.score, severity: p.severity, method, vector: p.cvss?.vector, justification: undefined }],
+    description: p.description,
+    recommendation: p.recommendation,
+    advisories: p.advisories.length ? advisories : undefined,
+    published: p.published?.toISOString(),
+    affects: p.affects.length ? p.affects.map((c) => ({ ref: c.bomRef.toString() })) : undefined,
+    properties: p.allowlisted !== undefined ? [{ name: 'clair-scan:allowlisted', value: p.allowlisted }] : undefined,
+  };
 }
 
 export const CYCLONEDX_SPEC_VERSION = '1.6';
@@ -266,9 +341,34 @@ class NormalizingSerializer extends Serialize.JsonSerializer {
  */
 export function* cycloneDxReportChunks(result: ScanResult): Generator<string> {
   const serializer = new NormalizingSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-  serializer.serialize(buildBom(result), { sortLists: false, space: 2 });
-  const normalized = serializer.normalized;
+  const { bom, componentOf, refByPkg } = bomWithoutVulnerabilities(result);
+  const vulns = vulnerabilityParts(result, componentOf, refByPkg);
+  // The vulnerabilities (the bulk of the document) are normalized here, one by one while written, unless a
+  // bom-ref would need the serializer's discrimination (a duplicate or empty one): then the library does it all.
+  const direct = bomRefsUnique(bom, vulns);
+  if (!direct) for (const v of vulns) bom.vulnerabilities.add(libraryVulnerability(v));
+  serializer.serialize(bom, { sortLists: false, space: 2 });
+  const normalized = serializer.normalized as Record<string, unknown>;
   serializer.normalized = undefined;
+  // The normalizer's last key, `vulnerabilities`, is there (undefined: the BOM had none); it is filled in place.
+  if (direct && vulns.length) normalized.vulnerabilities = new LazyArray(() => vulns.map(normalizedVulnerability));
   yield* jsonChunks(normalized, 2, 4);
   yield '\n';
+}
+
+/** Whether every bom-ref the serializer would discriminate (components, nested ones, vulnerabilities) is non-empty and unique. */
+function bomRefsUnique(bom: CDX.Models.Bom, vulns: VulnParts[]): boolean {
+  const seen = new Set<string>();
+  const add = (value: string | undefined): boolean => {
+    if (!value || seen.has(value)) return false;
+    seen.add(value);
+    return true;
+  };
+  const tree = (components: Iterable<CDX.Models.Component>): boolean => {
+    for (const c of components) if (!add(c.bomRef.value) || !tree(c.components)) return false;
+    return true;
+  };
+  if (bom.metadata.component && (!add(bom.metadata.component.bomRef.value) || !tree(bom.metadata.component.components))) return false;
+  if (!tree(bom.components) || bom.services.size > 0) return false;
+  return vulns.every((v) => add(`vuln:${v.id}`));
 }

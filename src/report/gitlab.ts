@@ -85,31 +85,28 @@ export function gitlabTime(iso: string): string {
   return d.toISOString().slice(0, 19);
 }
 
-const KNOWN_TYPES: [RegExp, string][] = [
-  [/^CVE-/i, 'cve'],
-  [/^GHSA-/i, 'ghsa'],
-  [/^RHSA-/i, 'rhsa'],
-  [/^ELSA-/i, 'elsa'],
-  [/^USN-/i, 'usn'],
-  [/^DSA-/i, 'dsa'],
-  [/^DLA-/i, 'dla'],
-  [/^ALAS/i, 'alas'],
-  [/^GO-/i, 'go'],
-  [/^PYSEC-/i, 'pysec'],
-  [/^OSV-/i, 'osv'],
-];
+/** Identifier types by id prefix (cve, ghsa, rhsa, elsa, usn, dsa, dla, alas, go, pysec, osv), else `clair`. */
+const KNOWN_TYPE = /^(?:(CVE|GHSA|RHSA|ELSA|USN|DSA|DLA|GO|PYSEC|OSV)-|(ALAS))/i;
 
-function identifier(id: string, fallbackUrl?: string): GitlabIdentifier {
-  const type = KNOWN_TYPES.find(([re]) => re.test(id))?.[1] ?? 'clair';
-  const url = canonicalUrl(id) ?? fallbackUrl;
+function identifier(id: string, fallbackUrl?: string, canonical = canonicalUrl(id)): GitlabIdentifier {
+  const m = KNOWN_TYPE.exec(id);
+  const type = m ? (m[1] ?? m[2]).toLowerCase() : 'clair';
+  const url = canonical ?? fallbackUrl;
   const value = isCve(id) ? id.toUpperCase() : id;
   return { type, name: value, value, ...(url && isHttpUrl(url) ? { url } : {}) };
 }
 
 function vulnerability(f: VulnerabilityFinding, img: ImageResult): GitlabVulnerability {
   const links = f.links.filter(isHttpUrl);
-  const ids = [f.id, ...f.aliases.filter((a) => a !== f.id)].slice(0, 20);
-  const identifiers = ids.map((id, i) => identifier(id, i === 0 ? links[0] : undefined));
+  const canonical = canonicalUrl(f.id);
+  const identifiers = [identifier(f.id, links[0], canonical)];
+  for (const a of f.aliases) {
+    if (identifiers.length >= 20) break;
+    if (a !== f.id) identifiers.push(identifier(a));
+  }
+  // The canonical page first, then the finding's http(s) links, without duplicates.
+  const urls: string[] = canonical && isHttpUrl(canonical) ? [canonical] : [];
+  for (const l of links) if (!urls.includes(l)) urls.push(l);
   const description = (f.description.trim() || f.name || f.id).slice(0, 1_048_576);
   const v: GitlabVulnerability = {
     id: stableUuid(`${f.key}\n${img.image.ref}`, 'clair-scan/gitlab'),
@@ -117,7 +114,7 @@ function vulnerability(f: VulnerabilityFinding, img: ImageResult): GitlabVulnera
     description,
     severity: SEVERITY[f.severity],
     identifiers,
-    links: [...new Set([canonicalUrl(f.id), ...links].filter((l): l is string => !!l && isHttpUrl(l)))].map((url) => ({ url })),
+    links: urls.map((url) => ({ url })),
     location: {
       image: img.image.ref,
       operating_system: osText(distributionOf(f, img)),

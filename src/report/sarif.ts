@@ -20,7 +20,6 @@
  * - Limits: at most 25,000 results per run (the most severe are kept; the run's properties and a tool
  *   notification state what was cut) and 10 MB gzipped per file (results are cut further, most severe kept).
  */
-import { once } from 'node:events';
 import { createGzip, gzipSync } from 'node:zlib';
 import type { Location, Log, Notification, PropertyBag, ReportingDescriptor, Result, Run, ToolComponent } from 'sarif';
 import {
@@ -32,7 +31,7 @@ import {
   severityRank,
   VulnerabilityFinding,
 } from '../findings/model';
-import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex, writeChunksAtomic } from './common';
+import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex, sortedVulns, writeChunksAtomic } from './common';
 import { md, mdUrl } from './escape';
 import { jsonChunks, LazyArray, streamed } from './json-stream';
 
@@ -326,8 +325,9 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
   let allowlisted = 0;
   const seenKeys = new Set<string>();
   const byId = new Map<string, { img: ImageResult; f: VulnerabilityFinding }[]>();
-  const entries: { img: ImageResult; f: VulnerabilityFinding }[] = [];
-  for (const img of group.images) {
+  // The findings that make results (not allowlisted, the first of each key in image order), per image.
+  const kept = group.images.map(() => new Set<VulnerabilityFinding>());
+  group.images.forEach((img, i) => {
     for (const f of img.vulnerabilities) {
       if (f.allowlisted) {
         allowlisted++;
@@ -335,14 +335,20 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
       }
       if (seenKeys.has(f.key)) continue; // same image name scanned under two tags: one alert
       seenKeys.add(f.key);
+      kept[i].add(f);
       const e = { img, f };
-      entries.push(e);
       const list = byId.get(f.id);
       if (list) list.push(e);
       else byId.set(f.id, [e]);
     }
-  }
-  entries.sort((a, b) => compareFindings(a.f, b.f));
+  });
+  // In report order: each image's findings come sorted (common.ts, computed once per write), so this is what
+  // sorting them all gives (a stable sort's result is determined); several images' sorted runs are merged.
+  const entries: { img: ImageResult; f: VulnerabilityFinding }[] = [];
+  group.images.forEach((img, i) => {
+    for (const f of sortedVulns(img)) if (kept[i].delete(f)) entries.push({ img, f });
+  });
+  if (group.images.length > 1) entries.sort((a, b) => compareFindings(a.f, b.f));
   let order = 0;
   for (const { img, f } of entries) {
     candidates.push({ ruleId: f.id, severity: f.severity, rank: severityRank(f.severity), score: f.cvss?.score ?? 0, order: order++, img, f });
@@ -601,7 +607,8 @@ export async function writeSarifReport(dir: string, name: string, result: ScanRe
       const written = await writeChunksAtomic(dir, name, sarifChunks(plan.log(true), 0), {
         observe: async (buf) => {
           raw += buf.length;
-          if (!last && !gz.write(buf)) await once(gz, 'drain');
+          // Until zlib has consumed the buffer (the writer reuses it then); the next batch is produced meanwhile.
+          if (!last) await new Promise<void>((resolve, reject) => gz.write(buf, (err) => (err ? reject(err) : resolve())));
         },
         accept: async () => {
           if (last) return true;

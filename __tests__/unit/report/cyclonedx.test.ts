@@ -1,7 +1,7 @@
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import { renderCycloneDx } from '../../../src/report/cyclonedx';
+import { cycloneDxReportChunks, renderCycloneDx } from '../../../src/report/cyclonedx';
 import { ScanResult } from '../../../src/findings/model';
-import { sampleResult } from '../../helpers/model';
+import { pkg, sampleResult, syntheticResult } from '../../helpers/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 async function validate(json: string): Promise<unknown> {
@@ -42,6 +42,35 @@ describe('CycloneDX SBOM', () => {
     expect(bom.components[1].components.filter((c: any) => c.type === 'library')).toHaveLength(3);
     // CVE-2024-0002 affects a package in each image.
     expect(bom.vulnerabilities.find((x: any) => x.id === 'CVE-2024-0002').affects).toHaveLength(2);
+  });
+
+  test('the streamed BOM (vulnerabilities normalized directly) is byte for byte the library serializer\'s, edge cases included', () => {
+    const r = syntheticResult(60, 2);
+    const v = r.images[0].vulnerabilities;
+    v[0].links = ['https://a.example/x', 'https://b.example/[x]{y}', 'https://c.example/ok', 'ftp://no'];
+    v[1].aliases = ['GHSA-aaaa-bbbb-cccc', 'GHSA-aaaa-bbbb-cccc', 'DSA-1-1'];
+    v[1].links = ['https://x.example/GHSA-aaaa-bbbb-cccc'];
+    v[2].description = '';
+    v[2].issued = 'not a date';
+    v[3].cvss = { score: 5 };
+    v[4].cvss = { score: 6.1, vector: 'AV:N/AC:L/Au:N/C:P/I:N/A:N', version: '2.0' };
+    v[5].cvss = { score: 9.3, vector: 'CVSS:4.0/AV:N' };
+    v[6].allowlisted = { source: 'a.yaml:1', reason: 'why' };
+    v[7].package = pkg('not-in-packages', '1.0'); // a vulnerable package the package list lacks
+    v[8].links = [];
+    v[8].updater = '';
+    r.images[1].vulnerabilities[0].id = v[9].id; // one id in two images, one fixed, one not
+    r.images[1].vulnerabilities[0].fixedIn = undefined;
+    const empty: ScanResult = { ...r, images: [{ ...r.images[0], vulnerabilities: [] }] };
+    for (const x of [r, empty, sampleResult()]) expect([...cycloneDxReportChunks(x)].join('')).toBe(renderCycloneDx(x));
+    // A package whose bom-ref is the distribution's: the library makes one of them unique (a random suffix), so
+    // it normalizes everything then; equal but for that random part.
+    const clash = { ...pkg('clash', '1.0'), purl: 'os:debian:12', kind: 'amd64' };
+    const dup: ScanResult = { ...r, images: [{ ...r.images[0], packages: [...r.images[0].packages, clash] }] };
+    const unrandom = (s: string): string => s.replace(/BomRef\.[0-9a-v.]+/g, 'BomRef.x');
+    const streamed = [...cycloneDxReportChunks(dup)].join('');
+    expect(streamed).toMatch(/BomRef\./);
+    expect(unrandom(streamed)).toBe(unrandom(renderCycloneDx(dup)));
   });
 
   test('the validator rejects a broken BOM', async () => {
