@@ -15,7 +15,7 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import { parseReference, ImageReference } from '../image/reference';
 import { RegistryAuth, RegistryClient } from '../image/registry';
-import { BundleCompression, MANIFEST_MEDIA_TYPE, manifestPathFor, openSnapshot, parseManifest, SnapshotManifest, verifySnapshot } from './snapshot';
+import { BundleCompression, BundleScan, MANIFEST_MEDIA_TYPE, manifestPathFor, openSnapshot, parseManifest, SnapshotManifest, verifySnapshot } from './snapshot';
 import { formatBytes, startProgress } from '../util/progress';
 
 export const ARTIFACT_TYPE = 'application/vnd.clair-scan.snapshot.v1';
@@ -109,7 +109,7 @@ export async function ociInfo(text: string, auth: RegistryAuth): Promise<{ manif
  * against the layer digest while it arrives, then verified against the snapshot manifest (sha256, size, every
  * record parsed) before it is renamed into place.
  */
-export async function ociPull(text: string, outPath: string | undefined, auth: RegistryAuth, outDir = '.'): Promise<{ bundlePath: string; manifest: SnapshotManifest; digest: string }> {
+export async function ociPull(text: string, outPath: string | undefined, auth: RegistryAuth, outDir = '.'): Promise<{ bundlePath: string; manifest: SnapshotManifest; digest: string; scan: BundleScan }> {
   const ref = parseSnapshotRef(text);
   const c = client(ref, auth);
   const { digest, bundle, manifestLayer } = await readArtifact(c, ref);
@@ -146,11 +146,11 @@ export async function ociPull(text: string, outPath: string | undefined, auth: R
       throw new ClairScanError(`the download of ${refText(ref)} broke off after ${formatBytes(progress.bytes)}: ${errorMessage(err)}`, { hint: 'retry; check the registry and the network.' });
     }
     progress.stop();
-    await verifySnapshot({ bundlePath: tmp, manifest }, `${refText(ref)} (${name})`);
+    const scan = await verifySnapshot({ bundlePath: tmp, manifest }, `${refText(ref)} (${name})`);
     await fs.promises.rename(tmp, target);
     await fs.promises.writeFile(manifestPathFor(target), `${JSON.stringify(manifest, null, 2)}\n`);
     log.info(`Pulled ${refText(ref)} to ${target}.`);
-    return { bundlePath: target, manifest, digest };
+    return { bundlePath: target, manifest, digest, scan };
   } finally {
     progress.stop();
     await fs.promises.rm(tmp, { force: true });

@@ -63,8 +63,8 @@ export async function prepareVulnData(input: VulnDataInput, state: RunState, ref
   if (isOciRef(v)) {
     const tmp = makeTempDir(state, 'vuln-data');
     const pulled = await ociPull(v, undefined, input.registry, tmp.dir);
-    // ociPull verified it already.
-    return checkAge({ bundlePath: pulled.bundlePath, manifest: pulled.manifest }, undefined, v, input, state, maxAgeMs, refresh);
+    // ociPull verified it already (its scan counted the range records).
+    return checkAge({ bundlePath: pulled.bundlePath, manifest: pulled.manifest }, pulled.scan, v, input, state, maxAgeMs, refresh);
   } else if (/^https?:\/\//i.test(v)) {
     snap = await download(v, makeTempDir(state, 'vuln-data').dir);
   } else {

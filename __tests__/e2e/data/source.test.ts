@@ -54,6 +54,8 @@ describe('prepareVulnData', () => {
     expect(p.bundle).toBe(file);
     expect(p.notes).toEqual([]);
     expect(warnings).toEqual([]);
+    // Counted by the verification pass: importBundle needs no pass of its own to know there are no ranges.
+    expect(p.rangeRecords).toBe(0);
   });
 
   it('oci:// is pulled into a private temp dir of the run, which the run\'s cleanup removes', async () => {
@@ -63,6 +65,7 @@ describe('prepareVulnData', () => {
     const p = await prepareVulnData(input(ref, '24h'), state);
     expect(p.bundle.startsWith(path.join(os.tmpdir(), `clair-scan-${state.runId}-vuln-data-`))).toBe(true);
     expect(fs.readFileSync(p.bundle)).toEqual(fs.readFileSync(file));
+    expect(p.rangeRecords).toBe(0);
     expect((fs.statSync(path.dirname(p.bundle)).mode & 0o777).toString(8)).toBe('700');
     expect(leftoverTempDirs(state.runId)).toHaveLength(1);
   });
