@@ -2,7 +2,11 @@
  * Reporter benchmark: renders every format for 10,000 synthetic findings (3 images) and prints per-reporter
  * wall time and the process's peak RSS; then, in a fresh process (so its peak RSS is that of the real path
  * alone), writes every report to disk with writeReports as a scan does (JSON, SARIF, GitLab and CycloneDX
- * streamed), per format, cold (as in a scan) and warm, with that process's peak RSS.
+ * streamed), per format, cold (as in a scan) and warm, with the cold pass's CPU time (steadier than wall time on a
+ * shared machine) and that process's peak RSS; last, the floor: the same bytes from ready object trees (one
+ * JSON.stringify, encode, write per report), i.e. what serializing alone costs; and, in another fresh process, one
+ * writeReports call with every format, cold: what a scan does (the formats share the findings' report order).
+ *   npx tsx bench/reporters.ts [findings] [--write | --write-all]   (a mode flag: only that child's part)
  * Goal (issue 13): all reports written in ≤ 0.5 s with peak RSS ≤ 250 MB.
  *   npx tsx bench/reporters.ts [findings]
  */
@@ -18,7 +22,7 @@ import { renderJson } from '../src/report/json';
 import { renderMarkdownSummary } from '../src/report/markdown';
 import { renderSarif } from '../src/report/sarif';
 import { renderTable } from '../src/report/table';
-import { writeReports } from '../src/report';
+import { REPORT_FILE_NAMES, writeReports } from '../src/report';
 import { REPORT_FORMATS } from '../src/inputs/settings';
 import { syntheticResult } from '../__tests__/helpers/model';
 
@@ -29,31 +33,76 @@ async function writeMode(n: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-bench-'));
   try {
     const times: number[][] = REPORT_FORMATS.map(() => []);
+    // CPU time of the process (all threads: the thread pool's writes and the SARIF gzip count too), cold pass:
+    // steadier than wall time on a shared machine.
+    const cpu: number[] = [];
     const sizes: number[] = [];
     for (let pass = 0; pass < 2; pass++) {
       for (const [i, format] of REPORT_FORMATS.entries()) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const out = await writeReports(result, { outputDir: dir, formats: [format], dockerfile: 'Dockerfile' });
         times[i].push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        if (pass === 0) cpu[i] = (c.user + c.system) / 1000;
         sizes[i] = fs.statSync(out[format]!).size;
       }
     }
     const cell = (ms: number): string => ms.toFixed(0).padStart(6);
-    console.log(`${''.padEnd(10)}   cold ms  warm ms`);
+    console.log(`${''.padEnd(10)}   cold ms  warm ms  cold cpu ms`);
     for (const [i, format] of REPORT_FORMATS.entries()) {
-      console.log(`${format.padEnd(10)} ${cell(times[i][0])}   ${cell(times[i][1])}   ${(sizes[i] / 1024 / 1024).toFixed(2).padStart(7)} MB`);
+      console.log(`${format.padEnd(10)} ${cell(times[i][0])}   ${cell(times[i][1])}   ${cell(cpu[i])}      ${(sizes[i] / 1024 / 1024).toFixed(2).padStart(7)} MB`);
     }
     const sum = (k: number): number => times.reduce((a, t) => a + t[k], 0);
-    console.log(`${'total'.padEnd(10)} ${cell(sum(0))}   ${cell(sum(1))}`);
+    console.log(`${'total'.padEnd(10)} ${cell(sum(0))}   ${cell(sum(1))}   ${cell(cpu.reduce((a, c) => a + c, 0))}`);
+    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the input model alone: ${base.toFixed(0)} MB)`);
+    floor(dir); // after the peak RSS: it holds every report as a tree
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the input model alone: ${base.toFixed(0)} MB)`);
+}
+
+/**
+ * The floor of any reporter that serializes objects: the written JSON reports parsed back into trees, then one
+ * JSON.stringify each (with the report's spacing), UTF-8 encoding and one write — no model reading, no content
+ * building, no streaming. (The HTML and Markdown text only encoded and written.) Measured after the passes above.
+ */
+function floor(dir: string): void {
+  let total = 0;
+  const parts: string[] = [];
+  for (const format of REPORT_FORMATS) {
+    const text = fs.readFileSync(path.join(dir, REPORT_FILE_NAMES[format]), 'utf8');
+    const tree = format === 'html' || format === 'markdown' ? undefined : JSON.parse(text);
+    const t0 = performance.now();
+    const out = tree === undefined ? text : `${JSON.stringify(tree, null, text.startsWith('{\n') ? 2 : 0)}\n`;
+    fs.writeFileSync(path.join(dir, `floor-${format}`), Buffer.from(out));
+    const ms = performance.now() - t0;
+    total += ms;
+    parts.push(`${format} ${ms.toFixed(0)}`);
+  }
+  console.log(`floor (stringify ready trees + encode + write, ms): ${parts.join(', ')}; total ${total.toFixed(0)}`);
+}
+
+/** The other child: one writeReports call with every format, cold, as a scan makes it; its CPU time and peak RSS. */
+async function writeAllMode(n: number): Promise<void> {
+  const result = syntheticResult(n, 3);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-bench-'));
+  try {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await writeReports(result, { outputDir: dir, formats: REPORT_FORMATS, dockerfile: 'Dockerfile' });
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    console.log(`all formats, one writeReports call, cold: ${ms.toFixed(0)} ms (cpu ${((c.user + c.system) / 1000).toFixed(0)} ms), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 10_000);
   if (process.argv[3] === '--write') return writeMode(n);
+  if (process.argv[3] === '--write-all') return writeAllMode(n);
   const result = syntheticResult(n, 3);
   const reporters: [string, () => string][] = [
     ['table', () => renderTable(result)],
@@ -87,6 +136,7 @@ async function main(): Promise<void> {
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   console.log(`\nwriteReports, one format at a time, in a fresh process (cold: what a scan does):`);
   process.stdout.write(execFileSync(process.execPath, [...process.execArgv, __filename, String(n), '--write'], { encoding: 'utf8' }));
+  process.stdout.write(execFileSync(process.execPath, [...process.execArgv, __filename, String(n), '--write-all'], { encoding: 'utf8' }));
 }
 
 void main();
