@@ -31,7 +31,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { ClairScanError } from '../util/errors';
@@ -223,12 +223,12 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
     if (pendingBundle.length) {
       const text = `${pendingBundle.join('\n')}\n`;
       pendingBundle = [];
-      if (!gzip.write(text)) await new Promise<void>((r) => gzip.once('drain', () => r()));
+      if (!gzip.write(text)) await drained(gzip);
     }
     if (pendingSql.length) {
       const text = pendingSql.join('');
       pendingSql = [];
-      if (!sqlOut.write(text)) await new Promise<void>((r) => sqlOut.once('drain', () => r()));
+      if (!sqlOut.write(text)) await drained(sqlOut);
     }
   };
   const progress = startProgress(`Rewriting version ranges of ${path.basename(file)}`);
@@ -262,6 +262,25 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
     progress.stop();
   }
   return { bundle, sql, rangeRecords, restored };
+}
+
+/** Waits for a writable's 'drain'; an error or close instead (a full disk) rejects, so the pass cannot hang. */
+function drained(w: Writable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (err?: unknown): void => {
+      w.off('drain', onDrain);
+      w.off('error', onError);
+      w.off('close', onClose);
+      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else resolve();
+    };
+    const onDrain = (): void => done();
+    const onError = (err: unknown): void => done(err ?? new Error('write failed'));
+    const onClose = (): void => done(new Error('the output closed before it was written'));
+    w.once('drain', onDrain);
+    w.once('error', onError);
+    w.once('close', onClose);
+  });
 }
 
 function badRecord(label: string, lineNo: number, what: string): ClairScanError {
