@@ -56,6 +56,17 @@ describe('writeReports', () => {
     }
   });
 
+  test('a compact streamed SARIF with text beyond Latin-1 (written in pieces) is byte for byte renderSarif\'s', async () => {
+    const result = syntheticResult(2500, 1);
+    const odd = ['emoji 🐛 here', 'lone \ud800 high and \udc00 low', 'sep \u2028 \u2029 — … done', '\u00e9t\u00e9 Latin-1 only', '🐛', '\ud83d'];
+    result.images[0].vulnerabilities.forEach((f, i) => {
+      f.description = odd[i % odd.length];
+      if (i % 7 === 0) f.package = { ...f.package, name: `pkg-${odd[i % odd.length]}` };
+    });
+    const file = await writeSarifReport(dir, 'odd.sarif', result, { dockerfile: 'Dockerfile' });
+    expect(fs.readFileSync(file, 'utf8')).toBe(renderSarif(result, { dockerfile: 'Dockerfile' }));
+  });
+
   test('a streamed SARIF over the gzip budget is cut as renderSarif cuts it, and no temp file is left', async () => {
     const big = syntheticResult(6000, 1);
     const opts = { dockerfile: 'Dockerfile', maxGzipBytes: 60_000 };
