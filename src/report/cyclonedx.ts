@@ -133,21 +133,33 @@ function gitlabImageProperties(img: ImageResult): CDX.Models.Property[] {
 
 /** Build the CycloneDX BOM model for a scan. */
 export function buildBom(result: ScanResult): CDX.Models.Bom {
-  const { bom, componentOf, refByPkg } = bomWithoutVulnerabilities(result);
-  for (const v of vulnerabilityParts(result, componentOf, refByPkg)) bom.vulnerabilities.add(libraryVulnerability(v));
-  return bom;
+  const model = bomWithoutVulnerabilities(result, true);
+  for (const v of vulnerabilityParts(result, model)) model.bom.vulnerabilities.add(libraryVulnerability(v));
+  return model.bom;
+}
+
+/** One package component of an image: its bom-ref, and its library model when the BOM model holds the packages. */
+interface PackageSlot {
+  ref: string;
+  p: Package;
+  component?: CDX.Models.Component;
 }
 
 interface BomModel {
   bom: CDX.Models.Bom;
-  /** Per image: package → its component. */
-  componentOf: Map<Package, CDX.Models.Component>[];
-  /** Package ref → component. */
-  refByPkg: Map<string, CDX.Models.Component>;
+  /** Per image: package → its component slot. */
+  slotOf: Map<Package, PackageSlot>[];
+  /** Package ref → slot. */
+  slotByRef: Map<string, PackageSlot>;
+  /** Per image: its package slots in component order (after its distributions). */
+  packages: PackageSlot[][];
 }
 
-/** The BOM model with everything but its vulnerabilities. */
-function bomWithoutVulnerabilities(result: ScanResult): BomModel {
+/**
+ * The BOM model with everything but its vulnerabilities; with `withPackages` false, without the package components
+ * either (their slots say what they are: cycloneDxReportChunks writes them itself).
+ */
+function bomWithoutVulnerabilities(result: ScanResult, withPackages: boolean): BomModel {
   const bom = new Models.Bom({
     serialNumber: `urn:uuid:${stableUuid(
       [result.finishedAt, ...result.images.map((i) => `${i.image.ref}@${i.image.manifestDigest}`)].join('\n'),
@@ -165,12 +177,15 @@ function bomWithoutVulnerabilities(result: ScanResult): BomModel {
     );
   }
   const single = result.images.length === 1;
-  const refByPkg = new Map<string, CDX.Models.Component>(); // package ref → component, for vulnerabilities
-  // Per image: package → its component (the vulnerabilities' packages are the same objects: no ref rebuilt to find it).
-  const componentOf: Map<Package, CDX.Models.Component>[] = [];
+  const slotByRef = new Map<string, PackageSlot>(); // package ref → slot, for vulnerabilities
+  // Per image: package → its slot (the vulnerabilities' packages are the same objects: no ref rebuilt to find it).
+  const slotOf: Map<Package, PackageSlot>[] = [];
+  const packageSlots: PackageSlot[][] = [];
   result.images.forEach((img, idx) => {
-    const byPackage = new Map<Package, CDX.Models.Component>();
-    componentOf[idx] = byPackage;
+    const byPackage = new Map<Package, PackageSlot>();
+    slotOf[idx] = byPackage;
+    const slots: PackageSlot[] = [];
+    packageSlots[idx] = slots;
     const container = imageComponent(img, idx);
     const children = new Models.ComponentRepository();
     for (const d of img.distributions) {
@@ -185,14 +200,18 @@ function bomWithoutVulnerabilities(result: ScanResult): BomModel {
       if (byPackage.has(p)) continue;
       const ref = packageRef(p, idx);
       if (seen.has(ref)) {
-        byPackage.set(p, refByPkg.get(ref) as CDX.Models.Component);
+        byPackage.set(p, slotByRef.get(ref) as PackageSlot);
         continue;
       }
       seen.add(ref);
-      const pc = packageComponent(p, idx);
-      children.add(pc);
-      refByPkg.set(ref, pc);
-      byPackage.set(p, pc);
+      const slot: PackageSlot = { ref, p };
+      if (withPackages) {
+        slot.component = packageComponent(p, idx);
+        children.add(slot.component);
+      }
+      slots.push(slot);
+      slotByRef.set(ref, slot);
+      byPackage.set(p, slot);
     }
     for (const ch of children) container.dependencies.add(ch.bomRef);
     for (const p of gitlabImageProperties(img)) (single ? bom.metadata.properties : container.properties).add(p);
@@ -205,7 +224,7 @@ function bomWithoutVulnerabilities(result: ScanResult): BomModel {
     }
   });
 
-  return { bom, componentOf, refByPkg };
+  return { bom, slotOf, slotByRef, packages: packageSlots };
 }
 
 /** What one BOM vulnerability says (one per id, over all images), for the library model or its normalized form. */
@@ -220,15 +239,11 @@ interface VulnParts {
   cvss?: { score: number; vector?: string; method: CDX.Enums.Vulnerability.RatingMethod };
   references: { id: string; url?: string }[];
   advisories: string[];
-  affects: CDX.Models.Component[];
+  affects: PackageSlot[];
   allowlisted?: string;
 }
 
-function vulnerabilityParts(
-  result: ScanResult,
-  componentOf: Map<Package, CDX.Models.Component>[],
-  refByPkg: Map<string, CDX.Models.Component>,
-): VulnParts[] {
+function vulnerabilityParts(result: ScanResult, { slotOf, slotByRef }: BomModel): VulnParts[] {
   const byId = new Map<string, { f: VulnerabilityFinding; idx: number }[]>();
   result.images.forEach((img, idx) => {
     for (const f of img.vulnerabilities) {
@@ -241,10 +256,10 @@ function vulnerabilityParts(
   for (const [id, list] of [...byId.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const f = list[0].f;
     const links = allLinks(f);
-    // One component per package ref (refByPkg), so one affect per component is one per ref.
-    const affects = new Set<CDX.Models.Component>();
+    // One slot per package ref (slotByRef), so one affect per slot is one per ref.
+    const affects = new Set<PackageSlot>();
     for (const { f: x, idx } of list) {
-      const c = componentOf[idx].get(x.package) ?? refByPkg.get(packageRef(x.package, idx));
+      const c = slotOf[idx].get(x.package) ?? slotByRef.get(packageRef(x.package, idx));
       if (c) affects.add(c);
     }
     const allowed = list.filter((x) => x.f.allowlisted);
@@ -280,7 +295,7 @@ function libraryVulnerability(p: VulnParts): CDX.Models.Vulnerability.Vulnerabil
   v.ratings.add(new Models.Vulnerability.Rating({ severity: p.severity, ...(p.cvss ?? {}) }));
   for (const r of p.references) v.references.add(new Models.Vulnerability.Reference(r.id, new Models.Vulnerability.Source({ url: r.url })));
   for (const l of p.advisories) v.advisories.add(new Models.Vulnerability.Advisory(l));
-  for (const c of p.affects) v.affects.add(new Models.Vulnerability.Affect(c.bomRef));
+  for (const c of p.affects) v.affects.add(new Models.Vulnerability.Affect((c.component as CDX.Models.Component).bomRef));
   if (p.allowlisted !== undefined) v.properties.add(new Models.Property('clair-scan:allowlisted', p.allowlisted));
   return v;
 }
@@ -310,7 +325,7 @@ function normalizedVulnerability(p: VulnParts): Record<string, unknown> {
     recommendation: p.recommendation,
     advisories: p.advisories.length ? advisories : undefined,
     published: p.published?.toISOString(),
-    affects: p.affects.length ? p.affects.map((c) => ({ ref: c.bomRef.toString() })) : undefined,
+    affects: p.affects.length ? p.affects.map((c) => ({ ref: c.ref })) : undefined,
     properties: p.allowlisted !== undefined ? [{ name: 'clair-scan:allowlisted', value: p.allowlisted }] : undefined,
   };
 }
@@ -341,23 +356,82 @@ class NormalizingSerializer extends Serialize.JsonSerializer {
  */
 export function* cycloneDxReportChunks(result: ScanResult): Generator<string> {
   const serializer = new NormalizingSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-  const { bom, componentOf, refByPkg } = bomWithoutVulnerabilities(result);
-  const vulns = vulnerabilityParts(result, componentOf, refByPkg);
-  // The vulnerabilities (the bulk of the document) are normalized here, one by one while written, unless a
-  // bom-ref would need the serializer's discrimination (a duplicate or empty one): then the library does it all.
-  const direct = bomRefsUnique(bom, vulns);
-  if (!direct) for (const v of vulns) bom.vulnerabilities.add(libraryVulnerability(v));
-  serializer.serialize(bom, { sortLists: false, space: 2 });
+  const options = { sortLists: false, space: 2 };
+  // The package components and the vulnerabilities (the bulk of the document) and the dependency graph are
+  // normalized here, the library normalizes the rest (metadata, images, distributions) — unless a bom-ref would
+  // need the serializer's discrimination (a duplicate or empty one): then the library does it all.
+  let model = bomWithoutVulnerabilities(result, false);
+  let vulns = vulnerabilityParts(result, model);
+  const direct = bomRefsUnique(model, vulns);
+  if (!direct) {
+    model = bomWithoutVulnerabilities(result, true);
+    vulns = vulnerabilityParts(result, model);
+    for (const v of vulns) model.bom.vulnerabilities.add(libraryVulnerability(v));
+  }
+  serializer.serialize(model.bom, options);
   const normalized = serializer.normalized as Record<string, unknown>;
   serializer.normalized = undefined;
-  // The normalizer's last key, `vulnerabilities`, is there (undefined: the BOM had none); it is filled in place.
-  if (direct && vulns.length) normalized.vulnerabilities = new LazyArray(() => vulns.map(normalizedVulnerability));
+  if (direct) {
+    const packages = model.packages;
+    // The library's components: one image → its distributions (then the packages) at the top level; several →
+    // one container per image (in image order), its distributions (then packages) nested.
+    if (result.images.length === 1) {
+      normalized.components = [...(normalized.components as unknown[]), ...packages[0].map(normalizedPackage)];
+    } else {
+      (normalized.components as Record<string, unknown>[]).forEach((container, idx) => {
+        const nested = [...((container.components as unknown[] | undefined) ?? []), ...packages[idx].map(normalizedPackage)];
+        container.components = nested.length ? nested : undefined;
+      });
+    }
+    normalized.dependencies = dependencyGraph(model);
+    // The normalizer's last key, `vulnerabilities`, is there (undefined: the BOM had none); it is filled in place.
+    if (vulns.length) normalized.vulnerabilities = new LazyArray(() => vulns.map(normalizedVulnerability));
+  }
   yield* jsonChunks(normalized, 2, 4);
   yield '\n';
 }
 
-/** Whether every bom-ref the serializer would discriminate (components, nested ones, vulnerabilities) is non-empty and unique. */
-function bomRefsUnique(bom: CDX.Models.Bom, vulns: VulnParts[]): boolean {
+/** A package component as the library's ComponentNormalizer gives packageComponent's (spec 1.6): its defined keys, in order. */
+function normalizedPackage(s: PackageSlot): Record<string, unknown> {
+  const p = s.p;
+  const properties: { name: string; value: string }[] = [];
+  const add = (name: string, value: string | undefined): void => {
+    if (value) properties.push({ name, value });
+  };
+  add('clair-scan:package:kind', p.kind);
+  add('clair-scan:package:ecosystem', p.ecosystem);
+  add('clair-scan:package:arch', p.arch);
+  add('clair-scan:package:layer', p.layer);
+  add('clair-scan:package:db', p.packageDb);
+  if (p.source) add('clair-scan:package:source', `${p.source.name} ${p.source.version}`.trim());
+  return {
+    type: 'library',
+    name: p.name,
+    version: p.version ? p.version : undefined,
+    'bom-ref': s.ref,
+    purl: p.purl || undefined,
+    properties: properties.length ? properties : undefined,
+  };
+}
+
+/**
+ * The dependency graph as the library's DependencyGraphNormalizer gives it for this BOM: every component in tree
+ * order (each image, then its distributions and packages), an image depending on all of its own.
+ */
+function dependencyGraph(model: BomModel): { ref: string; dependsOn?: string[] }[] {
+  const out: { ref: string; dependsOn?: string[] }[] = [];
+  const images = model.bom.metadata.component ? [model.bom.metadata.component] : [...model.bom.components];
+  const distros = model.bom.metadata.component ? [...model.bom.components] : undefined;
+  images.forEach((img, idx) => {
+    const children = [...(distros ?? img.components)].map((c) => c.bomRef.toString()).concat(model.packages[idx].map((s) => s.ref));
+    out.push({ ref: img.bomRef.toString(), dependsOn: children.length ? children : undefined });
+    for (const ref of children) out.push({ ref });
+  });
+  return out;
+}
+
+/** Whether every bom-ref (images, distributions, packages, vulnerabilities) is non-empty and unique: no discrimination. */
+function bomRefsUnique(model: BomModel, vulns: VulnParts[]): boolean {
   const seen = new Set<string>();
   const add = (value: string | undefined): boolean => {
     if (!value || seen.has(value)) return false;
@@ -368,7 +442,9 @@ function bomRefsUnique(bom: CDX.Models.Bom, vulns: VulnParts[]): boolean {
     for (const c of components) if (!add(c.bomRef.value) || !tree(c.components)) return false;
     return true;
   };
+  const { bom } = model;
   if (bom.metadata.component && (!add(bom.metadata.component.bomRef.value) || !tree(bom.metadata.component.components))) return false;
   if (!tree(bom.components) || bom.services.size > 0) return false;
+  for (const slots of model.packages) for (const s of slots) if (!add(s.ref)) return false;
   return vulns.every((v) => add(`vuln:${v.id}`));
 }
