@@ -194,15 +194,23 @@ export function osText(d: Distribution | undefined): string {
  * (`withOrderCache`): the model does not change then, and SARIF, the summary, HTML and OpenVEX all sort.
  */
 let orderCache: WeakMap<VulnerabilityFinding[], VulnerabilityFinding[]> | undefined;
+/** Likewise allVulns, per images array (the summary twice, HTML and OpenVEX read the same one when nothing is filtered). */
+let allOrderCache: WeakMap<ImageResult[], { f: VulnerabilityFinding; img: ImageResult }[]> | undefined;
 let orderScopes = 0;
 
 /** Run `fn` with the report order of findings cached (see orderCache); the cache is dropped after the last scope. */
 export async function withOrderCache<T>(fn: () => Promise<T>): Promise<T> {
-  if (orderScopes++ === 0) orderCache = new WeakMap();
+  if (orderScopes++ === 0) {
+    orderCache = new WeakMap();
+    allOrderCache = new WeakMap();
+  }
   try {
     return await fn();
   } finally {
-    if (--orderScopes === 0) orderCache = undefined;
+    if (--orderScopes === 0) {
+      orderCache = undefined;
+      allOrderCache = undefined;
+    }
   }
 }
 
@@ -222,12 +230,15 @@ export function sortedVulns(img: ImageResult): VulnerabilityFinding[] {
 
 /** Vulnerabilities of all images, with their image, in report order. */
 export function allVulns(images: ImageResult[]): { f: VulnerabilityFinding; img: ImageResult }[] {
+  const cached = allOrderCache?.get(images);
+  if (cached) return cached.slice();
   // Each image's findings already in order (stable, so equal ones keep their order): the sort below then only
   // merges these runs, and gives what sorting the unsorted list gives (a stable sort's result is determined).
   const out: { f: VulnerabilityFinding; img: ImageResult }[] = [];
   for (const img of images) for (const f of reportOrder(img.vulnerabilities)) out.push({ f, img });
-  if (images.length < 2) return out;
-  return out.sort((a, b) => compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref));
+  if (images.length > 1) out.sort((a, b) => compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref));
+  allOrderCache?.set(images, out);
+  return out.slice();
 }
 
 /** Replace control characters (C0, DEL, C1, bidi overrides, line/paragraph separators) by a space and collapse whitespace. */

@@ -1,5 +1,8 @@
 /**
  * CycloneDX 1.6 JSON SBOM of every package Clair found, built with @cyclonedx/cyclonedx-library.
+ * renderCycloneDx is the library's serializer, the reference; the written report (cycloneDxReportChunks) has the
+ * same bytes (tested) but normalizes the bulk itself — package components, dependency graph, vulnerabilities —
+ * as the library's normalizers do for what is built here (about twice as fast for 10,000 findings, issue 13).
  *
  * Layout:
  * - One image: `metadata.component` is the image (type `container`, purl `pkg:docker/...` when it has a
@@ -350,9 +353,10 @@ class NormalizingSerializer extends Serialize.JsonSerializer {
 }
 
 /**
- * The same text as renderCycloneDx, in chunks (one per component/vulnerability): what writeReports writes. The
- * library has no streaming serializer, so the BOM model and its normalized tree are built whole; only the
- * document text is never one string.
+ * The same text as renderCycloneDx, in chunks: what writeReports writes. The library has no streaming serializer:
+ * it builds and normalizes the BOM without its packages and vulnerabilities; the package components and the
+ * dependency graph are added to its normalized tree here, and the vulnerabilities normalized one by one while
+ * written. The document text is never one string.
  */
 export function* cycloneDxReportChunks(result: ScanResult): Generator<string> {
   const serializer = new NormalizingSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
