@@ -6,7 +6,8 @@
  *   debian/updater                         one updater for every Debian release
  *   ubuntu/updater/<codename>              ubuntu/updater/jammy
  *   alpine-<repo>-<release>-updater        alpine-main-v3.19-updater, alpine-community-v3.19-updater, alpine-main-edge-updater
- *   rhel-vex                               RHEL and its rebuilds (matched by repository CPE, not by release)
+ *   rhel-vex                               RHEL and its rebuilds (matched by repository CPE, not by release), and
+ *                                          Red Hat container images (repository key rhcc-container-repository)
  *   oracle-<year|all>-updater              oracle-2024-updater
  *   aws-<release>-updater                  aws-AL1-updater, aws-AL2-updater, aws-AL2023-updater
  *   photon-updater-photon<major>           photon-updater-photon3 (claircore v1.5.48: Photon 1.0, 2.0, 3.0);
@@ -20,7 +21,7 @@
  * known form (a custom or older updater, e.g. `fixture-debian`) counts when it names the distribution id or its
  * updater set, as before.
  */
-import { isLanguageRepository, type ClairDistribution, type ClairRepository } from './types';
+import { isLanguageRepository, RHCC_REPOSITORY_KEY, type ClairDistribution, type ClairRepository } from './types';
 
 export interface CoverageSubject {
   distribution?: ClairDistribution;
@@ -134,6 +135,8 @@ export function updaterCovers(name: string, t: CoverageSubject): boolean {
     // "ol" are matched only as a whole word.
     return [did, set].some((k) => !!k && mentions(name, k));
   }
+  // Red Hat container images: rhel-vex's container records (another updater must name rhcc or rhel-vex).
+  if (t.repository?.key === RHCC_REPOSITORY_KEY) return known ? known.family === 'rhel' : mentions(name, 'rhcc') || mentions(name, UPDATER_SET.rhel);
   const repo = (t.repository?.name ?? '').toLowerCase();
   if (!isLanguageRepository(repo)) return false;
   if (known) return known.family === 'osv' && known.release === repo;

@@ -4,7 +4,7 @@
  * listen addresses stay the ones this run controls.
  */
 import { stringify } from 'yaml';
-import { isLanguageRepository } from '../clair/types';
+import { isLanguageRepository, RHCC_REPOSITORY_KEY } from '../clair/types';
 import { FAMILY_BY_DID, UPDATER_SET } from '../clair/updater-names';
 
 export interface ClairConfigParams {
@@ -81,7 +81,7 @@ export function enforcedDropIn(p: ClairConfigParams): string {
 }
 
 /** Clair updater sets for `vuln-data: online`, from what the index found. */
-export function updaterSetsFor(dists: { did?: string }[], repos: { name?: string }[]): string[] {
+export function updaterSetsFor(dists: { did?: string }[], repos: { name?: string; key?: string }[]): string[] {
   const sets = new Set<string>();
   for (const d of dists) {
     const family = d.did ? FAMILY_BY_DID[d.did] : undefined;
@@ -90,6 +90,8 @@ export function updaterSetsFor(dists: { did?: string }[], repos: { name?: string
   }
   for (const r of repos) {
     if (isLanguageRepository(r.name)) sets.add(UPDATER_SET.osv);
+    // Red Hat container images are matched by rhel-vex's container records.
+    if (r.key === RHCC_REPOSITORY_KEY) sets.add(UPDATER_SET.rhel);
   }
   return [...sets].sort();
 }

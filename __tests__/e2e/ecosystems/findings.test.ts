@@ -15,7 +15,7 @@ let outcome: ScanOutcome;
 const outDirs: string[] = [];
 
 beforeAll(async () => {
-  const settings = settingsFor(['java', 'ruby', 'rhel9', 'oracle9', 'ubuntu', 'amzn2023'].map(fixture), {
+  const settings = settingsFor(['java', 'ruby', 'rhel9', 'oracle9', 'ubuntu', 'amzn2023', 'sles15', 'photon3'].map(fixture), {
     'vuln-data': BUNDLE_ECOSYSTEMS,
     'rhel-repo2cpe': REPO2CPE,
     'severity-threshold': 'none',
@@ -34,7 +34,7 @@ const byImage = (): Record<string, string[]> =>
 
 test('the scan completes (exit 0 with no threshold) and every image is indexed', () => {
   expect(outcome.exitCode).toBe(0);
-  expect(outcome.result.images.map((r) => r.packages.length)).toEqual([4, 3, 7, 5, 5, 8]);
+  expect(outcome.result.images.map((r) => r.packages.length)).toEqual([4, 3, 7, 5, 5, 8, 5, 6]);
 });
 
 test('Maven: pom.properties of a plain jar and of the jars nested in a fat jar', () => {
@@ -66,6 +66,25 @@ test('Amazon Linux 2023: os-release CPE_NAME + rpmdb.sqlite, matched by ALAS rec
   expect(outcome.result.images[5].distributions.map((d) => d.prettyName)).toEqual(['Amazon Linux 2023']);
   const alas = outcome.result.images[5].vulnerabilities.find((v) => v.id === 'CVE-2099-10005');
   expect(alas?.name).toBe('ALAS2023-2099-1005');
+});
+
+test('SLES 15 SP2: a Berkeley DB rpmdb (usr/lib/sysimage/rpm/Packages), matched by SUSE OVAL records on SLES 15', () => {
+  expect(byImage().sles15).toEqual(EXPECTED.sles15);
+  const img = outcome.result.images[6];
+  // claircore's suse scanner canonicalizes SLES 15 SP2 to its major release, the release of SUSE's OVAL files.
+  expect(img.distributions.map((d) => d.prettyName)).toEqual(['SUSE Linux Enterprise Server 15']);
+  expect([...new Set(img.packages.map((p) => p.packageDb))]).toEqual(['bdb:usr/lib/sysimage/rpm']);
+  expect(img.packages.find((p) => p.name === 'libopenssl1_1')?.source?.name).toBe('openssl-1_1');
+});
+
+test('Photon OS 3.0: a Berkeley DB rpmdb (var/lib/rpm/Packages), matched by Photon OVAL records on Photon 3.0', () => {
+  expect(byImage().photon3).toEqual(EXPECTED.photon3);
+  const img = outcome.result.images[7];
+  expect(img.distributions.map((d) => [d.prettyName, d.version])).toEqual([['VMware Photon OS/Linux', '3.0']]);
+  expect([...new Set(img.packages.map((p) => p.packageDb))]).toEqual(['bdb:var/lib/rpm']);
+  // The record's name is the PHSA title; the finding's id is the CVE its links name.
+  const phsa = img.vulnerabilities.find((v) => v.id === 'CVE-2099-12001');
+  expect(phsa?.name).toBe('PHSA-2099:00001 openssl Security Update. (Important)');
 });
 
 const EXPECTED: Record<string, string[]> = {
@@ -102,4 +121,17 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // Not reported: CVE-2099-9003 (tar, fix = installed).
   ubuntu: ['CVE-2099-9001 libssl3 3.0.2-0ubuntu1.15 High 3.0.2-0ubuntu1.16', 'CVE-2099-9002 zlib1g 1:1.2.11.dfsg-2ubuntu9.2 Medium -'],
+  // Not reported: CVE-2099-11003 (libz1, older fix), CVE-2099-11004 (bash, fix = installed), CVE-2099-11005 (SLES 12 data).
+  sles15: [
+    'CVE-2099-11001 libopenssl1_1 1.1.1d-11.20.1 High 0:1.1.1d-11.23.1',
+    'CVE-2099-11001 openssl-1_1 1.1.1d-11.20.1 High 0:1.1.1d-11.23.1',
+    'CVE-2099-11002 glibc 2.26-13.48.1 Medium 0:2.26-13.51.1',
+  ],
+  // PHSA-2099:0000x records; the id is the CVE their links name. Not reported: 00003 (zlib, older fix), 00004
+  // (glibc, Photon 2.0 data: same pretty name, another release).
+  photon3: [
+    'CVE-2099-12001 openssl 1.0.2zg-1.ph3 High 0:1.0.2zh-1.ph3',
+    'CVE-2099-12002 curl 7.86.0-2.ph3 Critical 0:7.86.0-3.ph3',
+    'CVE-2099-12002 curl-libs 7.86.0-2.ph3 Critical 0:7.86.0-3.ph3',
+  ],
 };
