@@ -3,10 +3,12 @@
  *
  * Why it exists: claircore's OSV updater writes a `range` (claircore.Range, PostgreSQL type VersionRange) for
  * SEMVER ecosystems — Go, npm, crates.io … — and Clair's gobin matcher finds Go vulnerabilities only through it
- * (`version_kind = 'semver' AND vulnerable_range @> version`). `clairctl import-updaters` of Clair v4.9.0
- * (cmd/clairctl/import.go) opens its pool with plain `pgxpool.New`, without claircore's
- * `types.ConnectRegisterTypes`, so pgx cannot encode a Range and ANY record with one fails the whole import
- * ("unable to encode &claircore.Range{…} … (OID 16914)"). Go binaries could never get findings offline.
+ * (`version_kind = 'semver' AND vulnerable_range @> version`); the rhel-vex updater writes one (kind `rhctag`) on
+ * every record for a Red Hat container image, which the rhcc matcher filters on the same way.
+ * `clairctl import-updaters` of Clair v4.9.0 (cmd/clairctl/import.go) opens its pool with plain `pgxpool.New`,
+ * without claircore's `types.ConnectRegisterTypes`, so pgx cannot encode a Range and ANY record with one fails
+ * the whole import ("unable to encode &claircore.Range{…} … (OID 16914)"): Go binaries and Red Hat container
+ * images could never get findings, and a real rhel-vex export could not be imported at all.
  *
  * What it does, only for our own ephemeral Clair (we hold its PostgreSQL; with `clair-url` nothing changes):
  *   1. Streams the bundle once and writes a copy in which every range record has its `range` removed and a

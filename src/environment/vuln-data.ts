@@ -28,7 +28,7 @@ const CLAIRCTL_ENV = { NO_COLOR: '1' };
 export interface ImportOptions {
   /**
    * Our ephemeral Clair's PostgreSQL. Needed for bundles with version ranges (Go, npm … records of Clair's OSV
-   * updater), which clairctl 4.9.0 cannot import by itself (range-import.ts).
+   * updater, Red Hat container-image records of rhel-vex), which clairctl 4.9.0 cannot import by itself (range-import.ts).
    */
   pg?: Postgres;
   /** The run: the temp dir of a rewritten bundle is registered with it (removed however the run ends). */
@@ -52,11 +52,11 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
 
 async function importRanges(docker: DockerClient, clair: Docker.Container, file: string, ranges: number, timeoutMs: number, opts: ImportOptions): Promise<void> {
   if (!opts.pg) {
-    throw new ClairScanError(`the vulnerability data "${file}" holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater), which this clairctl cannot import`, {
-      hint: "clairctl 4.9.0 cannot store version ranges; clair-scan completes them in the database of the Clair it starts itself, but this Clair's database is not at hand: scan with clair-scan's own Clair (no clair-url), or use a bundle without the osv updaters.",
+    throw new ClairScanError(`the vulnerability data "${file}" holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which this clairctl cannot import`, {
+      hint: "clairctl 4.9.0 cannot store version ranges; clair-scan completes them in the database of the Clair it starts itself, but this Clair's database is not at hand: scan with clair-scan's own Clair (no clair-url), or use a bundle without the osv updaters and without rhel-vex.",
     });
   }
-  log.info(`${file} holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater), which clairctl 4.9.0 cannot store: importing them without their ranges, then completing them in Clair's database …`);
+  log.info(`${file} holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which clairctl 4.9.0 cannot store: importing them without their ranges, then completing them in Clair's database …`);
   const started = Date.now();
   const r = await importWithRanges(docker, opts.pg, file, {
     label: file,
