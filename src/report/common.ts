@@ -37,11 +37,14 @@ export async function writeFileAtomic(dir: string, name: string, content: string
 const WRITE_BATCH = 256 * 1024;
 /** A batch buffer: a batch plus room for the largest usual chunk at 3 bytes per UTF-16 unit. */
 const BUFFER_BYTES = WRITE_BATCH + 3 * 64 * 1024;
+/** Batch buffers in turn: one being filled, the others being written / observed (see writeChunksAtomic). */
+const BUFFERS = 4;
 
 export interface ChunkWriteOptions {
   /**
-   * Sees every buffer written (e.g. to count its gzipped size); awaited, so it can apply backpressure. The
-   * buffer is reused once the returned promise settles: an observer must be done with it by then.
+   * Sees every buffer written, in order, when it is flushed (while it is being written: e.g. to count its
+   * gzipped size). The buffer is reused once the returned promise settles (and its write is done): an
+   * observer must be done with it by then; a few buffers may be pending at once.
    */
   observe?: (buf: Buffer) => void | Promise<void>;
   /** Asked once everything is written: false discards the temp file (the target is left as it was). */
@@ -67,26 +70,27 @@ export async function writeChunksAtomic(
     fh = await fs.open(tmp, 'wx');
     const handle = fh;
     // Chunks are encoded straight into a batch buffer (no joined string, one-byte chunks stay on the fast path);
-    // room for 3 bytes per UTF-16 unit is kept, so a chunk is never split. Two buffers take turns: one is
-    // filled while the other is written (and observed), and a buffer is filled again only after that is done.
-    const slots = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+    // room for 3 bytes per UTF-16 unit is kept, so a chunk is never split. BUFFERS buffers take turns: while
+    // one is filled, the others are being written (one write after another, in order) and observed (each
+    // handed to the observer in order, as it is flushed); a buffer is filled again only once both are done with
+    // it. So a slow observer (the SARIF gzip count on the thread pool) or disk lags a few batches behind instead
+    // of stalling the producer at every batch.
+    const slots = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafe(BUFFER_BYTES));
+    const busy: Promise<unknown>[] = slots.map(() => Promise.resolve());
     let slot = 0;
     let buf = slots[0];
     let off = 0;
-    // One batch is written (and observed) while the next is produced; never more than one in flight.
-    let inflight: Promise<void> = Promise.resolve();
+    let writes: Promise<unknown> = Promise.resolve();
     const flush = async (): Promise<void> => {
       if (!off) return;
       const out = buf.subarray(0, off);
-      slot ^= 1;
+      writes = writes.then(() => handle.write(out));
+      busy[slot] = Promise.all([writes, opts.observe?.(out)]);
+      busy[slot].catch(() => undefined); // awaited before reuse or at the end; this only keeps an early rejection from being unhandled
+      slot = (slot + 1) % BUFFERS;
       buf = slots[slot];
       off = 0;
-      await inflight; // the write of the buffer now to be filled
-      inflight = (async () => {
-        await handle.write(out);
-        if (opts.observe) await opts.observe(out);
-      })();
-      inflight.catch(() => undefined); // awaited below; this only keeps an early rejection from being unhandled
+      await busy[slot]; // the buffer now to be filled is written and observed
     };
     const add = async (c: string): Promise<void> => {
       if (off + c.length * 3 > buf.length) {
@@ -106,7 +110,7 @@ export async function writeChunksAtomic(
       for await (const c of chunks) await add(c);
     }
     await flush();
-    await inflight;
+    await Promise.all(busy);
     await fh.close();
     fh = undefined;
     if (opts.accept && !(await opts.accept())) {
