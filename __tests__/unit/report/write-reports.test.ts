@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { REPORT_FILE_NAMES, writeReports } from '../../../src/report';
 import { REPORT_FORMATS } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
+import { writeChunksAtomic } from '../../../src/report/common';
 import { renderCycloneDx } from '../../../src/report/cyclonedx';
 import { renderGitlab } from '../../../src/report/gitlab';
 import { renderJson } from '../../../src/report/json';
@@ -65,6 +66,34 @@ describe('writeReports', () => {
     });
     const file = await writeSarifReport(dir, 'odd.sarif', result, { dockerfile: 'Dockerfile' });
     expect(fs.readFileSync(file, 'utf8')).toBe(renderSarif(result, { dockerfile: 'Dockerfile' }));
+  });
+
+  test('writeChunksAtomic: chunks of every size (one larger than a batch buffer, multi-byte text) in order, each buffer observed once in order', async () => {
+    const chunks = ['{"a":"', 'é€🐛'.repeat(10), 'x'.repeat(3_000_000), '"', ...Array.from({ length: 20_000 }, (_, i) => `,"k${i}":"${'v'.repeat(i % 97)}—"`), '}'];
+    const seen: Buffer[] = [];
+    const file = await writeChunksAtomic(dir, 'big.json', chunks, { observe: async (buf) => void seen.push(Buffer.from(buf)) });
+    const text = chunks.join('');
+    expect(fs.readFileSync(file!, 'utf8')).toBe(text);
+    expect(Buffer.concat(seen).equals(Buffer.from(text))).toBe(true);
+    expect(seen.length).toBeGreaterThan(4);
+  });
+
+  test('writeChunksAtomic: a failing observer or producer mid-way leaves no temp file and no report', async () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => `"${'x'.repeat(40)}${i}",`);
+    let n = 0;
+    await expect(
+      writeChunksAtomic(dir, 'a.json', many, {
+        observe: async () => {
+          if (++n === 3) throw new Error('observer broke');
+        },
+      }),
+    ).rejects.toThrow(ClairScanError);
+    function* broken(): Generator<string> {
+      yield* many;
+      throw new Error('producer broke');
+    }
+    await expect(writeChunksAtomic(dir, 'b.json', broken())).rejects.toThrow(/producer broke/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   test('a streamed SARIF over the gzip budget is cut as renderSarif cuts it, and no temp file is left', async () => {
