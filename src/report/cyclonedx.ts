@@ -256,34 +256,43 @@ function vulnerabilityParts(result: ScanResult, { slotOf, slotByRef }: BomModel)
     }
   });
   const out: VulnParts[] = [];
-  for (const [id, list] of [...byId.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  // Ids in localeCompare order (an Intl.Collator's compare is localeCompare without the per-call lookup).
+  for (const id of [...byId.keys()].sort(collator().compare)) {
+    const list = byId.get(id) as { f: VulnerabilityFinding; idx: number }[];
     const f = list[0].f;
     const links = allLinks(f);
     // One slot per package ref (slotByRef), so one affect per slot is one per ref.
     const affects = new Set<PackageSlot>();
+    const upgrades = new Set<string>();
+    const allowed: string[] = [];
     for (const { f: x, idx } of list) {
       const c = slotOf[idx].get(x.package) ?? slotByRef.get(packageRef(x.package, idx));
       if (c) affects.add(c);
+      if (x.fixedIn) upgrades.add(`Upgrade ${x.package.name} to ${x.fixedIn}`);
+      if (x.allowlisted) allowed.push(`${x.allowlisted.source}: ${x.allowlisted.reason}`);
     }
-    const allowed = list.filter((x) => x.f.allowlisted);
+    const issued = f.issued ? Date.parse(f.issued) : NaN;
     out.push({
       id,
       description: f.description || undefined,
       sourceName: f.updater || 'clair',
       sourceUrl: links[0],
-      recommendation: list.some((x) => x.f.fixedIn)
-        ? [...new Set(list.filter((x) => x.f.fixedIn).map((x) => `Upgrade ${x.f.package.name} to ${x.f.fixedIn}`))].join('; ')
-        : undefined,
-      published: f.issued && !Number.isNaN(Date.parse(f.issued)) ? new Date(f.issued) : undefined,
+      recommendation: upgrades.size ? [...upgrades].join('; ') : undefined,
+      published: Number.isNaN(issued) ? undefined : new Date(issued),
       severity: CDX_SEVERITY[f.severity],
       cvss: f.cvss ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) } : undefined,
       references: f.aliases.map((alias) => ({ id: alias, url: links.find((l) => l.includes(alias)) })),
       advisories: links.slice(1).filter(isHttpUrl),
       affects: [...affects],
-      allowlisted: allowed.length ? allowed.map((x) => `${x.f.allowlisted!.source}: ${x.f.allowlisted!.reason}`).join('; ') : undefined,
+      allowlisted: allowed.length ? allowed.join('; ') : undefined,
     });
   }
   return out;
+}
+
+let defaultCollator: Intl.Collator | undefined;
+function collator(): Intl.Collator {
+  return (defaultCollator ??= new Intl.Collator());
 }
 
 function libraryVulnerability(p: VulnParts): CDX.Models.Vulnerability.Vulnerability {
