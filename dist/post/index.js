@@ -88283,9 +88283,10 @@ const log_1 = __nccwpck_require__(9906);
 exports.STATE_KEY = 'clair-scan-run';
 function useActionsLogger() {
     (0, log_1.setLogger)({
-        info: (m) => core.info(m),
-        warn: (m) => core.warning(m),
-        debug: (m) => core.debug(m),
+        // core.info writes the text as it is: a line of it starting with `::` would be run as a workflow command.
+        info: (m) => core.info((0, log_1.defuse)(m)),
+        warn: (m) => core.warning((0, log_1.defuse)(m)),
+        debug: (m) => core.debug((0, log_1.defuse)(m)),
         mask: (s) => core.setSecret(s),
         // ::group::title … ::endgroup:: on stdout (the runner does not nest groups; log.group never asks it to).
         startGroup: (_name, title) => core.startGroup(title),
@@ -89060,17 +89061,41 @@ function errorMessage(err) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.log = void 0;
+exports.defuse = defuse;
 exports.scrub = scrub;
 exports.gitlabSections = gitlabSections;
 exports.setLogger = setLogger;
 const masked = [];
-/** `msg` with every registered secret replaced by `***` (for text written without the logger, e.g. errors). */
+/**
+ * Text that is safe to write to a CI job log. Log lines carry attacker-controlled text (package and vulnerability
+ * names from the image, Clair's and registries' error messages), and the log is not inert:
+ * - GitHub's runner executes any line that starts with `::` (after leading whitespace) as a workflow command
+ *   (`::add-mask::`, `::stop-commands::`, `::error file=…::`), and the legacy `##[command]` form anywhere in a line;
+ * - terminals and GitLab's log viewer obey escape sequences and carriage returns, which can erase or overwrite the
+ *   lines before them (e.g. hide a warning), and bidirectional overrides can make text read differently.
+ * So control characters other than newline and tab are shown as `\uXXXX` escapes, and a zero-width space defuses
+ * `::` at a line start and every `##[`; the text still reads the same. Our own workflow commands (groups, masks,
+ * annotations) are issued by @actions/core, never through here.
+ */
+function defuse(text) {
+    return (text
+        // C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides/isolates.
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        // The runner trims any Unicode whitespace before looking for `::`; \s knows the same spaces.
+        .replace(/^([^\S\n]*):(?=:)/gm, '$1:\u200b')
+        .replace(/##\[/g, '#\u200b#['));
+}
+/**
+ * `msg` with every registered secret replaced by `***`, defused (see `defuse`): for text written to the log
+ * without the logger, e.g. errors and the findings table.
+ */
 function scrub(msg) {
     let out = msg;
     for (const s of masked)
         if (s)
             out = out.split(s).join('***');
-    return out;
+    return defuse(out);
 }
 /**
  * GitLab CI's collapsible sections ("Custom collapsible sections" in GitLab's docs): a section_start line whose
@@ -89151,7 +89176,9 @@ exports.log = {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exitingOnSignal = exitingOnSignal;
-exports.currentPhase = currentPhase;
+exports.currentPhases = currentPhases;
+exports.describePhases = describePhases;
+exports.inImage = inImage;
 exports.runPhase = runPhase;
 exports.guardProcess = guardProcess;
 /**
@@ -89163,8 +89190,11 @@ exports.guardProcess = guardProcess;
  *
  * Imports nothing of the pipeline: entry points pass in how to report and what to clean up.
  */
+const node_async_hooks_1 = __nccwpck_require__(6698);
 const errors_1 = __nccwpck_require__(17);
-let current;
+const context = new node_async_hooks_1.AsyncLocalStorage();
+/** Frames whose work has not settled, in the order they started. */
+const running = new Set();
 let signalExit;
 /**
  * A signal handler is ending the process with this code (130/143) once it has cleaned up: from now on the guard
@@ -89173,9 +89203,55 @@ let signalExit;
 function exitingOnSignal(code) {
     signalExit = code;
 }
-/** The phase running now (for the stall error), or undefined between phases. */
-function currentPhase() {
-    return current;
+function whereOf(frame) {
+    let f = frame;
+    while (f && (f.done || !f.phase))
+        f = f.parent;
+    return { ...(f?.phase ? { phase: f.phase } : {}), ...(frame.image ? { image: frame.image } : {}) };
+}
+/**
+ * Where the running code is: the phase (and image) of the caller's async context while that phase still runs —
+ * an error raised in one image's work names that image's phase, whatever the other images are doing. Outside such
+ * a context (the event loop ran dry: every running chain is stuck; or a callback outlived its phase) it is every
+ * innermost phase still running, oldest first. Empty between phases.
+ */
+function currentPhases() {
+    let own = context.getStore();
+    while (own?.done)
+        own = own.parent;
+    if (own)
+        return [whereOf(own)];
+    const frames = [...running];
+    const parents = new Set(frames.map((f) => f.parent));
+    return frames.filter((f) => !parents.has(f)).map(whereOf).filter((w) => w.phase || w.image);
+}
+/** `the "index" phase of registry:a/b:1 and the "match" phase of registry:a/c:1`; '' for none. */
+function describePhases(where) {
+    const parts = where.map((w) => (w.phase ? `the "${w.phase}" phase${w.image ? ` of ${w.image}` : ''}` : `the scan of ${w.image}`));
+    return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+function within(frame, f) {
+    running.add(frame);
+    const settle = () => {
+        frame.done = true;
+        running.delete(frame);
+    };
+    return context.run(frame, async () => {
+        try {
+            return await f();
+        }
+        finally {
+            settle();
+        }
+    });
+}
+/**
+ * Runs one image's work (batch mode: its scan, verdict and reports): every phase inside it, and any error its
+ * async context raises, names the image.
+ */
+function inImage(image, f) {
+    const parent = context.getStore();
+    return within({ image, parent, done: false }, f);
 }
 /**
  * Runs one phase under a deadline. The deadline's timer is unref'd: it never keeps the process alive by itself,
@@ -89183,12 +89259,11 @@ function currentPhase() {
  * while a phase stuck on a live socket or process is ended by the deadline.
  */
 async function runPhase(phase, deadlineMs, f, hint) {
-    const previous = current;
-    current = phase;
+    const parent = context.getStore();
     let timer;
     try {
         return await Promise.race([
-            f(),
+            within({ phase, image: parent?.image, parent, done: false }, f),
             new Promise((_, reject) => {
                 timer = setTimeout(() => reject(new errors_1.ClairScanError(`the "${phase}" phase did not finish within ${formatSeconds(deadlineMs)}`, {
                     hint: hint ?? 'something it waits on (Docker daemon, Clair, PostgreSQL, a registry or a stream) stopped answering; check their health, or raise the matching timeout input if the work is just slow.',
@@ -89200,7 +89275,6 @@ async function runPhase(phase, deadlineMs, f, hint) {
     finally {
         if (timer)
             clearTimeout(timer);
-        current = previous;
     }
 }
 function formatSeconds(ms) {
@@ -89230,12 +89304,13 @@ function guardProcess(main, opts) {
         void Promise.race([cleanup, limit]).then(() => exit(errors_1.EXIT_ERROR));
     };
     const onBeforeExit = () => {
-        const phase = currentPhase();
-        fail(new errors_1.ClairScanError(`clair-scan stopped ${phase ? `in the "${phase}" phase` : 'before finishing'}: it was waiting for something that can never happen (a stream that stalled or a promise that never settles), so the scan did not complete and nothing may be taken as its result`, { hint: 'this is a bug in clair-scan; run it again and report it with this log (set CLAIR_SCAN_DEBUG=1 for more detail). What this run started has been removed.' }));
+        const where = describePhases(currentPhases());
+        fail(new errors_1.ClairScanError(`clair-scan stopped ${where ? `in ${where}` : 'before finishing'}: it was waiting for something that can never happen (a stream that stalled or a promise that never settles), so the scan did not complete and nothing may be taken as its result`, { hint: 'this is a bug in clair-scan; run it again and report it with this log (set CLAIR_SCAN_DEBUG=1 for more detail). What this run started has been removed.' }));
     };
     const onUnexpected = (what) => (reason) => {
-        const phase = currentPhase();
-        fail(new errors_1.ClairScanError(`${what}${phase ? ` in the "${phase}" phase` : ''}: ${(0, errors_1.errorMessage)(reason)}`, {
+        // Node runs these handlers in the async context of the failed promise or callback: its own phase and image.
+        const where = describePhases(currentPhases());
+        fail(new errors_1.ClairScanError(`${what}${where ? ` in ${where}` : ''}: ${(0, errors_1.errorMessage)(reason)}`, {
             hint: 'this is a bug in clair-scan; please report it with this log. What this run started has been removed.',
             details: reason instanceof Error ? reason.stack : undefined,
         }));

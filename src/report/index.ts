@@ -12,7 +12,6 @@ import * as path from 'node:path';
 import { ScanResult } from '../findings/model';
 import type { ReportFormat, Settings } from '../inputs/settings';
 import { withOrderCache, writeChunksAtomic, writeFileAtomic } from './common';
-import { cycloneDxReportChunks, renderCycloneDx } from './cyclonedx';
 import { gitlabReportChunks, renderGitlab } from './gitlab';
 import { renderHtml } from './html';
 import { jsonReportChunks, renderJson } from './json';
@@ -22,6 +21,18 @@ import { log } from '../util/log';
 import { renderSarif, writeSarifReport } from './sarif';
 import { renderTable } from './table';
 import { reportView } from './view';
+import type { BundleRequire } from '../util/lazy';
+
+declare const require: BundleRequire;
+
+/**
+ * The CycloneDX writer and @cyclonedx/cyclonedx-library (~0.3 MB with its serializers and SPDX list) are loaded
+ * when an SBOM is written (src/util/lazy.ts): the action starts without reading them.
+ */
+const loadCycloneDx = (): Promise<typeof import('./cyclonedx')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./cyclonedx') as typeof import('./cyclonedx')), fail, 'cyclonedx'))
+    : Promise.resolve(require('./cyclonedx') as typeof import('./cyclonedx'));
 
 export { renderTable, renderMarkdownSummary, reportView };
 
@@ -35,7 +46,10 @@ export const REPORT_FILE_NAMES: Record<ReportFormat, string> = {
   openvex: 'clair-scan.openvex.json',
 };
 
-function render(format: ReportFormat, full: ScanResult, opts: Settings['reports']): string {
+/** The formats rendered in memory (the others are streamed by writeReport). */
+type RenderedFormat = Exclude<ReportFormat, 'cyclonedx'>;
+
+function render(format: RenderedFormat, full: ScanResult, opts: Settings['reports']): string {
   // SARIF, GitLab and the summary show what report-severities / ignore-unfixed let through (report/view.ts).
   const result = ['sarif', 'gitlab', 'markdown'].includes(format) ? reportView(full, opts) : full;
   switch (format) {
@@ -49,8 +63,6 @@ function render(format: ReportFormat, full: ScanResult, opts: Settings['reports'
       return renderHtml(result);
     case 'json':
       return renderJson(result);
-    case 'cyclonedx':
-      return renderCycloneDx(result);
     case 'openvex': {
       if (!result.images.some((i) => i.vulnerabilities.some((f) => f.allowlisted))) {
         log.warn('openvex: no finding is allowlisted, so the OpenVEX document has no statements (OpenVEX asks for at least one; other tools may reject it).');
@@ -71,7 +83,7 @@ async function writeReport(dir: string, format: ReportFormat, full: ScanResult, 
     case 'json':
       return (await writeChunksAtomic(dir, name, jsonReportChunks(full))) as string;
     case 'cyclonedx':
-      return (await writeChunksAtomic(dir, name, cycloneDxReportChunks(full))) as string;
+      return (await writeChunksAtomic(dir, name, (await loadCycloneDx()).cycloneDxReportChunks(full))) as string;
     default:
       return writeFileAtomic(dir, name, render(format, full, opts));
   }
