@@ -44,8 +44,8 @@ export async function run(): Promise<number> {
     current = state;
     core.saveState(STATE_KEY, serializeRunState(state));
   };
+  const raw = actionRawInputs();
   try {
-    const raw = actionRawInputs();
     if (isBatch(raw)) {
       await useActionCache(raw);
       return await (await loadBatchStep()).runBatchStep(raw, onState);
@@ -68,7 +68,9 @@ export async function run(): Promise<number> {
     return outcome.exitCode;
   } catch (err) {
     try {
-      await publishGitHubError(err, settings);
+      // Without settings (bad inputs, or a batch that failed before its own were read) the job-summary input is
+      // still honoured when it is a clear false.
+      await publishGitHubError(err, settings, process.env, { jobSummary: parseBoolean(raw('job-summary') ?? '') !== false });
     } catch (pubErr) {
       core.warning(`publishing the error failed: ${errorMessage(pubErr)}`);
     }

@@ -492,4 +492,12 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
     expect(existsSync(join(r.dir, 'fleet'))).toBe(false);
     expect(api.requests).toEqual([]);
   });
+
+  test('the same with job-summary: false: no job summary, although the batch failed before its settings were read', async () => {
+    const r = await batchRun((dir) => ({ 'images-file': join(dir, 'no-such-images.txt'), 'vuln-data': BUNDLE, 'output-dir': join(dir, 'fleet'), 'job-summary': 'false' }));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('::error::images-file "');
+    expect(r.summary).toBe('');
+    expect(r.outputs).toMatchObject({ 'exit-code': '2' });
+  });
 });

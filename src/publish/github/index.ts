@@ -61,11 +61,15 @@ export async function publishGitHub(outcome: ScanOutcome, settings: Settings, en
 }
 
 /** After an error (exit 2): outputs still say exit-code 2, and an existing or new PR comment says the scan did not complete. */
-export async function publishGitHubError(err: unknown, settings: Settings | undefined, env: Env = process.env): Promise<GitHubPublishReport> {
+/**
+ * `fallback.jobSummary`: whether to write the job summary when there are no settings (the inputs could not be
+ * read); default yes.
+ */
+export async function publishGitHubError(err: unknown, settings: Settings | undefined, env: Env = process.env, fallback: { jobSummary?: boolean } = {}): Promise<GitHubPublishReport> {
   setOutputs(errorOutputs(settings));
   const report: GitHubPublishReport = { summary: false };
   const text = errorMarkdown(err);
-  if (!settings || settings.publish.jobSummary) report.summary = (await attempt('writing the job summary', () => writeSummary(text, env))) ?? false;
+  if (settings ? settings.publish.jobSummary : fallback.jobSummary !== false) report.summary = (await attempt('writing the job summary', () => writeSummary(text, env))) ?? false;
   if (settings?.publish.comment) {
     const marker = githubMarker(settings, env);
     const body = composeStickyBody(marker, text, GITHUB_COMMENT_MAX_CHARS, 'see the job log.');
