@@ -173,7 +173,7 @@ export function indexFailureHint(err: string): string {
     return (
       "Clair's Red Hat scanners could not download their mapping files (security.access.redhat.com): allow that host, " +
       'or set indexer.scanner.repo.rhel-repository-scanner.repo2cpe_mapping_url / indexer.scanner.package.rhel_containerscanner.name2repos_mapping_url ' +
-      'in clair-config, or use an offline bundle (vuln-data: <file>), which runs without them.'
+      'in clair-config, give downloaded copies in rhel-repo2cpe / rhel-name2repos, or use an offline bundle (vuln-data: <file>), which runs without them.'
     );
   }
   if (/fetch|connection refused|no route|i\/o timeout|dial tcp/i.test(err)) {

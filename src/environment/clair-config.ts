@@ -24,13 +24,19 @@ export interface ClairConfigParams {
    * the RHEL repository scanner reads it instead of fetching one (online too, so runs are reproducible).
    */
   repo2cpeFile?: boolean;
+  /**
+   * A real Red Hat container name-to-repositories mapping file is placed at OFFLINE_MAPPING_FILES.name2repos
+   * (`rhel-name2repos`): the rhel_containerscanner reads it instead of fetching one (online too, so runs are
+   * reproducible).
+   */
+  name2reposFile?: boolean;
 }
 
 function authSection(p: ClairConfigParams): object {
   return p.psk ? { auth: { psk: { key: p.psk, iss: ['clair-scan'] } } } : {};
 }
 
-/** Empty Red Hat mapping files placed in /config for offline runs. */
+/** Where the Red Hat mapping files are placed in /config: empty ones for offline runs, or the user's (`rhel-repo2cpe`, `rhel-name2repos`). */
 export const OFFLINE_MAPPING_FILES = { repo2cpe: '/config/repo2cpe.json', name2repos: '/config/name2repos.json' };
 
 export function generateClairConfig(p: ClairConfigParams): string {
@@ -49,8 +55,9 @@ export function generateClairConfig(p: ClairConfigParams): string {
           java: { disable_api: true },
           // Offline, Red Hat's mapping files cannot be fetched, and without one these scanners fail EVERY
           // index ("unable to create a mappingFile object"): give them empty local ones (RHEL repository
-          // CPEs then stay unknown; a user can supply real mapping files through clair-config).
-          ...(p.airgap ? { rhel_containerscanner: { name2repos_mapping_file: OFFLINE_MAPPING_FILES.name2repos } } : {}),
+          // CPEs then stay unknown, and a container image's only repository name is its `name` label; a user
+          // supplies real mapping files with rhel-repo2cpe / rhel-name2repos).
+          ...(p.airgap || p.name2reposFile ? { rhel_containerscanner: { name2repos_mapping_file: OFFLINE_MAPPING_FILES.name2repos } } : {}),
         },
         // Without repository CPEs (an empty mapping) RHEL packages cannot be matched: the coverage proof
         // (vuln-data.ts) refuses such an image instead of reporting it clean.

@@ -37,35 +37,61 @@ export function validateClairConfigFile(file: string): void {
 }
 
 /**
- * `rhel-repo2cpe`: Clair reads the file once at start (rhel-repository-scanner Configure) and a bad one stops it
- * with a bare JSON error, so check the shape first: {"data": {"<repoid>": {"cpes": ["cpe:/…", …]}, …}}, plain
- * JSON or gzip/zstd-compressed (as Clair accepts; a compressed file is only checked for existence here).
+ * A Red Hat mapping file given as an input: Clair reads it once at start (the scanner's Configure) and a bad one
+ * stops it with a bare JSON error, so check the shape first. Plain JSON or gzip/zstd-compressed (as Clair accepts,
+ * claircore's zreader; a compressed file is only checked for being readable here).
  */
-function validateRepo2cpeFile(file: string): void {
-  const hint = 'download Red Hat\'s mapping (https://security.access.redhat.com/data/metrics/repository-to-cpe.json) and give its path in rhel-repo2cpe.';
+function validateMappingFile(file: string, m: { input: string; what: string; shape: string; url: string; valid: (data: Record<string, unknown>) => boolean }): void {
+  const hint = `download Red Hat's mapping (${m.url}) and give its path in ${m.input}.`;
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (err) {
-    throw new ClairScanError(`rhel-repo2cpe file "${file}" cannot be read: ${errorMessage(err)}`, { hint });
+    throw new ClairScanError(`${m.input} file "${file}" cannot be read: ${errorMessage(err)}`, { hint });
   }
   if (buf.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])) || buf.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))) return;
   let doc: unknown;
   try {
     doc = JSON.parse(buf.toString('utf8'));
   } catch (err) {
-    throw new ClairScanError(`rhel-repo2cpe file "${file}" is not JSON: ${errorMessage(err)}`, { hint });
+    throw new ClairScanError(`${m.input} file "${file}" is not JSON: ${errorMessage(err)}`, { hint });
   }
   const data = (doc as { data?: unknown } | null)?.data;
-  const ok =
-    !!data && typeof data === 'object' && !Array.isArray(data) &&
-    Object.values(data as Record<string, unknown>).every((r) => {
-      const cpes = (r as { cpes?: unknown } | null)?.cpes;
-      return Array.isArray(cpes) && cpes.every((c) => typeof c === 'string' && /^cpe:(\/|2\.3:)/.test(c));
-    });
-  if (!ok) {
-    throw new ClairScanError(`rhel-repo2cpe file "${file}" is not a repository-to-CPE mapping ({"data": {"<repoid>": {"cpes": ["cpe:/…"]}}})`, { hint });
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !m.valid(data as Record<string, unknown>)) {
+    throw new ClairScanError(`${m.input} file "${file}" is not ${m.what} (${m.shape})`, { hint });
   }
+}
+
+/**
+ * `rhel-repo2cpe` (rhel-repository-scanner's repo2cpe_mapping_file): {"data": {"<repoid>": {"cpes": ["cpe:/…", …]}, …}}.
+ */
+export function validateRepo2cpeFile(file: string): void {
+  validateMappingFile(file, {
+    input: 'rhel-repo2cpe',
+    what: 'a repository-to-CPE mapping',
+    shape: '{"data": {"<repoid>": {"cpes": ["cpe:/…"]}}}',
+    url: 'https://security.access.redhat.com/data/metrics/repository-to-cpe.json',
+    valid: (data) =>
+      Object.values(data).every((r) => {
+        const cpes = (r as { cpes?: unknown } | null)?.cpes;
+        return Array.isArray(cpes) && cpes.every((c) => typeof c === 'string' && /^cpe:(\/|2\.3:)/.test(c));
+      }),
+  });
+}
+
+/**
+ * `rhel-name2repos` (rhel_containerscanner's name2repos_mapping_file, claircore rhel/rhcc `mappingFile`):
+ * {"data": {"<name label>": ["<repository>", …]}, …}. Every repository becomes a package of the image; a name
+ * without an entry stays its only one.
+ */
+export function validateName2reposFile(file: string): void {
+  validateMappingFile(file, {
+    input: 'rhel-name2repos',
+    what: 'a container name-to-repositories mapping',
+    shape: '{"data": {"<name label>": ["<repository>", …]}}',
+    url: 'https://security.access.redhat.com/data/metrics/container-name-repos-map.json',
+    valid: (data) => Object.values(data).every((repos) => Array.isArray(repos) && repos.every((r) => typeof r === 'string' && r !== '')),
+  });
 }
 
 /** Where the official image's Clair reads its config (`ENV CLAIR_CONF`), and so where we write ours. */
@@ -109,12 +135,15 @@ export async function startClair(
     userConfig?: string;
     /** `rhel-repo2cpe`: a Red Hat repository-to-CPE mapping file. */
     repo2cpe?: string;
+    /** `rhel-name2repos`: a Red Hat container name-to-repositories mapping file. */
+    name2repos?: string;
     timeoutMs: number;
     requestTimeoutMs: number;
   },
 ): Promise<ClairContainer> {
   if (opts.userConfig) validateClairConfigFile(opts.userConfig);
   if (opts.repo2cpe) validateRepo2cpeFile(opts.repo2cpe);
+  if (opts.name2repos) validateName2reposFile(opts.name2repos);
   const deadline = Date.now() + opts.timeoutMs;
   const psk = randomBytes(32).toString('base64');
   return startService(docker, {
@@ -130,6 +159,7 @@ export async function startClair(
         introspectionListen: formatHostPort(opts.listenHost, introPort),
         airgap: opts.airgap,
         repo2cpeFile: !!opts.repo2cpe,
+        name2reposFile: !!opts.name2repos,
       };
       const container = await docker.createContainer({
         name: `clair-scan-${opts.runId}-clair${n > 1 ? `-${n}` : ''}`,
@@ -144,6 +174,7 @@ export async function startClair(
         files[path.posix.basename(OFFLINE_MAPPING_FILES.name2repos)] = '{"data":{}}\n';
       }
       if (opts.repo2cpe) files[path.posix.basename(OFFLINE_MAPPING_FILES.repo2cpe)] = { path: opts.repo2cpe };
+      if (opts.name2repos) files[path.posix.basename(OFFLINE_MAPPING_FILES.name2repos)] = { path: opts.name2repos };
       if (opts.userConfig) {
         // Clair reads only drop-ins with the main file's extension (.yaml); JSON is valid YAML, so a .json
         // file is used as is under a .yaml name.

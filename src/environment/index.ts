@@ -93,6 +93,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
       airgap: !online,
       userConfig: settings.clairConfig,
       repo2cpe: settings.rhelRepo2cpe,
+      name2repos: settings.rhelName2repos,
       timeoutMs: startupMs,
       requestTimeoutMs: settings.scanTimeoutSec * 1000,
     }),

@@ -190,6 +190,14 @@ export const INPUTS: InputDefinition[] = [
       'Red Hat\'s repository-to-CPE mapping file (`repository-to-cpe.json`, published at security.access.redhat.com/data/metrics/) for the ephemeral Clair\'s RHEL repository scanner: it turns the content sets of an RHEL/UBI image into the repository CPEs that RHEL matching needs. Offline runs (a snapshot in `vuln-data`) have no other source: without it such an image has no repository CPEs and the scan refuses to call it clean.',
   },
   {
+    name: 'rhel-name2repos',
+    group: 'clair',
+    type: 'string',
+    default: '',
+    description:
+      'Red Hat\'s container name-to-repositories mapping file (`container-name-repos-map.json`, published at security.access.redhat.com/data/metrics/) for the ephemeral Clair\'s Red Hat container scanner: it lists the repositories a Red Hat container image ships to under its `name` label, and each becomes a package of the image, so rhel-vex records filed under any of them match. Offline runs (a snapshot in `vuln-data`) have no other source: without it the image\'s only package is its `name` label.',
+  },
+  {
     name: 'startup-timeout',
     group: 'clair',
     type: 'integer',

@@ -40,6 +40,8 @@ export interface Settings {
   clairConfig?: string;
   /** `rhel-repo2cpe`: a Red Hat repository-to-CPE mapping file for the ephemeral Clair. */
   rhelRepo2cpe?: string;
+  /** `rhel-name2repos`: a Red Hat container name-to-repositories mapping file for the ephemeral Clair. */
+  rhelName2repos?: string;
   startupTimeoutSec: number;
   scanTimeoutSec: number;
 
@@ -215,6 +217,7 @@ export function parseSettings(raw: RawInputs): Settings {
     pull: oneOf('pull', ['missing', 'always', 'never'] as const),
     clairConfig: opt('clair-config'),
     rhelRepo2cpe: opt('rhel-repo2cpe'),
+    rhelName2repos: opt('rhel-name2repos'),
     startupTimeoutSec: int('startup-timeout', 1),
     scanTimeoutSec: int('scan-timeout', 1),
     vulnData: str('vuln-data'),

@@ -6,9 +6,12 @@
  * rhel-vex-form records (updater fixture-rhcc of scripts/fixtures/vulns.yaml: repository key rhcc-container-repository,
  * the fixed tag, an rhctag range, which clair-scan completes after clairctl 4.9.0's import) match it. Exact findings — the container's and, with the rhel-repo2cpe mapping, its
  * RPMs' — and the refusal when the data has no usable container records (scripts/fixtures/FIXTURES.md,
- * "Red Hat container images").
+ * "Red Hat container images"). With rhel-name2repos (Red Hat's name-to-repositories mapping) every repository the
+ * mapping lists for the `name` label is a package of the image, so records filed under another one match too.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { scan, ScanOutcome } from '../../../src/scan';
 import { DockerClient } from '../../../src/environment/docker';
@@ -86,6 +89,83 @@ describe('with container records', () => {
       'Important',
       ['https://fixtures.clair-scan.invalid/CVE-2099-13001', 'https://fixtures.clair-scan.invalid/errata/RHSA-2099:13001'],
     ]);
+  });
+});
+
+/**
+ * rhel-name2repos: Red Hat ships one image to several repositories (container-name-repos-map.json, keyed by the
+ * `name` label), and rhel-vex files a container record under one of them. This test's own bundle adds to the fixture
+ * data a record filed ONLY under openshift4/ose-cli-rhel9 (a copy of CVE-2099-13001's, same fixed tag and range):
+ * with a mapping that lists both repositories it is reported; without one the image's only package is its `name`
+ * label and the record is not (Clair's built-in offline mapping is empty).
+ */
+describe('rhel-name2repos: every repository of the image is a package, matched by records filed under it', () => {
+  const track = trackRuns({ after: 'all' });
+  const REPOS = ['openshift4/ose-cli', 'openshift4/ose-cli-rhel9'];
+  const RHEL9_ONLY = 'CVE-2099-13101 openshift4/ose-cli-rhel9 v4.14.5-202401011111 High v4.14.7-202402021234';
+  let bundle = '';
+  let mapping = '';
+
+  beforeAll(() => {
+    bundle = writeBundle({ only: UPDATERS }, dirs);
+    const lines = fs.readFileSync(bundle, 'utf8').trimEnd().split('\n');
+    const at = lines.findIndex((l) => (JSON.parse(l) as { Vuln: { name: string } }).Vuln.name === 'CVE-2099-13001');
+    const template = JSON.parse(lines[at]) as { Vuln: { name: string; package: { name: string }; links: string; description: string } };
+    expect(template.Vuln.package.name).toBe('openshift4/ose-cli');
+    const rhel9 = {
+      ...template,
+      Vuln: {
+        ...template.Vuln,
+        name: 'CVE-2099-13101',
+        description: 'FIXTURE: filed under the openshift4/ose-cli-rhel9 repository only (not a real vulnerability).',
+        links: 'https://fixtures.clair-scan.invalid/CVE-2099-13101',
+        package: { ...template.Vuln.package, name: 'openshift4/ose-cli-rhel9' },
+      },
+    };
+    // Beside its updater's other records: clairctl starts a new update operation whenever the updater changes
+    // between lines, and only an updater's latest operation is matched.
+    lines.splice(at + 1, 0, JSON.stringify(rhel9));
+    fs.writeFileSync(bundle, lines.join('\n') + '\n');
+    mapping = path.join(path.dirname(bundle), 'container-name-repos-map.json');
+    fs.writeFileSync(mapping, JSON.stringify({ data: { 'openshift4/ose-cli': REPOS, 'toolbox-container': ['rhel8/toolbox', 'ubi8/toolbox'] } }));
+  });
+
+  test('with the mapping: both repositories are binary packages of the image, and the record filed under the second is reported', async () => {
+    const outcome = await scan(settings({ 'vuln-data': bundle, 'rhel-name2repos': mapping }), track);
+    expect(outcome.exitCode).toBe(0);
+    const [r] = outcome.result.images;
+    expect(r.packages.filter((p) => p.packageDb === DOCKERFILE).map((p) => `${p.name} ${p.version} ${p.kind} ${p.source?.name ?? '-'}`)).toEqual([
+      'openshift4/ose-cli v4.14.5-202401011111 binary ose-cli-container',
+      'openshift4/ose-cli-rhel9 v4.14.5-202401011111 binary ose-cli-container',
+      'ose-cli-container v4.14.5-202401011111 source -',
+    ]);
+    expect(findingLines(r)).toEqual([EXPECTED[0], RHEL9_ONLY, ...EXPECTED.slice(1)]);
+    expect(r.vulnerabilities.find((v) => v.id === 'CVE-2099-13101')?.updater).toBe('fixture-rhcc');
+  });
+
+  test('the mapping gzip-compressed (as Clair reads it): the same findings', async () => {
+    const gz = `${mapping}.gz`;
+    fs.writeFileSync(gz, gzipSync(fs.readFileSync(mapping)));
+    const outcome = await scan(settings({ 'vuln-data': bundle, 'rhel-name2repos': gz }), track);
+    expect(outcome.exitCode).toBe(0);
+    expect(findingLines(outcome.result.images[0])).toEqual([EXPECTED[0], RHEL9_ONLY, ...EXPECTED.slice(1)]);
+  });
+
+  test('without it: the `name` label is the only repository, the record filed under the other one is missed', async () => {
+    const outcome = await scan(settings({ 'vuln-data': bundle }), track);
+    expect(outcome.exitCode).toBe(0);
+    const [r] = outcome.result.images;
+    expect(r.packages.filter((p) => p.packageDb === DOCKERFILE).map((p) => p.name)).toEqual(['openshift4/ose-cli', 'ose-cli-container']);
+    expect(findingLines(r)).toEqual(EXPECTED);
+  });
+
+  test('a file that is not a name-to-repositories mapping: exit 2 naming the input and where to get the file, before Clair starts', async () => {
+    const bad = path.join(path.dirname(bundle), 'bad-name2repos.json');
+    fs.writeFileSync(bad, JSON.stringify({ data: { 'openshift4/ose-cli': 'openshift4/ose-cli-rhel9' } }));
+    const err = await expectScanError(scan(settings({ 'vuln-data': bundle, 'rhel-name2repos': bad }), track));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe(`rhel-name2repos file "${bad}" is not a container name-to-repositories mapping ({"data": {"<name label>": ["<repository>", …]}})`);
+    expect(err.hint).toBe("download Red Hat's mapping (https://security.access.redhat.com/data/metrics/container-name-repos-map.json) and give its path in rhel-name2repos.");
   });
 });
 

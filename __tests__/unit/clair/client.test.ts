@@ -284,6 +284,7 @@ describe('indexFailureHint', () => {
     const hint = indexFailureHint('failed to start scan: failed to scan all layer contents: layer "sha256:ab": rhel: unable to create a mappingFile object');
     expect(hint).toMatch(/security\.access\.redhat\.com/);
     expect(hint).toMatch(/repo2cpe_mapping_url/);
+    expect(hint).toMatch(/rhel-repo2cpe \/ rhel-name2repos/);
     expect(hint).toMatch(/offline bundle/);
   });
 

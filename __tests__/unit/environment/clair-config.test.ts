@@ -38,6 +38,17 @@ describe('generateClairConfig', () => {
     expect(JSON.stringify(cfg)).not.toMatch(/mapping_file|rhel/);
   });
 
+  it('mapping files given as inputs (rhel-repo2cpe, rhel-name2repos): read from /config online too, each only when given', () => {
+    const scanners = (p: { airgap: boolean; repo2cpeFile?: boolean; name2reposFile?: boolean }) => parse(generateClairConfig({ ...params, ...p })).indexer.scanner;
+    const name2repos = { rhel_containerscanner: { name2repos_mapping_file: '/config/name2repos.json' } };
+    const repo2cpe = { 'rhel-repository-scanner': { repo2cpe_mapping_file: '/config/repo2cpe.json' } };
+    expect(scanners({ airgap: false, name2reposFile: true })).toEqual({ package: { java: { disable_api: true }, ...name2repos } });
+    expect(scanners({ airgap: false, repo2cpeFile: true })).toEqual({ package: { java: { disable_api: true } }, repo: repo2cpe });
+    expect(scanners({ airgap: false, repo2cpeFile: true, name2reposFile: true })).toEqual({ package: { java: { disable_api: true }, ...name2repos }, repo: repo2cpe });
+    // Offline the same paths hold the empty files or the given ones.
+    expect(scanners({ airgap: true, name2reposFile: true })).toEqual(scanners({ airgap: true }));
+  });
+
   it('a connection string with YAML-special characters survives', () => {
     const tricky = "host=127.0.0.1 port=5432 user=clair password='a: b #c' dbname=clair";
     const cfg = parse(generateClairConfig({ ...params, connString: tricky, airgap: true }));

@@ -79,6 +79,8 @@ describe('parseSettings defaults', () => {
         'output-dir': 'out',
         'github-token': 'ghs_x',
         'gitlab-token': 'glpat-x',
+        'rhel-repo2cpe': 'redhat/repository-to-cpe.json',
+        'rhel-name2repos': 'redhat/container-name-repos-map.json',
       }),
     );
     expect(s.registry).toEqual({ username: 'bob', password: 's3cret', insecure: false, hosts: [] });
@@ -89,6 +91,7 @@ describe('parseSettings defaults', () => {
     expect(s.reports.outputDir).toBe('out');
     expect(s.publish.githubToken).toBe('ghs_x');
     expect(s.publish.gitlabToken).toBe('glpat-x');
+    expect([s.rhelRepo2cpe, s.rhelName2repos]).toEqual(['redhat/repository-to-cpe.json', 'redhat/container-name-repos-map.json']);
   });
 });
 
