@@ -103,8 +103,15 @@ function packageComponent(p: Package, idx: number): CDX.Models.Component {
     version: p.version,
     purl: p.purl || undefined,
   });
+  for (const { name, value } of packageProperties(p)) c.properties.add(new Models.Property(name, value));
+  return c;
+}
+
+/** A package's clair-scan properties, in order: the library model and the streamed writer take the same ones. */
+function packageProperties(p: Package): { name: string; value: string }[] {
+  const properties: { name: string; value: string }[] = [];
   const add = (name: string, value: string | undefined): void => {
-    if (value) c.properties.add(new Models.Property(name, value));
+    if (value) properties.push({ name, value });
   };
   add('clair-scan:package:kind', p.kind);
   add('clair-scan:package:ecosystem', p.ecosystem);
@@ -112,7 +119,7 @@ function packageComponent(p: Package, idx: number): CDX.Models.Component {
   add('clair-scan:package:layer', p.layer);
   add('clair-scan:package:db', p.packageDb);
   if (p.source) add('clair-scan:package:source', `${p.source.name} ${p.source.version}`.trim());
-  return c;
+  return properties;
 }
 
 /** The image name as GitLab shows it: the reference without source prefix, tag or digest. */
@@ -407,16 +414,7 @@ export function* cycloneDxReportChunks(result: ScanResult): Generator<string> {
 /** A package component as the library's ComponentNormalizer gives packageComponent's (spec 1.6): its defined keys, in order. */
 function normalizedPackage(s: PackageSlot): Record<string, unknown> {
   const p = s.p;
-  const properties: { name: string; value: string }[] = [];
-  const add = (name: string, value: string | undefined): void => {
-    if (value) properties.push({ name, value });
-  };
-  add('clair-scan:package:kind', p.kind);
-  add('clair-scan:package:ecosystem', p.ecosystem);
-  add('clair-scan:package:arch', p.arch);
-  add('clair-scan:package:layer', p.layer);
-  add('clair-scan:package:db', p.packageDb);
-  if (p.source) add('clair-scan:package:source', `${p.source.name} ${p.source.version}`.trim());
+  const properties = packageProperties(p);
   return {
     type: 'library',
     name: p.name,

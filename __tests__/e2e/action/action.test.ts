@@ -158,25 +158,13 @@ function runIdOf(r: RunResult): string {
   return state.runId!;
 }
 
-describeIfReady('the action on a pull request (real Docker + Clair, simulated GitHub APIs)', () => {
-  const tenv = ready ? loadTestEnv() : undefined;
+/**
+ * For a describe block: the simulated GitHub API (started before its tests, stopped after, every request checked
+ * against the API description after each test) and `newDir`, temp dirs removed after the block.
+ */
+function apiAndTempDirs(prefix: string): { api: GitHubApiServer; newDir: () => string } {
   const api = new GitHubApiServer();
   const dirs: string[] = [];
-  const withInputs = (outDir: string): Record<string, string> => ({
-    image: IMAGE,
-    'clair-image': tenv!.clairImage,
-    'postgres-image': tenv!.postgresImage,
-    pull: 'never',
-    'vuln-data': BUNDLE,
-    'output-dir': outDir,
-    'severity-threshold': 'high',
-  });
-  const newDir = (): string => {
-    const d = mkdtempSync(join(tmpdir(), 'cs-action-e2e-'));
-    dirs.push(d);
-    return d;
-  };
-
   beforeAll(async () => {
     api.expectedToken = TOKEN;
     await api.start();
@@ -186,6 +174,26 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
   afterEach(() => expect(api.problems).toEqual([]));
+  const newDir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  };
+  return { api, newDir };
+}
+
+describeIfReady('the action on a pull request (real Docker + Clair, simulated GitHub APIs)', () => {
+  const tenv = ready ? loadTestEnv() : undefined;
+  const { api, newDir } = apiAndTempDirs('cs-action-e2e-');
+  const withInputs = (outDir: string): Record<string, string> => ({
+    image: IMAGE,
+    'clair-image': tenv!.clairImage,
+    'postgres-image': tenv!.postgresImage,
+    pull: 'never',
+    'vuln-data': BUNDLE,
+    'output-dir': outDir,
+    'severity-threshold': 'high',
+  });
 
   async function scanRun(event = 'pull_request'): Promise<RunResult & { artifacts: ArtifactServer; reportDir: string }> {
     const artifacts = new ArtifactServer(); // one per workflow run: the artifact name is unique within a run
@@ -336,25 +344,9 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
 
 describeIfReady('the action in batch mode: images-file (real Docker + Clair, simulated GitHub APIs)', () => {
   const tenv = ready ? loadTestEnv() : undefined;
-  const api = new GitHubApiServer();
-  const dirs: string[] = [];
+  const { api, newDir } = apiAndTempDirs('cs-action-batch-e2e-');
   const fixture = (name: string): string => `docker:localhost/clair-scan-fixture/${name}:1`;
   const MISSING = 'docker:localhost/clair-scan-fixture/no-such-image:1';
-  const newDir = (): string => {
-    const d = mkdtempSync(join(tmpdir(), 'cs-action-batch-e2e-'));
-    dirs.push(d);
-    return d;
-  };
-
-  beforeAll(async () => {
-    api.expectedToken = TOKEN;
-    await api.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
-  afterEach(() => expect(api.problems).toEqual([]));
 
   async function batchRun(withInputs: (dir: string) => Record<string, string>): Promise<RunResult & { artifacts: ArtifactServer; env: Record<string, string> }> {
     const artifacts = new ArtifactServer();

@@ -23,3 +23,14 @@ export function writeBundle(opts: { exclude?: string[]; only?: string[]; bundles
   fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
+
+/**
+ * The gobin image's findings from the fixture's Go records (FIXTURES.md), as findingLines writes them. Not
+ * reported: CVE-2099-4004 (stdlib fixed in 1.25.3 < 1.26.8), CVE-2099-4005 (x/text 0.4.0–0.5.0 only).
+ */
+export const GOBIN_FINDINGS: readonly string[] = [
+  'CVE-2099-4001 golang.org/x/text v0.3.5 High 0.3.8',
+  'CVE-2099-4002 github.com/google/uuid v1.1.0 Medium 1.1.1',
+  'CVE-2099-4003 stdlib 1.26.8 Critical 1.26.9',
+  'CVE-2099-4006 github.com/google/uuid v1.1.0 Low -',
+];
