@@ -96,9 +96,16 @@ function packageComponent(p, idx) {
         version: p.version,
         purl: p.purl || undefined,
     });
+    for (const { name, value } of packageProperties(p))
+        c.properties.add(new Models.Property(name, value));
+    return c;
+}
+/** A package's clair-scan properties, in order: the library model and the streamed writer take the same ones. */
+function packageProperties(p) {
+    const properties = [];
     const add = (name, value) => {
         if (value)
-            c.properties.add(new Models.Property(name, value));
+            properties.push({ name, value });
     };
     add('clair-scan:package:kind', p.kind);
     add('clair-scan:package:ecosystem', p.ecosystem);
@@ -107,7 +114,7 @@ function packageComponent(p, idx) {
     add('clair-scan:package:db', p.packageDb);
     if (p.source)
         add('clair-scan:package:source', `${p.source.name} ${p.source.version}`.trim());
-    return c;
+    return properties;
 }
 /** The image name as GitLab shows it: the reference without source prefix, tag or digest. */
 function gitlabImageName(img) {
@@ -370,18 +377,7 @@ function* cycloneDxReportChunks(result) {
 /** A package component as the library's ComponentNormalizer gives packageComponent's (spec 1.6): its defined keys, in order. */
 function normalizedPackage(s) {
     const p = s.p;
-    const properties = [];
-    const add = (name, value) => {
-        if (value)
-            properties.push({ name, value });
-    };
-    add('clair-scan:package:kind', p.kind);
-    add('clair-scan:package:ecosystem', p.ecosystem);
-    add('clair-scan:package:arch', p.arch);
-    add('clair-scan:package:layer', p.layer);
-    add('clair-scan:package:db', p.packageDb);
-    if (p.source)
-        add('clair-scan:package:source', `${p.source.name} ${p.source.version}`.trim());
+    const properties = packageProperties(p);
     return {
         type: 'library',
         name: p.name,
