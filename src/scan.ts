@@ -14,7 +14,7 @@ import { type PhaseTimer, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
 import { ClairService, openClairService } from './environment';
 import { vulnDataLoader } from './data';
-import { validateClairConfigFile, validateName2reposFile, validateRepo2cpeFile } from './environment/clair-container';
+import { validateClairFiles } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import type { LayerServer } from './image/layer-server';
 import type { ResolvedImage } from './image/types';
@@ -48,9 +48,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     await time('preflight', async () => {
       for (const r of settings.images) validateRequest(r, settings);
       await validatePolicy(settings.policy);
-      if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
-      if (settings.rhelRepo2cpe && !settings.clairUrl) validateRepo2cpeFile(settings.rhelRepo2cpe);
-      if (settings.rhelName2repos && !settings.clairUrl) validateName2reposFile(settings.rhelName2repos);
+      validateClairFiles(settings);
       for (const r of settings.images) sources.set(r, await locateImage(r, settings, run.docker));
     });
     env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state));

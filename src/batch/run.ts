@@ -28,7 +28,7 @@ import type { RunState } from '../environment/run-state';
 import { startRun } from '../environment/run';
 import { type ClairService, openClairService } from '../environment';
 import { vulnDataLoader } from '../data';
-import { validateClairConfigFile, validateName2reposFile, validateRepo2cpeFile } from '../environment/clair-container';
+import { validateClairFiles } from '../environment/clair-container';
 import { openLayerServer, validateRequest } from '../image';
 import type { LayerServer } from '../image/layer-server';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
@@ -159,9 +159,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   try {
     await time('preflight', async () => {
       await validatePolicy(settings.policy);
-      if (settings.clairConfig && !settings.clairUrl) validateClairConfigFile(settings.clairConfig);
-      if (settings.rhelRepo2cpe && !settings.clairUrl) validateRepo2cpeFile(settings.rhelRepo2cpe);
-      if (settings.rhelName2repos && !settings.clairUrl) validateName2reposFile(settings.rhelName2repos);
+      validateClairFiles(settings);
     });
     if (todo.length > 0) {
       env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state));

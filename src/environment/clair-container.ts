@@ -94,6 +94,17 @@ export function validateName2reposFile(file: string): void {
   });
 }
 
+/**
+ * Preflight (single scan and batch): the files a user gives the ephemeral Clair — its config drop-in and Red Hat's
+ * two mapping files — are checked before anything starts. With `clair-url` none of them is used.
+ */
+export function validateClairFiles(s: { clairUrl?: string; clairConfig?: string; rhelRepo2cpe?: string; rhelName2repos?: string }): void {
+  if (s.clairUrl) return;
+  if (s.clairConfig) validateClairConfigFile(s.clairConfig);
+  if (s.rhelRepo2cpe) validateRepo2cpeFile(s.rhelRepo2cpe);
+  if (s.rhelName2repos) validateName2reposFile(s.rhelName2repos);
+}
+
 /** Where the official image's Clair reads its config (`ENV CLAIR_CONF`), and so where we write ours. */
 const CONFIG_DIR = '/config';
 const CONFIG_FILE = `${CONFIG_DIR}/config.yaml`;
