@@ -710,12 +710,7 @@ async function runBatch(raw, opts = {}) {
     try {
         await time('preflight', async () => {
             await (0, policy_1.validatePolicy)(settings.policy);
-            if (settings.clairConfig && !settings.clairUrl)
-                (0, clair_container_1.validateClairConfigFile)(settings.clairConfig);
-            if (settings.rhelRepo2cpe && !settings.clairUrl)
-                (0, clair_container_1.validateRepo2cpeFile)(settings.rhelRepo2cpe);
-            if (settings.rhelName2repos && !settings.clairUrl)
-                (0, clair_container_1.validateName2reposFile)(settings.rhelName2repos);
+            (0, clair_container_1.validateClairFiles)(settings);
         });
         if (todo.length > 0) {
             env = await (0, environment_1.openClairService)(settings, run.docker, state, time, (0, data_1.vulnDataLoader)(settings, state));
