@@ -15,6 +15,7 @@ import { applyBaseline } from '../../../src/findings/delta';
 import { REPORT_FORMATS } from '../../../src/inputs/settings';
 import type { ScanResult, Severity } from '../../../src/findings/model';
 import { compliance, HOSTILE_DESCRIPTION, image, sampleResult, syntheticResult } from '../../helpers/model';
+import { updatingGolden } from './golden';
 
 const GOLDEN = path.join(__dirname, 'golden', 'report-bytes.json');
 
@@ -98,7 +99,7 @@ describe('written reports are byte for byte those of the writers before the opti
       gzipCompact: sha(await writeSarifReport(dir, 'b.sarif', syntheticResult(10_000, 3), { dockerfile: 'Dockerfile', maxGzipBytes: 200_000 })),
       gzipPretty: sha(await writeSarifReport(dir, 'c.sarif', syntheticResult(1500, 2), { dockerfile: 'Dockerfile', maxGzipBytes: 40_000 })),
     };
-    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
+    if (updatingGolden()) fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
     expect(actual).toEqual(JSON.parse(fs.readFileSync(GOLDEN, 'utf8')));
   }, 120_000);
 });
