@@ -44,9 +44,9 @@ export interface ErrorDescription {
 }
 
 export function describeError(err: unknown): ErrorDescription {
-  if (err instanceof ClairScanError) return { message: err.message, hint: err.hint, details: err.details, internal: false };
+  if (err instanceof ClairScanError) return { message: errorMessage(err), hint: err.hint || 'see the details below, if any.', details: err.details, internal: false };
   const e = err instanceof Error ? err : new Error(String(err));
-  return { message: `internal error: ${e.message}`, hint: 'this is a bug in clair-scan; please report it with this log.', details: e.stack, internal: true };
+  return { message: `internal error: ${errorMessage(err)}`, hint: 'this is a bug in clair-scan; please report it with this log.', details: e.stack, internal: true };
 }
 
 /** The text shown for any error: `cli` on stderr, `action` as the step's failure annotation. */
@@ -65,6 +65,45 @@ function indent(text: string): string {
     .join('\n');
 }
 
+/**
+ * An error's reason, never empty: its message, or — when that is empty (an SDK's `new Error()`, an AggregateError
+ * of failed connections, a rejection with a bare `{ code }` or `{ status }`) — what else it carries: its name, code,
+ * HTTP status, syscall and the reasons of the errors it aggregates or wraps. Also for errors of another realm
+ * (Node's own under jest) that fail `instanceof Error`.
+ */
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return reasonOf(err, 0);
+}
+
+/** The first non-empty line of an error's reason: for one-line warnings. */
+export function errorLine(err: unknown): string {
+  return (
+    errorMessage(err)
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? 'an unknown error'
+  );
+}
+
+function reasonOf(err: unknown, depth: number): string {
+  if (err === null || err === undefined || (typeof err !== 'object' && typeof err !== 'function')) {
+    const s = String(err ?? '');
+    return s.trim() ? s : `an error without a message (${err === '' ? 'an empty string' : String(err)} was thrown)`;
+  }
+  const e = err as { message?: unknown; name?: unknown; code?: unknown; status?: unknown; statusCode?: unknown; errno?: unknown; syscall?: unknown; errors?: unknown; cause?: unknown; response?: { status?: unknown } };
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (message.trim()) return message;
+  const facts: string[] = [];
+  const status = e.status ?? e.statusCode ?? e.response?.status;
+  if (typeof e.code === 'string' || typeof e.code === 'number') facts.push(`code ${String(e.code)}`);
+  if (typeof status === 'number' || (typeof status === 'string' && status)) facts.push(`HTTP status ${String(status)}`);
+  if (typeof e.syscall === 'string' && e.syscall) facts.push(`in ${e.syscall}`);
+  if (typeof e.errno === 'number' && facts.length === 0) facts.push(`errno ${e.errno}`);
+  const name = typeof e.name === 'string' && e.name ? e.name : (err as object).constructor?.name || 'Error';
+  const inner: string[] = [];
+  if (depth < 3) {
+    if (Array.isArray(e.errors)) for (const x of e.errors.slice(0, 5)) inner.push(reasonOf(x, depth + 1));
+    if (e.cause !== undefined) inner.push(`caused by: ${reasonOf(e.cause, depth + 1)}`);
+  }
+  return `${name} without a message${facts.length ? ` (${facts.join(', ')})` : ''}${inner.length ? `: ${inner.join('; ')}` : ''}`;
 }

@@ -1,6 +1,6 @@
 /** What every GitHub publisher (publish/github/index.ts for a scan, batch.ts for a batch) writes with: outputs, job summary, never-throwing attempts. */
 import * as core from '@actions/core';
-import { errorMessage } from '../../util/errors';
+import { errorLine } from '../../util/errors';
 import { log } from '../../util/log';
 import type { CommentOutcome } from './comment';
 
@@ -34,7 +34,8 @@ export async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T 
   try {
     return await fn();
   } catch (err) {
-    log.warn(`${what} failed: ${errorMessage(err).split('\n')[0]}`);
+    // errorLine: never empty (an SDK error without a message still names its name, code and HTTP status).
+    log.warn(`${what} failed: ${errorLine(err)}`);
     return undefined;
   }
 }
