@@ -298,12 +298,34 @@ describe('output-dir is checked before anything starts', () => {
     expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
   });
 
-  // Root may write anywhere, so the permission case can only be shown as another user.
-  (process.getuid?.() === 0 ? it.skip : it)('an unwritable parent is rejected', () => {
+  // Root may write anywhere, so the permission case is shown as another user: a child process that parses the
+  // settings, run as nobody (util-linux setpriv) when the tests run as root, as the same user otherwise.
+  it('an unwritable parent is rejected', () => {
+    const { spawnSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
+    const repo = path.resolve(__dirname, '../../..');
+    fs.chmodSync(tmp, 0o755); // mkdtemp's 0700 would keep nobody out of the test's own directory
     const ro = path.join(tmp, 'ro');
     fs.mkdirSync(ro, { mode: 0o555 });
-    const err = settingsError({ image: 'a', 'output-dir': path.join(ro, 'reports') });
-    expect(err.message).toMatch(/cannot be created: ".*ro" is not writable/);
+    const childTmp = path.join(tmp, 'child-tmp'); // tsx's cache: inside the test's directory, removed with it
+    fs.mkdirSync(childTmp, { mode: 0o777 });
+    fs.chmodSync(childTmp, 0o777);
+    const prog = path.join(tmp, 'parse.ts');
+    fs.writeFileSync(
+      prog,
+      `import { parseSettings } from ${JSON.stringify(path.join(repo, 'src/inputs/settings'))};
+try {
+  parseSettings((n) => ({ image: 'a', 'output-dir': ${JSON.stringify(path.join(ro, 'reports'))} } as Record<string, string>)[n]);
+  console.log('accepted');
+} catch (err) {
+  console.log('rejected: ' + (err as Error).message);
+}
+`,
+    );
+    const asRoot = process.getuid?.() === 0;
+    const cmd = [...(asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : []), process.execPath, path.join(repo, 'node_modules/tsx/dist/cli.mjs'), prog];
+    const r = spawnSync(cmd[0], cmd.slice(1), { cwd: tmp, encoding: 'utf8', timeout: 60000, env: { PATH: process.env.PATH, HOME: childTmp, TMPDIR: childTmp } });
+    expect({ status: r.status, error: r.error?.message, stderr: r.stderr }).toEqual({ status: 0, error: undefined, stderr: '' });
+    expect(r.stdout).toMatch(/^rejected: input "output-dir" \(".*"\) cannot be created: ".*\/ro" is not writable/);
   });
 });
 
