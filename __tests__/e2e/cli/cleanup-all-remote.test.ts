@@ -43,6 +43,9 @@ it('removes the labelled containers and run temp dirs of the remote daemon, leav
   const localRun = newRunId();
   const remoteRun = newRunId();
   const local = labelled(undefined, localRun);
+  // The PostgreSQL image declares a VOLUME: creating the container made an anonymous volume, which must go with it.
+  const localVolumes = dockerAt(undefined, 'inspect', '--format', '{{range .Mounts}}{{.Name}} {{end}}', local).split(' ').filter(Boolean);
+  expect(localVolumes).toHaveLength(1);
   const localTmp = fs.mkdtempSync(path.join(os.tmpdir(), `clair-scan-${localRun}-test-`));
   const remoteTmp = fs.mkdtempSync(path.join(os.tmpdir(), `clair-scan-${remoteRun}-test-`));
   try {
@@ -69,9 +72,10 @@ it('removes the labelled containers and run temp dirs of the remote daemon, leav
     expect(exists(undefined, local)).toBe(true);
     expect(fs.existsSync(localTmp)).toBe(true);
   } finally {
-    dockerAt(undefined, 'rm', '-f', local);
+    dockerAt(undefined, 'rm', '-f', '-v', local);
     fs.rmSync(localTmp, { recursive: true, force: true });
     fs.rmSync(remoteTmp, { recursive: true, force: true });
   }
   expect(exists(undefined, local)).toBe(false);
+  expect(localVolumes.filter((v) => dockerAt(undefined, 'volume', 'ls', '-q', '--filter', `name=^${v}$`) !== '')).toEqual([]);
 });
