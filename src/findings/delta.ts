@@ -3,8 +3,10 @@
  *
  * Findings are matched by their stable `key` (image name without registry/tag/digest + package + vulnerability id;
  * compliance: image name + rule + location), so a rebuild of the same image under a new tag or digest compares.
- * A baseline that cannot be used (unreadable, not a clair-scan result, another major format version, another image)
- * is never an error: the scan says why in `baselineNotes` (every report shows them) and reports in full.
+ * A baseline that cannot be used (unreadable, not a clair-scan result, another major format version, another image,
+ * not fetched) is never an error: the scan says why in `baselineNotes` (every report shows them) and reports in full.
+ * It never passes a gate either: an image a baseline was asked for but not compared with counts every finding as new
+ * (`countAllAsNew`), so `fail-on-new` and `new.*` rules cannot be talked out of failing by a broken baseline.
  */
 import { promises as fs } from 'node:fs';
 import {
@@ -118,7 +120,7 @@ export function applyBaseline(result: ScanResult, baseline: Baseline): string[] 
     const had = [...baseByName.keys()].join(', ') || 'no image';
     notes.push(`the baseline (${baseline.source}) is of another image (${had}), not ${missing.join(', ')}: no comparison is made, the report is complete.`);
     result.baselineNotes = [...(result.baselineNotes ?? []), ...notes];
-    return notes;
+    return [...notes, ...countAllAsNew(result, missing)];
   }
   if (missing.length) notes.push(`the baseline (${baseline.source}) has no result for ${missing.join(', ')}: those findings are not compared.`);
 
@@ -166,9 +168,35 @@ export function applyBaseline(result: ScanResult, baseline: Baseline): string[] 
     fixed,
   };
   result.delta = delta;
-  summarizeDelta(result);
   if (notes.length) result.baselineNotes = [...(result.baselineNotes ?? []), ...notes];
-  return notes;
+  const strict = countAllAsNew(result, missing);
+  summarizeDelta(result);
+  return [...notes, ...strict];
+}
+
+/**
+ * The safe reading of a baseline that was asked for but not compared with `names` (every image when it could not be
+ * used at all): every finding of those images is `new`, so `fail-on-new` and `new.*` rules count it. Records the
+ * images in `baselineUncompared` and says so in `baselineNotes`. Returns the note (none when `names` is empty).
+ */
+export function countAllAsNew(result: ScanResult, names: string[]): string[] {
+  const set = new Set(names);
+  let n = 0;
+  for (const img of result.images) {
+    if (!set.has(img.image.name)) continue;
+    for (const f of [...img.vulnerabilities, ...img.compliance]) {
+      f.baselineState = 'new';
+      n++;
+    }
+  }
+  if (set.size === 0) return [];
+  const list = [...set];
+  result.baselineUncompared = [...new Set([...(result.baselineUncompared ?? []), ...list])];
+  const note =
+    `no baseline was compared for ${list.join(', ')}: ${n === 1 ? 'its 1 finding counts' : `all ${n} findings of ${list.length === 1 ? 'it' : 'them'} count`} as new ` +
+    '(the safe reading: fail-on-new and new.* rules count them as introduced by this change).';
+  result.baselineNotes = [...(result.baselineNotes ?? []), note];
+  return [note];
 }
 
 /** Fills `delta.counts` from the findings' states, leaving out allowlisted findings: call it after the policy. */
@@ -241,7 +269,8 @@ export function useBaseline(result: ScanResult, load: BaselineLoad | undefined):
   if (!load) return { notices: [] };
   if ('notice' in load) {
     result.baselineNotes = [...(result.baselineNotes ?? []), load.notice];
-    return { notices: [load.notice] };
+    // Asked for and not usable: nothing was compared, so nothing may pass as "not new".
+    return { notices: [load.notice, ...countAllAsNew(result, [...new Set(result.images.map((i) => i.image.name))])] };
   }
   const notices = applyBaseline(result, load.baseline);
   return { notices, ...(result.delta ? { headline: `compared with ${load.baseline.source}: ${deltaHeadline(result.delta)}` } : {}) };

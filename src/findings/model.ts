@@ -244,6 +244,11 @@ export interface ScanResult {
   /** Why there is no (or only a partial) delta although a baseline was asked for, e.g. "the baseline is of another image". */
   baselineNotes?: string[];
   /**
+   * Images a baseline was asked for but not compared with (unusable, unfetchable or of other images): every finding of
+   * these is `baselineState: "new"`, the safe reading for `fail-on-new` and `new.*` rules; `baselineNotes` says why.
+   */
+  baselineUncompared?: string[];
+  /**
    * Seconds per phase of the run (preflight, start-clair, data-load, image-export, index, data, match, …, policy), in
    * the order they first ran, summed over images; the phases before the reports were written (the log's last line
    * also has reports and cleanup). Absent in results not written by a scan.

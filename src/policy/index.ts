@@ -89,6 +89,21 @@ export async function validatePolicy(policy: Settings['policy']): Promise<void> 
   }
 }
 
+/**
+ * Whether new-finding counts exist: a baseline was compared, or one was asked for and could not be compared for some
+ * image (findings/delta.ts `countAllAsNew`: then every finding of it is new, never none).
+ */
+function comparedOrStrict(result: ScanResult): boolean {
+  return !!result.delta || (result.baselineUncompared?.length ?? 0) > 0;
+}
+
+/** What the verdict's rule adds about what "new" was measured against. */
+function newScope(result: ScanResult): string {
+  const strict = result.baselineUncompared ?? [];
+  if (strict.length) return `; no baseline was compared for ${strict.join(', ')}, so every finding of it counts as new`;
+  return result.delta ? '' : '; no baseline was compared, so nothing is new';
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -151,7 +166,7 @@ export async function evaluatePolicy(result: ScanResult, policy: Settings['polic
     const onlyNew = !!policy.failOnNew;
     const base = onlyNew ? countedNew : counted;
     const rule = `severity-threshold: ${t.toLowerCase()}${onlyNew ? ' (new findings only: fail-on-new)' : ''}`;
-    rules.push(onlyNew && !result.delta ? `${rule}; no baseline was compared, so nothing is new` : rule);
+    rules.push(onlyNew ? `${rule}${newScope(result)}` : rule);
     const atOrAbove = SEVERITIES.filter((s) => severityRank(s) >= severityRank(t));
     const n = atOrAbove.reduce((acc, s) => acc + base[s], 0);
     if (n > 0) {
@@ -175,8 +190,8 @@ export async function evaluatePolicy(result: ScanResult, policy: Settings['polic
   if (failOn) {
     const text = policy.failOn?.trim() ?? '';
     const rule = `fail-on: ${text}`;
-    rules.push(rule);
-    const r = evaluateRule(failOn, { bySeverity: counted, fixable, ...(result.delta ? { new: { bySeverity: countedNew, fixable: fixableNew } } : {}) });
+    rules.push(/\bnew\./i.test(text) ? `${rule}${newScope(result)}` : rule);
+    const r = evaluateRule(failOn, { bySeverity: counted, fixable, ...(comparedOrStrict(result) ? { new: { bySeverity: countedNew, fixable: fixableNew } } : {}) });
     if (r.value) reasons.push(`fail-on rule "${text}" is true: ${r.because.join(', ')}`);
   }
   // An enabled compliance check fails the gate on any finding that is not allowlisted, whatever the

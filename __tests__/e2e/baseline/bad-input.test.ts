@@ -1,8 +1,9 @@
 /**
  * A baseline that cannot be used, end to end (CLI `--baseline`, real Clair): a result of another image, of an older
  * or an unknown (newer major) format version, a truncated file, a file that is not a clair-scan result, a missing
- * path, a directory. Each is a notice (log, JSON `baselineNotes`, Markdown, HTML) with a complete, non-delta report,
- * and the exit code the policy gives without a baseline — never a crash, never exit 2.
+ * path, a directory. Each is a notice (log, JSON `baselineNotes`, Markdown, HTML) with a complete, non-delta report
+ * — never a crash, never exit 2 — and fails closed: every finding counts as new (issue 20), so `fail-on-new` and
+ * `new.*` rules cannot be passed by breaking the baseline.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -77,24 +78,31 @@ function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The second note of every unusable baseline: nothing was compared, so the safe reading counts all three as new. */
+const strictNote = (): string =>
+  `no baseline was compared for ${img.name}: all 3 findings of it count as new (the safe reading: fail-on-new and new.* rules count them as introduced by this change).`;
+
 function expectFullReportWithNotice(r: CliRun, notice: string | RegExp): void {
   const j = r.json();
   expect(j.delta).toBeUndefined();
-  expect(j.baselineNotes).toEqual([notice instanceof RegExp ? expect.stringMatching(notice) : notice]);
+  expect(j.baselineNotes).toEqual([notice instanceof RegExp ? expect.stringMatching(notice) : notice, strictNote()]);
+  expect(j.baselineUncompared).toEqual([img.name]);
   const text = j.baselineNotes[0] as string;
-  // Complete: all three findings of the PR image, none marked against a baseline.
-  expect(j.images[0].vulnerabilities.map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState ?? '-'}`).sort()).toEqual(['CVE-2099-1002 -', 'CVE-2099-1003 -', 'CVE-2099-3001 -']);
+  // Complete: all three findings of the PR image, each counted as new (nothing was compared).
+  expect(j.images[0].vulnerabilities.map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState ?? '-'}`).sort()).toEqual(['CVE-2099-1002 new', 'CVE-2099-1003 new', 'CVE-2099-3001 new']);
   expect(r.stderr).toContain(`warning: baseline: ${text}`);
+  expect(r.stderr).toContain(`warning: baseline: ${strictNote()}`);
   expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   const sarif = JSON.parse(r.file('clair-scan.sarif'));
   expect(validateSarifOasis(sarif)).toBeNull();
   expect(validateSarifGithub(sarif)).toBeNull();
   expect(sarif.runs[0].results).toHaveLength(3);
-  expect(sarif.runs[0].results.filter((x: { baselineState?: string }) => x.baselineState)).toEqual([]);
+  expect(sarif.runs[0].results.map((x: { baselineState?: string }) => x.baselineState)).toEqual(['new', 'new', 'new']);
   expect(sarif.runs[0].properties.baseline).toBeUndefined();
   const md = r.file('clair-scan-summary.md');
   expect(md).not.toContain('Changes since the baseline');
-  expect(md.split('\n').filter((l) => l.startsWith('> ℹ️ Baseline: '))).toHaveLength(1);
+  expect(md.split('\n').filter((l) => l.startsWith('> ℹ️ Baseline: '))).toHaveLength(2);
+  expect(md).toContain('> ℹ️ Baseline: no baseline was compared for ');
   const html = r.file('clair-scan-report.html');
   expect(html).toContain('<section id="baseline-notes"><p class="warn baseline-note">Baseline: ');
   expect(html).not.toContain('<section id="delta">');
@@ -108,10 +116,44 @@ test.each(cases)('%s: a notice, the full report, the default policy decides (exi
   expectFullReportWithNotice(r, notice(file));
 });
 
-test('fail-on-new with an unusable baseline: nothing is new, so the gate passes (exit 0) and says why', async () => {
-  const file = withVersion('0.9.0');
+// Gates fail closed: one run per trigger of issue 20 with fail-on-new, one with a new.* rule.
+test.each(cases.slice(0, 4))('fail-on-new with %s: every finding counts as new, so the gate fails (exit 1) and says why', async (_name, make, notice) => {
+  const file = make();
   const r = await cli(['--baseline', file, '--fail-on-new', '--severity-threshold', 'medium', img.pr]);
-  expect({ code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, stderr: '' });
-  expect(r.json().verdict).toMatchObject({ status: 'pass', reasons: [], rules: ['severity-threshold: medium (new findings only: fail-on-new); no baseline was compared, so nothing is new'] });
-  expectFullReportWithNotice(r, cases[1][2](file) as string);
+  expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
+  expect(r.json().verdict).toMatchObject({
+    status: 'fail',
+    reasons: ['3 new findings at or above Medium (severity-threshold: medium (new findings only: fail-on-new)): 1 High, 2 Medium'],
+    rules: [`severity-threshold: medium (new findings only: fail-on-new); no baseline was compared for ${img.name}, so every finding of it counts as new`],
+  });
+  expectFullReportWithNotice(r, notice(file));
 });
+
+test('a new.* rule with a missing baseline file fails on every finding (exit 1)', async () => {
+  const file = path.join(dir, 'no-such-result.json');
+  const r = await cli(['--baseline', file, '--fail-on', 'new.high>0', img.pr]);
+  expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
+  expect(r.json().verdict).toMatchObject({ status: 'fail', reasons: ['fail-on rule "new.high>0" is true: new.high=1'] });
+  expectFullReportWithNotice(r, `the baseline ${file} cannot be read (ENOENT); ${COMPLETE}`);
+});
+
+test('an image missing from the baseline: the compared image is compared, the other one counts in full (exit 1)', async () => {
+  // The baseline has this image name (`:base`), the run scans it and the fixture's own `derived:1` (another name).
+  const r = await cli(['--baseline', sameImage, '--fail-on-new', '--severity-threshold', 'medium', img.pr, fixture('derived')]);
+  expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
+  const j = r.json();
+  const other = 'localhost/clair-scan-fixture/derived';
+  expect(j.baselineNotes).toEqual([
+    `the baseline (file ${sameImage}) has no result for ${other}: those findings are not compared.`,
+    `no baseline was compared for ${other}: all 3 findings of it count as new (the safe reading: fail-on-new and new.* rules count them as introduced by this change).`,
+  ]);
+  expect(j.baselineUncompared).toEqual([other]);
+  const states = (name: string): string[] =>
+    j.images.find((i: { image: { name: string } }) => i.image.name === name).vulnerabilities.map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState}`).sort();
+  expect(states(img.name)).toEqual(['CVE-2099-1002 unchanged', 'CVE-2099-1003 unchanged', 'CVE-2099-3001 new']);
+  expect(states(other)).toEqual(['CVE-2099-1002 new', 'CVE-2099-1003 new', 'CVE-2099-3001 new']);
+  expect(j.verdict).toMatchObject({ status: 'fail', reasons: ['4 new findings at or above Medium (severity-threshold: medium (new findings only: fail-on-new)): 1 High, 3 Medium'] });
+  expect(r.stderr).toContain(`warning: baseline: no baseline was compared for ${other}`);
+  expect(r.file('clair-scan-summary.md')).toContain(`> ℹ️ Baseline: no baseline was compared for ${other}: all 3 findings`);
+});
+

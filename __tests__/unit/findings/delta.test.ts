@@ -55,16 +55,20 @@ describe('applyBaseline', () => {
     expect(r.delta!.baseline).toEqual({ source: 'file main.json', schemaVersion: RESULT_SCHEMA_VERSION, toolVersion: '0.0.0-test', finishedAt: '2026-01-01T00:01:00Z', images: ['myorg/app'] });
   });
 
-  it('a baseline of another image gives no delta and says so', () => {
+  it('a baseline of another image gives no delta, says so, and counts every finding as new (the safe reading)', () => {
     const other = baselineResult();
     other.images[0].image.name = 'myorg/other';
     const r = currentResult();
     const notes = applyBaseline(r, base(other));
-    expect(notes).toEqual(['the baseline (file main.json) is of another image (myorg/other), not myorg/app: no comparison is made, the report is complete.']);
+    expect(notes).toEqual([
+      'the baseline (file main.json) is of another image (myorg/other), not myorg/app: no comparison is made, the report is complete.',
+      'no baseline was compared for myorg/app: all 5 findings of it count as new (the safe reading: fail-on-new and new.* rules count them as introduced by this change).',
+    ]);
     expect(r.delta).toBeUndefined();
     expect(r.baselineNotes).toEqual(notes);
+    expect(r.baselineUncompared).toEqual(['myorg/app']);
     expect(r.images[0].vulnerabilities.length).toBeGreaterThan(0);
-    expect(r.images[0].vulnerabilities.filter((f) => f.baselineState !== undefined)).toEqual([]);
+    expect([...r.images[0].vulnerabilities, ...r.images[0].compliance].filter((f) => f.baselineState !== 'new')).toEqual([]);
   });
 
   it('allowlisted findings are left out of the counts once the policy has run', async () => {
@@ -111,7 +115,7 @@ describe('parseBaseline / loadBaseline: bad input is a notice, never an error', 
       }),
     ).toEqual({ notice: 'the baseline could not be fetched (socket hang up); no comparison is made, the report is complete.' });
     const r = currentResult();
-    expect(useBaseline(r, missing).notices).toHaveLength(1);
+    expect(useBaseline(r, missing).notices).toHaveLength(2); // the notice, then: every finding counts as new
     expect(renderMarkdownSummary(r)).toContain('> ℹ️ Baseline: the baseline');
   });
 });
