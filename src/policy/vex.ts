@@ -272,23 +272,47 @@ function packageMatches(p: PackageURL, f: Finding): boolean {
   return true;
 }
 
-/** Image purl (`pkg:oci/name@digest?repository_url=…&tag=…`, `pkg:docker/ns/name@tag`) vs the scanned image. */
+/** Docker Hub's host names, as a repository URL or a purl namespace may write them. */
+const DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//;
+
+/**
+ * A repository (`ghcr.io/org/app`, `https://docker.io/library/app`) in the form of the scanned image's name
+ * (image/reference.ts `stableName`): no scheme, no trailing slash, Docker Hub without host and `library/`.
+ */
+function stableRepository(repo: string): string {
+  let r = lower(repo).replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/\/+$/, '');
+  if (DOCKER_HUB.test(r)) r = r.replace(DOCKER_HUB, '');
+  const first = r.split('/')[0];
+  // No registry host in front (no dot, no port, not localhost): Docker Hub, whose official images drop `library/`.
+  const hub = !r.includes('/') || !(first.includes('.') || first.includes(':') || first === 'localhost');
+  return hub ? r.replace(/^library\//, '') : r;
+}
+
+/** An OCI digest (image-spec descriptor.md grammar): `algorithm:encoded`. */
+const isDigest = (v: string | undefined | null): boolean => /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(v ?? '');
+
+/**
+ * Image purl (`pkg:oci/name@digest?repository_url=…&tag=…`, `pkg:docker/ns/name@tag`) vs the scanned image. The
+ * image's full repository (registry and path) must be the product's: `repository_url`, else — as Docker reads an
+ * unqualified name — Docker Hub's `library/<name>`; so `pkg:oci/app` is not every `…/app` on every registry. A
+ * product pinned to a digest names content, not a place: it matches that content under the same last name segment
+ * wherever it was pulled from.
+ */
 function imageMatches(p: PackageURL, img: ImageInfo): boolean {
   const type = lower(p.type);
   if (type !== 'oci' && type !== 'docker') return false;
   const name = lower(img.name);
   const last = name.split('/').pop() ?? name;
+  const versions = [img.manifestDigest, img.imageId, ...img.repoDigests.map((d) => d.split('@')[1] ?? ''), img.tag ?? ''].map(lower);
   if (type === 'oci') {
     if (lower(p.name) !== last) return false;
-    const repo = lower(p.qualifiers?.repository_url);
-    if (repo && !(repo === name || repo.endsWith(`/${name}`))) return false;
-  } else if (lower([p.namespace, p.name].filter(Boolean).join('/')) !== name && lower(p.name) !== name) {
+    const repo = p.qualifiers?.repository_url;
+    const pinned = isDigest(p.version) && !repo;
+    if (!pinned && stableRepository(repo || lower(p.name)) !== name) return false;
+  } else if (stableRepository([p.namespace, p.name].filter(Boolean).join('/')) !== name) {
     return false;
   }
-  if (p.version) {
-    const versions = [img.manifestDigest, img.imageId, ...img.repoDigests.map((d) => d.split('@')[1] ?? ''), img.tag ?? ''].map(lower);
-    if (!versions.includes(lower(p.version))) return false;
-  }
+  if (p.version && !versions.includes(lower(p.version))) return false;
   const tag = p.qualifiers?.tag;
   if (tag && img.tag && tag !== img.tag && !p.version) return false;
   return true;

@@ -14,7 +14,8 @@ const IMAGE = 'pkg:oci/app?repository_url=registry.local%2Fmyorg%2Fapp';
 
 function result() {
   return scanResult([
-    imageResult(imageInfo(), [
+    // The image's full repository is the products' repository_url (a product names a registry and path: src/policy/vex.ts).
+    imageResult(imageInfo({ ref: 'registry.local/myorg/app:1.0', name: 'registry.local/myorg/app' }), [
       vuln('CVE-2099-0001', 'High', { pkg: 'zlib1g', package: { id: '1', name: 'zlib1g', version: '1:1.2.13', kind: 'binary', source: { name: 'zlib', version: '1:1.2.13' }, ecosystem: 'deb', arch: 'amd64', purl: 'pkg:deb/debian/zlib1g@1:1.2.13?arch=amd64&distro=debian-12' } }),
       vuln('CVE-2099-0002', 'Critical', { pkg: 'openssl', aliases: ['GHSA-aaaa-bbbb-cccc'] }),
       vuln('CVE-2099-0003', 'Medium', { pkg: 'bash' }),
@@ -146,7 +147,7 @@ describe('openvex report', () => {
         {
           vulnerability: { name: 'CVE-2099-0002', aliases: ['GHSA-aaaa-bbbb-cccc'] },
           timestamp: '2026-01-01T00:01:00Z',
-          products: [{ '@id': 'pkg:oci/app?repository_url=myorg%2Fapp', identifiers: { purl: 'pkg:oci/app?repository_url=myorg%2Fapp' }, subcomponents: [{ '@id': 'pkg:deb/debian/openssl@1.0', identifiers: { purl: 'pkg:deb/debian/openssl@1.0' } }] }],
+          products: [{ '@id': 'pkg:oci/app?repository_url=registry.local%2Fmyorg%2Fapp', identifiers: { purl: 'pkg:oci/app?repository_url=registry.local%2Fmyorg%2Fapp' }, subcomponents: [{ '@id': 'pkg:deb/debian/openssl@1.0', identifiers: { purl: 'pkg:deb/debian/openssl@1.0' } }] }],
           status: 'not_affected',
           impact_statement: 'not reachable: TLS is off',
           status_notes: `clair-scan allowlist entry ${allow}:2; the entry expires after 2099-12-31`,
