@@ -71,6 +71,8 @@ export interface FakeWorkflowRun {
   /** owner/repo of the head repository (a fork's name for a fork PR). */
   headRepository: string;
   createdAt: string;
+  /** The commit the run ran on (default: derived from the id); see `commits` for its history. */
+  headSha?: string;
 }
 
 /** An uploaded artifact of a run: its zip is served from the fake blob storage after the API's 302. */
@@ -102,6 +104,16 @@ function loadSpec(): void {
   addFormats(ajv);
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  // OpenAPI 3.0.3: `nullable: true` adds null only to an explicit `type` in the same schema; without one it means
+  // nothing (and ajv refuses to compile it, e.g. a commit's `author`: nullable + oneOf). Drop those: null stays refused.
+  const dropUntypedNullable = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(dropUntypedNullable);
+    if (typeof v !== 'object' || v === null) return;
+    const o = v as Record<string, unknown>;
+    if ('nullable' in o && !('type' in o)) delete o.nullable;
+    Object.values(o).forEach(dropUntypedNullable);
+  };
+  dropUntypedNullable(spec!.components);
   // The whole description is one schema document: operation schemas are compiled as JSON pointers into it,
   // so their "#/components/schemas/…" references resolve against it.
   ajv.addSchema(spec as object, 'gh');
@@ -181,6 +193,12 @@ export class GitHubApiServer extends LocalApiServer {
   /** Workflow runs (GET …/actions/runs/{id}, …/workflows/{id}/runs) and their artifacts (…/runs/{id}/artifacts, download). */
   readonly runs: FakeWorkflowRun[] = [];
   readonly artifacts: FakeArtifact[] = [];
+  /**
+   * The repository's git: refs (`heads/main`, `tags/main` → sha, for GET …/git/ref/{ref}) and each commit's parent
+   * (for GET …/compare/{base}...{head}: `ahead` / `behind` / `identical` / `diverged` along the first-parent chain).
+   */
+  readonly gitRefs = new Map<string, string>();
+  readonly commits = new Map<string, string | undefined>();
   /** Blob downloads served (the signed URL the download 302 points at; not part of the API). */
   readonly blobRequests: { url: string; authorization?: string }[] = [];
 
@@ -274,7 +292,7 @@ export class GitHubApiServer extends LocalApiServer {
 
   private runJson(r: FakeWorkflowRun, owner: string, repo: string): Json {
     const api = `https://api.github.com/repos/${owner}/${repo}/actions/runs/${r.id}`;
-    const sha = r.id.toString(16).padStart(40, '0');
+    const sha = r.headSha ?? r.id.toString(16).padStart(40, '0');
     return {
       id: r.id,
       name: 'Container scan',
@@ -320,8 +338,33 @@ export class GitHubApiServer extends LocalApiServer {
       created_at: run?.createdAt ?? null,
       expires_at: '2099-01-01T00:00:00Z',
       updated_at: run?.createdAt ?? null,
-      workflow_run: run ? { id: run.id, repository_id: 4242, head_repository_id: 4242, head_branch: run.branch, head_sha: run.id.toString(16).padStart(40, '0') } : null,
+      workflow_run: run ? { id: run.id, repository_id: 4242, head_repository_id: 4242, head_branch: run.branch, head_sha: run.headSha ?? run.id.toString(16).padStart(40, '0') } : null,
     };
+  }
+
+  /** A commit as the commits and compare APIs show it. */
+  private commitJson(sha: string, owner: string, repo: string): Json {
+    const api = `https://api.github.com/repos/${owner}/${repo}`;
+    const parent = this.commits.get(sha);
+    const who = { name: 'a', email: 'a@example.com', date: '2026-01-01T00:00:00Z' };
+    return {
+      url: `${api}/commits/${sha}`,
+      sha,
+      node_id: `C_${sha.slice(0, 12)}`,
+      html_url: `https://github.com/${owner}/${repo}/commit/${sha}`,
+      comments_url: `${api}/commits/${sha}/comments`,
+      commit: { url: `${api}/git/commits/${sha}`, author: who, committer: who, message: 'change', comment_count: 0, tree: { sha, url: `${api}/git/trees/${sha}` } },
+      author: this.user({ login: 'a', id: 9002, type: 'User' }),
+      committer: this.user({ login: 'a', id: 9002, type: 'User' }),
+      parents: parent ? [{ sha: parent, url: `${api}/commits/${parent}`, html_url: `https://github.com/${owner}/${repo}/commit/${parent}` }] : [],
+    };
+  }
+
+  /** `sha` and its first-parent ancestors, newest first (bounded: the fixtures are short). */
+  private history(sha: string): string[] {
+    const out: string[] = [];
+    for (let c: string | undefined = sha; c !== undefined && out.length < 10_000; c = this.commits.get(c)) out.push(c);
+    return out;
   }
 
   /** A page of `items` with GitHub's Link header. */
@@ -535,10 +578,56 @@ export class GitHubApiServer extends LocalApiServer {
       case 'actions/list-workflow-runs': {
         // Newest first, as GitHub lists them; `branch` and `status` filter.
         const all = this.runs
-          .filter((r) => r.workflowId === Number(p.workflow_id) && (p.branch === undefined || r.branch === p.branch) && (p.status === undefined || r.conclusion === p.status))
+          .filter(
+            (r) =>
+              r.workflowId === Number(p.workflow_id) &&
+              (p.branch === undefined || r.branch === p.branch) &&
+              (p.event === undefined || r.event === p.event) &&
+              (p.status === undefined || r.conclusion === p.status),
+          )
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
         const { page, headers } = this.paged(all, p, url);
         return { status: 200, body: { total_count: all.length, workflow_runs: page.map((r) => this.runJson(r, String(p.owner), String(p.repo))) }, headers };
+      }
+      case 'git/get-ref': {
+        const sha = this.gitRefs.get(String(p.ref));
+        if (!sha) throw new HttpProblem(404, 'Not Found');
+        const api = `https://api.github.com/repos/${p.owner}/${p.repo}`;
+        return { status: 200, body: { ref: `refs/${p.ref}`, node_id: `REF_${sha.slice(0, 12)}`, url: `${api}/git/refs/${p.ref}`, object: { type: 'commit', sha, url: `${api}/git/commits/${sha}` } } };
+      }
+      case 'repos/compare-commits-with-basehead': {
+        // Commits by sha only (what the baseline lookup sends): a branch or tag name here would be ambiguous.
+        const m = /^([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(String(p.basehead));
+        if (!m) throw new HttpProblem(422, `basehead "${String(p.basehead)}" is not <sha>...<sha> (the fixture compares commits only)`);
+        const [base, head] = [m[1], m[2]];
+        if (!this.commits.has(base) || !this.commits.has(head)) throw new HttpProblem(404, 'Not Found');
+        const hb = this.history(base);
+        const hh = this.history(head);
+        const mergeBase = hh.find((c) => hb.includes(c));
+        if (!mergeBase) throw new HttpProblem(404, 'No common ancestor between the commits');
+        const ahead = hh.indexOf(mergeBase);
+        const behind = hb.indexOf(mergeBase);
+        const status = ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged';
+        const [o, r] = [String(p.owner), String(p.repo)];
+        const web = `https://github.com/${o}/${r}/compare/${base}...${head}`;
+        return {
+          status: 200,
+          body: {
+            url: `https://api.github.com/repos/${o}/${r}/compare/${base}...${head}`,
+            html_url: web,
+            permalink_url: web,
+            diff_url: `${web}.diff`,
+            patch_url: `${web}.patch`,
+            base_commit: this.commitJson(base, o, r),
+            merge_base_commit: this.commitJson(mergeBase, o, r),
+            status,
+            ahead_by: ahead,
+            behind_by: behind,
+            total_commits: ahead,
+            commits: hh.slice(0, ahead).slice(0, Math.min(Number(p.per_page ?? 250), 250)).map((c) => this.commitJson(c, o, r)),
+            files: [],
+          },
+        };
       }
       case 'actions/list-workflow-run-artifacts': {
         const all = this.artifacts.filter((a) => a.runId === Number(p.run_id) && (p.name === undefined || a.name === p.name));

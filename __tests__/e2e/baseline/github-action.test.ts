@@ -167,6 +167,10 @@ describe('the action on a pull request compares with the base branch\'s artifact
   afterEach(() => expect(api.problems).toEqual([]));
 
   let mainZip: Buffer;
+  let prZip: Buffer;
+  /** The commits the fake's runs ran on (FakeWorkflowRun.headSha's default: the run id in hex). */
+  const shaOf = (id: number): string => id.toString(16).padStart(40, '0');
+  const MAIN_HEAD = 'a'.repeat(40);
 
   test('a push to main: no baseline (not a pull request), the report artifact is uploaded', async () => {
     const r = await runAction('push', img.base, { 'fail-on-new': 'true', 'severity-threshold': 'medium' });
@@ -191,6 +195,10 @@ describe('the action on a pull request compares with the base branch\'s artifact
       { id: MAIN_RUN - 1, workflowId: WORKFLOW_ID, branch: 'main', event: 'push', conclusion: 'failure', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-01T12:00:00Z' },
     );
     api.artifacts.push({ id: 9001, runId: MAIN_RUN, name: 'clair-scan-reports', expired: false, zip: mainZip });
+    // main's history: the push run's commit, then one more (main moved on since): the run is on main.
+    api.commits.set(shaOf(MAIN_RUN), undefined);
+    api.commits.set(MAIN_HEAD, shaOf(MAIN_RUN));
+    api.gitRefs.set('heads/main', MAIN_HEAD);
 
     const r = await runAction('pull_request', img.pr, { 'fail-on-new': 'true', 'severity-threshold': 'medium' });
     expect({ code: r.code, out: r.code === 1 ? '' : r.stdout + r.stderr }).toEqual({ code: 1, out: '' });
@@ -200,6 +208,8 @@ describe('the action on a pull request compares with the base branch\'s artifact
     expect(api.requests.map((q) => `${q.method} ${q.operationId} ${q.status}`)).toEqual([
       'GET actions/get-workflow-run 200',
       'GET actions/list-workflow-runs 200',
+      'GET git/get-ref 200', // main's head commit
+      'GET repos/compare-commits-with-basehead 200', // the run's commit is on main
       'GET actions/list-workflow-run-artifacts 200',
       'GET actions/download-artifact 302',
       'GET users/get-authenticated 403', // whose comments are ours: GITHUB_TOKEN is an installation token
@@ -208,9 +218,11 @@ describe('the action on a pull request compares with the base branch\'s artifact
     ]);
     expect(api.requests[0].url).toBe(`/repos/${OWNER}/${REPO}/actions/runs/${PR_RUN}`);
     expect(new URL(api.requests[1].url, api.url).searchParams.get('branch')).toBe('main');
+    expect(new URL(api.requests[1].url, api.url).searchParams.get('event')).toBe('push');
     expect(new URL(api.requests[1].url, api.url).searchParams.get('status')).toBe('success');
-    expect(api.requests[2].url).toMatch(new RegExp(`^/repos/${OWNER}/${REPO}/actions/runs/${MAIN_RUN}/artifacts\\?`));
-    expect(api.requests[3].url).toBe(`/repos/${OWNER}/${REPO}/actions/artifacts/9001/zip`);
+    expect(api.requests[3].url).toBe(`/repos/${OWNER}/${REPO}/compare/${shaOf(MAIN_RUN)}...${MAIN_HEAD}?per_page=1`);
+    expect(api.requests[4].url).toMatch(new RegExp(`^/repos/${OWNER}/${REPO}/actions/runs/${MAIN_RUN}/artifacts\\?`));
+    expect(api.requests[5].url).toBe(`/repos/${OWNER}/${REPO}/actions/artifacts/9001/zip`);
     expect(api.requests.every((q) => q.authorization === `token ${TOKEN}` || q.authorization === `Bearer ${TOKEN}`)).toBe(true);
     expect(api.blobRequests.map((b) => b.url)).toEqual(['/_blob/9001.zip?sig=ok']);
 
@@ -255,5 +267,55 @@ describe('the action on a pull request compares with the base branch\'s artifact
     expect(uploaded.delta.baseline).toMatchObject({ source: `GitHub run ${MAIN_RUN} on main, artifact clair-scan-reports`, images: [img.name] });
     expect(uploaded.delta.counts.new.Medium).toBe(1);
     expect(uploaded.images[0].vulnerabilities.filter((v: { baselineState: string }) => v.baselineState === 'new').map((v: { key: string }) => v.key)).toEqual([img.keys.requests]);
+    prZip = r.artifacts.artifacts[0].zip;
+  });
+
+  test('a tag named like the base branch cannot supply the baseline: its run is not used, every finding counts as new, fail-on-new fails and says why', async () => {
+    expect(prZip).toBeDefined();
+    // Someone pushed a tag "main" on a commit off main; its push run (head_branch "main", newest, successful) uploaded
+    // an artifact that has every finding of the PR image — taken as the baseline, nothing would be new.
+    const TAG_RUN = 5300;
+    const OFF_MAIN = 'b'.repeat(40);
+    api.runs.length = 0;
+    api.artifacts.length = 0;
+    api.requests.length = 0;
+    api.commentsOn(OWNER, REPO, PR).forEach((c) => api.comments.delete(c.id));
+    api.runs.push(
+      { id: PR_RUN, workflowId: WORKFLOW_ID, branch: 'feature/login', event: 'pull_request', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-02T10:00:00Z' },
+      { id: TAG_RUN, workflowId: WORKFLOW_ID, branch: 'main', event: 'push', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-02T09:00:00Z', headSha: OFF_MAIN },
+    );
+    api.artifacts.push({ id: 9002, runId: TAG_RUN, name: 'clair-scan-reports', expired: false, zip: prZip });
+    api.commits.set(OFF_MAIN, shaOf(MAIN_RUN)); // branched off main's history, never merged into it
+    api.gitRefs.set('tags/main', OFF_MAIN);
+
+    const r = await runAction('pull_request', img.pr, { 'fail-on-new': 'true', 'severity-threshold': 'medium' });
+    expect({ code: r.code, out: r.code === 1 ? '' : r.stdout + r.stderr }).toEqual({ code: 1, out: '' });
+    expect(api.requests.map((q) => `${q.method} ${q.operationId} ${q.status}`)).toEqual([
+      'GET actions/get-workflow-run 200',
+      'GET actions/list-workflow-runs 200',
+      'GET git/get-ref 200',
+      'GET repos/compare-commits-with-basehead 200', // diverged: not on main
+      'GET users/get-authenticated 403',
+      'GET issues/list-comments 200',
+      'POST issues/create-comment 201',
+    ]);
+    expect(api.blobRequests.map((b) => b.url)).not.toContain('/_blob/9002.zip?sig=ok');
+    const notice =
+      `no successful push run of this workflow on a commit of main was found (not used: run ${TAG_RUN} (commit ${OFF_MAIN.slice(0, 12)}), whose commit is not on main, e.g. runs of a tag named main): ` +
+      'no baseline; the report is complete (the next push to main makes one).';
+    const strict = `no baseline was compared for ${img.name}: all 3 findings of it count as new (the safe reading: fail-on-new and new.* rules count them as introduced by this change).`;
+    expect(r.stdout).toContain(`::warning::baseline: ${notice}`);
+    expect(r.stdout).toContain(`::warning::baseline: ${strict}`);
+    expect(r.stdout).toMatch(/::error::Policy failed:%0A- 3 new findings at or above Medium/);
+    expect(r.outputs).toMatchObject({ verdict: 'fail', 'exit-code': '1', total: '3' });
+    const uploaded = JSON.parse(r.artifacts.artifacts[0].files.get('clair-scan-result.json')!.toString('utf8'));
+    expect(uploaded.delta).toBeUndefined();
+    expect(uploaded.baselineNotes).toEqual([notice, strict]);
+    expect(uploaded.images[0].vulnerabilities.map((v: { baselineState?: string }) => v.baselineState)).toEqual(['new', 'new', 'new']);
+    // The comment and the job summary say why, right after the verdict.
+    const body = api.commentsOn(OWNER, REPO, PR)[0].body;
+    expect(body.split('\n')[1]).toBe('## ❌ clair-scan: policy failed — 1 image');
+    expect(body).toContain('> ℹ️ Baseline: no baseline was compared for ');
+    expect(r.summary).toContain('> ℹ️ Baseline: no baseline was compared for ');
   });
 });

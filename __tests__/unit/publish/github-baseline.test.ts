@@ -43,6 +43,9 @@ describe('fetchGitHubBaseline', () => {
     api.runs.length = 0;
     api.artifacts.length = 0;
     api.requests.length = 0;
+    api.gitRefs.clear();
+    api.commits.clear();
+    api.blobRequests.length = 0;
   });
   afterEach(() => expect(api.problems).toEqual([]));
 
@@ -52,13 +55,23 @@ describe('fetchGitHubBaseline', () => {
     return r;
   };
 
+  /** The sha the fake gives run `id` (unless the run says otherwise). */
+  const shaOf = (id: number): string => id.toString(16).padStart(40, '0');
+  /** A first-parent chain of commits, oldest first; the last is the head of `heads/<branch>`. */
+  const history = (branch: string, shas: string[], parent?: string): void => {
+    shas.forEach((c, i) => api.commits.set(c, i === 0 ? parent : shas[i - 1]));
+    api.gitRefs.set(`heads/${branch}`, shas[shas.length - 1]);
+  };
+  const HEAD = 'e'.repeat(40);
+
   it('finds the newest successful run of this workflow on the base branch that kept the artifact, across pages; fork runs never count', async () => {
     run(5000, { branch: 'feature', event: 'pull_request', createdAt: '2026-02-01T00:00:00Z' }); // this run
     run(900, { createdAt: '2026-01-10T00:00:00Z' });
     run(950, { createdAt: '2026-01-20T00:00:00Z' }); // newer, but its scan step was skipped: no artifact
     run(951, { createdAt: '2026-01-21T00:00:00Z', conclusion: 'failure' });
-    // 25 pull request runs from forks whose branch is also called main: newer, they fill the first page.
-    for (let i = 0; i < 25; i++) run(1000 + i, { createdAt: `2026-01-2${5 + (i % 4)}T00:00:${String(i).padStart(2, '0')}Z`, event: 'pull_request', headRepository: `mallory${i}/widgets` });
+    history('main', [shaOf(900), shaOf(950), HEAD]);
+    // 25 push runs whose head repository is a fork with a branch also called main: newer, they fill the first page.
+    for (let i = 0; i < 25; i++) run(1000 + i, { createdAt: `2026-01-2${5 + (i % 4)}T00:00:${String(i).padStart(2, '0')}Z`, headRepository: `mallory${i}/widgets` });
     api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': RESULT, 'clair-scan.sarif': '{}' }) });
     api.artifacts.push({ id: 32, runId: 1003, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': '{"forged": true}' }) });
 
@@ -68,13 +81,17 @@ describe('fetchGitHubBaseline', () => {
     const ops = api.requests.map((q) => `${q.operationId} ${q.status}`);
     expect(ops).toEqual([
       'actions/get-workflow-run 200',
+      'actions/list-workflow-runs 200', // page 1: the forks' runs only
       'actions/list-workflow-runs 200',
-      'actions/list-workflow-runs 200',
+      'git/get-ref 200', // main's head, looked up once
+      'repos/compare-commits-with-basehead 200', // run 950 is on main
+      'repos/compare-commits-with-basehead 200', // run 900 too
       'actions/list-workflow-run-artifacts 200', // run 950: none
       'actions/list-workflow-run-artifacts 200', // run 900
       'actions/download-artifact 302',
     ]);
     expect(api.requests[1].url).toContain('branch=main');
+    expect(api.requests[1].url).toContain('event=push');
     expect(api.requests[1].url).toContain('status=success');
     expect(api.requests.length).toBeGreaterThanOrEqual(2);
     expect(api.requests.filter((q) => q.authorization !== `token ${TOKEN}` && q.authorization !== `Bearer ${TOKEN}`)).toEqual([]);
@@ -84,6 +101,7 @@ describe('fetchGitHubBaseline', () => {
   it('an expired artifact is a notice', async () => {
     run(5000, { branch: 'feature', event: 'pull_request' });
     run(900);
+    history('main', [shaOf(900)]);
     api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: true, zip: Buffer.alloc(0) });
     expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
       notice: 'the clair-scan-reports artifact of GitHub run 900 on main has expired: no baseline; the report is complete.',
@@ -93,7 +111,7 @@ describe('fetchGitHubBaseline', () => {
   it('no successful run on the base branch is a notice; an explicit run id without the artifact too; no PR and no run id: nothing', async () => {
     run(5000, { branch: 'feature', event: 'pull_request' });
     expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
-      notice: 'no successful run of this workflow on main was found: no baseline; the report is complete (the next run on main makes one).',
+      notice: 'no successful push run of this workflow on a commit of main was found: no baseline; the report is complete (the next push to main makes one).',
     });
     run(4321);
     expect(await fetchGitHubBaseline('4321', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
@@ -107,5 +125,63 @@ describe('fetchGitHubBaseline', () => {
     api.artifacts.push({ id: 40, runId: 4321, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': RESULT }) });
     const r = await fetchGitHubBaseline('4321', { token: TOKEN, artifactName: 'clair-scan-reports', env: { ...env, GITHUB_EVENT_NAME: 'push' } });
     expect(r).toMatchObject({ baseline: { source: "GitHub run 4321, artifact clair-scan-reports" } });
+  });
+
+  describe('provenance: only push runs whose commit is on the base branch', () => {
+    const FORGED = renderJson(scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', 'High'), vuln('CVE-2099-0666', 'Critical')])]));
+    const TAG_SHA = 'd'.repeat(40);
+
+    it('a newer run of a tag named like the branch (its commit is not on main) is passed over for the run on main', async () => {
+      run(5000, { branch: 'feature', event: 'pull_request' });
+      run(900, { createdAt: '2026-01-10T00:00:00Z' });
+      // `git tag main <commit off main>; git push origin refs/tags/main`: a push run whose head_branch is "main".
+      run(990, { createdAt: '2026-01-30T00:00:00Z', headSha: TAG_SHA });
+      history('main', [shaOf(900), HEAD]);
+      history('side', ['c'.repeat(40), TAG_SHA], shaOf(900)); // branched off main's history, never merged
+      api.gitRefs.set('tags/main', TAG_SHA);
+      api.artifacts.push({ id: 50, runId: 990, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': FORGED }) });
+      api.artifacts.push({ id: 51, runId: 900, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': RESULT }) });
+      const r = await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env });
+      expect(r && 'baseline' in r && r.baseline.source).toBe('GitHub run 900 on main, artifact clair-scan-reports');
+      expect(api.requests.filter((q) => q.operationId === 'git/get-ref').map((q) => q.url)).toEqual([expect.stringMatching(/\/git\/ref\/heads(%2F|\/)main$/)]);
+      expect(api.requests.filter((q) => q.operationId === 'actions/list-workflow-run-artifacts').map((q) => q.url)).toEqual([expect.stringContaining('/actions/runs/900/artifacts')]);
+      expect(api.blobRequests).toHaveLength(1);
+    });
+
+    it('only a tag run: a notice that says which run was not used, and every finding then counts as new', async () => {
+      run(5000, { branch: 'feature', event: 'pull_request' });
+      run(990, { headSha: TAG_SHA });
+      history('main', [shaOf(900), HEAD]);
+      history('side', [TAG_SHA], shaOf(900));
+      api.artifacts.push({ id: 50, runId: 990, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': FORGED }) });
+      const r = await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env });
+      expect(r).toEqual({
+        notice:
+          `no successful push run of this workflow on a commit of main was found (not used: run 990 (commit ${TAG_SHA.slice(0, 12)}), whose commit is not on main, e.g. runs of a tag named main): ` +
+          'no baseline; the report is complete (the next push to main makes one).',
+      });
+      expect(api.blobRequests).toHaveLength(0);
+      const { useBaseline } = await import('../../../src/findings/delta');
+      const result = scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0666', 'Critical')])]);
+      useBaseline(result, r);
+      expect(result.images[0].vulnerabilities[0].baselineState).toBe('new');
+      expect(result.baselineUncompared).toEqual(['myorg/app']);
+    });
+
+    it('a run of a commit ahead of main (pushed elsewhere, same head_branch) is not used; a base branch that does not exist is a notice', async () => {
+      run(5000, { branch: 'feature', event: 'pull_request' });
+      run(990, { headSha: TAG_SHA });
+      history('main', [shaOf(900)]);
+      api.commits.set(TAG_SHA, shaOf(900)); // one commit past main's head: not (yet) on main
+      expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toMatchObject({ notice: expect.stringContaining('not used: run 990') });
+      api.gitRefs.clear();
+      api.gitRefs.set('tags/main', TAG_SHA); // a tag of that name does not stand in for the branch
+      expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
+        notice: 'the base branch main was not found (GET git/ref/heads/main): no baseline whose commit is on it; the report is complete.',
+      });
+      // The fake records its 404 as a problem; that one was the point of the test.
+      expect(api.problems).toEqual(['GET /repos/acme/widgets/git/ref/heads%2Fmain: Not Found']);
+      api.problems.length = 0;
+    });
   });
 });

@@ -3,11 +3,15 @@
  * this workflow on the pull request's base branch, or of the run given as `baseline: <run id>`, through the REST API
  * with the job's token (`actions: read`):
  *   GET /repos/{o}/{r}/actions/runs/{GITHUB_RUN_ID}                          → workflow_id
- *   GET /repos/{o}/{r}/actions/workflows/{id}/runs?branch=&status=success    newest first, paged
+ *   GET /repos/{o}/{r}/actions/workflows/{id}/runs?branch=&event=push&status=success    newest first, paged
+ *   GET /repos/{o}/{r}/git/ref/heads/{branch}                                the base branch's head commit
+ *   GET /repos/{o}/{r}/compare/{run sha}...{branch sha}                      per candidate: `ahead`/`identical` = on it
  *   GET /repos/{o}/{r}/actions/runs/{run}/artifacts?name=                    paged; `expired` says it is gone
  *   then @actions/artifact downloads it (GET …/actions/artifacts/{id}/zip → 302 to the blob) into a temp dir.
- * Only runs of this repository's own branch count (`head_repository` = this repository, not a pull request event):
- * a fork's branch of the same name must not be able to supply the baseline. Every problem is a notice.
+ * Provenance: only `push` runs of this repository (`head_repository` = this repository) whose commit is on the base
+ * branch count. `branch=` matches a run's `head_branch`, which is also a tag's name, so a tag named like the branch
+ * (pointing anywhere) or a fork's branch of the same name must not supply the baseline: the commit is checked against
+ * the branch's history by sha. Every problem is a notice (and then every finding counts as new: findings/delta.ts).
  */
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +41,33 @@ async function readEventBase(env: Env): Promise<string | undefined> {
     return p.pull_request?.base?.ref;
   } catch {
     return undefined;
+  }
+}
+
+type Octokit = ReturnType<Awaited<ReturnType<typeof loadGitHub>>['getOctokit']>;
+
+/** The branch's head commit, by `heads/` so that a tag of the same name cannot answer; undefined when there is none. */
+async function branchHead(octokit: Octokit, owner: string, repo: string, branch: string): Promise<string | undefined> {
+  try {
+    const ref = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+    return ref.data.object.type === 'commit' ? ref.data.object.sha : undefined;
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** Whether `sha` is in the history of the branch head `head` (compare by sha: `ahead` or `identical`). */
+async function onBranch(octokit: Octokit, owner: string, repo: string, sha: string, head: string): Promise<boolean> {
+  if (!/^[0-9a-f]{40}$/.test(sha)) return false;
+  if (sha === head) return true;
+  try {
+    const c = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${sha}...${head}`, per_page: 1 });
+    return c.data.status === 'ahead' || c.data.status === 'identical';
+  } catch (err) {
+    // 404: the commit is unknown (e.g. a tag's commit that was deleted, or no common history): not on the branch.
+    if ((err as { status?: number }).status === 404) return false;
+    throw err;
   }
 }
 
@@ -78,17 +109,28 @@ export async function fetchGitHubBaseline(spec: string, opts: GitHubBaselineOpti
     const current = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: Number(env.GITHUB_RUN_ID) });
     const workflowId = current.data.workflow_id;
     runs = [];
-    for await (const page of octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, { owner, repo, workflow_id: workflowId, branch, status: 'success', per_page: 20 })) {
+    const rejected: string[] = [];
+    let branchSha: string | undefined;
+    let looked = 0;
+    for await (const page of octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, { owner, repo, workflow_id: workflowId, branch, event: 'push', status: 'success', per_page: 20 })) {
       for (const r of page.data) {
-        // This repository's own branch, not a pull request from a fork that has a branch of the same name.
-        if (r.head_repository?.full_name !== repoFull || PULL_REQUEST_EVENTS.includes(r.event)) continue;
+        // This repository's own push, not a pull request from a fork that has a branch of the same name.
+        if (r.head_repository?.full_name !== repoFull || r.event !== 'push') continue;
         if (r.id === current.data.id) continue;
+        if (++looked > MAX_RUNS) break;
+        branchSha ??= await branchHead(octokit, owner, repo, branch);
+        if (!branchSha) return { notice: `the base branch ${branch} was not found (GET git/ref/heads/${branch}): no baseline whose commit is on it; the report is complete.` };
+        if (!(await onBranch(octokit, owner, repo, r.head_sha, branchSha))) {
+          rejected.push(`run ${r.id} (commit ${r.head_sha.slice(0, 12)})`);
+          log.debug(`baseline: run ${r.id} ran on ${r.head_sha}, which is not on ${branch} (a tag named ${branch}?): not used`);
+          continue;
+        }
         runs.push({ id: r.id, label: `GitHub run ${r.id} on ${branch}` });
-        if (runs.length >= MAX_RUNS) break;
       }
-      if (runs.length >= MAX_RUNS) break;
+      if (looked > MAX_RUNS) break;
     }
-    if (runs.length === 0) return { notice: `no successful run of this workflow on ${branch} was found: no baseline; the report is complete (the next run on ${branch} makes one).` };
+    const why = rejected.length ? ` (not used: ${rejected.slice(0, 5).join(', ')}${rejected.length > 5 ? ` and ${rejected.length - 5} more` : ''}, whose commit is not on ${branch}, e.g. runs of a tag named ${branch})` : '';
+    if (runs.length === 0) return { notice: `no successful push run of this workflow on a commit of ${branch} was found${why}: no baseline; the report is complete (the next push to ${branch} makes one).` };
   }
 
   for (const run of runs) {
