@@ -12,12 +12,14 @@ import type { VulnDataLoader } from '../environment';
 import type { RunState } from '../environment/run-state';
 import { fetchOnline } from '../environment/vuln-data';
 import { prepareVulnData } from './source';
+import { parseMaxAge } from './snapshot';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
 
 /** The run's vulnerability data, as openClairService loads it into an ephemeral Clair. */
 export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoader {
   return {
     prepare: (target) => prepareVulnData(settings, state, target),
+    maxAgeMs: () => parseMaxAge(settings.vulnDataMaxAge),
     loadOnline: async (target, sets) => {
       // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
       const cache = activeDataCache();

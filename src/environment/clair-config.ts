@@ -30,6 +30,8 @@ export interface ClairConfigParams {
    * reproducible).
    */
   name2reposFile?: boolean;
+  /** Where the mapping files are (default OFFLINE_MAPPING_FILES, in the container; clair-mode: process has its own). */
+  mappingFiles?: { repo2cpe: string; name2repos: string };
 }
 
 function authSection(p: ClairConfigParams): object {
@@ -40,6 +42,7 @@ function authSection(p: ClairConfigParams): object {
 export const OFFLINE_MAPPING_FILES = { repo2cpe: '/config/repo2cpe.json', name2repos: '/config/name2repos.json' };
 
 export function generateClairConfig(p: ClairConfigParams): string {
+  const mapping = p.mappingFiles ?? OFFLINE_MAPPING_FILES;
   return stringify({
     http_listen_addr: p.httpListen,
     introspection_addr: p.introspectionListen,
@@ -57,11 +60,11 @@ export function generateClairConfig(p: ClairConfigParams): string {
           // index ("unable to create a mappingFile object"): give them empty local ones (RHEL repository
           // CPEs then stay unknown, and a container image's only repository name is its `name` label; a user
           // supplies real mapping files with rhel-repo2cpe / rhel-name2repos).
-          ...(p.airgap || p.name2reposFile ? { rhel_containerscanner: { name2repos_mapping_file: OFFLINE_MAPPING_FILES.name2repos } } : {}),
+          ...(p.airgap || p.name2reposFile ? { rhel_containerscanner: { name2repos_mapping_file: mapping.name2repos } } : {}),
         },
         // Without repository CPEs (an empty mapping) RHEL packages cannot be matched: the coverage proof
         // (vuln-data.ts) refuses such an image instead of reporting it clean.
-        ...(p.airgap || p.repo2cpeFile ? { repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: OFFLINE_MAPPING_FILES.repo2cpe } } } : {}),
+        ...(p.airgap || p.repo2cpeFile ? { repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: mapping.repo2cpe } } } : {}),
       },
     },
     matcher: {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { beginShutdown, DockerClient } from './docker';
 import { log } from '../util/log';
 import { errorMessage } from '../util/errors';
-import { activeRuns, LABEL_RUN, RunState } from './run-state';
+import { activeRuns, LABEL_RUN, RunState, stopChildren } from './run-state';
 
 /** Every clair-scan run that has containers on the daemon (`clair-scan cleanup --all`). */
 export interface AllRuns {
@@ -29,6 +29,10 @@ export async function cleanupRun(target: RunState | AllRuns): Promise<CleanupRep
   const report: CleanupReport = { containers: [], tempDirs: [], errors: [] };
   const all = 'allRuns' in target;
   const runIds = new Set(all ? [] : [target.runId]);
+  // This process's children of the run (clair-mode: process) first: they may be using the run's temp dirs.
+  if (!all) await stopChildren(target.runId);
+  // A run that never used Docker (clair-mode: process, registry or archive images) has no containers, and maybe no daemon to ask.
+  if (!all && target.noDocker) return finishTempDirs(target, runIds, report);
   try {
     const docker = new DockerClient(target.dockerHost);
     const list = await docker.listRunContainers(all ? undefined : target.runId);
@@ -46,12 +50,16 @@ export async function cleanupRun(target: RunState | AllRuns): Promise<CleanupRep
   } catch (err) {
     report.errors.push(`docker: ${errorMessage(err)}`);
   }
+  return finishTempDirs(target, runIds, report);
+}
+
+function finishTempDirs(target: RunState | AllRuns, runIds: Set<string>, report: CleanupReport): CleanupReport {
   // Temp dirs are named after the run (image/temp.ts), so a post step or `cleanup --run-id` that never saw
   // the list still finds them.
   const tmp = os.tmpdir();
   const entries = runIds.size && fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
   const named = entries.filter((n) => [...runIds].some((id) => n.startsWith(`clair-scan-${id}-`))).map((n) => path.join(tmp, n));
-  for (const dir of new Set([...(all ? [] : target.tempDirs), ...named])) {
+  for (const dir of new Set([...('allRuns' in target ? [] : target.tempDirs), ...named])) {
     try {
       if (fs.existsSync(dir)) {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -21,12 +21,17 @@ import { Postgres, startPostgres } from './postgres';
 import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
-import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromUpdaters, coverageTargets, importBundle } from './vuln-data';
+import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromQuery, coverageFromUpdaters, coverageTargets, importBundle } from './vuln-data';
+import { checkDataImage, connectPg, pgTarget, queryText, readDatabaseContents } from './pg-client';
+import { clairBinaryVersion, processTools, startClairProcess } from './clair-process';
+import { makeRunTempDir } from './run-state';
 
 /** The Clair this run talks to (not Clair's own `Environment`, which is clair/types.ts ClairEnvironment). */
 export interface ClairService {
   client: ClairClient;
   ephemeral: boolean;
+  /** clair-mode: process: Clair is a child process of this one, reached on loopback (no Docker daemon involved). */
+  process?: boolean;
   version?: string;
   /** What the reports must say about the data (e.g. a stale snapshot used because it could not be refreshed). */
   dataNotes: string[];
@@ -52,10 +57,13 @@ export interface VulnDataLoader {
   prepare(target: ClairTarget): Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>;
   /** `vuln-data: online`: loads the updater sets `sets` (those loaded so far, then the new ones); notes for the reports. */
   loadOnline(target: ClairTarget, sets: string[]): Promise<string[]>;
+  /** `vuln-data-max-age` in milliseconds (undefined: no limit), for data this module checks itself (clair-mode: process). */
+  maxAgeMs?(): number | undefined;
 }
 
 export async function openClairService(settings: Settings, docker: () => DockerClient, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
   if (settings.clairUrl) return openExternal(settings);
+  if (settings.clairMode === 'process') return openProcess(settings, state, time, data);
   return openEphemeral(settings, docker(), state, time, data);
 }
 
@@ -137,5 +145,62 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
       assertCovered(imageRef, await coverageFromDatabase(docker, pg, targets, coverage), online ? 'online' : settings.vulnData);
     },
     close: () => clair.client.close(),
+  };
+}
+
+/**
+ * clair-mode: process: Clair from the PATH as a child process (clair-process.ts) against `postgres-url`, whose
+ * database already holds the data (a database image as a service). Nothing here touches Docker. Before Clair starts
+ * (and migrates anything): the database must be a clair-scan database image's (Clair's schema and its
+ * `clair_scan.data_image` row), built by the same Clair version as the one on the PATH, and fresh enough.
+ */
+async function openProcess(settings: Settings, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
+  const startupMs = settings.startupTimeoutSec * 1000;
+  const tools = processTools();
+  const pg = pgTarget(settings.postgresUrl as string);
+  const dir = makeRunTempDir(state, 'clair');
+  log.info(`Starting Clair (${tools.clair}) as a process against the PostgreSQL at ${pg.where} …`);
+  const contents = await time('start-postgres', async () => {
+    const client = await connectPg(pg, startupMs);
+    try {
+      return await readDatabaseContents(client);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  });
+  const binaryVersion = await time('start-clair', () => clairBinaryVersion(tools, dir));
+  const notes = checkDataImage(contents, { clairVersion: binaryVersion, maxAgeMs: data.maxAgeMs?.(), where: pg.where, image: settings.vulnData.trim().replace(/^db-image:/i, '') });
+  const clair = await time('start-clair', () =>
+    startClairProcess({
+      tools,
+      state,
+      dir,
+      connString: pg.url,
+      userConfig: settings.clairConfig,
+      repo2cpe: settings.rhelRepo2cpe,
+      name2repos: settings.rhelName2repos,
+      timeoutMs: startupMs,
+      requestTimeoutMs: settings.scanTimeoutSec * 1000,
+    }),
+  );
+  // The coverage counts, taken once per run through the Node client (no psql, no container): the data never changes.
+  const coverage = new CoverageCache();
+  return {
+    client: clair.client,
+    ephemeral: true,
+    process: true,
+    version: binaryVersion.split(' ')[0],
+    dataNotes: notes,
+    ensureData: async (index, imageRef) => {
+      const targets = coverageTargets(index);
+      if (targets.length === 0) return;
+      const client = await connectPg(pg, startupMs);
+      try {
+        assertCovered(imageRef, await coverageFromQuery((sql) => queryText(client, sql), targets, coverage), settings.vulnData);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    },
+    close: () => clair.close(),
   };
 }

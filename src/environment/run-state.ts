@@ -4,6 +4,9 @@
  * can remove exactly that and nothing else.
  */
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 export const LABEL_OWNER = 'io.clair-scan.owner';
 export const LABEL_RUN = 'io.clair-scan.run';
@@ -16,6 +19,11 @@ export interface RunState {
   dockerHost?: string;
   /** Temp directories this run created; removed at cleanup. */
   tempDirs: string[];
+  /**
+   * True while the run has not used Docker (clair-mode: process with a registry or archive image): cleanup then
+   * asks no daemon for containers, since there may be none to ask.
+   */
+  noDocker?: boolean;
 }
 
 export function newRunId(): string {
@@ -31,7 +39,12 @@ export function parseRunState(text: string): RunState | undefined {
   try {
     const v = JSON.parse(text) as Partial<RunState>;
     if (typeof v.runId !== 'string' || !/^[a-z0-9-]+$/.test(v.runId)) return undefined;
-    return { runId: v.runId, dockerHost: typeof v.dockerHost === 'string' ? v.dockerHost : undefined, tempDirs: Array.isArray(v.tempDirs) ? v.tempDirs.filter((d): d is string => typeof d === 'string') : [] };
+    return {
+      runId: v.runId,
+      dockerHost: typeof v.dockerHost === 'string' ? v.dockerHost : undefined,
+      tempDirs: Array.isArray(v.tempDirs) ? v.tempDirs.filter((d): d is string => typeof d === 'string') : [],
+      ...(v.noDocker === true ? { noDocker: true } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -50,4 +63,35 @@ export function trackRun(s: RunState): () => void {
 
 export function activeRuns(): RunState[] {
   return [...active];
+}
+
+/**
+ * Child processes of a run (clair-mode: process: Clair), by run id, each with how to stop it: cleanupRun stops them
+ * before anything else, so a signal, a stall or the scan's own end never leaves one behind.
+ */
+const children = new Map<string, Set<() => Promise<void>>>();
+
+export function trackChild(runId: string, stop: () => Promise<void>): () => void {
+  const set = children.get(runId) ?? new Set<() => Promise<void>>();
+  set.add(stop);
+  children.set(runId, set);
+  return () => {
+    set.delete(stop);
+    if (set.size === 0 && children.get(runId) === set) children.delete(runId);
+  };
+}
+
+/** Stops every child process of the run (idempotent; never throws). */
+export async function stopChildren(runId: string): Promise<void> {
+  const set = children.get(runId);
+  if (!set) return;
+  await Promise.all([...set].map((stop) => stop().catch(() => undefined)));
+}
+
+/** A private temp directory of the run, named after it (cleanupRun finds it even from another process). */
+export function makeRunTempDir(state: RunState, purpose: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `clair-scan-${state.runId}-${purpose}-`));
+  fs.chmodSync(dir, 0o700);
+  state.tempDirs.push(dir);
+  return dir;
 }

@@ -40,7 +40,7 @@ export interface Run {
 
 /** A new run: its state is tracked (a fail-closed exit cleans it up) and handed to `onState` at once. */
 export function startRun(settings: Settings, onState?: (s: RunState) => void): Run {
-  const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [] };
+  const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [], ...(settings.clairMode === 'process' ? { noDocker: true } : {}) };
   const untrack = trackRun(state);
   onState?.(state);
   const timings: Record<string, number> = {};
@@ -61,7 +61,11 @@ export function startRun(settings: Settings, onState?: (s: RunState) => void): R
     state,
     timings,
     time,
-    docker: () => (docker ??= new DockerClient(settings.dockerHost)),
+    docker: () => {
+      // From now on the run may have containers (an image read from the daemon): cleanup asks the daemon.
+      delete state.noDocker;
+      return (docker ??= new DockerClient(settings.dockerHost));
+    },
     end: async ({ first, clair }) => {
       await first?.close();
       try {

@@ -247,6 +247,14 @@ export class CoverageCache {
  * not know yet (none when it knows them all).
  */
 export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, targets: CoverageTarget[], cache = new CoverageCache()): Promise<Map<CoverageTarget, number>> {
+  return coverageFromQuery((sql) => query(docker, pg, sql), targets, cache);
+}
+
+/**
+ * The same counts through any way of running SQL on Clair's database that returns rows as text (psql in our
+ * PostgreSQL container, or the Node client of clair-mode: process, environment/pg-client.ts).
+ */
+export async function coverageFromQuery(run: (sql: string) => Promise<string[][]>, targets: CoverageTarget[], cache = new CoverageCache()): Promise<Map<CoverageTarget, number>> {
   // RHEL without repository CPEs: nothing can match (assertCovered says why), nothing to count.
   const where = (t: CoverageTarget): string | undefined => (t.rhelCpes?.length === 0 ? undefined : coverageCondition(t));
   const generation = cache.current();
@@ -261,7 +269,7 @@ export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, t
   }
   if (unknown.length) {
     // One psql exec for all of them; each count planned on its own (as separate queries were).
-    const rows = await query(docker, pg, `SELECT ${unknown.map((w) => `(SELECT count(*) FROM vuln WHERE ${w})`).join(', ')}`);
+    const rows = await run(`SELECT ${unknown.map((w) => `(SELECT count(*) FROM vuln WHERE ${w})`).join(', ')}`);
     unknown.forEach((w, i) => {
       const n = Number(rows[0]?.[i]);
       if (!Number.isInteger(n)) throw new ClairScanError('a coverage query on Clair\'s database gave no count', { hint: 'this is unexpected; see the details.', details: JSON.stringify(rows) });

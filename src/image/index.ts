@@ -92,10 +92,11 @@ export async function openImage(req: ImageRequest, settings: ImageSettings, dock
  * The layer server, bound where Clair reaches us: `layer-server-address` if set; else, for an ephemeral Clair,
  * the address the Docker daemon's containers reach us by; else the local address towards `clairUrl`.
  */
-export async function openLayerServer(settings: ImageSettings, clair: { ephemeral: boolean; client: { url: string } }, docker: () => DockerClient): Promise<LayerServer> {
+export async function openLayerServer(settings: ImageSettings, clair: { ephemeral: boolean; process?: boolean; client: { url: string } }, docker: () => DockerClient): Promise<LayerServer> {
   if (settings.layerServerAddress) return startLayerServer(parseBindAddress(settings.layerServerAddress));
   let host: string;
-  if (clair.ephemeral) host = await layerServerAddressFor(docker().endpoint);
+  // clair-mode: process: Clair runs here and is reached on loopback, like an existing Clair (no Docker daemon asked).
+  if (clair.ephemeral && !clair.process) host = await layerServerAddressFor(docker().endpoint);
   else {
     const u = new URL(clair.client.url);
     host = await localAddressTowards(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || (u.protocol === 'https:' ? 443 : 80)));

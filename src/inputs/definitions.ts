@@ -153,6 +153,22 @@ export const INPUTS: InputDefinition[] = [
     description: `Base64 pre-shared key of an existing Clair with \`auth.psk\`; requests are signed as issuer \`clair-intraservice\`.${secretNote('clair-psk')}`,
   },
   {
+    name: 'clair-mode',
+    group: 'clair',
+    type: 'string',
+    default: 'container',
+    description:
+      'How the run\'s own Clair runs: `container` (PostgreSQL and Clair as ephemeral containers on the Docker daemon) or `process` (`clair` from the PATH as a child process of clair-scan, against the PostgreSQL of `postgres-url` that already holds the data: `vuln-data: db-image:<ref>`; no Docker daemon needed for registry and archive images; docs/process-mode.md). Not with `clair-url`.',
+  },
+  {
+    name: 'postgres-url',
+    group: 'clair',
+    type: 'string',
+    default: '',
+    secret: true,
+    description: `With \`clair-mode: process\`: the PostgreSQL holding Clair's database, as \`postgres://USER:PASSWORD@HOST:PORT/DB\` (e.g. the database image as a GitLab service).${secretNote('postgres-url')}`,
+  },
+  {
     name: 'clair-image',
     group: 'clair',
     type: 'string',

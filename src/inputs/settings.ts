@@ -34,6 +34,10 @@ export interface Settings {
 
   clairUrl?: string;
   clairPsk?: string;
+  /** `clair-mode`: the run's own Clair as containers (default) or as a child process (environment/clair-process.ts). */
+  clairMode: 'container' | 'process';
+  /** `postgres-url` (process mode only): the PostgreSQL that holds Clair's database and its data. */
+  postgresUrl?: string;
   clairImage: string;
   postgresImage: string;
   pull: 'missing' | 'always' | 'never';
@@ -194,7 +198,10 @@ export function parseSettings(raw: RawInputs): Settings {
 
   const clairUrl = opt('clair-url');
   if (clairUrl && !/^https?:\/\/[^\s]+$/.test(clairUrl)) throw bad('clair-url', clairUrl, 'an http(s) URL such as http://clair:6060');
-  if (!clairUrl) validateDataSource(str('vuln-data'));
+  const clairMode = oneOf('clair-mode', ['container', 'process'] as const);
+  validateClairMode(clairMode, clairUrl, opt('postgres-url'), str('vuln-data'));
+  // Process mode reads no snapshot: its data is in the database (validateClairMode requires db-image:).
+  if (!clairUrl && clairMode !== 'process') validateDataSource(str('vuln-data'));
   const layerServerAddress = opt('layer-server-address');
   if (layerServerAddress) parseBindAddress(layerServerAddress);
 
@@ -212,6 +219,8 @@ export function parseSettings(raw: RawInputs): Settings {
     layerServerAddress,
     clairUrl: clairUrl?.replace(/\/+$/, ''),
     clairPsk: opt('clair-psk'),
+    clairMode,
+    postgresUrl: opt('postgres-url'),
     clairImage: str('clair-image'),
     postgresImage: str('postgres-image'),
     pull: oneOf('pull', ['missing', 'always', 'never'] as const),
@@ -269,6 +278,49 @@ export function validateDataSource(vulnData: string): void {
   if (!st.isFile() || st.size === 0) {
     throw new ClairScanError(`vulnerability data file "${v}" is empty or not a file`, { hint: 'regenerate it with `clairctl export-updaters`; an empty bundle holds no vulnerabilities.' });
   }
+}
+
+/**
+ * `clair-mode` / `postgres-url`. `process` runs clair from the PATH against `postgres-url`, whose database must already
+ * hold the data (a database image: `vuln-data: db-image:<ref>`); with `clair-url` no Clair is started at all, so
+ * either of the two there is a contradiction, refused rather than silently ignored. The URL is never echoed: it holds
+ * a password.
+ */
+export function validateClairMode(mode: 'container' | 'process', clairUrl: string | undefined, postgresUrl: string | undefined, vulnData: string): void {
+  if (clairUrl && (mode === 'process' || postgresUrl)) {
+    throw new ClairScanError(`clair-url cannot be combined with ${mode === 'process' ? 'clair-mode: process' : 'postgres-url'}`, {
+      hint: 'clair-url uses an existing Clair and starts none: remove clair-mode and postgres-url, or remove clair-url to run Clair as a process against postgres-url.',
+    });
+  }
+  if (mode === 'container') {
+    if (postgresUrl) throw new ClairScanError('postgres-url is set but clair-mode is `container`', { hint: 'postgres-url is used only by clair-mode: process (set it), or remove postgres-url: the container mode starts its own PostgreSQL.' });
+    return;
+  }
+  if (!postgresUrl) {
+    throw new ClairScanError('clair-mode: process needs postgres-url', {
+      hint: 'set postgres-url to the PostgreSQL holding the vulnerability database, e.g. postgres://postgres:PASSWORD@clair-db:5432/postgres (the database image as a GitLab service; docs/process-mode.md).',
+    });
+  }
+  parsePostgresUrl(postgresUrl);
+  if (!/^db-image:/i.test(vulnData.trim())) {
+    throw new ClairScanError(`clair-mode: process needs the vulnerability data already in the database (vuln-data: db-image:<ref>), not vuln-data "${vulnData}"`, {
+      hint: 'start the database image (clair-scan data image build) as the PostgreSQL of postgres-url and set vuln-data: db-image:<that image>; or use clair-mode: container to import a snapshot or fetch data online.',
+    });
+  }
+}
+
+/** A `postgres-url`: postgres:// or postgresql:// with a host. Errors never show the URL (it holds the password). */
+export function parsePostgresUrl(text: string): URL {
+  const hint = 'write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special characters in the password).';
+  let u: URL;
+  try {
+    u = new URL(text.trim());
+  } catch {
+    throw new ClairScanError('postgres-url is not a URL', { hint });
+  }
+  if (!/^postgres(ql)?:$/i.test(u.protocol)) throw new ClairScanError(`postgres-url must start with postgres:// or postgresql://, not ${u.protocol.replace(/[^a-z0-9+.:-]/gi, '').slice(0, 20)}//`, { hint });
+  if (!u.hostname) throw new ClairScanError('postgres-url names no host', { hint });
+  return u;
 }
 
 function reportSeverities(names: string[]): Severity[] {

@@ -28,6 +28,8 @@ describe('parseSettings defaults', () => {
       layerServerAddress: undefined,
       clairUrl: undefined,
       clairPsk: undefined,
+      clairMode: 'container',
+      postgresUrl: undefined,
       clairImage: 'quay.io/projectquay/clair:4.9.0',
       postgresImage: 'docker.io/library/postgres:15',
       pull: 'missing',
