@@ -8,8 +8,10 @@
  *  1. A branch pipeline on main scans the base image (fixture `base:1` under the test image name); its artifact
  *     `clair-scan-reports/clair-scan-result.json` becomes the job's artifact of main's latest successful pipeline.
  *  2. A merge request pipeline (opted in) targeting main scans the MR image (`derived:1`, same name): the job finds
- *     the baseline through GET /projects/:id/jobs/artifacts/main/raw/…?job=clair-scan, and the sticky MR note leads
- *     with the delta (the new finding first).
+ *     the baseline through the pipelines API (main's push pipelines, not a tag's), the pipeline's jobs and the job's
+ *     artifact, and the sticky MR note leads with the delta (the new finding first).
+ *  3. The same merge request pipeline with only the job token (the note token is protected, the branch is not): the
+ *     baseline cannot be fetched, so every finding counts as new and fail-on-new fails, and the log and dotenv say so.
  *
  * Needs `bash scripts/test-env.sh up` and `npm run bundle`.
  */
@@ -190,18 +192,25 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   const baseline = fs.readFileSync(path.join(main.projectDir, RESULT_PATH));
   expect(JSON.parse(baseline.toString('utf8')).delta).toBeUndefined();
   expect(gitlab.requests).toEqual([]); // neither a baseline lookup nor a note outside a merge request
-  // GitLab keeps it as the artifact of main's latest successful pipeline.
-  gitlab.refArtifacts.set(`${PROJECT_ID}|main|${JOB}|${RESULT_PATH}`, baseline);
+  // GitLab keeps it as the artifact of main's push pipeline; a newer pipeline of a tag named "main" has a forged one
+  // (every finding of the MR image: taken as the baseline, nothing would be new).
+  gitlab.pipelines.push(
+    { id: 900, project: PROJECT_ID, ref: 'main', tag: false, sha: 'a'.repeat(40), source: 'push', status: 'success', createdAt: '2026-03-01T10:00:00Z', jobs: [{ id: 9000, name: JOB, status: 'success', artifacts: new Map([[RESULT_PATH, baseline]]) }] },
+    { id: 910, project: PROJECT_ID, ref: 'main', tag: true, sha: 'b'.repeat(40), source: 'push', status: 'success', createdAt: '2026-03-01T11:00:00Z', jobs: [{ id: 9100, name: JOB, status: 'success', artifacts: new Map([[RESULT_PATH, Buffer.from('{}')]]) }] },
+  );
 
   // 2. the merge request pipeline (opted in as the template's header says).
   const mr = await runScanJob('mr', projectVariables({ CS_IMAGE: img.pr, CLAIR_SCAN_MR_PIPELINES: 'true' }));
   expect({ exitCode: mr.exitCode, log: mr.exitCode === 0 ? '' : mr.log }).toEqual({ exitCode: 0, log: '' });
   expect(gitlab.problems).toEqual([]);
-  const artifactRequests = gitlab.requests.filter((r) => r.url.includes('/jobs/artifacts/'));
-  expect(artifactRequests).toEqual([
-    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/jobs/artifacts/main/raw/clair-scan-reports/clair-scan-result.json?job=${JOB}`, status: 200, token: TOKEN },
+  const baselineRequests = gitlab.requests.filter((r) => r.url.includes('/pipelines') || r.url.includes('/jobs/'));
+  expect(baselineRequests).toEqual([
+    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/pipelines?ref=main&scope=branches&status=success&order_by=id&sort=desc&per_page=20`, status: 200, token: TOKEN },
+    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/pipelines/900`, status: 200, token: TOKEN },
+    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/pipelines/900/jobs?scope[]=success&per_page=100`, status: 200, token: TOKEN },
+    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/jobs/9000/artifacts/clair-scan-reports/clair-scan-result.json`, status: 200, token: TOKEN },
   ]);
-  const source = `GitLab job "${JOB}" of the latest successful pipeline on main`;
+  const source = `GitLab job "${JOB}" (job 9000) of pipeline 900 on main`;
   expect(mr.log).toContain(`baseline: compared with ${source}: 1 new (1 Medium), 0 fixed, 2 unchanged`);
 
   // The verdict for the gate job: fail-on-new failed on the new finding (the scan job itself succeeds, report-only).
@@ -232,4 +241,25 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   // The GitLab report of the MR job is complete (all three findings; the widget compares by itself).
   const gl = JSON.parse(fs.readFileSync(path.join(mr.projectDir, scanJob.artifacts.reports.container_scanning), 'utf8'));
   expect(gl.vulnerabilities.map((v: { identifiers: { value: string }[] }) => v.identifiers[0].value).sort()).toEqual(['CVE-2099-1002', 'CVE-2099-1003', 'CVE-2099-3001']);
+});
+
+test('only the job token (the note token is protected): no baseline, every finding counts as new, fail-on-new fails and the log and dotenv say why', async () => {
+  expect(gitlab.pipelines.length).toBeGreaterThan(0); // main's pipeline is there: only the token is missing
+  gitlab.requests.length = 0;
+  const mr = await runScanJob('mr', projectVariables({ CS_IMAGE: img.pr, CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_GITLAB_TOKEN: '' }));
+  expect({ exitCode: mr.exitCode, log: mr.exitCode === 0 ? '' : mr.log }).toEqual({ exitCode: 0, log: '' }); // report-only scan job; the gate job reads the dotenv
+  expect(gitlab.problems).toEqual([]);
+  expect(gitlab.requests.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.status}`)).toEqual([`GET /api/v4/projects/${PROJECT_ID}/pipelines 401`]);
+  const notice =
+    'listing the pipelines of main for the baseline was refused (HTTP 401): the job token cannot list pipelines (and reads artifacts only on GitLab Premium); set CLAIR_SCAN_GITLAB_TOKEN (read_api). No comparison is made, the report is complete.';
+  const strict = `no baseline was compared for ${img.name}: all 3 findings of it count as new (the safe reading: fail-on-new and new.* rules count them as introduced by this change).`;
+  expect(mr.log).toContain(`baseline: ${notice}`);
+  expect(mr.log).toContain(`baseline: ${strict}`);
+  const dotenv = fs.readFileSync(path.join(mr.projectDir, scanJob.artifacts.reports.dotenv), 'utf8');
+  expect(dotenv).toMatch(/^CLAIR_SCAN_VERDICT=fail$/m);
+  expect(dotenv).toMatch(/^CLAIR_SCAN_REASONS=.*3 new findings at or above Medium/m);
+  const result = JSON.parse(fs.readFileSync(path.join(mr.projectDir, RESULT_PATH), 'utf8'));
+  expect(result.baselineNotes).toEqual([notice, strict]);
+  expect(result.baselineUncompared).toEqual([img.name]);
+  expect(fs.readFileSync(path.join(mr.projectDir, 'clair-scan-reports', 'clair-scan-summary.md'), 'utf8')).toContain('> ℹ️ Baseline: no baseline was compared for ');
 });
