@@ -177,13 +177,29 @@ export function guardProcess(main: () => Promise<number>, opts: GuardOptions): v
   };
   const onRejection = onUnexpected('unhandled promise rejection');
   const onException = onUnexpected('uncaught exception');
+  // process.exit() before main settled (a bug: no cleanup can run any more). The exit code stays what it is — the
+  // default 2 above for a bare process.exit() — and the reason is said here, synchronously as 'exit' requires.
+  const onExit = (code: number): void => {
+    if (done || signalExit !== undefined) return;
+    done = true;
+    const where = describePhases(currentPhases());
+    const keep = process.exitCode; // the action's report (core.setFailed) sets exit code 1
+    opts.report(
+      new ClairScanError(`clair-scan exited ${where ? `in ${where}` : 'before finishing'} (exit code ${code}) before the scan completed, so nothing may be taken as its result`, {
+        hint: 'this is a bug in clair-scan; please report it with this log. What this run started may be left: remove it with `clair-scan cleanup --run-id <the run id in the first line>`.',
+      }),
+    );
+    process.exitCode = keep;
+  };
   process.on('beforeExit', onBeforeExit);
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
+  process.on('exit', onExit);
   function detach(): void {
     process.off('beforeExit', onBeforeExit);
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
+    process.off('exit', onExit);
   }
   main().then(
     (code) => {

@@ -91,6 +91,16 @@ describe('guardProcess', () => {
     expect(r.cleaned).toBe(true);
   });
 
+  it('process.exit() without a code in a phase: exit 2 (the default until main settles), and the reason naming the phase', () => {
+    const r = run(`  await runPhase('data-load', 60000, async () => {
+    process.exit();
+  });
+  return 0;`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: clair-scan exited in the "data-load" phase \(exit code 2\) before the scan completed/);
+    expect(r.cleaned).toBe(false); // nothing asynchronous can run once the process exits: the hint says how to clean up
+  });
+
   it('an unhandled rejection is exit 2 (Node would exit 1, which means "policy failed")', () => {
     const r = run(`  await runPhase('reports', 60000, async () => {
     void Promise.reject(new Error('disk on fire'));
