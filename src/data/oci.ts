@@ -17,6 +17,7 @@ import { parseReference, ImageReference } from '../image/reference';
 import { RegistryAuth, RegistryClient } from '../image/registry';
 import { BundleCompression, BundleScan, MANIFEST_MEDIA_TYPE, manifestPathFor, openSnapshot, parseManifest, SnapshotManifest, verifySnapshot } from './snapshot';
 import { formatBytes, startProgress } from '../util/progress';
+import { pushSignature, verifyRegistrySignature, type SignatureKey, type SigningKey } from './signing';
 
 export const ARTIFACT_TYPE = 'application/vnd.clair-scan.snapshot.v1';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -109,10 +110,19 @@ export async function ociInfo(text: string, auth: RegistryAuth): Promise<{ manif
  * against the layer digest while it arrives, then verified against the snapshot manifest (sha256, size, every
  * record parsed) before it is renamed into place.
  */
-export async function ociPull(text: string, outPath: string | undefined, auth: RegistryAuth, outDir = '.'): Promise<{ bundlePath: string; manifest: SnapshotManifest; digest: string; scan: BundleScan }> {
+export async function ociPull(
+  text: string,
+  outPath: string | undefined,
+  auth: RegistryAuth,
+  outDir = '.',
+  opts: { publicKey?: SignatureKey } = {},
+): Promise<{ bundlePath: string; manifest: SnapshotManifest; digest: string; scan: BundleScan }> {
   const ref = parseSnapshotRef(text);
   const c = client(ref, auth);
   const { digest, bundle, manifestLayer } = await readArtifact(c, ref);
+  // Signed data: the signature must name the digest of the manifest just read; everything below is read by the
+  // digests that manifest lists, so a tag moved meanwhile cannot swap the data.
+  if (opts.publicKey) await verifyRegistrySignature(ref, digest, opts.publicKey, auth, `vulnerability data ${refText(ref)}`);
   const mj = await c.getJson<unknown>(`/v2/${ref.repository}/blobs/${manifestLayer.digest}`, MANIFEST_MEDIA_TYPE, manifestLayer.digest);
   const manifest = parseManifest(JSON.stringify(mj.body), `${refText(ref)} (${manifestLayer.digest})`);
   if (`sha256:${manifest.bundle.sha256}` !== bundle.digest || manifest.bundle.size !== bundle.size) {
@@ -165,7 +175,7 @@ function safeName(name: string): string {
  * Pushes the snapshot at `bundlePath` (its manifest must be beside it; both are verified first) to `text`.
  * Blobs the registry already has are not uploaded again. Returns the digest of the OCI manifest.
  */
-export async function ociPush(text: string, bundlePath: string, auth: RegistryAuth): Promise<{ digest: string; manifest: SnapshotManifest }> {
+export async function ociPush(text: string, bundlePath: string, auth: RegistryAuth, opts: { signKey?: SigningKey } = {}): Promise<{ digest: string; manifest: SnapshotManifest; signatureTag?: string }> {
   const ref = parseSnapshotRef(text);
   if (ref.digest) throw new ClairScanError(`push to a tag, not a digest (${text})`, { hint: 'use oci://REGISTRY/REPOSITORY:TAG.' });
   const snap = await openSnapshot(bundlePath);
@@ -215,10 +225,23 @@ export async function ociPush(text: string, bundlePath: string, auth: RegistryAu
   await expectStatus(res, [201], `storing the manifest of ${refText(ref)}`);
   const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
   log.info(`Pushed ${manifest.bundle.file} to ${refText(ref)} (${digest}).`);
-  return { digest, manifest };
+  if (!opts.signKey) return { digest, manifest };
+  const sigTag = await pushSignature(c, ref, digest, opts.signKey, (d, size, content) => uploadBlob(c, ref, d, size, () => Readable.from([content])));
+  return { digest, manifest, signatureTag: sigTag };
 }
 
-async function uploadBlob(c: RegistryClient, ref: ImageReference, digest: string, size: number, open: () => Readable, progressPhase?: string): Promise<void> {
+/**
+ * Signs an image or artifact already in a registry (`REGISTRY/REPOSITORY@sha256:…`, e.g. a pushed database image)
+ * with `k`, storing the signature as cosign does (signing.ts). Returns the signature tag.
+ */
+export async function signArtifact(pinned: string, k: SigningKey, auth: RegistryAuth): Promise<string> {
+  const ref = parseReference(pinned);
+  if (!ref?.digest) throw new ClairScanError(`cannot sign ${pinned}: not a reference by digest`, { hint: 'this is a bug in clair-scan; please report it.' });
+  const c = client(ref, auth);
+  return pushSignature(c, ref, ref.digest, k, (d, size, content) => uploadBlob(c, ref, d, size, () => Readable.from([content])));
+}
+
+export async function uploadBlob(c: RegistryClient, ref: ImageReference, digest: string, size: number, open: () => Readable, progressPhase?: string): Promise<void> {
   const head = await c.request('HEAD', `/v2/${ref.repository}/blobs/${digest}`);
   await head.body.dump();
   if (head.statusCode === 200) {

@@ -234,7 +234,7 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     default: 'online',
     description:
-      'Vulnerability data for the ephemeral Clair: `online` (run Clair\'s updaters for the distributions found in the image), or a snapshot: the path or URL of a bundle made by `clair-scan data export` or `clairctl export-updaters` (`.json`, `.gz`, `.zst`), or `oci://REGISTRY/REPO:TAG` (pushed with `clair-scan data push`; same credentials as images). Snapshots are verified before use (docs/vuln-data.md).',
+      'Vulnerability data for the ephemeral Clair: `online` (run Clair\'s updaters for the distributions found in the image), or a snapshot: the path or URL of a bundle made by `clair-scan data export` or `clairctl export-updaters` (`.json`, `.gz`, `.zst`), or `oci://REGISTRY/REPO:TAG` (pushed with `clair-scan data push`; same credentials as images), or `db-image:REGISTRY/REPO:TAG`: a PostgreSQL image with the Clair database and its data inside (built with `clair-scan data image build`) that PostgreSQL starts from, so no import runs (pulled per `pull`, with the credentials bound to its registry). Snapshots are verified before use (docs/vuln-data.md).',
   },
   {
     name: 'vuln-data-max-age',
@@ -242,7 +242,15 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     default: '',
     description:
-      'With a snapshot in `vuln-data`: its maximum age, e.g. `24h`, `2d`. An older snapshot is refreshed online (its updater sets) when the Docker host can reach the sources; otherwise it is used with a warning naming its age in the log and the reports. Empty: no limit.',
+      'With a snapshot in `vuln-data`: its maximum age, e.g. `24h`, `2d`. An older snapshot is refreshed online (its updater sets) when the Docker host can reach the sources; otherwise it is used with a warning naming its age in the log and the reports. A `db-image:` older than this (its creation time) is refused. Empty: no limit.',
+  },
+  {
+    name: 'vuln-data-public-key',
+    group: 'data',
+    type: 'string',
+    default: '',
+    description:
+      'A PEM public key (a path, or the PEM text itself), e.g. `cosign.pub`: every `vuln-data` snapshot or database image must carry a valid cosign-compatible signature by it before it is used (`oci://` and `db-image:` by their registry manifest digest, files and URLs by `<bundle>.manifest.json.sig`; signed with `--sign-key` on `clair-scan data push`, `data export`, `data image build`), and cached online data is used only when signed. A missing or bad signature is an error. Empty: the data is used unverified, with a notice in the log and the reports. See docs/vuln-data.md.',
   },
   {
     name: 'updaters',

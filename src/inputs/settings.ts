@@ -12,8 +12,9 @@ import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { INPUTS, InputDefinition } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
-import { credentialHosts, parseImageRequest, type ImageRequest, type ImageSourceKind } from '../image/reference';
+import { credentialHosts, parseImageRequest, parseReference, type ImageRequest, type ImageSourceKind } from '../image/reference';
 import { parseBindAddress } from '../image/layer-server';
+import { DATA_PUBLIC_KEY_INPUT, loadPublicKey } from '../image/cosign';
 
 export { parseImageRequest };
 export type { ImageRequest, ImageSourceKind };
@@ -49,10 +50,14 @@ export interface Settings {
   startupTimeoutSec: number;
   scanTimeoutSec: number;
 
-  /** 'online' or a path/URL of an updater bundle. */
+  /** 'online', a path/URL of an updater bundle, `oci://…`, or `db-image:<ref>`. */
   vulnData: string;
+  /** `vuln-data: db-image:<ref>`: the database image PostgreSQL starts from (data/db-image.ts); no import runs. */
+  vulnDbImage?: string;
   /** `vuln-data-max-age` as written (e.g. `24h`); '' = no limit. */
   vulnDataMaxAge: string;
+  /** `vuln-data-public-key`: a PEM public key (path or PEM text) every snapshot / database image must be signed with. */
+  vulnDataPublicKey?: string;
   updaters: string[];
   dataTimeoutSec: number;
 
@@ -230,7 +235,9 @@ export function parseSettings(raw: RawInputs): Settings {
     startupTimeoutSec: int('startup-timeout', 1),
     scanTimeoutSec: int('scan-timeout', 1),
     vulnData: str('vuln-data'),
+    vulnDbImage: clairUrl ? undefined : dbImageRef(str('vuln-data')),
     vulnDataMaxAge: str('vuln-data-max-age'),
+    vulnDataPublicKey: validDataPublicKey(opt('vuln-data-public-key'), clairUrl),
     updaters: list('updaters'),
     dataTimeoutSec: int('data-timeout', 1),
     policy: {
@@ -261,12 +268,28 @@ export function parseSettings(raw: RawInputs): Settings {
 }
 
 /**
+ * `vuln-data-public-key`, checked now (a bad key fails in a second, not after Clair started). With `clair-url` the
+ * data is the other Clair's, which nothing here can verify: a key that would check nothing is refused, not ignored.
+ */
+function validDataPublicKey(key: string | undefined, clairUrl: string | undefined): string | undefined {
+  if (!key) return undefined;
+  if (clairUrl) {
+    throw new ClairScanError('vuln-data-public-key is set but so is clair-url: the data of an existing Clair cannot be verified here', {
+      hint: 'remove vuln-data-public-key, or remove clair-url so that an ephemeral Clair loads the signed vuln-data.',
+    });
+  }
+  loadPublicKey(key, DATA_PUBLIC_KEY_INPUT);
+  return key;
+}
+
+/**
  * `vuln-data` for an ephemeral Clair: `online`, an http(s) URL and `oci://` need nothing here; a file must exist
  * and hold something (an empty bundle makes clairctl panic). Checked at parse time so the scan fails in a second.
  */
 export function validateDataSource(vulnData: string): void {
   const v = vulnData;
   if (v.toLowerCase() === 'online' || /^(https?|oci):\/\//i.test(v)) return;
+  if (DB_IMAGE_PREFIX.test(v)) return void dbImageRef(v);
   let st: fs.Stats | undefined;
   try {
     st = fs.statSync(v);
@@ -335,8 +358,28 @@ function reportSeverities(names: string[]): Severity[] {
   ];
 }
 
-/** `vuln-data: oci://REGISTRY/REPO:TAG` as an image read from a registry (for the credential hosts); else nothing. */
+/**
+ * `vuln-data: oci://REGISTRY/REPO:TAG` as an image read from a registry, `db-image:REF` as an image the daemon pulls
+ * (for the credential hosts); else nothing.
+ */
 function snapshotRegistry(vulnData: string): { ref: string; source: string }[] {
   const m = /^oci:\/\/(.+)$/i.exec(vulnData.trim());
-  return m ? [{ ref: m[1], source: 'registry' }] : [];
+  if (m) return [{ ref: m[1], source: 'registry' }];
+  const db = DB_IMAGE_PREFIX.test(vulnData.trim()) ? dbImageRef(vulnData) : undefined;
+  return db ? [{ ref: db, source: 'docker-pull' }] : [];
+}
+
+const DB_IMAGE_PREFIX = /^db-image:/i;
+
+/** `db-image:<ref>` → the image reference (checked); undefined for any other vuln-data. */
+export function dbImageRef(vulnData: string): string | undefined {
+  const v = vulnData.trim();
+  if (!DB_IMAGE_PREFIX.test(v)) return undefined;
+  const ref = v.replace(DB_IMAGE_PREFIX, '').trim();
+  if (!parseReference(ref) || !/^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/.test(ref) || ref.includes('://')) {
+    throw new ClairScanError(`vuln-data "${vulnData}" does not name a database image`, {
+      hint: 'write vuln-data: db-image:REGISTRY/REPOSITORY:TAG, e.g. db-image:ghcr.io/org/clair-db:v4.9.0 (built with `clair-scan data image build`).',
+    });
+  }
+  return ref;
 }
