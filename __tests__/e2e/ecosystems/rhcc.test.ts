@@ -23,7 +23,7 @@ import { cleanupRun } from '../../../src/environment/cleanup';
 import { loadTestEnv } from '../../helpers/testenv';
 import { expectScanError, findingLines, fixture, leftoverContainers, settingsFor } from '../scan/helpers';
 import { trackRuns } from '../../helpers/runs';
-import { REPO2CPE, writeBundle } from './helpers';
+import { REPO2CPE, RHCC_FINDINGS, writeBundle } from './helpers';
 
 const IMAGE = fixture('rhcc');
 const DOCKERFILE = 'root/buildinfo/Dockerfile-ose-cli-container-v4.14.5-202401011111';
@@ -42,14 +42,7 @@ function settings(inputs: Record<string, string>) {
 // The RHEL records (fixture-rhel, for the RPMs) and the container records (fixture-rhcc), whatever bundle holds them.
 const UPDATERS = ['fixture-rhel', 'fixture-rhcc'];
 
-const EXPECTED = [
-  'CVE-2099-13001 openshift4/ose-cli v4.14.5-202401011111 High v4.14.7-202402021234',
-  'CVE-2099-7001 openssl-libs 1:3.0.7-27.el9 High 1:3.0.7-28.el9_4',
-  'CVE-2099-7002 glibc 2.34-100.el9 Medium -',
-  'CVE-2099-7002 glibc-common 2.34-100.el9 Medium -',
-  'CVE-2099-7002 glibc-minimal-langpack 2.34-100.el9 Medium -',
-  'CVE-2099-7003 libxml2 2.9.13-6.el9_4 Low 0:2.9.13-6.el9_4.1',
-];
+const EXPECTED = RHCC_FINDINGS;
 
 describe('with container records', () => {
   const track = trackRuns({ after: 'all' });

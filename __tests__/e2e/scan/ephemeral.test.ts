@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { testTempDir } from '../../helpers/tmp';
 import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
-import { BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, findingLines, fixture, settingsFor, expectScanError } from './helpers';
+import { ALPINE_FINDINGS, BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, findingLines, PYTHON_FINDINGS, fixture, settingsFor, expectScanError } from './helpers';
 import { trackRuns } from '../../helpers/runs';
 
 const track = trackRuns();
@@ -25,15 +25,8 @@ describe('ephemeral Clair, images from the local Docker daemon', () => {
     const byImage = Object.fromEntries(outcome.result.images.map((r) => [r.image.ref.replace(/^localhost\/clair-scan-fixture\/|:1$/g, ''), findingLines(r)]));
     expect(byImage).toEqual({
       'debian-vuln': DEBIAN_VULN_FINDINGS,
-      alpine: [
-        'CVE-2099-2001 busybox 1.36.1-r15 High 1.36.1-r16',
-        'CVE-2099-2001 busybox-binsh 1.36.1-r15 High 1.36.1-r16',
-        'CVE-2099-2001 ssl_client 1.36.1-r15 High 1.36.1-r16',
-        'CVE-2099-2002 libcrypto3 3.1.4-r5 Critical 3.1.4-r6',
-        'CVE-2099-2002 libssl3 3.1.4-r5 Critical 3.1.4-r6',
-        'CVE-2099-2004 musl 1.2.4_git20230717-r4 Low -',
-      ],
-      python: ['CVE-2099-3001 requests 2.31.0 Medium 2.32.0', 'CVE-2099-3002 urllib3 2.0.7 High 2.2.2', 'CVE-2099-3003 jinja2 3.1.2 Critical 3.1.3'],
+      alpine: ALPINE_FINDINGS,
+      python: PYTHON_FINDINGS,
       clean: [],
       nonroot: [],
     });

@@ -49,5 +49,19 @@ export const DEBIAN_VULN_FINDINGS = [
   'CVE-2099-1006 libgcrypt20 1.10.1-3 Unknown 1.10.1-3+deb12u1',
 ];
 
+// The findings of the alpine and python fixture images with the full bundle. These lists, DEBIAN_VULN_FINDINGS and
+// the ecosystem lists (ecosystems/helpers.ts) are what __tests__/unit/fixtures/fixtures-doc.test.ts ties to
+// FIXTURES.md's verified tables.
+export const ALPINE_FINDINGS = [
+  'CVE-2099-2001 busybox 1.36.1-r15 High 1.36.1-r16',
+  'CVE-2099-2001 busybox-binsh 1.36.1-r15 High 1.36.1-r16',
+  'CVE-2099-2001 ssl_client 1.36.1-r15 High 1.36.1-r16',
+  'CVE-2099-2002 libcrypto3 3.1.4-r5 Critical 3.1.4-r6',
+  'CVE-2099-2002 libssl3 3.1.4-r5 Critical 3.1.4-r6',
+  'CVE-2099-2004 musl 1.2.4_git20230717-r4 Low -',
+];
+
+export const PYTHON_FINDINGS = ['CVE-2099-3001 requests 2.31.0 Medium 2.32.0', 'CVE-2099-3002 urllib3 2.0.7 High 2.2.2', 'CVE-2099-3003 jinja2 3.1.2 Critical 3.1.3'];
+
 
 export { expectScanError } from '../../helpers/errors';
