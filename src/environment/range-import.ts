@@ -236,7 +236,7 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
   const progress = startProgress(`Rewriting version ranges of ${path.basename(file)}`);
   try {
     const compression = await compressionOfFile(file);
-    await pipeline(fs.createReadStream(file), decompressor(compression), async (source: AsyncIterable<Buffer>) => {
+    await pipeline(fs.createReadStream(file), decompressor(compression, { what: `vulnerability data "${label}"` }), async (source: AsyncIterable<Buffer>) => {
       // forEachLine is synchronous per chunk; flush what each chunk produced before reading the next.
       const chunks = (async function* () {
         for await (const chunk of source) {
@@ -245,7 +245,7 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
           await flush();
         }
       })();
-      await forEachLine(chunks, onLine);
+      await forEachLine(chunks, onLine, { what: `vulnerability data "${label}"` });
       await flush();
     });
     gzip.end();

@@ -6,9 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as stream from 'node:stream';
 import { Duplex, PassThrough, Readable, Transform } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import * as zlib from 'node:zlib';
+import { byteCap, CAPS, formatCap } from './caps';
 import { ClairScanError } from './errors';
 
 export type BundleCompression = 'none' | 'gzip' | 'zstd';
@@ -32,30 +33,76 @@ export async function compressionOfFile(file: string): Promise<BundleCompression
   }
 }
 
-/** A decompressing stream for `compression`; errors carry what went wrong in the compressed data. */
-export function decompressor(compression: BundleCompression): Duplex {
+/** stream.compose (Node ≥ 16.9; this @types/node does not declare it): one duplex of a pipe of streams. */
+const compose = (stream as unknown as { compose: (...streams: Duplex[]) => Duplex }).compose;
+
+/**
+ * A decompressing stream for `compression`; errors carry what went wrong in the compressed data. Its output stops
+ * at `maxBytes` (default CAPS.bundleBytes) with a ClairScanError naming `what` (a bomb must not stall the run).
+ */
+export function decompressor(compression: BundleCompression, opts: { what?: string; maxBytes?: number } = {}): Duplex {
   if (compression === 'none') return new PassThrough();
-  if (compression === 'gzip') return zlib.createGunzip();
+  const cap = byteCap(opts.maxBytes ?? CAPS.bundleBytes, opts.what ?? 'the vulnerability bundle', 'check that this is a bundle written by `clairctl export-updaters` or `clair-scan data export`');
+  if (compression === 'gzip') return compose(zlib.createGunzip(), cap);
   const z = zlib as unknown as { createZstdDecompress?: () => Transform };
-  if (z.createZstdDecompress) return z.createZstdDecompress();
-  return zstdCli(['-d', '-c', '-q']);
+  if (z.createZstdDecompress) return compose(z.createZstdDecompress(), cap);
+  return compose(zstdCli(['-d', '-c', '-q']), cap);
+}
+
+/** What forEachLine did (for tests and the bench): how many lines, and how many buffer copies it made. */
+export interface LineStats {
+  lines: number;
+  /** Buffer.concat calls: at most one per line (a line split over several chunks), never one per chunk. */
+  concats: number;
 }
 
 /**
- * Calls `onLine` for every line of the decoded text (UTF-8, invalid bytes replaced as Go's decoder does), the
- * last one also without a trailing newline. `onLine` may throw: the error ends the stream.
+ * Calls `onLine` for every line of the text (UTF-8, invalid bytes replaced as Go's decoder does), the last one also
+ * without a trailing newline. `onLine` may throw: the error ends the stream.
+ *
+ * Linear in the input: lines are cut at the newline byte (0x0a never occurs inside a UTF-8 sequence), a line's
+ * pieces are kept as buffers and joined once. A line longer than `maxLineBytes` (default CAPS.bundleLineBytes)
+ * ends the stream with a ClairScanError naming the line number and `what`.
  */
-export async function forEachLine(source: AsyncIterable<Buffer>, onLine: (line: string) => void): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
+export async function forEachLine(
+  source: AsyncIterable<Buffer>,
+  onLine: (line: string) => void,
+  opts: { what?: string; maxLineBytes?: number; stats?: LineStats } = {},
+): Promise<void> {
+  const max = opts.maxLineBytes ?? CAPS.bundleLineBytes;
+  const stats = opts.stats ?? { lines: 0, concats: 0 };
+  let pieces: Buffer[] = [];
+  let pending = 0;
+  const tooLong = (): ClairScanError =>
+    new ClairScanError(`line ${stats.lines + 1} of ${opts.what ?? 'the vulnerability bundle'} is longer than ${formatCap(max)}, the limit for one record`, {
+      hint: 'a record of `clairctl export-updaters` is one vulnerability or enrichment, kilobytes long: this is not such a bundle, or it is damaged; export it again.',
+    });
+  const emit = (last: Buffer): void => {
+    let line: Buffer = last;
+    if (pieces.length === 1 && last.length === 0) line = pieces[0];
+    else if (pieces.length) {
+      line = Buffer.concat([...pieces, last]);
+      stats.concats++;
+    }
+    pieces = [];
+    pending = 0;
+    stats.lines++;
+    onLine(line.toString('utf8'));
+  };
   for await (const chunk of source) {
-    const text = carry + decoder.write(chunk);
-    const lines = text.split('\n');
-    carry = lines.pop() ?? '';
-    for (const l of lines) onLine(l);
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+      if (pending + nl - start > max) throw tooLong();
+      emit(chunk.subarray(start, nl));
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      pending += chunk.length - start;
+      if (pending > max) throw tooLong();
+      pieces.push(chunk.subarray(start));
+    }
   }
-  carry += decoder.end();
-  if (carry !== '') onLine(carry);
+  if (pending > 0) emit(Buffer.alloc(0));
 }
 
 /**
