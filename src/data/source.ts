@@ -22,9 +22,10 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import type { DockerClient } from '../environment/docker';
 import type { RunState } from '../environment/run-state';
-import type { RegistryAuth } from '../image/registry';
+import { isLoopbackHost, type RegistryAuth } from '../image/registry';
 import { makeTempDir } from '../image/temp';
 import { isOciRef, ociPull } from './oci';
+import { loadDataPublicKey, manifestSignaturePathFor, openSignedSnapshot, UNAUTHENTICATED_NOTE } from './signing';
 import { BundleScan, manifestPathFor, openSnapshot, parseMaxAge, Snapshot, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
 import { clairVersionOf, runExport } from './export';
 import { formatBytes, formatDuration, startProgress } from '../util/progress';
@@ -35,6 +36,8 @@ export interface VulnDataInput {
   vulnDataMaxAge?: string;
   registry: RegistryAuth;
   dataTimeoutSec: number;
+  /** `vuln-data-public-key`: a PEM public key (path or text); set, every snapshot is verified before use (signing.ts). */
+  vulnDataPublicKey?: string;
 }
 
 export interface PreparedData {
@@ -58,21 +61,28 @@ export async function prepareVulnData(input: VulnDataInput, state: RunState, ref
   const v = input.vulnData.trim();
   if (v.toLowerCase() === 'online') return { bundle: 'online', notes: [] };
   const maxAgeMs = parseMaxAge(input.vulnDataMaxAge ?? '');
+  // Signed data (signing.ts): with a key every source is verified before anything of it is used; without one the
+  // run says, in the log and the reports, that nobody vouched for the data.
+  const key = input.vulnDataPublicKey ? loadDataPublicKey(input.vulnDataPublicKey) : undefined;
+  // (Logged with the other data notes by scanImage, once per image, as a warning.)
+  const authNote = (p: PreparedData): PreparedData => (key ? p : { ...p, notes: [...p.notes, UNAUTHENTICATED_NOTE] });
   let snap: Snapshot;
   let label = v;
   if (isOciRef(v)) {
     const tmp = makeTempDir(state, 'vuln-data');
-    const pulled = await ociPull(v, undefined, input.registry, tmp.dir);
+    const pulled = await ociPull(v, undefined, input.registry, tmp.dir, { publicKey: key });
     // ociPull verified it already (its scan counted the range records).
-    return checkAge({ bundlePath: pulled.bundlePath, manifest: pulled.manifest }, pulled.scan, v, input, state, maxAgeMs, refresh);
+    return authNote(await checkAge({ bundlePath: pulled.bundlePath, manifest: pulled.manifest }, pulled.scan, v, input, state, maxAgeMs, refresh));
   } else if (/^https?:\/\//i.test(v)) {
-    snap = await download(v, makeTempDir(state, 'vuln-data').dir);
+    label = shown(new URL(v));
+    snap = await download(v, makeTempDir(state, 'vuln-data').dir, !!key);
+    if (key) snap = await openSignedSnapshot(snap.bundlePath, key, label);
   } else {
-    snap = await openSnapshot(v);
+    snap = key ? await openSignedSnapshot(v, key, v) : await openSnapshot(v);
     label = v;
   }
   const scan = await verifySnapshot(snap, label);
-  return checkAge(snap, scan, label, input, state, maxAgeMs, refresh);
+  return authNote(await checkAge(snap, scan, label, input, state, maxAgeMs, refresh));
 }
 
 async function checkAge(
@@ -129,19 +139,73 @@ async function refreshOnline(ctx: RefreshContext, sets: string[], state: RunStat
   return { bundlePath: out, records: m.records };
 }
 
-/** Downloads a bundle URL (and `<url>.manifest.json` if the server has it) into `dir`, streamed. */
-async function download(url: string, dir: string): Promise<Snapshot> {
-  const name = (path.basename(new URL(url).pathname) || 'clair-data.json').replace(/[^A-Za-z0-9._-]/g, '_');
+/** Redirects followed at most for one download. */
+export const MAX_DATA_REDIRECTS = 5;
+
+/** The URL without its user info, for messages (the password must never reach a log). */
+function shown(url: URL): string {
+  const u = new URL(url.toString());
+  u.username = '';
+  u.password = '';
+  return u.toString();
+}
+
+/**
+ * GET `url`, following at most MAX_DATA_REDIRECTS redirects: to https only (plain HTTP only from plain HTTP to the
+ * same origin or a loopback address), never from https to http. Credentials written in the URL
+ * (`https://user:token@host/…`) go as Basic auth to that URL's origin only, never along a redirect elsewhere.
+ */
+async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; bodyTimeout: number }): Promise<Awaited<ReturnType<typeof request>>> {
+  const origin = url.origin;
+  const auth = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` : undefined;
+  if (url.password) log.mask(decodeURIComponent(url.password));
+  let current = new URL(shown(url));
+  for (let hop = 0; ; hop++) {
+    const headers: Record<string, string> = { 'user-agent': 'clair-scan' };
+    if (auth && current.origin === origin) headers.authorization = auth;
+    const res = await request(current, { method: 'GET', headers, ...timeouts });
+    if (![301, 302, 303, 307, 308].includes(res.statusCode)) return res;
+    await res.body.dump();
+    const refuse = (why: string): ClairScanError =>
+      new ClairScanError(`downloading vulnerability data from ${shown(url)}: the server redirected ${why}`, {
+        hint: 'publish the snapshot at an https URL that answers directly or redirects only to https (never to plain HTTP), at most 5 times.',
+      });
+    if (hop >= MAX_DATA_REDIRECTS) throw refuse(`more than ${MAX_DATA_REDIRECTS} times`);
+    let next: URL;
+    try {
+      next = new URL(String(res.headers.location ?? ''), current);
+    } catch {
+      throw refuse('to an invalid location');
+    }
+    const fromHttp = current.protocol === 'http:';
+    const ok = next.protocol === 'https:' || (next.protocol === 'http:' && fromHttp && (next.origin === current.origin || (await isLoopbackHost(next.hostname))));
+    if (!ok) throw refuse(`to ${next.protocol}//${next.host}, which is not https${!fromHttp && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`);
+    // Credentials in a Location are never used: only the user's own URL carries them.
+    next.username = '';
+    next.password = '';
+    current = next;
+  }
+}
+
+/**
+ * Downloads a bundle URL (and `<url>.manifest.json` if the server has it; with `signature` also
+ * `<url>.manifest.json.sig`) into `dir`, streamed.
+ */
+async function download(urlText: string, dir: string, signature = false): Promise<Snapshot> {
+  const url = new URL(urlText);
+  const label = shown(url);
+  const name = (path.basename(url.pathname) || 'clair-data.json').replace(/[^A-Za-z0-9._-]/g, '_');
   const file = path.join(dir, name);
-  const res = await request(url, { method: 'GET', headersTimeout: 60_000, bodyTimeout: 300_000, maxRedirections: 5 } as Parameters<typeof request>[1]).catch((err: unknown) => {
-    throw new ClairScanError(`cannot download vulnerability data from ${url}: ${errorMessage(err)}`, { hint: 'check the URL and network access to it.', cause: err });
+  const res = await fetchFollowing(url, { headersTimeout: 60_000, bodyTimeout: 300_000 }).catch((err: unknown) => {
+    if (err instanceof ClairScanError) throw err;
+    throw new ClairScanError(`cannot download vulnerability data from ${label}: ${errorMessage(err)}`, { hint: 'check the URL and network access to it.', cause: err });
   });
   if (res.statusCode !== 200) {
     await res.body.dump();
-    throw new ClairScanError(`downloading vulnerability data from ${url} failed: HTTP ${res.statusCode}`, { hint: 'check the URL (a bundle made by `clairctl export-updaters` or `clair-scan data export`).' });
+    throw new ClairScanError(`downloading vulnerability data from ${label} failed: HTTP ${res.statusCode}`, { hint: 'check the URL (a bundle made by `clairctl export-updaters` or `clair-scan data export`).' });
   }
   const total = Number(res.headers['content-length'] ?? 0) || undefined;
-  const progress = startProgress(`Downloading ${url}`, { totalBytes: total });
+  const progress = startProgress(`Downloading ${label}`, { totalBytes: total });
   try {
     const meter = new Transform({
       transform(chunk: Buffer, _e, cb) {
@@ -151,14 +215,34 @@ async function download(url: string, dir: string): Promise<Snapshot> {
     });
     await pipeline(res.body, meter, fs.createWriteStream(file, { mode: 0o600 }));
   } catch (err) {
-    throw new ClairScanError(`the download of ${url} broke off after ${formatBytes(progress.bytes)}: ${errorMessage(err)}`, { hint: 'retry; check the server and the network.' });
+    throw new ClairScanError(`the download of ${label} broke off after ${formatBytes(progress.bytes)}: ${errorMessage(err)}`, { hint: 'retry; check the server and the network.' });
   } finally {
     progress.stop();
   }
-  const mres = await request(`${url}.manifest.json`, { method: 'GET', headersTimeout: 30_000, bodyTimeout: 30_000 }).catch(() => undefined);
+  const manifestUrl = new URL(url.toString());
+  manifestUrl.pathname += '.manifest.json';
+  const mres = await fetchFollowing(manifestUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }).catch((err: unknown) => {
+    // A refused redirect is an answer (fail closed); an unreachable manifest just means there is none.
+    if (err instanceof ClairScanError) throw err;
+    return undefined;
+  });
   if (mres?.statusCode === 200) {
     const text = await mres.body.text();
     if (text.length < 4 << 20) fs.writeFileSync(manifestPathFor(file), text);
   } else await mres?.body.dump();
+  if (signature && mres?.statusCode === 200) {
+    // Kept as bytes: the signature covers the manifest exactly as served. A missing one is refused by the caller.
+    const sigUrl = new URL(manifestUrl.toString());
+    sigUrl.pathname += '.sig';
+    const sres = await fetchFollowing(sigUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }).catch((err: unknown) => {
+      if (err instanceof ClairScanError) throw err;
+      return undefined;
+    });
+    if (sres?.statusCode === 200) {
+      const sig = Buffer.from(await sres.body.arrayBuffer());
+      if (sig.length < 64 << 10) fs.writeFileSync(manifestSignaturePathFor(manifestPathFor(file)), sig);
+    } else await sres?.body.dump();
+  }
+  if (signature) return { bundlePath: file };
   return openSnapshot(file);
 }

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { prepareVulnData } from '../../../src/data/source';
+import { UNAUTHENTICATED_NOTE } from '../../../src/data/signing';
 import { ociPush } from '../../../src/data/oci';
 import { manifestPathFor, writeSnapshot } from '../../../src/data/snapshot';
 import { cleanupRun } from '../../../src/environment/cleanup';
@@ -52,7 +53,8 @@ describe('prepareVulnData', () => {
     const file = await snapshot(new Date());
     const p = await prepareVulnData(input(file, '24h'), state);
     expect(p.bundle).toBe(file);
-    expect(p.notes).toEqual([]);
+    // Without vuln-data-public-key: the one thing said is that nobody verified the data (scanImage logs it).
+    expect(p.notes).toEqual([UNAUTHENTICATED_NOTE]);
     expect(warnings).toEqual([]);
     // Counted by the verification pass: importBundle needs no pass of its own to know there are no ranges.
     expect(p.rangeRecords).toBe(0);
@@ -75,9 +77,10 @@ describe('prepareVulnData', () => {
     const file = await snapshot(createdAt);
     const p = await prepareVulnData(input(file, '24h'), state);
     expect(p.bundle).toBe(file);
-    expect(p.notes).toHaveLength(1);
+    expect(p.notes).toHaveLength(2);
+    expect(p.notes[1]).toBe(UNAUTHENTICATED_NOTE);
     expect(p.notes[0]).toMatch(new RegExp(`is 2 d 2 h old \\(created ${createdAt.toISOString().replace(/\./g, '\\.')}\\), older than vuln-data-max-age \\(24 h\\); no Clair to refresh it with\\. It was used anyway`));
-    expect(warnings).toEqual(p.notes);
+    expect(warnings).toEqual(p.notes.slice(0, 1));
   });
 
   it('a bare bundle: its age comes from its updaters\' dates', async () => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { scan } from '../../../src/scan';
 import { NOTHING_TO_MATCH_NOTE } from '../../../src/findings/model';
+import { UNAUTHENTICATED_NOTE } from '../../../src/data/signing';
 import { setLogger, type Logger } from '../../../src/util/log';
 import { testTempDir } from '../../helpers/tmp';
 import { docker, leftoverContainers, settingsFor } from './helpers';
@@ -33,10 +34,11 @@ it('says "nothing Clair can match" in the log, the notes and every human report,
     const outcome = await scan(settings, { onState: (s) => (runId = s.runId) });
     expect(outcome.exitCode).toBe(0);
     const [img] = outcome.result.images;
-    expect([img.packages.length, img.vulnerabilities.length, img.notes]).toEqual([0, 0, [NOTHING_TO_MATCH_NOTE]]);
-    expect(warnings).toEqual([`${tag}: ${NOTHING_TO_MATCH_NOTE}`]);
+    // The data notes come first: the snapshot is unverified (no vuln-data-public-key).
+    expect([img.packages.length, img.vulnerabilities.length, img.notes]).toEqual([0, 0, [UNAUTHENTICATED_NOTE, NOTHING_TO_MATCH_NOTE]]);
+    expect(warnings).toEqual([`${tag}: ${UNAUTHENTICATED_NOTE}`, `${tag}: ${NOTHING_TO_MATCH_NOTE}`]);
     expect(fs.readFileSync(outcome.reports.markdown as string, 'utf8')).toMatch(/nothing Clair can match was found in this image/);
-    expect(JSON.parse(fs.readFileSync(outcome.reports.json as string, 'utf8')).images[0].notes).toEqual([NOTHING_TO_MATCH_NOTE]);
+    expect(JSON.parse(fs.readFileSync(outcome.reports.json as string, 'utf8')).images[0].notes).toEqual([UNAUTHENTICATED_NOTE, NOTHING_TO_MATCH_NOTE]);
     expect(fs.readFileSync(outcome.reports.sarif as string, 'utf8')).toMatch(/nothing Clair can match was found in this image/);
   } finally {
     setLogger(previous);
