@@ -21,10 +21,8 @@ import { Postgres, startPostgres } from './postgres';
 import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
-import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromQuery, coverageFromUpdaters, coverageTargets, importBundle } from './vuln-data';
-import { checkDataImage, connectPg, pgTarget, queryText, readDatabaseContents } from './pg-client';
-import { clairBinaryVersion, processTools, startClairProcess } from './clair-process';
-import { makeRunTempDir } from './run-state';
+import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromUpdaters, coverageTargets, importBundle } from './vuln-data';
+import type { BundleRequire } from '../util/lazy';
 
 /** The Clair this run talks to (not Clair's own `Environment`, which is clair/types.ts ClairEnvironment). */
 export interface ClairService {
@@ -149,58 +147,16 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
 }
 
 /**
- * clair-mode: process: Clair from the PATH as a child process (clair-process.ts) against `postgres-url`, whose
- * database already holds the data (a database image as a service). Nothing here touches Docker. Before Clair starts
- * (and migrates anything): the database must be a clair-scan database image's (Clair's schema and its
- * `clair_scan.data_image` row), built by the same Clair version as the one on the PATH, and fresh enough.
+ * clair-mode: process (process-service.ts): loaded on use, so the PostgreSQL client it brings stays out of the
+ * action's main chunk (util/lazy.ts).
  */
 async function openProcess(settings: Settings, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
-  const startupMs = settings.startupTimeoutSec * 1000;
-  const tools = processTools();
-  const pg = pgTarget(settings.postgresUrl as string);
-  const dir = makeRunTempDir(state, 'clair');
-  log.info(`Starting Clair (${tools.clair}) as a process against the PostgreSQL at ${pg.where} …`);
-  const contents = await time('start-postgres', async () => {
-    const client = await connectPg(pg, startupMs);
-    try {
-      return await readDatabaseContents(client);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  });
-  const binaryVersion = await time('start-clair', () => clairBinaryVersion(tools, dir));
-  const notes = checkDataImage(contents, { clairVersion: binaryVersion, maxAgeMs: data.maxAgeMs?.(), where: pg.where, image: settings.vulnData.trim().replace(/^db-image:/i, '') });
-  const clair = await time('start-clair', () =>
-    startClairProcess({
-      tools,
-      state,
-      dir,
-      connString: pg.url,
-      userConfig: settings.clairConfig,
-      repo2cpe: settings.rhelRepo2cpe,
-      name2repos: settings.rhelName2repos,
-      timeoutMs: startupMs,
-      requestTimeoutMs: settings.scanTimeoutSec * 1000,
-    }),
-  );
-  // The coverage counts, taken once per run through the Node client (no psql, no container): the data never changes.
-  const coverage = new CoverageCache();
-  return {
-    client: clair.client,
-    ephemeral: true,
-    process: true,
-    version: binaryVersion.split(' ')[0],
-    dataNotes: notes,
-    ensureData: async (index, imageRef) => {
-      const targets = coverageTargets(index);
-      if (targets.length === 0) return;
-      const client = await connectPg(pg, startupMs);
-      try {
-        assertCovered(imageRef, await coverageFromQuery((sql) => queryText(client, sql), targets, coverage), settings.vulnData);
-      } finally {
-        await client.end().catch(() => undefined);
-      }
-    },
-    close: () => clair.close(),
-  };
+  const { openProcessService } = await loadProcessService();
+  return openProcessService(settings, state, time, data.maxAgeMs?.());
 }
+
+declare const require: BundleRequire;
+const loadProcessService = (): Promise<typeof import('./process-service')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./process-service') as typeof import('./process-service')), fail, 'process-service'))
+    : Promise.resolve(require('./process-service') as typeof import('./process-service'));
