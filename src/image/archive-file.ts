@@ -1,6 +1,7 @@
 /** Image archive files given by path (`docker save -o`, OCI layout tars). */
 import * as fs from 'node:fs';
 import { ClairScanError } from '../util/errors';
+import { byteCap, CAPS } from '../util/caps';
 import type { RunState } from '../environment/run-state';
 import type { ResolvedImage } from './types';
 import { imageFromArchive, spoolArchive } from './archive';
@@ -14,7 +15,8 @@ export function splitArchiveSpec(spec: string): { file: string; wanted?: string 
   throw new ClairScanError(`image archive "${spec}" does not exist`, { hint: 'check the path; create the archive with `docker save IMAGE -o image.tar`.' });
 }
 
-export async function resolveFromArchiveFile(spec: string, state: RunState): Promise<ResolvedImage> {
+/** `maxDecompressedBytes`: the cap on a gzipped archive's tar (default CAPS.archiveBytes; tests use a small one). */
+export async function resolveFromArchiveFile(spec: string, state: RunState, opts: { maxDecompressedBytes?: number } = {}): Promise<ResolvedImage> {
   const { file, wanted } = splitArchiveSpec(spec);
   const tmp = makeTempDir(state, 'archive');
   try {
@@ -24,7 +26,12 @@ export async function resolveFromArchiveFile(spec: string, state: RunState): Pro
     const fd = fs.openSync(file, 'r');
     fs.readSync(fd, head, 0, 2, 0);
     fs.closeSync(fd);
-    if (head[0] === 0x1f && head[1] === 0x8b) input = (input as fs.ReadStream).pipe((await import('node:zlib')).createGunzip());
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+      const gunzip = (await import('node:zlib')).createGunzip();
+      const cap = byteCap(opts.maxDecompressedBytes ?? CAPS.archiveBytes, `"${file}"`, 'check that this is the image archive you meant to scan');
+      gunzip.on('error', (err) => cap.destroy(err));
+      input = (input as fs.ReadStream).pipe(gunzip).pipe(cap);
+    }
     const spooled = await spoolArchive(input as never, tmp.dir, { what: `"${file}"` });
     return imageFromArchive(spooled, { ref: spec, source: 'archive', wanted, close: tmp.remove });
   } catch (err) {

@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import * as tar from 'tar-stream';
 import { ClairScanError, errorMessage } from '../util/errors';
+import { byteCap, CAPS } from '../util/caps';
 import type { ImageInfo } from '../findings/model';
 import { imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
 import type { ImageLayer, ResolvedImage } from './types';
@@ -65,6 +66,7 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
   const what = opts.what ?? 'the image archive';
   const entries = new Map<string, Entry>();
   const linkNames = new Set<string>();
+  const paths = pathCheck(what);
   const extract = tar.extract();
   let counter = 0;
   let seen = 0;
@@ -94,6 +96,11 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
       const name = normalizeEntry(header.name);
       if (name === undefined) {
         stop(stream, new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+        return;
+      }
+      const clash = paths.add(name, header.type ?? 'file');
+      if (clash) {
+        stop(stream, clash);
         return;
       }
       if (header.type === 'link') {
@@ -167,6 +174,48 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
     if (f) files.set(name, f);
   }
   return { dir, files, links: linkNames };
+}
+
+const KIND: Record<string, string> = { symlink: 'a symbolic link', link: 'a hard link', file: 'a file', 'contiguous-file': 'a file' };
+
+/**
+ * Refuses an archive whose entries use one name both as a directory and as something else: a link (or a file)
+ * that is also the parent of other entries, before or after them, or a link that replaces a directory. `docker
+ * load` unpacks the archive to disk, where a link on a path prefix redirects the other entries (moby follows it,
+ * within the archive's root) — so the image it loads would differ from what clair-scan read by name. Archives
+ * written by `docker save` or OCI tools never do this (their links are leaves: Docker ≥ 25's `<id>/layer.tar`).
+ * `add` returns the error for the first such entry, else undefined.
+ */
+function pathCheck(what: string): { add(name: string, type: string): ClairScanError | undefined } {
+  const dirs = new Set<string>();
+  /** Names used by a non-directory entry, with that entry's kind. */
+  const others = new Map<string, string>();
+  /** Every proper ancestor of every name so far, with the first name under it. */
+  const parents = new Map<string, string>();
+  const refuse = (entry: string, kind: string, detail: string): ClairScanError =>
+    new ClairScanError(`${what} has "${entry}" as ${KIND[kind] ?? `a ${kind} entry`} ${detail}: docker load would read other files than clair-scan reads`, {
+      hint: 'archives written by `docker save` or OCI tools never do this; this one looks built to make the loaded image differ from the scanned one. Export the image again.',
+    });
+  return {
+    add(name, type) {
+      const isDir = type === 'directory';
+      const ancestors: string[] = [];
+      for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1)) ancestors.push(name.slice(0, i));
+      for (const a of ancestors) {
+        const kind = others.get(a);
+        if (kind) return refuse(a, kind, `and also entries inside it ("${name}")`);
+      }
+      if (!isDir && name !== '') {
+        const under = parents.get(name);
+        if (under) return refuse(name, type, `and also entries inside it ("${under}")`);
+        if ((type === 'symlink' || type === 'link') && dirs.has(name)) return refuse(name, type, 'that replaces a directory of that name');
+      }
+      for (const a of ancestors) if (!parents.has(a)) parents.set(a, name);
+      if (isDir) dirs.add(name);
+      else if (name !== '' && !others.has(name)) others.set(name, type);
+      return undefined;
+    },
+  };
 }
 
 function notATar(what: string, cause?: unknown): ClairScanError {
@@ -394,9 +443,9 @@ function fileLayer(f: SpooledFile, diffId: string, compression: Compression): Im
     size: f.size,
     mediaType: MEDIA[compression],
     open: async () => fs.createReadStream(f.file),
-    openTar: async () => decompress(fs.createReadStream(f.file), compression),
+    openTar: async () => decompress(fs.createReadStream(f.file), compression, `layer ${f.sha256}`),
     // An uncompressed layer's digest is its diff id; a compressed one is hashed once, from the spooled file.
-    uncompressedDigest: () => (uncompressed ??= compression === 'none' ? Promise.resolve(f.sha256) : hashStream(decompress(fs.createReadStream(f.file), compression))),
+    uncompressedDigest: () => (uncompressed ??= compression === 'none' ? Promise.resolve(f.sha256) : hashStream(decompress(fs.createReadStream(f.file), compression, `layer ${f.sha256}`))),
   };
 }
 
@@ -406,10 +455,21 @@ async function hashStream(stream: Readable): Promise<string> {
   return `sha256:${hash.digest('hex')}`;
 }
 
-/** Decompresses a layer stream (gzip always; zstd where the Node runtime has it, i.e. Node ≥ 22.15). */
-export function decompress(stream: Readable, compression: Compression): Readable {
+/**
+ * Decompresses a layer stream (gzip always; zstd where the Node runtime has it, i.e. Node ≥ 22.15), capped at
+ * CAPS.layerBytes (a layer that expands past it is refused, not unpacked on).
+ */
+export function decompress(stream: Readable, compression: Compression, what = 'an image layer', maxBytes: number = CAPS.layerBytes): Readable {
   if (compression === 'none') return stream;
-  if (compression === 'gzip') return stream.pipe(zlib.createGunzip());
+  const cap = (): Transform => byteCap(maxBytes, what, 'check that this is the image you meant to scan');
+  const capped = (d: Transform): Readable => {
+    const c = cap();
+    // pipe() does not forward errors: a damaged stream must still fail the reader.
+    stream.on('error', (err) => d.destroy(err));
+    d.on('error', (err) => c.destroy(err));
+    return stream.pipe(d).pipe(c);
+  };
+  if (compression === 'gzip') return capped(zlib.createGunzip());
   const z = zlib as unknown as { createZstdDecompress?: () => Transform };
   if (!z.createZstdDecompress) {
     stream.destroy();
@@ -417,7 +477,7 @@ export function decompress(stream: Readable, compression: Compression): Readable
       hint: 'run clair-scan on Node.js 22.15 or newer (the GitHub Action uses Node 24), or turn off the compliance checks for this image.',
     });
   }
-  return stream.pipe(z.createZstdDecompress());
+  return capped(z.createZstdDecompress());
 }
 
 /**
