@@ -78,7 +78,7 @@ async function entryText(file: string, name: string): Promise<string | undefined
   let found: string | undefined;
   extract.on('entry', (h, stream, next) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('data', (c) => chunks.push(c as Buffer));
     stream.on('end', () => {
       if (h.name === name && h.type === 'file') found = Buffer.concat(chunks).toString('utf8');
       next();
