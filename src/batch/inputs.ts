@@ -8,6 +8,7 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import { inputDefinition } from '../inputs/definitions';
 import { parseBoolean, type RawInputs } from '../inputs/settings';
 import { normalizeHost, type RegistryAuth } from '../image/registry';
+import { credentialHosts, parseImageRequest } from '../image/reference';
 import { Listing, parseListing, tagFilter } from './registry-list';
 
 export interface BatchRequest {
@@ -81,19 +82,31 @@ export function parseBatchInputs(raw: RawInputs): BatchRequest {
 }
 
 /**
- * Credentials for listing a registry: registry-username/registry-password go to the hosts in registry-host,
- * else to the registries the listings name (the user named them, as an image reference names its registry).
+ * The hosts registry-username/registry-password are bound to for the whole batch: registry-host, else the
+ * registry of the first line that names one (a listing's, or an image's) — one registry, never every registry of
+ * the list (an images file may name third-party registries: they are read anonymously or with their own Docker
+ * config credentials).
  */
-export function listingAuth(raw: RawInputs, listings: Listing[]): RegistryAuth {
+export function batchCredentialHosts(raw: RawInputs, req: Pick<BatchRequest, 'lines' | 'listings'>): string[] {
   const explicit = value(raw, 'registry-host')
     .split(/[\n,]/)
     .map((h) => h.trim())
     .filter(Boolean);
+  const imageSource = value(raw, 'image-source').toLowerCase();
+  const images = req.lines.map((line) => {
+    const listing = req.listings.find((l) => l.input === line.trim());
+    return listing ? { ref: `${listing.registry}/listing`, source: 'registry' } : parseImageRequest(line);
+  });
+  return credentialHosts(explicit, images, imageSource).map(normalizeHost);
+}
+
+/** Credentials for listing a registry: bound as for the images (batchCredentialHosts). */
+export function listingAuth(raw: RawInputs, req: Pick<BatchRequest, 'lines' | 'listings'>): RegistryAuth {
   const insecure = parseBoolean(value(raw, 'registry-insecure')) ?? false;
   return {
     username: raw('registry-username')?.trim() || undefined,
     password: raw('registry-password')?.trim() || undefined,
     insecure,
-    hosts: (explicit.length ? explicit : listings.map((l) => l.registry)).map(normalizeHost),
+    hosts: batchCredentialHosts(raw, req),
   };
 }

@@ -71,10 +71,10 @@ export interface BatchOptions {
 }
 
 /** What the images of a batch are, with listings expanded, and the per-image Settings. */
-async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatchInputs(raw)): Promise<{ settings: Settings; images: string[]; listingErrors: BatchImageEntry[] }> {
+export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatchInputs(raw)): Promise<{ settings: Settings; images: string[]; listingErrors: BatchImageEntry[] }> {
   const images: string[] = [];
   const listingErrors: BatchImageEntry[] = [];
-  const auth = listingAuth(raw, req.listings);
+  const auth = listingAuth(raw, req);
   for (const line of req.lines) {
     const listing = req.listings.find((l) => l.input === line.trim());
     if (!listing) {
@@ -92,8 +92,12 @@ async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatchInputs
       hint: 'check the repository pattern (registry:HOST/ORG/* is one level under ORG, ** any depth) and the tags input (default: latest).',
     });
   }
-  // The per-image settings, validated as for any scan; the listed registries bind the credentials.
-  const settings = parseSettings((name) => (name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : raw(name)));
+  // The per-image settings, validated as for any scan; the credentials stay bound to the one registry of the
+  // list's first line (or registry-host), whatever order the listings expanded in.
+  const bound = auth.hosts?.join(',') ?? '';
+  const settings = parseSettings((name) =>
+    name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : name === 'registry-host' && bound ? bound : raw(name),
+  );
   return { settings, images: unique, listingErrors };
 }
 

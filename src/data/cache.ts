@@ -27,7 +27,8 @@ import type { Postgres } from '../environment/postgres';
 import { makeTempDir } from '../image/temp';
 import { importBundle } from '../environment/vuln-data';
 import { clairVersionOf, runExport } from './export';
-import { manifestPathFor, openSnapshot, parseMaxAge, SnapshotManifest, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
+import { manifestSignaturePathFor, openSignedSnapshot, UNAUTHENTICATED_NOTE, type SignatureKey } from './signing';
+import { manifestPathFor, openSnapshot, parseManifest, parseMaxAge, SnapshotManifest, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
 
 const CACHE_KEY_PREFIX = 'clair-scan-vulndata';
 /** Without vuln-data-max-age a cached snapshot is used for a day (the key's date). */
@@ -91,6 +92,11 @@ export interface CachedOnlineContext {
   timeoutMs: number;
   /** Where the entry is restored to and saved from (cacheDir()). */
   dir: string;
+  /**
+   * `vuln-data-public-key`, loaded: an entry is used only with a valid signature by it (signing.ts; an entry
+   * without one is passed over, a bad one is an error), and nothing is saved (a run cannot sign what it saves).
+   */
+  publicKey?: SignatureKey;
   now?: () => Date;
 }
 
@@ -122,9 +128,13 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
     const restoredKey = await ctx.cache.restore(ctx.dir, key, prefix);
     let cached: SnapshotManifest | undefined;
     let cachedRanges: number | undefined;
-    if (restoredKey) {
+    if (restoredKey && ctx.publicKey && !fs.existsSync(manifestSignaturePathFor(manifestPathFor(bundle)))) {
+      log.info(`The cached vulnerability data ${restoredKey} is not signed, and vuln-data-public-key is set: Clair's updaters will run instead.`);
+    } else if (restoredKey) {
+      // A signature that is there but wrong is not a cache miss: someone changed the entry. openSignedSnapshot throws.
+      const signed = ctx.publicKey ? await openSignedSnapshot(bundle, ctx.publicKey, `cache entry ${restoredKey}`) : undefined;
       try {
-        const snap = await openSnapshot(bundle);
+        const snap = signed ?? (await openSnapshot(bundle));
         if (!snap.manifest) throw new Error('the entry holds no snapshot manifest');
         cachedRanges = (await verifySnapshot(snap, `cache entry ${restoredKey}`)).rangeRecords;
         cached = snap.manifest;
@@ -137,7 +147,7 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
       if (age <= maxAgeMs) {
         log.info(`Using cached vulnerability data ${restoredKey} (${formatDuration(age)} old, ${cached.records} records) instead of running Clair's updaters.`);
         await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state, rangeRecords: cachedRanges });
-        return { source: 'cache', restoredKey, manifest: cached, notes: [] };
+        return { source: 'cache', restoredKey, manifest: cached, notes: ctx.publicKey ? [] : [UNAUTHENTICATED_NOTE] };
       }
       log.info(`The cached vulnerability data ${restoredKey} is ${formatDuration(age)} old, older than ${formatDuration(maxAgeMs)}: refreshing it with Clair's updaters.`);
     }
@@ -154,9 +164,13 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
       const note = `Clair's updaters failed (${errorMessage(err).split('\n')[0]}), so the cached vulnerability data ${restoredKey} (${formatDuration(age)} old, created ${cached.createdAt}) was used: findings published since then are missing.`;
       log.warn(note);
       await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state, rangeRecords: cachedRanges });
-      return { source: 'stale-cache', restoredKey, manifest: cached, notes: [note] };
+      return { source: 'stale-cache', restoredKey, manifest: cached, notes: ctx.publicKey ? [note] : [note, UNAUTHENTICATED_NOTE] };
     }
     await importBundle(ctx.docker, ctx.clair, freshBundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state });
+    if (ctx.publicKey) {
+      log.info('vuln-data-public-key is set: the refreshed data is not saved to the cache, since this run cannot sign it.');
+      return { source: 'online', restoredKey, manifest: fresh, notes: [] };
+    }
     if (restoredKey === key) {
       log.info(`The cache already holds ${key} (entries cannot be replaced): the refreshed data is saved from tomorrow on.`);
       return { source: 'online', restoredKey, manifest: fresh, notes: [] };
@@ -171,4 +185,53 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
   } finally {
     fs.rmSync(ctx.dir, { recursive: true, force: true });
   }
+}
+
+export interface CachedSnapshotChoice {
+  /** The chosen bundle, or undefined when no entry is usable. */
+  bundlePath?: string;
+  manifest?: SnapshotManifest;
+  /** One sentence per entry passed over, and why (for the job log). */
+  skipped: string[];
+}
+
+/**
+ * The GitLab template's cache (`.clair-scan-cache/<prefix><YYYYMMDD>.json.zst`, written by `data export --ref`):
+ * the entry whose manifest's `createdAt` is the newest — never the file name's date, which anyone who can write
+ * the cache chooses freely. Passed over, each with a sentence: entries without a manifest (their age is unknown),
+ * with a damaged manifest or a `createdAt` in the future (parseManifest refuses it), and entries written by another
+ * ref than `ref` when they record theirs. The bundle itself is verified later, when the scan reads it.
+ */
+export async function pickCachedSnapshot(dir: string, prefix: string, opts: { ref?: string; now?: Date } = {}): Promise<CachedSnapshotChoice> {
+  const now = opts.now ?? new Date();
+  const skipped: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { skipped };
+    throw err;
+  }
+  let best: { bundlePath: string; manifest: SnapshotManifest; at: number } | undefined;
+  for (const name of names.sort()) {
+    if (!name.startsWith(prefix) || !/\.json(\.gz|\.zst)?$/.test(name) || name.endsWith('.manifest.json')) continue;
+    const bundlePath = path.join(dir, name);
+    const mf = manifestPathFor(bundlePath);
+    let manifest: SnapshotManifest;
+    try {
+      const st = await fs.promises.lstat(mf);
+      if (!st.isFile() || st.size > 4 << 20) throw new Error('the manifest is not a small regular file');
+      manifest = parseManifest(await fs.promises.readFile(mf, 'utf8'), mf, now);
+    } catch (err) {
+      skipped.push(`${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no snapshot manifest, so its age is unknown' : errorMessage(err).split('\n')[0]}`);
+      continue;
+    }
+    if (opts.ref && manifest.ref !== undefined && manifest.ref !== opts.ref) {
+      skipped.push(`${name}: it was written by the ref "${manifest.ref}", not "${opts.ref}"`);
+      continue;
+    }
+    const at = Date.parse(manifest.createdAt);
+    if (!best || at > best.at) best = { bundlePath, manifest, at };
+  }
+  return best ? { bundlePath: best.bundlePath, manifest: best.manifest, skipped } : { skipped };
 }

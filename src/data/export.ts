@@ -28,6 +28,8 @@ export interface ExportOptions {
   clairConfig?: string;
   startupTimeoutSec: number;
   dataTimeoutSec: number;
+  /** Recorded in the manifest: the CI ref a cache entry was written by (data/cache.ts pickCachedSnapshot). */
+  ref?: string;
   onState?(s: RunState): void;
 }
 
@@ -77,7 +79,7 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
       const inContainer = await runExport(docker, clair.container, opts.updaterSets, compression, opts.dataTimeoutSec * 1000);
       const { size, stream } = await docker.getFile(clair.container, inContainer);
       log.info(`Copying the bundle (${formatBytes(size)}) to ${opts.out} …`);
-      const manifest = await writeSnapshot(stream, opts.out, { clairVersion, updaterSets: opts.updaterSets, totalBytes: size });
+      const manifest = await writeSnapshot(stream, opts.out, { clairVersion, updaterSets: opts.updaterSets, totalBytes: size, ref: opts.ref });
       log.info(
         `Wrote ${opts.out} (${formatBytes(manifest.bundle.size)}, ${manifest.records} records from ${manifest.updaters.map((u) => `${u.name}: ${u.records}`).join(', ')}) and ${path.basename(opts.out)}.manifest.json.`,
       );

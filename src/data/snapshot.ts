@@ -47,7 +47,12 @@ export interface SnapshotManifest {
   updaters: UpdaterSummary[];
   records: number;
   bundle: { file: string; compression: BundleCompression; sha256: string; size: number };
+  /** The git ref of the CI job that wrote it, when it was written for a CI cache (`data export --ref`). */
+  ref?: string;
 }
+
+/** How far in the future a manifest's createdAt may be (clocks of CI machines differ a little). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface BundleScan {
   sha256: string;
@@ -180,7 +185,7 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
 }
 
 /** Builds the manifest for a bundle that was just scanned. */
-function manifestFor(bundlePath: string, scan: BundleScan, meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date }): SnapshotManifest {
+function manifestFor(bundlePath: string, scan: BundleScan, meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; ref?: string }): SnapshotManifest {
   return {
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -191,11 +196,16 @@ function manifestFor(bundlePath: string, scan: BundleScan, meta: { clairVersion?
     updaters: scan.updaters,
     records: scan.records,
     bundle: { file: path.basename(bundlePath), compression: scan.compression, sha256: scan.sha256, size: scan.size },
+    ...(meta.ref ? { ref: meta.ref } : {}),
   };
 }
 
-/** Checks the shape of a manifest (read from a file or a registry); throws a ClairScanError naming the problem. */
-export function parseManifest(text: string, label: string): SnapshotManifest {
+/**
+ * Checks the shape of a manifest (read from a file or a registry); throws a ClairScanError naming the problem.
+ * Every snapshot read goes through here, so this is the one check that refuses a createdAt in the future: such a
+ * snapshot would look fresh to vuln-data-max-age and the caches forever.
+ */
+export function parseManifest(text: string, label: string, now = new Date()): SnapshotManifest {
   let m: Partial<SnapshotManifest>;
   try {
     m = JSON.parse(text) as Partial<SnapshotManifest>;
@@ -216,6 +226,12 @@ export function parseManifest(text: string, label: string): SnapshotManifest {
     });
   }
   if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) throw bad('"createdAt" is not a date');
+  if (Date.parse(m.createdAt) - now.getTime() > MAX_CLOCK_SKEW_MS) {
+    throw new ClairScanError(`snapshot manifest ${label} says it was created at ${m.createdAt}, in the future (now ${now.toISOString()})`, {
+      hint: 'a future date would make old data look fresh: check the clock of the machine that exported it and of this one, then export the snapshot again.',
+    });
+  }
+  if (m.ref !== undefined && typeof m.ref !== 'string') throw bad('"ref" is not a string');
   const b = m.bundle;
   if (!b || typeof b.sha256 !== 'string' || !/^[a-f0-9]{64}$/.test(b.sha256) || typeof b.size !== 'number' || typeof b.file !== 'string') {
     throw bad('"bundle" lacks file, sha256 or size');
@@ -285,7 +301,7 @@ export async function writeFileAtomic(file: string, text: string | Buffer): Prom
 export async function writeSnapshot(
   stream: Readable,
   outPath: string,
-  meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; totalBytes?: number },
+  meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; totalBytes?: number; ref?: string },
 ): Promise<SnapshotManifest> {
   const dir = path.dirname(path.resolve(outPath));
   await fs.promises.mkdir(dir, { recursive: true });

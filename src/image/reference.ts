@@ -104,13 +104,14 @@ export function stableName(ref: ImageReference): string {
 }
 
 /**
- * The hosts registry credentials are bound to (`registry-host`): the given list, else the registries the
- * scanned images name explicitly (`ghcr.io/org/app`, `localhost:5000/app`) or that are read with `registry:`.
+ * The hosts registry credentials are bound to (`registry-host`): the given list (its first entry is the one
+ * registry, the others its token-service hosts), else exactly one registry: the first image's that is named
+ * explicitly (`ghcr.io/org/app`, `localhost:5000/app`) or read with `registry:`. Never every registry of a list:
+ * a third-party registry in an images file must not receive the credentials meant for the user's own.
  * An unqualified name (`myapp:ci`) read from the daemon does not bind Docker Hub.
  */
 export function credentialHosts(explicit: string[], images: { ref: string; source?: string }[], imageSource: string): string[] {
   if (explicit.length) return [...new Set(explicit.map((h) => h.trim()).filter(Boolean))];
-  const hosts = new Set<string>();
   for (const img of images) {
     const source = img.source ?? imageSource;
     if (source === 'archive' || source === 'docker') continue;
@@ -118,7 +119,7 @@ export function credentialHosts(explicit: string[], images: { ref: string; sourc
     if (!ref) continue;
     const first = img.ref.split('/')[0];
     const named = img.ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-    if (named || source === 'registry') hosts.add(ref.registry);
+    if (named || source === 'registry') return [ref.registry];
   }
-  return [...hosts];
+  return [];
 }

@@ -4,9 +4,12 @@
  * registry credentials never leave this process).
  *
  * Credentials are bound to hosts (docs/SECURITY.md, "Registry credentials"):
- * - registry-username/registry-password go only to the hosts in `RegistryAuth.hosts` (the `registry-host`
- *   input; by default the registries the scanned images name); `~/.docker/config.json` credentials only to
- *   the host they are stored under;
+ * - registry-username/registry-password go to exactly one registry: the first of `RegistryAuth.hosts` (the
+ *   `registry-host` input; by default the first image's registry); the other entries are hosts its token
+ *   service may be on, never registries. Docker config credentials (`auths`, or a credential helper run for
+ *   that registry alone: `credHelpers`, `credsStore`) go only to the registry they are stored under;
+ * - redirects are followed a bounded number of times, only to https (plain HTTP only from a plain-HTTP
+ *   registry to a loopback address), never from https to http, and never with credentials to another origin;
  * - they are sent only after that host answered 401 with a challenge, never on a first request;
  * - to a token service (Bearer `realm`) only over https (plain HTTP only to a loopback address) and only when
  *   the realm's host is the registry's own host or one of `hosts`; otherwise the token is requested anonymously;
@@ -22,6 +25,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { createHash } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import type { ImageLayer, ResolvedImage } from './types';
@@ -39,6 +43,9 @@ export interface RegistryAuth {
    */
   hosts?: string[];
 }
+
+/** Redirects followed at most for one request (blob storage needs one). */
+export const MAX_REDIRECTS = 5;
 
 /** Largest JSON document (manifest, index, config, token answer) read from a registry. */
 export const MAX_JSON_BYTES = 4 << 20;
@@ -141,13 +148,37 @@ function verifyingStream(expected: string, what: string): Transform {
   });
 }
 
-let credHelperNoticeShown = false;
+/** How long a credential helper may take to answer (the Docker CLI waits forever; a CI job must not). */
+let helperTimeoutMs = 30_000;
+/** Sets the helper timeout (tests) and forgets the helpers' remembered answers; returns the previous timeout. */
+export function setCredentialHelperTimeout(ms: number): number {
+  const previous = helperTimeoutMs;
+  helperTimeoutMs = ms;
+  helperAnswers.clear();
+  return previous;
+}
+/** Largest answer read from a credential helper. */
+const MAX_HELPER_OUTPUT = 1 << 20;
+/** What docker-credential-helpers print (on stdout, exit 1) when they hold nothing for the server. */
+const HELPER_NOT_FOUND = 'credentials not found in native keychain';
+
+interface DockerConfigFile {
+  auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;
+  credsStore?: string;
+  credHelpers?: Record<string, string>;
+}
+
+type FileCredentials = { username: string; password: string; file: string };
+
+/** One helper answer per helper and server for the whole process: a batch asks the helper once per registry. */
+const helperAnswers = new Map<string, Promise<FileCredentials | undefined>>();
 
 /**
- * Credentials for `registryHost` from `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` (`auths` entries
- * with `auth` = base64 user:password, or username/password). Credential helpers are not run.
+ * Credentials for `registryHost` from `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`, as the Docker
+ * CLI finds them: `credHelpers[host]`, else `credsStore`, run as `docker-credential-<name> get` for this host
+ * alone; else the `auths` entry (`auth` = base64 user:password, or username/password).
  */
-function dockerConfigCredentials(registryHost: string, env: NodeJS.ProcessEnv = process.env): { username: string; password: string; file: string } | undefined {
+async function dockerConfigCredentials(registryHost: string, env: NodeJS.ProcessEnv = process.env): Promise<FileCredentials | undefined> {
   const file = path.join(env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'), 'config.json');
   let raw: string;
   try {
@@ -157,16 +188,27 @@ function dockerConfigCredentials(registryHost: string, env: NodeJS.ProcessEnv = 
   } catch {
     return undefined;
   }
-  let cfg: { auths?: Record<string, { auth?: string; username?: string; password?: string }>; credsStore?: string; credHelpers?: Record<string, string> };
+  let cfg: DockerConfigFile;
   try {
-    cfg = JSON.parse(raw) as typeof cfg;
+    cfg = JSON.parse(raw) as DockerConfigFile;
+    if (!cfg || typeof cfg !== 'object') throw new Error('not an object');
   } catch {
     log.warn(`${file} is not valid JSON; its registry credentials are not used.`);
     return undefined;
   }
   const want = normalizeHost(registryHost);
-  for (const [key, entry] of Object.entries(cfg.auths ?? {})) {
-    if (normalizeHost(key) !== want || !entry || typeof entry !== 'object') continue;
+  const helperKey = Object.keys(cfg.credHelpers ?? {}).find((k) => normalizeHost(k) === want);
+  const helper = helperKey !== undefined ? cfg.credHelpers?.[helperKey] : cfg.credsStore;
+  if (typeof helper === 'string' && helper) {
+    // The Docker CLI's key: Docker Hub's index URL, else host[:port] as the image names it.
+    const server = want === 'docker.io' ? 'https://index.docker.io/v1/' : registryHost;
+    const key = `${helper}\n${server}`;
+    let answer = helperAnswers.get(key);
+    if (!answer) helperAnswers.set(key, (answer = runCredentialHelper(helper, server, file)));
+    return answer;
+  }
+  for (const [k, entry] of Object.entries(cfg.auths ?? {})) {
+    if (normalizeHost(k) !== want || !entry || typeof entry !== 'object') continue;
     if (typeof entry.auth === 'string' && entry.auth) {
       const text = Buffer.from(entry.auth, 'base64').toString('utf8');
       const colon = text.indexOf(':');
@@ -174,12 +216,94 @@ function dockerConfigCredentials(registryHost: string, env: NodeJS.ProcessEnv = 
     }
     if (typeof entry.username === 'string' && entry.username) return { username: entry.username, password: String(entry.password ?? ''), file };
   }
-  const helper = cfg.credHelpers && Object.keys(cfg.credHelpers).some((k) => normalizeHost(k) === want);
-  if ((cfg.credsStore || helper) && !credHelperNoticeShown) {
-    credHelperNoticeShown = true;
-    log.info(`${file} names a credential helper (credsStore/credHelpers); clair-scan does not run credential helpers. Set registry-username and registry-password instead.`);
-  }
   return undefined;
+}
+
+/**
+ * `docker-credential-<helper> get` with the server on stdin and `{"Username","Secret"}` on stdout, bounded in time
+ * and size. Its output is never printed (it may hold the secret); a failure is a warning naming the helper and
+ * its exit, and the registry is then asked without credentials.
+ */
+async function runCredentialHelper(helper: string, server: string, file: string): Promise<FileCredentials | undefined> {
+  const bin = `docker-credential-${helper}`;
+  // A name, never a path: config.json must not be able to run an arbitrary program.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
+    log.warn(`${file} names the credential helper "${helper}", which is not a helper name; no credentials are used for ${server}.`);
+    return undefined;
+  }
+  const origin = `${bin} (${file})`;
+  const out = await new Promise<{ code: number | null; stdout: string; error?: string }>((resolve) => {
+    let child: ChildProcess;
+    try {
+      child = spawn(bin, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], env: process.env, windowsHide: true });
+    } catch (err) {
+      resolve({ code: null, stdout: '', error: errorMessage(err) });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let error: string | undefined;
+    const timer = setTimeout(() => {
+      error = `it did not answer within ${helperTimeoutMs / 1000} s`;
+      child.kill('SIGKILL');
+    }, helperTimeoutMs);
+    child.stdout?.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_HELPER_OUTPUT) {
+        error = `its answer is larger than ${MAX_HELPER_OUTPUT >> 20} MiB`;
+        child.kill('SIGKILL');
+      } else chunks.push(c);
+    });
+    // Read and dropped: helpers may print the secret or the keychain's contents there.
+    child.stderr?.resume();
+    child.stdin?.on('error', () => undefined);
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      error ??= err.code === 'ENOENT' ? `${bin} is not on the PATH` : err.code ?? 'it could not be started';
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(chunks).toString('utf8'), error });
+    });
+    child.stdin?.end(`${server}\n`);
+  });
+  if (!out.error && out.code !== 0 && out.stdout.trim() === HELPER_NOT_FOUND) return undefined;
+  let answer: { Username?: unknown; Secret?: unknown } | undefined;
+  if (!out.error && out.code === 0) {
+    try {
+      answer = JSON.parse(out.stdout) as typeof answer;
+    } catch {
+      out.error = 'its answer is not JSON';
+    }
+  }
+  if (out.error || out.code !== 0 || !answer || typeof answer !== 'object') {
+    log.warn(
+      `The credential helper ${origin} failed for ${server}: ${out.error ?? (out.code !== 0 ? `exit code ${out.code}` : 'its answer is not a JSON object')} (its output is not shown: it may hold secrets). The registry is asked without credentials.`,
+    );
+    return undefined;
+  }
+  const username = typeof answer.Username === 'string' ? answer.Username : '';
+  const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+  if (secret) log.mask(secret);
+  if (!username || !secret) return undefined;
+  if (username === '<token>') {
+    // An identity (refresh) token for an OAuth2 token endpoint, not a password: not supported here.
+    log.warn(`The credential helper ${origin} holds an identity token for ${server}, which clair-scan cannot use; set registry-username and registry-password instead.`);
+    return undefined;
+  }
+  return { username, password: secret, file: origin };
+}
+
+/**
+ * The credentials this module would send to `registry`, for a client that talks to it another way (the Docker
+ * daemon pulling or pushing a database image, data/db-image.ts): registry-username/password only when `registry`
+ * is the one registry they are bound to, else the Docker config's credentials stored under that very registry.
+ */
+export async function credentialsFor(registry: string, auth: RegistryAuth): Promise<{ username: string; password: string } | undefined> {
+  const bound = (auth.hosts ?? [registry]).map(normalizeHost);
+  if (auth.username && bound[0] === normalizeHost(registry)) return { username: auth.username, password: auth.password ?? '' };
+  const fromFile = await dockerConfigCredentials(registry);
+  if (fromFile) log.mask(fromFile.password);
+  return fromFile ? { username: fromFile.username, password: fromFile.password } : undefined;
 }
 
 export class RegistryClient {
@@ -188,26 +312,38 @@ export class RegistryClient {
   private basicChallenged = false;
   private base?: string;
   private readonly host: string;
-  private readonly creds?: Credentials;
+  private creds?: Credentials;
+  private credsLooked = false;
+  /** `RegistryAuth.hosts` normalized: [0] the one registry username/password go to, then its token-service hosts. */
+  private readonly bound: string[];
 
   constructor(
     private readonly ref: ImageReference,
     private readonly auth: RegistryAuth,
   ) {
     this.host = ref.registry === 'docker.io' ? 'registry-1.docker.io' : ref.registry;
-    const registryKey = normalizeHost(ref.registry);
-    const bound = new Set((auth.hosts ?? [ref.registry]).map(normalizeHost));
-    if (auth.username && bound.has(registryKey)) {
-      this.creds = { username: auth.username, password: auth.password ?? '', origin: 'registry-username', hosts: bound };
-    } else {
-      const fromFile = dockerConfigCredentials(ref.registry);
-      if (fromFile) {
-        log.mask(fromFile.password);
-        this.creds = { username: fromFile.username, password: fromFile.password, origin: fromFile.file, hosts: new Set([registryKey, ...bound]) };
-      } else if (auth.username) {
-        log.info(`Not sending registry-username/registry-password to ${ref.registry}: it is not one of the registry hosts they are bound to (${[...bound].join(', ') || 'none'}); set registry-host to allow it.`);
-      }
+    this.bound = (auth.hosts ?? [ref.registry]).map(normalizeHost);
+    if (auth.username && this.bound[0] === normalizeHost(ref.registry)) {
+      this.creds = { username: auth.username, password: auth.password ?? '', origin: 'registry-username', hosts: new Set(this.bound) };
+      this.credsLooked = true;
     }
+  }
+
+  /** The credentials for this registry; the Docker config (and its credential helper) is read on the first challenge. */
+  private async credentials(): Promise<Credentials | undefined> {
+    if (this.credsLooked) return this.creds;
+    this.credsLooked = true;
+    const registryKey = normalizeHost(this.ref.registry);
+    const fromFile = await dockerConfigCredentials(this.ref.registry);
+    if (fromFile) {
+      log.mask(fromFile.password);
+      // The token-service hosts of registry-host only when registry-host names this registry.
+      const hosts = this.bound[0] === registryKey ? this.bound : [registryKey];
+      this.creds = { username: fromFile.username, password: fromFile.password, origin: fromFile.file, hosts: new Set(hosts) };
+    } else if (this.auth.username) {
+      log.info(`Not sending registry-username/registry-password to ${this.ref.registry}: they are bound to the registry ${this.bound[0] ?? 'none'} only; set registry-host to choose the registry they are for.`);
+    }
+    return this.creds;
   }
 
   /** https, or plain HTTP with registry-insecure or when the host resolves to loopback addresses only. */
@@ -279,10 +415,10 @@ export class RegistryClient {
       });
     }
     const replayable = !(init?.body instanceof Readable);
-    if ([301, 302, 303, 307, 308].includes(res.statusCode) && hops < 5 && !init) {
+    if ([301, 302, 303, 307, 308].includes(res.statusCode) && !init) {
       await res.body.dump();
-      const loc = String(res.headers.location ?? '');
-      return this.get(path, accept, new URL(loc, url).toString(), hops + 1, retried);
+      const next = await this.redirectTarget(url, String(res.headers.location ?? ''), hops, path);
+      return this.get(path, accept, next, hops + 1, retried);
     }
     if (res.statusCode === 401 && sameOrigin && !retried && replayable) {
       const challenge = String(res.headers['www-authenticate'] ?? '');
@@ -291,7 +427,7 @@ export class RegistryClient {
         this.token = await this.fetchToken(challenge);
         return this.get(path, accept, init ? redirectUrl : undefined, 0, true, init);
       }
-      if (/^basic\b/i.test(challenge) && this.creds && !this.basicChallenged) {
+      if (/^basic\b/i.test(challenge) && (await this.credentials()) && !this.basicChallenged) {
         this.basicChallenged = true;
         return this.get(path, accept, init ? redirectUrl : undefined, 0, true, init);
       }
@@ -313,6 +449,31 @@ export class RegistryClient {
       throw new ClairScanError(`the registry answered HTTP ${res.statusCode} for ${path}`, { hint: 'check the registry\'s status and the reference.', details: text });
     }
     return res;
+  }
+
+  /**
+   * Where a redirect may go: at most MAX_REDIRECTS hops, to https; plain HTTP only from plain HTTP, to the
+   * registry's own origin or a loopback address; never from https to http. (Credentials are sent only to the
+   * registry's own origin: `get` decides that per request.)
+   */
+  private async redirectTarget(from: string, location: string, hops: number, what: string): Promise<string> {
+    const refuse = (why: string): ClairScanError =>
+      new ClairScanError(`the registry ${this.ref.registry} redirected ${what} ${why}`, {
+        hint: 'check the registry and its storage configuration: clair-scan follows redirects only to https (never from https to plain HTTP), at most 5 times.',
+      });
+    if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} times`);
+    let next: URL;
+    try {
+      next = new URL(location, from);
+    } catch {
+      throw refuse('to an invalid location');
+    }
+    const fromHttps = new URL(from).protocol === 'https:';
+    if (next.protocol === 'https:') return next.toString();
+    if (next.protocol === 'http:' && !fromHttps) {
+      if (next.origin === new URL(await this.baseUrl()).origin || (await isLoopbackHost(next.hostname))) return next.toString();
+    }
+    throw refuse(`to ${next.protocol}//${next.host}, which is not https${fromHttps && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`);
   }
 
   private authError(): ClairScanError {
@@ -339,6 +500,7 @@ export class RegistryClient {
   }
 
   private async fetchToken(challenge: string): Promise<string> {
+    await this.credentials();
     const params: Record<string, string> = {};
     for (const m of challenge.replace(/^bearer\s+/i, '').matchAll(/(\w+)="([^"]*)"/g)) params[m[1]] = m[2];
     let url: URL;

@@ -158,7 +158,7 @@ describe('writeSnapshot / verifySnapshot', () => {
   it('writes the bundle and a manifest beside it that describes it exactly; verification passes', async () => {
     const src = write('src.json.zst', bundleText());
     const out = path.join(dir, 'out', 'clair-data.json.zst');
-    const createdAt = new Date('2098-03-04T05:06:07Z');
+    const createdAt = new Date('2026-03-04T05:06:07Z');
     const m = await writeSnapshot(fs.createReadStream(src), out, { clairVersion: '4.9.0', updaterSets: ['osv', 'debian'], createdAt });
     expect(fs.readFileSync(out)).toEqual(fs.readFileSync(src));
     const onDisk = JSON.parse(fs.readFileSync(manifestPathFor(out), 'utf8'));
@@ -167,7 +167,7 @@ describe('writeSnapshot / verifySnapshot', () => {
       format: 'clair-scan-snapshot',
       formatVersion: 1,
       tool: expect.stringMatching(/^clair-scan \d/),
-      createdAt: '2098-03-04T05:06:07.000Z',
+      createdAt: '2026-03-04T05:06:07.000Z',
       clairVersion: '4.9.0',
       updaterSets: ['debian', 'osv'],
       updaters: [
@@ -214,7 +214,7 @@ describe('manifests and ages', () => {
     format: 'clair-scan-snapshot',
     formatVersion: 1,
     tool: 'clair-scan 0.1.0',
-    createdAt: '2098-01-01T00:00:00Z',
+    createdAt: '2026-01-01T00:00:00Z',
     updaterSets: ['debian'],
     updaters: [],
     records: 1,
@@ -229,9 +229,21 @@ describe('manifests and ages', () => {
     expect(() => parseManifest(JSON.stringify({ ...good, createdAt: 'yesterday' }), 'm')).toThrow(/"createdAt" is not a date/);
   });
 
+  it('refuses a createdAt in the future (beyond 5 minutes of clock skew): it would look fresh forever', async () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    expect(parseManifest(JSON.stringify({ ...good, createdAt: '2026-06-01T12:04:00Z' }), 'm', now).createdAt).toBe('2026-06-01T12:04:00Z');
+    const err = await expectScanError(Promise.resolve().then(() => parseManifest(JSON.stringify({ ...good, createdAt: '2026-06-01T12:06:00Z' }), 'm', now)));
+    expect(err.message).toBe('snapshot manifest m says it was created at 2026-06-01T12:06:00Z, in the future (now 2026-06-01T12:00:00.000Z)');
+    expect(err.hint).toMatch(/check the clock/);
+    // Every reader goes through it: a file's manifest too (default now: the real clock).
+    const bundle = write('future.json', bundleText());
+    fs.writeFileSync(manifestPathFor(bundle), JSON.stringify({ ...good, createdAt: new Date(Date.now() + 3600_000).toISOString() }));
+    expect((await expectScanError(openSnapshot(bundle))).message).toMatch(/in the future/);
+  });
+
   it('age from createdAt; durations', () => {
     const m = parseManifest(JSON.stringify(good), 'm');
-    expect(snapshotAgeMs(m, new Date('2098-01-02T06:00:00Z'))).toBe(30 * 3600_000);
+    expect(snapshotAgeMs(m, new Date('2026-01-02T06:00:00Z'))).toBe(30 * 3600_000);
     expect(parseMaxAge('')).toBeUndefined();
     expect(parseMaxAge('24h')).toBe(24 * 3600_000);
     expect(parseMaxAge('1d12h')).toBe(36 * 3600_000);

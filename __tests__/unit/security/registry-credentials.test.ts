@@ -119,8 +119,8 @@ describe('credentials are bound to the registry host', () => {
     expect(registryRequests.filter((s) => s.authorization === BASIC)).toEqual([]);
   });
 
-  it('registry-host defaults to the registries the images name; an unqualified daemon name binds nothing', () => {
-    expect(credentialHosts([], [{ ref: 'ghcr.io/org/app:1' }, { ref: 'myapp:ci' }, { ref: 'localhost:5000/x' }], 'auto')).toEqual(['ghcr.io', 'localhost:5000']);
+  it('registry-host defaults to the first registry the images name; an unqualified daemon name binds nothing', () => {
+    expect(credentialHosts([], [{ ref: 'ghcr.io/org/app:1' }, { ref: 'myapp:ci' }, { ref: 'localhost:5000/x' }], 'auto')).toEqual(['ghcr.io']);
     expect(credentialHosts([], [{ ref: 'alpine:3', source: 'registry' }], 'auto')).toEqual(['docker.io']);
     expect(credentialHosts([], [{ ref: 'ghcr.io/org/app:1', source: 'docker' }, { ref: 'out/app.tar', source: 'archive' }], 'auto')).toEqual([]);
     expect(credentialHosts(['registry.example.com', ' gitlab.example.com '], [{ ref: 'ghcr.io/org/app:1' }], 'auto')).toEqual(['registry.example.com', 'gitlab.example.com']);
@@ -224,9 +224,9 @@ describe('~/.docker/config.json credentials, host-scoped', () => {
     expect(evil.authorizations()).toEqual([]);
   });
 
-  it('username/password entries (keyed by URL) work too; credential helpers are not run', async () => {
+  it('username/password entries (keyed by URL) work too', async () => {
     const reg = await registry(image, { kind: 'basic', user: USER, password: PASS });
-    dockerConfig({ credsStore: 'desktop', auths: { [`http://${reg.host}/v1/`]: { username: USER, password: PASS } } });
+    dockerConfig({ auths: { [`http://${reg.host}/v1/`]: { username: USER, password: PASS } } });
     const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false });
     expect(img.info.imageId).toBe(image.configDigest);
   });
@@ -237,7 +237,7 @@ describe('~/.docker/config.json credentials, host-scoped', () => {
     dockerConfig({ auths: { [reg.host]: { auth: Buffer.from(`${USER}:${PASS}`).toString('base64') } } });
     await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false });
     expect(realm.seen.map((s) => s.authorization).filter(Boolean)).toEqual([]);
-    await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false, hosts: [new URL(realm.url).host] });
+    await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false, hosts: [reg.host, new URL(realm.url).host] });
     expect(realm.seen.map((s) => s.authorization).filter(Boolean)).toEqual([BASIC]);
   });
 });
