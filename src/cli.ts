@@ -19,6 +19,7 @@ import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/er
 import { log, scrub } from './util/log';
 import { renderTable } from './report';
 import { fetchGitLabBaseline, publishGitLab, writeDotenv } from './publish/gitlab';
+import { gitlabBasePolicy } from './publish/gitlab/base-files';
 import { runPhase } from './util/phase';
 import { TOOL_VERSION } from './version';
 import { parseSeverity, SEVERITIES, severityRank } from './findings/model';
@@ -289,7 +290,13 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
     const outcome: ScanOutcome = await scan(settings, {
       onState: (s) => (state = s),
       // In GitLab CI: the target branch's result from this job's artifacts (publish/gitlab/baseline.ts).
-      ...(env.GITLAB_CI === 'true' ? { fetchBaseline: (spec: string) => fetchGitLabBaseline(spec, { outputDir: cfg.reports.outputDir, gitlabToken: cfg.publish.gitlabToken, env }) } : {}),
+      ...(env.GITLAB_CI === 'true'
+        ? {
+            fetchBaseline: (spec: string) => fetchGitLabBaseline(spec, { outputDir: cfg.reports.outputDir, gitlabToken: cfg.publish.gitlabToken, env }),
+            // The target branch's allowlist / VEX files in a merge request pipeline (publish/gitlab/base-files.ts).
+            basePolicy: gitlabBasePolicy({ gitlabToken: cfg.publish.gitlabToken, env }),
+          }
+        : {}),
     });
     // Package and vulnerability names come from the image: defused like every log line (util/log.ts).
     process.stdout.write(scrub(renderTable(outcome.result)));

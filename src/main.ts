@@ -12,6 +12,7 @@ import { cleanupOnSignals } from './environment/signals';
 import { publishGitHub, publishGitHubError } from './publish/github';
 import { STATE_KEY, useActionsLogger } from './action/runtime';
 import { fetchGitHubBaseline } from './publish/github/baseline';
+import { githubBasePolicy } from './publish/github/base-files';
 import { EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { guardProcess, runPhase } from './util/phase';
 import { cleanupActiveRuns } from './environment/cleanup';
@@ -57,6 +58,8 @@ export async function run(): Promise<number> {
       onState,
       // The base branch's result (or `baseline: <run id>`) from the report artifact (publish/github/baseline.ts).
       fetchBaseline: (spec) => fetchGitHubBaseline(spec, { token: s.publish.githubToken, artifactName: s.publish.artifactName }),
+      // The base's allowlist / VEX files in a pull request (publish/github/base-files.ts, policy/base.ts).
+      basePolicy: await githubBasePolicy({ token: s.publish.githubToken }),
     });
     await runPhase('publish', PUBLISH_DEADLINE_MS, () => publishGitHub(outcome, s), 'the GitHub API stopped answering; the reports are in output-dir.');
     const verdict = outcome.result.verdict;

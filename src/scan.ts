@@ -21,7 +21,7 @@ import type { ResolvedImage } from './image/types';
 import { normalizeReport } from './findings/normalize';
 import { ImageResult, NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
 import type { ScanOutcome } from './outcome';
-import { checkCompliance, evaluatePolicy, validatePolicy } from './policy';
+import { checkCompliance, evaluatePolicy, readBasePolicy, recordPolicyChange, validatePolicy, type BasePolicyReader } from './policy';
 import { loadBaseline, summarizeDelta, useBaseline, type BaselineFetcher } from './findings/delta';
 import { missingReports, writeReports } from './report';
 import { TOOL_VERSION } from './version';
@@ -33,6 +33,8 @@ export interface ScanOptions {
   onState?(s: RunState): void;
   /** Fetches the baseline from the CI platform (the action: GitHub; the CLI in GitLab CI: GitLab). */
   fetchBaseline?: BaselineFetcher;
+  /** The base branch's policy files in a pull / merge request (policy/base.ts); undefined elsewhere. */
+  basePolicy?: BasePolicyReader;
 }
 
 export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<ScanOutcome> {
@@ -76,7 +78,12 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
     // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
     const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
     for (const n of compared.notices) log.warn(`baseline: ${n}`);
-    result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy));
+    // Policy files the change under review edits: compared with the base's; policy-from-base lets the base's decide.
+    const basePolicy = opts.basePolicy ? await time('policy', () => readBasePolicy(settings.policy, opts.basePolicy!)) : undefined;
+    const fromBase = !!(basePolicy && settings.policy.policyFromBase);
+    result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy, undefined, fromBase ? { entries: basePolicy!.entries } : {}));
+    const changeLine = basePolicy ? await recordPolicyChange(result, settings.policy, basePolicy, fromBase) : undefined;
+    if (changeLine) log.warn(`policy: ${changeLine}`);
     summarizeDelta(result);
     // The phases so far (the reports and cleanup follow; the line that ends the scan in the log has every phase).
     result.timings = phaseSeconds(run.timings);

@@ -199,6 +199,8 @@ export class GitHubApiServer extends LocalApiServer {
    */
   readonly gitRefs = new Map<string, string>();
   readonly commits = new Map<string, string | undefined>();
+  /** Repository files by `${ref}:${path}` (GET …/contents/{path}?ref=: the JSON form, base64 content). */
+  readonly files = new Map<string, string>();
   /** Blob downloads served (the signed URL the download 302 points at; not part of the API). */
   readonly blobRequests: { url: string; authorization?: string }[] = [];
 
@@ -588,6 +590,33 @@ export class GitHubApiServer extends LocalApiServer {
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
         const { page, headers } = this.paged(all, p, url);
         return { status: 200, body: { total_count: all.length, workflow_runs: page.map((r) => this.runJson(r, String(p.owner), String(p.repo))) }, headers };
+      }
+      case 'repos/get-content': {
+        const ref = p.ref === undefined ? 'main' : String(p.ref);
+        const text = this.files.get(`${ref}:${String(p.path)}`);
+        if (text === undefined) throw new HttpProblem(404, 'Not Found');
+        const [o, r] = [String(p.owner), String(p.repo)];
+        const api = `https://api.github.com/repos/${o}/${r}/contents/${String(p.path)}?ref=${ref}`;
+        const blob = `https://api.github.com/repos/${o}/${r}/git/blobs/${'f'.repeat(40)}`;
+        const html = `https://github.com/${o}/${r}/blob/${ref}/${String(p.path)}`;
+        const content = Buffer.from(text, 'utf8');
+        return {
+          status: 200,
+          body: {
+            type: 'file',
+            encoding: 'base64',
+            size: content.length,
+            name: String(p.path).split('/').pop() ?? '',
+            path: String(p.path),
+            content: content.toString('base64').replace(/(.{60})/g, '$1\n'), // GitHub wraps it
+            sha: 'f'.repeat(40),
+            url: api,
+            git_url: blob,
+            html_url: html,
+            download_url: `https://raw.githubusercontent.com/${o}/${r}/${ref}/${String(p.path)}`,
+            _links: { git: blob, self: api, html },
+          },
+        };
       }
       case 'git/get-ref': {
         const sha = this.gitRefs.get(String(p.ref));

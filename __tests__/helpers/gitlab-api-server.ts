@@ -25,6 +25,7 @@
  *   GET /projects/:id/pipelines/:pipeline_id                 one pipeline, with `tag`
  *   GET /projects/:id/pipelines/:pipeline_id/jobs            query: scope / scope[] (job statuses), include_retried, page, per_page
  *   GET /projects/:id/jobs/:job_id/artifacts/*artifact_path  query: job_token; 404 when the job has no such file
+ *   GET /projects/:id/repository/files/:file_path/raw  query: ref (required), lfs; from `files` (`${project}|${ref}|${path}`)
  * Pipelines and jobs take PRIVATE-TOKEN only (GitLab does not let a job token list pipelines); the artifact download
  * also takes JOB-TOKEN when `jobToken` is set, and answers a refused job token with 403 (GitLab Free).
  */
@@ -72,6 +73,8 @@ const PIPELINE_SOURCES = ['push', 'web', 'trigger', 'schedule', 'api', 'external
 export class GitLabApiServer extends LocalApiServer {
   /** Pipelines of the projects (GET …/pipelines, …/pipelines/:id, …/pipelines/:id/jobs, …/jobs/:id/artifacts/*). */
   readonly pipelines: FakePipeline[] = [];
+  /** Repository files by `${project}|${ref}|${path}` (GET …/repository/files/:file_path/raw?ref=). */
+  readonly files = new Map<string, string>();
   readonly requests: { method: string; url: string; status: number; token?: string }[] = [];
   readonly notes = new Map<number, MrNote>();
   /** Answer writes with 403 (token without `api` scope / role). */
@@ -145,6 +148,32 @@ export class GitLabApiServer extends LocalApiServer {
     const web = `${this.url}/${p.project}/-/pipelines/${p.id}`;
     const list = { id: p.id, iid: p.id, project_id: Number(p.project) || 1, sha: p.sha, ref: p.ref, status: p.status, source: p.source, created_at: p.createdAt, updated_at: p.createdAt, web_url: web, name: null };
     return full ? { ...list, before_sha: '0'.repeat(40), tag: p.tag, yaml_errors: null, user: this.userJson(PROJECT_BOT), started_at: p.createdAt, finished_at: p.createdAt, committed_at: null, duration: 1, queued_duration: 0, coverage: null, detailed_status: { text: p.status, label: p.status, group: p.status } } : list;
+  }
+
+  /** Get raw file from repository (doc/api/repository_files.md): `file_path` URL-encoded (slashes as %2F), `ref` required. */
+  private rawFile(req: IncomingMessage, res: ServerResponse, project: string, filePath: string, raw: string): void {
+    const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined };
+    this.requests.push(rec);
+    const send = (status: number, body: string): void => {
+      rec.status = status;
+      res.writeHead(status, { 'content-type': status === 200 ? 'text/plain' : 'application/json' });
+      res.end(body);
+    };
+    const problem = (status: number, message: string): void => {
+      this.problems.push(`${req.method} ${req.url}: ${message}`);
+      send(status, JSON.stringify({ message }));
+    };
+    const job = req.headers['job-token'];
+    if (req.headers['private-token'] !== this.token && !(this.jobToken !== undefined && job === this.jobToken)) return send(401, JSON.stringify({ message: '401 Unauthorized' }));
+    if (req.method !== 'GET') return problem(405, `${req.method} is not supported here`);
+    if (raw.trim()) return problem(400, 'GET with a body');
+    const url = new URL(req.url ?? '/', this.url);
+    for (const k of url.searchParams.keys()) if (!['ref', 'lfs'].includes(k)) return problem(400, `unknown parameter ${k}`);
+    const ref = url.searchParams.get('ref');
+    if (!ref) return problem(400, 'ref is missing');
+    const text = this.files.get(`${project}|${ref}|${filePath}`);
+    if (text === undefined) return send(404, JSON.stringify({ message: '404 File Not Found' }));
+    return send(200, text);
   }
 
   /** The pipelines, pipeline jobs and job artifact APIs (see the header), over `pipelines`. */
@@ -296,6 +325,8 @@ export class GitLabApiServer extends LocalApiServer {
     }
     const art = /^\/api\/v4\/projects\/([^/]+)\/jobs\/artifacts\/([^/]+)\/raw\/(.+)$/.exec(new URL(req.url ?? '/', this.url).pathname);
     if (art) return this.rawArtifact(req, res, art, raw);
+    const rf = /^\/api\/v4\/projects\/([^/]+)\/repository\/files\/([^/]+)\/raw$/.exec(new URL(req.url ?? '/', this.url).pathname);
+    if (rf) return this.rawFile(req, res, decodeURIComponent(rf[1]), decodeURIComponent(rf[2]), raw);
     const pl = /^\/api\/v4\/projects\/([^/]+)\/(pipelines(?:\/\d+(?:\/jobs)?)?|jobs\/\d+\/artifacts\/.+)$/.exec(new URL(req.url ?? '/', this.url).pathname);
     if (pl) return this.pipelineApi(req, res, decodeURIComponent(pl[1]), pl[2], raw);
     const token = req.headers['private-token'] as string | undefined;

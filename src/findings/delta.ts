@@ -16,6 +16,7 @@ import {
   emptyCounts,
   Finding,
   FixedFinding,
+  PolicyChange,
   RESULT_SCHEMA_VERSION,
   ScanResult,
   Severity,
@@ -274,4 +275,19 @@ export function useBaseline(result: ScanResult, load: BaselineLoad | undefined):
   }
   const notices = applyBaseline(result, load.baseline);
   return { notices, ...(result.delta ? { headline: `compared with ${load.baseline.source}: ${deltaHeadline(result.delta)}` } : {}) };
+}
+
+/** Policy files changed by the change under review (policy/base.ts), in one line for the log and the top of the summary: "this change suppresses N findings: …" (bounded). */
+export function policyChangeLine(c: PolicyChange, max = 10): string | undefined {
+  if (c.changed.length === 0 && c.suppressed.length === 0) return undefined;
+  const n = c.suppressed.length;
+  const list = c.suppressed
+    .slice(0, max)
+    .map((s) => `${s.id} (${s.severity}${s.package ? `, ${s.package}` : ''}) in ${s.image} by ${s.by}`)
+    .join('; ');
+  const what = `this change ${c.fromBase ? 'would suppress' : 'suppresses'} ${n} finding${n === 1 ? '' : 's'}${n ? `: ${list}${n > max ? `; and ${n - max} more` : ''}` : ''}`;
+  const files = c.changed.length ? ` (policy files that differ from ${c.base}: ${c.changed.join(', ')})` : '';
+  const applied = c.fromBase ? `. policy-from-base: the versions of ${c.base} decided; these suppressions were not applied` : '';
+  const bad = c.unreadable.length ? `. Not read: ${c.unreadable.join('; ')}` : '';
+  return `${what}${files}${applied}${bad}.`;
 }

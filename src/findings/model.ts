@@ -249,11 +249,31 @@ export interface ScanResult {
    */
   baselineUncompared?: string[];
   /**
+   * The allowlist / VEX files as the change under review has them vs the base branch (policy/base.ts): which differ,
+   * and the findings the changed files suppress that the base's do not. With `fromBase` the base's versions decided
+   * (input policy-from-base) and these suppressions were not applied. Absent outside a pull / merge request.
+   */
+  policyChange?: PolicyChange;
+  /**
    * Seconds per phase of the run (preflight, start-clair, data-load, image-export, index, data, match, …, policy), in
    * the order they first ran, summed over images; the phases before the reports were written (the log's last line
    * also has reports and cleanup). Absent in results not written by a scan.
    */
   timings?: Record<string, number>;
+}
+
+/** Policy files changed by the change under review (ScanResult.policyChange). */
+export interface PolicyChange {
+  /** The base the files were compared with, e.g. "main (a1b2c3d4e5f6)". */
+  base: string;
+  /** Files (as given in the inputs) whose content differs from the base's, or that the base does not have. */
+  changed: string[];
+  /** Files whose base version could not be read (with why): their base suppresses nothing. */
+  unreadable: string[];
+  /** The base's versions decided the verdict (policy-from-base); `suppressed` then were not applied. */
+  fromBase: boolean;
+  /** Findings suppressed by the change's policy files and not by the base's, most severe first. */
+  suppressed: { id: string; severity: Severity; image: string; package?: string; by: string }[];
 }
 
 /**

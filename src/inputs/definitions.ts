@@ -361,6 +361,14 @@ export const INPUTS: InputDefinition[] = [
       '`severity-threshold` counts only the findings the baseline did not have (what this change introduced), so an old backlog does not fail the gate. Without a baseline nothing is new. `fail-on` rules can also count `new.high` etc.',
   },
   {
+    name: 'policy-from-base',
+    group: 'policy',
+    type: 'boolean',
+    default: 'false',
+    description:
+      'In a pull / merge request, read the `allowlist` and `vex` files as the base branch has them, not from the checkout, so the change under review cannot suppress its own findings. Either way the comment says first which findings changed policy files suppress.',
+  },
+  {
     name: 'vex',
     group: 'policy',
     type: 'list',

@@ -78,6 +78,8 @@ export interface Settings {
     vex?: string[];
     /** The severity threshold counts only findings new against the baseline. */
     failOnNew?: boolean;
+    /** In a pull / merge request, the allowlist and VEX files are read from the base branch (policy/base.ts). */
+    policyFromBase?: boolean;
   };
 
   /** `baseline`: '' = automatic (the base branch's result in a PR/MR pipeline), `none`, a file path, or a GitHub run id. */
@@ -252,6 +254,7 @@ export function parseSettings(raw: RawInputs): Settings {
       baseImagePublicKey: opt('base-image-public-key'),
       vex: list('vex'),
       failOnNew: bool('fail-on-new'),
+      policyFromBase: bool('policy-from-base'),
     },
     baseline: str('baseline'),
     batch: { imagesFile: opt('images-file'), tags: list('tags'), concurrency: int('concurrency', 1), resume: bool('resume'), imageTimeoutSec: int('image-timeout', 1) },

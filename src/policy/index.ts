@@ -22,7 +22,7 @@ import {
 } from '../findings/model';
 import { log } from '../util/log';
 import { parseSeverity } from '../findings/model';
-import { entryMatches, isExpired, loadAllowlists, toMatch, toRef } from './allowlist';
+import { entryMatches, isExpired, loadAllowlists, toMatch, toRef, type AllowlistEntry } from './allowlist';
 import { evaluateRule, parseRule } from './rules';
 import { loadVex } from './vex';
 import { checkNonRoot, NON_ROOT_RULE } from './compliance/non-root';
@@ -38,6 +38,7 @@ export { checkNonRoot } from './compliance/non-root';
 export { checkSecrets } from './compliance/secrets';
 export { requiredBaseImage } from './compliance/base-image';
 export { loadSignatureKey } from './compliance/signature';
+export { readBasePolicy, recordPolicyChange, type BasePolicyReader, type BaseFile } from './base';
 
 /**
  * Runs the enabled compliance checks on one image. `opts.notes` (optional) receives informational lines,
@@ -112,13 +113,19 @@ function plural(n: number, word: string): string {
  * Loads the allowlists, marks covered findings (`allowlisted`, on vulnerability and compliance findings
  * of every image), counts what is left and decides. Does not throw for a failing policy: `status` says so.
  */
-export async function evaluatePolicy(result: ScanResult, policy: Settings['policy'], now: Date = new Date()): Promise<Verdict> {
+export async function evaluatePolicy(
+  result: ScanResult,
+  policy: Settings['policy'],
+  now: Date = new Date(),
+  /** The allowlist and VEX entries to use instead of reading the files (policy-from-base: the base branch's, policy/base.ts). */
+  opts: { entries?: AllowlistEntry[] } = {},
+): Promise<Verdict> {
   // Parse the rule first: a bad rule is an error before anything else is touched.
   // `fail-on: high` (a bare severity, as grype's --fail-on) means High or worse; anything else is a count rule.
   const failOnSeverity = policy.failOn?.trim() ? parseSeverity(policy.failOn) : undefined;
   const failOn = policy.failOn?.trim() && !failOnSeverity ? parseRule(policy.failOn.trim(), 'fail-on') : undefined;
   // VEX statements (policy/vex.ts) suppress like allowlist entries, after them.
-  const entries = [...(await loadAllowlists(policy.allowlists)), ...(await loadVex(policy.vex ?? [], now))];
+  const entries = opts.entries ?? [...(await loadAllowlists(policy.allowlists)), ...(await loadVex(policy.vex ?? [], now))];
   const active = entries.filter((e) => !isExpired(e, now));
   const expired = entries.filter((e) => isExpired(e, now));
   const used = new Set<number>();

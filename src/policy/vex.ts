@@ -359,6 +359,13 @@ export function vexEntries(statements: VexStatement[], now: Date = new Date()): 
     }));
 }
 
+/** Like loadVex, over documents already read (the base branch's versions: policy/base.ts). */
+export async function vexEntriesOf(docs: { text: string; source: string }[], now: Date = new Date()): Promise<AllowlistEntry[]> {
+  if (docs.length === 0) return [];
+  const schema = await loadVexSchema();
+  return vexEntries(docs.flatMap((d) => parseVex(d.text, d.source, schema)), now);
+}
+
 /** Reads the VEX files and returns their suppressing statements as allowlist entries (see vexEntries). */
 export async function loadVex(files: string[], now: Date = new Date()): Promise<AllowlistEntry[]> {
   if (files.length === 0) return [];

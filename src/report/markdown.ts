@@ -10,7 +10,7 @@
 import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, SeverityCounts, VulnerabilityFinding } from '../findings/model';
 import { allVulns, imageNotes, nothingToMatchImages, primaryLink, SEVERITIES_DESC, sortedVulns } from './common';
 import { md, mdLink } from './escape';
-import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
+import { deltaHeadline, newVulnerabilities, policyChangeLine, totalOf } from '../findings/delta';
 
 const MARKDOWN_DEFAULT_MAX_CHARS = 60_000;
 const TOP_N = 10;
@@ -41,6 +41,9 @@ function verdictLines(result: ScanResult): string[] {
   else if (v.enforced) head = `## ❌ clair-scan: policy failed — ${scope}`;
   else head = `## ⚠️ clair-scan: policy failed (report-only, not enforced) — ${scope}`;
   const lines = [head, ''];
+  // Policy files edited by the change under review come first: a new finding may arrive with its own suppression.
+  const change = result.policyChange && policyChangeLine(result.policyChange);
+  if (change) lines.push(`> ⚠️ **Policy files changed**: ${md(change, 3000)}`, '');
   for (const r of v.reasons) lines.push(`- ${md(r, 500)}`);
   if (v.rules.length) lines.push('', `Rules: ${v.rules.map((r) => md(r, 200)).join('; ')}`);
   return lines;

@@ -51,6 +51,7 @@ describe('parseSettings defaults', () => {
         requiredBaseImage: undefined,
         vex: [],
         failOnNew: false,
+        policyFromBase: false,
       },
       batch: { imagesFile: undefined, tags: ['latest'], concurrency: 4, resume: false, imageTimeoutSec: 1800 },
       reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile', severities: [], ignoreUnfixed: false },

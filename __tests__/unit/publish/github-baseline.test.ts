@@ -96,7 +96,7 @@ describe('fetchGitHubBaseline', () => {
     expect(api.requests.length).toBeGreaterThanOrEqual(2);
     expect(api.requests.filter((q) => q.authorization !== `token ${TOKEN}` && q.authorization !== `Bearer ${TOKEN}`)).toEqual([]);
     expect(api.blobRequests).toHaveLength(1);
-  });
+  }, 30_000); // the first requests compile GitHub's response schemas (the commit schema is large)
 
   it('an expired artifact is a notice', async () => {
     run(5000, { branch: 'feature', event: 'pull_request' });
