@@ -5,6 +5,8 @@
 set -euo pipefail
 # shellcheck source=test-env/lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/test-env/lib.sh"
+# shellcheck source=test-env/tool-image.sh
+. "$TE_LIB_DIR/tool-image.sh"
 
 PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux zstd)
 PG_SUITE=bookworm
@@ -266,7 +268,7 @@ write_env_json() {
   local dockerd_pid=
   [ -f "$STATE/dockerd.started" ] && dockerd_pid=$(cat "$STATE/dockerd.started")
   TE_REPO=$REPO TE_CACHE=$CACHE TE_STATE=$STATE TE_SOCK=$DEFAULT_SOCK TE_CLAIR_IMAGE=$CLAIR_IMAGE \
-  TE_PG_IMAGE=$POSTGRES_IMAGE TE_CLAIR_VERSION=$CLAIR_VERSION TE_CLAIR_BIN=$(clair_bin_dir) \
+  TE_PG_IMAGE=$POSTGRES_IMAGE TE_TOOL_IMAGE=$TOOL_IMAGE TE_CLAIR_VERSION=$CLAIR_VERSION TE_CLAIR_BIN=$(clair_bin_dir) \
   TE_REG_ADDR=$(cat "$REG_DIR/address") TE_REG_USER=$(sed -n 1p "$REG_DIR/credentials") \
   TE_REG_PASS=$(sed -n 2p "$REG_DIR/credentials") TE_REG_HTPASSWD=$REG_DIR/htpasswd TE_REG_PID=$(cat "$REG_DIR/pid") \
   TE_DOCKERD_PID=$dockerd_pid TE_CHROMIUM=$(command -v chromium || true) \
@@ -277,7 +279,7 @@ write_env_json() {
       repo: e.TE_REPO, cache: e.TE_CACHE, stateDir: e.TE_STATE,
       dockerHost: "unix://" + e.TE_SOCK,
       clairVersion: e.TE_CLAIR_VERSION, clairImage: e.TE_CLAIR_IMAGE, postgresImage: e.TE_PG_IMAGE,
-      clairBin: e.TE_CLAIR_BIN,
+      clairBin: e.TE_CLAIR_BIN, toolImage: e.TE_TOOL_IMAGE,
       registry: { address: e.TE_REG_ADDR, url: "http://" + e.TE_REG_ADDR, username: e.TE_REG_USER,
                   password: e.TE_REG_PASS, htpasswdFile: e.TE_REG_HTPASSWD },
       chromium: e.TE_CHROMIUM || null,
@@ -298,6 +300,7 @@ cmd_up() {
   ensure_docker
   build_clair_image
   build_postgres_image
+  build_tool_image
   ensure_registry
   write_env_json
   log "up: ready in $((SECONDS - t0)) s; $STATE/env.json written"
@@ -341,13 +344,15 @@ cmd_status() {
 # ---------------------------------------------------------------------------------------------- main
 usage() {
   cat <<'USAGE'
-usage: bash scripts/test-env.sh up|down|status|clair-image|postgres-image
+usage: bash scripts/test-env.sh up|down|status|clair-image|postgres-image|tool-image
   up              install missing packages, start/reuse Docker, build the Clair + PostgreSQL images,
                   start the registry, write .testenv/env.json (idempotent; fast when cached)
   down            stop only what `up` started (by pid); caches stay
   status          print what runs
   clair-image     only (re)build localhost/clair-scan-test/clair:4.9.0 (needs a running Docker)
   postgres-image  only (re)build localhost/clair-scan-test/postgres:15 (needs a running Docker)
+  tool-image      only (re)build localhost/clair-scan-test/tool:dev from docker/Dockerfile on a local Node base
+                  (needs the Clair and PostgreSQL images)
 USAGE
 }
 
@@ -359,6 +364,7 @@ main() {
     status) ensure_state_dir; cmd_status ;;
     clair-image) ensure_state_dir; with_lock ensure_docker_or_die build_clair_image ;;
     postgres-image) ensure_state_dir; with_lock ensure_docker_or_die build_postgres_image ;;
+    tool-image) ensure_state_dir; with_lock ensure_docker_or_die build_tool_image ;;
     *) usage; [ "$cmd" = help ] || [ "$cmd" = -h ] || exit 2 ;;
   esac
 }

@@ -37,6 +37,8 @@ export interface TestEnv {
   postgresImage: string;
   /** directory holding the `clair` and `clairctl` binaries */
   clairBin: string;
+  /** localhost/clair-scan-test/tool:dev — docker/Dockerfile built on a local Node base (scripts/test-env/tool-image.sh) */
+  toolImage?: string;
   registry: TestRegistry;
   /** path of the chromium binary, or null */
   chromium: string | null;

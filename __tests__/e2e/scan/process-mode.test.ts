@@ -249,6 +249,75 @@ describe('findings', () => {
   });
 });
 
+/**
+ * The tool image's size budget (docker/README.md), measured on the image the test env builds from docker/Dockerfile
+ * (local Node base: bookworm minbase + node 20, 229 MB; the test Clair's binaries): 295.7 MB in all, 66.9 MB added by
+ * the Dockerfile (clair + clairctl 61.4 MB, the bundled CLI 5.4 MB). Budgets ~20 % above.
+ */
+const TOOL_IMAGE_BUDGET_BYTES = 355_000_000;
+const TOOL_LAYERS_BUDGET_BYTES = 80_000_000;
+
+describe('inside the tool image (docker/Dockerfile, built by the test env): clair, clairctl and the CLI, no Docker daemon', () => {
+  const image = env.toolImage ?? '';
+  const name = `cs-e2e-toolimg-${randomBytes(4).toString('hex')}`;
+  afterEach(() => {
+    try {
+      docker('rm', '-f', name);
+    } catch {
+      // removed by --rm
+    }
+  });
+
+  it('is recorded in env.json and within its size budget', () => {
+    expect(image).toBe('localhost/clair-scan-test/tool:dev');
+    const size = Number(docker('image', 'inspect', '-f', '{{.Size}}', image));
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThanOrEqual(TOOL_IMAGE_BUDGET_BYTES);
+    // What docker/Dockerfile adds on top of NODE_IMAGE: every layer but the base's (the last row: the import).
+    const layers = docker('history', '--human=false', '--format', '{{.Size}}', image).split('\n').map(Number);
+    const added = layers.slice(0, -1).reduce((a, b) => a + b, 0);
+    expect(added).toBeGreaterThan(60_000_000); // clair and clairctl are in it
+    expect(added).toBeLessThanOrEqual(TOOL_LAYERS_BUDGET_BYTES);
+  });
+
+  it('ships clair and clairctl of the pinned version', () => {
+    expect(docker('run', '--rm', '--name', name, '--entrypoint', 'clairctl', image, '--version')).toContain(`clairctl version ${env.clairVersion}`);
+  });
+
+  it.each([
+    ['an image archive', (): string[] => ['-v', `${work}:/in:ro`], (): string => '/in/debian-vuln.tar'],
+    ['a registry image', (): string[] => ['-e', `CLAIR_SCAN_REGISTRY_USERNAME=${env.registry.username}`, '-e', `CLAIR_SCAN_REGISTRY_PASSWORD=${env.registry.password}`], (): string => `registry:${env.registry.address}/fixtures/procmode-debian-vuln:1`],
+  ])('scans %s with clair-mode: process: the exact findings of the container path', async (_what, extra, target) => {
+    const ref = `${env.registry.address}/fixtures/procmode-debian-vuln:1`;
+    execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], { input: env.registry.password, stdio: ['pipe', 'pipe', 'pipe'] });
+    docker('tag', fixture('debian-vuln'), ref);
+    docker('push', ref);
+    const out = testTempDir('cs-e2e-procmode-out-');
+    fs.chmodSync(out, 0o777);
+    let code = 0;
+    let log = '';
+    try {
+      log = execFileSync(
+        'docker',
+        ['run', '--rm', '--name', name, '--network', 'host', '-e', `CLAIR_SCAN_POSTGRES_URL=${url('clair')}`, '-v', `${out}:/out`, ...extra(), image,
+          '--clair-mode', 'process', '--vuln-data', 'db-image:localhost/clair-scan-test/db:1', '--formats', 'json', '--output-dir', '/out', target()],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+    } catch (err) {
+      const e = err as { status: number; stdout: string; stderr: string };
+      code = e.status;
+      log = e.stdout + e.stderr;
+    } finally {
+      docker('rmi', ref);
+      execFileSync('docker', ['logout', env.registry.address], { stdio: 'pipe' });
+    }
+    expect({ code, log: code === 1 ? '' : log }).toEqual({ code: 1, log: '' });
+    expect(log).toMatch(/Starting Clair \(\/usr\/local\/bin\/clair\) as a process/);
+    expect(log).not.toContain(PW);
+    expect(findingLines(resultOf(out).images[0])).toEqual([...DEBIAN_VULN_FINDINGS].sort());
+  });
+});
+
 describe('the clair child never outlives clair-scan', () => {
   const big = path.join(work, 'bookworm.tar');
   beforeAll(() => docker('save', '-o', big, fixture('bookworm')), 120_000);
