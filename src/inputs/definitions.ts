@@ -125,7 +125,7 @@ export const INPUTS: InputDefinition[] = [
     type: 'list',
     default: '',
     description:
-      'Registry hosts (`host[:port]`, comma-separated) that registry-username/registry-password may be sent to, after a 401 challenge: the registry and its https token service. Default: the registries the `image` references name.',
+      'The one registry (`host[:port]`) registry-username/registry-password are sent to, after a 401 challenge; further comma-separated entries are hosts of its https token service, never registries. Default: the first registry the `image` references (or a batch list) name. Other registries get no credentials but their own from the Docker config (`auths`, `credHelpers`, `credsStore`).',
   },
   {
     name: 'layer-server-address',
