@@ -222,6 +222,8 @@ describe('findings', () => {
     expect(r.out).toMatch(/Starting Clair \(.*\/clair\) as a process against the PostgreSQL at 127\.0\.0\.1:\d+/);
     expect(r.out).not.toContain(PW);
     expect(fs.readFileSync(path.join(out, 'clair-scan-result.json'), 'utf8')).not.toContain(PW);
+    // Nothing asked the (absent) Docker daemon anything, cleanup included.
+    expect(r.out).not.toMatch(/cleanup: docker|ECONNREFUSED|127\.0\.0\.1:1\b/);
     expectNothingLeft(r.runId);
   });
 
