@@ -18,7 +18,7 @@ import type Docker from 'dockerode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { errorMessage } from '../util/errors';
+import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import { formatDuration } from '../util/progress';
 import type { DockerClient } from '../environment/docker';
@@ -210,7 +210,7 @@ export async function pickCachedSnapshot(dir: string, prefix: string, opts: { re
     names = await fs.promises.readdir(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { skipped };
-    throw err;
+    throw new ClairScanError(`the cache directory "${dir}" cannot be read: ${errorMessage(err)}`, { hint: 'give the directory the CI cache restores (e.g. .clair-scan-cache).' });
   }
   let best: { bundlePath: string; manifest: SnapshotManifest; at: number } | undefined;
   for (const name of names.sort()) {
