@@ -12,6 +12,7 @@ import type { VulnDataLoader } from '../environment';
 import type { RunState } from '../environment/run-state';
 import { fetchOnline } from '../environment/vuln-data';
 import { prepareVulnData } from './source';
+import { useDbImage } from './db-image';
 import { parseMaxAge } from './snapshot';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
 
@@ -19,6 +20,7 @@ import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
 export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoader {
   return {
     prepare: (target) => prepareVulnData(settings, state, target),
+    dbImage: (docker, timeoutMs) => useDbImage(settings, docker, timeoutMs),
     maxAgeMs: () => parseMaxAge(settings.vulnDataMaxAge),
     loadOnline: async (target, sets) => {
       // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.

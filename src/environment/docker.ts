@@ -53,6 +53,13 @@ export interface ContainerSpec {
 /** Processes (and threads) one service container may have: bounds a fork bomb, far above what Clair or PostgreSQL use. */
 const PIDS_LIMIT = 2048;
 
+/** Credentials for one registry, as the Engine API takes them (X-Registry-Auth). */
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+  serveraddress: string;
+}
+
 export interface ExecResult {
   exitCode: number;
   stdout: string;
@@ -90,8 +97,11 @@ export class DockerClient {
     }
   }
 
-  /** Makes sure `ref` is present, pulling per the policy. */
-  async ensureImage(ref: string, pull: 'missing' | 'always' | 'never', timeoutMs: number): Promise<void> {
+  /**
+   * Makes sure `ref` is present, pulling per the policy. `auth`: registry credentials for this pull only (the
+   * caller has bound them to the image's registry); otherwise the daemon pulls anonymously.
+   */
+  async ensureImage(ref: string, pull: 'missing' | 'always' | 'never', timeoutMs: number, auth?: RegistryCredentials): Promise<void> {
     const present = await this.imageInspect(ref);
     if (present && pull !== 'always') return;
     if (!present && pull === 'never') {
@@ -101,17 +111,73 @@ export class DockerClient {
     }
     log.info(`Pulling ${ref} …`);
     try {
-      const stream = await this.api.pull(ref);
-      await withTimeout(
-        new Promise<void>((resolve, reject) => this.api.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()))),
-        timeoutMs,
-        `pull ${ref}`,
-      );
+      const stream = await this.api.pull(ref, auth ? { authconfig: auth } : {});
+      await this.followProgress(stream, timeoutMs, `pull ${ref}`);
     } catch (err) {
       throw new ClairScanError(`could not pull ${ref}: ${errorMessage(err)}`, {
         hint: 'check the image name and the daemon\'s registry access, or load the image beforehand and set pull to "never".',
         cause: err,
       });
+    }
+  }
+
+  /**
+   * Follows a pull/push progress stream to its end. The daemon reports a failure mid-way (refused credentials, a
+   * missing tag) as an `error` line in a 200 answer, not as an HTTP status: that line is the error.
+   */
+  private async followProgress(stream: NodeJS.ReadableStream, timeoutMs: number, what: string): Promise<void> {
+    await withTimeout(
+      new Promise<void>((resolve, reject) =>
+        this.api.modem.followProgress(stream, (err: Error | null, output: { error?: string; errorDetail?: { message?: string } }[]) => {
+          const failed = (output ?? []).find((o) => o && (o.error || o.errorDetail));
+          if (err) reject(err);
+          else if (failed) reject(new Error(failed.errorDetail?.message || failed.error || 'failed'));
+          else resolve();
+        }),
+      ),
+      timeoutMs,
+      what,
+    );
+  }
+
+  /** Stops a container (its image's stop signal, then SIGKILL after `graceSec`) and returns its exit code. */
+  async stopContainer(container: Docker.Container, graceSec: number): Promise<number | undefined> {
+    try {
+      await container.stop({ t: graceSec });
+    } catch (err) {
+      if (statusOf(err) !== 304) throw err; // 304: already stopped
+    }
+    return (await container.inspect()).State.ExitCode;
+  }
+
+  /**
+   * `docker commit`: the container's file system changes become a new image `repo:tag`. The daemon merges the
+   * container's own config into `config` for every key `config` does not set (Labels, Env, Cmd …): the caller
+   * sets what must not be inherited. Returns the image id.
+   */
+  async commitContainer(container: Docker.Container, ref: { repo: string; tag: string }, config: Record<string, unknown>, comment: string): Promise<string> {
+    const res = (await container.commit({ _query: { container: container.id, repo: ref.repo, tag: ref.tag, comment, pause: false }, _body: config } as unknown as Record<string, unknown>)) as { Id?: string };
+    if (!res?.Id) throw new ClairScanError(`committing container ${container.id.slice(0, 12)} gave no image id`, { hint: 'check the Docker daemon\'s log and disk space.' });
+    return res.Id;
+  }
+
+  /** `docker push` of `ref` with credentials bound to its registry by the caller (none: anonymous). */
+  async pushImage(ref: string, timeoutMs: number, auth?: RegistryCredentials): Promise<void> {
+    const stream = (await this.api.getImage(ref).push({ ...(auth ? { authconfig: auth } : {}) })) as unknown as NodeJS.ReadableStream;
+    await this.followProgress(stream, timeoutMs, `push ${ref}`);
+  }
+
+  /** `docker tag`. */
+  async tagImage(image: string, target: { repo: string; tag: string }): Promise<void> {
+    await this.api.getImage(image).tag({ repo: target.repo, tag: target.tag });
+  }
+
+  /** Removes an image (`docker rmi`); absent is fine. */
+  async removeImage(ref: string, force = false): Promise<void> {
+    try {
+      await this.api.getImage(ref).remove({ force });
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
     }
   }
 

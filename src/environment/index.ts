@@ -17,7 +17,7 @@ import type { ClairIndexReport } from '../clair/types';
 import type { DockerClient } from './docker';
 import type { RunState } from './run-state';
 import type { PhaseTimer } from './run';
-import { Postgres, startPostgres } from './postgres';
+import { adoptBakedDatabase, BakedDatabase, Postgres, startPostgres } from './postgres';
 import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
@@ -57,6 +57,23 @@ export interface VulnDataLoader {
   loadOnline(target: ClairTarget, sets: string[]): Promise<string[]>;
   /** `vuln-data-max-age` in milliseconds (undefined: no limit), for data this module checks itself (clair-mode: process). */
   maxAgeMs?(): number | undefined;
+  /**
+   * `vuln-data: db-image:<ref>`: makes the database image present (pulled per `pull`, with the credentials bound
+   * to its registry) and checks its labels (age, clock) before anything starts (data/db-image.ts).
+   */
+  dbImage?(docker: DockerClient, timeoutMs: number): Promise<DbImageUse>;
+}
+
+/** A database image (PostgreSQL with Clair's data baked in) that passed its label checks. */
+export interface DbImageUse {
+  /** What PostgreSQL starts from. */
+  image: string;
+  /** For the reports: which data image, created when. */
+  notes: string[];
+  /** Refuses a database that is not the image's: no Clair schema, no or another `clair_scan.data_image` row. */
+  checkDatabase(db: BakedDatabase): void;
+  /** Refuses a Clair whose version differs from the one that built the image. */
+  checkClair(target: ClairTarget): Promise<void>;
 }
 
 export async function openClairService(settings: Settings, docker: () => DockerClient, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
@@ -84,10 +101,24 @@ function openExternal(settings: Settings): ClairService {
 async function openEphemeral(settings: Settings, docker: DockerClient, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
   const startupMs = settings.startupTimeoutSec * 1000;
   await docker.ping();
-  await time('pull', () => Promise.all([docker.ensureImage(settings.postgresImage, settings.pull, startupMs), docker.ensureImage(settings.clairImage, settings.pull, startupMs)]));
+  if (settings.vulnDbImage && !data.dbImage) throw new Error('vuln-data: db-image: needs a loader that opens database images');
+  // vuln-data: db-image:<ref>: PostgreSQL starts from that image (its data baked in) instead of postgres-image.
+  let dbImage: DbImageUse | undefined;
+  await time('pull', () =>
+    Promise.all([
+      settings.vulnDbImage ? data.dbImage?.(docker, startupMs).then((d) => void (dbImage = d)) : docker.ensureImage(settings.postgresImage, settings.pull, startupMs),
+      docker.ensureImage(settings.clairImage, settings.pull, startupMs),
+    ]),
+  );
   await checkClairImage(docker, settings.clairImage);
-  log.info(`Starting PostgreSQL (${settings.postgresImage}) and Clair (${settings.clairImage}) on ${docker.endpoint.host} …`);
-  const pg: Postgres = await time('start-postgres', () => startPostgres(docker, { image: settings.postgresImage, runId: state.runId, timeoutMs: startupMs }));
+  const pgImage = dbImage?.image ?? settings.postgresImage;
+  log.info(`Starting PostgreSQL (${pgImage}) and Clair (${settings.clairImage}) on ${docker.endpoint.host} …`);
+  const pg: Postgres = await time('start-postgres', async () => {
+    const started = await startPostgres(docker, { image: pgImage, runId: state.runId, timeoutMs: startupMs });
+    // Its own password first (the image's is documented, not secret), then: is this the image's database?
+    if (dbImage) dbImage.checkDatabase(await adoptBakedDatabase(docker, started));
+    return started;
+  });
   const listenHost = await clairListenAddressFor(docker.endpoint);
   const online = settings.vulnData.toLowerCase() === 'online';
   const clair: ClairContainer = await time('start-clair', () =>
@@ -106,7 +137,11 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
   );
   const version = (await clair.container.inspect()).Config.Labels?.['org.opencontainers.image.version'];
   const dataNotes: string[] = [];
-  if (!online) {
+  if (dbImage) {
+    // The data is in the database already: no import. The coverage proof below reads it as it reads imported data.
+    await time('data-load', () => (dbImage as DbImageUse).checkClair({ docker, clair: clair.container, pg }));
+    dataNotes.push(...dbImage.notes);
+  } else if (!online) {
     await time('data-load', async () => {
       const prepared = await data.prepare({ docker, clair: clair.container });
       dataNotes.push(...prepared.notes);

@@ -22,7 +22,19 @@ export interface Postgres {
 
 const PORT_IN_USE = /address already in use|could not bind|could not create any TCP\/IP sockets/i;
 
-export async function startPostgres(docker: DockerClient, opts: { image: string; runId: string; timeoutMs: number }): Promise<Postgres> {
+export interface StartPostgresOptions {
+  image: string;
+  runId: string;
+  timeoutMs: number;
+  /** The superuser's password (default: random per run). A database image is built with a fixed one (data/db-image.ts). */
+  password?: string;
+  /** Extra environment, e.g. PGDATA outside the declared volume when building a database image. */
+  env?: Record<string, string>;
+  /** Extra server flags. */
+  args?: string[];
+}
+
+export async function startPostgres(docker: DockerClient, opts: StartPostgresOptions): Promise<Postgres> {
   const deadline = Date.now() + opts.timeoutMs;
   return startService(docker, {
     name: 'PostgreSQL',
@@ -30,19 +42,20 @@ export async function startPostgres(docker: DockerClient, opts: { image: string;
     portInUse: PORT_IN_USE,
     attempt: async (n) => {
       const port = docker.endpoint.tcp ? randomPort() : await freeLocalPort();
-      const password = randomBytes(18).toString('base64url');
+      const password = opts.password ?? randomBytes(18).toString('base64url');
       const user = 'clair';
       const database = 'clair';
-      log.mask(password);
+      // A given password is the database image's documented one (not secret, and masking it would hide every "clair").
+      if (!opts.password) log.mask(password);
       const container = await docker.createContainer({
         name: `clair-scan-${opts.runId}-postgres${n > 1 ? `-${n}` : ''}`,
         image: opts.image,
         runId: opts.runId,
         role: 'postgres',
         capAdd: ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'SETUID', 'SETGID'],
-        env: { POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
+        env: { ...opts.env, POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
         // Ephemeral data: durability settings off make migrations and the data import much faster.
-        cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+        cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...(opts.args ?? [])],
       });
       await container.start();
       const pg: Postgres = {
@@ -70,6 +83,7 @@ export async function startPostgres(docker: DockerClient, opts: { image: string;
 }
 
 async function waitReady(docker: DockerClient, pg: Postgres, deadline: number): Promise<ReadyOutcome> {
+  const started = Date.now();
   while (Date.now() < deadline) {
     const state = await docker.isRunning(pg.container);
     if (!state.running) return 'exited';
@@ -77,9 +91,53 @@ async function waitReady(docker: DockerClient, pg: Postgres, deadline: number): 
       .exec(pg.container, ['pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database], { timeoutMs: 10000 })
       .catch(() => undefined);
     if (r?.exitCode === 0) return 'ready';
-    await sleep(500);
+    // A database image starts in well under a second: poll often at first, then back off.
+    await sleep(Date.now() - started < 5000 ? 100 : 500);
   }
   return 'timeout';
+}
+
+/** Clair's own tables (claircore's migrations) and the row a clair-scan database image carries (data/db-image.ts). */
+export interface BakedDatabase {
+  /** `vuln` and `update_operation` exist. */
+  clairSchema: boolean;
+  /** `clair_scan.data_image` exists. */
+  dataImageTable: boolean;
+  /** Its rows, each as JSON text (exactly one in a real database image). */
+  rows: string[];
+}
+
+/**
+ * A PostgreSQL started from a database image (its data directory baked in, its password fixed and documented):
+ * gives the superuser a fresh random password first — over the container's own unix socket, where the image
+ * trusts local connections — so this run's loopback port is as closed as a fresh database's, then reads what the
+ * database holds, in the same psql call. Never throws for a database that is not Clair's: the caller says why.
+ */
+export async function adoptBakedDatabase(docker: DockerClient, pg: Postgres, timeoutMs = 60000): Promise<BakedDatabase> {
+  const password = randomBytes(18).toString('base64url');
+  log.mask(password);
+  const r = await docker.exec(
+    pg.container,
+    [
+      'psql', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database,
+      '-c', `ALTER ROLE ${pg.user} PASSWORD ${sqlLiteral(password)}`,
+      '-c', "SELECT to_regclass('public.vuln') IS NOT NULL AND to_regclass('public.update_operation') IS NOT NULL, to_regclass('clair_scan.data_image') IS NOT NULL",
+      // Fails (stopping psql) when the table is missing: the line above already said so.
+      '-c', 'SELECT row_to_json(d) FROM clair_scan.data_image d',
+    ],
+    { timeoutMs, user: 'postgres' },
+  );
+  const lines = r.stdout.split('\n').filter((l) => l.length > 0);
+  const flags = /^([tf])\|([tf])$/.exec(lines[0] ?? '');
+  if (!flags) {
+    throw new ClairScanError('the database image\'s PostgreSQL did not answer as a clair-scan database image does', {
+      hint: 'build the image with `clair-scan data image build` (user and database "clair"); see the details.',
+      details: (r.stderr || r.stdout).trim().slice(0, 2000),
+    });
+  }
+  pg.password = password;
+  pg.connString = pg.connString.replace(/password=\S+/, `password=${password}`);
+  return { clairSchema: flags[1] === 't', dataImageTable: flags[2] === 't', rows: lines.slice(1) };
 }
 
 /** Runs one SQL query in the PostgreSQL container; rows as arrays of strings. */
