@@ -12,15 +12,14 @@ import type { VulnDataLoader } from '../environment';
 import type { RunState } from '../environment/run-state';
 import { fetchOnline } from '../environment/vuln-data';
 import { prepareVulnData } from './source';
-import { useDbImage } from './db-image';
 import { parseMaxAge } from './snapshot';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
+import { loadDataPublicKey } from './signing';
 
 /** The run's vulnerability data, as openClairService loads it into an ephemeral Clair. */
 export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoader {
   return {
     prepare: (target) => prepareVulnData(settings, state, target),
-    dbImage: (docker, timeoutMs) => useDbImage(settings, docker, timeoutMs),
     maxAgeMs: () => parseMaxAge(settings.vulnDataMaxAge),
     loadOnline: async (target, sets) => {
       // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
@@ -29,7 +28,8 @@ export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoa
         await fetchOnline(target.docker, target.clair, sets, settings.dataTimeoutSec * 1000, { pg: target.pg, state });
         return [];
       }
-      const loaded = await loadOnlineWithCache({ ...target, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir() }, sets);
+      const publicKey = settings.vulnDataPublicKey ? loadDataPublicKey(settings.vulnDataPublicKey) : undefined;
+      const loaded = await loadOnlineWithCache({ ...target, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir(), publicKey }, sets);
       return loaded.notes;
     },
   };

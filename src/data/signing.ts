@@ -25,8 +25,8 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import { formatBytes } from '../util/progress';
 import { manifestPathFor, parseManifest, type Snapshot } from './snapshot';
-import type { ImageReference } from '../image/reference';
-import { MAX_JSON_BYTES, readLimited, RegistryAuth, RegistryClient } from '../image/registry';
+import { parseReference, type ImageReference } from '../image/reference';
+import { MAX_JSON_BYTES, readLimited, REGISTRY_MANIFEST_ACCEPT, RegistryAuth, RegistryClient } from '../image/registry';
 import {
   COSIGN_SIGNATURE_TYPE,
   DATA_PUBLIC_KEY_INPUT,
@@ -337,4 +337,33 @@ export async function openSignedSnapshot(bundlePath: string, key: SignatureKey, 
   const sig = bytes && (await readSmallFile(manifestSignaturePathFor(mf), 'the manifest signature'));
   verifyManifestBytes(bytes, sig?.toString('utf8'), key, `vulnerability data ${label}`, mf);
   return { bundlePath, manifest: parseManifest((bytes as Buffer).toString('utf8'), mf) };
+}
+
+/**
+ * `db-image:<ref>` with vuln-data-public-key: resolves the reference in its registry to the manifest digest (the
+ * top-level one, which is what `cosign sign REF` and `data image build --push --sign-key` sign), verifies the
+ * signature of that digest, and returns `REGISTRY/REPOSITORY@sha256:…`: the caller pulls and runs exactly that, never
+ * the tag, which may move after the check. An image that only a local Docker daemon has (no registry manifest, so
+ * nothing that could have been signed) is refused.
+ */
+export async function verifyDbImageSignature(ref: string, key: SignatureKey, auth: RegistryAuth): Promise<string> {
+  const label = `the database image ${ref}`;
+  const localOnly = (why: string): ClairScanError =>
+    new ClairScanError(`${label} cannot be verified: ${why}, and vuln-data-public-key is set`, {
+      hint: 'a database image that exists only in a local Docker daemon has no registry manifest digest that could be signed: push it with `clair-scan data image build --push --sign-key …` and use REGISTRY/REPOSITORY:TAG, or remove vuln-data-public-key.',
+    });
+  const parsed = parseReference(ref);
+  const host = ref.split('/')[0];
+  // A name without a registry host (`clair-db:1`) is a daemon image (or Docker Hub, never used implicitly for data).
+  if (!parsed || !ref.includes('/') || !/[.:]/.test(host)) throw localOnly('it names no registry');
+  const c = new RegistryClient(parsed, auth);
+  let digest: string;
+  try {
+    digest = (await c.getJson<unknown>(`/v2/${parsed.repository}/manifests/${parsed.digest ?? parsed.tag}`, REGISTRY_MANIFEST_ACCEPT, parsed.digest)).digest;
+  } catch (err) {
+    if (err instanceof ClairScanError && / was not found in the registry$/.test(err.message)) throw localOnly(`the registry ${parsed.registry} does not have it`);
+    throw err;
+  }
+  await verifyRegistrySignature(parsed, digest, key, auth, label);
+  return `${parsed.registry}/${parsed.repository}@${digest}`;
 }
