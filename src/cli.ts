@@ -16,7 +16,7 @@ import { cleanupRun } from './environment/cleanup';
 import { RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
 import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/errors';
-import { log, scrub } from './util/log';
+import { log, print } from './util/log';
 import { renderTable } from './report';
 import { fetchGitLabBaseline, publishGitLab, writeDotenv } from './publish/gitlab';
 import { gitlabBasePolicy } from './publish/gitlab/base-files';
@@ -147,7 +147,7 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
     // Options after a subcommand belong to it: `cleanup --docker-host X` must not set the root's --docker-host.
     .enablePositionalOptions()
     .showHelpAfterError()
-    .configureOutput({ outputError: (text, write) => write(scrub(text)) })
+    .configureOutput({ writeOut: (text) => print(text), writeErr: (text) => print(text, 'stderr') })
     // A boolean is one line, `--[no-]name`: its --no-name option is hidden.
     .configureHelp({ optionTerm: (o) => (o.negate || !booleanFlags.has(o.long ?? '') ? o.flags : `--[no-]${o.long!.slice(2)}`) })
     .addHelpText('after', HELP_AFTER)
@@ -192,7 +192,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const code = (err as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     // commander has already printed its own errors; anything else is ours.
-    if (!code?.startsWith('commander.')) process.stderr.write(`${scrub(formatError(err))}\n`);
+    if (!code?.startsWith('commander.')) print(`${formatError(err)}\n`, 'stderr');
     return EXIT_ERROR;
   }
   return exitCode;
@@ -299,7 +299,7 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
         : {}),
     });
     // Package and vulnerability names come from the image: defused like every log line (util/log.ts).
-    process.stdout.write(scrub(renderTable(outcome.result)));
+    print(renderTable(outcome.result));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
     const s = settings;
     if (env.GITLAB_CI === 'true') {
@@ -309,7 +309,7 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
     }
     return outcome.exitCode;
   } catch (err) {
-    process.stderr.write(`${scrub(formatError(err))}\n`);
+    print(`${formatError(err)}\n`, 'stderr');
     return (err as { exitCode?: number }).exitCode ?? EXIT_ERROR;
   } finally {
     release();
@@ -318,15 +318,15 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
 
 async function runCleanup(o: { runId?: string; all?: boolean; dockerHost?: string }): Promise<number> {
   if (!o.runId && !o.all) {
-    process.stderr.write('error: cleanup needs --run-id <id> or --all\n');
+    print('error: cleanup needs --run-id <id> or --all\n', 'stderr');
     return EXIT_ERROR;
   }
   if (o.runId && o.all) {
-    process.stderr.write('error: cleanup takes --run-id <id> or --all, not both\n');
+    print('error: cleanup takes --run-id <id> or --all, not both\n', 'stderr');
     return EXIT_ERROR;
   }
   if (o.runId && !/^[a-z0-9-]+$/.test(o.runId)) {
-    process.stderr.write(`error: "${o.runId}" is not a run id (lower-case letters, digits and dashes, e.g. lx3k9a2-1f2e3d4c)\n`);
+    print(`error: "${o.runId}" is not a run id (lower-case letters, digits and dashes, e.g. lx3k9a2-1f2e3d4c)\n`, 'stderr');
     return EXIT_ERROR;
   }
   const r = await cleanupRun(o.runId ? { runId: o.runId, dockerHost: o.dockerHost, tempDirs: [] } : { allRuns: true, dockerHost: o.dockerHost });

@@ -5,7 +5,7 @@
  */
 import type { RawInputs } from '../inputs/settings';
 import type { RunState } from '../environment/run-state';
-import { log, scrub } from '../util/log';
+import { log, print } from '../util/log';
 import { runBatch, type BatchOutcome } from './run';
 import { batchHeadline } from './outputs';
 
@@ -22,7 +22,7 @@ export function batchResultLines(outcome: BatchOutcome): string[] {
 
 export async function runBatchCli(raw: RawInputs, onState: (s: RunState) => void): Promise<number> {
   const outcome = await runBatch(raw, { onState });
-  process.stdout.write(scrub(batchResultLines(outcome).map((l) => `${l}\n`).join('')));
+  print(batchResultLines(outcome).map((l) => `${l}\n`).join(''));
   log.info(`vulnerable.list: ${outcome.files.vulnerableList}`);
   log.info(`batch summary: ${outcome.files.summary}`);
   return outcome.exitCode;

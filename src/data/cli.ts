@@ -15,7 +15,7 @@ import type { RegistryAuth } from '../image/registry';
 import type { RunState } from '../environment/run-state';
 import { cleanupOnSignals } from '../environment/signals';
 import { ClairScanError, EXIT_ERROR, formatError } from '../util/errors';
-import { log } from '../util/log';
+import { log, print } from '../util/log';
 import { exportSnapshot } from './export';
 import { isOciRef, ociInfo, ociPull, ociPush } from './oci';
 import { loadSigningKey, signManifestFile } from './signing';
@@ -53,7 +53,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       await f();
       setExit(0);
     } catch (err) {
-      process.stderr.write(`${formatError(err)}\n`);
+      print(`${formatError(err)}\n`, 'stderr');
       setExit((err as { exitCode?: number }).exitCode ?? EXIT_ERROR);
     } finally {
       release();
@@ -104,7 +104,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
           onState: (s) => (state = s),
         });
         if (signKey) await signManifestFile(manifestPathFor(String(o.out)), signKey);
-        process.stdout.write(describe(m, String(o.out)));
+        print(describe(m, String(o.out)));
       }, () => state);
     });
 
@@ -119,7 +119,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     await run(async () => {
       const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
       const r = await ociPush(ref, file, auth(o), { signKey });
-      process.stdout.write(`${r.digest}\n`);
+      print(`${r.digest}\n`);
     });
   });
 
@@ -132,7 +132,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
   ).action(async (ref: string, o: Record<string, unknown>) => {
     await run(async () => {
       const r = await ociPull(ref, typeof o.out === 'string' ? o.out : undefined, auth(o));
-      process.stdout.write(describe(r.manifest, r.bundlePath));
+      print(describe(r.manifest, r.bundlePath));
     });
   });
 
@@ -146,17 +146,17 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     await run(async () => {
       if (isOciRef(source)) {
         const r = await ociInfo(source, auth(o));
-        process.stdout.write(o.json ? `${JSON.stringify(r.manifest, null, 2)}\n` : describe(r.manifest, `${source} (${r.digest})`));
+        print(o.json ? `${JSON.stringify(r.manifest, null, 2)}\n` : describe(r.manifest, `${source} (${r.digest})`));
         return;
       }
       const snap = await openSnapshot(source);
       const scan = await verifySnapshot(snap);
       if (snap.manifest) {
-        process.stdout.write(o.json ? `${JSON.stringify(snap.manifest, null, 2)}\n` : describe(snap.manifest, source));
+        print(o.json ? `${JSON.stringify(snap.manifest, null, 2)}\n` : describe(snap.manifest, source));
         return;
       }
       const bare = { updaters: scan.updaters, records: scan.records, bundle: { file: source, compression: scan.compression, sha256: scan.sha256, size: scan.size } };
-      process.stdout.write(
+      print(
         o.json
           ? `${JSON.stringify(bare, null, 2)}\n`
           : [

@@ -25,10 +25,12 @@ const masked: string[] = [];
  * names from the image, Clair's and registries' error messages), and the log is not inert:
  * - GitHub's runner executes any line that starts with `::` (after leading whitespace) as a workflow command
  *   (`::add-mask::`, `::stop-commands::`, `::error file=…::`), and the legacy `##[command]` form anywhere in a line;
- * - terminals and GitLab's log viewer obey escape sequences and carriage returns, which can erase or overwrite the
- *   lines before them (e.g. hide a warning), and bidirectional overrides can make text read differently.
+ * - Azure Pipelines runs `##vso[…]` (and formats `##[…]`) anywhere in a line, TeamCity `##teamcity[…]`;
+ * - terminals, GitLab's log viewer and Jenkins' ANSI colour plugin obey escape sequences and carriage returns, which
+ *   can erase or overwrite the lines before them (e.g. hide a warning), and bidirectional overrides can make text
+ *   read differently.
  * So control characters other than newline and tab are shown as `\uXXXX` escapes, and a zero-width space defuses
- * `::` at a line start and every `##[`; the text still reads the same. Our own workflow commands (groups, masks,
+ * `::` at a line start and every `##[`, `##vso[`, `##teamcity[`; the text still reads the same. Our own workflow commands (groups, masks,
  * annotations) are issued by @actions/core, never through here.
  */
 export function defuse(text: string): string {
@@ -39,7 +41,9 @@ export function defuse(text: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
       // The runner trims any Unicode whitespace before looking for `::`; \s knows the same spaces.
       .replace(/^([^\S\n]*):(?=:)/gm, '$1:\u200b')
-      .replace(/##\[/g, '#\u200b#[')
+      // GitHub's legacy `##[command]`, Azure Pipelines' `##vso[…]` / `##[section]` and TeamCity's `##teamcity[…]`:
+      // each runner reads these anywhere in a line (Azure without regard to case).
+      .replace(/#(?=#[a-z]*\[)/gi, '#\u200b')
   );
 }
 
@@ -51,6 +55,15 @@ export function scrub(msg: string): string {
   let out = msg;
   for (const s of masked) if (s) out = out.split(s).join('***');
   return defuse(out);
+}
+
+/**
+ * The CLI's one way to print text — results on stdout (tables, summaries, digests, JSON), errors and log lines on
+ * stderr: masked and defused like every log line (`scrub`), since what it prints carries registry answers, manifest
+ * fields and image contents.
+ */
+export function print(text: string, to: 'stdout' | 'stderr' = 'stdout'): void {
+  (to === 'stdout' ? process.stdout : process.stderr).write(scrub(text));
 }
 
 /**
@@ -69,10 +82,10 @@ export function gitlabSections(write: (text: string) => void, now: () => number 
 const stderrSections = gitlabSections((t) => process.stderr.write(t));
 
 const stderrLogger: Logger = {
-  info: (m) => process.stderr.write(`${scrub(m)}\n`),
-  warn: (m) => process.stderr.write(`warning: ${scrub(m)}\n`),
+  info: (m) => print(`${m}\n`, 'stderr'),
+  warn: (m) => print(`warning: ${m}\n`, 'stderr'),
   debug: (m) => {
-    if (process.env.CLAIR_SCAN_DEBUG) process.stderr.write(`debug: ${scrub(m)}\n`);
+    if (process.env.CLAIR_SCAN_DEBUG) print(`debug: ${m}\n`, 'stderr');
   },
   mask: (s) => {
     if (s && !masked.includes(s)) masked.push(s);
