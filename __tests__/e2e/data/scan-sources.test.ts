@@ -29,7 +29,9 @@ import { trackRuns } from '../../helpers/runs';
 const reg = loadTestEnv().registry;
 const basic = `Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`;
 const repo = `clair-scan-test/scan-data-${randomBytes(4).toString('hex')}`;
-const creds = { 'registry-username': reg.username, 'registry-password': reg.password };
+// The fixture images name the registry "localhost" (read from the daemon): registry-host binds the credentials to
+// the data's registry, as credentials go to one registry only (the first image's by default).
+const creds = { 'registry-username': reg.username, 'registry-password': reg.password, 'registry-host': reg.address };
 
 /** FAKE tracker data (CVE-2098-*), distinct from the snapshot's CVE-2099-*: what a refresh must bring. */
 const TRACKER: TrackerJson = {
