@@ -4,7 +4,8 @@
  *   data export --updaters debian,osv --out clair-data.json.zst   run Clair's updaters, write bundle + manifest
  *   data push REF [FILE]                                          store a snapshot as an OCI artifact
  *   data pull REF [--out FILE]                                    fetch and verify one
- *   data info FILE|REF                                            what a snapshot covers and how old it is
+ *   data info FILE|REF|db-image:REF                               what a snapshot / database image covers and how old it is
+ *   data image build --from SOURCE --tag REF [--push]             a PostgreSQL image with the data baked in (db-image.ts)
  *
  * Options shared with the scan fall back to the same `CLAIR_SCAN_<NAME>` variables, then to the input defaults.
  */
@@ -17,10 +18,14 @@ import { cleanupOnSignals } from '../environment/signals';
 import { ClairScanError, EXIT_ERROR, formatError } from '../util/errors';
 import { log, print } from '../util/log';
 import { exportSnapshot } from './export';
-import { isOciRef, ociInfo, ociPull, ociPush } from './oci';
+import { pickCachedSnapshot } from './cache';
+import { isOciRef, ociInfo, ociPull, ociPush, signArtifact } from './oci';
 import { loadSigningKey, signManifestFile } from './signing';
 import { manifestPathFor, openSnapshot, snapshotAgeMs, SnapshotManifest, verifySnapshot } from './snapshot';
 import { formatBytes, formatDuration } from '../util/progress';
+import { buildDbImage, describeDbImage, readDbImageInfo } from './db-image';
+import { DockerClient } from '../environment/docker';
+import { parseReference } from '../image/reference';
 
 const envName = (input: string): string => `CLAIR_SCAN_${input.toUpperCase().replace(/-/g, '_')}`;
 
@@ -80,6 +85,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     .option('--clair-config <file>', 'Clair config drop-in, e.g. updaters.config pointing at mirrors')
     .option('--startup-timeout <seconds>', 'seconds to wait for PostgreSQL and Clair')
     .option('--data-timeout <seconds>', 'seconds to wait for the updaters')
+    .option('--ref <ref>', 'record the CI ref this snapshot is written for (a CI cache entry: `data cached --ref` passes over other refs\' entries)')
     .option('--sign-key <pem>', 'also write <file>.manifest.json.sig: a detached signature of the manifest with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)')
     .action(async (o: Record<string, unknown>) => {
       let state: RunState | undefined;
@@ -101,11 +107,26 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
           clairConfig: value(o, 'clair-config') || undefined,
           startupTimeoutSec: int(o, 'startup-timeout'),
           dataTimeoutSec: int(o, 'data-timeout'),
+          ref: typeof o.ref === 'string' && o.ref.trim() ? o.ref.trim() : undefined,
           onState: (s) => (state = s),
         });
         if (signKey) await signManifestFile(manifestPathFor(String(o.out)), signKey);
         print(describe(m, String(o.out)));
       }, () => state);
+    });
+
+  data
+    .command('cached')
+    .description('print the path of the newest usable snapshot in a CI cache directory, chosen by its manifest\'s createdAt (the GitLab template\'s cache); nothing when there is none')
+    .argument('<dir>', 'the cache directory, e.g. .clair-scan-cache')
+    .requiredOption('--prefix <prefix>', 'the entries\' file-name prefix, e.g. clair-scan-vulndata-v4.9.0-debian+osv-')
+    .option('--ref <ref>', 'pass over entries written for another ref (their manifest records it)')
+    .action(async (dir: string, o: Record<string, unknown>) => {
+      await run(async () => {
+        const r = await pickCachedSnapshot(dir, String(o.prefix), { ref: typeof o.ref === 'string' && o.ref ? o.ref : undefined });
+        for (const s of r.skipped) log.warn(`cache entry passed over: ${s}`);
+        if (r.bundlePath) print(`${r.bundlePath}\n`);
+      });
     });
 
   registryOptions(
@@ -140,10 +161,19 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     data
       .command('info')
       .description('what a snapshot covers and how old it is (a file is also verified; a registry snapshot is not downloaded)')
-      .argument('<source>', 'a bundle file or oci://REGISTRY/REPOSITORY:TAG')
-      .option('--json', 'print the snapshot manifest as JSON'),
+      .argument('<source>', 'a bundle file, oci://REGISTRY/REPOSITORY:TAG, or db-image:REF (a database image: local, else read from its registry without pulling layers)')
+      .option('--json', 'print the snapshot manifest (or the database image\'s labels) as JSON')
+      .option('--docker-host <host>', 'Docker daemon for a local database image (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)')
+      .option('--remote', 'db-image: read the labels from the registry even when the Docker daemon has the image'),
   ).action(async (source: string, o: Record<string, unknown>) => {
     await run(async () => {
+      // A database image: `db-image:REF`, or a plain image reference that is not a file here.
+      const dbRef = /^db-image:/i.test(source) ? source.replace(/^db-image:/i, '') : !isOciRef(source) && !fs.existsSync(source) && /[:/]/.test(source) && parseReference(source) ? source : undefined;
+      if (dbRef) {
+        const info = await readDbImageInfo(dbRef, { docker: new DockerClient(value(o, 'docker-host') || undefined), auth: auth(o), where: o.remote ? 'registry' : 'auto' });
+        print(o.json ? `${JSON.stringify(info, null, 2)}\n` : describeDbImage(info, dbRef));
+        return;
+      }
       if (isOciRef(source)) {
         const r = await ociInfo(source, auth(o));
         print(o.json ? `${JSON.stringify(r.manifest, null, 2)}\n` : describe(r.manifest, `${source} (${r.digest})`));
@@ -168,6 +198,58 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
             ].join('\n'),
       );
     });
+  });
+
+  const image = data.command('image').description('vulnerability data as a PostgreSQL image with Clair\'s database baked in (vuln-data: db-image:<ref>)');
+  registryOptions(
+    image
+      .command('build')
+      .description('build a database image: PostgreSQL with Clair\'s migrated schema and the data imported, committed with labels saying what it holds')
+      .requiredOption('--from <source>', 'a bundle file, an http(s) URL, oci://REGISTRY/REPOSITORY:TAG, or `online` (Clair\'s updaters, with --updaters)')
+      .requiredOption('--tag <ref...>', 'image reference(s) to tag it with, e.g. ghcr.io/org/clair-db:v4.9.0-20260101 and a moving ghcr.io/org/clair-db:v4.9.0')
+      .option('--push', 'push every tag (credentials bound to its registry: --registry-username/--registry-password, else ~/.docker/config.json)')
+      .option('--sign-key <pem>', 'with --push: sign every pushed tag\'s digest (cosign simple signing, tag sha256-<hex>.sig) with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)')
+      .option('--updaters <sets>', 'with --from online: Clair updater sets, comma-separated (default: CLAIR_SCAN_UPDATERS)')
+      .option('--clair-image <image>', `Clair image (default: CLAIR_SCAN_CLAIR_IMAGE, else ${inputDefinition('clair-image').default})`)
+      .option('--postgres-image <image>', `PostgreSQL image to build from: the one scans use (default: CLAIR_SCAN_POSTGRES_IMAGE, else ${inputDefinition('postgres-image').default})`)
+      .option('--pull <when>', 'missing, always or never (default: missing)')
+      .option('--docker-host <host>', 'Docker daemon (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)')
+      .option('--clair-config <file>', 'with --from online: Clair config drop-in, e.g. updaters.config pointing at mirrors')
+      .option('--startup-timeout <seconds>', 'seconds to wait for PostgreSQL and Clair')
+      .option('--data-timeout <seconds>', 'seconds to wait for the import (and the updaters)'),
+  ).action(async (o: Record<string, unknown>) => {
+    let state: RunState | undefined;
+    await run(async () => {
+      const pull = value(o, 'pull');
+      if (!['missing', 'always', 'never'].includes(pull)) throw new ClairScanError(`--pull must be missing, always or never, not "${pull}"`, { hint: 'e.g. --pull missing.' });
+      const tags = (o.tag as string[]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+      if (typeof o.signKey === 'string' && !o.push) {
+        throw new ClairScanError('--sign-key needs --push: a signature names the registry manifest digest, which exists once the image is pushed', { hint: 'add --push, or sign later with `cosign sign --key … REGISTRY/REPOSITORY@sha256:…`.' });
+      }
+      // The key first: a bad key fails before the build, not after it.
+      const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
+      const registry = auth(o);
+      // The credentials go to the registry the (first) tag names, as an image's do in a scan.
+      const first = parseReference(tags[0] ?? '');
+      const built = await buildDbImage({
+        from: String(o.from),
+        tags,
+        push: !!o.push,
+        updaterSets: value(o, 'updaters').split(/[\n,]/).map((x) => x.trim()).filter(Boolean),
+        clairImage: value(o, 'clair-image'),
+        postgresImage: value(o, 'postgres-image'),
+        pull: pull as 'missing' | 'always' | 'never',
+        dockerHost: value(o, 'docker-host') || undefined,
+        clairConfig: value(o, 'clair-config') || undefined,
+        startupTimeoutSec: int(o, 'startup-timeout'),
+        dataTimeoutSec: int(o, 'data-timeout'),
+        registry: { ...registry, hosts: first ? [first.registry] : [] },
+        onState: (s) => (state = s),
+      });
+      if (signKey) for (const d of new Set(built.pushed)) await signArtifact(d, signKey, { ...registry, hosts: first ? [first.registry] : [] });
+      print(describeDbImage(built, built.tags.join(', ')));
+      for (const d of built.pushed) print(`pushed ${d}\n`);
+    }, () => state);
   });
 }
 
