@@ -29,7 +29,7 @@ export interface Settings {
   images: ImageRequest[];
   imageSource: 'auto' | ImageSourceKind;
   dockerHost?: string;
-  /** `hosts`: where username/password may be sent (`registry-host`, default: the registries the images name). */
+  /** `hosts`: where username/password may be sent (`registry-host`: the one registry, then its token hosts; default: the first image's registry). */
   registry: { username?: string; password?: string; insecure: boolean; hosts: string[] };
   layerServerAddress?: string;
 
@@ -220,7 +220,7 @@ export function parseSettings(raw: RawInputs): Settings {
       username: opt('registry-username'),
       password: opt('registry-password'),
       insecure: bool('registry-insecure'),
-      // An oci:// snapshot in vuln-data is read with the same credentials: its registry is bound like an image's.
+      // One registry: the first image's; an oci:// snapshot in vuln-data is bound when no image names a registry.
       hosts: credentialHosts(list('registry-host'), [...images, ...snapshotRegistry(str('vuln-data'))], str('image-source').toLowerCase()),
     },
     layerServerAddress,
