@@ -1,6 +1,7 @@
 /**
  * clair-mode: process (issue 25, part 2): the CLI runs `clair` from the PATH (the test env's Clair, built from its Go
- * module) as a child process against a plain PostgreSQL container holding a database image's data, with no Docker
+ * module) as a child process against the database image (`clair-scan data image build` from the fixture bundle) run
+ * as a plain PostgreSQL container, with no Docker
  * daemon: DOCKER_HOST points at a closed loopback port for every process-mode run. Exact findings equal the
  * container path's (JSON import, ephemeral containers); SIGTERM and SIGKILL of clair-scan leave no clair process;
  * refusals (unreachable database, no Clair schema, not a database image, another Clair version, stale or future
@@ -57,54 +58,29 @@ async function until(what: string, f: () => boolean | Promise<boolean>, tries = 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/**
- * The database image's contents, made the way `data image build` makes them: Clair (the test env's binary) migrates
- * the schema, `clairctl import-updaters` loads the fixture bundle, and the `clair_scan.data_image` row is written
- * (DESIGN-25: one row, the labels' values).
- */
-async function loadClairDatabase(): Promise<void> {
-  const conf = path.join(work, 'load.json');
-  const intro = await freePort();
-  const conn = `${url('clair')}?sslmode=disable`;
-  fs.writeFileSync(
-    conf,
-    JSON.stringify({
-      http_listen_addr: `127.0.0.1:${await freePort()}`,
-      introspection_addr: `127.0.0.1:${intro}`,
-      indexer: { connstring: conn, migrations: true, airgap: true },
-      matcher: { connstring: conn, migrations: true, disable_updaters: true },
-      notifier: { connstring: conn, migrations: true },
-    }),
-  );
-  const clair = spawn(path.join(env.clairBin, 'clair'), ['-conf', conf, '-mode', 'combo'], { stdio: 'ignore' });
-  try {
-    await until('the loading Clair', async () => (await fetch(`http://127.0.0.1:${intro}/readyz`).catch(() => undefined))?.status === 200);
-    execFileSync(path.join(env.clairBin, 'clairctl'), ['-q', '-c', conf, 'import-updaters', BUNDLE], { stdio: 'pipe' });
-  } finally {
-    clair.kill('SIGTERM');
-    await new Promise((r) => (clair.exitCode !== null ? r(null) : clair.once('exit', r)));
-  }
-  psql(
-    'clair',
-    `CREATE SCHEMA clair_scan; CREATE TABLE clair_scan.data_image(build_id text, created_at timestamptz, clair_version text, updater_sets text, records bigint, source_sha256 text, updaters jsonb);
-     INSERT INTO clair_scan.data_image VALUES ('${randomBytes(8).toString('hex')}', now(), '${env.clairVersion}', 'fixture', (SELECT count(*) FROM vuln), '${'0'.repeat(64)}', '[]')`,
-  );
-}
+/** The database image (helper A's `clair-scan data image build`) from the fixture bundle, removed after the file. */
+const DB_IMAGE = `localhost/cs-e2e-procmode-db:${randomBytes(4).toString('hex')}`;
+const DB_IMAGE_ARG = (): string => `db-image:${DB_IMAGE}`;
 
 beforeAll(async () => {
+  // The database image as `clair-scan data image build` makes it from the same bundle the container path imports.
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), 'data', 'image', 'build', '--from', BUNDLE, '--tag', DB_IMAGE,
+    '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never'], { cwd: REPO, stdio: 'pipe', timeout: 300_000 });
+  // Then started as a plain PostgreSQL container, as a CI service would start it (its own entrypoint and data).
   pgPort = await freePort();
-  docker('run', '-d', '--name', PG_NAME, '--network', 'host', '-e', 'POSTGRES_USER=clair', '-e', `POSTGRES_PASSWORD=${PW}`, '-e', 'POSTGRES_DB=clair', env.postgresImage,
-    'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(pgPort), '-c', 'fsync=off');
+  docker('run', '-d', '--name', PG_NAME, '--network', 'host', DB_IMAGE, 'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(pgPort));
   await until('PostgreSQL', () => {
     try {
-      psql('clair', 'SELECT 1');
+      docker('exec', '-u', 'postgres', PG_NAME, 'psql', '-X', '-q', '-At', '-p', String(pgPort), '-U', 'clair', '-d', 'clair', '-c', 'SELECT 1');
       return true;
     } catch {
       return false;
     }
   });
-  await loadClairDatabase();
-  docker('save', '-o', archive, fixture('debian-vuln'));
+  // A secret password instead of the image's documented one (over the trusted unix socket), so that the tests can
+  // check it never shows.
+  docker('exec', '-u', 'postgres', PG_NAME, 'psql', '-X', '-q', '-p', String(pgPort), '-U', 'clair', '-d', 'clair', '-c', `ALTER ROLE clair PASSWORD '${PW}'`);
+  expect(psql('clair', 'SELECT clair_version FROM clair_scan.data_image')).toBe(env.clairVersion);
   // Variants of the same database for the refusals (copies: the original stays as built).
   psql('postgres', 'CREATE DATABASE empty');
   for (const db of ['norow', 'othervers', 'stale', 'future']) psql('postgres', `CREATE DATABASE ${db} TEMPLATE clair`);
@@ -112,13 +88,16 @@ beforeAll(async () => {
   psql('othervers', "UPDATE clair_scan.data_image SET clair_version = 'v4.8.0'");
   psql('stale', "UPDATE clair_scan.data_image SET created_at = now() - interval '3 days'");
   psql('future', "UPDATE clair_scan.data_image SET created_at = now() + interval '2 days'");
-}, 240_000);
+  docker('save', '-o', archive, fixture('debian-vuln'));
+}, 360_000);
 
 afterAll(() => {
-  try {
-    docker('rm', '-f', '-v', PG_NAME);
-  } catch {
-    // not started
+  for (const args of [['rm', '-f', '-v', PG_NAME], ['rmi', DB_IMAGE]]) {
+    try {
+      docker(...args);
+    } catch {
+      // not made
+    }
   }
 });
 
@@ -130,7 +109,7 @@ interface CliRun {
 
 /** The CLI (sources, one Node process) with clair on the PATH, the database URL in the environment and no Docker. */
 function startCli(args: string[], opts: { db?: string; port?: number; env?: Record<string, string> } = {}): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), '--clair-mode', 'process', '--vuln-data', 'db-image:localhost/clair-scan-test/db:1', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), '--clair-mode', 'process', '--vuln-data', DB_IMAGE_ARG(), ...args], {
     cwd: REPO,
     env: { ...process.env, PATH: `${env.clairBin}:${process.env.PATH}`, DOCKER_HOST: NO_DOCKER, CLAIR_SCAN_POSTGRES_URL: url(opts.db ?? 'clair', opts.port), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -302,7 +281,7 @@ describe('inside the tool image (docker/Dockerfile, built by the test env): clai
       log = execFileSync(
         'docker',
         ['run', '--rm', '--name', name, '--network', 'host', '-e', `CLAIR_SCAN_POSTGRES_URL=${url('clair')}`, '-v', `${out}:/out`, ...extra(), image,
-          '--clair-mode', 'process', '--vuln-data', 'db-image:localhost/clair-scan-test/db:1', '--formats', 'json', '--output-dir', '/out', target()],
+          '--clair-mode', 'process', '--vuln-data', DB_IMAGE_ARG(), '--formats', 'json', '--output-dir', '/out', target()],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
       );
     } catch (err) {

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { parseSettings } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
-import { checkDataImage, type DatabaseContents, type DataImageRow } from '../../../src/environment/pg-client';
+import { checkDataImage, pgTarget, type DatabaseContents, type DataImageRow } from '../../../src/environment/pg-client';
+import { setLogger, type Logger } from '../../../src/util/log';
 import { parseRunState, serializeRunState, stopChildren, trackChild } from '../../../src/environment/run-state';
 import { generateClairConfig } from '../../../src/environment/clair-config';
 import { findOnPath } from '../../../src/environment/clair-process';
@@ -56,6 +57,26 @@ describe('clair-mode and postgres-url inputs', () => {
     expect(err.message).toMatch(message);
     expect(err.hint).toMatch(hint);
     expect(`${err.message} ${err.hint}`).not.toMatch(/hunter2|s3cr/);
+  });
+});
+
+describe('pgTarget: what is masked, what messages may name', () => {
+  let masked: string[] = [];
+  let previous: Logger;
+  beforeEach(() => {
+    masked = [];
+    previous = setLogger({ info: () => undefined, warn: () => undefined, debug: () => undefined, mask: (s) => void masked.push(s) });
+  });
+  afterEach(() => setLogger(previous));
+
+  it('masks the URL and its password, raw and decoded; names host:port (5432 by default)', () => {
+    expect(pgTarget('postgres://postgres:s3cr%40t@clair-db/postgres').where).toBe('clair-db:5432');
+    expect(masked).toEqual(['postgres://postgres:s3cr%40t@clair-db/postgres', 's3cr%40t', 's3cr@t']);
+  });
+
+  it('does not mask the database image\'s documented password "clair" (it would blank out every "clair" in the log)', () => {
+    expect(pgTarget('postgres://clair:clair@127.0.0.1:5433/clair').where).toBe('127.0.0.1:5433');
+    expect(masked).toEqual(['postgres://clair:clair@127.0.0.1:5433/clair']);
   });
 });
 
