@@ -30,6 +30,7 @@ import { makeTempDir } from '../image/temp';
 import { prepareVulnData } from './source';
 import { clairVersionOf, exportSnapshot } from './export';
 import { openSnapshot, parseMaxAge, scanBundle } from './snapshot';
+import { loadDataPublicKey, UNAUTHENTICATED_NOTE, verifyDbImageSignature } from './signing';
 
 /** The image's data directory: outside the declared VOLUME, so it is part of the image. */
 export const DB_IMAGE_PGDATA = '/var/lib/postgresql/baked';
@@ -286,15 +287,18 @@ export function describeDbImage(info: DbImageInfo & Partial<DbImageLocation>, re
 
 /** `vuln-data: db-image:<ref>` for openClairService (environment/index.ts): pulled, labels checked, then used. */
 export async function useDbImage(settings: Settings, docker: DockerClient, timeoutMs: number): Promise<DbImageUse> {
-  const ref = settings.vulnDbImage as string;
   const maxAgeMs = parseMaxAge(settings.vulnDataMaxAge);
+  // Signed data (signing.ts): the signature of the registry manifest digest is verified first, then exactly that
+  // digest is pulled and run (the tag may move after the check); checkDatabase ties the data to its build-id label.
+  const key = settings.vulnDataPublicKey ? loadDataPublicKey(settings.vulnDataPublicKey) : undefined;
+  const ref = key ? await verifyDbImageSignature(settings.vulnDbImage as string, key, settings.registry) : (settings.vulnDbImage as string);
   await docker.ensureImage(ref, settings.pull, timeoutMs, settings.pull === 'never' ? undefined : await daemonCredentials(ref, settings.registry));
   const info = await readDbImageInfo(ref, { docker, auth: settings.registry, where: 'local' });
   checkDbImageAge(info, ref, maxAgeMs);
   log.info(`Vulnerability data: database image ${ref}, created ${info.createdAt} (${formatDuration(Date.now() - Date.parse(info.createdAt))} old) with Clair ${info.clairVersion}, ${info.records} records.`);
   return {
     image: ref,
-    notes: [`Vulnerability data: the database image ${ref} (${info.digest}), created ${info.createdAt} with Clair ${info.clairVersion}, ${info.records} records.`],
+    notes: [`Vulnerability data: the database image ${ref} (${info.digest}), created ${info.createdAt} with Clair ${info.clairVersion}, ${info.records} records.`, ...(key ? [] : [UNAUTHENTICATED_NOTE])],
     checkDatabase: (db) => checkDbImageDatabase(info, ref, db),
     checkClair: async (target: ClairTarget) => checkDbImageClair(info, ref, await clairVersionOf(target.docker, target.clair), settings.clairImage),
   };
