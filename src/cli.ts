@@ -17,6 +17,7 @@ import { RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
 import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { log, print } from './util/log';
+import { CI_PLATFORM_ENV, CI_PLATFORMS, ciPlatform, resolveCiPlatform, setCiPlatform } from './util/platform';
 import { renderTable } from './report';
 import { fetchGitLabBaseline, publishGitLab, writeDotenv } from './publish/gitlab';
 import { gitlabBasePolicy } from './publish/gitlab/base-files';
@@ -132,9 +133,11 @@ Environment:
     .join(',\n                          ')}
   DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
                           the Docker daemon, as the docker CLI reads them
-  GITLAB_CI=true          in GitLab CI: the MR note and baseline, the verdict in
-                          clair-scan.env; CS_SEVERITY_THRESHOLD fills an empty
-                          --report-severities
+  ${CI_PLATFORM_ENV}  --ci-platform: gitlab = the MR note and baseline, the
+                          verdict in clair-scan.env, CS_SEVERITY_THRESHOLD fills an
+                          empty --report-severities, collapsed log sections;
+                          github = ::group:: log lines; none; auto (default) =
+                          gitlab when GITLAB_CI=true, else none
 
 Docs: README.md, docs/policy.md, docs/vuln-data.md, docs/result-format.md
 `;
@@ -165,6 +168,11 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
     }
     if (def.secret) program.addOption(new Option(`--${def.name}-file <path>`, `read ${def.name} from this file (or ${envName(def.name)}_FILE)`).helpGroup(group));
   }
+  program
+    .optionsGroup('Other:')
+    .addOption(new Option('--ci-platform <platform>', `CI platform whose conventions to follow (env: ${CI_PLATFORM_ENV}; see Environment below)`).choices(CI_PLATFORMS))
+    // Decided once, before any command logs: every command's log groups follow it, the scan's publishing too.
+    .hook('preAction', () => setCiPlatform(resolveCiPlatform(program.opts<{ ciPlatform?: string }>().ciPlatform ?? env[CI_PLATFORM_ENV], env)));
   program.optionsGroup('Other:').version(TOOL_VERSION, '-V, --version', 'print the version').helpOption('-h, --help', 'show this help (a command\'s: clair-scan help <command>)');
   program.action(async (images: string[], opts: Record<string, string | boolean | undefined>) => setExit(await onScan(images, opts)));
   program
@@ -184,6 +192,7 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = 0;
+  setCiPlatform(undefined);
   const { argv: args, invalid } = rewriteBooleanValues(argv);
   const program = buildProgram(env, (images, opts) => runScan(images, opts, invalid, env), (code) => (exitCode = code));
   try {
@@ -269,7 +278,7 @@ export function cliRawInputs(
   }
   // GitLab's CS_SEVERITY_THRESHOLD (the lowest severity its reports show, as in GitLab's own template) fills an
   // empty report-severities: a report filter, never the gate.
-  const cs = env.GITLAB_CI === 'true' ? env.CS_SEVERITY_THRESHOLD?.trim() : undefined;
+  const cs = ciPlatform(env) === 'gitlab' ? env.CS_SEVERITY_THRESHOLD?.trim() : undefined;
   if (cs && !raw.get('report-severities')?.trim()) {
     const min = parseSeverity(cs);
     raw.set('report-severities', min ? SEVERITIES.filter((s) => severityRank(s) >= severityRank(min)).join(',') : cs);
@@ -290,7 +299,7 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
     const outcome: ScanOutcome = await scan(settings, {
       onState: (s) => (state = s),
       // In GitLab CI: the target branch's result from this job's artifacts (publish/gitlab/baseline.ts).
-      ...(env.GITLAB_CI === 'true'
+      ...(ciPlatform(env) === 'gitlab'
         ? {
             fetchBaseline: (spec: string) => fetchGitLabBaseline(spec, { outputDir: cfg.reports.outputDir, gitlabToken: cfg.publish.gitlabToken, env }),
             // The target branch's allowlist / VEX files in a merge request pipeline (publish/gitlab/base-files.ts).
@@ -302,7 +311,7 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
     print(renderTable(outcome.result));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
     const s = settings;
-    if (env.GITLAB_CI === 'true') {
+    if (ciPlatform(env) === 'gitlab') {
       // The verdict for the template's gate job (artifacts:reports:dotenv), then the MR note.
       log.info(`verdict for later jobs: ${await writeDotenv(outcome, s, env)}`);
       await runPhase('publish', 5 * 60 * 1000, () => publishGitLab(outcome, s, env), 'the GitLab API stopped answering; the reports are in output-dir.');

@@ -2,10 +2,12 @@
  * The one logging seam. The CLI logs to stderr; the action swaps in @actions/core (annotations, groups,
  * masking). Modules call these functions, never console.* directly, so output stays in one place.
  *
- * Collapsible groups: `log.group(name, title, f)` runs f inside one — `::group::` on GitHub (the action's logger),
- * a GitLab section when the CLI runs in GitLab CI (GITLAB_CI=true), nothing extra otherwise. Groups never nest
- * (GitHub does not support it): inside an open group, `log.group` just runs f.
+ * Collapsible groups: `log.group(name, title, f)` runs f inside one — `::group::` on GitHub (the action's logger,
+ * or the CLI with ci-platform `github`), a GitLab section when the CLI's ci-platform is `gitlab` (util/platform.ts),
+ * nothing extra otherwise. Groups never nest (GitHub does not support it): inside an open group, `log.group` just
+ * runs f.
  */
+import { ciPlatform } from './platform';
 export interface Logger {
   info(msg: string): void;
   warn(msg: string): void;
@@ -90,12 +92,17 @@ const stderrLogger: Logger = {
   mask: (s) => {
     if (s && !masked.includes(s)) masked.push(s);
   },
-  // Plain text unless the CLI runs in GitLab CI.
+  // Plain text unless the CLI follows a CI platform's conventions (util/platform.ts).
   startGroup: (name, title) => {
-    if (process.env.GITLAB_CI === 'true') stderrSections.startGroup(name, title);
+    const platform = ciPlatform();
+    if (platform === 'gitlab') stderrSections.startGroup(name, title);
+    // The runner reads workflow commands on stderr too; a command's value escapes %, CR and LF as @actions/core does.
+    else if (platform === 'github') process.stderr.write(`::group::${scrub(title).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
   },
   endGroup: (name) => {
-    if (process.env.GITLAB_CI === 'true') stderrSections.endGroup(name);
+    const platform = ciPlatform();
+    if (platform === 'gitlab') stderrSections.endGroup(name);
+    else if (platform === 'github') process.stderr.write('::endgroup::\n');
   },
 };
 
