@@ -10,7 +10,7 @@ import * as stream from 'node:stream';
 import { Duplex, PassThrough, Readable, Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { byteCap, CAPS, formatCap } from './caps';
-import { ClairScanError } from './errors';
+import { ClairScanError, errorMessage } from './errors';
 
 export type BundleCompression = 'none' | 'gzip' | 'zstd';
 
@@ -150,10 +150,12 @@ function zstdCli(args: string[]): Duplex {
   return d;
 }
 
-/** An error's message, also for errors of another realm (Node's own under jest) that fail `instanceof Error`. */
+/**
+ * An error's message, also for errors of another realm (Node's own under jest) that fail `instanceof Error`; never
+ * empty (util/errors.ts errorMessage).
+ */
 export function errorText(err: unknown): string {
-  const m = (err as { message?: unknown })?.message;
-  return typeof m === 'string' ? m : String(err);
+  return errorMessage(err);
 }
 
 function zstdMissing(err: unknown): ClairScanError {

@@ -5,6 +5,7 @@
  */
 import { ClairScanError, describeError, errorLine, errorMessage, formatError } from '../../../src/util/errors';
 import { attempt } from '../../../src/publish/github/common';
+import { errorText } from '../../../src/util/bundle-stream';
 import { captureLogger } from '../../helpers/logger';
 
 const log = captureLogger({ scope: 'each' });
@@ -63,6 +64,11 @@ describe('the presenter never shows an empty reason', () => {
     const d = describeError(new ClairScanError('', { hint: '' }));
     expect(d.message).toBe('ClairScanError without a message');
     expect(d.hint).not.toBe('');
+  });
+
+  it('the bundle readers\' errorText (zstd, gzip and record errors) is never empty either', () => {
+    expect(errorText(Object.assign(new Error(''), { code: 'Z_DATA_ERROR' }))).toBe('Error without a message (code Z_DATA_ERROR)');
+    expect(errorText(new Error('incorrect header check'))).toBe('incorrect header check');
   });
 
   it('a message is kept as it is; errorLine takes its first non-empty line', () => {
