@@ -308,19 +308,16 @@ export function validateDataSource(vulnData: string): void {
 
 /**
  * `clair-mode` / `postgres-url`. `process` runs clair from the PATH against `postgres-url`, whose database must already
- * hold the data (a database image: `vuln-data: db-image:<ref>`); with `clair-url` no Clair is started at all, so
- * either of the two there is a contradiction, refused rather than silently ignored. The URL is never echoed: it holds
- * a password.
+ * hold the data (a database image: `vuln-data: db-image:<ref>`). With `clair-url` no Clair is started at all, so
+ * `process` there is a contradiction, refused rather than silently ignored. `postgres-url` is read by process mode
+ * only (a CI config may set it for both modes; it changes nothing else). The URL is never echoed: it holds a password.
  */
 export function validateClairMode(mode: 'container' | 'process', clairUrl: string | undefined, postgresUrl: string | undefined, vulnData: string): void {
-  if (clairUrl && (mode === 'process' || postgresUrl)) {
-    throw new ClairScanError(`clair-url cannot be combined with ${mode === 'process' ? 'clair-mode: process' : 'postgres-url'}`, {
-      hint: 'clair-url uses an existing Clair and starts none: remove clair-mode and postgres-url, or remove clair-url to run Clair as a process against postgres-url.',
+  if (mode === 'container') return;
+  if (clairUrl) {
+    throw new ClairScanError('clair-url cannot be combined with clair-mode: process', {
+      hint: 'clair-url uses an existing Clair and starts none: remove clair-mode, or remove clair-url to run Clair as a process against postgres-url.',
     });
-  }
-  if (mode === 'container') {
-    if (postgresUrl) throw new ClairScanError('postgres-url is set but clair-mode is `container`', { hint: 'postgres-url is used only by clair-mode: process (set it), or remove postgres-url: the container mode starts its own PostgreSQL.' });
-    return;
   }
   if (!postgresUrl) {
     throw new ClairScanError('clair-mode: process needs postgres-url', {

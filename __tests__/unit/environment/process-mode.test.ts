@@ -35,6 +35,13 @@ describe('clair-mode and postgres-url inputs', () => {
     expect({ mode: s.clairMode, url: s.postgresUrl }).toEqual({ mode: 'container', url: undefined });
   });
 
+  it('postgres-url is read by process mode only: container mode and clair-url runs ignore it (a CI config may set it for both)', () => {
+    for (const extra of [{}, { 'clair-url': 'http://clair:6060' }]) {
+      const s = parseSettings((n) => ({ ...base, ...extra, 'postgres-url': 'not even a URL' })[n as 'image']);
+      expect(s.clairMode).toBe('container');
+    }
+  });
+
   it('process mode with a postgres:// or postgresql:// URL and a database image', () => {
     for (const url of [URL_OK, 'postgresql://u:p@127.0.0.1/db?sslmode=disable']) {
       const s = parseSettings((n) => ({ ...base, 'clair-mode': 'Process', 'postgres-url': url, 'vuln-data': 'db-image:ghcr.io/o/clair-db:v4.9.0' })[n as 'image']);
@@ -45,9 +52,7 @@ describe('clair-mode and postgres-url inputs', () => {
   it.each([
     ['an unknown mode', { 'clair-mode': 'daemonless' }, /input "clair-mode" has an invalid value "daemonless"/, /`container`, `process`/],
     ['process without postgres-url', { 'clair-mode': 'process', 'vuln-data': 'db-image:ghcr.io/o/db:1' }, /clair-mode: process needs postgres-url/, /postgres:\/\/postgres:PASSWORD@clair-db:5432/],
-    ['postgres-url in container mode', { 'postgres-url': URL_OK }, /postgres-url is set but clair-mode is `container`/, /used only by clair-mode: process/],
-    ['process with clair-url', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'clair-url': 'http://clair:6060' }, /clair-url cannot be combined with clair-mode: process/, /remove clair-mode and postgres-url/],
-    ['postgres-url with clair-url', { 'postgres-url': URL_OK, 'clair-url': 'http://clair:6060' }, /clair-url cannot be combined with postgres-url/, /starts none/],
+    ['process with clair-url', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'clair-url': 'http://clair:6060' }, /clair-url cannot be combined with clair-mode: process/, /remove clair-mode, or remove clair-url/],
     ['process with a snapshot instead of a database image', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': 'online' }, /needs the vulnerability data already in the database \(vuln-data: db-image:<ref>\), not vuln-data "online"/, /clair-mode: container to import/],
     ['a URL of another scheme', { 'clair-mode': 'process', 'postgres-url': 'mysql://root:hunter2@db/x', 'vuln-data': 'db-image:a/b:1' }, /postgres-url must start with postgres:\/\/ or postgresql:\/\/, not mysql:\/\//, /postgres:\/\/USER:PASSWORD@HOST:PORT\/DATABASE/],
     ['not a URL', { 'clair-mode': 'process', 'postgres-url': 'host=db password=hunter2', 'vuln-data': 'db-image:a/b:1' }, /postgres-url is not a URL/, /percent-encode/],
