@@ -14,8 +14,8 @@
  * Needs `bash scripts/test-env.sh up` and `npm run bundle`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import YAML from 'yaml';
 import { ArtifactServer } from '../../helpers/artifact-server';
 import { GitHubApiServer } from '../../helpers/github-api-server';
@@ -32,6 +32,8 @@ const PR = 23;
 const WORKFLOW_ID = 77;
 const MAIN_RUN = 5100;
 const PR_RUN = 5200;
+/** The pull request's base commit (main's head): the event payload's pull_request.base.sha. */
+const BASE_SHA = 'a'.repeat(40);
 
 interface ActionRun {
   code: number | null;
@@ -72,8 +74,13 @@ function inputEnv(withInputs: Record<string, string>): Record<string, string> {
 let img: TestImages;
 const api = new GitHubApiServer();
 
-async function runAction(kind: 'push' | 'pull_request', image: string, extra: Record<string, string>): Promise<ActionRun> {
+async function runAction(kind: 'push' | 'pull_request', image: string, extra: Record<string, string>, files: Record<string, string> = {}): Promise<ActionRun> {
   const dir = testTempDir('cs-e2e-baseline-action-');
+  // The checkout (GITHUB_WORKSPACE): files of the change under review, e.g. its allowlist.
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const artifacts = new ArtifactServer();
   await artifacts.start();
   try {
@@ -86,7 +93,7 @@ async function runAction(kind: 'push' | 'pull_request', image: string, extra: Re
           ? {
               action: 'synchronize',
               number: PR,
-              pull_request: { number: PR, head: { ref: 'feature/login', repo: { full_name: `${OWNER}/${REPO}` } }, base: { ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } } },
+              pull_request: { number: PR, head: { ref: 'feature/login', repo: { full_name: `${OWNER}/${REPO}` } }, base: { ref: 'main', sha: BASE_SHA, repo: { full_name: `${OWNER}/${REPO}` } } },
               repository,
             }
           : { ref: 'refs/heads/main', repository },
@@ -170,7 +177,7 @@ describe('the action on a pull request compares with the base branch\'s artifact
   let prZip: Buffer;
   /** The commits the fake's runs ran on (FakeWorkflowRun.headSha's default: the run id in hex). */
   const shaOf = (id: number): string => id.toString(16).padStart(40, '0');
-  const MAIN_HEAD = 'a'.repeat(40);
+  const MAIN_HEAD = BASE_SHA;
 
   test('a push to main: no baseline (not a pull request), the report artifact is uploaded', async () => {
     const r = await runAction('push', img.base, { 'fail-on-new': 'true', 'severity-threshold': 'medium' });
@@ -317,5 +324,51 @@ describe('the action on a pull request compares with the base branch\'s artifact
     expect(body.split('\n')[1]).toBe('## ❌ clair-scan: policy failed — 1 image');
     expect(body).toContain('> ℹ️ Baseline: no baseline was compared for ');
     expect(r.summary).toContain('> ℹ️ Baseline: no baseline was compared for ');
+  });
+
+  test('a pull request that adds the allowlist entry for its own new finding: the comment says so first; policy-from-base lets main\'s allowlist decide', async () => {
+    expect(mainZip).toBeDefined();
+    api.runs.length = 0;
+    api.artifacts.length = 0;
+    api.gitRefs.delete('tags/main');
+    api.runs.push(
+      { id: PR_RUN, workflowId: WORKFLOW_ID, branch: 'feature/login', event: 'pull_request', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-02T10:00:00Z' },
+      { id: MAIN_RUN, workflowId: WORKFLOW_ID, branch: 'main', event: 'push', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-01T10:00:00Z' },
+    );
+    api.artifacts.push({ id: 9001, runId: MAIN_RUN, name: 'clair-scan-reports', expired: false, zip: mainZip });
+    const entry = (id: string): string[] => [`  - id: ${id}`, `    reason: accepted ${id}`];
+    // main's allowlist (read through the contents API at the base sha) and the pull request's, which adds the new finding.
+    api.files.set(`${BASE_SHA}:policy/allow.yaml`, ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ''].join('\n'));
+    const prAllowlist = ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ...entry('CVE-2099-3001'), ''].join('\n');
+    const inputs = { 'fail-on-new': 'true', 'severity-threshold': 'medium', allowlist: 'policy/allow.yaml' };
+
+    const comments = (): string[] => api.commentsOn(OWNER, REPO, PR)[0].body.split('\n');
+    const mdEsc = (t: string): string => t.replace(/[()]/g, (c) => `\\${c}`);
+    const suppressed = `CVE-2099-3001 (Medium, requests) in ${img.pr} by policy/allow.yaml:5`;
+
+    // 1. Without policy-from-base the change's entry applies: nothing new is counted, the gate passes — and says why first.
+    const passes = await runAction('pull_request', img.pr, inputs, { 'policy/allow.yaml': prAllowlist });
+    expect({ code: passes.code, out: passes.code === 0 ? '' : passes.stdout + passes.stderr }).toEqual({ code: 0, out: '' });
+    const line = `this change suppresses 1 finding: ${suppressed} (policy files that differ from main (${BASE_SHA.slice(0, 12)}): policy/allow.yaml).`;
+    expect(passes.stdout).toContain(`::warning::policy: ${line}`);
+    expect(comments()[1]).toBe('## ✅ clair-scan: policy passed — 1 image');
+    expect(comments()[3]).toBe(`> ⚠️ **Policy files changed**: ${mdEsc(line)}`);
+    expect(passes.summary.split('\n')).toContain(`> ⚠️ **Policy files changed**: ${mdEsc(line)}`);
+    const result = JSON.parse(passes.artifacts.artifacts[0].files.get('clair-scan-result.json')!.toString('utf8'));
+    expect(result.policyChange).toEqual({
+      base: `main (${BASE_SHA.slice(0, 12)})`,
+      changed: ['policy/allow.yaml'],
+      unreadable: [],
+      fromBase: false,
+      suppressed: [{ id: 'CVE-2099-3001', severity: 'Medium', image: img.pr, package: 'requests', by: 'policy/allow.yaml:5' }],
+    });
+    expect(api.requests.filter((q) => q.operationId === 'repos/get-content').map((q) => q.url)).toEqual([`/repos/${OWNER}/${REPO}/contents/policy%2Fallow.yaml?ref=${BASE_SHA}`]);
+
+    // 2. policy-from-base: main's allowlist decides, the new finding counts, fail-on-new fails.
+    const fails = await runAction('pull_request', img.pr, { ...inputs, 'policy-from-base': 'true' }, { 'policy/allow.yaml': prAllowlist });
+    expect({ code: fails.code, out: fails.code === 1 ? '' : fails.stdout + fails.stderr }).toEqual({ code: 1, out: '' });
+    expect(fails.stdout).toMatch(/::error::Policy failed:%0A- 1 new finding at or above Medium/);
+    expect(comments()[1]).toBe('## ❌ clair-scan: policy failed — 1 image');
+    expect(comments()[3]).toMatch(/^> ⚠️ \*\*Policy files changed\*\*: this change would suppress 1 finding: CVE-2099-3001 .* policy-from-base: the versions of main \\\(a{12}\\\) decided; these suppressions were not applied\.$/);
   });
 });
