@@ -403,6 +403,24 @@ describe('refusals: exit 2, a clear reason, nothing left', () => {
     expectNothingLeft(r.runId);
   });
 
+  it('no clair on the PATH: exit 2 naming what to install', async () => {
+    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], { env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/clair-mode: process needs `clair` on the PATH, and there is none/);
+    expect(r.out).toMatch(/tool image/);
+    expectNothingLeft(r.runId);
+  });
+
+  it('a `clair` on the PATH that is not Clair: exit 2 (its version cannot be read), its process group gone', async () => {
+    const bin = testTempDir('cs-e2e-procmode-fakebin-');
+    fs.writeFileSync(path.join(bin, 'clair'), '#!/bin/sh\necho "I am not clair" >&2\nsleep 1\nexit 3\n', { mode: 0o755 });
+    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], { env: { PATH: `${bin}:/usr/sbin:/usr/bin:/sbin:/bin` } });
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/could not read the version of .*\/clair: it did not log its start-up line/);
+    expect(r.out).toContain('I am not clair');
+    expectNothingLeft(r.runId);
+  });
+
   it('an unreachable postgres-url: bounded retries, the host:port named, never the password', async () => {
     const closed = await freePort();
     const out = testTempDir('cs-e2e-procmode-out-');
