@@ -50,26 +50,50 @@ afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** The hostile archives: the manifest names cfg/config.json; the tar's entry of that name is the clean config. */
-async function hostile(order: 'link-after' | 'link-before'): Promise<{ file: string; clean: string; evil: string }> {
+type Case = 'link-after' | 'link-before' | 'blobs-link';
+
+/**
+ * The hostile archives: the manifest names a config path whose tar entry is the clean config, while a link on its
+ * directory leads docker load to the evil one. `blobs-link`: Docker ≥ 25's layout (manifest.json naming
+ * `blobs/sha256/<hex>`, the name matching the clean config's digest) with `blobs/sha256` replaced by a link.
+ */
+async function hostile(order: Case): Promise<{ file: string; clean: string; evil: string; configPath: string; linkName: string }> {
   const layer = await tarOf([{ name: 'etc/clair-scan-links', data: 'x\n' }]);
   const config = (which: string): string => JSON.stringify({ os: 'linux', architecture: 'amd64', config: { Labels: { which } }, rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
   const clean = config('clean');
   const evil = config('evil');
-  const link: Entry = { name: 'cfg', type: 'symlink', linkname: 'evil' };
-  const entries: Entry[] =
-    order === 'link-after'
-      ? [{ name: 'cfg/', type: 'directory' }, { name: 'cfg/config.json', data: clean }, link, { name: 'evil/', type: 'directory' }, { name: 'evil/config.json', data: evil }]
-      : [{ name: 'evil/', type: 'directory' }, link, { name: 'cfg/config.json', data: clean }, { name: 'evil/config.json', data: evil }];
+  let entries: Entry[];
+  let configPath = 'cfg/config.json';
+  let linkName = 'cfg';
+  if (order === 'blobs-link') {
+    const hex = sha(clean).slice(7);
+    configPath = `blobs/sha256/${hex}`;
+    linkName = 'blobs/sha256';
+    entries = [
+      { name: 'blobs/', type: 'directory' },
+      { name: 'blobs/sha256/', type: 'directory' },
+      { name: configPath, data: clean },
+      { name: 'blobs/sha256', type: 'symlink', linkname: '../alt/sha256' },
+      { name: 'alt/', type: 'directory' },
+      { name: 'alt/sha256/', type: 'directory' },
+      { name: `alt/sha256/${hex}`, data: evil },
+    ];
+  } else {
+    const link: Entry = { name: 'cfg', type: 'symlink', linkname: 'evil' };
+    entries =
+      order === 'link-after'
+        ? [{ name: 'cfg/', type: 'directory' }, { name: 'cfg/config.json', data: clean }, link, { name: 'evil/', type: 'directory' }, { name: 'evil/config.json', data: evil }]
+        : [{ name: 'evil/', type: 'directory' }, link, { name: 'cfg/config.json', data: clean }, { name: 'evil/config.json', data: evil }];
+  }
   const archive = await tarOf([
     { name: 'l/', type: 'directory' },
     { name: 'l/layer.tar', data: layer },
     ...entries,
-    { name: 'manifest.json', data: JSON.stringify([{ Config: 'cfg/config.json', RepoTags: [`${tag}-${order}`], Layers: ['l/layer.tar'] }]) },
+    { name: 'manifest.json', data: JSON.stringify([{ Config: configPath, RepoTags: [`${tag}-${order}`], Layers: ['l/layer.tar'] }]) },
   ]);
   const file = path.join(root, `${order}.tar`);
   fs.writeFileSync(file, archive);
-  return { file, clean, evil };
+  return { file, clean, evil, configPath, linkName };
 }
 
 /** The content of the tar entry `name` (the last one of that name, as tar semantics say): what clair-scan read by name. */
@@ -92,11 +116,11 @@ async function entryText(file: string, name: string): Promise<string | undefined
   return found;
 }
 
-it.each(['link-after', 'link-before'] as const)('%s: docker load reads the evil config through the link; clair-scan refuses the archive (exit 2, naming "cfg")', async (order) => {
-  const { file, clean, evil } = await hostile(order);
+it.each(['link-after', 'link-before', 'blobs-link'] as const)('%s: docker load reads the evil config through the link; clair-scan refuses the archive (exit 2, naming the link)', async (order) => {
+  const { file, clean, evil, configPath, linkName } = await hostile(order);
 
   // What a by-name reader (clair-scan before this fix) takes as the image config: the clean one.
-  expect(await entryText(file, 'cfg/config.json')).toBe(clean);
+  expect(await entryText(file, configPath)).toBe(clean);
 
   // What the real engine loads: the evil one (its image id is the evil config's digest).
   const out = docker('load', '-i', file);
@@ -113,7 +137,7 @@ it.each(['link-after', 'link-before'] as const)('%s: docker load reads the evil 
   let code: number;
   try {
     code = await runCli(
-      ['--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--formats', 'json', '--output-dir', path.join(root, `out-${order}`), `archive:${file}`],
+      ['--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--vuln-data', path.resolve(__dirname, '../../../.testenv/fixtures/vulns.jsonl'), '--formats', 'json', '--output-dir', path.join(root, `out-${order}`), `archive:${file}`],
       { ...process.env, GITLAB_CI: 'false' },
     );
   } finally {
@@ -121,7 +145,7 @@ it.each(['link-after', 'link-before'] as const)('%s: docker load reads the evil 
     outSpy.mockRestore();
   }
   expect(code).toBe(2);
-  expect(stderr).toContain(`error: "${file}" has "cfg" as a symbolic link `);
+  expect(stderr).toContain(`error: "${file}" has "${linkName}" as a symbolic link `);
   expect(stderr).toContain('docker load would read other files than clair-scan reads');
   const runId = /Run ([a-z0-9]+-[0-9a-f]+) /.exec(stderr)?.[1];
   if (runId) expect(leftoverContainers(runId)).toEqual([]);
