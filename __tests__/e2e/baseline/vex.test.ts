@@ -163,6 +163,28 @@ test('formats: openvex writes the suppressed findings as a schema-valid OpenVEX 
   expect(r.verdict.counted).toEqual(counts({ Medium: 1 }));
 });
 
+test('VEX scope: a product that names the image\'s last path segment but not its repository (pkg:oci/<name> without repository_url, or another registry) suppresses nothing', async () => {
+  const last = img.name.split('/').pop()!;
+  const doc = (product: string, n: number) => ({
+    '@context': 'https://openvex.dev/ns/v0.2.0',
+    '@id': `https://vex.example.com/app/scope-${n}`,
+    author: 'Someone else',
+    timestamp: '2026-01-10T12:00:00Z',
+    version: 1,
+    statements: [{ vulnerability: { name: 'CVE-2099-1002' }, products: [{ '@id': product }], status: 'not_affected', justification: 'component_not_present' }],
+  });
+  const files = [`pkg:oci/${last}`, `pkg:oci/${last}?repository_url=${encodeURIComponent(`evil.example/${img.name.split('/').slice(1).join('/')}`)}`].map((product, n) => {
+    expect(openVexValidator()(doc(product, n))).toBeNull();
+    const f = path.join(dir, `scope-${n}.openvex.json`);
+    fs.writeFileSync(f, JSON.stringify(doc(product, n)));
+    return f;
+  });
+  const r = await cli(['--vex', files.join(','), '--severity-threshold', 'high', img.pr]);
+  expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
+  expect(r.json().images[0].vulnerabilities.filter((v: { allowlisted?: unknown }) => v.allowlisted)).toEqual([]);
+  expect(r.json().verdict.reasons).toEqual(['1 finding at or above High (severity-threshold: high): 1 High']);
+});
+
 describe('a malformed VEX file: exit 2 naming file:line:column, nothing started', () => {
   const cases: [string, string, (file: string) => RegExp][] = [
     ['JSON syntax', '{\n  "@context": "https://openvex.dev/ns/v0.2.0",\n  "statements": [\n    { "status": "not_affected", }\n  ]\n}\n', (f) => new RegExp(`vex ${f}:4:33: not valid JSON`)],
