@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import { formatDuration } from '../util/progress';
-import type { ClairTarget, DbImageUse } from '../environment';
+import type { ClairTarget, DbImageUse, ServiceDataTrust } from '../environment';
 import type { Settings } from '../inputs/settings';
 import { DockerClient, type RegistryCredentials } from '../environment/docker';
 import { newRunId, type RunState } from '../environment/run-state';
@@ -302,6 +302,24 @@ export async function useDbImage(settings: Settings, docker: DockerClient, timeo
     checkDatabase: (db) => checkDbImageDatabase(info, ref, db),
     checkClair: async (target: ClairTarget) => checkDbImageClair(info, ref, await clairVersionOf(target.docker, target.clair), settings.clairImage),
   };
+}
+
+/**
+ * clair-mode: process, whose database image runs as a service (postgres-url) that no code here started: with
+ * vuln-data-public-key, `db-image:<ref>` must name that image; its signature is verified in its registry and its
+ * build-id label read there (manifest and config only), which the database's row must then carry. Without the key,
+ * the unauthenticated note.
+ */
+export async function serviceDataTrust(settings: Settings): Promise<ServiceDataTrust> {
+  if (!settings.vulnDataPublicKey) return { notes: [UNAUTHENTICATED_NOTE] };
+  if (!settings.vulnDbImage) {
+    throw new ClairScanError('vuln-data-public-key is set with postgres-url, but vuln-data names no database image whose signature could vouch for that database', {
+      hint: 'set vuln-data: db-image:REGISTRY/REPOSITORY:TAG to the image the service runs: its signature and its build-id label are checked against the database.',
+    });
+  }
+  const pinned = await verifyDbImageSignature(settings.vulnDbImage, loadDataPublicKey(settings.vulnDataPublicKey), settings.registry);
+  const info = await readDbImageInfo(pinned, { auth: settings.registry, where: 'registry' });
+  return { buildId: info.buildId, image: pinned, notes: [] };
 }
 
 export interface BuildDbImageOptions {

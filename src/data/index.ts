@@ -13,7 +13,7 @@ import type { RunState } from '../environment/run-state';
 import { fetchOnline } from '../environment/vuln-data';
 import { prepareVulnData } from './source';
 import { parseMaxAge } from './snapshot';
-import { useDbImage } from './db-image';
+import { serviceDataTrust, useDbImage } from './db-image';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
 import { loadDataPublicKey } from './signing';
 
@@ -23,6 +23,7 @@ export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoa
     prepare: (target) => prepareVulnData(settings, state, target),
     maxAgeMs: () => parseMaxAge(settings.vulnDataMaxAge),
     dbImage: (docker, timeoutMs) => useDbImage(settings, docker, timeoutMs),
+    serviceTrust: () => serviceDataTrust(settings),
     loadOnline: async (target, sets) => {
       // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.
       const cache = activeDataCache();

@@ -62,6 +62,21 @@ export interface VulnDataLoader {
    * to its registry) and checks its labels (age, clock) before anything starts (data/db-image.ts).
    */
   dbImage?(docker: DockerClient, timeoutMs: number): Promise<DbImageUse>;
+  /**
+   * clair-mode: process (a database image run as a service, reached by postgres-url): what vouches for its data.
+   * With vuln-data-public-key, the build id of the signed `db-image:<ref>` (its registry labels, read after its
+   * signature is verified), which the database's `clair_scan.data_image` row must carry; without, a note that the
+   * data is unauthenticated (data/db-image.ts `serviceDataTrust`).
+   */
+  serviceTrust?(): Promise<ServiceDataTrust>;
+}
+
+/** See VulnDataLoader.serviceTrust. */
+export interface ServiceDataTrust {
+  /** The build id the database must carry, and the signed image (pinned by digest) it comes from. */
+  buildId?: string;
+  image?: string;
+  notes: string[];
 }
 
 /** A database image (PostgreSQL with Clair's data baked in) that passed its label checks. */
@@ -187,7 +202,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
  */
 async function openProcess(settings: Settings, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
   const { openProcessService } = await loadProcessService();
-  return openProcessService(settings, state, time, data.maxAgeMs?.());
+  return openProcessService(settings, state, time, data.maxAgeMs?.(), data.serviceTrust);
 }
 
 declare const require: BundleRequire;

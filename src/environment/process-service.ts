@@ -4,7 +4,8 @@
  */
 import type { Settings } from '../inputs/settings';
 import { log } from '../util/log';
-import type { ClairService } from './index';
+import type { ClairService, ServiceDataTrust } from './index';
+import { ClairScanError } from '../util/errors';
 import type { RunState } from './run-state';
 import { makeRunTempDir } from './run-state';
 import type { PhaseTimer } from './run';
@@ -18,7 +19,13 @@ import { clairBinaryVersion, processTools, startClairProcess } from './clair-pro
  * (and migrates anything): the database must be a clair-scan database image's (Clair's schema and its
  * `clair_scan.data_image` row), built by the same Clair version as the one on the PATH, and fresh enough.
  */
-export async function openProcessService(settings: Settings, state: RunState, time: PhaseTimer, maxAgeMs: number | undefined): Promise<ClairService> {
+export async function openProcessService(
+  settings: Settings,
+  state: RunState,
+  time: PhaseTimer,
+  maxAgeMs: number | undefined,
+  trust?: () => Promise<ServiceDataTrust>,
+): Promise<ClairService> {
   const startupMs = settings.startupTimeoutSec * 1000;
   const tools = processTools();
   const pg = pgTarget(settings.postgresUrl as string);
@@ -34,6 +41,16 @@ export async function openProcessService(settings: Settings, state: RunState, ti
   });
   const binaryVersion = await time('start-clair', () => clairBinaryVersion(tools, dir));
   const notes = checkDataImage(contents, { clairVersion: binaryVersion, maxAgeMs, where: pg.where, image: settings.vulnData.trim().replace(/^db-image:/i, '') });
+  // Signed data: a database reached by URL is tied to the signed image by its build id (label = row), before Clair
+  // starts. Without vuln-data-public-key the reports say the data is unauthenticated.
+  const vouched = trust ? await time('data-load', trust) : { notes: [] };
+  const row = contents.rows[0]?.build_id;
+  if (vouched.buildId !== undefined && row !== vouched.buildId) {
+    throw new ClairScanError(`the database at ${pg.where} is not the signed database image ${vouched.image ?? ''}: its clair_scan.data_image build id is ${row ?? '(none)'}, the signed image's label says ${vouched.buildId}`, {
+      hint: 'run exactly the signed image as the service (its name in services: and in vuln-data: db-image:), or check vuln-data and postgres-url.',
+    });
+  }
+  notes.push(...vouched.notes);
   const clair = await time('start-clair', () =>
     startClairProcess({
       tools,

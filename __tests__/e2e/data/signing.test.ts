@@ -6,12 +6,14 @@
  * the reference, with nothing left behind. File and URL snapshots: with and without `<manifest>.sig`, and with a
  * changed manifest. Database images: `data image build --push --sign-key`, scanned with `vuln-data: db-image:<ref>`
  * and the key (the same findings; run by digest); an unsigned image, a local-only image, and a signed image whose
- * build-id label is not its database's row are refused.
+ * build-id label is not its database's row are refused. clair-mode: process against the signed image run as a plain
+ * PostgreSQL container (as a CI service): accepted; a signed image whose build id is not the database's is refused.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createServer, Server } from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
@@ -378,5 +380,65 @@ describe('database images signed by `data image build --push --sign-key`', () =>
     expect(err.exitCode).toBe(2);
     expect(err.message).toBe(`the database image ${local} cannot be verified: it names no registry, and vuln-data-public-key is set`);
     expect(err.hint).toContain('exists only in a local Docker daemon');
+  });
+
+  it('clair-mode: process (the image as a service at postgres-url): the signed image\'s build id must be the database\'s', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const name = `cs-e2e-signing-svc-${randomBytes(4).toString('hex')}`;
+    // As a CI service runs it: the signed image by its tag, its own entrypoint and data; nothing of clair-scan's.
+    docker('run', '-d', '--name', name, '--network', 'host', signedTag, 'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port));
+    const other = relabel(signedTag, `${dbRepo}:svc-other`, { 'io.clair-scan.data.build-id': '11111111-1111-4111-8111-111111111111' });
+    await signArtifact(dockerPush(other), loadSigningKey(signKey), { ...auth, hosts: [reg.address] });
+    const cli = (dbImage: string): Promise<{ code: number | null; out: string }> =>
+      new Promise((resolve) => {
+        const out = testTempDir('cs-e2e-signing-svc-out-');
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', path.join(__dirname, '../../../src/cli-entry.ts'), '--clair-mode', 'process', '--vuln-data', `db-image:${dbImage}`, '--vuln-data-public-key', publicKey, '--formats', 'json', '--output-dir', out, fixture('debian-vuln')],
+          {
+            env: {
+              ...process.env,
+              PATH: `${env.clairBin}:${process.env.PATH}`,
+              CLAIR_SCAN_POSTGRES_URL: `postgres://clair:clair@127.0.0.1:${port}/clair`,
+              CLAIR_SCAN_REGISTRY_USERNAME: reg.username,
+              CLAIR_SCAN_REGISTRY_PASSWORD: reg.password,
+              CLAIR_SCAN_REGISTRY_HOST: reg.address,
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let text = '';
+        child.stdout.on('data', (c) => (text += c));
+        child.stderr.on('data', (c) => (text += c));
+        child.on('exit', (code) => {
+          const run = /Run ([a-z0-9-]+) \(/.exec(text)?.[1];
+          if (run) track.add(run);
+          resolve({ code, out: text });
+        });
+      });
+    try {
+      for (let i = 0; i < 120; i++) {
+        try {
+          docker('exec', '-u', 'postgres', name, 'psql', '-X', '-q', '-At', '-p', String(port), '-U', 'clair', '-d', 'clair', '-c', 'SELECT 1');
+          break;
+        } catch {
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+      const good = await cli(signedTag);
+      expect({ code: good.code, out: good.code === 1 ? '' : good.out }).toEqual({ code: 1, out: '' }); // Critical findings: the gate fails
+      expect(good.out).toContain(`the database image ${signedTag}: signature by ECDSA P-256 key`);
+      const bad = await cli(other);
+      expect(bad.code).toBe(2);
+      expect(bad.out).toContain(`is not the signed database image ${dbRepo}@`);
+      expect(bad.out).toContain("the signed image's label says 11111111-1111-4111-8111-111111111111");
+    } finally {
+      docker('rm', '-f', '-v', name);
+    }
   });
 });
