@@ -65,13 +65,21 @@ interface JobRun {
 }
 
 /** Runs the template's scan job in a branch pipeline on main or in a merge request pipeline targeting main. */
-async function runScanJob(kind: 'main' | 'mr', project: Vars): Promise<JobRun> {
+/** The merge request's diff base: the target branch's commit the change is compared with. */
+const DIFF_BASE_SHA = 'c'.repeat(40);
+
+/** Runs the template's scan job (with `files` of the change under review in the project directory). */
+async function runScanJob(kind: 'main' | 'mr', project: Vars, files: Record<string, string> = {}): Promise<JobRun> {
   const jobId = ++jobCounter;
   const jobRoot = fs.mkdtempSync(path.join(root, `job-${jobId}-`));
   const projectDir = path.join(jobRoot, 'builds', 'acme', 'shop');
   const tmpDir = path.join(jobRoot, 'tmp');
   const home = path.join(jobRoot, 'home');
   for (const d of [projectDir, tmpDir, home]) fs.mkdirSync(d, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(projectDir, name)), { recursive: true });
+    fs.writeFileSync(path.join(projectDir, name), text);
+  }
   const sha = randomBytes(20).toString('hex');
   const predefined: Vars = {
     CI: 'true',
@@ -103,6 +111,7 @@ async function runScanJob(kind: 'main' | 'mr', project: Vars): Promise<JobRun> {
           CI_MERGE_REQUEST_PROJECT_ID: PROJECT_ID,
           CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'feature/login',
           CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+          CI_MERGE_REQUEST_DIFF_BASE_SHA: DIFF_BASE_SHA,
           CI_OPEN_MERGE_REQUESTS: `${PROJECT_PATH}!${MR_IID}`,
         }),
   };
@@ -262,4 +271,33 @@ test('only the job token (the note token is protected): no baseline, every findi
   expect(result.baselineNotes).toEqual([notice, strict]);
   expect(result.baselineUncompared).toEqual([img.name]);
   expect(fs.readFileSync(path.join(mr.projectDir, 'clair-scan-reports', 'clair-scan-summary.md'), 'utf8')).toContain('> ℹ️ Baseline: no baseline was compared for ');
+});
+
+test('a merge request that adds the allowlist entry for its own new finding: the MR note says so first; CLAIR_SCAN_POLICY_FROM_BASE lets main\'s allowlist decide', async () => {
+  expect(gitlab.pipelines.length).toBeGreaterThan(0);
+  const entry = (id: string): string[] => [`  - id: ${id}`, `    reason: accepted ${id}`];
+  gitlab.files.set(`${PROJECT_ID}|${DIFF_BASE_SHA}|policy/allow.yaml`, ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ''].join('\n'));
+  const mine = { 'policy/allow.yaml': ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ...entry('CVE-2099-3001'), ''].join('\n') };
+  const vars = { CS_IMAGE: img.pr, CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_ALLOWLIST: 'policy/allow.yaml' };
+  const note = (): string[] => gitlab.notesOn(PROJECT_ID, Number(MR_IID))[0].body.split('\n');
+  const dotenvOf = (r: JobRun): string => fs.readFileSync(path.join(r.projectDir, scanJob.artifacts.reports.dotenv), 'utf8');
+
+  gitlab.requests.length = 0;
+  const passes = await runScanJob('mr', projectVariables(vars), mine);
+  expect({ exitCode: passes.exitCode, log: passes.exitCode === 0 ? '' : passes.log }).toEqual({ exitCode: 0, log: '' });
+  expect(gitlab.problems).toEqual([]);
+  expect(gitlab.requests.filter((r) => r.url.includes('/repository/files/')).map((r) => `${r.status} ${r.url}`)).toEqual([
+    `200 /api/v4/projects/${PROJECT_ID}/repository/files/policy%2Fallow.yaml/raw?ref=${DIFF_BASE_SHA}`,
+  ]);
+  expect(dotenvOf(passes)).toMatch(/^CLAIR_SCAN_VERDICT=pass$/m);
+  const line = `this change suppresses 1 finding: CVE-2099-3001 (Medium, requests) in ${img.pr} by policy/allow.yaml:5 (policy files that differ from main (${DIFF_BASE_SHA.slice(0, 12)}): policy/allow.yaml).`;
+  expect(passes.log).toContain(`policy: ${line}`);
+  expect(note()[1]).toBe('## ✅ clair-scan: policy passed — 1 image');
+  expect(note()[3]).toBe(`> ⚠️ **Policy files changed**: ${line.replace(/[()]/g, (c) => `\\${c}`)}`);
+
+  const fails = await runScanJob('mr', projectVariables({ ...vars, CLAIR_SCAN_POLICY_FROM_BASE: 'true' }), mine);
+  expect({ exitCode: fails.exitCode, log: fails.exitCode === 0 ? '' : fails.log }).toEqual({ exitCode: 0, log: '' }); // report-only scan job
+  expect(dotenvOf(fails)).toMatch(/^CLAIR_SCAN_VERDICT=fail$/m);
+  expect(dotenvOf(fails)).toMatch(/^CLAIR_SCAN_REASONS=.*1 new finding at or above Medium/m);
+  expect(note()[3]).toMatch(/^> ⚠️ \*\*Policy files changed\*\*: this change would suppress 1 finding: CVE-2099-3001 .*policy-from-base: the versions of main \\\(c{12}\\\) decided; these suppressions were not applied\.$/);
 });
