@@ -18,7 +18,7 @@ import type Docker from 'dockerode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ClairScanError, errorMessage } from '../util/errors';
+import { ClairScanError, errorMessage, errorLine } from '../util/errors';
 import { log } from '../util/log';
 import { formatDuration } from '../util/progress';
 import type { DockerClient } from '../environment/docker';
@@ -139,7 +139,7 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
         cachedRanges = (await verifySnapshot(snap, `cache entry ${restoredKey}`)).rangeRecords;
         cached = snap.manifest;
       } catch (err) {
-        log.warn(`The cached vulnerability data (${restoredKey}) is unusable (${errorMessage(err).split('\n')[0]}); Clair's updaters will run.`);
+        log.warn(`The cached vulnerability data (${restoredKey}) is unusable (${errorLine(err)}); Clair's updaters will run.`);
       }
     }
     if (cached) {
@@ -161,7 +161,7 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
     } catch (err) {
       if (!cached) throw err;
       const age = snapshotAgeMs(cached, now);
-      const note = `Clair's updaters failed (${errorMessage(err).split('\n')[0]}), so the cached vulnerability data ${restoredKey} (${formatDuration(age)} old, created ${cached.createdAt}) was used: findings published since then are missing.`;
+      const note = `Clair's updaters failed (${errorLine(err)}), so the cached vulnerability data ${restoredKey} (${formatDuration(age)} old, created ${cached.createdAt}) was used: findings published since then are missing.`;
       log.warn(note);
       await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state, rangeRecords: cachedRanges });
       return { source: 'stale-cache', restoredKey, manifest: cached, notes: ctx.publicKey ? [note] : [note, UNAUTHENTICATED_NOTE] };
@@ -223,7 +223,7 @@ export async function pickCachedSnapshot(dir: string, prefix: string, opts: { re
       if (!st.isFile() || st.size > 4 << 20) throw new Error('the manifest is not a small regular file');
       manifest = parseManifest(await fs.promises.readFile(mf, 'utf8'), mf, now);
     } catch (err) {
-      skipped.push(`${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no snapshot manifest, so its age is unknown' : errorMessage(err).split('\n')[0]}`);
+      skipped.push(`${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no snapshot manifest, so its age is unknown' : errorLine(err)}`);
       continue;
     }
     if (opts.ref && manifest.ref !== undefined && manifest.ref !== opts.ref) {

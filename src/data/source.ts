@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
-import { ClairScanError, errorMessage } from '../util/errors';
+import { ClairScanError, errorMessage, errorLine } from '../util/errors';
 import { log } from '../util/log';
 import type { DockerClient } from '../environment/docker';
 import type { RunState } from '../environment/run-state';
@@ -117,7 +117,7 @@ async function checkAge(
       log.info(`Refreshed the vulnerability data online (${fresh.records} records).`);
       return { bundle: fresh.bundlePath, notes: [], ageMs: 0 };
     } catch (err) {
-      why = `refreshing it online failed: ${errorMessage(err).split('\n')[0]}`;
+      why = `refreshing it online failed: ${errorLine(err)}`;
     }
   }
   const note = `${stale}; ${why}. It was used anyway: findings published since ${snap.manifest?.createdAt ?? 'then'} are missing.`;

@@ -24,7 +24,7 @@ import {
   severityRank,
   VulnerabilityFinding,
 } from './model';
-import { errorMessage } from '../util/errors';
+import { errorMessage, errorLine } from '../util/errors';
 
 /** A baseline result as read: only what the comparison needs is trusted to be there (checked by parseBaseline). */
 export interface Baseline {
@@ -51,7 +51,7 @@ export function parseBaseline(text: string, source: string): BaselineLoad {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { notice: `the baseline (${source}) is not readable JSON (${errorMessage(err).split('\n')[0]}); no comparison is made, the report is complete.` };
+    return { notice: `the baseline (${source}) is not readable JSON (${errorLine(err)}); no comparison is made, the report is complete.` };
   }
   if (!isObj(data) || !isObj(data.tool) || data.tool.name !== 'clair-scan' || !Array.isArray(data.images)) {
     return { notice: `the baseline (${source}) is not a clair-scan result (clair-scan-result.json); no comparison is made, the report is complete.` };
@@ -261,7 +261,7 @@ export async function loadBaseline(spec: string, fetcher?: BaselineFetcher): Pro
   try {
     return await fetcher(s);
   } catch (err) {
-    return { notice: `the baseline could not be fetched (${errorMessage(err).split('\n')[0]}); no comparison is made, the report is complete.` };
+    return { notice: `the baseline could not be fetched (${errorLine(err)}); no comparison is made, the report is complete.` };
   }
 }
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Settings } from '../inputs/settings';
 import { severityRank, type Finding, type PolicyChange, type ScanResult } from '../findings/model';
 import { policyChangeLine } from '../findings/delta';
-import { errorMessage } from '../util/errors';
+import { errorLine } from '../util/errors';
 import { entryMatches, isExpired, loadAllowlists, parseAllowlist, type AllowlistEntry } from './allowlist';
 import { loadVex, vexEntriesOf } from './vex';
 
@@ -35,7 +35,7 @@ export interface BasePolicy {
   unreadable: string[];
 }
 
-const firstLine = (err: unknown): string => errorMessage(err).split('\n')[0];
+const firstLine = (err: unknown): string => errorLine(err);
 
 /** Reads the base's versions of the `allowlist` and `vex` files and compares them with the checkout's. */
 export async function readBasePolicy(policy: Settings['policy'], reader: BasePolicyReader, now: Date = new Date()): Promise<BasePolicy> {

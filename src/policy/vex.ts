@@ -23,7 +23,7 @@ import { promises as fs } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { PackageURL } from 'packageurl-js';
-import { ClairScanError, errorMessage } from '../util/errors';
+import { ClairScanError, errorMessage, errorLine } from '../util/errors';
 import { log } from '../util/log';
 import type { BundleRequire } from '../util/lazy';
 import type { Finding, ImageInfo } from '../findings/model';
@@ -74,7 +74,7 @@ function linePos(text: string, offset: number): { line: number; col: number } {
 }
 
 function jsonSyntaxError(text: string, file: string, err: unknown): VexError {
-  const msg = errorMessage(err).split('\n')[0];
+  const msg = errorLine(err);
   let offset: number | undefined;
   const at = /at position (\d+)/.exec(msg);
   const lc = /\(line (\d+) column (\d+)\)/.exec(msg);

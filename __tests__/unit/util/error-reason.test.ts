@@ -3,6 +3,8 @@
  * name, code, HTTP status and the errors it aggregates — in the one presenter (describeError/formatError) and in the
  * one-line warnings of the publishers (the act artifact warning read "uploading the report artifact failed: ").
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ClairScanError, describeError, errorLine, errorMessage, formatError } from '../../../src/util/errors';
 import { attempt } from '../../../src/publish/github/common';
 import { errorText } from '../../../src/util/bundle-stream';
@@ -93,5 +95,25 @@ describe('publisher warnings use the presenter', () => {
   it('an error whose message starts with a newline: the warning shows its first line with text', async () => {
     await attempt('uploading the report artifact', () => Promise.reject(new Error('\nError unauthorized')));
     expect(log.lines).toEqual(['warn: uploading the report artifact failed: Error unauthorized']);
+  });
+});
+
+describe('one-line reasons', () => {
+  /** Every .ts file under src/. */
+  function sources(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  }
+
+  it('no module cuts an error message to its first line itself (that line can be empty): errorLine does', () => {
+    const src = path.resolve(__dirname, '../../../src');
+    const cuts = sources(src).flatMap((f) =>
+      fs
+        .readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${path.relative(src, f)}:${i + 1}` }))
+        .filter(({ line }) => /(errorMessage|errorText|message)\([^()]*\)\.split\(/.test(line))
+        .map(({ at }) => at),
+    );
+    expect(cuts).toEqual([]);
   });
 });

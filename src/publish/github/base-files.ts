@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import type { BaseFile, BasePolicyReader } from '../../policy/base';
-import { errorMessage } from '../../util/errors';
+import { errorLine } from '../../util/errors';
 import { loadGitHub } from './comment';
 import { PULL_REQUEST_EVENTS } from './event';
 
@@ -48,7 +48,7 @@ export async function githubBasePolicy(opts: { token?: string; env?: Env }): Pro
       } catch (err) {
         const status = (err as { status?: number }).status;
         if (status === 404) return { missing: true };
-        return { error: status ? `HTTP ${status}` : errorMessage(err).split('\n')[0] };
+        return { error: status ? `HTTP ${status}` : errorLine(err) };
       }
     },
   };

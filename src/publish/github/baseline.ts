@@ -17,7 +17,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBaselineFile, type BaselineLoad } from '../../findings/delta';
-import { errorMessage } from '../../util/errors';
+import { errorLine } from '../../util/errors';
 import { log } from '../../util/log';
 import { loadArtifact } from './artifact';
 import { loadGitHub } from './comment';
@@ -153,7 +153,7 @@ export async function fetchGitHubBaseline(spec: string, opts: GitHubBaselineOpti
       });
       return await readBaselineFile(join(dir, RESULT_FILE), `${run.label}, artifact ${opts.artifactName}`);
     } catch (err) {
-      return { notice: `the ${opts.artifactName} artifact of ${run.label} could not be downloaded (${errorMessage(err).split('\n')[0]}); no comparison is made, the report is complete.` };
+      return { notice: `the ${opts.artifactName} artifact of ${run.label} could not be downloaded (${errorLine(err)}); no comparison is made, the report is complete.` };
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

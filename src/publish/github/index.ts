@@ -13,7 +13,7 @@ import type { ScanOutcome } from '../../outcome';
 import type { Settings } from '../../inputs/settings';
 import { renderMarkdownSummary, reportView } from '../../report';
 import { md } from '../../report/escape';
-import { describeError, errorMessage } from '../../util/errors';
+import { describeError, errorLine } from '../../util/errors';
 import { log } from '../../util/log';
 import { composeStickyBody, GITHUB_COMMENT_MAX_CHARS, stickyKey, stickyMarker } from '../sticky';
 import { uploadReports } from './artifact';
@@ -88,7 +88,7 @@ export function errorMarkdown(err: unknown): string {
   if (!d.internal) {
     lines.push(`The scan did not complete: ${md(d.message, 2000)}`, '', `**What to do:** ${md(d.hint, 2000)}`);
   } else {
-    lines.push(`The scan did not complete because of an internal error: ${md(errorMessage(err).split('\n')[0], 2000)}`, '', 'Please report this with the job log.');
+    lines.push(`The scan did not complete because of an internal error: ${md(errorLine(err), 2000)}`, '', 'Please report this with the job log.');
   }
   lines.push('', 'No verdict was reached (exit code 2).', '');
   return lines.join('\n');

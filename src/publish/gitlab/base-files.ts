@@ -8,7 +8,7 @@
  */
 import { request } from 'undici';
 import type { BaseFile, BasePolicyReader } from '../../policy/base';
-import { errorMessage } from '../../util/errors';
+import { errorLine } from '../../util/errors';
 import { gitlabTargetBranch } from './baseline';
 
 type Env = Record<string, string | undefined>;
@@ -51,7 +51,7 @@ export function gitlabBasePolicy(opts: { gitlabToken?: string; env?: Env }): Bas
         const text = await res.body.text();
         return text.length > MAX_FILE_BYTES ? { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` } : { text };
       } catch (err) {
-        return { error: errorMessage(err).split('\n')[0] };
+        return { error: errorLine(err) };
       }
     },
   };

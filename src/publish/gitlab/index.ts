@@ -8,7 +8,7 @@
 import type { ScanOutcome } from '../../outcome';
 import type { Settings } from '../../inputs/settings';
 import { renderMarkdownSummary, reportView } from '../../report';
-import { ClairScanError, errorMessage } from '../../util/errors';
+import { ClairScanError, errorMessage, errorLine } from '../../util/errors';
 import { log } from '../../util/log';
 import { composeStickyBody, GITLAB_NOTE_MAX_CHARS, stickyKey, stickyMarker } from '../sticky';
 import { GitLabApiError, gitlabTarget, upsertStickyNote, type NoteOutcome } from './note';
@@ -51,7 +51,7 @@ export async function publishGitLab(outcome: ScanOutcome, settings: Settings, en
         : err instanceof ClairScanError
           ? ` ${err.hint}`
           : '';
-    log.warn(`could not write the merge request note (${errorMessage(err).split('\n')[0]}).${hint} The reports are in the job artifacts.`);
+    log.warn(`could not write the merge request note (${errorLine(err)}).${hint} The reports are in the job artifacts.`);
     return { status: 'failed', reason: errorMessage(err) };
   }
 }
