@@ -15,6 +15,8 @@ npx tsx bench/scan.ts "$@"
 # calls; median of 3 runs. Goal (issue 11): ≤ 1.10 × Clair's own time.
 npx tsx bench/warm-scan.ts --runs 3
 npx tsx bench/reporters.ts
+# Bundle line splitting: one 32 MiB and one 64 MiB line, and 64 MiB of 1 KiB lines; linear (issue 20: it was quadratic).
+npx tsx bench/bundle-lines.ts
 # Vulnerability data from a registry snapshot (250,000 records): pull, verify, copy, import; goal ≤ 30 s to a ready Clair.
 npx tsx bench/data-cache.ts
 npx tsx bench/data-load.ts
