@@ -13,6 +13,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ClairScanError, errorMessage } from '../util/errors';
@@ -194,6 +195,47 @@ export async function clairBinaryVersion(tools: { clair: string; setpriv: string
   }
 }
 
+/** open(2)'s O_TMPFILE on Linux x86_64 and arm64 (__O_TMPFILE | O_DIRECTORY); Node has no constant for it. */
+const O_TMPFILE = 0o20000000 | fs.constants.O_DIRECTORY;
+
+/** Whether `dir` supports O_TMPFILE (an unnamed file in it), as Clair's layer spool needs. */
+export function supportsTmpfile(dir: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(dir, O_TMPFILE | fs.constants.O_RDWR, 0o600));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where Clair spools layers (its TMPDIR): claircore opens them with O_TMPFILE, and Clair v4.9.0's fallback for a
+ * filesystem without it is broken (clair-v4.md §8.1: every index fails with "openat fetcher…: no such file or
+ * directory"). The container mode mounts a tmpfs; a process cannot, and a CI job's root filesystem is often overlayfs,
+ * which has O_TMPFILE only from Linux 6.6. So: the first of the temp dir, /var/tmp, the working directory (a CI
+ * checkout is a volume) and /dev/shm that supports it, with a private directory of the run; else refuse.
+ */
+export function spoolDir(state: RunState, candidates = [os.tmpdir(), '/var/tmp', process.cwd(), '/dev/shm']): string {
+  for (const base of [...new Set(candidates)]) {
+    if (!base || !supportsTmpfile(base)) continue;
+    let dir: string;
+    try {
+      dir = fs.mkdtempSync(path.join(base, `clair-scan-${state.runId}-spool-`));
+    } catch {
+      continue;
+    }
+    state.tempDirs.push(dir);
+    fs.chmodSync(dir, 0o700);
+    if (supportsTmpfile(dir)) {
+      if (base !== candidates[0]) log.info(`Clair spools layers in ${dir}: ${candidates[0]} does not support O_TMPFILE.`);
+      return dir;
+    }
+  }
+  throw new ClairScanError(`no directory for Clair's layer spool supports O_TMPFILE (tried ${candidates.join(', ')})`, {
+    hint: 'Clair v4.9.0 needs a temp directory on a filesystem with O_TMPFILE (ext4, xfs, btrfs, tmpfs; overlayfs only from Linux 6.6): set TMPDIR to one, e.g. a volume or a tmpfs mounted in the job.',
+  });
+}
+
 export interface StartClairProcessOptions {
   tools: { clair: string; setpriv: string };
   state: RunState;
@@ -217,9 +259,8 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
   const deadline = Date.now() + opts.timeoutMs;
   const psk = randomBytes(32).toString('base64');
   const confDir = path.join(opts.dir, 'config');
-  const tmpDir = path.join(opts.dir, 'tmp');
   fs.mkdirSync(confDir, { recursive: true, mode: 0o700 });
-  fs.mkdirSync(tmpDir, { recursive: true, mode: 0o700 });
+  const tmpDir = spoolDir(opts.state);
   const mappingFiles = { repo2cpe: opts.repo2cpe ?? path.join(confDir, 'repo2cpe.json'), name2repos: opts.name2repos ?? path.join(confDir, 'name2repos.json') };
   // Offline, Red Hat's scanners need (empty) local mapping files: clair-config.ts says why.
   if (!opts.repo2cpe) fs.writeFileSync(mappingFiles.repo2cpe, '{"data":{}}\n', { mode: 0o600 });
@@ -246,7 +287,7 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
       fs.copyFileSync(opts.userConfig, path.join(`${conf}.d`, '50-user.yaml'));
       fs.writeFileSync(path.join(`${conf}.d`, '99-clair-scan.yaml'), enforcedDropIn(params), { mode: 0o600 });
     }
-    // TMPDIR: claircore spools layers there with O_TMPFILE (clair-v4.md §8.1): a directory of the run on the job's disk.
+    // TMPDIR: claircore spools layers there with O_TMPFILE (spoolDir says why it is chosen).
     const env = { ...process.env, TMPDIR: tmpDir, NO_COLOR: '1' };
     const child = spawnGuarded(opts.tools.setpriv, opts.tools.clair, ['-conf', conf, '-mode', 'combo'], env, opts.dir);
     const tail = new LogTail(child.stderr);

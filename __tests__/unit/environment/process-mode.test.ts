@@ -13,7 +13,7 @@ import { checkDataImage, pgTarget, type DatabaseContents, type DataImageRow } fr
 import { setLogger, type Logger } from '../../../src/util/log';
 import { parseRunState, serializeRunState, stopChildren, trackChild } from '../../../src/environment/run-state';
 import { generateClairConfig } from '../../../src/environment/clair-config';
-import { findOnPath } from '../../../src/environment/clair-process';
+import { findOnPath, spoolDir, supportsTmpfile } from '../../../src/environment/clair-process';
 
 const URL_OK = 'postgres://postgres:s3cr%40t-pass@clair-db:5432/postgres';
 
@@ -166,6 +166,30 @@ describe('process mode config and tools', () => {
     expect(own.indexer.scanner.package.rhel_containerscanner.name2repos_mapping_file).toBe('/run/n.json');
     const container = parse(generateClairConfig({ connString: 'x', httpListen: 'a', introspectionListen: 'b', airgap: true }));
     expect(container.indexer.scanner.repo['rhel-repository-scanner'].repo2cpe_mapping_file).toBe('/config/repo2cpe.json');
+  });
+
+  it('the layer spool goes to the first candidate with O_TMPFILE (/proc has none), in a private dir of the run; none: exit 2', () => {
+    expect(supportsTmpfile(os.tmpdir())).toBe(true);
+    expect(supportsTmpfile('/proc')).toBe(false);
+    expect(supportsTmpfile('/nonexistent-cs')).toBe(false);
+    const state = { runId: 'unit-spool-1', tempDirs: [] as string[] };
+    const dir = spoolDir(state, ['/proc', '/nonexistent-cs', os.tmpdir()]);
+    try {
+      expect(path.dirname(dir)).toBe(os.tmpdir());
+      expect(path.basename(dir)).toMatch(/^clair-scan-unit-spool-1-spool-/);
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(state.tempDirs).toEqual([dir]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    let err: unknown;
+    try {
+      spoolDir(state, ['/proc', '/nonexistent-cs']);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as ClairScanError).message).toBe('no directory for Clair\'s layer spool supports O_TMPFILE (tried /proc, /nonexistent-cs)');
+    expect((err as ClairScanError).hint).toMatch(/overlayfs only from Linux 6\.6/);
   });
 
   it('findOnPath: the first executable file, skipping directories and non-executables', () => {
