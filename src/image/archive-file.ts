@@ -29,8 +29,14 @@ export async function resolveFromArchiveFile(spec: string, state: RunState, opts
     if (head[0] === 0x1f && head[1] === 0x8b) {
       const gunzip = (await import('node:zlib')).createGunzip();
       const cap = byteCap(opts.maxDecompressedBytes ?? CAPS.archiveBytes, `"${file}"`, 'check that this is the image archive you meant to scan');
+      const source = input as fs.ReadStream;
       gunzip.on('error', (err) => cap.destroy(err));
-      input = (input as fs.ReadStream).pipe(gunzip).pipe(cap);
+      // The spool stops reading by destroying its input: close the file with it.
+      cap.on('close', () => {
+        gunzip.destroy();
+        source.destroy();
+      });
+      input = source.pipe(gunzip).pipe(cap);
     }
     const spooled = await spoolArchive(input as never, tmp.dir, { what: `"${file}"` });
     return imageFromArchive(spooled, { ref: spec, source: 'archive', wanted, close: tmp.remove });

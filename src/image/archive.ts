@@ -467,6 +467,11 @@ export function decompress(stream: Readable, compression: Compression, what = 'a
     // pipe() does not forward errors: a damaged stream must still fail the reader.
     stream.on('error', (err) => d.destroy(err));
     d.on('error', (err) => c.destroy(err));
+    // A reader that stops early destroys what it reads: release the decompressor and the source with it.
+    c.on('close', () => {
+      d.destroy();
+      stream.destroy();
+    });
     return stream.pipe(d).pipe(c);
   };
   if (compression === 'gzip') return capped(zlib.createGunzip());
