@@ -32,7 +32,7 @@ import { validateClairFiles } from '../environment/clair-container';
 import { openLayerServer, validateRequest } from '../image';
 import type { LayerServer } from '../image/layer-server';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
-import { evaluatePolicy, validatePolicy } from '../policy';
+import { evaluatePolicy, refuseNewRulesWithoutBaseline, validatePolicy } from '../policy';
 import { missingReports, writeReports } from '../report';
 import { TOOL_VERSION } from '../version';
 import { ImageContext, scanImage, scanResult } from '../scan';
@@ -163,6 +163,7 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   try {
     await time('preflight', async () => {
       await validatePolicy(settings.policy);
+      refuseNewRulesWithoutBaseline(settings.policy, 'batch mode');
       validateClairFiles(settings);
     });
     if (todo.length > 0) {

@@ -105,6 +105,19 @@ function newScope(result: ScanResult): string {
   return result.delta ? '' : '; no baseline was compared, so nothing is new';
 }
 
+/**
+ * Batch mode compares no baseline: there `fail-on-new` and `new.*` rules would find nothing new and pass everything,
+ * so they are refused up front (exit 2) rather than silently weakening the gate.
+ */
+export function refuseNewRulesWithoutBaseline(policy: Settings['policy'], where: string): void {
+  const rule = policy.failOn?.trim() ?? '';
+  const uses = [...(policy.failOnNew ? ['fail-on-new'] : []), ...(/\bnew\./i.test(rule) ? [`fail-on "${rule}"`] : [])];
+  if (!uses.length) return;
+  throw new ClairScanError(`${uses.join(' and ')} count findings new against a baseline, which ${where} does not compare: every finding would pass as not new`, {
+    hint: 'gate the batch on all findings (severity-threshold, or fail-on without new.<name>), or scan each image on its own with a baseline.',
+  });
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

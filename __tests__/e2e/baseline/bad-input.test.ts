@@ -157,3 +157,14 @@ test('an image missing from the baseline: the compared image is compared, the ot
   expect(r.file('clair-scan-summary.md')).toContain(`> ℹ️ Baseline: no baseline was compared for ${other}: all 3 findings`);
 });
 
+test.each([
+  [['--fail-on-new'], 'fail-on-new count findings new against a baseline, which batch mode does not compare: every finding would pass as not new'],
+  [['--fail-on', 'high>0 || new.medium>0'], 'fail-on "high>0 || new.medium>0" count findings new against a baseline, which batch mode does not compare: every finding would pass as not new'],
+])('batch mode compares no baseline: %j is refused (exit 2) before anything starts, not passed silently', async (flags, message) => {
+  const list = path.join(dir, 'images.txt');
+  fs.writeFileSync(list, `${img.pr}\n`);
+  const r = await cli(['--images-file', list, ...flags]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(message);
+  expect(r.stderr).toContain('gate the batch on all findings');
+});
