@@ -358,7 +358,7 @@ export const INPUTS: InputDefinition[] = [
     type: 'boolean',
     default: 'false',
     description:
-      '`severity-threshold` counts only the findings the baseline did not have (what this change introduced), so an old backlog does not fail the gate. Without a baseline nothing is new. `fail-on` rules can also count `new.high` etc.',
+      '`severity-threshold` counts only the findings the baseline did not have (what this change introduced), so an old backlog does not fail the gate. Where no baseline is asked for nothing is new; a baseline that was asked for but could not be compared counts every finding as new. Not in batch mode. `fail-on` rules can also count `new.high` etc.',
   },
   {
     name: 'policy-from-base',

@@ -186,6 +186,7 @@ describe('boolean flags never take the next argument', () => {
     comment: (s) => s.publish.comment,
     resume: (s) => s.batch.resume,
     'fail-on-new': (s) => !!s.policy.failOnNew,
+    'policy-from-base': (s) => !!s.policy.policyFromBase,
   };
 
   it('the table below covers every boolean CLI input', () => {
