@@ -8,6 +8,9 @@
  * and the key (the same findings; run by digest); an unsigned image, a local-only image, and a signed image whose
  * build-id label is not its database's row are refused. clair-mode: process against the signed image run as a plain
  * PostgreSQL container (as a CI service): accepted; a signed image whose build id is not the database's is refused.
+ * The action's online-data cache with the key (Cache Service v2 server, real @actions/cache): a signed entry is
+ * used, an unsigned one is passed over (Clair's updaters run against the fake Debian mirror, nothing saved), a bad
+ * signature is exit 2.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -28,6 +31,11 @@ import { manifestPathFor, writeSnapshot } from '../../../src/data/snapshot';
 import { cleanupRun } from '../../../src/environment/cleanup';
 import { newRunId, type RunState } from '../../../src/environment/run-state';
 import { setLogger } from '../../../src/util/log';
+import * as actionsCache from '@actions/cache';
+import { cacheDir, cacheKey, useDataCache } from '../../../src/data/cache';
+import { githubDataCache } from '../../../src/data/github-cache';
+import { CacheServer } from '../../helpers/cache-server';
+import { startFakeDebianSource, type FakeDebianSource } from '../scan/fake-debian-source';
 import { loadTestEnv } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
 import { makeKeyPair, sigTag } from '../../helpers/cosign';
@@ -440,5 +448,87 @@ describe('database images signed by `data image build --push --sign-key`', () =>
     } finally {
       docker('rm', '-f', '-v', name);
     }
+  });
+});
+
+describe('the action\'s online-data cache with vuln-data-public-key', () => {
+  const env = loadTestEnv();
+  let server: CacheServer;
+  let source: FakeDebianSource;
+  let runnerTemp: string;
+  const saved: Record<string, string | undefined> = {};
+
+  beforeEach(async () => {
+    server = new CacheServer();
+    await server.start();
+    runnerTemp = testTempDir('cs-e2e-signing-cache-');
+    for (const [k, v] of Object.entries({ ...server.env(), RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: runnerTemp })) {
+      saved[k] = process.env[k];
+      process.env[k] = v;
+    }
+    useDataCache(githubDataCache());
+    source = await startFakeDebianSource({ tracker: { zlib: { 'CVE-2098-0002': { description: 'FAKE: zlib, no fix', releases: { bookworm: { status: 'open', urgency: 'unimportant' } } } } } });
+  });
+  afterEach(async () => {
+    useDataCache(undefined);
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await source.close();
+    await server.stop();
+    expect(server.problems).toEqual([]);
+    expect(fs.existsSync(cacheDir({ RUNNER_TEMP: runnerTemp }))).toBe(false);
+  });
+
+  /** Today's entry as a publisher would seed it: the fixture bundle, signed by `key` (or not). */
+  async function seed(sign: 'signer' | 'stranger' | 'none'): Promise<string> {
+    const d = cacheDir();
+    const bundle = path.join(d, 'clair-data.json.zst');
+    await writeSnapshot(Readable.from([execFileSync('zstd', ['-q', '-c', BUNDLE])]), bundle, { updaterSets: ['debian'], clairVersion: env.clairVersion });
+    if (sign !== 'none') {
+      const keyFile = path.join(dir, `${sign}.key`);
+      fs.writeFileSync(keyFile, (sign === 'signer' ? signer : stranger).privatePem);
+      const { signManifestFile, loadSigningKey } = await import('../../../src/data/signing');
+      await signManifestFile(manifestPathFor(bundle), loadSigningKey(keyFile));
+    }
+    const key = cacheKey(env.clairVersion, ['debian']);
+    expect(await actionsCache.saveCache([d], key)).toBeGreaterThan(0);
+    fs.rmSync(d, { recursive: true, force: true });
+    server.requests.length = 0;
+    return key;
+  }
+
+  const onlineScan = () => {
+    const cfg = path.join(runnerTemp, 'clair.json');
+    fs.writeFileSync(cfg, JSON.stringify(source.clairConfig()));
+    return scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': cfg, 'vuln-data-public-key': publicKey, formats: 'json', fail: 'false' }), track);
+  };
+  const trackerFetches = () => source.requests.filter((r) => r.path === '/tracker/data/json').length;
+
+  it('a signed entry is used instead of the updaters, and nothing is said about authenticity', async () => {
+    const key = await seed('signer');
+    const used = await onlineScan();
+    expect(findingLines(used.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
+    expect(trackerFetches()).toBe(0);
+    expect(used.result.images[0].notes ?? []).not.toContain(UNAUTHENTICATED_NOTE);
+    expect(logs.join('')).toContain(`cache entry ${key}: manifest signature by ECDSA P-256 key`);
+  });
+
+  it('an unsigned entry is passed over: Clair\'s updaters run, and their data is not saved (this run cannot sign it)', async () => {
+    const key = await seed('none');
+    const fresh = await onlineScan();
+    expect(findingLines(fresh.result.images[0])).toEqual(['CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -']);
+    expect(trackerFetches()).toBe(1);
+    expect(logs.join('')).toContain(`The cached vulnerability data ${key} is not signed, and vuln-data-public-key is set: Clair's updaters will run instead.`);
+    expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'blob-get']); // nothing saved
+  });
+
+  it('an entry signed by another key: exit 2 naming the entry', async () => {
+    const key = await seed('stranger');
+    const err = await expectScanError(onlineScan());
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain(`cache entry ${key}: the signature `);
+    expect(err.message).toContain(`does not verify with vuln-data-public-key ${publicKey}`);
   });
 });
