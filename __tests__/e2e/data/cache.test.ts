@@ -158,6 +158,16 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
     expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'blob-get']);
   });
 
+  it('an entry dated in the future is passed over with a notice (it would look fresh forever): the updaters run', async () => {
+    const future = await seedOlderEntry(-2 * DAY);
+    source = await startFakeDebianSource({ tracker: TRACKER });
+    const o = await onlineScan(source, { 'vuln-data-max-age': '3d' });
+    expect(findingLines(o.result.images[0])).toEqual(TRACKER_FINDINGS);
+    expect(trackerFetches(source)).toBe(1);
+    expect(logs.join('')).toMatch(new RegExp(`warning: The cached vulnerability data \\(${future}\\) is unusable \\(snapshot manifest .* says it was created at .*, in the future \\(now .*\\)\\); Clair's updaters will run\\.`));
+    expect(server.keys()).toEqual([future, today()]);
+  });
+
   it('stale and the updaters fail: the stale entry is used and the JSON report and Markdown summary say how old it is', async () => {
     const old = await seedOlderEntry(2 * DAY + 3 * 3600_000);
     source = await startFakeDebianSource({ tracker: TRACKER, trackerStatus: 500 });
