@@ -202,7 +202,7 @@ export interface CachedSnapshotChoice {
  * with a damaged manifest or a `createdAt` in the future (parseManifest refuses it), and entries written by another
  * ref than `ref` when they record theirs. The bundle itself is verified later, when the scan reads it.
  */
-export async function pickCachedSnapshot(dir: string, prefix: string, opts: { ref?: string; now?: Date } = {}): Promise<CachedSnapshotChoice> {
+export async function pickCachedSnapshot(dir: string, prefix: string, opts: { ref?: string; now?: Date; publicKey?: SignatureKey } = {}): Promise<CachedSnapshotChoice> {
   const now = opts.now ?? new Date();
   const skipped: string[] = [];
   let names: string[];
@@ -221,7 +221,9 @@ export async function pickCachedSnapshot(dir: string, prefix: string, opts: { re
     try {
       const st = await fs.promises.lstat(mf);
       if (!st.isFile() || st.size > 4 << 20) throw new Error('the manifest is not a small regular file');
-      manifest = parseManifest(await fs.promises.readFile(mf, 'utf8'), mf, now);
+      // vuln-data-public-key: only entries whose manifest carries a valid signature by it (signing.ts); the scan
+      // verifies the chosen one again, so an unsigned entry chosen here would only fail the scan.
+      manifest = opts.publicKey ? ((await openSignedSnapshot(bundlePath, opts.publicKey, name)).manifest as SnapshotManifest) : parseManifest(await fs.promises.readFile(mf, 'utf8'), mf, now);
     } catch (err) {
       skipped.push(`${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no snapshot manifest, so its age is unknown' : errorLine(err)}`);
       continue;

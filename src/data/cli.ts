@@ -20,7 +20,7 @@ import { log, print } from '../util/log';
 import { exportSnapshot } from './export';
 import { pickCachedSnapshot } from './cache';
 import { isOciRef, ociInfo, ociPull, ociPush, signArtifact } from './oci';
-import { loadSigningKey, signManifestFile } from './signing';
+import { loadDataPublicKey, loadSigningKey, signManifestFile } from './signing';
 import { manifestPathFor, openSnapshot, snapshotAgeMs, SnapshotManifest, verifySnapshot } from './snapshot';
 import { formatBytes, formatDuration } from '../util/progress';
 import { buildDbImage, describeDbImage, readDbImageInfo } from './db-image';
@@ -121,9 +121,12 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     .argument('<dir>', 'the cache directory, e.g. .clair-scan-cache')
     .requiredOption('--prefix <prefix>', 'the entries\' file-name prefix, e.g. clair-scan-vulndata-v4.9.0-debian+osv-')
     .option('--ref <ref>', 'pass over entries written for another ref (their manifest records it)')
+    .option('--vuln-data-public-key <pem>', 'pass over entries without a valid <manifest>.sig by this PEM public key (path or PEM; default: CLAIR_SCAN_VULN_DATA_PUBLIC_KEY, as the scan reads it)')
     .action(async (dir: string, o: Record<string, unknown>) => {
       await run(async () => {
-        const r = await pickCachedSnapshot(dir, String(o.prefix), { ref: typeof o.ref === 'string' && o.ref ? o.ref : undefined });
+        const key = value(o, 'vuln-data-public-key');
+        const publicKey = key ? loadDataPublicKey(key) : undefined;
+        const r = await pickCachedSnapshot(dir, String(o.prefix), { ref: typeof o.ref === 'string' && o.ref ? o.ref : undefined, publicKey });
         for (const s of r.skipped) log.warn(`cache entry passed over: ${s}`);
         if (r.bundlePath) print(`${r.bundlePath}\n`);
       });

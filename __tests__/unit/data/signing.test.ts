@@ -4,7 +4,11 @@
  * digest), and the detached manifest signature of snapshot files. The registry side runs against the real test
  * registry in __tests__/e2e/data/signing.test.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { createPrivateKey, randomBytes, scryptSync } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pickCachedSnapshot } from '../../../src/data/cache';
+import { manifestPathFor, writeSnapshot } from '../../../src/data/snapshot';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import nacl from 'tweetnacl';
@@ -209,5 +213,36 @@ describe('vuln-data-public-key (inputs)', () => {
   it('a signing key round-trips with createPrivateKey of the same PEM (the key file is read, not altered)', () => {
     const f = file(kp.privatePem);
     expect(loadSigningKey(f).key.export({ type: 'pkcs8', format: 'pem' })).toBe(createPrivateKey(kp.privatePem).export({ type: 'pkcs8', format: 'pem' }));
+  });
+});
+
+describe('pickCachedSnapshot with vuln-data-public-key (the GitLab template\'s `data cached`)', () => {
+  const PREFIX = 'clair-scan-vulndata-v4.9.0-debian-';
+  const kp = makeKeyPair('ec');
+  const k = loadSigningKey(file(kp.privatePem));
+  const pub = loadDataPublicKey(kp.publicPem);
+
+  async function entry(cache: string, name: string, createdAt: Date, sign: 'key' | 'other' | 'none'): Promise<string> {
+    const bundle = path.join(cache, name);
+    const zst = execFileSync('zstd', ['-q', '-c'], { input: `${JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'f', Ref: 'r', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-1' } })}\n` });
+    await writeSnapshot(Readable.from([zst]), bundle, { updaterSets: ['debian'], createdAt });
+    if (sign !== 'none') await signManifestFile(manifestPathFor(bundle), sign === 'key' ? k : loadSigningKey(file(makeKeyPair('ec').privatePem)));
+    return bundle;
+  }
+
+  it('chooses the newest entry signed by the key; unsigned and otherwise signed entries are passed over, each with why', async () => {
+    const cache = testTempDir('cs-unit-signing-cache-');
+    const now = Date.now();
+    const signed = await entry(cache, `${PREFIX}20260101.json.zst`, new Date(now - 3 * 3600_000), 'key');
+    const unsigned = await entry(cache, `${PREFIX}20260102.json.zst`, new Date(now - 2 * 3600_000), 'none');
+    await entry(cache, `${PREFIX}20260103.json.zst`, new Date(now - 3600_000), 'other');
+    // Without a key: the newest by createdAt, whoever wrote it.
+    expect((await pickCachedSnapshot(cache, PREFIX)).bundlePath).toBe(path.join(cache, `${PREFIX}20260103.json.zst`));
+    const r = await pickCachedSnapshot(cache, PREFIX, { publicKey: pub });
+    expect(r.bundlePath).toBe(signed);
+    expect(r.skipped).toEqual([
+      `${PREFIX}20260102.json.zst: vulnerability data ${PREFIX}20260102.json.zst is not signed: no ${manifestPathFor(unsigned)}.sig beside its manifest, and vuln-data-public-key is set`,
+      expect.stringMatching(new RegExp(`^${PREFIX}20260103\\.json\\.zst: vulnerability data ${PREFIX}20260103\\.json\\.zst: the signature .* does not verify with vuln-data-public-key`)),
+    ]);
   });
 });
