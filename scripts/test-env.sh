@@ -8,7 +8,7 @@ set -euo pipefail
 # shellcheck source=test-env/tool-image.sh
 . "$TE_LIB_DIR/tool-image.sh"
 
-PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux zstd)
+PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux zstd rsync)
 PG_SUITE=bookworm
 PG_PACKAGES=postgresql-15
 # Bump when the pruning below changes (it is part of the rootfs cache key).

@@ -1,5 +1,7 @@
 /**
- * The GitLab template's jobs and the CI/CD component's, run the way a runner runs them: each job's `variables`,
+ * The GitLab template's jobs and the CI/CD component's in their DIND mode (`clair-scan: extends: .clair-scan-dind`, as
+ * a user opts in; the default services mode runs in services-pipeline.test.ts, and both under gitlab-ci-local in
+ * ci-local.test.ts), run the way a runner runs them: each job's `variables`,
  * `rules` and `script` are read from templates/clair-scan.gitlab-ci.yml (and templates/clair-scan/template.yml with
  * its `$[[ inputs.* ]]` filled in) as written; the rules decide whether GitLab would create the job in the
  * simulated pipeline; the script runs in `bash` with `set -eo pipefail` in a directory playing `$CI_PROJECT_DIR`,
@@ -36,6 +38,7 @@ const TOKEN = `glpat-${randomBytes(12).toString('hex')}`;
 const JOB_TOKEN = `glcbt-${randomBytes(12).toString('hex')}`;
 
 interface Job {
+  extends?: string;
   stage?: string;
   image?: { name?: string; entrypoint?: string[] };
   services?: ({ name: string; alias?: string } | string)[];
@@ -73,9 +76,20 @@ let root: string;
 let shimDir: string;
 let jobCounter = 1000;
 
+/** A job as GitLab resolves `extends:` (hashes merged, the job's own keys winning); `mode` replaces its `extends`. */
+function resolveJob(doc: Record<string, unknown>, name: string, mode?: string): Job {
+  const job = doc[name] as Job;
+  const baseName = mode ?? job.extends;
+  if (!baseName) return job;
+  const base = doc[baseName] as Partial<Job> | undefined;
+  if (!base) throw new Error(`${name} extends ${baseName}, which the file does not define`);
+  const { extends: _e, ...own } = job;
+  return { ...base, ...own, variables: { ...base.variables, ...own.variables } } as Job;
+}
+
 function loadTemplate(): Pipeline {
   const doc = parse(fs.readFileSync(TEMPLATE, 'utf8')) as Record<string, unknown>;
-  return { variables: stringVars(doc.variables as Job['variables']), scan: doc[SCAN_JOB] as Job, gate: doc[GATE_JOB] as Job };
+  return { variables: stringVars(doc.variables as Job['variables']), scan: resolveJob(doc, SCAN_JOB, '.clair-scan-dind'), gate: doc[GATE_JOB] as Job };
 }
 
 /**
@@ -96,7 +110,7 @@ function loadComponent(inputs: Record<string, string | boolean>): Pipeline {
     return String(v);
   });
   const doc = parse(text) as Record<string, unknown>;
-  return { variables: stringVars(doc.variables as Job['variables']), scan: doc[SCAN_JOB] as Job, gate: doc[GATE_JOB] as Job };
+  return { variables: stringVars(doc.variables as Job['variables']), scan: resolveJob(doc, SCAN_JOB), gate: doc[GATE_JOB] as Job };
 }
 
 function shellQuote(s: string): string {
@@ -384,7 +398,7 @@ describe('as written', () => {
   });
 
   test('the component: the template\'s jobs with the inputs filled in', () => {
-    const c = loadComponent({});
+    const c = loadComponent({ mode: 'dind' });
     for (const k of ['scan', 'gate'] as const) {
       const { variables: tv, rules: tr, image: ti, ...t } = template[k];
       const { variables: cv, rules: cr, image: ci, ...comp } = c[k];
@@ -393,7 +407,8 @@ describe('as written', () => {
       // Same rules, with the MR opt-in given as an input instead of CLAIR_SCAN_MR_PIPELINES/AST_ENABLE_MR_PIPELINES.
       expect(cr?.map((r) => r.when)).toEqual(tr?.map((r) => r.when));
       // Every variable the component sets means what the template's does (same default where the template has one).
-      const tvars = stringVars(tv);
+      // The template sets the database image globally, the component in the job.
+      const tvars = { ...template.variables, ...stringVars(tv) };
       for (const [name, value] of Object.entries(stringVars(cv))) {
         if (name === 'CLAIR_SCAN_MR_PIPELINES') continue;
         // The template reaches these through GitLab's CS_* variables (CS_IMAGE, CS_REGISTRY_USER/PASSWORD).
@@ -511,7 +526,7 @@ test('an error (exit 2) fails the scan job itself', async () => {
 });
 
 test('the CI/CD component in an MR pipeline: inputs set the image, the data and a critical threshold; the Critical finding fails the gate', async () => {
-  const c = loadComponent({ image: IMAGE, 'vuln-data': VULN_DATA(), 'severity-threshold': 'critical', 'mr-pipelines': true });
+  const c = loadComponent({ mode: 'dind', image: IMAGE, 'vuln-data': VULN_DATA(), 'severity-threshold': 'critical', 'mr-pipelines': true });
   const project = projectVariables(false, {});
   const run = await runJob({ pipeline: c, job: 'scan', kind: 'mr', project });
   expect({ exitCode: run.exitCode, log: run.exitCode === 0 ? '' : run.log }).toEqual({ exitCode: 0, log: '' });

@@ -83,7 +83,10 @@ describe('README inputs/outputs table agrees with the definitions', () => {
 
 describe('GitLab template agrees with the definitions', () => {
   const tpl = YAML.parse(readFileSync(join(root, 'templates/clair-scan.gitlab-ci.yml'), 'utf8'));
-  const job = tpl['clair-scan'];
+  // The job as GitLab resolves `extends:` (a hash merge, the job's own keys winning): by default the services mode.
+  const withMode = (mode: string) => ({ ...tpl[mode], ...tpl['clair-scan'], variables: { ...tpl[mode].variables, ...tpl['clair-scan'].variables } });
+  const job = withMode(tpl['clair-scan'].extends);
+  const dind = withMode('.clair-scan-dind');
   const envName = (n: string) => `CLAIR_SCAN_${n.toUpperCase().replace(/-/g, '_')}`;
   const gitlabDefaults: Record<string, string> = {
     // GitLab's own container-scanning variables, which the template defaults to the job's image and credentials.
@@ -93,20 +96,46 @@ describe('GitLab template agrees with the definitions', () => {
     'registry-host': '$CI_REGISTRY,$CI_SERVER_URL',
   };
 
-  test('a CLAIR_SCAN_ variable for every non-action-only input, with the same default', () => {
-    for (const def of INPUTS.filter((i) => !i.actionOnly)) {
-      expect({ name: def.name, value: job.variables[envName(def.name)] }).toEqual({ name: def.name, value: gitlabDefaults[def.name] ?? def.default });
+  // What each mode sets differently from the input's default.
+  const services: Record<string, string> = {
+    'clair-mode': 'process',
+    'postgres-url': 'postgres://clair@clair-db:5432/clair',
+    'image-source': 'registry',
+    'vuln-data': 'db-image:$CLAIR_SCAN_DB_IMAGE',
+  };
+  const dindDefaults: Record<string, string> = { 'vuln-data': 'db-image:$CLAIR_SCAN_DB_IMAGE' };
+
+  test('a CLAIR_SCAN_ variable for every non-action-only input, with the same default (or the mode\'s), in both modes', () => {
+    expect(tpl['clair-scan'].extends).toBe('.clair-scan-services');
+    for (const [j, modeDefaults] of [[job, services], [dind, dindDefaults]] as const) {
+      for (const def of INPUTS.filter((i) => !i.actionOnly)) {
+        expect({ name: def.name, value: j.variables[envName(def.name)] }).toEqual({ name: def.name, value: modeDefaults[def.name] ?? gitlabDefaults[def.name] ?? def.default });
+      }
+      // Besides the inputs: the CLI's explicit platform choice and the database image.
+      const extra = Object.keys(j.variables).filter((k) => k.startsWith('CLAIR_SCAN_') && !['CLAIR_SCAN_TOOL_IMAGE', 'CLAIR_SCAN_CI_PLATFORM'].includes(k));
+      expect(extra.sort()).toEqual(INPUTS.filter((i) => !i.actionOnly).map((i) => envName(i.name)).sort());
+      expect(j.variables.CLAIR_SCAN_CI_PLATFORM).toBe('gitlab');
     }
-    const extra = Object.keys(job.variables).filter((k) => k.startsWith('CLAIR_SCAN_') && k !== 'CLAIR_SCAN_TOOL_IMAGE');
-    expect(extra.sort()).toEqual(INPUTS.filter((i) => !i.actionOnly).map((i) => envName(i.name)).sort());
+    expect(tpl.variables.CLAIR_SCAN_DB_IMAGE).toMatch(/^ghcr\.io\/clair-scan\/clair-db:v\d+\.\d+\.\d+$/);
+    // The mode's own variables are not in the job's `variables:`, where they would win over the mode's.
+    for (const mode of ['.clair-scan-services', '.clair-scan-dind']) {
+      for (const k of Object.keys(tpl[mode].variables)) expect({ k, inJob: k in tpl['clair-scan'].variables }).toEqual({ k, inJob: false });
+    }
     expect(job.variables).toMatchObject({ CS_IMAGE: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA', CS_REGISTRY_USER: '$CI_REGISTRY_USER', CS_REGISTRY_PASSWORD: '$CI_REGISTRY_PASSWORD' });
   });
 
-  test('dind service, the container-scanning report and every report as artifacts, always', () => {
-    expect(job.services.map((s: { alias?: string; name: string }) => [s.name, s.alias])).toEqual([[expect.stringMatching(/^docker:.*dind$/), 'docker']]);
+  test('services mode: the database image as a service, no dind, no Docker; dind mode: the dind service over TLS', () => {
+    expect(job.services).toEqual([{ name: '$CLAIR_SCAN_DB_IMAGE', alias: 'clair-db', command: ['postgres', '-c', 'listen_addresses=*'] }]);
+    expect(JSON.stringify(job)).not.toMatch(/dind|"DOCKER_(HOST|TLS_\w+|CERT_PATH)"|privileged/);
+    // The database image's public password in libpq's variable: in the (masked) URL it would blank out every "clair".
+    expect(job.variables.PGPASSWORD).toBe('clair');
+    expect(dind.services.map((s: { alias?: string; name: string }) => [s.name, s.alias])).toEqual([[expect.stringMatching(/^docker:.*dind$/), 'docker']]);
     // dind over TLS by default (docs/SECURITY.md).
-    expect(job.variables.DOCKER_HOST).toBe('tcp://docker:2376');
-    expect(job.variables.DOCKER_TLS_CERTDIR).toBe('/certs');
+    expect(dind.variables.DOCKER_HOST).toBe('tcp://docker:2376');
+    expect(dind.variables.DOCKER_TLS_CERTDIR).toBe('/certs');
+  });
+
+  test('the container-scanning report and every report as artifacts, always', () => {
     expect(job.image.name).toBe('$CLAIR_SCAN_TOOL_IMAGE');
     expect(job.artifacts.when).toBe('always');
     expect(job.artifacts.reports.container_scanning).toBe(`${job.variables.CLAIR_SCAN_OUTPUT_DIR}/gl-container-scanning-report.json`);
