@@ -313,6 +313,9 @@ cmd_down() {
   rm -f "$STATE/env.json"
   if [ -f "$REG_DIR/pid" ]; then stop_pid "$(cat "$REG_DIR/pid")" docker-registry docker-registry; rm -f "$REG_DIR/pid"; fi
   if [ -f "$STATE/dockerd.started" ]; then
+  if [ -x "$TE_LIB_DIR/bridge-daemon.sh" ] && [ -d "$STATE/bridge-daemon" ]; then
+    bash "$TE_LIB_DIR/bridge-daemon.sh" down || log "bridge daemon teardown reported an error"
+  fi
     stop_pid "$(cat "$STATE/dockerd.started")" dockerd dockerd
     rm -f "$STATE/dockerd.started" "$STATE/dockerd.pid"
   else
@@ -340,6 +343,7 @@ cmd_status() {
   if [ -f "$STATE/env.json" ]; then echo "env.json: $STATE/env.json"; else echo "env.json: absent (run up)"; fi
   echo "cache:    $CACHE ($(du -sh "$CACHE" 2>/dev/null | cut -f1))"
 }
+  if [ -x "$TE_LIB_DIR/bridge-daemon.sh" ]; then bash "$TE_LIB_DIR/bridge-daemon.sh" status || true; fi
 
 # ---------------------------------------------------------------------------------------------- main
 usage() {
