@@ -29,6 +29,8 @@ export interface ClairProcess {
   pid: number;
   client: ClairClient;
   url: string;
+  /** Its config file (clairctl reads the same). */
+  conf: string;
   /** Stops the process group (idempotent). */
   close(): Promise<void>;
 }
@@ -322,6 +324,7 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
         pid: child.pid as number,
         client,
         url,
+        conf,
         close: async () => {
           await client.close();
           await close();
@@ -349,5 +352,37 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
         details: logs,
       },
     );
+  }
+}
+
+/**
+ * `clairctl import-updaters BUNDLE` from the PATH against the running Clair's database (its config), as a child of the
+ * run like Clair (own process group, parent-death signal, stopped by the run's cleanup), bounded by `timeoutMs`.
+ */
+export async function importWithClairctl(o: { tools: { setpriv: string }; clairctl: string; conf: string; bundle: string; state: RunState; dir: string; timeoutMs: number }): Promise<void> {
+  log.info(`Loading vulnerability data (${path.basename(o.bundle)}) with ${o.clairctl} import-updaters …`);
+  const started = Date.now();
+  const child = spawnGuarded(o.tools.setpriv, o.clairctl, ['-q', '-c', o.conf, 'import-updaters', o.bundle], { ...process.env, NO_COLOR: '1' }, o.dir);
+  const tail = new LogTail(child.stderr);
+  let spawnError: Error | undefined;
+  child.once('error', (err) => (spawnError = err));
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopped ??= stopGroup(child));
+  const untrack = trackChild(o.state.runId, stop);
+  try {
+    const done = await waitExit(child, o.timeoutMs);
+    if (!done) {
+      await stop();
+      throw new ClairScanError(`clairctl import-updaters did not finish within ${Math.round(o.timeoutMs / 1000)} s`, { hint: 'raise data-timeout, or check the database of postgres-url (its disk and load).', details: tail.text() });
+    }
+    if (spawnError || child.exitCode !== 0) {
+      throw new ClairScanError(`clairctl import-updaters failed for ${path.basename(o.bundle)} (${spawnError ? errorMessage(spawnError) : `exit ${child.exitCode ?? child.signalCode}`})`, {
+        hint: 'check that the snapshot was made for this Clair version (clairctl export-updaters / clair-scan data export); see the details.',
+        details: tail.text(),
+      });
+    }
+    log.info(`Vulnerability data loaded (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  } finally {
+    untrack();
   }
 }

@@ -52,7 +52,7 @@ export interface ClairTarget {
  */
 export interface VulnDataLoader {
   /** `vuln-data` other than `online`, before the first image: the bundle to import, and notes for the reports. */
-  prepare(target: ClairTarget): Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>;
+  prepare(target: ClairTarget | undefined): Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>;
   /** `vuln-data: online`: loads the updater sets `sets` (those loaded so far, then the new ones); notes for the reports. */
   loadOnline(target: ClairTarget, sets: string[]): Promise<string[]>;
   /** `vuln-data-max-age` in milliseconds (undefined: no limit), for data this module checks itself (clair-mode: process). */
@@ -202,7 +202,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
  */
 async function openProcess(settings: Settings, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
   const { openProcessService } = await loadProcessService();
-  return openProcessService(settings, state, time, data.maxAgeMs?.(), data.serviceTrust);
+  return openProcessService(settings, state, time, data.maxAgeMs?.(), data.serviceTrust, () => data.prepare(undefined));
 }
 
 declare const require: BundleRequire;

@@ -10,8 +10,8 @@ import type { RunState } from './run-state';
 import { makeRunTempDir } from './run-state';
 import type { PhaseTimer } from './run';
 import { assertCovered, CoverageCache, coverageFromQuery, coverageTargets } from './vuln-data';
-import { checkDataImage, connectPg, pgTarget, queryText, readDatabaseContents } from './pg-client';
-import { clairBinaryVersion, processTools, startClairProcess } from './clair-process';
+import { checkDataImage, connectPg, pgTarget, type PgTarget, queryText, readDatabaseContents } from './pg-client';
+import { type ClairProcess, clairBinaryVersion, findOnPath, importWithClairctl, processTools, startClairProcess, type StartClairProcessOptions } from './clair-process';
 
 /**
  * clair-mode: process: Clair from the PATH as a child process (clair-process.ts) against `postgres-url`, whose
@@ -25,7 +25,9 @@ export async function openProcessService(
   time: PhaseTimer,
   maxAgeMs: number | undefined,
   trust?: () => Promise<ServiceDataTrust>,
+  prepare?: () => Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>,
 ): Promise<ClairService> {
+  if (!/^db-image:/i.test(settings.vulnData.trim())) return openWithSnapshot(settings, state, time, prepare);
   const startupMs = settings.startupTimeoutSec * 1000;
   const tools = processTools();
   const pg = pgTarget(settings.postgresUrl as string);
@@ -51,19 +53,25 @@ export async function openProcessService(
     });
   }
   notes.push(...vouched.notes);
-  const clair = await time('start-clair', () =>
-    startClairProcess({
-      tools,
-      state,
-      dir,
-      connString: pg.url,
-      userConfig: settings.clairConfig,
-      repo2cpe: settings.rhelRepo2cpe,
-      name2repos: settings.rhelName2repos,
-      timeoutMs: startupMs,
-      requestTimeoutMs: settings.scanTimeoutSec * 1000,
-    }),
-  );
+  const clair = await time('start-clair', () => startClairProcess(processOptions(settings, state, tools, dir, pg.url)));
+  return service(settings, clair, binaryVersion, notes, pg);
+}
+
+function processOptions(settings: Settings, state: RunState, tools: { clair: string; setpriv: string }, dir: string, connString: string): StartClairProcessOptions {
+  return {
+    tools,
+    state,
+    dir,
+    connString,
+    userConfig: settings.clairConfig,
+    repo2cpe: settings.rhelRepo2cpe,
+    name2repos: settings.rhelName2repos,
+    timeoutMs: settings.startupTimeoutSec * 1000,
+    requestTimeoutMs: settings.scanTimeoutSec * 1000,
+  };
+}
+
+function service(settings: Settings, clair: ClairProcess, binaryVersion: string, notes: string[], pg: PgTarget): ClairService {
   // The coverage counts, taken once per run through the Node client (no psql, no container): the data never changes.
   const coverage = new CoverageCache();
   return {
@@ -75,7 +83,7 @@ export async function openProcessService(
     ensureData: async (index, imageRef) => {
       const targets = coverageTargets(index);
       if (targets.length === 0) return;
-      const client = await connectPg(pg, startupMs);
+      const client = await connectPg(pg, settings.startupTimeoutSec * 1000);
       try {
         assertCovered(imageRef, await coverageFromQuery((sql) => queryText(client, sql), targets, coverage), settings.vulnData);
       } finally {
@@ -84,4 +92,42 @@ export async function openProcessService(
     },
     close: () => clair.close(),
   };
+}
+
+/**
+ * A snapshot (file, URL, `oci://`) in process mode: verified and checked for age by data/ (`prepare`, as for the
+ * container mode, without an online refresh), then Clair migrates the schema of postgres-url's database and
+ * `clairctl import-updaters` from the PATH (beside clair) loads it. Records with version ranges (Go, npm …, Red Hat
+ * containers), which clairctl 4.9.0 cannot store, are completed by range-import.ts only in the container mode's own
+ * PostgreSQL: refused here with what to use instead.
+ */
+async function openWithSnapshot(settings: Settings, state: RunState, time: PhaseTimer, prepare: (() => Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>) | undefined): Promise<ClairService> {
+  if (!prepare) throw new Error('clair-mode: process with a snapshot needs a loader that prepares it');
+  const tools = processTools();
+  const clairctl = findOnPath('clairctl');
+  if (!clairctl) {
+    throw new ClairScanError('clair-mode: process with a snapshot in vuln-data needs `clairctl` on the PATH, and there is none', {
+      hint: 'use the clair-scan tool image (it ships clair and clairctl), install clairctl of the same Clair version beside clair, or use vuln-data: db-image:<ref> (no import at all).',
+    });
+  }
+  const prepared = await time('data-load', prepare);
+  if (prepared.rangeRecords) {
+    throw new ClairScanError(`the vulnerability data ${settings.vulnData} has ${prepared.rangeRecords} records with version ranges (Go, npm …, Red Hat containers), which clairctl 4.9.0 cannot import into a database clair-scan does not run`, {
+      hint: 'use vuln-data: db-image:<ref> (a database image built from this snapshot: clair-scan data image build completes the ranges), or clair-mode: container.',
+    });
+  }
+  const pg = pgTarget(settings.postgresUrl as string);
+  const dir = makeRunTempDir(state, 'clair');
+  log.info(`Starting Clair (${tools.clair}) as a process against the PostgreSQL at ${pg.where} …`);
+  // Reachable at all (bounded retries, the host named), before Clair is given it.
+  await time('start-postgres', async () => (await connectPg(pg, settings.startupTimeoutSec * 1000)).end());
+  const binaryVersion = await time('start-clair', () => clairBinaryVersion(tools, dir));
+  const clair = await time('start-clair', () => startClairProcess(processOptions(settings, state, tools, dir, pg.url)));
+  try {
+    await time('data-load', () => importWithClairctl({ tools, clairctl, conf: clair.conf, bundle: prepared.bundle, state, dir, timeoutMs: settings.dataTimeoutSec * 1000 }));
+  } catch (err) {
+    await clair.close();
+    throw err;
+  }
+  return service(settings, clair, binaryVersion, prepared.notes, pg);
 }

@@ -158,7 +158,7 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     default: 'container',
     description:
-      'How the run\'s own Clair runs: `container` (PostgreSQL and Clair as ephemeral containers on the Docker daemon) or `process` (`clair` from the PATH as a child process of clair-scan, against the PostgreSQL of `postgres-url` that already holds the data: `vuln-data: db-image:<ref>`; no Docker daemon needed for registry and archive images; docs/process-mode.md). Not with `clair-url`.',
+      'How the run\'s own Clair runs: `container` (PostgreSQL and Clair as ephemeral containers on the Docker daemon) or `process` (`clair` from the PATH as a child process of clair-scan, against the PostgreSQL of `postgres-url`: a database image holding the data, `vuln-data: db-image:<ref>`, or a database a snapshot is imported into with `clairctl`; never `online`; no Docker daemon needed for registry and archive images; docs/process-mode.md). Not with `clair-url`.',
   },
   {
     name: 'postgres-url',

@@ -207,8 +207,7 @@ export function parseSettings(raw: RawInputs): Settings {
   if (clairUrl && !/^https?:\/\/[^\s]+$/.test(clairUrl)) throw bad('clair-url', clairUrl, 'an http(s) URL such as http://clair:6060');
   const clairMode = oneOf('clair-mode', ['container', 'process'] as const);
   validateClairMode(clairMode, clairUrl, opt('postgres-url'), str('vuln-data'));
-  // Process mode reads no snapshot: its data is in the database (validateClairMode requires db-image:).
-  if (!clairUrl && clairMode !== 'process') validateDataSource(str('vuln-data'));
+  if (!clairUrl) validateDataSource(str('vuln-data'));
   const layerServerAddress = opt('layer-server-address');
   if (layerServerAddress) parseBindAddress(layerServerAddress);
 
@@ -307,10 +306,11 @@ export function validateDataSource(vulnData: string): void {
 }
 
 /**
- * `clair-mode` / `postgres-url`. `process` runs clair from the PATH against `postgres-url`, whose database must already
- * hold the data (a database image: `vuln-data: db-image:<ref>`). With `clair-url` no Clair is started at all, so
- * `process` there is a contradiction, refused rather than silently ignored. `postgres-url` is read by process mode
- * only (a CI config may set it for both modes; it changes nothing else). The URL is never echoed: it holds a password.
+ * `clair-mode` / `postgres-url`. `process` runs clair from the PATH against `postgres-url`, whose database holds the
+ * data already (a database image: `vuln-data: db-image:<ref>`) or gets a snapshot imported; never `online`. With
+ * `clair-url` no Clair is started at all, so `process` there is a contradiction, refused rather than silently ignored.
+ * `postgres-url` is read by process mode only (a CI config may set it for both modes; it changes nothing else). The
+ * URL is never echoed: it holds a password.
  */
 export function validateClairMode(mode: 'container' | 'process', clairUrl: string | undefined, postgresUrl: string | undefined, vulnData: string): void {
   if (mode === 'container') return;
@@ -325,9 +325,10 @@ export function validateClairMode(mode: 'container' | 'process', clairUrl: strin
     });
   }
   parsePostgresUrl(postgresUrl);
-  if (!/^db-image:/i.test(vulnData.trim())) {
-    throw new ClairScanError(`clair-mode: process needs the vulnerability data already in the database (vuln-data: db-image:<ref>), not vuln-data "${vulnData}"`, {
-      hint: 'start the database image (clair-scan data image build) as the PostgreSQL of postgres-url and set vuln-data: db-image:<that image>; or use clair-mode: container to import a snapshot or fetch data online.',
+  // Clair's updaters would have to run in the job for every scan (minutes): the data comes as a database image or a snapshot.
+  if (vulnData.trim().toLowerCase() === 'online') {
+    throw new ClairScanError('clair-mode: process does not run Clair\'s updaters (vuln-data: online)', {
+      hint: 'set vuln-data to a database image (db-image:<ref>, started as the PostgreSQL of postgres-url: no import at all) or a snapshot (a file, URL or oci://, imported with clairctl); or use clair-mode: container for online data.',
     });
   }
 }

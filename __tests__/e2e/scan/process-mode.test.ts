@@ -83,6 +83,7 @@ beforeAll(async () => {
   expect(psql('clair', 'SELECT clair_version FROM clair_scan.data_image')).toBe(env.clairVersion);
   // Variants of the same database for the refusals (copies: the original stays as built).
   psql('postgres', 'CREATE DATABASE empty');
+  for (const db of ['fresh', 'fresh2']) psql('postgres', `CREATE DATABASE ${db}`);
   for (const db of ['norow', 'othervers', 'stale', 'future']) psql('postgres', `CREATE DATABASE ${db} TEMPLATE clair`);
   psql('norow', 'DROP SCHEMA clair_scan CASCADE');
   psql('othervers', "UPDATE clair_scan.data_image SET clair_version = 'v4.8.0'");
@@ -108,8 +109,8 @@ interface CliRun {
 }
 
 /** The CLI (sources, one Node process) with clair on the PATH, the database URL in the environment and no Docker. */
-function startCli(args: string[], opts: { db?: string; port?: number; env?: Record<string, string> } = {}): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), '--clair-mode', 'process', '--vuln-data', DB_IMAGE_ARG(), ...args], {
+function startCli(args: string[], opts: { db?: string; port?: number; env?: Record<string, string>; vulnData?: string } = {}): CliRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), '--clair-mode', 'process', '--vuln-data', opts.vulnData ?? DB_IMAGE_ARG(), ...args], {
     cwd: REPO,
     env: { ...process.env, PATH: `${env.clairBin}:${process.env.PATH}`, DOCKER_HOST: NO_DOCKER, CLAIR_SCAN_POSTGRES_URL: url(opts.db ?? 'clair', opts.port), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -202,6 +203,17 @@ describe('findings', () => {
     expect(r.out).not.toContain(PW);
     expect(fs.readFileSync(path.join(out, 'clair-scan-result.json'), 'utf8')).not.toContain(PW);
     // Nothing asked the (absent) Docker daemon anything, cleanup included.
+    expect(r.out).not.toMatch(/cleanup: docker|ECONNREFUSED|127\.0\.0\.1:1\b/);
+    expectNothingLeft(r.runId);
+  });
+
+  it('a snapshot (the same bundle) imported with clairctl from the PATH into a fresh database: the same exact findings', async () => {
+    const out = testTempDir('cs-e2e-procmode-out-');
+    const r = await runCli(['--formats', 'json', '--output-dir', out, archive], { db: 'fresh', vulnData: BUNDLE });
+    expect({ code: r.code, out: r.code === 1 ? '' : r.out }).toEqual({ code: 1, out: '' });
+    expect(r.out).toMatch(/Loading vulnerability data \(vulns\.jsonl\) with .*\/clairctl import-updaters/);
+    expect(findingLines(resultOf(out).images[0])).toEqual(containerLines);
+    expect(r.out).not.toContain(PW);
     expect(r.out).not.toMatch(/cleanup: docker|ECONNREFUSED|127\.0\.0\.1:1\b/);
     expectNothingLeft(r.runId);
   });
@@ -400,6 +412,16 @@ describe('refusals: exit 2, a clear reason, nothing left', () => {
     expect(r.out).toMatch(hint);
     expect(r.out).toContain(`127.0.0.1:${pgPort}`);
     expect(r.out).not.toContain(PW);
+    expectNothingLeft(r.runId);
+  });
+
+  it('a snapshot with version-range records (clairctl 4.9.0 cannot import them here): exit 2 pointing to db-image', async () => {
+    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], { db: 'fresh2', vulnData: path.join(REPO, '.testenv/fixtures/vulns-ecosystems.jsonl') });
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/has 10 records with version ranges .* which clairctl 4\.9\.0 cannot import into a database clair-scan does not run/);
+    expect(r.out).toMatch(/use vuln-data: db-image:<ref>/);
+    // Refused before Clair touched the database: no schema was migrated into it.
+    expect(psql('fresh2', "SELECT to_regclass('public.vuln') IS NULL")).toBe('t');
     expectNothingLeft(r.runId);
   });
 

@@ -47,13 +47,16 @@ describe('clair-mode and postgres-url inputs', () => {
       const s = parseSettings((n) => ({ ...base, 'clair-mode': 'Process', 'postgres-url': url, 'vuln-data': 'db-image:ghcr.io/o/clair-db:v4.9.0' })[n as 'image']);
       expect({ mode: s.clairMode, url: s.postgresUrl }).toEqual({ mode: 'process', url });
     }
+    // A snapshot is imported (clairctl from the PATH).
+    expect(parseSettings((n) => ({ ...base, 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': 'https://data.example/clair.json.zst' })[n as 'image']).clairMode).toBe('process');
   });
 
   it.each([
     ['an unknown mode', { 'clair-mode': 'daemonless' }, /input "clair-mode" has an invalid value "daemonless"/, /`container`, `process`/],
     ['process without postgres-url', { 'clair-mode': 'process', 'vuln-data': 'db-image:ghcr.io/o/db:1' }, /clair-mode: process needs postgres-url/, /postgres:\/\/postgres:PASSWORD@clair-db:5432/],
     ['process with clair-url', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'clair-url': 'http://clair:6060' }, /clair-url cannot be combined with clair-mode: process/, /remove clair-mode, or remove clair-url/],
-    ['process with a snapshot instead of a database image', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': 'online' }, /needs the vulnerability data already in the database \(vuln-data: db-image:<ref>\), not vuln-data "online"/, /clair-mode: container to import/],
+    ['process with online data', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': 'Online' }, /clair-mode: process does not run Clair's updaters \(vuln-data: online\)/, /db-image:<ref>.*or a snapshot/],
+    ['process with a snapshot file that does not exist', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': '/nonexistent/vulns.json.zst' }, /vulnerability data file "\/nonexistent\/vulns\.json\.zst" does not exist/, /clair-scan data export/],
     ['a URL of another scheme', { 'clair-mode': 'process', 'postgres-url': 'mysql://root:hunter2@db/x', 'vuln-data': 'db-image:a/b:1' }, /postgres-url must start with postgres:\/\/ or postgresql:\/\/, not mysql:\/\//, /postgres:\/\/USER:PASSWORD@HOST:PORT\/DATABASE/],
     ['not a URL', { 'clair-mode': 'process', 'postgres-url': 'host=db password=hunter2', 'vuln-data': 'db-image:a/b:1' }, /postgres-url is not a URL/, /percent-encode/],
     ['a URL without a host', { 'clair-mode': 'process', 'postgres-url': 'postgres:///db?password=hunter2', 'vuln-data': 'db-image:a/b:1' }, /postgres-url names no host/, /HOST:PORT/],
