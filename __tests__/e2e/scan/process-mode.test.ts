@@ -207,6 +207,14 @@ describe('findings', () => {
     expectNothingLeft(r.runId);
   });
 
+  it('the password in PGPASSWORD instead of the URL (as the GitLab template passes the database image\'s): the same exact findings', async () => {
+    const out = testTempDir('cs-e2e-procmode-out-');
+    const r = await runCli(['--formats', 'json', '--output-dir', out, archive], { env: { CLAIR_SCAN_POSTGRES_URL: `postgres://clair@127.0.0.1:${pgPort}/clair`, PGPASSWORD: PW } });
+    expect({ code: r.code, out: r.code === 1 ? '' : r.out }).toEqual({ code: 1, out: '' });
+    expect(findingLines(resultOf(out).images[0])).toEqual(containerLines);
+    expectNothingLeft(r.runId);
+  });
+
   it('a snapshot (the same bundle) imported with clairctl from the PATH into a fresh database: the same exact findings', async () => {
     const out = testTempDir('cs-e2e-procmode-out-');
     const r = await runCli(['--formats', 'json', '--output-dir', out, archive], { db: 'fresh', vulnData: BUNDLE });
