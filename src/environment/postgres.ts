@@ -53,7 +53,10 @@ export async function startPostgres(docker: DockerClient, opts: StartPostgresOpt
         runId: opts.runId,
         role: 'postgres',
         capAdd: ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'SETUID', 'SETGID'],
-        env: { ...opts.env, POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
+        // initdb's own default trusts every TCP connection from 127.0.0.1, and with host networking that is anyone on
+        // the machine: the data (and so the gate) could be changed mid-scan. Passwords on TCP; the container's own
+        // unix socket (our `docker exec psql`) stays trusted.
+        env: { POSTGRES_INITDB_ARGS: '--auth-host=scram-sha-256', ...opts.env, POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
         // Ephemeral data: durability settings off make migrations and the data import much faster.
         cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...(opts.args ?? [])],
       });

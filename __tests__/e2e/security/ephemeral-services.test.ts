@@ -36,6 +36,26 @@ it('Clair refuses a request without the run\'s PSK-signed token, and answers our
   expect(Object.keys(ops).sort()).toEqual(['fixture-alpine', 'fixture-debian', 'fixture-pypi']);
 });
 
+it('PostgreSQL refuses a TCP connection from this machine without the run\'s password (host networking)', () => {
+  const pgName = `clair-scan-${state.runId}-postgres`;
+  const cmd = JSON.parse(docker('inspect', '-f', '{{json .Config.Cmd}}', pgName)) as string[];
+  const port = cmd[cmd.indexOf('-p') + 1];
+  const psql = (env: string[]) => {
+    try {
+      return { ok: true, out: docker('exec', ...env, pgName, 'psql', '-X', '-w', '-At', '-h', '127.0.0.1', '-p', port, '-U', 'clair', '-d', 'clair', '-c', 'select 42') };
+    } catch (e) {
+      return { ok: false, out: String((e as { stderr?: unknown }).stderr ?? e) };
+    }
+  };
+  // initdb's default pg_hba.conf trusts 127.0.0.1: anyone on the host could have rewritten the vulnerability data.
+  const anonymous = psql([]);
+  expect(anonymous.ok).toBe(false);
+  expect(anonymous.out).toMatch(/password/);
+  const wrong = psql(['-e', 'PGPASSWORD=not-the-password']);
+  expect(wrong.ok).toBe(false);
+  expect(wrong.out).toMatch(/password authentication failed/);
+});
+
 it('both containers drop every capability they do not need, cannot gain privileges and have a pids limit', () => {
   const names = leftoverContainers(state.runId).sort();
   expect(names).toEqual([`clair-scan-${state.runId}-clair`, `clair-scan-${state.runId}-postgres`]);
