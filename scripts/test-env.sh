@@ -7,6 +7,8 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/test-env/lib.sh"
 # shellcheck source=test-env/tool-image.sh
 . "$TE_LIB_DIR/tool-image.sh"
+# shellcheck source=test-env/go-tools.sh
+. "$TE_LIB_DIR/go-tools.sh"
 
 PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux zstd rsync)
 PG_SUITE=bookworm
@@ -301,6 +303,7 @@ cmd_up() {
   build_clair_image
   build_postgres_image
   build_tool_image
+  build_go_tools
   ensure_registry
   write_env_json
   log "up: ready in $((SECONDS - t0)) s; $STATE/env.json written"
@@ -310,12 +313,12 @@ cmd_down() {
   if [ -x "$TE_LIB_DIR/remote-daemon.sh" ] && [ -d "$STATE/remote-daemon" ]; then
     bash "$TE_LIB_DIR/remote-daemon.sh" down --force || log "remote daemon teardown reported an error"
   fi
-  rm -f "$STATE/env.json"
-  if [ -f "$REG_DIR/pid" ]; then stop_pid "$(cat "$REG_DIR/pid")" docker-registry docker-registry; rm -f "$REG_DIR/pid"; fi
-  if [ -f "$STATE/dockerd.started" ]; then
   if [ -x "$TE_LIB_DIR/bridge-daemon.sh" ] && [ -d "$STATE/bridge-daemon" ]; then
     bash "$TE_LIB_DIR/bridge-daemon.sh" down || log "bridge daemon teardown reported an error"
   fi
+  rm -f "$STATE/env.json"
+  if [ -f "$REG_DIR/pid" ]; then stop_pid "$(cat "$REG_DIR/pid")" docker-registry docker-registry; rm -f "$REG_DIR/pid"; fi
+  if [ -f "$STATE/dockerd.started" ]; then
     stop_pid "$(cat "$STATE/dockerd.started")" dockerd dockerd
     rm -f "$STATE/dockerd.started" "$STATE/dockerd.pid"
   else
@@ -340,10 +343,10 @@ cmd_status() {
   if registry_running; then echo "registry: http://$(cat "$REG_DIR/address") (pid $(cat "$REG_DIR/pid"))"
   else echo "registry: not running"; fi
   if [ -x "$TE_LIB_DIR/remote-daemon.sh" ]; then bash "$TE_LIB_DIR/remote-daemon.sh" status || true; fi
+  if [ -x "$TE_LIB_DIR/bridge-daemon.sh" ]; then bash "$TE_LIB_DIR/bridge-daemon.sh" status || true; fi
   if [ -f "$STATE/env.json" ]; then echo "env.json: $STATE/env.json"; else echo "env.json: absent (run up)"; fi
   echo "cache:    $CACHE ($(du -sh "$CACHE" 2>/dev/null | cut -f1))"
 }
-  if [ -x "$TE_LIB_DIR/bridge-daemon.sh" ]; then bash "$TE_LIB_DIR/bridge-daemon.sh" status || true; fi
 
 # ---------------------------------------------------------------------------------------------- main
 usage() {
@@ -357,6 +360,8 @@ usage: bash scripts/test-env.sh up|down|status|clair-image|postgres-image|tool-i
   postgres-image  only (re)build localhost/clair-scan-test/postgres:15 (needs a running Docker)
   tool-image      only (re)build localhost/clair-scan-test/tool:dev from docker/Dockerfile on a local Node base
                   (needs the Clair and PostgreSQL images)
+  (up also builds the real-runner tools act, actionlint and the compose plugin from their Go modules into
+   the cache: scripts/test-env/go-tools.sh)
 USAGE
 }
 

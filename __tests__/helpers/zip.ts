@@ -1,5 +1,5 @@
-/** A minimal zip writer (stored entries) for test artifacts, the layout @actions/artifact's unzip reads. */
-import { crc32 } from 'node:zlib';
+/** A minimal zip writer (stored entries) for test artifacts, the layout @actions/artifact's unzip reads; and a reader. */
+import { crc32, inflateRawSync } from 'node:zlib';
 
 export function makeZip(files: Record<string, string | Buffer>): Buffer {
   const locals: Buffer[] = [];
@@ -40,4 +40,43 @@ export function makeZip(files: Record<string, string | Buffer>): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * Reads a whole zip (stored or deflated entries, no zip64) into name → bytes, checking each entry's CRC and size:
+ * a truncated or damaged archive throws, saying what is wrong.
+ */
+export function readZip(zip: Buffer): Map<string, Buffer> {
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error(`not a zip: no end of central directory in ${zip.length} bytes`);
+  const count = zip.readUInt16LE(end + 10);
+  let p = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error(`damaged zip: central directory entry ${n} at ${p}`);
+    const method = zip.readUInt16LE(p + 10);
+    const crc = zip.readUInt32LE(p + 16);
+    const csize = zip.readUInt32LE(p + 20);
+    const size = zip.readUInt32LE(p + 24);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extra = zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const name = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error(`damaged zip: no local header for ${name}`);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + csize);
+    if (raw.length !== csize) throw new Error(`truncated zip: ${name} has ${raw.length} of ${csize} bytes`);
+    const data = method === 0 ? Buffer.from(raw) : method === 8 ? inflateRawSync(raw) : undefined;
+    if (!data) throw new Error(`zip entry ${name}: compression method ${method} not supported here`);
+    if (data.length !== size || crc32(data) !== crc) throw new Error(`damaged zip: ${name} fails its size or CRC check`);
+    if (!name.endsWith('/')) files.set(name, data);
+    p += 46 + nameLen + extra;
+  }
+  return files;
 }
