@@ -26,6 +26,7 @@ import { validateGitlab } from '../../unit/report/schemas';
 const execFileP = promisify(execFile);
 const GCL = path.join(REPO_ROOT, 'node_modules', 'gitlab-ci-local', 'src', 'index.js');
 const TEMPLATE = path.join(REPO_ROOT, 'templates', 'clair-scan.gitlab-ci.yml');
+const COMPONENT = path.join(REPO_ROOT, 'templates', 'clair-scan', 'template.yml');
 const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'index.js');
 const BRIDGE_SCRIPT = path.join(REPO_ROOT, 'scripts', 'test-env', 'bridge-daemon.sh');
 const FIXTURE = 'localhost/clair-scan-fixture/debian-vuln:1';
@@ -86,11 +87,10 @@ function jobOutcome(run: GclRun, job: string): 'PASS' | number | undefined {
  * <registry>/acme/shop:<commit sha>, which is what the template's default CS_IMAGE ($CI_REGISTRY_IMAGE:$CI_COMMIT_SHA)
  * names once CI_REGISTRY_IMAGE is the registry's.
  */
-function project(name: string): { dir: string; image: string } {
+function project(name: string, files: Record<string, string> = { 'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'), '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n' }): { dir: string; image: string } {
   const dir = path.join(root, name);
   fs.mkdirSync(dir);
-  fs.copyFileSync(TEMPLATE, path.join(dir, 'clair-scan.gitlab-ci.yml'));
-  fs.writeFileSync(path.join(dir, '.gitlab-ci.yml'), 'include:\n  - local: clair-scan.gitlab-ci.yml\n');
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
   const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=ci@example.test', '-c', 'user.name=ci', ...args], { cwd: dir, encoding: 'utf8' });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
@@ -197,7 +197,7 @@ test('a branch pipeline: the database image as a service, Clair in the tool imag
   expect(run.out).toMatch(/clair-scan-gate\s+> clair-scan verdict: fail \(critical 1, high 1, medium 1, low 1; reports: https?:\/\/\S+\)/);
 });
 
-test('with a critical threshold the same scan passes the gate (exit 0)', async () => {
+test('with fail-on critical>1 (one Critical found) the same scan passes the gate (exit 0)', async () => {
   const { dir } = project('critical-pass');
   const run = await gcl(dir, variables({ CLAIR_SCAN_FAIL_ON: 'critical>1' }));
   expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({ scan: 'PASS', gate: 'PASS', code: 0 });
@@ -210,4 +210,18 @@ test('an image missing from the registry: the scan job fails (exit 2), the gate 
   expect(jobOutcome(run, 'clair-scan')).toBe(2);
   expect(jobOutcome(run, 'clair-scan-gate')).toBeUndefined();
   expect(run.code).toBe(1);
+});
+
+test('the CI/CD component (its inputs given by a local include, default mode: services): a critical threshold, the Critical finding fails the gate (exit 1)', async () => {
+  const include = ['include:', '  - local: template.yml', '    inputs:', `      tool-image: ${toolImage}`, `      db-image: ${DB_IMAGE}`, '      severity-threshold: critical', ''].join('\n');
+  const { dir, image } = project('component', { 'template.yml': fs.readFileSync(COMPONENT, 'utf8'), '.gitlab-ci.yml': include });
+  const { CLAIR_SCAN_TOOL_IMAGE: _t, CLAIR_SCAN_DB_IMAGE: _d, ...vars } = variables();
+  const run = await gcl(dir, vars);
+  expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({ scan: 'PASS', gate: 1, code: 1 });
+  expect(run.out).toMatch(/started service image: \S+ with aliases: [^\n]*\bclair-db\b/);
+  const report = JSON.parse(fs.readFileSync(artifact(dir, 'gl-container-scanning-report.json'), 'utf8'));
+  expect(validateGitlab(report)).toBeNull();
+  expect(report.vulnerabilities.map((v: any) => v.identifiers[0].value).sort()).toEqual(EXPECTED_IDS);
+  expect(new Set(report.vulnerabilities.map((v: any) => v.location.image))).toEqual(new Set([image]));
+  expect(fs.readFileSync(artifact(dir, 'clair-scan.env'), 'utf8')).toMatch(/^CLAIR_SCAN_REASONS=1 finding at or above Critical/m);
 });
