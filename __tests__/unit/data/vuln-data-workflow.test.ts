@@ -1,7 +1,8 @@
 /**
- * templates/github/vuln-data.yml, the nightly snapshot workflow: scheduled, least privilege (packages: write only
- * on the job), GHCR login with the workflow token through docker/login-action, and the data commands the CLI
- * really has (export with --updaters/--out, push and info of the same oci:// reference, the exported file).
+ * templates/github/vuln-data.yml, the nightly database-image workflow: scheduled, least privilege (packages: write
+ * only on the job), the registry credentials and the signing key from secrets (the key in a private temp file that
+ * is removed), the tag scheme `<clair version>-<date>` plus moving tags, and only data commands and options the CLI
+ * really has (data image build … --push --sign-key, then data info of the moving tag).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,18 @@ import { registerDataCommands } from '../../../src/data/cli';
 
 const root = join(__dirname, '../../..');
 const wf = YAML.parse(readFileSync(join(root, 'templates/github/vuln-data.yml'), 'utf8'));
-const job = wf.jobs.snapshot as { permissions: Record<string, string>; env: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; run?: string }[] };
+type Step = { uses?: string; with?: Record<string, string>; run?: string; env?: Record<string, string> };
+const job = wf.jobs['db-image'] as { permissions: Record<string, string>; env: Record<string, string>; steps: Step[] };
+
+/** The CLI calls in a step's script: `node .clair-scan/dist/cli/index.js data …`, continuation lines joined. */
+function cliCalls(run: string): string[][] {
+  const joined = run.replace(/\\\n\s*/g, ' ');
+  return joined
+    .split('\n')
+    .map((l) => /^\s*node \.clair-scan\/dist\/cli\/index\.js (data .*)$/.exec(l)?.[1])
+    .filter((c): c is string => !!c)
+    .map((c) => c.match(/"[^"]*"|\S+/g) ?? []);
+}
 
 describe('templates/github/vuln-data.yml', () => {
   it('runs nightly and on demand with least privilege', () => {
@@ -21,29 +33,38 @@ describe('templates/github/vuln-data.yml', () => {
     expect(job.permissions).toEqual({ contents: 'read', packages: 'write' });
   });
 
-  it('logs in to GHCR with docker/login-action and the workflow token', () => {
-    const login = job.steps.find((s) => s.uses?.startsWith('docker/login-action@'));
-    expect(login?.with).toEqual({ registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' });
-    expect(job.env.SNAPSHOT).toMatch(/^oci:\/\/ghcr\.io\/[a-z0-9-]+\/[a-z0-9-]+:[\w.-]+$/);
+  it('takes the registry password and the signing key from secrets; the key file is private and removed', () => {
+    const build = job.steps.find((s) => s.run?.includes('data image build'))!;
+    expect(build.env).toMatchObject({
+      CLAIR_SCAN_REGISTRY_USERNAME: '${{ github.actor }}',
+      CLAIR_SCAN_REGISTRY_PASSWORD: '${{ secrets.GITHUB_TOKEN }}',
+      SIGNING_KEY: expect.stringMatching(/^\$\{\{ secrets\.\w+ \}\}$/),
+    });
+    expect(build.run).toMatch(/umask 077/);
+    expect(build.run).toMatch(/trap 'rm -f "\$key"' EXIT/);
   });
 
-  it('uses only data subcommands and options the CLI has: export → push → info of one reference', () => {
+  it('uses only data subcommands and options the CLI has: image build (pushed, signed, dated + moving tags), then info', () => {
     const program = new Command();
     registerDataCommands(program, {}, () => undefined);
-    const data = program.commands.find((c) => c.name() === 'data')!;
-    const runs = job.steps.filter((s) => s.run).map((s) => s.run!.trim());
-    const calls = runs.map((r) => /^node \.clair-scan\/dist\/cli\/index\.js data (\w+) (.*)$/.exec(r)).filter((m): m is RegExpExecArray => !!m);
-    expect(calls.map((m) => m[1])).toEqual(['export', 'push', 'info']);
-    for (const [, sub, args] of calls) {
-      const cmd = data.commands.find((c) => c.name() === sub);
-      expect(cmd).toBeDefined();
-      for (const flag of args.match(/--[a-z-]+/g) ?? []) expect(cmd!.options.map((o) => o.long)).toContain(flag);
+    const calls = job.steps.filter((s) => s.run).flatMap((s) => cliCalls(s.run!));
+    expect(calls.map((c) => c.slice(0, c[1] === 'image' ? 3 : 2).join(' '))).toEqual(['data image build', 'data info']);
+    for (const words of calls) {
+      let cmd: Command = program;
+      const path = words.filter((w) => !w.startsWith('-') && !w.startsWith('"'));
+      for (const name of path) {
+        const sub = cmd.commands.find((c) => c.name() === name);
+        if (!sub) break;
+        cmd = sub;
+      }
+      expect(cmd.name()).toBe(words[1] === 'image' ? 'build' : 'info');
+      for (const flag of words.filter((w) => w.startsWith('--'))) expect(cmd.options.map((o) => o.long)).toContain(flag);
     }
-    expect(calls[0][2]).toBe('--updaters "$UPDATERS" --out clair-data.json.zst');
-    expect(calls[1][2]).toBe('"$SNAPSHOT" clair-data.json.zst');
-    expect(calls[2][2]).toBe('"$SNAPSHOT"');
-    // The login comes before the push.
-    const idx = (p: (s: { uses?: string; run?: string }) => boolean) => job.steps.findIndex(p);
-    expect(idx((s) => !!s.uses?.startsWith('docker/login-action@'))).toBeLessThan(idx((s) => !!s.run?.includes(' data push ')));
+    const build = calls[0].join(' ');
+    expect(build).toContain('--push');
+    expect(build).toContain('--sign-key "$key"');
+    // The dated tag, immutable, then the moving ones: the Clair version is part of every versioned tag.
+    expect(build).toContain('--tag "$REPOSITORY:$CLAIR_VERSION-$date" --tag "$REPOSITORY:$CLAIR_VERSION" --tag "$REPOSITORY:latest"');
+    expect(calls[1].join(' ')).toBe('data info "db-image:$REPOSITORY:$CLAIR_VERSION" --remote');
   });
 });

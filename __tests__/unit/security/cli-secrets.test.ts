@@ -33,6 +33,7 @@ const CLI_SECRETS = INPUTS.filter((d) => d.secret && !d.actionOnly).map((d) => d
 const VALUE: Record<string, (s: Settings) => string | undefined> = {
   'registry-password': (s) => s.registry.password,
   'clair-psk': (s) => s.clairPsk,
+  'postgres-url': (s) => s.postgresUrl,
   'gitlab-token': (s) => s.publish.gitlabToken,
 };
 
@@ -48,8 +49,8 @@ function secretFile(value: string, name = 'secret'): string {
 
 
 describe('the input table marks the secrets', () => {
-  it('registry-password, clair-psk, github-token and gitlab-token are secret; the action masks exactly those', () => {
-    expect(INPUTS.filter((d) => d.secret).map((d) => d.name)).toEqual(['registry-password', 'clair-psk', 'github-token', 'gitlab-token']);
+  it('registry-password, clair-psk, postgres-url, github-token and gitlab-token are secret; the action masks exactly those', () => {
+    expect(INPUTS.filter((d) => d.secret).map((d) => d.name)).toEqual(['registry-password', 'clair-psk', 'postgres-url', 'github-token', 'gitlab-token']);
     expect([...SECRET_INPUTS]).toEqual(INPUTS.filter((d) => d.secret).map((d) => d.name));
     expect(Object.keys(VALUE).sort()).toEqual([...CLI_SECRETS].sort());
   });
