@@ -28,6 +28,12 @@ export interface InputDefinition {
 
 const DEFAULT_CLAIR_IMAGE = 'quay.io/projectquay/clair:4.9.0';
 const DEFAULT_POSTGRES_IMAGE = 'docker.io/library/postgres:15';
+/**
+ * The database image this project publishes nightly (.github/workflows/vuln-data-nightly.yml): PostgreSQL with Clair's
+ * schema and data inside, ready in about a second, as trivy-db is for Trivy. Its tag is the default Clair's version:
+ * the two move together (a database image of another Clair version is refused).
+ */
+export const DEFAULT_DB_IMAGE = 'ghcr.io/clair-scan/clair-db:v4.9.0';
 
 /** The description suffix of a secret input that the CLI also takes (see `InputDefinition.secret`). */
 function secretNote(name: string): string {
@@ -232,9 +238,9 @@ export const INPUTS: InputDefinition[] = [
     name: 'vuln-data',
     group: 'data',
     type: 'string',
-    default: 'online',
+    default: `db-image:${DEFAULT_DB_IMAGE}`,
     description:
-      'Vulnerability data for the ephemeral Clair: `online` (run Clair\'s updaters for the distributions found in the image), or a snapshot: the path or URL of a bundle made by `clair-scan data export` or `clairctl export-updaters` (`.json`, `.gz`, `.zst`), or `oci://REGISTRY/REPO:TAG` (pushed with `clair-scan data push`; same credentials as images), or `db-image:REGISTRY/REPO:TAG`: a PostgreSQL image with the Clair database and its data inside (built with `clair-scan data image build`) that PostgreSQL starts from, so no import runs (pulled per `pull`, with the credentials bound to its registry). Snapshots are verified before use (docs/vuln-data.md).',
+      'Vulnerability data for the ephemeral Clair. The default is this project\'s nightly database image (signed; see docs/vuln-data.md). Or `online` (run Clair\'s updaters for the distributions found in the image), or a snapshot: the path or URL of a bundle made by `clair-scan data export` or `clairctl export-updaters` (`.json`, `.gz`, `.zst`), or `oci://REGISTRY/REPO:TAG` (pushed with `clair-scan data push`; same credentials as images), or `db-image:REGISTRY/REPO:TAG`: a PostgreSQL image with the Clair database and its data inside (built with `clair-scan data image build`) that PostgreSQL starts from, so no import runs (pulled per `pull`, with the credentials bound to its registry). Snapshots are verified before use (docs/vuln-data.md).',
   },
   {
     name: 'vuln-data-max-age',

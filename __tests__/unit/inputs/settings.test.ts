@@ -24,7 +24,8 @@ describe('parseSettings defaults', () => {
       baseline: '',
       imageSource: 'auto',
       dockerHost: undefined,
-      registry: { username: undefined, password: undefined, insecure: false, hosts: [] },
+      // No image names a registry, so the credentials (none here) would be bound to the default database image's.
+      registry: { username: undefined, password: undefined, insecure: false, hosts: ['ghcr.io'] },
       layerServerAddress: undefined,
       clairUrl: undefined,
       clairPsk: undefined,
@@ -36,7 +37,9 @@ describe('parseSettings defaults', () => {
       clairConfig: undefined,
       startupTimeoutSec: 300,
       scanTimeoutSec: 900,
-      vulnData: 'online',
+      // This project's nightly database image, of the default Clair's version.
+      vulnData: 'db-image:ghcr.io/clair-scan/clair-db:v4.9.0',
+      vulnDbImage: 'ghcr.io/clair-scan/clair-db:v4.9.0',
       vulnDataMaxAge: '',
       updaters: [],
       dataTimeoutSec: 1800,
@@ -378,5 +381,14 @@ describe('vuln-data and layer-server-address are checked when parsed', () => {
   it('accepts host, host:port and [v6]:port as layer-server-address, nothing else', () => {
     for (const v of ['10.0.0.5', '10.0.0.5:8080', '[fd00::1]:8080']) expect(parseSettings(raw({ image: 'a', 'layer-server-address': v })).layerServerAddress).toBe(v);
     expect(settingsError({ image: 'a', 'layer-server-address': 'a]b' }).message).toBe('layer-server-address "a]b" is not host or host:port');
+  });
+});
+
+describe('the default database image', () => {
+  it('is of the default Clair image\'s version (a database image of another Clair version is refused)', () => {
+    const s = parseSettings(raw({ image: 'myapp:ci' }));
+    const clairVersion = /:(\d+\.\d+\.\d+)$/.exec(s.clairImage)?.[1];
+    expect(clairVersion).toBeDefined();
+    expect(s.vulnDbImage).toBe(`ghcr.io/clair-scan/clair-db:v${clairVersion}`);
   });
 });
