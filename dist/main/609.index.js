@@ -26,7 +26,7 @@ function batchResultLines(outcome) {
 }
 async function runBatchCli(raw, onState) {
     const outcome = await (0, run_1.runBatch)(raw, { onState });
-    process.stdout.write((0, log_1.scrub)(batchResultLines(outcome).map((l) => `${l}\n`).join('')));
+    (0, log_1.print)(batchResultLines(outcome).map((l) => `${l}\n`).join(''));
     log_1.log.info(`vulnerable.list: ${outcome.files.vulnerableList}`);
     log_1.log.info(`batch summary: ${outcome.files.summary}`);
     return outcome.exitCode;
@@ -75,6 +75,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isBatch = void 0;
 exports.parseBatchInputs = parseBatchInputs;
+exports.batchCredentialHosts = batchCredentialHosts;
 exports.listingAuth = listingAuth;
 /**
  * Batch mode's inputs: which images (`image` lines, `images-file`, registry listings), `tags`, `concurrency`,
@@ -86,6 +87,7 @@ const errors_1 = __webpack_require__(70017);
 const definitions_1 = __webpack_require__(33775);
 const settings_1 = __webpack_require__(70900);
 const registry_1 = __webpack_require__(43718);
+const reference_1 = __webpack_require__(23564);
 const registry_list_1 = __webpack_require__(45226);
 /** Largest images-file read (a million lines of references is far beyond any fleet). */
 const MAX_IMAGES_FILE_BYTES = 64 << 20;
@@ -147,20 +149,31 @@ function parseBatchInputs(raw) {
     };
 }
 /**
- * Credentials for listing a registry: registry-username/registry-password go to the hosts in registry-host,
- * else to the registries the listings name (the user named them, as an image reference names its registry).
+ * The hosts registry-username/registry-password are bound to for the whole batch: registry-host, else the
+ * registry of the first line that names one (a listing's, or an image's) — one registry, never every registry of
+ * the list (an images file may name third-party registries: they are read anonymously or with their own Docker
+ * config credentials).
  */
-function listingAuth(raw, listings) {
+function batchCredentialHosts(raw, req) {
     const explicit = value(raw, 'registry-host')
         .split(/[\n,]/)
         .map((h) => h.trim())
         .filter(Boolean);
+    const imageSource = value(raw, 'image-source').toLowerCase();
+    const images = req.lines.map((line) => {
+        const listing = req.listings.find((l) => l.input === line.trim());
+        return listing ? { ref: `${listing.registry}/listing`, source: 'registry' } : (0, reference_1.parseImageRequest)(line);
+    });
+    return (0, reference_1.credentialHosts)(explicit, images, imageSource).map(registry_1.normalizeHost);
+}
+/** Credentials for listing a registry: bound as for the images (batchCredentialHosts). */
+function listingAuth(raw, req) {
     const insecure = (0, settings_1.parseBoolean)(value(raw, 'registry-insecure')) ?? false;
     return {
         username: raw('registry-username')?.trim() || undefined,
         password: raw('registry-password')?.trim() || undefined,
         insecure,
-        hosts: (explicit.length ? explicit : listings.map((l) => l.registry)).map(registry_1.normalizeHost),
+        hosts: batchCredentialHosts(raw, req),
     };
 }
 
@@ -579,6 +592,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.resolveBatch = resolveBatch;
 exports.clairMessage = clairMessage;
 exports.runBatch = runBatch;
 /**
@@ -625,7 +639,7 @@ const outputs_1 = __webpack_require__(27390);
 async function resolveBatch(raw, req = (0, inputs_1.parseBatchInputs)(raw)) {
     const images = [];
     const listingErrors = [];
-    const auth = (0, inputs_1.listingAuth)(raw, req.listings);
+    const auth = (0, inputs_1.listingAuth)(raw, req);
     for (const line of req.lines) {
         const listing = req.listings.find((l) => l.input === line.trim());
         if (!listing) {
@@ -644,8 +658,10 @@ async function resolveBatch(raw, req = (0, inputs_1.parseBatchInputs)(raw)) {
             hint: 'check the repository pattern (registry:HOST/ORG/* is one level under ORG, ** any depth) and the tags input (default: latest).',
         });
     }
-    // The per-image settings, validated as for any scan; the listed registries bind the credentials.
-    const settings = (0, settings_1.parseSettings)((name) => (name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : raw(name)));
+    // The per-image settings, validated as for any scan; the credentials stay bound to the one registry of the
+    // list's first line (or registry-host), whatever order the listings expanded in.
+    const bound = auth.hosts?.join(',') ?? '';
+    const settings = (0, settings_1.parseSettings)((name) => name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : name === 'registry-host' && bound ? bound : raw(name));
     return { settings, images: unique, listingErrors };
 }
 function errorEntry(image, err, seconds) {
@@ -710,6 +726,7 @@ async function runBatch(raw, opts = {}) {
     try {
         await time('preflight', async () => {
             await (0, policy_1.validatePolicy)(settings.policy);
+            (0, policy_1.refuseNewRulesWithoutBaseline)(settings.policy, 'batch mode');
             (0, clair_container_1.validateClairFiles)(settings);
         });
         if (todo.length > 0) {
