@@ -28,6 +28,14 @@ export const CAPS = {
    * spool's own limit, image/archive.ts) plus room for tar headers of its at most 100,000 entries.
    */
   archiveBytes: 64 * GiB + GiB,
+  /**
+   * The base branch's report artifact (a zip) that the GitHub baseline is read from, and the one entry read out of it
+   * (clair-scan-result.json). A batch of hundreds of images with every report format zips to well under 1 GiB; the
+   * result JSON of an image with 10,000 findings is about 20 MB; the entry's cap is the one findings/delta.ts reads a
+   * baseline file with.
+   */
+  artifactZipBytes: 2 * GiB,
+  artifactEntryBytes: 512 * MiB,
 } as const;
 
 /** `n` bytes as a short text: "64 MiB", "32 GiB". */

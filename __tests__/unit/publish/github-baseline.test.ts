@@ -10,6 +10,7 @@ import type * as BaselineModule from '../../../src/publish/github/baseline';
 import { renderJson } from '../../../src/report/json';
 import { GitHubApiServer, type FakeWorkflowRun } from '../../helpers/github-api-server';
 import { makeZip } from '../../helpers/zip';
+import { crc32, createDeflateRaw } from 'node:zlib';
 import { imageInfo, imageResult, scanResult, vuln } from '../../helpers/model';
 
 const TOKEN = 'ghs_baselineTestToken0123456789';
@@ -127,6 +128,30 @@ describe('fetchGitHubBaseline', () => {
     expect(r).toMatchObject({ baseline: { source: "GitHub run 4321, artifact clair-scan-reports" } });
   });
 
+  it('a zip bomb is stopped at the entry cap: a notice (so every finding counts as new), no disk filled', async () => {
+    run(5000, { branch: 'feature', event: 'pull_request' });
+    run(900);
+    history('main', [shaOf(900)]);
+    // ~0.5 MB of deflated zeros that unpack to 512 MiB + 1 byte: @actions/artifact's own download would have written it all.
+    api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: false, zip: await deflatedZip('clair-scan-result.json', 2 ** 29 + 1) });
+    const r = await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env });
+    expect(r).toEqual({
+      notice: expect.stringMatching(/^the clair-scan-reports artifact of GitHub run 900 on main could not be downloaded \(clair-scan-result\.json in the baseline artifact decompresses to more than 512 MiB, the limit clair-scan reads\); no comparison is made/),
+    });
+    // The token went to the API only, never to the blob storage.
+    expect(api.blobRequests).toEqual([{ url: '/_blob/31.zip?sig=ok', authorization: undefined }]);
+  });
+
+  it('an artifact without clair-scan-result.json is a notice', async () => {
+    run(5000, { branch: 'feature', event: 'pull_request' });
+    run(900);
+    history('main', [shaOf(900)]);
+    api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan.sarif': '{}' }) });
+    expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
+      notice: 'the clair-scan-reports artifact of GitHub run 900 on main has no clair-scan-result.json: no comparison is made, the report is complete.',
+    });
+  });
+
   describe('provenance: only push runs whose commit is on the base branch', () => {
     const FORGED = renderJson(scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', 'High'), vuln('CVE-2099-0666', 'Critical')])]));
     const TAG_SHA = 'd'.repeat(40);
@@ -185,3 +210,46 @@ describe('fetchGitHubBaseline', () => {
     });
   });
 });
+
+/** A zip of one deflated entry of `size` zero bytes, written without holding the entry in memory. */
+async function deflatedZip(name: string, size: number): Promise<Buffer> {
+  const chunk = Buffer.alloc(2 ** 24);
+  const deflate = createDeflateRaw({ level: 1 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (b: Buffer) => parts.push(b));
+  const ended = new Promise((ok) => deflate.on('end', ok));
+  let crc = 0;
+  for (let left = size; left > 0; left -= chunk.length) {
+    const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+    crc = crc32(piece, crc);
+    if (!deflate.write(piece)) await new Promise((ok) => deflate.once('drain', ok));
+  }
+  deflate.end();
+  await ended;
+  const data = Buffer.concat(parts);
+  const n = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(crc >>> 0, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(n.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc >>> 0, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(n.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + n.length, 12);
+  end.writeUInt32LE(30 + n.length + data.length, 16);
+  return Buffer.concat([local, n, data, central, n, end]);
+}

@@ -7,7 +7,8 @@
  *   GET /repos/{o}/{r}/git/ref/heads/{branch}                                the base branch's head commit
  *   GET /repos/{o}/{r}/compare/{run sha}...{branch sha}                      per candidate: `ahead`/`identical` = on it
  *   GET /repos/{o}/{r}/actions/runs/{run}/artifacts?name=                    paged; `expired` says it is gone
- *   then @actions/artifact downloads it (GET …/actions/artifacts/{id}/zip → 302 to the blob) into a temp dir.
+ *   then GET …/actions/artifacts/{id}/zip → 302 to the blob: the zip and its clair-scan-result.json are read with
+ *   size caps (artifact-download.ts; @actions/artifact's own download unzips everything, unbounded).
  * Provenance: only `push` runs of this repository (`head_repository` = this repository) whose commit is on the base
  * branch count. `branch=` matches a run's `head_branch`, which is also a tag's name, so a tag named like the branch
  * (pointing anywhere) or a fork's branch of the same name must not supply the baseline: the commit is checked against
@@ -19,7 +20,7 @@ import { join } from 'node:path';
 import { readBaselineFile, type BaselineLoad } from '../../findings/delta';
 import { errorLine } from '../../util/errors';
 import { log } from '../../util/log';
-import { loadArtifact } from './artifact';
+import { downloadArtifactFile } from './artifact-download';
 import { loadGitHub } from './comment';
 import { PULL_REQUEST_EVENTS } from './event';
 
@@ -146,12 +147,9 @@ export async function fetchGitHubBaseline(spec: string, opts: GitHubBaselineOpti
     }
     const dir = await fs.mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'clair-scan-baseline-'));
     try {
-      const { DefaultArtifactClient } = await loadArtifact();
-      await new DefaultArtifactClient().downloadArtifact(live.id, {
-        path: dir,
-        findBy: { token: opts.token, workflowRunId: run.id, repositoryOwner: owner, repositoryName: repo },
-      });
-      return await readBaselineFile(join(dir, RESULT_FILE), `${run.label}, artifact ${opts.artifactName}`);
+      const file = await downloadArtifactFile({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', owner, repo, artifactId: live.id, token: opts.token, entryName: RESULT_FILE, dir });
+      if (!file) return { notice: `the ${opts.artifactName} artifact of ${run.label} has no ${RESULT_FILE}: no comparison is made, the report is complete.` };
+      return await readBaselineFile(file, `${run.label}, artifact ${opts.artifactName}`);
     } catch (err) {
       return { notice: `the ${opts.artifactName} artifact of ${run.label} could not be downloaded (${errorLine(err)}); no comparison is made, the report is complete.` };
     } finally {
