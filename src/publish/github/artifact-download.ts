@@ -11,12 +11,21 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { byteCap, CAPS } from '../../util/caps';
+import type { BundleRequire } from '../../util/lazy';
 
 interface ZipEntry extends Readable {
   path: string;
   type: 'File' | 'Directory';
   autodrain(): void;
 }
+
+type Unzip = { Parse(): NodeJS.ReadWriteStream };
+declare const require: BundleRequire;
+/** unzip-stream, the zip reader @actions/artifact itself uses: a chunk of its own, loaded only when a baseline is fetched. */
+const loadUnzip = (): Promise<Unzip> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('unzip-stream') as Unzip), fail, 'unzip'))
+    : Promise.resolve(require('unzip-stream') as Unzip);
 
 const TIMEOUT_MS = 120_000;
 const HINT = 'the artifact of the base branch\'s run is not what clair-scan uploads (one clair-scan-result.json of a few MB)';
@@ -53,8 +62,7 @@ export async function downloadArtifactFile(opts: { apiUrl: string; owner: string
   const zipPath = join(opts.dir, 'artifact.zip');
   await pipeline(Readable.fromWeb(blob.body as Parameters<typeof Readable.fromWeb>[0]), byteCap(CAPS.artifactZipBytes, 'the baseline artifact\'s zip', HINT), createWriteStream(zipPath, { mode: 0o600 }));
 
-  // unzip-stream, the zip reader @actions/artifact itself uses: loaded only when a baseline is fetched.
-  const unzip = require('unzip-stream') as { Parse(): NodeJS.ReadWriteStream };
+  const unzip = await loadUnzip();
   const out = join(opts.dir, opts.entryName);
   let found = false;
   const pending: Promise<void>[] = [];
