@@ -117,3 +117,26 @@ debootstrap_tar() {
   [ "$rc" -eq 0 ] || { rm -f "$out.tmp"; log "writing $out failed"; return 1; }
   mv "$out.tmp" "$out"
 }
+
+# A network namespace of the test's own, joined to this one by a veth pair (test addresses only; see
+# test-environment notes). Used by remote-daemon.sh and bridge-daemon.sh, which set NS, VETH_HOST, VETH_NS,
+# HOST_ADDR, NS_ADDR and PREFIX; $1 is the file that records that the network is ours to remove.
+netns_setup() {
+  : >"$1"
+  [ -e "/var/run/netns/$NS" ] || ip netns add "$NS"
+  if ! ip link show "$VETH_HOST" >/dev/null 2>&1; then
+    ip link add "$VETH_HOST" type veth peer name "$VETH_NS"
+    ip link set "$VETH_NS" netns "$NS"
+  fi
+  ip addr replace "$HOST_ADDR/$PREFIX" dev "$VETH_HOST"
+  ip link set "$VETH_HOST" up
+  ip netns exec "$NS" ip addr replace "$NS_ADDR/$PREFIX" dev "$VETH_NS"
+  ip netns exec "$NS" ip link set "$VETH_NS" up
+  ip netns exec "$NS" ip link set lo up
+}
+
+netns_teardown() {
+  rm -f "$1"
+  if ip link show "$VETH_HOST" >/dev/null 2>&1; then ip link del "$VETH_HOST"; fi
+  if [ -e "/var/run/netns/$NS" ]; then ip netns del "$NS"; fi
+}

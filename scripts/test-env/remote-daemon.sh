@@ -31,25 +31,8 @@ rdk() { DOCKER_HOST=$RD_HOST docker "$@"; }
 daemon_pid() { cat "$RD_STATE/dockerd.started" 2>/dev/null || true; }
 daemon_running() { pid_alive "$(daemon_pid)" "$RD_SOCK" && docker_answers "$RD_HOST"; }
 
-setup_network() {
-  : >"$RD_STATE/network.created"
-  [ -e "/var/run/netns/$NS" ] || ip netns add "$NS"
-  if ! ip link show "$VETH_HOST" >/dev/null 2>&1; then
-    ip link add "$VETH_HOST" type veth peer name "$VETH_NS"
-    ip link set "$VETH_NS" netns "$NS"
-  fi
-  ip addr replace "$HOST_ADDR/$PREFIX" dev "$VETH_HOST"
-  ip link set "$VETH_HOST" up
-  ip netns exec "$NS" ip addr replace "$NS_ADDR/$PREFIX" dev "$VETH_NS"
-  ip netns exec "$NS" ip link set "$VETH_NS" up
-  ip netns exec "$NS" ip link set lo up
-}
-
-teardown_network() {
-  rm -f "$RD_STATE/network.created"
-  if ip link show "$VETH_HOST" >/dev/null 2>&1; then ip link del "$VETH_HOST"; fi
-  if [ -e "/var/run/netns/$NS" ]; then ip netns del "$NS"; fi
-}
+setup_network() { netns_setup "$RD_STATE/network.created"; }
+teardown_network() { netns_teardown "$RD_STATE/network.created"; }
 
 start_daemon() {
   if daemon_running; then return 0; fi
