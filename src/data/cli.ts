@@ -44,6 +44,24 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     if (!/^\d+$/.test(v) || Number(v) < 1) throw new ClairScanError(`--${input} must be a whole number of seconds, not "${v}"`, { hint: `e.g. --${input} 600.` });
     return Number(v);
   };
+  /** What `data export` and `data image build` start their ephemeral PostgreSQL and Clair with. */
+  const ephemeralOptions = (o: Record<string, unknown>) => {
+    const pull = value(o, 'pull');
+    if (!['missing', 'always', 'never'].includes(pull)) throw new ClairScanError(`--pull must be missing, always or never, not "${pull}"`, { hint: 'e.g. --pull missing.' });
+    return {
+      updaterSets: value(o, 'updaters')
+        .split(/[\n,]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+      clairImage: value(o, 'clair-image'),
+      postgresImage: value(o, 'postgres-image'),
+      pull: pull as 'missing' | 'always' | 'never',
+      dockerHost: value(o, 'docker-host') || undefined,
+      clairConfig: value(o, 'clair-config') || undefined,
+      startupTimeoutSec: int(o, 'startup-timeout'),
+      dataTimeoutSec: int(o, 'data-timeout'),
+    };
+  };
   const auth = (o: Record<string, unknown>): RegistryAuth => {
     let password = value(o, 'registry-password') || undefined;
     const file = (typeof o.registryPasswordFile === 'string' && o.registryPasswordFile) || env[`${envName('registry-password')}_FILE`];
@@ -92,21 +110,9 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       await run(async () => {
         // The key first: a bad key fails before minutes of updaters, not after.
         const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
-        const pull = value(o, 'pull');
-        if (!['missing', 'always', 'never'].includes(pull)) throw new ClairScanError(`--pull must be missing, always or never, not "${pull}"`, { hint: 'e.g. --pull missing.' });
         const m = await exportSnapshot({
-          updaterSets: value(o, 'updaters')
-            .split(/[\n,]/)
-            .map((s) => s.trim())
-            .filter(Boolean),
+          ...ephemeralOptions(o),
           out: String(o.out),
-          clairImage: value(o, 'clair-image'),
-          postgresImage: value(o, 'postgres-image'),
-          pull: pull as 'missing' | 'always' | 'never',
-          dockerHost: value(o, 'docker-host') || undefined,
-          clairConfig: value(o, 'clair-config') || undefined,
-          startupTimeoutSec: int(o, 'startup-timeout'),
-          dataTimeoutSec: int(o, 'data-timeout'),
           ref: typeof o.ref === 'string' && o.ref.trim() ? o.ref.trim() : undefined,
           onState: (s) => (state = s),
         });
@@ -223,8 +229,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
   ).action(async (o: Record<string, unknown>) => {
     let state: RunState | undefined;
     await run(async () => {
-      const pull = value(o, 'pull');
-      if (!['missing', 'always', 'never'].includes(pull)) throw new ClairScanError(`--pull must be missing, always or never, not "${pull}"`, { hint: 'e.g. --pull missing.' });
+      const ephemeral = ephemeralOptions(o);
       const tags = (o.tag as string[]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
       if (typeof o.signKey === 'string' && !o.push) {
         throw new ClairScanError('--sign-key needs --push: a signature names the registry manifest digest, which exists once the image is pushed', { hint: 'add --push, or sign later with `cosign sign --key … REGISTRY/REPOSITORY@sha256:…`.' });
@@ -238,14 +243,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
         from: String(o.from),
         tags,
         push: !!o.push,
-        updaterSets: value(o, 'updaters').split(/[\n,]/).map((x) => x.trim()).filter(Boolean),
-        clairImage: value(o, 'clair-image'),
-        postgresImage: value(o, 'postgres-image'),
-        pull: pull as 'missing' | 'always' | 'never',
-        dockerHost: value(o, 'docker-host') || undefined,
-        clairConfig: value(o, 'clair-config') || undefined,
-        startupTimeoutSec: int(o, 'startup-timeout'),
-        dataTimeoutSec: int(o, 'data-timeout'),
+        ...ephemeral,
         registry: { ...registry, hosts: first ? [first.registry] : [] },
         onState: (s) => (state = s),
       });
