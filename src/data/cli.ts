@@ -17,7 +17,7 @@ import type { RunState } from '../environment/run-state';
 import { cleanupOnSignals } from '../environment/signals';
 import { ClairScanError, EXIT_ERROR, formatError } from '../util/errors';
 import { log, print } from '../util/log';
-import { exportSnapshot } from './export';
+import { type EphemeralOptions, exportSnapshot } from './export';
 import { pickCachedSnapshot } from './cache';
 import { isOciRef, ociInfo, ociPull, ociPush, signArtifact } from './oci';
 import { loadDataPublicKey, loadSigningKey, signManifestFile } from './signing';
@@ -45,7 +45,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     return Number(v);
   };
   /** What `data export` and `data image build` start their ephemeral PostgreSQL and Clair with. */
-  const ephemeralOptions = (o: Record<string, unknown>) => {
+  const ephemeralOptions = (o: Record<string, unknown>): EphemeralOptions => {
     const pull = value(o, 'pull');
     if (!['missing', 'always', 'never'].includes(pull)) throw new ClairScanError(`--pull must be missing, always or never, not "${pull}"`, { hint: 'e.g. --pull missing.' });
     return {

@@ -19,7 +19,7 @@ import type { Settings } from '../inputs/settings';
 import { DockerClient, type RegistryCredentials } from '../environment/docker';
 import { newRunId, type RunState } from '../environment/run-state';
 import { cleanupRun } from '../environment/cleanup';
-import { query, startPostgres, type BakedDatabase, sqlLiteral } from '../environment/postgres';
+import { DB_IMAGE_PASSWORD, query, startPostgres, type BakedDatabase, sqlLiteral } from '../environment/postgres';
 import { startClair } from '../environment/clair-container';
 import { clairListenAddressFor } from '../environment/address';
 import { importBundle } from '../environment/vuln-data';
@@ -28,7 +28,7 @@ import { parseReference } from '../image/reference';
 import { pickPlatform, type OciDescriptor } from '../image/oci';
 import { makeTempDir } from '../image/temp';
 import { prepareVulnData } from './source';
-import { clairVersionOf, exportSnapshot } from './export';
+import { clairVersionOf, type EphemeralOptions, exportSnapshot } from './export';
 import { openSnapshot, parseMaxAge, scanBundle } from './snapshot';
 import { loadDataPublicKey, UNAUTHENTICATED_NOTE, verifyDbImageSignature } from './signing';
 
@@ -40,7 +40,7 @@ export const DB_IMAGE_PGDATA = '/var/lib/postgresql/baked';
  * (environment/postgres.ts adoptBakedDatabase), and as a CI service it is reachable only on the job's network.
  */
 export const DB_IMAGE_USER = 'clair';
-export const DB_IMAGE_PASSWORD = 'clair';
+export { DB_IMAGE_PASSWORD };
 export const DB_IMAGE_DATABASE = 'clair';
 export const DB_IMAGE_FORMAT_VERSION = 1;
 
@@ -322,21 +322,13 @@ export async function serviceDataTrust(settings: Settings): Promise<ServiceDataT
   return { buildId: info.buildId, image: pinned, notes: [] };
 }
 
-export interface BuildDbImageOptions {
+/** `updaterSets`: with `--from online`, the sets to run. */
+export interface BuildDbImageOptions extends EphemeralOptions {
   /** A bundle file, an http(s) URL, `oci://…`, or `online`. */
   from: string;
   /** Image references to tag the result with (the first is committed, the others tagged): `<clair version>-<date>` and a moving tag. */
   tags: string[];
   push: boolean;
-  /** With `--from online`: the updater sets to run. */
-  updaterSets: string[];
-  clairImage: string;
-  postgresImage: string;
-  pull: 'missing' | 'always' | 'never';
-  dockerHost?: string;
-  clairConfig?: string;
-  startupTimeoutSec: number;
-  dataTimeoutSec: number;
   /** For an `oci://` source and for the push: bound to their registries as for scans. */
   registry: RegistryAuth;
   onState?(s: RunState): void;

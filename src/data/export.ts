@@ -16,10 +16,10 @@ import { clairListenAddressFor } from '../environment/address';
 import { compressionForName, SnapshotManifest, writeSnapshot } from './snapshot';
 import { formatBytes, formatDuration, startProgress } from '../util/progress';
 
-export interface ExportOptions {
+/** The ephemeral PostgreSQL and Clair that `data export` and `data image build` start (and the updaters they run). */
+export interface EphemeralOptions {
   /** Clair updater sets, e.g. ["debian", "osv"]. */
   updaterSets: string[];
-  out: string;
   clairImage: string;
   postgresImage: string;
   pull: 'missing' | 'always' | 'never';
@@ -28,6 +28,10 @@ export interface ExportOptions {
   clairConfig?: string;
   startupTimeoutSec: number;
   dataTimeoutSec: number;
+}
+
+export interface ExportOptions extends EphemeralOptions {
+  out: string;
   /** Recorded in the manifest: the CI ref a cache entry was written by (data/cache.ts pickCachedSnapshot). */
   ref?: string;
   onState?(s: RunState): void;

@@ -8,7 +8,7 @@
 import { Client } from 'pg';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
-import { sleep } from './postgres';
+import { DB_IMAGE_PASSWORD, sleep } from './postgres';
 
 /** Clair's tables and the clair-scan database image's row, as read from the database (same shape as postgres.ts BakedDatabase). */
 export interface DatabaseContents {
@@ -37,12 +37,6 @@ export interface PgTarget {
   where: string;
 }
 
-/**
- * The database image's documented, non-secret password (docs/vuln-data.md, "Database image"): not masked, since
- * masking the word would blank out every "clair" in the log (paths, phase names); it protects nothing.
- */
-const PUBLIC_PASSWORDS = new Set(['clair']);
-
 /** Masks the URL and its password (raw and decoded) and gives what messages may name. */
 export function pgTarget(url: string): PgTarget {
   log.mask(url);
@@ -53,7 +47,7 @@ export function pgTarget(url: string): PgTarget {
   } catch {
     // a malformed escape: the raw form is masked
   }
-  if (u.password && !PUBLIC_PASSWORDS.has(decoded)) {
+  if (u.password && decoded !== DB_IMAGE_PASSWORD) {
     log.mask(u.password);
     log.mask(decoded);
   }

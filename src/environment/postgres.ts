@@ -164,6 +164,12 @@ export function sqlLiteral(s: string): string {
   return `'${s.replace(/\0/g, '').replace(/'/g, "''")}'`;
 }
 
+/**
+ * A database image's documented, non-secret password (docs/vuln-data.md, "Database image"; data/db-image.ts bakes
+ * it in). Never masked: it protects nothing, and masking the word would blank every "clair" in the log.
+ */
+export const DB_IMAGE_PASSWORD = 'clair';
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
