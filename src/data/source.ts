@@ -15,14 +15,14 @@
 import type Docker from 'dockerode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import { ClairScanError, errorMessage, errorLine } from '../util/errors';
 import { log } from '../util/log';
 import type { DockerClient } from '../environment/docker';
 import type { RunState } from '../environment/run-state';
-import { isLoopbackHost, type RegistryAuth } from '../image/registry';
+import { readLimited, redirectAllowed, type RegistryAuth } from '../image/registry';
 import { makeTempDir } from '../image/temp';
 import { isOciRef, ociPull } from './oci';
 import { loadDataPublicKey, manifestSignaturePathFor, openSignedSnapshot, UNAUTHENTICATED_NOTE } from './signing';
@@ -178,8 +178,7 @@ async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; body
       throw refuse('to an invalid location');
     }
     const fromHttp = current.protocol === 'http:';
-    const ok = next.protocol === 'https:' || (next.protocol === 'http:' && fromHttp && (next.origin === current.origin || (await isLoopbackHost(next.hostname))));
-    if (!ok) throw refuse(`to ${next.protocol}//${next.host}, which is not https${!fromHttp && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`);
+    if (!(await redirectAllowed(current, next, current.origin))) throw refuse(`to ${next.protocol}//${next.host}, which is not https${!fromHttp && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`);
     // Credentials in a Location are never used: only the user's own URL carries them.
     next.username = '';
     next.password = '';
@@ -226,9 +225,11 @@ async function download(urlText: string, dir: string, signature = false): Promis
     if (err instanceof ClairScanError) throw err;
     return undefined;
   });
+  // Read with a limit (an oversized answer counts as none, as before) instead of buffered whole and measured after.
+  const small = (body: unknown, max: number): Promise<Buffer | undefined> => readLimited(body as Readable, max, 'a snapshot manifest or signature').catch(() => undefined);
   if (mres?.statusCode === 200) {
-    const text = await mres.body.text();
-    if (text.length < 4 << 20) fs.writeFileSync(manifestPathFor(file), text);
+    const text = await small(mres.body, 4 << 20);
+    if (text) fs.writeFileSync(manifestPathFor(file), text);
   } else await mres?.body.dump();
   if (signature && mres?.statusCode === 200) {
     // Kept as bytes: the signature covers the manifest exactly as served. A missing one is refused by the caller.
@@ -239,8 +240,8 @@ async function download(urlText: string, dir: string, signature = false): Promis
       return undefined;
     });
     if (sres?.statusCode === 200) {
-      const sig = Buffer.from(await sres.body.arrayBuffer());
-      if (sig.length < 64 << 10) fs.writeFileSync(manifestSignaturePathFor(manifestPathFor(file)), sig);
+      const sig = await small(sres.body, 64 << 10);
+      if (sig) fs.writeFileSync(manifestSignaturePathFor(manifestPathFor(file)), sig);
     } else await sres?.body.dump();
   }
   if (signature) return { bundlePath: file };

@@ -99,6 +99,16 @@ function isLoopbackAddress(a: string): boolean {
   return a === '::1' || /^0{0,4}(?::0{0,4}){6}:0{0,3}1$/.test(a);
 }
 
+/**
+ * The one rule for following a redirect (registries, `vuln-data` URLs, the GitHub baseline artifact): to https; to
+ * plain HTTP only from plain HTTP, and then only to `homeOrigin` or a loopback address; never from https to http.
+ * (Where credentials may go is each caller's own rule: only to their own origin.)
+ */
+export async function redirectAllowed(from: URL, next: URL, homeOrigin: string): Promise<boolean> {
+  if (next.protocol === 'https:') return true;
+  return next.protocol === 'http:' && from.protocol === 'http:' && (next.origin === homeOrigin || (await isLoopbackHost(next.hostname)));
+}
+
 /** Reads a response body up to `max` bytes; a larger one is an error that names the limit. */
 export async function readLimited(body: Readable & { dump?: () => Promise<void> }, max: number, what: string, contentLength?: string | string[]): Promise<Buffer> {
   const tooLarge = (): ClairScanError =>
@@ -469,10 +479,7 @@ export class RegistryClient {
       throw refuse('to an invalid location');
     }
     const fromHttps = new URL(from).protocol === 'https:';
-    if (next.protocol === 'https:') return next.toString();
-    if (next.protocol === 'http:' && !fromHttps) {
-      if (next.origin === new URL(await this.baseUrl()).origin || (await isLoopbackHost(next.hostname))) return next.toString();
-    }
+    if (await redirectAllowed(new URL(from), next, new URL(await this.baseUrl()).origin)) return next.toString();
     throw refuse(`to ${next.protocol}//${next.host}, which is not https${fromHttps && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`);
   }
 

@@ -3,15 +3,16 @@
  * @actions/artifact's downloadArtifact unzips the whole artifact with no limit, so a small zip of a huge entry would
  * fill the disk before anything could look at it: here the zip itself and the one entry read are each streamed
  * through a cap. The requests are the ones @actions/artifact makes (GET …/actions/artifacts/{id}/zip with the token,
- * then the 302's signed blob URL without it), with the redirect rules of registries: https, or plain HTTP only from a
- * plain-HTTP API to a loopback address (the test servers); the token never goes to the blob storage.
+ * then the 302's signed blob URL without it), with the redirect rule of registries (image/registry.ts
+ * redirectAllowed); the token never goes to the blob storage.
  */
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { byteCap, CAPS } from '../../util/caps';
 import type { BundleRequire } from '../../util/lazy';
+import { redirectAllowed } from '../../image/registry';
 
 interface ZipEntry extends Readable {
   path: string;
@@ -30,16 +31,11 @@ const loadUnzip = (): Promise<Unzip> =>
 const TIMEOUT_MS = 120_000;
 const HINT = 'the artifact of the base branch\'s run is not what clair-scan uploads (one clair-scan-result.json of a few MB)';
 
-function loopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-/** The blob URL of the API's 302, if it may be followed from `api`. */
-function blobUrl(api: URL, location: string | null): URL {
+/** The blob URL of the API's 302, if the redirect rule of registries allows it. */
+async function blobUrl(api: URL, location: string | null): Promise<URL> {
   if (!location) throw new Error('the artifact download answered a redirect without a location');
   const to = new URL(location, api);
-  const ok = to.protocol === 'https:' || (to.protocol === 'http:' && api.protocol === 'http:' && loopback(api.hostname) && loopback(to.hostname));
-  if (!ok) throw new Error(`the artifact download redirected to ${to.protocol}//${to.host}, which is not https: not followed`);
+  if (!(await redirectAllowed(api, to, api.origin))) throw new Error(`the artifact download redirected to ${to.protocol}//${to.host}, which is not https: not followed`);
   return to;
 }
 
@@ -56,18 +52,16 @@ export async function downloadArtifactFile(opts: { apiUrl: string; owner: string
   });
   await first.body?.cancel();
   if (first.status !== 302 && first.status !== 301 && first.status !== 307) throw new Error(`GET ${api.pathname} answered HTTP ${first.status}`);
-  const blob = await fetch(blobUrl(api, first.headers.get('location')), { redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const blob = await fetch(await blobUrl(api, first.headers.get('location')), { redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!blob.ok || !blob.body) throw new Error(`the artifact's blob download answered HTTP ${blob.status}`);
 
-  const zipPath = join(opts.dir, 'artifact.zip');
-  await pipeline(Readable.fromWeb(blob.body as Parameters<typeof Readable.fromWeb>[0]), byteCap(CAPS.artifactZipBytes, 'the baseline artifact\'s zip', HINT), createWriteStream(zipPath, { mode: 0o600 }));
-
+  // The zip is read as it arrives (capped), not spooled to disk first: only the one entry is ever written.
   const unzip = await loadUnzip();
   const out = join(opts.dir, opts.entryName);
   let found = false;
-  const pending: Promise<void>[] = [];
   await pipeline(
-    createReadStream(zipPath),
+    Readable.fromWeb(blob.body as Parameters<typeof Readable.fromWeb>[0]),
+    byteCap(CAPS.artifactZipBytes, 'the baseline artifact\'s zip', HINT),
     unzip.Parse(),
     new Writable({
       objectMode: true,
@@ -78,15 +72,13 @@ export async function downloadArtifactFile(opts: { apiUrl: string; owner: string
           return;
         }
         found = true;
-        const what = `${opts.entryName} in the baseline artifact`;
-        const done = pipeline(entry, byteCap(CAPS.artifactEntryBytes, what, HINT), createWriteStream(out, { mode: 0o600 }));
-        pending.push(done);
-        // The next entry is read only once this one is written (or failed): errors reach the pipeline.
-        done.then(() => cb(), (err: Error) => cb(err));
+        // The next entry is read only once this one is written (or failed): its error ends the pipeline.
+        pipeline(entry, byteCap(CAPS.artifactEntryBytes, `${opts.entryName} in the baseline artifact`, HINT), createWriteStream(out, { mode: 0o600 })).then(
+          () => cb(),
+          (err: Error) => cb(err),
+        );
       },
     }),
   );
-  await Promise.all(pending);
-  await fs.rm(zipPath, { force: true });
   return found ? out : undefined;
 }
