@@ -438,11 +438,6 @@ const pg_1 = __webpack_require__(13273);
 const errors_1 = __webpack_require__(70017);
 const log_1 = __webpack_require__(29906);
 const postgres_1 = __webpack_require__(20078);
-/**
- * The database image's documented, non-secret password (docs/vuln-data.md, "Database image"): not masked, since
- * masking the word would blank out every "clair" in the log (paths, phase names); it protects nothing.
- */
-const PUBLIC_PASSWORDS = new Set(['clair']);
 /** Masks the URL and its password (raw and decoded) and gives what messages may name. */
 function pgTarget(url) {
     log_1.log.mask(url);
@@ -454,7 +449,7 @@ function pgTarget(url) {
     catch {
         // a malformed escape: the raw form is masked
     }
-    if (u.password && !PUBLIC_PASSWORDS.has(decoded)) {
+    if (u.password && decoded !== postgres_1.DB_IMAGE_PASSWORD) {
         log_1.log.mask(u.password);
         log_1.log.mask(decoded);
     }
