@@ -432,6 +432,10 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
     // container's own unix socket (psql through `docker exec`) trusted, every TCP connection with the password.
     const hba = await docker.exec(pg.container, ['sh', '-c', 'printf "%s\\n" "local all all trust" "host all all all scram-sha-256" > "$PGDATA/pg_hba.conf"'], { user: 'postgres', timeoutMs: 30_000 });
     if (hba.exitCode !== 0) throw new ClairScanError('writing the database image\'s pg_hba.conf failed', { hint: 'check that postgres-image is a PostgreSQL image like the official one.', details: hba.stderr });
+    // As a service (GitLab `services:`, Compose) the image runs with its own command line: it listens on every
+    // address of its container, as the official image does. Decided here, not by the base image's initdb sample
+    // (which says localhost); an ephemeral scan's `-c listen_addresses=127.0.0.1` on the command line still wins.
+    await query(docker, pg, "ALTER SYSTEM SET listen_addresses = '*'");
     await query(docker, pg, 'CHECKPOINT', dataMs);
 
     // 4. A clean stop (the image's stop signal: a fast shutdown), so the data directory needs no recovery.

@@ -201,6 +201,9 @@ describe('clair-scan data image build', () => {
     expect(cfg.Labels['io.clair-scan.data.build-id']).toBe(info.buildId);
     expect(cfg.Labels['io.clair-scan.owner'] ?? '').toBe('');
     expect(cfg.Labels['io.clair-scan.run'] ?? '').toBe('');
+    // Run as a service with its own command line, it listens on every address of its container (the base image's
+    // initdb sample says localhost): read from the baked configuration, without starting a server.
+    expect(docker('run', '--rm', '--network', 'none', '--user', 'postgres', '--entrypoint', 'postgres', dated, '-C', 'listen_addresses', '-D', '/var/lib/postgresql/baked')).toBe('*');
     // Both tags are the same image.
     expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).toBe(docker('image', 'inspect', dated, '--format', '{{.Id}}'));
   });
