@@ -3,6 +3,8 @@
  *  - native (docs/policy.md): `version: 1` + `allowlist: [{id, package?, image?, path?, reason, expires?}]`
  *  - clair-scanner whitelist: `generalwhitelist: {CVE: comment}` + `images: {image: {CVE: comment}}`
  *  - GitLab `vulnerability-allowlist.yml`: `generalallowlist: {CVE: comment}` + `images: {image: {CVE: comment}}`
+ *  - other scanners' (policy/migrate.ts): Trivy's `.trivyignore` and `.trivyignore.yaml` (by file name), Grype's
+ *    `ignore:` rules (a `.grype.yaml`, by its `ignore` key)
  * Parsed with the `yaml` package's Document API so every error and every entry carries file:line:column.
  */
 import { promises as fs } from 'node:fs';
@@ -12,8 +14,12 @@ import { ClairScanError } from '../util/errors';
 import type { AllowlistEntryRef, AllowlistMatch, Finding, ImageInfo } from '../findings/model';
 import { globMatch } from './glob';
 import { splitSourcePrefix, stripTag } from '../image/reference';
+import { isTrivyIgnoreName, isTrivyIgnoreYamlName, parseGrypeIgnore, parseTrivyIgnore, parseTrivyIgnoreYaml } from './migrate';
 
-export type AllowlistFormat = 'native' | 'clair-scanner' | 'gitlab' | 'vex';
+export type AllowlistFormat = 'native' | 'clair-scanner' | 'gitlab' | 'vex' | 'trivy' | 'grype';
+
+/** An allowlist file larger than this is refused before it is read (a real one is kilobytes). */
+export const MAX_ALLOWLIST_BYTES = 4 * 1024 * 1024;
 
 export interface AllowlistEntry {
   format: AllowlistFormat;
@@ -39,7 +45,8 @@ export interface AllowlistEntry {
 const NATIVE_KEYS = ['id', 'package', 'image', 'path', 'reason', 'expires'] as const;
 const HINT_FORMATS =
   'use the native format (`version: 1` and an `allowlist:` list of entries with `id` and `reason`, see docs/policy.md), ' +
-  'a clair-scanner whitelist (`generalwhitelist:` / `images:`) or GitLab\'s vulnerability-allowlist.yml (`generalallowlist:` / `images:`).';
+  'a clair-scanner whitelist (`generalwhitelist:` / `images:`), GitLab\'s vulnerability-allowlist.yml (`generalallowlist:` / `images:`), ' +
+  'a `.trivyignore` / `.trivyignore.yaml` (by file name) or a `.grype.yaml` with `ignore:` rules.';
 
 class Located {
   constructor(
@@ -74,6 +81,8 @@ function isDate(text: string): boolean {
 
 /** Parses one allowlist file's text. `file` is used in messages and entry sources. */
 export function parseAllowlist(text: string, file: string): AllowlistEntry[] {
+  // Trivy's plain .trivyignore is not YAML: known by its name, as Trivy finds it.
+  if (isTrivyIgnoreName(file)) return parseTrivyIgnore(text, file);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const loc = new Located(file, lc);
@@ -96,11 +105,14 @@ export function parseAllowlist(text: string, file: string): AllowlistEntry[] {
     keys.set(k, { key: pair.key as Node, value: (pair.value as Node | null) ?? null });
   }
 
+  if (isTrivyIgnoreYamlName(file)) return parseTrivyIgnoreYaml(keys, loc, file);
   let format: AllowlistFormat;
   if (keys.has('allowlist') || keys.has('version')) format = 'native';
   else if (keys.has('generalwhitelist')) format = 'clair-scanner';
   else if (keys.has('generalallowlist')) format = 'gitlab';
   else if (keys.has('images')) format = /allowlist/i.test(path.basename(file)) ? 'gitlab' : 'clair-scanner';
+  // Grype's whole configuration file: only its `ignore:` rules are allowlist entries.
+  else if (keys.has('ignore')) return parseGrypeIgnore(keys, loc, file);
   else throw loc.error(root, `not a known allowlist format (top-level keys: ${[...keys.keys()].join(', ') || 'none'})`);
 
   const allowed =
@@ -202,8 +214,15 @@ export async function loadAllowlists(files: string[]): Promise<AllowlistEntry[]>
   for (const file of files) {
     let text: string;
     try {
+      const size = (await fs.stat(file)).size;
+      if (size > MAX_ALLOWLIST_BYTES) {
+        throw new ClairScanError(`allowlist file "${file}" is ${size} bytes, more than the ${MAX_ALLOWLIST_BYTES} an allowlist may have`, {
+          hint: 'an allowlist lists findings one by one and is kilobytes long: check that the "allowlist" input names the right file.',
+        });
+      }
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
+      if (err instanceof ClairScanError) throw err;
       throw new ClairScanError(`cannot read allowlist file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
         hint: 'check the path given in the "allowlist" input (relative paths are resolved from the working directory).',
         cause: err,
