@@ -8,9 +8,9 @@ import { ClairScanError, EXIT_OK, EXIT_POLICY_FAILED } from './util/errors';
 import { log } from './util/log';
 import { inImage } from './util/phase';
 import { formatTimings, phaseSeconds } from './util/timings';
-import { parseImageRequest, type ImageRequest, type ImageSourceKind, type Settings } from './inputs/settings';
+import { parseImageRequest, type ImageRequest, type ImageSourceKind, type ReportFormat, type Settings } from './inputs/settings';
 import type { RunState } from './environment/run-state';
-import { type PhaseTimer, startRun } from './environment/run';
+import { type PhaseTimer, type Run, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
 import { ClairService, openClairService } from './environment';
 import { vulnDataLoader } from './data';
@@ -38,68 +38,122 @@ export interface ScanOptions {
 }
 
 export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<ScanOutcome> {
-  const run = startRun(settings, opts.onState);
-  const { state, time } = run;
-  log.info(`Run ${state.runId} (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
   const startedAt = new Date();
+  const sources = new Map<ImageRequest, ImageSourceKind>();
+  return runScan(settings, opts.onState, {
+    banner: (runId) => `Run ${runId} (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
+    // Fail fast on what needs no Clair (the inputs themselves were checked by parseSettings).
+    preflight: async (run) => {
+      for (const r of settings.images) validateRequest(r, settings);
+      for (const r of settings.images) sources.set(r, await locateImage(r, settings, run.docker));
+    },
+    body: async (run, opened) => {
+      const { ctx, env } = opened!;
+      const { time } = run;
+      const images: ImageResult[] = [];
+      // One collapsible group per image (its export, index, data check, match, compliance), one image at a time.
+      for (const [i, req] of settings.images.entries()) images.push(await log.group(`image-${i + 1}`, `Scanning ${req.input}`, () => inImage(req.input, () => scanImage(ctx, req, sources.get(req)))));
+      const result = scanResult(env, startedAt, images);
+      // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
+      const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
+      for (const n of compared.notices) log.warn(`baseline: ${n}`);
+      // Policy files the change under review edits: compared with the base's; policy-from-base lets the base's decide.
+      const basePolicy = opts.basePolicy ? await time('policy', () => readBasePolicy(settings.policy, opts.basePolicy!)) : undefined;
+      const fromBase = !!(basePolicy && settings.policy.policyFromBase);
+      result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy, undefined, fromBase ? { entries: basePolicy!.entries } : {}));
+      const changeLine = basePolicy ? await recordPolicyChange(result, settings.policy, basePolicy, fromBase) : undefined;
+      if (changeLine) log.warn(`policy: ${changeLine}`);
+      summarizeDelta(result);
+      // The phases so far (the reports and cleanup follow; the line that ends the scan in the log has every phase).
+      result.timings = phaseSeconds(run.timings);
+      if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
+      const reports = await log.group('reports', 'Writing reports', () => time('reports', () => writeReports(result, settings.reports)));
+      requireReports(settings.reports.formats, reports, settings.reports.outputDir);
+      const exitCode = result.verdict.status === 'fail' && result.verdict.enforced ? EXIT_POLICY_FAILED : EXIT_OK;
+      return { result, reports, exitCode, timings: run.timings };
+    },
+    ended: (run) => log.info(formatTimings(run.timings, (Date.now() - startedAt.getTime()) / 1000)),
+  });
+}
+
+/** What one mode of a run (a scan; a batch: src/batch/run.ts) does inside the skeleton `runScan` gives it. */
+export interface RunPlan<T> {
+  /** The run's first log line: its id, and how to clean up if this process is killed. */
+  banner(runId: string): string;
+  /** This mode's checks before Clair starts (after the policy files' and Clair's files', in the `preflight` phase). */
+  preflight?(run: Run): Promise<void>;
+  /** False when there is nothing to scan (a resumed batch that was done): no Clair, no layer server. */
+  needsClair?: boolean;
+  /** How an image's layers are offered to Clair; default: published on the layer server while the image is scanned. */
+  lease?(server: LayerServer): ImageContext['lease'];
+  /** How the per-image steps see Clair; default: as it is. */
+  clair?(env: ClairService): ClairService;
+  /** The images, their policy and reports; `opened` is there unless needsClair is false. */
+  body(run: Run, opened?: OpenedRun): Promise<T>;
+  /** After the cleanup, whatever happened. */
+  ended?(run: Run): void;
+}
+
+/** The running parts a run's body scans with. */
+export interface OpenedRun {
+  ctx: ImageContext;
+  /** Clair as it was opened (ctx.env may wrap it). */
+  env: ClairService;
+  server: LayerServer;
+}
+
+/**
+ * The one run skeleton of a scan and a batch: run state → preflight → Clair (with its data) → layer server →
+ * the mode's body → cleanup, whatever happened. Every phase runs under its deadline (environment/run.ts).
+ */
+export async function runScan<T>(settings: Settings, onState: ((s: RunState) => void) | undefined, plan: RunPlan<T>): Promise<T> {
+  const run = startRun(settings, onState);
+  const { state, time } = run;
+  log.info(plan.banner(state.runId));
   let env: ClairService | undefined;
   let server: LayerServer | undefined;
   try {
-    // Fail fast on what needs no Docker or Clair to check (the inputs themselves were checked by parseSettings).
-    const sources = new Map<ImageRequest, ImageSourceKind>();
     await time('preflight', async () => {
-      for (const r of settings.images) validateRequest(r, settings);
       await validatePolicy(settings.policy);
       validateClairFiles(settings);
-      for (const r of settings.images) sources.set(r, await locateImage(r, settings, run.docker));
+      await plan.preflight?.(run);
     });
-    env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state));
-    opts.onState?.(state);
-    const layers = (server = await time('layer-server', () => openLayerServer(settings, env as ClairService, run.docker)));
+    if (plan.needsClair === false) return await plan.body(run);
+    const opened = (env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state)));
+    onState?.(state);
+    const layers = (server = await time('layer-server', () => openLayerServer(settings, opened, run.docker)));
     const ctx: ImageContext = {
       settings,
-      env,
+      env: plan.clair ? plan.clair(opened) : opened,
       state,
       docker: run.docker,
       time,
-      onState: opts.onState,
-      lease: (image) => ({
-        urls: layers.publish(image.layers),
-        release: async () => {
-          layers.unpublish(image.layers);
-          await image.close();
-        },
-      }),
+      onState,
+      lease: plan.lease
+        ? plan.lease(layers)
+        : (image) => ({
+            urls: layers.publish(image.layers),
+            release: async () => {
+              layers.unpublish(image.layers);
+              await image.close();
+            },
+          }),
     };
-    const images: ImageResult[] = [];
-    // One collapsible group per image (its export, index, data check, match, compliance), one image at a time.
-    for (const [i, req] of settings.images.entries()) images.push(await log.group(`image-${i + 1}`, `Scanning ${req.input}`, () => inImage(req.input, () => scanImage(ctx, req, sources.get(req)))));
-    const result = scanResult(env, startedAt, images);
-    // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
-    const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
-    for (const n of compared.notices) log.warn(`baseline: ${n}`);
-    // Policy files the change under review edits: compared with the base's; policy-from-base lets the base's decide.
-    const basePolicy = opts.basePolicy ? await time('policy', () => readBasePolicy(settings.policy, opts.basePolicy!)) : undefined;
-    const fromBase = !!(basePolicy && settings.policy.policyFromBase);
-    result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy, undefined, fromBase ? { entries: basePolicy!.entries } : {}));
-    const changeLine = basePolicy ? await recordPolicyChange(result, settings.policy, basePolicy, fromBase) : undefined;
-    if (changeLine) log.warn(`policy: ${changeLine}`);
-    summarizeDelta(result);
-    // The phases so far (the reports and cleanup follow; the line that ends the scan in the log has every phase).
-    result.timings = phaseSeconds(run.timings);
-    if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
-    const reports = await log.group('reports', 'Writing reports', () => time('reports', () => writeReports(result, settings.reports)));
-    // Fail closed: exit 0 or 1 only when every requested report exists.
-    const missing = missingReports(settings.reports.formats, reports);
-    if (missing.length) {
-      throw new ClairScanError(`the ${missing.join(', ')} report${missing.length > 1 ? 's were' : ' was'} not written`, { hint: `check that output-dir (${settings.reports.outputDir}) is writable and has free space.` });
-    }
-    const exitCode = result.verdict.status === 'fail' && result.verdict.enforced ? EXIT_POLICY_FAILED : EXIT_OK;
-    return { result, reports, exitCode, timings: run.timings };
+    return await plan.body(run, { ctx, env: opened, server: layers });
   } finally {
-    await run.end({ first: server, clair: env });
-    log.info(formatTimings(run.timings, (Date.now() - startedAt.getTime()) / 1000));
+    try {
+      await run.end({ first: server, clair: env });
+    } finally {
+      plan.ended?.(run);
+    }
   }
+}
+
+/** Fail closed: a run exits 0 or 1 only when every requested report exists (`dir`: where they were written). */
+export function requireReports(formats: ReportFormat[], reports: Partial<Record<ReportFormat, string>>, dir: string): void {
+  const missing = missingReports(formats, reports);
+  if (!missing.length) return;
+  throw new ClairScanError(`the ${missing.join(', ')} report${missing.length > 1 ? 's were' : ' was'} not written`, { hint: `check that output-dir (${dir}) is writable and has free space.` });
 }
 
 /** The result of a run's images, before baseline and policy. */

@@ -1,12 +1,13 @@
 /**
- * Batch mode's inputs: which images (`image` lines, `images-file`, registry listings), `tags`, `concurrency`,
- * `resume` and `image-timeout`. Everything else is the per-image Settings (src/inputs/settings.ts), parsed
- * once the image list is known so that its registry hosts bind the registry credentials as for any scan.
+ * Batch mode's image list: `image` lines, `images-file`, registry listings (filtered by `tags`). `concurrency`,
+ * `resume` and `image-timeout` are `Settings.batch` (src/inputs/settings.ts, bounds from the input table), checked
+ * here before any listing. The per-image Settings are parsed once the image list is known, so that its registry
+ * hosts bind the registry credentials as for any scan.
  */
 import * as fs from 'node:fs';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { inputDefinition } from '../inputs/definitions';
-import { parseBoolean, type RawInputs } from '../inputs/settings';
+import { parseBatchSettings, parseBoolean, type RawInputs } from '../inputs/settings';
 import { normalizeHost, type RegistryAuth } from '../image/registry';
 import { credentialHosts, parseImageRequest } from '../image/reference';
 import { Listing, parseListing, tagFilter } from './registry-list';
@@ -17,9 +18,6 @@ export interface BatchRequest {
   /** The listings among them. */
   listings: Listing[];
   keepTag: (tag: string) => boolean;
-  concurrency: number;
-  resume: boolean;
-  imageTimeoutSec: number;
 }
 
 /** Largest images-file read (a million lines of references is far beyond any fleet). */
@@ -40,8 +38,10 @@ function lines(text: string): string[] {
 export { isBatch } from './mode';
 
 export function parseBatchInputs(raw: RawInputs): BatchRequest {
+  // Settings.batch's inputs fail here, before a registry is listed (runBatch reads them from Settings.batch).
+  const batch = parseBatchSettings(raw);
   const all = lines((raw('image') ?? '').replace(/,/g, '\n'));
-  const file = value(raw, 'images-file');
+  const file = batch.imagesFile ?? '';
   if (file) {
     let text: string;
     try {
@@ -61,24 +61,7 @@ export function parseBatchInputs(raw: RawInputs): BatchRequest {
     });
   }
   const listings = unique.map(parseListing).filter((l): l is Listing => !!l);
-  const int = (name: string, min: number, max: number): number => {
-    const v = value(raw, name);
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      throw new ClairScanError(`input "${name}" has an invalid value "${v}"`, { hint: `set "${name}" to a whole number from ${min} to ${max}.` });
-    }
-    return Number(v);
-  };
-  const resumeText = value(raw, 'resume');
-  const resume = parseBoolean(resumeText);
-  if (resume === undefined) throw new ClairScanError(`input "resume" has an invalid value "${resumeText}"`, { hint: 'set "resume" to `true` or `false`.' });
-  return {
-    lines: unique,
-    listings,
-    keepTag: tagFilter(value(raw, 'tags').split(',').filter((s) => s.trim())),
-    concurrency: int('concurrency', 1, 64),
-    resume,
-    imageTimeoutSec: int('image-timeout', 1, 7 * 24 * 3600),
-  };
+  return { lines: unique, listings, keepTag: tagFilter(batch.tags) };
 }
 
 /**

@@ -25,17 +25,13 @@ import { log } from '../util/log';
 import { inImage, runPhase } from '../util/phase';
 import { parseImageRequest, parseSettings, type RawInputs, type Settings } from '../inputs/settings';
 import type { RunState } from '../environment/run-state';
-import { startRun } from '../environment/run';
-import { type ClairService, openClairService } from '../environment';
-import { vulnDataLoader } from '../data';
-import { validateClairFiles } from '../environment/clair-container';
-import { openLayerServer, validateRequest } from '../image';
-import type { LayerServer } from '../image/layer-server';
+import type { ClairService } from '../environment';
+import { validateRequest } from '../image';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
-import { evaluatePolicy, refuseNewRulesWithoutBaseline, validatePolicy } from '../policy';
-import { missingReports, writeReports } from '../report';
+import { evaluatePolicy, refuseNewRulesWithoutBaseline } from '../policy';
+import { writeReports } from '../report';
 import { TOOL_VERSION } from '../version';
-import { ImageContext, scanImage, scanResult } from '../scan';
+import { ImageContext, requireReports, runScan, scanImage, scanResult } from '../scan';
 import { parseBatchInputs, listingAuth, type BatchRequest } from './inputs';
 import { listImages } from './registry-list';
 import { LayerPool } from './layers';
@@ -148,89 +144,77 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   const req = parseBatchInputs(raw);
   const startedAt = new Date();
   const { settings, images, listingErrors } = await resolveBatch(raw, req);
+  const { concurrency, resume, imageTimeoutSec } = settings.batch;
   const outDir = path.resolve(settings.reports.outputDir);
-  const batchState = new BatchState(outDir, fingerprint(settings), req.resume);
+  const batchState = new BatchState(outDir, fingerprint(settings), resume);
   const todo = images.filter((i) => !batchState.done.has(i));
-  if (req.resume) log.info(`Resuming: ${images.length - todo.length} of ${images.length} images were already done.`);
+  if (resume) log.info(`Resuming: ${images.length - todo.length} of ${images.length} images were already done.`);
 
-  const run = startRun(settings, opts.onState);
-  const { state, time, timings } = run;
-  log.info(`Batch run ${state.runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${req.concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
-  let env: ClairService | undefined;
-  let server: LayerServer | undefined;
-  let pool: LayerPool | undefined;
   const fresh = new Map<string, BatchImageEntry>();
-  try {
-    await time('preflight', async () => {
-      await validatePolicy(settings.policy);
-      refuseNewRulesWithoutBaseline(settings.policy, 'batch mode');
-      validateClairFiles(settings);
-    });
-    if (todo.length > 0) {
-      env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state));
-      opts.onState?.(state);
-      const opened = env;
-      server = await time('layer-server', () => openLayerServer(settings, opened, run.docker));
+  let pool: LayerPool | undefined;
+  return runScan(settings, opts.onState, {
+    banner: (runId) => `Batch run ${runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
+    preflight: async () => refuseNewRulesWithoutBaseline(settings.policy, 'batch mode'),
+    needsClair: todo.length > 0,
+    // Layers shared between images are published once (batch/layers.ts).
+    lease: (server) => {
       pool = new LayerPool(server);
       const layers = pool;
-      const ctx: ImageContext = {
+      return (image) => layers.lease(image);
+    },
+    clair: (env) => serializeOnlineData(env, settings),
+    body: async (run, opened) => {
+      if (opened) {
+        const { ctx } = opened;
+        let next = 0;
+        let finished = 0;
+        const worker = async (): Promise<void> => {
+          while (next < todo.length) {
+            const image = todo[next++];
+            const entry = await scanOne(ctx, image, imageTimeoutSec * 1000, outDir);
+            fresh.set(image, entry);
+            batchState.record(entry);
+            finished++;
+            const what = entry.verdict === 'error' ? `error: ${entry.error?.message}` : entry.verdict === 'fail' ? `FAIL (${entry.failedRules.join('; ')})` : 'pass';
+            log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
+            opts.onImage?.(entry, finished, todo.length);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, () => worker()));
+      }
+      const env = opened?.env;
+      const entries = [...listingErrors, ...images.map((i) => fresh.get(i) ?? (batchState.done.get(i) as BatchImageEntry))];
+      const count = (v: BatchImageEntry['verdict']): number => entries.filter((e) => e.verdict === v).length;
+      const failedEnforced = settings.policy.fail && count('fail') > 0;
+      const exitCode: 0 | 1 | 2 = count('error') > 0 ? EXIT_ERROR : failedEnforced ? EXIT_POLICY_FAILED : EXIT_OK;
+      const summary: BatchSummary = {
+        schemaVersion: BATCH_SUMMARY_SCHEMA_VERSION,
+        tool: { name: 'clair-scan', version: TOOL_VERSION },
+        clair: { version: env?.version, url: env && !env.ephemeral ? env.client.url : settings.clairUrl, ephemeral: env?.ephemeral ?? !settings.clairUrl },
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        rules: policyRules(settings),
+        concurrency,
+        totals: { images: entries.length, passed: count('pass'), failed: count('fail'), errored: count('error'), resumed: images.length - todo.length },
+        exitCode,
+        images: entries,
+      };
+      const files = { summary: path.join(outDir, SUMMARY_FILE), vulnerableList: path.join(outDir, VULNERABLE_LIST_FILE), state: batchState.file };
+      await run.time('reports', async () => {
+        writeAtomic(files.vulnerableList, vulnerableList(entries));
+        writeAtomic(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
+      });
+      const stats = pool?.stats();
+      return {
+        summary,
         settings,
-        env: serializeOnlineData(env, settings),
-        state,
-        docker: run.docker,
-        time,
-        onState: opts.onState,
-        lease: (image) => layers.lease(image),
+        exitCode,
+        files,
+        timings: run.timings,
+        stats: { layersPublished: stats?.published ?? 0, layersReused: stats?.reused ?? 0, clairRetries: env?.client.retries ?? 0, bytesServed: opened?.server.bytesServed() ?? 0 },
       };
-      let next = 0;
-      let finished = 0;
-      const worker = async (): Promise<void> => {
-        while (next < todo.length) {
-          const image = todo[next++];
-          const entry = await scanOne(ctx, image, req.imageTimeoutSec * 1000, outDir);
-          fresh.set(image, entry);
-          batchState.record(entry);
-          finished++;
-          const what = entry.verdict === 'error' ? `error: ${entry.error?.message}` : entry.verdict === 'fail' ? `FAIL (${entry.failedRules.join('; ')})` : 'pass';
-          log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
-          opts.onImage?.(entry, finished, todo.length);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(req.concurrency, todo.length) }, () => worker()));
-    }
-    const entries = [...listingErrors, ...images.map((i) => fresh.get(i) ?? (batchState.done.get(i) as BatchImageEntry))];
-    const count = (v: BatchImageEntry['verdict']): number => entries.filter((e) => e.verdict === v).length;
-    const failedEnforced = settings.policy.fail && count('fail') > 0;
-    const exitCode: 0 | 1 | 2 = count('error') > 0 ? EXIT_ERROR : failedEnforced ? EXIT_POLICY_FAILED : EXIT_OK;
-    const summary: BatchSummary = {
-      schemaVersion: BATCH_SUMMARY_SCHEMA_VERSION,
-      tool: { name: 'clair-scan', version: TOOL_VERSION },
-      clair: { version: env?.version, url: env && !env.ephemeral ? env.client.url : settings.clairUrl, ephemeral: env?.ephemeral ?? !settings.clairUrl },
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      rules: policyRules(settings),
-      concurrency: req.concurrency,
-      totals: { images: entries.length, passed: count('pass'), failed: count('fail'), errored: count('error'), resumed: images.length - todo.length },
-      exitCode,
-      images: entries,
-    };
-    const files = { summary: path.join(outDir, SUMMARY_FILE), vulnerableList: path.join(outDir, VULNERABLE_LIST_FILE), state: batchState.file };
-    await time('reports', async () => {
-      writeAtomic(files.vulnerableList, vulnerableList(entries));
-      writeAtomic(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
-    });
-    const stats = pool?.stats();
-    return {
-      summary,
-      settings,
-      exitCode,
-      files,
-      timings,
-      stats: { layersPublished: stats?.published ?? 0, layersReused: stats?.reused ?? 0, clairRetries: env?.client.retries ?? 0, bytesServed: server?.bytesServed() ?? 0 },
-    };
-  } finally {
-    await run.end({ first: server, clair: env });
-  }
+    },
+  });
 }
 
 /** The rules as evaluatePolicy names them (for the summary, also when no image was scanned). */
@@ -287,9 +271,9 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
     single.verdict = await ctx.time('policy', () => evaluatePolicy(single, settings.policy));
     const dir = imageDirName(image);
     if (settings.reports.formats.length) {
-      const reports = await ctx.time('reports', () => writeReports(single, { ...settings.reports, outputDir: path.join(outDir, 'images', dir) }));
-      const missing = missingReports(settings.reports.formats, reports);
-      if (missing.length) throw new ClairScanError(`the ${missing.join(', ')} report of ${image} was not written`, { hint: 'check that output-dir is writable and has free space.' });
+      const imageDir = path.join(outDir, 'images', dir);
+      const reports = await ctx.time('reports', () => writeReports(single, { ...settings.reports, outputDir: imageDir }));
+      requireReports(settings.reports.formats, reports, imageDir);
     }
     const v = single.verdict;
     const all = countBySeverity(result.vulnerabilities);

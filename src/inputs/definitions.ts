@@ -12,6 +12,9 @@ export interface InputDefinition {
   /** Default as the user would write it (string form); '' means unset. */
   default: string;
   type: InputType;
+  /** An integer input's bounds (inclusive); the one place they are written (settings.ts checks them). */
+  min?: number;
+  max?: number;
   required?: boolean;
   /** Only meaningful in the GitHub Action (hidden from the CLI). */
   actionOnly?: boolean;
@@ -78,6 +81,8 @@ export const INPUTS: InputDefinition[] = [
     name: 'concurrency',
     group: 'image',
     type: 'integer',
+    min: 1,
+    max: 64,
     default: '4',
     description: 'Batch mode: images scanned at the same time (1–64). Clair indexes synchronously, so this is the number of index requests a shared Clair gets from this run at once.',
   },
@@ -92,6 +97,8 @@ export const INPUTS: InputDefinition[] = [
     name: 'image-timeout',
     group: 'image',
     type: 'integer',
+    min: 1,
+    max: 7 * 24 * 3600,
     default: '1800',
     description: 'Batch mode: seconds one image may take from export to its reports; over it, the image is recorded as errored and the batch goes on.',
   },
@@ -223,6 +230,7 @@ export const INPUTS: InputDefinition[] = [
     name: 'startup-timeout',
     group: 'clair',
     type: 'integer',
+    min: 1,
     default: '300',
     description: 'Seconds to wait for PostgreSQL and Clair to become ready.',
   },
@@ -230,6 +238,7 @@ export const INPUTS: InputDefinition[] = [
     name: 'scan-timeout',
     group: 'clair',
     type: 'integer',
+    min: 1,
     default: '900',
     description: 'Seconds to wait for Clair to index and match one image.',
   },
@@ -269,6 +278,7 @@ export const INPUTS: InputDefinition[] = [
     name: 'data-timeout',
     group: 'data',
     type: 'integer',
+    min: 1,
     default: '1800',
     description: 'Seconds to wait for vulnerability data to load.',
   },

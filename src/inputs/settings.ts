@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
-import { INPUTS, InputDefinition } from './definitions';
+import { INPUTS, InputDefinition, inputDefinition } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
 import { credentialHosts, parseImageRequest, parseReference, type ImageRequest, type ImageSourceKind } from '../image/reference';
 import { parseBindAddress } from '../image/layer-server';
@@ -150,7 +150,11 @@ function validateOutputDir(dir: string): void {
   }
 }
 
-export function parseSettings(raw: RawInputs): Settings {
+/**
+ * Reads inputs by name: the user's value, else the input table's default, checked against the table (an integer's
+ * bounds are the definition's `min`/`max`). The one reader: parseSettings and batch mode's early checks use it.
+ */
+function inputReader(raw: RawInputs) {
   const get = (def: InputDefinition): string => {
     const v = raw(def.name);
     return v === undefined || v.trim() === '' ? def.default : v.trim();
@@ -164,9 +168,12 @@ export function parseSettings(raw: RawInputs): Settings {
     if (v === undefined) throw bad(n, str(n), '`true` or `false`');
     return v;
   };
-  const int = (n: string, min: number): number => {
+  const int = (n: string): number => {
+    const { min = 0, max } = inputDefinition(n);
     const v = str(n);
-    if (!/^\d+$/.test(v) || Number(v) < min) throw bad(n, v, `a whole number of at least ${min}`);
+    if (!/^\d+$/.test(v) || Number(v) < min || (max !== undefined && Number(v) > max)) {
+      throw bad(n, v, max === undefined ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`);
+    }
     return Number(v);
   };
   const list = (n: string): string[] =>
@@ -179,6 +186,17 @@ export function parseSettings(raw: RawInputs): Settings {
     if (!(allowed as readonly string[]).includes(v)) throw bad(n, str(n), allowed.map((a) => `\`${a}\``).join(', '));
     return v as T;
   };
+  return { str, opt, bool, int, list, oneOf };
+}
+
+/** Batch mode's inputs (src/batch/): also read on their own, so a bad value fails before a registry is listed. */
+export function parseBatchSettings(raw: RawInputs): Settings['batch'] {
+  const { opt, list, int, bool } = inputReader(raw);
+  return { imagesFile: opt('images-file'), tags: list('tags'), concurrency: int('concurrency'), resume: bool('resume'), imageTimeoutSec: int('image-timeout') };
+}
+
+export function parseSettings(raw: RawInputs): Settings {
+  const { str, opt, bool, int, list, oneOf } = inputReader(raw);
 
   const imageInputs = list('image');
   if (imageInputs.length === 0) {
@@ -233,14 +251,14 @@ export function parseSettings(raw: RawInputs): Settings {
     clairConfig: opt('clair-config'),
     rhelRepo2cpe: opt('rhel-repo2cpe'),
     rhelName2repos: opt('rhel-name2repos'),
-    startupTimeoutSec: int('startup-timeout', 1),
-    scanTimeoutSec: int('scan-timeout', 1),
+    startupTimeoutSec: int('startup-timeout'),
+    scanTimeoutSec: int('scan-timeout'),
     vulnData: str('vuln-data'),
     vulnDbImage: clairUrl ? undefined : dbImageRef(str('vuln-data')),
     vulnDataMaxAge: str('vuln-data-max-age'),
     vulnDataPublicKey: validDataPublicKey(opt('vuln-data-public-key'), clairUrl),
     updaters: list('updaters'),
-    dataTimeoutSec: int('data-timeout', 1),
+    dataTimeoutSec: int('data-timeout'),
     policy: {
       severityThreshold,
       failOn: opt('fail-on'),
@@ -256,7 +274,7 @@ export function parseSettings(raw: RawInputs): Settings {
       policyFromBase: bool('policy-from-base'),
     },
     baseline: str('baseline'),
-    batch: { imagesFile: opt('images-file'), tags: list('tags'), concurrency: int('concurrency', 1), resume: bool('resume'), imageTimeoutSec: int('image-timeout', 1) },
+    batch: parseBatchSettings(raw),
     reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile'), severities: reportSeverities(list('report-severities')), ignoreUnfixed: bool('ignore-unfixed') },
     publish: {
       githubToken: opt('github-token'),

@@ -155,8 +155,11 @@ describe('batch inputs', () => {
     const r = parseBatchInputs(raw({ image: 'a:1', 'images-file': file }));
     expect(r.lines).toEqual(['a:1', 'b:1', 'c:1', 'registry:r.io/org/*']);
     expect(r.listings.map((l) => l.pattern)).toEqual(['org/*']);
-    expect({ c: r.concurrency, resume: r.resume, t: r.imageTimeoutSec, latest: r.keepTag('latest'), semver: r.keepTag('1.0.0') }).toEqual({ c: 4, resume: false, t: 1800, latest: true, semver: false });
-    expect(() => parseBatchInputs(raw({ image: 'a:1', concurrency: '0' }))).toThrow(/concurrency/);
+    expect({ latest: r.keepTag('latest'), semver: r.keepTag('1.0.0') }).toEqual({ latest: true, semver: false });
+    // Settings.batch's inputs are checked before any registry is listed, with the input table's bounds.
+    expect(() => parseBatchInputs(raw({ image: 'a:1', concurrency: '0' }))).toThrow('input "concurrency" has an invalid value "0"');
+    expect(() => parseBatchInputs(raw({ image: 'registry:r.io/org/*', concurrency: '65' }))).toThrow('input "concurrency" has an invalid value "65"');
+    expect(() => parseBatchInputs(raw({ image: 'a:1', resume: 'maybe' }))).toThrow('input "resume" has an invalid value "maybe"');
     expect(() => parseBatchInputs(raw({ 'images-file': '/nonexistent/list' }))).toThrow(/cannot be read/);
   });
 });

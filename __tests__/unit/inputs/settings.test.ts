@@ -1,4 +1,4 @@
-import { parseImageRequest, parseSettings, REPORT_FORMATS, Settings } from '../../../src/inputs/settings';
+import { parseBatchSettings, parseImageRequest, parseSettings, REPORT_FORMATS, Settings } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
 
 /** Raw inputs as the action/CLI would hand them over: a map of input name → string. */
@@ -140,6 +140,23 @@ describe('integers', () => {
     const err = settingsError({ image: 'a', 'scan-timeout': v });
     expect(err.message).toBe(`input "scan-timeout" has an invalid value "${v}"`);
     expect(err.hint).toBe('set "scan-timeout" to a whole number of at least 1.');
+  });
+
+  it.each([
+    ['concurrency', '65', 'a whole number from 1 to 64'],
+    ['concurrency', '0', 'a whole number from 1 to 64'],
+    ['image-timeout', String(7 * 24 * 3600 + 1), 'a whole number from 1 to 604800'],
+  ])('batch bounds come from the input table: %s %s is refused in every mode', (name, v, expected) => {
+    const err = settingsError({ image: 'a', [name]: v });
+    expect(err.message).toBe(`input "${name}" has an invalid value "${v}"`);
+    expect(err.hint).toBe(`set "${name}" to ${expected}.`);
+  });
+
+  it('Settings.batch is what batch mode reads on its own (parseBatchSettings)', () => {
+    const values = { image: 'a', concurrency: '64', 'image-timeout': '604800', resume: 'yes', tags: 'semver, /v.*/', 'images-file': 'list.txt' };
+    const batch = parseSettings(raw(values)).batch;
+    expect(batch).toEqual({ imagesFile: 'list.txt', tags: ['semver', '/v.*/'], concurrency: 64, resume: true, imageTimeoutSec: 604800 });
+    expect(parseBatchSettings(raw(values))).toEqual(batch);
   });
 });
 
