@@ -19,6 +19,9 @@ export interface AllRuns {
   dockerHost?: string;
 }
 
+/** Container removals in flight at once. */
+export const CONCURRENT_REMOVALS = 4;
+
 export interface CleanupReport {
   containers: string[];
   tempDirs: string[];
@@ -40,13 +43,27 @@ export async function cleanupRun(target: RunState | AllRuns): Promise<CleanupRep
       // The temp dirs of the runs found (a run id is [a-z0-9-], as newRunId makes it; anything else is not ours).
       const run = c.Labels?.[LABEL_RUN];
       if (all && run && /^[a-z0-9-]+$/.test(run)) runIds.add(run);
-      try {
-        await docker.removeContainer(c.Id);
-        report.containers.push((c.Names?.[0] ?? c.Id).replace(/^\//, ''));
-      } catch (err) {
-        report.errors.push(`container ${c.Id.slice(0, 12)}: ${errorMessage(err)}`);
-      }
     }
+    // Several at once: with vfs each removal deletes a whole root filesystem copy, and a run's PostgreSQL and Clair
+    // one after the other cost a scan ~0.35 s. Bounded, for `--all` on a daemon with many runs' containers.
+    const outcomes = new Array<string | undefined>(list.length);
+    let nextIndex = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = nextIndex++; i < list.length; i = nextIndex++) {
+        try {
+          await docker.removeContainer(list[i].Id);
+        } catch (err) {
+          outcomes[i] = errorMessage(err);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_REMOVALS, list.length) }, worker));
+    // Reported in the daemon's order, whatever order the removals finished in.
+    list.forEach((c, i) => {
+      const failed = outcomes[i];
+      if (failed === undefined) report.containers.push((c.Names?.[0] ?? c.Id).replace(/^\//, ''));
+      else report.errors.push(`container ${c.Id.slice(0, 12)}: ${failed}`);
+    });
   } catch (err) {
     report.errors.push(`docker: ${errorMessage(err)}`);
   }
