@@ -95,6 +95,26 @@ export class ClairClient {
     return report;
   }
 
+  /**
+   * The stored index report of a manifest (any state), without indexing; undefined when Clair has none. `etag`:
+   * Clair's indexer state when it answered (`GET …/index_report/{digest}`).
+   */
+  async storedIndexReport(manifestDigest: string): Promise<{ report: ClairIndexReport; etag?: string } | undefined> {
+    const { status, body, etag } = await this.call('GET', `/indexer/api/v1/index_report/${manifestDigest}`);
+    if (status === 404) return undefined;
+    if (status !== 200) throw this.unexpected('index_report', status, body);
+    return { report: clairJson<ClairIndexReport>(body, 'index_report'), etag };
+  }
+
+  /** Clair's indexer state: an opaque value that changes when its scanners change (`GET …/index_state`). */
+  async indexState(): Promise<string> {
+    const { status, body } = await this.call('GET', '/indexer/api/v1/index_state');
+    if (status !== 200) throw this.unexpected('index_state', status, body);
+    const state = clairJson<{ state?: unknown } | null>(body, 'index_state')?.state;
+    if (typeof state !== 'string' || !state) throw new ClairScanError('Clair\'s index_state answer has no state', { hint: 'check that clair-url points at Clair v4 itself.', details: body.slice(0, 2000) });
+    return state;
+  }
+
   async vulnerabilityReport(manifestDigest: string): Promise<VulnReportResult> {
     const { status, body } = await this.call('GET', `/matcher/api/v1/vulnerability_report/${manifestDigest}`);
     if (status === 200) return { status: 'ok', report: clairJson<ClairVulnerabilityReport>(body, 'vulnerability_report') };
@@ -121,7 +141,7 @@ export class ClairClient {
     return h;
   }
 
-  private async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: string): Promise<{ status: number; body: string }> {
+  private async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: string): Promise<{ status: number; body: string; etag?: string }> {
     const retryStatus = method === 'GET' ? [429, 500, 502, 503, 504] : [429, 502, 503, 504];
     for (let attempt = 0; ; attempt++) {
       // Signed per attempt: a long backoff must not outlive the token.
@@ -132,7 +152,8 @@ export class ClairClient {
       try {
         const res = await request(`${this.opts.url}${path}`, { method, headers, body, dispatcher: this.dispatcher });
         const text = await res.body.text();
-        if (!retryStatus.includes(res.statusCode) || attempt >= this.retry.maxRetries) return { status: res.statusCode, body: text };
+        const etag = res.headers.etag;
+        if (!retryStatus.includes(res.statusCode) || attempt >= this.retry.maxRetries) return { status: res.statusCode, body: text, etag: Array.isArray(etag) ? etag[0] : etag };
         why = `HTTP ${res.statusCode}`;
         const ra = res.headers['retry-after'];
         retryAfter = Array.isArray(ra) ? ra[0] : ra;

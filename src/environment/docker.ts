@@ -325,6 +325,11 @@ export class DockerClient {
     }
   }
 
+  /** `docker image history`: the image config's history, newest first (CreatedBy, and Size 0 for empty layers). */
+  async imageHistory(ref: string): Promise<{ CreatedBy?: string; Size?: number }[]> {
+    return (await withTimeout(this.api.getImage(ref).history(), 60000, 'docker image history')) as { CreatedBy?: string; Size?: number }[];
+  }
+
   /** Streams `docker save` of one image (the Engine API's image export). */
   async exportImage(ref: string): Promise<Readable> {
     return (await this.api.getImage(ref).get()) as unknown as Readable;

@@ -3,6 +3,7 @@
  * same way for every source: the platform chosen from an index, the model's `ImageInfo`, the raw config the
  * secrets check reads.
  */
+import { createHash } from 'node:crypto';
 import type { ImageInfo } from '../findings/model';
 import type { ResolvedImage } from './types';
 
@@ -19,6 +20,7 @@ export interface OciDescriptor {
 export interface ImageConfigJson {
   architecture?: string;
   os?: string;
+  variant?: string;
   created?: string;
   config?: { User?: string; Labels?: Record<string, string> | null; Env?: string[] | null };
   rootfs?: { type?: string; diff_ids?: string[] };
@@ -68,4 +70,22 @@ export function rawConfigOf(config: Pick<ImageConfigJson, 'config' | 'history'>)
     env: (config.config?.Env ?? []).filter((e): e is string => typeof e === 'string'),
     history: (config.history ?? []).map((h) => ({ createdBy: typeof h.created_by === 'string' ? h.created_by : '', emptyLayer: !!h.empty_layer })),
   };
+}
+
+/**
+ * The manifest digest clair-scan gives Clair for an image that has no registry manifest (daemon, archive): the
+ * sha256 of a canonical OCI manifest of the content. Clair keys everything by it but never verifies it, so it must
+ * bind the exact bytes Clair indexes: the config digest (which binds the diff ids) and, per layer, the digest and
+ * media type of the blob as served. Sizes are left out on purpose: a digest already binds its size, and the
+ * Docker daemon tells digests without an export but not the sizes of the tars an export would write — so a
+ * re-scan computes the same digest from `docker image inspect` (image/known.ts) as the export does.
+ */
+export function contentManifestDigest(configDigest: string, layers: { digest: string; mediaType: string }[]): string {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest },
+    layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.digest })),
+  };
+  return `sha256:${createHash('sha256').update(JSON.stringify(manifest)).digest('hex')}`;
 }
