@@ -9,6 +9,8 @@
 #        from the default daemon (docker save | docker load: nothing is pulled); print one JSON line:
 #        {"dockerHost":"tcp://10.231.9.2:2375","hostAddress":"10.231.9.1","daemonAddress":"10.231.9.2","registry":"10.231.9.2:5000",...}
 #   bash scripts/test-env/bridge-daemon.sh down     stop both (by pid), delete the veth pair and the namespace
+#   bash scripts/test-env/bridge-daemon.sh router-image   build (or reuse) an nginx image in the bridge daemon from
+#        Debian's nginx-light package and print its name (docs/shared-clair.md's Compose router; see below)
 #   bash scripts/test-env/bridge-daemon.sh status
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -144,6 +146,40 @@ EOF
   rm -rf "$ctx"
 }
 
+# docs/shared-clair.md's Compose example puts nginx in front of the indexer and matcher. The official image cannot be
+# pulled here, so this builds the same interface from Debian's package: nginx from a `debootstrap --variant=minbase
+# --include=nginx-light bookworm` root (cached tar, keyed by suite, package and this recipe's version), the official
+# image's layout where the example depends on it: only /etc/nginx/conf.d/*.conf serves (Debian's default site, which
+# would take port 80 as default_server, is removed), logs to stdout/stderr, `nginx -g 'daemon off;'` (stopped with
+# SIGTERM, nginx's fast shutdown: `docker import` cannot set the official image's SIGQUIT). Debian bookworm's nginx is 1.22; the example's config uses nothing newer. The label says it is a stand-in.
+ROUTER_RECIPE=1
+ROUTER_IMAGE=localhost/clair-scan-test/nginx:bookworm
+prune_nginx_root() {
+  local root=$1
+  rm -f "$root/etc/nginx/sites-enabled/default"
+  ln -sf /dev/stdout "$root/var/log/nginx/access.log"
+  ln -sf /dev/stderr "$root/var/log/nginx/error.log"
+  rm -rf "$root/usr/share/doc" "$root/usr/share/man" "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"*
+}
+cmd_router_image() {
+  local key tar
+  key=$(printf 'bookworm minbase nginx-light recipe=%s\n' "$ROUTER_RECIPE" | sha | cut -c1-16)
+  tar=$CACHE/rootfs/nginx-bookworm-$key.tar
+  if [ "$(bdk image inspect -f '{{ index .Config.Labels "io.clair-scan.test-env.stand-in" }}' "$ROUTER_IMAGE" 2>/dev/null)" = "nginx-$key" ]; then
+    echo "$ROUTER_IMAGE"; return 0
+  fi
+  if [ ! -f "$tar" ]; then
+    log "router image: debootstrap bookworm + nginx-light (about a minute; cached in $tar)"
+    debootstrap_tar bookworm minbase nginx-light "$tar" "$BD_STATE/debootstrap-nginx.log" prune_nginx_root || die "building the nginx root failed"
+  fi
+  log "router image: importing $tar as $ROUTER_IMAGE"
+  bdk import \
+    -c 'CMD ["nginx", "-g", "daemon off;"]' -c 'EXPOSE 80' \
+    -c "LABEL io.clair-scan.test-env.stand-in=nginx-$key" \
+    "$tar" "$ROUTER_IMAGE" >/dev/null
+  echo "$ROUTER_IMAGE"
+}
+
 print_json() {
   printf '{"dockerHost":"%s","hostAddress":"%s","daemonAddress":"%s","registry":"%s:%s","namespace":"%s","pid":%s}\n' \
     "$BD_HOST" "$HOST_ADDR" "$NS_ADDR" "$NS_ADDR" "$REG_PORT" "$NS" "$(daemon_pid)"
@@ -181,7 +217,7 @@ cmd_status() {
 main() {
   mkdir -p "$STATE" "$BD_STATE"
   local cmd=${1:-}; shift || true
-  if [ "$cmd" = up ] || [ "$cmd" = down ]; then
+  if [ "$cmd" = up ] || [ "$cmd" = down ] || [ "$cmd" = router-image ]; then
     exec 8>"$BD_STATE/.lock"
     flock -w 900 8 || die "another bridge-daemon.sh run holds $BD_STATE/.lock"
   fi
@@ -189,7 +225,8 @@ main() {
     up) cmd_up "$@" ;;
     down) cmd_down ;;
     status) cmd_status ;;
-    *) echo "usage: bridge-daemon.sh up [IMAGE...] | down | status" >&2; exit 2 ;;
+    router-image) daemon_running || die "the bridge daemon is not running: \`bash scripts/test-env/bridge-daemon.sh up\` first"; cmd_router_image ;;
+    *) echo "usage: bridge-daemon.sh up [IMAGE...] | down | status | router-image" >&2; exit 2 ;;
   esac
 }
 main "$@"
