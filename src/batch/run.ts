@@ -28,7 +28,7 @@ import type { RunState } from '../environment/run-state';
 import type { ClairService } from '../environment';
 import { validateRequest } from '../image';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
-import { evaluatePolicy, refuseNewRulesWithoutBaseline } from '../policy';
+import { COMPLIANCE_CHECKS, evaluatePolicy, refuseNewRulesWithoutBaseline } from '../policy';
 import { writeReports } from '../report';
 import { TOOL_VERSION } from '../version';
 import { ImageContext, requireReports, runScan, scanImage, scanResult } from '../scan';
@@ -128,7 +128,7 @@ export function clairMessage(e: ClairScanError): string | undefined {
 }
 
 /** Policy, data and Clair of a run: a resumed run must use the same. */
-function fingerprint(settings: Settings): string {
+export function fingerprint(settings: Settings): string {
   const allowlists = settings.policy.allowlists.map((f) => {
     try {
       return createHash('sha256').update(fs.readFileSync(f)).digest('hex');
@@ -136,7 +136,9 @@ function fingerprint(settings: Settings): string {
       return f;
     }
   });
-  const data = { policy: { ...settings.policy, allowlists }, vulnData: settings.vulnData, clairUrl: settings.clairUrl ?? null, formats: settings.reports.formats };
+  // The key's content, not its path: a resumed batch must not reuse results checked against another key.
+  const baseImagePublicKey = settings.policy.baseImagePublicKey && keyFingerprint(settings.policy.baseImagePublicKey);
+  const data = { policy: { ...settings.policy, allowlists, baseImagePublicKey }, vulnData: settings.vulnData, clairUrl: settings.clairUrl ?? null, formats: settings.reports.formats };
   return createHash('sha256').update(JSON.stringify(data)).digest('hex');
 }
 
@@ -218,16 +220,13 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
 }
 
 /** The rules as evaluatePolicy names them (for the summary, also when no image was scanned). */
-function policyRules(settings: Settings): string[] {
+export function policyRules(settings: Settings): string[] {
   const p = settings.policy;
   return [
     ...(p.severityThreshold ? [`severity-threshold: ${p.severityThreshold.toLowerCase()}`] : []),
     ...(p.failOn?.trim() ? [`fail-on: ${p.failOn.trim()}`] : []),
-    ...(p.checkNonRoot ? ['check-non-root'] : []),
-    ...(p.checkSecrets ? ['check-secrets'] : []),
-    ...(p.requiredBaseImage ? [`required-base-image: ${p.requiredBaseImage}`] : []),
-    // The key's content, not its path: a resumed batch must not reuse results checked against another key.
-    ...(p.baseImagePublicKey ? [`base-image-public-key: ${keyFingerprint(p.baseImagePublicKey)}`] : []),
+    // The compliance checks as the verdict names them (policy/compliance/index.ts).
+    ...COMPLIANCE_CHECKS.filter((c) => c.enabled(p)).map((c) => c.label(p)),
   ];
 }
 

@@ -25,11 +25,7 @@ import { parseSeverity } from '../findings/model';
 import { entryMatches, isExpired, loadAllowlists, toMatch, toRef, type AllowlistEntry } from './allowlist';
 import { evaluateRule, parseRule } from './rules';
 import { loadVex } from './vex';
-import { checkNonRoot, NON_ROOT_RULE } from './compliance/non-root';
-import { checkSecrets } from './compliance/secrets';
-import { BASE_IMAGE_RULE, BASE_SIGNATURE_RULE, requiredBaseImage } from './compliance/base-image';
-import { loadSignatureKey } from './compliance/signature';
-import type { RegistryAuth } from '../image/registry';
+import { COMPLIANCE_CHECKS, enabledChecks, type ComplianceContext } from './compliance';
 import { ClairScanError } from '../util/errors';
 
 export { parseRule, evaluateRule } from './rules';
@@ -38,37 +34,21 @@ export { checkNonRoot } from './compliance/non-root';
 export { checkSecrets } from './compliance/secrets';
 export { requiredBaseImage } from './compliance/base-image';
 export { loadSignatureKey } from './compliance/signature';
+export { COMPLIANCE_CHECKS, complianceReadsLayers, type ComplianceCheck } from './compliance';
 export { readBasePolicy, recordPolicyChange, type BasePolicyReader, type BaseFile } from './base';
 
 /**
- * Runs the enabled compliance checks on one image. `opts.notes` (optional) receives informational lines,
- * e.g. how many files the secrets check could not content-scan (too large / binary).
+ * Runs the enabled compliance checks (compliance/index.ts) on one image, in their order. `opts.notes` (optional)
+ * receives informational lines, e.g. how many files the secrets check could not content-scan (too large / binary).
  */
 export async function checkCompliance(
   image: ResolvedImage,
   policy: Settings['policy'],
-  resolveImage: (ref: string) => Promise<ResolvedImage>,
-  opts: { notes?: string[]; registry?: RegistryAuth } = {},
+  resolveImage: ComplianceContext['resolveImage'],
+  opts: Omit<ComplianceContext, 'resolveImage'> = {},
 ): Promise<ComplianceFinding[]> {
   const findings: ComplianceFinding[] = [];
-  if (policy.checkNonRoot) findings.push(...checkNonRoot(image.info));
-  if (policy.requiredBaseImage) {
-    // base-image-public-key: the base's signature is read with the scan's (host-bound) registry credentials.
-    const publicKey = policy.baseImagePublicKey ? loadSignatureKey(policy.baseImagePublicKey) : undefined;
-    findings.push(...(await requiredBaseImage(image, policy.requiredBaseImage, resolveImage, { publicKey, registry: opts.registry })));
-  }
-  if (policy.checkSecrets) {
-    const { findings: secrets, stats } = await checkSecrets(image);
-    findings.push(...secrets);
-    const mib = (stats.maxFileSize / (1024 * 1024)).toString();
-    const note =
-      `secrets check: ${stats.files} files in ${stats.layers} layers; content of ${stats.scanned} text files scanned` +
-      (stats.skippedLarge || stats.skippedBinary
-        ? `; not content-scanned (paths only): ${stats.skippedLarge} files over ${mib} MiB, ${stats.skippedBinary} binary files`
-        : '');
-    log.info(note);
-    opts.notes?.push(note);
-  }
+  for (const check of enabledChecks(policy)) findings.push(...(await check.run(image, policy, { ...opts, resolveImage })));
   return findings;
 }
 
@@ -80,14 +60,7 @@ export async function validatePolicy(policy: Settings['policy']): Promise<void> 
   if (policy.failOn?.trim() && !parseSeverity(policy.failOn)) parseRule(policy.failOn.trim(), 'fail-on');
   await loadAllowlists(policy.allowlists);
   await loadVex(policy.vex ?? []);
-  if (policy.baseImagePublicKey) {
-    if (!policy.requiredBaseImage) {
-      throw new ClairScanError('base-image-public-key is set but required-base-image is not: there is no base image whose signature to check', {
-        hint: 'set required-base-image to the signed base image (a registry reference), or remove base-image-public-key.',
-      });
-    }
-    loadSignatureKey(policy.baseImagePublicKey);
-  }
+  for (const check of COMPLIANCE_CHECKS) check.validate?.(policy);
 }
 
 /**
@@ -216,25 +189,16 @@ export async function evaluatePolicy(
   }
   // An enabled compliance check fails the gate on any finding that is not allowlisted, whatever the
   // severity threshold: the user asked for that check explicitly (see docs/policy.md).
-  const checks: { rule: string; enabled: boolean; matches: (r: string) => boolean }[] = [
-    { rule: 'check-non-root', enabled: policy.checkNonRoot, matches: (r) => r === NON_ROOT_RULE },
-    { rule: 'check-secrets', enabled: policy.checkSecrets, matches: (r) => r.startsWith('secret/') },
-    {
-      rule: `required-base-image: ${policy.requiredBaseImage ?? ''}${policy.baseImagePublicKey ? `, signed by the key in ${policy.baseImagePublicKey}` : ''}`,
-      enabled: !!policy.requiredBaseImage,
-      matches: (r) => r === BASE_IMAGE_RULE || r === BASE_SIGNATURE_RULE,
-    },
-  ];
-  for (const c of checks) {
-    if (!c.enabled) continue;
-    rules.push(c.rule);
-    const hits = complianceLeft.filter((x) => c.matches(x.rule));
+  for (const check of enabledChecks(policy)) {
+    const label = check.label(policy);
+    rules.push(label);
+    const hits = complianceLeft.filter((x) => check.owns(x.rule));
     if (hits.length === 0) continue;
     const shown = hits
       .slice(0, 3)
       .map((h) => `${h.finding.rule}${h.finding.path ? ` at ${h.finding.path}` : ''} in ${h.image}`)
       .join('; ');
-    reasons.push(`${plural(hits.length, 'compliance finding')} (${c.rule}): ${shown}${hits.length > 3 ? `; and ${hits.length - 3} more` : ''}`);
+    reasons.push(`${plural(hits.length, 'compliance finding')} (${label}): ${shown}${hits.length > 3 ? `; and ${hits.length - 3} more` : ''}`);
   }
 
   for (const e of expiredEntries) log.warn(`allowlist entry ${e.id} (${e.source}) expired on ${e.expires ?? ''}; it no longer applies.`);

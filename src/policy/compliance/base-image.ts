@@ -18,7 +18,8 @@ import type { ImageLayer, ResolvedImage } from '../../image/types';
 import { ClairScanError, errorMessage } from '../../util/errors';
 import { parseReference, splitSourcePrefix, type ImageReference } from '../../image/reference';
 import { RegistryClient, REGISTRY_MANIFEST_ACCEPT, type RegistryAuth } from '../../image/registry';
-import { signatureTag, verifyStoredSignature, type SignatureKey, type StoredSignature } from './signature';
+import { loadSignatureKey, signatureTag, verifyStoredSignature, type SignatureKey, type StoredSignature } from './signature';
+import type { ComplianceCheck } from './check';
 
 export const BASE_IMAGE_RULE = 'required-base-image';
 export const BASE_SIGNATURE_RULE = 'required-base-image/signature';
@@ -181,3 +182,24 @@ async function checkBaseSignature(
     },
   ];
 }
+
+export const baseImageCheck: ComplianceCheck = {
+  enabled: (p) => !!p.requiredBaseImage,
+  label: (p) => `required-base-image: ${p.requiredBaseImage ?? ''}${p.baseImagePublicKey ? `, signed by the key in ${p.baseImagePublicKey}` : ''}`,
+  owns: (rule) => rule === BASE_IMAGE_RULE || rule === BASE_SIGNATURE_RULE,
+  readsLayers: true,
+  validate: (p) => {
+    if (!p.baseImagePublicKey) return;
+    if (!p.requiredBaseImage) {
+      throw new ClairScanError('base-image-public-key is set but required-base-image is not: there is no base image whose signature to check', {
+        hint: 'set required-base-image to the signed base image (a registry reference), or remove base-image-public-key.',
+      });
+    }
+    loadSignatureKey(p.baseImagePublicKey);
+  },
+  run: async (image, p, ctx) => {
+    // base-image-public-key: the base's signature is read with the scan's (host-bound) registry credentials.
+    const publicKey = p.baseImagePublicKey ? loadSignatureKey(p.baseImagePublicKey) : undefined;
+    return requiredBaseImage(image, p.requiredBaseImage as string, (ref) => ctx.resolveImage(ref), { publicKey, registry: ctx.registry });
+  },
+};

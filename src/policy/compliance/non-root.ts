@@ -8,6 +8,7 @@
  * A user *name* other than root is trusted as written: we do not read /etc/passwd to see whether it maps to uid 0.
  */
 import type { ComplianceFinding, ImageInfo } from '../../findings/model';
+import type { ComplianceCheck } from './check';
 
 export const NON_ROOT_RULE = 'non-root';
 
@@ -35,3 +36,11 @@ export function checkNonRoot(info: ImageInfo): ComplianceFinding[] {
     },
   ];
 }
+
+export const nonRootCheck: ComplianceCheck = {
+  enabled: (p) => p.checkNonRoot,
+  label: () => 'check-non-root',
+  owns: (rule) => rule === NON_ROOT_RULE,
+  readsLayers: false,
+  run: async (image) => checkNonRoot(image.info),
+};

@@ -22,6 +22,8 @@ import type { ComplianceFinding } from '../../findings/model';
 import { assignmentsIn, findTokens, isSecretAssignment, TOKEN_RULES } from '../../findings/redact';
 import type { ResolvedImage } from '../../image/types';
 import { ClairScanError, errorMessage } from '../../util/errors';
+import { log } from '../../util/log';
+import type { ComplianceCheck } from './check';
 
 const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** Bytes checked for a NUL to call a file binary (what git and grep do, roughly). */
@@ -427,3 +429,22 @@ function toFindings(
     };
   });
 }
+
+export const secretsCheck: ComplianceCheck = {
+  enabled: (p) => p.checkSecrets,
+  label: () => 'check-secrets',
+  owns: (rule) => rule.startsWith('secret/'),
+  readsLayers: true,
+  run: async (image, _policy, ctx) => {
+    const { findings, stats } = await checkSecrets(image);
+    const mib = (stats.maxFileSize / (1024 * 1024)).toString();
+    const note =
+      `secrets check: ${stats.files} files in ${stats.layers} layers; content of ${stats.scanned} text files scanned` +
+      (stats.skippedLarge || stats.skippedBinary
+        ? `; not content-scanned (paths only): ${stats.skippedLarge} files over ${mib} MiB, ${stats.skippedBinary} binary files`
+        : '');
+    log.info(note);
+    ctx.notes?.push(note);
+    return findings;
+  },
+};
