@@ -6,6 +6,7 @@
 import type Docker from 'dockerode';
 import * as path from 'node:path';
 import { ClairScanError } from '../util/errors';
+import type { CaBundle } from '../util/ca';
 import { log } from '../util/log';
 import { DockerClient } from '../environment/docker';
 import { newRunId, RunState } from '../environment/run-state';
@@ -26,6 +27,8 @@ export interface EphemeralOptions {
   dockerHost?: string;
   /** A user's Clair config drop-in (e.g. updaters.config with mirrors). */
   clairConfig?: string;
+  /** `registry-ca-file`: trusted by the updaters too (a mirror or proxy behind a private CA). */
+  ca?: CaBundle;
   startupTimeoutSec: number;
   dataTimeoutSec: number;
 }
@@ -75,6 +78,7 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
       listenHost: await clairListenAddressFor(docker.endpoint),
       airgap: false,
       userConfig: opts.clairConfig,
+      ca: opts.ca,
       timeoutMs: startupMs,
       requestTimeoutMs: 60_000,
     });

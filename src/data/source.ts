@@ -23,6 +23,7 @@ import { log } from '../util/log';
 import type { DockerClient } from '../environment/docker';
 import type { RunState } from '../environment/run-state';
 import { readLimited, redirectAllowed, type RegistryAuth } from '../image/registry';
+import { caDispatcher, untrustedCertificateError, type CaBundle } from '../util/ca';
 import { makeTempDir } from '../image/temp';
 import { isOciRef, ociPull } from './oci';
 import { loadDataPublicKey, manifestSignaturePathFor, openSignedSnapshot, UNAUTHENTICATED_NOTE } from './signing';
@@ -34,6 +35,7 @@ export interface VulnDataInput {
   vulnData: string;
   /** `vuln-data-max-age` as written (e.g. `24h`); '' or undefined: no limit. */
   vulnDataMaxAge?: string;
+  /** Its `ca` (registry-ca-file) is trusted for an https `vuln-data` URL too. */
   registry: RegistryAuth;
   dataTimeoutSec: number;
   /** `vuln-data-public-key`: a PEM public key (path or text); set, every snapshot is verified before use (signing.ts). */
@@ -75,7 +77,7 @@ export async function prepareVulnData(input: VulnDataInput, state: RunState, ref
     return authNote(await checkAge({ bundlePath: pulled.bundlePath, manifest: pulled.manifest }, pulled.scan, v, input, state, maxAgeMs, refresh));
   } else if (/^https?:\/\//i.test(v)) {
     label = shown(new URL(v));
-    snap = await download(v, makeTempDir(state, 'vuln-data').dir, !!key);
+    snap = await download(v, makeTempDir(state, 'vuln-data').dir, !!key, input.registry.ca);
     if (key) snap = await openSignedSnapshot(snap.bundlePath, key, label);
   } else {
     snap = key ? await openSignedSnapshot(v, key, v) : await openSnapshot(v);
@@ -155,7 +157,7 @@ function shown(url: URL): string {
  * same origin or a loopback address), never from https to http. Credentials written in the URL
  * (`https://user:token@host/…`) go as Basic auth to that URL's origin only, never along a redirect elsewhere.
  */
-async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; bodyTimeout: number }): Promise<Awaited<ReturnType<typeof request>>> {
+async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; bodyTimeout: number }, ca?: CaBundle): Promise<Awaited<ReturnType<typeof request>>> {
   const origin = url.origin;
   const auth = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` : undefined;
   if (url.password) log.mask(decodeURIComponent(url.password));
@@ -163,7 +165,12 @@ async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; body
   for (let hop = 0; ; hop++) {
     const headers: Record<string, string> = { 'user-agent': 'clair-scan' };
     if (auth && current.origin === origin) headers.authorization = auth;
-    const res = await request(current, { method: 'GET', headers, ...timeouts });
+    let res;
+    try {
+      res = await request(current, { method: 'GET', headers, ...timeouts, dispatcher: caDispatcher(ca) });
+    } catch (err) {
+      throw untrustedCertificateError(err, `the vulnerability-data server ${current.origin}`, ca) ?? err;
+    }
     if (![301, 302, 303, 307, 308].includes(res.statusCode)) return res;
     await res.body.dump();
     const refuse = (why: string): ClairScanError =>
@@ -190,12 +197,12 @@ async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; body
  * Downloads a bundle URL (and `<url>.manifest.json` if the server has it; with `signature` also
  * `<url>.manifest.json.sig`) into `dir`, streamed.
  */
-async function download(urlText: string, dir: string, signature = false): Promise<Snapshot> {
+async function download(urlText: string, dir: string, signature = false, ca?: CaBundle): Promise<Snapshot> {
   const url = new URL(urlText);
   const label = shown(url);
   const name = (path.basename(url.pathname) || 'clair-data.json').replace(/[^A-Za-z0-9._-]/g, '_');
   const file = path.join(dir, name);
-  const res = await fetchFollowing(url, { headersTimeout: 60_000, bodyTimeout: 300_000 }).catch((err: unknown) => {
+  const res = await fetchFollowing(url, { headersTimeout: 60_000, bodyTimeout: 300_000 }, ca).catch((err: unknown) => {
     if (err instanceof ClairScanError) throw err;
     throw new ClairScanError(`cannot download vulnerability data from ${label}: ${errorMessage(err)}`, { hint: 'check the URL and network access to it.', cause: err });
   });
@@ -220,7 +227,7 @@ async function download(urlText: string, dir: string, signature = false): Promis
   }
   const manifestUrl = new URL(url.toString());
   manifestUrl.pathname += '.manifest.json';
-  const mres = await fetchFollowing(manifestUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }).catch((err: unknown) => {
+  const mres = await fetchFollowing(manifestUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }, ca).catch((err: unknown) => {
     // A refused redirect is an answer (fail closed); an unreachable manifest just means there is none.
     if (err instanceof ClairScanError) throw err;
     return undefined;
@@ -235,7 +242,7 @@ async function download(urlText: string, dir: string, signature = false): Promis
     // Kept as bytes: the signature covers the manifest exactly as served. A missing one is refused by the caller.
     const sigUrl = new URL(manifestUrl.toString());
     sigUrl.pathname += '.sig';
-    const sres = await fetchFollowing(sigUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }).catch((err: unknown) => {
+    const sres = await fetchFollowing(sigUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }, ca).catch((err: unknown) => {
       if (err instanceof ClairScanError) throw err;
       return undefined;
     });

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
+import type { CaBundle } from '../util/ca';
 import { log } from '../util/log';
 import { DockerClient } from './docker';
 import { freeLocalPort, randomPort, formatHostPort } from './address';
@@ -105,6 +106,27 @@ export function validateClairFiles(s: { clairUrl?: string; clairConfig?: string;
   if (s.rhelName2repos) validateName2reposFile(s.rhelName2repos);
 }
 
+/** Where `registry-ca-file` goes in the Clair container: a directory of the image's SSL_CERT_DIR. */
+export const CA_FILE_IN_CLAIR = '/var/run/certs/clair-scan-ca.pem';
+
+/**
+ * Go adds every file in SSL_CERT_DIR's directories to its default roots, and the official image lists /var/run/certs
+ * there for this. Written into the deepest directory that exists (the Engine API creates none, and a directory entry
+ * for /var/run would replace the symlink it is in some images).
+ */
+async function putCaBundle(docker: DockerClient, container: Docker.Container, ca: CaBundle): Promise<void> {
+  const pem = `${ca.pems.join('\n')}\n`;
+  const parts = CA_FILE_IN_CLAIR.split('/').slice(1);
+  for (let depth = parts.length - 1; depth >= 0; depth--) {
+    try {
+      await docker.putFiles(container, `/${parts.slice(0, depth).join('/')}`, { [parts.slice(depth).join('/')]: pem });
+      return;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 404 || depth === 0) throw err;
+    }
+  }
+}
+
 /** Where the official image's Clair reads its config (`ENV CLAIR_CONF`), and so where we write ours. */
 const CONFIG_DIR = '/config';
 const CONFIG_FILE = `${CONFIG_DIR}/config.yaml`;
@@ -148,6 +170,8 @@ export async function startClair(
     repo2cpe?: string;
     /** `rhel-name2repos`: a Red Hat container name-to-repositories mapping file. */
     name2repos?: string;
+    /** `registry-ca-file`: trusted by Clair's updaters too (an internal mirror, a TLS-intercepting proxy). */
+    ca?: CaBundle;
     timeoutMs: number;
     requestTimeoutMs: number;
   },
@@ -200,6 +224,7 @@ export async function startClair(
         await docker.removeContainer(container.id);
         throw notAClairImage(opts.image, `it has no ${CONFIG_DIR} directory to put the config in (${errorMessage(err)})`);
       }
+      if (opts.ca) await putCaBundle(docker, container, opts.ca);
       await container.start();
       const url = `http://${params.httpListen}`;
       const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs, psk });

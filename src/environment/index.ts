@@ -146,6 +146,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
       userConfig: settings.clairConfig,
       repo2cpe: settings.rhelRepo2cpe,
       name2repos: settings.rhelName2repos,
+      ca: settings.registry.ca,
       timeoutMs: startupMs,
       requestTimeoutMs: settings.scanTimeoutSec * 1000,
     }),

@@ -13,7 +13,9 @@
  * - they are sent only after that host answered 401 with a challenge, never on a first request;
  * - to a token service (Bearer `realm`) only over https (plain HTTP only to a loopback address) and only when
  *   the realm's host is the registry's own host or one of `hosts`; otherwise the token is requested anonymously;
- * - "loopback" (plain HTTP without registry-insecure) is decided by the resolved addresses, not by the name.
+ * - "loopback" (plain HTTP without registry-insecure) is decided by the resolved addresses, not by the name; a
+ *   loopback registry that completes a TLS handshake (a tunnel, a test registry behind a private CA) gets https;
+ * - https trusts Node's default CAs plus `registry-ca-file` (`RegistryAuth.ca`, util/ca.ts), never fewer.
  * Everything read into memory (manifests, configs, token answers) is size-limited, and everything fetched by
  * digest is checked against that digest.
  */
@@ -27,6 +29,7 @@ import { Readable, Transform } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ClairScanError, errorMessage } from '../util/errors';
+import { caDispatcher, speaksTls, untrustedCertificateError, type CaBundle } from '../util/ca';
 import { log } from '../util/log';
 import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName, ImageReference } from './reference';
@@ -42,6 +45,8 @@ export interface RegistryAuth {
    * only the registry of the image being resolved.
    */
   hosts?: string[];
+  /** `registry-ca-file`: CAs trusted besides the default ones, for this and every other HTTPS client of clair-scan. */
+  ca?: CaBundle;
 }
 
 /** Redirects followed at most for one request (blob storage needs one). */
@@ -356,11 +361,15 @@ export class RegistryClient {
     return this.creds;
   }
 
-  /** https, or plain HTTP with registry-insecure or when the host resolves to loopback addresses only. */
+  /**
+   * https, or plain HTTP with registry-insecure or when the host resolves to loopback addresses only and does not
+   * speak TLS (as the Docker daemon treats localhost: https first).
+   */
   private async baseUrl(): Promise<string> {
     if (!this.base) {
-      const hostname = new URL(`http://${this.host}`).hostname;
-      const plain = this.auth.insecure || (await isLoopbackHost(hostname));
+      const { hostname, port } = new URL(`http://${this.host}`);
+      const plain =
+        this.auth.insecure || ((await isLoopbackHost(hostname)) && !(await speaksTls(hostname.replace(/^\[(.*)\]$/, '$1'), Number(port || 443))));
       this.base = `${plain ? 'http' : 'https'}://${this.host}`;
     }
     return this.base;
@@ -417,9 +426,16 @@ export class RegistryClient {
     }
     let res;
     try {
-      res = await request(url, { method: (init?.method ?? 'GET') as 'GET', headers: { ...headers, ...init?.headers }, body: init?.body, headersTimeout: 60000, bodyTimeout: 300000 });
+      res = await request(url, {
+        method: (init?.method ?? 'GET') as 'GET',
+        headers: { ...headers, ...init?.headers },
+        body: init?.body,
+        headersTimeout: 60000,
+        bodyTimeout: 300000,
+        dispatcher: caDispatcher(this.auth.ca),
+      });
     } catch (err) {
-      throw new ClairScanError(`cannot reach the registry ${this.host} at ${url}: ${errorMessage(err)}`, {
+      throw untrustedCertificateError(err, `the registry ${this.host} (${new URL(url).origin})`, this.auth.ca) ?? new ClairScanError(`cannot reach the registry ${this.host} at ${url}: ${errorMessage(err)}`, {
         hint: 'check the image reference and network access to the registry (for a plain-HTTP registry set registry-insecure: true).',
         cause: err,
       });
@@ -526,9 +542,9 @@ export class RegistryClient {
     let res;
     try {
       // undici's request() does not follow redirects: the credentials cannot be carried to another host.
-      res = await request(url, { method: 'GET', headers, headersTimeout: 30000, bodyTimeout: 30000 });
+      res = await request(url, { method: 'GET', headers, headersTimeout: 30000, bodyTimeout: 30000, dispatcher: caDispatcher(this.auth.ca) });
     } catch (err) {
-      throw new ClairScanError(`cannot reach the registry's token service ${url.origin}: ${errorMessage(err)}`, { hint: 'check network access to the registry.', cause: err });
+      throw untrustedCertificateError(err, `the registry's token service ${url.origin}`, this.auth.ca) ?? new ClairScanError(`cannot reach the registry's token service ${url.origin}: ${errorMessage(err)}`, { hint: 'check network access to the registry.', cause: err });
     }
     const data = await readLimited(res.body as unknown as Readable, MAX_JSON_BYTES, `the token from ${url.origin}`, res.headers['content-length']);
     if (res.statusCode !== 200) throw this.authError();

@@ -94,6 +94,8 @@ describe('GitLab template agrees with the definitions', () => {
     'registry-username': '$CS_REGISTRY_USER',
     'registry-password': '$CS_REGISTRY_PASSWORD',
     'registry-host': '$CI_REGISTRY,$CI_SERVER_URL',
+    // GitLab's private-CA variable (PEM text), defined empty in the template so an unset one expands to nothing.
+    'registry-ca-file': '$ADDITIONAL_CA_CERT_BUNDLE',
   };
 
   // What each mode sets differently from the input's default.
