@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { ClairScanError, errorMessage } from '../util/errors';
-import { inputDefinition } from '../inputs/definitions';
+import { inputDefinition, type InputName } from '../inputs/definitions';
 import { parseBatchSettings, parseBoolean, type RawInputs } from '../inputs/settings';
 import { normalizeHost, type RegistryAuth } from '../image/registry';
 import { credentialHosts, parseImageRequest } from '../image/reference';
@@ -23,7 +23,7 @@ export interface BatchRequest {
 /** Largest images-file read (a million lines of references is far beyond any fleet). */
 const MAX_IMAGES_FILE_BYTES = 64 << 20;
 
-function value(raw: RawInputs, name: string): string {
+function value(raw: RawInputs, name: InputName): string {
   const v = raw(name);
   return v === undefined || v.trim() === '' ? inputDefinition(name).default : v.trim();
 }

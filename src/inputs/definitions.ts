@@ -44,7 +44,11 @@ function secretNote(name: string): string {
   return ` Secret: masked in logs. CLI: set \`${env}\` or read it from a file with \`--${name}-file <path>\` (or \`${env}_FILE\`); a \`--${name}\` flag is visible to other users in the process list.`;
 }
 
-export const INPUTS: InputDefinition[] = [
+/**
+ * Written `as const` so that the input names are a type (`InputName`): reading an input that does not exist, e.g.
+ * `opt('required-base-imag')`, is a compile error instead of a silent undefined.
+ */
+const INPUT_LIST = [
   // image source
   {
     name: 'image',
@@ -130,7 +134,7 @@ export const INPUTS: InputDefinition[] = [
     group: 'image',
     type: 'boolean',
     default: 'false',
-    description: 'Talk plain HTTP to the registry (for a local test registry). Loopback registries use HTTP unless they answer TLS.',
+    description: 'Talk plain HTTP to the registry (for a local test registry). Loopback registries always use HTTP.',
   },
   {
     name: 'registry-host',
@@ -139,14 +143,6 @@ export const INPUTS: InputDefinition[] = [
     default: '',
     description:
       'The one registry (`host[:port]`) registry-username/registry-password are sent to, after a 401 challenge; further comma-separated entries are hosts of its https token service, never registries. Default: the first registry the `image` references (or a batch list) name. Other registries get no credentials but their own from the Docker config (`auths`, `credHelpers`, `credsStore`).',
-  },
-  {
-    name: 'registry-ca-file',
-    group: 'image',
-    type: 'string',
-    default: '',
-    description:
-      'CA certificate(s) (PEM: a file path, or the PEM text itself) trusted besides the default CAs by clair-scan\'s HTTPS clients: registries and their token services, `vuln-data` URLs, database-image lookups, and the ephemeral Clair\'s updaters. Adds trust, never disables verification. The GitLab template sets it from `ADDITIONAL_CA_CERT_BUNDLE`.',
   },
   {
     name: 'layer-server-address',
@@ -480,7 +476,12 @@ export const INPUTS: InputDefinition[] = [
     secret: true,
     description: `GitLab token with \`api\` scope for the merge request note (GitLab's job token cannot write notes). Without it the note is skipped.${secretNote('gitlab-token')}`,
   },
-];
+] as const satisfies readonly InputDefinition[];
+
+/** The name of an input of the table (a typo is a type error). */
+export type InputName = (typeof INPUT_LIST)[number]['name'];
+
+export const INPUTS: readonly (InputDefinition & { name: InputName })[] = INPUT_LIST;
 
 export interface OutputDefinition {
   name: string;
@@ -522,7 +523,7 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'batch-summary', description: 'Batch mode: path of `batch-summary.json` (per image: digest, verdict, counts, failed rules or error, its reports).' },
 ];
 
-export function inputDefinition(name: string): InputDefinition {
+export function inputDefinition(name: InputName): InputDefinition {
   const d = INPUTS.find((i) => i.name === name);
   if (!d) throw new Error(`unknown input ${name}`);
   return d;

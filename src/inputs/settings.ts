@@ -10,8 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
-import { loadCaBundle, type CaBundle } from '../util/ca';
-import { INPUTS, InputDefinition, inputDefinition } from './definitions';
+import { INPUTS, InputDefinition, inputDefinition, type InputName } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
 import { credentialHosts, parseImageRequest, parseReference, type ImageRequest, type ImageSourceKind } from '../image/reference';
 import { parseBindAddress } from '../image/layer-server';
@@ -31,7 +30,7 @@ export interface Settings {
   imageSource: 'auto' | ImageSourceKind;
   dockerHost?: string;
   /** `hosts`: where username/password may be sent (`registry-host`: the one registry, then its token hosts; default: the first image's registry). */
-  registry: { username?: string; password?: string; insecure: boolean; hosts: string[]; ca?: CaBundle };
+  registry: { username?: string; password?: string; insecure: boolean; hosts: string[] };
   layerServerAddress?: string;
 
   clairUrl?: string;
@@ -154,22 +153,27 @@ function validateOutputDir(dir: string): void {
 /**
  * Reads inputs by name: the user's value, else the input table's default, checked against the table (an integer's
  * bounds are the definition's `min`/`max`). The one reader: parseSettings and batch mode's early checks use it.
+ * Names are `InputName`s: a misspelt one is a compile error, and (cast past the type) a thrown bug, never undefined.
  */
-function inputReader(raw: RawInputs) {
+export function inputReader(raw: RawInputs) {
   const get = (def: InputDefinition): string => {
     const v = raw(def.name);
     return v === undefined || v.trim() === '' ? def.default : v.trim();
   };
   const values = new Map<string, string>();
   for (const def of INPUTS) values.set(def.name, get(def));
-  const str = (n: string): string => values.get(n) ?? '';
-  const opt = (n: string): string | undefined => str(n) || undefined;
-  const bool = (n: string): boolean => {
+  const str = (n: InputName): string => {
+    const v = values.get(n);
+    if (v === undefined) throw new Error(`unknown input ${n}`);
+    return v;
+  };
+  const opt = (n: InputName): string | undefined => str(n) || undefined;
+  const bool = (n: InputName): boolean => {
     const v = parseBoolean(str(n));
     if (v === undefined) throw bad(n, str(n), '`true` or `false`');
     return v;
   };
-  const int = (n: string): number => {
+  const int = (n: InputName): number => {
     const { min = 0, max } = inputDefinition(n);
     const v = str(n);
     if (!/^\d+$/.test(v) || Number(v) < min || (max !== undefined && Number(v) > max)) {
@@ -177,12 +181,12 @@ function inputReader(raw: RawInputs) {
     }
     return Number(v);
   };
-  const list = (n: string): string[] =>
+  const list = (n: InputName): string[] =>
     str(n)
       .split(/[\n,]/)
       .map((s) => s.trim())
       .filter(Boolean);
-  const oneOf = <T extends string>(n: string, allowed: readonly T[]): T => {
+  const oneOf = <T extends string>(n: InputName, allowed: readonly T[]): T => {
     const v = str(n).toLowerCase();
     if (!(allowed as readonly string[]).includes(v)) throw bad(n, str(n), allowed.map((a) => `\`${a}\``).join(', '));
     return v as T;
@@ -238,8 +242,6 @@ export function parseSettings(raw: RawInputs): Settings {
       username: opt('registry-username'),
       password: opt('registry-password'),
       insecure: bool('registry-insecure'),
-      // `registry-ca-file`, read and checked here (exit 2 before anything starts); trusted by every HTTPS client.
-      ca: loadCaBundle(opt('registry-ca-file')),
       // One registry: the first image's; an oci:// snapshot in vuln-data is bound when no image names a registry.
       hosts: credentialHosts(list('registry-host'), [...images, ...snapshotRegistry(str('vuln-data'))], str('image-source').toLowerCase()),
     },

@@ -169,7 +169,7 @@ describe('errors before any scan', () => {
   });
 
   it('every validated input in the table is a CLI input', () => {
-    const names = new Set(INPUTS.filter((d) => !d.actionOnly).map((d) => d.name));
+    const names = new Set<string>(INPUTS.filter((d) => !d.actionOnly).map((d) => d.name));
     for (const name of Object.keys(BAD)) expect([name, names.has(name)]).toEqual([name, true]);
   });
 });
