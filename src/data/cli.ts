@@ -17,6 +17,7 @@ import type { RunState } from '../environment/run-state';
 import { cleanupOnSignals } from '../environment/signals';
 import { ClairScanError, EXIT_ERROR, formatError } from '../util/errors';
 import { log, print } from '../util/log';
+import { loadCaBundle } from '../util/ca';
 import { type EphemeralOptions, exportSnapshot } from './export';
 import { pickCachedSnapshot } from './cache';
 import { isOciRef, ociInfo, ociPull, ociPush, signArtifact } from './oci';
@@ -58,6 +59,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       pull: pull as 'missing' | 'always' | 'never',
       dockerHost: value(o, 'docker-host') || undefined,
       clairConfig: value(o, 'clair-config') || undefined,
+      ca: loadCaBundle(value(o, 'registry-ca-file')),
       startupTimeoutSec: int(o, 'startup-timeout'),
       dataTimeoutSec: int(o, 'data-timeout'),
     };
@@ -68,7 +70,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     if (!password && file) password = fs.readFileSync(file, 'utf8').trim();
     if (password) log.mask(password);
     const insecure = /^(true|yes|1|on)$/i.test(value(o, 'registry-insecure'));
-    return { username: value(o, 'registry-username') || undefined, password, insecure };
+    return { username: value(o, 'registry-username') || undefined, password, insecure, ca: loadCaBundle(value(o, 'registry-ca-file')) };
   };
   const run = async (f: () => Promise<void>, getState?: () => RunState | undefined): Promise<void> => {
     const release = getState ? cleanupOnSignals(getState) : () => undefined;
@@ -87,7 +89,8 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       .option('--registry-username <user>', 'registry user (default: CLAIR_SCAN_REGISTRY_USERNAME)')
       .option('--registry-password <password>', 'registry password or token (default: CLAIR_SCAN_REGISTRY_PASSWORD)')
       .option('--registry-password-file <path>', 'read the registry password from this file (or CLAIR_SCAN_REGISTRY_PASSWORD_FILE)')
-      .option('--registry-insecure', 'plain HTTP to the registry (loopback registries always use HTTP)');
+      .option('--registry-insecure', 'plain HTTP to the registry (loopback registries use HTTP unless they answer TLS)')
+      .option('--registry-ca-file <path>', 'CA certificate(s), PEM, trusted besides the default CAs for registries and https URLs (default: CLAIR_SCAN_REGISTRY_CA_FILE)');
 
   const data = program.command('data').description('vulnerability-data snapshots: export them with Clair\'s updaters, push/pull them to/from an OCI registry, inspect them');
 
@@ -101,6 +104,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     .option('--pull <when>', 'missing, always or never (default: missing)')
     .option('--docker-host <host>', 'Docker daemon (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)')
     .option('--clair-config <file>', 'Clair config drop-in, e.g. updaters.config pointing at mirrors')
+    .option('--registry-ca-file <path>', 'CA certificate(s), PEM, the updaters trust besides the default CAs (a mirror or proxy behind a private CA; default: CLAIR_SCAN_REGISTRY_CA_FILE)')
     .option('--startup-timeout <seconds>', 'seconds to wait for PostgreSQL and Clair')
     .option('--data-timeout <seconds>', 'seconds to wait for the updaters')
     .option('--ref <ref>', 'record the CI ref this snapshot is written for (a CI cache entry: `data cached --ref` passes over other refs\' entries)')

@@ -134,7 +134,7 @@ const INPUT_LIST = [
     group: 'image',
     type: 'boolean',
     default: 'false',
-    description: 'Talk plain HTTP to the registry (for a local test registry). Loopback registries always use HTTP.',
+    description: 'Talk plain HTTP to the registry (for a local test registry). Loopback registries use HTTP unless they answer TLS.',
   },
   {
     name: 'registry-host',
@@ -143,6 +143,14 @@ const INPUT_LIST = [
     default: '',
     description:
       'The one registry (`host[:port]`) registry-username/registry-password are sent to, after a 401 challenge; further comma-separated entries are hosts of its https token service, never registries. Default: the first registry the `image` references (or a batch list) name. Other registries get no credentials but their own from the Docker config (`auths`, `credHelpers`, `credsStore`).',
+  },
+  {
+    name: 'registry-ca-file',
+    group: 'image',
+    type: 'string',
+    default: '',
+    description:
+      'CA certificate(s) (PEM: a file path, or the PEM text itself) trusted besides the default CAs by clair-scan\'s HTTPS clients: registries and their token services, `vuln-data` URLs, database-image lookups, and the ephemeral Clair\'s updaters. Adds trust, never disables verification. The GitLab template sets it from `ADDITIONAL_CA_CERT_BUNDLE`.',
   },
   {
     name: 'layer-server-address',

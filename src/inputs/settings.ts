@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
+import { loadCaBundle, type CaBundle } from '../util/ca';
 import { INPUTS, InputDefinition, inputDefinition, type InputName } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
 import { credentialHosts, parseImageRequest, parseReference, type ImageRequest, type ImageSourceKind } from '../image/reference';
@@ -30,7 +31,7 @@ export interface Settings {
   imageSource: 'auto' | ImageSourceKind;
   dockerHost?: string;
   /** `hosts`: where username/password may be sent (`registry-host`: the one registry, then its token hosts; default: the first image's registry). */
-  registry: { username?: string; password?: string; insecure: boolean; hosts: string[] };
+  registry: { username?: string; password?: string; insecure: boolean; hosts: string[]; ca?: CaBundle };
   layerServerAddress?: string;
 
   clairUrl?: string;
@@ -242,6 +243,8 @@ export function parseSettings(raw: RawInputs): Settings {
       username: opt('registry-username'),
       password: opt('registry-password'),
       insecure: bool('registry-insecure'),
+      // `registry-ca-file`, read and checked here (exit 2 before anything starts); trusted by every HTTPS client.
+      ca: loadCaBundle(opt('registry-ca-file')),
       // One registry: the first image's; an oci:// snapshot in vuln-data is bound when no image names a registry.
       hosts: credentialHosts(list('registry-host'), [...images, ...snapshotRegistry(str('vuln-data'))], str('image-source').toLowerCase()),
     },
