@@ -3,6 +3,7 @@
  * flags, the GitLab template as `CLAIR_SCAN_<NAME>` variables. A test checks that action.yml and the
  * README agree with this list, so it is the single place to add an input.
  */
+import { REPORT_OUTPUTS } from '../report/formats';
 
 export type InputType = 'string' | 'boolean' | 'integer' | 'list';
 
@@ -417,7 +418,7 @@ const INPUT_LIST = [
     group: 'reports',
     type: 'list',
     default: 'sarif,gitlab,markdown,html,json,cyclonedx',
-    description: 'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`, and on request `openvex` (the allowlisted findings as an OpenVEX document).',
+    description: 'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`, and on request `openvex` (the allowlisted findings as an OpenVEX document) and `junit` (JUnit XML: a failed test case per finding that fails the gate, for the Jenkins `junit` step).',
   },
   {
     name: 'report-severities',
@@ -516,13 +517,8 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'new-unknown', description: 'New findings of unknown severity.' },
   { name: 'fixed-total', description: 'Baseline findings that are gone; empty when no baseline was compared.' },
   { name: 'report-dir', description: 'Directory holding the reports.' },
-  { name: 'sarif', description: 'Path of the SARIF report.' },
-  { name: 'gitlab-report', description: 'Path of the GitLab container-scanning report.' },
-  { name: 'markdown', description: 'Path of the Markdown summary.' },
-  { name: 'html', description: 'Path of the HTML report.' },
-  { name: 'json', description: 'Path of the normalized JSON result.' },
-  { name: 'sbom', description: 'Path of the CycloneDX SBOM.' },
-  { name: 'openvex', description: 'Path of the OpenVEX document (format `openvex`).' },
+  // Each report format's path (its descriptor's `output`, report/formats.ts).
+  ...REPORT_OUTPUTS.map(({ name, description }) => ({ name, description })),
   { name: 'images', description: 'Batch mode: number of images in the batch (registry listings expanded); empty for a single scan.' },
   { name: 'images-passed', description: 'Batch mode: images that passed the policy.' },
   { name: 'images-failed', description: 'Batch mode: images that failed the policy (the lines of `vulnerable.list`).' },

@@ -4,8 +4,8 @@
  *
  * inputs/ holds definitions.ts (the one list of inputs and outputs), settings.ts and action-inputs.ts.
  *
- * May import: util/, findings/model (severities), image/reference (image names, source prefixes) and
- * image/layer-server (`parseBindAddress`). Everything else reads a parsed `Settings`; nothing here starts anything.
+ * May import: util/, findings/model (severities), image/reference (image names, source prefixes),
+ * image/layer-server (`parseBindAddress`) and report/formats (the report formats' names). Everything else reads a parsed `Settings`; nothing here starts anything.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +16,8 @@ import { parseSeverity, Severity } from '../findings/model';
 import { credentialHosts, parseImageRequest, parseReference, type ImageRequest, type ImageSourceKind } from '../image/reference';
 import { parseBindAddress } from '../image/layer-server';
 import { DATA_PUBLIC_KEY_INPUT, loadPublicKey } from '../image/cosign';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats';
+import type { ReportGate } from '../report/format';
 
 export { parseImageRequest };
 export type { ImageRequest, ImageSourceKind };
@@ -23,8 +25,8 @@ export type { ImageRequest, ImageSourceKind };
 /** Returns the raw string the user gave for an input, or undefined / '' when not given. */
 export type RawInputs = (name: string) => string | undefined;
 
-export type ReportFormat = 'sarif' | 'gitlab' | 'markdown' | 'html' | 'json' | 'cyclonedx' | 'openvex';
-export const REPORT_FORMATS: ReportFormat[] = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx', 'openvex'];
+// The report formats are report/formats.ts's list (one descriptor per format).
+export { REPORT_FORMATS, type ReportFormat };
 
 export interface Settings {
   images: ImageRequest[];
@@ -90,7 +92,9 @@ export interface Settings {
   batch: { imagesFile?: string; tags: string[]; concurrency: number; resume: boolean; imageTimeoutSec: number };
 
   /** `severities`: what goes into the SARIF/GitLab reports and the summary (report-severities); empty = all. */
-  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string; severities?: Severity[]; ignoreUnfixed?: boolean };
+  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string; severities?: Severity[]; ignoreUnfixed?: boolean;
+    /** The policy's per-finding part, for reports that show what fails the gate (JUnit); filled from `policy`. */
+    gate?: ReportGate };
 
   publish: {
     githubToken?: string;
@@ -283,7 +287,8 @@ export function parseSettings(raw: RawInputs): Settings {
     },
     baseline: str('baseline'),
     batch: parseBatchSettings(raw),
-    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile'), severities: reportSeverities(list('report-severities')), ignoreUnfixed: bool('ignore-unfixed') },
+    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile'), severities: reportSeverities(list('report-severities')), ignoreUnfixed: bool('ignore-unfixed'),
+      gate: { severityThreshold, failOn: opt('fail-on'), ignoreUnfixed: bool('ignore-unfixed'), failOnNew: bool('fail-on-new') } },
     publish: {
       githubToken: opt('github-token'),
       comment: bool('comment'),

@@ -17,7 +17,9 @@
  */
 import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import { jsonChunks } from './json-stream';
-import { canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid } from './common';
+import { canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid, writeChunksAtomic } from './common';
+import type { ReportFormatDescriptor } from './format';
+import { reportView } from './view';
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';
 
@@ -170,3 +172,13 @@ export function* gitlabReportChunks(result: ScanResult): Generator<string> {
   yield* jsonChunks(buildGitlabReport(result), 2, 2);
   yield '\n';
 }
+
+export const gitlabFormat: ReportFormatDescriptor<'gitlab'> = {
+  name: 'gitlab',
+  fileName: 'gl-container-scanning-report.json',
+  contentType: 'application/json',
+  output: { name: 'gitlab-report', description: 'Path of the GitLab container-scanning report.' },
+  platformReport: { gitlab: 'container_scanning' },
+  // Shows what report-severities / ignore-unfixed let through (view.ts).
+  write: async (dir, result, opts) => (await writeChunksAtomic(dir, gitlabFormat.fileName, gitlabReportChunks(reportView(result, opts)))) as string,
+};

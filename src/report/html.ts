@@ -8,7 +8,8 @@
  */
 import { countBySeverity, ScanResult, severityRank, SeverityCounts } from '../findings/model';
 import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
-import { allVulns, imageNotes, isHttpUrl, nothingToMatchImages, primaryLink, SEVERITIES_DESC } from './common';
+import { allVulns, imageNotes, isHttpUrl, nothingToMatchImages, primaryLink, SEVERITIES_DESC, writeFileAtomic } from './common';
+import type { ReportFormatDescriptor } from './format';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -271,3 +272,11 @@ ${fresh.length ? `<table id="delta-new"><thead><tr><th>Severity</th><th>ID</th><
 ${d.fixed.length ? `<details><summary>Fixed since the baseline (${d.fixed.length})</summary><table id="delta-fixed"><thead><tr><th>Severity</th><th>ID</th><th>Package</th><th>Was installed</th><th>Image</th></tr></thead><tbody>${fixedRows}</tbody></table></details>` : ''}
 </section>`;
 }
+
+export const htmlFormat: ReportFormatDescriptor<'html'> = {
+  name: 'html',
+  fileName: 'clair-scan-report.html',
+  contentType: 'text/html; charset=utf-8',
+  output: { name: 'html', description: 'Path of the HTML report.' },
+  write: (dir, result) => writeFileAtomic(dir, htmlFormat.fileName, renderHtml(result)),
+};

@@ -4,6 +4,8 @@
  */
 import { ScanResult } from '../findings/model';
 import { jsonChunks } from './json-stream';
+import { writeChunksAtomic } from './common';
+import type { ReportFormatDescriptor } from './format';
 
 function jsonView(result: ScanResult): ScanResult {
   return result.clair.ephemeral && result.clair.url !== undefined
@@ -20,3 +22,11 @@ export function* jsonReportChunks(result: ScanResult): Generator<string> {
   yield* jsonChunks(jsonView(result), 2, 4);
   yield '\n';
 }
+
+export const jsonFormat: ReportFormatDescriptor<'json'> = {
+  name: 'json',
+  fileName: 'clair-scan-result.json',
+  contentType: 'application/json',
+  output: { name: 'json', description: 'Path of the normalized JSON result.' },
+  write: async (dir, result) => (await writeChunksAtomic(dir, jsonFormat.fileName, jsonReportChunks(result))) as string,
+};

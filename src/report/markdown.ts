@@ -8,7 +8,9 @@
  * (default 60,000) by cutting the full per-image lists first, with a pointer to the full reports.
  */
 import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, SeverityCounts, VulnerabilityFinding } from '../findings/model';
-import { allVulns, imageNotes, nothingToMatchImages, primaryLink, SEVERITIES_DESC, sortedVulns } from './common';
+import { allVulns, imageNotes, nothingToMatchImages, primaryLink, SEVERITIES_DESC, sortedVulns, writeFileAtomic } from './common';
+import type { ReportFormatDescriptor } from './format';
+import { reportView } from './view';
 import { md, mdLink } from './escape';
 import { deltaHeadline, newVulnerabilities, policyChangeLine, totalOf } from '../findings/delta';
 
@@ -320,3 +322,12 @@ export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions 
 }
 
 
+
+export const markdownFormat: ReportFormatDescriptor<'markdown'> = {
+  name: 'markdown',
+  fileName: 'clair-scan-summary.md',
+  contentType: 'text/markdown; charset=utf-8',
+  output: { name: 'markdown', description: 'Path of the Markdown summary.' },
+  // Shows what report-severities / ignore-unfixed let through (view.ts), as the job summary and PR comment do.
+  write: (dir, result, opts) => writeFileAtomic(dir, markdownFormat.fileName, renderMarkdownSummary(reportView(result, opts))),
+};

@@ -8,7 +8,9 @@
  * which other tools may reject; the log says so.
  */
 import { ScanResult, VulnerabilityFinding, ImageResult } from '../findings/model';
-import { allVulns, stableUuid } from './common';
+import { allVulns, stableUuid, writeFileAtomic } from './common';
+import type { ReportFormatDescriptor } from './format';
+import { log } from '../util/log';
 
 const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
 
@@ -60,3 +62,16 @@ export function buildOpenVex(result: ScanResult): Record<string, unknown> {
 export function renderOpenVex(result: ScanResult): string {
   return `${JSON.stringify(buildOpenVex(result), null, 2)}\n`;
 }
+
+export const openvexFormat: ReportFormatDescriptor<'openvex'> = {
+  name: 'openvex',
+  fileName: 'clair-scan.openvex.json',
+  contentType: 'application/json',
+  output: { name: 'openvex', description: 'Path of the OpenVEX document (format `openvex`).' },
+  write: (dir, result) => {
+    if (!result.images.some((i) => i.vulnerabilities.some((f) => f.allowlisted))) {
+      log.warn('openvex: no finding is allowlisted, so the OpenVEX document has no statements (OpenVEX asks for at least one; other tools may reject it).');
+    }
+    return writeFileAtomic(dir, openvexFormat.fileName, renderOpenVex(result));
+  },
+};

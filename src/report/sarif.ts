@@ -34,6 +34,8 @@ import {
 import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex, sortedVulns, writeChunksAtomic } from './common';
 import { md, mdUrl } from './escape';
 import { jsonChunks, LazyArray, streamed } from './json-stream';
+import type { ReportFormatDescriptor } from './format';
+import { reportView } from './view';
 
 export const SARIF_MAX_RUNS = 20;
 export const SARIF_MAX_RESULTS_PER_RUN = 25_000;
@@ -634,3 +636,13 @@ function* sarifChunks(log: Log, space: 0 | 2): Generator<string> {
   yield* jsonChunks(log, space, 3);
   yield '\n';
 }
+
+export const sarifFormat: ReportFormatDescriptor<'sarif'> = {
+  name: 'sarif',
+  fileName: 'clair-scan.sarif',
+  contentType: 'application/sarif+json',
+  output: { name: 'sarif', description: 'Path of the SARIF report.' },
+  platformReport: { github: 'code-scanning' },
+  // Shows what report-severities / ignore-unfixed let through (view.ts).
+  write: (dir, result, opts) => writeSarifReport(dir, sarifFormat.fileName, reportView(result, opts), { dockerfile: opts.dockerfile }),
+};

@@ -57,7 +57,8 @@ describe('parseSettings defaults', () => {
         policyFromBase: false,
       },
       batch: { imagesFile: undefined, tags: ['latest'], concurrency: 4, resume: false, imageTimeoutSec: 1800 },
-      reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile', severities: [], ignoreUnfixed: false },
+      reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile', severities: [], ignoreUnfixed: false,
+        gate: { severityThreshold: 'High', failOn: undefined, ignoreUnfixed: false, failOnNew: false } },
       publish: { githubToken: undefined, comment: true, jobSummary: true, uploadArtifact: true, artifactName: 'clair-scan-reports', gitlabToken: undefined },
     };
     expect(s).toEqual(expected);
@@ -219,7 +220,7 @@ describe('formats', () => {
   it('rejects an unknown format by name', () => {
     const err = settingsError({ image: 'a', formats: 'sarif,pdf' });
     expect(err.message).toBe('input "formats" has an invalid value "pdf"');
-    expect(err.hint).toBe('set "formats" to a list of sarif, gitlab, markdown, html, json, cyclonedx, openvex.');
+    expect(err.hint).toBe('set "formats" to a list of sarif, gitlab, markdown, html, json, cyclonedx, openvex, junit.');
   });
 });
 

@@ -12,12 +12,14 @@ import * as path from 'node:path';
 import { writeReports } from '../../../src/report';
 import { writeSarifReport } from '../../../src/report/sarif';
 import { applyBaseline } from '../../../src/findings/delta';
-import { REPORT_FORMATS } from '../../../src/inputs/settings';
+import type { ReportFormat } from '../../../src/inputs/settings';
 import type { ScanResult, Severity } from '../../../src/findings/model';
 import { compliance, HOSTILE_DESCRIPTION, image, sampleResult, syntheticResult } from '../../helpers/model';
 import { updatingGolden } from './golden';
 
 const GOLDEN = path.join(__dirname, 'golden', 'report-bytes.json');
+/** The formats the goldens were made with; a format added later (junit) has its own tests, not a regenerated golden. */
+const GOLDEN_FORMATS: ReportFormat[] = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx', 'openvex'];
 
 /**
  * The bench model varied so that every branch of the reporters is taken: GHSA/DSA/other ids, aliases, allowlisted
@@ -69,9 +71,9 @@ function richResult(): ScanResult {
 }
 
 async function hashes(dir: string, result: ScanResult, reports: { severities?: Severity[]; ignoreUnfixed?: boolean } = {}): Promise<Record<string, string>> {
-  const written = await writeReports(result, { outputDir: dir, formats: REPORT_FORMATS, dockerfile: './docker/Dockerfile', ...reports });
+  const written = await writeReports(result, { outputDir: dir, formats: GOLDEN_FORMATS, dockerfile: './docker/Dockerfile', ...reports });
   const out: Record<string, string> = {};
-  for (const format of REPORT_FORMATS) out[format] = createHash('sha256').update(fs.readFileSync(written[format]!)).digest('hex');
+  for (const format of GOLDEN_FORMATS) out[format] = createHash('sha256').update(fs.readFileSync(written[format]!)).digest('hex');
   return out;
 }
 

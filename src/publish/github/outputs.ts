@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import type { ScanOutcome } from '../../outcome';
 import type { BatchOutcome } from '../../batch/run';
-import type { ReportFormat, Settings } from '../../inputs/settings';
+import type { Settings } from '../../inputs/settings';
+import { REPORT_OUTPUTS } from '../../report';
 import { countBySeverity, SEVERITIES, type ScanResult, type VulnerabilityFinding } from '../../findings/model';
 import { totalOf } from '../../findings/delta';
 
@@ -15,19 +16,9 @@ function deltaOutputs(result: ScanResult | undefined): Record<string, string> {
   return out;
 }
 
-const REPORT_OUTPUT: Record<ReportFormat, string> = {
-  sarif: 'sarif',
-  gitlab: 'gitlab-report',
-  markdown: 'markdown',
-  html: 'html',
-  json: 'json',
-  cyclonedx: 'sbom',
-  openvex: 'openvex',
-};
-
 function reportOutputs(reports: ScanOutcome['reports'] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [format, name] of Object.entries(REPORT_OUTPUT) as [ReportFormat, string][]) {
+  for (const { format, name } of REPORT_OUTPUTS) {
     const path = reports?.[format];
     out[name] = path ? resolve(path) : '';
   }
