@@ -17,13 +17,9 @@ import { RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
 import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { log, print } from './util/log';
-import { CI_PLATFORM_ENV, CI_PLATFORMS, ciPlatform, resolveCiPlatform, setCiPlatform } from './util/platform';
+import { autoDescription, CI_PLATFORM_ENV, currentPlatform, none, PLATFORM_CHOICES, PLATFORMS, resolvePlatform, usePlatform } from './publish/platforms';
 import { renderTable } from './report';
-import { fetchGitLabBaseline, publishGitLab, writeDotenv } from './publish/gitlab';
-import { gitlabBasePolicy } from './publish/gitlab/base-files';
-import { runPhase } from './util/phase';
 import { TOOL_VERSION } from './version';
-import { parseSeverity, SEVERITIES, severityRank } from './findings/model';
 import { registerDataCommands } from './data/cli';
 import { isBatch, runBatchCli } from './batch/cli';
 
@@ -133,14 +129,21 @@ Environment:
     .join(',\n                          ')}
   DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
                           the Docker daemon, as the docker CLI reads them
-  ${CI_PLATFORM_ENV}  --ci-platform: gitlab = the MR note and baseline, the
-                          verdict in clair-scan.env, CS_SEVERITY_THRESHOLD fills an
-                          empty --report-severities, collapsed log sections;
-                          github = ::group:: log lines; none; auto (default) =
-                          gitlab when GITLAB_CI=true, else none
+  ${CI_PLATFORM_ENV}  ${wrap(`--ci-platform: ${PLATFORMS.map((p) => `${p.name} = ${p.help}`).join('; ')}; auto (default) = ${autoDescription()}`, 58, 26)}
 
 Docs: README.md, docs/policy.md, docs/vuln-data.md, docs/result-format.md
 `;
+
+/** `text` in lines of at most `width` characters, each after the first indented by `indent` spaces. */
+function wrap(text: string, width: number, indent: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
 
 /** The commander program: the scan (root) and `cleanup`. `onScan` runs for the root command. */
 function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (code: number) => void): Command {
@@ -170,9 +173,10 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
   }
   program
     .optionsGroup('Other:')
-    .addOption(new Option('--ci-platform <platform>', `CI platform whose conventions to follow (env: ${CI_PLATFORM_ENV}; see Environment below)`).choices(CI_PLATFORMS))
-    // Decided once, before any command logs: every command's log groups follow it, the scan's publishing too.
-    .hook('preAction', () => setCiPlatform(resolveCiPlatform(program.opts<{ ciPlatform?: string }>().ciPlatform ?? env[CI_PLATFORM_ENV], env)));
+    .addOption(new Option('--ci-platform <platform>', `CI platform whose conventions to follow (env: ${CI_PLATFORM_ENV}; see Environment below)`).choices(PLATFORM_CHOICES))
+    // Decided once, before any command logs (also a subcommand's: commander runs the root's hook for it): every
+    // command's log groups follow it, the scan's publishing too (publish/platforms.ts).
+    .hook('preAction', () => usePlatform(resolvePlatform(program.opts<{ ciPlatform?: string }>().ciPlatform ?? env[CI_PLATFORM_ENV], env)));
   program.optionsGroup('Other:').version(TOOL_VERSION, '-V, --version', 'print the version').helpOption('-h, --help', 'show this help (a command\'s: clair-scan help <command>)');
   program.action(async (images: string[], opts: Record<string, string | boolean | undefined>) => setExit(await onScan(images, opts)));
   program
@@ -192,7 +196,7 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = 0;
-  setCiPlatform(undefined);
+  usePlatform(none);
   const { argv: args, invalid } = rewriteBooleanValues(argv);
   const program = buildProgram(env, (images, opts) => runScan(images, opts, invalid, env), (code) => (exitCode = code));
   try {
@@ -276,13 +280,8 @@ export function cliRawInputs(
     if (def.secret && value) log.mask(value);
     raw.set(def.name, value);
   }
-  // GitLab's CS_SEVERITY_THRESHOLD (the lowest severity its reports show, as in GitLab's own template) fills an
-  // empty report-severities: a report filter, never the gate.
-  const cs = ciPlatform(env) === 'gitlab' ? env.CS_SEVERITY_THRESHOLD?.trim() : undefined;
-  if (cs && !raw.get('report-severities')?.trim()) {
-    const min = parseSeverity(cs);
-    raw.set('report-severities', min ? SEVERITIES.filter((s) => severityRank(s) >= severityRank(min)).join(',') : cs);
-  }
+  // The platform's own variables (GitLab: CS_SEVERITY_THRESHOLD fills an empty report-severities).
+  currentPlatform().adjustInputs?.(raw, env);
   return raw;
 }
 
@@ -293,29 +292,18 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
   try {
     const raw = cliRawInputs(images, opts, invalid, env);
     // images-file or a registry:HOST/ORG/* listing: batch mode (src/batch/), its own outputs and exit codes.
-    if (isBatch((name) => raw.get(name))) return await runBatchCli((name) => raw.get(name), (s) => (state = s));
+    const platform = currentPlatform();
+    if (isBatch((name) => raw.get(name))) {
+      return await runBatchCli((name) => raw.get(name), (s) => (state = s), platform.publishBatch && ((o) => platform.publishBatch!(o, env)));
+    }
     settings = parseSettings((name) => raw.get(name));
-    const cfg = settings;
-    const outcome: ScanOutcome = await scan(settings, {
-      onState: (s) => (state = s),
-      // In GitLab CI: the target branch's result from this job's artifacts (publish/gitlab/baseline.ts).
-      ...(ciPlatform(env) === 'gitlab'
-        ? {
-            fetchBaseline: (spec: string) => fetchGitLabBaseline(spec, { outputDir: cfg.reports.outputDir, gitlabToken: cfg.publish.gitlabToken, env }),
-            // The target branch's allowlist / VEX files in a merge request pipeline (publish/gitlab/base-files.ts).
-            basePolicy: gitlabBasePolicy({ gitlabToken: cfg.publish.gitlabToken, env }),
-          }
-        : {}),
-    });
+    // The platform's baseline lookup and base-branch policy files (GitLab: the target branch's).
+    const outcome: ScanOutcome = await scan(settings, { onState: (s) => (state = s), ...(await platform.scanOptions?.(settings, env)) });
     // Package and vulnerability names come from the image: defused like every log line (util/log.ts).
     print(renderTable(outcome.result));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
-    const s = settings;
-    if (ciPlatform(env) === 'gitlab') {
-      // The verdict for the template's gate job (artifacts:reports:dotenv), then the MR note.
-      log.info(`verdict for later jobs: ${await writeDotenv(outcome, s, env)}`);
-      await runPhase('publish', 5 * 60 * 1000, () => publishGitLab(outcome, s, env), 'the GitLab API stopped answering; the reports are in output-dir.');
-    }
+    // Outputs for later steps (GitLab's dotenv, Jenkins' properties) and publishing (the MR note).
+    await platform.publish?.(outcome, settings, env);
     return outcome.exitCode;
   } catch (err) {
     print(`${formatError(err)}\n`, 'stderr');

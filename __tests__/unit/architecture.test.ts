@@ -79,7 +79,7 @@ describe('import rules (docs/ARCHITECTURE.md)', () => {
     image: ['index.ts'],
     inputs: ['settings.ts'],
     policy: ['index.ts'],
-    publish: ['github/index.ts', 'gitlab/index.ts'],
+    publish: ['platforms.ts', 'github/index.ts', 'gitlab/index.ts'],
     report: ['index.ts'],
     util: ['errors.ts'],
   };

@@ -20,10 +20,12 @@ export function batchResultLines(outcome: BatchOutcome): string[] {
   ];
 }
 
-export async function runBatchCli(raw: RawInputs, onState: (s: RunState) => void): Promise<number> {
+/** `publish`: the CLI's CI platform's batch outputs (publish/platforms.ts), after the result lines. */
+export async function runBatchCli(raw: RawInputs, onState: (s: RunState) => void, publish?: (outcome: BatchOutcome) => Promise<void>): Promise<number> {
   const outcome = await runBatch(raw, { onState });
   print(batchResultLines(outcome).map((l) => `${l}\n`).join(''));
   log.info(`vulnerable.list: ${outcome.files.vulnerableList}`);
   log.info(`batch summary: ${outcome.files.summary}`);
+  await publish?.(outcome);
   return outcome.exitCode;
 }

@@ -2,12 +2,11 @@
  * The one logging seam. The CLI logs to stderr; the action swaps in @actions/core (annotations, groups,
  * masking). Modules call these functions, never console.* directly, so output stays in one place.
  *
- * Collapsible groups: `log.group(name, title, f)` runs f inside one — `::group::` on GitHub (the action's logger,
- * or the CLI with ci-platform `github`), a GitLab section when the CLI's ci-platform is `gitlab` (util/platform.ts),
- * nothing extra otherwise. Groups never nest (GitHub does not support it): inside an open group, `log.group` just
- * runs f.
+ * Collapsible groups: `log.group(name, title, f)` runs f inside one — `::group::` through the action's logger, and on
+ * the CLI's stderr whatever markers the CI platform it follows installs (`setStderrGroups`, from publish/platforms.ts:
+ * GitHub's `::group::`, GitLab's sections, nothing for Jenkins or a plain terminal). Groups never nest (GitHub does
+ * not support it): inside an open group, `log.group` just runs f.
  */
-import { ciPlatform } from './platform';
 export interface Logger {
   info(msg: string): void;
   warn(msg: string): void;
@@ -20,6 +19,9 @@ export interface Logger {
   endGroup?(name: string): void;
 }
 
+/** How a log marks a collapsible group: a CI platform's convention (publish/<platform>/platform.ts). */
+export type GroupMarkers = Required<Pick<Logger, 'startGroup' | 'endGroup'>>;
+
 const masked: string[] = [];
 
 /**
@@ -28,9 +30,12 @@ const masked: string[] = [];
  * - GitHub's runner executes any line that starts with `::` (after leading whitespace) as a workflow command
  *   (`::add-mask::`, `::stop-commands::`, `::error file=…::`), and the legacy `##[command]` form anywhere in a line;
  * - Azure Pipelines runs `##vso[…]` (and formats `##[…]`) anywhere in a line, TeamCity `##teamcity[…]`;
- * - terminals, GitLab's log viewer and Jenkins' ANSI colour plugin obey escape sequences and carriage returns, which
- *   can erase or overwrite the lines before them (e.g. hide a warning), and bidirectional overrides can make text
- *   read differently.
+ * - terminals, GitLab's log viewer (whose collapsible sections are `ESC[0Ksection_start:…` lines) and Jenkins' ANSI
+ *   colour plugin obey escape sequences and carriage returns, which can erase or overwrite the lines before them (e.g.
+ *   hide a warning), and bidirectional overrides can make text read differently. Jenkins has no in-log commands.
+ * All of them at once, whichever platform the CLI follows: it cannot know which runner reads its log (a job may run
+ * it under a platform it does not detect). Each platform's `logCommand` (publish/platforms.ts) is held against this
+ * in the unit tests.
  * So control characters other than newline and tab are shown as `\uXXXX` escapes, and a zero-width space defuses
  * `::` at a line start and every `##[`, `##vso[`, `##teamcity[`; the text still reads the same. Our own workflow commands (groups, masks,
  * annotations) are issued by @actions/core, never through here.
@@ -68,20 +73,16 @@ export function print(text: string, to: 'stdout' | 'stderr' = 'stdout'): void {
   (to === 'stdout' ? process.stdout : process.stderr).write(scrub(text));
 }
 
-/**
- * GitLab CI's collapsible sections ("Custom collapsible sections" in GitLab's docs): a section_start line whose
- * text is the title, a section_end line, both marked with the Unix time (GitLab shows the section's duration).
- */
-export function gitlabSections(write: (text: string) => void, now: () => number = () => Date.now()): Required<Pick<Logger, 'startGroup' | 'endGroup'>> {
-  const id = (name: string): string => `clair_scan_${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-  const ts = (): number => Math.floor(now() / 1000);
-  return {
-    startGroup: (name, title) => write(`\x1b[0Ksection_start:${ts()}:${id(name)}[collapsed=true]\r\x1b[0K${scrub(title)}\n`),
-    endGroup: (name) => write(`\x1b[0Ksection_end:${ts()}:${id(name)}\r\x1b[0K\n`),
-  };
-}
+/** How the CLI's stderr marks groups: set by the CI platform the CLI follows; undefined is plain text. */
+let stderrGroups: GroupMarkers | undefined;
 
-const stderrSections = gitlabSections((t) => process.stderr.write(t));
+/**
+ * Sets the stderr logger's group markers (publish/platforms.ts `usePlatform`), made by `make` with a raw stderr writer:
+ * markers are control sequences `print` would defuse (the platform scrubs the titles it writes). Undefined: none.
+ */
+export function setStderrGroups(make: ((write: (text: string) => void) => GroupMarkers) | undefined): void {
+  stderrGroups = make?.((text) => process.stderr.write(text));
+}
 
 const stderrLogger: Logger = {
   info: (m) => print(`${m}\n`, 'stderr'),
@@ -92,18 +93,8 @@ const stderrLogger: Logger = {
   mask: (s) => {
     if (s && !masked.includes(s)) masked.push(s);
   },
-  // Plain text unless the CLI follows a CI platform's conventions (util/platform.ts).
-  startGroup: (name, title) => {
-    const platform = ciPlatform();
-    if (platform === 'gitlab') stderrSections.startGroup(name, title);
-    // The runner reads workflow commands on stderr too; a command's value escapes %, CR and LF as @actions/core does.
-    else if (platform === 'github') process.stderr.write(`::group::${scrub(title).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
-  },
-  endGroup: (name) => {
-    const platform = ciPlatform();
-    if (platform === 'gitlab') stderrSections.endGroup(name);
-    else if (platform === 'github') process.stderr.write('::endgroup::\n');
-  },
+  startGroup: (name, title) => stderrGroups?.startGroup(name, title),
+  endGroup: (name) => stderrGroups?.endGroup(name),
 };
 
 let current: Logger = stderrLogger;

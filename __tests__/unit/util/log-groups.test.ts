@@ -1,10 +1,12 @@
 /**
  * Collapsible groups in the CI log (util/log.ts `log.group`, used by the phase timer of environment/run.ts):
  * the exact output of each of the three loggers — the action's (@actions/core: ::group:: / ::endgroup:: on
- * stdout), the CLI's in GitLab CI (section_start / section_end escapes on stderr), the CLI's plain one — and that
- * a group closes when its phase throws, and never nests.
+ * stdout), the CLI's following GitLab (section_start / section_end escapes on stderr), the CLI's plain one — and
+ * that a group closes when its phase throws, and never nests.
  */
-import { log, setLogger, gitlabSections, type Logger } from '../../../src/util/log';
+import { log, setLogger, type Logger } from '../../../src/util/log';
+import { gitlabSections } from '../../../src/publish/gitlab/platform';
+import { none, resolvePlatform, usePlatform } from '../../../src/publish/platforms';
 import { useActionsLogger } from '../../../src/action/runtime';
 import { startRun } from '../../../src/environment/run';
 import type { Settings } from '../../../src/inputs/settings';
@@ -32,6 +34,7 @@ beforeEach(() => {
 
 afterEach(() => {
   setLogger(original);
+  usePlatform(none);
   jest.restoreAllMocks();
   if (savedGitlab === undefined) delete process.env.GITLAB_CI;
   else process.env.GITLAB_CI = savedGitlab;
@@ -73,9 +76,9 @@ describe('GitHub Actions (the action logger)', () => {
   });
 });
 
-describe('GitLab CI (the CLI with GITLAB_CI=true)', () => {
+describe('GitLab CI (the CLI following gitlab, as `auto` does with GITLAB_CI=true)', () => {
   beforeEach(() => {
-    process.env.GITLAB_CI = 'true';
+    usePlatform(resolvePlatform('auto', { GITLAB_CI: 'true' }));
   });
 
   test('a group is a collapsed section on stderr, marked with the Unix time', async () => {
@@ -111,7 +114,7 @@ describe('GitLab CI (the CLI with GITLAB_CI=true)', () => {
   });
 
   test('GITLAB_CI other than "true" is plain text', async () => {
-    process.env.GITLAB_CI = 'false';
+    usePlatform(resolvePlatform('auto', { GITLAB_CI: 'false' }));
     await log.group('data-load', 'Loading vulnerability data', phase);
     expect(out.stderr).toBe('Copying vulnerability data …\nLoading vulnerability data: 120,000 records, 10 s elapsed …\n');
   });
@@ -126,7 +129,7 @@ describe('plain text (the CLI elsewhere)', () => {
 
   test('a phase that throws leaves nothing open', async () => {
     await expect(log.group('data-load', 'Loading vulnerability data', failing)).rejects.toThrow('clairctl import-updaters failed');
-    process.env.GITLAB_CI = 'true';
+    usePlatform(resolvePlatform('auto', { GITLAB_CI: 'true' }));
     await log.group('reports', 'Writing reports', async () => undefined);
     expect(out.stderr).toBe(
       'Loading vulnerability data …\n' +

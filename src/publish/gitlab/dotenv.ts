@@ -1,6 +1,6 @@
 /**
  * The verdict handed to later GitLab jobs: a dotenv file (`artifacts:reports:dotenv`) in output-dir, written by
- * the CLI whenever its ci-platform is `gitlab` (util/platform.ts: the template sets CLAIR_SCAN_CI_PLATFORM, `auto`
+ * the CLI whenever its ci-platform is `gitlab` (publish/platforms.ts: the template sets CLAIR_SCAN_CI_PLATFORM, `auto`
  * falls back to GITLAB_CI=true), the GitLab counterpart of the action's outputs.
  *
  * Why: GitLab ingests the container-scanning report only from a job that SUCCEEDS, so the template's scan job is
