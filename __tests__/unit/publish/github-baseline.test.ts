@@ -140,7 +140,9 @@ describe('fetchGitHubBaseline', () => {
     });
     // The token went to the API only, never to the blob storage.
     expect(api.blobRequests).toEqual([{ url: '/_blob/31.zip?sig=ok', authorization: undefined }]);
-  });
+    // Deflating and inflating 512 MiB is CPU work: 2–3 s on a quiet machine, more on a loaded one. Not a timed
+    // assertion, only jest's guard against a hang.
+  }, 60_000);
 
   it('an artifact without clair-scan-result.json is a notice', async () => {
     run(5000, { branch: 'feature', event: 'pull_request' });
