@@ -13,9 +13,26 @@ rm -f "$results"/*.json "$results"/*.files
 # A golden-file rewrite would make any report pass: never in the suite (the golden helper refuses it on CI too).
 if [ -n "${UPDATE_GOLDEN:-}" ]; then echo "UPDATE_GOLDEN is set: the full suite does not rewrite golden files" >&2; exit 2; fi
 
+# npm ci takes ~8 min here (gitlab-ci-local's re2 compiles: its prebuilt binary is on GitHub, which this machine
+# cannot reach), so the installed tree is cached as a tar keyed by the lock file, Node's version and the CPU; a
+# changed lock file or Node installs anew. Written to a temp name, then renamed: a killed run leaves no half cache.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== npm ci"
-  npm ci --no-audit --no-fund
+  nm_key=$( { cat package-lock.json; node -p 'process.version + " " + process.arch + " " + process.platform'; } | sha256sum | cut -c1-16)
+  nm_dir=${CLAIR_SCAN_CACHE:-$HOME/.cache/clair-scan}/node_modules
+  nm_tar=$nm_dir/$nm_key.tar
+  if [ -f "$nm_tar" ]; then
+    echo "== node_modules from the cache ($nm_tar)"
+    rm -rf node_modules
+    tar -xf "$nm_tar"
+  else
+    echo "== npm ci"
+    npm ci --no-audit --no-fund
+    mkdir -p "$nm_dir"
+    tar -cf "$nm_tar.tmp.$$" node_modules && mv "$nm_tar.tmp.$$" "$nm_tar"
+    # Only the two newest trees are kept.
+    ls -1t "$nm_dir"/*.tar | tail -n +3 | xargs -r rm -f
+  fi
+  touch node_modules/.package-lock.json
 fi
 
 echo "== typecheck"; npm run -s typecheck
