@@ -258,10 +258,22 @@ export async function uploadBlob(c: RegistryClient, ref: ImageReference, digest:
   const progress = progressPhase ? startProgress(progressPhase, { totalBytes: size }) : undefined;
   try {
     const src = open();
-    if (progress) src.on('data', (c: Buffer) => (progress.bytes += c.length));
+    // Counted in a pass-through: a 'data' listener on the source would start it flowing before the request reads it,
+    // and what it emits while a TLS connection is still being set up is lost (a short body, HTTP 400 or a length error).
+    let body: Readable = src;
+    if (progress) {
+      const meter = new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          progress.bytes += chunk.length;
+          cb(null, chunk);
+        },
+      });
+      src.on('error', (err) => meter.destroy(err));
+      body = src.pipe(meter);
+    }
     const put = await c.request('PUT', target, {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-      body: src,
+      body,
     });
     await expectStatus(put, [201], `uploading ${digest} to ${ref.registry}/${ref.repository}`);
   } finally {

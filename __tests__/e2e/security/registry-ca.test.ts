@@ -21,6 +21,9 @@ import { DockerClient } from '../../../src/environment/docker';
 import { startPostgres } from '../../../src/environment/postgres';
 import { CA_FILE_IN_CLAIR, startClair } from '../../../src/environment/clair-container';
 import { caDispatcher, loadCaBundle } from '../../../src/util/ca';
+import { runCli } from '../../../src/cli';
+import { dbImageLabels } from '../../../src/data/db-image';
+import { setLogger } from '../../../src/util/log';
 import { loadTestEnv } from '../../helpers/testenv';
 import { makeTestCa, startHttpsServer, type TestCa } from '../../helpers/test-ca';
 import { testTempDir } from '../../helpers/tmp';
@@ -29,7 +32,21 @@ import { validateWrittenReports } from '../../unit/report/schemas';
 import { BUNDLE, DEBIAN_VULN_FINDINGS, docker, expectScanError, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
 
 const env = loadTestEnv();
-const REPO_PATH = `ca-${randomBytes(3).toString('hex')}/debian-vuln:1`;
+const RUN = randomBytes(3).toString('hex');
+const REPO_PATH = `ca-${RUN}/debian-vuln:1`;
+// A database image's labels on a one-file image: `data info --remote` reads only the manifest and config.
+const DB_REPO_PATH = `ca-${RUN}/clair-db:v4.9.0`;
+const DB_LABELS = dbImageLabels({
+  createdAt: '2026-12-01T00:00:00Z',
+  formatVersion: 1,
+  clairVersion: 'v4.9.0',
+  updaterSets: ['debian'],
+  updaters: [{ name: 'fixture-debian', records: 8, date: '2025-01-15T00:00:00Z' }],
+  records: 8,
+  sourceSha256: 'a'.repeat(64),
+  buildId: '0b5c0f6e-4c1e-4a53-9a4e-6f4f2b1c9d10',
+  postgresMajor: '15',
+});
 let ca: TestCa;
 let storage: string;
 let tlsRegistry: { proc: ChildProcess; address: string };
@@ -102,6 +119,19 @@ beforeAll(async () => {
       docker('push', ref);
     } finally {
       docker('rmi', ref);
+    }
+    const ctx = testTempDir('cs-e2e-ca-dbctx-');
+    fs.writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY f /f\n');
+    fs.writeFileSync(path.join(ctx, 'f'), 'labels only\n');
+    const dbRef = `${plain.address}/${DB_REPO_PATH}`;
+    execFileSync('docker', ['build', '-q', ...Object.entries(DB_LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]), '-t', dbRef, ctx], {
+      env: { ...process.env, DOCKER_BUILDKIT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      docker('push', dbRef);
+    } finally {
+      docker('rmi', dbRef);
     }
   } finally {
     await stopRegistry(plain);
@@ -186,6 +216,42 @@ describe('vuln-data at https URLs and oci:// snapshots with the private CA', () 
   });
 });
 
+describe('the CLI: --registry-ca-file and CLAIR_SCAN_REGISTRY_CA_FILE', () => {
+  let out: string[];
+  beforeEach(() => {
+    out = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((t: string | Uint8Array) => (out.push(String(t)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((t: string | Uint8Array) => (out.push(String(t)), true));
+    setLogger({ info: (m) => out.push(`${m}\n`), warn: (m) => out.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('data info --remote reads a database image\'s labels from the TLS registry with the CA; without it exit 2 naming registry-ca-file', async () => {
+    const ref = `db-image:${tlsRegistry.address}/${DB_REPO_PATH}`;
+    expect(await runCli(['data', 'info', ref, '--remote', '--json', '--registry-ca-file', ca.caFile], process.env)).toBe(0);
+    const info = JSON.parse(out.filter((l) => l.trimStart().startsWith('{')).join('')) as { records?: number; sourceSha256?: string; where?: string };
+    expect(info).toMatchObject({ records: 8, sourceSha256: 'a'.repeat(64), where: 'registry' });
+    out.length = 0;
+    expect(await runCli(['data', 'info', ref, '--remote', '--json'], { ...process.env, CLAIR_SCAN_REGISTRY_CA_FILE: '' })).toBe(2);
+    expect(out.join('')).toMatch(/presented a TLS certificate that is not trusted[\s\S]*registry-ca-file/);
+  });
+
+  it('data pull of an oci:// snapshot with the CA from CLAIR_SCAN_REGISTRY_CA_FILE (PEM text); a bad value is exit 2 before any request', async () => {
+    const dir = testTempDir('cs-e2e-ca-cli-');
+    const file = path.join(dir, 'clair-data.json');
+    await writeSnapshot(Readable.from([fs.readFileSync(BUNDLE)]), file, { updaterSets: ['debian'] });
+    const ref = `oci://${tlsRegistry.address}/ca-snapshots/cli:${RUN}`;
+    await ociPush(ref, file, { insecure: false, ca: loadCaBundle(ca.caFile) });
+    const pem = fs.readFileSync(ca.caFile, 'utf8');
+    expect(await runCli(['data', 'pull', ref, '--out', path.join(dir, 'pulled.json')], { ...process.env, CLAIR_SCAN_REGISTRY_CA_FILE: pem })).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'pulled.json'))).toEqual(fs.readFileSync(file));
+    out.length = 0;
+    expect(await runCli(['data', 'pull', ref, '--out', path.join(dir, 'never.json'), '--registry-ca-file', path.join(dir, 'missing.pem')], process.env)).toBe(2);
+    expect(out.join('')).toMatch(/input "registry-ca-file" names ".*missing\.pem", which does not exist/);
+    expect(fs.existsSync(path.join(dir, 'never.json'))).toBe(false);
+  });
+});
+
 it('the ephemeral Clair container gets the CA in its SSL_CERT_DIR (/var/run/certs) for its updaters', async () => {
   const dockerClient = new DockerClient();
   const runId = newRunId();
@@ -198,7 +264,7 @@ it('the ephemeral Clair container gets the CA in its SSL_CERT_DIR (/var/run/cert
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(`${bundle.pems.join('\n')}\n`);
-    const envList = (await clair.container.inspect()).Config.Env ?? [];
+    const envList = (await dockerClient.inspectContainer(clair.container)).Config.Env ?? [];
     expect(envList.find((e) => e.startsWith('SSL_CERT_DIR='))?.split('=')[1].split(':')).toContain(path.posix.dirname(CA_FILE_IN_CLAIR));
   } finally {
     await cleanupRun({ runId, tempDirs: [] });
