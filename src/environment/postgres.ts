@@ -4,6 +4,7 @@
  */
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
+import * as net from 'node:net';
 import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
 import { DockerClient } from './docker';
@@ -85,19 +86,73 @@ export async function startPostgres(docker: DockerClient, opts: StartPostgresOpt
   });
 }
 
+/**
+ * Two probes, the first to decide wins: `pg_isready` through `docker exec` (works wherever the daemon is, but costs
+ * several Engine API calls per poll) and, with a local daemon, the same check made from this process on loopback
+ * every 20 ms (host networking puts the server's port there; pingPostgres). A database image's PostgreSQL is up in a
+ * fraction of a second: the exec poll alone noticed it up to ~0.2 s late. If this process's loopback is not the
+ * daemon's host network (a job container with the daemon's socket mounted), the ping never answers and the exec poll
+ * decides as before.
+ */
 async function waitReady(docker: DockerClient, pg: Postgres, deadline: number): Promise<ReadyOutcome> {
   const started = Date.now();
-  while (Date.now() < deadline) {
-    const state = await docker.isRunning(pg.container);
-    if (!state.running) return 'exited';
-    const r = await docker
-      .exec(pg.container, ['pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database], { timeoutMs: 10000 })
-      .catch(() => undefined);
-    if (r?.exitCode === 0) return 'ready';
-    // A database image starts in well under a second: poll often at first, then back off.
-    await sleep(Date.now() - started < 5000 ? 100 : 500);
-  }
-  return 'timeout';
+  let outcome: ReadyOutcome | undefined;
+  const viaExec = async (): Promise<void> => {
+    while (outcome === undefined && Date.now() < deadline) {
+      const state = await docker.isRunning(pg.container);
+      if (!state.running) return void (outcome ??= 'exited');
+      const r = await docker
+        .exec(pg.container, ['pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database], { timeoutMs: 10000 })
+        .catch(() => undefined);
+      if (r?.exitCode === 0) return void (outcome ??= 'ready');
+      // Poll often at first, then back off.
+      await sleep(Date.now() - started < 5000 ? 100 : 500);
+    }
+  };
+  const viaPing = async (): Promise<void> => {
+    while (outcome === undefined && Date.now() < deadline) {
+      if (await pingPostgres(pg)) return void (outcome ??= 'ready');
+      await sleep(20);
+    }
+  };
+  // The loser stops at its next step; a Docker error in either (the daemon went away) still fails the wait.
+  await Promise.race(docker.endpoint.tcp ? [viaExec()] : [viaExec(), viaPing()]);
+  return outcome ?? 'timeout';
+}
+
+/**
+ * `pg_isready` from this process, as libpq's PQping does it: a startup message to 127.0.0.1:`port`; the server
+ * accepts connections when it answers with an authentication request, or with any error but "the database system is
+ * starting up" (SQLSTATE 57P03). Nothing answered (refused, reset, closed, timed out) is false. The connection is
+ * closed before authenticating, which PostgreSQL ends silently. Hand-written (a few bytes of the protocol) rather
+ * than the `pg` client: that one stays out of the action's main bundle (it loads with process mode only).
+ */
+export function pingPostgres(pg: Pick<Postgres, 'port' | 'user' | 'database'>, timeoutMs = 1000): Promise<boolean> {
+  const params = Buffer.from(`user\0${pg.user}\0database\0${pg.database}\0\0`);
+  const startup = Buffer.alloc(8 + params.length);
+  startup.writeInt32BE(startup.length, 0);
+  startup.writeInt32BE(3 << 16, 4); // protocol 3.0
+  params.copy(startup, 8);
+  return new Promise((resolve) => {
+    let got = Buffer.alloc(0);
+    const socket = net.connect({ host: '127.0.0.1', port: pg.port });
+    const done = (ready: boolean): void => {
+      socket.destroy();
+      resolve(ready);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('close', () => done(false));
+    socket.on('connect', () => socket.write(startup));
+    socket.on('data', (chunk: Buffer) => {
+      got = Buffer.concat([got, chunk]);
+      if (got[0] !== 0x45 /* E */) return done(true);
+      // An ErrorResponse: its fields (a code byte, then text up to NUL); 'C' is the SQLSTATE. Short, but bounded.
+      if (got.length < 5 || (got.length < 1 + got.readInt32BE(1) && got.length < 8192)) return;
+      const fields = got.subarray(5, 1 + got.readInt32BE(1)).toString('latin1').split('\0');
+      done(!fields.some((f) => f === 'C57P03'));
+    });
+  });
 }
 
 /** Clair's own tables (claircore's migrations) and the row a clair-scan database image carries (data/db-image.ts). */
