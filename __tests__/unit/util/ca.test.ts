@@ -10,7 +10,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { request } from 'undici';
-import { caDispatcher, CA_INPUT, certificateFailure, loadCaBundle, speaksTls, trustedCas, untrustedCertificateError } from '../../../src/util/ca';
+import { setLogger } from '../../../src/util/log';
+import { caDispatcher, CA_INPUT, MAX_CA_BYTES, certificateFailure, loadCaBundle, speaksTls, trustedCas, untrustedCertificateError } from '../../../src/util/ca';
 import { ClairScanError, EXIT_ERROR } from '../../../src/util/errors';
 import { parseSettings } from '../../../src/inputs/settings';
 import { resolveFromRegistry } from '../../../src/image/registry';
@@ -73,6 +74,25 @@ describe('loadCaBundle: what registry-ca-file accepts', () => {
     expect(err.message).toMatch(message);
     expect(err.exitCode).toBe(EXIT_ERROR);
     expect(err.hint).toMatch(/registry-ca-file|openssl/);
+  });
+
+  it('a file larger than 4 MiB is refused unread (no CA bundle is that large)', () => {
+    const big = path.join(dir, 'big.pem');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, MAX_CA_BYTES + 1);
+    expect(loadError(big).message).toMatch(/which is larger than 4 MiB: that is no CA bundle/);
+  });
+
+  it('a private key beside the certificates is not used, and said so', () => {
+    const warnings: string[] = [];
+    const previous = setLogger({ info: () => undefined, warn: (m) => warnings.push(m), debug: () => undefined, mask: () => undefined });
+    try {
+      const both = write('with-key.pem', `${fs.readFileSync(ca.caFile, 'utf8')}${fs.readFileSync(ca.keyFile, 'utf8')}`);
+      expect(loadCaBundle(both)?.pems).toHaveLength(1);
+      expect(warnings).toEqual([`${both} holds a private key, which is not used (a CA bundle needs only certificates): keep keys out of it.`]);
+    } finally {
+      setLogger(previous);
+    }
   });
 
   it('parseSettings checks it before anything starts, and keeps the bundle with the registry settings', () => {
