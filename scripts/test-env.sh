@@ -9,8 +9,10 @@ set -euo pipefail
 . "$TE_LIB_DIR/tool-image.sh"
 # shellcheck source=test-env/go-tools.sh
 . "$TE_LIB_DIR/go-tools.sh"
+# shellcheck source=test-env/groovy.sh
+. "$TE_LIB_DIR/groovy.sh"
 
-PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux zstd rsync)
+PACKAGES=(docker.io debootstrap docker-registry busybox-static apache2-utils iproute2 chromium curl ca-certificates util-linux zstd rsync maven)
 PG_SUITE=bookworm
 PG_PACKAGES=postgresql-15
 # Bump when the pruning below changes (it is part of the rootfs cache key).
@@ -304,6 +306,7 @@ cmd_up() {
   build_postgres_image
   build_tool_image
   build_go_tools
+  ensure_groovy
   ensure_registry
   write_env_json
   log "up: ready in $((SECONDS - t0)) s; $STATE/env.json written"
