@@ -14,6 +14,8 @@
  *   from a vendor feed; the CVSS score is in the description of the other reports.
  * - Compliance findings are not vulnerabilities of a package and have no place in this schema (location
  *   requires a dependency); they are in the other reports.
+ * - `location.default_branch_image` (default-branch-image, GitLab's CS_DEFAULT_BRANCH_IMAGE; in the schema since
+ *   15.0): GitLab then tracks a branch image's findings as the default branch image's, instead of as new ones.
  */
 import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import { jsonChunks } from './json-stream';
@@ -52,6 +54,7 @@ export interface GitlabVulnerability {
   links: { url: string }[];
   location: {
     image: string;
+    default_branch_image?: string;
     operating_system: string;
     dependency: { package: { name: string }; version: string };
   };
@@ -98,7 +101,7 @@ function identifier(id: string, fallbackUrl?: string, canonical = canonicalUrl(i
   return { type, name: value, value, ...(url && isHttpUrl(url) ? { url } : {}) };
 }
 
-function vulnerability(f: VulnerabilityFinding, img: ImageResult): GitlabVulnerability {
+function vulnerability(f: VulnerabilityFinding, img: ImageResult, defaultBranchImage?: string): GitlabVulnerability {
   const links = f.links.filter(isHttpUrl);
   const canonical = canonicalUrl(f.id);
   const identifiers = [identifier(f.id, links[0], canonical)];
@@ -119,6 +122,7 @@ function vulnerability(f: VulnerabilityFinding, img: ImageResult): GitlabVulnera
     links: urls.map((url) => ({ url })),
     location: {
       image: img.image.ref,
+      ...(defaultBranchImage ? { default_branch_image: defaultBranchImage } : {}),
       operating_system: osText(distributionOf(f, img)),
       dependency: { package: { name: f.package.name }, version: f.package.version },
     },
@@ -127,13 +131,14 @@ function vulnerability(f: VulnerabilityFinding, img: ImageResult): GitlabVulnera
   return v;
 }
 
-export function buildGitlabReport(result: ScanResult): GitlabReport {
+/** `defaultBranchImage`: the default branch's name of the (one) scanned image, as default-branch-image gives it. */
+export function buildGitlabReport(result: ScanResult, opts: { defaultBranchImage?: string } = {}): GitlabReport {
   const vulnerabilities: GitlabVulnerability[] = [];
   const seen = new Set<string>();
   for (const img of result.images) {
     for (const f of img.vulnerabilities) {
       if (f.allowlisted) continue;
-      const v = vulnerability(f, img);
+      const v = vulnerability(f, img, opts.defaultBranchImage);
       if (seen.has(v.id)) continue;
       seen.add(v.id);
       vulnerabilities.push(v);
@@ -163,13 +168,13 @@ export function buildGitlabReport(result: ScanResult): GitlabReport {
   };
 }
 
-export function renderGitlab(result: ScanResult): string {
-  return `${JSON.stringify(buildGitlabReport(result), null, 2)}\n`;
+export function renderGitlab(result: ScanResult, opts: { defaultBranchImage?: string } = {}): string {
+  return `${JSON.stringify(buildGitlabReport(result, opts), null, 2)}\n`;
 }
 
 /** The same text as renderGitlab, in chunks (one per vulnerability): what writeReports writes. */
-export function* gitlabReportChunks(result: ScanResult): Generator<string> {
-  yield* jsonChunks(buildGitlabReport(result), 2, 2);
+export function* gitlabReportChunks(result: ScanResult, opts: { defaultBranchImage?: string } = {}): Generator<string> {
+  yield* jsonChunks(buildGitlabReport(result, opts), 2, 2);
   yield '\n';
 }
 
@@ -180,5 +185,5 @@ export const gitlabFormat: ReportFormatDescriptor<'gitlab'> = {
   output: { name: 'gitlab-report', description: 'Path of the GitLab container-scanning report.' },
   platformReport: { gitlab: 'container_scanning' },
   // Shows what report-severities / ignore-unfixed let through (view.ts).
-  write: async (dir, result, opts) => (await writeChunksAtomic(dir, gitlabFormat.fileName, gitlabReportChunks(reportView(result, opts)))) as string,
+  write: async (dir, result, opts) => (await writeChunksAtomic(dir, gitlabFormat.fileName, gitlabReportChunks(reportView(result, opts), opts))) as string,
 };
