@@ -96,6 +96,11 @@ describe('GitLab template agrees with the definitions', () => {
     'registry-host': '$CI_REGISTRY,$CI_SERVER_URL',
     // GitLab's private-CA variable (PEM text), defined empty in the template so an unset one expands to nothing.
     'registry-ca-file': '$ADDITIONAL_CA_CERT_BUNDLE',
+    // GitLab's CS_* variables of the same meaning (empty by default: the input's default).
+    'registry-insecure': '$CS_REGISTRY_INSECURE',
+    'ignore-unfixed': '$CS_IGNORE_UNFIXED',
+    dockerfile: '$CS_DOCKERFILE_PATH',
+    'default-branch-image': '$CS_DEFAULT_BRANCH_IMAGE',
   };
 
   // What each mode sets differently from the input's default.
@@ -123,7 +128,10 @@ describe('GitLab template agrees with the definitions', () => {
     for (const mode of ['.clair-scan-services', '.clair-scan-dind']) {
       for (const k of Object.keys(tpl[mode].variables)) expect({ k, inJob: k in tpl['clair-scan'].variables }).toEqual({ k, inJob: false });
     }
-    expect(job.variables).toMatchObject({ CS_IMAGE: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA', CS_REGISTRY_USER: '$CI_REGISTRY_USER', CS_REGISTRY_PASSWORD: '$CI_REGISTRY_PASSWORD' });
+    // GitLab's CS_* defaults are top-level, where a user's top-level CS_IMAGE (as GitLab's docs set it) wins over them.
+    expect(tpl.variables).toMatchObject({ CS_IMAGE: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA', CS_REGISTRY_USER: '$CI_REGISTRY_USER', CS_REGISTRY_PASSWORD: '$CI_REGISTRY_PASSWORD' });
+    expect(tpl.variables).toMatchObject({ CS_IGNORE_UNFIXED: '', CS_REGISTRY_INSECURE: '', CS_DEFAULT_BRANCH_IMAGE: '', CS_DOCKERFILE_PATH: '' });
+    expect(Object.keys(job.variables).filter((k) => k.startsWith('CS_'))).toEqual([]);
   });
 
   test('services mode: the database image as a service, no dind, no Docker; dind mode: the dind service over TLS', () => {
