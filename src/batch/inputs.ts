@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { ClairScanError, errorMessage } from '../util/errors';
+import { loadCaBundle } from '../util/ca';
 import { inputDefinition, type InputName } from '../inputs/definitions';
 import { parseBatchSettings, parseBoolean, type RawInputs } from '../inputs/settings';
 import { normalizeHost, type RegistryAuth } from '../image/registry';
@@ -91,5 +92,7 @@ export function listingAuth(raw: RawInputs, req: Pick<BatchRequest, 'lines' | 'l
     password: raw('registry-password')?.trim() || undefined,
     insecure,
     hosts: batchCredentialHosts(raw, req),
+    // The listing's registry may be behind a private CA like the images' (registry-ca-file, util/ca.ts).
+    ca: loadCaBundle(raw('registry-ca-file')),
   };
 }

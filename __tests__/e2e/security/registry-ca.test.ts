@@ -24,6 +24,8 @@ import { caDispatcher, loadCaBundle } from '../../../src/util/ca';
 import { runCli } from '../../../src/cli';
 import { dbImageLabels } from '../../../src/data/db-image';
 import { setLogger } from '../../../src/util/log';
+import { listingAuth } from '../../../src/batch/inputs';
+import { listImages, parseListing } from '../../../src/batch/registry-list';
 import { loadTestEnv } from '../../helpers/testenv';
 import { makeTestCa, startHttpsServer, type TestCa } from '../../helpers/test-ca';
 import { testTempDir } from '../../helpers/tmp';
@@ -214,6 +216,16 @@ describe('vuln-data at https URLs and oci:// snapshots with the private CA', () 
     expect(fs.readFileSync(pulled.bundlePath)).toEqual(fs.readFileSync(file));
     await expectScanError(ociPull(ref, path.join(dir, 'refused.json'), { insecure: false }));
   });
+});
+
+it('a batch listing (registry:HOST/ORG/*) of the TLS registry goes with the CA of registry-ca-file', async () => {
+  const listing = parseListing(`registry:${tlsRegistry.address}/ca-${RUN}/*`)!;
+  const req = { lines: [listing.input], listings: [listing] };
+  const withCa = await listImages(listing, () => true, listingAuth((n) => ({ 'registry-ca-file': ca.caFile })[n], req));
+  expect(withCa.refs).toEqual([`${tlsRegistry.address}/${DB_REPO_PATH}`, `${tlsRegistry.address}/${REPO_PATH}`]);
+  expect(withCa.failures).toEqual([]);
+  const err = await expectScanError(listImages(listing, () => true, listingAuth(() => undefined, req)));
+  expect(err.message).toMatch(/presented a TLS certificate that is not trusted/);
 });
 
 describe('the CLI: --registry-ca-file and CLAIR_SCAN_REGISTRY_CA_FILE', () => {
