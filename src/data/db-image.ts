@@ -285,6 +285,9 @@ export function describeDbImage(info: DbImageInfo & Partial<DbImageLocation>, re
   ].join('\n');
 }
 
+/** Under `pull: missing`, a local database image older than this is pulled again (its tag may have moved). */
+export const DB_IMAGE_REFRESH_MS = 24 * 3600_000;
+
 /** `vuln-data: db-image:<ref>` for openClairService (environment/index.ts): pulled, labels checked, then used. */
 export async function useDbImage(settings: Settings, docker: DockerClient, timeoutMs: number): Promise<DbImageUse> {
   const maxAgeMs = parseMaxAge(settings.vulnDataMaxAge);
@@ -292,13 +295,29 @@ export async function useDbImage(settings: Settings, docker: DockerClient, timeo
   // digest is pulled and run (the tag may move after the check); checkDatabase ties the data to its build-id label.
   const key = settings.vulnDataPublicKey ? loadDataPublicKey(settings.vulnDataPublicKey) : undefined;
   const ref = key ? await verifyDbImageSignature(settings.vulnDbImage as string, key, settings.registry) : (settings.vulnDbImage as string);
-  await docker.ensureImage(ref, settings.pull, timeoutMs, settings.pull === 'never' ? undefined : await daemonCredentials(ref, settings.registry));
-  const info = await readDbImageInfo(ref, { docker, auth: settings.registry, where: 'local' });
+  const creds = settings.pull === 'never' ? undefined : await daemonCredentials(ref, settings.registry);
+  await docker.ensureImage(ref, settings.pull, timeoutMs, creds);
+  let info = await readDbImageInfo(ref, { docker, auth: settings.registry, where: 'local' });
+  const staleNotes: string[] = [];
+  const ageOf = (i: DbImageInfo): number => Date.now() - Date.parse(i.createdAt);
+  // `pull: missing` would keep a self-hosted runner on the first copy of a moving tag (the published image moves
+  // nightly) for ever: a local copy older than a day is pulled again, as Trivy refreshes its database. Offline, the
+  // local copy is used and the reports say how old it is; vuln-data-max-age, when set, still refuses it below.
+  if (settings.pull === 'missing' && !ref.includes('@') && ageOf(info) > DB_IMAGE_REFRESH_MS) {
+    log.info(`The local database image ${ref} is ${formatDuration(ageOf(info))} old: pulling its tag again …`);
+    try {
+      await docker.ensureImage(ref, 'always', timeoutMs, creds);
+      info = await readDbImageInfo(ref, { docker, auth: settings.registry, where: 'local' });
+    } catch (err) {
+      log.warn(`a newer ${ref} could not be pulled (${errorMessage(err)}): using the local copy, created ${info.createdAt}.`);
+    }
+    if (ageOf(info) > DB_IMAGE_REFRESH_MS) staleNotes.push(`Vulnerability data is ${formatDuration(ageOf(info))} old: the database image ${ref} was created ${info.createdAt} and no newer one could be pulled.`);
+  }
   checkDbImageAge(info, ref, maxAgeMs);
-  log.info(`Vulnerability data: database image ${ref}, created ${info.createdAt} (${formatDuration(Date.now() - Date.parse(info.createdAt))} old) with Clair ${info.clairVersion}, ${info.records} records.`);
+  log.info(`Vulnerability data: database image ${ref}, created ${info.createdAt} (${formatDuration(ageOf(info))} old) with Clair ${info.clairVersion}, ${info.records} records.`);
   return {
     image: ref,
-    notes: [`Vulnerability data: the database image ${ref} (${info.digest}), created ${info.createdAt} with Clair ${info.clairVersion}, ${info.records} records.`, ...(key ? [] : [UNAUTHENTICATED_NOTE])],
+    notes: [`Vulnerability data: the database image ${ref} (${info.digest}), created ${info.createdAt} with Clair ${info.clairVersion}, ${info.records} records.`, ...staleNotes, ...(key ? [] : [UNAUTHENTICATED_NOTE])],
     checkDatabase: (db) => checkDbImageDatabase(info, ref, db),
     checkClair: async (target: ClairTarget) => checkDbImageClair(info, ref, await clairVersionOf(target.docker, target.clair), settings.clairImage),
   };

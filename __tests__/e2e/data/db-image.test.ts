@@ -286,6 +286,36 @@ describe('scans with vuln-data: db-image:<ref>', () => {
   }, 600_000);
 });
 
+describe('pull: missing and a moving tag: a local copy older than a day is pulled again', () => {
+  const threeDaysAgo = (): string => new Date(Date.now() - 3 * 86400_000).toISOString();
+
+  it('the registry has a newer image under the tag: it is pulled and used (exact findings)', async () => {
+    // This runner's copy of the moving tag says it is three days old (relabelled: its database row disagrees, so
+    // using it would be refused); the registry holds the fresh build under the same tag.
+    relabel(dated, moving, { 'org.opencontainers.image.created': threeDaysAgo() });
+    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).not.toBe(docker('image', 'inspect', dated, '--format', '{{.Id}}'));
+    logs.length = 0;
+    const r = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': `db-image:${moving}`, pull: 'missing', formats: 'json', 'registry-host': reg.address, ...creds }), track);
+    expect(logs.join('')).toMatch(new RegExp(`The local database image ${moving.replace(/[./]/g, (c) => `\\${c}`)} is 3 d old: pulling its tag again`));
+    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).toBe(docker('image', 'inspect', dated, '--format', '{{.Id}}'));
+    expect(findingLines(r.result.images[0])).toEqual([...EXPECTED['debian-vuln']].sort());
+    expect(r.result.images[0].notes?.some((n) => /Vulnerability data is .* old/.test(n))).toBe(false);
+  }, 600_000);
+
+  it('no newer image can be pulled: the local copy is used with a warning naming its age (and its checks still apply)', async () => {
+    const offline = relabel(dated, `${reg.address}/${repo}-not-pushed:v4.9.0`, { 'org.opencontainers.image.created': threeDaysAgo() });
+    logs.length = 0;
+    const settings = settingsFor([fixture('debian-vuln')], { 'vuln-data': `db-image:${offline}`, pull: 'missing', formats: 'json', 'registry-host': reg.address, ...creds });
+    const err = await expectScanError(scan(settings, track));
+    const out = logs.join('');
+    expect(out).toMatch(/is 3 d old: pulling its tag again/);
+    expect(out).toMatch(new RegExp(`warning: a newer ${offline.replace(/[./]/g, (c) => `\\${c}`)} could not be pulled \\(could not pull .+\\): using the local copy, created `));
+    // The local copy was the one checked: its relabelled date disagrees with its database.
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(/does not match the image's labels \(created .* ≠ label/);
+  }, 600_000);
+});
+
 describe('refusals: exit 2, the reason and what to do, nothing left behind', () => {
   /** Returns how many containers the run had started before it refused. */
   const refuse = async (vulnData: string, inputs: Record<string, string>, message: RegExp, hint: RegExp): Promise<number> => {
