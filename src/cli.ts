@@ -129,12 +129,15 @@ Environment:
     .join(',\n                          ')}
   DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
                           the Docker daemon, as the docker CLI reads them
-  ${CI_PLATFORM_ENV}  ${wrap(`--ci-platform: ${PLATFORMS.map((p) => `${p.name} = ${p.help}`).join('; ')}; auto (default) = ${autoDescription()}`, 58, 26)}
+  ${CI_PLATFORM_ENV}  ${wrap(`--ci-platform: ${PLATFORMS.map((p) => `${p.name}\u00a0=\u00a0${p.help}`).join('; ')}; auto (default) = ${autoDescription()}`, 58, 26)}
 
 Docs: README.md, docs/policy.md, docs/vuln-data.md, docs/result-format.md
 `;
 
-/** `text` in lines of at most `width` characters, each after the first indented by `indent` spaces. */
+/**
+ * `text` in lines of at most `width` characters, each after the first indented by `indent` spaces; a no-break space
+ * (U+00A0) keeps two words on one line and prints as a space.
+ */
 function wrap(text: string, width: number, indent: number): string {
   const lines: string[] = [];
   for (const word of text.split(' ')) {
@@ -142,7 +145,7 @@ function wrap(text: string, width: number, indent: number): string {
     if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
     else lines.push(word);
   }
-  return lines.join(`\n${' '.repeat(indent)}`);
+  return lines.join(`\n${' '.repeat(indent)}`).replace(/\u00a0/g, ' ');
 }
 
 /** The commander program: the scan (root) and `cleanup`. `onScan` runs for the root command. */
