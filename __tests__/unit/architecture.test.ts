@@ -68,6 +68,13 @@ describe('import rules (docs/ARCHITECTURE.md)', () => {
     expect(violations('report', (e) => ['util', 'findings'].includes(unitOf(e.to)) || (e.to === 'inputs/settings' && e.typeOnly))).toEqual([]);
   });
 
+  it('only environment/docker.ts talks to the Docker Engine: nothing else imports dockerode (containers are docker.ts\'s opaque handles)', () => {
+    const importers = sourceFiles(SRC)
+      .filter((f) => /^(?:import|export)\b[^;]*?from\s+'dockerode'|require\(\s*'dockerode'\s*\)|import\(\s*'dockerode'\s*\)/m.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+    expect(importers).toEqual(['environment/docker.ts']);
+  });
+
   /** Each folder's main file: its opening comment says what lives in the folder and what it may import. */
   const MAIN_FILES: Record<string, string[]> = {
     action: ['runtime.ts'],

@@ -14,14 +14,13 @@
  * talks to the runner's cache service through @actions/cache, and a cache failure never fails the scan — the
  * updaters run as without a cache.
  */
-import type Docker from 'dockerode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage, errorLine } from '../util/errors';
 import { log } from '../util/log';
 import { formatDuration } from '../util/progress';
-import type { DockerClient } from '../environment/docker';
+import type { Container, DockerClient } from '../environment/docker';
 import type { RunState } from '../environment/run-state';
 import type { Postgres } from '../environment/postgres';
 import { makeTempDir } from '../image/temp';
@@ -82,7 +81,7 @@ export function useDataCache(cache: DataCache | undefined): void {
 
 export interface CachedOnlineContext {
   docker: DockerClient;
-  clair: Docker.Container;
+  clair: Container;
   /** The run's PostgreSQL: bundles with version ranges are completed there (environment/range-import.ts). */
   pg?: Postgres;
   state: RunState;

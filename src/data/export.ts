@@ -3,12 +3,11 @@
  * Clair started exactly like a scan's (same images, labels and run-id cleanup), copies the bundle out through the
  * Engine API (streamed) and writes it as a snapshot: the bundle plus its manifest.
  */
-import type Docker from 'dockerode';
 import * as path from 'node:path';
 import { ClairScanError } from '../util/errors';
 import type { CaBundle } from '../util/ca';
 import { log } from '../util/log';
-import { DockerClient } from '../environment/docker';
+import { type Container, DockerClient } from '../environment/docker';
 import { newRunId, RunState } from '../environment/run-state';
 import { cleanupRun } from '../environment/cleanup';
 import { startPostgres } from '../environment/postgres';
@@ -101,15 +100,15 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
 }
 
 /** The image's version label, else what `clairctl --version` says ("clairctl version v4.9.0 (claircore …)"). */
-export async function clairVersionOf(docker: DockerClient, clair: Docker.Container): Promise<string | undefined> {
-  const label = (await clair.inspect()).Config.Labels?.['org.opencontainers.image.version'];
+export async function clairVersionOf(docker: DockerClient, clair: Container): Promise<string | undefined> {
+  const label = (await docker.inspectContainer(clair)).Config.Labels?.['org.opencontainers.image.version'];
   if (label) return label;
   const r = await docker.exec(clair, ['/usr/bin/clairctl', '--version'], { timeoutMs: 30_000, env: CLAIRCTL_ENV }).catch(() => undefined);
   return /version (v?\d[^\s]*)/.exec(`${r?.stdout ?? ''} ${r?.stderr ?? ''}`)?.[1];
 }
 
 /** Runs `clairctl export-updaters --strict` for `sets` in the Clair container; returns the bundle's path there. */
-export async function runExport(docker: DockerClient, clair: Docker.Container, sets: string[], compression: string, timeoutMs: number): Promise<string> {
+export async function runExport(docker: DockerClient, clair: Container, sets: string[], compression: string, timeoutMs: number): Promise<string> {
   log.info(`Running Clair's updaters for ${sets.join(', ')} (clairctl export-updaters; this can take many minutes) …`);
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins whose
   // extension differs from the main file's.

@@ -12,7 +12,6 @@
  * snapshot is refreshed online in the run's Clair (its updater sets, `clairctl export-updaters`) when possible,
  * otherwise used with a warning that names its age — in the log and in the returned notes (for the result).
  */
-import type Docker from 'dockerode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -20,7 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import { ClairScanError, errorMessage, errorLine } from '../util/errors';
 import { log } from '../util/log';
-import type { DockerClient } from '../environment/docker';
+import type { Container, DockerClient } from '../environment/docker';
 import type { RunState } from '../environment/run-state';
 import { readLimited, redirectAllowed, type RegistryAuth } from '../image/registry';
 import { caDispatcher, untrustedCertificateError, type CaBundle } from '../util/ca';
@@ -56,7 +55,7 @@ export interface PreparedData {
 /** The run's Clair, for refreshing a stale snapshot online. Without it a stale snapshot is used with a warning. */
 export interface RefreshContext {
   docker: DockerClient;
-  clair: Docker.Container;
+  clair: Container;
 }
 
 export async function prepareVulnData(input: VulnDataInput, state: RunState, refresh?: RefreshContext): Promise<PreparedData> {

@@ -3,14 +3,13 @@
  * CLAIR_MODE from the image), our config copied into /config before start, a tmpfs on /var/tmp (Clair
  * spools layers there with O_TMPFILE, which overlayfs on older kernels lacks: clair-v4.md §8.1).
  */
-import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
 import type { CaBundle } from '../util/ca';
 import { log } from '../util/log';
-import { DockerClient } from './docker';
+import { type Container, DockerClient } from './docker';
 import { freeLocalPort, randomPort, formatHostPort } from './address';
 import { enforcedDropIn, generateClairConfig, OFFLINE_MAPPING_FILES } from './clair-config';
 import { ClairClient } from '../clair/client';
@@ -18,7 +17,7 @@ import { sleep } from './postgres';
 import { ReadyOutcome, startService } from './service';
 
 export interface ClairContainer {
-  container: Docker.Container;
+  container: Container;
   client: ClairClient;
   url: string;
   /** The random `auth.psk` key this Clair was started with (base64): its API answers only requests signed with it. */
@@ -114,7 +113,7 @@ export const CA_FILE_IN_CLAIR = '/var/run/certs/clair-scan-ca.pem';
  * there for this. Written into the deepest directory that exists (the Engine API creates none, and a directory entry
  * for /var/run would replace the symlink it is in some images).
  */
-async function putCaBundle(docker: DockerClient, container: Docker.Container, ca: CaBundle): Promise<void> {
+async function putCaBundle(docker: DockerClient, container: Container, ca: CaBundle): Promise<void> {
   const pem = `${ca.pems.join('\n')}\n`;
   const parts = CA_FILE_IN_CLAIR.split('/').slice(1);
   for (let depth = parts.length - 1; depth >= 0; depth--) {
@@ -225,7 +224,7 @@ export async function startClair(
         throw notAClairImage(opts.image, `it has no ${CONFIG_DIR} directory to put the config in (${errorMessage(err)})`);
       }
       if (opts.ca) await putCaBundle(docker, container, opts.ca);
-      await container.start();
+      await docker.startContainer(container);
       const url = `http://${params.httpListen}`;
       const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs, psk });
       return {

@@ -1,6 +1,8 @@
 /**
  * The only module that talks to the Docker Engine API (through dockerode, so no `docker` CLI is needed in
- * the job image: GitLab jobs often run in a plain Node image next to a `docker:dind` service).
+ * the job image: GitLab jobs often run in a plain Node image next to a `docker:dind` service). Other modules
+ * hold a container as an opaque `Container` handle that only DockerClient's methods act on (the architecture test
+ * checks that nothing else imports dockerode).
  */
 import Docker from 'dockerode';
 import { PassThrough, Readable } from 'node:stream';
@@ -49,6 +51,16 @@ export interface ContainerSpec {
    */
   capAdd?: string[];
 }
+
+declare const HANDLE: unique symbol;
+/** A container, as the rest of the code holds it: its id, and nothing to call (DockerClient's methods act on it). */
+export interface Container {
+  readonly id: string;
+  readonly [HANDLE]: true;
+}
+/** The dockerode object behind a handle (a handle is one, typed opaque). */
+const engine = (c: Container): Docker.Container => c as unknown as Docker.Container;
+const handleOf = (c: Docker.Container): Container => c as unknown as Container;
 
 /** Processes (and threads) one service container may have: bounds a fork bomb, far above what Clair or PostgreSQL use. */
 const PIDS_LIMIT = 2048;
@@ -141,7 +153,8 @@ export class DockerClient {
   }
 
   /** Stops a container (its image's stop signal, then SIGKILL after `graceSec`) and returns its exit code. */
-  async stopContainer(container: Docker.Container, graceSec: number): Promise<number | undefined> {
+  async stopContainer(handle: Container, graceSec: number): Promise<number | undefined> {
+    const container = engine(handle);
     try {
       await container.stop({ t: graceSec });
     } catch (err) {
@@ -155,7 +168,8 @@ export class DockerClient {
    * container's own config into `config` for every key `config` does not set (Labels, Env, Cmd …): the caller
    * sets what must not be inherited. Returns the image id.
    */
-  async commitContainer(container: Docker.Container, ref: { repo: string; tag: string }, config: Record<string, unknown>, comment: string): Promise<string> {
+  async commitContainer(handle: Container, ref: { repo: string; tag: string }, config: Record<string, unknown>, comment: string): Promise<string> {
+    const container = engine(handle);
     const res = (await container.commit({ _query: { container: container.id, repo: ref.repo, tag: ref.tag, comment, pause: false }, _body: config } as unknown as Record<string, unknown>)) as { Id?: string };
     if (!res?.Id) throw new ClairScanError(`committing container ${container.id.slice(0, 12)} gave no image id`, { hint: 'check the Docker daemon\'s log and disk space.' });
     return res.Id;
@@ -182,12 +196,12 @@ export class DockerClient {
   }
 
   /** Creates (does not start) a container with host networking and our labels. */
-  async createContainer(spec: ContainerSpec): Promise<Docker.Container> {
+  async createContainer(spec: ContainerSpec): Promise<Container> {
     if (shuttingDown) throw new ClairScanError('the run is being stopped', { hint: 'nothing to do: this run was cancelled.' });
     const p = this.doCreate(spec);
     inFlight.add(p);
     try {
-      return await p;
+      return handleOf(await p);
     } finally {
       inFlight.delete(p);
     }
@@ -226,11 +240,12 @@ export class DockerClient {
    * let the whole process run dry and exit 0 without scanning).
    */
   async putFiles(
-    container: Docker.Container,
+    handle: Container,
     dir: string,
     files: Record<string, string | { path: string }>,
     opts: { mode?: number; onBytes?: (n: number) => void } = {},
   ): Promise<void> {
+    const container = engine(handle);
     const mode = opts.mode ?? 0o644;
     const pack = tar.pack();
     let current: fs.ReadStream | undefined;
@@ -282,7 +297,8 @@ export class DockerClient {
     }
   }
 
-  async exec(container: Docker.Container, cmd: string[], opts: { env?: Record<string, string>; timeoutMs: number; user?: string }): Promise<ExecResult> {
+  async exec(handle: Container, cmd: string[], opts: { env?: Record<string, string>; timeoutMs: number; user?: string }): Promise<ExecResult> {
+    const container = engine(handle);
     const exec = await container.exec({
       Cmd: cmd,
       AttachStdout: true,
@@ -310,13 +326,15 @@ export class DockerClient {
     return { exitCode: info.ExitCode ?? -1, stdout: out.text(), stderr: err.text() };
   }
 
-  async isRunning(container: Docker.Container): Promise<{ running: boolean; exitCode?: number }> {
+  async isRunning(handle: Container): Promise<{ running: boolean; exitCode?: number }> {
+    const container = engine(handle);
     const info = await container.inspect();
     return { running: info.State.Running, exitCode: info.State.ExitCode };
   }
 
   /** The last lines of a container's output, for error messages. Never throws. */
-  async logsTail(container: Docker.Container, lines = 40): Promise<string> {
+  async logsTail(handle: Container, lines = 40): Promise<string> {
+    const container = engine(handle);
     try {
       const buf = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
       return demuxBuffer(buf).trimEnd();
@@ -374,7 +392,8 @@ export class DockerClient {
    * Streams one regular file out of a container (the Engine API's archive endpoint, unpacked on the fly): never
    * held in memory. Resolves once the file's entry starts; its stream errors if the archive breaks off.
    */
-  async getFile(container: Docker.Container, filePath: string): Promise<{ size: number; stream: Readable }> {
+  async getFile(handle: Container, filePath: string): Promise<{ size: number; stream: Readable }> {
+    const container = engine(handle);
     let archive: Readable;
     try {
       archive = (await container.getArchive({ path: filePath })) as unknown as Readable;
@@ -401,8 +420,18 @@ export class DockerClient {
     });
   }
 
-  container(id: string): Docker.Container {
-    return this.api.getContainer(id);
+  container(id: string): Container {
+    return handleOf(this.api.getContainer(id));
+  }
+
+  /** Starts a created container. */
+  async startContainer(handle: Container): Promise<void> {
+    await engine(handle).start();
+  }
+
+  /** `docker inspect` of a container. */
+  async inspectContainer(handle: Container): Promise<Docker.ContainerInspectInfo> {
+    return engine(handle).inspect();
   }
 }
 

@@ -9,12 +9,11 @@
  * May import: util/, clair/, inputs/settings (types). Never data/ (data/ runs clairctl in these containers; its
  * VulnDataLoader is handed in) nor the stages above (image/, findings/, policy/, report/, publish/).
  */
-import type Docker from 'dockerode';
 import type { Settings } from '../inputs/settings';
 import { log } from '../util/log';
 import { ClairClient } from '../clair/client';
 import type { ClairIndexReport } from '../clair/types';
-import type { DockerClient } from './docker';
+import type { Container, DockerClient } from './docker';
 import type { RunState } from './run-state';
 import type { PhaseTimer } from './run';
 import { adoptBakedDatabase, BakedDatabase, Postgres, startPostgres } from './postgres';
@@ -41,7 +40,7 @@ export interface ClairService {
 /** The run's Clair container and the Docker client it runs on. */
 export interface ClairTarget {
   docker: DockerClient;
-  clair: Docker.Container;
+  clair: Container;
   /** Its PostgreSQL (ours): bundles with version ranges are completed there (range-import.ts). */
   pg?: Postgres;
 }
@@ -151,7 +150,7 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
       requestTimeoutMs: settings.scanTimeoutSec * 1000,
     }),
   );
-  const version = (await clair.container.inspect()).Config.Labels?.['org.opencontainers.image.version'];
+  const version = (await docker.inspectContainer(clair.container)).Config.Labels?.['org.opencontainers.image.version'];
   const dataNotes: string[] = [];
   if (dbImage) {
     // The data is in the database already: no import. The coverage proof below reads it as it reads imported data.

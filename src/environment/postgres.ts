@@ -2,17 +2,16 @@
  * The ephemeral PostgreSQL for Clair, driven exactly like the official `postgres` image: POSTGRES_USER /
  * POSTGRES_PASSWORD / POSTGRES_DB, extra server flags as arguments, `pg_isready` and `psql` on PATH.
  */
-import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
 import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
-import { DockerClient } from './docker';
+import { type Container, DockerClient } from './docker';
 import { freeLocalPort, randomPort } from './address';
 import { ReadyOutcome, startService } from './service';
 
 export interface Postgres {
-  container: Docker.Container;
+  container: Container;
   port: number;
   user: string;
   password: string;
@@ -61,7 +60,7 @@ export async function startPostgres(docker: DockerClient, opts: StartPostgresOpt
         // Ephemeral data: durability settings off make migrations and the data import much faster.
         cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...(opts.args ?? [])],
       });
-      await container.start();
+      await docker.startContainer(container);
       const pg: Postgres = {
         container,
         port,

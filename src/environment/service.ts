@@ -3,15 +3,14 @@
  * died because a port was taken meanwhile, remove it and try other ports (bounded); otherwise remove it and
  * fail with its log.
  */
-import type Docker from 'dockerode';
 import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
-import type { DockerClient } from './docker';
+import type { Container, DockerClient } from './docker';
 
 export type ReadyOutcome = 'ready' | 'exited' | 'timeout';
 
 export interface StartAttempt<T> {
-  container: Docker.Container;
+  container: Container;
   outcome: ReadyOutcome;
   value: T;
   /** Releases what the attempt holds besides the container (e.g. an HTTP client). */

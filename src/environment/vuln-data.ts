@@ -7,11 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type Docker from 'dockerode';
 import { ClairScanError } from '../util/errors';
 import { log } from '../util/log';
 import { formatBytes, startProgress } from '../util/progress';
-import { DockerClient } from './docker';
+import { type Container, DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
 import { countRangeRecordsInFile, importWithRanges } from './range-import';
 import type { RunState } from './run-state';
@@ -41,7 +40,7 @@ export interface ImportOptions {
  * Loads an updater bundle (file path or http(s) URL) with `clairctl import-updaters` inside the Clair container.
  * A local bundle with version ranges goes through range-import.ts (rewritten, imported, completed in SQL).
  */
-export async function importBundle(docker: DockerClient, clair: Docker.Container, source: string, timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
+export async function importBundle(docker: DockerClient, clair: Container, source: string, timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
   // A URL is fetched by clairctl itself (data/source.ts downloads vuln-data URLs first, so only direct callers
   // pass one): a bundle there with ranges fails in clairctl as before, with its message (exit 2).
   if (/^https?:\/\//.test(source)) return clairctlImport(docker, clair, source, source, timeoutMs);
@@ -50,7 +49,7 @@ export async function importBundle(docker: DockerClient, clair: Docker.Container
   await importRanges(docker, clair, source, ranges, timeoutMs, opts);
 }
 
-async function importRanges(docker: DockerClient, clair: Docker.Container, file: string, ranges: number, timeoutMs: number, opts: ImportOptions): Promise<void> {
+async function importRanges(docker: DockerClient, clair: Container, file: string, ranges: number, timeoutMs: number, opts: ImportOptions): Promise<void> {
   if (!opts.pg) {
     throw new ClairScanError(`the vulnerability data "${file}" holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which this clairctl cannot import`, {
       hint: "clairctl 4.9.0 cannot store version ranges; clair-scan completes them in the database of the Clair it starts itself, but this Clair's database is not at hand: scan with clair-scan's own Clair (no clair-url), or use a bundle without the osv updaters and without rhel-vex.",
@@ -69,7 +68,7 @@ async function importRanges(docker: DockerClient, clair: Docker.Container, file:
 }
 
 /** `clairctl import-updaters` of `source` (a local file is copied into the container first); `label` names it in messages. */
-async function clairctlImport(docker: DockerClient, clair: Docker.Container, source: string, label: string, timeoutMs: number): Promise<void> {
+async function clairctlImport(docker: DockerClient, clair: Container, source: string, label: string, timeoutMs: number): Promise<void> {
   let target = source;
   if (!/^https?:\/\//.test(source)) {
     // vuln-data itself was checked by parseSettings (inputs/settings.ts validateDataSource); downloads, pulls and
@@ -111,7 +110,7 @@ async function clairctlImport(docker: DockerClient, clair: Docker.Container, sou
  * PostgreSQL at hand (`opts.pg`), the export is copied out (streamed) to look for version ranges, which go
  * through range-import.ts; without ranges the file inside the container is imported as it is.
  */
-export async function fetchOnline(docker: DockerClient, clair: Docker.Container, sets: string[], timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
+export async function fetchOnline(docker: DockerClient, clair: Container, sets: string[], timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
   if (sets.length === 0) return;
   log.info(`Fetching vulnerability data online for updater sets: ${sets.join(', ')} (this can take many minutes) …`);
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins

@@ -11,8 +11,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import type Docker from 'dockerode';
-import { DockerClient } from '../../../src/environment/docker';
+import { type Container, DockerClient } from '../../../src/environment/docker';
 import { startPostgres, Postgres } from '../../../src/environment/postgres';
 import { freeLocalPort } from '../../../src/environment/address';
 import { importBundle } from '../../../src/environment/vuln-data';
@@ -25,8 +24,8 @@ export interface SplitClair {
   /** The router's URL: what clair-url is set to. */
   url: string;
   psk: string;
-  indexer: { container: Docker.Container; url: string };
-  matcher: { container: Docker.Container; url: string };
+  indexer: { container: Container; url: string };
+  matcher: { container: Container; url: string };
   /** Requests the router forwarded, by service (proves both services answered). */
   forwarded: { indexer: number; matcher: number };
   /** Answer the next `n` requests to /indexer/ with 429 + Retry-After (a shared Clair over its concurrency). */
@@ -35,7 +34,7 @@ export interface SplitClair {
   stop(): Promise<void>;
 }
 
-async function waitReady(url: string, container: Docker.Container, docker: DockerClient, what: string): Promise<void> {
+async function waitReady(url: string, container: Container, docker: DockerClient, what: string): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     const ok = await new Promise<boolean>((resolve) => {
@@ -87,7 +86,7 @@ export async function startSplitClair(): Promise<SplitClair> {
       auth,
       matcher: { connstring: pg.connString, migrations: true, disable_updaters: true, indexer_addr: `http://127.0.0.1:${iApi}` },
     });
-    const start = async (mode: 'indexer' | 'matcher', config: string): Promise<Docker.Container> => {
+    const start = async (mode: 'indexer' | 'matcher', config: string): Promise<Container> => {
       const c = await docker.createContainer({
         name: `clair-scan-${runId}-clair-${mode}`,
         image: env.clairImage,
@@ -99,7 +98,7 @@ export async function startSplitClair(): Promise<SplitClair> {
       const files: Record<string, string> = { 'config.yaml': config };
       if (mode === 'indexer') Object.assign(files, { 'repo2cpe.json': '{"data":{}}\n', 'name2repos.json': '{"data":{}}\n' });
       await docker.putFiles(c, '/config', files);
-      await c.start();
+      await docker.startContainer(c);
       return c;
     };
     // The indexer first: the matcher's migrations and the indexer's share the database.
