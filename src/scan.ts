@@ -17,6 +17,7 @@ import { vulnDataLoader } from './data';
 import { validateClairFiles } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import type { LayerServer } from './image/layer-server';
+import { platformTargets } from './image/platform-list';
 import type { ResolvedImage } from './image/types';
 import { normalizeReport } from './findings/normalize';
 import { ImageResult, NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
@@ -40,19 +41,30 @@ export interface ScanOptions {
 export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
   const sources = new Map<ImageRequest, ImageSourceKind>();
+  // The images to scan: settings.images, or with `platform: all` one target per platform of each (image/platform-list.ts).
+  const targets: ImageRequest[] = [];
   return runScan(settings, opts.onState, {
     banner: (runId) => `Run ${runId} (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
     // Fail fast on what needs no Clair (the inputs themselves were checked by parseSettings).
     preflight: async (run) => {
       for (const r of settings.images) validateRequest(r, settings);
       for (const r of settings.images) sources.set(r, await locateImage(r, settings, run.docker));
+      for (const r of settings.images) {
+        for (const t of await platformTargets(r, sources.get(r) as ImageSourceKind, settings, run.docker, run.state)) {
+          sources.set(t, sources.get(r) as ImageSourceKind);
+          targets.push(t);
+        }
+      }
     },
     body: async (run, opened) => {
       const { ctx, env } = opened!;
       const { time } = run;
       const images: ImageResult[] = [];
       // One collapsible group per image (its export, index, data check, match, compliance), one image at a time.
-      for (const [i, req] of settings.images.entries()) images.push(await log.group(`image-${i + 1}`, `Scanning ${req.input}`, () => inImage(req.input, () => scanImage(ctx, req, sources.get(req)))));
+      for (const [i, req] of targets.entries()) {
+        const label = req.platform ? `${req.input} (${req.platform})` : req.input;
+        images.push(await log.group(`image-${i + 1}`, `Scanning ${label}`, () => inImage(label, () => scanImage(ctx, req, sources.get(req)))));
+      }
       const result = scanResult(env, startedAt, images);
       // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
       const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));

@@ -165,6 +165,8 @@ export interface ImageInfo {
   repoDigests: string[];
   os?: string;
   architecture?: string;
+  /** `platform: all`: the platform (`os/arch[/variant]`) of the index this result is for; `ref` ends in it too. */
+  platform?: string;
   /** Configured user (Config.User), "" when unset (= root). */
   user: string;
   created?: string;

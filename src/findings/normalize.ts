@@ -175,7 +175,8 @@ function toFinding(image: ImageInfo, pkg: Package, v: ClairVulnerability, cvss?:
   const location = pkg.ecosystem === 'deb' || pkg.ecosystem === 'apk' || pkg.ecosystem === 'rpm' || !pkg.packageDb ? '' : `${pkg.packageDb}|`;
   return {
     kind: 'vulnerability',
-    key: `${image.name}|${location}${pkg.name}|${id}`,
+    // A `platform: all` result's findings are its platform's own (fingerprints, baseline, allowlist keys).
+    key: `${image.name}${image.platform ? `@${image.platform}` : ''}|${location}${pkg.name}|${id}`,
     id,
     aliases,
     name: v.name ?? id,

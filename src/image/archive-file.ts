@@ -4,7 +4,8 @@ import { ClairScanError } from '../util/errors';
 import { byteCap, CAPS } from '../util/caps';
 import type { RunState } from '../environment/run-state';
 import type { ResolvedImage } from './types';
-import { imageFromArchive, spoolArchive } from './archive';
+import { archivePlatforms, imageFromArchive, spoolArchive, type SpooledArchive } from './archive';
+import type { Platform } from './platform';
 import { makeTempDir } from './temp';
 
 /** `path` or `path:tag` (to pick one image from a multi-image archive); throws when the file does not exist. */
@@ -15,8 +16,34 @@ export function splitArchiveSpec(spec: string): { file: string; wanted?: string 
   throw new ClairScanError(`image archive "${spec}" does not exist`, { hint: 'check the path; create the archive with `docker save IMAGE -o image.tar`.' });
 }
 
-/** `maxDecompressedBytes`: the cap on a gzipped archive's tar (default CAPS.archiveBytes; tests use a small one). */
-export async function resolveFromArchiveFile(spec: string, state: RunState, opts: { maxDecompressedBytes?: number } = {}): Promise<ResolvedImage> {
+/** The platforms the archive holds (`platform: all`); its spooled copy is removed before this returns. */
+export async function archiveFilePlatforms(spec: string, state: RunState): Promise<string[]> {
+  return withSpooledArchive(spec, state, {}, async (spooled, wanted, remove) => {
+    try {
+      return archivePlatforms(spooled, { ref: spec, wanted });
+    } finally {
+      await remove();
+    }
+  });
+}
+
+/**
+ * `maxDecompressedBytes`: the cap on a gzipped archive's tar (default CAPS.archiveBytes; tests use a small one).
+ * `platform`: the platform to take from an OCI layout's index (and that the image config must say).
+ */
+export async function resolveFromArchiveFile(spec: string, state: RunState, opts: { maxDecompressedBytes?: number; platform?: Platform } = {}): Promise<ResolvedImage> {
+  return withSpooledArchive(spec, state, opts, async (spooled, wanted, remove) =>
+    imageFromArchive(spooled, { ref: spec, source: 'archive', wanted, close: remove, platform: opts.platform }),
+  );
+}
+
+/** Spools the archive file to a run temp dir and hands it to `use`; the dir is removed if anything throws. */
+async function withSpooledArchive<T>(
+  spec: string,
+  state: RunState,
+  opts: { maxDecompressedBytes?: number },
+  use: (spooled: SpooledArchive, wanted: string | undefined, remove: () => Promise<void>) => Promise<T>,
+): Promise<T> {
   const { file, wanted } = splitArchiveSpec(spec);
   const tmp = makeTempDir(state, 'archive');
   try {
@@ -39,7 +66,7 @@ export async function resolveFromArchiveFile(spec: string, state: RunState, opts
       input = source.pipe(gunzip).pipe(cap);
     }
     const spooled = await spoolArchive(input as never, tmp.dir, { what: `"${file}"` });
-    return imageFromArchive(spooled, { ref: spec, source: 'archive', wanted, close: tmp.remove });
+    return await use(spooled, wanted, tmp.remove);
   } catch (err) {
     await tmp.remove();
     throw err;

@@ -20,6 +20,7 @@ import type { ImageInfo } from '../findings/model';
 import { imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
 import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName } from './reference';
+import { checkConfigPlatform, formatPlatform, indexPlatforms, selectPlatform, type Platform } from './platform';
 
 interface SpooledFile {
   file: string;
@@ -262,7 +263,7 @@ interface DockerManifestEntry {
  */
 export function imageFromArchive(
   spooled: SpooledArchive,
-  opts: { ref: string; source: ImageInfo['source']; wanted?: string; repoDigests?: string[]; close: () => Promise<void> },
+  opts: { ref: string; source: ImageInfo['source']; wanted?: string; repoDigests?: string[]; close: () => Promise<void>; platform?: Platform },
 ): ResolvedImage {
   const read = (name: string): SpooledFile => {
     const f = spooled.files.get(name);
@@ -304,7 +305,7 @@ export function imageFromArchive(
     layerNames = entry.Layers;
     tags = entry.RepoTags ?? [];
   } else if (spooled.files.has('index.json')) {
-    const { desc, top } = pickOciManifest(readJson<{ manifests?: OciDescriptor[] }>('index.json'), opts.wanted, (d) => readJson(blobPath(d)));
+    const { desc, top } = pickOciManifest(readJson<{ manifests?: OciDescriptor[] }>('index.json'), opts.wanted, (d) => readJson(blobPath(d)), opts.platform, namedAs(opts));
     const manifest = readJson<{ config: OciDescriptor; layers: OciDescriptor[] }>(blobPath(desc.digest));
     configName = blobPath(manifest.config.digest);
     layerNames = manifest.layers.map((l) => blobPath(l.digest));
@@ -319,6 +320,7 @@ export function imageFromArchive(
 
   const configFile = read(configName);
   const config = readJson<ImageConfigJson>(configName);
+  if (opts.platform) checkConfigPlatform(config, opts.platform, namedAs(opts));
   const diffIds = config.rootfs?.diff_ids ?? [];
   if (diffIds.length !== layerNames.length) {
     throw new ClairScanError(`the image config lists ${diffIds.length} layers but the manifest ${layerNames.length}`, { hint: 'the archive is inconsistent; re-export the image.' });
@@ -347,6 +349,11 @@ export function imageFromArchive(
     layers: layerInfos,
   });
   return { info, layers, rawConfig: rawConfigOf(config), close: opts.close };
+}
+
+/** The image as errors name it: an archive's quoted path, or the daemon image's reference. */
+function namedAs(opts: { ref: string; source: ImageInfo['source'] }): string {
+  return opts.source === 'archive' ? `"${opts.ref}"` : opts.ref;
 }
 
 function blobPath(digest: string): string {
@@ -392,6 +399,8 @@ function pickOciManifest(
   index: { manifests?: OciDescriptor[] },
   wanted: string | undefined,
   readBlob: (d: string) => { manifests?: OciDescriptor[] },
+  platform?: Platform,
+  what = 'the image archive',
 ): { desc: OciDescriptor; top?: OciDescriptor } {
   let list = index.manifests ?? [];
   if (wanted && list.length > 0) {
@@ -407,13 +416,53 @@ function pickOciManifest(
   }
   let top: OciDescriptor | undefined;
   for (let depth = 0; depth < 3; depth++) {
-    const d = pickPlatform(list);
+    // The level that lists platforms (a containerd export has a name-level index above it) picks the asked one.
+    const d = platform && list.some((x) => x.platform) ? selectPlatform<OciDescriptor>(list, platform, what) : pickPlatform(list);
     if (!d) break;
     top ??= d;
     if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType)) return { desc: d, top };
     list = readBlob(d.digest).manifests ?? [];
   }
   throw new ClairScanError('the OCI layout holds no image manifest', { hint: 'export the image again (skopeo copy … oci-archive:file.tar).' });
+}
+
+/**
+ * The platforms a spooled archive holds (`platform: all`): an OCI layout's platform manifests (through a
+ * name-level index, as containerd exports have), else the one platform of its image config.
+ */
+export function archivePlatforms(spooled: SpooledArchive, opts: { ref: string; wanted?: string }): string[] {
+  const what = `"${opts.ref}"`;
+  const readJson = <T>(name: string): T => {
+    const f = spooled.files.get(name);
+    if (!f || spooled.links?.has(name) || f.size > 64 << 20) throw new ClairScanError(`${what} has no usable "${name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+    try {
+      return JSON.parse(fs.readFileSync(f.file, 'utf8')) as T;
+    } catch (err) {
+      throw new ClairScanError(`"${name}" in ${what} is not valid JSON: ${errorMessage(err)}`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+    }
+  };
+  const configPlatform = (configName: string): string[] => [formatPlatform(readJson<ImageConfigJson>(configName))];
+  if (spooled.files.has('index.json')) {
+    let list = readJson<{ manifests?: OciDescriptor[] }>('index.json').manifests ?? [];
+    if (opts.wanted) {
+      const w = parseReference(opts.wanted);
+      const byName = list.filter((d) => ociMatches(d, opts.wanted as string, w));
+      if (byName.length) list = byName;
+    }
+    for (let depth = 0; depth < 3; depth++) {
+      if (list.some((d) => d.platform)) return indexPlatforms(list, what).map((e) => e.platform);
+      const d = list[0];
+      if (!d || list.length > 1) break;
+      if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType)) return configPlatform(blobPath(readJson<{ config: OciDescriptor }>(blobPath(d.digest)).config.digest));
+      list = readJson<{ manifests?: OciDescriptor[] }>(blobPath(d.digest)).manifests ?? [];
+    }
+    throw new ClairScanError(`${what} holds no image index with platforms`, { hint: 'export the image again (skopeo copy --all … oci-archive:file.tar keeps every platform).' });
+  }
+  if (spooled.files.has('manifest.json')) {
+    const entries = readJson<DockerManifestEntry[]>('manifest.json');
+    return configPlatform(pickDockerEntry(entries, opts.wanted).Config);
+  }
+  throw new ClairScanError(`${what} is not a docker-save or OCI image archive (no manifest.json or index.json inside)`, { hint: NOT_AN_ARCHIVE_HINT });
 }
 
 type Compression = 'gzip' | 'zstd' | 'none';

@@ -18,6 +18,7 @@ import { resolveFromArchiveFile, splitArchiveSpec } from './archive-file';
 import { resolveFromRegistry, type RegistryAuth } from './registry';
 import { parseReference, type ImageRequest, type ImageSourceKind } from './reference';
 import { parseBindAddress, startLayerServer, type LayerServer } from './layer-server';
+import { parsePlatform, type Platform, type PlatformSpec } from './platform';
 
 /** What choosing and reading images needs of the settings (a parsed `Settings` is one). */
 export interface ImageSettings {
@@ -25,6 +26,14 @@ export interface ImageSettings {
   registry: RegistryAuth;
   /** `layer-server-address`, already validated by parseSettings. */
   layerServerAddress?: string;
+  /** `platform` (image/platform.ts): unset = each source's default choice; `all` expands into targets (platform-list.ts). */
+  platform?: PlatformSpec;
+}
+
+/** The platform an image must be read as: a `platform: all` target's own, else the `platform` input's one platform. */
+function wantedPlatform(req: ImageRequest, settings: ImageSettings): Platform | undefined {
+  if (req.platform) return parsePlatform(req.platform);
+  return settings.platform === 'all' ? undefined : settings.platform;
 }
 
 /** Fails on an image name that is neither an existing archive path nor a valid reference (no I/O beyond a stat). */
@@ -75,15 +84,23 @@ const NOT_FOUND_HINT =
 
 /** Opens the image from its source. `source`: where locateImage already found it (it is not looked up again). */
 export async function openImage(req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, source?: ImageSourceKind): Promise<ResolvedImage> {
-  switch (source ?? (await locateImage(req, settings, docker))) {
+  const platform = wantedPlatform(req, settings);
+  const image = await openFrom(source ?? (await locateImage(req, settings, docker)), req, settings, docker, state, platform);
+  // A `platform: all` target is labelled with its platform wherever the image is named (every report, the comment).
+  if (req.platform) image.info = { ...image.info, ref: `${image.info.ref} (${req.platform})`, platform: req.platform };
+  return image;
+}
+
+async function openFrom(source: ImageSourceKind, req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, platform: Platform | undefined): Promise<ResolvedImage> {
+  switch (source) {
     case 'archive':
-      return resolveFromArchiveFile(req.ref, state);
+      return resolveFromArchiveFile(req.ref, state, platform ? { platform } : {});
     case 'registry':
-      return resolveFromRegistry(req.ref, settings.registry);
+      return resolveFromRegistry(req.ref, settings.registry, platform);
     case 'docker': {
       const d = docker();
       await d.ping();
-      return resolveFromDaemon(d, req.ref, state);
+      return resolveFromDaemon(d, req.ref, state, platform);
     }
   }
 }

@@ -13,6 +13,8 @@ export interface ImageRequest {
   ref: string;
   /** Explicit source, or undefined for `auto`. */
   source?: ImageSourceKind;
+  /** `platform: all`: the one platform (`os/arch[/variant]`) of the image this target scans (image/platform.ts). */
+  platform?: string;
 }
 
 /**

@@ -35,6 +35,7 @@ import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName, ImageReference } from './reference';
 import { decompress } from './archive';
 import { imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
+import { checkConfigPlatform, formatPlatform, indexPlatforms, parsePlatform, selectPlatform, type Platform } from './platform';
 
 export interface RegistryAuth {
   username?: string;
@@ -565,28 +566,55 @@ function basic(c: { username: string; password: string }): string {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 }
 
-export async function resolveFromRegistry(refText: string, auth: RegistryAuth): Promise<ResolvedImage> {
+type ManifestJson = { mediaType?: string; manifests?: OciDescriptor[]; config?: OciDescriptor; layers?: OciDescriptor[] };
+
+function registryRef(refText: string): ImageReference {
   const ref = parseReference(refText);
   if (!ref) {
     throw new ClairScanError(`"${refText}" is not a valid image reference`, { hint: 'use the form [registry/]repository[:tag][@sha256:digest], e.g. ghcr.io/org/app:1.2.' });
   }
+  return ref;
+}
+
+/**
+ * The platforms an image offers (`platform: all`): an index's platform manifests (attestations left out, checked
+ * by image/platform.ts), or the one platform a single manifest's config says.
+ */
+export async function registryPlatforms(refText: string, auth: RegistryAuth): Promise<string[]> {
+  const ref = registryRef(refText);
   if (auth.password) log.mask(auth.password);
   const client = new RegistryClient(ref, auth);
-  let m = await client.getJson<{ mediaType?: string; manifests?: OciDescriptor[]; config?: OciDescriptor; layers?: OciDescriptor[] }>(
-    `/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`,
-    ACCEPT,
-    ref.digest,
-  );
+  const m = await client.getJson<ManifestJson>(`/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`, ACCEPT, ref.digest);
+  if (m.body.manifests !== undefined) return indexPlatforms(m.body.manifests, refText).map((e) => e.platform);
+  if (!m.body.config?.digest) throw new ClairScanError(`${refText} has an unsupported manifest format (${m.mediaType || 'unknown'})`, { hint: 'push the image as a Docker v2 schema 2 or OCI manifest.' });
+  const cfg = await client.getJson<ImageConfigJson>(`/v2/${ref.repository}/blobs/${m.body.config.digest}`, 'application/json', m.body.config.digest);
+  return [formatPlatform(cfg.body)];
+}
+
+/** `platform`: the platform to take from an index (and that the image config must say); unset, the default choice. */
+export async function resolveFromRegistry(refText: string, auth: RegistryAuth, platform?: Platform | string): Promise<ResolvedImage> {
+  const ref = registryRef(refText);
+  const want = typeof platform === 'string' ? parsePlatform(platform) : platform;
+  if (auth.password) log.mask(auth.password);
+  const client = new RegistryClient(ref, auth);
+  let m = await client.getJson<ManifestJson>(`/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`, ACCEPT, ref.digest);
   if (m.body.manifests) {
-    const chosen = pickPlatform(m.body.manifests);
+    const chosen = want ? selectPlatform<OciDescriptor>(m.body.manifests, want, refText) : pickPlatform(m.body.manifests);
     if (!chosen) throw new ClairScanError(`${refText} is an empty image index`, { hint: 'check the reference.' });
     m = await client.getJson(`/v2/${ref.repository}/manifests/${chosen.digest}`, ACCEPT, chosen.digest);
+    // An index inside an index is not an image: refused by name rather than as an "unsupported manifest".
+    if (want && m.body.manifests !== undefined) {
+      throw new ClairScanError(`${refText} is not a usable image index: its ${formatPlatform(want)} entry is another index`, {
+        hint: 'push the image as an index of platform manifests (docker buildx build --platform … --push does).',
+      });
+    }
   }
   const { config, layers } = m.body;
   if (!config || !layers || !Array.isArray(layers)) {
     throw new ClairScanError(`${refText} has an unsupported manifest format (${m.mediaType || 'unknown'})`, { hint: 'push the image as a Docker v2 schema 2 or OCI manifest.' });
   }
   const cfg = await client.getJson<ImageConfigJson>(`/v2/${ref.repository}/blobs/${config.digest}`, 'application/json', config.digest);
+  if (want) checkConfigPlatform(cfg.body, want, refText);
   const diffIds = cfg.body.rootfs?.diff_ids ?? [];
   const imgLayers: ImageLayer[] = layers.map((l, i) => {
     const compression = /zstd/.test(l.mediaType ?? '') ? 'zstd' : /gzip/.test(l.mediaType ?? '') ? 'gzip' : 'none';

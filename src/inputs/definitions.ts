@@ -68,6 +68,13 @@ const INPUT_LIST = [
       'Where to read unprefixed images from: `auto` (an existing file is an archive; else the Docker daemon; a name with a registry host that the daemon lacks, from that registry; Docker Hub is never used implicitly), `docker`, `archive` or `registry`.',
   },
   {
+    name: 'platform',
+    group: 'image',
+    type: 'string',
+    default: '',
+    description:
+      'The platform to scan from a multi-platform image, `os/arch[/variant]` (`linux/arm64`, `linux/arm/v7`): taken from a registry\'s image index or an OCI archive\'s index.json; a Docker daemon\'s image must be that platform. `all`: every platform of the index in one run, each a result of its own labelled with its platform (in every report, the comment and the `platforms` output); one platform that fails to scan fails the run. Unset: the index\'s linux/amd64 (linux/arm64 on arm64 runners) image, or the single image. (The CI platform is `--ci-platform`.)',
+  },  {
     name: 'images-file',
     group: 'image',
     type: 'string',
@@ -516,6 +523,7 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'new-negligible', description: 'New Negligible findings.' },
   { name: 'new-unknown', description: 'New findings of unknown severity.' },
   { name: 'fixed-total', description: 'Baseline findings that are gone; empty when no baseline was compared.' },
+  { name: 'platforms', description: 'With `platform` set: the platforms scanned, comma-separated (`linux/amd64,linux/arm64`); empty otherwise.' },
   { name: 'report-dir', description: 'Directory holding the reports.' },
   // Each report format's path (its descriptor's `output`, report/formats.ts).
   ...REPORT_OUTPUTS.map(({ name, description }) => ({ name, description })),

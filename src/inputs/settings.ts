@@ -5,7 +5,7 @@
  * inputs/ holds definitions.ts (the one list of inputs and outputs), settings.ts and action-inputs.ts.
  *
  * May import: util/, findings/model (severities), image/reference (image names, source prefixes),
- * image/layer-server (`parseBindAddress`) and report/formats (the report formats' names). Everything else reads a parsed `Settings`; nothing here starts anything.
+ * image/platform (the `platform` input), image/layer-server (`parseBindAddress`) and report/formats (the report formats' names). Everything else reads a parsed `Settings`; nothing here starts anything.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import { INPUTS, InputDefinition, inputDefinition, type InputName } from './defi
 import { parseSeverity, Severity } from '../findings/model';
 import { credentialHosts, parseImageRequest, parseReference, type ImageRequest, type ImageSourceKind } from '../image/reference';
 import { parseBindAddress } from '../image/layer-server';
+import { parsePlatformSpec, type PlatformSpec } from '../image/platform';
 import { DATA_PUBLIC_KEY_INPUT, loadPublicKey } from '../image/cosign';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats';
 import type { ReportGate } from '../report/format';
@@ -31,6 +32,8 @@ export { REPORT_FORMATS, type ReportFormat };
 export interface Settings {
   images: ImageRequest[];
   imageSource: 'auto' | ImageSourceKind;
+  /** `platform` (image/platform.ts): unset = the default choice, one platform, or `all` (one target per platform). */
+  platform?: PlatformSpec;
   dockerHost?: string;
   /** `hosts`: where username/password may be sent (`registry-host`: the one registry, then its token hosts; default: the first image's registry). */
   registry: { username?: string; password?: string; insecure: boolean; hosts: string[]; ca?: CaBundle };
@@ -242,6 +245,7 @@ export function parseSettings(raw: RawInputs): Settings {
   return {
     images,
     imageSource: oneOf('image-source', ['auto', 'docker', 'archive', 'registry'] as const),
+    platform: parsePlatformSpec(opt('platform')),
     dockerHost: opt('docker-host'),
     registry: {
       username: opt('registry-username'),

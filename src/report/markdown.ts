@@ -86,7 +86,7 @@ function deltaLines(result: ScanResult): string[] {
     lines.push('No new vulnerabilities since the baseline.', '');
   }
   if (freshCompliance.length) {
-    lines.push(`New compliance findings: ${freshCompliance.slice(0, 20).map(({ img, c }) => `${md(c.rule, 80)}${c.path ? ` (${md(c.path, 120)})` : ''} in ${md(img.image.ref, 60)}`).join('; ')}`, '');
+    lines.push(`New compliance findings: ${freshCompliance.slice(0, 20).map(({ img, c }) => `${md(c.rule, 80)}${c.path ? ` (${md(c.path, 120)})` : ''} in ${imageMd(img, 60)}`).join('; ')}`, '');
   }
   if (d.fixed.length) {
     lines.push(
@@ -110,9 +110,9 @@ function notesLines(result: ScanResult): string[] {
   const rows = result.images.flatMap((img) => imageNotes(img).map((n) => ({ img, n })));
   if (rows.length === 0) return [];
   const out: string[] = [];
-  for (const { img, n } of rows.filter((r) => r.n.level === 'warning')) out.push(`> ⚠️ **${md(img.image.ref, 80)}**: ${md(n.text, 600)}`, '');
+  for (const { img, n } of rows.filter((r) => r.n.level === 'warning')) out.push(`> ⚠️ **${imageMd(img, 80)}**: ${md(n.text, 600)}`, '');
   const info = rows.filter((r) => r.n.level === 'info');
-  if (info.length) out.push('<details>', `<summary>Notes (${info.length})</summary>`, '', ...info.map(({ img, n }) => `- ${md(img.image.ref, 80)}: ${md(n.text, 400)}`), '', '</details>', '');
+  if (info.length) out.push('<details>', `<summary>Notes (${info.length})</summary>`, '', ...info.map(({ img, n }) => `- ${imageMd(img, 80)}: ${md(n.text, 400)}`), '', '</details>', '');
   return out;
 }
 
@@ -134,7 +134,7 @@ function countsTable(result: ScanResult): string[] {
       totalAll[s] += all[s];
       totalFix[s] += fix[s];
     }
-    lines.push(`| ${md(img.image.ref, 80)} | ${SEVERITIES_DESC.map((s) => cell(fix[s], all[s])).join(' | ')} | ${allow} |`);
+    lines.push(`| ${imageMd(img, 80)} | ${SEVERITIES_DESC.map((s) => cell(fix[s], all[s])).join(' | ')} | ${allow} |`);
   }
   if (result.images.length > 1) {
     lines.push(`| **Total** | ${SEVERITIES_DESC.map((s) => cell(totalFix[s], totalAll[s])).join(' | ')} | ${totalAllow} |`);
@@ -151,7 +151,7 @@ function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined, withS
     md(f.package.version, 60),
     f.fixedIn ? md(f.fixedIn, 60) : '—',
   ];
-  if (img) cols.push(md(img.image.ref, 60));
+  if (img) cols.push(imageMd(img, 60));
   if (withSummary) cols.push(md(f.description || f.name, 100));
   return `| ${cols.join(' | ')} |`;
 }
@@ -189,7 +189,7 @@ function complianceSection(result: ScanResult): string[] {
     '| Severity | Check | Image | Finding | Allowlisted |',
     '| --- | --- | --- | --- | --- |',
     ...capped(rows, ({ img, c }) =>
-      `| ${md(c.severity)} | ${md(c.rule, 80)} | ${md(img.image.ref, 60)} | ${md(c.title, 120)}: ${md(c.message, 300)}${c.path ? ` (${md(c.path, 120)})` : ''} | ${c.allowlisted ? md(c.allowlisted.reason, 120) : 'no'} |`,
+      `| ${md(c.severity)} | ${md(c.rule, 80)} | ${imageMd(img, 60)} | ${md(c.title, 120)}: ${md(c.message, 300)}${c.path ? ` (${md(c.path, 120)})` : ''} | ${c.allowlisted ? md(c.allowlisted.reason, 120) : 'no'} |`,
     ),
   ];
 }
@@ -214,7 +214,7 @@ function allowlistSection(result: ScanResult): string[] {
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...capped(allowed, ({ f, img }) => {
         const a = f.allowlisted!;
-        return `| ${md(f.severity)} | ${mdLink(f.id, primaryLink(f))} | ${md(f.package.name, 80)} | ${md(img.image.ref, 60)} | ${md(a.reason, 200)} | ${a.expires ? md(a.expires, 20) : '—'} | ${md(a.source, 120)} |`;
+        return `| ${md(f.severity)} | ${mdLink(f.id, primaryLink(f))} | ${md(f.package.name, 80)} | ${imageMd(img, 60)} | ${md(a.reason, 200)} | ${a.expires ? md(a.expires, 20) : '—'} | ${md(a.source, 120)} |`;
       }),
       '',
       '</details>',
@@ -258,10 +258,10 @@ function fullLists(result: ScanResult, budget: number): string[] {
       push('');
       first = false;
     }
-    const title = `<summary>${md(img.image.ref, 100)} — ${vulns.length} vulnerabilit${vulns.length === 1 ? 'y' : 'ies'}</summary>`;
+    const title = `<summary>${imageMd(img, 100)} — ${vulns.length} vulnerabilit${vulns.length === 1 ? 'y' : 'ies'}</summary>`;
     const closing = 400; // room for the "not shown" line and </details>
     if (used + title.length + closing > budget) {
-      push(`- ${md(img.image.ref, 100)}: ${vulns.length} vulnerabilities not listed here; ${POINTER}.`);
+      push(`- ${imageMd(img, 100)}: ${vulns.length} vulnerabilities not listed here; ${POINTER}.`);
       continue;
     }
     push('<details>');
@@ -284,6 +284,14 @@ function fullLists(result: ScanResult, budget: number): string[] {
     push('');
   }
   return out;
+}
+
+/** An image's reference, cut to `max`: a `platform: all` result keeps its platform (the end of its ref) when cut. */
+function imageMd(img: ImageResult, max: number): string {
+  const p = img.image.platform;
+  const suffix = p ? ` (${p})` : '';
+  if (!p || img.image.ref.length <= max || !img.image.ref.endsWith(suffix)) return md(img.image.ref, max);
+  return `${md(img.image.ref.slice(0, -suffix.length), Math.max(max - suffix.length, 8))} ${md(`(${p})`)}`;
 }
 
 export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions = {}): string {

@@ -6,6 +6,7 @@ import type { Settings } from '../../inputs/settings';
 import { REPORT_OUTPUTS } from '../../report';
 import { countBySeverity, SEVERITIES, type ScanResult, type VulnerabilityFinding } from '../../findings/model';
 import { totalOf } from '../../findings/delta';
+import { formatPlatform } from '../../image/platform';
 
 /** `new-*` and `fixed-total` from the delta; empty strings when no baseline was compared. */
 function deltaOutputs(result: ScanResult | undefined): Record<string, string> {
@@ -23,6 +24,13 @@ function reportOutputs(reports: ScanOutcome['reports'] | undefined): Record<stri
     out[name] = path ? resolve(path) : '';
   }
   return out;
+}
+
+/** `platforms`: with `platform: all` each result's platform (in scan order, once each), with one platform that one; else ''. */
+function platformsOutput(result: ScanResult, settings: Settings): string {
+  if (!settings.platform) return '';
+  if (settings.platform !== 'all') return formatPlatform(settings.platform);
+  return [...new Set(result.images.map((i) => i.image.platform).filter((p): p is string => !!p))].join(',');
 }
 
 /** Batch mode's own outputs; empty strings for a single scan or an error. */
@@ -53,6 +61,7 @@ export function outcomeOutputs(outcome: ScanOutcome, settings: Settings): Record
     unknown: String(counts.Unknown),
     fixable: String(vulns.filter((v) => v.fixable).length),
     ...deltaOutputs(outcome.result),
+    platforms: platformsOutput(outcome.result, settings),
     'report-dir': resolve(settings.reports.outputDir),
     ...reportOutputs(outcome.reports),
     ...batchOnlyOutputs(undefined),
@@ -79,6 +88,7 @@ export function batchOutputs(o: BatchOutcome): Record<string, string> {
     unknown: sum('Unknown'),
     fixable: sum('fixable'),
     ...deltaOutputs(undefined),
+    platforms: '',
     'report-dir': resolve(o.settings.reports.outputDir),
     ...reportOutputs(undefined),
     ...batchOnlyOutputs(o),
@@ -99,6 +109,7 @@ export function errorOutputs(settings: Settings | undefined): Record<string, str
     unknown: '',
     fixable: '',
     ...deltaOutputs(undefined),
+    platforms: '',
     'report-dir': settings ? resolve(settings.reports.outputDir) : '',
     ...reportOutputs(undefined),
     ...batchOnlyOutputs(undefined),
