@@ -1,21 +1,12 @@
 /**
- * Batch mode: many images in one run, against one Clair (ephemeral, or a shared one behind `clair-url`).
- *
- * - The images (lines of `image` and `images-file`; `registry:HOST/ORG/*` listings expanded through the
- *   registry's catalog and tags APIs) go through a bounded queue worked by `concurrency` workers. Each image is
- *   src/scan.ts's per-image steps (`scanImage`), then its own policy verdict and reports.
- * - A failing image does not stop the batch: its error is recorded (Clair's own message for an IndexError) and
- *   the next image starts. Each image has a deadline (`image-timeout`).
- * - Layers shared between images are published once (batch/layers.ts).
- * - Every finished image is appended to `batch-state.jsonl`; `resume` skips those of an interrupted run.
- * - Exit code: 2 if any image errored, else 1 if any failed an enforced policy, else 0.
- *
- * batch/ holds run.ts, inputs.ts, mode.ts (isBatch), registry-list.ts (catalog/tags listings), layers.ts (shared
- * layers), outputs.ts (summary, resume state) and cli.ts. It sits above scan.ts.
+ * Batch mode: many images in one run against one Clair, a RunPlan of scan.ts's runScan. The images (`image` lines,
+ * `images-file`, registry listings) go through a queue worked by `concurrency` workers; each is scanImage, then its
+ * own verdict and reports, under `image-timeout`. A failing image is recorded and the batch goes on; finished images
+ * go to batch-state.jsonl for `resume`. Exit code: 2 if any image errored, else 1 if any failed an enforced policy,
+ * else 0. The whole note: docs/decisions/batch-mode.md.
  *
  * May import: scan.ts and every stage below it (environment/, data/, image/, inputs/, findings/, policy/, report/,
- * util/). The entry points import batch/ (src/cli.ts, and src/main.ts through main-batch.ts: both route by
- * mode.ts's isBatch); publish/github/ imports its types and outputs.ts.
+ * util/). Imported by the entry points (cli.ts; main.ts through main-batch.ts) and, for types and outputs.ts, publish/.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

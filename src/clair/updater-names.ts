@@ -1,25 +1,9 @@
 /**
- * Which Clair updater covers which distribution or language ecosystem, by the updater's NAME — all that an
- * existing Clair (`clair-url`) tells us about its data (`/matcher/api/v1/internal/update_operation`: updater name
- * → its update operations). The names are those claircore v1.5.x gives its updaters (`Name()` of each):
- *
- *   debian/updater                         one updater for every Debian release
- *   ubuntu/updater/<codename>              ubuntu/updater/jammy
- *   alpine-<repo>-<release>-updater        alpine-main-v3.19-updater, alpine-community-v3.19-updater, alpine-main-edge-updater
- *   rhel-vex                               RHEL and its rebuilds (matched by repository CPE, not by release), and
- *                                          Red Hat container images (repository key rhcc-container-repository)
- *   oracle-<year|all>-updater              oracle-2024-updater
- *   aws-<release>-updater                  aws-AL1-updater, aws-AL2-updater, aws-AL2023-updater
- *   photon-updater-photon<major>           photon-updater-photon3 (claircore v1.5.48: Photon 1.0, 2.0, 3.0);
- *                                          photon-updater-<X.Y> (photon-updater-5.0) is read the same way
- *   suse-updater-<pretty name>             suse-updater-suse.linux.enterprise.server.15 (SLES 15, every service
- *                                          pack), suse-updater-opensuse.leap.15.5 (Leap 15.5)
- *   osv/<ecosystem>                        osv/pypi, osv/maven, osv/go, osv/npm, osv/rubygems (lower case)
- *
- * A name of one of these forms counts only for its own distribution and release (or ecosystem): data from
- * `alpine-main-v3.18-updater` does not cover Alpine 3.19, `osv/go` does not cover PyPI packages. A name of no
- * known form (a custom or older updater, e.g. `fixture-debian`) counts when it names the distribution id or its
- * updater set, as before.
+ * Which Clair updater covers which distribution or language ecosystem, by the updater's NAME — all an existing
+ * Clair (`clair-url`) tells us about its data. A name of a known claircore v1.5.x form counts only for its own
+ * distribution and release (or ecosystem); a name of no known form counts when it names the distribution id or
+ * its updater set.
+ * The name forms: docs/decisions/clair-updater-names.md.
  */
 import { isLanguageRepository, RHCC_REPOSITORY_KEY, type ClairDistribution, type ClairRepository } from './types';
 

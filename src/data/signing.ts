@@ -1,21 +1,9 @@
 /**
  * Signed vulnerability data (issue 25): `--sign-key` on `data push`, `data export` and `data image build` signs,
- * `vuln-data-public-key` verifies before use. Signatures are cosign-compatible, verified by the one implementation
- * in image/cosign.ts (shared with `base-image-public-key`):
- *
- * - a registry artifact (an `oci://` snapshot, a database image): cosign "simple signing" over the registry
- *   manifest digest, `{"critical":{"identity":{"docker-reference":"<registry>/<repository>"},"image":
- *   {"docker-manifest-digest":"sha256:…"},"type":"cosign container image signature"},"optional":null}`, pushed as
- *   an OCI image manifest under the tag `sha256-<hex>.sig` in the same repository — what `cosign sign --key` writes
- *   and `cosign verify --key … --insecure-ignore-tlog` checks;
- * - a snapshot file: a detached signature over its manifest's bytes, `<bundle>.manifest.json.sig` (base64, as
- *   `cosign sign-blob --key` writes it). The manifest carries the bundle's sha256 and size, which the verification
- *   pass checks, so the signature covers the data.
- *
- * Keys: a PEM private key (PKCS#8 `PRIVATE KEY`, `EC PRIVATE KEY`, `RSA PRIVATE KEY`; `ENCRYPTED PRIVATE KEY` with
- * the passphrase in COSIGN_PASSWORD) of the kinds the verifier accepts (ECDSA P-256/384/521, RSA ≥ 2048, Ed25519),
- * or cosign's own `ENCRYPTED SIGSTORE PRIVATE KEY` (`cosign generate-key-pair`: scrypt + nacl secretbox, opened with
- * COSIGN_PASSWORD as cosign does). The key's content and its passphrase are secrets: never logged.
+ * `vuln-data-public-key` verifies before use, through the one cosign-compatible verifier (image/cosign.ts):
+ * registry artifacts as `cosign sign --key` signs them, snapshot files by a detached signature over their manifest
+ * (which binds the bundle's sha256 and size). Keys and passphrases are secrets: never logged.
+ * Formats and accepted keys: docs/decisions/signed-vulnerability-data.md.
  */
 import { createHash, createPrivateKey, createPublicKey, KeyObject, randomBytes, scryptSync, sign } from 'node:crypto';
 import * as fs from 'node:fs';

@@ -1,33 +1,10 @@
 /**
- * Version ranges for clairctl 4.9.0: a contained workaround, used by importBundle (vuln-data.ts).
- *
- * Why it exists: claircore's OSV updater writes a `range` (claircore.Range, PostgreSQL type VersionRange) for
- * SEMVER ecosystems — Go, npm, crates.io … — and Clair's gobin matcher finds Go vulnerabilities only through it
- * (`version_kind = 'semver' AND vulnerable_range @> version`); the rhel-vex updater writes one (kind `rhctag`) on
- * every record for a Red Hat container image, which the rhcc matcher filters on the same way.
- * `clairctl import-updaters` of Clair v4.9.0 (cmd/clairctl/import.go) opens its pool with plain `pgxpool.New`,
- * without claircore's `types.ConnectRegisterTypes`, so pgx cannot encode a Range and ANY record with one fails
- * the whole import ("unable to encode &claircore.Range{…} … (OID 16914)"): Go binaries and Red Hat container
- * images could never get findings, and a real rhel-vex export could not be imported at all.
- *
- * What it does, only for our own ephemeral Clair (we hold its PostgreSQL; with `clair-url` nothing changes):
- *   1. Streams the bundle once and writes a copy in which every range record has its `range` removed and a
- *      unique tag appended to `links` — links are part of claircore's row hash (md5Vuln), so records that
- *      differ only by their range stay distinct rows. Other records are copied byte for byte.
- *   2. clairctl imports that copy (it does the update_operation / uo_vuln bookkeeping as usual).
- *   3. One SQL script, streamed into the PostgreSQL container, COPYs (tag, links, kind, lower, upper) into a temp
- *      table and, in one UPDATE … FROM, gives each tagged row back its links and sets `version_kind` and
- *      `vulnerable_range` exactly as claircore's rangefmt and VersionRange encoder do
- *      (datastore/postgres/updatevulnerabilities.go, types/version.go). The number of rows updated must equal
- *      the number of range records clairctl imported, or the transaction is rolled back and the scan ends with
- *      exit 2 (fail closed).
- *
- * When it can go: once the Clair image's clairctl registers VersionRange (imports through claircore's
- * `postgres.Connect` or `types.ConnectRegisterTypes`), delete this module and its call in importBundle.
- *
- * Values from the bundle (attacker-controllable: names, links) reach PostgreSQL only as COPY text-format data,
- * escaped here; the SQL text itself holds nothing but constants and numbers we computed. The tag carries a random
- * nonce per import, so no record of the data can name (and so rewrite) another record's row.
+ * Version ranges for clairctl 4.9.0: a contained workaround, used by importBundle (vuln-data.ts). clairctl 4.9.0's
+ * import cannot encode claircore's VersionRange, so a bundle with range records (OSV Go/npm…, rhel-vex) fails whole.
+ * For our own ephemeral Clair only: the ranges are stripped (each record tagged), clairctl imports the copy, and one
+ * SQL script restores them; the row count must match or the transaction rolls back (exit 2). Bundle values reach
+ * PostgreSQL only as escaped COPY data. Goes once clairctl registers the type.
+ * Why, how, and when it can go: docs/decisions/clairctl-version-ranges.md.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';

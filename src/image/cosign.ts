@@ -1,23 +1,10 @@
 /**
  * Cosign-compatible "simple signing", verified with node:crypto against one public key — the one implementation
- * behind `base-image-public-key` (policy/compliance/signature.ts) and `vuln-data-public-key` (data/signing.ts).
- * Nothing but the registry is contacted (no transparency log, no certificate authority), through the same
- * host-bound RegistryClient as image reads.
- *
- * How cosign stores such a signature (cosign v2 `cosign sign --key`; cosign v3 with `--new-bundle-format=false`):
- * - in the image's repository, under the tag `sha256-<hex>.sig` for the signed manifest digest `sha256:<hex>`;
- * - that tag is an OCI (or Docker) image manifest; each layer is one signature: a payload blob of media type
- *   `application/vnd.dev.cosign.simplesigning.v1+json` whose layer annotation `dev.cosignproject.cosign/signature`
- *   holds the base64 signature of the blob's exact bytes;
- * - the payload is `{"critical":{"identity":{"docker-reference":…},"image":{"docker-manifest-digest":"sha256:…"},
- *   "type":"cosign container image signature"},"optional":…}`.
- * A detached blob signature (`cosign sign-blob --key`) is the base64 signature of the blob's bytes.
- *
- * A layer is a valid signature when its signature verifies over the payload bytes with the key (ECDSA with SHA-256
- * as cosign's default P-256 keys, RSA PKCS#1 v1.5 with SHA-256, or Ed25519) and the payload is of that type and
- * names exactly the digest in question. As `cosign verify`, the payload's `docker-reference` is not compared (a
- * mirrored image keeps its signature). Everything read from the registry is attacker-controlled: sizes are bounded,
- * blobs are checked against their digests, and the signature is verified before the payload is read.
+ * behind `base-image-public-key` and `vuln-data-public-key`. Only the registry is contacted (no transparency log,
+ * no CA), through the host-bound RegistryClient. A signature is valid when it verifies over the payload's exact
+ * bytes and the payload names exactly the digest in question; everything read is bounded and digest-checked,
+ * and the signature is verified before the payload is read.
+ * How cosign stores signatures and what is (not) compared: docs/decisions/cosign-simple-signing.md.
  */
 import { createHash, createPublicKey, KeyObject, verify } from 'node:crypto';
 import * as fs from 'node:fs';

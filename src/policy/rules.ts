@@ -1,23 +1,9 @@
 /**
- * The `fail-on` count-rule grammar, e.g. `high>0 || (medium>=3 && fixable>0)`.
- *
- *   rule       := or
- *   or         := and ( "||" and )*
- *   and        := unary ( "&&" unary )*          -- && binds tighter than ||
- *   unary      := "!" unary | primary
- *   primary    := "(" or ")" | comparison
- *   comparison := NAME OP INTEGER
- *   NAME       := [ "new." ] ( critical | high | medium | low | negligible | unknown | total | any | fixable )  (case-insensitive)
- *   OP         := ">" | ">=" | "==" | "!=" | "<" | "<="
- *   INTEGER    := [0-9]+
- *
- * The tokenizer and recursive-descent parser are written by hand: the grammar is a dozen lines, and a
- * parser generator (plus its runtime and a build step) would be heavier than the code it replaces, while
- * giving worse error messages than the "expected X after Y at column N" ones we need.
- *
- * A severity name counts findings of exactly that severity (not "at or above"); `total`/`any` count all
- * counted findings; `fixable` counts counted vulnerability findings that have a fixed version. With the `new.` prefix
- * the same counts are taken over the findings the baseline did not have (0 when no baseline was compared).
+ * The `fail-on` count-rule grammar, e.g. `high>0 || (medium>=3 && fixable>0)`: comparisons of counts (a severity
+ * counts exactly that severity; `total`/`any`, `fixable`; `new.` over the findings the baseline did not have)
+ * joined by `!`, `&&` (binds tighter) and `||`. A hand-written tokenizer and recursive-descent parser: the
+ * grammar is a dozen lines and the errors must say "expected X after Y at column N".
+ * The grammar and why no parser generator: docs/decisions/fail-on-grammar.md.
  */
 import { ClairScanError } from '../util/errors';
 import { SEVERITIES, Severity, SeverityCounts } from '../findings/model';

@@ -1,23 +1,9 @@
 /**
- * VEX documents as triage (input `vex`, several files): OpenVEX 0.2.0 and CycloneDX VEX (1.4–1.6), detected by
- * content and validated against their published JSON schemas (OpenVEX: schemas/openvex/, vendored; CycloneDX: the
- * schemas @cyclonedx/cyclonedx-library ships). A malformed document is an error naming file:line:column (exit 2).
- *
- * A statement suppresses a finding like an allowlist entry (the finding is reported, marked, not counted) when it
- *  - is OpenVEX `not_affected` (the schema requires a `justification` or an `impact_statement`), or CycloneDX
- *    `not_affected` with an `analysis.justification`, or CycloneDX `false_positive`;
- *  - names the finding's vulnerability (id, alias or Clair name) and
- *  - names its product: the image (a `pkg:oci`/`pkg:docker` purl of the image name, with a version only if it is one
- *    of the image's digests or its tag) — then a statement with subcomponents covers only those packages — or the
- *    package itself (purl type, namespace and name; the version if given).
- * `affected`, `under_investigation`, `fixed` (OpenVEX) and `exploitable`, `in_triage`, `resolved`,
- * `resolved_with_pedigree` (CycloneDX) leave the finding counted.
- *
- * Timestamps, as the formats define them: an OpenVEX statement's time is its `last_updated`, else `timestamp`, else
- * the document's (`last_updated`, `timestamp`); a CycloneDX one's `analysis.lastUpdated`, else `firstIssued`, else
- * the vulnerability's `updated`/`published`, else the BOM's `metadata.timestamp`. Of the statements (over all files)
- * about one finding, the newest decides: a later `affected` overrides an older `not_affected`. A statement dated in
- * the future does not apply yet. Neither format has an expiry date, so a suppression lasts until a newer statement.
+ * VEX documents as triage (input `vex`): OpenVEX 0.2.0 and CycloneDX VEX 1.4–1.6, detected by content and
+ * validated against their schemas (a malformed document: file:line:column, exit 2). A `not_affected` (with its
+ * justification) or `false_positive` statement naming the finding's vulnerability and its image or package
+ * suppresses it like an allowlist entry; of the statements about one finding the newest decides; neither format
+ * expires. Which statements, products and timestamps count: docs/decisions/vex-suppression.md.
  */
 import { promises as fs } from 'node:fs';
 import type { ErrorObject } from 'ajv';

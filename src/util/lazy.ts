@@ -1,25 +1,9 @@
 /**
- * Modules only some runs need, loaded on first use. In the ncc bundles (scripts/bundle.js) a `require.ensure` is a
- * split point: webpack puts the module, and everything only it pulls in, into a chunk of its own
- * (dist/<bundle>/<id>.index.js), so the action and the CLI start without reading it. @actions/artifact and
- * @actions/cache bring the Azure storage SDK, archiver and protobuf (~3 MB), the VEX schema validator ajv with the
- * CycloneDX JSON schemas ~0.8 MB, @actions/github its Octokit with every REST endpoint.
- *
- * A loader, written where the module is used (webpack only sees a split point with a literal require inside, and
- * makes the chunk in every bundle that holds the split point's module — in a shared module, the CLI would carry the
- * action's chunks too):
- *
- *     declare const require: BundleRequire;
- *     const loadX = (): Promise<X> =>
- *       typeof require.ensure === 'function'
- *         ? new Promise((ok, fail) => require.ensure!([], () => ok(require('x') as X), fail, 'x'))
- *         : Promise.resolve(require('x') as X);
- *
- * All four arguments: with three, webpack takes a third that is not a function literal for the chunk name, fails
- * to read it as a string and silently bundles the module into the main chunk.
- *
- * Outside a bundle (tests, tsx) `require.ensure` does not exist and the module is required as usual; webpack
- * evaluates `typeof require.ensure` at build time and drops that branch, so the module is not in the main chunk too.
+ * Modules only some runs need, loaded on first use: in the ncc bundles a `require.ensure` with a literal require
+ * inside is a split point, so the action and the CLI start without reading the heavy ones (@actions/artifact,
+ * @actions/cache, ajv with the CycloneDX schemas, Octokit). The loader is written where the module is used, with
+ * all four `require.ensure` arguments; outside a bundle the module is required as usual.
+ * The loader pattern and why each detail matters: docs/decisions/lazy-chunks.md.
  */
 
 /** Node's require, with webpack's CommonJS split point (undefined in plain Node). */

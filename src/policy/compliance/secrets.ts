@@ -1,20 +1,9 @@
 /**
- * secrets: credential files and key/token patterns in ANY layer of the image, including files a later
- * layer deleted (they are still in the image's history, readable by anyone who can pull it).
- *
- * Every layer's uncompressed tar is streamed once with tar-stream, one layer at a time: nothing is
- * unpacked to disk and no layer is held in memory. Regular files up to `maxFileSize` bytes that look like
- * text (no NUL byte in their first 8 KiB) are scanned for content patterns in a sliding window that keeps
- * an overlap of the previous chunk, so a secret split across two chunks is still found. Larger and
- * binary files are not content-scanned (their paths still are); the stats say how many.
- *
- * The image config is checked too (`checkConfigSecrets`): every history `created_by` (build-argument values that
- * `docker build --build-arg` records there, `ENV`/`ARG` defaults, inline `NAME=value`) and Config.Env, for
- * secret-looking names with a value (`*_TOKEN`, `*_PASSWORD`, `*_SECRET`, `*_KEY`, see findings/redact.ts) and
- * known token formats.
- *
- * Findings name the rule, the layer (diff id), the path and the line, or the variable's name and the history
- * entry — NEVER the secret's value, nor the layer's `created_by` command (which can itself contain the secret).
+ * secrets: credential files and key/token patterns in ANY layer of the image (deleted files too: still in its
+ * history), and in its config (history `created_by`, Config.Env). Each layer's tar is streamed once, nothing
+ * unpacked or held; text files up to a size are content-scanned with an overlap so a split secret is still found.
+ * Findings name rule, layer, path and line — NEVER the secret's value nor a `created_by` command.
+ * How and why: docs/decisions/secrets-check.md.
  */
 import type { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
