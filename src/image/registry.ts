@@ -372,6 +372,8 @@ export class RegistryClient {
       const plain =
         this.auth.insecure || ((await isLoopbackHost(hostname)) && !(await speaksTls(hostname.replace(/^\[(.*)\]$/, '$1'), Number(port || 443))));
       this.base = `${plain ? 'http' : 'https'}://${this.host}`;
+      // An explicit choice to drop TLS is said in the log (GitLab's CS_REGISTRY_INSECURE maps to it).
+      if (this.auth.insecure) log.warn(`registry-insecure: talking plain HTTP to ${this.host} (no TLS: its content and credentials are not protected on the way)`);
     }
     return this.base;
   }

@@ -74,7 +74,8 @@ const INPUT_LIST = [
     default: '',
     description:
       'The platform to scan from a multi-platform image, `os/arch[/variant]` (`linux/arm64`, `linux/arm/v7`): taken from a registry\'s image index or an OCI archive\'s index.json; a Docker daemon\'s image must be that platform. `all`: every platform of the index in one run, each a result of its own labelled with its platform (in every report, the comment and the `platforms` output); one platform that fails to scan fails the run. Unset: the index\'s linux/amd64 (linux/arm64 on arm64 runners) image, or the single image. (The CI platform is `--ci-platform`.)',
-  },  {
+  },
+  {
     name: 'images-file',
     group: 'image',
     type: 'string',
@@ -349,7 +350,7 @@ const INPUT_LIST = [
     type: 'list',
     default: '',
     description:
-      'Allowlist file(s): the native YAML format, a clair-scanner whitelist, or GitLab\'s `vulnerability-allowlist.yml` (detected by content).',
+      'Allowlist file(s): the native YAML format, a clair-scanner whitelist, or GitLab\'s `vulnerability-allowlist.yml` (detected by content); also Trivy\'s `.trivyignore` / `.trivyignore.yaml` (by file name) and the `ignore:` rules of a `.grype.yaml`, with what they cannot express refused (docs/policy.md).',
   },
   {
     name: 'check-non-root',
@@ -441,6 +442,14 @@ const INPUT_LIST = [
     type: 'string',
     default: 'Dockerfile',
     description: 'Repository path of the Dockerfile; SARIF results are located on it so GitHub code scanning accepts them.',
+  },
+  {
+    name: 'default-branch-image',
+    group: 'reports',
+    type: 'string',
+    default: '',
+    description:
+      'GitLab report: the image\'s name on the default branch, written as each finding\'s `location.default_branch_image` so that GitLab tracks a merge request\'s findings as the default branch\'s, not as new ones, when the branch\'s image has another name (e.g. `$CI_REGISTRY_IMAGE/$CI_DEFAULT_BRANCH:latest`). One image per run. The GitLab template fills it from GitLab\'s `CS_DEFAULT_BRANCH_IMAGE`.',
   },
   // publishing
   {

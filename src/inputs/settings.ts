@@ -95,7 +95,7 @@ export interface Settings {
   batch: { imagesFile?: string; tags: string[]; concurrency: number; resume: boolean; imageTimeoutSec: number };
 
   /** `severities`: what goes into the SARIF/GitLab reports and the summary (report-severities); empty = all. */
-  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string; severities?: Severity[]; ignoreUnfixed?: boolean;
+  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string; severities?: Severity[]; ignoreUnfixed?: boolean; defaultBranchImage?: string;
     /** The policy's per-finding part, for reports that show what fails the gate (JUnit); filled from `policy`. */
     gate?: ReportGate };
 
@@ -291,7 +291,7 @@ export function parseSettings(raw: RawInputs): Settings {
     },
     baseline: str('baseline'),
     batch: parseBatchSettings(raw),
-    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile'), severities: reportSeverities(list('report-severities')), ignoreUnfixed: bool('ignore-unfixed'),
+    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile'), severities: reportSeverities(list('report-severities')), ignoreUnfixed: bool('ignore-unfixed'), defaultBranchImage: defaultBranchImage(opt('default-branch-image'), images.length),
       gate: { severityThreshold, failOn: opt('fail-on'), ignoreUnfixed: bool('ignore-unfixed'), failOnNew: bool('fail-on-new') } },
     publish: {
       githubToken: opt('github-token'),
@@ -302,6 +302,22 @@ export function parseSettings(raw: RawInputs): Settings {
       gitlabToken: opt('gitlab-token'),
     },
   };
+}
+
+/**
+ * `default-branch-image` (GitLab's CS_DEFAULT_BRANCH_IMAGE): one name for one image. With several images each
+ * would claim the same default-branch name, merging their findings in GitLab: refused, not applied to all.
+ */
+function defaultBranchImage(name: string | undefined, images: number): string | undefined {
+  if (!name) return undefined;
+  if (images > 1) {
+    throw new ClairScanError(`default-branch-image is set, but ${images} images are scanned: it names the default branch's image of one`, {
+      hint: 'scan that one image in its own run (job) with default-branch-image, or leave default-branch-image (CS_DEFAULT_BRANCH_IMAGE) empty.',
+    });
+  }
+  // GitLab's schema: at most 255 characters; an image reference has no whitespace.
+  if (name.length > 255 || /\s/.test(name)) throw bad('default-branch-image', name, 'an image name of at most 255 characters without spaces, e.g. registry.example.com/group/app/main:latest');
+  return name;
 }
 
 /**
