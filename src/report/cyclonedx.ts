@@ -141,7 +141,10 @@ function gitlabImageProperties(img: ImageResult): CDX.Models.Property[] {
   return props.filter((p): p is [string, string] => !!p[1]).map(([k, v]) => new Models.Property(k, v));
 }
 
-/** Build the CycloneDX BOM model for a scan. */
+/**
+ * The whole BOM as the library's model: the reference the tests serialize with the library to check the streamed
+ * writer against (the writer itself builds only the BOM's frame with the library).
+ */
 export function buildBom(result: ScanResult): CDX.Models.Bom {
   const model = bomWithoutVulnerabilities(result, true);
   for (const v of vulnerabilityParts(result, model)) model.bom.vulnerabilities.add(libraryVulnerability(v));
@@ -351,9 +354,9 @@ function normalizedVulnerability(p: VulnParts): Record<string, unknown> {
 
 export const CYCLONEDX_SPEC_VERSION = '1.6';
 
+/** The whole BOM text in memory (tests): what cycloneDxReportChunks writes. */
 export function renderCycloneDx(result: ScanResult): string {
-  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-  return `${serializer.serialize(buildBom(result), { sortLists: false, space: 2 })}\n`;
+  return [...cycloneDxReportChunks(result)].join('');
 }
 
 /**
@@ -369,7 +372,8 @@ class NormalizingSerializer extends Serialize.JsonSerializer {
 }
 
 /**
- * The same text as renderCycloneDx, in chunks: what writeReports writes. The library has no streaming serializer:
+ * The BOM in chunks: the one writer (the library's serializer of buildBom's model gives the same text; the tests
+ * check it). The library has no streaming serializer:
  * it builds and normalizes the BOM without its packages and vulnerabilities; the package components and the
  * dependency graph are added to its normalized tree here, and the vulnerabilities normalized one by one while
  * written. The document text is never one string.

@@ -31,9 +31,9 @@ import {
   severityRank,
   VulnerabilityFinding,
 } from '../findings/model';
-import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex, sortedVulns, writeChunksAtomic } from './common';
+import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex, sortedVulns, writeChunksAtomic, writeFileAtomic } from './common';
 import { md, mdUrl } from './escape';
-import { jsonChunks, LazyArray, streamed } from './json-stream';
+import { jsonChunks, jsonText, LazyArray, streamed } from './json-stream';
 import type { ReportFormatDescriptor } from './format';
 import { reportView } from './view';
 
@@ -133,7 +133,7 @@ interface Candidate {
 
 const J = JSON.stringify;
 
-/** A rule's fields, from which both its object and its compact JSON text are made (the same content). */
+/** A rule's fields, from which its JSON text is written. */
 interface RuleParts {
   id: string;
   name: string;
@@ -147,25 +147,7 @@ interface RuleParts {
   helpUri?: string;
 }
 
-function ruleObject(r: RuleParts): ReportingDescriptor {
-  const rule: ReportingDescriptor = {
-    id: r.id,
-    name: r.name,
-    shortDescription: { text: r.short },
-    fullDescription: { text: r.full },
-    defaultConfiguration: { level: r.level },
-    help: { text: r.helpText, markdown: r.helpMarkdown },
-    properties: {
-      tags: r.tags,
-      precision: 'very-high',
-      ...(r.securitySeverity ? { 'security-severity': r.securitySeverity } : {}),
-    },
-  };
-  if (r.helpUri) rule.helpUri = r.helpUri;
-  return rule;
-}
-
-/** JSON.stringify(ruleObject(r)), written out. */
+/** A rule's JSON text (compact): the one writer of rules (a pretty log parses it back, json-stream.ts indents it). */
 function ruleJson(r: RuleParts): string {
   return (
     `{"id":${J(r.id)},"name":${J(r.name)},"shortDescription":{"text":${J(r.short)}},"fullDescription":{"text":${J(r.full)}},` +
@@ -257,7 +239,7 @@ function complianceText(c: ComplianceFinding, img: ImageResult): string {
 /** What the rules and results of one run are built from. */
 interface RunContext {
   dockerfile: string;
-  /** JSON.stringify(location(dockerfile)). */
+  /** The results' `locations` JSON. */
   locationJson: string;
   /** Affected (image, finding) pairs per vulnerability id, for the rule text. */
   byId: Map<string, { img: ImageResult; f: VulnerabilityFinding }[]>;
@@ -267,42 +249,7 @@ function ruleParts(c: Candidate, ctx: RunContext): RuleParts {
   return c.f ? vulnRuleParts(c.f, ctx.byId.get(c.f.id) ?? [{ img: c.img, f: c.f }]) : complianceRuleParts(c.c as ComplianceFinding);
 }
 
-function resultObject(c: Candidate, ctx: RunContext, ruleIndex: number): Result {
-  const img = c.img;
-  if (c.f) {
-    const f = c.f;
-    return {
-      ruleId: f.id,
-      level: LEVEL[f.severity],
-      message: { text: vulnText(f, img) },
-      locations: location(ctx.dockerfile),
-      partialFingerprints: { primaryLocationLineHash: lineHash(f.key) },
-      // Against the baseline (findings/delta.ts): new, unchanged or updated.
-      ...(f.baselineState ? { baselineState: f.baselineState } : {}),
-      properties: {
-        image: img.image.ref,
-        package: f.package.name,
-        installedVersion: f.package.version,
-        ...(f.fixedIn ? { fixedVersion: f.fixedIn } : {}),
-        severity: f.severity,
-      },
-      ruleIndex,
-    };
-  }
-  const k = c.c as ComplianceFinding;
-  return {
-    ruleId: `compliance/${k.rule}`,
-    level: LEVEL[k.severity],
-    message: { text: complianceText(k, img) },
-    locations: location(ctx.dockerfile),
-    partialFingerprints: { primaryLocationLineHash: lineHash(k.key) },
-    ...(k.baselineState ? { baselineState: k.baselineState } : {}),
-    properties: { image: img.image.ref, severity: k.severity },
-    ruleIndex,
-  };
-}
-
-/** JSON.stringify(resultObject(c, ctx, ruleIndex)), written out. */
+/** A result's JSON text (compact): the one writer of results. */
 function resultJson(c: Candidate, ctx: RunContext, ruleIndex: number): string {
   const img = c.img;
   if (c.f) {
@@ -379,10 +326,10 @@ interface BuiltRun {
 }
 
 /**
- * One run. `lazy`: its rules and results are LazyArrays, built one by one while the JSON is written
- * (json-stream.ts), and the objects on the way to them are marked for streaming; else plain arrays.
+ * One run. Its rules and results are LazyArrays whose items are written as text while the JSON is written
+ * (json-stream.ts): compact as they are; a pretty-printed (small) log parses each back to be indented.
  */
-function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[], lazy = false): Run {
+function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[]): Run {
   const kept = b.candidates.slice(0, keep);
   const ruleIndex = new Map<string, number>();
   const ruleOf: Candidate[] = [];
@@ -393,21 +340,14 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
     }
   }
   const ctx = b.ctx;
-  function* ruleItems(): Generator<ReportingDescriptor> {
-    for (const c of ruleOf) yield ruleObject(ruleParts(c, ctx));
-  }
   function* ruleTexts(): Generator<string> {
     for (const c of ruleOf) yield ruleJson(ruleParts(c, ctx));
-  }
-  function* resultItems(): Generator<Result> {
-    for (const c of kept) yield resultObject(c, ctx, ruleIndex.get(c.ruleId) as number);
   }
   function* resultTexts(): Generator<string> {
     for (const c of kept) yield resultJson(c, ctx, ruleIndex.get(c.ruleId) as number);
   }
-  const rules = (lazy ? new LazyArray(ruleItems, ruleTexts) : [...ruleItems()]) as ReportingDescriptor[];
-  const results = (lazy ? new LazyArray(resultItems, resultTexts) : [...resultItems()]) as Result[];
-  const mark = <T extends object>(o: T): T => (lazy ? streamed(o) : o);
+  const rules = textArray(ruleTexts) as unknown as ReportingDescriptor[];
+  const results = textArray(resultTexts) as unknown as Result[];
   const omitted = b.candidates.length - kept.length;
   const notifications: Notification[] = [];
   const props: PropertyBag = {
@@ -460,10 +400,10 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       },
     });
   }
-  const driver: ToolComponent = mark({ name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules });
+  const driver: ToolComponent = streamed({ name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules });
   if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/.test(result.tool.version)) driver.semanticVersion = result.tool.version;
   return {
-    tool: mark({ driver }),
+    tool: streamed({ driver }),
     automationDetails: { id: b.group.category },
     invocations: [
       {
@@ -480,9 +420,9 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** tool.driver.informationUri: the project's home (SARIF multitool rule SARIF2012 asks for it). */
 export const TOOL_INFORMATION_URI = 'https://github.com/clair-scan/clair-scan';
 
-/** Build the SARIF log object, honouring GitHub's limits. */
+/** The SARIF log as an object (tests): the written text parsed back. */
 export function buildSarif(result: ScanResult, opts: SarifOptions): Log {
-  return buildSarifWithJson(result, opts).sarif;
+  return JSON.parse(renderSarif(result, opts)) as Log;
 }
 
 /**
@@ -517,10 +457,10 @@ class SarifPlan {
     return this.keep.reduce((a, k) => a + k, 0);
   }
 
-  log(lazy = false): Log {
-    const runs = this.built.map((b, i) => makeRun(this.result, b, this.keep[i], this.reasons[i], lazy));
-    const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
-    return lazy ? streamed({ ...log, runs: streamed(runs) }) : log;
+  /** The log as planned now, to be written by jsonChunks (its rules and results are made while written). */
+  log(): Log {
+    const runs = this.built.map((b, i) => makeRun(this.result, b, this.keep[i], this.reasons[i]));
+    return streamed({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: streamed(runs) } as Log);
   }
 
   /** One cutting pass for a log of `size` (estimated gzipped) bytes; false when nothing more can be cut. */
@@ -547,18 +487,18 @@ const MAX_CUT_PASSES = 8;
 /** Logs with at most this many results are pretty-printed (readable, diffable); larger ones are compact. */
 const PRETTY_MAX_RESULTS = 2000;
 
-/** The SARIF log and its compact JSON text (computed anyway for the size check; reused by renderSarif). */
-function buildSarifWithJson(result: ScanResult, opts: SarifOptions): { sarif: Log; json: string } {
-  const plan = new SarifPlan(result, opts);
-  let sarif = plan.log();
-  let json = JSON.stringify(sarif);
-  for (let pass = 0; pass < MAX_CUT_PASSES; pass++) {
+/**
+ * The log's text, cut in memory until its compact text fits (size checks from pass `pass` on, as writeSarifReport
+ * counts them): pretty-printed when it has at most PRETTY_MAX_RESULTS results (readable, diffable), else compact.
+ */
+function fittedText(plan: SarifPlan, pass = 0): string {
+  let json = jsonText(plan.log(), 0);
+  for (; pass < MAX_CUT_PASSES; pass++) {
     const size = gzipEstimate(json, plan.maxGzip);
     if (size <= plan.maxGzip || !plan.cut(size)) break;
-    sarif = plan.log();
-    json = JSON.stringify(sarif);
+    json = jsonText(plan.log(), 0);
   }
-  return { sarif, json };
+  return `${plan.results <= PRETTY_MAX_RESULTS ? jsonText(plan.log(), 2) : json}\n`;
 }
 
 /**
@@ -572,31 +512,22 @@ function gzipEstimate(json: string, budget: number): number {
   return gzipSync(json, { level: 1 }).length;
 }
 
-/** Pretty-printed for small logs (readable, diffable); compact beyond 2,000 results to save time and space. */
+/** The whole SARIF text in memory (tests, and what writeSarifReport writes, byte for byte). */
 export function renderSarif(result: ScanResult, opts: SarifOptions): string {
-  const { sarif, json } = buildSarifWithJson(result, opts);
-  const n = sarif.runs.reduce((a, r) => a + (r.results?.length ?? 0), 0);
-  return `${n <= 2000 ? JSON.stringify(sarif, null, 2) : json}\n`;
+  return fittedText(new SarifPlan(result, opts));
 }
 
 /**
- * Write the SARIF report to `dir/name` atomically, streamed: the same bytes as renderSarif without the whole
- * log as an object tree or a string. A large (compact) log is written to the temp file while its size is
- * counted (raw bytes, and gzip level 1 through zlib on the thread pool into nothing); when it is over the
- * budget the temp file is dropped, the runs are cut as in buildSarif and the log is written again. Small
- * (pretty-printed) logs are checked in memory first, as buildSarif does.
+ * Write the SARIF report to `dir/name` atomically: the same bytes as renderSarif. A large (compact) log is streamed
+ * to the temp file while its size is counted (raw bytes, and gzip level 1 through zlib on the thread pool into
+ * nothing), never held as a string; when it is over the budget the temp file is dropped, the runs are cut and the
+ * log is written again. A small (pretty-printed) log is fitted in memory (fittedText).
  */
 export async function writeSarifReport(dir: string, name: string, result: ScanResult, opts: SarifOptions): Promise<string> {
   const plan = new SarifPlan(result, opts);
   for (let pass = 0; ; pass++) {
     const last = pass >= MAX_CUT_PASSES;
-    if (plan.results <= PRETTY_MAX_RESULTS) {
-      const size = last ? 0 : sizeOf(plan);
-      if (last || size <= plan.maxGzip || !plan.cut(size)) {
-        return (await writeChunksAtomic(dir, name, sarifChunks(plan.log(true), 2))) as string;
-      }
-      continue;
-    }
+    if (plan.results <= PRETTY_MAX_RESULTS) return writeFileAtomic(dir, name, fittedText(plan, pass));
     const gz = createGzip({ level: 1 });
     let raw = 0;
     let gzBytes = 0;
@@ -606,7 +537,7 @@ export async function writeSarifReport(dir: string, name: string, result: ScanRe
       gz.on('error', reject);
     });
     try {
-      const written = await writeChunksAtomic(dir, name, sarifChunks(plan.log(true), 0), {
+      const written = await writeChunksAtomic(dir, name, sarifChunks(plan.log()), {
         observe: async (buf) => {
           raw += buf.length;
           // Until zlib has consumed the buffer (the writer reuses it then); the next batch is produced meanwhile.
@@ -627,14 +558,17 @@ export async function writeSarifReport(dir: string, name: string, result: ScanRe
   }
 }
 
-/** The estimated gzipped size of the log as planned now (small logs only: it is built in memory). */
-function sizeOf(plan: SarifPlan): number {
-  return gzipEstimate(JSON.stringify(plan.log()), plan.maxGzip);
+/** The compact log in chunks. */
+function* sarifChunks(log: Log): Generator<string> {
+  yield* jsonChunks(log, 0, 3);
+  yield '\n';
 }
 
-function* sarifChunks(log: Log, space: 0 | 2): Generator<string> {
-  yield* jsonChunks(log, space, 3);
-  yield '\n';
+/** A LazyArray of JSON texts: written as they are in a compact log, parsed back to be indented in a pretty one. */
+function textArray(texts: () => Iterable<string>): LazyArray {
+  return new LazyArray(function* () {
+    for (const t of texts()) yield JSON.parse(t) as unknown;
+  }, texts);
 }
 
 export const sarifFormat: ReportFormatDescriptor<'sarif'> = {
