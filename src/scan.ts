@@ -16,13 +16,14 @@ import { ClairService, openClairService } from './environment';
 import { vulnDataLoader } from './data';
 import { validateClairFiles } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
+import { clairKnows } from './clair/known';
 import type { LayerServer } from './image/layer-server';
 import { platformTargets } from './image/platform-list';
 import type { ResolvedImage } from './image/types';
 import { normalizeReport } from './findings/normalize';
 import { ImageResult, NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
 import type { ScanOutcome } from './outcome';
-import { checkCompliance, evaluatePolicy, readBasePolicy, recordPolicyChange, validatePolicy, type BasePolicyReader } from './policy';
+import { checkCompliance, complianceReadsLayers, evaluatePolicy, readBasePolicy, recordPolicyChange, validatePolicy, type BasePolicyReader } from './policy';
 import { loadBaseline, summarizeDelta, useBaseline, type BaselineFetcher } from './findings/delta';
 import { missingReports, writeReports } from './report';
 import { TOOL_VERSION } from './version';
@@ -207,7 +208,9 @@ export interface ImageContext {
 export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: ImageSourceKind): Promise<ImageResult> {
   const { settings, env, state, time } = ctx;
   log.info(`Scanning ${req.input} …`);
-  const image = await time('image-export', () => openImage(req, settings, ctx.docker, state, source));
+  // A daemon image Clair already indexed is not exported (image/known.ts) unless a compliance check reads its layers.
+  const known = complianceReadsLayers(settings.policy) ? undefined : clairKnows(env.client);
+  const image = await time('image-export', () => openImage(req, settings, ctx.docker, state, source, known));
   ctx.onState?.(state);
   let lease: LayerLease | undefined;
   try {

@@ -18,6 +18,7 @@ import { parseImageRequest, parseSettings, type RawInputs, type Settings } from 
 import type { RunState } from '../environment/run-state';
 import type { ClairService } from '../environment';
 import { validateRequest } from '../image';
+import { shareLayersInRun } from '../image/docker-daemon';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
 import { COMPLIANCE_CHECKS, evaluatePolicy, refuseNewRulesWithoutBaseline } from '../policy';
 import { writeReports } from '../report';
@@ -158,6 +159,8 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
     clair: (env) => serializeOnlineData(env, settings),
     body: async (run, opened) => {
       if (opened) {
+        // Daemon images built on one base spool its layers once (image/docker-daemon.ts).
+        shareLayersInRun(run.state);
         const { ctx } = opened;
         let next = 0;
         let finished = 0;

@@ -17,7 +17,7 @@ import * as tar from 'tar-stream';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { byteCap, CAPS } from '../util/caps';
 import type { ImageInfo } from '../findings/model';
-import { imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
+import { contentManifestDigest, imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
 import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName } from './reference';
 import { checkConfigPlatform, formatPlatform, indexPlatforms, selectPlatform, type Platform } from './platform';
@@ -62,7 +62,7 @@ type Entry = { kind: 'file'; f: SpooledFile } | { kind: 'symlink'; target: strin
  * target is at that point, a symbolic link is resolved against the final contents. `what` names the input in
  * errors (e.g. the file's path). Limits: see ArchiveLimits.
  */
-export async function spoolArchive(input: Readable, dir: string, opts: { what?: string; limits?: Partial<ArchiveLimits> } = {}): Promise<SpooledArchive> {
+export async function spoolArchive(input: Readable, dir: string, opts: { what?: string; limits?: Partial<ArchiveLimits>; reuse?: SpoolReuse } = {}): Promise<SpooledArchive> {
   const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...opts.limits };
   const what = opts.what ?? 'the image archive';
   const entries = new Map<string, Entry>();
@@ -139,6 +139,15 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
       }
       // Stored under a counter, not the entry name: names come from outside.
       const file = path.join(dir, `f${counter++}`);
+      // The run spooled this entry already (a layer shared by a batch's images): a hard link, nothing written.
+      const have = opts.reuse?.find(name, header.size ?? -1);
+      if (have && hardLink(have.file, file)) {
+        const f = { file, sha256: have.sha256, size: have.size };
+        entries.set(name, { kind: 'file', f });
+        opts.reuse?.spooled(name, f, true);
+        skip(stream, next);
+        return;
+      }
       const hash = createHash('sha256');
       let size = 0;
       const hasher = new Transform({
@@ -152,7 +161,9 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
       // the tar reader went on, and so did the daemon's export behind it (about a third of the spool time).
       pipeline(stream, hasher, fs.createWriteStream(file, { mode: 0o600, highWaterMark: 8 << 20 }))
         .then(() => {
-          entries.set(name, { kind: 'file', f: { file, sha256: `sha256:${hash.digest('hex')}`, size } });
+          const f = { file, sha256: `sha256:${hash.digest('hex')}`, size };
+          entries.set(name, { kind: 'file', f });
+          opts.reuse?.spooled(name, f, false);
           next();
         })
         .catch(reject);
@@ -177,6 +188,25 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
     if (f) files.set(name, f);
   }
   return { dir, files, links: linkNames };
+}
+
+/**
+ * Entries an earlier spool of the same run holds (docker-daemon.ts: the layers of a batch's daemon exports, by
+ * their entry name): `find` offers one to hard-link instead of writing it; `spooled` hears of every regular file.
+ */
+export interface SpoolReuse {
+  find(name: string, size: number): { file: string; sha256: string; size: number } | undefined;
+  spooled(name: string, f: { file: string; sha256: string; size: number }, linked: boolean): void;
+}
+
+/** A hard link of `from` at `to`; false when it cannot be made (gone meanwhile, another file system …). */
+function hardLink(from: string, to: string): boolean {
+  try {
+    fs.linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const KIND: Record<string, string> = { symlink: 'a symbolic link', link: 'a hard link', file: 'a file', 'contiguous-file': 'a file' };
@@ -539,15 +569,10 @@ export function decompress(stream: Readable, compression: Compression, what = 'a
 
 /**
  * Clair keys everything by a manifest digest but never verifies it. Daemon and archive images have no
- * registry manifest, so we hash a canonical OCI manifest of the content: stable per content, different for
- * different content — which matters when many pipelines share one Clair (`clair-url`).
+ * registry manifest, so we hash a canonical OCI manifest of the content (oci.ts `contentManifestDigest`, which a
+ * re-scan computes from `docker image inspect` too): stable per content, different for different content — which
+ * matters when many pipelines share one Clair (`clair-url`).
  */
-export function syntheticManifestDigest(config: { sha256: string; size: number }, layers: { digest: string; size?: number; mediaType: string }[]): string {
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config.sha256, size: config.size },
-    layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size ?? 0 })),
-  };
-  return `sha256:${createHash('sha256').update(JSON.stringify(manifest)).digest('hex')}`;
+export function syntheticManifestDigest(config: { sha256: string; size?: number }, layers: { digest: string; size?: number; mediaType: string }[]): string {
+  return contentManifestDigest(config.sha256, layers);
 }

@@ -18,6 +18,7 @@ import { resolveFromArchiveFile, splitArchiveSpec } from './archive-file';
 import { resolveFromRegistry, type RegistryAuth } from './registry';
 import { parseReference, type ImageRequest, type ImageSourceKind } from './reference';
 import { parseBindAddress, startLayerServer, type LayerServer } from './layer-server';
+import { openKnownDaemonImage, type KnownManifests } from './known';
 import { parsePlatform, type Platform, type PlatformSpec } from './platform';
 
 /** What choosing and reading images needs of the settings (a parsed `Settings` is one). */
@@ -82,16 +83,20 @@ export async function locateImage(req: ImageRequest, settings: ImageSettings, do
 const NOT_FOUND_HINT =
   'build it in an earlier step (docker/build-push-action needs `load: true`) and check the name and tag; to scan from a registry, write `registry:<ref>` (Docker Hub is never used implicitly).';
 
-/** Opens the image from its source. `source`: where locateImage already found it (it is not looked up again). */
-export async function openImage(req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, source?: ImageSourceKind): Promise<ResolvedImage> {
+/**
+ * Opens the image from its source. `source`: where locateImage already found it (it is not looked up again).
+ * `known`: Clair's index, asked before a daemon image is exported (known.ts: a re-scan of what Clair already
+ * indexed exports nothing).
+ */
+export async function openImage(req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, source?: ImageSourceKind, known?: KnownManifests): Promise<ResolvedImage> {
   const platform = wantedPlatform(req, settings);
-  const image = await openFrom(source ?? (await locateImage(req, settings, docker)), req, settings, docker, state, platform);
+  const image = await openFrom(source ?? (await locateImage(req, settings, docker)), req, settings, docker, state, platform, known);
   // A `platform: all` target is labelled with its platform wherever the image is named (every report, the comment).
   if (req.platform) image.info = { ...image.info, ref: `${image.info.ref} (${req.platform})`, platform: req.platform };
   return image;
 }
 
-async function openFrom(source: ImageSourceKind, req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, platform: Platform | undefined): Promise<ResolvedImage> {
+async function openFrom(source: ImageSourceKind, req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, platform: Platform | undefined, known?: KnownManifests): Promise<ResolvedImage> {
   switch (source) {
     case 'archive':
       return resolveFromArchiveFile(req.ref, state, platform ? { platform } : {});
@@ -100,7 +105,9 @@ async function openFrom(source: ImageSourceKind, req: ImageRequest, settings: Im
     case 'docker': {
       const d = docker();
       await d.ping();
-      return resolveFromDaemon(d, req.ref, state, platform);
+      const exportIt = (): Promise<ResolvedImage> => resolveFromDaemon(d, req.ref, state, platform);
+      // A platform asked for is checked on the export (resolveFromDaemon): such scans always export.
+      return (known && !platform && (await openKnownDaemonImage(d, req.ref, known, exportIt))) || exportIt();
     }
   }
 }
