@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { ClairScanError, errorMessage, EXIT_ERROR, EXIT_OK, EXIT_POLICY_FAILED } from '../util/errors';
 import { log } from '../util/log';
 import { inImage, runPhase } from '../util/phase';
-import { parseImageRequest, parseSettings, type RawInputs, type Settings } from '../inputs/settings';
+import { parseSettings, type RawInputs, type Settings } from '../inputs/settings';
 import type { RunState } from '../environment/run-state';
 import type { ClairService } from '../environment';
 import { validateRequest } from '../image';
@@ -27,6 +27,7 @@ import { ImageContext, requireReports, runScan, scanImage, scanResult } from '..
 import { parseBatchInputs, listingAuth, type BatchRequest } from './inputs';
 import { listImages } from './registry-list';
 import { LayerPool } from './layers';
+import { batchImageRequest, expandPlatforms } from './platforms';
 import {
   BATCH_SUMMARY_SCHEMA_VERSION,
   BatchImageEntry,
@@ -86,7 +87,10 @@ export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatc
   const settings = parseSettings((name) =>
     name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : name === 'registry-host' && bound ? bound : raw(name),
   );
-  return { settings, images: unique, listingErrors };
+  // `platform: all`: one batch image per platform of each registry index (batch/platforms.ts).
+  const expanded = await expandPlatforms(unique, settings);
+  for (const f of expanded.failed) listingErrors.push(errorEntry(f.image, f.error, 0));
+  return { settings, images: expanded.images, listingErrors };
 }
 
 function errorEntry(image: string, err: unknown, seconds: number): BatchImageEntry {
@@ -257,7 +261,7 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
   // The image's own async context: a stall or unhandled error in its work names this image and its phase, not
   // whichever phase another image entered last.
   const work = inImage(image, async (): Promise<BatchImageEntry> => {
-    const request = parseImageRequest(image);
+    const request = batchImageRequest(image, settings);
     validateRequest(request, settings);
     const result: ImageResult = await scanImage(ctx, request);
     const single: ScanResult = scanResult(ctx.env, new Date(t0), [result]);

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { scan } from '../../../src/scan';
+import { runBatch } from '../../../src/batch/run';
 import { DockerClient } from '../../../src/environment/docker';
 import { startPostgres, Postgres } from '../../../src/environment/postgres';
 import { startClair, ClairContainer } from '../../../src/environment/clair-container';
@@ -230,6 +231,38 @@ describe('a multi-platform index in the real registry', () => {
     const all = await scan(external([`archive:${layout}`], { platform: 'all' }), { onState: (s) => (runId = s.runId) });
     expect(all.result.images.map((i) => [i.image.ref, findingLines(i)])).toEqual(PLATFORMS.map((p) => [`${layout} (${formatted(p.platform)})`, p.findings]));
     expect(leftoverTempDirs(runId)).toEqual([]);
+  });
+});
+
+describe('batch mode', () => {
+  it('platform: all makes one batch image per platform (exact counts, own reports); a line that is not a registry image errors', async () => {
+    const out = fs.mkdtempSync(path.join(tmp, 'batch-'));
+    const inputs: Record<string, string> = {
+      image: [`registry:${multi}`, `docker:${fixture('alpine')}`].join('\n'),
+      platform: 'all',
+      'clair-url': clair.url,
+      'clair-psk': clair.psk,
+      'registry-username': env.registry.username,
+      'registry-password': env.registry.password,
+      'severity-threshold': 'none',
+      formats: 'json',
+      'output-dir': out,
+    };
+    const o = await runBatch((n) => inputs[n]);
+    const brief = o.summary.images.map((e) => `${e.image} ${e.verdict} ${e.counts?.total ?? '-'}`);
+    expect(brief).toEqual([
+      `docker:${fixture('alpine')} error -`,
+      ...PLATFORMS.map((p) => `registry:${multi} (${formatted(p.platform)}) pass ${p.findings.length}`),
+    ]);
+    expect(o.summary.images[0].error?.message).toBe(`platform: all in batch mode reads the platforms of registry images only, and docker:${fixture('alpine')} is not read from a registry`);
+    // Fail closed: an image that could not be scanned makes the batch exit 2.
+    expect(o.exitCode).toBe(2);
+    // Each platform's own report, for that platform's image.
+    for (const [i, p] of PLATFORMS.entries()) {
+      const e = o.summary.images[i + 1];
+      const json = JSON.parse(fs.readFileSync(path.join(out, e.reportDir as string, 'clair-scan-result.json'), 'utf8')) as { images: { image: { ref: string; platform: string }; vulnerabilities: unknown[] }[] };
+      expect([json.images[0].image.ref, json.images[0].image.platform, json.images[0].vulnerabilities.length]).toEqual([`${multi} (${formatted(p.platform)})`, formatted(p.platform), p.findings.length]);
+    }
   });
 });
 

@@ -30,6 +30,7 @@ import { openImage, type ImageSettings } from '../../../src/image';
 import { newRunId, type RunState } from '../../../src/environment/run-state';
 import type { DockerClient } from '../../../src/environment/docker';
 import { parseSettings } from '../../../src/inputs/settings';
+import { batchImageRequest } from '../../../src/batch/platforms';
 
 const INDEX = 'application/vnd.oci.image.index.v1+json';
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -323,5 +324,14 @@ describe('Docker daemon source (one platform per tag: checked, not chosen)', () 
     const err = await expectScanError(platformTargets(req, 'docker', settings, () => daemon({ Os: 'linux', Architecture: 'arm', Variant: 'v7' }), state));
     expect(err.message).toBe('platform: all cannot scan "myapp:ci" from the Docker daemon, which holds only its linux/arm/v7 platform');
     expect(err.hint).toMatch(/registry:<ref>.*oci-archive/);
+  });
+});
+
+describe('batch mode labels (batch/platforms.ts)', () => {
+  it('a labelled batch image is that platform of its line, only with platform: all', () => {
+    expect(batchImageRequest('registry:127.0.0.1:5000/app:1 (linux/arm/v7)', { platform: 'all' })).toEqual({ input: 'registry:127.0.0.1:5000/app:1', ref: '127.0.0.1:5000/app:1', source: 'registry', platform: 'linux/arm/v7' });
+    expect(batchImageRequest('registry:127.0.0.1:5000/app:1', { platform: 'all' })).toEqual({ input: 'registry:127.0.0.1:5000/app:1', ref: '127.0.0.1:5000/app:1', source: 'registry' });
+    // Without `all` nothing is read from the text: an archive path may end in anything.
+    expect(batchImageRequest('archive:out/x (linux/amd64)', { platform: undefined })).toEqual({ input: 'archive:out/x (linux/amd64)', ref: 'out/x (linux/amd64)', source: 'archive' });
   });
 });
