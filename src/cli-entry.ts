@@ -5,6 +5,7 @@ import { activeRuns } from './environment/run-state';
 import { EXIT_ERROR, formatError } from './util/errors';
 import { print } from './util/log';
 import { currentPhases, exitingOnSignal, guardProcess } from './util/phase';
+import { installProxy } from './util/proxy';
 
 const CLEANUP_TIMEOUT_MS = 30_000;
 
@@ -33,7 +34,13 @@ function quietOnClosedOutput(): void {
 }
 
 quietOnClosedOutput();
-guardProcess(() => runCli(process.argv.slice(2)), {
-  report: (err) => print(`${formatError(err)}\n`, 'stderr'),
-  cleanup: cleanupActiveRuns,
-});
+guardProcess(
+  async () => {
+    installProxy();
+    return runCli(process.argv.slice(2));
+  },
+  {
+    report: (err) => print(`${formatError(err)}\n`, 'stderr'),
+    cleanup: cleanupActiveRuns,
+  },
+);

@@ -15,6 +15,7 @@ import { fetchGitHubBaseline } from './publish/github/baseline';
 import { githubBasePolicy } from './publish/github/base-files';
 import { EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { guardProcess, runPhase } from './util/phase';
+import { installProxy } from './util/proxy';
 import { cleanupActiveRuns } from './environment/cleanup';
 import { useDataCache } from './data/cache';
 import { githubCacheAvailable, githubDataCache } from './data/github-cache';
@@ -47,6 +48,7 @@ export async function run(): Promise<number> {
   };
   const raw = actionRawInputs();
   try {
+    installProxy();
     if (isBatch(raw)) {
       await useActionCache(raw);
       return await (await loadBatchStep()).runBatchStep(raw, onState);

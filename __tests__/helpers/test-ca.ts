@@ -1,5 +1,5 @@
 /**
- * A private CA and a server certificate it issued (subjectAltName IP 127.0.0.1 and DNS localhost), made with the
+ * A private CA and a server certificate it issued (subjectAltName IP 127.0.0.1, DNS localhost and any extra DNS names), made with the
  * openssl CLI in a temp dir of the test file (removed with the file's other temp dirs), and an https server with it.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,12 +24,12 @@ function openssl(args: string[], cwd: string): void {
 }
 
 /** A new CA (CN `name`) and a server certificate it signed, valid for a day. */
-export function makeTestCa(name = 'clair-scan test CA'): TestCa {
+export function makeTestCa(name = 'clair-scan test CA', extraDnsNames: string[] = []): TestCa {
   const dir = testTempDir('cs-ca-');
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
   openssl(['req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1'], dir);
-  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nkeyUsage=digitalSignature\n');
+  fs.writeFileSync(path.join(dir, 'server.ext'), `subjectAltName=IP:127.0.0.1,DNS:localhost${extraDnsNames.map((n) => `,DNS:${n}`).join('')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nkeyUsage=digitalSignature\n`);
   openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '1', '-extfile', 'server.ext'], dir);
   return { dir, caFile: path.join(dir, 'ca.pem'), certFile: path.join(dir, 'server.pem'), keyFile: path.join(dir, 'server.key') };
 }

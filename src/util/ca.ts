@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { outboundDispatcher } from './proxy';
 import { ClairScanError, errorMessage } from './errors';
 import { log } from './log';
 
@@ -123,13 +124,16 @@ export function trustedCas(ca: CaBundle): string[] {
   return [...defaultCas(), ...ca.pems];
 }
 
-const agents = new WeakMap<CaBundle, Agent>();
+const agents = new WeakMap<CaBundle, Dispatcher>();
 
-/** The undici dispatcher for requests that trust `ca` too (one per bundle); undefined: undici's default. */
+/**
+ * The undici dispatcher for requests that trust `ca` too (one per bundle), through the environment's proxy if one
+ * is set (util/proxy.ts); undefined: undici's global dispatcher (the proxy's, once installProxy ran).
+ */
 export function caDispatcher(ca: CaBundle | undefined): Dispatcher | undefined {
   if (!ca) return undefined;
   let agent = agents.get(ca);
-  if (!agent) agents.set(ca, (agent = new Agent({ connect: { ca: trustedCas(ca) } })));
+  if (!agent) agents.set(ca, (agent = outboundDispatcher({ ca: trustedCas(ca) }) as Dispatcher));
   return agent;
 }
 
