@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { spawnSync } from 'node:child_process';
 import * as tar from 'tar-stream';
 import { scan } from '../../../src/scan';
 import { runBatch } from '../../../src/batch/run';
@@ -24,7 +25,7 @@ import { parseReference } from '../../../src/image/reference';
 import { uploadBlob } from '../../../src/data/oci';
 import { outcomeOutputs } from '../../../src/publish/github/outputs';
 import { renderMarkdownSummary } from '../../../src/report';
-import { loadTestEnv } from '../../helpers/testenv';
+import { loadTestEnv, REPO_ROOT } from '../../helpers/testenv';
 import { validateWrittenReports } from '../../unit/report/schemas';
 import { ALPINE_FINDINGS, BUNDLE, DEBIAN_VULN_FINDINGS, PYTHON_FINDINGS, docker, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor, expectScanError } from './helpers';
 
@@ -231,6 +232,38 @@ describe('a multi-platform index in the real registry', () => {
     const all = await scan(external([`archive:${layout}`], { platform: 'all' }), { onState: (s) => (runId = s.runId) });
     expect(all.result.images.map((i) => [i.image.ref, findingLines(i)])).toEqual(PLATFORMS.map((p) => [`${layout} (${formatted(p.platform)})`, p.findings]));
     expect(leftoverTempDirs(runId)).toEqual([]);
+  });
+});
+
+describe('the CLI (--platform, CLAIR_SCAN_PLATFORM)', () => {
+  it('takes the platform as a flag and from the environment; a bad value is exit 2 before anything starts', () => {
+    const cli = (args: string[], extraEnv: Record<string, string> = {}) => {
+      const out = fs.mkdtempSync(path.join(tmp, 'cli-'));
+      const r = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'src', 'cli-entry.ts'), ...args, `registry:${multi}`], {
+        encoding: 'utf8',
+        timeout: 5 * 60_000,
+        env: {
+          ...process.env,
+          CLAIR_SCAN_CI_PLATFORM: 'none',
+          CLAIR_SCAN_CLAIR_URL: clair.url,
+          CLAIR_SCAN_CLAIR_PSK: clair.psk,
+          CLAIR_SCAN_REGISTRY_USERNAME: env.registry.username,
+          CLAIR_SCAN_REGISTRY_PASSWORD: env.registry.password,
+          CLAIR_SCAN_SEVERITY_THRESHOLD: 'none',
+          CLAIR_SCAN_FORMATS: 'json',
+          CLAIR_SCAN_OUTPUT_DIR: out,
+          ...extraEnv,
+        },
+      });
+      const file = path.join(out, 'clair-scan-result.json');
+      const result = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { images: { image: { ref: string; architecture: string } }[] }) : undefined;
+      return { status: r.status, stderr: r.stderr, images: result?.images.map((i) => `${i.image.ref} ${i.image.architecture}`) };
+    };
+    expect(cli(['--platform', 'linux/arm64'])).toMatchObject({ status: 0, images: [`${multi} arm64`] });
+    expect(cli([], { CLAIR_SCAN_PLATFORM: 'all' })).toMatchObject({ status: 0, images: PLATFORMS.map((p) => `${multi} (${formatted(p.platform)}) ${p.platform.architecture}`) });
+    const bad = cli(['--platform', 'arm64']);
+    expect([bad.status, bad.images]).toEqual([2, undefined]);
+    expect(bad.stderr).toContain('input "platform" has an invalid value "arm64"');
   });
 });
 
