@@ -1,18 +1,10 @@
 /**
- * The vulnerability-data cache of the GitHub Action (`cache: true`, only with `vuln-data: online`): the snapshot
- * that Clair's updaters produced is kept in the GitHub Actions cache under
- *
- *     clair-scan-vulndata-<clair version>-<updater sets joined by +>-<YYYYMMDD, UTC>
- *
- * and the next run restores today's entry or, failing that, the newest older one (restore-keys prefix
- * `clair-scan-vulndata-<clair>-<sets>-`). A restored snapshot is verified like any other (src/data/snapshot.ts)
- * and used instead of running the updaters when it is younger than `vuln-data-max-age` (default 24 h, the key's
- * day); otherwise the updaters run, their fresh snapshot is imported and saved under today's key. Entries are
- * immutable: when today's key exists already, a fresher snapshot cannot replace it until tomorrow.
- *
- * `DataCache` is the seam: `githubDataCache()` (src/data/github-cache.ts, registered by the action's main step)
- * talks to the runner's cache service through @actions/cache, and a cache failure never fails the scan — the
- * updaters run as without a cache.
+ * The vulnerability-data cache of the GitHub Action (`cache: true`, only with `vuln-data: online`): the updaters'
+ * snapshot is kept in the Actions cache under a key of Clair's version, the updater sets and the UTC day. The next
+ * run restores today's entry or the newest older one, verifies it like any snapshot and uses it while it is younger
+ * than `vuln-data-max-age`; else the updaters run and their snapshot is saved under today's key (entries are
+ * immutable). `DataCache` is the seam (github-cache.ts); a cache failure never fails the scan.
+ * Keys and restore rules: docs/decisions/online-data-cache.md.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
