@@ -12,7 +12,7 @@
  * May import: util/ and clair/types only (checked by __tests__/unit/architecture.test.ts).
  */
 
-export const RESULT_SCHEMA_VERSION = '1.1.0';
+export const RESULT_SCHEMA_VERSION = '1.2.0';
 
 /** Clair's normalized severities, least to most severe. */
 export const SEVERITIES = ['Unknown', 'Negligible', 'Low', 'Medium', 'High', 'Critical'] as const;
@@ -116,6 +116,16 @@ export interface VulnerabilityFinding {
   allowlisted?: AllowlistMatch;
   /** Set when the scan was compared with a baseline (src/findings/delta.ts). */
   baselineState?: BaselineState;
+  /** In the CISA KEV catalogue (by `id` or an alias; findings/enrich.ts). Absent: not listed, or no KEV data (see ScanResult.enrichment). */
+  kev?: { cve: string; dateAdded: string; dueDate: string; ransomware: boolean };
+  /** FIRST EPSS score of `id` or an alias (the highest, if several). Absent: not scored, or no EPSS data. */
+  epss?: { cve: string; score: number; percentile: number; date: string };
+}
+
+/** Which exploit data enriched the findings (ScanResult.enrichment); a missing member means "not enriched". */
+export interface Enrichment {
+  kev?: { version: string; date: string };
+  epss?: { modelVersion: string; date: string };
 }
 
 /** A result of an image compliance check (non-root, secrets, base image). Allowlistable like a vulnerability. */
@@ -262,6 +272,11 @@ export interface ScanResult {
    * also has reports and cleanup). Absent in results not written by a scan.
    */
   timings?: Record<string, number>;
+  /**
+   * The exploit data (CISA KEV, FIRST EPSS) the findings were enriched with (1.2.0). Absent, or a member absent: that
+   * data was not applied, so a finding without `kev`/`epss` is "not enriched", never "not exploited".
+   */
+  enrichment?: Enrichment;
 }
 
 /** Policy files changed by the change under review (ScanResult.policyChange). */
