@@ -239,7 +239,11 @@ export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: I
     result.notes = [...env.dataNotes, ...(result.notes ?? [])];
     const dataNotes = new Set(env.dataNotes);
     result.compliance = await time('compliance', () =>
-      checkCompliance(image, settings.policy, (ref) => openImage(parseImageRequest(ref), settings, ctx.docker, state), { notes: result.notes, registry: settings.registry }),
+      // A `platform: all` target's base is read as that platform too: the arm64 image is built on the base's arm64 image.
+      checkCompliance(image, settings.policy, (ref) => openImage({ ...parseImageRequest(ref), ...(req.platform ? { platform: req.platform } : {}) }, settings, ctx.docker, state), {
+        notes: result.notes,
+        registry: settings.registry,
+      }),
     );
     log.info(`${req.input}: ${plural(result.packages.length, 'package')}, ${plural(result.vulnerabilities.length, 'vulnerability', 'vulnerabilities')}, ${plural(result.compliance.length, 'compliance finding')}.`);
     // Said in the log as in every report: e.g. nothing Clair can match, or stale vulnerability data.

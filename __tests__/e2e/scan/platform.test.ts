@@ -92,8 +92,13 @@ async function putManifest(c: RegistryClient, tagOrDigest: string, body: Buffer,
 }
 
 /** Pushes one platform's image (its config saying `platform`, or `configArch` when it should lie) and returns its descriptor. */
-async function pushPlatformImage(c: RegistryClient, fx: string, platform: { os: string; architecture: string; variant?: string }, configArch?: string) {
+async function pushPlatformImage(c: RegistryClient, fx: string, platform: { os: string; architecture: string; variant?: string }, configArch?: string, extraLayer?: Buffer) {
   const img = await saved(fx);
+  if (extraLayer) {
+    img.layers.push(extraLayer);
+    const rootfs = img.config.rootfs as { diff_ids: string[] };
+    img.config.rootfs = { ...rootfs, diff_ids: [...rootfs.diff_ids, sha(extraLayer)] };
+  }
   const config = Buffer.from(JSON.stringify({ ...img.config, os: platform.os, architecture: configArch ?? platform.architecture, ...(platform.variant ? { variant: platform.variant } : {}) }));
   const cfg = await pushBlob(c, config);
   const layers = [];
@@ -207,6 +212,35 @@ describe('a multi-platform index in the real registry', () => {
     // One GitLab vulnerability per platform for the same CVE: findings are not merged across platforms.
     const gitlab = JSON.parse(fs.readFileSync(o.reports.gitlab as string, 'utf8')) as { vulnerabilities: { id: string; location: { image: string } }[] };
     expect(new Set(gitlab.vulnerabilities.map((v) => v.id)).size).toBe(gitlab.vulnerabilities.length);
+  });
+
+  it('platform: all with required-base-image: each platform is checked against the base index\'s same platform', async () => {
+    const c = new RegistryClient(parseReference(multi)!, auth);
+    // The base: amd64 = the base fixture, arm64 = debian-vuln. The app: amd64 = derived (FROM base), arm64 = debian-vuln
+    // plus one layer. Each platform is built on its own platform of the base, and on no other.
+    const extra = await new Promise<Buffer>((resolve) => {
+      const pack = tar.pack();
+      const chunks: Buffer[] = [];
+      pack.on('data', (d: unknown) => {
+        chunks.push(d as Buffer);
+      });
+      pack.on('end', () => resolve(Buffer.concat(chunks)));
+      pack.entry({ name: 'app/hello.txt' }, 'hello\n');
+      pack.finalize();
+    });
+    const amd = { os: 'linux', architecture: 'amd64' };
+    const arm = { os: 'linux', architecture: 'arm64' };
+    const base = [await pushPlatformImage(c, 'base', amd), await pushPlatformImage(c, 'debian-vuln', arm)];
+    await putManifest(c, 'base', Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: base })), INDEX);
+    const app = [await pushPlatformImage(c, 'derived', amd), await pushPlatformImage(c, 'debian-vuln', arm, undefined, extra)];
+    await putManifest(c, 'app', Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: app })), INDEX);
+    const ref = `${env.registry.address}/${repo}`;
+    const o = await scan(external([`registry:${ref}:app`], { platform: 'all', 'severity-threshold': 'none', 'required-base-image': `registry:${ref}:base`, formats: 'json' }));
+    expect(o.result.images.map((i) => [i.image.platform, i.compliance.map((f) => f.rule)])).toEqual([
+      ['linux/amd64', []],
+      ['linux/arm64', []],
+    ]);
+    expect([o.exitCode, o.result.verdict?.status]).toEqual([0, 'pass']);
   });
 
   it('platform: all fails closed when one platform cannot be scanned (its config contradicts its index entry)', async () => {
