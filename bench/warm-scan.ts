@@ -105,6 +105,8 @@ interface Row {
   /** The second scan of the same image (Clair knows it): total, and the daemon exports it made (0 expected). */
   rescan: number;
   rescanExports: number;
+  /** The re-scan's phases (what its time over Clair's match is spent on). */
+  rephases: Record<string, number>;
   /** Clair's own match of the already indexed manifest on the twin, timed beside the re-scan. */
   rematch: number;
 }
@@ -193,11 +195,15 @@ async function once(round: number, images: string[], warmup: string, env: { clai
         return Number(process.hrtime.bigint() - m0) / 1e9;
       };
       const matchFirst = rawFirst ? await rawMatch() : undefined;
+      const beforeAgain = { ...run.timings };
+      const rephases: Record<string, number> = {};
       const r0 = process.hrtime.bigint();
       const again = await scanImage(ctx, req, 'docker');
+      rephases.scanImage = Number(process.hrtime.bigint() - r0) / 1e9;
       const re = scanResult(opened, new Date(), [again]);
-      re.verdict = await evaluatePolicy(re, settings.policy);
-      await writeReports(re, { ...settings.reports, outputDir: path.join(out, `${i}-again`) });
+      re.verdict = await run.time('policy', () => evaluatePolicy(re, settings.policy));
+      await run.time('reports', () => writeReports(re, { ...settings.reports, outputDir: path.join(out, `${i}-again`) }));
+      for (const p of PHASES) rephases[p] = (run.timings[p] ?? 0) - (beforeAgain[p] ?? 0);
       const rescan = Number(process.hrtime.bigint() - r0) / 1e9;
       const rescanExports = daemonExportCount() - exportsBefore;
       const rematch = matchFirst ?? (await rawMatch());
@@ -208,7 +214,7 @@ async function once(round: number, images: string[], warmup: string, env: { clai
       const save = Number(process.hrtime.bigint() - s0) / 1e9;
       const phases: Record<string, number> = {};
       for (const p of PHASES) phases[p] = (run.timings[p] ?? 0) - (before[p] ?? 0);
-      rows.push({ image: req.input, ours, raw, phases, save, findings: result.vulnerabilities.length, rescan, rescanExports, rematch });
+      rows.push({ image: req.input, ours, raw, phases, save, findings: result.vulnerabilities.length, rescan, rescanExports, rematch, rephases });
     }
     return rows;
   } finally {
@@ -272,7 +278,7 @@ async function main(): Promise<void> {
   console.log(` r-exp = (ours − export) / clair: the ratio without getting the layers out of the Docker daemon, which Clair's figure leaves out;`);
   console.log(` save = the Docker daemon's own docker save of the image, read and dropped: the floor of the export phase)`);
   console.log(`\nissue 23 goals, medians, seconds (first = the first scan above, save+clair = docker save + Clair's own index + match):`);
-  console.log(['image'.padEnd(30), 'rescan'.padStart(7), 'match'.padStart(7), 'over'.padStart(6), 'exports'.padStart(8), 'first'.padStart(6), 'save+clair'.padStart(11), 'ratio'.padStart(6)].join(' '));
+  console.log(['image'.padEnd(30), 'rescan'.padStart(7), 'match'.padStart(7), 'over'.padStart(6), 'exports'.padStart(8), 'first'.padStart(6), 'save+clair'.padStart(11), 'ratio'.padStart(6), 'scanImage'.padStart(10), ...PHASES.map((p) => `re-${LABEL[p] ?? p}`.padStart(12)), '  rescan per run'].join(' '));
   images.forEach((img, i) => {
     const rescan = med((r) => r.rescan, i);
     const rematch = med((r) => r.rematch, i);
@@ -288,6 +294,9 @@ async function main(): Promise<void> {
         first.toFixed(2).padStart(6),
         floor.toFixed(2).padStart(11),
         med((r) => r.ours / (r.save + r.raw.index + r.raw.match), i).toFixed(2).padStart(6),
+        med((r) => r.rephases.scanImage, i).toFixed(3).padStart(10),
+        ...PHASES.map((p) => med((r) => r.rephases[p], i).toFixed(3).padStart(12)),
+        `  ${runs.map((rs) => rs[i].rescan.toFixed(3)).join(' ')}`,
       ].join(' '),
     );
   });
