@@ -14,6 +14,7 @@ import { type PhaseTimer, type Run, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
 import { ClairService, openClairService } from './environment';
 import { vulnDataLoader } from './data';
+import { loadExploitData } from './data/exploit';
 import { validateClairFiles } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import { clairKnows } from './clair/known';
@@ -21,6 +22,7 @@ import type { LayerServer } from './image/layer-server';
 import { platformTargets } from './image/platform-list';
 import type { ResolvedImage } from './image/types';
 import { normalizeReport } from './findings/normalize';
+import { enrichResult } from './findings/enrich';
 import { ImageResult, NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
 import type { ScanOutcome } from './outcome';
 import { checkCompliance, complianceReadsLayers, evaluatePolicy, readBasePolicy, recordPolicyChange, validatePolicy, type BasePolicyReader } from './policy';
@@ -67,6 +69,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
         images.push(await log.group(`image-${i + 1}`, `Scanning ${label}`, () => inImage(label, () => scanImage(ctx, req, sources.get(req)))));
       }
       const result = scanResult(env, startedAt, images);
+      // CISA KEV / EPSS on the findings (kev-data, epss-data), before the policy that can gate on them.
+      enrichResult(result, await time('enrich', () => loadExploitData(settings.policy)));
       // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
       const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
       for (const n of compared.notices) log.warn(`baseline: ${n}`);

@@ -413,6 +413,22 @@ const INPUT_LIST = [
     description:
       'VEX document(s), OpenVEX or CycloneDX JSON: a `not_affected` statement with a justification, or CycloneDX `false_positive`, suppresses the finding like an allowlist entry (the newest statement about a finding decides). A malformed document is an error.',
   },
+  {
+    name: 'kev-data',
+    group: 'policy',
+    type: 'string',
+    default: '',
+    description:
+      'The CISA Known Exploited Vulnerabilities catalogue (`known_exploited_vulnerabilities.json`, as published) to mark findings whose CVE (or an alias naming it) is known exploited, in every report and for `kev` in `fail-on`. A file path. Empty: findings are not enriched (which never means "not exploited"); `kev` in `fail-on` is then an error.',
+  },
+  {
+    name: 'epss-data',
+    group: 'policy',
+    type: 'string',
+    default: '',
+    description:
+      'The FIRST EPSS scores (`epss_scores-YYYY-MM-DD.csv.gz`, gzip or plain CSV, as published) to give findings their exploit probability and percentile, in every report and for `epss` in `fail-on` (e.g. `epss>=0.5`). A file path. Empty: findings are not enriched; `epss` in `fail-on` is then an error.',
+  },
   // reports
   {
     name: 'output-dir',

@@ -86,6 +86,9 @@ export interface Settings {
     failOnNew?: boolean;
     /** In a pull / merge request, the allowlist and VEX files are read from the base branch (policy/base.ts). */
     policyFromBase?: boolean;
+    /** kev-data / epss-data: the CISA KEV catalogue and FIRST EPSS scores (data/exploit.ts); undefined = not enriched. */
+    kevData?: string;
+    epssData?: string;
   };
 
   /** `baseline`: '' = automatic (the base branch's result in a PR/MR pipeline), `none`, a file path, or a GitHub run id. */
@@ -288,6 +291,8 @@ export function parseSettings(raw: RawInputs): Settings {
       vex: list('vex'),
       failOnNew: bool('fail-on-new'),
       policyFromBase: bool('policy-from-base'),
+      kevData: opt('kev-data'),
+      epssData: opt('epss-data'),
     },
     baseline: str('baseline'),
     batch: parseBatchSettings(raw),

@@ -23,7 +23,7 @@ import {
 import { log } from '../util/log';
 import { parseSeverity } from '../findings/model';
 import { entryMatches, isExpired, loadAllowlists, toMatch, toRef, type AllowlistEntry } from './allowlist';
-import { evaluateRule, parseRule } from './rules';
+import { evaluateRule, parseRule, usesExploitData, type RuleNode } from './rules';
 import { loadVex } from './vex';
 import { COMPLIANCE_CHECKS, enabledChecks, type ComplianceContext } from './compliance';
 import { ClairScanError } from '../util/errors';
@@ -57,10 +57,28 @@ export async function checkCompliance(
  * typo fails the run in seconds rather than after the scan. Throws the same ClairScanErrors as evaluatePolicy.
  */
 export async function validatePolicy(policy: Settings['policy']): Promise<void> {
-  if (policy.failOn?.trim() && !parseSeverity(policy.failOn)) parseRule(policy.failOn.trim(), 'fail-on');
+  if (policy.failOn?.trim() && !parseSeverity(policy.failOn)) requireExploitData(parseRule(policy.failOn.trim(), 'fail-on'), { kev: !!policy.kevData, epss: !!policy.epssData });
   await loadAllowlists(policy.allowlists);
   await loadVex(policy.vex ?? []);
   for (const check of COMPLIANCE_CHECKS) check.validate?.(policy);
+}
+
+function addExploit(acc: { kev: number; epss: number }, f: { kev?: unknown; epss?: { score: number } }): void {
+  if (f.kev) acc.kev++;
+  if (f.epss && f.epss.score > acc.epss) acc.epss = f.epss.score;
+}
+
+/**
+ * A `kev` or `epss` term without its data could never fire: the gate would pass silently. Bad input (exit 2) instead.
+ * `have`: which data was given (preflight) or applied (result.enrichment).
+ */
+function requireExploitData(rule: RuleNode, have: { kev: boolean; epss: boolean }): void {
+  const needs = usesExploitData(rule);
+  const missing = [...(needs.kev && !have.kev ? ['kev'] : []), ...(needs.epss && !have.epss ? ['epss'] : [])];
+  if (missing.length === 0) return;
+  throw new ClairScanError(`fail-on uses ${missing.join(' and ')}, but no ${missing.map((m) => `${m}-data`).join(' or ')} was given: the rule could never fire`, {
+    hint: `give ${missing.map((m) => `${m}-data`).join(' and ')} (a file in the published format, or an https URL of a mirror), or take ${missing.join(' and ')} out of fail-on. See docs/policy.md.`,
+  });
 }
 
 /**
@@ -110,6 +128,7 @@ export async function evaluatePolicy(
   // `fail-on: high` (a bare severity, as grype's --fail-on) means High or worse; anything else is a count rule.
   const failOnSeverity = policy.failOn?.trim() ? parseSeverity(policy.failOn) : undefined;
   const failOn = policy.failOn?.trim() && !failOnSeverity ? parseRule(policy.failOn.trim(), 'fail-on') : undefined;
+  if (failOn) requireExploitData(failOn, { kev: !!result.enrichment?.kev, epss: !!result.enrichment?.epss });
   // VEX statements (policy/vex.ts) suppress like allowlist entries, after them.
   const entries = opts.entries ?? [...(await loadAllowlists(policy.allowlists)), ...(await loadVex(policy.vex ?? [], now))];
   const active = entries.filter((e) => !isExpired(e, now));
@@ -121,6 +140,9 @@ export async function evaluatePolicy(
   // The same over the findings new against the baseline (fail-on-new, `new.<name>` in fail-on).
   const countedNew = emptyCounts();
   let fixableNew = 0;
+  // Exploit data over the same counted findings: how many are known exploited, the highest EPSS score.
+  const exploit = { kev: 0, epss: 0 };
+  const exploitNew = { kev: 0, epss: 0 };
   const complianceLeft: { rule: string; finding: ComplianceFinding; image: string }[] = [];
 
   for (const img of result.images) {
@@ -136,9 +158,11 @@ export async function evaluatePolicy(
       if (f.kind === 'vulnerability' && policy.ignoreUnfixed && !f.fixable) continue;
       counted[f.severity]++;
       if (f.kind === 'vulnerability' && f.fixable) fixable++;
+      if (f.kind === 'vulnerability') addExploit(exploit, f);
       if (f.baselineState === 'new') {
         countedNew[f.severity]++;
         if (f.kind === 'vulnerability' && f.fixable) fixableNew++;
+        if (f.kind === 'vulnerability') addExploit(exploitNew, f);
       }
       if (f.kind === 'compliance') complianceLeft.push({ rule: f.rule, finding: f, image: img.image.ref });
     }
@@ -184,7 +208,7 @@ export async function evaluatePolicy(
     const text = policy.failOn?.trim() ?? '';
     const rule = `fail-on: ${text}`;
     rules.push(/\bnew\./i.test(text) ? `${rule}${newScope(result)}` : rule);
-    const r = evaluateRule(failOn, { bySeverity: counted, fixable, ...(comparedOrStrict(result) ? { new: { bySeverity: countedNew, fixable: fixableNew } } : {}) });
+    const r = evaluateRule(failOn, { bySeverity: counted, fixable, ...exploit, ...(comparedOrStrict(result) ? { new: { bySeverity: countedNew, fixable: fixableNew, ...exploitNew } } : {}) });
     if (r.value) reasons.push(`fail-on rule "${text}" is true: ${r.because.join(', ')}`);
   }
   // An enabled compliance check fails the gate on any finding that is not allowlisted, whatever the

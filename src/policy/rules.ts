@@ -1,14 +1,15 @@
 /**
  * The `fail-on` count-rule grammar, e.g. `high>0 || (medium>=3 && fixable>0)`: comparisons of counts (a severity
  * counts exactly that severity; `total`/`any`, `fixable`; `new.` over the findings the baseline did not have)
- * joined by `!`, `&&` (binds tighter) and `||`. A hand-written tokenizer and recursive-descent parser: the
+ * joined by `!`, `&&` (binds tighter) and `||`. `kev` counts findings in the CISA KEV catalogue; `epss` is the highest
+ * EPSS score among the counted findings, the one name compared with a decimal (`epss>=0.5`). A hand-written tokenizer and recursive-descent parser: the
  * grammar is a dozen lines and the errors must say "expected X after Y at column N".
  * The grammar and why no parser generator: docs/decisions/fail-on-grammar.md.
  */
 import { ClairScanError } from '../util/errors';
 import { SEVERITIES, Severity, SeverityCounts } from '../findings/model';
 
-export type CountName = Severity | 'total' | 'fixable';
+export type CountName = Severity | 'total' | 'fixable' | 'kev' | 'epss';
 export type Operator = '>' | '>=' | '==' | '!=' | '<' | '<=';
 
 export type RuleNode =
@@ -20,8 +21,12 @@ export type RuleNode =
 export interface RuleCounts {
   bySeverity: SeverityCounts;
   fixable: number;
+  /** Counted findings in the CISA KEV catalogue (0 when none, or when no KEV data was given: see usesExploitData). */
+  kev?: number;
+  /** The highest EPSS score among the counted findings (0 when none has one). */
+  epss?: number;
   /** The same over the findings new against the baseline (`new.high`); absent = no baseline = all 0. */
-  new?: { bySeverity: SeverityCounts; fixable: number };
+  new?: { bySeverity: SeverityCounts; fixable: number; kev?: number; epss?: number };
 }
 
 type TokenType = 'name' | 'int' | 'op' | 'and' | 'or' | 'not' | 'lparen' | 'rparen' | 'end';
@@ -38,6 +43,8 @@ const NAMES = new Map<string, CountName>([
   ['total', 'total'],
   ['any', 'total'],
   ['fixable', 'fixable'],
+  ['kev', 'kev'],
+  ['epss', 'epss'],
 ]);
 const NAME_LIST = [...NAMES.keys()].join(', ');
 
@@ -60,7 +67,7 @@ function ruleError(label: string, rule: string, col: number, what: string): Clai
   return new ClairScanError(`${label}: ${what} at column ${col}`, {
     hint:
       `write the rule as comparisons like \`high>0\` joined with && and ||, e.g. \`critical>0 || high>=3\`. ` +
-      `Names: ${NAME_LIST} (each also as new.<name>, counting only findings new against the baseline); operators: >, >=, ==, !=, <, <=; parentheses and ! are allowed. See docs/policy.md.`,
+      `Names: ${NAME_LIST} (each also as new.<name>, counting only findings new against the baseline; epss is the highest EPSS score, compared with a number from 0 to 1 such as epss>=0.5); operators: >, >=, ==, !=, <, <=; parentheses and ! are allowed. See docs/policy.md.`,
     details: caret(rule, col),
   });
 }
@@ -85,7 +92,8 @@ function tokenize(rule: string, label: string): Token[] {
       i += word[0].length;
       continue;
     }
-    const num = /^[0-9]+/.exec(rule.slice(i));
+    // Decimals are tokenized for every name so that `high>0.5` gets a clear error; only epss accepts them.
+    const num = /^[0-9]+(?:\.[0-9]+)?/.exec(rule.slice(i));
     if (num) {
       tokens.push({ type: 'int', text: num[0], col });
       i += num[0].length;
@@ -187,7 +195,11 @@ export function parseRule(rule: string, label = 'fail-on'): RuleNode {
     const op = next();
     if (op.type !== 'op') return fail(op, `expected a comparison operator after "${t.text}"`);
     const num = next();
-    if (num.type !== 'int') return fail(num, `expected a non-negative whole number after "${t.text}${op.text}", found ${describe(num)}`);
+    if (name === 'epss') {
+      if (num.type !== 'int' || Number(num.text) > 1) return fail(num, `expected an EPSS score from 0 to 1 after "${t.text}${op.text}" (e.g. epss>=0.5), found ${describe(num)}`);
+    } else if (num.type !== 'int' || num.text.includes('.')) {
+      return fail(num, `expected a non-negative whole number after "${t.text}${op.text}", found ${describe(num)}`);
+    }
     return { type: 'cmp', name, ...(scoped ? { scope: 'new' as const } : {}), text: t.text, op: op.text as Operator, value: Number(num.text) };
   };
 
@@ -205,11 +217,28 @@ function countOf(name: CountName, all: RuleCounts, scope?: 'new'): number {
   if (!counts) return 0;
   if (name === 'total') return SEVERITIES.reduce((n, s) => n + counts.bySeverity[s], 0);
   if (name === 'fixable') return counts.fixable;
+  if (name === 'kev' || name === 'epss') return counts[name] ?? 0;
   return counts.bySeverity[name];
 }
 
 function nameText(n: { name: CountName; scope?: 'new' }): string {
-  return `${n.scope === 'new' ? 'new.' : ''}${n.name === 'total' || n.name === 'fixable' ? n.name : n.name.toLowerCase()}`;
+  return `${n.scope === 'new' ? 'new.' : ''}${n.name.toLowerCase()}`;
+}
+
+/** Which exploit data a parsed rule needs (`kev`, `epss`, also under `new.`): without it the term could never fire. */
+export function usesExploitData(node: RuleNode): { kev: boolean; epss: boolean } {
+  switch (node.type) {
+    case 'cmp':
+      return { kev: node.name === 'kev', epss: node.name === 'epss' };
+    case 'not':
+      return usesExploitData(node.operand);
+    case 'and':
+    case 'or': {
+      const l = usesExploitData(node.left);
+      const r = usesExploitData(node.right);
+      return { kev: l.kev || r.kev, epss: l.epss || r.epss };
+    }
+  }
 }
 
 function compare(a: number, op: Operator, b: number): boolean {
