@@ -70,7 +70,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       }
       const result = scanResult(env, startedAt, images);
       // CISA KEV / EPSS on the findings (kev-data, epss-data), before the policy that can gate on them.
-      enrichResult(result, await time('enrich', () => loadExploitData(settings.policy)));
+      enrichResult(result, await time('enrich', () => loadExploitData(settings.policy, settings.registry.ca)));
       // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
       const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
       for (const n of compared.notices) log.warn(`baseline: ${n}`);

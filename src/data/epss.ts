@@ -106,7 +106,15 @@ export async function readEpss(file: string, maxBytes = MAX_EPSS_BYTES): Promise
   } finally {
     await fh.close();
   }
-  const src = fs.createReadStream(file);
+  return parseEpssSource(fs.createReadStream(file), gzip, file, maxBytes);
+}
+
+/** EPSS data already in memory (a download), gzip or plain by its first bytes. */
+export function readEpssBytes(data: Buffer, file: string, maxBytes = MAX_EPSS_BYTES): Promise<EpssScores> {
+  return parseEpssSource(Readable.from([data]), data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b, file, maxBytes);
+}
+
+async function parseEpssSource(src: Readable, gzip: boolean, file: string, maxBytes: number): Promise<EpssScores> {
   const cap = byteCap(maxBytes, `EPSS data ${JSON.stringify(file)}`, 'give epss-data the published EPSS file');
   const stages: NodeJS.ReadableStream[] = [src];
   let out: Readable = src;

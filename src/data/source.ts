@@ -156,7 +156,7 @@ function shown(url: URL): string {
  * same origin or a loopback address), never from https to http. Credentials written in the URL
  * (`https://user:token@host/…`) go as Basic auth to that URL's origin only, never along a redirect elsewhere.
  */
-async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; bodyTimeout: number }, ca?: CaBundle): Promise<Awaited<ReturnType<typeof request>>> {
+export async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; bodyTimeout: number }, ca?: CaBundle): Promise<Awaited<ReturnType<typeof request>>> {
   const origin = url.origin;
   const auth = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` : undefined;
   if (url.password) log.mask(decodeURIComponent(url.password));

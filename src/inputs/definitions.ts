@@ -419,7 +419,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'The CISA Known Exploited Vulnerabilities catalogue (`known_exploited_vulnerabilities.json`, as published) to mark findings whose CVE (or an alias naming it) is known exploited, in every report and for `kev` in `fail-on`. A file path. Empty: findings are not enriched (which never means "not exploited"); `kev` in `fail-on` is then an error.',
+      'The CISA Known Exploited Vulnerabilities catalogue (`known_exploited_vulnerabilities.json`, as published) to mark findings whose CVE (or an alias naming it) is known exploited, in every report and for `kev` in `fail-on`. A file path or an https URL (a mirror). Empty: findings are not enriched (which never means "not exploited"); `kev` in `fail-on` is then an error.',
   },
   {
     name: 'epss-data',
@@ -427,7 +427,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'The FIRST EPSS scores (`epss_scores-YYYY-MM-DD.csv.gz`, gzip or plain CSV, as published) to give findings their exploit probability and percentile, in every report and for `epss` in `fail-on` (e.g. `epss>=0.5`). A file path. Empty: findings are not enriched; `epss` in `fail-on` is then an error.',
+      'The FIRST EPSS scores (`epss_scores-YYYY-MM-DD.csv.gz`, gzip or plain CSV, as published) to give findings their exploit probability and percentile, in every report and for `epss` in `fail-on` (e.g. `epss>=0.5`). A file path or an https URL (a mirror). Empty: findings are not enriched; `epss` in `fail-on` is then an error.',
   },
   // reports
   {
