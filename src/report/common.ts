@@ -167,16 +167,25 @@ export function canonicalUrl(id: string): string | undefined {
 
 /** The link a report shows for a vulnerability id: its canonical page, else its first http(s) link. */
 export function primaryLink(f: VulnerabilityFinding): string | undefined {
-  return canonicalUrl(f.id) ?? f.links.find(isHttpUrl);
+  // allLinks' first: the canonical page when there is one (always an http(s) URL), else the first http(s) link.
+  return allLinks(f)[0];
 }
 
-/** All http(s) links of a finding, the canonical one first, without duplicates. */
-export function allLinks(f: VulnerabilityFinding): string[] {
-  const out = new Set<string>();
-  const c = canonicalUrl(f.id);
-  if (c) out.add(c);
-  for (const l of f.links) if (isHttpUrl(l)) out.add(l);
-  return [...out];
+/**
+ * All http(s) links of a finding, the canonical one first, without duplicates. Read-only: while writeReports runs
+ * (withOrderCache) the array is computed once per finding and shared by every format that reads it.
+ */
+export function allLinks(f: VulnerabilityFinding): readonly string[] {
+  let links = linkCache?.get(f);
+  if (!links) {
+    const out = new Set<string>();
+    const c = canonicalUrl(f.id);
+    if (c) out.add(c);
+    for (const l of f.links) if (isHttpUrl(l)) out.add(l);
+    links = [...out];
+    linkCache?.set(f, links);
+  }
+  return links;
 }
 
 /** The distribution a finding's package belongs to, else the image's first distribution. */
@@ -200,6 +209,8 @@ export function osText(d: Distribution | undefined): string {
 let orderCache: WeakMap<VulnerabilityFinding[], VulnerabilityFinding[]> | undefined;
 /** Likewise allVulns, per images array (the summary twice, HTML and OpenVEX read the same one when nothing is filtered). */
 let allOrderCache: WeakMap<ImageResult[], { f: VulnerabilityFinding; img: ImageResult }[]> | undefined;
+/** Likewise allLinks, per finding (SARIF, GitLab, CycloneDX, JUnit, HTML and the summary read them). */
+let linkCache: WeakMap<VulnerabilityFinding, string[]> | undefined;
 let orderScopes = 0;
 
 /** Run `fn` with the report order of findings cached (see orderCache); the cache is dropped after the last scope. */
@@ -207,6 +218,7 @@ export async function withOrderCache<T>(fn: () => Promise<T>): Promise<T> {
   if (orderScopes++ === 0) {
     orderCache = new WeakMap();
     allOrderCache = new WeakMap();
+    linkCache = new WeakMap();
   }
   try {
     return await fn();
@@ -214,6 +226,7 @@ export async function withOrderCache<T>(fn: () => Promise<T>): Promise<T> {
     if (--orderScopes === 0) {
       orderCache = undefined;
       allOrderCache = undefined;
+      linkCache = undefined;
     }
   }
 }

@@ -19,7 +19,7 @@
  */
 import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import { jsonChunks } from './json-stream';
-import { canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid, writeChunksAtomic } from './common';
+import { allLinks, canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid, writeChunksAtomic } from './common';
 import type { ReportFormatDescriptor } from './format';
 import { reportView } from './view';
 
@@ -102,16 +102,15 @@ function identifier(id: string, fallbackUrl?: string, canonical = canonicalUrl(i
 }
 
 function vulnerability(f: VulnerabilityFinding, img: ImageResult, defaultBranchImage?: string): GitlabVulnerability {
-  const links = f.links.filter(isHttpUrl);
+  // The canonical page first, then the finding's http(s) links, without duplicates (shared with the other formats).
+  const urls = allLinks(f);
   const canonical = canonicalUrl(f.id);
-  const identifiers = [identifier(f.id, links[0], canonical)];
+  // Without a canonical page, urls[0] is the finding's first http(s) link.
+  const identifiers = [identifier(f.id, urls[0], canonical)];
   for (const a of f.aliases) {
     if (identifiers.length >= 20) break;
     if (a !== f.id) identifiers.push(identifier(a));
   }
-  // The canonical page first, then the finding's http(s) links, without duplicates.
-  const urls: string[] = canonical && isHttpUrl(canonical) ? [canonical] : [];
-  for (const l of links) if (!urls.includes(l)) urls.push(l);
   const description = (f.description.trim() || f.name || f.id).slice(0, 1_048_576);
   const v: GitlabVulnerability = {
     id: stableUuid(`${f.key}\n${img.image.ref}`, 'clair-scan/gitlab'),
