@@ -161,6 +161,51 @@ function findingHeader(withImage: boolean, withSummary = false): string[] {
   return [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- |').join('')}`];
 }
 
+/** "Likely exploited": an EPSS score at or above this (a 10% chance of exploitation activity within 30 days). */
+export const LIKELY_EXPLOITED_EPSS = 0.1;
+const EXPLOIT_ROW_CAP = 20;
+
+/**
+ * What attackers use, before the severity groups (issue 22): findings in the CISA KEV catalogue, then those with an
+ * EPSS score of LIKELY_EXPLOITED_EPSS or more. Only with exploit data: without it nothing is said here, and the JSON
+ * result has no `enrichment` ("not enriched", never "not exploited").
+ */
+function exploitLines(result: ScanResult): string[] {
+  const e = result.enrichment;
+  if (!e) return [];
+  const multi = result.images.length > 1;
+  const all = allVulns(result.images).filter((x) => !x.f.allowlisted);
+  const pct = (n: number): string => `${(n * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+  const epssCell = (f: VulnerabilityFinding): string => (f.epss ? `${pct(f.epss.score)} (${pct(f.epss.percentile)} percentile)` : '—');
+  const rows = (list: typeof all, extra: (f: VulnerabilityFinding) => string[]): string[] =>
+    [
+      ...list.slice(0, EXPLOIT_ROW_CAP).map((x) => {
+        const cols = [md(x.f.severity), mdLink(x.f.id, primaryLink(x.f)), md(x.f.package.name, 80), x.f.fixedIn ? md(x.f.fixedIn, 60) : '—', ...extra(x.f)];
+        if (multi) cols.push(imageMd(x.img, 60));
+        return `| ${cols.join(' | ')} |`;
+      }),
+      ...(list.length > EXPLOIT_ROW_CAP ? ['', `_… and ${list.length - EXPLOIT_ROW_CAP} more; ${POINTER}._`] : []),
+    ];
+  const header = (extra: string[]): string[] => {
+    const cols = ['Severity', 'ID', 'Package', 'Fixed in', ...extra, ...(multi ? ['Image'] : [])];
+    return [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- |').join('')}`];
+  };
+  const out: string[] = [];
+  if (e.kev) {
+    const kev = all.filter((x) => x.f.kev);
+    out.push(`### Known exploited (${kev.length})`, '');
+    if (kev.length === 0) out.push(`No finding is in the CISA KEV catalogue (version ${md(e.kev.version, 40)}).`, '');
+    else out.push(...header(['KEV added', 'KEV due', 'Ransomware', 'EPSS']), ...rows(kev, (f) => [md(f.kev!.dateAdded, 12), md(f.kev!.dueDate, 12), f.kev!.ransomware ? 'known' : '—', epssCell(f)]), '');
+  } else out.push('_Known exploited: no CISA KEV data was given (`kev-data`), so the findings were not checked against it._', '');
+  if (e.epss) {
+    const likely = all.filter((x) => !x.f.kev && x.f.epss && x.f.epss.score >= LIKELY_EXPLOITED_EPSS).sort((a, b) => b.f.epss!.score - a.f.epss!.score);
+    out.push(`### Likely exploited (EPSS ≥ ${pct(LIKELY_EXPLOITED_EPSS)}, not in KEV) (${likely.length})`, '');
+    if (likely.length === 0) out.push(`No other finding has an EPSS score of ${pct(LIKELY_EXPLOITED_EPSS)} or more (EPSS ${md(e.epss.date, 12)}).`, '');
+    else out.push(...header(['EPSS']), ...rows(likely, (f) => [epssCell(f)]), '');
+  } else out.push('_Likely exploited: no EPSS data was given (`epss-data`), so the findings have no EPSS score._', '');
+  return out;
+}
+
 function topFindings(result: ScanResult): string[] {
   const multi = result.images.length > 1;
   const all = allVulns(result.images).filter((x) => !x.f.allowlisted);
@@ -298,7 +343,7 @@ export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions 
   const maxChars = Math.max(1000, opts.maxChars ?? MARKDOWN_DEFAULT_MAX_CHARS);
   const headLines: string[] = [];
   if (opts.marker) headLines.push(markerLine(opts.marker));
-  headLines.push(...verdictLines(result), '', ...deltaLines(result), ...notesLines(result), ...countsTable(result), '', ...topFindings(result), '');
+  headLines.push(...verdictLines(result), '', ...deltaLines(result), ...notesLines(result), ...exploitLines(result), ...countsTable(result), '', ...topFindings(result), '');
   const tail: string[] = [];
   const comp = complianceSection(result);
   if (comp.length) tail.push(...comp, '');
