@@ -20,7 +20,7 @@ import type { ClairService } from '../environment';
 import { validateRequest } from '../image';
 import { shareLayersInRun } from '../image/docker-daemon';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
-import { COMPLIANCE_CHECKS, evaluatePolicy, refuseNewRulesWithoutBaseline } from '../policy';
+import { COMPLIANCE_CHECKS, evaluatePolicy, refuseExploitData, refuseNewRulesWithoutBaseline } from '../policy';
 import { writeReports } from '../report';
 import { TOOL_VERSION } from '../version';
 import { ImageContext, requireReports, runScan, scanImage, scanResult } from '../scan';
@@ -152,7 +152,10 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   let pool: LayerPool | undefined;
   return runScan(settings, opts.onState, {
     banner: (runId) => `Batch run ${runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
-    preflight: async () => refuseNewRulesWithoutBaseline(settings.policy, 'batch mode'),
+    preflight: async () => {
+      refuseNewRulesWithoutBaseline(settings.policy, 'batch mode');
+      refuseExploitData(settings.policy, 'batch mode');
+    },
     needsClair: todo.length > 0,
     // Layers shared between images are published once (batch/layers.ts).
     lease: (server) => {

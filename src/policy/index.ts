@@ -109,6 +109,15 @@ export function refuseNewRulesWithoutBaseline(policy: Settings['policy'], where:
   });
 }
 
+/** Where the findings are not enriched (batch mode, for now): kev-data / epss-data would be ignored silently. */
+export function refuseExploitData(policy: Settings['policy'], where: string): void {
+  const given = [...(policy.kevData ? ['kev-data'] : []), ...(policy.epssData ? ['epss-data'] : [])];
+  if (!given.length) return;
+  throw new ClairScanError(`${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not applied in ${where} yet: the findings would not be enriched and a kev/epss rule could never fire`, {
+    hint: `leave ${given.join(' and ')} empty in ${where} (and kev/epss out of fail-on), or scan the images without batch mode.`,
+  });
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
