@@ -18,7 +18,6 @@
  *   15.0): GitLab then tracks a branch image's findings as the default branch image's, instead of as new ones.
  */
 import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
-import { jsonChunks } from './json-stream';
 import { allLinks, canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid, writeChunksAtomic } from './common';
 import type { ReportFormatDescriptor } from './format';
 import { reportView } from './view';
@@ -101,48 +100,51 @@ function identifier(id: string, fallbackUrl?: string, canonical = canonicalUrl(i
   return { type, name: value, value, ...(url && isHttpUrl(url) ? { url } : {}) };
 }
 
-function vulnerability(f: VulnerabilityFinding, img: ImageResult, defaultBranchImage?: string): GitlabVulnerability {
+const J = JSON.stringify;
+/** Line starts of the keys at the depths of a vulnerability inside the report (JSON.stringify(report, null, 2)). */
+const I2 = '\n      ';
+const I3 = '\n        ';
+const I4 = '\n          ';
+const I5 = '\n            ';
+
+function identifierJson(i: GitlabIdentifier): string {
+  return `${I3}{${I4}"type": ${J(i.type)},${I4}"name": ${J(i.name)},${I4}"value": ${J(i.value)}${i.url ? `,${I4}"url": ${J(i.url)}` : ''}${I3}}`;
+}
+
+/**
+ * One vulnerability's text exactly as JSON.stringify(report, null, 2) indents it inside `vulnerabilities` (the one
+ * writer: no object is built and walked per finding; buildGitlabReport parses the text back for the tests).
+ * Key order: id, name, description, severity, identifiers, links, location, solution.
+ */
+function vulnerabilityJson(f: VulnerabilityFinding, img: ImageResult, id: string, defaultBranchImage?: string): string {
   // The canonical page first, then the finding's http(s) links, without duplicates (shared with the other formats).
   const urls = allLinks(f);
   const canonical = canonicalUrl(f.id);
   // Without a canonical page, urls[0] is the finding's first http(s) link.
-  const identifiers = [identifier(f.id, urls[0], canonical)];
+  let identifiers = identifierJson(identifier(f.id, urls[0], canonical));
+  let n = 1;
   for (const a of f.aliases) {
-    if (identifiers.length >= 20) break;
-    if (a !== f.id) identifiers.push(identifier(a));
-  }
-  const description = (f.description.trim() || f.name || f.id).slice(0, 1_048_576);
-  const v: GitlabVulnerability = {
-    id: stableUuid(`${f.key}\n${img.image.ref}`, 'clair-scan/gitlab'),
-    name: `${f.id} in ${f.package.name}`.slice(0, 255),
-    description,
-    severity: SEVERITY[f.severity],
-    identifiers,
-    links: urls.map((url) => ({ url })),
-    location: {
-      image: img.image.ref,
-      ...(defaultBranchImage ? { default_branch_image: defaultBranchImage } : {}),
-      operating_system: osText(distributionOf(f, img)),
-      dependency: { package: { name: f.package.name }, version: f.package.version },
-    },
-  };
-  if (f.fixable && f.fixedIn) v.solution = `Upgrade ${f.package.name} to ${f.fixedIn}`.slice(0, 7000);
-  return v;
-}
-
-/** `defaultBranchImage`: the default branch's name of the (one) scanned image, as default-branch-image gives it. */
-export function buildGitlabReport(result: ScanResult, opts: { defaultBranchImage?: string } = {}): GitlabReport {
-  const vulnerabilities: GitlabVulnerability[] = [];
-  const seen = new Set<string>();
-  for (const img of result.images) {
-    for (const f of img.vulnerabilities) {
-      if (f.allowlisted) continue;
-      const v = vulnerability(f, img, opts.defaultBranchImage);
-      if (seen.has(v.id)) continue;
-      seen.add(v.id);
-      vulnerabilities.push(v);
+    if (n >= 20) break;
+    if (a !== f.id) {
+      identifiers += `,${identifierJson(identifier(a))}`;
+      n++;
     }
   }
+  let links = '';
+  for (const url of urls) links += `${links ? ',' : ''}${I3}{${I4}"url": ${J(url)}${I3}}`;
+  const description = (f.description.trim() || f.name || f.id).slice(0, 1_048_576);
+  return (
+    `{${I2}"id": "${id}",${I2}"name": ${J(`${f.id} in ${f.package.name}`.slice(0, 255))},${I2}"description": ${J(description)},` +
+    `${I2}"severity": "${SEVERITY[f.severity]}",${I2}"identifiers": [${identifiers}${I2}],${I2}"links": ${links ? `[${links}${I2}]` : '[]'},` +
+    `${I2}"location": {${I3}"image": ${J(img.image.ref)},${defaultBranchImage ? `${I3}"default_branch_image": ${J(defaultBranchImage)},` : ''}` +
+    `${I3}"operating_system": ${J(osText(distributionOf(f, img)))},${I3}"dependency": {${I4}"package": {${I5}"name": ${J(f.package.name)}${I4}},` +
+    `${I4}"version": ${J(f.package.version)}${I3}}${I2}}` +
+    `${f.fixable && f.fixedIn ? `,${I2}"solution": ${J(`Upgrade ${f.package.name} to ${f.fixedIn}`.slice(0, 7000))}` : ''}\n    }`
+  );
+}
+
+/** The report without its vulnerabilities (`vulnerabilities: []`, the last key: the writer fills it in). */
+function reportFrame(result: ScanResult): GitlabReport {
   // scan.messages: "communication intended for the initiator of a scan" (info / warn), shown with the job's report.
   const messages = result.images.flatMap((img) => imageNotes(img).map((n) => ({ level: n.level === 'warning' ? ('warn' as const) : ('info' as const), value: `${img.image.ref}: ${n.text}` })));
   const identity: GitlabScanner = { id: 'clair-scan', name: 'clair-scan', version: result.tool.version || 'unknown', vendor: { name: 'clair-scan' } };
@@ -163,18 +165,49 @@ export function buildGitlabReport(result: ScanResult, opts: { defaultBranchImage
       status: 'success',
       ...(messages.length ? { messages } : {}),
     },
-    vulnerabilities,
+    vulnerabilities: [],
   };
 }
 
-export function renderGitlab(result: ScanResult, opts: { defaultBranchImage?: string } = {}): string {
-  return `${JSON.stringify(buildGitlabReport(result, opts), null, 2)}\n`;
+/** The report as an object (tests): the written text parsed back. */
+export function buildGitlabReport(result: ScanResult, opts: { defaultBranchImage?: string } = {}): GitlabReport {
+  return JSON.parse(renderGitlab(result, opts)) as GitlabReport;
 }
 
-/** The same text as renderGitlab, in chunks (one per vulnerability): what writeReports writes. */
+/** The whole report text in memory (tests): what gitlabReportChunks writes. */
+export function renderGitlab(result: ScanResult, opts: { defaultBranchImage?: string } = {}): string {
+  let s = '';
+  for (const c of gitlabReportChunks(result, opts)) s += c;
+  return s;
+}
+
+/**
+ * The report in chunks (one per vulnerability), byte for byte JSON.stringify(report, null, 2) + newline: the frame
+ * is stringified, the vulnerabilities written as text (vulnerabilityJson). `defaultBranchImage`: the default
+ * branch's name of the (one) scanned image, as default-branch-image gives it.
+ */
 export function* gitlabReportChunks(result: ScanResult, opts: { defaultBranchImage?: string } = {}): Generator<string> {
-  yield* jsonChunks(buildGitlabReport(result, opts), 2, 2);
-  yield '\n';
+  const frame = J(reportFrame(result), null, 2);
+  const empty = '[]\n}';
+  let first = true;
+  const seen = new Set<string>();
+  for (const img of result.images) {
+    for (const f of img.vulnerabilities) {
+      if (f.allowlisted) continue;
+      // Stable across runs; the first finding of an id is kept.
+      const id = stableUuid(`${f.key}\n${img.image.ref}`, 'clair-scan/gitlab');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const text = vulnerabilityJson(f, img, id, opts.defaultBranchImage);
+      if (first) {
+        yield `${frame.slice(0, -empty.length)}[\n    ${text}`;
+        first = false;
+      } else {
+        yield `,\n    ${text}`;
+      }
+    }
+  }
+  yield first ? `${frame}\n` : '\n  ]\n}\n';
 }
 
 export const gitlabFormat: ReportFormatDescriptor<'gitlab'> = {
