@@ -44,12 +44,12 @@ const cases: [string, () => string, (f: string) => string | RegExp][] = [
   [
     'an older format version (0.9.0)',
     () => withVersion('0.9.0'),
-    (f) => `the baseline (file ${f}) has result format version 0.9.0, which this clair-scan (format 1.1.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
+    (f) => `the baseline (file ${f}) has result format version 0.9.0, which this clair-scan (format 1.2.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
   ],
   [
     'an unknown format version (2.0.0)',
     () => withVersion('2.0.0'),
-    (f) => `the baseline (file ${f}) has result format version 2.0.0, which this clair-scan (format 1.1.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
+    (f) => `the baseline (file ${f}) has result format version 2.0.0, which this clair-scan (format 1.2.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
   ],
   [
     'a truncated file',

@@ -44,12 +44,12 @@ test('the pull request against the base branch: exactly 1 new (CVE-2099-3001), 2
   expect({ code: prRun.code, stderr: prRun.code === 1 ? '' : prRun.stderr }).toEqual({ code: 1, stderr: '' });
   const r = prRun.json();
   const base = baseRun.json();
-  expect(r.schemaVersion).toBe('1.1.0');
+  expect(r.schemaVersion).toBe('1.2.0');
   expect(stateLines(r)).toEqual([...UNCHANGED, NEW_FINDING]);
   expect(r.images[0].vulnerabilities.find((v: { baselineState: string }) => v.baselineState === 'new').key).toBe(img.keys.requests);
   // The JSON delta, exactly.
   expect(r.delta).toEqual({
-    baseline: { source: `file ${baseFile}`, schemaVersion: '1.1.0', toolVersion: base.tool.version, finishedAt: base.finishedAt, images: [img.name] },
+    baseline: { source: `file ${baseFile}`, schemaVersion: '1.2.0', toolVersion: base.tool.version, finishedAt: base.finishedAt, images: [img.name] },
     counts: { new: counts({ Medium: 1 }), updated: SEVERITY_ZERO, unchanged: counts({ High: 1, Medium: 1 }), fixed: SEVERITY_ZERO },
     fixed: [],
   });

@@ -87,7 +87,7 @@ describe('parseBaseline / loadBaseline: bad input is a notice, never an error', 
   it.each([
     ['not JSON', '{"schemaVersion": "1.1.0",', /^the baseline \(b\) is not readable JSON \(.+\); no comparison is made, the report is complete\.$/],
     ['not a result', '{"hello": 1}', /^the baseline \(b\) is not a clair-scan result \(clair-scan-result\.json\); no comparison is made/],
-    ['an older format version', JSON.stringify({ ...baselineResult(), schemaVersion: '0.9.0' }), /^the baseline \(b\) has result format version 0\.9\.0, which this clair-scan \(format 1\.1\.0\) cannot compare with;/],
+    ['an older format version', JSON.stringify({ ...baselineResult(), schemaVersion: '0.9.0' }), /^the baseline \(b\) has result format version 0\.9\.0, which this clair-scan \(format 1\.2\.0\) cannot compare with;/],
     ['damaged findings', JSON.stringify({ ...baselineResult(), images: [{ image: { name: 'x' }, vulnerabilities: [{ id: 'CVE-1' }] }] }), /^the baseline \(b\) is damaged/],
   ])('%s', (_what, text, want) => {
     const r = parseBaseline(text, 'b');
@@ -158,7 +158,7 @@ describe('the gate on new findings', () => {
   });
 
   it('a dotted name other than new.<name> is an error naming the column', async () => {
-    await expect(evaluatePolicy(compared(), policy({ failOn: 'high>0 || old.high>0' }))).rejects.toThrow('fail-on: unknown name "old.high", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable at column 11');
+    await expect(evaluatePolicy(compared(), policy({ failOn: 'high>0 || old.high>0' }))).rejects.toThrow('fail-on: unknown name "old.high", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss at column 11');
   });
 });
 
@@ -199,7 +199,7 @@ describe('the delta in the reports', () => {
     const r = currentResult();
     applyBaseline(r, base());
     const j = JSON.parse(renderJson(r)) as ScanResult;
-    expect(j.schemaVersion).toBe('1.1.0');
+    expect(j.schemaVersion).toBe('1.2.0');
     expect(j.delta!.counts.new.High).toBe(1);
     expect(j.images[0].vulnerabilities.map((f) => f.baselineState)).toEqual(['unchanged', 'unchanged', 'updated', 'new']);
   });

@@ -24,7 +24,7 @@ const counts = { bySeverity: { ...emptyCounts(), High: 1 }, fixable: 0 };
 describe('names inherited from Object.prototype are unknown names', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'CONSTRUCTOR'])('%s>0', (name) => {
     const err = errorOf(`high>0 || ${name}>0`);
-    expect(err.message).toBe(`fail-on: unknown name "${name}", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable at column 11`);
+    expect(err.message).toBe(`fail-on: unknown name "${name}", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss at column 11`);
     expect(err.details).toBe(`high>0 || ${name}>0\n          ^`);
     expect(err.exitCode).toBe(2);
   });
