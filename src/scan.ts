@@ -14,7 +14,7 @@ import { type PhaseTimer, type Run, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
 import { ClairService, openClairService } from './environment';
 import { vulnDataLoader } from './data';
-import { loadExploitData } from './data/exploit';
+import { loadExploitData, type ExploitData } from './data/exploit';
 import { validateClairFiles } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import { clairKnows } from './clair/known';
@@ -46,6 +46,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
   const sources = new Map<ImageRequest, ImageSourceKind>();
   // The images to scan: settings.images, or with `platform: all` one target per platform of each (image/platform-list.ts).
   const targets: ImageRequest[] = [];
+  // kev-data / epss-data, read in the preflight: a bad file fails in seconds, before Clair starts.
+  let exploit: ExploitData = {};
   return runScan(settings, opts.onState, {
     banner: (runId) => `Run ${runId} (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
     // Fail fast on what needs no Clair (the inputs themselves were checked by parseSettings).
@@ -58,6 +60,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
           targets.push(t);
         }
       }
+      exploit = await loadExploitData(settings.policy, settings.registry.ca);
     },
     body: async (run, opened) => {
       const { ctx, env } = opened!;
@@ -70,7 +73,7 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       }
       const result = scanResult(env, startedAt, images);
       // CISA KEV / EPSS on the findings (kev-data, epss-data), before the policy that can gate on them.
-      enrichResult(result, await time('enrich', () => loadExploitData(settings.policy, settings.registry.ca)));
+      enrichResult(result, exploit);
       // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
       const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
       for (const n of compared.notices) log.warn(`baseline: ${n}`);
