@@ -40,7 +40,8 @@ function bad(file: string, line: number | undefined, what: string): ClairScanErr
 }
 
 const HEADER_LINE = /^#model_version:(v[0-9][0-9.]*),score_date:(\d{4}-\d{2}-\d{2})T[0-9:]+(?:[+-]\d{4}|Z)?$/;
-const NUMBER = /^(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)(?:[eE]-?\d+)?$/;
+// Plain decimals as published; exponent form (9.7e-05) accepted too, as CSV writers may use it. Range checked below.
+const NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 function score(text: string): number | undefined {
   if (!NUMBER.test(text)) return undefined;
