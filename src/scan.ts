@@ -48,6 +48,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
   const targets: ImageRequest[] = [];
   // kev-data / epss-data, read in the preflight: a bad file fails in seconds, before Clair starts.
   let exploit: ExploitData = {};
+  // The first image, exported while the run's own Clair starts (whileClairStarts); taken by its scan.
+  let first: { image: Promise<ResolvedImage>; taken: boolean } | undefined;
   return runScan(settings, opts.onState, {
     banner: (runId) => `Run ${runId} (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
     // Fail fast on what needs no Clair (the inputs themselves were checked by parseSettings).
@@ -62,6 +64,24 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       }
       exploit = await loadExploitData(settings.policy, settings.registry.ca);
     },
+    // The export of the first image overlaps the start of an ephemeral Clair (containers: a fresh database that has
+    // indexed nothing, so no known-manifest check is lost; process mode may run on a database that has, so it waits).
+    whileClairStarts: (run) => {
+      if (settings.clairMode === 'process' || !targets.length) return undefined;
+      const req = targets[0];
+      const image = run.time('image-export', () => openImage(req, settings, run.docker, run.state, sources.get(req)));
+      // Awaited by the first image's scan or by discard: a failure meanwhile is not an unhandled rejection.
+      image.catch(() => undefined);
+      const held: { image: Promise<ResolvedImage>; taken: boolean } = { image, taken: false };
+      first = held;
+      return {
+        discard: async () => {
+          if (held.taken) return;
+          held.taken = true;
+          await image.then((i) => i.close(), () => undefined);
+        },
+      };
+    },
     body: async (run, opened) => {
       const { ctx, env } = opened!;
       const { time } = run;
@@ -69,7 +89,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       // One collapsible group per image (its export, index, data check, match, compliance), one image at a time.
       for (const [i, req] of targets.entries()) {
         const label = req.platform ? `${req.input} (${req.platform})` : req.input;
-        images.push(await log.group(`image-${i + 1}`, `Scanning ${label}`, () => inImage(label, () => scanImage(ctx, req, sources.get(req)))));
+        const early = i === 0 && first && !first.taken ? ((first.taken = true), first.image) : undefined;
+        images.push(await log.group(`image-${i + 1}`, `Scanning ${label}`, () => inImage(label, () => scanImage(ctx, req, sources.get(req), early))));
       }
       const result = scanResult(env, startedAt, images);
       // CISA KEV / EPSS on the findings (kev-data, epss-data), before the policy that can gate on them.
@@ -108,6 +129,11 @@ export interface RunPlan<T> {
   lease?(server: LayerServer): ImageContext['lease'];
   /** How the per-image steps see Clair; default: as it is. */
   clair?(env: ClairService): ClairService;
+  /**
+   * Work started while the run's own Clair starts (that waits on PostgreSQL and Clair, not on this process): a
+   * scan's first image export. `discard` frees it when the body did not take it (Clair failed to start, …).
+   */
+  whileClairStarts?(run: Run): { discard(): Promise<void> } | undefined;
   /** The images, their policy and reports; `opened` is there unless needsClair is false. */
   body(run: Run, opened?: OpenedRun): Promise<T>;
   /** After the cleanup, whatever happened. */
@@ -132,6 +158,7 @@ export async function runScan<T>(settings: Settings, onState: ((s: RunState) => 
   log.info(plan.banner(state.runId));
   let env: ClairService | undefined;
   let server: LayerServer | undefined;
+  let early: { discard(): Promise<void> } | undefined;
   try {
     await time('preflight', async () => {
       await validatePolicy(settings.policy);
@@ -139,6 +166,8 @@ export async function runScan<T>(settings: Settings, onState: ((s: RunState) => 
       await plan.preflight?.(run);
     });
     if (plan.needsClair === false) return await plan.body(run);
+    // An existing Clair (clair-url) is up already: nothing to overlap.
+    early = settings.clairUrl ? undefined : plan.whileClairStarts?.(run);
     const opened = (env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state)));
     onState?.(state);
     const layers = (server = await time('layer-server', () => openLayerServer(settings, opened, run.docker)));
@@ -161,6 +190,7 @@ export async function runScan<T>(settings: Settings, onState: ((s: RunState) => 
     };
     return await plan.body(run, { ctx, env: opened, server: layers });
   } finally {
+    await early?.discard();
     try {
       await run.end({ first: server, clair: env });
     } finally {
@@ -212,12 +242,13 @@ export interface ImageContext {
  * One image: export → index → data check → match → normalize → compliance. `source`: where locateImage
  * already found it (else it is located here). Throws ClairScanError for anything that went wrong.
  */
-export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: ImageSourceKind): Promise<ImageResult> {
+export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: ImageSourceKind, opened?: Promise<ResolvedImage>): Promise<ImageResult> {
   const { settings, env, state, time } = ctx;
   log.info(`Scanning ${req.input} …`);
   // A daemon image Clair already indexed is not exported (image/known.ts) unless a compliance check reads its layers.
   const known = complianceReadsLayers(settings.policy) ? undefined : clairKnows(env.client);
-  const image = await time('image-export', () => openImage(req, settings, ctx.docker, state, source, known));
+  // `opened`: exported already, while Clair started (scan's whileClairStarts).
+  const image = opened ? await opened : await time('image-export', () => openImage(req, settings, ctx.docker, state, source, known));
   ctx.onState?.(state);
   let lease: LayerLease | undefined;
   try {

@@ -68,6 +68,26 @@ describe('runScan, the one skeleton (a run that needs no Clair: nothing to start
     expect(Object.keys(out)).toEqual(expect.arrayContaining(['preflight', 'cleanup']));
   });
 
+  it('whileClairStarts begins before Clair starts and is discarded when Clair does not come up; an existing Clair (clair-url) gets none', async () => {
+    const calls: string[] = [];
+    const plan = {
+      banner: () => 'banner',
+      whileClairStarts: () => {
+        calls.push('early');
+        return { discard: async () => void calls.push('discard') };
+      },
+      body: async () => void calls.push('body'),
+      ended: () => void calls.push('ended'),
+    };
+    // Process mode against a PostgreSQL that is not there: Clair never comes up.
+    await expect(runScan(settings(), undefined, plan)).rejects.toThrow();
+    expect(calls).toEqual(['early', 'discard', 'ended']);
+    calls.length = 0;
+    const external = parseSettings((n) => ({ image: 'a:1', 'clair-url': 'http://127.0.0.1:1', 'output-dir': testTempDir('cs-unit-skeleton-') })[n]);
+    await runScan(external, undefined, plan);
+    expect(calls).toEqual(['body', 'ended']);
+  }, 60_000);
+
   it('a bad policy file fails the common preflight before the mode\'s checks; the run still ends', async () => {
     const calls: string[] = [];
     const err = await runScan(settings({ allowlist: '/nonexistent/allowlist.yaml' }), undefined, {
