@@ -14,7 +14,7 @@ import { type PhaseTimer, type Run, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
 import { ClairService, openClairService } from './environment';
 import { vulnDataLoader } from './data';
-import { loadExploitData, type ExploitData } from './data/exploit';
+import type { ExploitData } from './data/exploit';
 import { validateClairFiles } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import { clairKnows } from './clair/known';
@@ -29,6 +29,13 @@ import { checkCompliance, complianceReadsLayers, evaluatePolicy, readBasePolicy,
 import { loadBaseline, summarizeDelta, useBaseline, type BaselineFetcher } from './findings/delta';
 import { missingReports, writeReports } from './report';
 import { TOOL_VERSION } from './version';
+
+import type { BundleRequire } from './util/lazy';
+declare const require: BundleRequire;
+const loadExploit = (): Promise<typeof import('./data/exploit')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./data/exploit') as typeof import('./data/exploit')), fail, 'exploit-data'))
+    : Promise.resolve(require('./data/exploit') as typeof import('./data/exploit'));
 
 export type { ScanOutcome };
 
@@ -62,7 +69,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
           targets.push(t);
         }
       }
-      exploit = await loadExploitData(settings.policy, settings.registry.ca);
+      // The KEV/EPSS parsers load only when their data is given (util/lazy.ts): most runs need neither.
+      if (settings.policy.kevData || settings.policy.epssData) exploit = await (await loadExploit()).loadExploitData(settings.policy, settings.registry.ca);
     },
     // The export of the first image overlaps the start of an ephemeral Clair (containers: a fresh database that has
     // indexed nothing, so no known-manifest check is lost; process mode may run on a database that has, so it waits).

@@ -12,11 +12,18 @@ import { log } from '../util/log';
 import { formatBytes, startProgress } from '../util/progress';
 import { type Container, DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
-import { countRangeRecordsInFile, importWithRanges } from './range-import';
 import type { RunState } from './run-state';
 import type { ClairClient } from '../clair/client';
 import { isLanguageRepository, packageRecords, RHCC_REPOSITORY_KEY, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
 import { FAMILY_BY_DID, updaterCovers } from '../clair/updater-names';
+
+import type { BundleRequire } from '../util/lazy';
+declare const require: BundleRequire;
+/** range-import.ts is needed only when a bundle is imported (not with a database image): loaded then (util/lazy.ts). */
+const loadRangeImport = (): Promise<typeof import('./range-import')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./range-import') as typeof import('./range-import')), fail, 'range-import'))
+    : Promise.resolve(require('./range-import') as typeof import('./range-import'));
 
 /**
  * clairctl logs through zerolog's console writer, which colours its output with ANSI escapes unless NO_COLOR is
@@ -44,7 +51,7 @@ export async function importBundle(docker: DockerClient, clair: Container, sourc
   // A URL is fetched by clairctl itself (data/source.ts downloads vuln-data URLs first, so only direct callers
   // pass one): a bundle there with ranges fails in clairctl as before, with its message (exit 2).
   if (/^https?:\/\//.test(source)) return clairctlImport(docker, clair, source, source, timeoutMs);
-  const ranges = opts.rangeRecords ?? (await countRangeRecordsInFile(source));
+  const ranges = opts.rangeRecords ?? (await (await loadRangeImport()).countRangeRecordsInFile(source));
   if (ranges === 0) return clairctlImport(docker, clair, source, source, timeoutMs);
   await importRanges(docker, clair, source, ranges, timeoutMs, opts);
 }
@@ -57,7 +64,7 @@ async function importRanges(docker: DockerClient, clair: Container, file: string
   }
   log.info(`${file} holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which clairctl 4.9.0 cannot store: importing them without their ranges, then completing them in Clair's database …`);
   const started = Date.now();
-  const r = await importWithRanges(docker, opts.pg, file, {
+  const r = await (await loadRangeImport()).importWithRanges(docker, opts.pg, file, {
     label: file,
     state: opts.state,
     timeoutMs,
@@ -137,7 +144,7 @@ export async function fetchOnline(docker: DockerClient, clair: Container, sets: 
       const local = path.join(tmp, path.basename(out));
       const { stream } = await docker.getFile(clair, out);
       await pipeline(stream, fs.createWriteStream(local, { mode: 0o600 }));
-      const ranges = await countRangeRecordsInFile(local);
+      const ranges = await (await loadRangeImport()).countRangeRecordsInFile(local);
       if (ranges > 0) return await importRanges(docker, clair, local, ranges, timeoutMs, opts);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
