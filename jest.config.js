@@ -11,6 +11,11 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/__tests__/browser/**/*.test.ts'] },
     // Per-project testTimeout is ignored by jest: the e2e timeout is set in the setup file.
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/__tests__/e2e/setup.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/__tests__/e2e/setup.ts'],
+    },
   ],
 };

@@ -33,7 +33,11 @@ function time(args: string[], env: NodeJS.ProcessEnv): Promise<Timing> {
     let firstLine = NaN;
     let line = '';
     let buf = '';
-    const child = spawn(process.execPath, args, { cwd: env.GITHUB_WORKSPACE ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: env.GITHUB_WORKSPACE ?? ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const onData = (d: Buffer): void => {
       if (!Number.isNaN(firstLine)) return;
       buf += d.toString('utf8');
@@ -58,7 +62,9 @@ const median = (xs: number[]): number => {
 
 /** The environment of an action step: inputs with action.yml's defaults, the runner's command files. */
 function runnerEnv(dir: string): NodeJS.ProcessEnv {
-  const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }> };
+  const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: unknown }>;
+  };
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
   for (const [name, def] of Object.entries(action.inputs)) {
     // The runner evaluates expressions such as `${{ github.token }}`.
@@ -95,7 +101,8 @@ async function main(): Promise<void> {
   const dist = path.resolve(process.argv[3] ?? path.join(ROOT, 'dist'));
   const main = path.join(dist, 'main', 'index.js');
   const cli = path.join(dist, 'cli', 'index.js');
-  for (const f of [main, cli]) if (!fs.existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing: run \`npm run bundle\` first`);
+  for (const f of [main, cli])
+    if (!fs.existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing: run \`npm run bundle\` first`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-bench-start-'));
   try {
     const env = runnerEnv(dir);
@@ -104,11 +111,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < n; i++) action.push(await time([main], env));
     await time([cli, '--version'], { PATH: process.env.PATH, HOME: process.env.HOME });
     const version: Timing[] = [];
-    for (let i = 0; i < n; i++) version.push(await time([cli, '--version'], { PATH: process.env.PATH, HOME: process.env.HOME }));
+    for (let i = 0; i < n; i++)
+      version.push(await time([cli, '--version'], { PATH: process.env.PATH, HOME: process.env.HOME }));
 
     const size = (f: string): string => `${(fs.statSync(f).size / 1e6).toFixed(2)} MB`;
-    console.log(`action start, ${n} runs; dist/main/index.js ${size(main)}, dist/cli/index.js ${size(cli)}; node ${process.version}, ${os.cpus().length} CPUs`);
-    console.log(`first line: ${action[0].line.slice(0, 110)}${action.some((t) => t.code !== 2) ? ` (exit codes ${[...new Set(action.map((t) => t.code))].join(', ')}, expected 2)` : ''}`);
+    console.log(
+      `action start, ${n} runs; dist/main/index.js ${size(main)}, dist/cli/index.js ${size(cli)}; node ${process.version}, ${os.cpus().length} CPUs`,
+    );
+    console.log(
+      `first line: ${action[0].line.slice(0, 110)}${action.some((t) => t.code !== 2) ? ` (exit codes ${[...new Set(action.map((t) => t.code))].join(', ')}, expected 2)` : ''}`,
+    );
     console.log(summary('action: first log line', action, (t) => t.firstLine));
     console.log(summary('action: exit (no image, exit 2)', action, (t) => t.exit));
     console.log(summary('cli --version: output', version, (t) => t.firstLine));

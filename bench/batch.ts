@@ -47,7 +47,12 @@ const BUNDLE = path.join(REPO, '.testenv/fixtures/vulns.jsonl');
 const fixture = (n: string): string => `localhost/clair-scan-fixture/${n}:1`;
 const MIB = 1 << 20;
 
-setLogger({ info: () => undefined, warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+setLogger({
+  info: () => undefined,
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: () => undefined,
+  mask: () => undefined,
+});
 
 interface LayerFile {
   file: string;
@@ -66,7 +71,10 @@ async function blobLayer(file: string, dir: string, mib: number, seed: string): 
   pack.entry({ name: `${dir}/`, type: 'directory', mode: 0o755, mtime });
   const key = createHash('sha256').update(`bench ${seed}`).digest();
   const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16, 0));
-  pack.entry({ name: `${dir}/blob.bin`, mode: 0o644, mtime }, Buffer.concat([cipher.update(Buffer.alloc(mib * MIB)), cipher.final()]));
+  pack.entry(
+    { name: `${dir}/blob.bin`, mode: 0o644, mtime },
+    Buffer.concat([cipher.update(Buffer.alloc(mib * MIB)), cipher.final()]),
+  );
   pack.finalize();
   await pipeline(pack, fs.createWriteStream(file));
   return { file, digest: sha256File(file), size: fs.statSync(file).size };
@@ -93,7 +101,13 @@ interface BenchImage {
 }
 
 /** n images: base (by i % 5: clean, clean, debian-vuln, alpine, clean) + runtime + a top layer of their own. */
-async function makeSet(dir: string, set: string, n: number, bases: Record<string, LayerFile[]>, runtime: LayerFile): Promise<BenchImage[]> {
+async function makeSet(
+  dir: string,
+  set: string,
+  n: number,
+  bases: Record<string, LayerFile[]>,
+  runtime: LayerFile,
+): Promise<BenchImage[]> {
   fs.mkdirSync(dir, { recursive: true });
   const kinds = ['clean', 'clean', 'debian-vuln', 'alpine', 'clean'];
   const images: BenchImage[] = [];
@@ -102,7 +116,18 @@ async function makeSet(dir: string, set: string, n: number, bases: Record<string
     const top = await blobLayer(path.join(dir, `top-${i}.tar`), `app/${set}-${i}`, 1, `${set}-${i}`);
     const layers = [...bases[kind], runtime, top];
     const archive = path.join(dir, `img-${i}.tar`);
-    execFileSync('node', [path.join(REPO, 'scripts/fixtures/make-image-archive.js'), '--out', archive, '--tag', `localhost/bench/${set}-${kind}:${i}`, ...layers.flatMap((l) => ['--layer', `file:${l.file}`])], { stdio: 'pipe' });
+    execFileSync(
+      'node',
+      [
+        path.join(REPO, 'scripts/fixtures/make-image-archive.js'),
+        '--out',
+        archive,
+        '--tag',
+        `localhost/bench/${set}-${kind}:${i}`,
+        ...layers.flatMap((l) => ['--layer', `file:${l.file}`]),
+      ],
+      { stdio: 'pipe' },
+    );
     images.push({ archive, layers, vulnerable: kind !== 'clean' });
   }
   return images;
@@ -112,7 +137,12 @@ async function makeSet(dir: string, set: string, n: number, bases: Record<string
  * Clair's own cost: index + match by raw API calls, layers served as plain files; `concurrency` workers, each taking
  * the next image (the batch's own queue). index/match: summed over images; wall: the whole run.
  */
-async function rawBaseline(clair: ClairContainer, images: BenchImage[], set: string, concurrency = 1): Promise<{ index: number; match: number; wall: number }> {
+async function rawBaseline(
+  clair: ClairContainer,
+  images: BenchImage[],
+  set: string,
+  concurrency = 1,
+): Promise<{ index: number; match: number; wall: number }> {
   const files = new Map<string, string>();
   for (const img of images) for (const l of img.layers) files.set(l.digest.slice(7), l.file);
   const server = http.createServer((req, res) => {
@@ -134,7 +164,10 @@ async function rawBaseline(clair: ClairContainer, images: BenchImage[], set: str
         const img = images[next++];
         const hash = `sha256:${createHash('sha256').update(`${set} ${img.archive}`).digest('hex')}`;
         const t0 = process.hrtime.bigint();
-        await client.index({ hash, layers: img.layers.map((l) => ({ hash: l.digest, uri: base + l.digest.slice(7), headers: {} })) });
+        await client.index({
+          hash,
+          layers: img.layers.map((l) => ({ hash: l.digest, uri: base + l.digest.slice(7), headers: {} })),
+        });
         const t1 = process.hrtime.bigint();
         const vr = await client.vulnerabilityReport(hash);
         const t2 = process.hrtime.bigint();
@@ -152,7 +185,13 @@ async function rawBaseline(clair: ClairContainer, images: BenchImage[], set: str
 }
 
 /** One batch over `images` (inputs as a user writes them); fails the bench on any errored image. */
-async function batchOnce(clair: ClairContainer, images: string[], c: number, out: string, listFile: string): Promise<{ wall: number; entries: { image: string; digest?: string }[] }> {
+async function batchOnce(
+  clair: ClairContainer,
+  images: string[],
+  c: number,
+  out: string,
+  listFile: string,
+): Promise<{ wall: number; entries: { image: string; digest?: string }[] }> {
   fs.writeFileSync(listFile, images.join('\n'));
   const inputs: Record<string, string> = {
     'images-file': listFile,
@@ -167,7 +206,10 @@ async function batchOnce(clair: ClairContainer, images: string[], c: number, out
   const t0 = process.hrtime.bigint();
   const o = await runBatch((k) => inputs[k]);
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (o.summary.totals.errored) throw new Error(`batch: ${o.summary.totals.errored} images errored: ${o.summary.images.find((e) => e.error)?.error?.message}`);
+  if (o.summary.totals.errored)
+    throw new Error(
+      `batch: ${o.summary.totals.errored} images errored: ${o.summary.images.find((e) => e.error)?.error?.message}`,
+    );
   fs.rmSync(out, { recursive: true, force: true });
   return { wall, entries: o.summary.images };
 }
@@ -176,7 +218,16 @@ async function batchOnce(clair: ClairContainer, images: string[], c: number, out
  * The re-scan scenario (see the header): n daemon images, `known` of them indexed before; the batch with the
  * known-manifest check and "today's" batch (check answering unknown), `rounds` times alternating, medians.
  */
-async function rescanScenario(clair: ClairContainer, tmp: string, n: number, known: number, c: number, rounds: number, bases: Record<string, LayerFile[]>, runtime: LayerFile): Promise<string[]> {
+async function rescanScenario(
+  clair: ClairContainer,
+  tmp: string,
+  n: number,
+  known: number,
+  c: number,
+  rounds: number,
+  bases: Record<string, LayerFile[]>,
+  runtime: LayerFile,
+): Promise<string[]> {
   const set = await makeSet(path.join(tmp, 'daemon'), 'daemon', n, bases, runtime);
   const refs: string[] = [];
   for (const [i, img] of set.entries()) {
@@ -194,7 +245,11 @@ async function rescanScenario(clair: ClairContainer, tmp: string, n: number, kno
       const mode: 'today' | 'known' = r % 2 === 0 ? 'today' : 'known';
       // Clair in the same state before each run: none of the n manifests, then the same `known` images indexed.
       if (digests.length) {
-        const res = await fetch(`${clair.url}/indexer/api/v1/index_report`, { method: 'DELETE', headers: { authorization: `Bearer ${signPskJwt(clair.psk)}`, 'content-type': 'application/json' }, body: JSON.stringify(digests) });
+        const res = await fetch(`${clair.url}/indexer/api/v1/index_report`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${signPskJwt(clair.psk)}`, 'content-type': 'application/json' },
+          body: JSON.stringify(digests),
+        });
         if (res.status !== 200) throw new Error(`deleting the manifests: HTTP ${res.status}`);
       }
       await batchOnce(clair, refs.slice(0, known), c, out, list);
@@ -223,31 +278,59 @@ async function rescanScenario(clair: ClairContainer, tmp: string, n: number, kno
     const wall = med(results[m].map((x) => x.wall));
     return `  ${m === 'known' ? 'with the known-manifest check' : 'today (every image exported)  '}: ${wall.toFixed(1)} s, ${((n / wall) * 60).toFixed(1)} images/min, exports ${results[m].map((x) => x.exports).join('/')}`;
   };
-  return [`re-scans: ${n} daemon images at concurrency ${c}, ${known} of them indexed before, median of ${rounds} run(s) each (alternating):`, line('today'), line('known')];
+  return [
+    `re-scans: ${n} daemon images at concurrency ${c}, ${known} of them indexed before, median of ${rounds} run(s) each (alternating):`,
+    line('today'),
+    line('known'),
+  ];
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { images: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '1,2,4' }, rescan: { type: 'string', default: '20' }, rounds: { type: 'string', default: '3' } },
+    options: {
+      images: { type: 'string', default: '50' },
+      concurrency: { type: 'string', default: '1,2,4' },
+      rescan: { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '3' },
+    },
   });
   const n = Number(values.images);
   const levels = String(values.concurrency).split(',').map(Number);
-  const env = JSON.parse(fs.readFileSync(path.join(REPO, '.testenv/env.json'), 'utf8')) as { clairImage: string; postgresImage: string };
+  const env = JSON.parse(fs.readFileSync(path.join(REPO, '.testenv/env.json'), 'utf8')) as {
+    clairImage: string;
+    postgresImage: string;
+  };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-batch-'));
   const runId = newRunId();
   const docker = new DockerClient();
   try {
     const g0 = Date.now();
-    const bases = { clean: baseLayers(fixture('clean'), tmp), 'debian-vuln': baseLayers(fixture('debian-vuln'), tmp), alpine: baseLayers(fixture('alpine'), tmp) };
+    const bases = {
+      clean: baseLayers(fixture('clean'), tmp),
+      'debian-vuln': baseLayers(fixture('debian-vuln'), tmp),
+      alpine: baseLayers(fixture('alpine'), tmp),
+    };
     const runtime = await blobLayer(path.join(tmp, 'runtime.tar'), 'opt/runtime', 2, 'runtime');
-    console.log(`fixtures: ${n} images per set (bases: clean ×${Math.ceil((n * 3) / 5)}, debian-vuln ×${Math.ceil((n - 2) / 5)}, alpine ×${Math.ceil((n - 3) / 5)}; + shared 2 MiB runtime + own 1 MiB top layer), generated as docker-save archives`);
+    console.log(
+      `fixtures: ${n} images per set (bases: clean ×${Math.ceil((n * 3) / 5)}, debian-vuln ×${Math.ceil((n - 2) / 5)}, alpine ×${Math.ceil((n - 3) / 5)}; + shared 2 MiB runtime + own 1 MiB top layer), generated as docker-save archives`,
+    );
     const pg = await startPostgres(docker, { image: env.postgresImage, runId, timeoutMs: 180000 });
-    const clair = await startClair(docker, { image: env.clairImage, runId, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, timeoutMs: 180000, requestTimeoutMs: 600000 });
+    const clair = await startClair(docker, {
+      image: env.clairImage,
+      runId,
+      connString: pg.connString,
+      listenHost: '127.0.0.1',
+      airgap: true,
+      timeoutMs: 180000,
+      requestTimeoutMs: 600000,
+    });
     await importBundle(docker, clair.container, BUNDLE, 180000);
     // Warm-up: the base and runtime layers are scanned once, as in a Clair that has seen the fleet's bases before.
     const warm = await makeSet(path.join(tmp, 'warm'), 'warm', 5, bases, runtime);
     await rawBaseline(clair, warm, 'warm');
-    console.log(`warm Clair (v4.9.0 combo, fixture data, bases scanned once) ready; setup ${((Date.now() - g0) / 1000).toFixed(0)} s\n`);
+    console.log(
+      `warm Clair (v4.9.0 combo, fixture data, bases scanned once) ready; setup ${((Date.now() - g0) / 1000).toFixed(0)} s\n`,
+    );
 
     const rows: string[] = [];
     const phases: string[] = [];
@@ -276,7 +359,10 @@ async function main(): Promise<void> {
       const wall = (Date.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const t = o.summary.totals;
-      if (t.errored) throw new Error(`batch c=${c}: ${t.errored} images errored: ${o.summary.images.find((e) => e.error)?.error?.message}`);
+      if (t.errored)
+        throw new Error(
+          `batch c=${c}: ${t.errored} images errored: ${o.summary.images.find((e) => e.error)?.error?.message}`,
+        );
       const expectFail = set.filter((i) => i.vulnerable).length;
       if (t.failed !== expectFail) throw new Error(`batch c=${c}: ${t.failed} failed, expected ${expectFail}`);
       const from = Math.max(1, Math.floor(finish.length / 5)) - 1;
@@ -288,7 +374,7 @@ async function main(): Promise<void> {
       rows.push(
         [
           String(c).padStart(11),
-          (wall).toFixed(1).padStart(8),
+          wall.toFixed(1).padStart(8),
           ((n / wall) * 60).toFixed(1).padStart(10),
           marginal.toFixed(2).padStart(9),
           ((cpu.user + cpu.system) / 1e6 / n).toFixed(3).padStart(9),
@@ -299,21 +385,44 @@ async function main(): Promise<void> {
           `${t.failed}/${n}`.padStart(6),
         ].join(' '),
       );
-      phases.push(`  c=${c}: ${Object.entries(o.timings).filter(([, v]) => v >= 0.005).map(([k, v]) => `${k} ${((v / n) * 1000).toFixed(0)}`).join(', ')} (ms per image, summed over images)`);
+      phases.push(
+        `  c=${c}: ${Object.entries(o.timings)
+          .filter(([, v]) => v >= 0.005)
+          .map(([k, v]) => `${k} ${((v / n) * 1000).toFixed(0)}`)
+          .join(', ')} (ms per image, summed over images)`,
+      );
       fs.rmSync(path.join(tmp, `batch-${c}`), { recursive: true, force: true });
       fs.rmSync(out, { recursive: true, force: true });
       void unique;
     }
-    console.log(`${'concurrency'} ${'wall s'.padStart(8)} ${'images/min'.padStart(10)} ${'marg. s'.padStart(9)} ${'cpu s/img'.padStart(9)} ${'raw idx+mt, wall'.padStart(17)} ${'wall/raw'.padStart(7)} ${'layer bytes sent/all'.padStart(14)} ${'reused'.padStart(7)} ${'vuln'.padStart(6)}`);
+    console.log(
+      `${'concurrency'} ${'wall s'.padStart(8)} ${'images/min'.padStart(10)} ${'marg. s'.padStart(9)} ${'cpu s/img'.padStart(9)} ${'raw idx+mt, wall'.padStart(17)} ${'wall/raw'.padStart(7)} ${'layer bytes sent/all'.padStart(14)} ${'reused'.padStart(7)} ${'vuln'.padStart(6)}`,
+    );
     for (const r of rows) console.log(r);
-    console.log(`\n(raw = Clair's own index + match for a twin set of ${n} images by raw API calls at the batch's concurrency, same run: summed index + match, then its wall time,`);
-    console.log(` which wall/raw divides by (goal ≤ 1.15); marg. = slope of finish times, images ${Math.max(1, Math.floor(n / 5))}→${n};`);
-    console.log(` layer bytes sent = what the layer server sent to Clair, of all layer bytes the ${n} manifests name; reused = layer uses served by a copy already published)`);
+    console.log(
+      `\n(raw = Clair's own index + match for a twin set of ${n} images by raw API calls at the batch's concurrency, same run: summed index + match, then its wall time,`,
+    );
+    console.log(
+      ` which wall/raw divides by (goal ≤ 1.15); marg. = slope of finish times, images ${Math.max(1, Math.floor(n / 5))}→${n};`,
+    );
+    console.log(
+      ` layer bytes sent = what the layer server sent to Clair, of all layer bytes the ${n} manifests name; reused = layer uses served by a copy already published)`,
+    );
     console.log('phases of clair-scan inside the batch:');
     for (const p of phases) console.log(p);
     if (Number(values.rescan) > 0) {
       console.log('');
-      for (const l of await rescanScenario(clair, tmp, n, Number(values.rescan), Math.max(...levels), Number(values.rounds), bases, runtime)) console.log(l);
+      for (const l of await rescanScenario(
+        clair,
+        tmp,
+        n,
+        Number(values.rescan),
+        Math.max(...levels),
+        Number(values.rounds),
+        bases,
+        runtime,
+      ))
+        console.log(l);
     }
     console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   } finally {

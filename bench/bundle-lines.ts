@@ -35,7 +35,9 @@ async function run(name: string, total: number, lineLength: number): Promise<voi
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(34)} median ${times[Math.floor(times.length / 2)].toFixed(0).padStart(6)} ms  (${stats.lines} lines, ${stats.concats} copies)`);
+  console.log(
+    `${name.padEnd(34)} median ${times[Math.floor(times.length / 2)].toFixed(0).padStart(6)} ms  (${stats.lines} lines, ${stats.concats} copies)`,
+  );
 }
 
 void (async () => {

@@ -30,20 +30,27 @@ const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'ut
   registry: { address: string; username: string; password: string };
 };
 const scaleFile = path.join(repo, '.testenv/fixtures/scale/scale.json');
-if (!fs.existsSync(scaleFile)) throw new Error(`${scaleFile} is absent: run bash scripts/fixtures/build.sh (scale fixtures)`);
+if (!fs.existsSync(scaleFile))
+  throw new Error(`${scaleFile} is absent: run bash scripts/fixtures/build.sh (scale fixtures)`);
 const scale = JSON.parse(fs.readFileSync(scaleFile, 'utf8')) as { image: string; bundleZst: string };
 const GOAL_S = 30;
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2).padStart(7)} s`;
 
 const events: { at: number; msg: string }[] = [];
-setLogger({ info: (m) => void events.push({ at: Date.now(), msg: m }), warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+setLogger({
+  info: (m) => void events.push({ at: Date.now(), msg: m }),
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: () => undefined,
+  mask: () => undefined,
+});
 
 // RSS of this process, sampled every 50 ms, to attribute a peak to each phase.
 const rss: { at: number; bytes: number }[] = [];
 const sampler = setInterval(() => rss.push({ at: Date.now(), bytes: process.memoryUsage().rss }), 50);
 sampler.unref();
-const peak = (from: number, to: number): number => Math.max(0, ...rss.filter((r) => r.at >= from && r.at <= to).map((r) => r.bytes));
+const peak = (from: number, to: number): number =>
+  Math.max(0, ...rss.filter((r) => r.at >= from && r.at <= to).map((r) => r.bytes));
 
 function at(re: RegExp, after: number): number {
   const e = events.find((x) => x.at >= after && re.test(x.msg));
@@ -81,7 +88,9 @@ function report(title: string, r: { outcome: ScanOutcome; t0: number; t1: number
   const img = outcome.result.images[0];
   console.log(`${title}: ${scale.image}, ${img.packages.length} packages, ${img.vulnerabilities.length} findings`);
   const row = (label: string, ms: number, from?: number, to?: number) =>
-    console.log(`  ${label.padEnd(52)} ${s(ms)}${from !== undefined && to !== undefined ? `   peak RSS ${mb(peak(from, to)).padStart(7)}` : ''}`);
+    console.log(
+      `  ${label.padEnd(52)} ${s(ms)}${from !== undefined && to !== undefined ? `   peak RSS ${mb(peak(from, to)).padStart(7)}` : ''}`,
+    );
   row('start PostgreSQL (until pg_isready)', (tm['start-postgres'] ?? 0) * 1000);
   row('start Clair (until /readyz)', (tm['start-clair'] ?? 0) * 1000);
   row('pull (download + verify, from the registry)', pullEnd - pullStart, pullStart, pullEnd);
@@ -101,27 +110,37 @@ function report(title: string, r: { outcome: ScanOutcome; t0: number; t1: number
     // Setup (not part of the figures): the scale bundle as a snapshot, pushed to the local registry.
     const bundle = path.join(dir, 'clair-data.json.zst');
     const tw = Date.now();
-    const manifest = await writeSnapshot(fs.createReadStream(scale.bundleZst), bundle, { updaterSets: ['debian', 'osv'], clairVersion: env.clairVersion });
+    const manifest = await writeSnapshot(fs.createReadStream(scale.bundleZst), bundle, {
+      updaterSets: ['debian', 'osv'],
+      clairVersion: env.clairVersion,
+    });
     const writeMs = Date.now() - tw;
-    if (manifest.records < 250_000) throw new Error(`the scale bundle has ${manifest.records} records, fewer than 250,000`);
+    if (manifest.records < 250_000)
+      throw new Error(`the scale bundle has ${manifest.records} records, fewer than 250,000`);
     const ref = `oci://${env.registry.address}/clair-scan-bench/data-${randomBytes(4).toString('hex')}:latest`;
     const tp = Date.now();
     await ociPush(ref, bundle, { username: env.registry.username, password: env.registry.password, insecure: false });
     const pushMs = Date.now() - tp;
-    console.log(`snapshot: ${manifest.records} records, ${mb(manifest.bundle.size)} zstd (${manifest.updaters.length} updaters); write ${s(writeMs).trim()}, data push ${s(pushMs).trim()} to ${ref}`);
+    console.log(
+      `snapshot: ${manifest.records} records, ${mb(manifest.bundle.size)} zstd (${manifest.updaters.length} updaters); write ${s(writeMs).trim()}, data push ${s(pushMs).trim()} to ${ref}`,
+    );
     const tv = Date.now();
     await verifySnapshot({ bundlePath: bundle, manifest });
     const verifyMs = Date.now() - tv;
 
     const cold = await oneScan(ref, path.join(dir, 'out-1'));
     const readyMs = report('first scan (fresh PostgreSQL + Clair, snapshot pulled)', cold, verifyMs);
-    console.log(`  goal: Clair ready with data ≤ ${GOAL_S} s → ${readyMs / 1000 <= GOAL_S ? 'met' : 'NOT met'} (${(readyMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `  goal: Clair ready with data ≤ ${GOAL_S} s → ${readyMs / 1000 <= GOAL_S ? 'met' : 'NOT met'} (${(readyMs / 1000).toFixed(1)} s)`,
+    );
 
     const warm = await oneScan(ref, path.join(dir, 'out-2'));
     report('warm second scan in the same job', warm, verifyMs);
     const clairOwn = ((warm.outcome.timings.index ?? 0) + (warm.outcome.timings.match ?? 0)) * 1000;
     const total = warm.t1 - warm.t0;
-    console.log(`  Clair's own index + match ${s(clairOwn).trim()} of ${s(total).trim()}: everything else (start, data, export, reports, cleanup) ${s(total - clairOwn).trim()}`);
+    console.log(
+      `  Clair's own index + match ${s(clairOwn).trim()} of ${s(total).trim()}: everything else (start, data, export, reports, cleanup) ${s(total - clairOwn).trim()}`,
+    );
     console.log(`peak RSS of this process overall: ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -32,10 +32,17 @@ import { parseSettings } from '../src/inputs/settings';
 import { setLogger } from '../src/util/log';
 
 const repo = path.resolve(__dirname, '..');
-const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as { clairImage: string; postgresImage: string };
+const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as {
+  clairImage: string;
+  postgresImage: string;
+};
 const scaleFile = path.join(repo, '.testenv/fixtures/scale/scale.json');
 if (!fs.existsSync(scaleFile)) throw new Error(`${scaleFile} is absent: run bash scripts/fixtures/build.sh bookworm`);
-const scale = JSON.parse(fs.readFileSync(scaleFile, 'utf8')) as { bundleGz: string; bundleZst: string; bundleStats: string };
+const scale = JSON.parse(fs.readFileSync(scaleFile, 'utf8')) as {
+  bundleGz: string;
+  bundleZst: string;
+  bundleStats: string;
+};
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Math.max(1, Number(args.splice(roundsAt, 2)[1])) : 5;
@@ -47,9 +54,15 @@ const bundle = which === 'zst' ? scale.bundleZst : which === 'gz' ? scale.bundle
 const s = (ms: number): string => `${(ms / 1000).toFixed(2).padStart(6)} s`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const docker = (...a: string[]): string => execFileSync('docker', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const docker = (...a: string[]): string =>
+  execFileSync('docker', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
-setLogger({ info: () => undefined, warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+setLogger({
+  info: () => undefined,
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: () => undefined,
+  mask: () => undefined,
+});
 
 async function get(url: string): Promise<{ status: number; body: string }> {
   try {
@@ -79,10 +92,25 @@ async function raw(image: string): Promise<number> {
   const ids: string[] = [];
   try {
     const t0 = Date.now();
-    ids.push(docker('run', '-d', '--network', 'host', image, 'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(pgPort)));
+    ids.push(
+      docker(
+        'run',
+        '-d',
+        '--network',
+        'host',
+        image,
+        'postgres',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-p',
+        String(pgPort),
+      ),
+    );
     for (;;) {
       try {
-        execFileSync('docker', ['exec', ids[0], 'pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pgPort)], { stdio: 'ignore' });
+        execFileSync('docker', ['exec', ids[0], 'pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pgPort)], {
+          stdio: 'ignore',
+        });
         break;
       } catch {
         await sleep(20);
@@ -93,7 +121,11 @@ async function raw(image: string): Promise<number> {
     docker('cp', path.join(dir, 'config.yaml'), `${clair}:/config/config.yaml`);
     docker('start', clair);
     for (;;) {
-      const [ready, state, ops] = await Promise.all([get(`http://127.0.0.1:${intro}/readyz`), get(`http://127.0.0.1:${api}/indexer/api/v1/index_state`), get(`http://127.0.0.1:${api}/matcher/api/v1/internal/update_operation`)]);
+      const [ready, state, ops] = await Promise.all([
+        get(`http://127.0.0.1:${intro}/readyz`),
+        get(`http://127.0.0.1:${api}/indexer/api/v1/index_state`),
+        get(`http://127.0.0.1:${api}/matcher/api/v1/internal/update_operation`),
+      ]);
       if (ready.status === 200 && state.status === 200 && ops.status === 200 && ops.body.length > 2) break;
       await sleep(20);
     }
@@ -108,11 +140,24 @@ async function raw(image: string): Promise<number> {
 async function ours(vulnData: string): Promise<number> {
   const state: RunState = { runId: newRunId(), tempDirs: [] };
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-dbimage-out-'));
-  const inputs: Record<string, string> = { image: 'x', 'clair-image': env.clairImage, 'postgres-image': env.postgresImage, pull: 'never', 'vuln-data': vulnData, 'output-dir': out };
+  const inputs: Record<string, string> = {
+    image: 'x',
+    'clair-image': env.clairImage,
+    'postgres-image': env.postgresImage,
+    pull: 'never',
+    'vuln-data': vulnData,
+    'output-dir': out,
+  };
   const settings = parseSettings((n) => inputs[n]);
   try {
     const t0 = Date.now();
-    const clair = await openClairService(settings, () => new DockerClient(), state, (_p, f) => f(), vulnDataLoader(settings, state));
+    const clair = await openClairService(
+      settings,
+      () => new DockerClient(),
+      state,
+      (_p, f) => f(),
+      vulnDataLoader(settings, state),
+    );
     const ops = await clair.client.updateOperations();
     const ms = Date.now() - t0;
     if (Object.keys(ops).length === 0) throw new Error('no update operations: no data');
@@ -134,9 +179,14 @@ function create(image: string): number {
 }
 
 async function main(): Promise<void> {
-  const stats = fs.existsSync(scale.bundleStats) && bundle !== path.resolve(which) ? (JSON.parse(fs.readFileSync(scale.bundleStats, 'utf8')) as { records: number }) : undefined;
+  const stats =
+    fs.existsSync(scale.bundleStats) && bundle !== path.resolve(which)
+      ? (JSON.parse(fs.readFileSync(scale.bundleStats, 'utf8')) as { records: number })
+      : undefined;
   const image = `localhost/clair-scan-bench/db-image:${newRunId()}`;
-  console.log(`bundle ${bundle}${stats ? ` (${stats.records} records)` : ''}; ${rounds} rounds; load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
+  console.log(
+    `bundle ${bundle}${stats ? ` (${stats.records} records)` : ''}; ${rounds} rounds; load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`,
+  );
   const b0 = Date.now();
   const built = await buildDbImage({
     from: bundle,
@@ -150,12 +200,16 @@ async function main(): Promise<void> {
     dataTimeoutSec: 3600,
     registry: { insecure: false },
   });
-  console.log(`build (data image build: verify, start, migrate, import, VACUUM, CHECKPOINT, stop, commit): ${s(Date.now() - b0)}, ${built.records} records`);
+  console.log(
+    `build (data image build: verify, start, migrate, import, VACUUM, CHECKPOINT, stop, commit): ${s(Date.now() - b0)}, ${built.records} records`,
+  );
   try {
     const size = Number(docker('image', 'inspect', image, '--format', '{{.Size}}'));
     const base = Number(docker('image', 'inspect', env.postgresImage, '--format', '{{.Size}}'));
     const perM = ((size - base) / 1e6) * (1e6 / built.records);
-    console.log(`image ${(size / 1e6).toFixed(0)} MB (data layer ${((size - base) / 1e6).toFixed(0)} MB over ${env.postgresImage}): ${perM.toFixed(0)} MB per million records`);
+    console.log(
+      `image ${(size / 1e6).toFixed(0)} MB (data layer ${((size - base) / 1e6).toFixed(0)} MB over ${env.postgresImage}): ${perM.toFixed(0)} MB per million records`,
+    );
     const r = { raw: [] as number[], ours: [] as number[], create: [] as number[], json: [] as number[] };
     for (let i = 0; i < rounds; i++) {
       // Alternating, so load changes on the shared machine hit every side alike.
@@ -163,15 +217,24 @@ async function main(): Promise<void> {
       r.raw.push(await raw(image));
       r.ours.push(await ours(`db-image:${image}`));
       if (!skipJson) r.json.push(await ours(bundle));
-      console.log(`round ${i + 1}: raw ${s(r.raw[i])}, ours ${s(r.ours[i])}, docker create ${s(r.create[i])}${skipJson ? '' : `, JSON import ${s(r.json[i])}`}`);
+      console.log(
+        `round ${i + 1}: raw ${s(r.raw[i])}, ours ${s(r.ours[i])}, docker create ${s(r.create[i])}${skipJson ? '' : `, JSON import ${s(r.json[i])}`}`,
+      );
     }
     const [a, b, c] = [median(r.raw), median(r.ours), median(r.create)];
     console.log('');
     console.log(`median of ${rounds}, Clair ready with data:`);
     console.log(`  (a) raw docker run + Clair         ${s(a)}`);
-    console.log(`  (b) clair-scan, db-image           ${s(b)}   (b)/(a) = ${(b / a).toFixed(2)}  [goal ≤ 1.30 and ≤ 3 s: ${b <= 1.3 * a && b <= 3000 ? 'met' : 'NOT met'}]`);
-    console.log(`  (c) docker create alone (vfs copy) ${s(c)}   (a) without it ${s(a - c)}, (b) without it ${s(b - c)}`);
-    if (!skipJson) console.log(`  (d) clair-scan, JSON import        ${s(median(r.json))}   (d)/(b) = ${(median(r.json) / b).toFixed(1)}`);
+    console.log(
+      `  (b) clair-scan, db-image           ${s(b)}   (b)/(a) = ${(b / a).toFixed(2)}  [goal ≤ 1.30 and ≤ 3 s: ${b <= 1.3 * a && b <= 3000 ? 'met' : 'NOT met'}]`,
+    );
+    console.log(
+      `  (c) docker create alone (vfs copy) ${s(c)}   (a) without it ${s(a - c)}, (b) without it ${s(b - c)}`,
+    );
+    if (!skipJson)
+      console.log(
+        `  (d) clair-scan, JSON import        ${s(median(r.json))}   (d)/(b) = ${(median(r.json) / b).toFixed(1)}`,
+      );
   } finally {
     docker('rmi', '-f', image);
   }

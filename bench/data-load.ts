@@ -28,16 +28,26 @@ import { cleanupRun } from '../src/environment/cleanup';
 import { setLogger } from '../src/util/log';
 
 const repo = path.resolve(__dirname, '..');
-const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as { clairImage: string; postgresImage: string };
+const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as {
+  clairImage: string;
+  postgresImage: string;
+};
 const scaleFile = path.join(repo, '.testenv/fixtures/scale/scale.json');
 if (!fs.existsSync(scaleFile)) throw new Error(`${scaleFile} is absent: run bash scripts/fixtures/build.sh bookworm`);
-const scale = JSON.parse(fs.readFileSync(scaleFile, 'utf8')) as { bundleGz: string; bundleZst: string; bundleStats: string };
+const scale = JSON.parse(fs.readFileSync(scaleFile, 'utf8')) as {
+  bundleGz: string;
+  bundleZst: string;
+  bundleStats: string;
+};
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Math.max(1, Number(args.splice(roundsAt, 2)[1])) : 3;
 const which = args[0] ?? 'zst';
 const bundle = which === 'zst' ? scale.bundleZst : which === 'gz' ? scale.bundleGz : path.resolve(which);
-const records = which === 'zst' || which === 'gz' ? (JSON.parse(fs.readFileSync(scale.bundleStats, 'utf8')) as { records: number }).records : undefined;
+const records =
+  which === 'zst' || which === 'gz'
+    ? (JSON.parse(fs.readFileSync(scale.bundleStats, 'utf8')) as { records: number }).records
+    : undefined;
 const IMPORT_TIMEOUT = 30 * 60_000;
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2).padStart(7)} s`;
@@ -60,7 +70,15 @@ interface Env {
 async function freshClair(docker: DockerClient): Promise<Env> {
   const runId = newRunId();
   const pg = await startPostgres(docker, { image: env.postgresImage, runId, timeoutMs: 180_000 });
-  const clair = await startClair(docker, { image: env.clairImage, runId, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, timeoutMs: 180_000, requestTimeoutMs: 600_000 });
+  const clair = await startClair(docker, {
+    image: env.clairImage,
+    runId,
+    connString: pg.connString,
+    listenHost: '127.0.0.1',
+    airgap: true,
+    timeoutMs: 180_000,
+    requestTimeoutMs: 600_000,
+  });
   return { runId, pg, clair };
 }
 
@@ -120,7 +138,10 @@ async function reference(docker: DockerClient): Promise<Result> {
     const t0 = Date.now();
     execFileSync('docker', ['cp', bundle, `${id}:${target}`], { stdio: ['ignore', 'ignore', 'inherit'] });
     const t1 = Date.now();
-    execFileSync('docker', ['exec', '-e', 'NO_COLOR=1', id, '/usr/bin/clairctl', '-q', 'import-updaters', target], { stdio: ['ignore', 'ignore', 'inherit'], timeout: IMPORT_TIMEOUT });
+    execFileSync('docker', ['exec', '-e', 'NO_COLOR=1', id, '/usr/bin/clairctl', '-q', 'import-updaters', target], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: IMPORT_TIMEOUT,
+    });
     const t2 = Date.now();
     return { total: t2 - t0, copy: t1 - t0, load: t2 - t1, vulns: await vulnCount(docker, e) };
   } finally {
@@ -140,11 +161,33 @@ function cliRun(): void {
   try {
     const hook = path.join(dir, 'rss-hook.js');
     const rssFile = path.join(dir, 'rss');
-    fs.writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS * 1024)));\n`);
+    fs.writeFileSync(
+      hook,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS * 1024)));\n`,
+    );
     const t0 = Date.now();
     const r = spawnSync(
       process.execPath,
-      ['--require', hook, cli, '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--vuln-data', bundle, '--formats', 'json', '--output-dir', path.join(dir, 'out'), '--severity-threshold', 'none', 'localhost/clair-scan-fixture/bookworm:1'],
+      [
+        '--require',
+        hook,
+        cli,
+        '--clair-image',
+        env.clairImage,
+        '--postgres-image',
+        env.postgresImage,
+        '--pull',
+        'never',
+        '--vuln-data',
+        bundle,
+        '--formats',
+        'json',
+        '--output-dir',
+        path.join(dir, 'out'),
+        '--severity-threshold',
+        'none',
+        'localhost/clair-scan-fixture/bookworm:1',
+      ],
       { encoding: 'utf8', maxBuffer: 64 << 20 },
     );
     const total = Date.now() - t0;
@@ -156,7 +199,9 @@ function cliRun(): void {
     if (copied) console.log(`  ${'copy into the Clair container (its log)'.padEnd(44)} ${s(Number(copied) * 1000)}`);
     if (loaded) console.log(`  ${'clairctl import-updaters (its log)'.padEnd(44)} ${s(Number(loaded) * 1000)}`);
     console.log(`  ${'whole scan (start, load, index, match, report)'.padEnd(44)} ${s(total)}   (exit ${r.status})`);
-    console.log(`  ${'max RSS of the CLI process (getrusage)'.padEnd(44)} ${mb(rss).padStart(9)}  (goal ≤ 150 MB: ${rss > 0 && rss <= 150e6 ? 'met' : 'MISSED'})`);
+    console.log(
+      `  ${'max RSS of the CLI process (getrusage)'.padEnd(44)} ${mb(rss).padStart(9)}  (goal ≤ 150 MB: ${rss > 0 && rss <= 150e6 ? 'met' : 'MISSED'})`,
+    );
     if (r.status !== 0) console.log(out.split('\n').slice(-20).join('\n'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -176,7 +221,9 @@ function print(label: string, r: Result): void {
   await pipeline(fs.createReadStream(bundle), new Writable({ write: (_c, _e, cb) => cb() }));
   const docker = new DockerClient();
   await docker.ping();
-  console.log(`data load: ${bundle} (${mb(size)}${records ? `, ${records.toLocaleString('en-US')} records` : ''}), ${rounds} round(s)`);
+  console.log(
+    `data load: ${bundle} (${mb(size)}${records ? `, ${records.toLocaleString('en-US')} records` : ''}), ${rounds} round(s)`,
+  );
   const refs: Result[] = [];
   const ourResults: Result[] = [];
   for (let i = 1; i <= rounds; i++) {
@@ -186,17 +233,26 @@ function print(label: string, r: Result): void {
     const o = await ours(docker);
     ourResults.push(o);
     print(`round ${i}: clair-scan (src/environment importBundle: putFiles stream + Engine API exec)`, o);
-    console.log(`  ${'RSS of this process: before / peak in load'.padEnd(44)} ${mb(o.rssBefore ?? 0).padStart(9)} / ${mb(o.peakRss ?? 0)}`);
+    console.log(
+      `  ${'RSS of this process: before / peak in load'.padEnd(44)} ${mb(o.rssBefore ?? 0).padStart(9)} / ${mb(o.peakRss ?? 0)}`,
+    );
   }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const ratio = median(ourResults.map((r) => r.total)) / median(refs.map((r) => r.total));
   const maxRss = process.resourceUsage().maxRSS * 1024;
   const loadPeak = Math.max(...ourResults.map((r) => r.peakRss ?? 0));
   console.log('summary');
-  console.log(`  ${'ours / reference (median total)'.padEnd(44)} ${ratio.toFixed(2).padStart(7)} ×  (goal ≤ 1.20: ${ratio <= 1.2 ? 'met' : 'MISSED'})`);
-  console.log(`  ${'peak RSS during our loads (sampled /100 ms)'.padEnd(44)} ${mb(loadPeak).padStart(9)}  (goal ≤ 150 MB: ${loadPeak <= 150e6 ? 'met' : 'MISSED'})`);
-  console.log(`  ${'max RSS of this process (whole run, getrusage)'.padEnd(44)} ${mb(maxRss).padStart(9)}  (includes tsx compiling the sources)`);
-  if (new Set([...refs, ...ourResults].map((r) => r.vulns)).size !== 1) console.log('  WARNING: the runs stored different numbers of vulnerabilities');
+  console.log(
+    `  ${'ours / reference (median total)'.padEnd(44)} ${ratio.toFixed(2).padStart(7)} ×  (goal ≤ 1.20: ${ratio <= 1.2 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  ${'peak RSS during our loads (sampled /100 ms)'.padEnd(44)} ${mb(loadPeak).padStart(9)}  (goal ≤ 150 MB: ${loadPeak <= 150e6 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  ${'max RSS of this process (whole run, getrusage)'.padEnd(44)} ${mb(maxRss).padStart(9)}  (includes tsx compiling the sources)`,
+  );
+  if (new Set([...refs, ...ourResults].map((r) => r.vulns)).size !== 1)
+    console.log('  WARNING: the runs stored different numbers of vulnerabilities');
   cliRun();
 })().catch((err) => {
   console.error(err);

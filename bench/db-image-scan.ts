@@ -40,16 +40,27 @@ import { scan } from '../src/scan';
 import { setLogger } from '../src/util/log';
 
 const repo = path.resolve(__dirname, '..');
-const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as { clairImage: string; postgresImage: string };
+const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as {
+  clairImage: string;
+  postgresImage: string;
+};
 const scaleFile = path.join(repo, '.testenv/fixtures/scale/scale.json');
 if (!fs.existsSync(scaleFile)) throw new Error(`${scaleFile} is absent: run bash scripts/fixtures/build.sh bookworm`);
-const scale = JSON.parse(fs.readFileSync(scaleFile, 'utf8')) as { image: string; bundleGz: string; bundleZst: string; bundleStats: string };
+const scale = JSON.parse(fs.readFileSync(scaleFile, 'utf8')) as {
+  image: string;
+  bundleGz: string;
+  bundleZst: string;
+  bundleStats: string;
+};
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Math.max(1, Number(args.splice(roundsAt, 2)[1])) : 5;
 const which = args[0] ?? 'zst';
 const bundle = which === 'zst' ? scale.bundleZst : which === 'gz' ? scale.bundleGz : path.resolve(which);
-const stats = which === 'zst' || which === 'gz' ? (JSON.parse(fs.readFileSync(scale.bundleStats, 'utf8')) as { records: number; expectedFindings?: number }) : undefined;
+const stats =
+  which === 'zst' || which === 'gz'
+    ? (JSON.parse(fs.readFileSync(scale.bundleStats, 'utf8')) as { records: number; expectedFindings?: number })
+    : undefined;
 const target = scale.image;
 const runId = newRunId();
 // Every raw container is named after this run: removed by name at the end, whatever happened.
@@ -58,7 +69,8 @@ const READY_MS = 180_000;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2).padStart(6)} s`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const docker = (...a: string[]): string => execFileSync('docker', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const docker = (...a: string[]): string =>
+  execFileSync('docker', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const timedDocker = (acc: { ms: number }, ...a: string[]): string => {
   const t0 = Date.now();
   try {
@@ -68,7 +80,12 @@ const timedDocker = (acc: { ms: number }, ...a: string[]): string => {
   }
 };
 
-setLogger({ info: () => undefined, warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+setLogger({
+  info: () => undefined,
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: () => undefined,
+  mask: () => undefined,
+});
 
 // Time spent in the product's container creation (the vfs copy), summed per scan. Bench-only instrumentation.
 const ourCreate = { ms: 0 };
@@ -139,13 +156,28 @@ async function raw(db: string, round: number): Promise<Run> {
   try {
     const t0 = Date.now();
     const deadline = t0 + READY_MS;
-    timedDocker(create, 'create', '--name', names[0], '--network', 'host', db, 'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(pgPort));
+    timedDocker(
+      create,
+      'create',
+      '--name',
+      names[0],
+      '--network',
+      'host',
+      db,
+      'postgres',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-p',
+      String(pgPort),
+    );
     docker('start', names[0]);
     const mark: [string, number][] = [];
     const at = (phase: string): void => void mark.push([phase, Date.now()]);
     for (;;) {
       try {
-        execFileSync('docker', ['exec', names[0], 'pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pgPort)], { stdio: 'ignore' });
+        execFileSync('docker', ['exec', names[0], 'pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pgPort)], {
+          stdio: 'ignore',
+        });
         break;
       } catch {
         if (Date.now() > deadline) throw new Error('raw: PostgreSQL not ready in time');
@@ -153,11 +185,24 @@ async function raw(db: string, round: number): Promise<Run> {
       }
     }
     at('postgres');
-    timedDocker(create, 'create', '--name', names[1], '--network', 'host', '--tmpfs', '/var/tmp:rw,exec,mode=1777', env.clairImage);
+    timedDocker(
+      create,
+      'create',
+      '--name',
+      names[1],
+      '--network',
+      'host',
+      '--tmpfs',
+      '/var/tmp:rw,exec,mode=1777',
+      env.clairImage,
+    );
     docker('cp', `${conf}/.`, `${names[1]}:/config/`);
     docker('start', names[1]);
     for (;;) {
-      const [ready, state] = await Promise.all([get(`http://127.0.0.1:${intro}/readyz`), get(`http://127.0.0.1:${api}/indexer/api/v1/index_state`)]);
+      const [ready, state] = await Promise.all([
+        get(`http://127.0.0.1:${intro}/readyz`),
+        get(`http://127.0.0.1:${api}/indexer/api/v1/index_state`),
+      ]);
       if (ready === 200 && state === 200) break;
       if (Date.now() > deadline) throw new Error('raw: Clair not ready in time');
       await sleep(20);
@@ -165,8 +210,15 @@ async function raw(db: string, round: number): Promise<Run> {
     at('clair');
     // docker save (legacy layout on this daemon: <id>/layer.tar, uncompressed, so each digest is a diff_id).
     execFileSync('sh', ['-c', 'docker save "$1" | tar -x -C "$2"', 'sh', target, layersDir]);
-    const manifest = (JSON.parse(fs.readFileSync(path.join(layersDir, 'manifest.json'), 'utf8')) as { Config: string; Layers: string[] }[])[0];
-    const diffIds = (JSON.parse(fs.readFileSync(path.join(layersDir, manifest.Config), 'utf8')) as { rootfs: { diff_ids: string[] } }).rootfs.diff_ids;
+    const manifest = (
+      JSON.parse(fs.readFileSync(path.join(layersDir, 'manifest.json'), 'utf8')) as {
+        Config: string;
+        Layers: string[];
+      }[]
+    )[0];
+    const diffIds = (
+      JSON.parse(fs.readFileSync(path.join(layersDir, manifest.Config), 'utf8')) as { rootfs: { diff_ids: string[] } }
+    ).rootfs.diff_ids;
     const layers = manifest.Layers.map((p, i) => ({ file: path.join(layersDir, p), digest: diffIds[i] }));
     const srv = http.createServer((req, res) => {
       const l = layers.find((x) => req.url === `/${x.digest}`);
@@ -183,7 +235,10 @@ async function raw(db: string, round: number): Promise<Run> {
     const idx = await request(`http://127.0.0.1:${api}/indexer/api/v1/index_report`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ hash: manifestHash, layers: layers.map((l) => ({ hash: l.digest, uri: `http://127.0.0.1:${port}/${l.digest}`, headers: {} })) }),
+      body: JSON.stringify({
+        hash: manifestHash,
+        layers: layers.map((l) => ({ hash: l.digest, uri: `http://127.0.0.1:${port}/${l.digest}`, headers: {} })),
+      }),
       headersTimeout: 600_000,
       bodyTimeout: 600_000,
     });
@@ -191,7 +246,10 @@ async function raw(db: string, round: number): Promise<Run> {
     if (idx.statusCode !== 201 && idx.statusCode !== 200) throw new Error(`raw: index_report HTTP ${idx.statusCode}`);
     if (ir.state !== 'IndexFinished') throw new Error(`raw: index state ${ir.state} ${ir.err ?? ''}`);
     at('index');
-    const vr = await request(`http://127.0.0.1:${api}/matcher/api/v1/vulnerability_report/${manifestHash}`, { headersTimeout: 600_000, bodyTimeout: 600_000 });
+    const vr = await request(`http://127.0.0.1:${api}/matcher/api/v1/vulnerability_report/${manifestHash}`, {
+      headersTimeout: 600_000,
+      bodyTimeout: 600_000,
+    });
     const report = (await vr.body.json()) as { package_vulnerabilities?: Record<string, string[]> };
     if (vr.statusCode !== 200) throw new Error(`raw: vulnerability_report HTTP ${vr.statusCode}`);
     const ms = Date.now() - t0;
@@ -234,8 +292,14 @@ async function ours(db: string): Promise<Run> {
     const ms = Date.now() - t0;
     const cpu = process.cpuUsage(c0);
     if (o.exitCode !== 0) throw new Error(`ours: exit code ${o.exitCode}`);
-    return { ms, create: ourCreate.ms, findings: o.result.images[0].vulnerabilities.length, cleanup: (o.timings.cleanup ?? 0) * 1000,
-      phases: Object.entries(o.timings).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', '),
+    return {
+      ms,
+      create: ourCreate.ms,
+      findings: o.result.images[0].vulnerabilities.length,
+      cleanup: (o.timings.cleanup ?? 0) * 1000,
+      phases: Object.entries(o.timings)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', '),
       cpu: (cpu.user + cpu.system) / 1e6,
     };
   } finally {
@@ -245,8 +309,14 @@ async function ours(db: string): Promise<Run> {
 
 async function main(): Promise<void> {
   const db = `localhost/clair-scan-bench/db-image-scan:${runId}`;
-  const load = (): string => os.loadavg().map((x) => x.toFixed(1)).join(' ');
-  console.log(`${target} with a database image of ${bundle}${stats ? ` (${stats.records} records)` : ''}; ${rounds} rounds; load ${load()} on ${os.cpus().length} CPUs`);
+  const load = (): string =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+  console.log(
+    `${target} with a database image of ${bundle}${stats ? ` (${stats.records} records)` : ''}; ${rounds} rounds; load ${load()} on ${os.cpus().length} CPUs`,
+  );
   const b0 = Date.now();
   await buildDbImage({
     from: bundle,
@@ -284,8 +354,12 @@ async function main(): Promise<void> {
     const [ac, bc] = [m(r.raw, 'create'), m(r.ours, 'create')];
     console.log('');
     console.log(`median of ${rounds}, whole ephemeral scan of ${target}:`);
-    console.log(`  (a) raw: docker run DB image + Clair, docker save, index_report, vulnerability_report  ${s(a)}   docker create ${s(ac)}, without it ${s(a - ac)}`);
-    console.log(`  (b) clair-scan scan(), vuln-data db-image:…                                          ${s(b)}   docker create ${s(bc)}, without it ${s(b - bc)}`);
+    console.log(
+      `  (a) raw: docker run DB image + Clair, docker save, index_report, vulnerability_report  ${s(a)}   docker create ${s(ac)}, without it ${s(a - ac)}`,
+    );
+    console.log(
+      `  (b) clair-scan scan(), vuln-data db-image:…                                          ${s(b)}   docker create ${s(bc)}, without it ${s(b - bc)}`,
+    );
     // Medians of the per-round ratios: each round's two runs were back to back, so load changes hit both alike.
     const ratio = (f: (raw: Run, ours: Run) => number): number => median(r.raw.map((x, i) => f(x, r.ours[i])));
     const asTimed = ratio((x, y) => y.ms / x.ms);
@@ -294,12 +368,22 @@ async function main(): Promise<void> {
     const noCreate = ratio((x, y) => (y.ms - y.create) / (x.ms - x.create));
     const noCreateSameWork = ratio((x, y) => (y.ms - y.create) / (x.ms + x.cleanup - x.create));
     console.log(`  (b)/(a), median of ${rounds} per-round ratios:`);
-    console.log(`    as timed ((b) includes removing its containers, (a) does not)  ${asTimed.toFixed(2)}   without docker create ${noCreate.toFixed(2)}`);
-    console.log(`    same work ((a) + its docker rm -fv)                          ${sameWork.toFixed(2)}   without docker create ${noCreateSameWork.toFixed(2)}   [goal ≤ 1.20: ${sameWork <= 1.2 ? 'met' : 'NOT met'}]`);
-    console.log(`    start-up + index + match ((b) without its cleanup phase)     ${noCleanup.toFixed(2)}   [goal ≤ 1.20: ${noCleanup <= 1.2 ? 'met' : 'NOT met'}]`);
-    console.log(`  raw docker rm -fv median ${s(median(r.raw.map((x) => x.cleanup)))}; ours cleanup median ${s(median(r.ours.map((x) => x.cleanup)))}; ours CPU median ${s(median(r.ours.map((x) => (x.cpu ?? 0) * 1000)))}`);
+    console.log(
+      `    as timed ((b) includes removing its containers, (a) does not)  ${asTimed.toFixed(2)}   without docker create ${noCreate.toFixed(2)}`,
+    );
+    console.log(
+      `    same work ((a) + its docker rm -fv)                          ${sameWork.toFixed(2)}   without docker create ${noCreateSameWork.toFixed(2)}   [goal ≤ 1.20: ${sameWork <= 1.2 ? 'met' : 'NOT met'}]`,
+    );
+    console.log(
+      `    start-up + index + match ((b) without its cleanup phase)     ${noCleanup.toFixed(2)}   [goal ≤ 1.20: ${noCleanup <= 1.2 ? 'met' : 'NOT met'}]`,
+    );
+    console.log(
+      `  raw docker rm -fv median ${s(median(r.raw.map((x) => x.cleanup)))}; ours cleanup median ${s(median(r.ours.map((x) => x.cleanup)))}; ours CPU median ${s(median(r.ours.map((x) => (x.cpu ?? 0) * 1000)))}`,
+    );
     const counts = new Set([...r.raw, ...r.ours].map((x) => x.findings));
-    console.log(`  findings: ${[...counts].join(', ')}${stats?.expectedFindings !== undefined ? ` (expected ${stats.expectedFindings})` : ''}; load ${load()}`);
+    console.log(
+      `  findings: ${[...counts].join(', ')}${stats?.expectedFindings !== undefined ? ` (expected ${stats.expectedFindings})` : ''}; load ${load()}`,
+    );
   } finally {
     docker('rmi', '-f', db);
   }

@@ -47,7 +47,12 @@ async function writeMode(n: number): Promise<void> {
       for (const [i, format] of REPORT_FORMATS.entries()) {
         const c0 = process.cpuUsage();
         const t0 = performance.now();
-        const out = await writeReports(result, { outputDir: dir, formats: [format], dockerfile: 'Dockerfile', gate: GATE });
+        const out = await writeReports(result, {
+          outputDir: dir,
+          formats: [format],
+          dockerfile: 'Dockerfile',
+          gate: GATE,
+        });
         times[i].push(performance.now() - t0);
         const c = process.cpuUsage(c0);
         if (pass === 0) cpu[i] = (c.user + c.system) / 1000;
@@ -57,11 +62,15 @@ async function writeMode(n: number): Promise<void> {
     const cell = (ms: number): string => ms.toFixed(0).padStart(6);
     console.log(`${''.padEnd(10)}   cold ms  warm ms  cold cpu ms`);
     for (const [i, format] of REPORT_FORMATS.entries()) {
-      console.log(`${format.padEnd(10)} ${cell(times[i][0])}   ${cell(times[i][1])}   ${cell(cpu[i])}      ${(sizes[i] / 1024 / 1024).toFixed(2).padStart(7)} MB`);
+      console.log(
+        `${format.padEnd(10)} ${cell(times[i][0])}   ${cell(times[i][1])}   ${cell(cpu[i])}      ${(sizes[i] / 1024 / 1024).toFixed(2).padStart(7)} MB`,
+      );
     }
     const sum = (k: number): number => times.reduce((a, t) => a + t[k], 0);
     console.log(`${'total'.padEnd(10)} ${cell(sum(0))}   ${cell(sum(1))}   ${cell(cpu.reduce((a, c) => a + c, 0))}`);
-    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the input model alone: ${base.toFixed(0)} MB)`);
+    console.log(
+      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the input model alone: ${base.toFixed(0)} MB)`,
+    );
     floor(dir); // after the peak RSS: it holds every report as a tree
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -93,7 +102,10 @@ function floor(dir: string, quiet = false): { ms: number; cpu: number } {
     total += ms;
     parts.push(`${format} ${ms.toFixed(0)}/${((c.user + c.system) / 1000).toFixed(0)}`);
   }
-  if (!quiet) console.log(`floor (stringify ready trees + encode + write, wall/cpu ms): ${parts.join(', ')}; total ${total.toFixed(0)}/${cpu.toFixed(0)}`);
+  if (!quiet)
+    console.log(
+      `floor (stringify ready trees + encode + write, wall/cpu ms): ${parts.join(', ')}; total ${total.toFixed(0)}/${cpu.toFixed(0)}`,
+    );
   return { ms: total, cpu };
 }
 
@@ -133,13 +145,17 @@ async function main(): Promise<void> {
   // One warm-up pass (JIT), then the measured pass.
   for (const [, fn] of reporters) fn();
   let total = 0;
-  console.log(`reporters, ${n} findings in ${result.images.length} images (${result.images.reduce((a, i) => a + i.packages.length, 0)} packages)`);
+  console.log(
+    `reporters, ${n} findings in ${result.images.length} images (${result.images.reduce((a, i) => a + i.packages.length, 0)} packages)`,
+  );
   for (const [name, fn] of reporters) {
     const t0 = performance.now();
     const out = fn();
     const ms = performance.now() - t0;
     total += ms;
-    console.log(`${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${(Buffer.byteLength(out) / 1024 / 1024).toFixed(2).padStart(7)} MB`);
+    console.log(
+      `${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${(Buffer.byteLength(out) / 1024 / 1024).toFixed(2).padStart(7)} MB`,
+    );
   }
   console.log(`${'total'.padEnd(10)} ${total.toFixed(0).padStart(6)} ms`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-bench-'));
@@ -151,12 +167,19 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   // Not the goal's peak RSS: this process holds every format rendered in memory as one string, twice (warm-up).
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (in-memory renders above; a scan's path is measured below)`);
+  console.log(
+    `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (in-memory renders above; a scan's path is measured below)`,
+  );
   console.log(`\nwriteReports, one format at a time, in a fresh process (cold: what a scan does):`);
-  process.stdout.write(execFileSync(process.execPath, [...process.execArgv, __filename, String(n), '--write'], { encoding: 'utf8' }));
+  process.stdout.write(
+    execFileSync(process.execPath, [...process.execArgv, __filename, String(n), '--write'], { encoding: 'utf8' }),
+  );
   const runs: { ms: number; cpu: number; rss: number; floor: number; floorCpu: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, [...process.execArgv, __filename, String(n), '--write-all'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, String(n), '--write-all'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     runs.push(JSON.parse(out.trim().split('\n').pop() as string));
   }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

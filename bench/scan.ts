@@ -21,12 +21,20 @@ import { cleanupRun } from '../src/environment/cleanup';
 import { setLogger } from '../src/util/log';
 
 const repo = path.resolve(__dirname, '..');
-const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as { clairImage: string; postgresImage: string };
+const env = JSON.parse(fs.readFileSync(path.join(repo, '.testenv/env.json'), 'utf8')) as {
+  clairImage: string;
+  postgresImage: string;
+};
 const bundle = path.join(repo, '.testenv/fixtures/vulns.jsonl');
 const image = process.argv[2] ?? 'localhost/clair-scan-fixture/large:1';
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
 
-setLogger({ info: () => undefined, warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+setLogger({
+  info: () => undefined,
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: () => undefined,
+  mask: () => undefined,
+});
 
 async function ours(): Promise<void> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-'));
@@ -44,8 +52,25 @@ async function ours(): Promise<void> {
   const total = (Date.now() - t0) / 1000;
   const img = o.result.images[0];
   const size = img.image.layers.reduce((s, l) => s + (l.size ?? 0), 0);
-  console.log(`clair-scan, ephemeral Clair, ${image}: ${img.image.layers.length} layers, ${mib(size)}, ${img.packages.length} packages, ${img.vulnerabilities.length} findings`);
-  const order = ['pull', 'start-postgres', 'start-clair', 'data-load', 'layer-server', 'image-export', 'index', 'data', 'match', 'normalize', 'compliance', 'policy', 'reports', 'cleanup'];
+  console.log(
+    `clair-scan, ephemeral Clair, ${image}: ${img.image.layers.length} layers, ${mib(size)}, ${img.packages.length} packages, ${img.vulnerabilities.length} findings`,
+  );
+  const order = [
+    'pull',
+    'start-postgres',
+    'start-clair',
+    'data-load',
+    'layer-server',
+    'image-export',
+    'index',
+    'data',
+    'match',
+    'normalize',
+    'compliance',
+    'policy',
+    'reports',
+    'cleanup',
+  ];
   const label: Record<string, string> = {
     'start-postgres': 'start PostgreSQL (until pg_isready)',
     'start-clair': 'start Clair (until /readyz)',
@@ -55,9 +80,13 @@ async function ours(): Promise<void> {
     data: 'data coverage proof',
     match: 'match (vulnerability report)',
   };
-  for (const k of order) if (o.timings[k] !== undefined) console.log(`  ${(label[k] ?? k).padEnd(48)} ${o.timings[k].toFixed(2).padStart(7)} s`);
+  for (const k of order)
+    if (o.timings[k] !== undefined)
+      console.log(`  ${(label[k] ?? k).padEnd(48)} ${o.timings[k].toFixed(2).padStart(7)} s`);
   console.log(`  ${'total'.padEnd(48)} ${total.toFixed(2).padStart(7)} s`);
-  console.log(`  peak RSS of this process: ${mib(process.resourceUsage().maxRSS * 1024)} (largest layer ${mib(Math.max(...img.image.layers.map((l) => l.size ?? 0)))})`);
+  console.log(
+    `  peak RSS of this process: ${mib(process.resourceUsage().maxRSS * 1024)} (largest layer ${mib(Math.max(...img.image.layers.map((l) => l.size ?? 0)))})`,
+  );
   fs.rmSync(out, { recursive: true, force: true });
 }
 
@@ -84,14 +113,25 @@ async function raw(): Promise<void> {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     const pg = await startPostgres(docker, { image: env.postgresImage, runId, timeoutMs: 120000 });
-    const clair = await startClair(docker, { image: env.clairImage, runId, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, timeoutMs: 120000, requestTimeoutMs: 600000 });
+    const clair = await startClair(docker, {
+      image: env.clairImage,
+      runId,
+      connString: pg.connString,
+      listenHost: '127.0.0.1',
+      airgap: true,
+      timeoutMs: 120000,
+      requestTimeoutMs: 600000,
+    });
     await importBundle(docker, clair.container, bundle, 120000);
     const hash = `sha256:${createHash('sha256').update(runId).digest('hex')}`;
     const t0 = Date.now();
     const idx = await fetch(`${clair.url}/indexer/api/v1/index_report`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ hash, layers: layers.map((l) => ({ hash: l.digest, uri: `http://127.0.0.1:${port}/${l.digest}`, headers: {} })) }),
+      body: JSON.stringify({
+        hash,
+        layers: layers.map((l) => ({ hash: l.digest, uri: `http://127.0.0.1:${port}/${l.digest}`, headers: {} })),
+      }),
     });
     await idx.text();
     const t1 = Date.now();
@@ -99,8 +139,12 @@ async function raw(): Promise<void> {
     await vr.text();
     const t2 = Date.now();
     console.log(`raw API calls, fresh Clair, same image (layers pre-extracted, not timed):`);
-    console.log(`  ${'index (POST index_report)'.padEnd(48)} ${((t1 - t0) / 1000).toFixed(2).padStart(7)} s  (HTTP ${idx.status})`);
-    console.log(`  ${'match (GET vulnerability_report)'.padEnd(48)} ${((t2 - t1) / 1000).toFixed(2).padStart(7)} s  (HTTP ${vr.status})`);
+    console.log(
+      `  ${'index (POST index_report)'.padEnd(48)} ${((t1 - t0) / 1000).toFixed(2).padStart(7)} s  (HTTP ${idx.status})`,
+    );
+    console.log(
+      `  ${'match (GET vulnerability_report)'.padEnd(48)} ${((t2 - t1) / 1000).toFixed(2).padStart(7)} s  (HTTP ${vr.status})`,
+    );
     await clair.client.close();
     server.close();
   } finally {

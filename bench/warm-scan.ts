@@ -58,7 +58,12 @@ const fixture = (n: string): string => (n.includes('/') ? n : `localhost/clair-s
 const PHASES = ['image-export', 'index', 'data', 'match', 'normalize', 'compliance', 'policy', 'reports'] as const;
 const LABEL: Record<string, string> = { 'image-export': 'export', data: 'coverage' };
 
-setLogger({ info: () => undefined, warn: (m) => process.stderr.write(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+setLogger({
+  info: () => undefined,
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: () => undefined,
+  mask: () => undefined,
+});
 
 interface LayerFile {
   file: string;
@@ -76,17 +81,25 @@ function savedLayers(image: string, dir: string): LayerFile[] {
     const hash = createHash('sha256');
     const fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf)) > 0; ) hash.update(buf.subarray(0, n));
+    for (let n; (n = fs.readSync(fd, buf)) > 0;) hash.update(buf.subarray(0, n));
     fs.closeSync(fd);
     return { file, digest: `sha256:${hash.digest('hex')}` };
   });
 }
 
 /** Clair's own cost for one image: index + match by raw API calls on a fresh manifest digest. */
-async function rawScan(client: ClairClient, base: string, layers: LayerFile[], key: string): Promise<{ index: number; match: number }> {
+async function rawScan(
+  client: ClairClient,
+  base: string,
+  layers: LayerFile[],
+  key: string,
+): Promise<{ index: number; match: number }> {
   const hash = `sha256:${createHash('sha256').update(key).digest('hex')}`;
   const t0 = process.hrtime.bigint();
-  await client.index({ hash, layers: layers.map((l) => ({ hash: l.digest, uri: base + l.digest.slice(7), headers: {} })) });
+  await client.index({
+    hash,
+    layers: layers.map((l) => ({ hash: l.digest, uri: base + l.digest.slice(7), headers: {} })),
+  });
   const t1 = process.hrtime.bigint();
   const vr = await client.vulnerabilityReport(hash);
   const t2 = process.hrtime.bigint();
@@ -111,7 +124,13 @@ interface Row {
   rematch: number;
 }
 
-async function once(round: number, images: string[], warmup: string, env: { clairImage: string; postgresImage: string }, tmp: string): Promise<Row[]> {
+async function once(
+  round: number,
+  images: string[],
+  warmup: string,
+  env: { clairImage: string; postgresImage: string },
+  tmp: string,
+): Promise<Row[]> {
   const out = path.join(tmp, 'out');
   const inputs: Record<string, string> = {
     image: [warmup, ...images].join('\n'),
@@ -152,7 +171,15 @@ async function once(round: number, images: string[], warmup: string, env: { clai
     };
     // The twin Clair for raw API calls, loaded with the same data.
     const pg = await startPostgres(docker, { image: env.postgresImage, runId: rawRunId, timeoutMs: 180000 });
-    twin = await startClair(docker, { image: env.clairImage, runId: rawRunId, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, timeoutMs: 180000, requestTimeoutMs: 600000 });
+    twin = await startClair(docker, {
+      image: env.clairImage,
+      runId: rawRunId,
+      connString: pg.connString,
+      listenHost: '127.0.0.1',
+      airgap: true,
+      timeoutMs: 180000,
+      requestTimeoutMs: 600000,
+    });
     await importBundle(docker, twin.container, BUNDLE, 180000);
     const byDigest = new Map<string, string>();
     const layerFiles = new Map<string, LayerFile[]>();
@@ -174,7 +201,8 @@ async function once(round: number, images: string[], warmup: string, env: { clai
     const rows: Row[] = [];
     for (const [i, req] of settings.images.entries()) {
       const before = { ...run.timings };
-      const rawNow = (): Promise<{ index: number; match: number }> => rawScan(rawClient as ClairClient, base, layerFiles.get(req.input) as LayerFile[], `${rawRunId} ${req.input}`);
+      const rawNow = (): Promise<{ index: number; match: number }> =>
+        rawScan(rawClient as ClairClient, base, layerFiles.get(req.input) as LayerFile[], `${rawRunId} ${req.input}`);
       // Who goes first alternates (by run and image): the one after pays the other's disk writeback, caches warm.
       const rawFirst = (round + i) % 2 === 1;
       const early = rawFirst ? await rawNow() : undefined;
@@ -183,14 +211,18 @@ async function once(round: number, images: string[], warmup: string, env: { clai
       // Its reports, as a run of this image writes them.
       const single = scanResult(opened, new Date(), [result]);
       single.verdict = await run.time('policy', () => evaluatePolicy(single, settings.policy));
-      await run.time('reports', () => writeReports(single, { ...settings.reports, outputDir: path.join(out, String(i)) }));
+      await run.time('reports', () =>
+        writeReports(single, { ...settings.reports, outputDir: path.join(out, String(i)) }),
+      );
       const ours = Number(process.hrtime.bigint() - t0) / 1e9;
       const raw = early ?? (await rawNow());
       // The re-scan: the same image again through the same path and reports, and Clair's own match of it (raw).
       const exportsBefore = daemonExportCount();
       const rawMatch = async (): Promise<number> => {
         const m0 = process.hrtime.bigint();
-        const vr = await (rawClient as ClairClient).vulnerabilityReport(`sha256:${createHash('sha256').update(`${rawRunId} ${req.input}`).digest('hex')}`);
+        const vr = await (rawClient as ClairClient).vulnerabilityReport(
+          `sha256:${createHash('sha256').update(`${rawRunId} ${req.input}`).digest('hex')}`,
+        );
         if (vr.status !== 'ok') throw new Error(`raw re-match: ${vr.status}`);
         return Number(process.hrtime.bigint() - m0) / 1e9;
       };
@@ -202,19 +234,35 @@ async function once(round: number, images: string[], warmup: string, env: { clai
       rephases.scanImage = Number(process.hrtime.bigint() - r0) / 1e9;
       const re = scanResult(opened, new Date(), [again]);
       re.verdict = await run.time('policy', () => evaluatePolicy(re, settings.policy));
-      await run.time('reports', () => writeReports(re, { ...settings.reports, outputDir: path.join(out, `${i}-again`) }));
+      await run.time('reports', () =>
+        writeReports(re, { ...settings.reports, outputDir: path.join(out, `${i}-again`) }),
+      );
       for (const p of PHASES) rephases[p] = (run.timings[p] ?? 0) - (beforeAgain[p] ?? 0);
       const rescan = Number(process.hrtime.bigint() - r0) / 1e9;
       const rescanExports = daemonExportCount() - exportsBefore;
       const rematch = matchFirst ?? (await rawMatch());
-      if (again.vulnerabilities.length !== result.vulnerabilities.length) throw new Error(`${req.input}: the re-scan found ${again.vulnerabilities.length} vulnerabilities, the first scan ${result.vulnerabilities.length}`);
+      if (again.vulnerabilities.length !== result.vulnerabilities.length)
+        throw new Error(
+          `${req.input}: the re-scan found ${again.vulnerabilities.length} vulnerabilities, the first scan ${result.vulnerabilities.length}`,
+        );
       if (i === 0) continue; // warm-up
       const s0 = process.hrtime.bigint();
       await pipeline(await docker.exportImage(req.input), new Writable({ write: (_c, _e, cb) => cb() }));
       const save = Number(process.hrtime.bigint() - s0) / 1e9;
       const phases: Record<string, number> = {};
       for (const p of PHASES) phases[p] = (run.timings[p] ?? 0) - (before[p] ?? 0);
-      rows.push({ image: req.input, ours, raw, phases, save, findings: result.vulnerabilities.length, rescan, rescanExports, rematch, rephases });
+      rows.push({
+        image: req.input,
+        ours,
+        raw,
+        phases,
+        save,
+        findings: result.vulnerabilities.length,
+        rescan,
+        rescanExports,
+        rematch,
+        rephases,
+      });
     }
     return rows;
   } finally {
@@ -232,23 +280,47 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, warmup: { type: 'string', default: 'clean' } } });
-  const images = (positionals.length ? positionals : ['debian-vuln', 'alpine', 'python', 'bookworm', 'large']).map(fixture);
-  const env = JSON.parse(fs.readFileSync(path.join(REPO, '.testenv/env.json'), 'utf8')) as { clairImage: string; postgresImage: string };
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: 'string', default: '3' }, warmup: { type: 'string', default: 'clean' } },
+  });
+  const images = (positionals.length ? positionals : ['debian-vuln', 'alpine', 'python', 'bookworm', 'large']).map(
+    fixture,
+  );
+  const env = JSON.parse(fs.readFileSync(path.join(REPO, '.testenv/env.json'), 'utf8')) as {
+    clairImage: string;
+    postgresImage: string;
+  };
   const runs: Row[][] = [];
   for (let r = 0; r < Number(values.runs); r++) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-warm-'));
     try {
       const rows = await once(r, images, fixture(String(values.warmup)), env, tmp);
       runs.push(rows);
-      const sum = rows.reduce((a, x) => ({ ours: a.ours + x.ours, raw: a.raw + x.raw.index + x.raw.match }), { ours: 0, raw: 0 });
-      console.log(`run ${r + 1}: ours ${sum.ours.toFixed(2)} s, Clair's own index+match ${sum.raw.toFixed(2)} s, ratio ${(sum.ours / sum.raw).toFixed(2)}`);
+      const sum = rows.reduce((a, x) => ({ ours: a.ours + x.ours, raw: a.raw + x.raw.index + x.raw.match }), {
+        ours: 0,
+        raw: 0,
+      });
+      console.log(
+        `run ${r + 1}: ours ${sum.ours.toFixed(2)} s, Clair's own index+match ${sum.raw.toFixed(2)} s, ratio ${(sum.ours / sum.raw).toFixed(2)}`,
+      );
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
-  console.log(`\nwarm scans, one ephemeral Clair with the fixture data loaded once; median of ${runs.length} run(s), seconds:`);
-  const head = ['image'.padEnd(44), 'ours'.padStart(6), 'clair'.padStart(6), 'ratio'.padStart(6), 'over'.padStart(6), 'r-exp'.padStart(6), 'save'.padStart(6), ...PHASES.map((p) => (LABEL[p] ?? p).padStart(9))];
+  console.log(
+    `\nwarm scans, one ephemeral Clair with the fixture data loaded once; median of ${runs.length} run(s), seconds:`,
+  );
+  const head = [
+    'image'.padEnd(44),
+    'ours'.padStart(6),
+    'clair'.padStart(6),
+    'ratio'.padStart(6),
+    'over'.padStart(6),
+    'r-exp'.padStart(6),
+    'save'.padStart(6),
+    ...PHASES.map((p) => (LABEL[p] ?? p).padStart(9)),
+  ];
   console.log(head.join(' '));
   const med = (f: (row: Row) => number, i: number): number => median(runs.map((rs) => f(rs[i])));
   let sumOurs = 0;
@@ -265,20 +337,56 @@ async function main(): Promise<void> {
         `${img.replace('localhost/clair-scan-fixture/', '')} (${runs[0][i].findings} findings)`.padEnd(44),
         ours.toFixed(2).padStart(6),
         raw.toFixed(2).padStart(6),
-        (med((r) => r.ours / (r.raw.index + r.raw.match), i)).toFixed(2).padStart(6),
-        med((r) => r.ours - r.raw.index - r.raw.match, i).toFixed(2).padStart(6),
-        med((r) => (r.ours - r.phases['image-export']) / (r.raw.index + r.raw.match), i).toFixed(2).padStart(6),
-        med((r) => r.save, i).toFixed(2).padStart(6),
-        ...PHASES.map((p) => med((r) => r.phases[p], i).toFixed(3).padStart(9)),
+        med((r) => r.ours / (r.raw.index + r.raw.match), i)
+          .toFixed(2)
+          .padStart(6),
+        med((r) => r.ours - r.raw.index - r.raw.match, i)
+          .toFixed(2)
+          .padStart(6),
+        med((r) => (r.ours - r.phases['image-export']) / (r.raw.index + r.raw.match), i)
+          .toFixed(2)
+          .padStart(6),
+        med((r) => r.save, i)
+          .toFixed(2)
+          .padStart(6),
+        ...PHASES.map((p) =>
+          med((r) => r.phases[p], i)
+            .toFixed(3)
+            .padStart(9),
+        ),
       ].join(' '),
     );
   });
-  console.log(`${'all images'.padEnd(44)} ${sumOurs.toFixed(2).padStart(6)} ${sumRaw.toFixed(2).padStart(6)} ${(sumOurs / sumRaw).toFixed(2).padStart(6)} ${(sumOurs - sumRaw).toFixed(2).padStart(6)} ${((sumOurs - sumExport) / sumRaw).toFixed(2).padStart(6)}   (goal: ratio ≤ 1.10)`);
-  console.log(`(ours = scanImage + the image's policy and reports; clair = index + match by raw API calls on a twin Clair; over = ours − clair;`);
-  console.log(` r-exp = (ours − export) / clair: the ratio without getting the layers out of the Docker daemon, which Clair's figure leaves out;`);
-  console.log(` save = the Docker daemon's own docker save of the image, read and dropped: the floor of the export phase)`);
-  console.log(`\nissue 23 goals, medians, seconds (first = the first scan above, save+clair = docker save + Clair's own index + match):`);
-  console.log(['image'.padEnd(30), 'rescan'.padStart(7), 'match'.padStart(7), 'over'.padStart(6), 'exports'.padStart(8), 'first'.padStart(6), 'save+clair'.padStart(11), 'ratio'.padStart(6), 'scanImage'.padStart(10), ...PHASES.map((p) => `re-${LABEL[p] ?? p}`.padStart(12)), '  rescan per run'].join(' '));
+  console.log(
+    `${'all images'.padEnd(44)} ${sumOurs.toFixed(2).padStart(6)} ${sumRaw.toFixed(2).padStart(6)} ${(sumOurs / sumRaw).toFixed(2).padStart(6)} ${(sumOurs - sumRaw).toFixed(2).padStart(6)} ${((sumOurs - sumExport) / sumRaw).toFixed(2).padStart(6)}   (goal: ratio ≤ 1.10)`,
+  );
+  console.log(
+    `(ours = scanImage + the image's policy and reports; clair = index + match by raw API calls on a twin Clair; over = ours − clair;`,
+  );
+  console.log(
+    ` r-exp = (ours − export) / clair: the ratio without getting the layers out of the Docker daemon, which Clair's figure leaves out;`,
+  );
+  console.log(
+    ` save = the Docker daemon's own docker save of the image, read and dropped: the floor of the export phase)`,
+  );
+  console.log(
+    `\nissue 23 goals, medians, seconds (first = the first scan above, save+clair = docker save + Clair's own index + match):`,
+  );
+  console.log(
+    [
+      'image'.padEnd(30),
+      'rescan'.padStart(7),
+      'match'.padStart(7),
+      'over'.padStart(6),
+      'exports'.padStart(8),
+      'first'.padStart(6),
+      'save+clair'.padStart(11),
+      'ratio'.padStart(6),
+      'scanImage'.padStart(10),
+      ...PHASES.map((p) => `re-${LABEL[p] ?? p}`.padStart(12)),
+      '  rescan per run',
+    ].join(' '),
+  );
   images.forEach((img, i) => {
     const rescan = med((r) => r.rescan, i);
     const rematch = med((r) => r.rematch, i);
@@ -289,18 +397,30 @@ async function main(): Promise<void> {
         img.replace('localhost/clair-scan-fixture/', '').padEnd(30),
         rescan.toFixed(3).padStart(7),
         rematch.toFixed(3).padStart(7),
-        med((r) => r.rescan - r.rematch, i).toFixed(3).padStart(6),
+        med((r) => r.rescan - r.rematch, i)
+          .toFixed(3)
+          .padStart(6),
         String(Math.max(...runs.map((rs) => rs[i].rescanExports))).padStart(8),
         first.toFixed(2).padStart(6),
         floor.toFixed(2).padStart(11),
-        med((r) => r.ours / (r.save + r.raw.index + r.raw.match), i).toFixed(2).padStart(6),
-        med((r) => r.rephases.scanImage, i).toFixed(3).padStart(10),
-        ...PHASES.map((p) => med((r) => r.rephases[p], i).toFixed(3).padStart(12)),
+        med((r) => r.ours / (r.save + r.raw.index + r.raw.match), i)
+          .toFixed(2)
+          .padStart(6),
+        med((r) => r.rephases.scanImage, i)
+          .toFixed(3)
+          .padStart(10),
+        ...PHASES.map((p) =>
+          med((r) => r.rephases[p], i)
+            .toFixed(3)
+            .padStart(12),
+        ),
         `  ${runs.map((rs) => rs[i].rescan.toFixed(3)).join(' ')}`,
       ].join(' '),
     );
   });
-  console.log('(goals: re-scan over = rescan − match ≤ 0.3 s with 0 exports; first-scan ratio = first / (save + index + match) ≤ 1.15)');
+  console.log(
+    '(goals: re-scan over = rescan − match ≤ 0.3 s with 0 exports; first-scan ratio = first / (save + index + match) ≤ 1.15)',
+  );
   console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 }
 

@@ -27,7 +27,11 @@ try {
     fs.rmSync(dir, { recursive: true, force: true });
     const stats = path.join(os.tmpdir(), `clair-scan-ncc-stats-${process.pid}-${name}.json`);
     try {
-      execFileSync(ncc, ['build', entry, '-o', dir, '--stats-out', stats, '--target', 'es2022', '-q', '--transpile-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      execFileSync(
+        ncc,
+        ['build', entry, '-o', dir, '--stats-out', stats, '--target', 'es2022', '-q', '--transpile-only'],
+        { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+      );
       writeLicenses(dir, JSON.parse(fs.readFileSync(stats, 'utf8')));
     } finally {
       fs.rmSync(stats, { force: true });
@@ -37,7 +41,9 @@ try {
   const over = checkBudgets(out);
   if (over.length) {
     for (const o of over) console.error(o);
-    console.error('Keep what only some runs need out of the main chunk (src/util/lazy.ts), or find what grew: ncc build --stats-out.');
+    console.error(
+      'Keep what only some runs need out of the main chunk (src/util/lazy.ts), or find what grew: ncc build --stats-out.',
+    );
     process.exitCode = 1;
   }
   if (check) {
@@ -78,7 +84,10 @@ function writeLicenses(dir, stats) {
     const pj = path.join(d, 'package.json');
     if (!fs.existsSync(pj)) continue;
     const pkg = JSON.parse(fs.readFileSync(pj, 'utf8'));
-    const type = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? (pkg.licenses ?? []).map((l) => l.type).join(' OR '));
+    const type =
+      typeof pkg.license === 'string'
+        ? pkg.license
+        : (pkg.license?.type ?? (pkg.licenses ?? []).map((l) => l.type).join(' OR '));
     const file = fs.readdirSync(d).find((f) => /^(licen[cs]e|copying)(\.|-|$)/i.test(f));
     const text = file ? fs.readFileSync(path.join(d, file), 'utf8').trim() : '';
     entries.push({ key: `${pkg.name}@${pkg.version}`, text: `${pkg.name}\n${type || 'UNKNOWN'}\n${text}\n` });
@@ -97,7 +106,9 @@ function checkBudgets(dir) {
     const files = listFiles(path.join(dir, name)).filter((f) => f.endsWith('.js'));
     const size = (f) => fs.statSync(path.join(dir, name, f)).size;
     const chunks = files.filter((f) => f !== 'index.js');
-    console.log(`dist/${name}/index.js ${mb(size('index.js'))}${chunks.length ? ` + ${chunks.length} chunks loaded on use ${mb(chunks.reduce((a, f) => a + size(f), 0))}` : ''}`);
+    console.log(
+      `dist/${name}/index.js ${mb(size('index.js'))}${chunks.length ? ` + ${chunks.length} chunks loaded on use ${mb(chunks.reduce((a, f) => a + size(f), 0))}` : ''}`,
+    );
   }
   return Object.entries(BUDGETS)
     .map(([f, max]) => [f, fs.statSync(path.join(dir, f)).size, max])

@@ -39,19 +39,27 @@ function checkResults(projects, leftoverFailed) {
     passed += result.numPassedTests;
     failed += result.numFailedTests + (result.numRuntimeErrorTestSuites || 0);
     if (result.numFailedTests || result.numRuntimeErrorTestSuites) {
-      problems.push(`${name}: ${result.numFailedTests} failed test(s), ${result.numRuntimeErrorTestSuites || 0} test file(s) that did not load`);
+      problems.push(
+        `${name}: ${result.numFailedTests} failed test(s), ${result.numRuntimeErrorTestSuites || 0} test file(s) that did not load`,
+      );
     }
     const notRun = [];
     for (const file of result.testResults || []) {
       for (const a of file.assertionResults || []) {
-        if (a.status !== 'passed' && a.status !== 'failed') notRun.push(`${path.relative(process.cwd(), file.name)}: ${a.fullName} (${a.status})`);
+        if (a.status !== 'passed' && a.status !== 'failed')
+          notRun.push(`${path.relative(process.cwd(), file.name)}: ${a.fullName} (${a.status})`);
       }
     }
     const pending = (result.numPendingTests || 0) + (result.numTodoTests || 0);
     skipped += Math.max(pending, notRun.length);
-    if (pending || notRun.length) problems.push(`${name}: ${Math.max(pending, notRun.length)} test(s) did not run (skipped, pending or todo):\n  ${notRun.join('\n  ')}`);
+    if (pending || notRun.length)
+      problems.push(
+        `${name}: ${Math.max(pending, notRun.length)} test(s) did not run (skipped, pending or todo):\n  ${notRun.join('\n  ')}`,
+      );
     else if (result.numTotalTests !== result.numPassedTests + result.numFailedTests) {
-      problems.push(`${name}: ${result.numTotalTests} tests declared, ${result.numPassedTests + result.numFailedTests} ran`);
+      problems.push(
+        `${name}: ${result.numTotalTests} tests declared, ${result.numPassedTests + result.numFailedTests} ran`,
+      );
     }
     if (!listed) {
       problems.push(`${name}: no list of its test files (jest --listTests)`);
@@ -67,7 +75,10 @@ function checkResults(projects, leftoverFailed) {
       }
       const count = (r.assertionResults || []).filter((a) => a.status === 'passed' || a.status === 'failed').length;
       const sites = declaredSites(read(file));
-      if (count < sites) problems.push(`${name}: ${rel} ran ${count} test(s) but has ${sites} test call site(s): a test was not declared`);
+      if (count < sites)
+        problems.push(
+          `${name}: ${rel} ran ${count} test(s) but has ${sites} test call site(s): a test was not declared`,
+        );
     }
     if (ran.size !== listed.length) problems.push(`${name}: ${ran.size} test files ran, ${listed.length} were found`);
   }

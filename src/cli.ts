@@ -17,7 +17,16 @@ import { RunState } from './environment/run-state';
 import { cleanupOnSignals } from './environment/signals';
 import { ClairScanError, EXIT_ERROR, errorMessage, formatError } from './util/errors';
 import { log, print } from './util/log';
-import { autoDescription, CI_PLATFORM_ENV, currentPlatform, none, PLATFORM_CHOICES, PLATFORMS, resolvePlatform, usePlatform } from './publish/platforms';
+import {
+  autoDescription,
+  CI_PLATFORM_ENV,
+  currentPlatform,
+  none,
+  PLATFORM_CHOICES,
+  PLATFORMS,
+  resolvePlatform,
+  usePlatform,
+} from './publish/platforms';
 import { renderTable } from './report';
 import { TOOL_VERSION } from './version';
 import { registerDataCommands } from './data/cli';
@@ -151,14 +160,21 @@ function wrap(text: string, width: number, indent: number): string {
 /** The commander program: the scan (root) and `cleanup`. `onScan` runs for the root command. */
 function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (code: number) => void): Command {
   const program = new Command('clair-scan')
-    .description(`Scan container images with an ephemeral Clair v4, gate on the findings and write reports.\n\n${HELP_BEFORE}`)
-    .argument('[images...]', 'images to scan: a Docker daemon name, an archive path or a registry reference; prefix docker:, archive: (docker-archive:, oci-archive:) or registry: to force the source')
+    .description(
+      `Scan container images with an ephemeral Clair v4, gate on the findings and write reports.\n\n${HELP_BEFORE}`,
+    )
+    .argument(
+      '[images...]',
+      'images to scan: a Docker daemon name, an archive path or a registry reference; prefix docker:, archive: (docker-archive:, oci-archive:) or registry: to force the source',
+    )
     // Options after a subcommand belong to it: `cleanup --docker-host X` must not set the root's --docker-host.
     .enablePositionalOptions()
     .showHelpAfterError()
     .configureOutput({ writeOut: (text) => print(text), writeErr: (text) => print(text, 'stderr') })
     // A boolean is one line, `--[no-]name`: its --no-name option is hidden.
-    .configureHelp({ optionTerm: (o) => (o.negate || !booleanFlags.has(o.long ?? '') ? o.flags : `--[no-]${o.long!.slice(2)}`) })
+    .configureHelp({
+      optionTerm: (o) => (o.negate || !booleanFlags.has(o.long ?? '') ? o.flags : `--[no-]${o.long!.slice(2)}`),
+    })
     .addHelpText('after', HELP_AFTER)
     .exitOverride();
   const order = Object.values(HELP_GROUPS) as string[];
@@ -172,16 +188,34 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
     } else {
       program.addOption(new Option(`--${def.name} <value>`, helpText(def)).helpGroup(group));
     }
-    if (def.secret) program.addOption(new Option(`--${def.name}-file <path>`, `read ${def.name} from this file (or ${envName(def.name)}_FILE)`).helpGroup(group));
+    if (def.secret)
+      program.addOption(
+        new Option(
+          `--${def.name}-file <path>`,
+          `read ${def.name} from this file (or ${envName(def.name)}_FILE)`,
+        ).helpGroup(group),
+      );
   }
   program
     .optionsGroup('Other:')
-    .addOption(new Option('--ci-platform <platform>', `CI platform whose conventions to follow (env: ${CI_PLATFORM_ENV}; see Environment below)`).choices(PLATFORM_CHOICES))
+    .addOption(
+      new Option(
+        '--ci-platform <platform>',
+        `CI platform whose conventions to follow (env: ${CI_PLATFORM_ENV}; see Environment below)`,
+      ).choices(PLATFORM_CHOICES),
+    )
     // Decided once, before any command logs (also a subcommand's: commander runs the root's hook for it): every
     // command's log groups follow it, the scan's publishing too (publish/platforms.ts).
-    .hook('preAction', () => usePlatform(resolvePlatform(program.opts<{ ciPlatform?: string }>().ciPlatform ?? env[CI_PLATFORM_ENV], env)));
-  program.optionsGroup('Other:').version(TOOL_VERSION, '-V, --version', 'print the version').helpOption('-h, --help', 'show this help (a command\'s: clair-scan help <command>)');
-  program.action(async (images: string[], opts: Record<string, string | boolean | undefined>) => setExit(await onScan(images, opts)));
+    .hook('preAction', () =>
+      usePlatform(resolvePlatform(program.opts<{ ciPlatform?: string }>().ciPlatform ?? env[CI_PLATFORM_ENV], env)),
+    );
+  program
+    .optionsGroup('Other:')
+    .version(TOOL_VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', "show this help (a command's: clair-scan help <command>)");
+  program.action(async (images: string[], opts: Record<string, string | boolean | undefined>) =>
+    setExit(await onScan(images, opts)),
+  );
   program
     .command('cleanup')
     .description('remove containers and temp dirs left by a killed run (all clair-scan runs on the daemon with --all)')
@@ -191,7 +225,9 @@ function buildProgram(env: NodeJS.ProcessEnv, onScan: ScanHandler, setExit: (cod
     .action(async (o: { runId?: string; all?: boolean; dockerHost?: string }) => {
       // `clair-scan --docker-host X cleanup …` sets the root's option: honour it when cleanup's own is absent.
       const rootHost = program.opts<{ dockerHost?: string }>().dockerHost;
-      setExit(await runCleanup({ ...o, dockerHost: o.dockerHost || rootHost || env[envName('docker-host')] || undefined }));
+      setExit(
+        await runCleanup({ ...o, dockerHost: o.dockerHost || rootHost || env[envName('docker-host')] || undefined }),
+      );
     });
   registerDataCommands(program, env, setExit);
   return program;
@@ -201,7 +237,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   let exitCode = 0;
   usePlatform(none);
   const { argv: args, invalid } = rewriteBooleanValues(argv);
-  const program = buildProgram(env, (images, opts) => runScan(images, opts, invalid, env), (code) => (exitCode = code));
+  const program = buildProgram(
+    env,
+    (images, opts) => runScan(images, opts, invalid, env),
+    (code) => (exitCode = code),
+  );
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (err) {
@@ -233,7 +273,10 @@ export async function cliSettings(argv: string[], env: NodeJS.ProcessEnv = {}): 
   );
   program.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   await program.parseAsync(args, { from: 'user' });
-  if (!settings) throw new ClairScanError(`not a scan command line: ${args.join(' ')}`, { hint: 'give image references and scan options, not a command (cleanup, data, help).' });
+  if (!settings)
+    throw new ClairScanError(`not a scan command line: ${args.join(' ')}`, {
+      hint: 'give image references and scan options, not a command (cleanup, data, help).',
+    });
   return settings;
 }
 
@@ -243,10 +286,15 @@ function readSecretFile(file: string, from: string): string {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ClairScanError(`cannot read ${from} "${file}": ${errorMessage(err)}`, { hint: `check the path and that this user can read the file (${from}).` });
+    throw new ClairScanError(`cannot read ${from} "${file}": ${errorMessage(err)}`, {
+      hint: `check the path and that this user can read the file (${from}).`,
+    });
   }
   const value = text.replace(/\r?\n$/, '');
-  if (!value.trim()) throw new ClairScanError(`${from} "${file}" is empty`, { hint: `write the secret into the file, or leave ${from} unset.` });
+  if (!value.trim())
+    throw new ClairScanError(`${from} "${file}" is empty`, {
+      hint: `write the secret into the file, or leave ${from} unset.`,
+    });
   return value;
 }
 
@@ -271,13 +319,18 @@ export function cliRawInputs(
     if (def.secret) {
       const file = opts[camel(`${def.name}-file`)];
       if (value !== undefined && typeof file === 'string') {
-        throw new ClairScanError(`both --${def.name} and --${def.name}-file were given`, { hint: `give only --${def.name}-file <path> (or ${envName(def.name)}).` });
+        throw new ClairScanError(`both --${def.name} and --${def.name}-file were given`, {
+          hint: `give only --${def.name}-file <path> (or ${envName(def.name)}).`,
+        });
       }
       if (value !== undefined) {
         log.mask(value);
-        log.warn(`--${def.name} on the command line is visible to other users of this machine in the process list; pass it in ${envName(def.name)} or with --${def.name}-file <path> instead.`);
+        log.warn(
+          `--${def.name} on the command line is visible to other users of this machine in the process list; pass it in ${envName(def.name)} or with --${def.name}-file <path> instead.`,
+        );
       } else if (typeof file === 'string') value = readSecretFile(file, `--${def.name}-file`);
-      else if (env[`${envName(def.name)}_FILE`]) value = readSecretFile(env[`${envName(def.name)}_FILE`] as string, `${envName(def.name)}_FILE`);
+      else if (env[`${envName(def.name)}_FILE`])
+        value = readSecretFile(env[`${envName(def.name)}_FILE`] as string, `${envName(def.name)}_FILE`);
     }
     value ??= env[envName(def.name)];
     if (def.secret && value) log.mask(value);
@@ -288,7 +341,12 @@ export function cliRawInputs(
   return raw;
 }
 
-async function runScan(images: string[], opts: Record<string, string | boolean | undefined>, invalid: Map<string, string>, env: NodeJS.ProcessEnv): Promise<number> {
+async function runScan(
+  images: string[],
+  opts: Record<string, string | boolean | undefined>,
+  invalid: Map<string, string>,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   let state: RunState | undefined;
   const release = cleanupOnSignals(() => state);
   let settings: Settings | undefined;
@@ -297,11 +355,18 @@ async function runScan(images: string[], opts: Record<string, string | boolean |
     // images-file or a registry:HOST/ORG/* listing: batch mode (src/batch/), its own outputs and exit codes.
     const platform = currentPlatform();
     if (isBatch((name) => raw.get(name))) {
-      return await runBatchCli((name) => raw.get(name), (s) => (state = s), platform.publishBatch && ((o) => platform.publishBatch!(o, env)));
+      return await runBatchCli(
+        (name) => raw.get(name),
+        (s) => (state = s),
+        platform.publishBatch && ((o) => platform.publishBatch!(o, env)),
+      );
     }
     settings = parseSettings((name) => raw.get(name));
     // The platform's baseline lookup and base-branch policy files (GitLab: the target branch's).
-    const outcome: ScanOutcome = await scan(settings, { onState: (s) => (state = s), ...(await platform.scanOptions?.(settings, env)) });
+    const outcome: ScanOutcome = await scan(settings, {
+      onState: (s) => (state = s),
+      ...(await platform.scanOptions?.(settings, env)),
+    });
     // Package and vulnerability names come from the image: defused like every log line (util/log.ts).
     print(renderTable(outcome.result));
     for (const [format, file] of Object.entries(outcome.reports)) log.info(`${format} report: ${file}`);
@@ -326,9 +391,14 @@ async function runCleanup(o: { runId?: string; all?: boolean; dockerHost?: strin
     return EXIT_ERROR;
   }
   if (o.runId && !/^[a-z0-9-]+$/.test(o.runId)) {
-    print(`error: "${o.runId}" is not a run id (lower-case letters, digits and dashes, e.g. lx3k9a2-1f2e3d4c)\n`, 'stderr');
+    print(
+      `error: "${o.runId}" is not a run id (lower-case letters, digits and dashes, e.g. lx3k9a2-1f2e3d4c)\n`,
+      'stderr',
+    );
     return EXIT_ERROR;
   }
-  const r = await cleanupRun(o.runId ? { runId: o.runId, dockerHost: o.dockerHost, tempDirs: [] } : { allRuns: true, dockerHost: o.dockerHost });
+  const r = await cleanupRun(
+    o.runId ? { runId: o.runId, dockerHost: o.dockerHost, tempDirs: [] } : { allRuns: true, dockerHost: o.dockerHost },
+  );
   return r.errors.length ? EXIT_ERROR : 0;
 }

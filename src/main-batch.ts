@@ -20,7 +20,12 @@ export async function runBatchStep(raw: RawInputs, onState: (s: RunState) => voi
   const outcome = await runBatch(raw, { onState });
   // Through the logger: image names and Clair's error messages are defused there (util/log.ts).
   for (const line of batchResultLines(outcome)) log.info(line);
-  await runPhase('publish', PUBLISH_DEADLINE_MS, () => publishGitHubBatch(outcome), 'the GitHub API stopped answering; the results are in output-dir.');
+  await runPhase(
+    'publish',
+    PUBLISH_DEADLINE_MS,
+    () => publishGitHubBatch(outcome),
+    'the GitHub API stopped answering; the results are in output-dir.',
+  );
   const msg = batchVerdictMessage(outcome);
   if (msg.fail) core.setFailed(msg.fail);
   else if (msg.warn) core.warning(msg.warn);

@@ -28,7 +28,9 @@ declare const require: BundleRequire;
 /** Batch mode (main-batch.ts: batch/run.ts and its publisher), loaded on first use: a chunk of its own (src/util/lazy.ts). */
 const loadBatchStep = (): Promise<typeof import('./main-batch')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./main-batch') as typeof import('./main-batch')), fail, 'batch'))
+    ? new Promise((ok, fail) =>
+        require.ensure!([], () => ok(require('./main-batch') as typeof import('./main-batch')), fail, 'batch'),
+      )
     : Promise.resolve(require('./main-batch') as typeof import('./main-batch'));
 
 const PUBLISH_DEADLINE_MS = 5 * 60 * 1000;
@@ -59,23 +61,33 @@ export async function run(): Promise<number> {
     const outcome = await scan(s, {
       onState,
       // The base branch's result (or `baseline: <run id>`) from the report artifact (publish/github/baseline.ts).
-      fetchBaseline: (spec) => fetchGitHubBaseline(spec, { token: s.publish.githubToken, artifactName: s.publish.artifactName }),
+      fetchBaseline: (spec) =>
+        fetchGitHubBaseline(spec, { token: s.publish.githubToken, artifactName: s.publish.artifactName }),
       // The base's allowlist / VEX files in a pull request (publish/github/base-files.ts, policy/base.ts).
       basePolicy: await githubBasePolicy({ token: s.publish.githubToken }),
     });
-    await runPhase('publish', PUBLISH_DEADLINE_MS, () => publishGitHub(outcome, s), 'the GitHub API stopped answering; the reports are in output-dir.');
+    await runPhase(
+      'publish',
+      PUBLISH_DEADLINE_MS,
+      () => publishGitHub(outcome, s),
+      'the GitHub API stopped answering; the reports are in output-dir.',
+    );
     const verdict = outcome.result.verdict;
     if (outcome.exitCode === 1) {
       core.setFailed(`Policy failed:\n${(verdict?.reasons ?? []).map((r) => `- ${r}`).join('\n')}`);
     } else if (verdict?.status === 'fail') {
-      core.warning(`Policy failed (report-only mode, the step succeeds):\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`);
+      core.warning(
+        `Policy failed (report-only mode, the step succeeds):\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`,
+      );
     }
     return outcome.exitCode;
   } catch (err) {
     try {
       // Without settings (bad inputs, or a batch that failed before its own were read) the job-summary input is
       // still honoured when it is a clear false.
-      await publishGitHubError(err, settings, process.env, { jobSummary: parseBoolean(raw('job-summary') ?? '') !== false });
+      await publishGitHubError(err, settings, process.env, {
+        jobSummary: parseBoolean(raw('job-summary') ?? '') !== false,
+      });
     } catch (pubErr) {
       core.warning(`publishing the error failed: ${errorMessage(pubErr)}`);
     }
@@ -89,7 +101,12 @@ export async function run(): Promise<number> {
 /** Input `cache` (action only): the vulnerability data of `vuln-data: online` in the GitHub Actions cache. */
 async function useActionCache(raw: RawInputs): Promise<void> {
   const vulnData = raw('vuln-data')?.trim() || inputDefinition('vuln-data').default;
-  if (vulnData.toLowerCase() === 'online' && parseBoolean(raw('cache') || 'true') !== false && (await githubCacheAvailable())) useDataCache(githubDataCache());
+  if (
+    vulnData.toLowerCase() === 'online' &&
+    parseBoolean(raw('cache') || 'true') !== false &&
+    (await githubCacheAvailable())
+  )
+    useDataCache(githubDataCache());
 }
 
 if (require.main === module) {

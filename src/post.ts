@@ -14,7 +14,11 @@ export async function runPost(): Promise<void> {
   const raw = core.getState(STATE_KEY);
   const state = parseRunState(raw);
   if (!state) {
-    core.info(raw ? 'clair-scan: the saved run state is unreadable; nothing to clean up.' : 'clair-scan: no run state saved; nothing to clean up.');
+    core.info(
+      raw
+        ? 'clair-scan: the saved run state is unreadable; nothing to clean up.'
+        : 'clair-scan: no run state saved; nothing to clean up.',
+    );
     return;
   }
   core.info(
@@ -30,7 +34,9 @@ export async function runPost(): Promise<void> {
         `${r.errors.length ? `; ${r.errors.length} problem(s), see the warnings above` : ''}.`,
     );
   } catch (err) {
-    core.warning(`clair-scan: cleanup of run ${state.runId} failed: ${errorMessage(err)}. Leftovers carry the label io.clair-scan.run=${state.runId}.`);
+    core.warning(
+      `clair-scan: cleanup of run ${state.runId} failed: ${errorMessage(err)}. Leftovers carry the label io.clair-scan.run=${state.runId}.`,
+    );
   }
 }
 
@@ -38,7 +44,12 @@ if (require.main === module) {
   // Cleanup that stalls or crashes is an error (exit 2), never a silent success; a bounded deadline ends it.
   guardProcess(
     async () => {
-      await runPhase('post cleanup', 5 * 60 * 1000, runPost, 'the Docker daemon stopped answering; leftovers carry the label io.clair-scan.run.');
+      await runPhase(
+        'post cleanup',
+        5 * 60 * 1000,
+        runPost,
+        'the Docker daemon stopped answering; leftovers carry the label io.clair-scan.run.',
+      );
       return 0;
     },
     { report: (err) => core.setFailed(`clair-scan post step: ${err.message}\nWhat to do: ${err.hint}`) },

@@ -8,7 +8,13 @@ import { ClairScanError, EXIT_OK, EXIT_POLICY_FAILED } from './util/errors';
 import { log } from './util/log';
 import { inImage } from './util/phase';
 import { formatTimings, phaseSeconds } from './util/timings';
-import { parseImageRequest, type ImageRequest, type ImageSourceKind, type ReportFormat, type Settings } from './inputs/settings';
+import {
+  parseImageRequest,
+  type ImageRequest,
+  type ImageSourceKind,
+  type ReportFormat,
+  type Settings,
+} from './inputs/settings';
 import type { RunState } from './environment/run-state';
 import { type PhaseTimer, type Run, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
@@ -25,7 +31,15 @@ import { normalizeReport } from './findings/normalize';
 import { enrichResult } from './findings/enrich';
 import { ImageResult, NOTHING_TO_MATCH_NOTE, RESULT_SCHEMA_VERSION, ScanResult } from './findings/model';
 import type { ScanOutcome } from './outcome';
-import { checkCompliance, complianceReadsLayers, evaluatePolicy, readBasePolicy, recordPolicyChange, validatePolicy, type BasePolicyReader } from './policy';
+import {
+  checkCompliance,
+  complianceReadsLayers,
+  evaluatePolicy,
+  readBasePolicy,
+  recordPolicyChange,
+  validatePolicy,
+  type BasePolicyReader,
+} from './policy';
 import { loadBaseline, summarizeDelta, useBaseline, type BaselineFetcher } from './findings/delta';
 import { missingReports, writeReports } from './report';
 import { TOOL_VERSION } from './version';
@@ -34,7 +48,14 @@ import type { BundleRequire } from './util/lazy';
 declare const require: BundleRequire;
 const loadExploit = (): Promise<typeof import('./data/exploit')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./data/exploit') as typeof import('./data/exploit')), fail, 'exploit-data'))
+    ? new Promise((ok, fail) =>
+        require.ensure!(
+          [],
+          () => ok(require('./data/exploit') as typeof import('./data/exploit')),
+          fail,
+          'exploit-data',
+        ),
+      )
     : Promise.resolve(require('./data/exploit') as typeof import('./data/exploit'));
 
 export type { ScanOutcome };
@@ -70,7 +91,8 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
         }
       }
       // The KEV/EPSS parsers load only when their data is given (util/lazy.ts): most runs need neither.
-      if (settings.policy.kevData || settings.policy.epssData) exploit = await (await loadExploit()).loadExploitData(settings.policy, settings.registry.ca);
+      if (settings.policy.kevData || settings.policy.epssData)
+        exploit = await (await loadExploit()).loadExploitData(settings.policy, settings.registry.ca);
     },
     // The export of the first image overlaps the start of an ephemeral Clair (containers: a fresh database that has
     // indexed nothing, so no known-manifest check is lost; process mode may run on a database that has, so it waits).
@@ -86,7 +108,10 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
         discard: async () => {
           if (held.taken) return;
           held.taken = true;
-          await image.then((i) => i.close(), () => undefined);
+          await image.then(
+            (i) => i.close(),
+            () => undefined,
+          );
         },
       };
     },
@@ -98,25 +123,40 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
       for (const [i, req] of targets.entries()) {
         const label = req.platform ? `${req.input} (${req.platform})` : req.input;
         const early = i === 0 && first && !first.taken ? ((first.taken = true), first.image) : undefined;
-        images.push(await log.group(`image-${i + 1}`, `Scanning ${label}`, () => inImage(label, () => scanImage(ctx, req, sources.get(req), early))));
+        images.push(
+          await log.group(`image-${i + 1}`, `Scanning ${label}`, () =>
+            inImage(label, () => scanImage(ctx, req, sources.get(req), early)),
+          ),
+        );
       }
       const result = scanResult(env, startedAt, images);
       // CISA KEV / EPSS on the findings (kev-data, epss-data), before the policy that can gate on them.
       enrichResult(result, exploit);
       // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
-      const compared = useBaseline(result, await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)));
+      const compared = useBaseline(
+        result,
+        await time('baseline', () => loadBaseline(settings.baseline ?? '', opts.fetchBaseline)),
+      );
       for (const n of compared.notices) log.warn(`baseline: ${n}`);
       // Policy files the change under review edits: compared with the base's; policy-from-base lets the base's decide.
-      const basePolicy = opts.basePolicy ? await time('policy', () => readBasePolicy(settings.policy, opts.basePolicy!)) : undefined;
+      const basePolicy = opts.basePolicy
+        ? await time('policy', () => readBasePolicy(settings.policy, opts.basePolicy!))
+        : undefined;
       const fromBase = !!(basePolicy && settings.policy.policyFromBase);
-      result.verdict = await time('policy', () => evaluatePolicy(result, settings.policy, undefined, fromBase ? { entries: basePolicy!.entries } : {}));
-      const changeLine = basePolicy ? await recordPolicyChange(result, settings.policy, basePolicy, fromBase) : undefined;
+      result.verdict = await time('policy', () =>
+        evaluatePolicy(result, settings.policy, undefined, fromBase ? { entries: basePolicy!.entries } : {}),
+      );
+      const changeLine = basePolicy
+        ? await recordPolicyChange(result, settings.policy, basePolicy, fromBase)
+        : undefined;
       if (changeLine) log.warn(`policy: ${changeLine}`);
       summarizeDelta(result);
       // The phases so far (the reports and cleanup follow; the line that ends the scan in the log has every phase).
       result.timings = phaseSeconds(run.timings);
       if (compared.headline) log.info(`baseline: ${compared.headline} (allowlisted not counted)`);
-      const reports = await log.group('reports', 'Writing reports', () => time('reports', () => writeReports(result, settings.reports)));
+      const reports = await log.group('reports', 'Writing reports', () =>
+        time('reports', () => writeReports(result, settings.reports)),
+      );
       requireReports(settings.reports.formats, reports, settings.reports.outputDir);
       const exitCode = result.verdict.status === 'fail' && result.verdict.enforced ? EXIT_POLICY_FAILED : EXIT_OK;
       return { result, reports, exitCode, timings: run.timings };
@@ -160,7 +200,11 @@ export interface OpenedRun {
  * The one run skeleton of a scan and a batch: run state → preflight → Clair (with its data) → layer server →
  * the mode's body → cleanup, whatever happened. Every phase runs under its deadline (environment/run.ts).
  */
-export async function runScan<T>(settings: Settings, onState: ((s: RunState) => void) | undefined, plan: RunPlan<T>): Promise<T> {
+export async function runScan<T>(
+  settings: Settings,
+  onState: ((s: RunState) => void) | undefined,
+  plan: RunPlan<T>,
+): Promise<T> {
   const run = startRun(settings, onState);
   const { state, time } = run;
   log.info(plan.banner(state.runId));
@@ -208,10 +252,16 @@ export async function runScan<T>(settings: Settings, onState: ((s: RunState) => 
 }
 
 /** Fail closed: a run exits 0 or 1 only when every requested report exists (`dir`: where they were written). */
-export function requireReports(formats: ReportFormat[], reports: Partial<Record<ReportFormat, string>>, dir: string): void {
+export function requireReports(
+  formats: ReportFormat[],
+  reports: Partial<Record<ReportFormat, string>>,
+  dir: string,
+): void {
   const missing = missingReports(formats, reports);
   if (!missing.length) return;
-  throw new ClairScanError(`the ${missing.join(', ')} report${missing.length > 1 ? 's were' : ' was'} not written`, { hint: `check that output-dir (${dir}) is writable and has free space.` });
+  throw new ClairScanError(`the ${missing.join(', ')} report${missing.length > 1 ? 's were' : ' was'} not written`, {
+    hint: `check that output-dir (${dir}) is writable and has free space.`,
+  });
 }
 
 /** The result of a run's images, before baseline and policy. */
@@ -250,13 +300,20 @@ export interface ImageContext {
  * One image: export → index → data check → match → normalize → compliance. `source`: where locateImage
  * already found it (else it is located here). Throws ClairScanError for anything that went wrong.
  */
-export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: ImageSourceKind, opened?: Promise<ResolvedImage>): Promise<ImageResult> {
+export async function scanImage(
+  ctx: ImageContext,
+  req: ImageRequest,
+  source?: ImageSourceKind,
+  opened?: Promise<ResolvedImage>,
+): Promise<ImageResult> {
   const { settings, env, state, time } = ctx;
   log.info(`Scanning ${req.input} …`);
   // A daemon image Clair already indexed is not exported (image/known.ts) unless a compliance check reads its layers.
   const known = complianceReadsLayers(settings.policy) ? undefined : clairKnows(env.client);
   // `opened`: exported already, while Clair started (scan's whileClairStarts).
-  const image = opened ? await opened : await time('image-export', () => openImage(req, settings, ctx.docker, state, source, known));
+  const image = opened
+    ? await opened
+    : await time('image-export', () => openImage(req, settings, ctx.docker, state, source, known));
   ctx.onState?.(state);
   let lease: LayerLease | undefined;
   try {
@@ -271,9 +328,12 @@ export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: I
     await time('data', () => env.ensureData(index, image.info.ref));
     const vr = await time('match', () => env.client.vulnerabilityReport(image.info.manifestDigest));
     if (vr.status === 'no-data') {
-      throw new ClairScanError('Clair\'s matcher has no vulnerability data at all; refusing to report the image as clean', {
-        hint: 'load vulnerability data first (vuln-data), or wait for the shared Clair\'s updaters to finish their first run.',
-      });
+      throw new ClairScanError(
+        "Clair's matcher has no vulnerability data at all; refusing to report the image as clean",
+        {
+          hint: "load vulnerability data first (vuln-data), or wait for the shared Clair's updaters to finish their first run.",
+        },
+      );
     }
     if (vr.status === 'not-found') {
       throw new ClairScanError(`Clair has no index report for ${image.info.ref} although it just indexed it`, {
@@ -286,14 +346,28 @@ export async function scanImage(ctx: ImageContext, req: ImageRequest, source?: I
     const dataNotes = new Set(env.dataNotes);
     result.compliance = await time('compliance', () =>
       // A `platform: all` target's base is read as that platform too: the arm64 image is built on the base's arm64 image.
-      checkCompliance(image, settings.policy, (ref) => openImage({ ...parseImageRequest(ref), ...(req.platform ? { platform: req.platform } : {}) }, settings, ctx.docker, state), {
-        notes: result.notes,
-        registry: settings.registry,
-      }),
+      checkCompliance(
+        image,
+        settings.policy,
+        (ref) =>
+          openImage(
+            { ...parseImageRequest(ref), ...(req.platform ? { platform: req.platform } : {}) },
+            settings,
+            ctx.docker,
+            state,
+          ),
+        {
+          notes: result.notes,
+          registry: settings.registry,
+        },
+      ),
     );
-    log.info(`${req.input}: ${plural(result.packages.length, 'package')}, ${plural(result.vulnerabilities.length, 'vulnerability', 'vulnerabilities')}, ${plural(result.compliance.length, 'compliance finding')}.`);
+    log.info(
+      `${req.input}: ${plural(result.packages.length, 'package')}, ${plural(result.vulnerabilities.length, 'vulnerability', 'vulnerabilities')}, ${plural(result.compliance.length, 'compliance finding')}.`,
+    );
     // Said in the log as in every report: e.g. nothing Clair can match, or stale vulnerability data.
-    for (const note of result.notes ?? []) (note === NOTHING_TO_MATCH_NOTE || dataNotes.has(note) ? log.warn : log.info)(`${req.input}: ${note}`);
+    for (const note of result.notes ?? [])
+      (note === NOTHING_TO_MATCH_NOTE || dataNotes.has(note) ? log.warn : log.info)(`${req.input}: ${note}`);
     return result;
   } finally {
     if (lease) await lease.release();

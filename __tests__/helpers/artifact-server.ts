@@ -86,7 +86,10 @@ export class ArtifactServer extends LocalApiServer {
     // A JWT as the runner hands out: only the payload's `scp` claim is read by the client.
     this.token = [
       b64url({ typ: 'JWT', alg: 'RS256' }),
-      b64url({ scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${this.runId}:${this.jobId}`, iss: 'test' }),
+      b64url({
+        scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${this.runId}:${this.jobId}`,
+        iss: 'test',
+      }),
       Buffer.from('not-a-real-signature').toString('base64url'),
     ].join('.');
   }
@@ -95,7 +98,6 @@ export class ArtifactServer extends LocalApiServer {
   env(): Record<string, string> {
     return { ACTIONS_RESULTS_URL: `${this.url}/`, ACTIONS_RUNTIME_TOKEN: this.token };
   }
-
 
   private fail(res: ServerResponse, status: number, msg: string): void {
     this.problems.push(msg);
@@ -108,14 +110,17 @@ export class ArtifactServer extends LocalApiServer {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', this.url);
-    if (req.method === 'POST' && url.pathname.startsWith(SERVICE)) return this.twirp(url.pathname.slice(SERVICE.length), req, body, res);
+    if (req.method === 'POST' && url.pathname.startsWith(SERVICE))
+      return this.twirp(url.pathname.slice(SERVICE.length), req, body, res);
     if (req.method === 'PUT' && url.pathname.startsWith('/blob/')) return this.blob(url, req, body, res);
     this.fail(res, 404, `unexpected request ${req.method} ${req.url}`);
   }
 
   private twirp(method: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
-    if (req.headers.authorization !== `Bearer ${this.token}`) return this.fail(res, 401, `${method}: missing or wrong bearer token`);
-    if (!/^application\/json/.test(req.headers['content-type'] ?? '')) return this.fail(res, 400, `${method}: not Twirp JSON`);
+    if (req.headers.authorization !== `Bearer ${this.token}`)
+      return this.fail(res, 401, `${method}: missing or wrong bearer token`);
+    if (!/^application\/json/.test(req.headers['content-type'] ?? ''))
+      return this.fail(res, 400, `${method}: not Twirp JSON`);
     let msg: Record<string, unknown>;
     try {
       msg = JSON.parse(body.toString('utf8'));
@@ -123,7 +128,11 @@ export class ArtifactServer extends LocalApiServer {
       return this.fail(res, 400, `${method}: body is not JSON`);
     }
     if (msg.workflow_run_backend_id !== this.runId || msg.workflow_job_run_backend_id !== this.jobId) {
-      return this.fail(res, 400, `${method}: backend ids ${String(msg.workflow_run_backend_id)}/${String(msg.workflow_job_run_backend_id)} do not come from the token`);
+      return this.fail(
+        res,
+        400,
+        `${method}: backend ids ${String(msg.workflow_run_backend_id)}/${String(msg.workflow_job_run_backend_id)} do not come from the token`,
+      );
     }
     const name = String(msg.name ?? '');
     const reply = (v: unknown): void => {
@@ -132,19 +141,33 @@ export class ArtifactServer extends LocalApiServer {
     };
     if (method === 'CreateArtifact') {
       if (msg.version !== 4) return this.fail(res, 400, `CreateArtifact: version ${String(msg.version)}, expected 4`);
-      if (!name || this.artifacts.some((a) => a.name === name)) return this.fail(res, 409, `CreateArtifact: name "${name}" empty or already used in this run`);
+      if (!name || this.artifacts.some((a) => a.name === name))
+        return this.fail(res, 409, `CreateArtifact: name "${name}" empty or already used in this run`);
       const id = this.artifacts.length + 1;
-      this.artifacts.push({ id, name, runId: this.runId, jobId: this.jobId, zip: Buffer.alloc(0), files: new Map(), finalized: false });
-      return reply({ ok: true, signed_upload_url: `${this.url}/blob/devstoreaccount1/actions-results/${id}/${encodeURIComponent(name)}.zip?sv=2023-11-03&sr=b&sp=cw&sig=${this.sig}` });
+      this.artifacts.push({
+        id,
+        name,
+        runId: this.runId,
+        jobId: this.jobId,
+        zip: Buffer.alloc(0),
+        files: new Map(),
+        finalized: false,
+      });
+      return reply({
+        ok: true,
+        signed_upload_url: `${this.url}/blob/devstoreaccount1/actions-results/${id}/${encodeURIComponent(name)}.zip?sv=2023-11-03&sr=b&sp=cw&sig=${this.sig}`,
+      });
     }
     if (method === 'FinalizeArtifact') {
       const a = this.artifacts.find((x) => x.name === name && !x.finalized);
       if (!a) return this.fail(res, 404, `FinalizeArtifact: no open artifact "${name}"`);
       const blob = this.blobs.get(String(a.id));
       if (!blob) return this.fail(res, 400, `FinalizeArtifact: nothing was uploaded for "${name}"`);
-      if (String(msg.size) !== String(blob.length)) return this.fail(res, 400, `FinalizeArtifact: size ${String(msg.size)} but ${blob.length} bytes arrived`);
+      if (String(msg.size) !== String(blob.length))
+        return this.fail(res, 400, `FinalizeArtifact: size ${String(msg.size)} but ${blob.length} bytes arrived`);
       const hash = `sha256:${createHash('sha256').update(blob).digest('hex')}`;
-      if (msg.hash !== hash) return this.fail(res, 400, `FinalizeArtifact: hash ${String(msg.hash)} but the blob is ${hash}`);
+      if (msg.hash !== hash)
+        return this.fail(res, 400, `FinalizeArtifact: hash ${String(msg.hash)} but the blob is ${hash}`);
       a.zip = blob;
       try {
         a.files = readZip(blob);
@@ -158,7 +181,8 @@ export class ArtifactServer extends LocalApiServer {
   }
 
   private blob(url: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
-    if (url.searchParams.get('sig') !== this.sig) return this.fail(res, 403, 'blob upload without the signed URL signature');
+    if (url.searchParams.get('sig') !== this.sig)
+      return this.fail(res, 403, 'blob upload without the signed URL signature');
     const m = /^\/blob\/devstoreaccount1\/actions-results\/(\d+)\//.exec(url.pathname);
     if (!m) return this.fail(res, 404, `no such blob ${url.pathname}`);
     const id = m[1];
@@ -182,7 +206,9 @@ export class ArtifactServer extends LocalApiServer {
       return ok(201);
     }
     if (comp === 'blocklist') {
-      const ids = [...body.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map((x) => x[2]);
+      const ids = [...body.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map(
+        (x) => x[2],
+      );
       const staged = this.blocks.get(id) ?? new Map<string, Buffer>();
       const parts: Buffer[] = [];
       for (const b of ids) {

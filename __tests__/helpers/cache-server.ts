@@ -70,7 +70,8 @@ export class CacheServer extends LocalApiServer {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', this.url);
-    if (req.method === 'POST' && url.pathname.startsWith(SERVICE)) return this.twirp(url.pathname.slice(SERVICE.length), req, body, res);
+    if (req.method === 'POST' && url.pathname.startsWith(SERVICE))
+      return this.twirp(url.pathname.slice(SERVICE.length), req, body, res);
     if (url.pathname.startsWith('/blob/')) return this.blob(url, req, body, res);
     this.fail(res, 404, `unexpected request ${req.method} ${req.url}`);
   }
@@ -83,8 +84,10 @@ export class CacheServer extends LocalApiServer {
   }
 
   private twirp(method: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
-    if (req.headers.authorization !== `Bearer ${this.token}`) return this.fail(res, 401, `${method}: missing or wrong bearer token`);
-    if (!/^application\/json/.test(req.headers['content-type'] ?? '')) return this.fail(res, 400, `${method}: not Twirp JSON`);
+    if (req.headers.authorization !== `Bearer ${this.token}`)
+      return this.fail(res, 401, `${method}: missing or wrong bearer token`);
+    if (!/^application\/json/.test(req.headers['content-type'] ?? ''))
+      return this.fail(res, 400, `${method}: not Twirp JSON`);
     let msg: Record<string, unknown>;
     try {
       msg = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -102,11 +105,13 @@ export class CacheServer extends LocalApiServer {
     if (!/^[0-9a-f]{64}$/.test(version)) return this.fail(res, 400, `${method}: version "${version}" is not a sha256`);
     const known = new Set(['key', 'version', 'restore_keys', 'size_bytes', 'metadata']);
     const unknown = Object.keys(msg).filter((k) => !known.has(k));
-    if (unknown.length) return this.fail(res, 400, `${method}: unknown fields ${unknown.join(', ')} (not proto field names?)`);
+    if (unknown.length)
+      return this.fail(res, 400, `${method}: unknown fields ${unknown.join(', ')} (not proto field names?)`);
 
     if (method === 'GetCacheEntryDownloadURL') {
       const restoreKeys = (msg.restore_keys ?? []) as unknown[];
-      if (!Array.isArray(restoreKeys) || restoreKeys.some((k) => this.checkKey(k))) return this.fail(res, 400, 'GetCacheEntryDownloadURL: bad restore_keys');
+      if (!Array.isArray(restoreKeys) || restoreKeys.some((k) => this.checkKey(k)))
+        return this.fail(res, 400, 'GetCacheEntryDownloadURL: bad restore_keys');
       if (restoreKeys.length + 1 > 10) return this.fail(res, 400, 'GetCacheEntryDownloadURL: more than 10 keys');
       this.requests.push({ method: 'POST', op: method, key, restoreKeys: restoreKeys as string[] });
       const usable = this.entries.filter((e) => e.finalized && e.version === version);
@@ -116,7 +121,11 @@ export class CacheServer extends LocalApiServer {
         hit = usable.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.createdAt - a.createdAt)[0];
       }
       if (!hit) return reply({ ok: false, signed_download_url: '', matched_key: '' });
-      return reply({ ok: true, signed_download_url: `${this.url}/blob/${hit.id}?sig=${this.sig}&sp=r`, matched_key: hit.key });
+      return reply({
+        ok: true,
+        signed_download_url: `${this.url}/blob/${hit.id}?sig=${this.sig}&sp=r`,
+        matched_key: hit.key,
+      });
     }
     if (method === 'CreateCacheEntry') {
       this.requests.push({ method: 'POST', op: method, key });
@@ -131,7 +140,12 @@ export class CacheServer extends LocalApiServer {
       this.requests.push({ method: 'POST', op: method, key });
       const e = this.entries.find((x) => x.key === key && x.version === version && !x.finalized);
       if (!e) return this.fail(res, 404, `FinalizeCacheEntryUpload: no open entry ${key}`);
-      if (String(msg.size_bytes) !== String(e.archive.length)) return this.fail(res, 400, `FinalizeCacheEntryUpload: size_bytes ${String(msg.size_bytes)} but ${e.archive.length} bytes arrived`);
+      if (String(msg.size_bytes) !== String(e.archive.length))
+        return this.fail(
+          res,
+          400,
+          `FinalizeCacheEntryUpload: size_bytes ${String(msg.size_bytes)} but ${e.archive.length} bytes arrived`,
+        );
       if (e.archive.length === 0) return this.fail(res, 400, 'FinalizeCacheEntryUpload: nothing was uploaded');
       e.finalized = true;
       return reply({ ok: true, entry_id: String(e.id) });
@@ -140,19 +154,22 @@ export class CacheServer extends LocalApiServer {
   }
 
   private blob(url: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
-    if (url.searchParams.get('sig') !== this.sig) return this.fail(res, 403, 'blob request without the signed URL signature');
+    if (url.searchParams.get('sig') !== this.sig)
+      return this.fail(res, 403, 'blob request without the signed URL signature');
     const id = Number(/^\/blob\/(\d+)$/.exec(url.pathname)?.[1]);
     const e = this.entries.find((x) => x.id === id);
     if (!e) return this.fail(res, 404, `no such blob ${url.pathname}`);
     if (req.method === 'GET') {
       this.requests.push({ method: 'GET', op: 'blob-get', key: e.key });
-      if (url.searchParams.get('sp') !== 'r' || !e.finalized) return this.fail(res, 403, `download of ${e.key} without a read URL or before finalize`);
+      if (url.searchParams.get('sp') !== 'r' || !e.finalized)
+        return this.fail(res, 403, `download of ${e.key} without a read URL or before finalize`);
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(e.archive.length) });
       res.end(e.archive);
       return;
     }
     if (req.method !== 'PUT') return this.fail(res, 405, `blob ${req.method}`);
-    if (url.searchParams.get('sp') !== 'cw' || e.finalized) return this.fail(res, 403, `upload to ${e.key} without a write URL or after finalize`);
+    if (url.searchParams.get('sp') !== 'cw' || e.finalized)
+      return this.fail(res, 403, `upload to ${e.key} without a write URL or after finalize`);
     this.requests.push({ method: 'PUT', op: 'blob-put', key: e.key });
     const comp = url.searchParams.get('comp');
     const ok = (): void => {
@@ -174,7 +191,9 @@ export class CacheServer extends LocalApiServer {
       return ok();
     }
     if (comp === 'blocklist') {
-      const ids = [...body.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map((x) => x[2]);
+      const ids = [...body.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map(
+        (x) => x[2],
+      );
       const staged = this.blocks.get(id) ?? new Map<string, Buffer>();
       const parts: Buffer[] = [];
       for (const b of ids) {
@@ -186,7 +205,8 @@ export class CacheServer extends LocalApiServer {
       return ok();
     }
     if (!comp && req.headers['x-ms-blob-type'] === 'BlockBlob') {
-      if (req.headers['content-length'] !== String(body.length)) return this.fail(res, 400, 'Put Blob: content-length does not match the body');
+      if (req.headers['content-length'] !== String(body.length))
+        return this.fail(res, 400, 'Put Blob: content-length does not match the body');
       e.archive = body;
       return ok();
     }

@@ -29,10 +29,18 @@ export function makeKeyPair(kind: 'ec' | 'ed25519' | 'rsa' = 'ec', opts: { rsaBi
 }
 
 /** The payload cosign signs for `reference@digest` (its field order and shape). */
-export function simpleSigningPayload(dockerReference: string, digest: string, optional: Record<string, string> | null = null): Buffer {
+export function simpleSigningPayload(
+  dockerReference: string,
+  digest: string,
+  optional: Record<string, string> | null = null,
+): Buffer {
   return Buffer.from(
     JSON.stringify({
-      critical: { identity: { 'docker-reference': dockerReference }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+      critical: {
+        identity: { 'docker-reference': dockerReference },
+        image: { 'docker-manifest-digest': digest },
+        type: 'cosign container image signature',
+      },
       optional,
     }),
   );
@@ -63,7 +71,12 @@ export function signatureArtifact(layers: SignatureLayer[]): SignatureArtifact {
   const blobs = new Map<string, Buffer>();
   for (const l of layers) blobs.set(sha256(l.payload), l.payload);
   const config = Buffer.from(
-    JSON.stringify({ architecture: '', os: '', config: {}, rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l.payload)) } }),
+    JSON.stringify({
+      architecture: '',
+      os: '',
+      config: {},
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l.payload)) },
+    }),
   );
   blobs.set(sha256(config), config);
   const manifest = Buffer.from(

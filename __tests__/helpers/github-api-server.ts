@@ -92,7 +92,8 @@ export interface RecordedRequest {
   authorization?: string;
 }
 
-let spec: { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> } | undefined;
+let spec:
+  { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> } | undefined;
 let ajv: Ajv | undefined;
 let routes: Route[] | undefined;
 const compiled = new Map<string, ValidateFunction>();
@@ -157,7 +158,10 @@ function validator(ref: string): ValidateFunction {
 function resolveRef<T>(x: T | { $ref: string }): T {
   let cur: unknown = x;
   for (let i = 0; i < 10 && cur && typeof cur === 'object' && '$ref' in cur; i++) {
-    const path = (cur as { $ref: string }).$ref.replace(/^#\//, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path = (cur as { $ref: string }).$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     cur = path.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], spec);
   }
   return cur as T;
@@ -218,7 +222,13 @@ export class GitHubApiServer extends LocalApiServer {
   }
 
   /** Seeds a comment as if `author` (default: another user) had written it (not through the API). */
-  seedComment(owner: string, repo: string, issue: number, body: string, author: GitHubAccount = { login: 'someone', id: 5001, type: 'User' }): IssueComment {
+  seedComment(
+    owner: string,
+    repo: string,
+    issue: number,
+    body: string,
+    author: GitHubAccount = { login: 'someone', id: 5001, type: 'User' },
+  ): IssueComment {
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const c = { id: this.nextId++, body, author, issue: `${owner}/${repo}#${issue}`, created_at: now, updated_at: now };
     this.comments.set(c.id, c);
@@ -226,17 +236,29 @@ export class GitHubApiServer extends LocalApiServer {
   }
 
   commentsOn(owner: string, repo: string, issue: number): IssueComment[] {
-    return [...this.comments.values()].filter((c) => c.issue === `${owner}/${repo}#${issue}`).sort((a, b) => a.id - b.id);
+    return [...this.comments.values()]
+      .filter((c) => c.issue === `${owner}/${repo}#${issue}`)
+      .sort((a, b) => a.id - b.id);
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if ((req.url ?? '').startsWith('/_blob/')) return this.blob(req, res);
-    const rec: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: 0, authorization: req.headers.authorization };
+    const rec: RecordedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      status: 0,
+      authorization: req.headers.authorization,
+    };
     this.requests.push(rec);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const send = (status: number, body: Json | undefined, headers: Record<string, string> = {}, route?: Route): void => {
+    const send = (
+      status: number,
+      body: Json | undefined,
+      headers: Record<string, string> = {},
+      route?: Route,
+    ): void => {
       rec.status = status;
       if (route && body !== undefined) this.checkResponse(route, status, body);
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -252,14 +274,19 @@ export class GitHubApiServer extends LocalApiServer {
       const body = this.checkBody(route, raw, req.headers['content-type']);
       if (this.expectedToken !== undefined) {
         const a = req.headers.authorization ?? '';
-        if (a !== `token ${this.expectedToken}` && a !== `Bearer ${this.expectedToken}`) throw new HttpProblem(401, 'Bad credentials');
+        if (a !== `token ${this.expectedToken}` && a !== `Bearer ${this.expectedToken}`)
+          throw new HttpProblem(401, 'Bad credentials');
       }
       const out = this.dispatch(route, params, body as Record<string, Json> | undefined, url);
       send(out.status, out.body, out.headers, route);
     } catch (err) {
       if (err instanceof HttpProblem) {
         if (err.status !== 403 && err.status !== 401) this.problems.push(`${req.method} ${req.url}: ${err.message}`);
-        send(err.status, { message: err.message, documentation_url: 'https://docs.github.com/rest', status: String(err.status) });
+        send(err.status, {
+          message: err.message,
+          documentation_url: 'https://docs.github.com/rest',
+          status: String(err.status),
+        });
       } else {
         throw err;
       }
@@ -269,7 +296,10 @@ export class GitHubApiServer extends LocalApiServer {
   /** The blob storage behind the artifact download's redirect: a signed URL, no token expected (and none must be sent). */
   private blob(req: IncomingMessage, res: ServerResponse): void {
     this.blobRequests.push({ url: req.url ?? '', authorization: req.headers.authorization });
-    if (req.headers.authorization) this.problems.push(`the blob download ${req.url} carried an Authorization header (the token must stay with the API)`);
+    if (req.headers.authorization)
+      this.problems.push(
+        `the blob download ${req.url} carried an Authorization header (the token must stay with the API)`,
+      );
     const m = /^\/_blob\/(\d+)\.zip\?sig=ok$/.exec(req.url ?? '');
     const a = m ? this.artifacts.find((x) => x.id === Number(m[1])) : undefined;
     if (!a || req.method !== 'GET') {
@@ -286,10 +316,59 @@ export class GitHubApiServer extends LocalApiServer {
     const [owner, name] = full.split('/');
     const api = `https://api.github.com/repos/${full}`;
     const urls: Record<string, string> = {};
-    for (const k of ['archive', 'assignees', 'blobs', 'branches', 'collaborators', 'comments', 'commits', 'compare', 'contents', 'contributors', 'deployments', 'downloads', 'events', 'forks', 'git_commits', 'git_refs', 'git_tags', 'hooks', 'issue_comment', 'issue_events', 'issues', 'keys', 'labels', 'languages', 'merges', 'milestones', 'notifications', 'pulls', 'releases', 'stargazers', 'statuses', 'subscribers', 'subscription', 'tags', 'teams', 'trees']) {
+    for (const k of [
+      'archive',
+      'assignees',
+      'blobs',
+      'branches',
+      'collaborators',
+      'comments',
+      'commits',
+      'compare',
+      'contents',
+      'contributors',
+      'deployments',
+      'downloads',
+      'events',
+      'forks',
+      'git_commits',
+      'git_refs',
+      'git_tags',
+      'hooks',
+      'issue_comment',
+      'issue_events',
+      'issues',
+      'keys',
+      'labels',
+      'languages',
+      'merges',
+      'milestones',
+      'notifications',
+      'pulls',
+      'releases',
+      'stargazers',
+      'statuses',
+      'subscribers',
+      'subscription',
+      'tags',
+      'teams',
+      'trees',
+    ]) {
       urls[`${k}_url`] = `${api}/${k.replace(/_/g, '/')}`;
     }
-    return { ...urls, id: 4242, node_id: 'R_kgDOfake', name, full_name: full, private: false, owner: this.user({ login: owner, id: 9001, type: 'User' }), html_url: `https://github.com/${full}`, description: null, fork: false, url: api };
+    return {
+      ...urls,
+      id: 4242,
+      node_id: 'R_kgDOfake',
+      name,
+      full_name: full,
+      private: false,
+      owner: this.user({ login: owner, id: 9001, type: 'User' }),
+      html_url: `https://github.com/${full}`,
+      description: null,
+      fork: false,
+      url: api,
+    };
   }
 
   private runJson(r: FakeWorkflowRun, owner: string, repo: string): Json {
@@ -320,7 +399,14 @@ export class GitHubApiServer extends LocalApiServer {
       cancel_url: `${api}/cancel`,
       rerun_url: `${api}/rerun`,
       workflow_url: `https://api.github.com/repos/${owner}/${repo}/actions/workflows/${r.workflowId}`,
-      head_commit: { id: sha, tree_id: sha, message: 'change', timestamp: r.createdAt, author: { name: 'a', email: 'a@example.com' }, committer: { name: 'a', email: 'a@example.com' } },
+      head_commit: {
+        id: sha,
+        tree_id: sha,
+        message: 'change',
+        timestamp: r.createdAt,
+        author: { name: 'a', email: 'a@example.com' },
+        committer: { name: 'a', email: 'a@example.com' },
+      },
       repository: this.repoJson(`${owner}/${repo}`),
       head_repository: this.repoJson(r.headRepository),
     };
@@ -340,7 +426,15 @@ export class GitHubApiServer extends LocalApiServer {
       created_at: run?.createdAt ?? null,
       expires_at: '2099-01-01T00:00:00Z',
       updated_at: run?.createdAt ?? null,
-      workflow_run: run ? { id: run.id, repository_id: 4242, head_repository_id: 4242, head_branch: run.branch, head_sha: run.headSha ?? run.id.toString(16).padStart(40, '0') } : null,
+      workflow_run: run
+        ? {
+            id: run.id,
+            repository_id: 4242,
+            head_repository_id: 4242,
+            head_branch: run.branch,
+            head_sha: run.headSha ?? run.id.toString(16).padStart(40, '0'),
+          }
+        : null,
     };
   }
 
@@ -355,10 +449,25 @@ export class GitHubApiServer extends LocalApiServer {
       node_id: `C_${sha.slice(0, 12)}`,
       html_url: `https://github.com/${owner}/${repo}/commit/${sha}`,
       comments_url: `${api}/commits/${sha}/comments`,
-      commit: { url: `${api}/git/commits/${sha}`, author: who, committer: who, message: 'change', comment_count: 0, tree: { sha, url: `${api}/git/trees/${sha}` } },
+      commit: {
+        url: `${api}/git/commits/${sha}`,
+        author: who,
+        committer: who,
+        message: 'change',
+        comment_count: 0,
+        tree: { sha, url: `${api}/git/trees/${sha}` },
+      },
       author: this.user({ login: 'a', id: 9002, type: 'User' }),
       committer: this.user({ login: 'a', id: 9002, type: 'User' }),
-      parents: parent ? [{ sha: parent, url: `${api}/commits/${parent}`, html_url: `https://github.com/${owner}/${repo}/commit/${parent}` }] : [],
+      parents: parent
+        ? [
+            {
+              sha: parent,
+              url: `${api}/commits/${parent}`,
+              html_url: `https://github.com/${owner}/${repo}/commit/${parent}`,
+            },
+          ]
+        : [],
     };
   }
 
@@ -383,7 +492,10 @@ export class GitHubApiServer extends LocalApiServer {
     const links: string[] = [];
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
     if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
-    return { page: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+    return {
+      page: items.slice((page - 1) * perPage, page * perPage),
+      headers: links.length ? { link: links.join(', ') } : {},
+    };
   }
 
   private match(method: string, pathname: string): { route: Route; values: Record<string, string> } {
@@ -402,23 +514,29 @@ export class GitHubApiServer extends LocalApiServer {
     throw new HttpProblem(pathOnly ? 405 : 404, `no operation ${method} ${pathname} in GitHub's REST API description`);
   }
 
-  private checkParameters(route: Route, pathValues: Record<string, string>, query: URLSearchParams): Record<string, unknown> {
+  private checkParameters(
+    route: Route,
+    pathValues: Record<string, string>,
+    query: URLSearchParams,
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const declared = (route.op.parameters ?? []).map((p) => resolveRef<Parameter>(p));
     for (const p of declared) {
       if (p.in !== 'path' && p.in !== 'query') continue;
-      const rawValue = p.in === 'path' ? pathValues[p.name] : query.get(p.name) ?? undefined;
+      const rawValue = p.in === 'path' ? pathValues[p.name] : (query.get(p.name) ?? undefined);
       if (rawValue === undefined) {
         if (p.required) throw new HttpProblem(422, `missing required ${p.in} parameter "${p.name}"`);
         continue;
       }
       const value = coerce(rawValue, p.schema);
       const v = ajv!.compile(p.schema);
-      if (!v(value)) throw new HttpProblem(422, `${p.in} parameter "${p.name}"="${rawValue}": ${ajv!.errorsText(v.errors)}`);
+      if (!v(value))
+        throw new HttpProblem(422, `${p.in} parameter "${p.name}"="${rawValue}": ${ajv!.errorsText(v.errors)}`);
       out[p.name] = value;
     }
     for (const name of query.keys()) {
-      if (!declared.some((p) => p.in === 'query' && p.name === name)) throw new HttpProblem(422, `unknown query parameter "${name}" for ${route.op.operationId}`);
+      if (!declared.some((p) => p.in === 'query' && p.name === name))
+        throw new HttpProblem(422, `unknown query parameter "${name}" for ${route.op.operationId}`);
     }
     return out;
   }
@@ -433,7 +551,8 @@ export class GitHubApiServer extends LocalApiServer {
       if (rb.required) throw new HttpProblem(400, `${route.op.operationId} needs a JSON body`);
       return undefined;
     }
-    if (!/^application\/json\b/.test(contentType ?? '')) throw new HttpProblem(415, `content-type must be application/json, got ${contentType}`);
+    if (!/^application\/json\b/.test(contentType ?? ''))
+      throw new HttpProblem(415, `content-type must be application/json, got ${contentType}`);
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -459,7 +578,10 @@ export class GitHubApiServer extends LocalApiServer {
         ? `gh#/components/responses/${(resp as { $ref: string }).$ref.split('/').pop()}/content/application~1json/schema`
         : `${route.pointer}/responses/${status}/content/application~1json/schema`;
     const v = validator(ptr);
-    if (!v(body)) this.problems.push(`fake response for ${route.op.operationId} (${status}) does not match GitHub's schema: ${ajv!.errorsText(v.errors)}`);
+    if (!v(body))
+      this.problems.push(
+        `fake response for ${route.op.operationId} (${status}) does not match GitHub's schema: ${ajv!.errorsText(v.errors)}`,
+      );
   }
 
   private user(account: GitHubAccount): Json {
@@ -472,7 +594,10 @@ export class GitHubApiServer extends LocalApiServer {
       avatar_url: `https://avatars.githubusercontent.com/u/${account.id}?v=4`,
       gravatar_id: '',
       url: base,
-      html_url: account.type === 'Bot' ? `https://github.com/apps/${login.replace(/\[bot\]$/, '')}` : `https://github.com/${login}`,
+      html_url:
+        account.type === 'Bot'
+          ? `https://github.com/apps/${login.replace(/\[bot\]$/, '')}`
+          : `https://github.com/${login}`,
       followers_url: `${base}/followers`,
       following_url: `${base}/following{/other_user}`,
       gists_url: `${base}/gists{/gist_id}`,
@@ -525,7 +650,12 @@ export class GitHubApiServer extends LocalApiServer {
     };
   }
 
-  private dispatch(route: Route, p: Record<string, unknown>, body: Record<string, Json> | undefined, url: URL): { status: number; body?: Json; headers?: Record<string, string> } {
+  private dispatch(
+    route: Route,
+    p: Record<string, unknown>,
+    body: Record<string, Json> | undefined,
+    url: URL,
+  ): { status: number; body?: Json; headers?: Record<string, string> } {
     const write = route.method !== 'GET';
     if (write && this.forbidWrites) throw new HttpProblem(403, 'Resource not accessible by integration');
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -560,9 +690,20 @@ export class GitHubApiServer extends LocalApiServer {
         };
       }
       case 'issues/create-comment': {
-        const c: IssueComment = { id: this.nextId++, body: String(body!.body), author: this.identity, issue: issueKey, created_at: now, updated_at: now };
+        const c: IssueComment = {
+          id: this.nextId++,
+          body: String(body!.body),
+          author: this.identity,
+          issue: issueKey,
+          created_at: now,
+          updated_at: now,
+        };
         this.comments.set(c.id, c);
-        return { status: 201, body: this.render(c), headers: { location: `https://api.github.com/repos/${p.owner}/${p.repo}/issues/comments/${c.id}` } };
+        return {
+          status: 201,
+          body: this.render(c),
+          headers: { location: `https://api.github.com/repos/${p.owner}/${p.repo}/issues/comments/${c.id}` },
+        };
       }
       case 'issues/get-comment':
         return { status: 200, body: this.render(own(p.comment_id)) };
@@ -589,7 +730,14 @@ export class GitHubApiServer extends LocalApiServer {
           )
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
         const { page, headers } = this.paged(all, p, url);
-        return { status: 200, body: { total_count: all.length, workflow_runs: page.map((r) => this.runJson(r, String(p.owner), String(p.repo))) }, headers };
+        return {
+          status: 200,
+          body: {
+            total_count: all.length,
+            workflow_runs: page.map((r) => this.runJson(r, String(p.owner), String(p.repo))),
+          },
+          headers,
+        };
       }
       case 'repos/get-content': {
         const ref = p.ref === undefined ? 'main' : String(p.ref);
@@ -622,12 +770,24 @@ export class GitHubApiServer extends LocalApiServer {
         const sha = this.gitRefs.get(String(p.ref));
         if (!sha) throw new HttpProblem(404, 'Not Found');
         const api = `https://api.github.com/repos/${p.owner}/${p.repo}`;
-        return { status: 200, body: { ref: `refs/${p.ref}`, node_id: `REF_${sha.slice(0, 12)}`, url: `${api}/git/refs/${p.ref}`, object: { type: 'commit', sha, url: `${api}/git/commits/${sha}` } } };
+        return {
+          status: 200,
+          body: {
+            ref: `refs/${p.ref}`,
+            node_id: `REF_${sha.slice(0, 12)}`,
+            url: `${api}/git/refs/${p.ref}`,
+            object: { type: 'commit', sha, url: `${api}/git/commits/${sha}` },
+          },
+        };
       }
       case 'repos/compare-commits-with-basehead': {
         // Commits by sha only (what the baseline lookup sends): a branch or tag name here would be ambiguous.
         const m = /^([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(String(p.basehead));
-        if (!m) throw new HttpProblem(422, `basehead "${String(p.basehead)}" is not <sha>...<sha> (the fixture compares commits only)`);
+        if (!m)
+          throw new HttpProblem(
+            422,
+            `basehead "${String(p.basehead)}" is not <sha>...<sha> (the fixture compares commits only)`,
+          );
         const [base, head] = [m[1], m[2]];
         if (!this.commits.has(base) || !this.commits.has(head)) throw new HttpProblem(404, 'Not Found');
         const hb = this.history(base);
@@ -636,7 +796,8 @@ export class GitHubApiServer extends LocalApiServer {
         if (!mergeBase) throw new HttpProblem(404, 'No common ancestor between the commits');
         const ahead = hh.indexOf(mergeBase);
         const behind = hb.indexOf(mergeBase);
-        const status = ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged';
+        const status =
+          ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged';
         const [o, r] = [String(p.owner), String(p.repo)];
         const web = `https://github.com/${o}/${r}/compare/${base}...${head}`;
         return {
@@ -653,20 +814,36 @@ export class GitHubApiServer extends LocalApiServer {
             ahead_by: ahead,
             behind_by: behind,
             total_commits: ahead,
-            commits: hh.slice(0, ahead).slice(0, Math.min(Number(p.per_page ?? 250), 250)).map((c) => this.commitJson(c, o, r)),
+            commits: hh
+              .slice(0, ahead)
+              .slice(0, Math.min(Number(p.per_page ?? 250), 250))
+              .map((c) => this.commitJson(c, o, r)),
             files: [],
           },
         };
       }
       case 'actions/list-workflow-run-artifacts': {
-        const all = this.artifacts.filter((a) => a.runId === Number(p.run_id) && (p.name === undefined || a.name === p.name));
+        const all = this.artifacts.filter(
+          (a) => a.runId === Number(p.run_id) && (p.name === undefined || a.name === p.name),
+        );
         const { page, headers } = this.paged(all, p, url);
-        return { status: 200, body: { total_count: all.length, artifacts: page.map((a) => this.artifactJson(a, String(p.owner), String(p.repo))) }, headers };
+        return {
+          status: 200,
+          body: {
+            total_count: all.length,
+            artifacts: page.map((a) => this.artifactJson(a, String(p.owner), String(p.repo))),
+          },
+          headers,
+        };
       }
       case 'actions/download-artifact': {
         const a = this.artifacts.find((x) => x.id === Number(p.artifact_id));
         if (!a) throw new HttpProblem(404, 'Not Found');
-        if (a.expired) return { status: 410, body: { message: 'Artifact has expired', documentation_url: 'https://docs.github.com/rest' } };
+        if (a.expired)
+          return {
+            status: 410,
+            body: { message: 'Artifact has expired', documentation_url: 'https://docs.github.com/rest' },
+          };
         return { status: 302, headers: { location: `${this.url}/_blob/${a.id}.zip?sig=ok` } };
       }
       case 'issues/delete-comment': {

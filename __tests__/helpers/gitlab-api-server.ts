@@ -67,8 +67,36 @@ export interface FakePipeline {
   jobs: { id: number; name: string; status: 'success' | 'failed'; artifacts: Map<string, Buffer> }[];
 }
 
-const PIPELINE_STATUSES = ['created', 'waiting_for_resource', 'preparing', 'pending', 'running', 'success', 'failed', 'canceled', 'skipped', 'manual', 'scheduled'];
-const PIPELINE_SOURCES = ['push', 'web', 'trigger', 'schedule', 'api', 'external', 'pipeline', 'chat', 'webide', 'merge_request_event', 'external_pull_request_event', 'parent_pipeline', 'ondemand_dast_scan', 'ondemand_dast_validation', 'security_orchestration_policy'];
+const PIPELINE_STATUSES = [
+  'created',
+  'waiting_for_resource',
+  'preparing',
+  'pending',
+  'running',
+  'success',
+  'failed',
+  'canceled',
+  'skipped',
+  'manual',
+  'scheduled',
+];
+const PIPELINE_SOURCES = [
+  'push',
+  'web',
+  'trigger',
+  'schedule',
+  'api',
+  'external',
+  'pipeline',
+  'chat',
+  'webide',
+  'merge_request_event',
+  'external_pull_request_event',
+  'parent_pipeline',
+  'ondemand_dast_scan',
+  'ondemand_dast_validation',
+  'security_orchestration_policy',
+];
 
 export class GitLabApiServer extends LocalApiServer {
   /** Pipelines of the projects (GET …/pipelines, …/pipelines/:id, …/pipelines/:id/jobs, …/jobs/:id/artifacts/*). */
@@ -99,9 +127,14 @@ export class GitLabApiServer extends LocalApiServer {
     return `${this.url}/api/v4`;
   }
 
-
   /** Seeds a note as if `author` (default: another user) had written it (not through the API). */
-  seedNote(project: string, iid: number, body: string, system = false, author: GitLabUser = { id: 77, username: 'someone', name: 'Someone', bot: false }): MrNote {
+  seedNote(
+    project: string,
+    iid: number,
+    body: string,
+    system = false,
+    author: GitLabUser = { id: 77, username: 'someone', name: 'Someone', bot: false },
+  ): MrNote {
     const now = new Date().toISOString();
     const n = { id: this.nextId++, body, author, mr: `${project}!${iid}`, system, created_at: now, updated_at: now };
     this.notes.set(n.id, n);
@@ -113,9 +146,19 @@ export class GitLabApiServer extends LocalApiServer {
   }
 
   private rawArtifact(req: IncomingMessage, res: ServerResponse, m: RegExpExecArray, raw: string): void {
-    const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined };
+    const rec = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      status: 0,
+      token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined,
+    };
     this.requests.push(rec);
-    const send = (status: number, body: string | Buffer, type = 'application/json', headers: Record<string, string> = {}): void => {
+    const send = (
+      status: number,
+      body: string | Buffer,
+      type = 'application/json',
+      headers: Record<string, string> = {},
+    ): void => {
       rec.status = status;
       res.writeHead(status, { 'content-type': type, ...headers });
       res.end(body);
@@ -126,33 +169,69 @@ export class GitLabApiServer extends LocalApiServer {
     };
     const priv = req.headers['private-token'];
     const job = req.headers['job-token'];
-    if (!(priv === this.token || (this.jobToken !== undefined && job === this.jobToken))) return send(401, JSON.stringify({ message: '401 Unauthorized' }));
+    if (!(priv === this.token || (this.jobToken !== undefined && job === this.jobToken)))
+      return send(401, JSON.stringify({ message: '401 Unauthorized' }));
     if (req.method !== 'GET') return problem(405, `${req.method} is not supported here`);
     if (raw.trim()) return problem(400, 'GET with a body');
     const url = new URL(req.url ?? '/', this.url);
-    for (const k of url.searchParams.keys()) if (!['job', 'job_token'].includes(k)) return problem(400, `unknown parameter ${k}`);
+    for (const k of url.searchParams.keys())
+      if (!['job', 'job_token'].includes(k)) return problem(400, `unknown parameter ${k}`);
     const jobName = url.searchParams.get('job');
     if (!jobName) return problem(400, 'job is missing');
     const project = decodeURIComponent(m[1]);
     const ref = decodeURIComponent(m[2]);
     const path = m[3].split('/').map(decodeURIComponent).join('/');
-    if (path.split('/').some((s) => s === '..' || s === '')) return send(400, JSON.stringify({ message: '400 Bad request - Invalid path' }));
+    if (path.split('/').some((s) => s === '..' || s === ''))
+      return send(400, JSON.stringify({ message: '400 Bad request - Invalid path' }));
     const key = `${project}|${ref}|${jobName}|${path}`;
     const body = this.refArtifacts.get(key);
     if (!body) return send(404, JSON.stringify({ message: '404 Not Found' }));
-    if (this.redirectArtifacts) return send(302, '', 'text/plain', { location: `${this.url}/object-storage/${encodeURIComponent(key)}` });
+    if (this.redirectArtifacts)
+      return send(302, '', 'text/plain', { location: `${this.url}/object-storage/${encodeURIComponent(key)}` });
     return send(200, body, 'plain/text');
   }
 
   private pipelineJson(p: FakePipeline, full: boolean): Record<string, unknown> {
     const web = `${this.url}/${p.project}/-/pipelines/${p.id}`;
-    const list = { id: p.id, iid: p.id, project_id: Number(p.project) || 1, sha: p.sha, ref: p.ref, status: p.status, source: p.source, created_at: p.createdAt, updated_at: p.createdAt, web_url: web, name: null };
-    return full ? { ...list, before_sha: '0'.repeat(40), tag: p.tag, yaml_errors: null, user: this.userJson(PROJECT_BOT), started_at: p.createdAt, finished_at: p.createdAt, committed_at: null, duration: 1, queued_duration: 0, coverage: null, detailed_status: { text: p.status, label: p.status, group: p.status } } : list;
+    const list = {
+      id: p.id,
+      iid: p.id,
+      project_id: Number(p.project) || 1,
+      sha: p.sha,
+      ref: p.ref,
+      status: p.status,
+      source: p.source,
+      created_at: p.createdAt,
+      updated_at: p.createdAt,
+      web_url: web,
+      name: null,
+    };
+    return full
+      ? {
+          ...list,
+          before_sha: '0'.repeat(40),
+          tag: p.tag,
+          yaml_errors: null,
+          user: this.userJson(PROJECT_BOT),
+          started_at: p.createdAt,
+          finished_at: p.createdAt,
+          committed_at: null,
+          duration: 1,
+          queued_duration: 0,
+          coverage: null,
+          detailed_status: { text: p.status, label: p.status, group: p.status },
+        }
+      : list;
   }
 
   /** Get raw file from repository (doc/api/repository_files.md): `file_path` URL-encoded (slashes as %2F), `ref` required. */
   private rawFile(req: IncomingMessage, res: ServerResponse, project: string, filePath: string, raw: string): void {
-    const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined };
+    const rec = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      status: 0,
+      token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined,
+    };
     this.requests.push(rec);
     const send = (status: number, body: string): void => {
       rec.status = status;
@@ -164,11 +243,13 @@ export class GitLabApiServer extends LocalApiServer {
       send(status, JSON.stringify({ message }));
     };
     const job = req.headers['job-token'];
-    if (req.headers['private-token'] !== this.token && !(this.jobToken !== undefined && job === this.jobToken)) return send(401, JSON.stringify({ message: '401 Unauthorized' }));
+    if (req.headers['private-token'] !== this.token && !(this.jobToken !== undefined && job === this.jobToken))
+      return send(401, JSON.stringify({ message: '401 Unauthorized' }));
     if (req.method !== 'GET') return problem(405, `${req.method} is not supported here`);
     if (raw.trim()) return problem(400, 'GET with a body');
     const url = new URL(req.url ?? '/', this.url);
-    for (const k of url.searchParams.keys()) if (!['ref', 'lfs'].includes(k)) return problem(400, `unknown parameter ${k}`);
+    for (const k of url.searchParams.keys())
+      if (!['ref', 'lfs'].includes(k)) return problem(400, `unknown parameter ${k}`);
     const ref = url.searchParams.get('ref');
     if (!ref) return problem(400, 'ref is missing');
     const text = this.files.get(`${project}|${ref}|${filePath}`);
@@ -178,9 +259,19 @@ export class GitLabApiServer extends LocalApiServer {
 
   /** The pipelines, pipeline jobs and job artifact APIs (see the header), over `pipelines`. */
   private pipelineApi(req: IncomingMessage, res: ServerResponse, project: string, rest: string, raw: string): void {
-    const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined };
+    const rec = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      status: 0,
+      token: (req.headers['private-token'] ?? req.headers['job-token']) as string | undefined,
+    };
     this.requests.push(rec);
-    const send = (status: number, body: string | Buffer, type = 'application/json', headers: Record<string, string> = {}): void => {
+    const send = (
+      status: number,
+      body: string | Buffer,
+      type = 'application/json',
+      headers: Record<string, string> = {},
+    ): void => {
       rec.status = status;
       res.writeHead(status, { 'content-type': type, ...headers });
       res.end(body);
@@ -195,7 +286,8 @@ export class GitLabApiServer extends LocalApiServer {
     const job = req.headers['job-token'];
     if (!priv) {
       if (artifact && job !== undefined) {
-        if (this.jobToken === undefined || job !== this.jobToken) return send(403, JSON.stringify({ message: '403 Forbidden' }));
+        if (this.jobToken === undefined || job !== this.jobToken)
+          return send(403, JSON.stringify({ message: '403 Forbidden' }));
       } else {
         return send(401, JSON.stringify({ message: '401 Unauthorized' }));
       }
@@ -204,7 +296,8 @@ export class GitLabApiServer extends LocalApiServer {
     if (raw.trim()) return problem(400, 'GET with a body');
     const q = (k: string): string | undefined => url.searchParams.get(k) ?? undefined;
     const paging = (): string | undefined => {
-      for (const k of ['page', 'per_page']) if (q(k) !== undefined && !/^[1-9]\d*$/.test(q(k)!)) return `${k} is invalid`;
+      for (const k of ['page', 'per_page'])
+        if (q(k) !== undefined && !/^[1-9]\d*$/.test(q(k)!)) return `${k} is invalid`;
       if (Number(q('per_page') ?? 20) > 100) return 'per_page must be at most 100';
       return undefined;
     };
@@ -214,19 +307,47 @@ export class GitLabApiServer extends LocalApiServer {
       const pages = Math.max(1, Math.ceil(items.length / perPage));
       return {
         items: items.slice((n - 1) * perPage, n * perPage),
-        headers: { 'x-page': String(n), 'x-per-page': String(perPage), 'x-next-page': n < pages ? String(n + 1) : '', 'x-prev-page': n > 1 ? String(n - 1) : '', 'x-total': String(items.length), 'x-total-pages': String(pages) },
+        headers: {
+          'x-page': String(n),
+          'x-per-page': String(perPage),
+          'x-next-page': n < pages ? String(n + 1) : '',
+          'x-prev-page': n > 1 ? String(n - 1) : '',
+          'x-total': String(items.length),
+          'x-total-pages': String(pages),
+        },
       };
     };
     const mine = this.pipelines.filter((p) => p.project === project);
     if (rest === 'pipelines') {
-      const allowed = ['scope', 'status', 'source', 'ref', 'sha', 'yaml_errors', 'username', 'updated_after', 'updated_before', 'created_after', 'created_before', 'name', 'order_by', 'sort', 'page', 'per_page'];
+      const allowed = [
+        'scope',
+        'status',
+        'source',
+        'ref',
+        'sha',
+        'yaml_errors',
+        'username',
+        'updated_after',
+        'updated_before',
+        'created_after',
+        'created_before',
+        'name',
+        'order_by',
+        'sort',
+        'page',
+        'per_page',
+      ];
       for (const k of url.searchParams.keys()) if (!allowed.includes(k)) return problem(400, `unknown parameter ${k}`);
       const bad = paging();
       if (bad) return problem(400, bad);
-      if (q('scope') && !['running', 'pending', 'finished', 'branches', 'tags'].includes(q('scope')!)) return problem(400, 'scope does not have a valid value');
-      if (q('status') && !PIPELINE_STATUSES.includes(q('status')!)) return problem(400, 'status does not have a valid value');
-      if (q('source') && !PIPELINE_SOURCES.includes(q('source')!)) return problem(400, 'source does not have a valid value');
-      if (q('order_by') && !['id', 'status', 'ref', 'updated_at', 'user_id'].includes(q('order_by')!)) return problem(400, 'order_by does not have a valid value');
+      if (q('scope') && !['running', 'pending', 'finished', 'branches', 'tags'].includes(q('scope')!))
+        return problem(400, 'scope does not have a valid value');
+      if (q('status') && !PIPELINE_STATUSES.includes(q('status')!))
+        return problem(400, 'status does not have a valid value');
+      if (q('source') && !PIPELINE_SOURCES.includes(q('source')!))
+        return problem(400, 'source does not have a valid value');
+      if (q('order_by') && !['id', 'status', 'ref', 'updated_at', 'user_id'].includes(q('order_by')!))
+        return problem(400, 'order_by does not have a valid value');
       if (q('sort') && !['asc', 'desc'].includes(q('sort')!)) return problem(400, 'sort does not have a valid value');
       let all = mine.filter(
         (p) =>
@@ -247,13 +368,27 @@ export class GitLabApiServer extends LocalApiServer {
       const p = mine.find((x) => x.id === Number(one[1]));
       if (!one[2]) {
         if ([...url.searchParams.keys()].length) return problem(400, 'GET /pipelines/:id takes no parameters');
-        return p ? send(200, JSON.stringify(this.pipelineJson(p, true))) : send(404, JSON.stringify({ message: '404 Not found' }));
+        return p
+          ? send(200, JSON.stringify(this.pipelineJson(p, true)))
+          : send(404, JSON.stringify({ message: '404 Not found' }));
       }
-      for (const k of url.searchParams.keys()) if (!['scope', 'scope[]', 'include_retried', 'page', 'per_page'].includes(k)) return problem(400, `unknown parameter ${k}`);
+      for (const k of url.searchParams.keys())
+        if (!['scope', 'scope[]', 'include_retried', 'page', 'per_page'].includes(k))
+          return problem(400, `unknown parameter ${k}`);
       const bad = paging();
       if (bad) return problem(400, bad);
       const scopes = [...url.searchParams.getAll('scope'), ...url.searchParams.getAll('scope[]')];
-      const jobStatuses = ['created', 'pending', 'running', 'failed', 'success', 'canceled', 'skipped', 'waiting_for_resource', 'manual'];
+      const jobStatuses = [
+        'created',
+        'pending',
+        'running',
+        'failed',
+        'success',
+        'canceled',
+        'skipped',
+        'waiting_for_resource',
+        'manual',
+      ];
       if (scopes.some((x) => !jobStatuses.includes(x))) return problem(400, 'scope does not have a valid value');
       if (!p) return send(404, JSON.stringify({ message: '404 Not found' }));
       const jobs = p.jobs.filter((j) => scopes.length === 0 || scopes.includes(j.status));
@@ -268,14 +403,17 @@ export class GitLabApiServer extends LocalApiServer {
         created_at: p.createdAt,
         web_url: `${this.url}/${p.project}/-/jobs/${j.id}`,
         pipeline: { id: p.id, project_id: Number(p.project) || 1, ref: p.ref, sha: p.sha, status: p.status },
-        artifacts: [...j.artifacts.keys()].length ? [{ file_type: 'archive', size: 1, filename: 'artifacts.zip', file_format: 'zip' }] : [],
+        artifacts: [...j.artifacts.keys()].length
+          ? [{ file_type: 'archive', size: 1, filename: 'artifacts.zip', file_format: 'zip' }]
+          : [],
       });
       return send(200, JSON.stringify(items.map(render)), 'application/json', headers);
     }
     if (artifact) {
       for (const k of url.searchParams.keys()) if (k !== 'job_token') return problem(400, `unknown parameter ${k}`);
       const path = artifact[2].split('/').map(decodeURIComponent).join('/');
-      if (path.split('/').some((x) => x === '..' || x === '')) return send(400, JSON.stringify({ message: '400 Bad request - Invalid path' }));
+      if (path.split('/').some((x) => x === '..' || x === ''))
+        return send(400, JSON.stringify({ message: '400 Bad request - Invalid path' }));
       const j = mine.flatMap((p) => p.jobs).find((x) => x.id === Number(artifact[1]));
       const body = j?.artifacts.get(path);
       if (!body) return send(404, JSON.stringify({ message: '404 Not Found' }));
@@ -290,7 +428,15 @@ export class GitLabApiServer extends LocalApiServer {
   }
 
   private userJson(u: GitLabUser): Record<string, unknown> {
-    return { id: u.id, username: u.username, name: u.name, state: 'active', locked: false, avatar_url: null, web_url: `https://gitlab.example/${u.username}` };
+    return {
+      id: u.id,
+      username: u.username,
+      name: u.name,
+      state: 'active',
+      locked: false,
+      avatar_url: null,
+      web_url: `https://gitlab.example/${u.username}`,
+    };
   }
 
   private render(n: MrNote): Record<string, unknown> {
@@ -317,17 +463,24 @@ export class GitLabApiServer extends LocalApiServer {
     const raw = Buffer.concat(chunks).toString('utf8');
     if ((req.url ?? '').startsWith('/object-storage/')) {
       this.storageRequests.push({ url: req.url ?? '', headers: req.headers });
-      if (req.headers['private-token'] || req.headers['job-token']) this.problems.push(`object storage request ${req.url} carried a GitLab token`);
+      if (req.headers['private-token'] || req.headers['job-token'])
+        this.problems.push(`object storage request ${req.url} carried a GitLab token`);
       const body = this.refArtifacts.get(decodeURIComponent((req.url ?? '').slice('/object-storage/'.length)));
       res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
       res.end(body ?? '');
       return;
     }
-    const art = /^\/api\/v4\/projects\/([^/]+)\/jobs\/artifacts\/([^/]+)\/raw\/(.+)$/.exec(new URL(req.url ?? '/', this.url).pathname);
+    const art = /^\/api\/v4\/projects\/([^/]+)\/jobs\/artifacts\/([^/]+)\/raw\/(.+)$/.exec(
+      new URL(req.url ?? '/', this.url).pathname,
+    );
     if (art) return this.rawArtifact(req, res, art, raw);
-    const rf = /^\/api\/v4\/projects\/([^/]+)\/repository\/files\/([^/]+)\/raw$/.exec(new URL(req.url ?? '/', this.url).pathname);
+    const rf = /^\/api\/v4\/projects\/([^/]+)\/repository\/files\/([^/]+)\/raw$/.exec(
+      new URL(req.url ?? '/', this.url).pathname,
+    );
     if (rf) return this.rawFile(req, res, decodeURIComponent(rf[1]), decodeURIComponent(rf[2]), raw);
-    const pl = /^\/api\/v4\/projects\/([^/]+)\/(pipelines(?:\/\d+(?:\/jobs)?)?|jobs\/\d+\/artifacts\/.+)$/.exec(new URL(req.url ?? '/', this.url).pathname);
+    const pl = /^\/api\/v4\/projects\/([^/]+)\/(pipelines(?:\/\d+(?:\/jobs)?)?|jobs\/\d+\/artifacts\/.+)$/.exec(
+      new URL(req.url ?? '/', this.url).pathname,
+    );
     if (pl) return this.pipelineApi(req, res, decodeURIComponent(pl[1]), pl[2], raw);
     const token = req.headers['private-token'] as string | undefined;
     const rec = { method: req.method ?? '', url: req.url ?? '', status: 0, token };
@@ -346,7 +499,11 @@ export class GitLabApiServer extends LocalApiServer {
     if (url.pathname === '/api/v4/user') {
       if (req.method !== 'GET') return problem(405, `${req.method} /user is not supported`);
       if ([...url.searchParams.keys()].length || raw.trim()) return problem(400, 'GET /user takes no parameters');
-      return send(200, { ...this.userJson(this.identity), bot: this.identity.bot, created_at: '2024-01-01T00:00:00.000Z' });
+      return send(200, {
+        ...this.userJson(this.identity),
+        bot: this.identity.bot,
+        created_at: '2024-01-01T00:00:00.000Z',
+      });
     }
     const m = /^\/api\/v4\/projects\/([^/]+)\/merge_requests\/(\d+)\/notes(?:\/(\d+))?$/.exec(url.pathname);
     if (!m) return problem(404, '404 Not Found (no such route in the notes API)');
@@ -354,21 +511,26 @@ export class GitLabApiServer extends LocalApiServer {
     const iid = Number(m[2]);
     const noteId = m[3] ? Number(m[3]) : undefined;
     const allowedQuery = req.method === 'GET' && noteId === undefined ? ['sort', 'order_by', 'page', 'per_page'] : [];
-    for (const k of url.searchParams.keys()) if (!allowedQuery.includes(k)) return problem(400, `unknown parameter ${k}`);
+    for (const k of url.searchParams.keys())
+      if (!allowedQuery.includes(k)) return problem(400, `unknown parameter ${k}`);
     const q = (k: string): string | undefined => url.searchParams.get(k) ?? undefined;
     if (q('sort') && !['asc', 'desc'].includes(q('sort')!)) return problem(400, 'sort does not have a valid value');
-    if (q('order_by') && !['created_at', 'updated_at'].includes(q('order_by')!)) return problem(400, 'order_by does not have a valid value');
-    for (const k of ['page', 'per_page']) if (q(k) !== undefined && !/^[1-9]\d*$/.test(q(k)!)) return problem(400, `${k} is invalid`);
+    if (q('order_by') && !['created_at', 'updated_at'].includes(q('order_by')!))
+      return problem(400, 'order_by does not have a valid value');
+    for (const k of ['page', 'per_page'])
+      if (q(k) !== undefined && !/^[1-9]\d*$/.test(q(k)!)) return problem(400, `${k} is invalid`);
 
     let body: Record<string, unknown> | undefined;
     if (req.method === 'POST' || req.method === 'PUT') {
-      if (!/^application\/json/.test(req.headers['content-type'] ?? '')) return problem(415, 'expected application/json');
+      if (!/^application\/json/.test(req.headers['content-type'] ?? ''))
+        return problem(415, 'expected application/json');
       try {
         body = JSON.parse(raw) as Record<string, unknown>;
       } catch {
         return problem(400, 'body is not JSON');
       }
-      const allowed = req.method === 'POST' ? ['body', 'internal', 'created_at', 'merge_request_diff_head_sha'] : ['body'];
+      const allowed =
+        req.method === 'POST' ? ['body', 'internal', 'created_at', 'merge_request_diff_head_sha'] : ['body'];
       for (const k of Object.keys(body)) if (!allowed.includes(k)) return problem(400, `unknown field ${k}`);
       if (typeof body.body !== 'string' || body.body.length === 0) return problem(400, 'body is missing');
       if (body.body.length > 1_000_000) return problem(400, 'body is too long (maximum is 1000000 characters)');
@@ -392,15 +554,19 @@ export class GitLabApiServer extends LocalApiServer {
       const links = [link(1, 'first'), link(pages, 'last')];
       if (page < pages) links.unshift(link(page + 1, 'next'));
       if (page > 1) links.unshift(link(page - 1, 'prev'));
-      return send(200, all.slice((page - 1) * perPage, page * perPage).map((n) => this.render(n)), {
-        'x-page': String(page),
-        'x-per-page': String(perPage),
-        'x-next-page': page < pages ? String(page + 1) : '',
-        'x-prev-page': page > 1 ? String(page - 1) : '',
-        'x-total': String(all.length),
-        'x-total-pages': String(pages),
-        link: links.join(', '),
-      });
+      return send(
+        200,
+        all.slice((page - 1) * perPage, page * perPage).map((n) => this.render(n)),
+        {
+          'x-page': String(page),
+          'x-per-page': String(perPage),
+          'x-next-page': page < pages ? String(page + 1) : '',
+          'x-prev-page': page > 1 ? String(page - 1) : '',
+          'x-total': String(all.length),
+          'x-total-pages': String(pages),
+          link: links.join(', '),
+        },
+      );
     }
     if (req.method === 'POST' && noteId === undefined) {
       const n = this.seedNote(project, iid, String(body!.body), false, this.identity);

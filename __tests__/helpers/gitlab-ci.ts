@@ -19,7 +19,9 @@ export function expandAll(vars: Vars): Vars {
     const raw = vars[name];
     if (raw === undefined) return '';
     if (depth > 10) throw new Error(`variable ${name} refers to itself`);
-    return raw.replace(/\$\$|\$\{([A-Za-z0-9_]+)\}|\$([A-Za-z0-9_]+)/g, (m, braced?: string, bare?: string) => (m === '$$' ? '$' : resolve((braced ?? bare)!, depth + 1)));
+    return raw.replace(/\$\$|\$\{([A-Za-z0-9_]+)\}|\$([A-Za-z0-9_]+)/g, (m, braced?: string, bare?: string) =>
+      m === '$$' ? '$' : resolve((braced ?? bare)!, depth + 1),
+    );
   };
   for (const k of Object.keys(vars)) out[k] = resolve(k, 0);
   return out;

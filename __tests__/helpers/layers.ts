@@ -8,8 +8,7 @@ import { imageInfo } from './model';
 
 /** One tar entry of a test layer. */
 export type TarEntry =
-  | { name: string; content: string | Buffer }
-  | { name: string; type: 'directory' | 'symlink'; linkname?: string };
+  { name: string; content: string | Buffer } | { name: string; type: 'directory' | 'symlink'; linkname?: string };
 
 /** Builds a tar with tar-stream's pack() and returns it as a Buffer. */
 export async function makeTar(entries: TarEntry[]): Promise<Buffer> {
@@ -23,7 +22,9 @@ export async function makeTar(entries: TarEntry[]): Promise<Buffer> {
   for (const e of entries) {
     if ('content' in e) {
       const body = typeof e.content === 'string' ? Buffer.from(e.content) : e.content;
-      await new Promise<void>((resolve, reject) => pack.entry({ name: e.name, size: body.length, type: 'file' }, body, (err) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        pack.entry({ name: e.name, size: body.length, type: 'file' }, body, (err) => (err ? reject(err) : resolve())),
+      );
     } else {
       await new Promise<void>((resolve, reject) =>
         pack.entry({ name: e.name, type: e.type, linkname: e.linkname }, (err) => (err ? reject(err) : resolve())),
@@ -56,7 +57,10 @@ export interface TestLayer {
 }
 
 /** An in-memory ResolvedImage whose layers' openTar() stream the given tars. Counts opens and closes. */
-export function memoryImage(layers: TestLayer[], info: Partial<ImageInfo> = {}): ResolvedImage & { closed: number; opened: number } {
+export function memoryImage(
+  layers: TestLayer[],
+  info: Partial<ImageInfo> = {},
+): ResolvedImage & { closed: number; opened: number } {
   const state = { closed: 0, opened: 0 };
   const imageLayers: ImageLayer[] = layers.map((l) => {
     const sha = 'sha256:' + createHash('sha256').update(l.tar).digest('hex');
@@ -76,7 +80,10 @@ export function memoryImage(layers: TestLayer[], info: Partial<ImageInfo> = {}):
     };
   });
   const img = {
-    info: imageInfo({ ...info, layers: imageLayers.map((l) => ({ digest: l.digest, diffId: l.diffId, size: l.size })) }),
+    info: imageInfo({
+      ...info,
+      layers: imageLayers.map((l) => ({ digest: l.digest, diffId: l.diffId, size: l.size })),
+    }),
     layers: imageLayers,
     close: async () => {
       state.closed++;

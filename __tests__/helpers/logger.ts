@@ -19,7 +19,9 @@ export interface CapturedLog {
  * Installs the capturing logger in a beforeAll (`scope: 'all'`, the default) or beforeEach (`'each'`, lines
  * cleared per test), and restores the previous logger in the matching after hook.
  */
-export function captureLogger(opts: { scope?: 'all' | 'each'; format?: (level: 'info' | 'warn' | 'debug', m: string) => string } = {}): CapturedLog {
+export function captureLogger(
+  opts: { scope?: 'all' | 'each'; format?: (level: 'info' | 'warn' | 'debug', m: string) => string } = {},
+): CapturedLog {
   const format = opts.format ?? ((level, m) => `${level}: ${m}`);
   const lines: string[] = [];
   const logger: Logger = {

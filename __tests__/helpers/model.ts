@@ -84,7 +84,12 @@ export function image(ref: string, name: string, tag: string | undefined, seed: 
 }
 
 /** A distribution package as Clair reports it (purl, layer, package database). */
-export function pkg(name: string, version: string, distro: Distribution = DEBIAN, extra: Partial<Package> = {}): Package {
+export function pkg(
+  name: string,
+  version: string,
+  distro: Distribution = DEBIAN,
+  extra: Partial<Package> = {},
+): Package {
   const eco = distro.did === 'alpine' ? 'apk' : 'deb';
   return {
     id: `${name}-${version}`,
@@ -105,9 +110,24 @@ export function pkg(name: string, version: string, distro: Distribution = DEBIAN
  * A vulnerability finding in `image` (default TEST_IMAGE). `pkg` is a package or just a name (then a bare
  * openssl-like Debian package, version 1.0); fixed in 1.1 unless `fixedIn`/`fixable` say otherwise.
  */
-export function vuln(id: string, severity: Severity, over: Partial<VulnerabilityFinding> & { pkg?: string | Package; image?: string } = {}): VulnerabilityFinding {
+export function vuln(
+  id: string,
+  severity: Severity,
+  over: Partial<VulnerabilityFinding> & { pkg?: string | Package; image?: string } = {},
+): VulnerabilityFinding {
   const { pkg: p = 'openssl', image: imageName = TEST_IMAGE, ...rest } = over;
-  const found: Package = typeof p === 'string' ? { id: '1', name: p, version: '1.0', kind: 'binary', ecosystem: 'deb', arch: 'amd64', purl: `pkg:deb/debian/${p}@1.0` } : p;
+  const found: Package =
+    typeof p === 'string'
+      ? {
+          id: '1',
+          name: p,
+          version: '1.0',
+          kind: 'binary',
+          ecosystem: 'deb',
+          arch: 'amd64',
+          purl: `pkg:deb/debian/${p}@1.0`,
+        }
+      : p;
   return {
     kind: 'vulnerability',
     key: `${imageName}|${found.name}|${id}`,
@@ -127,12 +147,21 @@ export function vuln(id: string, severity: Severity, over: Partial<Vulnerability
 }
 
 /** A compliance finding in `image` (default TEST_IMAGE); its key is `image|rule`, as src/policy/compliance makes it. */
-export function compliance(rule: string, severity: Severity, over: Partial<ComplianceFinding> & { image?: string } = {}): ComplianceFinding {
+export function compliance(
+  rule: string,
+  severity: Severity,
+  over: Partial<ComplianceFinding> & { image?: string } = {},
+): ComplianceFinding {
   const { image: imageName = TEST_IMAGE, ...rest } = over;
   return { kind: 'compliance', key: `${imageName}|${rule}`, rule, title: rule, message: rule, severity, ...rest };
 }
 
-export function imageResult(info: ImageInfo, vulns: VulnerabilityFinding[], comp: ComplianceFinding[] = [], over: Partial<ImageResult> = {}): ImageResult {
+export function imageResult(
+  info: ImageInfo,
+  vulns: VulnerabilityFinding[],
+  comp: ComplianceFinding[] = [],
+  over: Partial<ImageResult> = {},
+): ImageResult {
   return { image: info, distributions: [], packages: [], vulnerabilities: vulns, compliance: comp, notes: [], ...over };
 }
 
@@ -198,20 +227,50 @@ export function sampleResult(): ScanResult {
   const perl = pkg('perl-base', '5.36.0-7+deb12u1');
   const evil = pkg('evil|pkg<b>x</b>', '1.0|2`3');
   const webVulns = [
-    reported(web, { id: 'CVE-2024-0001', severity: 'Critical', pkg: openssl, fixedIn: '3.0.13-1~deb12u1', cvss: { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', version: '3.1' }, aliases: ['DSA-5600-1'] }),
-    reported(web, { id: 'CVE-2024-0002', severity: 'High', pkg: libc, fixedIn: '2.36-9+deb12u4', cvss: { score: 7.5, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', version: '3.1' } }),
+    reported(web, {
+      id: 'CVE-2024-0001',
+      severity: 'Critical',
+      pkg: openssl,
+      fixedIn: '3.0.13-1~deb12u1',
+      cvss: { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', version: '3.1' },
+      aliases: ['DSA-5600-1'],
+    }),
+    reported(web, {
+      id: 'CVE-2024-0002',
+      severity: 'High',
+      pkg: libc,
+      fixedIn: '2.36-9+deb12u4',
+      cvss: { score: 7.5, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', version: '3.1' },
+    }),
     reported(web, { id: 'CVE-2024-0003', severity: 'High', pkg: curl }),
-    reported(web, { id: 'CVE-2023-0004', severity: 'Medium', pkg: zlib, fixedIn: '1:1.2.13.dfsg-2', description: HOSTILE_DESCRIPTION, links: ['javascript:alert(1)', 'https://example.org/adv?a=1&b=(2)|x'] }),
+    reported(web, {
+      id: 'CVE-2023-0004',
+      severity: 'Medium',
+      pkg: zlib,
+      fixedIn: '1:1.2.13.dfsg-2',
+      description: HOSTILE_DESCRIPTION,
+      links: ['javascript:alert(1)', 'https://example.org/adv?a=1&b=(2)|x'],
+    }),
     reported(web, { id: 'CVE-2023-0005', severity: 'Low', pkg: perl }),
     reported(web, { id: 'CVE-2023-0006', severity: 'Negligible', pkg: libc }),
-    reported(web, { id: 'DSA-5999-1', severity: 'Unknown', pkg: evil, description: 'Unknown severity <b>bold</b>', links: ['https://www.debian.org/security/2024/dsa-5999'] }),
+    reported(web, {
+      id: 'DSA-5999-1',
+      severity: 'Unknown',
+      pkg: evil,
+      description: 'Unknown severity <b>bold</b>',
+      links: ['https://www.debian.org/security/2024/dsa-5999'],
+    }),
     reported(web, {
       id: 'CVE-2023-0007',
       severity: 'High',
       pkg: curl,
       fixedIn: '7.88.1-10+deb12u5',
       cvss: { score: 8.1 },
-      allowlisted: { source: '.clair-scan/allowlist.yaml:4', reason: 'not reachable: curl is only used at build time', expires: '2099-12-31' },
+      allowlisted: {
+        source: '.clair-scan/allowlist.yaml:4',
+        reason: 'not reachable: curl is only used at build time',
+        expires: '2099-12-31',
+      },
     }),
   ];
   const tool = 'tools/alpine-tool';
@@ -219,11 +278,21 @@ export function sampleResult(): ScanResult {
   const busybox = pkg('busybox', '1.36.1-r15', ALPINE);
   const toolVulns = [
     reported(tool, { id: 'CVE-2024-1000', severity: 'Critical', pkg: busybox, fixedIn: '1.36.1-r16' }),
-    reported(tool, { id: 'CVE-2024-0002', severity: 'Medium', pkg: musl, cvss: { score: 5.3, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N' } }),
+    reported(tool, {
+      id: 'CVE-2024-0002',
+      severity: 'Medium',
+      pkg: musl,
+      cvss: { score: 5.3, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N' },
+    }),
   ];
   const toolCompliance = [
     // Keys as `image|rule|path`: the golden files' fingerprints were made with them.
-    compliance('non-root', 'High', { image: tool, key: `${tool}|non-root|`, title: 'Image runs as root', message: 'Config.User is empty; add `USER 10001` to the Dockerfile.' }),
+    compliance('non-root', 'High', {
+      image: tool,
+      key: `${tool}|non-root|`,
+      title: 'Image runs as root',
+      message: 'Config.User is empty; add `USER 10001` to the Dockerfile.',
+    }),
     compliance('secret/aws-access-key', 'Critical', {
       image: tool,
       key: `${tool}|secret/aws-access-key|app/.env`,
@@ -238,10 +307,15 @@ export function sampleResult(): ScanResult {
   const verdict: Verdict = {
     status: 'fail',
     enforced: true,
-    reasons: ['4 findings at or above High (threshold: high)', 'compliance: Image runs as root (tools/alpine-tool:3.19)'],
+    reasons: [
+      '4 findings at or above High (threshold: high)',
+      'compliance: Image runs as root (tools/alpine-tool:3.19)',
+    ],
     rules: ['severity-threshold: high', 'check-non-root'],
     counted,
-    expiredEntries: [{ source: '.clair-scan/allowlist.yaml:9', id: 'CVE-2020-9999', reason: 'old exception', expires: '2024-01-01' }],
+    expiredEntries: [
+      { source: '.clair-scan/allowlist.yaml:9', id: 'CVE-2020-9999', reason: 'old exception', expires: '2024-01-01' },
+    ],
     unusedEntries: [{ source: '.clair-scan/allowlist.yaml:14', id: 'CVE-2019-1234', reason: 'legacy | <i>entry</i>' }],
   };
   return {
@@ -291,7 +365,13 @@ export function syntheticResult(n: number, imageCount = 1): ScanResult {
           severity,
           pkg: p,
           fixedIn: i % 2 === 0 ? `1.${i % 13}.${(i % 7) + 1}` : undefined,
-          cvss: i % 3 === 0 ? { score: Math.round((1 + (i % 90) / 10) * 10) / 10, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' } : undefined,
+          cvss:
+            i % 3 === 0
+              ? {
+                  score: Math.round((1 + (i % 90) / 10) * 10) / 10,
+                  vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+                }
+              : undefined,
           description: `Synthetic vulnerability number ${i} in ${p.name}: a buffer handling flaw that allows a remote attacker to cause a denial of service via crafted input.`,
           links: [`https://security-tracker.debian.org/tracker/CVE-${i}`, `https://example.org/advisories/${i}`],
         }),
@@ -313,6 +393,14 @@ export function syntheticResult(n: number, imageCount = 1): ScanResult {
     startedAt: FIXED_START,
     finishedAt: FIXED_END,
     images,
-    verdict: { status: 'fail', enforced: false, reasons: ['many findings'], rules: ['severity-threshold: high'], counted: emptyCounts(), expiredEntries: [], unusedEntries: [] },
+    verdict: {
+      status: 'fail',
+      enforced: false,
+      reasons: ['many findings'],
+      rules: ['severity-threshold: high'],
+      counted: emptyCounts(),
+      expiredEntries: [],
+      unusedEntries: [],
+    },
   };
 }

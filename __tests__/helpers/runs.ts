@@ -10,7 +10,10 @@ import * as os from 'node:os';
 /** Containers carrying a clair-scan run label (optionally of one run). */
 export function leftoverContainers(runId?: string): string[] {
   const filter = runId ? `label=io.clair-scan.run=${runId}` : 'label=io.clair-scan.owner=clair-scan';
-  const out = execFileSync('docker', ['ps', '-a', '--filter', filter, '--format', '{{.Names}}'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const out = execFileSync('docker', ['ps', '-a', '--filter', filter, '--format', '{{.Names}}'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
   return out ? out.split('\n') : [];
 }
 

@@ -9,7 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './testenv';
 
-export const MULTITOOL = path.join(REPO_ROOT, 'node_modules', '@microsoft', `sarif-multitool-${process.platform}`, process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
+export const MULTITOOL = path.join(
+  REPO_ROOT,
+  'node_modules',
+  '@microsoft',
+  `sarif-multitool-${process.platform}`,
+  process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool',
+);
 
 export interface LintResult {
   errors: string[];
@@ -23,14 +29,26 @@ export function lintSarif(file: string): LintResult {
   try {
     const out = path.join(dir, 'out.sarif');
     // DOTNET_CLI_HOME: the tool writes its first-run files under HOME otherwise.
-    execFileSync(MULTITOOL, ['validate', file, '--output', out, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DOTNET_CLI_HOME: dir, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
-      timeout: 120_000,
-    });
-    const log = JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: { results?: { ruleId: string; level?: string; message: { id?: string; arguments?: string[] } }[] }[] };
+    execFileSync(
+      MULTITOOL,
+      ['validate', file, '--output', out, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          DOTNET_CLI_HOME: dir,
+          DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+          DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1',
+        },
+        timeout: 120_000,
+      },
+    );
+    const log = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      runs: { results?: { ruleId: string; level?: string; message: { id?: string; arguments?: string[] } }[] }[];
+    };
     const results = log.runs.flatMap((r) => r.results ?? []);
-    const text = (r: (typeof results)[number]): string => `${r.ruleId} ${r.message.id ?? ''} ${(r.message.arguments ?? []).join(' ')}`;
+    const text = (r: (typeof results)[number]): string =>
+      `${r.ruleId} ${r.message.id ?? ''} ${(r.message.arguments ?? []).join(' ')}`;
     return {
       errors: results.filter((r) => r.level === 'error').map(text),
       warnings: results.filter((r) => (r.level ?? 'warning') === 'warning').map(text),

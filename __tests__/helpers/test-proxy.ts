@@ -33,10 +33,19 @@ export async function startTestProxy(routes: Record<string, number>): Promise<Te
       res.writeHead(502).end('no route');
       return;
     }
-    const up = http.request({ host: '127.0.0.1', port, method: req.method, path: `${target.pathname}${target.search}`, headers: { ...req.headers, host: target.host } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const up = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers: { ...req.headers, host: target.host },
+      },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     up.on('error', () => res.destroy());
     req.pipe(up);
   });

@@ -86,10 +86,15 @@ export function loadTestEnv(): TestEnv {
 
 function run(args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('bash', [REMOTE_DAEMON_SCRIPT, ...args], { timeout: timeoutMs, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`remote-daemon.sh ${args.join(' ')} failed: ${err.message}\n${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      'bash',
+      [REMOTE_DAEMON_SCRIPT, ...args],
+      { timeout: timeoutMs, maxBuffer: 4 << 20 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`remote-daemon.sh ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 

@@ -74,7 +74,8 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     if (raw.length !== csize) throw new Error(`truncated zip: ${name} has ${raw.length} of ${csize} bytes`);
     const data = method === 0 ? Buffer.from(raw) : method === 8 ? inflateRawSync(raw) : undefined;
     if (!data) throw new Error(`zip entry ${name}: compression method ${method} not supported here`);
-    if (data.length !== size || crc32(data) !== crc) throw new Error(`damaged zip: ${name} fails its size or CRC check`);
+    if (data.length !== size || crc32(data) !== crc)
+      throw new Error(`damaged zip: ${name} fails its size or CRC check`);
     if (!name.endsWith('/')) files.set(name, data);
     p += 46 + nameLen + extra;
   }

@@ -24,13 +24,24 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): Edge[] {
   const text = fs.readFileSync(file, 'utf8');
   const out: Edge[] = [];
-  const rel = (spec: string): string => path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+  const rel = (spec: string): string =>
+    path
+      .relative(SRC, path.resolve(path.dirname(file), spec))
+      .split(path.sep)
+      .join('/');
   for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s+from\s+'(\.[^']*)'/gms)) {
     const names = /^\{([^}]*)\}$/.exec(m[2].trim());
-    const allTypes = !!names && names[1].split(',').map((n) => n.trim()).filter(Boolean).every((n) => n.startsWith('type '));
+    const allTypes =
+      !!names &&
+      names[1]
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .every((n) => n.startsWith('type '));
     out.push({ from: path.relative(SRC, file).split(path.sep).join('/'), to: rel(m[3]), typeOnly: !!m[1] || allTypes });
   }
-  for (const m of text.matchAll(/import\(\s*'(\.[^']*)'\s*\)/g)) out.push({ from: path.relative(SRC, file).split(path.sep).join('/'), to: rel(m[1]), typeOnly: false });
+  for (const m of text.matchAll(/import\(\s*'(\.[^']*)'\s*\)/g))
+    out.push({ from: path.relative(SRC, file).split(path.sep).join('/'), to: rel(m[1]), typeOnly: false });
   return out;
 }
 
@@ -43,7 +54,9 @@ function unitOf(mod: string): string {
 const edges = sourceFiles(SRC).flatMap(importsOf);
 
 function violations(folder: string, allowed: (e: Edge) => boolean): string[] {
-  return edges.filter((e) => unitOf(e.from) === folder && unitOf(e.to) !== folder && !allowed(e)).map((e) => `${e.from} → ${e.to}${e.typeOnly ? ' (type)' : ''}`);
+  return edges
+    .filter((e) => unitOf(e.from) === folder && unitOf(e.to) !== folder && !allowed(e))
+    .map((e) => `${e.from} → ${e.to}${e.typeOnly ? ' (type)' : ''}`);
 }
 
 describe('import rules (docs/ARCHITECTURE.md)', () => {
@@ -60,17 +73,26 @@ describe('import rules (docs/ARCHITECTURE.md)', () => {
     expect(violations('findings', (e) => unitOf(e.to) === 'util' || e.to === 'clair/types')).toEqual([]);
   });
 
-  it('environment/ imports nothing from data/ (data/ runs clairctl in environment/\'s containers; openClairService gets a VulnDataLoader)', () => {
+  it("environment/ imports nothing from data/ (data/ runs clairctl in environment/'s containers; openClairService gets a VulnDataLoader)", () => {
     expect(violations('environment', (e) => unitOf(e.to) !== 'data')).toEqual([]);
   });
 
   it('report/ imports only util/, findings/, report/ and (type-only) inputs/settings', () => {
-    expect(violations('report', (e) => ['util', 'findings'].includes(unitOf(e.to)) || (e.to === 'inputs/settings' && e.typeOnly))).toEqual([]);
+    expect(
+      violations(
+        'report',
+        (e) => ['util', 'findings'].includes(unitOf(e.to)) || (e.to === 'inputs/settings' && e.typeOnly),
+      ),
+    ).toEqual([]);
   });
 
-  it('only environment/docker.ts talks to the Docker Engine: nothing else imports dockerode (containers are docker.ts\'s opaque handles)', () => {
+  it("only environment/docker.ts talks to the Docker Engine: nothing else imports dockerode (containers are docker.ts's opaque handles)", () => {
     const importers = sourceFiles(SRC)
-      .filter((f) => /^(?:import|export)\b[^;]*?from\s+'dockerode'|require\(\s*'dockerode'\s*\)|import\(\s*'dockerode'\s*\)/m.test(fs.readFileSync(f, 'utf8')))
+      .filter((f) =>
+        /^(?:import|export)\b[^;]*?from\s+'dockerode'|require\(\s*'dockerode'\s*\)|import\(\s*'dockerode'\s*\)/m.test(
+          fs.readFileSync(f, 'utf8'),
+        ),
+      )
       .map((f) => path.relative(SRC, f).split(path.sep).join('/'));
     expect(importers).toEqual(['environment/docker.ts']);
   });
@@ -92,10 +114,21 @@ describe('import rules (docs/ARCHITECTURE.md)', () => {
   };
 
   it('each folder has a main file whose opening comment says what it may import', () => {
-    const folders = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(Object.keys(MAIN_FILES).sort()).toEqual(folders);
     const missing = Object.entries(MAIN_FILES).flatMap(([folder, files]) =>
-      files.filter((f) => !/May import|imports nothing outside/.test(/^\/\*\*[\s\S]*?\*\//.exec(fs.readFileSync(path.join(SRC, folder, f), 'utf8'))?.[0] ?? '')).map((f) => `${folder}/${f}`),
+      files
+        .filter(
+          (f) =>
+            !/May import|imports nothing outside/.test(
+              /^\/\*\*[\s\S]*?\*\//.exec(fs.readFileSync(path.join(SRC, folder, f), 'utf8'))?.[0] ?? '',
+            ),
+        )
+        .map((f) => `${folder}/${f}`),
     );
     expect(missing).toEqual([]);
   });

@@ -15,15 +15,27 @@ export { isBatch } from './inputs';
 export function batchResultLines(outcome: BatchOutcome): string[] {
   return [
     `Batch: ${batchHeadline(outcome.summary)}.`,
-    ...outcome.summary.images.filter((i) => i.verdict === 'error').map((e) => `  error  ${e.image}: ${e.error?.message}`),
-    ...outcome.summary.images.filter((i) => i.verdict === 'fail').map((e) => `  fail   ${e.image}: ${e.failedRules.join('; ')}`),
+    ...outcome.summary.images
+      .filter((i) => i.verdict === 'error')
+      .map((e) => `  error  ${e.image}: ${e.error?.message}`),
+    ...outcome.summary.images
+      .filter((i) => i.verdict === 'fail')
+      .map((e) => `  fail   ${e.image}: ${e.failedRules.join('; ')}`),
   ];
 }
 
 /** `publish`: the CLI's CI platform's batch outputs (publish/platforms.ts), after the result lines. */
-export async function runBatchCli(raw: RawInputs, onState: (s: RunState) => void, publish?: (outcome: BatchOutcome) => Promise<void>): Promise<number> {
+export async function runBatchCli(
+  raw: RawInputs,
+  onState: (s: RunState) => void,
+  publish?: (outcome: BatchOutcome) => Promise<void>,
+): Promise<number> {
   const outcome = await runBatch(raw, { onState });
-  print(batchResultLines(outcome).map((l) => `${l}\n`).join(''));
+  print(
+    batchResultLines(outcome)
+      .map((l) => `${l}\n`)
+      .join(''),
+  );
   log.info(`vulnerable.list: ${outcome.files.vulnerableList}`);
   log.info(`batch summary: ${outcome.files.summary}`);
   await publish?.(outcome);

@@ -51,7 +51,9 @@ export function parseBatchInputs(raw: RawInputs): BatchRequest {
       if (st.size > MAX_IMAGES_FILE_BYTES) throw new Error(`larger than ${MAX_IMAGES_FILE_BYTES >> 20} MiB`);
       text = fs.readFileSync(file, 'utf8');
     } catch (err) {
-      throw new ClairScanError(`images-file "${file}" cannot be read: ${errorMessage(err)}`, { hint: 'give the path of a text file with one image reference per line (# starts a comment).' });
+      throw new ClairScanError(`images-file "${file}" cannot be read: ${errorMessage(err)}`, {
+        hint: 'give the path of a text file with one image reference per line (# starts a comment).',
+      });
     }
     all.push(...lines(text));
   }

@@ -61,7 +61,8 @@ export function batchHeadline(s: BatchSummary): string {
 /** The rules of a verdict that failed (each reason names its rule). */
 export function failedRules(v: Verdict): string[] {
   return v.rules.filter((rule) => {
-    if (rule.startsWith('fail-on: ')) return v.reasons.some((r) => r.startsWith(`fail-on rule "${rule.slice('fail-on: '.length)}" is true`));
+    if (rule.startsWith('fail-on: '))
+      return v.reasons.some((r) => r.startsWith(`fail-on rule "${rule.slice('fail-on: '.length)}" is true`));
     return v.reasons.some((r) => r.includes(`(${rule})`));
   });
 }
@@ -75,7 +76,11 @@ export function vulnerableList(entries: BatchImageEntry[]): string {
 
 /** A directory name for an image's reports: readable, and unique per image text. */
 export function imageDirName(image: string): string {
-  const readable = image.replace(/^(registry|docker|archive):/, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-80);
+  const readable = image
+    .replace(/^(registry|docker|archive):/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(-80);
   return `${readable || 'image'}-${createHash('sha256').update(image).digest('hex').slice(0, 8)}`;
 }
 
@@ -86,7 +91,9 @@ export function writeAtomic(file: string, content: string): void {
     fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    throw new ClairScanError(`cannot write ${file}: ${errorMessage(err)}`, { hint: 'check that output-dir is writable and has free space.' });
+    throw new ClairScanError(`cannot write ${file}: ${errorMessage(err)}`, {
+      hint: 'check that output-dir is writable and has free space.',
+    });
   }
 }
 
@@ -115,12 +122,17 @@ export class BatchState {
         // handled below
       }
       if (first.kind !== header.kind) {
-        throw new ClairScanError(`${this.file} is not a clair-scan batch state`, { hint: 'remove it, or choose another output-dir, to start the batch afresh (without resume).' });
+        throw new ClairScanError(`${this.file} is not a clair-scan batch state`, {
+          hint: 'remove it, or choose another output-dir, to start the batch afresh (without resume).',
+        });
       }
       if (first.fingerprint !== fingerprint) {
-        throw new ClairScanError('resume: the earlier run in this output-dir used another policy, vulnerability data or Clair', {
-          hint: 'resume with the same inputs as the interrupted run, or run without resume to scan every image again.',
-        });
+        throw new ClairScanError(
+          'resume: the earlier run in this output-dir used another policy, vulnerability data or Clair',
+          {
+            hint: 'resume with the same inputs as the interrupted run, or run without resume to scan every image again.',
+          },
+        );
       }
       // A line cut short by a kill is ignored: that image is scanned again.
       for (const line of lines.slice(1)) {

@@ -13,7 +13,10 @@ import { registryPlatforms } from '../image/registry';
 const LABEL = / \(([a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)?)\)$/;
 
 /** The batch's images with `platform: all` expanded; `failed`: lines whose platforms could not be listed. */
-export async function expandPlatforms(images: string[], settings: Settings): Promise<{ images: string[]; failed: { image: string; error: ClairScanError }[] }> {
+export async function expandPlatforms(
+  images: string[],
+  settings: Settings,
+): Promise<{ images: string[]; failed: { image: string; error: ClairScanError }[] }> {
   if (settings.platform !== 'all') return { images, failed: [] };
   const out: string[] = [];
   const failed: { image: string; error: ClairScanError }[] = [];
@@ -23,16 +26,25 @@ export async function expandPlatforms(images: string[], settings: Settings): Pro
     if (source !== 'registry') {
       failed.push({
         image,
-        error: new ClairScanError(`platform: all in batch mode reads the platforms of registry images only, and ${image} is not read from a registry`, {
-          hint: 'write the line as registry:<ref> (or list the registry: registry:HOST/ORG/*), set platform to one platform, or scan the archive or daemon image on its own (outside batch mode).',
-        }),
+        error: new ClairScanError(
+          `platform: all in batch mode reads the platforms of registry images only, and ${image} is not read from a registry`,
+          {
+            hint: 'write the line as registry:<ref> (or list the registry: registry:HOST/ORG/*), set platform to one platform, or scan the archive or daemon image on its own (outside batch mode).',
+          },
+        ),
       });
       continue;
     }
     try {
       for (const p of await registryPlatforms(req.ref, settings.registry)) out.push(`${image} (${p})`);
     } catch (err) {
-      failed.push({ image, error: err instanceof ClairScanError ? err : new ClairScanError(String(err), { hint: 'check the registry and the reference.' }) });
+      failed.push({
+        image,
+        error:
+          err instanceof ClairScanError
+            ? err
+            : new ClairScanError(String(err), { hint: 'check the registry and the reference.' }),
+      });
     }
   }
   return { images: out, failed };

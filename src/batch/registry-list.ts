@@ -28,9 +28,12 @@ export function parseListing(input: string): Listing | undefined {
     });
   if (!m) throw bad('it needs a registry host and a repository pattern');
   const [, registry, pattern] = m;
-  if (!/[.:]/.test(registry) && registry !== 'localhost') throw bad(`"${registry}" is not a registry host (host[:port], e.g. ghcr.io or 127.0.0.1:5000)`);
-  if (pattern.includes(':') || pattern.includes('@')) throw bad('a listing takes no tag or digest (the tags input chooses the tags)');
-  if (!/^[a-z0-9._\-/*]+$/.test(pattern)) throw bad('repository names are lower-case letters, digits, ".", "_", "-" and "/"');
+  if (!/[.:]/.test(registry) && registry !== 'localhost')
+    throw bad(`"${registry}" is not a registry host (host[:port], e.g. ghcr.io or 127.0.0.1:5000)`);
+  if (pattern.includes(':') || pattern.includes('@'))
+    throw bad('a listing takes no tag or digest (the tags input chooses the tags)');
+  if (!/^[a-z0-9._\-/*]+$/.test(pattern))
+    throw bad('repository names are lower-case letters, digits, ".", "_", "-" and "/"');
   return { input: text, registry, pattern };
 }
 
@@ -61,13 +64,20 @@ export function tagFilter(spec: string[]): (tag: string) => boolean {
       try {
         re = new RegExp(`^(?:${m[1]})$`);
       } catch (err) {
-        throw new ClairScanError(`input "tags" has an invalid regular expression ${v}: ${errorMessage(err)}`, { hint: 'write it as /REGEX/, e.g. /v2\\..*/.' });
+        throw new ClairScanError(`input "tags" has an invalid regular expression ${v}: ${errorMessage(err)}`, {
+          hint: 'write it as /REGEX/, e.g. /v2\\..*/.',
+        });
       }
       return (t) => re.test(t);
     }
-    throw new ClairScanError(`input "tags" has an invalid value "${v}"`, { hint: 'use latest, semver, all or /REGEX/ (comma-separated), e.g. latest,semver.' });
+    throw new ClairScanError(`input "tags" has an invalid value "${v}"`, {
+      hint: 'use latest, semver, all or /REGEX/ (comma-separated), e.g. latest,semver.',
+    });
   });
-  if (tests.length === 0) throw new ClairScanError('input "tags" is empty', { hint: 'use latest, semver, all or /REGEX/, e.g. latest,semver.' });
+  if (tests.length === 0)
+    throw new ClairScanError('input "tags" is empty', {
+      hint: 'use latest, semver, all or /REGEX/, e.g. latest,semver.',
+    });
   return (tag) => tests.some((f) => f(tag));
 }
 
@@ -84,20 +94,36 @@ async function* pages<T>(client: RegistryClient, registry: string, firstPath: st
     if (seen.has(next)) break;
     seen.add(next);
     const res = await client.request('GET', next, { headers: { accept: 'application/json' } });
-    const body = await readLimited(res.body as unknown as Readable, MAX_JSON_BYTES, next, res.headers['content-length']);
-    if (res.statusCode === 404) throw new ClairScanError(`the registry ${registry} has no ${next.replace(/\?.*$/, '')} (HTTP 404)`, { hint: 'check the registry host and the repository pattern.' });
-    if (res.statusCode === 401 || res.statusCode === 403) {
-      throw new ClairScanError(`the registry ${registry} refused to list ${next.replace(/\?.*$/, '')} (HTTP ${res.statusCode})`, {
-        hint: 'listing the catalog needs credentials with catalog access (registry:catalog:* on token registries): set registry-username and registry-password.',
+    const body = await readLimited(
+      res.body as unknown as Readable,
+      MAX_JSON_BYTES,
+      next,
+      res.headers['content-length'],
+    );
+    if (res.statusCode === 404)
+      throw new ClairScanError(`the registry ${registry} has no ${next.replace(/\?.*$/, '')} (HTTP 404)`, {
+        hint: 'check the registry host and the repository pattern.',
       });
+    if (res.statusCode === 401 || res.statusCode === 403) {
+      throw new ClairScanError(
+        `the registry ${registry} refused to list ${next.replace(/\?.*$/, '')} (HTTP ${res.statusCode})`,
+        {
+          hint: 'listing the catalog needs credentials with catalog access (registry:catalog:* on token registries): set registry-username and registry-password.',
+        },
+      );
     }
     if (res.statusCode !== 200) {
-      throw new ClairScanError(`the registry ${registry} answered HTTP ${res.statusCode} for ${next}`, { hint: 'check the registry\'s status.', details: body.toString('utf8').slice(0, 500) });
+      throw new ClairScanError(`the registry ${registry} answered HTTP ${res.statusCode} for ${next}`, {
+        hint: "check the registry's status.",
+        details: body.toString('utf8').slice(0, 500),
+      });
     }
     try {
       yield JSON.parse(body.toString('utf8')) as T;
     } catch (err) {
-      throw new ClairScanError(`the registry ${registry} sent invalid JSON for ${next}: ${errorMessage(err)}`, { hint: 'check the registry.' });
+      throw new ClairScanError(`the registry ${registry} sent invalid JSON for ${next}: ${errorMessage(err)}`, {
+        hint: 'check the registry.',
+      });
     }
     next = nextLink(res.headers.link);
   }
@@ -130,10 +156,18 @@ export interface ListedImages {
 }
 
 /** Lists the images a listing names, filtered by the `tags` filter. */
-export async function listImages(listing: Listing, keepTag: (tag: string) => boolean, auth: RegistryAuth, opts: { pageSize?: number } = {}): Promise<ListedImages> {
+export async function listImages(
+  listing: Listing,
+  keepTag: (tag: string) => boolean,
+  auth: RegistryAuth,
+  opts: { pageSize?: number } = {},
+): Promise<ListedImages> {
   const n = opts.pageSize ?? PAGE_SIZE;
   const match = repositoryMatcher(listing.pattern);
-  const catalog = new RegistryClient({ registry: listing.registry, repository: listing.pattern.replace(/\/?\*.*$/, '') || 'catalog' }, auth);
+  const catalog = new RegistryClient(
+    { registry: listing.registry, repository: listing.pattern.replace(/\/?\*.*$/, '') || 'catalog' },
+    auth,
+  );
   const repos: string[] = [];
   for await (const page of pages<{ repositories?: string[] }>(catalog, listing.registry, `/v2/_catalog?n=${n}`)) {
     for (const r of page.repositories ?? []) if (typeof r === 'string' && match.test(r)) repos.push(r);
@@ -144,12 +178,17 @@ export async function listImages(listing: Listing, keepTag: (tag: string) => boo
     const client = new RegistryClient({ registry: listing.registry, repository: repo }, auth);
     try {
       const tags: string[] = [];
-      for await (const page of pages<{ tags?: string[] | null }>(client, listing.registry, `/v2/${repo}/tags/list?n=${n}`)) {
+      for await (const page of pages<{ tags?: string[] | null }>(
+        client,
+        listing.registry,
+        `/v2/${repo}/tags/list?n=${n}`,
+      )) {
         for (const t of page.tags ?? []) if (typeof t === 'string' && keepTag(t)) tags.push(t);
       }
       for (const t of [...new Set(tags)].sort()) refs.push(`${listing.registry}/${repo}:${t}`);
     } catch (err) {
-      const e = err instanceof ClairScanError ? err : new ClairScanError(errorMessage(err), { hint: 'check the registry.' });
+      const e =
+        err instanceof ClairScanError ? err : new ClairScanError(errorMessage(err), { hint: 'check the registry.' });
       failures.push({ ref: `${listing.registry}/${repo}`, error: e });
     }
   }

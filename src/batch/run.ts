@@ -60,7 +60,10 @@ export interface BatchOptions {
 }
 
 /** What the images of a batch are, with listings expanded, and the per-image Settings. */
-export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatchInputs(raw)): Promise<{ settings: Settings; images: string[]; listingErrors: BatchImageEntry[] }> {
+export async function resolveBatch(
+  raw: RawInputs,
+  req: BatchRequest = parseBatchInputs(raw),
+): Promise<{ settings: Settings; images: string[]; listingErrors: BatchImageEntry[] }> {
   const images: string[] = [];
   const listingErrors: BatchImageEntry[] = [];
   const auth = listingAuth(raw, req);
@@ -70,8 +73,15 @@ export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatc
       images.push(line);
       continue;
     }
-    const listed = await runPhase('list', 10 * 60 * 1000, () => listImages(listing, req.keepTag, auth), 'the registry stopped answering while listing its catalog or tags; check it.');
-    log.info(`${listing.input}: ${listed.refs.length} image${listed.refs.length === 1 ? '' : 's'} with tags matching the tags input${listed.failures.length ? `, ${listed.failures.length} repositor${listed.failures.length === 1 ? 'y' : 'ies'} whose tags could not be listed` : ''}.`);
+    const listed = await runPhase(
+      'list',
+      10 * 60 * 1000,
+      () => listImages(listing, req.keepTag, auth),
+      'the registry stopped answering while listing its catalog or tags; check it.',
+    );
+    log.info(
+      `${listing.input}: ${listed.refs.length} image${listed.refs.length === 1 ? '' : 's'} with tags matching the tags input${listed.failures.length ? `, ${listed.failures.length} repositor${listed.failures.length === 1 ? 'y' : 'ies'} whose tags could not be listed` : ''}.`,
+    );
     images.push(...listed.refs.map((r) => `registry:${r}`));
     for (const f of listed.failures) listingErrors.push(errorEntry(`registry:${f.ref}`, f.error, 0));
   }
@@ -85,7 +95,11 @@ export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatc
   // list's first line (or registry-host), whatever order the listings expanded in.
   const bound = auth.hosts?.join(',') ?? '';
   const settings = parseSettings((name) =>
-    name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : name === 'registry-host' && bound ? bound : raw(name),
+    name === 'image'
+      ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n')
+      : name === 'registry-host' && bound
+        ? bound
+        : raw(name),
   );
   // `platform: all`: one batch image per platform of each registry index (batch/platforms.ts).
   const expanded = await expandPlatforms(unique, settings);
@@ -95,14 +109,23 @@ export async function resolveBatch(raw: RawInputs, req: BatchRequest = parseBatc
 
 function errorEntry(image: string, err: unknown, seconds: number): BatchImageEntry {
   const e =
-    err instanceof ClairScanError ? err : new ClairScanError(`internal error: ${errorMessage(err)}`, { hint: 'this is a bug in clair-scan; please report it with this log.' });
+    err instanceof ClairScanError
+      ? err
+      : new ClairScanError(`internal error: ${errorMessage(err)}`, {
+          hint: 'this is a bug in clair-scan; please report it with this log.',
+        });
   const clair = clairMessage(e);
   return {
     image,
     verdict: 'error',
     failedRules: [],
     reasons: [],
-    error: { message: e.message, hint: e.hint, ...(clair ? { clair } : {}), ...(e.details ? { details: e.details.slice(0, 4000) } : {}) },
+    error: {
+      message: e.message,
+      hint: e.hint,
+      ...(clair ? { clair } : {}),
+      ...(e.details ? { details: e.details.slice(0, 4000) } : {}),
+    },
     seconds,
     finishedAt: new Date().toISOString(),
   };
@@ -134,7 +157,12 @@ export function fingerprint(settings: Settings): string {
   });
   // The key's content, not its path: a resumed batch must not reuse results checked against another key.
   const baseImagePublicKey = settings.policy.baseImagePublicKey && keyFingerprint(settings.policy.baseImagePublicKey);
-  const data = { policy: { ...settings.policy, allowlists, baseImagePublicKey }, vulnData: settings.vulnData, clairUrl: settings.clairUrl ?? null, formats: settings.reports.formats };
+  const data = {
+    policy: { ...settings.policy, allowlists, baseImagePublicKey },
+    vulnData: settings.vulnData,
+    clairUrl: settings.clairUrl ?? null,
+    formats: settings.reports.formats,
+  };
   return createHash('sha256').update(JSON.stringify(data)).digest('hex');
 }
 
@@ -151,7 +179,8 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
   const fresh = new Map<string, BatchImageEntry>();
   let pool: LayerPool | undefined;
   return runScan(settings, opts.onState, {
-    banner: (runId) => `Batch run ${runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
+    banner: (runId) =>
+      `Batch run ${runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
     preflight: async () => {
       refuseNewRulesWithoutBaseline(settings.policy, 'batch mode');
       refuseExploitData(settings.policy, 'batch mode');
@@ -178,7 +207,12 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
             fresh.set(image, entry);
             batchState.record(entry);
             finished++;
-            const what = entry.verdict === 'error' ? `error: ${entry.error?.message}` : entry.verdict === 'fail' ? `FAIL (${entry.failedRules.join('; ')})` : 'pass';
+            const what =
+              entry.verdict === 'error'
+                ? `error: ${entry.error?.message}`
+                : entry.verdict === 'fail'
+                  ? `FAIL (${entry.failedRules.join('; ')})`
+                  : 'pass';
             log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
             opts.onImage?.(entry, finished, todo.length);
           }
@@ -186,23 +220,40 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
         await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, () => worker()));
       }
       const env = opened?.env;
-      const entries = [...listingErrors, ...images.map((i) => fresh.get(i) ?? (batchState.done.get(i) as BatchImageEntry))];
+      const entries = [
+        ...listingErrors,
+        ...images.map((i) => fresh.get(i) ?? (batchState.done.get(i) as BatchImageEntry)),
+      ];
       const count = (v: BatchImageEntry['verdict']): number => entries.filter((e) => e.verdict === v).length;
       const failedEnforced = settings.policy.fail && count('fail') > 0;
       const exitCode: 0 | 1 | 2 = count('error') > 0 ? EXIT_ERROR : failedEnforced ? EXIT_POLICY_FAILED : EXIT_OK;
       const summary: BatchSummary = {
         schemaVersion: BATCH_SUMMARY_SCHEMA_VERSION,
         tool: { name: 'clair-scan', version: TOOL_VERSION },
-        clair: { version: env?.version, url: env && !env.ephemeral ? env.client.url : settings.clairUrl, ephemeral: env?.ephemeral ?? !settings.clairUrl },
+        clair: {
+          version: env?.version,
+          url: env && !env.ephemeral ? env.client.url : settings.clairUrl,
+          ephemeral: env?.ephemeral ?? !settings.clairUrl,
+        },
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         rules: policyRules(settings),
         concurrency,
-        totals: { images: entries.length, passed: count('pass'), failed: count('fail'), errored: count('error'), resumed: images.length - todo.length },
+        totals: {
+          images: entries.length,
+          passed: count('pass'),
+          failed: count('fail'),
+          errored: count('error'),
+          resumed: images.length - todo.length,
+        },
         exitCode,
         images: entries,
       };
-      const files = { summary: path.join(outDir, SUMMARY_FILE), vulnerableList: path.join(outDir, VULNERABLE_LIST_FILE), state: batchState.file };
+      const files = {
+        summary: path.join(outDir, SUMMARY_FILE),
+        vulnerableList: path.join(outDir, VULNERABLE_LIST_FILE),
+        state: batchState.file,
+      };
       await run.time('reports', async () => {
         writeAtomic(files.vulnerableList, vulnerableList(entries));
         writeAtomic(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
@@ -214,7 +265,12 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
         exitCode,
         files,
         timings: run.timings,
-        stats: { layersPublished: stats?.published ?? 0, layersReused: stats?.reused ?? 0, clairRetries: env?.client.retries ?? 0, bytesServed: opened?.server.bytesServed() ?? 0 },
+        stats: {
+          layersPublished: stats?.published ?? 0,
+          layersReused: stats?.reused ?? 0,
+          clairRetries: env?.client.retries ?? 0,
+          bytesServed: opened?.server.bytesServed() ?? 0,
+        },
       };
     },
   });
@@ -272,7 +328,9 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
     const dir = imageDirName(image);
     if (settings.reports.formats.length) {
       const imageDir = path.join(outDir, 'images', dir);
-      const reports = await ctx.time('reports', () => writeReports(single, { ...settings.reports, outputDir: imageDir }));
+      const reports = await ctx.time('reports', () =>
+        writeReports(single, { ...settings.reports, outputDir: imageDir }),
+      );
       requireReports(settings.reports.formats, reports, imageDir);
     }
     const v = single.verdict;
@@ -283,7 +341,11 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
       verdict: v.status,
       failedRules: v.status === 'fail' ? failedRules(v) : [],
       reasons: v.reasons,
-      counts: { ...all, total: result.vulnerabilities.length, fixable: result.vulnerabilities.filter((f) => f.fixable).length },
+      counts: {
+        ...all,
+        total: result.vulnerabilities.length,
+        fixable: result.vulnerabilities.filter((f) => f.fixable).length,
+      },
       counted: v.counted,
       ...(settings.reports.formats.length ? { reportDir: path.posix.join('images', dir) } : {}),
       seconds: seconds(),
@@ -293,7 +355,12 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new ClairScanError(`${image} did not finish within image-timeout (${Math.round(deadlineMs / 1000)} s)`, { hint: 'check Clair and the image source; raise image-timeout for very large images.' })),
+      () =>
+        reject(
+          new ClairScanError(`${image} did not finish within image-timeout (${Math.round(deadlineMs / 1000)} s)`, {
+            hint: 'check Clair and the image source; raise image-timeout for very large images.',
+          }),
+        ),
       deadlineMs,
     );
     timer.unref();

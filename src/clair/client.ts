@@ -37,13 +37,33 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const RETRY_DEFAULTS: RetryPolicy = { maxRetries: 3, minDelayMs: 500, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
+export const RETRY_DEFAULTS: RetryPolicy = {
+  maxRetries: 3,
+  minDelayMs: 500,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000,
+};
 
 /** Network errors worth another attempt (the connection broke; nothing was answered). */
-const RETRY_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_SOCKET']);
+const RETRY_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'UND_ERR_SOCKET',
+]);
 
 /** Delay before retry `n` (1-based): Retry-After when given (bounded), else exponential backoff with jitter. */
-export function retryDelayMs(n: number, retryAfter: string | undefined, policy: RetryPolicy, now = Date.now(), random = Math.random): number {
+export function retryDelayMs(
+  n: number,
+  retryAfter: string | undefined,
+  policy: RetryPolicy,
+  now = Date.now(),
+  random = Math.random,
+): number {
   if (retryAfter !== undefined && retryAfter.trim() !== '') {
     const text = retryAfter.trim();
     const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
@@ -53,7 +73,8 @@ export function retryDelayMs(n: number, retryAfter: string | undefined, policy: 
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-export type VulnReportResult = { status: 'ok'; report: ClairVulnerabilityReport } | { status: 'no-data' } | { status: 'not-found' };
+export type VulnReportResult =
+  { status: 'ok'; report: ClairVulnerabilityReport } | { status: 'no-data' } | { status: 'not-found' };
 
 export class ClairClient {
   private readonly dispatcher: Dispatcher;
@@ -61,7 +82,11 @@ export class ClairClient {
   /** Requests retried so far (for the batch summary and benchmarks). */
   retries = 0;
   constructor(private readonly opts: ClairClientOptions) {
-    this.dispatcher = new Agent({ headersTimeout: opts.requestTimeoutMs, bodyTimeout: opts.requestTimeoutMs, connectTimeout: 10000 });
+    this.dispatcher = new Agent({
+      headersTimeout: opts.requestTimeoutMs,
+      bodyTimeout: opts.requestTimeoutMs,
+      connectTimeout: 10000,
+    });
     this.retry = { ...RETRY_DEFAULTS, ...opts.retry };
   }
 
@@ -71,9 +96,16 @@ export class ClairClient {
 
   /** True once Clair's introspection /readyz answers 200 (or, without introspection, the API answers). */
   async isReady(): Promise<boolean> {
-    const target = this.opts.introspectionUrl ? `${this.opts.introspectionUrl}/readyz` : `${this.opts.url}/indexer/api/v1/index_state`;
+    const target = this.opts.introspectionUrl
+      ? `${this.opts.introspectionUrl}/readyz`
+      : `${this.opts.url}/indexer/api/v1/index_state`;
     try {
-      const res = await request(target, { method: 'GET', headers: this.headers(), headersTimeout: 3000, bodyTimeout: 3000 });
+      const res = await request(target, {
+        method: 'GET',
+        headers: this.headers(),
+        headersTimeout: 3000,
+        bodyTimeout: 3000,
+      });
       await res.body.dump();
       return res.statusCode === 200;
     } catch {
@@ -84,13 +116,20 @@ export class ClairClient {
   /** Indexes a manifest (synchronous on Clair's side) and returns the finished report. */
   async index(manifest: ClairManifest): Promise<ClairIndexReport> {
     const { status, body } = await this.call('POST', '/indexer/api/v1/index_report', JSON.stringify(manifest));
-    if (status === 401 || status === 403 || status === 429 || status >= 502) throw this.unexpected('index_report', status, body);
+    if (status === 401 || status === 403 || status === 429 || status >= 502)
+      throw this.unexpected('index_report', status, body);
     if (status !== 200 && status !== 201) {
-      throw new ClairScanError(`Clair could not index the image (HTTP ${status})`, { hint: indexFailureHint(body), details: body.slice(0, 4000) });
+      throw new ClairScanError(`Clair could not index the image (HTTP ${status})`, {
+        hint: indexFailureHint(body),
+        details: body.slice(0, 4000),
+      });
     }
     const report = clairJson<ClairIndexReport>(body, 'index_report');
     if (report.state !== 'IndexFinished' || !report.success) {
-      throw new ClairScanError(`Clair failed to index the image (state ${report.state})`, { hint: indexFailureHint(report.err), details: report.err });
+      throw new ClairScanError(`Clair failed to index the image (state ${report.state})`, {
+        hint: indexFailureHint(report.err),
+        details: report.err,
+      });
     }
     return report;
   }
@@ -111,13 +150,18 @@ export class ClairClient {
     const { status, body } = await this.call('GET', '/indexer/api/v1/index_state');
     if (status !== 200) throw this.unexpected('index_state', status, body);
     const state = clairJson<{ state?: unknown } | null>(body, 'index_state')?.state;
-    if (typeof state !== 'string' || !state) throw new ClairScanError('Clair\'s index_state answer has no state', { hint: 'check that clair-url points at Clair v4 itself.', details: body.slice(0, 2000) });
+    if (typeof state !== 'string' || !state)
+      throw new ClairScanError("Clair's index_state answer has no state", {
+        hint: 'check that clair-url points at Clair v4 itself.',
+        details: body.slice(0, 2000),
+      });
     return state;
   }
 
   async vulnerabilityReport(manifestDigest: string): Promise<VulnReportResult> {
     const { status, body } = await this.call('GET', `/matcher/api/v1/vulnerability_report/${manifestDigest}`);
-    if (status === 200) return { status: 'ok', report: clairJson<ClairVulnerabilityReport>(body, 'vulnerability_report') };
+    if (status === 200)
+      return { status: 'ok', report: clairJson<ClairVulnerabilityReport>(body, 'vulnerability_report') };
     // 202: the matcher has no vulnerability data at all yet (clair-v4.md §4).
     if (status === 202) return { status: 'no-data' };
     if (status === 404) return { status: 'not-found' };
@@ -141,7 +185,11 @@ export class ClairClient {
     return h;
   }
 
-  private async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: string): Promise<{ status: number; body: string; etag?: string }> {
+  private async call(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: string,
+  ): Promise<{ status: number; body: string; etag?: string }> {
     const retryStatus = method === 'GET' ? [429, 500, 502, 503, 504] : [429, 502, 503, 504];
     for (let attempt = 0; ; attempt++) {
       // Signed per attempt: a long backoff must not outlive the token.
@@ -153,7 +201,8 @@ export class ClairClient {
         const res = await request(`${this.opts.url}${path}`, { method, headers, body, dispatcher: this.dispatcher });
         const text = await res.body.text();
         const etag = res.headers.etag;
-        if (!retryStatus.includes(res.statusCode) || attempt >= this.retry.maxRetries) return { status: res.statusCode, body: text, etag: Array.isArray(etag) ? etag[0] : etag };
+        if (!retryStatus.includes(res.statusCode) || attempt >= this.retry.maxRetries)
+          return { status: res.statusCode, body: text, etag: Array.isArray(etag) ? etag[0] : etag };
         why = `HTTP ${res.statusCode}`;
         const ra = res.headers['retry-after'];
         retryAfter = Array.isArray(ra) ? ra[0] : ra;
@@ -169,22 +218,32 @@ export class ClairClient {
       }
       const delay = retryDelayMs(attempt + 1, retryAfter, this.retry);
       this.retries++;
-      log.info(`Clair answered ${method} ${path.replace(/sha256:[0-9a-f]{64}/, (d) => d.slice(0, 19))} with ${why}; retry ${attempt + 1} of ${this.retry.maxRetries} in ${(delay / 1000).toFixed(1)} s${retryAfter ? ' (Retry-After)' : ''}.`);
+      log.info(
+        `Clair answered ${method} ${path.replace(/sha256:[0-9a-f]{64}/, (d) => d.slice(0, 19))} with ${why}; retry ${attempt + 1} of ${this.retry.maxRetries} in ${(delay / 1000).toFixed(1)} s${retryAfter ? ' (Retry-After)' : ''}.`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 
   private unexpected(what: string, status: number, body: string): ClairScanError {
     if (status === 401 || status === 403) {
-      return new ClairScanError(`Clair refused the ${what} request (HTTP ${status})`, { hint: 'set clair-psk to the key of the Clair\'s auth.psk configuration.' });
-    }
-    if (status === 429 || status >= 502) {
-      return new ClairScanError(`Clair is overloaded or unavailable: HTTP ${status} to ${what}, also after ${this.retry.maxRetries} retries`, {
-        hint: 'check the Clair deployment\'s health and capacity (a shared Clair answers 429 beyond indexer.index_report_request_concurrency); lower concurrency, or run again later.',
-        details: body.slice(0, 4000),
+      return new ClairScanError(`Clair refused the ${what} request (HTTP ${status})`, {
+        hint: "set clair-psk to the key of the Clair's auth.psk configuration.",
       });
     }
-    return new ClairScanError(`unexpected answer from Clair to ${what}: HTTP ${status}`, { hint: 'see Clair\'s message below and its log.', details: body.slice(0, 4000) });
+    if (status === 429 || status >= 502) {
+      return new ClairScanError(
+        `Clair is overloaded or unavailable: HTTP ${status} to ${what}, also after ${this.retry.maxRetries} retries`,
+        {
+          hint: "check the Clair deployment's health and capacity (a shared Clair answers 429 beyond indexer.index_report_request_concurrency); lower concurrency, or run again later.",
+          details: body.slice(0, 4000),
+        },
+      );
+    }
+    return new ClairScanError(`unexpected answer from Clair to ${what}: HTTP ${status}`, {
+      hint: "see Clair's message below and its log.",
+      details: body.slice(0, 4000),
+    });
   }
 }
 

@@ -16,7 +16,9 @@ export interface KnownVerdict {
   quiet?: boolean;
 }
 
-export function clairKnows(client: Pick<ClairClient, 'storedIndexReport' | 'indexState'>): { check(hash: string, layerDigests: string[]): Promise<KnownVerdict> } {
+export function clairKnows(client: Pick<ClairClient, 'storedIndexReport' | 'indexState'>): {
+  check(hash: string, layerDigests: string[]): Promise<KnownVerdict>;
+} {
   return {
     async check(hash, layerDigests) {
       const short = `${hash.slice(0, 19)}…`;
@@ -24,18 +26,37 @@ export function clairKnows(client: Pick<ClairClient, 'storedIndexReport' | 'inde
         const stored = await client.storedIndexReport(hash);
         if (!stored) return { known: false, why: `Clair has no index report of ${short}`, quiet: true };
         const r = stored.report;
-        if (r.manifest_hash !== hash) return { known: false, why: `Clair answered with the report of another manifest (${String(r.manifest_hash).slice(0, 19)}…)` };
-        if (r.state !== 'IndexFinished' || r.success !== true) return { known: false, why: `Clair's index report of ${short} is in state ${r.state}${r.success ? '' : ', unsuccessful'}` };
+        if (r.manifest_hash !== hash)
+          return {
+            known: false,
+            why: `Clair answered with the report of another manifest (${String(r.manifest_hash).slice(0, 19)}…)`,
+          };
+        if (r.state !== 'IndexFinished' || r.success !== true)
+          return {
+            known: false,
+            why: `Clair's index report of ${short} is in state ${r.state}${r.success ? '' : ', unsuccessful'}`,
+          };
         // Clair never checks a manifest digest: a report whose packages come from other layers is not this image's.
         const layers = new Set(layerDigests);
         for (const envs of Object.values(r.environments ?? {})) {
           for (const e of envs ?? []) {
-            if (e.introduced_in && !layers.has(e.introduced_in)) return { known: false, why: `Clair's index report of ${short} names a layer this image does not have (${e.introduced_in.slice(0, 19)}…)` };
+            if (e.introduced_in && !layers.has(e.introduced_in))
+              return {
+                known: false,
+                why: `Clair's index report of ${short} names a layer this image does not have (${e.introduced_in.slice(0, 19)}…)`,
+              };
           }
         }
         const state = await client.indexState();
-        if (stored.etag !== `"${state}"`) return { known: false, why: `Clair's indexer state changed while it was asked (${stored.etag ?? 'none'} then "${state}")` };
-        return { known: true, why: `Clair already has a finished index report of this exact content (${short}, indexer state ${state})` };
+        if (stored.etag !== `"${state}"`)
+          return {
+            known: false,
+            why: `Clair's indexer state changed while it was asked (${stored.etag ?? 'none'} then "${state}")`,
+          };
+        return {
+          known: true,
+          why: `Clair already has a finished index report of this exact content (${short}, indexer state ${state})`,
+        };
       } catch (err) {
         return { known: false, why: `asking Clair for its index report failed (${errorMessage(err)})` };
       }

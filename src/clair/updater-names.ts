@@ -44,7 +44,6 @@ export const UPDATER_SET: Record<Family, string> = {
   osv: 'osv',
 };
 
-
 interface Known {
   family: Family;
   /** The release (or ecosystem) the name is for; undefined: all releases of the family. */
@@ -63,7 +62,8 @@ export function parseUpdaterName(name: string): Known | undefined {
   if ((m = /^aws-(AL\d*)-updater$/.exec(n))) return { family: 'aws', release: m[1] };
   if ((m = /^photon-updater-photon(\d+)$/.exec(n))) return { family: 'photon', release: `${m[1]}.0` };
   if ((m = /^photon-updater-(\d+\.\d+)$/.exec(n))) return { family: 'photon', release: m[1] };
-  if ((m = /^suse-updater-suse\.linux\.enterprise\.server\.(\d+)$/.exec(n))) return { family: 'suse', release: `sles-${m[1]}` };
+  if ((m = /^suse-updater-suse\.linux\.enterprise\.server\.(\d+)$/.exec(n)))
+    return { family: 'suse', release: `sles-${m[1]}` };
   if ((m = /^suse-updater-opensuse\.leap\.(\d+\.\d+)$/.exec(n))) return { family: 'suse', release: `leap-${m[1]}` };
   if (/^suse-updater-\S+$/.test(n)) return { family: 'suse' };
   if ((m = /^osv\/(\S+)$/.exec(n))) return { family: 'osv', release: m[1].toLowerCase() };
@@ -120,7 +120,8 @@ export function updaterCovers(name: string, t: CoverageSubject): boolean {
     return [did, set].some((k) => !!k && mentions(name, k));
   }
   // Red Hat container images: rhel-vex's container records (another updater must name rhcc or rhel-vex).
-  if (t.repository?.key === RHCC_REPOSITORY_KEY) return known ? known.family === 'rhel' : mentions(name, 'rhcc') || mentions(name, UPDATER_SET.rhel);
+  if (t.repository?.key === RHCC_REPOSITORY_KEY)
+    return known ? known.family === 'rhel' : mentions(name, 'rhcc') || mentions(name, UPDATER_SET.rhel);
   const repo = (t.repository?.name ?? '').toLowerCase();
   if (!isLanguageRepository(repo)) return false;
   if (known) return known.family === 'osv' && known.release === repo;

@@ -19,7 +19,16 @@ import { makeTempDir } from '../image/temp';
 import { importBundle } from '../environment/vuln-data';
 import { clairVersionOf, runExport } from './export';
 import { manifestSignaturePathFor, openSignedSnapshot, UNAUTHENTICATED_NOTE, type SignatureKey } from './signing';
-import { manifestPathFor, openSnapshot, parseManifest, parseMaxAge, SnapshotManifest, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
+import {
+  manifestPathFor,
+  openSnapshot,
+  parseManifest,
+  parseMaxAge,
+  SnapshotManifest,
+  snapshotAgeMs,
+  verifySnapshot,
+  writeSnapshot,
+} from './snapshot';
 
 const CACHE_KEY_PREFIX = 'clair-scan-vulndata';
 /** Without vuln-data-max-age a cached snapshot is used for a day (the key's date). */
@@ -120,27 +129,41 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
     let cached: SnapshotManifest | undefined;
     let cachedRanges: number | undefined;
     if (restoredKey && ctx.publicKey && !fs.existsSync(manifestSignaturePathFor(manifestPathFor(bundle)))) {
-      log.info(`The cached vulnerability data ${restoredKey} is not signed, and vuln-data-public-key is set: Clair's updaters will run instead.`);
+      log.info(
+        `The cached vulnerability data ${restoredKey} is not signed, and vuln-data-public-key is set: Clair's updaters will run instead.`,
+      );
     } else if (restoredKey) {
       // A signature that is there but wrong is not a cache miss: someone changed the entry. openSignedSnapshot throws.
-      const signed = ctx.publicKey ? await openSignedSnapshot(bundle, ctx.publicKey, `cache entry ${restoredKey}`) : undefined;
+      const signed = ctx.publicKey
+        ? await openSignedSnapshot(bundle, ctx.publicKey, `cache entry ${restoredKey}`)
+        : undefined;
       try {
         const snap = signed ?? (await openSnapshot(bundle));
         if (!snap.manifest) throw new Error('the entry holds no snapshot manifest');
         cachedRanges = (await verifySnapshot(snap, `cache entry ${restoredKey}`)).rangeRecords;
         cached = snap.manifest;
       } catch (err) {
-        log.warn(`The cached vulnerability data (${restoredKey}) is unusable (${errorLine(err)}); Clair's updaters will run.`);
+        log.warn(
+          `The cached vulnerability data (${restoredKey}) is unusable (${errorLine(err)}); Clair's updaters will run.`,
+        );
       }
     }
     if (cached) {
       const age = snapshotAgeMs(cached, now);
       if (age <= maxAgeMs) {
-        log.info(`Using cached vulnerability data ${restoredKey} (${formatDuration(age)} old, ${cached.records} records) instead of running Clair's updaters.`);
-        await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state, rangeRecords: cachedRanges });
+        log.info(
+          `Using cached vulnerability data ${restoredKey} (${formatDuration(age)} old, ${cached.records} records) instead of running Clair's updaters.`,
+        );
+        await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, {
+          pg: ctx.pg,
+          state: ctx.state,
+          rangeRecords: cachedRanges,
+        });
         return { source: 'cache', restoredKey, manifest: cached, notes: ctx.publicKey ? [] : [UNAUTHENTICATED_NOTE] };
       }
-      log.info(`The cached vulnerability data ${restoredKey} is ${formatDuration(age)} old, older than ${formatDuration(maxAgeMs)}: refreshing it with Clair's updaters.`);
+      log.info(
+        `The cached vulnerability data ${restoredKey} is ${formatDuration(age)} old, older than ${formatDuration(maxAgeMs)}: refreshing it with Clair's updaters.`,
+      );
     }
     let fresh: SnapshotManifest;
     const freshDir = makeTempDir(ctx.state, 'vuln-data-fresh').dir;
@@ -148,22 +171,40 @@ export async function loadOnlineWithCache(ctx: CachedOnlineContext, sets: string
     try {
       const inContainer = await runExport(ctx.docker, ctx.clair, sets, 'zstd', ctx.timeoutMs);
       const { size, stream } = await ctx.docker.getFile(ctx.clair, inContainer);
-      fresh = await writeSnapshot(stream, freshBundle, { updaterSets: sets, clairVersion, totalBytes: size, createdAt: now });
+      fresh = await writeSnapshot(stream, freshBundle, {
+        updaterSets: sets,
+        clairVersion,
+        totalBytes: size,
+        createdAt: now,
+      });
     } catch (err) {
       if (!cached) throw err;
       const age = snapshotAgeMs(cached, now);
       const note = `Clair's updaters failed (${errorLine(err)}), so the cached vulnerability data ${restoredKey} (${formatDuration(age)} old, created ${cached.createdAt}) was used: findings published since then are missing.`;
       log.warn(note);
-      await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state, rangeRecords: cachedRanges });
-      return { source: 'stale-cache', restoredKey, manifest: cached, notes: ctx.publicKey ? [note] : [note, UNAUTHENTICATED_NOTE] };
+      await importBundle(ctx.docker, ctx.clair, bundle, ctx.timeoutMs, {
+        pg: ctx.pg,
+        state: ctx.state,
+        rangeRecords: cachedRanges,
+      });
+      return {
+        source: 'stale-cache',
+        restoredKey,
+        manifest: cached,
+        notes: ctx.publicKey ? [note] : [note, UNAUTHENTICATED_NOTE],
+      };
     }
     await importBundle(ctx.docker, ctx.clair, freshBundle, ctx.timeoutMs, { pg: ctx.pg, state: ctx.state });
     if (ctx.publicKey) {
-      log.info('vuln-data-public-key is set: the refreshed data is not saved to the cache, since this run cannot sign it.');
+      log.info(
+        'vuln-data-public-key is set: the refreshed data is not saved to the cache, since this run cannot sign it.',
+      );
       return { source: 'online', restoredKey, manifest: fresh, notes: [] };
     }
     if (restoredKey === key) {
-      log.info(`The cache already holds ${key} (entries cannot be replaced): the refreshed data is saved from tomorrow on.`);
+      log.info(
+        `The cache already holds ${key} (entries cannot be replaced): the refreshed data is saved from tomorrow on.`,
+      );
       return { source: 'online', restoredKey, manifest: fresh, notes: [] };
     }
     fs.rmSync(ctx.dir, { recursive: true, force: true });
@@ -193,7 +234,11 @@ export interface CachedSnapshotChoice {
  * with a damaged manifest or a `createdAt` in the future (parseManifest refuses it), and entries written by another
  * ref than `ref` when they record theirs. The bundle itself is verified later, when the scan reads it.
  */
-export async function pickCachedSnapshot(dir: string, prefix: string, opts: { ref?: string; now?: Date; publicKey?: SignatureKey } = {}): Promise<CachedSnapshotChoice> {
+export async function pickCachedSnapshot(
+  dir: string,
+  prefix: string,
+  opts: { ref?: string; now?: Date; publicKey?: SignatureKey } = {},
+): Promise<CachedSnapshotChoice> {
   const now = opts.now ?? new Date();
   const skipped: string[] = [];
   let names: string[];
@@ -201,7 +246,9 @@ export async function pickCachedSnapshot(dir: string, prefix: string, opts: { re
     names = await fs.promises.readdir(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { skipped };
-    throw new ClairScanError(`the cache directory "${dir}" cannot be read: ${errorMessage(err)}`, { hint: 'give the directory the CI cache restores (e.g. .clair-scan-cache).' });
+    throw new ClairScanError(`the cache directory "${dir}" cannot be read: ${errorMessage(err)}`, {
+      hint: 'give the directory the CI cache restores (e.g. .clair-scan-cache).',
+    });
   }
   let best: { bundlePath: string; manifest: SnapshotManifest; at: number } | undefined;
   for (const name of names.sort()) {
@@ -214,9 +261,13 @@ export async function pickCachedSnapshot(dir: string, prefix: string, opts: { re
       if (!st.isFile() || st.size > 4 << 20) throw new Error('the manifest is not a small regular file');
       // vuln-data-public-key: only entries whose manifest carries a valid signature by it (signing.ts); the scan
       // verifies the chosen one again, so an unsigned entry chosen here would only fail the scan.
-      manifest = opts.publicKey ? ((await openSignedSnapshot(bundlePath, opts.publicKey, name)).manifest as SnapshotManifest) : parseManifest(await fs.promises.readFile(mf, 'utf8'), mf, now);
+      manifest = opts.publicKey
+        ? ((await openSignedSnapshot(bundlePath, opts.publicKey, name)).manifest as SnapshotManifest)
+        : parseManifest(await fs.promises.readFile(mf, 'utf8'), mf, now);
     } catch (err) {
-      skipped.push(`${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no snapshot manifest, so its age is unknown' : errorLine(err)}`);
+      skipped.push(
+        `${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no snapshot manifest, so its age is unknown' : errorLine(err)}`,
+      );
       continue;
     }
     if (opts.ref && manifest.ref !== undefined && manifest.ref !== opts.ref) {

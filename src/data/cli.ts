@@ -42,13 +42,19 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
   };
   const int = (o: Record<string, unknown>, input: InputName): number => {
     const v = value(o, input);
-    if (!/^\d+$/.test(v) || Number(v) < 1) throw new ClairScanError(`--${input} must be a whole number of seconds, not "${v}"`, { hint: `e.g. --${input} 600.` });
+    if (!/^\d+$/.test(v) || Number(v) < 1)
+      throw new ClairScanError(`--${input} must be a whole number of seconds, not "${v}"`, {
+        hint: `e.g. --${input} 600.`,
+      });
     return Number(v);
   };
   /** What `data export` and `data image build` start their ephemeral PostgreSQL and Clair with. */
   const ephemeralOptions = (o: Record<string, unknown>): EphemeralOptions => {
     const pull = value(o, 'pull');
-    if (!['missing', 'always', 'never'].includes(pull)) throw new ClairScanError(`--pull must be missing, always or never, not "${pull}"`, { hint: 'e.g. --pull missing.' });
+    if (!['missing', 'always', 'never'].includes(pull))
+      throw new ClairScanError(`--pull must be missing, always or never, not "${pull}"`, {
+        hint: 'e.g. --pull missing.',
+      });
     return {
       updaterSets: value(o, 'updaters')
         .split(/[\n,]/)
@@ -66,11 +72,18 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
   };
   const auth = (o: Record<string, unknown>): RegistryAuth => {
     let password = value(o, 'registry-password') || undefined;
-    const file = (typeof o.registryPasswordFile === 'string' && o.registryPasswordFile) || env[`${envName('registry-password')}_FILE`];
+    const file =
+      (typeof o.registryPasswordFile === 'string' && o.registryPasswordFile) ||
+      env[`${envName('registry-password')}_FILE`];
     if (!password && file) password = fs.readFileSync(file, 'utf8').trim();
     if (password) log.mask(password);
     const insecure = /^(true|yes|1|on)$/i.test(value(o, 'registry-insecure'));
-    return { username: value(o, 'registry-username') || undefined, password, insecure, ca: loadCaBundle(value(o, 'registry-ca-file')) };
+    return {
+      username: value(o, 'registry-username') || undefined,
+      password,
+      insecure,
+      ca: loadCaBundle(value(o, 'registry-ca-file')),
+    };
   };
   const run = async (f: () => Promise<void>, getState?: () => RunState | undefined): Promise<void> => {
     const release = getState ? cleanupOnSignals(getState) : () => undefined;
@@ -88,55 +101,100 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     c
       .option('--registry-username <user>', 'registry user (default: CLAIR_SCAN_REGISTRY_USERNAME)')
       .option('--registry-password <password>', 'registry password or token (default: CLAIR_SCAN_REGISTRY_PASSWORD)')
-      .option('--registry-password-file <path>', 'read the registry password from this file (or CLAIR_SCAN_REGISTRY_PASSWORD_FILE)')
+      .option(
+        '--registry-password-file <path>',
+        'read the registry password from this file (or CLAIR_SCAN_REGISTRY_PASSWORD_FILE)',
+      )
       .option('--registry-insecure', 'plain HTTP to the registry (loopback registries use HTTP unless they answer TLS)')
-      .option('--registry-ca-file <path>', 'CA certificate(s), PEM, trusted besides the default CAs for registries and https URLs (default: CLAIR_SCAN_REGISTRY_CA_FILE)');
+      .option(
+        '--registry-ca-file <path>',
+        'CA certificate(s), PEM, trusted besides the default CAs for registries and https URLs (default: CLAIR_SCAN_REGISTRY_CA_FILE)',
+      );
 
-  const data = program.command('data').description('vulnerability-data snapshots: export them with Clair\'s updaters, push/pull them to/from an OCI registry, inspect them');
+  const data = program
+    .command('data')
+    .description(
+      "vulnerability-data snapshots: export them with Clair's updaters, push/pull them to/from an OCI registry, inspect them",
+    );
 
   data
     .command('export')
-    .description('run Clair\'s updaters in an ephemeral Clair and write the bundle (clairctl export-updaters) with its manifest')
-    .option('--updaters <sets>', 'Clair updater sets, comma-separated, e.g. debian,ubuntu,alpine,osv (default: CLAIR_SCAN_UPDATERS)')
-    .option('--out <file>', 'bundle to write: .json, .json.gz or .json.zst; the manifest goes beside it as <file>.manifest.json', 'clair-data.json.zst')
-    .option('--clair-image <image>', `Clair image (default: CLAIR_SCAN_CLAIR_IMAGE, else ${inputDefinition('clair-image').default})`)
-    .option('--postgres-image <image>', `PostgreSQL image (default: CLAIR_SCAN_POSTGRES_IMAGE, else ${inputDefinition('postgres-image').default})`)
+    .description(
+      "run Clair's updaters in an ephemeral Clair and write the bundle (clairctl export-updaters) with its manifest",
+    )
+    .option(
+      '--updaters <sets>',
+      'Clair updater sets, comma-separated, e.g. debian,ubuntu,alpine,osv (default: CLAIR_SCAN_UPDATERS)',
+    )
+    .option(
+      '--out <file>',
+      'bundle to write: .json, .json.gz or .json.zst; the manifest goes beside it as <file>.manifest.json',
+      'clair-data.json.zst',
+    )
+    .option(
+      '--clair-image <image>',
+      `Clair image (default: CLAIR_SCAN_CLAIR_IMAGE, else ${inputDefinition('clair-image').default})`,
+    )
+    .option(
+      '--postgres-image <image>',
+      `PostgreSQL image (default: CLAIR_SCAN_POSTGRES_IMAGE, else ${inputDefinition('postgres-image').default})`,
+    )
     .option('--pull <when>', 'missing, always or never (default: missing)')
     .option('--docker-host <host>', 'Docker daemon (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)')
     .option('--clair-config <file>', 'Clair config drop-in, e.g. updaters.config pointing at mirrors')
-    .option('--registry-ca-file <path>', 'CA certificate(s), PEM, the updaters trust besides the default CAs (a mirror or proxy behind a private CA; default: CLAIR_SCAN_REGISTRY_CA_FILE)')
+    .option(
+      '--registry-ca-file <path>',
+      'CA certificate(s), PEM, the updaters trust besides the default CAs (a mirror or proxy behind a private CA; default: CLAIR_SCAN_REGISTRY_CA_FILE)',
+    )
     .option('--startup-timeout <seconds>', 'seconds to wait for PostgreSQL and Clair')
     .option('--data-timeout <seconds>', 'seconds to wait for the updaters')
-    .option('--ref <ref>', 'record the CI ref this snapshot is written for (a CI cache entry: `data cached --ref` passes over other refs\' entries)')
-    .option('--sign-key <pem>', 'also write <file>.manifest.json.sig: a detached signature of the manifest with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)')
+    .option(
+      '--ref <ref>',
+      "record the CI ref this snapshot is written for (a CI cache entry: `data cached --ref` passes over other refs' entries)",
+    )
+    .option(
+      '--sign-key <pem>',
+      'also write <file>.manifest.json.sig: a detached signature of the manifest with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)',
+    )
     .action(async (o: Record<string, unknown>) => {
       let state: RunState | undefined;
-      await run(async () => {
-        // The key first: a bad key fails before minutes of updaters, not after.
-        const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
-        const m = await exportSnapshot({
-          ...ephemeralOptions(o),
-          out: String(o.out),
-          ref: typeof o.ref === 'string' && o.ref.trim() ? o.ref.trim() : undefined,
-          onState: (s) => (state = s),
-        });
-        if (signKey) await signManifestFile(manifestPathFor(String(o.out)), signKey);
-        print(describe(m, String(o.out)));
-      }, () => state);
+      await run(
+        async () => {
+          // The key first: a bad key fails before minutes of updaters, not after.
+          const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
+          const m = await exportSnapshot({
+            ...ephemeralOptions(o),
+            out: String(o.out),
+            ref: typeof o.ref === 'string' && o.ref.trim() ? o.ref.trim() : undefined,
+            onState: (s) => (state = s),
+          });
+          if (signKey) await signManifestFile(manifestPathFor(String(o.out)), signKey);
+          print(describe(m, String(o.out)));
+        },
+        () => state,
+      );
     });
 
   data
     .command('cached')
-    .description('print the path of the newest usable snapshot in a CI cache directory, chosen by its manifest\'s createdAt (the GitLab template\'s cache); nothing when there is none')
+    .description(
+      "print the path of the newest usable snapshot in a CI cache directory, chosen by its manifest's createdAt (the GitLab template's cache); nothing when there is none",
+    )
     .argument('<dir>', 'the cache directory, e.g. .clair-scan-cache')
-    .requiredOption('--prefix <prefix>', 'the entries\' file-name prefix, e.g. clair-scan-vulndata-v4.9.0-debian+osv-')
+    .requiredOption('--prefix <prefix>', "the entries' file-name prefix, e.g. clair-scan-vulndata-v4.9.0-debian+osv-")
     .option('--ref <ref>', 'pass over entries written for another ref (their manifest records it)')
-    .option('--vuln-data-public-key <pem>', 'pass over entries without a valid <manifest>.sig by this PEM public key (path or PEM; default: CLAIR_SCAN_VULN_DATA_PUBLIC_KEY, as the scan reads it)')
+    .option(
+      '--vuln-data-public-key <pem>',
+      'pass over entries without a valid <manifest>.sig by this PEM public key (path or PEM; default: CLAIR_SCAN_VULN_DATA_PUBLIC_KEY, as the scan reads it)',
+    )
     .action(async (dir: string, o: Record<string, unknown>) => {
       await run(async () => {
         const key = value(o, 'vuln-data-public-key');
         const publicKey = key ? loadDataPublicKey(key) : undefined;
-        const r = await pickCachedSnapshot(dir, String(o.prefix), { ref: typeof o.ref === 'string' && o.ref ? o.ref : undefined, publicKey });
+        const r = await pickCachedSnapshot(dir, String(o.prefix), {
+          ref: typeof o.ref === 'string' && o.ref ? o.ref : undefined,
+          publicKey,
+        });
         for (const s of r.skipped) log.warn(`cache entry passed over: ${s}`);
         if (r.bundlePath) print(`${r.bundlePath}\n`);
       });
@@ -145,10 +203,15 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
   registryOptions(
     data
       .command('push')
-      .description('store a snapshot (bundle + manifest, verified first) as an OCI artifact, e.g. data push oci://ghcr.io/org/clair-data:latest clair-data.json.zst')
+      .description(
+        'store a snapshot (bundle + manifest, verified first) as an OCI artifact, e.g. data push oci://ghcr.io/org/clair-data:latest clair-data.json.zst',
+      )
       .argument('<ref>', 'oci://REGISTRY/REPOSITORY:TAG (the oci:// is optional here)')
-      .argument('[file]', 'the snapshot\'s bundle', 'clair-data.json.zst')
-      .option('--sign-key <pem>', 'sign the pushed artifact (cosign simple signing, tag sha256-<hex>.sig) with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)'),
+      .argument('[file]', "the snapshot's bundle", 'clair-data.json.zst')
+      .option(
+        '--sign-key <pem>',
+        'sign the pushed artifact (cosign simple signing, tag sha256-<hex>.sig) with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)',
+      ),
   ).action(async (ref: string, file: string, o: Record<string, unknown>) => {
     await run(async () => {
       const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
@@ -162,7 +225,10 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       .command('pull')
       .description('fetch a snapshot from an OCI registry and verify it (digest, sha256, every record)')
       .argument('<ref>', 'oci://REGISTRY/REPOSITORY:TAG')
-      .option('--out <file>', 'where to write the bundle (default: its own name in the current directory); the manifest goes beside it'),
+      .option(
+        '--out <file>',
+        'where to write the bundle (default: its own name in the current directory); the manifest goes beside it',
+      ),
   ).action(async (ref: string, o: Record<string, unknown>) => {
     await run(async () => {
       const r = await ociPull(ref, typeof o.out === 'string' ? o.out : undefined, auth(o));
@@ -173,17 +239,33 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
   registryOptions(
     data
       .command('info')
-      .description('what a snapshot covers and how old it is (a file is also verified; a registry snapshot is not downloaded)')
-      .argument('<source>', 'a bundle file, oci://REGISTRY/REPOSITORY:TAG, or db-image:REF (a database image: local, else read from its registry without pulling layers)')
-      .option('--json', 'print the snapshot manifest (or the database image\'s labels) as JSON')
-      .option('--docker-host <host>', 'Docker daemon for a local database image (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)')
+      .description(
+        'what a snapshot covers and how old it is (a file is also verified; a registry snapshot is not downloaded)',
+      )
+      .argument(
+        '<source>',
+        'a bundle file, oci://REGISTRY/REPOSITORY:TAG, or db-image:REF (a database image: local, else read from its registry without pulling layers)',
+      )
+      .option('--json', "print the snapshot manifest (or the database image's labels) as JSON")
+      .option(
+        '--docker-host <host>',
+        'Docker daemon for a local database image (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)',
+      )
       .option('--remote', 'db-image: read the labels from the registry even when the Docker daemon has the image'),
   ).action(async (source: string, o: Record<string, unknown>) => {
     await run(async () => {
       // A database image: `db-image:REF`, or a plain image reference that is not a file here.
-      const dbRef = /^db-image:/i.test(source) ? source.replace(/^db-image:/i, '') : !isOciRef(source) && !fs.existsSync(source) && /[:/]/.test(source) && parseReference(source) ? source : undefined;
+      const dbRef = /^db-image:/i.test(source)
+        ? source.replace(/^db-image:/i, '')
+        : !isOciRef(source) && !fs.existsSync(source) && /[:/]/.test(source) && parseReference(source)
+          ? source
+          : undefined;
       if (dbRef) {
-        const info = await readDbImageInfo(dbRef, { docker: new DockerClient(value(o, 'docker-host') || undefined), auth: auth(o), where: o.remote ? 'registry' : 'auto' });
+        const info = await readDbImageInfo(dbRef, {
+          docker: new DockerClient(value(o, 'docker-host') || undefined),
+          auth: auth(o),
+          where: o.remote ? 'registry' : 'auto',
+        });
         print(o.json ? `${JSON.stringify(info, null, 2)}\n` : describeDbImage(info, dbRef));
         return;
       }
@@ -198,7 +280,11 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
         print(o.json ? `${JSON.stringify(snap.manifest, null, 2)}\n` : describe(snap.manifest, source));
         return;
       }
-      const bare = { updaters: scan.updaters, records: scan.records, bundle: { file: source, compression: scan.compression, sha256: scan.sha256, size: scan.size } };
+      const bare = {
+        updaters: scan.updaters,
+        records: scan.records,
+        bundle: { file: source, compression: scan.compression, sha256: scan.sha256, size: scan.size },
+      };
       print(
         o.json
           ? `${JSON.stringify(bare, null, 2)}\n`
@@ -213,48 +299,87 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     });
   });
 
-  const image = data.command('image').description('vulnerability data as a PostgreSQL image with Clair\'s database baked in (vuln-data: db-image:<ref>)');
+  const image = data
+    .command('image')
+    .description("vulnerability data as a PostgreSQL image with Clair's database baked in (vuln-data: db-image:<ref>)");
   registryOptions(
     image
       .command('build')
-      .description('build a database image: PostgreSQL with Clair\'s migrated schema and the data imported, committed with labels saying what it holds')
-      .requiredOption('--from <source>', 'a bundle file, an http(s) URL, oci://REGISTRY/REPOSITORY:TAG, or `online` (Clair\'s updaters, with --updaters)')
-      .requiredOption('--tag <ref...>', 'image reference(s) to tag it with, e.g. ghcr.io/org/clair-db:v4.9.0-20260101 and a moving ghcr.io/org/clair-db:v4.9.0')
-      .option('--push', 'push every tag (credentials bound to its registry: --registry-username/--registry-password, else ~/.docker/config.json)')
-      .option('--sign-key <pem>', 'with --push: sign every pushed tag\'s digest (cosign simple signing, tag sha256-<hex>.sig) with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)')
-      .option('--updaters <sets>', 'with --from online: Clair updater sets, comma-separated (default: CLAIR_SCAN_UPDATERS)')
-      .option('--clair-image <image>', `Clair image (default: CLAIR_SCAN_CLAIR_IMAGE, else ${inputDefinition('clair-image').default})`)
-      .option('--postgres-image <image>', `PostgreSQL image to build from: the one scans use (default: CLAIR_SCAN_POSTGRES_IMAGE, else ${inputDefinition('postgres-image').default})`)
+      .description(
+        "build a database image: PostgreSQL with Clair's migrated schema and the data imported, committed with labels saying what it holds",
+      )
+      .requiredOption(
+        '--from <source>',
+        "a bundle file, an http(s) URL, oci://REGISTRY/REPOSITORY:TAG, or `online` (Clair's updaters, with --updaters)",
+      )
+      .requiredOption(
+        '--tag <ref...>',
+        'image reference(s) to tag it with, e.g. ghcr.io/org/clair-db:v4.9.0-20260101 and a moving ghcr.io/org/clair-db:v4.9.0',
+      )
+      .option(
+        '--push',
+        'push every tag (credentials bound to its registry: --registry-username/--registry-password, else ~/.docker/config.json)',
+      )
+      .option(
+        '--sign-key <pem>',
+        "with --push: sign every pushed tag's digest (cosign simple signing, tag sha256-<hex>.sig) with this cosign-compatible private key (PEM; an encrypted one reads COSIGN_PASSWORD)",
+      )
+      .option(
+        '--updaters <sets>',
+        'with --from online: Clair updater sets, comma-separated (default: CLAIR_SCAN_UPDATERS)',
+      )
+      .option(
+        '--clair-image <image>',
+        `Clair image (default: CLAIR_SCAN_CLAIR_IMAGE, else ${inputDefinition('clair-image').default})`,
+      )
+      .option(
+        '--postgres-image <image>',
+        `PostgreSQL image to build from: the one scans use (default: CLAIR_SCAN_POSTGRES_IMAGE, else ${inputDefinition('postgres-image').default})`,
+      )
       .option('--pull <when>', 'missing, always or never (default: missing)')
       .option('--docker-host <host>', 'Docker daemon (default: CLAIR_SCAN_DOCKER_HOST, then DOCKER_HOST)')
-      .option('--clair-config <file>', 'with --from online: Clair config drop-in, e.g. updaters.config pointing at mirrors')
+      .option(
+        '--clair-config <file>',
+        'with --from online: Clair config drop-in, e.g. updaters.config pointing at mirrors',
+      )
       .option('--startup-timeout <seconds>', 'seconds to wait for PostgreSQL and Clair')
       .option('--data-timeout <seconds>', 'seconds to wait for the import (and the updaters)'),
   ).action(async (o: Record<string, unknown>) => {
     let state: RunState | undefined;
-    await run(async () => {
-      const ephemeral = ephemeralOptions(o);
-      const tags = (o.tag as string[]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
-      if (typeof o.signKey === 'string' && !o.push) {
-        throw new ClairScanError('--sign-key needs --push: a signature names the registry manifest digest, which exists once the image is pushed', { hint: 'add --push, or sign later with `cosign sign --key … REGISTRY/REPOSITORY@sha256:…`.' });
-      }
-      // The key first: a bad key fails before the build, not after it.
-      const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
-      const registry = auth(o);
-      // The credentials go to the registry the (first) tag names, as an image's do in a scan.
-      const first = parseReference(tags[0] ?? '');
-      const built = await buildDbImage({
-        from: String(o.from),
-        tags,
-        push: !!o.push,
-        ...ephemeral,
-        registry: { ...registry, hosts: first ? [first.registry] : [] },
-        onState: (s) => (state = s),
-      });
-      if (signKey) for (const d of new Set(built.pushed)) await signArtifact(d, signKey, { ...registry, hosts: first ? [first.registry] : [] });
-      print(describeDbImage(built, built.tags.join(', ')));
-      for (const d of built.pushed) print(`pushed ${d}\n`);
-    }, () => state);
+    await run(
+      async () => {
+        const ephemeral = ephemeralOptions(o);
+        const tags = (o.tag as string[])
+          .flatMap((t) => t.split(','))
+          .map((t) => t.trim())
+          .filter(Boolean);
+        if (typeof o.signKey === 'string' && !o.push) {
+          throw new ClairScanError(
+            '--sign-key needs --push: a signature names the registry manifest digest, which exists once the image is pushed',
+            { hint: 'add --push, or sign later with `cosign sign --key … REGISTRY/REPOSITORY@sha256:…`.' },
+          );
+        }
+        // The key first: a bad key fails before the build, not after it.
+        const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
+        const registry = auth(o);
+        // The credentials go to the registry the (first) tag names, as an image's do in a scan.
+        const first = parseReference(tags[0] ?? '');
+        const built = await buildDbImage({
+          from: String(o.from),
+          tags,
+          push: !!o.push,
+          ...ephemeral,
+          registry: { ...registry, hosts: first ? [first.registry] : [] },
+          onState: (s) => (state = s),
+        });
+        if (signKey)
+          for (const d of new Set(built.pushed))
+            await signArtifact(d, signKey, { ...registry, hosts: first ? [first.registry] : [] });
+        print(describeDbImage(built, built.tags.join(', ')));
+        for (const d of built.pushed) print(`pushed ${d}\n`);
+      },
+      () => state,
+    );
   });
 }
 

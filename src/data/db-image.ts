@@ -23,7 +23,13 @@ import { DB_IMAGE_PASSWORD, query, startPostgres, type BakedDatabase, sqlLiteral
 import { startClair } from '../environment/clair-container';
 import { clairListenAddressFor } from '../environment/address';
 import { importBundle } from '../environment/vuln-data';
-import { credentialsFor, normalizeHost, RegistryClient, REGISTRY_MANIFEST_ACCEPT, type RegistryAuth } from '../image/registry';
+import {
+  credentialsFor,
+  normalizeHost,
+  RegistryClient,
+  REGISTRY_MANIFEST_ACCEPT,
+  type RegistryAuth,
+} from '../image/registry';
 import { parseReference } from '../image/reference';
 import { pickPlatform, type OciDescriptor } from '../image/oci';
 import { makeTempDir } from '../image/temp';
@@ -122,9 +128,12 @@ export function readDbImageLabels(labels: Record<string, string> | null | undefi
   };
   const formatVersion = Number(get(L.formatVersion));
   if (formatVersion !== DB_IMAGE_FORMAT_VERSION) {
-    throw new ClairScanError(`${ref} is a database image of format version ${get(L.formatVersion)}; this clair-scan reads version ${DB_IMAGE_FORMAT_VERSION}`, {
-      hint: 'use an image built by this clair-scan version (`clair-scan data image build`), or upgrade clair-scan.',
-    });
+    throw new ClairScanError(
+      `${ref} is a database image of format version ${get(L.formatVersion)}; this clair-scan reads version ${DB_IMAGE_FORMAT_VERSION}`,
+      {
+        hint: 'use an image built by this clair-scan version (`clair-scan data image build`), or upgrade clair-scan.',
+      },
+    );
   }
   const createdAt = get(L.created);
   if (!ISO_UTC.test(createdAt) || Number.isNaN(Date.parse(createdAt))) bad(L.created, 'an ISO 8601 UTC time');
@@ -140,7 +149,8 @@ export function readDbImageLabels(labels: Record<string, string> | null | undefi
   if (!/^\d{1,3}$/.test(postgresMajor)) bad(L.postgresMajor, 'a PostgreSQL major version');
   const sets = l[L.updaterSets] ?? '';
   const updaterSets = sets ? sets.split(',') : [];
-  if (updaterSets.some((s) => !/^[a-z0-9][a-z0-9._-]*$/.test(s))) bad(L.updaterSets, 'a comma-separated list of updater sets');
+  if (updaterSets.some((s) => !/^[a-z0-9][a-z0-9._-]*$/.test(s)))
+    bad(L.updaterSets, 'a comma-separated list of updater sets');
   let updaters: DbImageUpdater[];
   try {
     updaters = parseUpdaters(JSON.parse(get(L.updaters)));
@@ -148,7 +158,17 @@ export function readDbImageLabels(labels: Record<string, string> | null | undefi
     if (err instanceof ClairScanError) throw err;
     return bad(L.updaters, `a JSON array of {name, date, records} (${errorMessage(err)})`);
   }
-  return { createdAt, formatVersion, clairVersion, updaterSets, updaters, records: Number(recordsText), sourceSha256, buildId, postgresMajor };
+  return {
+    createdAt,
+    formatVersion,
+    clairVersion,
+    updaterSets,
+    updaters,
+    records: Number(recordsText),
+    sourceSha256,
+    buildId,
+    postgresMajor,
+  };
 }
 
 function parseUpdaters(v: unknown): DbImageUpdater[] {
@@ -156,8 +176,10 @@ function parseUpdaters(v: unknown): DbImageUpdater[] {
   return v.map((u: unknown) => {
     const o = u as { name?: unknown; date?: unknown; records?: unknown };
     if (!o || typeof o.name !== 'string' || !o.name || o.name.length > 200) throw new Error('an entry without a name');
-    if (typeof o.records !== 'number' || !Number.isInteger(o.records) || o.records < 0) throw new Error(`no record count for ${o.name}`);
-    if (o.date !== undefined && o.date !== null && (typeof o.date !== 'string' || Number.isNaN(Date.parse(o.date)))) throw new Error(`a bad date for ${o.name}`);
+    if (typeof o.records !== 'number' || !Number.isInteger(o.records) || o.records < 0)
+      throw new Error(`no record count for ${o.name}`);
+    if (o.date !== undefined && o.date !== null && (typeof o.date !== 'string' || Number.isNaN(Date.parse(o.date))))
+      throw new Error(`a bad date for ${o.name}`);
     return { name: o.name, records: o.records, ...(typeof o.date === 'string' ? { date: o.date } : {}) };
   });
 }
@@ -175,20 +197,30 @@ export function sameClairVersion(a: string, b: string): boolean {
 export function checkDbImageAge(info: DbImageInfo, ref: string, maxAgeMs: number | undefined, now = new Date()): void {
   const ageMs = now.getTime() - Date.parse(info.createdAt);
   if (ageMs < -CLOCK_SKEW_MS) {
-    throw new ClairScanError(`the database image ${ref} says it was created at ${info.createdAt}, ${formatDuration(-ageMs)} in the future (now ${now.toISOString()})`, {
-      hint: 'a creation time in the future is a wrong clock where the image was built, or a forged label: fix the build machine\'s clock and rebuild the image (`clair-scan data image build`).',
-    });
+    throw new ClairScanError(
+      `the database image ${ref} says it was created at ${info.createdAt}, ${formatDuration(-ageMs)} in the future (now ${now.toISOString()})`,
+      {
+        hint: "a creation time in the future is a wrong clock where the image was built, or a forged label: fix the build machine's clock and rebuild the image (`clair-scan data image build`).",
+      },
+    );
   }
   if (maxAgeMs !== undefined && ageMs > maxAgeMs) {
     throw new ClairScanError(
       `the database image ${ref} is ${formatDuration(ageMs)} old (created ${info.createdAt}), older than vuln-data-max-age (${formatDuration(maxAgeMs)})`,
-      { hint: 'pull a newer database image (its moving tag), rebuild it with `clair-scan data image build`, or raise vuln-data-max-age.' },
+      {
+        hint: 'pull a newer database image (its moving tag), rebuild it with `clair-scan data image build`, or raise vuln-data-max-age.',
+      },
     );
   }
 }
 
 /** Refuses a Clair of another version than the one whose schema and data the image holds. */
-export function checkDbImageClair(info: DbImageInfo, ref: string, clairVersion: string | undefined, clairImage: string): void {
+export function checkDbImageClair(
+  info: DbImageInfo,
+  ref: string,
+  clairVersion: string | undefined,
+  clairImage: string,
+): void {
   if (clairVersion && sameClairVersion(info.clairVersion, clairVersion)) return;
   throw new ClairScanError(
     `the database image ${ref} was built with Clair ${info.clairVersion}, but clair-image (${clairImage}) is Clair ${clairVersion ?? '(version unknown)'}`,
@@ -200,9 +232,10 @@ export function checkDbImageClair(info: DbImageInfo, ref: string, clairVersion: 
 
 /** Refuses a database that is not the image's: without Clair's schema, without the row, or with another row. */
 export function checkDbImageDatabase(info: DbImageInfo, ref: string, db: BakedDatabase): void {
-  if (!db.clairSchema) throw notADbImage(ref, "its database has no Clair schema (tables vuln and update_operation)");
+  if (!db.clairSchema) throw notADbImage(ref, 'its database has no Clair schema (tables vuln and update_operation)');
   if (!db.dataImageTable) throw notADbImage(ref, 'its database has no clair_scan.data_image table');
-  if (db.rows.length !== 1) throw notADbImage(ref, `its clair_scan.data_image table holds ${db.rows.length} rows, not one`);
+  if (db.rows.length !== 1)
+    throw notADbImage(ref, `its clair_scan.data_image table holds ${db.rows.length} rows, not one`);
   let row: { build_id?: unknown; created_at?: unknown; clair_version?: unknown; records?: unknown };
   try {
     row = JSON.parse(db.rows[0]) as typeof row;
@@ -211,8 +244,10 @@ export function checkDbImageDatabase(info: DbImageInfo, ref: string, db: BakedDa
   }
   const differs: string[] = [];
   if (row.build_id !== info.buildId) differs.push(`build id ${String(row.build_id)} ≠ label ${info.buildId}`);
-  if (typeof row.created_at !== 'string' || Date.parse(row.created_at) !== Date.parse(info.createdAt)) differs.push(`created ${String(row.created_at)} ≠ label ${info.createdAt}`);
-  if (row.clair_version !== info.clairVersion) differs.push(`Clair ${String(row.clair_version)} ≠ label ${info.clairVersion}`);
+  if (typeof row.created_at !== 'string' || Date.parse(row.created_at) !== Date.parse(info.createdAt))
+    differs.push(`created ${String(row.created_at)} ≠ label ${info.createdAt}`);
+  if (row.clair_version !== info.clairVersion)
+    differs.push(`Clair ${String(row.clair_version)} ≠ label ${info.clairVersion}`);
   if (Number(row.records) !== info.records) differs.push(`${String(row.records)} records ≠ label ${info.records}`);
   if (differs.length) {
     throw new ClairScanError(`the database inside ${ref} does not match the image's labels (${differs.join('; ')})`, {
@@ -232,7 +267,10 @@ export interface DbImageLocation {
  * The labels of a database image: from the Docker daemon's image when it has it (inspect), else from the registry
  * without pulling a layer (the manifest and the config blob, each checked against its digest).
  */
-export async function readDbImageInfo(ref: string, opts: { docker?: DockerClient; auth: RegistryAuth; where?: 'local' | 'registry' | 'auto' }): Promise<DbImageInfo & DbImageLocation> {
+export async function readDbImageInfo(
+  ref: string,
+  opts: { docker?: DockerClient; auth: RegistryAuth; where?: 'local' | 'registry' | 'auto' },
+): Promise<DbImageInfo & DbImageLocation> {
   const where = opts.where ?? 'auto';
   if (where !== 'registry' && opts.docker) {
     let local: Awaited<ReturnType<DockerClient['imageInspect']>>;
@@ -243,21 +281,39 @@ export async function readDbImageInfo(ref: string, opts: { docker?: DockerClient
       local = undefined; // no daemon here: the registry says it
     }
     if (local) return { ...readDbImageLabels(local.Config?.Labels, ref), where: 'local', digest: local.Id };
-    if (where === 'local') throw new ClairScanError(`the database image ${ref} is not on the Docker daemon`, { hint: 'pull or build it first.' });
+    if (where === 'local')
+      throw new ClairScanError(`the database image ${ref} is not on the Docker daemon`, {
+        hint: 'pull or build it first.',
+      });
   }
   const parsed = parseReference(ref);
-  if (!parsed) throw new ClairScanError(`"${ref}" is not an image reference`, { hint: 'use REGISTRY/REPOSITORY:TAG, e.g. ghcr.io/org/clair-db:v4.9.0.' });
+  if (!parsed)
+    throw new ClairScanError(`"${ref}" is not an image reference`, {
+      hint: 'use REGISTRY/REPOSITORY:TAG, e.g. ghcr.io/org/clair-db:v4.9.0.',
+    });
   const client = new RegistryClient(parsed, opts.auth);
   type Manifest = { manifests?: OciDescriptor[]; config?: OciDescriptor };
-  let m = await client.getJson<Manifest>(`/v2/${parsed.repository}/manifests/${parsed.digest ?? parsed.tag}`, REGISTRY_MANIFEST_ACCEPT, parsed.digest);
+  let m = await client.getJson<Manifest>(
+    `/v2/${parsed.repository}/manifests/${parsed.digest ?? parsed.tag}`,
+    REGISTRY_MANIFEST_ACCEPT,
+    parsed.digest,
+  );
   if (Array.isArray(m.body.manifests)) {
     const chosen = pickPlatform(m.body.manifests);
     if (!chosen) throw notADbImage(ref, 'it is an empty image index');
-    m = await client.getJson<Manifest>(`/v2/${parsed.repository}/manifests/${chosen.digest}`, REGISTRY_MANIFEST_ACCEPT, chosen.digest);
+    m = await client.getJson<Manifest>(
+      `/v2/${parsed.repository}/manifests/${chosen.digest}`,
+      REGISTRY_MANIFEST_ACCEPT,
+      chosen.digest,
+    );
   }
   const cfgDigest = m.body.config?.digest;
   if (typeof cfgDigest !== 'string') throw notADbImage(ref, 'its manifest names no image config');
-  const cfg = await client.getJson<{ config?: { Labels?: Record<string, string> } }>(`/v2/${parsed.repository}/blobs/${cfgDigest}`, 'application/json', cfgDigest);
+  const cfg = await client.getJson<{ config?: { Labels?: Record<string, string> } }>(
+    `/v2/${parsed.repository}/blobs/${cfgDigest}`,
+    'application/json',
+    cfgDigest,
+  );
   return { ...readDbImageLabels(cfg.body.config?.Labels, ref), where: 'registry', digest: m.digest };
 }
 
@@ -294,7 +350,9 @@ export async function useDbImage(settings: Settings, docker: DockerClient, timeo
   // Signed data (signing.ts): the signature of the registry manifest digest is verified first, then exactly that
   // digest is pulled and run (the tag may move after the check); checkDatabase ties the data to its build-id label.
   const key = settings.vulnDataPublicKey ? loadDataPublicKey(settings.vulnDataPublicKey) : undefined;
-  const ref = key ? await verifyDbImageSignature(settings.vulnDbImage as string, key, settings.registry) : (settings.vulnDbImage as string);
+  const ref = key
+    ? await verifyDbImageSignature(settings.vulnDbImage as string, key, settings.registry)
+    : (settings.vulnDbImage as string);
   const creds = settings.pull === 'never' ? undefined : await daemonCredentials(ref, settings.registry);
   await docker.ensureImage(ref, settings.pull, timeoutMs, creds);
   let info = await readDbImageInfo(ref, { docker, auth: settings.registry, where: 'local' });
@@ -309,17 +367,29 @@ export async function useDbImage(settings: Settings, docker: DockerClient, timeo
       await docker.ensureImage(ref, 'always', timeoutMs, creds);
       info = await readDbImageInfo(ref, { docker, auth: settings.registry, where: 'local' });
     } catch (err) {
-      log.warn(`a newer ${ref} could not be pulled (${errorMessage(err)}): using the local copy, created ${info.createdAt}.`);
+      log.warn(
+        `a newer ${ref} could not be pulled (${errorMessage(err)}): using the local copy, created ${info.createdAt}.`,
+      );
     }
-    if (ageOf(info) > DB_IMAGE_REFRESH_MS) staleNotes.push(`Vulnerability data is ${formatDuration(ageOf(info))} old: the database image ${ref} was created ${info.createdAt} and no newer one could be pulled.`);
+    if (ageOf(info) > DB_IMAGE_REFRESH_MS)
+      staleNotes.push(
+        `Vulnerability data is ${formatDuration(ageOf(info))} old: the database image ${ref} was created ${info.createdAt} and no newer one could be pulled.`,
+      );
   }
   checkDbImageAge(info, ref, maxAgeMs);
-  log.info(`Vulnerability data: database image ${ref}, created ${info.createdAt} (${formatDuration(ageOf(info))} old) with Clair ${info.clairVersion}, ${info.records} records.`);
+  log.info(
+    `Vulnerability data: database image ${ref}, created ${info.createdAt} (${formatDuration(ageOf(info))} old) with Clair ${info.clairVersion}, ${info.records} records.`,
+  );
   return {
     image: ref,
-    notes: [`Vulnerability data: the database image ${ref} (${info.digest}), created ${info.createdAt} with Clair ${info.clairVersion}, ${info.records} records.`, ...staleNotes, ...(key ? [] : [UNAUTHENTICATED_NOTE])],
+    notes: [
+      `Vulnerability data: the database image ${ref} (${info.digest}), created ${info.createdAt} with Clair ${info.clairVersion}, ${info.records} records.`,
+      ...staleNotes,
+      ...(key ? [] : [UNAUTHENTICATED_NOTE]),
+    ],
     checkDatabase: (db) => checkDbImageDatabase(info, ref, db),
-    checkClair: async (target: ClairTarget) => checkDbImageClair(info, ref, await clairVersionOf(target.docker, target.clair), settings.clairImage),
+    checkClair: async (target: ClairTarget) =>
+      checkDbImageClair(info, ref, await clairVersionOf(target.docker, target.clair), settings.clairImage),
   };
 }
 
@@ -332,11 +402,18 @@ export async function useDbImage(settings: Settings, docker: DockerClient, timeo
 export async function serviceDataTrust(settings: Settings): Promise<ServiceDataTrust> {
   if (!settings.vulnDataPublicKey) return { notes: [UNAUTHENTICATED_NOTE] };
   if (!settings.vulnDbImage) {
-    throw new ClairScanError('vuln-data-public-key is set with postgres-url, but vuln-data names no database image whose signature could vouch for that database', {
-      hint: 'set vuln-data: db-image:REGISTRY/REPOSITORY:TAG to the image the service runs: its signature and its build-id label are checked against the database.',
-    });
+    throw new ClairScanError(
+      'vuln-data-public-key is set with postgres-url, but vuln-data names no database image whose signature could vouch for that database',
+      {
+        hint: 'set vuln-data: db-image:REGISTRY/REPOSITORY:TAG to the image the service runs: its signature and its build-id label are checked against the database.',
+      },
+    );
   }
-  const pinned = await verifyDbImageSignature(settings.vulnDbImage, loadDataPublicKey(settings.vulnDataPublicKey), settings.registry);
+  const pinned = await verifyDbImageSignature(
+    settings.vulnDbImage,
+    loadDataPublicKey(settings.vulnDataPublicKey),
+    settings.registry,
+  );
   const info = await readDbImageInfo(pinned, { auth: settings.registry, where: 'registry' });
   return { buildId: info.buildId, image: pinned, notes: [] };
 }
@@ -364,11 +441,17 @@ export interface BuiltDbImage extends DbImageInfo {
 export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbImage> {
   const targets = opts.tags.map((t) => {
     const r = parseReference(t);
-    if (!r || r.digest || /\s/.test(t)) throw new ClairScanError(`--tag "${t}" is not an image reference with a tag`, { hint: 'e.g. --tag ghcr.io/org/clair-db:v4.9.0-20260101 --tag ghcr.io/org/clair-db:v4.9.0.' });
+    if (!r || r.digest || /\s/.test(t))
+      throw new ClairScanError(`--tag "${t}" is not an image reference with a tag`, {
+        hint: 'e.g. --tag ghcr.io/org/clair-db:v4.9.0-20260101 --tag ghcr.io/org/clair-db:v4.9.0.',
+      });
     const colon = t.lastIndexOf(':');
     return { ref: t, repo: colon > t.lastIndexOf('/') ? t.slice(0, colon) : t, tag: r.tag ?? 'latest' };
   });
-  if (targets.length === 0) throw new ClairScanError('no --tag was given', { hint: 'name the image to build, e.g. --tag ghcr.io/org/clair-db:v4.9.0-20260101.' });
+  if (targets.length === 0)
+    throw new ClairScanError('no --tag was given', {
+      hint: 'name the image to build, e.g. --tag ghcr.io/org/clair-db:v4.9.0-20260101.',
+    });
   const state: RunState = { runId: newRunId(), dockerHost: opts.dockerHost, tempDirs: [] };
   opts.onState?.(state);
   log.info(`Run ${state.runId} (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
@@ -383,16 +466,26 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
       from = path.join(makeTempDir(state, 'online').dir, 'clair-data.json.zst');
       await exportSnapshot({ ...opts, out: from, onState: undefined });
     }
-    const prepared = await prepareVulnData({ vulnData: from, registry: opts.registry, dataTimeoutSec: opts.dataTimeoutSec }, state);
+    const prepared = await prepareVulnData(
+      { vulnData: from, registry: opts.registry, dataTimeoutSec: opts.dataTimeoutSec },
+      state,
+    );
     const snap = await openSnapshot(prepared.bundle);
     const scan = snap.manifest ? undefined : await scanBundle(prepared.bundle, { label: from });
     const sourceSha256 = snap.manifest?.bundle.sha256 ?? (scan as { sha256: string }).sha256;
-    const updaters = (snap.manifest?.updaters ?? scan?.updaters ?? []).map((u) => ({ name: u.name, records: u.records, ...(u.date ? { date: u.date } : {}) }));
+    const updaters = (snap.manifest?.updaters ?? scan?.updaters ?? []).map((u) => ({
+      name: u.name,
+      records: u.records,
+      ...(u.date ? { date: u.date } : {}),
+    }));
     const records = snap.manifest?.records ?? scan?.records ?? 0;
     const updaterSets = snap.manifest?.updaterSets ?? [];
 
     // 2. PostgreSQL with its data directory outside the declared volume, Clair migrating it, the data imported.
-    await Promise.all([docker.ensureImage(opts.postgresImage, opts.pull, startupMs), docker.ensureImage(opts.clairImage, opts.pull, startupMs)]);
+    await Promise.all([
+      docker.ensureImage(opts.postgresImage, opts.pull, startupMs),
+      docker.ensureImage(opts.clairImage, opts.pull, startupMs),
+    ]);
     log.info(`Building the database image ${targets[0].ref} from ${opts.postgresImage} and Clair ${opts.clairImage} …`);
     const pg = await startPostgres(docker, {
       image: opts.postgresImage,
@@ -415,8 +508,15 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
     let clairVersion: string | undefined;
     try {
       clairVersion = await clairVersionOf(docker, clair.container);
-      if (!clairVersion) throw new ClairScanError(`the version of Clair in ${opts.clairImage} cannot be read`, { hint: 'use a Clair image whose clairctl answers --version (or that carries the org.opencontainers.image.version label).' });
-      await importBundle(docker, clair.container, prepared.bundle, dataMs, { pg, state, rangeRecords: prepared.rangeRecords });
+      if (!clairVersion)
+        throw new ClairScanError(`the version of Clair in ${opts.clairImage} cannot be read`, {
+          hint: 'use a Clair image whose clairctl answers --version (or that carries the org.opencontainers.image.version label).',
+        });
+      await importBundle(docker, clair.container, prepared.bundle, dataMs, {
+        pg,
+        state,
+        rangeRecords: prepared.rangeRecords,
+      });
     } finally {
       await clair.client.close();
     }
@@ -449,8 +549,16 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
     await query(docker, pg, 'VACUUM (ANALYZE, PARALLEL 0)', dataMs);
     // Who may connect how, decided here, not by the base image's initdb defaults (which trust loopback): the
     // container's own unix socket (psql through `docker exec`) trusted, every TCP connection with the password.
-    const hba = await docker.exec(pg.container, ['sh', '-c', 'printf "%s\\n" "local all all trust" "host all all all scram-sha-256" > "$PGDATA/pg_hba.conf"'], { user: 'postgres', timeoutMs: 30_000 });
-    if (hba.exitCode !== 0) throw new ClairScanError('writing the database image\'s pg_hba.conf failed', { hint: 'check that postgres-image is a PostgreSQL image like the official one.', details: hba.stderr });
+    const hba = await docker.exec(
+      pg.container,
+      ['sh', '-c', 'printf "%s\\n" "local all all trust" "host all all all scram-sha-256" > "$PGDATA/pg_hba.conf"'],
+      { user: 'postgres', timeoutMs: 30_000 },
+    );
+    if (hba.exitCode !== 0)
+      throw new ClairScanError("writing the database image's pg_hba.conf failed", {
+        hint: 'check that postgres-image is a PostgreSQL image like the official one.',
+        details: hba.stderr,
+      });
     // As a service (GitLab `services:`, Compose) the image runs with its own command line: it listens on every
     // address of its container, as the official image does. Decided here, not by the base image's initdb sample
     // (which says localhost); an ephemeral scan's `-c listen_addresses=127.0.0.1` on the command line still wins.
@@ -461,15 +569,30 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
     const code = await docker.stopContainer(pg.container, 120);
     const logs = await docker.logsTail(pg.container, 20);
     if (code !== 0 || !/database system is shut down/.test(logs)) {
-      throw new ClairScanError(`PostgreSQL did not shut down cleanly (exit ${code})`, { hint: 'the data directory would need recovery: check the Docker host\'s disk space and retry.', details: logs });
+      throw new ClairScanError(`PostgreSQL did not shut down cleanly (exit ${code})`, {
+        hint: "the data directory would need recovery: check the Docker host's disk space and retry.",
+        details: logs,
+      });
     }
 
     // 5. The container's changes become the image. The daemon merges the container's config into the image's for
     // every key not set here: run labels emptied, the scan's command line replaced by the image's plain one.
-    const labels = { ...dbImageLabels(info), 'io.clair-scan.owner': '', 'io.clair-scan.run': '', 'io.clair-scan.role': '' };
-    const imageId = await docker.commitContainer(pg.container, targets[0], { Labels: labels, Env: [`PGDATA=${DB_IMAGE_PGDATA}`], Cmd: ['postgres'] }, `clair-scan data image build from ${path.basename(opts.from)}`);
+    const labels = {
+      ...dbImageLabels(info),
+      'io.clair-scan.owner': '',
+      'io.clair-scan.run': '',
+      'io.clair-scan.role': '',
+    };
+    const imageId = await docker.commitContainer(
+      pg.container,
+      targets[0],
+      { Labels: labels, Env: [`PGDATA=${DB_IMAGE_PGDATA}`], Cmd: ['postgres'] },
+      `clair-scan data image build from ${path.basename(opts.from)}`,
+    );
     for (const t of targets.slice(1)) await docker.tagImage(imageId, t);
-    log.info(`Built ${targets.map((t) => t.ref).join(', ')} (${imageId.slice(0, 19)}): ${records} records, Clair ${clairVersion}, created ${info.createdAt}.`);
+    log.info(
+      `Built ${targets.map((t) => t.ref).join(', ')} (${imageId.slice(0, 19)}): ${records} records, Clair ${clairVersion}, created ${info.createdAt}.`,
+    );
 
     // 6. Pushed with the credentials bound to each tag's registry.
     const pushed: string[] = [];

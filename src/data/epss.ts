@@ -33,10 +33,13 @@ export interface EpssScores {
   scores: Map<string, EpssScore>;
 }
 
-const HINT = 'give epss-data the FIRST EPSS file as published (https://epss.empiricalsecurity.com/epss_scores-current.csv.gz, gzip or plain CSV) or an unmodified mirror of it';
+const HINT =
+  'give epss-data the FIRST EPSS file as published (https://epss.empiricalsecurity.com/epss_scores-current.csv.gz, gzip or plain CSV) or an unmodified mirror of it';
 
 function bad(file: string, line: number | undefined, what: string): ClairScanError {
-  return new ClairScanError(`EPSS data ${JSON.stringify(file)}${line ? ` line ${line}` : ''}: ${what}`, { hint: `${HINT}.` });
+  return new ClairScanError(`EPSS data ${JSON.stringify(file)}${line ? ` line ${line}` : ''}: ${what}`, {
+    hint: `${HINT}.`,
+  });
 }
 
 const HEADER_LINE = /^#model_version:(v[0-9][0-9.]*),score_date:(\d{4}-\d{2}-\d{2})T[0-9:]+(?:[+-]\d{4}|Z)?$/;
@@ -63,12 +66,18 @@ export async function parseEpss(input: Readable, file: string): Promise<EpssScor
       const line = raw.trimEnd();
       if (lineNo === 1) {
         const m = HEADER_LINE.exec(line);
-        if (!m) throw bad(file, 1, `expected "#model_version:vYYYY.MM.DD,score_date:YYYY-MM-DDT00:00:00+0000", found ${JSON.stringify(line.slice(0, 80))}`);
+        if (!m)
+          throw bad(
+            file,
+            1,
+            `expected "#model_version:vYYYY.MM.DD,score_date:YYYY-MM-DDT00:00:00+0000", found ${JSON.stringify(line.slice(0, 80))}`,
+          );
         [, modelVersion, date] = m;
         continue;
       }
       if (lineNo === 2) {
-        if (line !== 'cve,epss,percentile') throw bad(file, 2, `expected the header "cve,epss,percentile", found ${JSON.stringify(line.slice(0, 80))}`);
+        if (line !== 'cve,epss,percentile')
+          throw bad(file, 2, `expected the header "cve,epss,percentile", found ${JSON.stringify(line.slice(0, 80))}`);
         continue;
       }
       if (line === '') continue;
@@ -78,8 +87,10 @@ export async function parseEpss(input: Readable, file: string): Promise<EpssScor
       if (!CVE_ID.test(id)) throw bad(file, lineNo, `not a CVE id: ${JSON.stringify(id.slice(0, 80))}`);
       const s = score(e);
       const pc = score(p);
-      if (s === undefined) throw bad(file, lineNo, `epss ${JSON.stringify(e.slice(0, 40))} is not a number between 0 and 1`);
-      if (pc === undefined) throw bad(file, lineNo, `percentile ${JSON.stringify(p.slice(0, 40))} is not a number between 0 and 1`);
+      if (s === undefined)
+        throw bad(file, lineNo, `epss ${JSON.stringify(e.slice(0, 40))} is not a number between 0 and 1`);
+      if (pc === undefined)
+        throw bad(file, lineNo, `percentile ${JSON.stringify(p.slice(0, 40))} is not a number between 0 and 1`);
       if (scores.has(id)) throw bad(file, lineNo, `${id} is listed twice`);
       scores.set(id, { score: s, percentile: pc });
     }
@@ -96,7 +107,9 @@ export async function readEpss(file: string, maxBytes = MAX_EPSS_BYTES): Promise
   try {
     fh = await fs.promises.open(file, 'r');
   } catch (err) {
-    throw new ClairScanError(`EPSS data ${JSON.stringify(file)} cannot be read: ${(err as Error).message}`, { hint: 'check the epss-data path (relative to the working directory).' });
+    throw new ClairScanError(`EPSS data ${JSON.stringify(file)} cannot be read: ${(err as Error).message}`, {
+      hint: 'check the epss-data path (relative to the working directory).',
+    });
   }
   let gzip: boolean;
   try {
@@ -112,7 +125,12 @@ export async function readEpss(file: string, maxBytes = MAX_EPSS_BYTES): Promise
 
 /** EPSS data already in memory (a download), gzip or plain by its first bytes. */
 export function readEpssBytes(data: Buffer, file: string, maxBytes = MAX_EPSS_BYTES): Promise<EpssScores> {
-  return parseEpssSource(Readable.from([data]), data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b, file, maxBytes);
+  return parseEpssSource(
+    Readable.from([data]),
+    data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b,
+    file,
+    maxBytes,
+  );
 }
 
 async function parseEpssSource(src: Readable, gzip: boolean, file: string, maxBytes: number): Promise<EpssScores> {
@@ -131,7 +149,9 @@ async function parseEpssSource(src: Readable, gzip: boolean, file: string, maxBy
   for (const s of stages.slice(0, -1)) {
     s.on('error', (err) => {
       failure ??= err;
-      cap.destroy(err instanceof ClairScanError ? err : bad(file, undefined, `cannot be read: ${(err as Error).message}`));
+      cap.destroy(
+        err instanceof ClairScanError ? err : bad(file, undefined, `cannot be read: ${(err as Error).message}`),
+      );
     });
   }
   try {

@@ -44,12 +44,14 @@ const CLAIRCTL_ENV = { NO_COLOR: '1' };
 function checkUpdaterSets(sets: string[]): void {
   if (sets.length === 0) {
     throw new ClairScanError('no updater sets were given', {
-      hint: 'name the Clair updater sets to export, e.g. --updaters debian,ubuntu,alpine,osv (see Clair\'s `updaters.sets`).',
+      hint: "name the Clair updater sets to export, e.g. --updaters debian,ubuntu,alpine,osv (see Clair's `updaters.sets`).",
     });
   }
   for (const s of sets) {
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(s)) {
-      throw new ClairScanError(`"${s}" is not a Clair updater set name`, { hint: 'use set names such as debian, ubuntu, alpine, rhel, osv (lower case).' });
+      throw new ClairScanError(`"${s}" is not a Clair updater set name`, {
+        hint: 'use set names such as debian, ubuntu, alpine, rhel, osv (lower case).',
+      });
     }
   }
 }
@@ -58,7 +60,9 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
   checkUpdaterSets(opts.updaterSets);
   const compression = compressionForName(opts.out);
   if (compression === 'none' && !/\.json$/i.test(opts.out)) {
-    throw new ClairScanError(`the output name "${opts.out}" must end in .json, .json.gz or .json.zst`, { hint: 'e.g. --out clair-data.json.zst (zstd is the smallest).' });
+    throw new ClairScanError(`the output name "${opts.out}" must end in .json, .json.gz or .json.zst`, {
+      hint: 'e.g. --out clair-data.json.zst (zstd is the smallest).',
+    });
   }
   const state: RunState = { runId: newRunId(), dockerHost: opts.dockerHost, tempDirs: [] };
   opts.onState?.(state);
@@ -67,7 +71,10 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
   const startupMs = opts.startupTimeoutSec * 1000;
   try {
     await docker.ping();
-    await Promise.all([docker.ensureImage(opts.postgresImage, opts.pull, startupMs), docker.ensureImage(opts.clairImage, opts.pull, startupMs)]);
+    await Promise.all([
+      docker.ensureImage(opts.postgresImage, opts.pull, startupMs),
+      docker.ensureImage(opts.clairImage, opts.pull, startupMs),
+    ]);
     log.info(`Starting PostgreSQL (${opts.postgresImage}) and Clair (${opts.clairImage}) on ${docker.endpoint.host} …`);
     const pg = await startPostgres(docker, { image: opts.postgresImage, runId: state.runId, timeoutMs: startupMs });
     const clair = await startClair(docker, {
@@ -83,10 +90,21 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
     });
     try {
       const clairVersion = await clairVersionOf(docker, clair.container);
-      const inContainer = await runExport(docker, clair.container, opts.updaterSets, compression, opts.dataTimeoutSec * 1000);
+      const inContainer = await runExport(
+        docker,
+        clair.container,
+        opts.updaterSets,
+        compression,
+        opts.dataTimeoutSec * 1000,
+      );
       const { size, stream } = await docker.getFile(clair.container, inContainer);
       log.info(`Copying the bundle (${formatBytes(size)}) to ${opts.out} …`);
-      const manifest = await writeSnapshot(stream, opts.out, { clairVersion, updaterSets: opts.updaterSets, totalBytes: size, ref: opts.ref });
+      const manifest = await writeSnapshot(stream, opts.out, {
+        clairVersion,
+        updaterSets: opts.updaterSets,
+        totalBytes: size,
+        ref: opts.ref,
+      });
       log.info(
         `Wrote ${opts.out} (${formatBytes(manifest.bundle.size)}, ${manifest.records} records from ${manifest.updaters.map((u) => `${u.name}: ${u.records}`).join(', ')}) and ${path.basename(opts.out)}.manifest.json.`,
       );
@@ -103,16 +121,26 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
 export async function clairVersionOf(docker: DockerClient, clair: Container): Promise<string | undefined> {
   const label = (await docker.inspectContainer(clair)).Config.Labels?.['org.opencontainers.image.version'];
   if (label) return label;
-  const r = await docker.exec(clair, ['/usr/bin/clairctl', '--version'], { timeoutMs: 30_000, env: CLAIRCTL_ENV }).catch(() => undefined);
+  const r = await docker
+    .exec(clair, ['/usr/bin/clairctl', '--version'], { timeoutMs: 30_000, env: CLAIRCTL_ENV })
+    .catch(() => undefined);
   return /version (v?\d[^\s]*)/.exec(`${r?.stdout ?? ''} ${r?.stderr ?? ''}`)?.[1];
 }
 
 /** Runs `clairctl export-updaters --strict` for `sets` in the Clair container; returns the bundle's path there. */
-export async function runExport(docker: DockerClient, clair: Container, sets: string[], compression: string, timeoutMs: number): Promise<string> {
+export async function runExport(
+  docker: DockerClient,
+  clair: Container,
+  sets: string[],
+  compression: string,
+  timeoutMs: number,
+): Promise<string> {
   log.info(`Running Clair's updaters for ${sets.join(', ')} (clairctl export-updaters; this can take many minutes) …`);
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins whose
   // extension differs from the main file's.
-  await docker.putFiles(clair, '/config', { 'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }) });
+  await docker.putFiles(clair, '/config', {
+    'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }),
+  });
   // Not under /var/tmp: that is a tmpfs, which the Engine API's archive endpoint does not see. Clair runs as an
   // unprivileged user, so the (empty) file is placed first, writable, and clairctl truncates and fills it.
   const name = `clair-scan-export.json${compression === 'gzip' ? '.gz' : compression === 'zstd' ? '.zst' : ''}`;
@@ -122,7 +150,10 @@ export async function runExport(docker: DockerClient, clair: Container, sets: st
   const beat = startProgress(`Exporting vulnerability data (${sets.join(', ')})`);
   let r;
   try {
-    r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs, env: CLAIRCTL_ENV });
+    r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], {
+      timeoutMs,
+      env: CLAIRCTL_ENV,
+    });
   } catch (err) {
     throw new ClairScanError(`Clair's updaters did not finish within ${Math.round(timeoutMs / 1000)} s`, {
       hint: 'raise --data-timeout, or export fewer updater sets per run.',

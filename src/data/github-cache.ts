@@ -16,7 +16,9 @@ declare const require: BundleRequire;
 /** @actions/cache, loaded on first use: a chunk of its own in the bundles (src/util/lazy.ts). */
 const loadCache = (): Promise<typeof import('@actions/cache')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('@actions/cache') as typeof import('@actions/cache')), fail, 'cache'))
+    ? new Promise((ok, fail) =>
+        require.ensure!([], () => ok(require('@actions/cache') as typeof import('@actions/cache')), fail, 'cache'),
+      )
     : Promise.resolve(require('@actions/cache') as typeof import('@actions/cache'));
 
 export function githubDataCache(): DataCache {

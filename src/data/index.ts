@@ -32,7 +32,18 @@ export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoa
         return [];
       }
       const publicKey = settings.vulnDataPublicKey ? loadDataPublicKey(settings.vulnDataPublicKey) : undefined;
-      const loaded = await loadOnlineWithCache({ ...target, state, cache, maxAge: settings.vulnDataMaxAge, timeoutMs: settings.dataTimeoutSec * 1000, dir: cacheDir(), publicKey }, sets);
+      const loaded = await loadOnlineWithCache(
+        {
+          ...target,
+          state,
+          cache,
+          maxAge: settings.vulnDataMaxAge,
+          timeoutMs: settings.dataTimeoutSec * 1000,
+          dir: cacheDir(),
+          publicKey,
+        },
+        sets,
+      );
       return loaded.notes;
     },
   };

@@ -30,7 +30,8 @@ export interface KevCatalog {
   entries: Map<string, KevEntry>;
 }
 
-const HINT = 'give kev-data the CISA catalogue as published (https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json) or an unmodified mirror of it';
+const HINT =
+  'give kev-data the CISA catalogue as published (https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json) or an unmodified mirror of it';
 
 function bad(file: string, what: string): ClairScanError {
   return new ClairScanError(`KEV data ${JSON.stringify(file)}: ${what}`, { hint: `${HINT}.` });
@@ -54,11 +55,15 @@ export function parseKev(text: string, file: string): KevCatalog {
   const version = str(top, 'catalogVersion');
   const date = str(top, 'dateReleased');
   if (!version?.trim()) throw bad(file, 'no "catalogVersion" (is this the KEV catalogue?)');
-  if (!date || Number.isNaN(Date.parse(date))) throw bad(file, `"dateReleased" is not a date: ${JSON.stringify(top.dateReleased ?? null)}`);
+  if (!date || Number.isNaN(Date.parse(date)))
+    throw bad(file, `"dateReleased" is not a date: ${JSON.stringify(top.dateReleased ?? null)}`);
   const list = Object.prototype.hasOwnProperty.call(top, 'vulnerabilities') ? top.vulnerabilities : undefined;
   if (!Array.isArray(list)) throw bad(file, 'no "vulnerabilities" array');
   if (typeof top.count === 'number' && top.count !== list.length) {
-    throw bad(file, `"count" says ${top.count} entries but "vulnerabilities" has ${list.length} (a truncated download?)`);
+    throw bad(
+      file,
+      `"count" says ${top.count} entries but "vulnerabilities" has ${list.length} (a truncated download?)`,
+    );
   }
   const entries = new Map<string, KevEntry>();
   list.forEach((v: unknown, i) => {
@@ -66,13 +71,18 @@ export function parseKev(text: string, file: string): KevCatalog {
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad(file, `${where} is not an object`);
     const o = v as Record<string, unknown>;
     const id = str(o, 'cveID');
-    if (!id || !CVE_ID.test(id)) throw bad(file, `${where}.cveID is not a CVE id (CVE-YYYY-NNNN): ${JSON.stringify(o.cveID ?? null).slice(0, 80)}`);
+    if (!id || !CVE_ID.test(id))
+      throw bad(
+        file,
+        `${where}.cveID is not a CVE id (CVE-YYYY-NNNN): ${JSON.stringify(o.cveID ?? null).slice(0, 80)}`,
+      );
     const dateAdded = str(o, 'dateAdded');
     const dueDate = str(o, 'dueDate');
     if (!dateAdded || !DATE.test(dateAdded)) throw bad(file, `${where} (${id}).dateAdded is not a YYYY-MM-DD date`);
     if (!dueDate || !DATE.test(dueDate)) throw bad(file, `${where} (${id}).dueDate is not a YYYY-MM-DD date`);
     const rw = str(o, 'knownRansomwareCampaignUse');
-    if (rw !== 'Known' && rw !== 'Unknown') throw bad(file, `${where} (${id}).knownRansomwareCampaignUse is neither "Known" nor "Unknown"`);
+    if (rw !== 'Known' && rw !== 'Unknown')
+      throw bad(file, `${where} (${id}).knownRansomwareCampaignUse is neither "Known" nor "Unknown"`);
     if (entries.has(id)) throw bad(file, `${where}: ${id} is listed twice`);
     entries.set(id, { dateAdded, dueDate, ransomware: rw === 'Known' });
   });
@@ -88,7 +98,9 @@ export async function readKev(file: string, maxBytes = MAX_KEV_BYTES): Promise<K
     size = st.size;
   } catch (err) {
     if (err instanceof ClairScanError) throw err;
-    throw new ClairScanError(`KEV data ${JSON.stringify(file)} cannot be read: ${(err as Error).message}`, { hint: 'check the kev-data path (relative to the working directory).' });
+    throw new ClairScanError(`KEV data ${JSON.stringify(file)} cannot be read: ${(err as Error).message}`, {
+      hint: 'check the kev-data path (relative to the working directory).',
+    });
   }
   if (size > maxBytes) throw bad(file, `${size} bytes, more than the ${formatCap(maxBytes)} clair-scan reads`);
   return parseKev(await fs.promises.readFile(file, 'utf8'), file);

@@ -15,7 +15,16 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import { parseReference, ImageReference } from '../image/reference';
 import { RegistryAuth, RegistryClient } from '../image/registry';
-import { BundleCompression, BundleScan, MANIFEST_MEDIA_TYPE, manifestPathFor, openSnapshot, parseManifest, SnapshotManifest, verifySnapshot } from './snapshot';
+import {
+  BundleCompression,
+  BundleScan,
+  MANIFEST_MEDIA_TYPE,
+  manifestPathFor,
+  openSnapshot,
+  parseManifest,
+  SnapshotManifest,
+  verifySnapshot,
+} from './snapshot';
 import { formatBytes, startProgress } from '../util/progress';
 import { pushSignature, verifyRegistrySignature, type SignatureKey, type SigningKey } from './signing';
 
@@ -82,26 +91,43 @@ function client(ref: ImageReference, auth: RegistryAuth): RegistryClient {
 }
 
 /** Reads the OCI manifest of a snapshot and checks that it is one. */
-async function readArtifact(c: RegistryClient, ref: ImageReference): Promise<{ oci: OciManifest; digest: string; bundle: Descriptor; manifestLayer: Descriptor }> {
-  const got = await c.getJson<OciManifest>(`/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`, OCI_MANIFEST, ref.digest);
+async function readArtifact(
+  c: RegistryClient,
+  ref: ImageReference,
+): Promise<{ oci: OciManifest; digest: string; bundle: Descriptor; manifestLayer: Descriptor }> {
+  const got = await c.getJson<OciManifest>(
+    `/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`,
+    OCI_MANIFEST,
+    ref.digest,
+  );
   const oci = got.body;
   const layers = Array.isArray(oci.layers) ? oci.layers : [];
   const bundle = layers.find((l) => Object.values(BUNDLE_MEDIA_TYPES).includes(l.mediaType));
   const manifestLayer = layers.find((l) => l.mediaType === MANIFEST_MEDIA_TYPE);
   if (oci.artifactType !== ARTIFACT_TYPE || !bundle || !manifestLayer) {
-    throw new ClairScanError(`${refText(ref)} is not a clair-scan vulnerability-data snapshot (artifact type ${oci.artifactType ?? oci.config?.mediaType ?? 'none'})`, {
-      hint: `push one with \`clair-scan data push ${refText(ref)} clair-data.json.zst\`, or check the reference.`,
-    });
+    throw new ClairScanError(
+      `${refText(ref)} is not a clair-scan vulnerability-data snapshot (artifact type ${oci.artifactType ?? oci.config?.mediaType ?? 'none'})`,
+      {
+        hint: `push one with \`clair-scan data push ${refText(ref)} clair-data.json.zst\`, or check the reference.`,
+      },
+    );
   }
   return { oci, digest: got.digest, bundle, manifestLayer };
 }
 
 /** What a registry snapshot covers (reads the OCI manifest and the small snapshot manifest only). */
-export async function ociInfo(text: string, auth: RegistryAuth): Promise<{ manifest: SnapshotManifest; digest: string }> {
+export async function ociInfo(
+  text: string,
+  auth: RegistryAuth,
+): Promise<{ manifest: SnapshotManifest; digest: string }> {
   const ref = parseSnapshotRef(text);
   const c = client(ref, auth);
   const { digest, manifestLayer } = await readArtifact(c, ref);
-  const m = await c.getJson<unknown>(`/v2/${ref.repository}/blobs/${manifestLayer.digest}`, MANIFEST_MEDIA_TYPE, manifestLayer.digest);
+  const m = await c.getJson<unknown>(
+    `/v2/${ref.repository}/blobs/${manifestLayer.digest}`,
+    MANIFEST_MEDIA_TYPE,
+    manifestLayer.digest,
+  );
   return { manifest: parseManifest(JSON.stringify(m.body), `${refText(ref)} (${manifestLayer.digest})`), digest };
 }
 
@@ -122,26 +148,42 @@ export async function ociPull(
   const { digest, bundle, manifestLayer } = await readArtifact(c, ref);
   // Signed data: the signature must name the digest of the manifest just read; everything below is read by the
   // digests that manifest lists, so a tag moved meanwhile cannot swap the data.
-  if (opts.publicKey) await verifyRegistrySignature(ref, digest, opts.publicKey, auth, `vulnerability data ${refText(ref)}`);
-  const mj = await c.getJson<unknown>(`/v2/${ref.repository}/blobs/${manifestLayer.digest}`, MANIFEST_MEDIA_TYPE, manifestLayer.digest);
+  if (opts.publicKey)
+    await verifyRegistrySignature(ref, digest, opts.publicKey, auth, `vulnerability data ${refText(ref)}`);
+  const mj = await c.getJson<unknown>(
+    `/v2/${ref.repository}/blobs/${manifestLayer.digest}`,
+    MANIFEST_MEDIA_TYPE,
+    manifestLayer.digest,
+  );
   const manifest = parseManifest(JSON.stringify(mj.body), `${refText(ref)} (${manifestLayer.digest})`);
   if (`sha256:${manifest.bundle.sha256}` !== bundle.digest || manifest.bundle.size !== bundle.size) {
-    throw new ClairScanError(`${refText(ref)}: the snapshot manifest does not describe the bundle layer (${bundle.digest})`, {
-      hint: 'the artifact was not pushed by clair-scan or was altered: push the snapshot again.',
-    });
+    throw new ClairScanError(
+      `${refText(ref)}: the snapshot manifest does not describe the bundle layer (${bundle.digest})`,
+      {
+        hint: 'the artifact was not pushed by clair-scan or was altered: push the snapshot again.',
+      },
+    );
   }
-  const name = path.basename(manifest.bundle.file || bundle.annotations?.['org.opencontainers.image.title'] || 'clair-data.json');
+  const name = path.basename(
+    manifest.bundle.file || bundle.annotations?.['org.opencontainers.image.title'] || 'clair-data.json',
+  );
   const target = path.resolve(outPath ?? path.join(outDir, safeName(name)));
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`);
-  log.info(`Pulling vulnerability data ${refText(ref)} (${formatBytes(bundle.size)}, ${manifest.records} records, created ${manifest.createdAt}) …`);
+  log.info(
+    `Pulling vulnerability data ${refText(ref)} (${formatBytes(bundle.size)}, ${manifest.records} records, created ${manifest.createdAt}) …`,
+  );
   const progress = startProgress(`Pulling ${refText(ref)}`, { totalBytes: bundle.size });
   try {
     let blob: Readable;
     try {
       blob = await c.openBlob(bundle.digest);
     } catch (err) {
-      throw err instanceof ClairScanError ? err : new ClairScanError(`cannot download ${bundle.digest} from ${ref.registry}: ${errorMessage(err)}`, { hint: 'retry; check the registry.' });
+      throw err instanceof ClairScanError
+        ? err
+        : new ClairScanError(`cannot download ${bundle.digest} from ${ref.registry}: ${errorMessage(err)}`, {
+            hint: 'retry; check the registry.',
+          });
     }
     const meter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -153,7 +195,10 @@ export async function ociPull(
       await pipeline(blob, meter, fs.createWriteStream(tmp, { mode: 0o600 }));
     } catch (err) {
       if (err instanceof ClairScanError) throw err;
-      throw new ClairScanError(`the download of ${refText(ref)} broke off after ${formatBytes(progress.bytes)}: ${errorMessage(err)}`, { hint: 'retry; check the registry and the network.' });
+      throw new ClairScanError(
+        `the download of ${refText(ref)} broke off after ${formatBytes(progress.bytes)}: ${errorMessage(err)}`,
+        { hint: 'retry; check the registry and the network.' },
+      );
     }
     progress.stop();
     const scan = await verifySnapshot({ bundlePath: tmp, manifest }, `${refText(ref)} (${name})`);
@@ -175,9 +220,15 @@ function safeName(name: string): string {
  * Pushes the snapshot at `bundlePath` (its manifest must be beside it; both are verified first) to `text`.
  * Blobs the registry already has are not uploaded again. Returns the digest of the OCI manifest.
  */
-export async function ociPush(text: string, bundlePath: string, auth: RegistryAuth, opts: { signKey?: SigningKey } = {}): Promise<{ digest: string; manifest: SnapshotManifest; signatureTag?: string }> {
+export async function ociPush(
+  text: string,
+  bundlePath: string,
+  auth: RegistryAuth,
+  opts: { signKey?: SigningKey } = {},
+): Promise<{ digest: string; manifest: SnapshotManifest; signatureTag?: string }> {
   const ref = parseSnapshotRef(text);
-  if (ref.digest) throw new ClairScanError(`push to a tag, not a digest (${text})`, { hint: 'use oci://REGISTRY/REPOSITORY:TAG.' });
+  if (ref.digest)
+    throw new ClairScanError(`push to a tag, not a digest (${text})`, { hint: 'use oci://REGISTRY/REPOSITORY:TAG.' });
   const snap = await openSnapshot(bundlePath);
   if (!snap.manifest) {
     throw new ClairScanError(`${bundlePath} has no manifest beside it (${manifestPathFor(bundlePath)})`, {
@@ -202,7 +253,14 @@ export async function ociPush(text: string, bundlePath: string, auth: RegistryAu
   };
   await uploadBlob(c, ref, EMPTY_CONFIG.digest, EMPTY_CONFIG.size, () => Readable.from([Buffer.from('{}')]));
   await uploadBlob(c, ref, mLayer.digest, mLayer.size, () => Readable.from([manifestBytes]));
-  await uploadBlob(c, ref, bundle.digest, bundle.size, () => fs.createReadStream(bundlePath), `Pushing ${manifest.bundle.file}`);
+  await uploadBlob(
+    c,
+    ref,
+    bundle.digest,
+    bundle.size,
+    () => fs.createReadStream(bundlePath),
+    `Pushing ${manifest.bundle.file}`,
+  );
   const oci: OciManifest = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
@@ -226,7 +284,9 @@ export async function ociPush(text: string, bundlePath: string, auth: RegistryAu
   const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
   log.info(`Pushed ${manifest.bundle.file} to ${refText(ref)} (${digest}).`);
   if (!opts.signKey) return { digest, manifest };
-  const sigTag = await pushSignature(c, ref, digest, opts.signKey, (d, size, content) => uploadBlob(c, ref, d, size, () => Readable.from([content])));
+  const sigTag = await pushSignature(c, ref, digest, opts.signKey, (d, size, content) =>
+    uploadBlob(c, ref, d, size, () => Readable.from([content])),
+  );
   return { digest, manifest, signatureTag: sigTag };
 }
 
@@ -236,12 +296,24 @@ export async function ociPush(text: string, bundlePath: string, auth: RegistryAu
  */
 export async function signArtifact(pinned: string, k: SigningKey, auth: RegistryAuth): Promise<string> {
   const ref = parseReference(pinned);
-  if (!ref?.digest) throw new ClairScanError(`cannot sign ${pinned}: not a reference by digest`, { hint: 'this is a bug in clair-scan; please report it.' });
+  if (!ref?.digest)
+    throw new ClairScanError(`cannot sign ${pinned}: not a reference by digest`, {
+      hint: 'this is a bug in clair-scan; please report it.',
+    });
   const c = client(ref, auth);
-  return pushSignature(c, ref, ref.digest, k, (d, size, content) => uploadBlob(c, ref, d, size, () => Readable.from([content])));
+  return pushSignature(c, ref, ref.digest, k, (d, size, content) =>
+    uploadBlob(c, ref, d, size, () => Readable.from([content])),
+  );
 }
 
-export async function uploadBlob(c: RegistryClient, ref: ImageReference, digest: string, size: number, open: () => Readable, progressPhase?: string): Promise<void> {
+export async function uploadBlob(
+  c: RegistryClient,
+  ref: ImageReference,
+  digest: string,
+  size: number,
+  open: () => Readable,
+  progressPhase?: string,
+): Promise<void> {
   const head = await c.request('HEAD', `/v2/${ref.repository}/blobs/${digest}`);
   await head.body.dump();
   if (head.statusCode === 200) {
@@ -251,7 +323,10 @@ export async function uploadBlob(c: RegistryClient, ref: ImageReference, digest:
   const start = await c.request('POST', `/v2/${ref.repository}/blobs/uploads/`, { headers: { 'content-length': '0' } });
   await expectStatus(start, [202], `starting an upload to ${ref.registry}/${ref.repository}`);
   const location = String(start.headers.location ?? '');
-  if (!location) throw new ClairScanError(`${ref.registry} started an upload without a Location`, { hint: 'the registry does not follow the OCI distribution spec.' });
+  if (!location)
+    throw new ClairScanError(`${ref.registry} started an upload without a Location`, {
+      hint: 'the registry does not follow the OCI distribution spec.',
+    });
   const url = new URL(location, 'http://relative.invalid');
   url.searchParams.set('digest', digest);
   const target = /^https?:/i.test(location) ? url.toString() : `${url.pathname}${url.search}`;
@@ -281,11 +356,18 @@ export async function uploadBlob(c: RegistryClient, ref: ImageReference, digest:
   }
 }
 
-async function expectStatus(res: { statusCode: number; body: { text(): Promise<string> } }, ok: number[], what: string): Promise<void> {
+async function expectStatus(
+  res: { statusCode: number; body: { text(): Promise<string> } },
+  ok: number[],
+  what: string,
+): Promise<void> {
   const text = (await res.body.text()).slice(0, 500);
   if (ok.includes(res.statusCode)) return;
   throw new ClairScanError(`${what} failed: HTTP ${res.statusCode}`, {
-    hint: res.statusCode === 401 || res.statusCode === 403 ? 'the credentials need push access to this repository (registry-username/registry-password).' : 'see the registry\'s answer below.',
+    hint:
+      res.statusCode === 401 || res.statusCode === 403
+        ? 'the credentials need push access to this repository (registry-username/registry-password).'
+        : "see the registry's answer below.",
     details: text,
   });
 }

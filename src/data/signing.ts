@@ -32,7 +32,8 @@ import {
 export type { SignatureKey };
 
 /** Said in the log and the reports whenever a run uses vulnerability data nobody verified. */
-export const UNAUTHENTICATED_NOTE = 'The vulnerability data is unauthenticated: set vuln-data-public-key to verify it (docs/vuln-data.md, "Signed data").';
+export const UNAUTHENTICATED_NOTE =
+  'The vulnerability data is unauthenticated: set vuln-data-public-key to verify it (docs/vuln-data.md, "Signed data").';
 
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 /** The largest scrypt cost accepted from a key file (cosign writes N=32768 or 65536, r=8, p=1). */
@@ -61,7 +62,11 @@ function signKeyError(file: string, why: string, hint?: string): ClairScanError 
 function passphrase(file: string, env: NodeJS.ProcessEnv): string {
   const p = env.COSIGN_PASSWORD;
   if (p === undefined) {
-    throw signKeyError(file, 'is encrypted and COSIGN_PASSWORD is not set', 'set COSIGN_PASSWORD to the key\'s password (as for `cosign sign`), e.g. from a CI secret.');
+    throw signKeyError(
+      file,
+      'is encrypted and COSIGN_PASSWORD is not set',
+      "set COSIGN_PASSWORD to the key's password (as for `cosign sign`), e.g. from a CI secret.",
+    );
   }
   if (p) log.mask(p);
   return p;
@@ -69,7 +74,11 @@ function passphrase(file: string, env: NodeJS.ProcessEnv): string {
 
 /** cosign's `ENCRYPTED SIGSTORE PRIVATE KEY`: JSON {kdf: scrypt, cipher: nacl/secretbox, ciphertext} → PKCS#8 DER. */
 function openCosignKey(file: string, body: Buffer, env: NodeJS.ProcessEnv): KeyObject {
-  let doc: { kdf?: { name?: unknown; params?: { N?: unknown; r?: unknown; p?: unknown }; salt?: unknown }; cipher?: { name?: unknown; nonce?: unknown }; ciphertext?: unknown };
+  let doc: {
+    kdf?: { name?: unknown; params?: { N?: unknown; r?: unknown; p?: unknown }; salt?: unknown };
+    cipher?: { name?: unknown; nonce?: unknown };
+    ciphertext?: unknown;
+  };
   try {
     doc = JSON.parse(body.toString('utf8')) as typeof doc;
   } catch {
@@ -79,17 +88,47 @@ function openCosignKey(file: string, body: Buffer, env: NodeJS.ProcessEnv): KeyO
   const N = Number(kdf?.params?.N);
   const r = Number(kdf?.params?.r);
   const p = Number(kdf?.params?.p);
-  if (kdf?.name !== 'scrypt' || cipher?.name !== 'nacl/secretbox' || typeof kdf.salt !== 'string' || typeof cipher.nonce !== 'string' || typeof doc.ciphertext !== 'string') {
-    throw signKeyError(file, `is a cosign private key of an unknown encryption (kdf ${String(kdf?.name)}, cipher ${String(cipher?.name)})`);
+  if (
+    kdf?.name !== 'scrypt' ||
+    cipher?.name !== 'nacl/secretbox' ||
+    typeof kdf.salt !== 'string' ||
+    typeof cipher.nonce !== 'string' ||
+    typeof doc.ciphertext !== 'string'
+  ) {
+    throw signKeyError(
+      file,
+      `is a cosign private key of an unknown encryption (kdf ${String(kdf?.name)}, cipher ${String(cipher?.name)})`,
+    );
   }
-  if (!Number.isInteger(N) || N < 2 || N > MAX_SCRYPT_N || (N & (N - 1)) !== 0 || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16) {
+  if (
+    !Number.isInteger(N) ||
+    N < 2 ||
+    N > MAX_SCRYPT_N ||
+    (N & (N - 1)) !== 0 ||
+    !Number.isInteger(r) ||
+    r < 1 ||
+    r > 32 ||
+    !Number.isInteger(p) ||
+    p < 1 ||
+    p > 16
+  ) {
     throw signKeyError(file, `has scrypt parameters out of range (N ${N}, r ${r}, p ${p})`);
   }
   const nonce = Buffer.from(cipher.nonce, 'base64');
   if (nonce.length !== nacl.secretbox.nonceLength) throw signKeyError(file, 'has a nonce of the wrong length');
-  const secret = scryptSync(passphrase(file, env), Buffer.from(kdf.salt, 'base64'), nacl.secretbox.keyLength, { N, r, p, maxmem: 256 * N * r + (1 << 20) });
+  const secret = scryptSync(passphrase(file, env), Buffer.from(kdf.salt, 'base64'), nacl.secretbox.keyLength, {
+    N,
+    r,
+    p,
+    maxmem: 256 * N * r + (1 << 20),
+  });
   const der = nacl.secretbox.open(Buffer.from(doc.ciphertext, 'base64'), nonce, secret);
-  if (!der) throw signKeyError(file, 'cannot be decrypted: the password in COSIGN_PASSWORD is wrong', 'set COSIGN_PASSWORD to the password the key was generated with.');
+  if (!der)
+    throw signKeyError(
+      file,
+      'cannot be decrypted: the password in COSIGN_PASSWORD is wrong',
+      'set COSIGN_PASSWORD to the password the key was generated with.',
+    );
   try {
     return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
   } catch (err) {
@@ -103,7 +142,8 @@ export function loadSigningKey(file: string, env: NodeJS.ProcessEnv = process.en
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) throw signKeyError(file, 'is not a file');
-    if (st.size > MAX_KEY_FILE_BYTES) throw signKeyError(file, `is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a private key is far smaller`);
+    if (st.size > MAX_KEY_FILE_BYTES)
+      throw signKeyError(file, `is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a private key is far smaller`);
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof ClairScanError) throw err;
@@ -113,7 +153,11 @@ export function loadSigningKey(file: string, env: NodeJS.ProcessEnv = process.en
   if (!block) throw signKeyError(file, 'is not a PEM private key (no "-----BEGIN … PRIVATE KEY-----" block)');
   const type = block[1];
   if (type === 'PUBLIC KEY') {
-    throw signKeyError(file, 'is a public key', 'signing needs the private key (cosign.key); the public key (cosign.pub) goes to vuln-data-public-key where the data is used.');
+    throw signKeyError(
+      file,
+      'is a public key',
+      'signing needs the private key (cosign.key); the public key (cosign.pub) goes to vuln-data-public-key where the data is used.',
+    );
   }
   let key: KeyObject;
   if (type === 'ENCRYPTED SIGSTORE PRIVATE KEY' || type === 'ENCRYPTED COSIGN PRIVATE KEY') {
@@ -121,7 +165,11 @@ export function loadSigningKey(file: string, env: NodeJS.ProcessEnv = process.en
     key = openCosignKey(file, Buffer.from(block[2].replace(/\s+/g, ''), 'base64'), env);
   } else if (/PRIVATE KEY$/.test(type)) {
     try {
-      key = createPrivateKey(type === 'ENCRYPTED PRIVATE KEY' ? { key: text, format: 'pem', passphrase: passphrase(file, env) } : { key: text, format: 'pem' });
+      key = createPrivateKey(
+        type === 'ENCRYPTED PRIVATE KEY'
+          ? { key: text, format: 'pem', passphrase: passphrase(file, env) }
+          : { key: text, format: 'pem' },
+      );
     } catch (err) {
       // Node's message names the failure, never the key's content.
       throw signKeyError(file, `is not a usable PEM private key: ${errorMessage(err)}`);
@@ -140,13 +188,22 @@ export function publicKeyOf(k: SigningKey): SignatureKey {
 
 /** Base64 signature of `data`: ECDSA/RSA over SHA-256 (ECDSA DER-encoded), Ed25519 pure — as cosign signs. */
 export function signBytes(data: Buffer, k: SigningKey): string {
-  return (k.key.asymmetricKeyType === 'ed25519' ? sign(null, data, k.key) : sign('sha256', data, k.key)).toString('base64');
+  return (k.key.asymmetricKeyType === 'ed25519' ? sign(null, data, k.key) : sign('sha256', data, k.key)).toString(
+    'base64',
+  );
 }
 
 /** The simple-signing payload cosign signs for `<dockerReference>@<digest>` (its field order and shape). */
 export function simpleSigningPayload(dockerReference: string, digest: string): Buffer {
   return Buffer.from(
-    JSON.stringify({ critical: { identity: { 'docker-reference': dockerReference }, image: { 'docker-manifest-digest': digest }, type: COSIGN_SIGNATURE_TYPE }, optional: null }),
+    JSON.stringify({
+      critical: {
+        identity: { 'docker-reference': dockerReference },
+        image: { 'docker-manifest-digest': digest },
+        type: COSIGN_SIGNATURE_TYPE,
+      },
+      optional: null,
+    }),
   );
 }
 
@@ -159,17 +216,36 @@ interface Layer {
 
 /** The signature layers already stored for a digest (cosign appends; so do we), or none. */
 async function existingSignatureLayers(c: RegistryClient, ref: ImageReference, tag: string): Promise<Layer[]> {
-  const res = await c.request('GET', `/v2/${ref.repository}/manifests/${tag}`, { headers: { accept: SIGNATURE_MANIFEST_ACCEPT } });
+  const res = await c.request('GET', `/v2/${ref.repository}/manifests/${tag}`, {
+    headers: { accept: SIGNATURE_MANIFEST_ACCEPT },
+  });
   if (res.statusCode !== 200) {
     await res.body.dump();
     return [];
   }
   try {
-    const doc = JSON.parse((await readLimited(res.body as unknown as Readable, MAX_JSON_BYTES, tag, res.headers['content-length'])).toString('utf8')) as { layers?: unknown };
+    const doc = JSON.parse(
+      (await readLimited(res.body as unknown as Readable, MAX_JSON_BYTES, tag, res.headers['content-length'])).toString(
+        'utf8',
+      ),
+    ) as { layers?: unknown };
     if (!Array.isArray(doc.layers)) return [];
     return (doc.layers as Partial<Layer>[])
-      .filter((l) => l && l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE && typeof l.digest === 'string' && DIGEST.test(l.digest) && typeof l.size === 'number' && typeof l.annotations?.[SIGNATURE_ANNOTATION] === 'string')
-      .map((l) => ({ mediaType: SIMPLE_SIGNING_MEDIA_TYPE, digest: l.digest as string, size: l.size as number, annotations: { [SIGNATURE_ANNOTATION]: l.annotations?.[SIGNATURE_ANNOTATION] as string } }));
+      .filter(
+        (l) =>
+          l &&
+          l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE &&
+          typeof l.digest === 'string' &&
+          DIGEST.test(l.digest) &&
+          typeof l.size === 'number' &&
+          typeof l.annotations?.[SIGNATURE_ANNOTATION] === 'string',
+      )
+      .map((l) => ({
+        mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+        digest: l.digest as string,
+        size: l.size as number,
+        annotations: { [SIGNATURE_ANNOTATION]: l.annotations?.[SIGNATURE_ANNOTATION] as string },
+      }));
   } catch {
     return []; // an unreadable old signature manifest is replaced
   }
@@ -188,15 +264,32 @@ export async function pushSignature(
   k: SigningKey,
   upload: (digest: string, size: number, content: Buffer) => Promise<void>,
 ): Promise<string> {
-  if (!DIGEST.test(digest)) throw new ClairScanError(`cannot sign ${digest}: not a sha256 digest`, { hint: 'this is a bug in clair-scan; please report it.' });
+  if (!DIGEST.test(digest))
+    throw new ClairScanError(`cannot sign ${digest}: not a sha256 digest`, {
+      hint: 'this is a bug in clair-scan; please report it.',
+    });
   const tag = signatureTag(digest);
   const payload = simpleSigningPayload(`${ref.registry}/${ref.repository}`, digest);
   const signature = signBytes(payload, k);
-  const layer: Layer = { mediaType: SIMPLE_SIGNING_MEDIA_TYPE, digest: sha256(payload), size: payload.length, annotations: { [SIGNATURE_ANNOTATION]: signature } };
-  const kept = (await existingSignatureLayers(c, ref, tag)).filter((l) => l.digest !== layer.digest || l.annotations[SIGNATURE_ANNOTATION] !== signature).slice(-MAX_KEPT_SIGNATURES);
+  const layer: Layer = {
+    mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+    digest: sha256(payload),
+    size: payload.length,
+    annotations: { [SIGNATURE_ANNOTATION]: signature },
+  };
+  const kept = (await existingSignatureLayers(c, ref, tag))
+    .filter((l) => l.digest !== layer.digest || l.annotations[SIGNATURE_ANNOTATION] !== signature)
+    .slice(-MAX_KEPT_SIGNATURES);
   const layers = [...kept, layer];
   const config = Buffer.from(
-    JSON.stringify({ architecture: '', created: '0001-01-01T00:00:00Z', history: [{ created: '0001-01-01T00:00:00Z' }], os: '', rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) }, config: {} }),
+    JSON.stringify({
+      architecture: '',
+      created: '0001-01-01T00:00:00Z',
+      history: [{ created: '0001-01-01T00:00:00Z' }],
+      os: '',
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+      config: {},
+    }),
   );
   await upload(layer.digest, payload.length, payload);
   await upload(sha256(config), config.length, config);
@@ -209,17 +302,28 @@ export async function pushSignature(
     }),
   );
   const res = await c.request('PUT', `/v2/${ref.repository}/manifests/${tag}`, {
-    headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': String(manifest.length) },
+    headers: {
+      'content-type': 'application/vnd.oci.image.manifest.v1+json',
+      'content-length': String(manifest.length),
+    },
     body: manifest,
   });
   const text = (await res.body.text()).slice(0, 500);
   if (res.statusCode !== 201) {
-    throw new ClairScanError(`storing the signature ${ref.registry}/${ref.repository}:${tag} failed: HTTP ${res.statusCode}`, {
-      hint: res.statusCode === 401 || res.statusCode === 403 ? 'the credentials need push access to this repository (registry-username/registry-password).' : "see the registry's answer below.",
-      details: text,
-    });
+    throw new ClairScanError(
+      `storing the signature ${ref.registry}/${ref.repository}:${tag} failed: HTTP ${res.statusCode}`,
+      {
+        hint:
+          res.statusCode === 401 || res.statusCode === 403
+            ? 'the credentials need push access to this repository (registry-username/registry-password).'
+            : "see the registry's answer below.",
+        details: text,
+      },
+    );
   }
-  log.info(`Signed ${ref.registry}/${ref.repository}@${digest} with ${k.kind} key ${k.fingerprint} (${ref.registry}/${ref.repository}:${tag}).`);
+  log.info(
+    `Signed ${ref.registry}/${ref.repository}@${digest} with ${k.kind} key ${k.fingerprint} (${ref.registry}/${ref.repository}:${tag}).`,
+  );
   return tag;
 }
 
@@ -256,7 +360,13 @@ function keyText(key: SignatureKey): string {
  * Verifies the cosign signature of a registry artifact (an `oci://` snapshot, a database image) by its manifest
  * digest: throws a ClairScanError (exit 2) naming the reference and what failed.
  */
-export async function verifyRegistrySignature(ref: ImageReference, digest: string, key: SignatureKey, auth: RegistryAuth, label: string): Promise<void> {
+export async function verifyRegistrySignature(
+  ref: ImageReference,
+  digest: string,
+  key: SignatureKey,
+  auth: RegistryAuth,
+  label: string,
+): Promise<void> {
   const c = new RegistryClient(ref, auth);
   const repo = `${ref.registry}/${ref.repository}`;
   const r = await verifyStoredSignature(c, ref, digest, key);
@@ -265,35 +375,56 @@ export async function verifyRegistrySignature(ref: ImageReference, digest: strin
     return;
   }
   if (r.status === 'unsigned') {
-    throw new ClairScanError(`${label} is not signed: ${repo} has no signature of ${digest} (no tag ${r.tag}), and vuln-data-public-key is set`, {
-      hint: `sign it with the private key of ${keyText(key)} (\`clair-scan data push --sign-key …\`, \`data image build --push --sign-key …\` or \`cosign sign --key …\`), or use data that is signed.`,
-    });
+    throw new ClairScanError(
+      `${label} is not signed: ${repo} has no signature of ${digest} (no tag ${r.tag}), and vuln-data-public-key is set`,
+      {
+        hint: `sign it with the private key of ${keyText(key)} (\`clair-scan data push --sign-key …\`, \`data image build --push --sign-key …\` or \`cosign sign --key …\`), or use data that is signed.`,
+      },
+    );
   }
-  throw new ClairScanError(`${label} has no valid signature by vuln-data-public-key ${keyText(key)}: ${repo}:${r.tag}: ${r.reason}`, {
-    hint: 'the data was changed after it was signed, or signed with another key: use data signed with this key, or check vuln-data-public-key.',
-  });
+  throw new ClairScanError(
+    `${label} has no valid signature by vuln-data-public-key ${keyText(key)}: ${repo}:${r.tag}: ${r.reason}`,
+    {
+      hint: 'the data was changed after it was signed, or signed with another key: use data signed with this key, or check vuln-data-public-key.',
+    },
+  );
 }
 
 /**
  * Verifies a snapshot file's detached signature over its manifest's exact bytes (read once by the caller, which
  * must parse these same bytes). Throws a ClairScanError (exit 2) naming the file and what failed.
  */
-export function verifyManifestBytes(manifestBytes: Buffer | undefined, signature: string | undefined, key: SignatureKey, label: string, manifestPath: string): void {
+export function verifyManifestBytes(
+  manifestBytes: Buffer | undefined,
+  signature: string | undefined,
+  key: SignatureKey,
+  label: string,
+  manifestPath: string,
+): void {
   if (manifestBytes === undefined) {
-    throw new ClairScanError(`${label} has no snapshot manifest (${manifestPath}), so its signature cannot be checked, and vuln-data-public-key is set`, {
-      hint: 'use a snapshot written by `clair-scan data export --sign-key …` (bundle, manifest and its .sig side by side), or an oci:// snapshot pushed with `data push --sign-key …`.',
-    });
+    throw new ClairScanError(
+      `${label} has no snapshot manifest (${manifestPath}), so its signature cannot be checked, and vuln-data-public-key is set`,
+      {
+        hint: 'use a snapshot written by `clair-scan data export --sign-key …` (bundle, manifest and its .sig side by side), or an oci:// snapshot pushed with `data push --sign-key …`.',
+      },
+    );
   }
   const sigPath = manifestSignaturePathFor(manifestPath);
   if (signature === undefined) {
-    throw new ClairScanError(`${label} is not signed: no ${sigPath} beside its manifest, and vuln-data-public-key is set`, {
-      hint: `sign the manifest with the private key of ${keyText(key)} (\`clair-scan data export --sign-key …\`, or \`cosign sign-blob --key cosign.key --output-signature ${sigPath} ${manifestPath}\`).`,
-    });
+    throw new ClairScanError(
+      `${label} is not signed: no ${sigPath} beside its manifest, and vuln-data-public-key is set`,
+      {
+        hint: `sign the manifest with the private key of ${keyText(key)} (\`clair-scan data export --sign-key …\`, or \`cosign sign-blob --key cosign.key --output-signature ${sigPath} ${manifestPath}\`).`,
+      },
+    );
   }
   if (!verifyBlobSignature(manifestBytes, signature, key)) {
-    throw new ClairScanError(`${label}: the signature ${sigPath} does not verify with vuln-data-public-key ${keyText(key)}`, {
-      hint: 'the manifest was changed after it was signed, or signed with another key: use data signed with this key, or check vuln-data-public-key.',
-    });
+    throw new ClairScanError(
+      `${label}: the signature ${sigPath} does not verify with vuln-data-public-key ${keyText(key)}`,
+      {
+        hint: 'the manifest was changed after it was signed, or signed with another key: use data signed with this key, or check vuln-data-public-key.',
+      },
+    );
   }
   log.info(`${label}: manifest signature by ${key.kind} key ${key.fingerprint} verified.`);
 }
@@ -307,10 +438,14 @@ async function readSmallFile(file: string, what: string): Promise<Buffer | undef
     st = await fs.promises.stat(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ClairScanError(`cannot read ${what} ${file}: ${errorMessage(err)}`, { hint: 'check the file and its permissions.' });
+    throw new ClairScanError(`cannot read ${what} ${file}: ${errorMessage(err)}`, {
+      hint: 'check the file and its permissions.',
+    });
   }
   if (!st.isFile() || st.size > MAX_MANIFEST_BYTES) {
-    throw new ClairScanError(`${what} ${file} is not a regular file of at most ${formatBytes(MAX_MANIFEST_BYTES)}`, { hint: 'replace it with the one written by `clair-scan data export`.' });
+    throw new ClairScanError(`${what} ${file} is not a regular file of at most ${formatBytes(MAX_MANIFEST_BYTES)}`, {
+      hint: 'replace it with the one written by `clair-scan data export`.',
+    });
   }
   return fs.promises.readFile(file);
 }
@@ -347,9 +482,16 @@ export async function verifyDbImageSignature(ref: string, key: SignatureKey, aut
   const c = new RegistryClient(parsed, auth);
   let digest: string;
   try {
-    digest = (await c.getJson<unknown>(`/v2/${parsed.repository}/manifests/${parsed.digest ?? parsed.tag}`, REGISTRY_MANIFEST_ACCEPT, parsed.digest)).digest;
+    digest = (
+      await c.getJson<unknown>(
+        `/v2/${parsed.repository}/manifests/${parsed.digest ?? parsed.tag}`,
+        REGISTRY_MANIFEST_ACCEPT,
+        parsed.digest,
+      )
+    ).digest;
   } catch (err) {
-    if (err instanceof ClairScanError && / was not found in the registry$/.test(err.message)) throw localOnly(`the registry ${parsed.registry} does not have it`);
+    if (err instanceof ClairScanError && / was not found in the registry$/.test(err.message))
+      throw localOnly(`the registry ${parsed.registry} does not have it`);
     throw err;
   }
   await verifyRegistrySignature(parsed, digest, key, auth, label);

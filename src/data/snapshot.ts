@@ -14,7 +14,14 @@ import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ClairScanError } from '../util/errors';
-import { BundleCompression, compressionOf, decompressor, errorText as message, forEachLine, hasRange } from '../util/bundle-stream';
+import {
+  BundleCompression,
+  compressionOf,
+  decompressor,
+  errorText as message,
+  forEachLine,
+  hasRange,
+} from '../util/bundle-stream';
 import { TOOL_VERSION } from '../version';
 import { startProgress } from '../util/progress';
 
@@ -107,7 +114,10 @@ export async function scanBundle(file: string, opts: ScanOptions = {}): Promise<
       hint: 'set vuln-data to a bundle made by `clairctl export-updaters` (.json, .json.gz or .json.zst), a snapshot reference, or `online`.',
     });
   }
-  if (!st.isFile()) throw new ClairScanError(`vulnerability data "${label}" is not a file`, { hint: 'give the path of a bundle file.' });
+  if (!st.isFile())
+    throw new ClairScanError(`vulnerability data "${label}" is not a file`, {
+      hint: 'give the path of a bundle file.',
+    });
   const head = Buffer.alloc(4);
   const fd = await fs.promises.open(file, 'r');
   try {
@@ -119,7 +129,13 @@ export async function scanBundle(file: string, opts: ScanOptions = {}): Promise<
   return scanStream(fs.createReadStream(file), compression, label, opts.progress, st.size);
 }
 
-async function scanStream(raw: Readable, compression: BundleCompression, label: string, progressPhase?: string, totalBytes?: number): Promise<BundleScan> {
+async function scanStream(
+  raw: Readable,
+  compression: BundleCompression,
+  label: string,
+  progressPhase?: string,
+  totalBytes?: number,
+): Promise<BundleScan> {
   const hash = createHash('sha256');
   let size = 0;
   const progress = progressPhase ? startProgress(progressPhase, { totalBytes }) : undefined;
@@ -146,8 +162,19 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
       throw (recordError = corrupt(label, `line ${lineNo} is not JSON (${message(err)})`, line.slice(0, 200)));
     }
     const r = rec as { Updater?: unknown; Fingerprint?: unknown; Date?: unknown; Ref?: unknown; Kind?: unknown };
-    if (!rec || typeof rec !== 'object' || Array.isArray(rec) || typeof r.Updater !== 'string' || typeof r.Ref !== 'string' || typeof r.Kind !== 'string') {
-      throw (recordError = corrupt(label, `line ${lineNo} is not a record of clairctl export-updaters (needs "Updater", "Ref" and "Kind")`, line.slice(0, 200)));
+    if (
+      !rec ||
+      typeof rec !== 'object' ||
+      Array.isArray(rec) ||
+      typeof r.Updater !== 'string' ||
+      typeof r.Ref !== 'string' ||
+      typeof r.Kind !== 'string'
+    ) {
+      throw (recordError = corrupt(
+        label,
+        `line ${lineNo} is not a record of clairctl export-updaters (needs "Updater", "Ref" and "Kind")`,
+        line.slice(0, 200),
+      ));
     }
     records++;
     if (progress) progress.records = records;
@@ -165,7 +192,9 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
     u.records++;
   };
   try {
-    await pipeline(raw, meter, decompressor(compression), (source: AsyncIterable<Buffer>) => forEachLine(source, parseLine));
+    await pipeline(raw, meter, decompressor(compression), (source: AsyncIterable<Buffer>) =>
+      forEachLine(source, parseLine),
+    );
   } catch (err) {
     // The first failure wins: a bad record aborts the other stages, whose AbortError says nothing.
     if (recordError) throw recordError;
@@ -185,7 +214,11 @@ async function scanStream(raw: Readable, compression: BundleCompression, label: 
 }
 
 /** Builds the manifest for a bundle that was just scanned. */
-function manifestFor(bundlePath: string, scan: BundleScan, meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; ref?: string }): SnapshotManifest {
+function manifestFor(
+  bundlePath: string,
+  scan: BundleScan,
+  meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; ref?: string },
+): SnapshotManifest {
   return {
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -221,19 +254,31 @@ export function parseManifest(text: string, label: string, now = new Date()): Sn
   if (!m || typeof m !== 'object' || m.format !== SNAPSHOT_FORMAT) throw bad(`"format" is not "${SNAPSHOT_FORMAT}"`);
   if (typeof m.formatVersion !== 'number') throw bad('"formatVersion" is missing');
   if (m.formatVersion > SNAPSHOT_FORMAT_VERSION) {
-    throw new ClairScanError(`snapshot manifest ${label} has format version ${m.formatVersion}; this clair-scan (${TOOL_VERSION}) reads up to ${SNAPSHOT_FORMAT_VERSION}`, {
-      hint: 'upgrade clair-scan, or use a snapshot exported by this version.',
-    });
+    throw new ClairScanError(
+      `snapshot manifest ${label} has format version ${m.formatVersion}; this clair-scan (${TOOL_VERSION}) reads up to ${SNAPSHOT_FORMAT_VERSION}`,
+      {
+        hint: 'upgrade clair-scan, or use a snapshot exported by this version.',
+      },
+    );
   }
   if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) throw bad('"createdAt" is not a date');
   if (Date.parse(m.createdAt) - now.getTime() > MAX_CLOCK_SKEW_MS) {
-    throw new ClairScanError(`snapshot manifest ${label} says it was created at ${m.createdAt}, in the future (now ${now.toISOString()})`, {
-      hint: 'a future date would make old data look fresh: check the clock of the machine that exported it and of this one, then export the snapshot again.',
-    });
+    throw new ClairScanError(
+      `snapshot manifest ${label} says it was created at ${m.createdAt}, in the future (now ${now.toISOString()})`,
+      {
+        hint: 'a future date would make old data look fresh: check the clock of the machine that exported it and of this one, then export the snapshot again.',
+      },
+    );
   }
   if (m.ref !== undefined && typeof m.ref !== 'string') throw bad('"ref" is not a string');
   const b = m.bundle;
-  if (!b || typeof b.sha256 !== 'string' || !/^[a-f0-9]{64}$/.test(b.sha256) || typeof b.size !== 'number' || typeof b.file !== 'string') {
+  if (
+    !b ||
+    typeof b.sha256 !== 'string' ||
+    !/^[a-f0-9]{64}$/.test(b.sha256) ||
+    typeof b.size !== 'number' ||
+    typeof b.file !== 'string'
+  ) {
     throw bad('"bundle" lacks file, sha256 or size');
   }
   if (!Array.isArray(m.updaters) || typeof m.records !== 'number') throw bad('"updaters" or "records" is missing');
@@ -264,11 +309,20 @@ export async function openSnapshot(bundlePath: string): Promise<Snapshot> {
  */
 export async function verifySnapshot(snap: Snapshot, label = snap.bundlePath): Promise<BundleScan> {
   // A size that differs (a truncated download or copy) is the clearest diagnosis: say so before decompressing.
-  const size = await fs.promises.stat(snap.bundlePath).then((st) => st.size, () => undefined);
+  const size = await fs.promises.stat(snap.bundlePath).then(
+    (st) => st.size,
+    () => undefined,
+  );
   if (snap.manifest && size !== undefined && size !== snap.manifest.bundle.size) {
-    throw corrupt(label, `its size (${size} bytes) does not match the manifest (${snap.manifest.bundle.size} bytes): it is truncated or was changed`);
+    throw corrupt(
+      label,
+      `its size (${size} bytes) does not match the manifest (${snap.manifest.bundle.size} bytes): it is truncated or was changed`,
+    );
   }
-  const scan = await scanBundle(snap.bundlePath, { label, progress: `Verifying vulnerability data ${path.basename(snap.bundlePath)}` });
+  const scan = await scanBundle(snap.bundlePath, {
+    label,
+    progress: `Verifying vulnerability data ${path.basename(snap.bundlePath)}`,
+  });
   const m = snap.manifest;
   if (m) {
     if (scan.size !== m.bundle.size || scan.sha256 !== m.bundle.sha256) {
@@ -277,7 +331,8 @@ export async function verifySnapshot(snap: Snapshot, label = snap.bundlePath): P
         `its sha256/size does not match the manifest (file: sha256:${scan.sha256}, ${scan.size} bytes; manifest: sha256:${m.bundle.sha256}, ${m.bundle.size} bytes)`,
       );
     }
-    if (scan.records !== m.records) throw corrupt(label, `it holds ${scan.records} records, the manifest says ${m.records}`);
+    if (scan.records !== m.records)
+      throw corrupt(label, `it holds ${scan.records} records, the manifest says ${m.records}`);
   }
   return scan;
 }
@@ -319,9 +374,12 @@ export async function writeSnapshot(
     const scan = await scanBundle(tmp, { label: outPath, progress: `Checking ${path.basename(outPath)}` });
     const expected = compressionForName(outPath);
     if (scan.compression !== expected) {
-      throw new ClairScanError(`the exported bundle is ${scan.compression === 'none' ? 'uncompressed' : scan.compression} but its name ${outPath} says ${expected === 'none' ? 'uncompressed' : expected}`, {
-        hint: 'name the output .json, .json.gz or .json.zst.',
-      });
+      throw new ClairScanError(
+        `the exported bundle is ${scan.compression === 'none' ? 'uncompressed' : scan.compression} but its name ${outPath} says ${expected === 'none' ? 'uncompressed' : expected}`,
+        {
+          hint: 'name the output .json, .json.gz or .json.zst.',
+        },
+      );
     }
     const manifest = manifestFor(outPath, scan, meta);
     await fs.promises.rename(tmp, outPath);

@@ -26,7 +26,16 @@ import { caDispatcher, untrustedCertificateError, type CaBundle } from '../util/
 import { makeTempDir } from '../image/temp';
 import { isOciRef, ociPull } from './oci';
 import { loadDataPublicKey, manifestSignaturePathFor, openSignedSnapshot, UNAUTHENTICATED_NOTE } from './signing';
-import { BundleScan, manifestPathFor, openSnapshot, parseMaxAge, Snapshot, snapshotAgeMs, verifySnapshot, writeSnapshot } from './snapshot';
+import {
+  BundleScan,
+  manifestPathFor,
+  openSnapshot,
+  parseMaxAge,
+  Snapshot,
+  snapshotAgeMs,
+  verifySnapshot,
+  writeSnapshot,
+} from './snapshot';
 import { clairVersionOf, runExport } from './export';
 import { formatBytes, formatDuration, startProgress } from '../util/progress';
 
@@ -58,7 +67,11 @@ export interface RefreshContext {
   clair: Container;
 }
 
-export async function prepareVulnData(input: VulnDataInput, state: RunState, refresh?: RefreshContext): Promise<PreparedData> {
+export async function prepareVulnData(
+  input: VulnDataInput,
+  state: RunState,
+  refresh?: RefreshContext,
+): Promise<PreparedData> {
   const v = input.vulnData.trim();
   if (v.toLowerCase() === 'online') return { bundle: 'online', notes: [] };
   const maxAgeMs = parseMaxAge(input.vulnDataMaxAge ?? '');
@@ -73,7 +86,17 @@ export async function prepareVulnData(input: VulnDataInput, state: RunState, ref
     const tmp = makeTempDir(state, 'vuln-data');
     const pulled = await ociPull(v, undefined, input.registry, tmp.dir, { publicKey: key });
     // ociPull verified it already (its scan counted the range records).
-    return authNote(await checkAge({ bundlePath: pulled.bundlePath, manifest: pulled.manifest }, pulled.scan, v, input, state, maxAgeMs, refresh));
+    return authNote(
+      await checkAge(
+        { bundlePath: pulled.bundlePath, manifest: pulled.manifest },
+        pulled.scan,
+        v,
+        input,
+        state,
+        maxAgeMs,
+        refresh,
+      ),
+    );
   } else if (/^https?:\/\//i.test(v)) {
     label = shown(new URL(v));
     snap = await download(v, makeTempDir(state, 'vuln-data').dir, !!key, input.registry.ca);
@@ -132,11 +155,20 @@ function oldestUpdaterAge(scan: BundleScan | undefined): number | undefined {
 }
 
 /** Runs the snapshot's updater sets in the run's Clair and writes the result as a snapshot in a run temp dir. */
-async function refreshOnline(ctx: RefreshContext, sets: string[], state: RunState, timeoutMs: number): Promise<{ bundlePath: string; records: number }> {
+async function refreshOnline(
+  ctx: RefreshContext,
+  sets: string[],
+  state: RunState,
+  timeoutMs: number,
+): Promise<{ bundlePath: string; records: number }> {
   const inContainer = await runExport(ctx.docker, ctx.clair, sets, 'zstd', timeoutMs);
   const { size, stream } = await ctx.docker.getFile(ctx.clair, inContainer);
   const out = path.join(makeTempDir(state, 'vuln-data-fresh').dir, 'clair-data.json.zst');
-  const m = await writeSnapshot(stream, out, { updaterSets: sets, clairVersion: await clairVersionOf(ctx.docker, ctx.clair), totalBytes: size });
+  const m = await writeSnapshot(stream, out, {
+    updaterSets: sets,
+    clairVersion: await clairVersionOf(ctx.docker, ctx.clair),
+    totalBytes: size,
+  });
   return { bundlePath: out, records: m.records };
 }
 
@@ -156,9 +188,15 @@ function shown(url: URL): string {
  * same origin or a loopback address), never from https to http. Credentials written in the URL
  * (`https://user:token@host/…`) go as Basic auth to that URL's origin only, never along a redirect elsewhere.
  */
-export async function fetchFollowing(url: URL, timeouts: { headersTimeout: number; bodyTimeout: number }, ca?: CaBundle): Promise<Awaited<ReturnType<typeof request>>> {
+export async function fetchFollowing(
+  url: URL,
+  timeouts: { headersTimeout: number; bodyTimeout: number },
+  ca?: CaBundle,
+): Promise<Awaited<ReturnType<typeof request>>> {
   const origin = url.origin;
-  const auth = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` : undefined;
+  const auth = url.username
+    ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`
+    : undefined;
   if (url.password) log.mask(decodeURIComponent(url.password));
   let current = new URL(shown(url));
   for (let hop = 0; ; hop++) {
@@ -184,7 +222,10 @@ export async function fetchFollowing(url: URL, timeouts: { headersTimeout: numbe
       throw refuse('to an invalid location');
     }
     const fromHttp = current.protocol === 'http:';
-    if (!(await redirectAllowed(current, next, current.origin))) throw refuse(`to ${next.protocol}//${next.host}, which is not https${!fromHttp && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`);
+    if (!(await redirectAllowed(current, next, current.origin)))
+      throw refuse(
+        `to ${next.protocol}//${next.host}, which is not https${!fromHttp && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`,
+      );
     // Credentials in a Location are never used: only the user's own URL carries them.
     next.username = '';
     next.password = '';
@@ -203,11 +244,16 @@ async function download(urlText: string, dir: string, signature = false, ca?: Ca
   const file = path.join(dir, name);
   const res = await fetchFollowing(url, { headersTimeout: 60_000, bodyTimeout: 300_000 }, ca).catch((err: unknown) => {
     if (err instanceof ClairScanError) throw err;
-    throw new ClairScanError(`cannot download vulnerability data from ${label}: ${errorMessage(err)}`, { hint: 'check the URL and network access to it.', cause: err });
+    throw new ClairScanError(`cannot download vulnerability data from ${label}: ${errorMessage(err)}`, {
+      hint: 'check the URL and network access to it.',
+      cause: err,
+    });
   });
   if (res.statusCode !== 200) {
     await res.body.dump();
-    throw new ClairScanError(`downloading vulnerability data from ${label} failed: HTTP ${res.statusCode}`, { hint: 'check the URL (a bundle made by `clairctl export-updaters` or `clair-scan data export`).' });
+    throw new ClairScanError(`downloading vulnerability data from ${label} failed: HTTP ${res.statusCode}`, {
+      hint: 'check the URL (a bundle made by `clairctl export-updaters` or `clair-scan data export`).',
+    });
   }
   const total = Number(res.headers['content-length'] ?? 0) || undefined;
   const progress = startProgress(`Downloading ${label}`, { totalBytes: total });
@@ -220,19 +266,25 @@ async function download(urlText: string, dir: string, signature = false, ca?: Ca
     });
     await pipeline(res.body, meter, fs.createWriteStream(file, { mode: 0o600 }));
   } catch (err) {
-    throw new ClairScanError(`the download of ${label} broke off after ${formatBytes(progress.bytes)}: ${errorMessage(err)}`, { hint: 'retry; check the server and the network.' });
+    throw new ClairScanError(
+      `the download of ${label} broke off after ${formatBytes(progress.bytes)}: ${errorMessage(err)}`,
+      { hint: 'retry; check the server and the network.' },
+    );
   } finally {
     progress.stop();
   }
   const manifestUrl = new URL(url.toString());
   manifestUrl.pathname += '.manifest.json';
-  const mres = await fetchFollowing(manifestUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }, ca).catch((err: unknown) => {
-    // A refused redirect is an answer (fail closed); an unreachable manifest just means there is none.
-    if (err instanceof ClairScanError) throw err;
-    return undefined;
-  });
+  const mres = await fetchFollowing(manifestUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }, ca).catch(
+    (err: unknown) => {
+      // A refused redirect is an answer (fail closed); an unreachable manifest just means there is none.
+      if (err instanceof ClairScanError) throw err;
+      return undefined;
+    },
+  );
   // Read with a limit (an oversized answer counts as none, as before) instead of buffered whole and measured after.
-  const small = (body: unknown, max: number): Promise<Buffer | undefined> => readLimited(body as Readable, max, 'a snapshot manifest or signature').catch(() => undefined);
+  const small = (body: unknown, max: number): Promise<Buffer | undefined> =>
+    readLimited(body as Readable, max, 'a snapshot manifest or signature').catch(() => undefined);
   if (mres?.statusCode === 200) {
     const text = await small(mres.body, 4 << 20);
     if (text) fs.writeFileSync(manifestPathFor(file), text);
@@ -241,10 +293,12 @@ async function download(urlText: string, dir: string, signature = false, ca?: Ca
     // Kept as bytes: the signature covers the manifest exactly as served. A missing one is refused by the caller.
     const sigUrl = new URL(manifestUrl.toString());
     sigUrl.pathname += '.sig';
-    const sres = await fetchFollowing(sigUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }, ca).catch((err: unknown) => {
-      if (err instanceof ClairScanError) throw err;
-      return undefined;
-    });
+    const sres = await fetchFollowing(sigUrl, { headersTimeout: 30_000, bodyTimeout: 30_000 }, ca).catch(
+      (err: unknown) => {
+        if (err instanceof ClairScanError) throw err;
+        return undefined;
+      },
+    );
     if (sres?.statusCode === 200) {
       const sig = await small(sres.body, 64 << 10);
       if (sig) fs.writeFileSync(manifestSignaturePathFor(manifestPathFor(file)), sig);

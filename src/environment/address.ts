@@ -19,9 +19,14 @@ export async function localAddressTowards(host: string, port: number, timeoutMs 
     const sock = net.connect({ host: ip, port });
     const timer = setTimeout(() => {
       sock.destroy();
-      reject(new ClairScanError(`could not connect to ${host}:${port} to find the local address it reaches us by (timed out)`, {
-        hint: 'check that the host is reachable, or set layer-server-address to an address of this machine that the Clair host can reach.',
-      }));
+      reject(
+        new ClairScanError(
+          `could not connect to ${host}:${port} to find the local address it reaches us by (timed out)`,
+          {
+            hint: 'check that the host is reachable, or set layer-server-address to an address of this machine that the Clair host can reach.',
+          },
+        ),
+      );
     }, timeoutMs);
     sock.once('connect', () => {
       clearTimeout(timer);
@@ -31,9 +36,14 @@ export async function localAddressTowards(host: string, port: number, timeoutMs 
     });
     sock.once('error', (err) => {
       clearTimeout(timer);
-      reject(new ClairScanError(`could not connect to ${host}:${port} to find the local address it reaches us by: ${errorMessage(err)}`, {
-        hint: 'check that the host is reachable, or set layer-server-address to an address of this machine that the Clair host can reach.',
-      }));
+      reject(
+        new ClairScanError(
+          `could not connect to ${host}:${port} to find the local address it reaches us by: ${errorMessage(err)}`,
+          {
+            hint: 'check that the host is reachable, or set layer-server-address to an address of this machine that the Clair host can reach.',
+          },
+        ),
+      );
     });
   });
 }
@@ -43,7 +53,9 @@ async function resolveHost(host: string): Promise<string> {
   try {
     return (await dns.lookup(host)).address;
   } catch (err) {
-    throw new ClairScanError(`cannot resolve host name "${host}": ${errorMessage(err)}`, { hint: 'check the host name in docker-host / clair-url.' });
+    throw new ClairScanError(`cannot resolve host name "${host}": ${errorMessage(err)}`, {
+      hint: 'check the host name in docker-host / clair-url.',
+    });
   }
 }
 

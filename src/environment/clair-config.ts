@@ -60,11 +60,15 @@ export function generateClairConfig(p: ClairConfigParams): string {
           // index ("unable to create a mappingFile object"): give them empty local ones (RHEL repository
           // CPEs then stay unknown, and a container image's only repository name is its `name` label; a user
           // supplies real mapping files with rhel-repo2cpe / rhel-name2repos).
-          ...(p.airgap || p.name2reposFile ? { rhel_containerscanner: { name2repos_mapping_file: mapping.name2repos } } : {}),
+          ...(p.airgap || p.name2reposFile
+            ? { rhel_containerscanner: { name2repos_mapping_file: mapping.name2repos } }
+            : {}),
         },
         // Without repository CPEs (an empty mapping) RHEL packages cannot be matched: the coverage proof
         // (vuln-data.ts) refuses such an image instead of reporting it clean.
-        ...(p.airgap || p.repo2cpeFile ? { repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: mapping.repo2cpe } } } : {}),
+        ...(p.airgap || p.repo2cpeFile
+          ? { repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: mapping.repo2cpe } } }
+          : {}),
       },
     },
     matcher: {

@@ -29,10 +29,14 @@ const PORT_IN_USE = /address already in use|bind:/i;
 /** A user's clair-config must exist and be .yaml or .json (what Clair reads). Checked before anything starts. */
 export function validateClairConfigFile(file: string): void {
   if (!['.yaml', '.json'].includes(path.extname(file).toLowerCase())) {
-    throw new ClairScanError(`clair-config "${file}" must end in .yaml or .json`, { hint: 'Clair reads only .yaml and .json config files (not .yml): rename the file.' });
+    throw new ClairScanError(`clair-config "${file}" must end in .yaml or .json`, {
+      hint: 'Clair reads only .yaml and .json config files (not .yml): rename the file.',
+    });
   }
   if (!fs.existsSync(file)) {
-    throw new ClairScanError(`clair-config file "${file}" does not exist`, { hint: 'check the path (relative to the working directory).' });
+    throw new ClairScanError(`clair-config file "${file}" does not exist`, {
+      hint: 'check the path (relative to the working directory).',
+    });
   }
 }
 
@@ -41,7 +45,10 @@ export function validateClairConfigFile(file: string): void {
  * stops it with a bare JSON error, so check the shape first. Plain JSON or gzip/zstd-compressed (as Clair accepts,
  * claircore's zreader; a compressed file is only checked for being readable here).
  */
-function validateMappingFile(file: string, m: { input: string; what: string; shape: string; url: string; valid: (data: Record<string, unknown>) => boolean }): void {
+function validateMappingFile(
+  file: string,
+  m: { input: string; what: string; shape: string; url: string; valid: (data: Record<string, unknown>) => boolean },
+): void {
   const hint = `download Red Hat's mapping (${m.url}) and give its path in ${m.input}.`;
   let buf: Buffer;
   try {
@@ -49,7 +56,11 @@ function validateMappingFile(file: string, m: { input: string; what: string; sha
   } catch (err) {
     throw new ClairScanError(`${m.input} file "${file}" cannot be read: ${errorMessage(err)}`, { hint });
   }
-  if (buf.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])) || buf.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))) return;
+  if (
+    buf.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])) ||
+    buf.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))
+  )
+    return;
   let doc: unknown;
   try {
     doc = JSON.parse(buf.toString('utf8'));
@@ -90,7 +101,10 @@ export function validateName2reposFile(file: string): void {
     what: 'a container name-to-repositories mapping',
     shape: '{"data": {"<name label>": ["<repository>", …]}}',
     url: 'https://security.access.redhat.com/data/metrics/container-name-repos-map.json',
-    valid: (data) => Object.values(data).every((repos) => Array.isArray(repos) && repos.every((r) => typeof r === 'string' && r !== '')),
+    valid: (data) =>
+      Object.values(data).every(
+        (repos) => Array.isArray(repos) && repos.every((r) => typeof r === 'string' && r !== ''),
+      ),
   });
 }
 
@@ -98,7 +112,12 @@ export function validateName2reposFile(file: string): void {
  * Preflight (single scan and batch): the files a user gives the ephemeral Clair — its config drop-in and Red Hat's
  * two mapping files — are checked before anything starts. With `clair-url` none of them is used.
  */
-export function validateClairFiles(s: { clairUrl?: string; clairConfig?: string; rhelRepo2cpe?: string; rhelName2repos?: string }): void {
+export function validateClairFiles(s: {
+  clairUrl?: string;
+  clairConfig?: string;
+  rhelRepo2cpe?: string;
+  rhelName2repos?: string;
+}): void {
   if (s.clairUrl) return;
   if (s.clairConfig) validateClairConfigFile(s.clairConfig);
   if (s.rhelRepo2cpe) validateRepo2cpeFile(s.rhelRepo2cpe);
@@ -131,11 +150,14 @@ const CONFIG_DIR = '/config';
 const CONFIG_FILE = `${CONFIG_DIR}/config.yaml`;
 
 function notAClairImage(image: string, what: string): ClairScanError {
-  return new ClairScanError(`input "clair-image" (${image}) is not a Clair v4 image laid out like quay.io/projectquay/clair: ${what}`, {
-    hint:
-      'set clair-image to a Clair v4 image such as quay.io/projectquay/clair:4.9.0 (or leave it unset for that default). ' +
-      `An image of your own must keep the official layout: clair as the entrypoint, ENV CLAIR_CONF=${CONFIG_FILE} and a ${CONFIG_DIR} directory (VOLUME ${CONFIG_DIR}).`,
-  });
+  return new ClairScanError(
+    `input "clair-image" (${image}) is not a Clair v4 image laid out like quay.io/projectquay/clair: ${what}`,
+    {
+      hint:
+        'set clair-image to a Clair v4 image such as quay.io/projectquay/clair:4.9.0 (or leave it unset for that default). ' +
+        `An image of your own must keep the official layout: clair as the entrypoint, ENV CLAIR_CONF=${CONFIG_FILE} and a ${CONFIG_DIR} directory (VOLUME ${CONFIG_DIR}).`,
+    },
+  );
 }
 
 /**
@@ -147,12 +169,22 @@ export async function checkClairImage(docker: DockerClient, image: string): Prom
   const info = await docker.imageInspect(image);
   if (!info) return; // ensureImage has already said whether it is there
   const conf = (info.Config?.Env ?? []).find((e) => e.startsWith('CLAIR_CONF='))?.slice('CLAIR_CONF='.length);
-  if (conf === undefined) throw notAClairImage(image, 'it sets no CLAIR_CONF environment variable, so Clair would not read the config clair-scan writes');
-  if (conf !== CONFIG_FILE) throw notAClairImage(image, `it reads its config from CLAIR_CONF=${conf}, but clair-scan writes ${CONFIG_FILE}`);
+  if (conf === undefined)
+    throw notAClairImage(
+      image,
+      'it sets no CLAIR_CONF environment variable, so Clair would not read the config clair-scan writes',
+    );
+  if (conf !== CONFIG_FILE)
+    throw notAClairImage(image, `it reads its config from CLAIR_CONF=${conf}, but clair-scan writes ${CONFIG_FILE}`);
   // We start the image's own command (no Cmd of ours): it must run clair, possibly behind an init wrapper.
   const command = [...(info.Config?.Entrypoint ?? []), ...(info.Config?.Cmd ?? [])];
   if (!command.some((part) => path.posix.basename(part) === 'clair')) {
-    throw notAClairImage(image, command.length ? `its command (${command.join(' ')}) does not run clair` : 'it has no entrypoint or command, so nothing would run clair');
+    throw notAClairImage(
+      image,
+      command.length
+        ? `its command (${command.join(' ')}) does not run clair`
+        : 'it has no entrypoint or command, so nothing would run clair',
+    );
   }
 }
 
@@ -185,7 +217,9 @@ export async function startClair(
     deadline,
     portInUse: PORT_IN_USE,
     attempt: async (n) => {
-      const [apiPort, introPort] = docker.endpoint.tcp ? [randomPort(), randomPort()] : [await freeLocalPort(), await freeLocalPort()];
+      const [apiPort, introPort] = docker.endpoint.tcp
+        ? [randomPort(), randomPort()]
+        : [await freeLocalPort(), await freeLocalPort()];
       const params = {
         psk,
         connString: opts.connString,
@@ -221,27 +255,41 @@ export async function startClair(
         // The Engine API answers 404 when the image has no such directory: not a Clair image after all.
         if ((err as { statusCode?: number }).statusCode !== 404) throw err;
         await docker.removeContainer(container.id);
-        throw notAClairImage(opts.image, `it has no ${CONFIG_DIR} directory to put the config in (${errorMessage(err)})`);
+        throw notAClairImage(
+          opts.image,
+          `it has no ${CONFIG_DIR} directory to put the config in (${errorMessage(err)})`,
+        );
       }
       if (opts.ca) await putCaBundle(docker, container, opts.ca);
       await docker.startContainer(container);
       const url = `http://${params.httpListen}`;
-      const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs, psk });
+      const client = new ClairClient({
+        url,
+        introspectionUrl: `http://${params.introspectionListen}`,
+        requestTimeoutMs: opts.requestTimeoutMs,
+        psk,
+      });
       return {
         container,
         value: { container, client, url, psk },
-        outcome: await waitReady({ isReady: () => client.isReady(), isRunning: async () => (await docker.isRunning(container)).running }, deadline, opts.timeoutMs),
+        outcome: await waitReady(
+          { isReady: () => client.isReady(), isRunning: async () => (await docker.isRunning(container)).running },
+          deadline,
+          opts.timeoutMs,
+        ),
         discard: () => client.close(),
       };
     },
     failure: (outcome, logs) =>
       new ClairScanError(
-        outcome === 'exited' ? `the Clair container (${opts.image}) stopped before it was ready` : `Clair (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
+        outcome === 'exited'
+          ? `the Clair container (${opts.image}) stopped before it was ready`
+          : `Clair (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
         {
           hint:
             outcome === 'exited'
-              ? 'see Clair\'s log below: a config error names the bad key (check clair-config); otherwise check that clair-image is a Clair v4 image.'
-              : 'raise startup-timeout; see Clair\'s log below for what it was waiting on.',
+              ? "see Clair's log below: a config error names the bad key (check clair-config); otherwise check that clair-image is a Clair v4 image."
+              : "raise startup-timeout; see Clair's log below for what it was waiting on.",
           details: logs,
         },
       ),
@@ -264,7 +312,11 @@ const STATE_CHECK_MS = 500;
  * Waits until Clair answers ready, its container stops ('exited') or the deadline passes ('timeout'; checked
  * once more for a stopped container then, so a crash is reported as such with its log).
  */
-export async function waitReady(probe: { isReady(): Promise<boolean>; isRunning(): Promise<boolean> }, deadline: number, timeoutMs: number): Promise<ReadyOutcome> {
+export async function waitReady(
+  probe: { isReady(): Promise<boolean>; isRunning(): Promise<boolean> },
+  deadline: number,
+  timeoutMs: number,
+): Promise<ReadyOutcome> {
   const started = Date.now();
   let lastProgress = started;
   let lastState = started;
@@ -279,7 +331,9 @@ export async function waitReady(probe: { isReady(): Promise<boolean>; isRunning(
     }
     if (Date.now() - lastProgress >= 10000) {
       lastProgress = Date.now();
-      log.info(`Waiting for Clair to be ready (${Math.round((Date.now() - started) / 1000)} s of at most ${Math.round(timeoutMs / 1000)} s)…`);
+      log.info(
+        `Waiting for Clair to be ready (${Math.round((Date.now() - started) / 1000)} s of at most ${Math.round(timeoutMs / 1000)} s)…`,
+      );
     }
     await sleep(Math.min(readyPollMs(Date.now() - started), Math.max(0, deadline - Date.now())));
   }

@@ -99,7 +99,12 @@ class LogTail {
 
 /** Spawns `cmd` under setpriv's parent-death guard, in a process group of its own. */
 function spawnGuarded(setpriv: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  const child = spawn(setpriv, ['--pdeathsig', 'KILL', '--', cmd, ...args], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env, cwd });
+  const child = spawn(setpriv, ['--pdeathsig', 'KILL', '--', cmd, ...args], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+    cwd,
+  });
   // Neither the child nor its pipe keeps clair-scan's event loop alive: a stalled scan is still seen as one
   // (util/phase.ts), and whatever ends clair-scan ends Clair (the parent-death signal).
   child.unref();
@@ -160,11 +165,30 @@ function versionOf(line: string): string | undefined {
  * config, so it is started with a config whose databases are a closed loopback port (nothing is touched) and
  * stopped as soon as it said it. Returns e.g. `v4.9.0 (claircore v1.5.48)`.
  */
-export async function clairBinaryVersion(tools: { clair: string; setpriv: string }, dir: string, timeoutMs = 15000): Promise<string> {
+export async function clairBinaryVersion(
+  tools: { clair: string; setpriv: string },
+  dir: string,
+  timeoutMs = 15000,
+): Promise<string> {
   const conf = path.join(dir, 'version-probe.yaml');
   const nowhere = 'host=127.0.0.1 port=1 user=probe dbname=probe sslmode=disable connect_timeout=1';
-  fs.writeFileSync(conf, generateClairConfig({ connString: nowhere, httpListen: '127.0.0.1:0', introspectionListen: '127.0.0.1:0', airgap: true }), { mode: 0o600 });
-  const child = spawnGuarded(tools.setpriv, tools.clair, ['-conf', conf, '-mode', 'combo'], { ...process.env, NO_COLOR: '1' }, dir);
+  fs.writeFileSync(
+    conf,
+    generateClairConfig({
+      connString: nowhere,
+      httpListen: '127.0.0.1:0',
+      introspectionListen: '127.0.0.1:0',
+      airgap: true,
+    }),
+    { mode: 0o600 },
+  );
+  const child = spawnGuarded(
+    tools.setpriv,
+    tools.clair,
+    ['-conf', conf, '-mode', 'combo'],
+    { ...process.env, NO_COLOR: '1' },
+    dir,
+  );
   const tail = new LogTail(child.stderr);
   try {
     const version = await new Promise<string | undefined>((resolve) => {
@@ -229,7 +253,8 @@ export function spoolDir(state: RunState, candidates = [os.tmpdir(), '/var/tmp',
     state.tempDirs.push(dir);
     fs.chmodSync(dir, 0o700);
     if (supportsTmpfile(dir)) {
-      if (base !== candidates[0]) log.info(`Clair spools layers in ${dir}: ${candidates[0]} does not support O_TMPFILE.`);
+      if (base !== candidates[0])
+        log.info(`Clair spools layers in ${dir}: ${candidates[0]} does not support O_TMPFILE.`);
       return dir;
     }
   }
@@ -263,7 +288,10 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
   const confDir = path.join(opts.dir, 'config');
   fs.mkdirSync(confDir, { recursive: true, mode: 0o700 });
   const tmpDir = spoolDir(opts.state);
-  const mappingFiles = { repo2cpe: opts.repo2cpe ?? path.join(confDir, 'repo2cpe.json'), name2repos: opts.name2repos ?? path.join(confDir, 'name2repos.json') };
+  const mappingFiles = {
+    repo2cpe: opts.repo2cpe ?? path.join(confDir, 'repo2cpe.json'),
+    name2repos: opts.name2repos ?? path.join(confDir, 'name2repos.json'),
+  };
   // Offline, Red Hat's scanners need (empty) local mapping files: clair-config.ts says why.
   if (!opts.repo2cpe) fs.writeFileSync(mappingFiles.repo2cpe, '{"data":{}}\n', { mode: 0o600 });
   if (!opts.name2repos) fs.writeFileSync(mappingFiles.name2repos, '{"data":{}}\n', { mode: 0o600 });
@@ -299,7 +327,12 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
     const close = (): Promise<void> => (closed ??= stopGroup(child));
     const untrack = trackChild(opts.state.runId, close);
     const url = `http://${params.httpListen}`;
-    const client = new ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs, psk });
+    const client = new ClairClient({
+      url,
+      introspectionUrl: `http://${params.introspectionListen}`,
+      requestTimeoutMs: opts.requestTimeoutMs,
+      psk,
+    });
     const started = Date.now();
     let lastProgress = started;
     let outcome: 'ready' | 'exited' | 'timeout' = 'timeout';
@@ -314,7 +347,9 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
       }
       if (Date.now() - lastProgress >= 10000) {
         lastProgress = Date.now();
-        log.info(`Waiting for Clair to be ready (${Math.round((Date.now() - started) / 1000)} s of at most ${Math.round(opts.timeoutMs / 1000)} s)…`);
+        log.info(
+          `Waiting for Clair to be ready (${Math.round((Date.now() - started) / 1000)} s of at most ${Math.round(opts.timeoutMs / 1000)} s)…`,
+        );
       }
       await sleep(200);
     }
@@ -359,10 +394,24 @@ export async function startClairProcess(opts: StartClairProcessOptions): Promise
  * `clairctl import-updaters BUNDLE` from the PATH against the running Clair's database (its config), as a child of the
  * run like Clair (own process group, parent-death signal, stopped by the run's cleanup), bounded by `timeoutMs`.
  */
-export async function importWithClairctl(o: { tools: { setpriv: string }; clairctl: string; conf: string; bundle: string; state: RunState; dir: string; timeoutMs: number }): Promise<void> {
+export async function importWithClairctl(o: {
+  tools: { setpriv: string };
+  clairctl: string;
+  conf: string;
+  bundle: string;
+  state: RunState;
+  dir: string;
+  timeoutMs: number;
+}): Promise<void> {
   log.info(`Loading vulnerability data (${path.basename(o.bundle)}) with ${o.clairctl} import-updaters …`);
   const started = Date.now();
-  const child = spawnGuarded(o.tools.setpriv, o.clairctl, ['-q', '-c', o.conf, 'import-updaters', o.bundle], { ...process.env, NO_COLOR: '1' }, o.dir);
+  const child = spawnGuarded(
+    o.tools.setpriv,
+    o.clairctl,
+    ['-q', '-c', o.conf, 'import-updaters', o.bundle],
+    { ...process.env, NO_COLOR: '1' },
+    o.dir,
+  );
   const tail = new LogTail(child.stderr);
   let spawnError: Error | undefined;
   child.once('error', (err) => (spawnError = err));
@@ -373,13 +422,19 @@ export async function importWithClairctl(o: { tools: { setpriv: string }; clairc
     const done = await waitExit(child, o.timeoutMs);
     if (!done) {
       await stop();
-      throw new ClairScanError(`clairctl import-updaters did not finish within ${Math.round(o.timeoutMs / 1000)} s`, { hint: 'raise data-timeout, or check the database of postgres-url (its disk and load).', details: tail.text() });
-    }
-    if (spawnError || child.exitCode !== 0) {
-      throw new ClairScanError(`clairctl import-updaters failed for ${path.basename(o.bundle)} (${spawnError ? errorMessage(spawnError) : `exit ${child.exitCode ?? child.signalCode}`})`, {
-        hint: 'check that the snapshot was made for this Clair version (clairctl export-updaters / clair-scan data export); see the details.',
+      throw new ClairScanError(`clairctl import-updaters did not finish within ${Math.round(o.timeoutMs / 1000)} s`, {
+        hint: 'raise data-timeout, or check the database of postgres-url (its disk and load).',
         details: tail.text(),
       });
+    }
+    if (spawnError || child.exitCode !== 0) {
+      throw new ClairScanError(
+        `clairctl import-updaters failed for ${path.basename(o.bundle)} (${spawnError ? errorMessage(spawnError) : `exit ${child.exitCode ?? child.signalCode}`})`,
+        {
+          hint: 'check that the snapshot was made for this Clair version (clairctl export-updaters / clair-scan data export); see the details.',
+          details: tail.text(),
+        },
+      );
     }
     log.info(`Vulnerability data loaded (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   } finally {

@@ -75,7 +75,9 @@ function finishTempDirs(target: RunState | AllRuns, runIds: Set<string>, report:
   // the list still finds them.
   const tmp = os.tmpdir();
   const entries = runIds.size && fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
-  const named = entries.filter((n) => [...runIds].some((id) => n.startsWith(`clair-scan-${id}-`))).map((n) => path.join(tmp, n));
+  const named = entries
+    .filter((n) => [...runIds].some((id) => n.startsWith(`clair-scan-${id}-`)))
+    .map((n) => path.join(tmp, n));
   for (const dir of new Set([...('allRuns' in target ? [] : target.tempDirs), ...named])) {
     try {
       if (fs.existsSync(dir)) {

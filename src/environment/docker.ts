@@ -93,8 +93,7 @@ export class DockerClient {
       await withTimeout(this.api.ping(), 15000, 'docker ping');
     } catch (err) {
       throw new ClairScanError(`cannot reach the Docker daemon at ${this.endpoint.host}: ${errorMessage(err)}`, {
-        hint:
-          'start Docker or point docker-host / DOCKER_HOST at a running daemon (GitLab: add the docker:dind service and set DOCKER_HOST=tcp://docker:2375).',
+        hint: 'start Docker or point docker-host / DOCKER_HOST at a running daemon (GitLab: add the docker:dind service and set DOCKER_HOST=tcp://docker:2375).',
         cause: err,
       });
     }
@@ -113,7 +112,12 @@ export class DockerClient {
    * Makes sure `ref` is present, pulling per the policy. `auth`: registry credentials for this pull only (the
    * caller has bound them to the image's registry); otherwise the daemon pulls anonymously.
    */
-  async ensureImage(ref: string, pull: 'missing' | 'always' | 'never', timeoutMs: number, auth?: RegistryCredentials): Promise<void> {
+  async ensureImage(
+    ref: string,
+    pull: 'missing' | 'always' | 'never',
+    timeoutMs: number,
+    auth?: RegistryCredentials,
+  ): Promise<void> {
     const present = await this.imageInspect(ref);
     if (present && pull !== 'always') return;
     if (!present && pull === 'never') {
@@ -140,12 +144,15 @@ export class DockerClient {
   private async followProgress(stream: NodeJS.ReadableStream, timeoutMs: number, what: string): Promise<void> {
     await withTimeout(
       new Promise<void>((resolve, reject) =>
-        this.api.modem.followProgress(stream, (err: Error | null, output: { error?: string; errorDetail?: { message?: string } }[]) => {
-          const failed = (output ?? []).find((o) => o && (o.error || o.errorDetail));
-          if (err) reject(err);
-          else if (failed) reject(new Error(failed.errorDetail?.message || failed.error || 'failed'));
-          else resolve();
-        }),
+        this.api.modem.followProgress(
+          stream,
+          (err: Error | null, output: { error?: string; errorDetail?: { message?: string } }[]) => {
+            const failed = (output ?? []).find((o) => o && (o.error || o.errorDetail));
+            if (err) reject(err);
+            else if (failed) reject(new Error(failed.errorDetail?.message || failed.error || 'failed'));
+            else resolve();
+          },
+        ),
       ),
       timeoutMs,
       what,
@@ -168,16 +175,29 @@ export class DockerClient {
    * container's own config into `config` for every key `config` does not set (Labels, Env, Cmd …): the caller
    * sets what must not be inherited. Returns the image id.
    */
-  async commitContainer(handle: Container, ref: { repo: string; tag: string }, config: Record<string, unknown>, comment: string): Promise<string> {
+  async commitContainer(
+    handle: Container,
+    ref: { repo: string; tag: string },
+    config: Record<string, unknown>,
+    comment: string,
+  ): Promise<string> {
     const container = engine(handle);
-    const res = (await container.commit({ _query: { container: container.id, repo: ref.repo, tag: ref.tag, comment, pause: false }, _body: config } as unknown as Record<string, unknown>)) as { Id?: string };
-    if (!res?.Id) throw new ClairScanError(`committing container ${container.id.slice(0, 12)} gave no image id`, { hint: 'check the Docker daemon\'s log and disk space.' });
+    const res = (await container.commit({
+      _query: { container: container.id, repo: ref.repo, tag: ref.tag, comment, pause: false },
+      _body: config,
+    } as unknown as Record<string, unknown>)) as { Id?: string };
+    if (!res?.Id)
+      throw new ClairScanError(`committing container ${container.id.slice(0, 12)} gave no image id`, {
+        hint: "check the Docker daemon's log and disk space.",
+      });
     return res.Id;
   }
 
   /** `docker push` of `ref` with credentials bound to its registry by the caller (none: anonymous). */
   async pushImage(ref: string, timeoutMs: number, auth?: RegistryCredentials): Promise<void> {
-    const stream = (await this.api.getImage(ref).push({ ...(auth ? { authconfig: auth } : {}) })) as unknown as NodeJS.ReadableStream;
+    const stream = (await this.api
+      .getImage(ref)
+      .push({ ...(auth ? { authconfig: auth } : {}) })) as unknown as NodeJS.ReadableStream;
     await this.followProgress(stream, timeoutMs, `push ${ref}`);
   }
 
@@ -197,7 +217,8 @@ export class DockerClient {
 
   /** Creates (does not start) a container with host networking and our labels. */
   async createContainer(spec: ContainerSpec): Promise<Container> {
-    if (shuttingDown) throw new ClairScanError('the run is being stopped', { hint: 'nothing to do: this run was cancelled.' });
+    if (shuttingDown)
+      throw new ClairScanError('the run is being stopped', { hint: 'nothing to do: this run was cancelled.' });
     const p = this.doCreate(spec);
     inFlight.add(p);
     try {
@@ -265,7 +286,9 @@ export class DockerClient {
         }
         const st = await fs.promises.stat(content.path);
         await new Promise<void>((resolve, reject) => {
-          const entry = pack.entry({ name, size: st.size, mode, uid: 0, gid: 0 }, (err) => (err ? reject(err) : resolve()));
+          const entry = pack.entry({ name, size: st.size, mode, uid: 0, gid: 0 }, (err) =>
+            err ? reject(err) : resolve(),
+          );
           const src = (current = fs.createReadStream(content.path));
           src.on('error', (err) => {
             entry.destroy(err);
@@ -297,7 +320,11 @@ export class DockerClient {
     }
   }
 
-  async exec(handle: Container, cmd: string[], opts: { env?: Record<string, string>; timeoutMs: number; user?: string }): Promise<ExecResult> {
+  async exec(
+    handle: Container,
+    cmd: string[],
+    opts: { env?: Record<string, string>; timeoutMs: number; user?: string },
+  ): Promise<ExecResult> {
     const container = engine(handle);
     const exec = await container.exec({
       Cmd: cmd,
@@ -336,7 +363,12 @@ export class DockerClient {
   async logsTail(handle: Container, lines = 40): Promise<string> {
     const container = engine(handle);
     try {
-      const buf = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+      const buf = (await container.logs({
+        stdout: true,
+        stderr: true,
+        tail: lines,
+        follow: false,
+      })) as unknown as Buffer;
       return demuxBuffer(buf).trimEnd();
     } catch (err) {
       return `(could not read the container log: ${errorMessage(err)})`;
@@ -345,7 +377,10 @@ export class DockerClient {
 
   /** `docker image history`: the image config's history, newest first (CreatedBy, and Size 0 for empty layers). */
   async imageHistory(ref: string): Promise<{ CreatedBy?: string; Size?: number }[]> {
-    return (await withTimeout(this.api.getImage(ref).history(), 60000, 'docker image history')) as { CreatedBy?: string; Size?: number }[];
+    return (await withTimeout(this.api.getImage(ref).history(), 60000, 'docker image history')) as {
+      CreatedBy?: string;
+      Size?: number;
+    }[];
   }
 
   /** Streams `docker save` of one image (the Engine API's image export). */
@@ -398,10 +433,16 @@ export class DockerClient {
     try {
       archive = (await container.getArchive({ path: filePath })) as unknown as Readable;
     } catch (err) {
-      throw new ClairScanError(`cannot read ${filePath} from container ${container.id.slice(0, 12)}: ${errorMessage(err)}`, {
-        hint: statusOf(err) === 404 ? 'the file was not written: see the command\'s output above.' : 'check the Docker daemon.',
-        cause: err,
-      });
+      throw new ClairScanError(
+        `cannot read ${filePath} from container ${container.id.slice(0, 12)}: ${errorMessage(err)}`,
+        {
+          hint:
+            statusOf(err) === 404
+              ? "the file was not written: see the command's output above."
+              : 'check the Docker daemon.',
+          cause: err,
+        },
+      );
     }
     const extract = tar.extract();
     return new Promise((resolve, reject) => {
@@ -413,7 +454,10 @@ export class DockerClient {
         extract.on('error', (err) => stream.destroy(err));
         resolve({ size: header.size ?? 0, stream: stream as unknown as Readable });
       });
-      extract.on('finish', () => found || reject(new Error(`${filePath} in container ${container.id.slice(0, 12)} is not a regular file`)));
+      extract.on(
+        'finish',
+        () => found || reject(new Error(`${filePath} in container ${container.id.slice(0, 12)} is not a regular file`)),
+      );
       extract.on('error', (err) => found || reject(err));
       archive.on('error', (err) => extract.destroy(err));
       archive.pipe(extract);
@@ -451,7 +495,11 @@ export async function beginShutdown(timeoutMs = 15000): Promise<void> {
 function dockerodeOptions(ep: DockerEndpoint): Docker.DockerOptions {
   // No keep-alive: Node's default agent keeps idle daemon connections open, which keeps a finished CLI
   // (or action step) alive until they time out.
-  if (!ep.tcp) return { socketPath: ep.host.replace(/^unix:\/\//, ''), agent: new http.Agent({ keepAlive: false }) } as Docker.DockerOptions;
+  if (!ep.tcp)
+    return {
+      socketPath: ep.host.replace(/^unix:\/\//, ''),
+      agent: new http.Agent({ keepAlive: false }),
+    } as Docker.DockerOptions;
   const opts: Docker.DockerOptions = { host: ep.tcp.host, port: ep.tcp.port, protocol: ep.tcp.tls ? 'https' : 'http' };
   if (!ep.tcp.tls) (opts as { agent?: http.Agent }).agent = new http.Agent({ keepAlive: false });
   if (ep.tcp.tls) {
@@ -462,13 +510,16 @@ function dockerodeOptions(ep: DockerEndpoint): Docker.DockerOptions {
         try {
           return fs.readFileSync(file);
         } catch (err) {
-          throw new ClairScanError(`cannot read the Docker TLS client file ${file} (DOCKER_CERT_PATH): ${errorMessage(err)}`, {
-            hint:
-              'DOCKER_CERT_PATH must be a directory with ca.pem, cert.pem and key.pem. With GitLab docker:dind over TLS set ' +
-              'DOCKER_TLS_CERTDIR: "/certs" and DOCKER_CERT_PATH: "/certs/client", and share /certs/client with the job ' +
-              '(runner config.toml: volumes = ["/certs/client"]); dind writes the files when it starts. Without TLS use ' +
-              'DOCKER_HOST: tcp://docker:2375 with DOCKER_TLS_CERTDIR, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH empty.',
-          });
+          throw new ClairScanError(
+            `cannot read the Docker TLS client file ${file} (DOCKER_CERT_PATH): ${errorMessage(err)}`,
+            {
+              hint:
+                'DOCKER_CERT_PATH must be a directory with ca.pem, cert.pem and key.pem. With GitLab docker:dind over TLS set ' +
+                'DOCKER_TLS_CERTDIR: "/certs" and DOCKER_CERT_PATH: "/certs/client", and share /certs/client with the job ' +
+                '(runner config.toml: volumes = ["/certs/client"]); dind writes the files when it starts. Without TLS use ' +
+                'DOCKER_HOST: tcp://docker:2375 with DOCKER_TLS_CERTDIR, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH empty.',
+            },
+          );
         }
       };
       opts.ca = read('ca.pem');

@@ -20,7 +20,14 @@ import { adoptBakedDatabase, BakedDatabase, Postgres, startPostgres } from './po
 import { checkClairImage, ClairContainer, startClair } from './clair-container';
 import { clairListenAddressFor } from './address';
 import { updaterSetsFor } from './clair-config';
-import { assertCovered, CoverageCache, coverageFromDatabase, coverageFromUpdaters, coverageTargets, importBundle } from './vuln-data';
+import {
+  assertCovered,
+  CoverageCache,
+  coverageFromDatabase,
+  coverageFromUpdaters,
+  coverageTargets,
+  importBundle,
+} from './vuln-data';
 import type { BundleRequire } from '../util/lazy';
 
 /** The Clair this run talks to (not Clair's own `Environment`, which is clair/types.ts ClairEnvironment). */
@@ -90,14 +97,24 @@ export interface DbImageUse {
   checkClair(target: ClairTarget): Promise<void>;
 }
 
-export async function openClairService(settings: Settings, docker: () => DockerClient, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
+export async function openClairService(
+  settings: Settings,
+  docker: () => DockerClient,
+  state: RunState,
+  time: PhaseTimer,
+  data: VulnDataLoader,
+): Promise<ClairService> {
   if (settings.clairUrl) return openExternal(settings);
   if (settings.clairMode === 'process') return openProcess(settings, state, time, data);
   return openEphemeral(settings, docker(), state, time, data);
 }
 
 function openExternal(settings: Settings): ClairService {
-  const client = new ClairClient({ url: settings.clairUrl as string, psk: settings.clairPsk, requestTimeoutMs: settings.scanTimeoutSec * 1000 });
+  const client = new ClairClient({
+    url: settings.clairUrl as string,
+    psk: settings.clairPsk,
+    requestTimeoutMs: settings.scanTimeoutSec * 1000,
+  });
   log.info(`Using the existing Clair at ${settings.clairUrl}.`);
   return {
     client,
@@ -112,15 +129,24 @@ function openExternal(settings: Settings): ClairService {
   };
 }
 
-async function openEphemeral(settings: Settings, docker: DockerClient, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
+async function openEphemeral(
+  settings: Settings,
+  docker: DockerClient,
+  state: RunState,
+  time: PhaseTimer,
+  data: VulnDataLoader,
+): Promise<ClairService> {
   const startupMs = settings.startupTimeoutSec * 1000;
   await docker.ping();
-  if (settings.vulnDbImage && !data.dbImage) throw new Error('vuln-data: db-image: needs a loader that opens database images');
+  if (settings.vulnDbImage && !data.dbImage)
+    throw new Error('vuln-data: db-image: needs a loader that opens database images');
   // vuln-data: db-image:<ref>: PostgreSQL starts from that image (its data baked in) instead of postgres-image.
   let dbImage: DbImageUse | undefined;
   await time('pull', () =>
     Promise.all([
-      settings.vulnDbImage ? data.dbImage?.(docker, startupMs).then((d) => void (dbImage = d)) : docker.ensureImage(settings.postgresImage, settings.pull, startupMs),
+      settings.vulnDbImage
+        ? data.dbImage?.(docker, startupMs).then((d) => void (dbImage = d))
+        : docker.ensureImage(settings.postgresImage, settings.pull, startupMs),
       docker.ensureImage(settings.clairImage, settings.pull, startupMs),
     ]),
   );
@@ -160,7 +186,11 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
     await time('data-load', async () => {
       const prepared = await data.prepare({ docker, clair: clair.container });
       dataNotes.push(...prepared.notes);
-      await importBundle(docker, clair.container, prepared.bundle, settings.dataTimeoutSec * 1000, { pg, state, rangeRecords: prepared.rangeRecords });
+      await importBundle(docker, clair.container, prepared.bundle, settings.dataTimeoutSec * 1000, {
+        pg,
+        state,
+        rangeRecords: prepared.rangeRecords,
+      });
     });
   }
   const fetched = new Set<string>();
@@ -177,7 +207,10 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
       if (online) {
         const wanted = settings.updaters.length
           ? settings.updaters
-          : updaterSetsFor(targets.map((t) => t.distribution ?? {}), targets.map((t) => t.repository ?? {}));
+          : updaterSetsFor(
+              targets.map((t) => t.distribution ?? {}),
+              targets.map((t) => t.repository ?? {}),
+            );
         const missing = wanted.filter((s) => !fetched.has(s));
         if (missing.length) {
           const sets = [...fetched, ...missing];
@@ -190,7 +223,11 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
           missing.forEach((s) => fetched.add(s));
         }
       }
-      assertCovered(imageRef, await coverageFromDatabase(docker, pg, targets, coverage), online ? 'online' : settings.vulnData);
+      assertCovered(
+        imageRef,
+        await coverageFromDatabase(docker, pg, targets, coverage),
+        online ? 'online' : settings.vulnData,
+      );
     },
     close: () => clair.client.close(),
   };
@@ -200,7 +237,12 @@ async function openEphemeral(settings: Settings, docker: DockerClient, state: Ru
  * clair-mode: process (process-service.ts): loaded on use, so the PostgreSQL client it brings stays out of the
  * action's main chunk (util/lazy.ts).
  */
-async function openProcess(settings: Settings, state: RunState, time: PhaseTimer, data: VulnDataLoader): Promise<ClairService> {
+async function openProcess(
+  settings: Settings,
+  state: RunState,
+  time: PhaseTimer,
+  data: VulnDataLoader,
+): Promise<ClairService> {
   const { openProcessService } = await loadProcessService();
   return openProcessService(settings, state, time, data.maxAgeMs?.(), data.serviceTrust, () => data.prepare(undefined));
 }
@@ -208,5 +250,12 @@ async function openProcess(settings: Settings, state: RunState, time: PhaseTimer
 declare const require: BundleRequire;
 const loadProcessService = (): Promise<typeof import('./process-service')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./process-service') as typeof import('./process-service')), fail, 'process-service'))
+    ? new Promise((ok, fail) =>
+        require.ensure!(
+          [],
+          () => ok(require('./process-service') as typeof import('./process-service')),
+          fail,
+          'process-service',
+        ),
+      )
     : Promise.resolve(require('./process-service') as typeof import('./process-service'));

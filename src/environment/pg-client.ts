@@ -55,7 +55,8 @@ export function pgTarget(url: string): PgTarget {
 }
 
 /** Errors worth retrying while a PostgreSQL service is still starting (GitLab starts services next to the job). */
-const TRANSIENT = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|timeout|the database system is starting up|Connection terminated/i;
+const TRANSIENT =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|timeout|the database system is starting up|Connection terminated/i;
 
 /**
  * Connects, retrying transient failures (refused, reset, still starting) until `timeoutMs` has passed; a refused
@@ -67,7 +68,12 @@ export async function connectPg(target: PgTarget, timeoutMs: number): Promise<Cl
   for (;;) {
     attempts++;
     const left = deadline - Date.now();
-    const client = new Client({ connectionString: target.url, connectionTimeoutMillis: Math.max(1000, Math.min(10000, left)), statement_timeout: 120000, application_name: 'clair-scan' });
+    const client = new Client({
+      connectionString: target.url,
+      connectionTimeoutMillis: Math.max(1000, Math.min(10000, left)),
+      statement_timeout: 120000,
+      application_name: 'clair-scan',
+    });
     // An idle client whose server goes away emits 'error': never an uncaught exception.
     client.on('error', () => undefined);
     try {
@@ -77,11 +83,14 @@ export async function connectPg(target: PgTarget, timeoutMs: number): Promise<Cl
       await client.end().catch(() => undefined);
       const why = scrub(errorMessage(err), target);
       if (!TRANSIENT.test(why) || Date.now() + 1000 >= deadline) {
-        throw new ClairScanError(`cannot connect to the PostgreSQL of postgres-url at ${target.where} (${attempts} attempt${attempts > 1 ? 's' : ''} in ${Math.round((timeoutMs - Math.max(0, deadline - Date.now())) / 1000)} s): ${why}`, {
-          hint: TRANSIENT.test(why)
-            ? 'check that the database service is running and reachable from this job at that host and port (a GitLab service: its alias as the host), or raise startup-timeout.'
-            : 'check the user, password and database name in postgres-url.',
-        });
+        throw new ClairScanError(
+          `cannot connect to the PostgreSQL of postgres-url at ${target.where} (${attempts} attempt${attempts > 1 ? 's' : ''} in ${Math.round((timeoutMs - Math.max(0, deadline - Date.now())) / 1000)} s): ${why}`,
+          {
+            hint: TRANSIENT.test(why)
+              ? 'check that the database service is running and reachable from this job at that host and port (a GitLab service: its alias as the host), or raise startup-timeout.'
+              : 'check the user, password and database name in postgres-url.',
+          },
+        );
       }
       await sleep(1000);
     }
@@ -102,7 +111,13 @@ export async function readDatabaseContents(client: Client): Promise<DatabaseCont
     "SELECT to_regclass('public.vuln') IS NOT NULL AND to_regclass('public.update_operation') IS NOT NULL AS clair, to_regclass('clair_scan.data_image') IS NOT NULL AS has_table",
   );
   const { clair, has_table: table } = flags.rows[0];
-  const rows = table ? (await client.query<DataImageRow>('SELECT build_id, created_at, clair_version, updater_sets, records, source_sha256, updaters FROM clair_scan.data_image')).rows : [];
+  const rows = table
+    ? (
+        await client.query<DataImageRow>(
+          'SELECT build_id, created_at, clair_version, updater_sets, records, source_sha256, updaters FROM clair_scan.data_image',
+        )
+      ).rows
+    : [];
   return { clairSchema: clair, dataImageTable: table, rows };
 }
 
@@ -123,9 +138,15 @@ const NOT_A_DB_IMAGE_HINT =
  * version than `clairVersion` (the binary's, e.g. `v4.9.0 (claircore v1.5.48)`), or whose createdAt is older than
  * `maxAgeMs` or in the future. Returns the notes for the reports.
  */
-export function checkDataImage(c: DatabaseContents, opts: { clairVersion: string; maxAgeMs?: number; where: string; image?: string; now?: Date }): string[] {
+export function checkDataImage(
+  c: DatabaseContents,
+  opts: { clairVersion: string; maxAgeMs?: number; where: string; image?: string; now?: Date },
+): string[] {
   if (!c.clairSchema) {
-    throw new ClairScanError(`the PostgreSQL of postgres-url at ${opts.where} holds no Clair database (no vuln and update_operation tables)`, { hint: NOT_A_DB_IMAGE_HINT });
+    throw new ClairScanError(
+      `the PostgreSQL of postgres-url at ${opts.where} holds no Clair database (no vuln and update_operation tables)`,
+      { hint: NOT_A_DB_IMAGE_HINT },
+    );
   }
   if (!c.dataImageTable || c.rows.length !== 1) {
     throw new ClairScanError(
@@ -137,25 +158,36 @@ export function checkDataImage(c: DatabaseContents, opts: { clairVersion: string
   const ours = opts.clairVersion.trim().split(/\s+/)[0];
   const theirs = (row.clair_version ?? '').trim();
   if (theirs !== ours) {
-    throw new ClairScanError(`the database image at ${opts.where} was built with Clair ${theirs || '(unknown)'}, but the clair on the PATH is ${ours}`, {
-      hint: `use a database image built with Clair ${ours} (clair-scan data image build with that Clair), or the clair binary of ${theirs || 'that version'} (the tool image of the matching release): Clair's schema and data are tied to its version.`,
-    });
+    throw new ClairScanError(
+      `the database image at ${opts.where} was built with Clair ${theirs || '(unknown)'}, but the clair on the PATH is ${ours}`,
+      {
+        hint: `use a database image built with Clair ${ours} (clair-scan data image build with that Clair), or the clair binary of ${theirs || 'that version'} (the tool image of the matching release): Clair's schema and data are tied to its version.`,
+      },
+    );
   }
-  const created = row.created_at instanceof Date ? row.created_at : row.created_at ? new Date(row.created_at) : undefined;
+  const created =
+    row.created_at instanceof Date ? row.created_at : row.created_at ? new Date(row.created_at) : undefined;
   if (!created || Number.isNaN(created.getTime())) {
-    throw new ClairScanError(`the database image at ${opts.where} has no valid created_at in clair_scan.data_image`, { hint: NOT_A_DB_IMAGE_HINT });
+    throw new ClairScanError(`the database image at ${opts.where} has no valid created_at in clair_scan.data_image`, {
+      hint: NOT_A_DB_IMAGE_HINT,
+    });
   }
   const now = (opts.now ?? new Date()).getTime();
   const age = now - created.getTime();
   if (age < -CLOCK_SKEW_MS) {
-    throw new ClairScanError(`the database image at ${opts.where} says it was created at ${created.toISOString()}, in the future`, {
-      hint: "check this machine's clock and the clock of the machine that built the image; rebuild the image if its date is wrong.",
-    });
+    throw new ClairScanError(
+      `the database image at ${opts.where} says it was created at ${created.toISOString()}, in the future`,
+      {
+        hint: "check this machine's clock and the clock of the machine that built the image; rebuild the image if its date is wrong.",
+      },
+    );
   }
   if (opts.maxAgeMs !== undefined && age > opts.maxAgeMs) {
     throw new ClairScanError(
       `the database image at ${opts.where} was created at ${created.toISOString()}, ${Math.floor(age / 3600000)} h ago: older than vuln-data-max-age (${Math.round(opts.maxAgeMs / 3600000)} h)`,
-      { hint: 'use a fresher database image (the nightly tag, or rebuild it with clair-scan data image build), or raise vuln-data-max-age.' },
+      {
+        hint: 'use a fresher database image (the nightly tag, or rebuild it with clair-scan data image build), or raise vuln-data-max-age.',
+      },
     );
   }
   const records = row.records === null ? undefined : Number(row.records);

@@ -56,9 +56,28 @@ export async function startPostgres(docker: DockerClient, opts: StartPostgresOpt
         // initdb's own default trusts every TCP connection from 127.0.0.1, and with host networking that is anyone on
         // the machine: the data (and so the gate) could be changed mid-scan. Passwords on TCP; the container's own
         // unix socket (our `docker exec psql`) stays trusted.
-        env: { POSTGRES_INITDB_ARGS: '--auth-host=scram-sha-256', ...opts.env, POSTGRES_USER: user, POSTGRES_PASSWORD: password, POSTGRES_DB: database },
+        env: {
+          POSTGRES_INITDB_ARGS: '--auth-host=scram-sha-256',
+          ...opts.env,
+          POSTGRES_USER: user,
+          POSTGRES_PASSWORD: password,
+          POSTGRES_DB: database,
+        },
         // Ephemeral data: durability settings off make migrations and the data import much faster.
-        cmd: ['postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...(opts.args ?? [])],
+        cmd: [
+          'postgres',
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-p',
+          String(port),
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+          ...(opts.args ?? []),
+        ],
       });
       await docker.startContainer(container);
       const pg: Postgres = {
@@ -73,12 +92,14 @@ export async function startPostgres(docker: DockerClient, opts: StartPostgresOpt
     },
     failure: (outcome, logs) =>
       new ClairScanError(
-        outcome === 'exited' ? `the PostgreSQL container (${opts.image}) stopped before it was ready` : `PostgreSQL (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
+        outcome === 'exited'
+          ? `the PostgreSQL container (${opts.image}) stopped before it was ready`
+          : `PostgreSQL (${opts.image}) was not ready within ${Math.round(opts.timeoutMs / 1000)} s`,
         {
           hint:
             outcome === 'exited'
               ? 'check that postgres-image is a PostgreSQL image that honours POSTGRES_USER/POSTGRES_PASSWORD/POSTGRES_DB like the official one (see the log below).'
-              : 'raise startup-timeout, or check the Docker host\'s load and disk space.',
+              : "raise startup-timeout, or check the Docker host's load and disk space.",
           details: logs,
         },
       ),
@@ -101,7 +122,11 @@ async function waitReady(docker: DockerClient, pg: Postgres, deadline: number): 
       const state = await docker.isRunning(pg.container);
       if (!state.running) return void (outcome ??= 'exited');
       const r = await docker
-        .exec(pg.container, ['pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database], { timeoutMs: 10000 })
+        .exec(
+          pg.container,
+          ['pg_isready', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database],
+          { timeoutMs: 10000 },
+        )
         .catch(() => undefined);
       if (r?.exitCode === 0) return void (outcome ??= 'ready');
       // Poll often at first, then back off.
@@ -148,7 +173,10 @@ export function pingPostgres(pg: Pick<Postgres, 'port' | 'user' | 'database'>, t
       if (got[0] !== 0x45 /* E */) return done(true);
       // An ErrorResponse: its fields (a code byte, then text up to NUL); 'C' is the SQLSTATE. Short, but bounded.
       if (got.length < 5 || (got.length < 1 + got.readInt32BE(1) && got.length < 8192)) return;
-      const fields = got.subarray(5, 1 + got.readInt32BE(1)).toString('latin1').split('\0');
+      const fields = got
+        .subarray(5, 1 + got.readInt32BE(1))
+        .toString('latin1')
+        .split('\0');
       done(!fields.some((f) => f === 'C57P03'));
     });
   });
@@ -170,24 +198,42 @@ export interface BakedDatabase {
  * trusts local connections — so this run's loopback port is as closed as a fresh database's, then reads what the
  * database holds, in the same psql call. Never throws for a database that is not Clair's: the caller says why.
  */
-export async function adoptBakedDatabase(docker: DockerClient, pg: Postgres, timeoutMs = 60000): Promise<BakedDatabase> {
+export async function adoptBakedDatabase(
+  docker: DockerClient,
+  pg: Postgres,
+  timeoutMs = 60000,
+): Promise<BakedDatabase> {
   const password = randomBytes(18).toString('base64url');
   log.mask(password);
   const r = await docker.exec(
     pg.container,
     [
-      'psql', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database,
-      '-c', `ALTER ROLE ${pg.user} PASSWORD ${sqlLiteral(password)}`,
-      '-c', "SELECT to_regclass('public.vuln') IS NOT NULL AND to_regclass('public.update_operation') IS NOT NULL, to_regclass('clair_scan.data_image') IS NOT NULL",
+      'psql',
+      '-X',
+      '-q',
+      '-At',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-p',
+      String(pg.port),
+      '-U',
+      pg.user,
+      '-d',
+      pg.database,
+      '-c',
+      `ALTER ROLE ${pg.user} PASSWORD ${sqlLiteral(password)}`,
+      '-c',
+      "SELECT to_regclass('public.vuln') IS NOT NULL AND to_regclass('public.update_operation') IS NOT NULL, to_regclass('clair_scan.data_image') IS NOT NULL",
       // Fails (stopping psql) when the table is missing: the line above already said so.
-      '-c', 'SELECT row_to_json(d) FROM clair_scan.data_image d',
+      '-c',
+      'SELECT row_to_json(d) FROM clair_scan.data_image d',
     ],
     { timeoutMs, user: 'postgres' },
   );
   const lines = r.stdout.split('\n').filter((l) => l.length > 0);
   const flags = /^([tf])\|([tf])$/.exec(lines[0] ?? '');
   if (!flags) {
-    throw new ClairScanError('the database image\'s PostgreSQL did not answer as a clair-scan database image does', {
+    throw new ClairScanError("the database image's PostgreSQL did not answer as a clair-scan database image does", {
       hint: 'build the image with `clair-scan data image build` (user and database "clair"); see the details.',
       details: (r.stderr || r.stdout).trim().slice(0, 2000),
     });
@@ -201,11 +247,33 @@ export async function adoptBakedDatabase(docker: DockerClient, pg: Postgres, tim
 export async function query(docker: DockerClient, pg: Postgres, sql: string, timeoutMs = 60000): Promise<string[][]> {
   const r = await docker.exec(
     pg.container,
-    ['psql', '-X', '-q', '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-c', sql],
+    [
+      'psql',
+      '-X',
+      '-q',
+      '-At',
+      '-F',
+      '\t',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(pg.port),
+      '-U',
+      pg.user,
+      '-d',
+      pg.database,
+      '-c',
+      sql,
+    ],
     { env: { PGPASSWORD: pg.password }, timeoutMs },
   );
   if (r.exitCode !== 0) {
-    throw new ClairScanError('a query on Clair\'s database failed', { hint: 'this is unexpected; see the details.', details: r.stderr });
+    throw new ClairScanError("a query on Clair's database failed", {
+      hint: 'this is unexpected; see the details.',
+      details: r.stderr,
+    });
   }
   return r.stdout
     .split('\n')

@@ -11,7 +11,15 @@ import { makeRunTempDir } from './run-state';
 import type { PhaseTimer } from './run';
 import { assertCovered, CoverageCache, coverageFromQuery, coverageTargets } from './vuln-data';
 import { checkDataImage, connectPg, pgTarget, type PgTarget, queryText, readDatabaseContents } from './pg-client';
-import { type ClairProcess, clairBinaryVersion, findOnPath, importWithClairctl, processTools, startClairProcess, type StartClairProcessOptions } from './clair-process';
+import {
+  type ClairProcess,
+  clairBinaryVersion,
+  findOnPath,
+  importWithClairctl,
+  processTools,
+  startClairProcess,
+  type StartClairProcessOptions,
+} from './clair-process';
 
 /**
  * clair-mode: process: Clair from the PATH as a child process (clair-process.ts) against `postgres-url`, whose
@@ -42,22 +50,36 @@ export async function openProcessService(
     }
   });
   const binaryVersion = await time('start-clair', () => clairBinaryVersion(tools, dir));
-  const notes = checkDataImage(contents, { clairVersion: binaryVersion, maxAgeMs, where: pg.where, image: settings.vulnData.trim().replace(/^db-image:/i, '') });
+  const notes = checkDataImage(contents, {
+    clairVersion: binaryVersion,
+    maxAgeMs,
+    where: pg.where,
+    image: settings.vulnData.trim().replace(/^db-image:/i, ''),
+  });
   // Signed data: a database reached by URL is tied to the signed image by its build id (label = row), before Clair
   // starts. Without vuln-data-public-key the reports say the data is unauthenticated.
   const vouched = trust ? await time('data-load', trust) : { notes: [] };
   const row = contents.rows[0]?.build_id;
   if (vouched.buildId !== undefined && row !== vouched.buildId) {
-    throw new ClairScanError(`the database at ${pg.where} is not the signed database image ${vouched.image ?? ''}: its clair_scan.data_image build id is ${row ?? '(none)'}, the signed image's label says ${vouched.buildId}`, {
-      hint: 'run exactly the signed image as the service (its name in services: and in vuln-data: db-image:), or check vuln-data and postgres-url.',
-    });
+    throw new ClairScanError(
+      `the database at ${pg.where} is not the signed database image ${vouched.image ?? ''}: its clair_scan.data_image build id is ${row ?? '(none)'}, the signed image's label says ${vouched.buildId}`,
+      {
+        hint: 'run exactly the signed image as the service (its name in services: and in vuln-data: db-image:), or check vuln-data and postgres-url.',
+      },
+    );
   }
   notes.push(...vouched.notes);
   const clair = await time('start-clair', () => startClairProcess(processOptions(settings, state, tools, dir, pg.url)));
   return service(settings, clair, binaryVersion, notes, pg);
 }
 
-function processOptions(settings: Settings, state: RunState, tools: { clair: string; setpriv: string }, dir: string, connString: string): StartClairProcessOptions {
+function processOptions(
+  settings: Settings,
+  state: RunState,
+  tools: { clair: string; setpriv: string },
+  dir: string,
+  connString: string,
+): StartClairProcessOptions {
   return {
     tools,
     state,
@@ -71,7 +93,13 @@ function processOptions(settings: Settings, state: RunState, tools: { clair: str
   };
 }
 
-function service(settings: Settings, clair: ClairProcess, binaryVersion: string, notes: string[], pg: PgTarget): ClairService {
+function service(
+  settings: Settings,
+  clair: ClairProcess,
+  binaryVersion: string,
+  notes: string[],
+  pg: PgTarget,
+): ClairService {
   // The coverage counts, taken once per run through the Node client (no psql, no container): the data never changes.
   const coverage = new CoverageCache();
   return {
@@ -85,7 +113,11 @@ function service(settings: Settings, clair: ClairProcess, binaryVersion: string,
       if (targets.length === 0) return;
       const client = await connectPg(pg, settings.startupTimeoutSec * 1000);
       try {
-        assertCovered(imageRef, await coverageFromQuery((sql) => queryText(client, sql), targets, coverage), settings.vulnData);
+        assertCovered(
+          imageRef,
+          await coverageFromQuery((sql) => queryText(client, sql), targets, coverage),
+          settings.vulnData,
+        );
       } finally {
         await client.end().catch(() => undefined);
       }
@@ -101,20 +133,31 @@ function service(settings: Settings, clair: ClairProcess, binaryVersion: string,
  * containers), which clairctl 4.9.0 cannot store, are completed by range-import.ts only in the container mode's own
  * PostgreSQL: refused here with what to use instead.
  */
-async function openWithSnapshot(settings: Settings, state: RunState, time: PhaseTimer, prepare: (() => Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>) | undefined): Promise<ClairService> {
+async function openWithSnapshot(
+  settings: Settings,
+  state: RunState,
+  time: PhaseTimer,
+  prepare: (() => Promise<{ bundle: string; notes: string[]; rangeRecords?: number }>) | undefined,
+): Promise<ClairService> {
   if (!prepare) throw new Error('clair-mode: process with a snapshot needs a loader that prepares it');
   const tools = processTools();
   const clairctl = findOnPath('clairctl');
   if (!clairctl) {
-    throw new ClairScanError('clair-mode: process with a snapshot in vuln-data needs `clairctl` on the PATH, and there is none', {
-      hint: 'use the clair-scan tool image (it ships clair and clairctl), install clairctl of the same Clair version beside clair, or use vuln-data: db-image:<ref> (no import at all).',
-    });
+    throw new ClairScanError(
+      'clair-mode: process with a snapshot in vuln-data needs `clairctl` on the PATH, and there is none',
+      {
+        hint: 'use the clair-scan tool image (it ships clair and clairctl), install clairctl of the same Clair version beside clair, or use vuln-data: db-image:<ref> (no import at all).',
+      },
+    );
   }
   const prepared = await time('data-load', prepare);
   if (prepared.rangeRecords) {
-    throw new ClairScanError(`the vulnerability data ${settings.vulnData} has ${prepared.rangeRecords} records with version ranges (Go, npm …, Red Hat containers), which clairctl 4.9.0 cannot import into a database clair-scan does not run`, {
-      hint: 'use vuln-data: db-image:<ref> (a database image built from this snapshot: clair-scan data image build completes the ranges), or clair-mode: container.',
-    });
+    throw new ClairScanError(
+      `the vulnerability data ${settings.vulnData} has ${prepared.rangeRecords} records with version ranges (Go, npm …, Red Hat containers), which clairctl 4.9.0 cannot import into a database clair-scan does not run`,
+      {
+        hint: 'use vuln-data: db-image:<ref> (a database image built from this snapshot: clair-scan data image build completes the ranges), or clair-mode: container.',
+      },
+    );
   }
   const pg = pgTarget(settings.postgresUrl as string);
   const dir = makeRunTempDir(state, 'clair');
@@ -124,7 +167,17 @@ async function openWithSnapshot(settings: Settings, state: RunState, time: Phase
   const binaryVersion = await time('start-clair', () => clairBinaryVersion(tools, dir));
   const clair = await time('start-clair', () => startClairProcess(processOptions(settings, state, tools, dir, pg.url)));
   try {
-    await time('data-load', () => importWithClairctl({ tools, clairctl, conf: clair.conf, bundle: prepared.bundle, state, dir, timeoutMs: settings.dataTimeoutSec * 1000 }));
+    await time('data-load', () =>
+      importWithClairctl({
+        tools,
+        clairctl,
+        conf: clair.conf,
+        bundle: prepared.bundle,
+        state,
+        dir,
+        timeoutMs: settings.dataTimeoutSec * 1000,
+      }),
+    );
   } catch (err) {
     await clair.close();
     throw err;

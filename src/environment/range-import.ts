@@ -14,7 +14,16 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { ClairScanError } from '../util/errors';
-import { BundleCompression, compressionOfFile, decompressor, errorText, forEachLine, goField, hasRange, vulnOf } from '../util/bundle-stream';
+import {
+  BundleCompression,
+  compressionOfFile,
+  decompressor,
+  errorText,
+  forEachLine,
+  goField,
+  hasRange,
+  vulnOf,
+} from '../util/bundle-stream';
 import { startProgress } from '../util/progress';
 import type { DockerClient } from './docker';
 import type { Postgres } from './postgres';
@@ -39,15 +48,20 @@ export interface ParsedVersion {
 export function parseVersionText(value: unknown): ParsedVersion {
   const v = new Array<number>(VERSION_SLOTS).fill(0);
   if (value === null || value === undefined) return { kind: '', v };
-  if (typeof value !== 'string') throw new Error(`a range bound is ${JSON.stringify(value)}, not a version string such as "semver:0.1.2.3.0.0.0.0.0.0"`);
+  if (typeof value !== 'string')
+    throw new Error(
+      `a range bound is ${JSON.stringify(value)}, not a version string such as "semver:0.1.2.3.0.0.0.0.0.0"`,
+    );
   const idx = value.indexOf(':');
   if (idx < 0) return { kind: '', v };
   const parts = value.slice(idx + 1).split('.');
-  if (parts.length > VERSION_SLOTS) throw new Error(`the range bound "${value}" has ${parts.length} numbers; a claircore version has ${VERSION_SLOTS}`);
+  if (parts.length > VERSION_SLOTS)
+    throw new Error(`the range bound "${value}" has ${parts.length} numbers; a claircore version has ${VERSION_SLOTS}`);
   parts.forEach((p, i) => {
     // strconv.ParseInt(p, 10, 32): an optional sign, decimal digits, within int32.
     const n = /^[+-]?[0-9]+$/.test(p) ? Number(p) : NaN;
-    if (!Number.isInteger(n) || n < INT32_MIN || n > INT32_MAX) throw new Error(`the range bound "${value}" has "${p}", not a 32-bit integer`);
+    if (!Number.isInteger(n) || n < INT32_MIN || n > INT32_MAX)
+      throw new Error(`the range bound "${value}" has "${p}", not a 32-bit integer`);
     v[i] = n === 0 ? 0 : n; // no -0
   });
   return { kind: value.slice(0, idx), v };
@@ -71,7 +85,8 @@ export interface RangeRow {
 export function untangleRecord(vuln: Record<string, unknown>, tag: string): RangeRow {
   const r = goField(vuln, 'range');
   if (!r || r.value === null) throw new Error('the record has no range');
-  if (typeof r.value !== 'object' || Array.isArray(r.value)) throw new Error(`its range is ${JSON.stringify(r.value)}, not an object {"[": lower, ")": upper}`);
+  if (typeof r.value !== 'object' || Array.isArray(r.value))
+    throw new Error(`its range is ${JSON.stringify(r.value)}, not an object {"[": lower, ")": upper}`);
   const range = r.value as Record<string, unknown>;
   const lower = parseVersionText(range['[']);
   const upper = parseVersionText(range[')']);
@@ -145,7 +160,11 @@ export interface RewriteResult {
  * `outDir`/restore.sql. `skip`: `updater\0fingerprint` pairs already in the database, whose records clairctl
  * does not import (libvuln OfflineImport), so none of their rows can be restored.
  */
-export async function rewriteRangeBundle(file: string, outDir: string, opts: { skip?: Set<string>; label?: string } = {}): Promise<RewriteResult> {
+export async function rewriteRangeBundle(
+  file: string,
+  outDir: string,
+  opts: { skip?: Set<string>; label?: string } = {},
+): Promise<RewriteResult> {
   const label = opts.label ?? file;
   const bundle = path.join(outDir, 'bundle.json.gz');
   const sql = path.join(outDir, 'restore.sql');
@@ -213,18 +232,22 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
   const progress = startProgress(`Rewriting version ranges of ${path.basename(file)}`);
   try {
     const compression = await compressionOfFile(file);
-    await pipeline(fs.createReadStream(file), decompressor(compression, { what: `vulnerability data "${label}"` }), async (source: AsyncIterable<Buffer>) => {
-      // forEachLine is synchronous per chunk; flush what each chunk produced before reading the next.
-      const chunks = (async function* () {
-        for await (const chunk of source) {
-          yield chunk;
-          progress.records = lineNo;
-          await flush();
-        }
-      })();
-      await forEachLine(chunks, onLine, { what: `vulnerability data "${label}"` });
-      await flush();
-    });
+    await pipeline(
+      fs.createReadStream(file),
+      decompressor(compression, { what: `vulnerability data "${label}"` }),
+      async (source: AsyncIterable<Buffer>) => {
+        // forEachLine is synchronous per chunk; flush what each chunk produced before reading the next.
+        const chunks = (async function* () {
+          for await (const chunk of source) {
+            yield chunk;
+            progress.records = lineNo;
+            await flush();
+          }
+        })();
+        await forEachLine(chunks, onLine, { what: `vulnerability data "${label}"` });
+        await flush();
+      },
+    );
     gzip.end();
     sqlOut.end(restoreSqlTail(restored));
     await Promise.all([bundleDone, sqlDone]);
@@ -234,9 +257,12 @@ export async function rewriteRangeBundle(file: string, outDir: string, opts: { s
     await Promise.allSettled([bundleDone, sqlDone]);
     if (recordError) throw recordError;
     if (err instanceof ClairScanError) throw err;
-    throw new ClairScanError(`vulnerability data "${label}" could not be rewritten for its version ranges: ${errorText(err)}`, {
-      hint: 'the bundle is damaged or incomplete, or the disk of the temp directory is full: export or fetch it again.',
-    });
+    throw new ClairScanError(
+      `vulnerability data "${label}" could not be rewritten for its version ranges: ${errorText(err)}`,
+      {
+        hint: 'the bundle is damaged or incomplete, or the disk of the temp directory is full: export or fetch it again.',
+      },
+    );
   } finally {
     progress.stop();
   }
@@ -264,7 +290,7 @@ function drained(w: Writable): Promise<void> {
 
 function badRecord(label: string, lineNo: number, what: string): ClairScanError {
   return new ClairScanError(`vulnerability data "${label}" cannot be loaded: line ${lineNo}: ${what}`, {
-    hint: 'the record is not what claircore\'s updaters write (clairctl would refuse it too): export the bundle again with `clairctl export-updaters` / `clair-scan data export`.',
+    hint: "the record is not what claircore's updaters write (clairctl would refuse it too): export the bundle again with `clairctl export-updaters` / `clair-scan data export`.",
   });
 }
 
@@ -296,7 +322,11 @@ export async function countRangeRecordsInFile(file: string): Promise<number> {
 /** The update operations already in the database: `updater\0fingerprint` (clairctl skips those runs). */
 async function importedRuns(docker: DockerClient, pg: Postgres): Promise<Set<string>> {
   // Hex, so that no value can break the tab/newline framing of psql's output.
-  const rows = await query(docker, pg, "SELECT DISTINCT encode(convert_to(updater, 'UTF8'), 'hex'), encode(convert_to(fingerprint, 'UTF8'), 'hex') FROM update_operation WHERE kind = 'vulnerability'");
+  const rows = await query(
+    docker,
+    pg,
+    "SELECT DISTINCT encode(convert_to(updater, 'UTF8'), 'hex'), encode(convert_to(fingerprint, 'UTF8'), 'hex') FROM update_operation WHERE kind = 'vulnerability'",
+  );
   const hex = (h: string | undefined): string => Buffer.from(h ?? '', 'hex').toString('utf8');
   return new Set(rows.map((r) => `${hex(r[0])}\0${hex(r[1])}`));
 }
@@ -339,14 +369,39 @@ export async function importWithRanges(
 }
 
 /** Streams the restore script into the PostgreSQL container and runs it with psql (one transaction). */
-async function runRestore(docker: DockerClient, pg: Postgres, sqlFile: string, expected: number, timeoutMs: number): Promise<void> {
+async function runRestore(
+  docker: DockerClient,
+  pg: Postgres,
+  sqlFile: string,
+  expected: number,
+  timeoutMs: number,
+): Promise<void> {
   const name = `clair-scan-range-${randomBytes(8).toString('hex')}.sql`;
   await docker.putFiles(pg.container, '/tmp', { [name]: { path: sqlFile } }, { mode: 0o644 });
   let r: Awaited<ReturnType<DockerClient['exec']>>;
   try {
     r = await docker.exec(
       pg.container,
-      ['psql', '-X', '-q', '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-f', `/tmp/${name}`],
+      [
+        'psql',
+        '-X',
+        '-q',
+        '-At',
+        '-F',
+        '\t',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(pg.port),
+        '-U',
+        pg.user,
+        '-d',
+        pg.database,
+        '-f',
+        `/tmp/${name}`,
+      ],
       { env: { PGPASSWORD: pg.password }, timeoutMs },
     );
   } finally {
@@ -354,9 +409,12 @@ async function runRestore(docker: DockerClient, pg: Postgres, sqlFile: string, e
   }
   const got = /^restored\t(\d+)$/m.exec(r.stdout)?.[1];
   if (r.exitCode !== 0 || Number(got) !== expected) {
-    throw new ClairScanError(`the ${expected} vulnerability records with a version range could not be completed in Clair's database after clairctl imported them`, {
-      hint: 'clairctl 4.9.0 cannot store version ranges itself, so clair-scan writes them in a second step, which did not account for every record: this is unexpected; see the details and report it.',
-      details: (r.stderr || r.stdout).trimEnd().split('\n').slice(-20).join('\n'),
-    });
+    throw new ClairScanError(
+      `the ${expected} vulnerability records with a version range could not be completed in Clair's database after clairctl imported them`,
+      {
+        hint: 'clairctl 4.9.0 cannot store version ranges itself, so clair-scan writes them in a second step, which did not account for every record: this is unexpected; see the details and report it.',
+        details: (r.stderr || r.stdout).trimEnd().split('\n').slice(-20).join('\n'),
+      },
+    );
   }
 }

@@ -40,7 +40,12 @@ export interface Run {
 
 /** A new run: its state is tracked (a fail-closed exit cleans it up) and handed to `onState` at once. */
 export function startRun(settings: Settings, onState?: (s: RunState) => void): Run {
-  const state: RunState = { runId: newRunId(), dockerHost: settings.dockerHost, tempDirs: [], ...(settings.clairMode === 'process' ? { noDocker: true } : {}) };
+  const state: RunState = {
+    runId: newRunId(),
+    dockerHost: settings.dockerHost,
+    tempDirs: [],
+    ...(settings.clairMode === 'process' ? { noDocker: true } : {}),
+  };
   const untrack = trackRun(state);
   onState?.(state);
   const timings: Record<string, number> = {};
@@ -55,7 +60,8 @@ export function startRun(settings: Settings, onState?: (s: RunState) => void): R
       timings[phase] = (timings[phase] ?? 0) + Number(process.hrtime.bigint() - t0) / 1e9;
     }
   };
-  const time: PhaseTimer = (phase, f) => (PHASE_GROUPS[phase] ? log.group(phase, PHASE_GROUPS[phase], () => timed(phase, f)) : timed(phase, f));
+  const time: PhaseTimer = (phase, f) =>
+    PHASE_GROUPS[phase] ? log.group(phase, PHASE_GROUPS[phase], () => timed(phase, f)) : timed(phase, f);
   let docker: DockerClient | undefined;
   return {
     state,
@@ -87,10 +93,22 @@ interface PhaseDeadline {
 
 /** How long each phase may take, from the timeout inputs; every phase has one. */
 export function phaseDeadlines(settings: Settings): Record<string, PhaseDeadline> & { default: PhaseDeadline } {
-  const startup = { ms: settings.startupTimeoutSec * 1000 + 30000, hint: 'PostgreSQL or Clair did not start in time: check the Docker daemon, or raise startup-timeout.' };
-  const data = { ms: settings.dataTimeoutSec * 1000 + 30000, hint: 'loading vulnerability data took too long: check the Docker daemon\'s disk and the data source, or raise data-timeout.' };
-  const scanning = { ms: settings.scanTimeoutSec * 1000 + 30000, hint: 'Clair or the image source stopped answering: check them, or raise scan-timeout for very large images.' };
-  const local = { ms: 10 * 60 * 1000, hint: 'this step does no network I/O; a stall here is a bug in clair-scan: please report it with this log.' };
+  const startup = {
+    ms: settings.startupTimeoutSec * 1000 + 30000,
+    hint: 'PostgreSQL or Clair did not start in time: check the Docker daemon, or raise startup-timeout.',
+  };
+  const data = {
+    ms: settings.dataTimeoutSec * 1000 + 30000,
+    hint: "loading vulnerability data took too long: check the Docker daemon's disk and the data source, or raise data-timeout.",
+  };
+  const scanning = {
+    ms: settings.scanTimeoutSec * 1000 + 30000,
+    hint: 'Clair or the image source stopped answering: check them, or raise scan-timeout for very large images.',
+  };
+  const local = {
+    ms: 10 * 60 * 1000,
+    hint: 'this step does no network I/O; a stall here is a bug in clair-scan: please report it with this log.',
+  };
   return {
     preflight: startup,
     pull: startup,
@@ -105,8 +123,14 @@ export function phaseDeadlines(settings: Settings): Record<string, PhaseDeadline
     compliance: scanning,
     normalize: local,
     policy: local,
-    reports: { ms: 10 * 60 * 1000, hint: `writing the reports stalled: check that output-dir (${settings.reports.outputDir}) is on a healthy, writable disk.` },
-    cleanup: { ms: 5 * 60 * 1000, hint: 'removing the containers stalled: check the Docker daemon; leftovers carry the label io.clair-scan.run.' },
+    reports: {
+      ms: 10 * 60 * 1000,
+      hint: `writing the reports stalled: check that output-dir (${settings.reports.outputDir}) is on a healthy, writable disk.`,
+    },
+    cleanup: {
+      ms: 5 * 60 * 1000,
+      hint: 'removing the containers stalled: check the Docker daemon; leftovers carry the label io.clair-scan.run.',
+    },
     default: scanning,
   };
 }

@@ -14,7 +14,14 @@ import { type Container, DockerClient } from './docker';
 import { Postgres, query, sqlLiteral } from './postgres';
 import type { RunState } from './run-state';
 import type { ClairClient } from '../clair/client';
-import { isLanguageRepository, packageRecords, RHCC_REPOSITORY_KEY, type ClairDistribution, type ClairIndexReport, type ClairRepository } from '../clair/types';
+import {
+  isLanguageRepository,
+  packageRecords,
+  RHCC_REPOSITORY_KEY,
+  type ClairDistribution,
+  type ClairIndexReport,
+  type ClairRepository,
+} from '../clair/types';
 import { FAMILY_BY_DID, updaterCovers } from '../clair/updater-names';
 
 import type { BundleRequire } from '../util/lazy';
@@ -22,7 +29,14 @@ declare const require: BundleRequire;
 /** range-import.ts is needed only when a bundle is imported (not with a database image): loaded then (util/lazy.ts). */
 const loadRangeImport = (): Promise<typeof import('./range-import')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./range-import') as typeof import('./range-import')), fail, 'range-import'))
+    ? new Promise((ok, fail) =>
+        require.ensure!(
+          [],
+          () => ok(require('./range-import') as typeof import('./range-import')),
+          fail,
+          'range-import',
+        ),
+      )
     : Promise.resolve(require('./range-import') as typeof import('./range-import'));
 
 /**
@@ -47,7 +61,13 @@ export interface ImportOptions {
  * Loads an updater bundle (file path or http(s) URL) with `clairctl import-updaters` inside the Clair container.
  * A local bundle with version ranges goes through range-import.ts (rewritten, imported, completed in SQL).
  */
-export async function importBundle(docker: DockerClient, clair: Container, source: string, timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
+export async function importBundle(
+  docker: DockerClient,
+  clair: Container,
+  source: string,
+  timeoutMs: number,
+  opts: ImportOptions = {},
+): Promise<void> {
   // A URL is fetched by clairctl itself (data/source.ts downloads vuln-data URLs first, so only direct callers
   // pass one): a bundle there with ranges fails in clairctl as before, with its message (exit 2).
   if (/^https?:\/\//.test(source)) return clairctlImport(docker, clair, source, source, timeoutMs);
@@ -56,26 +76,48 @@ export async function importBundle(docker: DockerClient, clair: Container, sourc
   await importRanges(docker, clair, source, ranges, timeoutMs, opts);
 }
 
-async function importRanges(docker: DockerClient, clair: Container, file: string, ranges: number, timeoutMs: number, opts: ImportOptions): Promise<void> {
+async function importRanges(
+  docker: DockerClient,
+  clair: Container,
+  file: string,
+  ranges: number,
+  timeoutMs: number,
+  opts: ImportOptions,
+): Promise<void> {
   if (!opts.pg) {
-    throw new ClairScanError(`the vulnerability data "${file}" holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which this clairctl cannot import`, {
-      hint: "clairctl 4.9.0 cannot store version ranges; clair-scan completes them in the database of the Clair it starts itself, but this Clair's database is not at hand: scan with clair-scan's own Clair (no clair-url), or use a bundle without the osv updaters and without rhel-vex.",
-    });
+    throw new ClairScanError(
+      `the vulnerability data "${file}" holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which this clairctl cannot import`,
+      {
+        hint: "clairctl 4.9.0 cannot store version ranges; clair-scan completes them in the database of the Clair it starts itself, but this Clair's database is not at hand: scan with clair-scan's own Clair (no clair-url), or use a bundle without the osv updaters and without rhel-vex.",
+      },
+    );
   }
-  log.info(`${file} holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which clairctl 4.9.0 cannot store: importing them without their ranges, then completing them in Clair's database …`);
+  log.info(
+    `${file} holds ${ranges} records with version ranges (Go, npm … from Clair's OSV updater, container images from rhel-vex), which clairctl 4.9.0 cannot store: importing them without their ranges, then completing them in Clair's database …`,
+  );
   const started = Date.now();
-  const r = await (await loadRangeImport()).importWithRanges(docker, opts.pg, file, {
+  const r = await (
+    await loadRangeImport()
+  ).importWithRanges(docker, opts.pg, file, {
     label: file,
     state: opts.state,
     timeoutMs,
     importRewritten: (bundle) => clairctlImport(docker, clair, bundle, file, timeoutMs),
   });
   const skipped = r.rangeRecords - r.restored;
-  log.info(`Version ranges completed for ${r.restored} records${skipped ? ` (${skipped} of an updater run imported before, skipped by clairctl)` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s in all).`);
+  log.info(
+    `Version ranges completed for ${r.restored} records${skipped ? ` (${skipped} of an updater run imported before, skipped by clairctl)` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s in all).`,
+  );
 }
 
 /** `clairctl import-updaters` of `source` (a local file is copied into the container first); `label` names it in messages. */
-async function clairctlImport(docker: DockerClient, clair: Container, source: string, label: string, timeoutMs: number): Promise<void> {
+async function clairctlImport(
+  docker: DockerClient,
+  clair: Container,
+  source: string,
+  label: string,
+  timeoutMs: number,
+): Promise<void> {
   let target = source;
   if (!/^https?:\/\//.test(source)) {
     // vuln-data itself was checked by parseSettings (inputs/settings.ts validateDataSource); downloads, pulls and
@@ -86,7 +128,12 @@ async function clairctlImport(docker: DockerClient, clair: Container, source: st
     const copyStarted = Date.now();
     const progress = startProgress('Copying vulnerability data into Clair', { totalBytes: st.size });
     try {
-      await docker.putFiles(clair, '/config', { [`data/${base}`]: { path: source } }, { onBytes: (n) => (progress.bytes += n) });
+      await docker.putFiles(
+        clair,
+        '/config',
+        { [`data/${base}`]: { path: source } },
+        { onBytes: (n) => (progress.bytes += n) },
+      );
     } finally {
       progress.stop();
     }
@@ -98,7 +145,10 @@ async function clairctlImport(docker: DockerClient, clair: Container, source: st
   const beat = startProgress('Loading vulnerability data (clairctl import-updaters)');
   let r: Awaited<ReturnType<DockerClient['exec']>>;
   try {
-    r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', target], { timeoutMs, env: CLAIRCTL_ENV });
+    r = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', target], {
+      timeoutMs,
+      env: CLAIRCTL_ENV,
+    });
   } finally {
     beat.stop();
   }
@@ -117,12 +167,20 @@ async function clairctlImport(docker: DockerClient, clair: Container, source: st
  * PostgreSQL at hand (`opts.pg`), the export is copied out (streamed) to look for version ranges, which go
  * through range-import.ts; without ranges the file inside the container is imported as it is.
  */
-export async function fetchOnline(docker: DockerClient, clair: Container, sets: string[], timeoutMs: number, opts: ImportOptions = {}): Promise<void> {
+export async function fetchOnline(
+  docker: DockerClient,
+  clair: Container,
+  sets: string[],
+  timeoutMs: number,
+  opts: ImportOptions = {},
+): Promise<void> {
   if (sets.length === 0) return;
   log.info(`Fetching vulnerability data online for updater sets: ${sets.join(', ')} (this can take many minutes) …`);
   // Read by clairctl only (the running Clair read its config at start). Named .yaml: Clair ignores drop-ins
   // whose extension differs from the main file's. The running Clair keeps its updaters disabled.
-  await docker.putFiles(clair, '/config', { 'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }) });
+  await docker.putFiles(clair, '/config', {
+    'config.yaml.d/95-updaters.yaml': JSON.stringify({ updaters: { sets }, matcher: { disable_updaters: false } }),
+  });
   let out = `/var/tmp/clair-scan-updates-${sets.join('-')}.json.gz`;
   if (opts.pg) {
     // Copied out below: not under /var/tmp, a tmpfs the Engine API's archive endpoint does not see. Clair runs as an
@@ -130,7 +188,10 @@ export async function fetchOnline(docker: DockerClient, clair: Container, sets: 
     out = `/config/export/clair-scan-updates-${sets.join('-')}.json.gz`;
     await docker.putFiles(clair, '/config', { [`export/${path.basename(out)}`]: '' }, { mode: 0o666 });
   }
-  const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], { timeoutMs, env: CLAIRCTL_ENV });
+  const ex = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'export-updaters', '--strict', out], {
+    timeoutMs,
+    env: CLAIRCTL_ENV,
+  });
   if (ex.exitCode !== 0) {
     throw new ClairScanError(`Clair's updaters failed for ${sets.join(', ')} (exit ${ex.exitCode})`, {
       hint: 'the Docker host needs internet access to the vulnerability sources (or to the URLs set in clair-config updaters.config); behind a firewall, use an offline bundle (vuln-data: <file>).',
@@ -152,9 +213,15 @@ export async function fetchOnline(docker: DockerClient, clair: Container, sets: 
       if (i >= 0) opts.state?.tempDirs.splice(i, 1);
     }
   }
-  const im = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', out], { timeoutMs, env: CLAIRCTL_ENV });
+  const im = await docker.exec(clair, ['/usr/bin/clairctl', '-q', 'import-updaters', out], {
+    timeoutMs,
+    env: CLAIRCTL_ENV,
+  });
   if (im.exitCode !== 0) {
-    throw new ClairScanError('importing the freshly fetched vulnerability data failed', { hint: 'see the details; retry the job.', details: tail(im.stderr) });
+    throw new ClairScanError('importing the freshly fetched vulnerability data failed', {
+      hint: 'see the details; retry the job.',
+      details: tail(im.stderr),
+    });
   }
 }
 
@@ -214,7 +281,8 @@ export function coverageTargets(index: ClairIndexReport): CoverageTarget[] {
   for (const rec of packageRecords(index)) {
     const repo = rec.repositories.map((r) => r.repository).find((r) => r?.key === RHCC_REPOSITORY_KEY);
     const p = rec.package;
-    if (!repo || !p || p.kind !== 'binary' || p.normalized_version?.startsWith('unmatchable:') || seenImage.has(p.name)) continue;
+    if (!repo || !p || p.kind !== 'binary' || p.normalized_version?.startsWith('unmatchable:') || seenImage.has(p.name))
+      continue;
     seenImage.add(p.name);
     out.push({ label: `Red Hat container image ${p.name}`, repository: repo });
   }
@@ -252,7 +320,12 @@ export class CoverageCache {
  * Counts vulnerability records per target in our own Clair's database: one query for the conditions `cache` does
  * not know yet (none when it knows them all).
  */
-export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, targets: CoverageTarget[], cache = new CoverageCache()): Promise<Map<CoverageTarget, number>> {
+export async function coverageFromDatabase(
+  docker: DockerClient,
+  pg: Postgres,
+  targets: CoverageTarget[],
+  cache = new CoverageCache(),
+): Promise<Map<CoverageTarget, number>> {
   return coverageFromQuery((sql) => query(docker, pg, sql), targets, cache);
 }
 
@@ -260,9 +333,14 @@ export async function coverageFromDatabase(docker: DockerClient, pg: Postgres, t
  * The same counts through any way of running SQL on Clair's database that returns rows as text (psql in our
  * PostgreSQL container, or the Node client of clair-mode: process, environment/pg-client.ts).
  */
-export async function coverageFromQuery(run: (sql: string) => Promise<string[][]>, targets: CoverageTarget[], cache = new CoverageCache()): Promise<Map<CoverageTarget, number>> {
+export async function coverageFromQuery(
+  run: (sql: string) => Promise<string[][]>,
+  targets: CoverageTarget[],
+  cache = new CoverageCache(),
+): Promise<Map<CoverageTarget, number>> {
   // RHEL without repository CPEs: nothing can match (assertCovered says why), nothing to count.
-  const where = (t: CoverageTarget): string | undefined => (t.rhelCpes?.length === 0 ? undefined : coverageCondition(t));
+  const where = (t: CoverageTarget): string | undefined =>
+    t.rhelCpes?.length === 0 ? undefined : coverageCondition(t);
   const generation = cache.current();
   const counts = new Map<string, number>();
   const unknown: string[] = [];
@@ -278,7 +356,11 @@ export async function coverageFromQuery(run: (sql: string) => Promise<string[][]
     const rows = await run(`SELECT ${unknown.map((w) => `(SELECT count(*) FROM vuln WHERE ${w})`).join(', ')}`);
     unknown.forEach((w, i) => {
       const n = Number(rows[0]?.[i]);
-      if (!Number.isInteger(n)) throw new ClairScanError('a coverage query on Clair\'s database gave no count', { hint: 'this is unexpected; see the details.', details: JSON.stringify(rows) });
+      if (!Number.isInteger(n))
+        throw new ClairScanError("a coverage query on Clair's database gave no count", {
+          hint: 'this is unexpected; see the details.',
+          details: JSON.stringify(rows),
+        });
       counts.set(w, n);
       cache.set(w, n, generation);
     });
@@ -314,7 +396,9 @@ function coverageCondition(t: CoverageTarget): string {
     // accept either. The pretty name counts only for Alpine (whose index and records share nothing else) and
     // distributions of no known family: every Photon OS release is "VMware Photon OS/Linux", so Photon 2.0 data
     // must not count for a Photon 3.0 image.
-    const byPrettyName = !!d.pretty_name && (d.did === 'alpine' || !Object.prototype.hasOwnProperty.call(FAMILY_BY_DID, (d.did ?? '').toLowerCase()));
+    const byPrettyName =
+      !!d.pretty_name &&
+      (d.did === 'alpine' || !Object.prototype.hasOwnProperty.call(FAMILY_BY_DID, (d.did ?? '').toLowerCase()));
     const alts = [
       d.version ? `dist_version = ${sqlLiteral(d.version)}` : '',
       d.version_id ? `dist_version_id = ${sqlLiteral(d.version_id)}` : '',
@@ -323,7 +407,8 @@ function coverageCondition(t: CoverageTarget): string {
     return `dist_id = ${sqlLiteral(d.did ?? '')}${alts.length ? ` AND (${alts.join(' OR ')})` : ''}`;
   }
   // rhel-vex's container records: only those with an rhctag range can match (the rhcc matcher is a version filter).
-  if (t.repository?.key === RHCC_REPOSITORY_KEY) return `repo_key = ${sqlLiteral(RHCC_REPOSITORY_KEY)} AND version_kind = 'rhctag'`;
+  if (t.repository?.key === RHCC_REPOSITORY_KEY)
+    return `repo_key = ${sqlLiteral(RHCC_REPOSITORY_KEY)} AND version_kind = 'rhctag'`;
   return `repo_name = ${sqlLiteral(t.repository?.name ?? '')}`;
 }
 
@@ -332,7 +417,10 @@ function coverageCondition(t: CoverageTarget): string {
  * whose name covers the distribution's release or the ecosystem ("debian/updater", "alpine-main-v3.19-updater",
  * "ubuntu/updater/jammy", "rhel-vex", "osv/pypi" …; src/clair/updater-names.ts).
  */
-export async function coverageFromUpdaters(client: ClairClient, targets: CoverageTarget[]): Promise<Map<CoverageTarget, number>> {
+export async function coverageFromUpdaters(
+  client: ClairClient,
+  targets: CoverageTarget[],
+): Promise<Map<CoverageTarget, number>> {
   const ops = await client.updateOperations();
   const names = Object.entries(ops)
     .filter(([, list]) => (list ?? []).length > 0)
@@ -362,7 +450,7 @@ export function assertCovered(image: string, coverage: Map<CoverageTarget, numbe
     {
       hint:
         source === 'online'
-          ? 'Clair\'s updaters ran but have no data for this release (it may be unsupported or too old for its vulnerability source, or a mirror set in clair-config lacks it): use an offline bundle (vuln-data: <file>) that covers it.'
+          ? "Clair's updaters ran but have no data for this release (it may be unsupported or too old for its vulnerability source, or a mirror set in clair-config lacks it): use an offline bundle (vuln-data: <file>) that covers it."
           : `the vulnerability data (${source}) does not cover this distribution: use a bundle exported with the updaters for it (clairctl export-updaters), or vuln-data: online.`,
     },
   );

@@ -51,10 +51,14 @@ export function parseBaseline(text: string, source: string): BaselineLoad {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { notice: `the baseline (${source}) is not readable JSON (${errorLine(err)}); no comparison is made, the report is complete.` };
+    return {
+      notice: `the baseline (${source}) is not readable JSON (${errorLine(err)}); no comparison is made, the report is complete.`,
+    };
   }
   if (!isObj(data) || !isObj(data.tool) || data.tool.name !== 'clair-scan' || !Array.isArray(data.images)) {
-    return { notice: `the baseline (${source}) is not a clair-scan result (clair-scan-result.json); no comparison is made, the report is complete.` };
+    return {
+      notice: `the baseline (${source}) is not a clair-scan result (clair-scan-result.json); no comparison is made, the report is complete.`,
+    };
   }
   const version = typeof data.schemaVersion === 'string' ? data.schemaVersion : '';
   if (!/^\d+\.\d+\.\d+$/.test(version) || version.split('.')[0] !== MAJOR) {
@@ -70,10 +74,23 @@ export function parseBaseline(text: string, source: string): BaselineLoad {
       isObj(img.image) &&
       typeof img.image.name === 'string' &&
       Array.isArray(img.vulnerabilities) &&
-      (img.vulnerabilities as unknown[]).every((f) => isObj(f) && typeof f.key === 'string' && typeof f.id === 'string' && typeof f.severity === 'string' && isObj(f.package)) &&
+      (img.vulnerabilities as unknown[]).every(
+        (f) =>
+          isObj(f) &&
+          typeof f.key === 'string' &&
+          typeof f.id === 'string' &&
+          typeof f.severity === 'string' &&
+          isObj(f.package),
+      ) &&
       (img.compliance === undefined ||
-        (Array.isArray(img.compliance) && (img.compliance as unknown[]).every((f) => isObj(f) && typeof f.key === 'string' && typeof f.rule === 'string')));
-    if (!ok) return { notice: `the baseline (${source}) is damaged (an image without a name, or findings without keys); no comparison is made, the report is complete.` };
+        (Array.isArray(img.compliance) &&
+          (img.compliance as unknown[]).every(
+            (f) => isObj(f) && typeof f.key === 'string' && typeof f.rule === 'string',
+          )));
+    if (!ok)
+      return {
+        notice: `the baseline (${source}) is damaged (an image without a name, or findings without keys); no comparison is made, the report is complete.`,
+      };
   }
   return { baseline: { source, result: data as unknown as ScanResult } };
 }
@@ -82,12 +99,18 @@ export function parseBaseline(text: string, source: string): BaselineLoad {
 export async function readBaselineFile(file: string, source = `file ${file}`): Promise<BaselineLoad> {
   try {
     const st = await fs.stat(file);
-    if (!st.isFile()) return { notice: `the baseline ${file} is not a file; no comparison is made, the report is complete.` };
-    if (st.size > MAX_BASELINE_BYTES) return { notice: `the baseline ${file} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB: not a clair-scan result; no comparison is made.` };
+    if (!st.isFile())
+      return { notice: `the baseline ${file} is not a file; no comparison is made, the report is complete.` };
+    if (st.size > MAX_BASELINE_BYTES)
+      return {
+        notice: `the baseline ${file} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB: not a clair-scan result; no comparison is made.`,
+      };
     return parseBaseline(await fs.readFile(file, 'utf8'), source);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { notice: `the baseline ${file} cannot be read (${code ?? errorMessage(err)}); no comparison is made, the report is complete.` };
+    return {
+      notice: `the baseline ${file} cannot be read (${code ?? errorMessage(err)}); no comparison is made, the report is complete.`,
+    };
   }
 }
 
@@ -99,7 +122,8 @@ function stateOf(now: Finding, before: Finding | undefined): BaselineState {
   if (!before) return 'new';
   if (now.severity !== before.severity) return 'updated';
   if (now.kind === 'vulnerability' && before.kind === 'vulnerability') {
-    if (now.package.version !== before.package?.version || (now.fixedIn ?? '') !== (before.fixedIn ?? '')) return 'updated';
+    if (now.package.version !== before.package?.version || (now.fixedIn ?? '') !== (before.fixedIn ?? ''))
+      return 'updated';
   }
   return 'unchanged';
 }
@@ -119,15 +143,21 @@ export function applyBaseline(result: ScanResult, baseline: Baseline): string[] 
   const missing = [...new Set(result.images.map((i) => i.image.name).filter((n) => !baseByName.has(n)))];
   if (compared.length === 0) {
     const had = [...baseByName.keys()].join(', ') || 'no image';
-    notes.push(`the baseline (${baseline.source}) is of another image (${had}), not ${missing.join(', ')}: no comparison is made, the report is complete.`);
+    notes.push(
+      `the baseline (${baseline.source}) is of another image (${had}), not ${missing.join(', ')}: no comparison is made, the report is complete.`,
+    );
     result.baselineNotes = [...(result.baselineNotes ?? []), ...notes];
     return [...notes, ...countAllAsNew(result, missing)];
   }
-  if (missing.length) notes.push(`the baseline (${baseline.source}) has no result for ${missing.join(', ')}: those findings are not compared.`);
+  if (missing.length)
+    notes.push(
+      `the baseline (${baseline.source}) has no result for ${missing.join(', ')}: those findings are not compared.`,
+    );
 
   const before = new Map<string, Finding>();
   for (const name of compared) {
-    for (const img of baseByName.get(name) ?? []) for (const f of [...img.vulnerabilities, ...(img.compliance ?? [])]) before.set(f.key, f);
+    for (const img of baseByName.get(name) ?? [])
+      for (const f of [...img.vulnerabilities, ...(img.compliance ?? [])]) before.set(f.key, f);
   }
   const seen = new Set<string>();
   for (const img of result.images) {
@@ -142,7 +172,14 @@ export function applyBaseline(result: ScanResult, baseline: Baseline): string[] 
     if (seen.has(key) || f.allowlisted) continue;
     const image = key.split('|')[0];
     if (f.kind === 'compliance') {
-      fixed.push({ key, kind: 'compliance', id: String(f.rule), severity: knownSeverity(f.severity), image, ...(typeof f.title === 'string' ? { title: f.title } : {}) });
+      fixed.push({
+        key,
+        kind: 'compliance',
+        id: String(f.rule),
+        severity: knownSeverity(f.severity),
+        image,
+        ...(typeof f.title === 'string' ? { title: f.title } : {}),
+      });
     } else {
       const v = f as VulnerabilityFinding;
       fixed.push({
@@ -156,7 +193,13 @@ export function applyBaseline(result: ScanResult, baseline: Baseline): string[] 
       });
     }
   }
-  fixed.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id) || (a.package?.name ?? '').localeCompare(b.package?.name ?? '') || a.key.localeCompare(b.key));
+  fixed.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      a.id.localeCompare(b.id) ||
+      (a.package?.name ?? '').localeCompare(b.package?.name ?? '') ||
+      a.key.localeCompare(b.key),
+  );
   const delta: Delta = {
     baseline: {
       source: baseline.source,
@@ -218,16 +261,22 @@ export function totalOf(c: Record<Severity, number>): number {
 }
 
 /** The findings the baseline did not have (not allowlisted), in report order, with their image. */
-export function newVulnerabilities(result: ScanResult): { f: VulnerabilityFinding; img: ScanResult['images'][number] }[] {
+export function newVulnerabilities(
+  result: ScanResult,
+): { f: VulnerabilityFinding; img: ScanResult['images'][number] }[] {
   const out: { f: VulnerabilityFinding; img: ScanResult['images'][number] }[] = [];
-  for (const img of result.images) for (const f of img.vulnerabilities) if (f.baselineState === 'new' && !f.allowlisted) out.push({ f, img });
+  for (const img of result.images)
+    for (const f of img.vulnerabilities) if (f.baselineState === 'new' && !f.allowlisted) out.push({ f, img });
   return out.sort((a, b) => compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref));
 }
 
 /** One line for logs and headings, e.g. "3 new (1 Critical, 2 High), 2 fixed, 140 unchanged since main". */
 export function deltaHeadline(d: Delta): string {
   const part = (c: Record<Severity, number>): string => {
-    const bits = [...SEVERITIES].reverse().filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}`);
+    const bits = [...SEVERITIES]
+      .reverse()
+      .filter((s) => c[s] > 0)
+      .map((s) => `${c[s]} ${s}`);
     return bits.length ? ` (${bits.join(', ')})` : '';
   };
   const n = totalOf(d.counts.new);
@@ -256,17 +305,26 @@ export async function loadBaseline(spec: string, fetcher?: BaselineFetcher): Pro
   }
   if (s && (isFile || !/^\d+$/.test(s))) return readBaselineFile(s);
   if (!fetcher) {
-    return s ? { notice: `baseline "${s}" is a run id, which only the GitHub Action can fetch; no comparison is made, the report is complete.` } : undefined;
+    return s
+      ? {
+          notice: `baseline "${s}" is a run id, which only the GitHub Action can fetch; no comparison is made, the report is complete.`,
+        }
+      : undefined;
   }
   try {
     return await fetcher(s);
   } catch (err) {
-    return { notice: `the baseline could not be fetched (${errorLine(err)}); no comparison is made, the report is complete.` };
+    return {
+      notice: `the baseline could not be fetched (${errorLine(err)}); no comparison is made, the report is complete.`,
+    };
   }
 }
 
 /** Applies a loaded baseline (or records its notice). Returns what to say in the log: notices, then the delta headline. */
-export function useBaseline(result: ScanResult, load: BaselineLoad | undefined): { notices: string[]; headline?: string } {
+export function useBaseline(
+  result: ScanResult,
+  load: BaselineLoad | undefined,
+): { notices: string[]; headline?: string } {
   if (!load) return { notices: [] };
   if ('notice' in load) {
     result.baselineNotes = [...(result.baselineNotes ?? []), load.notice];
@@ -274,7 +332,10 @@ export function useBaseline(result: ScanResult, load: BaselineLoad | undefined):
     return { notices: [load.notice, ...countAllAsNew(result, [...new Set(result.images.map((i) => i.image.name))])] };
   }
   const notices = applyBaseline(result, load.baseline);
-  return { notices, ...(result.delta ? { headline: `compared with ${load.baseline.source}: ${deltaHeadline(result.delta)}` } : {}) };
+  return {
+    notices,
+    ...(result.delta ? { headline: `compared with ${load.baseline.source}: ${deltaHeadline(result.delta)}` } : {}),
+  };
 }
 
 /** Policy files changed by the change under review (policy/base.ts), in one line for the log and the top of the summary: "this change suppresses N findings: …" (bounded). */
@@ -287,7 +348,9 @@ export function policyChangeLine(c: PolicyChange, max = 10): string | undefined 
     .join('; ');
   const what = `this change ${c.fromBase ? 'would suppress' : 'suppresses'} ${n} finding${n === 1 ? '' : 's'}${n ? `: ${list}${n > max ? `; and ${n - max} more` : ''}` : ''}`;
   const files = c.changed.length ? ` (policy files that differ from ${c.base}: ${c.changed.join(', ')})` : '';
-  const applied = c.fromBase ? `. policy-from-base: the versions of ${c.base} decided; these suppressions were not applied` : '';
+  const applied = c.fromBase
+    ? `. policy-from-base: the versions of ${c.base} decided; these suppressions were not applied`
+    : '';
   const bad = c.unreadable.length ? `. Not read: ${c.unreadable.join('; ')}` : '';
   return `${what}${files}${applied}${bad}.`;
 }

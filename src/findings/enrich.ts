@@ -26,7 +26,10 @@ function cves(f: VulnerabilityFinding): string[] {
 }
 
 /** One finding; returns it with `kev`/`epss` set where the data has one of its CVEs (earlier values replaced). */
-export function enrichFinding(f: VulnerabilityFinding, data: { kev?: KevLookup; epss?: EpssLookup }): VulnerabilityFinding {
+export function enrichFinding(
+  f: VulnerabilityFinding,
+  data: { kev?: KevLookup; epss?: EpssLookup },
+): VulnerabilityFinding {
   const ids = cves(f);
   delete f.kev;
   delete f.epss;
@@ -42,7 +45,8 @@ export function enrichFinding(f: VulnerabilityFinding, data: { kev?: KevLookup; 
   if (data.epss) {
     for (const id of ids) {
       const s = data.epss.scores.get(id);
-      if (s && (!f.epss || s.score > f.epss.score)) f.epss = { cve: id, score: s.score, percentile: s.percentile, date: data.epss.date };
+      if (s && (!f.epss || s.score > f.epss.score))
+        f.epss = { cve: id, score: s.score, percentile: s.percentile, date: data.epss.date };
     }
   }
   return f;

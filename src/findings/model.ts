@@ -332,7 +332,10 @@ export interface Delta {
 }
 
 /** Counts per severity over vulnerabilities (and compliance findings when `includeCompliance`). */
-export function countBySeverity(findings: Iterable<Finding>, opts: { onlyFixable?: boolean; skipAllowlisted?: boolean } = {}): SeverityCounts {
+export function countBySeverity(
+  findings: Iterable<Finding>,
+  opts: { onlyFixable?: boolean; skipAllowlisted?: boolean } = {},
+): SeverityCounts {
   const c = emptyCounts();
   for (const f of findings) {
     if (opts.skipAllowlisted && f.allowlisted) continue;

@@ -10,7 +10,16 @@
  * and other secrets in `created_by` never reach a report, an artifact or a comment.
  */
 import { PackageURL } from 'packageurl-js';
-import { firstRecordByPackage, isLanguageRepository, type ClairDistribution, type ClairPackage, type ClairRepository, type ClairVulnerability, type ClairVulnerabilityReport, type LanguageRepository } from '../clair/types';
+import {
+  firstRecordByPackage,
+  isLanguageRepository,
+  type ClairDistribution,
+  type ClairPackage,
+  type ClairRepository,
+  type ClairVulnerability,
+  type ClairVulnerabilityReport,
+  type LanguageRepository,
+} from '../clair/types';
 import { redactImageInfo } from './redact';
 import {
   compareFindings,
@@ -27,7 +36,13 @@ import {
 } from './model';
 
 /** Our ecosystem for each of Clair's language repositories. */
-const LANGUAGE_ECOSYSTEMS: Record<LanguageRepository, Ecosystem> = { pypi: 'pypi', maven: 'maven', rubygems: 'gem', go: 'golang', npm: 'npm' };
+const LANGUAGE_ECOSYSTEMS: Record<LanguageRepository, Ecosystem> = {
+  pypi: 'pypi',
+  maven: 'maven',
+  rubygems: 'gem',
+  go: 'golang',
+  npm: 'npm',
+};
 const LANGUAGE_ECOSYSTEM_SET = new Set<Ecosystem>(Object.values(LANGUAGE_ECOSYSTEMS));
 
 export function normalizeReport(rawImage: ImageInfo, report: ClairVulnerabilityReport): ImageResult {
@@ -41,7 +56,9 @@ export function normalizeReport(rawImage: ImageInfo, report: ClairVulnerabilityR
     const rec = where.get(id);
     const env = rec?.environment;
     const dist = rec?.distributionId ? distributions.get(rec.distributionId) : undefined;
-    const repo = rec?.repositories.map((r) => r.repository).find((r): r is ClairRepository => isLanguageRepository(r?.name));
+    const repo = rec?.repositories
+      .map((r) => r.repository)
+      .find((r): r is ClairRepository => isLanguageRepository(r?.name));
     packages.set(id, toPackage(id, p, dist, repo, env?.package_db, env?.introduced_in));
   }
 
@@ -86,7 +103,11 @@ function toDistribution(id: string, d: ClairDistribution): Distribution {
   };
 }
 
-function ecosystemOf(dist: Distribution | undefined, repo: ClairRepository | undefined, packageDb: string | undefined): Ecosystem {
+function ecosystemOf(
+  dist: Distribution | undefined,
+  repo: ClairRepository | undefined,
+  packageDb: string | undefined,
+): Ecosystem {
   if (isLanguageRepository(repo?.name)) return LANGUAGE_ECOSYSTEMS[repo.name as LanguageRepository];
   const db = packageDb ?? '';
   if (/dpkg/.test(db)) return 'deb';
@@ -101,7 +122,14 @@ function ecosystemOf(dist: Distribution | undefined, repo: ClairRepository | und
   return dist ? 'rpm' : 'generic';
 }
 
-function toPackage(id: string, p: ClairPackage, dist: Distribution | undefined, repo: ClairRepository | undefined, packageDb?: string, layer?: string): Package {
+function toPackage(
+  id: string,
+  p: ClairPackage,
+  dist: Distribution | undefined,
+  repo: ClairRepository | undefined,
+  packageDb?: string,
+  layer?: string,
+): Package {
   const ecosystem = ecosystemOf(dist, repo, packageDb);
   const source = p.source && p.source.name ? { name: p.source.name, version: p.source.version ?? '' } : undefined;
   return {
@@ -140,19 +168,46 @@ function purlOf(eco: Ecosystem, p: ClairPackage, dist: Distribution | undefined,
     name = p.name.toLowerCase().replace(/[-_.]+/g, '-');
   }
   try {
-    return new PackageURL(eco, namespace, name, p.version || undefined, Object.keys(q).length ? q : undefined, undefined).toString();
+    return new PackageURL(
+      eco,
+      namespace,
+      name,
+      p.version || undefined,
+      Object.keys(q).length ? q : undefined,
+      undefined,
+    ).toString();
   } catch {
-    return new PackageURL('generic', undefined, p.name || 'unknown', p.version || undefined, undefined, undefined).toString();
+    return new PackageURL(
+      'generic',
+      undefined,
+      p.name || 'unknown',
+      p.version || undefined,
+      undefined,
+      undefined,
+    ).toString();
   }
 }
 
-const ID_PATTERNS = [/\bCVE-\d{4}-\d{4,}\b/gi, /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi, /\b(?:DSA|DLA)-\d+(?:-\d+)?\b/g, /\bALAS\d*-\d{4}-\d+\b/g, /\bRHSA-\d{4}:\d+\b/g, /\bUSN-\d+-\d+\b/g, /\bPYSEC-\d{4}-\d+\b/g, /\bOSV-\d{4}-\d+\b/g];
+const ID_PATTERNS = [
+  /\bCVE-\d{4}-\d{4,}\b/gi,
+  /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi,
+  /\b(?:DSA|DLA)-\d+(?:-\d+)?\b/g,
+  /\bALAS\d*-\d{4}-\d+\b/g,
+  /\bRHSA-\d{4}:\d+\b/g,
+  /\bUSN-\d+-\d+\b/g,
+  /\bPYSEC-\d{4}-\d+\b/g,
+  /\bOSV-\d{4}-\d+\b/g,
+];
 
 /** Ids mentioned in a text, normalized (CVE upper-case), in order of first appearance. */
 export function extractIds(text: string): string[] {
   const found: { id: string; at: number }[] = [];
   for (const re of ID_PATTERNS) {
-    for (const m of text.matchAll(re)) found.push({ id: /^cve-/i.test(m[0]) || /^ghsa-/i.test(m[0]) ? m[0].toUpperCase().replace(/^GHSA/, 'GHSA') : m[0], at: m.index ?? 0 });
+    for (const m of text.matchAll(re))
+      found.push({
+        id: /^cve-/i.test(m[0]) || /^ghsa-/i.test(m[0]) ? m[0].toUpperCase().replace(/^GHSA/, 'GHSA') : m[0],
+        at: m.index ?? 0,
+      });
   }
   const out: string[] = [];
   for (const f of found.sort((a, b) => a.at - b.at)) {
@@ -172,7 +227,10 @@ function toFinding(image: ImageInfo, pkg: Package, v: ClairVulnerability, cvss?:
   const aliases = all.filter((i) => i !== id);
   const fixedIn = parseFixedIn(v.fixed_in_version ?? '');
   const severity: Severity = parseSeverity(v.normalized_severity ?? '') ?? 'Unknown';
-  const location = pkg.ecosystem === 'deb' || pkg.ecosystem === 'apk' || pkg.ecosystem === 'rpm' || !pkg.packageDb ? '' : `${pkg.packageDb}|`;
+  const location =
+    pkg.ecosystem === 'deb' || pkg.ecosystem === 'apk' || pkg.ecosystem === 'rpm' || !pkg.packageDb
+      ? ''
+      : `${pkg.packageDb}|`;
   return {
     kind: 'vulnerability',
     // A `platform: all` result's findings are its platform's own (fingerprints, baseline, allowlist keys).
@@ -232,7 +290,11 @@ function cvssByVulnerability(enrichments: ClairVulnerabilityReport['enrichments'
           if (!Number.isFinite(score) || score < 0 || score > 10) continue;
           const prev = out.get(vid);
           if (!prev || score > prev.score) {
-            out.set(vid, { score, vector: typeof rec.vectorString === 'string' ? rec.vectorString : undefined, version: typeof rec.version === 'string' ? rec.version : undefined });
+            out.set(vid, {
+              score,
+              vector: typeof rec.vectorString === 'string' ? rec.vectorString : undefined,
+              version: typeof rec.version === 'string' ? rec.version : undefined,
+            });
           }
         }
       }

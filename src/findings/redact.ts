@@ -34,9 +34,17 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     what: 'a GitHub token',
     re: /(?<![A-Za-z0-9_])(?:gh[opsur]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
   },
-  { rule: 'secret/gitlab-token', what: 'a GitLab personal access token', re: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,200}/g },
+  {
+    rule: 'secret/gitlab-token',
+    what: 'a GitLab personal access token',
+    re: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,200}/g,
+  },
   { rule: 'secret/slack-token', what: 'a Slack token', re: /(?<![A-Za-z0-9])xox[baprs]-[A-Za-z0-9-]{10,200}/g },
-  { rule: 'secret/google-api-key', what: 'a Google API key', re: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g },
+  {
+    rule: 'secret/google-api-key',
+    what: 'a Google API key',
+    re: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
+  },
 ];
 
 /** `NPM_TOKEN`, `DB_PASSWORD`, `API_KEY`, `CLIENT_SECRET`, `TOKEN`, `GITHUB_PAT`, `AWS_CREDENTIALS`, `NPM_AUTH` … */
@@ -179,6 +187,8 @@ export function redactCommand(text: string): string {
 export function redactImageInfo(info: ImageInfo): ImageInfo {
   return {
     ...info,
-    layers: info.layers.map((l) => (l.createdBy === undefined ? { ...l } : { ...l, createdBy: redactCommand(l.createdBy) })),
+    layers: info.layers.map((l) =>
+      l.createdBy === undefined ? { ...l } : { ...l, createdBy: redactCommand(l.createdBy) },
+    ),
   };
 }

@@ -13,7 +13,9 @@ export function splitArchiveSpec(spec: string): { file: string; wanted?: string 
   if (fs.existsSync(spec)) return { file: spec };
   const m = /^(.+?\.(?:tar|tar\.gz|tgz|oci)):(.+)$/.exec(spec);
   if (m && fs.existsSync(m[1])) return { file: m[1], wanted: m[2] };
-  throw new ClairScanError(`image archive "${spec}" does not exist`, { hint: 'check the path; create the archive with `docker save IMAGE -o image.tar`.' });
+  throw new ClairScanError(`image archive "${spec}" does not exist`, {
+    hint: 'check the path; create the archive with `docker save IMAGE -o image.tar`.',
+  });
 }
 
 /** The platforms the archive holds (`platform: all`); its spooled copy is removed before this returns. */
@@ -31,7 +33,11 @@ export async function archiveFilePlatforms(spec: string, state: RunState): Promi
  * `maxDecompressedBytes`: the cap on a gzipped archive's tar (default CAPS.archiveBytes; tests use a small one).
  * `platform`: the platform to take from an OCI layout's index (and that the image config must say).
  */
-export async function resolveFromArchiveFile(spec: string, state: RunState, opts: { maxDecompressedBytes?: number; platform?: Platform } = {}): Promise<ResolvedImage> {
+export async function resolveFromArchiveFile(
+  spec: string,
+  state: RunState,
+  opts: { maxDecompressedBytes?: number; platform?: Platform } = {},
+): Promise<ResolvedImage> {
   return withSpooledArchive(spec, state, opts, async (spooled, wanted, remove) =>
     imageFromArchive(spooled, { ref: spec, source: 'archive', wanted, close: remove, platform: opts.platform }),
   );
@@ -55,7 +61,11 @@ async function withSpooledArchive<T>(
     fs.closeSync(fd);
     if (head[0] === 0x1f && head[1] === 0x8b) {
       const gunzip = (await import('node:zlib')).createGunzip();
-      const cap = byteCap(opts.maxDecompressedBytes ?? CAPS.archiveBytes, `"${file}"`, 'check that this is the image archive you meant to scan');
+      const cap = byteCap(
+        opts.maxDecompressedBytes ?? CAPS.archiveBytes,
+        `"${file}"`,
+        'check that this is the image archive you meant to scan',
+      );
       const source = input as fs.ReadStream;
       gunzip.on('error', (err) => cap.destroy(err));
       // The spool stops reading by destroying its input: close the file with it.

@@ -17,7 +17,14 @@ import * as tar from 'tar-stream';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { byteCap, CAPS } from '../util/caps';
 import type { ImageInfo } from '../findings/model';
-import { contentManifestDigest, imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
+import {
+  contentManifestDigest,
+  imageInfoOf,
+  pickPlatform,
+  rawConfigOf,
+  type ImageConfigJson,
+  type OciDescriptor,
+} from './oci';
 import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName } from './reference';
 import { checkConfigPlatform, formatPlatform, indexPlatforms, selectPlatform, type Platform } from './platform';
@@ -62,7 +69,11 @@ type Entry = { kind: 'file'; f: SpooledFile } | { kind: 'symlink'; target: strin
  * target is at that point, a symbolic link is resolved against the final contents. `what` names the input in
  * errors (e.g. the file's path). Limits: see ArchiveLimits.
  */
-export async function spoolArchive(input: Readable, dir: string, opts: { what?: string; limits?: Partial<ArchiveLimits>; reuse?: SpoolReuse } = {}): Promise<SpooledArchive> {
+export async function spoolArchive(
+  input: Readable,
+  dir: string,
+  opts: { what?: string; limits?: Partial<ArchiveLimits>; reuse?: SpoolReuse } = {},
+): Promise<SpooledArchive> {
   const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...opts.limits };
   const what = opts.what ?? 'the image archive';
   const entries = new Map<string, Entry>();
@@ -87,16 +98,34 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
     extract.on('entry', (header, stream, next) => {
       seen++;
       if (seen > limits.maxEntries) {
-        stop(stream, new ClairScanError(`${what} has more than ${limits.maxEntries} entries`, { hint: `an image archive holds a few entries per layer; ${NOT_AN_ARCHIVE_HINT}` }));
+        stop(
+          stream,
+          new ClairScanError(`${what} has more than ${limits.maxEntries} entries`, {
+            hint: `an image archive holds a few entries per layer; ${NOT_AN_ARCHIVE_HINT}`,
+          }),
+        );
         return;
       }
-      if (Buffer.byteLength(header.name) > limits.maxNameLength || Buffer.byteLength(header.linkname ?? '') > limits.maxNameLength) {
-        stop(stream, new ClairScanError(`${what} has an entry name longer than ${limits.maxNameLength} bytes`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+      if (
+        Buffer.byteLength(header.name) > limits.maxNameLength ||
+        Buffer.byteLength(header.linkname ?? '') > limits.maxNameLength
+      ) {
+        stop(
+          stream,
+          new ClairScanError(`${what} has an entry name longer than ${limits.maxNameLength} bytes`, {
+            hint: 'use an archive written by `docker save` or an OCI tool.',
+          }),
+        );
         return;
       }
       const name = normalizeEntry(header.name);
       if (name === undefined) {
-        stop(stream, new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+        stop(
+          stream,
+          new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, {
+            hint: 'use an archive written by `docker save` or an OCI tool.',
+          }),
+        );
         return;
       }
       const clash = paths.add(name, header.type ?? 'file');
@@ -109,7 +138,13 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
         const target = normalizeEntry(header.linkname ?? '');
         const t = target === undefined ? undefined : resolveEntry(entries, target);
         if (!t) {
-          stop(stream, new ClairScanError(`${what} has a hard link "${name}" to "${header.linkname ?? ''}", which is not an earlier file in it`, { hint: 'use an archive written by `docker save` or an OCI tool.' }));
+          stop(
+            stream,
+            new ClairScanError(
+              `${what} has a hard link "${name}" to "${header.linkname ?? ''}", which is not an earlier file in it`,
+              { hint: 'use an archive written by `docker save` or an OCI tool.' },
+            ),
+          );
           return;
         }
         entries.set(name, { kind: 'file', f: t });
@@ -134,7 +169,15 @@ export async function spoolArchive(input: Readable, dir: string, opts: { what?: 
       }
       bytes += header.size ?? 0;
       if (bytes > limits.maxBytes) {
-        stop(stream, new ClairScanError(`${what} holds more than ${formatBytes(limits.maxBytes)} of files, the limit for one image`, { hint: 'check that this is the image you meant to scan (a compressed archive can expand to far more than its size).' }));
+        stop(
+          stream,
+          new ClairScanError(
+            `${what} holds more than ${formatBytes(limits.maxBytes)} of files, the limit for one image`,
+            {
+              hint: 'check that this is the image you meant to scan (a compressed archive can expand to far more than its size).',
+            },
+          ),
+        );
         return;
       }
       // Stored under a counter, not the entry name: names come from outside.
@@ -209,7 +252,12 @@ function hardLink(from: string, to: string): boolean {
   }
 }
 
-const KIND: Record<string, string> = { symlink: 'a symbolic link', link: 'a hard link', file: 'a file', 'contiguous-file': 'a file' };
+const KIND: Record<string, string> = {
+  symlink: 'a symbolic link',
+  link: 'a hard link',
+  file: 'a file',
+  'contiguous-file': 'a file',
+};
 
 /**
  * Refuses an archive whose entries use one name both as a directory and as something else: a link (or a file)
@@ -226,9 +274,12 @@ function pathCheck(what: string): { add(name: string, type: string): ClairScanEr
   /** Every proper ancestor of every name so far, with the first name under it. */
   const parents = new Map<string, string>();
   const refuse = (entry: string, kind: string, detail: string): ClairScanError =>
-    new ClairScanError(`${what} has "${entry}" as ${KIND[kind] ?? `a ${kind} entry`} ${detail}: docker load would read other files than clair-scan reads`, {
-      hint: 'archives written by `docker save` or OCI tools never do this; this one looks built to make the loaded image differ from the scanned one. Export the image again.',
-    });
+    new ClairScanError(
+      `${what} has "${entry}" as ${KIND[kind] ?? `a ${kind} entry`} ${detail}: docker load would read other files than clair-scan reads`,
+      {
+        hint: 'archives written by `docker save` or OCI tools never do this; this one looks built to make the loaded image differ from the scanned one. Export the image again.',
+      },
+    );
   return {
     add(name, type) {
       const isDir = type === 'directory';
@@ -241,7 +292,8 @@ function pathCheck(what: string): { add(name: string, type: string): ClairScanEr
       if (!isDir && name !== '') {
         const under = parents.get(name);
         if (under) return refuse(name, type, `and also entries inside it ("${under}")`);
-        if ((type === 'symlink' || type === 'link') && dirs.has(name)) return refuse(name, type, 'that replaces a directory of that name');
+        if ((type === 'symlink' || type === 'link') && dirs.has(name))
+          return refuse(name, type, 'that replaces a directory of that name');
       }
       for (const a of ancestors) if (!parents.has(a)) parents.set(a, name);
       if (isDir) dirs.add(name);
@@ -252,11 +304,14 @@ function pathCheck(what: string): { add(name: string, type: string): ClairScanEr
 }
 
 function notATar(what: string, cause?: unknown): ClairScanError {
-  return new ClairScanError(`${what} is not a docker-save or OCI image archive (it is not a tar file${cause ? '' : ', or an empty one'})`, {
-    hint: NOT_AN_ARCHIVE_HINT,
-    details: cause === undefined ? undefined : `tar reader: ${errorMessage(cause)}`,
-    cause,
-  });
+  return new ClairScanError(
+    `${what} is not a docker-save or OCI image archive (it is not a tar file${cause ? '' : ', or an empty one'})`,
+    {
+      hint: NOT_AN_ARCHIVE_HINT,
+      details: cause === undefined ? undefined : `tar reader: ${errorMessage(cause)}`,
+      cause,
+    },
+  );
 }
 
 /** The file a name stands for, following symbolic links (at most 16, as the kernel does). */
@@ -272,7 +327,11 @@ function resolveEntry(entries: Map<string, Entry>, name: string): SpooledFile | 
 }
 
 function formatBytes(n: number): string {
-  return n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(0)} GiB` : n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(0)} MiB` : `${n} bytes`;
+  return n >= 2 ** 30
+    ? `${(n / 2 ** 30).toFixed(0)} GiB`
+    : n >= 2 ** 20
+      ? `${(n / 2 ** 20).toFixed(0)} MiB`
+      : `${n} bytes`;
 }
 
 function normalizeEntry(name: string): string | undefined {
@@ -293,15 +352,28 @@ interface DockerManifestEntry {
  */
 export function imageFromArchive(
   spooled: SpooledArchive,
-  opts: { ref: string; source: ImageInfo['source']; wanted?: string; repoDigests?: string[]; close: () => Promise<void>; platform?: Platform },
+  opts: {
+    ref: string;
+    source: ImageInfo['source'];
+    wanted?: string;
+    repoDigests?: string[];
+    close: () => Promise<void>;
+    platform?: Platform;
+  },
 ): ResolvedImage {
   const read = (name: string): SpooledFile => {
     const f = spooled.files.get(name);
-    if (!f) throw new ClairScanError(`the image archive has no "${name}"`, { hint: 'use a complete archive written by `docker save` or an OCI tool.' });
+    if (!f)
+      throw new ClairScanError(`the image archive has no "${name}"`, {
+        hint: 'use a complete archive written by `docker save` or an OCI tool.',
+      });
     // A content-addressed blob must have the content its name says (digests are computed, never trusted).
     const blob = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(name);
     if (blob && f.sha256 !== `sha256:${blob[1]}`) {
-      throw new ClairScanError(`"${name}" in the image archive does not have the digest its name says (it is ${f.sha256})`, { hint: 'the archive is corrupt or was tampered with; export the image again.' });
+      throw new ClairScanError(
+        `"${name}" in the image archive does not have the digest its name says (it is ${f.sha256})`,
+        { hint: 'the archive is corrupt or was tampered with; export the image again.' },
+      );
     }
     return f;
   };
@@ -310,19 +382,28 @@ export function imageFromArchive(
   const readJson = <T>(name: string): T => {
     const f = read(name);
     if (spooled.links?.has(name)) {
-      throw new ClairScanError(`"${name}" in the image archive is a link; image metadata must be a regular file`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+      throw new ClairScanError(`"${name}" in the image archive is a link; image metadata must be a regular file`, {
+        hint: 'use an archive written by `docker save` or an OCI tool.',
+      });
     }
-    if (f.size > 64 << 20) throw new ClairScanError(`"${name}" in the image archive is implausibly large`, { hint: 'use an archive written by `docker save`.' });
+    if (f.size > 64 << 20)
+      throw new ClairScanError(`"${name}" in the image archive is implausibly large`, {
+        hint: 'use an archive written by `docker save`.',
+      });
     try {
       return JSON.parse(fs.readFileSync(f.file, 'utf8')) as T;
     } catch (err) {
-      throw new ClairScanError(`"${name}" in the image archive is not valid JSON: ${errorMessage(err)}`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+      throw new ClairScanError(`"${name}" in the image archive is not valid JSON: ${errorMessage(err)}`, {
+        hint: 'use an archive written by `docker save` or an OCI tool.',
+      });
     }
   };
 
   for (const name of METADATA_NAMES) {
     if (spooled.links?.has(name)) {
-      throw new ClairScanError(`"${name}" in the image archive is a link; image metadata must be a regular file`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+      throw new ClairScanError(`"${name}" in the image archive is a link; image metadata must be a regular file`, {
+        hint: 'use an archive written by `docker save` or an OCI tool.',
+      });
     }
   }
   let configName: string;
@@ -335,7 +416,13 @@ export function imageFromArchive(
     layerNames = entry.Layers;
     tags = entry.RepoTags ?? [];
   } else if (spooled.files.has('index.json')) {
-    const { desc, top } = pickOciManifest(readJson<{ manifests?: OciDescriptor[] }>('index.json'), opts.wanted, (d) => readJson(blobPath(d)), opts.platform, namedAs(opts));
+    const { desc, top } = pickOciManifest(
+      readJson<{ manifests?: OciDescriptor[] }>('index.json'),
+      opts.wanted,
+      (d) => readJson(blobPath(d)),
+      opts.platform,
+      namedAs(opts),
+    );
     const manifest = readJson<{ config: OciDescriptor; layers: OciDescriptor[] }>(blobPath(desc.digest));
     configName = blobPath(manifest.config.digest);
     layerNames = manifest.layers.map((l) => blobPath(l.digest));
@@ -343,9 +430,12 @@ export function imageFromArchive(
     const name = ociName(desc) ?? ociName(top);
     if (name && parseReference(name)) tags = [name];
   } else {
-    throw new ClairScanError(`${opts.source === 'archive' ? `"${opts.ref}"` : 'the image archive'} is not a docker-save or OCI image archive (no manifest.json or index.json inside)`, {
-      hint: NOT_AN_ARCHIVE_HINT,
-    });
+    throw new ClairScanError(
+      `${opts.source === 'archive' ? `"${opts.ref}"` : 'the image archive'} is not a docker-save or OCI image archive (no manifest.json or index.json inside)`,
+      {
+        hint: NOT_AN_ARCHIVE_HINT,
+      },
+    );
   }
 
   const configFile = read(configName);
@@ -353,7 +443,9 @@ export function imageFromArchive(
   if (opts.platform) checkConfigPlatform(config, opts.platform, namedAs(opts));
   const diffIds = config.rootfs?.diff_ids ?? [];
   if (diffIds.length !== layerNames.length) {
-    throw new ClairScanError(`the image config lists ${diffIds.length} layers but the manifest ${layerNames.length}`, { hint: 'the archive is inconsistent; re-export the image.' });
+    throw new ClairScanError(`the image config lists ${diffIds.length} layers but the manifest ${layerNames.length}`, {
+      hint: 'the archive is inconsistent; re-export the image.',
+    });
   }
   const layers: ImageLayer[] = [];
   const layerInfos: { digest: string; diffId: string; size: number }[] = [];
@@ -392,7 +484,8 @@ function blobPath(digest: string): string {
 }
 
 function pickDockerEntry(entries: DockerManifestEntry[], wanted?: string): DockerManifestEntry {
-  if (!Array.isArray(entries) || entries.length === 0) throw new ClairScanError('the image archive holds no image', { hint: 'export the image again.' });
+  if (!Array.isArray(entries) || entries.length === 0)
+    throw new ClairScanError('the image archive holds no image', { hint: 'export the image again.' });
   if (!wanted) return entries[0];
   const w = parseReference(wanted);
   const hit = entries.find((e) => (e.RepoTags ?? []).some((t) => t === wanted || (w && sameRef(parseReference(t), w))));
@@ -408,7 +501,10 @@ function sameRef(a: ReturnType<typeof parseReference>, b: ReturnType<typeof pars
   return !!a && !!b && a.registry === b.registry && a.repository === b.repository && a.tag === b.tag;
 }
 
-const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
+const INDEX_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+];
 
 /** The image name on an index.json descriptor; a bare `ref.name` is only a tag (OCI image-layout convention). */
 function ociName(d: OciDescriptor | undefined): string | undefined {
@@ -419,7 +515,10 @@ function ociName(d: OciDescriptor | undefined): string | undefined {
 }
 
 function ociMatches(d: OciDescriptor, wanted: string, w: ReturnType<typeof parseReference>): boolean {
-  const names = [d.annotations?.['io.containerd.image.name'], d.annotations?.['org.opencontainers.image.ref.name']].filter((n): n is string => !!n);
+  const names = [
+    d.annotations?.['io.containerd.image.name'],
+    d.annotations?.['org.opencontainers.image.ref.name'],
+  ].filter((n): n is string => !!n);
   if (names.includes(wanted) || names.some((n) => sameRef(parseReference(n), w))) return true;
   const ref = d.annotations?.['org.opencontainers.image.ref.name'];
   return !d.annotations?.['io.containerd.image.name'] && !!ref && !/[:/]/.test(ref) && ref === w?.tag;
@@ -437,23 +536,38 @@ function pickOciManifest(
     const w = parseReference(wanted);
     const byName = list.filter((d) => ociMatches(d, wanted, w));
     // As for docker save: a lone unnamed image takes the name asked for; otherwise the name must be there.
-    const loneUnnamed = list.length === 1 && !list[0].annotations?.['io.containerd.image.name'] && !list[0].annotations?.['org.opencontainers.image.ref.name'];
+    const loneUnnamed =
+      list.length === 1 &&
+      !list[0].annotations?.['io.containerd.image.name'] &&
+      !list[0].annotations?.['org.opencontainers.image.ref.name'];
     if (byName.length) list = byName;
     else if (!loneUnnamed) {
-      const names = list.map((d) => d.annotations?.['io.containerd.image.name'] ?? d.annotations?.['org.opencontainers.image.ref.name'] ?? '<untagged>');
-      throw new ClairScanError(`the image archive does not contain "${wanted}"`, { hint: `it contains: ${[...new Set(names)].join(', ')}.` });
+      const names = list.map(
+        (d) =>
+          d.annotations?.['io.containerd.image.name'] ??
+          d.annotations?.['org.opencontainers.image.ref.name'] ??
+          '<untagged>',
+      );
+      throw new ClairScanError(`the image archive does not contain "${wanted}"`, {
+        hint: `it contains: ${[...new Set(names)].join(', ')}.`,
+      });
     }
   }
   let top: OciDescriptor | undefined;
   for (let depth = 0; depth < 3; depth++) {
     // The level that lists platforms (a containerd export has a name-level index above it) picks the asked one.
-    const d = platform && list.some((x) => x.platform) ? selectPlatform<OciDescriptor>(list, platform, what) : pickPlatform(list);
+    const d =
+      platform && list.some((x) => x.platform)
+        ? selectPlatform<OciDescriptor>(list, platform, what)
+        : pickPlatform(list);
     if (!d) break;
     top ??= d;
     if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType)) return { desc: d, top };
     list = readBlob(d.digest).manifests ?? [];
   }
-  throw new ClairScanError('the OCI layout holds no image manifest', { hint: 'export the image again (skopeo copy … oci-archive:file.tar).' });
+  throw new ClairScanError('the OCI layout holds no image manifest', {
+    hint: 'export the image again (skopeo copy … oci-archive:file.tar).',
+  });
 }
 
 /**
@@ -464,11 +578,16 @@ export function archivePlatforms(spooled: SpooledArchive, opts: { ref: string; w
   const what = `"${opts.ref}"`;
   const readJson = <T>(name: string): T => {
     const f = spooled.files.get(name);
-    if (!f || spooled.links?.has(name) || f.size > 64 << 20) throw new ClairScanError(`${what} has no usable "${name}"`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+    if (!f || spooled.links?.has(name) || f.size > 64 << 20)
+      throw new ClairScanError(`${what} has no usable "${name}"`, {
+        hint: 'use an archive written by `docker save` or an OCI tool.',
+      });
     try {
       return JSON.parse(fs.readFileSync(f.file, 'utf8')) as T;
     } catch (err) {
-      throw new ClairScanError(`"${name}" in ${what} is not valid JSON: ${errorMessage(err)}`, { hint: 'use an archive written by `docker save` or an OCI tool.' });
+      throw new ClairScanError(`"${name}" in ${what} is not valid JSON: ${errorMessage(err)}`, {
+        hint: 'use an archive written by `docker save` or an OCI tool.',
+      });
     }
   };
   const configPlatform = (configName: string): string[] => [formatPlatform(readJson<ImageConfigJson>(configName))];
@@ -483,16 +602,22 @@ export function archivePlatforms(spooled: SpooledArchive, opts: { ref: string; w
       if (list.some((d) => d.platform)) return indexPlatforms(list, what).map((e) => e.platform);
       const d = list[0];
       if (!d || list.length > 1) break;
-      if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType)) return configPlatform(blobPath(readJson<{ config: OciDescriptor }>(blobPath(d.digest)).config.digest));
+      if (!d.mediaType || !INDEX_TYPES.includes(d.mediaType))
+        return configPlatform(blobPath(readJson<{ config: OciDescriptor }>(blobPath(d.digest)).config.digest));
       list = readJson<{ manifests?: OciDescriptor[] }>(blobPath(d.digest)).manifests ?? [];
     }
-    throw new ClairScanError(`${what} holds no image index with platforms`, { hint: 'export the image again (skopeo copy --all … oci-archive:file.tar keeps every platform).' });
+    throw new ClairScanError(`${what} holds no image index with platforms`, {
+      hint: 'export the image again (skopeo copy --all … oci-archive:file.tar keeps every platform).',
+    });
   }
   if (spooled.files.has('manifest.json')) {
     const entries = readJson<DockerManifestEntry[]>('manifest.json');
     return configPlatform(pickDockerEntry(entries, opts.wanted).Config);
   }
-  throw new ClairScanError(`${what} is not a docker-save or OCI image archive (no manifest.json or index.json inside)`, { hint: NOT_AN_ARCHIVE_HINT });
+  throw new ClairScanError(
+    `${what} is not a docker-save or OCI image archive (no manifest.json or index.json inside)`,
+    { hint: NOT_AN_ARCHIVE_HINT },
+  );
 }
 
 type Compression = 'gzip' | 'zstd' | 'none';
@@ -527,7 +652,11 @@ function fileLayer(f: SpooledFile, diffId: string, compression: Compression): Im
     open: async () => fs.createReadStream(f.file, { highWaterMark: 1 << 20 }),
     openTar: async () => decompress(fs.createReadStream(f.file), compression, `layer ${f.sha256}`),
     // An uncompressed layer's digest is its diff id; a compressed one is hashed once, from the spooled file.
-    uncompressedDigest: () => (uncompressed ??= compression === 'none' ? Promise.resolve(f.sha256) : hashStream(decompress(fs.createReadStream(f.file), compression, `layer ${f.sha256}`))),
+    uncompressedDigest: () =>
+      (uncompressed ??=
+        compression === 'none'
+          ? Promise.resolve(f.sha256)
+          : hashStream(decompress(fs.createReadStream(f.file), compression, `layer ${f.sha256}`))),
   };
 }
 
@@ -541,7 +670,12 @@ async function hashStream(stream: Readable): Promise<string> {
  * Decompresses a layer stream (gzip always; zstd where the Node runtime has it, i.e. Node ≥ 22.15), capped at
  * CAPS.layerBytes (a layer that expands past it is refused, not unpacked on).
  */
-export function decompress(stream: Readable, compression: Compression, what = 'an image layer', maxBytes: number = CAPS.layerBytes): Readable {
+export function decompress(
+  stream: Readable,
+  compression: Compression,
+  what = 'an image layer',
+  maxBytes: number = CAPS.layerBytes,
+): Readable {
   if (compression === 'none') return stream;
   const cap = (): Transform => byteCap(maxBytes, what, 'check that this is the image you meant to scan');
   const capped = (d: Transform): Readable => {
@@ -560,9 +694,12 @@ export function decompress(stream: Readable, compression: Compression, what = 'a
   const z = zlib as unknown as { createZstdDecompress?: () => Transform };
   if (!z.createZstdDecompress) {
     stream.destroy();
-    throw new ClairScanError('this image has zstd-compressed layers, which this Node.js runtime cannot decompress for compliance checks', {
-      hint: 'run clair-scan on Node.js 22.15 or newer (the GitHub Action uses Node 24), or turn off the compliance checks for this image.',
-    });
+    throw new ClairScanError(
+      'this image has zstd-compressed layers, which this Node.js runtime cannot decompress for compliance checks',
+      {
+        hint: 'run clair-scan on Node.js 22.15 or newer (the GitHub Action uses Node 24), or turn off the compliance checks for this image.',
+      },
+    );
   }
   return capped(z.createZstdDecompress());
 }
@@ -573,6 +710,9 @@ export function decompress(stream: Readable, compression: Compression, what = 'a
  * re-scan computes from `docker image inspect` too): stable per content, different for different content — which
  * matters when many pipelines share one Clair (`clair-url`).
  */
-export function syntheticManifestDigest(config: { sha256: string; size?: number }, layers: { digest: string; size?: number; mediaType: string }[]): string {
+export function syntheticManifestDigest(
+  config: { sha256: string; size?: number },
+  layers: { digest: string; size?: number; mediaType: string }[],
+): string {
   return contentManifestDigest(config.sha256, layers);
 }

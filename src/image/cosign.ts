@@ -23,7 +23,10 @@ const MAX_SIGNATURE_LAYERS = 64;
 export const MAX_PAYLOAD_BYTES = 1 << 20;
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 
-export const SIGNATURE_MANIFEST_ACCEPT = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'].join(', ');
+export const SIGNATURE_MANIFEST_ACCEPT = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export interface SignatureKey {
@@ -80,7 +83,10 @@ export function describePublicKey(key: KeyObject, fail: (why: string) => Error):
     default:
       throw fail(`is a ${key.asymmetricKeyType ?? 'unknown'} key, which cosign-compatible signatures do not use`);
   }
-  const der = key.type === 'private' ? createPublicKey(key).export({ type: 'spki', format: 'der' }) : key.export({ type: 'spki', format: 'der' });
+  const der =
+    key.type === 'private'
+      ? createPublicKey(key).export({ type: 'spki', format: 'der' })
+      : key.export({ type: 'spki', format: 'der' });
   return { kind, fingerprint: `sha256:${createHash('sha256').update(der).digest('hex')}` };
 }
 
@@ -94,13 +100,15 @@ export function loadPublicKey(source: string, opts: PublicKeyInput): SignatureKe
     });
   let text: string;
   if (inline) {
-    if (source.length > MAX_KEY_FILE_BYTES) throw keyError(`is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a public key is far smaller`);
+    if (source.length > MAX_KEY_FILE_BYTES)
+      throw keyError(`is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a public key is far smaller`);
     text = source;
   } else {
     try {
       const st = fs.statSync(file);
       if (!st.isFile()) throw keyError('is not a file');
-      if (st.size > MAX_KEY_FILE_BYTES) throw keyError(`is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a public key is far smaller`);
+      if (st.size > MAX_KEY_FILE_BYTES)
+        throw keyError(`is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a public key is far smaller`);
       text = fs.readFileSync(file, 'utf8');
     } catch (err) {
       if (err instanceof ClairScanError) throw err;
@@ -112,7 +120,8 @@ export function loadPublicKey(source: string, opts: PublicKeyInput): SignatureKe
       hint: `give the public key (cosign.pub), never the private key: a CI job only needs the public key to verify, and the private key must stay with ${opts.signer}.`,
     });
   }
-  if (!/-----BEGIN PUBLIC KEY-----/.test(text)) throw keyError('is not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)');
+  if (!/-----BEGIN PUBLIC KEY-----/.test(text))
+    throw keyError('is not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)');
   let key: KeyObject;
   try {
     key = createPublicKey({ key: text, format: 'pem' });
@@ -138,7 +147,12 @@ export type SignatureVerdict =
     };
 
 /** Does `signatureB64` sign `payload` with `key`, and does the payload sign exactly `digest`? */
-export function verifySimpleSigning(payload: Buffer, signatureB64: unknown, key: SignatureKey, digest: string): SignatureVerdict {
+export function verifySimpleSigning(
+  payload: Buffer,
+  signatureB64: unknown,
+  key: SignatureKey,
+  digest: string,
+): SignatureVerdict {
   if (typeof signatureB64 !== 'string' || signatureB64.trim() === '') {
     return { ok: false, problem: 'malformed', reason: `it has no "${SIGNATURE_ANNOTATION}" annotation` };
   }
@@ -162,17 +176,31 @@ export function verifySimpleSigning(payload: Buffer, signatureB64: unknown, key:
   } catch {
     return { ok: false, problem: 'malformed', reason: 'its signed payload is not JSON' };
   }
-  const critical = (doc as { critical?: unknown } | null)?.critical as { type?: unknown; image?: { 'docker-manifest-digest'?: unknown } } | undefined;
-  if (!critical || typeof critical !== 'object') return { ok: false, problem: 'malformed', reason: 'its signed payload has no "critical" section' };
+  const critical = (doc as { critical?: unknown } | null)?.critical as
+    { type?: unknown; image?: { 'docker-manifest-digest'?: unknown } } | undefined;
+  if (!critical || typeof critical !== 'object')
+    return { ok: false, problem: 'malformed', reason: 'its signed payload has no "critical" section' };
   if (critical.type !== COSIGN_SIGNATURE_TYPE) {
-    return { ok: false, problem: 'malformed', reason: `its signed payload is not a "${COSIGN_SIGNATURE_TYPE}" (critical.type is ${JSON.stringify(critical.type ?? null).slice(0, 80)})` };
+    return {
+      ok: false,
+      problem: 'malformed',
+      reason: `its signed payload is not a "${COSIGN_SIGNATURE_TYPE}" (critical.type is ${JSON.stringify(critical.type ?? null).slice(0, 80)})`,
+    };
   }
   const signed = critical.image?.['docker-manifest-digest'];
   if (typeof signed !== 'string' || !DIGEST.test(signed)) {
-    return { ok: false, problem: 'malformed', reason: 'its signed payload names no sha256 digest (critical.image.docker-manifest-digest)' };
+    return {
+      ok: false,
+      problem: 'malformed',
+      reason: 'its signed payload names no sha256 digest (critical.image.docker-manifest-digest)',
+    };
   }
   if (signed !== digest.toLowerCase()) {
-    return { ok: false, problem: 'digest', reason: `it is a valid signature by the key, but of ${signed}, not of ${digest}` };
+    return {
+      ok: false,
+      problem: 'digest',
+      reason: `it is a valid signature by the key, but of ${signed}, not of ${digest}`,
+    };
   }
   return { ok: true };
 }
@@ -201,9 +229,17 @@ export async function verifySignatureManifest(
   } catch {
     return { ok: false, problem: 'malformed', reason: 'the signature manifest is not JSON' };
   }
-  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.layers)) return { ok: false, problem: 'malformed', reason: 'the signature manifest has no layers' };
-  const layers = (doc.layers as unknown[]).filter((l): l is SigLayer => !!l && typeof l === 'object' && (l as SigLayer).mediaType === SIMPLE_SIGNING_MEDIA_TYPE);
-  if (layers.length === 0) return { ok: false, problem: 'malformed', reason: `the signature manifest has no ${SIMPLE_SIGNING_MEDIA_TYPE} layer` };
+  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.layers))
+    return { ok: false, problem: 'malformed', reason: 'the signature manifest has no layers' };
+  const layers = (doc.layers as unknown[]).filter(
+    (l): l is SigLayer => !!l && typeof l === 'object' && (l as SigLayer).mediaType === SIMPLE_SIGNING_MEDIA_TYPE,
+  );
+  if (layers.length === 0)
+    return {
+      ok: false,
+      problem: 'malformed',
+      reason: `the signature manifest has no ${SIMPLE_SIGNING_MEDIA_TYPE} layer`,
+    };
   const failures: { problem: 'malformed' | 'key' | 'digest'; reason: string }[] = [];
   for (const [i, l] of layers.slice(0, MAX_SIGNATURE_LAYERS).entries()) {
     const n = layers.length > 1 ? `signature ${i + 1} of ${layers.length}: ` : '';
@@ -212,7 +248,10 @@ export async function verifySignatureManifest(
       continue;
     }
     if (typeof l.size === 'number' && l.size > MAX_PAYLOAD_BYTES) {
-      failures.push({ problem: 'malformed', reason: `${n}its payload is larger than ${MAX_PAYLOAD_BYTES / (1 << 20)} MiB` });
+      failures.push({
+        problem: 'malformed',
+        reason: `${n}its payload is larger than ${MAX_PAYLOAD_BYTES / (1 << 20)} MiB`,
+      });
       continue;
     }
     const sig = l.annotations && typeof l.annotations === 'object' ? l.annotations[SIGNATURE_ANNOTATION] : undefined;
@@ -229,29 +268,48 @@ export async function verifySignatureManifest(
     if (v.ok) return v;
     failures.push({ problem: v.problem, reason: `${n}${v.reason}` });
   }
-  if (layers.length > MAX_SIGNATURE_LAYERS) failures.push({ problem: 'malformed', reason: `only the first ${MAX_SIGNATURE_LAYERS} of ${layers.length} signatures were checked` });
+  if (layers.length > MAX_SIGNATURE_LAYERS)
+    failures.push({
+      problem: 'malformed',
+      reason: `only the first ${MAX_SIGNATURE_LAYERS} of ${layers.length} signatures were checked`,
+    });
   // The most telling problem first: another digest, then another key, then malformed.
   const order = { digest: 0, key: 1, malformed: 2 } as const;
   const worst = [...failures].sort((a, b) => order[a.problem] - order[b.problem])[0];
   return { ok: false, problem: worst.problem, reason: failures.map((f) => f.reason).join('; ') };
 }
 
-export type StoredSignature = { status: 'valid'; tag: string } | { status: 'unsigned'; tag: string } | { status: 'invalid'; tag: string; problem: 'malformed' | 'key' | 'digest'; reason: string };
+export type StoredSignature =
+  | { status: 'valid'; tag: string }
+  | { status: 'unsigned'; tag: string }
+  | { status: 'invalid'; tag: string; problem: 'malformed' | 'key' | 'digest'; reason: string };
 
 /**
  * Looks up and verifies the signatures cosign stores for `digest` in `ref`'s repository. A missing tag is
  * `unsigned`; a registry that cannot be reached or refuses access is an error (ClairScanError).
  */
-export async function verifyStoredSignature(client: RegistryClient, ref: ImageReference, digest: string, key: SignatureKey): Promise<StoredSignature> {
+export async function verifyStoredSignature(
+  client: RegistryClient,
+  ref: ImageReference,
+  digest: string,
+  key: SignatureKey,
+): Promise<StoredSignature> {
   const tag = signatureTag(digest);
   const where = `${ref.registry}/${ref.repository}:${tag}`;
-  const res = await client.request('GET', `/v2/${ref.repository}/manifests/${tag}`, { headers: { accept: SIGNATURE_MANIFEST_ACCEPT } });
+  const res = await client.request('GET', `/v2/${ref.repository}/manifests/${tag}`, {
+    headers: { accept: SIGNATURE_MANIFEST_ACCEPT },
+  });
   if (res.statusCode === 404) {
     await res.body.dump();
     return { status: 'unsigned', tag };
   }
   if (res.statusCode !== 200) throw await registryAnswerError(res, ref, `the signature ${where}`);
-  const manifest = await readLimited(res.body as unknown as Readable, MAX_JSON_BYTES, where, res.headers['content-length']);
+  const manifest = await readLimited(
+    res.body as unknown as Readable,
+    MAX_JSON_BYTES,
+    where,
+    res.headers['content-length'],
+  );
   const v = await verifySignatureManifest(manifest, (d) => readBlob(client, ref, d), key, digest);
   return v.ok ? { status: 'valid', tag } : { status: 'invalid', tag, problem: v.problem, reason: v.reason };
 }
@@ -270,20 +328,32 @@ async function readBlob(client: RegistryClient, ref: ImageReference, digest: str
     await res.body.dump();
     data = await readLimited(await client.openBlob(digest), MAX_PAYLOAD_BYTES, `the signature payload ${digest}`);
   } else if (res.statusCode === 200) {
-    data = await readLimited(res.body as unknown as Readable, MAX_PAYLOAD_BYTES, `the signature payload ${digest}`, res.headers['content-length']);
+    data = await readLimited(
+      res.body as unknown as Readable,
+      MAX_PAYLOAD_BYTES,
+      `the signature payload ${digest}`,
+      res.headers['content-length'],
+    );
   } else {
     throw await registryAnswerError(res, ref, `the signature payload ${digest}`);
   }
   const got = `sha256:${createHash('sha256').update(data).digest('hex')}`;
   if (got !== digest) {
-    throw new ClairScanError(`the registry ${ref.registry} sent content for the signature payload ${digest} that does not match its digest (got ${got})`, {
-      hint: 'the registry (or something between it and you) altered the content; check the registry.',
-    });
+    throw new ClairScanError(
+      `the registry ${ref.registry} sent content for the signature payload ${digest} that does not match its digest (got ${got})`,
+      {
+        hint: 'the registry (or something between it and you) altered the content; check the registry.',
+      },
+    );
   }
   return data;
 }
 
-async function registryAnswerError(res: { statusCode: number; body: { text(): Promise<string> } }, ref: ImageReference, what: string): Promise<ClairScanError> {
+async function registryAnswerError(
+  res: { statusCode: number; body: { text(): Promise<string> } },
+  ref: ImageReference,
+  what: string,
+): Promise<ClairScanError> {
   const text = (await res.body.text().catch(() => '')).slice(0, 500);
   if (res.statusCode === 401 || res.statusCode === 403) {
     return new ClairScanError(`the registry ${ref.registry} refused access to ${what}`, {

@@ -61,7 +61,8 @@ export function shareLayersInRun(state: RunState): void {
 function layerReuse(state: RunState, linkedDigests: Set<string>, added: string[]): SpoolReuse {
   const store = (): RunLayers => {
     let r = runLayers.get(state);
-    if (!r) runLayers.set(state, (r = { dir: makeTempDir(state, 'layers').dir, byName: new Map(), bytes: 0, count: 0 }));
+    if (!r)
+      runLayers.set(state, (r = { dir: makeTempDir(state, 'layers').dir, byName: new Map(), bytes: 0, count: 0 }));
     return r;
   };
   return {
@@ -109,7 +110,12 @@ export async function isInDaemon(docker: DockerClient, ref: string): Promise<boo
 }
 
 /** `platform`: the platform the daemon's image must be (a daemon holds one platform per tag: it is checked, not chosen). */
-export async function resolveFromDaemon(docker: DockerClient, ref: string, state: RunState, platform?: Platform): Promise<ResolvedImage> {
+export async function resolveFromDaemon(
+  docker: DockerClient,
+  ref: string,
+  state: RunState,
+  platform?: Platform,
+): Promise<ResolvedImage> {
   const inspect = await docker.imageInspect(ref);
   if (!inspect) {
     throw new ClairScanError(`image "${ref}" was not found in the Docker daemon at ${docker.endpoint.host}`, {
@@ -125,14 +131,27 @@ export async function resolveFromDaemon(docker: DockerClient, ref: string, state
       const linked = new Set<string>();
       const added: string[] = [];
       const stream = await docker.exportImage(ref);
-      const spooled = await spoolArchive(stream, tmp.dir, { what: `the export of ${ref} from the Docker daemon`, reuse: attempt === 0 && sharing.has(state) ? layerReuse(state, linked, added) : undefined });
-      log.info(`Exported ${ref} from the Docker daemon (${((Date.now() - started) / 1000).toFixed(1)} s${linked.size ? `; ${linked.size} layer${linked.size === 1 ? '' : 's'} already spooled by this run` : ''}).`);
+      const spooled = await spoolArchive(stream, tmp.dir, {
+        what: `the export of ${ref} from the Docker daemon`,
+        reuse: attempt === 0 && sharing.has(state) ? layerReuse(state, linked, added) : undefined,
+      });
+      log.info(
+        `Exported ${ref} from the Docker daemon (${((Date.now() - started) / 1000).toFixed(1)} s${linked.size ? `; ${linked.size} layer${linked.size === 1 ? '' : 's'} already spooled by this run` : ''}).`,
+      );
       // Ask for the image by its id: `docker save` of a name may list several tags in one entry.
-      const image = imageFromArchive(spooled, { ref, source: 'docker', wanted: undefined, repoDigests: inspect.RepoDigests ?? [], close: tmp.remove });
+      const image = imageFromArchive(spooled, {
+        ref,
+        source: 'docker',
+        wanted: undefined,
+        repoDigests: inspect.RepoDigests ?? [],
+        close: tmp.remove,
+      });
       dropTop(state, added, image.layers[image.layers.length - 1]?.digest);
       // A layer taken by its name must be the (uncompressed) layer the config names; otherwise export it all again.
       if (attempt > 0 || image.layers.every((l) => !linked.has(l.digest) || l.digest === l.diffId)) return image;
-      log.info(`${ref}: a layer taken from an earlier export is not the one its config names; exporting it again without taking any.`);
+      log.info(
+        `${ref}: a layer taken from an earlier export is not the one its config names; exporting it again without taking any.`,
+      );
       await fs.promises.rm(tmp.dir, { recursive: true, force: true });
       await fs.promises.mkdir(tmp.dir, { mode: 0o700 });
     }
@@ -147,10 +166,17 @@ export function daemonPlatform(inspect: { Os?: string; Architecture?: string; Va
   return formatPlatform({ os: inspect.Os, architecture: inspect.Architecture, variant: inspect.Variant });
 }
 
-function checkDaemonPlatform(inspect: { Os?: string; Architecture?: string; Variant?: string }, ref: string, want: Platform): void {
+function checkDaemonPlatform(
+  inspect: { Os?: string; Architecture?: string; Variant?: string },
+  ref: string,
+  want: Platform,
+): void {
   const have = { os: inspect.Os, architecture: inspect.Architecture, variant: inspect.Variant };
   if (platformMatches(want, have)) return;
-  throw new ClairScanError(`image "${ref}" in the Docker daemon is ${daemonPlatform(inspect)}, not ${formatPlatform(want)}`, {
-    hint: `a Docker daemon holds one platform per tag: build or pull that platform (docker pull --platform ${formatPlatform(want)} …), or scan the multi-platform image from its registry (registry:<ref>) or an OCI archive.`,
-  });
+  throw new ClairScanError(
+    `image "${ref}" in the Docker daemon is ${daemonPlatform(inspect)}, not ${formatPlatform(want)}`,
+    {
+      hint: `a Docker daemon holds one platform per tag: build or pull that platform (docker pull --platform ${formatPlatform(want)} …), or scan the multi-platform image from its registry (registry:<ref>) or an OCI archive.`,
+    },
+  );
 }

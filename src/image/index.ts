@@ -53,13 +53,20 @@ export function validateRequest(r: ImageRequest, settings: ImageSettings): void 
  * a name carrying a registry host is read from that registry. Cheap (no layer is read), so the scan calls it for
  * every image before starting any container: a typo fails in a second, not after Clair has started.
  */
-export async function locateImage(req: ImageRequest, settings: ImageSettings, docker: () => DockerClient): Promise<ImageSourceKind> {
+export async function locateImage(
+  req: ImageRequest,
+  settings: ImageSettings,
+  docker: () => DockerClient,
+): Promise<ImageSourceKind> {
   const explicit = req.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
   if (explicit === 'archive') splitArchiveSpec(req.ref);
   if (explicit === 'docker') {
     const d = docker();
     await d.ping();
-    if (!(await isInDaemon(d, req.ref))) throw new ClairScanError(`image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`, { hint: NOT_FOUND_HINT });
+    if (!(await isInDaemon(d, req.ref)))
+      throw new ClairScanError(`image "${req.ref}" was not found in the Docker daemon at ${d.endpoint.host}`, {
+        hint: NOT_FOUND_HINT,
+      });
   }
   if (explicit) return explicit;
   if (fs.existsSync(req.ref)) return 'archive';
@@ -75,7 +82,9 @@ export async function locateImage(req: ImageRequest, settings: ImageSettings, do
     await (await resolveFromRegistry(req.ref, settings.registry)).close();
   } catch (err) {
     const why = err instanceof ClairScanError ? err.message : String(err);
-    throw new ClairScanError(`${notInDaemon}, and the registry did not provide it either (${why})`, { hint: NOT_FOUND_HINT });
+    throw new ClairScanError(`${notInDaemon}, and the registry did not provide it either (${why})`, {
+      hint: NOT_FOUND_HINT,
+    });
   }
   return 'registry';
 }
@@ -88,15 +97,38 @@ const NOT_FOUND_HINT =
  * `known`: Clair's index, asked before a daemon image is exported (known.ts: a re-scan of what Clair already
  * indexed exports nothing).
  */
-export async function openImage(req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, source?: ImageSourceKind, known?: KnownManifests): Promise<ResolvedImage> {
+export async function openImage(
+  req: ImageRequest,
+  settings: ImageSettings,
+  docker: () => DockerClient,
+  state: RunState,
+  source?: ImageSourceKind,
+  known?: KnownManifests,
+): Promise<ResolvedImage> {
   const platform = wantedPlatform(req, settings);
-  const image = await openFrom(source ?? (await locateImage(req, settings, docker)), req, settings, docker, state, platform, known);
+  const image = await openFrom(
+    source ?? (await locateImage(req, settings, docker)),
+    req,
+    settings,
+    docker,
+    state,
+    platform,
+    known,
+  );
   // A `platform: all` target is labelled with its platform wherever the image is named (every report, the comment).
   if (req.platform) image.info = { ...image.info, ref: `${image.info.ref} (${req.platform})`, platform: req.platform };
   return image;
 }
 
-async function openFrom(source: ImageSourceKind, req: ImageRequest, settings: ImageSettings, docker: () => DockerClient, state: RunState, platform: Platform | undefined, known?: KnownManifests): Promise<ResolvedImage> {
+async function openFrom(
+  source: ImageSourceKind,
+  req: ImageRequest,
+  settings: ImageSettings,
+  docker: () => DockerClient,
+  state: RunState,
+  platform: Platform | undefined,
+  known?: KnownManifests,
+): Promise<ResolvedImage> {
   switch (source) {
     case 'archive':
       return resolveFromArchiveFile(req.ref, state, platform ? { platform } : {});
@@ -116,14 +148,21 @@ async function openFrom(source: ImageSourceKind, req: ImageRequest, settings: Im
  * The layer server, bound where Clair reaches us: `layer-server-address` if set; else, for an ephemeral Clair,
  * the address the Docker daemon's containers reach us by; else the local address towards `clairUrl`.
  */
-export async function openLayerServer(settings: ImageSettings, clair: { ephemeral: boolean; process?: boolean; client: { url: string } }, docker: () => DockerClient): Promise<LayerServer> {
+export async function openLayerServer(
+  settings: ImageSettings,
+  clair: { ephemeral: boolean; process?: boolean; client: { url: string } },
+  docker: () => DockerClient,
+): Promise<LayerServer> {
   if (settings.layerServerAddress) return startLayerServer(parseBindAddress(settings.layerServerAddress));
   let host: string;
   // clair-mode: process: Clair runs here and is reached on loopback, like an existing Clair (no Docker daemon asked).
   if (clair.ephemeral && !clair.process) host = await layerServerAddressFor(docker().endpoint);
   else {
     const u = new URL(clair.client.url);
-    host = await localAddressTowards(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || (u.protocol === 'https:' ? 443 : 80)));
+    host = await localAddressTowards(
+      u.hostname.replace(/^\[|\]$/g, ''),
+      Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
+    );
   }
   return startLayerServer({ bindHost: host });
 }

@@ -46,24 +46,32 @@ type Inspect = NonNullable<Awaited<ReturnType<DockerClient['imageInspect']>>>;
  * The manifest digest and image config the export path would compute for this daemon image, from inspect and
  * history alone; a string (the doubt) when they cannot be known exactly that way.
  */
-export function probeFromInspect(inspect: Inspect, history: { CreatedBy?: string; Size?: number }[]): DaemonProbe | string {
+export function probeFromInspect(
+  inspect: Inspect,
+  history: { CreatedBy?: string; Size?: number }[],
+): DaemonProbe | string {
   const configDigest = inspect.Id;
   const diffIds = inspect.RootFS?.Layers ?? [];
   if (!SHA256.test(configDigest ?? '')) return `the image id "${configDigest}" is not a sha256 digest`;
-  if (inspect.RootFS?.Type !== 'layers' || diffIds.length === 0 || !diffIds.every((d) => SHA256.test(d))) return 'the daemon lists no sha256 layers for it';
+  if (inspect.RootFS?.Type !== 'layers' || diffIds.length === 0 || !diffIds.every((d) => SHA256.test(d)))
+    return 'the daemon lists no sha256 layers for it';
   // History: newest first from the API. Empty layers (ENV, ARG …) have size 0; the config's empty_layer flags are
   // not in the answer, so they are known only when exactly the layer count of entries have a size.
   const oldestFirst = [...history].reverse();
   const sized = oldestFirst.filter((h) => (h.Size ?? 0) > 0).length;
-  if (oldestFirst.length > 0 && sized !== diffIds.length) return `its history has ${sized} entries with a size for ${diffIds.length} layers (empty layers cannot be told apart)`;
-  const c = inspect.Config as { User?: string; Labels?: Record<string, string> | null; Env?: string[] | null } | undefined;
+  if (oldestFirst.length > 0 && sized !== diffIds.length)
+    return `its history has ${sized} entries with a size for ${diffIds.length} layers (empty layers cannot be told apart)`;
+  const c = inspect.Config as
+    { User?: string; Labels?: Record<string, string> | null; Env?: string[] | null } | undefined;
   const config: ImageConfigJson = {
     architecture: inspect.Architecture,
     os: inspect.Os,
     created: inspect.Created,
     config: { User: c?.User ?? '', Labels: c?.Labels ?? null, Env: c?.Env ?? null },
     rootfs: { type: 'layers', diff_ids: diffIds },
-    history: oldestFirst.length ? oldestFirst.map((h) => ({ created_by: h.CreatedBy ?? '', empty_layer: !((h.Size ?? 0) > 0) })) : undefined,
+    history: oldestFirst.length
+      ? oldestFirst.map((h) => ({ created_by: h.CreatedBy ?? '', empty_layer: !((h.Size ?? 0) > 0) }))
+      : undefined,
   };
   const hash = contentManifestDigest(
     configDigest,
@@ -94,7 +102,9 @@ export async function openKnownDaemonImage(
     (verdict.quiet ? log.debug : log.info)(`${ref}: exporting it from the Docker daemon: ${verdict.why}.`);
     return undefined;
   }
-  log.info(`${ref}: export skipped: ${verdict.why} (Clair re-checks its scanners when indexing and fetches the layers, exporting them then, only if they changed).`);
+  log.info(
+    `${ref}: export skipped: ${verdict.why} (Clair re-checks its scanners when indexing and fetches the layers, exporting them then, only if they changed).`,
+  );
   return lazyImage(ref, probe, exportImage);
 }
 
@@ -106,9 +116,12 @@ function lazyImage(ref: string, probe: DaemonProbe, exportImage: () => Promise<R
       // The name may have moved to another image since the inspect: that is not the image Clair was asked about.
       if (img.info.imageId !== probe.configDigest) {
         await img.close();
-        throw new ClairScanError(`${ref} changed in the Docker daemon during the scan (it was ${probe.configDigest}, the export is ${img.info.imageId})`, {
-          hint: 'do not retag the image while it is being scanned; run the scan again.',
-        });
+        throw new ClairScanError(
+          `${ref} changed in the Docker daemon during the scan (it was ${probe.configDigest}, the export is ${img.info.imageId})`,
+          {
+            hint: 'do not retag the image while it is being scanned; run the scan again.',
+          },
+        );
       }
       done = img;
       return img;
@@ -120,7 +133,9 @@ function lazyImage(ref: string, probe: DaemonProbe, exportImage: () => Promise<R
     // A daemon that exports compressed blobs (containerd's store): the tar inside has the digest Clair was given.
     const byDiff = img.layers.find((l) => l.diffId === digest);
     if (byDiff) return { layer: byDiff, tar: true };
-    throw new ClairScanError(`the export of ${ref} has no layer ${digest}`, { hint: 'the image changed during the scan; run the scan again.' });
+    throw new ClairScanError(`the export of ${ref} has no layer ${digest}`, {
+      hint: 'the image changed during the scan; run the scan again.',
+    });
   };
   const layers: ImageLayer[] = probe.diffIds.map((d) => ({
     digest: d,
@@ -134,7 +149,9 @@ function lazyImage(ref: string, probe: DaemonProbe, exportImage: () => Promise<R
     uncompressedDigest: async () => {
       const { layer } = await layerOf(d);
       if (layer.uncompressedDigest) return layer.uncompressedDigest();
-      throw new ClairScanError(`the export of ${ref} cannot tell the content digest of layer ${d}`, { hint: 'run the scan again.' });
+      throw new ClairScanError(`the export of ${ref} cannot tell the content digest of layer ${d}`, {
+        hint: 'run the scan again.',
+      });
     },
   }));
   const parsed = parseReference(ref);

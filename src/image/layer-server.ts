@@ -35,11 +35,19 @@ function sameSecret(given: string, secret: Buffer): boolean {
 /** `layer-server-address` (`host`, `host:port`, `[v6]:port`) as the server's bind options. */
 export function parseBindAddress(text: string): { bindHost: string; port?: number } {
   const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(text);
-  if (!m) throw new ClairScanError(`layer-server-address "${text}" is not host or host:port`, { hint: 'e.g. 10.0.0.5 or 10.0.0.5:8080.' });
+  if (!m)
+    throw new ClairScanError(`layer-server-address "${text}" is not host or host:port`, {
+      hint: 'e.g. 10.0.0.5 or 10.0.0.5:8080.',
+    });
   return { bindHost: m[1], port: m[2] ? Number(m[2]) : undefined };
 }
 
-export async function startLayerServer(opts: { bindHost: string; port?: number; advertiseHost?: string; maxConnections?: number }): Promise<LayerServer> {
+export async function startLayerServer(opts: {
+  bindHost: string;
+  port?: number;
+  advertiseHost?: string;
+  maxConnections?: number;
+}): Promise<LayerServer> {
   const token = randomBytes(16);
   /** By digest: the layer and its random id (one per published digest). */
   const layers = new Map<string, { id: Buffer; layer: ImageLayer }>();
@@ -86,9 +94,12 @@ export async function startLayerServer(opts: { bindHost: string; port?: number; 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) =>
       reject(
-        new ClairScanError(`the layer server cannot listen on ${formatHostPort(opts.bindHost, opts.port ?? 0)}: ${errorMessage(err)}`, {
-          hint: 'set layer-server-address to an address of this machine (and a free port) that Clair can reach.',
-        }),
+        new ClairScanError(
+          `the layer server cannot listen on ${formatHostPort(opts.bindHost, opts.port ?? 0)}: ${errorMessage(err)}`,
+          {
+            hint: 'set layer-server-address to an address of this machine (and a free port) that Clair can reach.',
+          },
+        ),
       ),
     );
     server.listen(opts.port ?? 0, opts.bindHost, () => resolve());

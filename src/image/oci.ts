@@ -44,7 +44,9 @@ export function pickPlatform<T extends OciDescriptor>(list: T[]): T | undefined 
  */
 export function imageInfoOf(
   config: ImageConfigJson,
-  o: Pick<ImageInfo, 'ref' | 'name' | 'tag' | 'source' | 'manifestDigest' | 'imageId' | 'repoDigests'> & { layers: { digest: string; diffId: string; size?: number }[] },
+  o: Pick<ImageInfo, 'ref' | 'name' | 'tag' | 'source' | 'manifestDigest' | 'imageId' | 'repoDigests'> & {
+    layers: { digest: string; diffId: string; size?: number }[];
+  },
 ): ImageInfo {
   const history = (config.history ?? []).filter((h) => !h.empty_layer);
   return {
@@ -60,15 +62,25 @@ export function imageInfoOf(
     user: config.config?.User ?? '',
     created: config.created,
     labels: config.config?.Labels ?? {},
-    layers: o.layers.map((l, i) => ({ digest: l.digest, diffId: l.diffId, size: l.size, createdBy: history[i]?.created_by })),
+    layers: o.layers.map((l, i) => ({
+      digest: l.digest,
+      diffId: l.diffId,
+      size: l.size,
+      createdBy: history[i]?.created_by,
+    })),
   };
 }
 
 /** Env and history as the secrets check reads them (see ResolvedImage.rawConfig). */
-export function rawConfigOf(config: Pick<ImageConfigJson, 'config' | 'history'>): NonNullable<ResolvedImage['rawConfig']> {
+export function rawConfigOf(
+  config: Pick<ImageConfigJson, 'config' | 'history'>,
+): NonNullable<ResolvedImage['rawConfig']> {
   return {
     env: (config.config?.Env ?? []).filter((e): e is string => typeof e === 'string'),
-    history: (config.history ?? []).map((h) => ({ createdBy: typeof h.created_by === 'string' ? h.created_by : '', emptyLayer: !!h.empty_layer })),
+    history: (config.history ?? []).map((h) => ({
+      createdBy: typeof h.created_by === 'string' ? h.created_by : '',
+      emptyLayer: !!h.empty_layer,
+    })),
   };
 }
 

@@ -23,9 +23,18 @@ export type PlatformSpec = undefined | 'all' | Platform;
  */
 export const MAX_INDEX_MANIFESTS = 64;
 
-const HINT = 'write the platform as os/arch[/variant], e.g. linux/amd64, linux/arm64 or linux/arm/v7, or `all` for every platform of the image.';
+const HINT =
+  'write the platform as os/arch[/variant], e.g. linux/amd64, linux/arm64 or linux/arm/v7, or `all` for every platform of the image.';
 
-const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i686: '386', i386: '386' };
+const ARCH_ALIASES: Record<string, string> = {
+  x86_64: 'amd64',
+  'x86-64': 'amd64',
+  aarch64: 'arm64',
+  armhf: 'arm',
+  armel: 'arm',
+  i686: '386',
+  i386: '386',
+};
 
 /** `os/arch[/variant]` → Platform; anything else is a ClairScanError naming the input. */
 export function parsePlatform(text: string, what = 'input "platform"'): Platform {
@@ -50,7 +59,8 @@ export function normalizePlatform(p: { os?: string; architecture?: string; varia
   const architecture = ARCH_ALIASES[(p.architecture ?? '').toLowerCase()] ?? (p.architecture ?? '').toLowerCase();
   let variant = (p.variant ?? '').toLowerCase() || undefined;
   if (architecture === 'arm' && !variant) variant = 'v7';
-  if ((architecture === 'arm64' && variant === 'v8') || (architecture === 'amd64' && variant === 'v1')) variant = undefined;
+  if ((architecture === 'arm64' && variant === 'v8') || (architecture === 'amd64' && variant === 'v1'))
+    variant = undefined;
   return variant ? { os, architecture, variant } : { os, architecture };
 }
 
@@ -60,26 +70,40 @@ export function formatPlatform(p: { os?: string; architecture?: string; variant?
 }
 
 /** Same os, architecture and variant once normalized. */
-export function platformMatches(want: Platform, have: { os?: string; architecture?: string; variant?: string } | undefined): boolean {
+export function platformMatches(
+  want: Platform,
+  have: { os?: string; architecture?: string; variant?: string } | undefined,
+): boolean {
   return !!have && formatPlatform(want) === formatPlatform(have);
 }
 
 /** Entries of an index that are not images of a platform: BuildKit's attestation manifests (`unknown/unknown`). */
 export function isAttestation(d: OciDescriptor): boolean {
-  return !!d.annotations?.['vnd.docker.reference.type'] || (d.platform?.os === 'unknown' && d.platform.architecture === 'unknown');
+  return (
+    !!d.annotations?.['vnd.docker.reference.type'] ||
+    (d.platform?.os === 'unknown' && d.platform.architecture === 'unknown')
+  );
 }
 
 /**
  * The index's platform manifests (attestations left out), checked: a list of descriptors with digests and
  * platforms, at most MAX_INDEX_MANIFESTS, no platform twice. `what` names the image in errors.
  */
-export function indexPlatforms<T extends OciDescriptor>(manifests: unknown, what: string): { platform: string; desc: T }[] {
+export function indexPlatforms<T extends OciDescriptor>(
+  manifests: unknown,
+  what: string,
+): { platform: string; desc: T }[] {
   if (!Array.isArray(manifests)) throw hostile(what, 'its "manifests" is not a list');
-  if (manifests.length > MAX_INDEX_MANIFESTS * 2) throw hostile(what, `it lists ${manifests.length} manifests (at most ${MAX_INDEX_MANIFESTS} platforms are scanned)`);
+  if (manifests.length > MAX_INDEX_MANIFESTS * 2)
+    throw hostile(
+      what,
+      `it lists ${manifests.length} manifests (at most ${MAX_INDEX_MANIFESTS} platforms are scanned)`,
+    );
   const out: { platform: string; desc: T }[] = [];
   const seen = new Set<string>();
   for (const d of manifests as T[]) {
-    if (!d || typeof d !== 'object' || typeof d.digest !== 'string') throw hostile(what, 'an entry of its "manifests" has no digest');
+    if (!d || typeof d !== 'object' || typeof d.digest !== 'string')
+      throw hostile(what, 'an entry of its "manifests" has no digest');
     if (isAttestation(d)) continue;
     const p = d.platform;
     if (!p || typeof p.os !== 'string' || typeof p.architecture !== 'string' || !p.os || !p.architecture) {
@@ -90,7 +114,8 @@ export function indexPlatforms<T extends OciDescriptor>(manifests: unknown, what
     seen.add(platform);
     out.push({ platform, desc: d });
   }
-  if (out.length > MAX_INDEX_MANIFESTS) throw hostile(what, `it lists ${out.length} platforms (at most ${MAX_INDEX_MANIFESTS} are scanned)`);
+  if (out.length > MAX_INDEX_MANIFESTS)
+    throw hostile(what, `it lists ${out.length} platforms (at most ${MAX_INDEX_MANIFESTS} are scanned)`);
   if (out.length === 0) throw hostile(what, 'it lists no platform image (only attestations, or nothing)');
   return out;
 }
@@ -109,7 +134,11 @@ export function selectPlatform<T extends OciDescriptor>(manifests: unknown, want
  * The image config must say the platform its index entry (or the `platform` input) named: a manifest filed under
  * linux/arm64 whose config says amd64 is refused rather than reported as the arm64 image.
  */
-export function checkConfigPlatform(config: { os?: string; architecture?: string; variant?: string }, want: Platform, what: string): void {
+export function checkConfigPlatform(
+  config: { os?: string; architecture?: string; variant?: string },
+  want: Platform,
+  what: string,
+): void {
   if (platformMatches(want, config)) return;
   throw new ClairScanError(`${what} is a ${formatPlatform(config)} image, not ${formatPlatform(want)}`, {
     hint: 'the index (or the image) names another platform than its image config says; check how the image was built and pushed, or set platform to the platform the image really is.',

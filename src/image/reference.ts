@@ -90,7 +90,8 @@ export function parseReference(ref: string): ImageReference | undefined {
     registry = parts.shift() as string;
   }
   let repository = parts.join('/');
-  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository)) return undefined;
+  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
+    return undefined;
   if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
   if (!tag && !digest) tag = 'latest';
   return { registry, repository, tag, digest };
@@ -112,7 +113,11 @@ export function stableName(ref: ImageReference): string {
  * a third-party registry in an images file must not receive the credentials meant for the user's own.
  * An unqualified name (`myapp:ci`) read from the daemon does not bind Docker Hub.
  */
-export function credentialHosts(explicit: string[], images: { ref: string; source?: string }[], imageSource: string): string[] {
+export function credentialHosts(
+  explicit: string[],
+  images: { ref: string; source?: string }[],
+  imageSource: string,
+): string[] {
   if (explicit.length) return [...new Set(explicit.map((h) => h.trim()).filter(Boolean))];
   for (const img of images) {
     const source = img.source ?? imageSource;

@@ -35,7 +35,14 @@ import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName, ImageReference } from './reference';
 import { decompress } from './archive';
 import { imageInfoOf, pickPlatform, rawConfigOf, type ImageConfigJson, type OciDescriptor } from './oci';
-import { checkConfigPlatform, formatPlatform, indexPlatforms, parsePlatform, selectPlatform, type Platform } from './platform';
+import {
+  checkConfigPlatform,
+  formatPlatform,
+  indexPlatforms,
+  parsePlatform,
+  selectPlatform,
+  type Platform,
+} from './platform';
 
 export interface RegistryAuth {
   username?: string;
@@ -81,7 +88,10 @@ const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'aut
  * host. Accepts `https://registry.example.com/v1/` as written in docker config files.
  */
 export function normalizeHost(h: string): string {
-  let s = h.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  let s = h
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   s = s.replace(/\/.*$/, '').replace(/:443$/, '');
   return DOCKER_HUB.includes(s) ? 'docker.io' : s;
 }
@@ -112,15 +122,27 @@ function isLoopbackAddress(a: string): boolean {
  */
 export async function redirectAllowed(from: URL, next: URL, homeOrigin: string): Promise<boolean> {
   if (next.protocol === 'https:') return true;
-  return next.protocol === 'http:' && from.protocol === 'http:' && (next.origin === homeOrigin || (await isLoopbackHost(next.hostname)));
+  return (
+    next.protocol === 'http:' &&
+    from.protocol === 'http:' &&
+    (next.origin === homeOrigin || (await isLoopbackHost(next.hostname)))
+  );
 }
 
 /** Reads a response body up to `max` bytes; a larger one is an error that names the limit. */
-export async function readLimited(body: Readable & { dump?: () => Promise<void> }, max: number, what: string, contentLength?: string | string[]): Promise<Buffer> {
+export async function readLimited(
+  body: Readable & { dump?: () => Promise<void> },
+  max: number,
+  what: string,
+  contentLength?: string | string[],
+): Promise<Buffer> {
   const tooLarge = (): ClairScanError =>
-    new ClairScanError(`the registry's answer for ${what} is larger than ${max / (1 << 20)} MiB, the limit for a JSON document`, {
-      hint: 'check the image reference and that the registry is the one you meant; manifests, configs and token answers are small.',
-    });
+    new ClairScanError(
+      `the registry's answer for ${what} is larger than ${max / (1 << 20)} MiB, the limit for a JSON document`,
+      {
+        hint: 'check the image reference and that the registry is the one you meant; manifests, configs and token answers are small.',
+      },
+    );
   if (contentLength !== undefined && Number(contentLength) > max) {
     body.destroy();
     throw tooLarge();
@@ -159,7 +181,12 @@ function verifyingStream(expected: string, what: string): Transform {
     flush(cb) {
       const got = `${alg}:${hash.digest('hex')}`;
       if (got === expected.toLowerCase()) cb();
-      else cb(new ClairScanError(`${what} does not match its digest (expected ${expected}, got ${got})`, { hint: 'the registry served other content than it was asked for; check the registry.' }));
+      else
+        cb(
+          new ClairScanError(`${what} does not match its digest (expected ${expected}, got ${got})`, {
+            hint: 'the registry served other content than it was asked for; check the registry.',
+          }),
+        );
     },
   });
 }
@@ -194,7 +221,10 @@ const helperAnswers = new Map<string, Promise<FileCredentials | undefined>>();
  * CLI finds them: `credHelpers[host]`, else `credsStore`, run as `docker-credential-<name> get` for this host
  * alone; else the `auths` entry (`auth` = base64 user:password, or username/password).
  */
-async function dockerConfigCredentials(registryHost: string, env: NodeJS.ProcessEnv = process.env): Promise<FileCredentials | undefined> {
+async function dockerConfigCredentials(
+  registryHost: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<FileCredentials | undefined> {
   const file = path.join(env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'), 'config.json');
   let raw: string;
   try {
@@ -230,7 +260,8 @@ async function dockerConfigCredentials(registryHost: string, env: NodeJS.Process
       const colon = text.indexOf(':');
       if (colon > 0) return { username: text.slice(0, colon), password: text.slice(colon + 1), file };
     }
-    if (typeof entry.username === 'string' && entry.username) return { username: entry.username, password: String(entry.password ?? ''), file };
+    if (typeof entry.username === 'string' && entry.username)
+      return { username: entry.username, password: String(entry.password ?? ''), file };
   }
   return undefined;
 }
@@ -244,7 +275,9 @@ async function runCredentialHelper(helper: string, server: string, file: string)
   const bin = `docker-credential-${helper}`;
   // A name, never a path: config.json must not be able to run an arbitrary program.
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
-    log.warn(`${file} names the credential helper "${helper}", which is not a helper name; no credentials are used for ${server}.`);
+    log.warn(
+      `${file} names the credential helper "${helper}", which is not a helper name; no credentials are used for ${server}.`,
+    );
     return undefined;
   }
   const origin = `${bin} (${file})`;
@@ -274,7 +307,7 @@ async function runCredentialHelper(helper: string, server: string, file: string)
     child.stderr?.resume();
     child.stdin?.on('error', () => undefined);
     child.on('error', (err: NodeJS.ErrnoException) => {
-      error ??= err.code === 'ENOENT' ? `${bin} is not on the PATH` : err.code ?? 'it could not be started';
+      error ??= err.code === 'ENOENT' ? `${bin} is not on the PATH` : (err.code ?? 'it could not be started');
     });
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -303,7 +336,9 @@ async function runCredentialHelper(helper: string, server: string, file: string)
   if (!username || !secret) return undefined;
   if (username === '<token>') {
     // An identity (refresh) token for an OAuth2 token endpoint, not a password: not supported here.
-    log.warn(`The credential helper ${origin} holds an identity token for ${server}, which clair-scan cannot use; set registry-username and registry-password instead.`);
+    log.warn(
+      `The credential helper ${origin} holds an identity token for ${server}, which clair-scan cannot use; set registry-username and registry-password instead.`,
+    );
     return undefined;
   }
   return { username, password: secret, file: origin };
@@ -314,9 +349,13 @@ async function runCredentialHelper(helper: string, server: string, file: string)
  * daemon pulling or pushing a database image, data/db-image.ts): registry-username/password only when `registry`
  * is the one registry they are bound to, else the Docker config's credentials stored under that very registry.
  */
-export async function credentialsFor(registry: string, auth: RegistryAuth): Promise<{ username: string; password: string } | undefined> {
+export async function credentialsFor(
+  registry: string,
+  auth: RegistryAuth,
+): Promise<{ username: string; password: string } | undefined> {
   const bound = (auth.hosts ?? [registry]).map(normalizeHost);
-  if (auth.username && bound[0] === normalizeHost(registry)) return { username: auth.username, password: auth.password ?? '' };
+  if (auth.username && bound[0] === normalizeHost(registry))
+    return { username: auth.username, password: auth.password ?? '' };
   const fromFile = await dockerConfigCredentials(registry);
   if (fromFile) log.mask(fromFile.password);
   return fromFile ? { username: fromFile.username, password: fromFile.password } : undefined;
@@ -340,7 +379,12 @@ export class RegistryClient {
     this.host = ref.registry === 'docker.io' ? 'registry-1.docker.io' : ref.registry;
     this.bound = (auth.hosts ?? [ref.registry]).map(normalizeHost);
     if (auth.username && this.bound[0] === normalizeHost(ref.registry)) {
-      this.creds = { username: auth.username, password: auth.password ?? '', origin: 'registry-username', hosts: new Set(this.bound) };
+      this.creds = {
+        username: auth.username,
+        password: auth.password ?? '',
+        origin: 'registry-username',
+        hosts: new Set(this.bound),
+      };
       this.credsLooked = true;
     }
   }
@@ -355,9 +399,16 @@ export class RegistryClient {
       log.mask(fromFile.password);
       // The token-service hosts of registry-host only when registry-host names this registry.
       const hosts = this.bound[0] === registryKey ? this.bound : [registryKey];
-      this.creds = { username: fromFile.username, password: fromFile.password, origin: fromFile.file, hosts: new Set(hosts) };
+      this.creds = {
+        username: fromFile.username,
+        password: fromFile.password,
+        origin: fromFile.file,
+        hosts: new Set(hosts),
+      };
     } else if (this.auth.username) {
-      log.info(`Not sending registry-username/registry-password to ${this.ref.registry}: they are bound to the registry ${this.bound[0] ?? 'none'} only; set registry-host to choose the registry they are for.`);
+      log.info(
+        `Not sending registry-username/registry-password to ${this.ref.registry}: they are bound to the registry ${this.bound[0] ?? 'none'} only; set registry-host to choose the registry they are for.`,
+      );
     }
     return this.creds;
   }
@@ -370,27 +421,50 @@ export class RegistryClient {
     if (!this.base) {
       const { hostname, port } = new URL(`http://${this.host}`);
       const plain =
-        this.auth.insecure || ((await isLoopbackHost(hostname)) && !(await speaksTls(hostname.replace(/^\[(.*)\]$/, '$1'), Number(port || 443))));
+        this.auth.insecure ||
+        ((await isLoopbackHost(hostname)) &&
+          !(await speaksTls(hostname.replace(/^\[(.*)\]$/, '$1'), Number(port || 443))));
       this.base = `${plain ? 'http' : 'https'}://${this.host}`;
       // An explicit choice to drop TLS is said in the log (GitLab's CS_REGISTRY_INSECURE maps to it).
-      if (this.auth.insecure) log.warn(`registry-insecure: talking plain HTTP to ${this.host} (no TLS: its content and credentials are not protected on the way)`);
+      if (this.auth.insecure)
+        log.warn(
+          `registry-insecure: talking plain HTTP to ${this.host} (no TLS: its content and credentials are not protected on the way)`,
+        );
     }
     return this.base;
   }
 
-  async getJson<T>(path: string, accept = 'application/json', digest?: string): Promise<{ body: T; digest: string; mediaType: string }> {
+  async getJson<T>(
+    path: string,
+    accept = 'application/json',
+    digest?: string,
+  ): Promise<{ body: T; digest: string; mediaType: string }> {
     const res = await this.get(path, accept);
-    const data = await readLimited(res.body as unknown as Readable, MAX_JSON_BYTES, path, res.headers['content-length']);
+    const data = await readLimited(
+      res.body as unknown as Readable,
+      MAX_JSON_BYTES,
+      path,
+      res.headers['content-length'],
+    );
     const got = digestOf(data, digest ?? 'sha256:');
     if (digest && got !== digest.toLowerCase()) {
-      throw new ClairScanError(`the registry ${this.ref.registry} sent content for ${path} that does not match the digest it was asked for (got ${got})`, {
-        hint: 'the registry (or something between it and you) altered the content; check the registry and the reference.',
-      });
+      throw new ClairScanError(
+        `the registry ${this.ref.registry} sent content for ${path} that does not match the digest it was asked for (got ${got})`,
+        {
+          hint: 'the registry (or something between it and you) altered the content; check the registry and the reference.',
+        },
+      );
     }
     try {
-      return { body: JSON.parse(data.toString('utf8')) as T, digest: got, mediaType: String(res.headers['content-type'] ?? '') };
+      return {
+        body: JSON.parse(data.toString('utf8')) as T,
+        digest: got,
+        mediaType: String(res.headers['content-type'] ?? ''),
+      };
     } catch (err) {
-      throw new ClairScanError(`the registry sent invalid JSON for ${path}: ${errorMessage(err)}`, { hint: 'check the registry and the image reference.' });
+      throw new ClairScanError(`the registry sent invalid JSON for ${path}: ${errorMessage(err)}`, {
+        hint: 'check the registry and the image reference.',
+      });
     }
   }
 
@@ -406,8 +480,15 @@ export class RegistryClient {
    * 401 is returned for the caller to check. A body stream cannot be sent twice: authenticate with a bodiless
    * request to the same repository first (HEAD, POST).
    */
-  async request(method: string, pathOrUrl: string, init: { headers?: Record<string, string>; body?: Buffer | Readable } = {}): Promise<Awaited<ReturnType<typeof request>>> {
-    return this.get(pathOrUrl, '*/*', /^https?:/i.test(pathOrUrl) ? pathOrUrl : undefined, 0, false, { method, ...init });
+  async request(
+    method: string,
+    pathOrUrl: string,
+    init: { headers?: Record<string, string>; body?: Buffer | Readable } = {},
+  ): Promise<Awaited<ReturnType<typeof request>>> {
+    return this.get(pathOrUrl, '*/*', /^https?:/i.test(pathOrUrl) ? pathOrUrl : undefined, 0, false, {
+      method,
+      ...init,
+    });
   }
 
   private async get(
@@ -438,10 +519,13 @@ export class RegistryClient {
         dispatcher: caDispatcher(this.auth.ca),
       });
     } catch (err) {
-      throw untrustedCertificateError(err, `the registry ${this.host} (${new URL(url).origin})`, this.auth.ca) ?? new ClairScanError(`cannot reach the registry ${this.host} at ${url}: ${errorMessage(err)}`, {
-        hint: 'check the image reference and network access to the registry (for a plain-HTTP registry set registry-insecure: true).',
-        cause: err,
-      });
+      throw (
+        untrustedCertificateError(err, `the registry ${this.host} (${new URL(url).origin})`, this.auth.ca) ??
+        new ClairScanError(`cannot reach the registry ${this.host} at ${url}: ${errorMessage(err)}`, {
+          hint: 'check the image reference and network access to the registry (for a plain-HTTP registry set registry-insecure: true).',
+          cause: err,
+        })
+      );
     }
     const replayable = !(init?.body instanceof Readable);
     if ([301, 302, 303, 307, 308].includes(res.statusCode) && !init) {
@@ -469,13 +553,21 @@ export class RegistryClient {
     }
     if (res.statusCode === 404) {
       await res.body.dump();
-      throw new ClairScanError(`${this.ref.registry}/${this.ref.repository}:${this.ref.tag ?? this.ref.digest} was not found in the registry`, {
-        hint: 'check the image name and tag, and that the image was pushed.',
-      });
+      throw new ClairScanError(
+        `${this.ref.registry}/${this.ref.repository}:${this.ref.tag ?? this.ref.digest} was not found in the registry`,
+        {
+          hint: 'check the image name and tag, and that the image was pushed.',
+        },
+      );
     }
     if (res.statusCode !== 200) {
-      const text = (await readLimited(res.body as unknown as Readable, 1 << 20, path).catch(() => Buffer.alloc(0))).toString('utf8').slice(0, 500);
-      throw new ClairScanError(`the registry answered HTTP ${res.statusCode} for ${path}`, { hint: 'check the registry\'s status and the reference.', details: text });
+      const text = (await readLimited(res.body as unknown as Readable, 1 << 20, path).catch(() => Buffer.alloc(0)))
+        .toString('utf8')
+        .slice(0, 500);
+      throw new ClairScanError(`the registry answered HTTP ${res.statusCode} for ${path}`, {
+        hint: "check the registry's status and the reference.",
+        details: text,
+      });
     }
     return res;
   }
@@ -499,14 +591,16 @@ export class RegistryClient {
     }
     const fromHttps = new URL(from).protocol === 'https:';
     if (await redirectAllowed(new URL(from), next, new URL(await this.baseUrl()).origin)) return next.toString();
-    throw refuse(`to ${next.protocol}//${next.host}, which is not https${fromHttps && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`);
+    throw refuse(
+      `to ${next.protocol}//${next.host}, which is not https${fromHttps && next.protocol === 'http:' ? ' (a downgrade from https)' : ''}`,
+    );
   }
 
   private authError(): ClairScanError {
     return new ClairScanError(`the registry ${this.host} refused access to ${this.ref.repository}`, {
       hint:
         this.creds?.origin === 'registry-username'
-          ? 'check registry-username and registry-password (a token with pull access); if the registry\'s token service is on another host, add that host to registry-host.'
+          ? "check registry-username and registry-password (a token with pull access); if the registry's token service is on another host, add that host to registry-host."
           : this.creds
             ? `check the credentials for ${this.ref.registry} in ${this.creds.origin} (they need pull access), or set registry-username and registry-password; if the registry's token service is on another host, add that host to registry-host.`
             : 'set registry-username and registry-password (a token with pull access), and registry-host if the registry is not the one the image names.',
@@ -517,7 +611,8 @@ export class RegistryClient {
   private async realmAllowed(realm: URL): Promise<string | undefined> {
     if (!this.creds) return 'no credentials';
     const key = normalizeHost(realm.host);
-    if (key !== normalizeHost(this.ref.registry) && !this.creds.hosts.has(key)) return `${realm.host} is not a registry host the credentials are bound to (registry-host)`;
+    if (key !== normalizeHost(this.ref.registry) && !this.creds.hosts.has(key))
+      return `${realm.host} is not a registry host the credentials are bound to (registry-host)`;
     if (realm.protocol === 'https:') return undefined;
     if (realm.protocol === 'http:' && (await isLoopbackHost(realm.hostname))) return undefined;
     // registry-insecure: the user accepted plain HTTP to the registry itself, so to its own host too.
@@ -541,15 +636,35 @@ export class RegistryClient {
     const headers: Record<string, string> = { 'user-agent': 'clair-scan' };
     const refused = await this.realmAllowed(url);
     if (!refused && this.creds) headers.authorization = basic(this.creds);
-    else if (this.creds) log.info(`Requesting an anonymous registry token from ${url.origin}: credentials are not sent there (${refused}).`);
+    else if (this.creds)
+      log.info(
+        `Requesting an anonymous registry token from ${url.origin}: credentials are not sent there (${refused}).`,
+      );
     let res;
     try {
       // undici's request() does not follow redirects: the credentials cannot be carried to another host.
-      res = await request(url, { method: 'GET', headers, headersTimeout: 30000, bodyTimeout: 30000, dispatcher: caDispatcher(this.auth.ca) });
+      res = await request(url, {
+        method: 'GET',
+        headers,
+        headersTimeout: 30000,
+        bodyTimeout: 30000,
+        dispatcher: caDispatcher(this.auth.ca),
+      });
     } catch (err) {
-      throw untrustedCertificateError(err, `the registry's token service ${url.origin}`, this.auth.ca) ?? new ClairScanError(`cannot reach the registry's token service ${url.origin}: ${errorMessage(err)}`, { hint: 'check network access to the registry.', cause: err });
+      throw (
+        untrustedCertificateError(err, `the registry's token service ${url.origin}`, this.auth.ca) ??
+        new ClairScanError(`cannot reach the registry's token service ${url.origin}: ${errorMessage(err)}`, {
+          hint: 'check network access to the registry.',
+          cause: err,
+        })
+      );
     }
-    const data = await readLimited(res.body as unknown as Readable, MAX_JSON_BYTES, `the token from ${url.origin}`, res.headers['content-length']);
+    const data = await readLimited(
+      res.body as unknown as Readable,
+      MAX_JSON_BYTES,
+      `the token from ${url.origin}`,
+      res.headers['content-length'],
+    );
     if (res.statusCode !== 200) throw this.authError();
     let body: { token?: string; access_token?: string };
     try {
@@ -568,12 +683,19 @@ function basic(c: { username: string; password: string }): string {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 }
 
-type ManifestJson = { mediaType?: string; manifests?: OciDescriptor[]; config?: OciDescriptor; layers?: OciDescriptor[] };
+type ManifestJson = {
+  mediaType?: string;
+  manifests?: OciDescriptor[];
+  config?: OciDescriptor;
+  layers?: OciDescriptor[];
+};
 
 function registryRef(refText: string): ImageReference {
   const ref = parseReference(refText);
   if (!ref) {
-    throw new ClairScanError(`"${refText}" is not a valid image reference`, { hint: 'use the form [registry/]repository[:tag][@sha256:digest], e.g. ghcr.io/org/app:1.2.' });
+    throw new ClairScanError(`"${refText}" is not a valid image reference`, {
+      hint: 'use the form [registry/]repository[:tag][@sha256:digest], e.g. ghcr.io/org/app:1.2.',
+    });
   }
   return ref;
 }
@@ -586,36 +708,66 @@ export async function registryPlatforms(refText: string, auth: RegistryAuth): Pr
   const ref = registryRef(refText);
   if (auth.password) log.mask(auth.password);
   const client = new RegistryClient(ref, auth);
-  const m = await client.getJson<ManifestJson>(`/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`, ACCEPT, ref.digest);
+  const m = await client.getJson<ManifestJson>(
+    `/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`,
+    ACCEPT,
+    ref.digest,
+  );
   if (m.body.manifests !== undefined) return indexPlatforms(m.body.manifests, refText).map((e) => e.platform);
-  if (!m.body.config?.digest) throw new ClairScanError(`${refText} has an unsupported manifest format (${m.mediaType || 'unknown'})`, { hint: 'push the image as a Docker v2 schema 2 or OCI manifest.' });
-  const cfg = await client.getJson<ImageConfigJson>(`/v2/${ref.repository}/blobs/${m.body.config.digest}`, 'application/json', m.body.config.digest);
+  if (!m.body.config?.digest)
+    throw new ClairScanError(`${refText} has an unsupported manifest format (${m.mediaType || 'unknown'})`, {
+      hint: 'push the image as a Docker v2 schema 2 or OCI manifest.',
+    });
+  const cfg = await client.getJson<ImageConfigJson>(
+    `/v2/${ref.repository}/blobs/${m.body.config.digest}`,
+    'application/json',
+    m.body.config.digest,
+  );
   return [formatPlatform(cfg.body)];
 }
 
 /** `platform`: the platform to take from an index (and that the image config must say); unset, the default choice. */
-export async function resolveFromRegistry(refText: string, auth: RegistryAuth, platform?: Platform | string): Promise<ResolvedImage> {
+export async function resolveFromRegistry(
+  refText: string,
+  auth: RegistryAuth,
+  platform?: Platform | string,
+): Promise<ResolvedImage> {
   const ref = registryRef(refText);
   const want = typeof platform === 'string' ? parsePlatform(platform) : platform;
   if (auth.password) log.mask(auth.password);
   const client = new RegistryClient(ref, auth);
-  let m = await client.getJson<ManifestJson>(`/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`, ACCEPT, ref.digest);
+  let m = await client.getJson<ManifestJson>(
+    `/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`,
+    ACCEPT,
+    ref.digest,
+  );
   if (m.body.manifests) {
-    const chosen = want ? selectPlatform<OciDescriptor>(m.body.manifests, want, refText) : pickPlatform(m.body.manifests);
+    const chosen = want
+      ? selectPlatform<OciDescriptor>(m.body.manifests, want, refText)
+      : pickPlatform(m.body.manifests);
     if (!chosen) throw new ClairScanError(`${refText} is an empty image index`, { hint: 'check the reference.' });
     m = await client.getJson(`/v2/${ref.repository}/manifests/${chosen.digest}`, ACCEPT, chosen.digest);
     // An index inside an index is not an image: refused by name rather than as an "unsupported manifest".
     if (want && m.body.manifests !== undefined) {
-      throw new ClairScanError(`${refText} is not a usable image index: its ${formatPlatform(want)} entry is another index`, {
-        hint: 'push the image as an index of platform manifests (docker buildx build --platform … --push does).',
-      });
+      throw new ClairScanError(
+        `${refText} is not a usable image index: its ${formatPlatform(want)} entry is another index`,
+        {
+          hint: 'push the image as an index of platform manifests (docker buildx build --platform … --push does).',
+        },
+      );
     }
   }
   const { config, layers } = m.body;
   if (!config || !layers || !Array.isArray(layers)) {
-    throw new ClairScanError(`${refText} has an unsupported manifest format (${m.mediaType || 'unknown'})`, { hint: 'push the image as a Docker v2 schema 2 or OCI manifest.' });
+    throw new ClairScanError(`${refText} has an unsupported manifest format (${m.mediaType || 'unknown'})`, {
+      hint: 'push the image as a Docker v2 schema 2 or OCI manifest.',
+    });
   }
-  const cfg = await client.getJson<ImageConfigJson>(`/v2/${ref.repository}/blobs/${config.digest}`, 'application/json', config.digest);
+  const cfg = await client.getJson<ImageConfigJson>(
+    `/v2/${ref.repository}/blobs/${config.digest}`,
+    'application/json',
+    config.digest,
+  );
   if (want) checkConfigPlatform(cfg.body, want, refText);
   const diffIds = cfg.body.rootfs?.diff_ids ?? [];
   const imgLayers: ImageLayer[] = layers.map((l, i) => {
@@ -629,7 +781,8 @@ export async function resolveFromRegistry(refText: string, auth: RegistryAuth, p
       open: () => client.openBlob(l.digest),
       openTar: async () => decompress(await client.openBlob(l.digest), compression),
       // Computed from the content (streamed once, then remembered), never taken from the config.
-      uncompressedDigest: () => (actual ??= sha256OfStream(client.openBlob(l.digest).then((s) => decompress(s, compression)))),
+      uncompressedDigest: () =>
+        (actual ??= sha256OfStream(client.openBlob(l.digest).then((s) => decompress(s, compression)))),
     };
   });
   const info = imageInfoOf(cfg.body, {

@@ -73,7 +73,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'The platform to scan from a multi-platform image, `os/arch[/variant]` (`linux/arm64`, `linux/arm/v7`): taken from a registry\'s image index or an OCI archive\'s index.json; a Docker daemon\'s image must be that platform. `all`: every platform of the index in one run, each a result of its own labelled with its platform (in every report, the comment and the `platforms` output); one platform that fails to scan fails the run. Unset: the index\'s linux/amd64 (linux/arm64 on arm64 runners) image, or the single image. (The CI platform is `--ci-platform`.)',
+      "The platform to scan from a multi-platform image, `os/arch[/variant]` (`linux/arm64`, `linux/arm/v7`): taken from a registry's image index or an OCI archive's index.json; a Docker daemon's image must be that platform. `all`: every platform of the index in one run, each a result of its own labelled with its platform (in every report, the comment and the `platforms` output); one platform that fails to scan fails the run. Unset: the index's linux/amd64 (linux/arm64 on arm64 runners) image, or the single image. (The CI platform is `--ci-platform`.)",
   },
   {
     name: 'images-file',
@@ -81,14 +81,15 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'Batch mode: a file with one image reference per line (`#` comments) to scan in one run, each image on its own (a failing image does not stop the others). Writes `batch-summary.json` and `vulnerable.list` to output-dir; exit code 2 if any image errored, else 1 if any failed the policy. A line (or an `image`) `registry:HOST/ORG/*` lists the registry\'s repositories under ORG (`**`: at any depth), see `tags`. See docs/shared-clair.md.',
+      "Batch mode: a file with one image reference per line (`#` comments) to scan in one run, each image on its own (a failing image does not stop the others). Writes `batch-summary.json` and `vulnerable.list` to output-dir; exit code 2 if any image errored, else 1 if any failed the policy. A line (or an `image`) `registry:HOST/ORG/*` lists the registry's repositories under ORG (`**`: at any depth), see `tags`. See docs/shared-clair.md.",
   },
   {
     name: 'tags',
     group: 'image',
     type: 'list',
     default: 'latest',
-    description: 'Batch mode, registry listings (`registry:HOST/ORG/*`): the tags to scan, comma-separated: `latest`, `semver` (every semantic-version tag), `all`, or `/REGEX/` (matching the whole tag).',
+    description:
+      'Batch mode, registry listings (`registry:HOST/ORG/*`): the tags to scan, comma-separated: `latest`, `semver` (every semantic-version tag), `all`, or `/REGEX/` (matching the whole tag).',
   },
   {
     name: 'concurrency',
@@ -97,14 +98,16 @@ const INPUT_LIST = [
     min: 1,
     max: 64,
     default: '4',
-    description: 'Batch mode: images scanned at the same time (1–64). Clair indexes synchronously, so this is the number of index requests a shared Clair gets from this run at once.',
+    description:
+      'Batch mode: images scanned at the same time (1–64). Clair indexes synchronously, so this is the number of index requests a shared Clair gets from this run at once.',
   },
   {
     name: 'resume',
     group: 'image',
     type: 'boolean',
     default: 'false',
-    description: 'Batch mode: skip the images an earlier, interrupted run with the same output-dir and policy already finished (state in `batch-state.jsonl`); images that errored are scanned again.',
+    description:
+      'Batch mode: skip the images an earlier, interrupted run with the same output-dir and policy already finished (state in `batch-state.jsonl`); images that errored are scanned again.',
   },
   {
     name: 'image-timeout',
@@ -113,7 +116,8 @@ const INPUT_LIST = [
     min: 1,
     max: 7 * 24 * 3600,
     default: '1800',
-    description: 'Batch mode: seconds one image may take from export to its reports; over it, the image is recorded as errored and the batch goes on.',
+    description:
+      'Batch mode: seconds one image may take from export to its reports; over it, the image is recorded as errored and the batch goes on.',
   },
   {
     name: 'docker-host',
@@ -143,7 +147,8 @@ const INPUT_LIST = [
     group: 'image',
     type: 'boolean',
     default: 'false',
-    description: 'Talk plain HTTP to the registry (for a local test registry). Loopback registries use HTTP unless they answer TLS.',
+    description:
+      'Talk plain HTTP to the registry (for a local test registry). Loopback registries use HTTP unless they answer TLS.',
   },
   {
     name: 'registry-host',
@@ -159,7 +164,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'CA certificate(s) (PEM: a file path, or the PEM text itself) trusted besides the default CAs by clair-scan\'s HTTPS clients: registries and their token services, `vuln-data` URLs, database-image lookups, and the ephemeral Clair\'s updaters. Adds trust, never disables verification. The GitLab template sets it from `ADDITIONAL_CA_CERT_BUNDLE`.',
+      "CA certificate(s) (PEM: a file path, or the PEM text itself) trusted besides the default CAs by clair-scan's HTTPS clients: registries and their token services, `vuln-data` URLs, database-image lookups, and the ephemeral Clair's updaters. Adds trust, never disables verification. The GitLab template sets it from `ADDITIONAL_CA_CERT_BUNDLE`.",
   },
   {
     name: 'layer-server-address',
@@ -192,7 +197,7 @@ const INPUT_LIST = [
     type: 'string',
     default: 'container',
     description:
-      'How the run\'s own Clair runs: `container` (PostgreSQL and Clair as ephemeral containers on the Docker daemon) or `process` (`clair` from the PATH as a child process of clair-scan, against the PostgreSQL of `postgres-url`: a database image holding the data, `vuln-data: db-image:<ref>`, or a database a snapshot is imported into with `clairctl`; never `online`; no Docker daemon needed for registry and archive images; docs/process-mode.md). Not with `clair-url`.',
+      "How the run's own Clair runs: `container` (PostgreSQL and Clair as ephemeral containers on the Docker daemon) or `process` (`clair` from the PATH as a child process of clair-scan, against the PostgreSQL of `postgres-url`: a database image holding the data, `vuln-data: db-image:<ref>`, or a database a snapshot is imported into with `clairctl`; never `online`; no Docker daemon needed for registry and archive images; docs/process-mode.md). Not with `clair-url`.",
   },
   {
     name: 'postgres-url',
@@ -214,7 +219,8 @@ const INPUT_LIST = [
     group: 'clair',
     type: 'string',
     default: DEFAULT_POSTGRES_IMAGE,
-    description: 'PostgreSQL image for the ephemeral Clair database (must honour `POSTGRES_USER`/`POSTGRES_PASSWORD`/`POSTGRES_DB` like the official image).',
+    description:
+      'PostgreSQL image for the ephemeral Clair database (must honour `POSTGRES_USER`/`POSTGRES_PASSWORD`/`POSTGRES_DB` like the official image).',
   },
   {
     name: 'pull',
@@ -237,7 +243,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'Red Hat\'s repository-to-CPE mapping file (`repository-to-cpe.json`, published at security.access.redhat.com/data/metrics/) for the ephemeral Clair\'s RHEL repository scanner: it turns the content sets of an RHEL/UBI image into the repository CPEs that RHEL matching needs. Offline runs (a snapshot in `vuln-data`) have no other source: without it such an image has no repository CPEs and the scan refuses to call it clean.',
+      "Red Hat's repository-to-CPE mapping file (`repository-to-cpe.json`, published at security.access.redhat.com/data/metrics/) for the ephemeral Clair's RHEL repository scanner: it turns the content sets of an RHEL/UBI image into the repository CPEs that RHEL matching needs. Offline runs (a snapshot in `vuln-data`) have no other source: without it such an image has no repository CPEs and the scan refuses to call it clean.",
   },
   {
     name: 'rhel-name2repos',
@@ -245,7 +251,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'Red Hat\'s container name-to-repositories mapping file (`container-name-repos-map.json`, published at security.access.redhat.com/data/metrics/) for the ephemeral Clair\'s Red Hat container scanner: it lists the repositories a Red Hat container image ships to under its `name` label, and each becomes a package of the image, so rhel-vex records filed under any of them match. Offline runs (a snapshot in `vuln-data`) have no other source: without it the image\'s only package is its `name` label.',
+      "Red Hat's container name-to-repositories mapping file (`container-name-repos-map.json`, published at security.access.redhat.com/data/metrics/) for the ephemeral Clair's Red Hat container scanner: it lists the repositories a Red Hat container image ships to under its `name` label, and each becomes a package of the image, so rhel-vex records filed under any of them match. Offline runs (a snapshot in `vuln-data`) have no other source: without it the image's only package is its `name` label.",
   },
   {
     name: 'startup-timeout',
@@ -270,7 +276,7 @@ const INPUT_LIST = [
     type: 'string',
     default: `db-image:${DEFAULT_DB_IMAGE}`,
     description:
-      'Vulnerability data for the ephemeral Clair. The default is this project\'s nightly database image (signed; see docs/vuln-data.md). Or `online` (run Clair\'s updaters for the distributions found in the image), or a snapshot: the path or URL of a bundle made by `clair-scan data export` or `clairctl export-updaters` (`.json`, `.gz`, `.zst`), or `oci://REGISTRY/REPO:TAG` (pushed with `clair-scan data push`; same credentials as images), or `db-image:REGISTRY/REPO:TAG`: a PostgreSQL image with the Clair database and its data inside (built with `clair-scan data image build`) that PostgreSQL starts from, so no import runs (pulled per `pull`, with the credentials bound to its registry). Snapshots are verified before use (docs/vuln-data.md).',
+      "Vulnerability data for the ephemeral Clair. The default is this project's nightly database image (signed; see docs/vuln-data.md). Or `online` (run Clair's updaters for the distributions found in the image), or a snapshot: the path or URL of a bundle made by `clair-scan data export` or `clairctl export-updaters` (`.json`, `.gz`, `.zst`), or `oci://REGISTRY/REPO:TAG` (pushed with `clair-scan data push`; same credentials as images), or `db-image:REGISTRY/REPO:TAG`: a PostgreSQL image with the Clair database and its data inside (built with `clair-scan data image build`) that PostgreSQL starts from, so no import runs (pulled per `pull`, with the credentials bound to its registry). Snapshots are verified before use (docs/vuln-data.md).",
   },
   {
     name: 'vuln-data-max-age',
@@ -293,7 +299,8 @@ const INPUT_LIST = [
     group: 'data',
     type: 'list',
     default: '',
-    description: 'With `vuln-data: online`: Clair updater sets to run (e.g. `debian,alpine,osv`). Default: chosen from the distributions and language packages found in the image.',
+    description:
+      'With `vuln-data: online`: Clair updater sets to run (e.g. `debian,alpine,osv`). Default: chosen from the distributions and language packages found in the image.',
   },
   {
     name: 'data-timeout',
@@ -327,7 +334,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'A bare severity (`high`: fail on High or worse, like grype\'s `--fail-on`) or a count rule, e.g. `critical>0 || high>=3`: severity names (each counts exactly that severity), `total`, `fixable`; `>`, `>=`, `==`, `!=`, `<`, `<=`; `&&`, `||`, `!`, parentheses; fails when true. Replaces the default `severity-threshold`. See docs/policy.md.',
+      "A bare severity (`high`: fail on High or worse, like grype's `--fail-on`) or a count rule, e.g. `critical>0 || high>=3`: severity names (each counts exactly that severity), `total`, `fixable`; `>`, `>=`, `==`, `!=`, `<`, `<=`; `&&`, `||`, `!`, parentheses; fails when true. Replaces the default `severity-threshold`. See docs/policy.md.",
   },
   {
     name: 'ignore-unfixed',
@@ -342,7 +349,8 @@ const INPUT_LIST = [
     group: 'policy',
     type: 'boolean',
     default: 'true',
-    description: 'Exit non-zero when the policy fails. `false` = report-only: the verdict is reported, the step succeeds.',
+    description:
+      'Exit non-zero when the policy fails. `false` = report-only: the verdict is reported, the step succeeds.',
   },
   {
     name: 'allowlist',
@@ -350,7 +358,7 @@ const INPUT_LIST = [
     type: 'list',
     default: '',
     description:
-      'Allowlist file(s): the native YAML format, a clair-scanner whitelist, or GitLab\'s `vulnerability-allowlist.yml` (detected by content); also Trivy\'s `.trivyignore` / `.trivyignore.yaml` (by file name) and the `ignore:` rules of a `.grype.yaml`, with what they cannot express refused (docs/policy.md).',
+      "Allowlist file(s): the native YAML format, a clair-scanner whitelist, or GitLab's `vulnerability-allowlist.yml` (detected by content); also Trivy's `.trivyignore` / `.trivyignore.yaml` (by file name) and the `ignore:` rules of a `.grype.yaml`, with what they cannot express refused (docs/policy.md).",
   },
   {
     name: 'check-non-root',
@@ -364,14 +372,16 @@ const INPUT_LIST = [
     group: 'policy',
     type: 'boolean',
     default: 'false',
-    description: 'Fail when any layer contains a private key, cloud access key, token or credential file (also in layers deleted later).',
+    description:
+      'Fail when any layer contains a private key, cloud access key, token or credential file (also in layers deleted later).',
   },
   {
     name: 'required-base-image',
     group: 'policy',
     type: 'string',
     default: '',
-    description: 'Fail unless the image is built on this base image (its layers are the first layers of the scanned image).',
+    description:
+      'Fail unless the image is built on this base image (its layers are the first layers of the scanned image).',
   },
   {
     name: 'base-image-public-key',
@@ -442,7 +452,8 @@ const INPUT_LIST = [
     group: 'reports',
     type: 'list',
     default: 'sarif,gitlab,markdown,html,json,cyclonedx',
-    description: 'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`, and on request `openvex` (the allowlisted findings as an OpenVEX document) and `junit` (JUnit XML: a failed test case per finding that fails the gate, for the Jenkins `junit` step).',
+    description:
+      'Reports to write: `sarif`, `gitlab`, `markdown`, `html`, `json`, `cyclonedx`, and on request `openvex` (the allowlisted findings as an OpenVEX document) and `junit` (JUnit XML: a failed test case per finding that fails the gate, for the Jenkins `junit` step).',
   },
   {
     name: 'report-severities',
@@ -450,14 +461,15 @@ const INPUT_LIST = [
     type: 'list',
     default: '',
     description:
-      'Severities written to the SARIF and GitLab reports and the Markdown summary, PR comment and MR note, e.g. `critical,high` (a report filter like trivy-action\'s `limit-severities-for-sarif`; the gate still counts every finding, and the JSON and HTML reports and the SBOM list all). Empty: all. In GitLab CI, `CS_SEVERITY_THRESHOLD` (a minimum, as in GitLab\'s template) fills it when it is empty.',
+      "Severities written to the SARIF and GitLab reports and the Markdown summary, PR comment and MR note, e.g. `critical,high` (a report filter like trivy-action's `limit-severities-for-sarif`; the gate still counts every finding, and the JSON and HTML reports and the SBOM list all). Empty: all. In GitLab CI, `CS_SEVERITY_THRESHOLD` (a minimum, as in GitLab's template) fills it when it is empty.",
   },
   {
     name: 'dockerfile',
     group: 'reports',
     type: 'string',
     default: 'Dockerfile',
-    description: 'Repository path of the Dockerfile; SARIF results are located on it so GitHub code scanning accepts them.',
+    description:
+      'Repository path of the Dockerfile; SARIF results are located on it so GitHub code scanning accepts them.',
   },
   {
     name: 'default-branch-image',
@@ -465,7 +477,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'GitLab report: the image\'s name on the default branch, written as each finding\'s `location.default_branch_image` so that GitLab tracks a merge request\'s findings as the default branch\'s, not as new ones, when the branch\'s image has another name (e.g. `$CI_REGISTRY_IMAGE/$CI_DEFAULT_BRANCH:latest`). One image per run. The GitLab template fills it from GitLab\'s `CS_DEFAULT_BRANCH_IMAGE`.',
+      "GitLab report: the image's name on the default branch, written as each finding's `location.default_branch_image` so that GitLab tracks a merge request's findings as the default branch's, not as new ones, when the branch's image has another name (e.g. `$CI_REGISTRY_IMAGE/$CI_DEFAULT_BRANCH:latest`). One image per run. The GitLab template fills it from GitLab's `CS_DEFAULT_BRANCH_IMAGE`.",
   },
   // publishing
   {
@@ -530,8 +542,16 @@ export interface OutputDefinition {
 }
 
 export const OUTPUTS: OutputDefinition[] = [
-  { name: 'verdict', description: '`pass` or `fail` as the policy decided (also in report-only mode). Batch mode: `fail` if any image failed the policy, else `pass` if every image passed, else empty (an image errored).' },
-  { name: 'exit-code', description: '0 passed, 1 policy failed, 2 error. Batch mode: 2 if any image errored, else 1 if any failed the policy.' },
+  {
+    name: 'verdict',
+    description:
+      '`pass` or `fail` as the policy decided (also in report-only mode). Batch mode: `fail` if any image failed the policy, else `pass` if every image passed, else empty (an image errored).',
+  },
+  {
+    name: 'exit-code',
+    description:
+      '0 passed, 1 policy failed, 2 error. Batch mode: 2 if any image errored, else 1 if any failed the policy.',
+  },
   { name: 'total', description: 'Number of vulnerability findings (all images, allowlisted included).' },
   { name: 'critical', description: 'Critical findings.' },
   { name: 'high', description: 'High findings.' },
@@ -540,7 +560,10 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'negligible', description: 'Negligible findings.' },
   { name: 'unknown', description: 'Findings of unknown severity.' },
   { name: 'fixable', description: 'Findings that have a fixed version.' },
-  { name: 'new-total', description: 'Findings the baseline did not have (not allowlisted); empty when no baseline was compared.' },
+  {
+    name: 'new-total',
+    description: 'Findings the baseline did not have (not allowlisted); empty when no baseline was compared.',
+  },
   { name: 'new-critical', description: 'New Critical findings.' },
   { name: 'new-high', description: 'New High findings.' },
   { name: 'new-medium', description: 'New Medium findings.' },
@@ -548,16 +571,31 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'new-negligible', description: 'New Negligible findings.' },
   { name: 'new-unknown', description: 'New findings of unknown severity.' },
   { name: 'fixed-total', description: 'Baseline findings that are gone; empty when no baseline was compared.' },
-  { name: 'platforms', description: 'With `platform` set: the platforms scanned, comma-separated (`linux/amd64,linux/arm64`); empty otherwise.' },
+  {
+    name: 'platforms',
+    description:
+      'With `platform` set: the platforms scanned, comma-separated (`linux/amd64,linux/arm64`); empty otherwise.',
+  },
   { name: 'report-dir', description: 'Directory holding the reports.' },
   // Each report format's path (its descriptor's `output`, report/formats.ts).
   ...REPORT_OUTPUTS.map(({ name, description }) => ({ name, description })),
-  { name: 'images', description: 'Batch mode: number of images in the batch (registry listings expanded); empty for a single scan.' },
+  {
+    name: 'images',
+    description: 'Batch mode: number of images in the batch (registry listings expanded); empty for a single scan.',
+  },
   { name: 'images-passed', description: 'Batch mode: images that passed the policy.' },
   { name: 'images-failed', description: 'Batch mode: images that failed the policy (the lines of `vulnerable.list`).' },
   { name: 'images-errored', description: 'Batch mode: images that could not be scanned (no verdict).' },
-  { name: 'vulnerable-list', description: 'Batch mode: path of `vulnerable.list`, one line per image that failed the policy: the image, a tab, the failed rules.' },
-  { name: 'batch-summary', description: 'Batch mode: path of `batch-summary.json` (per image: digest, verdict, counts, failed rules or error, its reports).' },
+  {
+    name: 'vulnerable-list',
+    description:
+      'Batch mode: path of `vulnerable.list`, one line per image that failed the policy: the image, a tab, the failed rules.',
+  },
+  {
+    name: 'batch-summary',
+    description:
+      'Batch mode: path of `batch-summary.json` (per image: digest, verdict, counts, failed rules or error, its reports).',
+  },
 ];
 
 export function inputDefinition(name: InputName): InputDefinition {

@@ -22,15 +22,21 @@ export const CONTAINER_SCANNING_INPUTS: readonly (readonly [string, string])[] =
  * set, so that a migrated pipeline does not silently lose (or keep) a setting. None of them can loosen the gate.
  */
 export const CONTAINER_SCANNING_NOT_APPLIED: Readonly<Record<string, string>> = {
-  CS_IGNORE_STATUSES: 'Clair reports no vendor fix statuses, only whether a fixed version exists (ignore-unfixed); allowlists and VEX suppress findings one by one',
-  CS_DOCKER_INSECURE: 'clair-scan never skips TLS certificate verification; trust a private CA with registry-ca-file (ADDITIONAL_CA_CERT_BUNDLE)',
+  CS_IGNORE_STATUSES:
+    'Clair reports no vendor fix statuses, only whether a fixed version exists (ignore-unfixed); allowlists and VEX suppress findings one by one',
+  CS_DOCKER_INSECURE:
+    'clair-scan never skips TLS certificate verification; trust a private CA with registry-ca-file (ADDITIONAL_CA_CERT_BUNDLE)',
   CS_DISABLE_LANGUAGE_VULNERABILITY_SCAN: 'clair-scan always reports the language packages Clair finds',
-  CI_APPLICATION_REPOSITORY: 'the image is CS_IMAGE (or CLAIR_SCAN_IMAGE), by default $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA',
+  CI_APPLICATION_REPOSITORY:
+    'the image is CS_IMAGE (or CLAIR_SCAN_IMAGE), by default $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA',
   CI_APPLICATION_TAG: 'the image is CS_IMAGE (or CLAIR_SCAN_IMAGE), by default $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA',
 };
 
 /** Fills empty inputs of `raw` from the CS_* variables of `env`; says which in the log (a secret's value masked). */
-export function applyContainerScanningVariables(raw: Map<string, string | undefined>, env: Record<string, string | undefined>): void {
+export function applyContainerScanningVariables(
+  raw: Map<string, string | undefined>,
+  env: Record<string, string | undefined>,
+): void {
   for (const [cs, input] of CONTAINER_SCANNING_INPUTS) {
     const value = env[cs];
     if (!value?.trim() || raw.get(input)?.trim()) continue;
@@ -39,6 +45,7 @@ export function applyContainerScanningVariables(raw: Map<string, string | undefi
     log.info(`${input}: from GitLab's ${cs}${input === 'registry-password' ? '' : ` (${value.trim()})`}`);
   }
   for (const [name, why] of Object.entries(CONTAINER_SCANNING_NOT_APPLIED)) {
-    if (env[name]?.trim()) log.warn(`GitLab's ${name} is set but not applied by clair-scan: ${why} (docs/gitlab-migration.md).`);
+    if (env[name]?.trim())
+      log.warn(`GitLab's ${name} is set but not applied by clair-scan: ${why} (docs/gitlab-migration.md).`);
   }
 }

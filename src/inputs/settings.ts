@@ -13,7 +13,13 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import { loadCaBundle, type CaBundle } from '../util/ca';
 import { INPUTS, InputDefinition, inputDefinition, type InputName } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
-import { credentialHosts, parseImageRequest, parseReference, type ImageRequest, type ImageSourceKind } from '../image/reference';
+import {
+  credentialHosts,
+  parseImageRequest,
+  parseReference,
+  type ImageRequest,
+  type ImageSourceKind,
+} from '../image/reference';
 import { parseBindAddress } from '../image/layer-server';
 import { parsePlatformSpec, type PlatformSpec } from '../image/platform';
 import { DATA_PUBLIC_KEY_INPUT, loadPublicKey } from '../image/cosign';
@@ -98,9 +104,16 @@ export interface Settings {
   batch: { imagesFile?: string; tags: string[]; concurrency: number; resume: boolean; imageTimeoutSec: number };
 
   /** `severities`: what goes into the SARIF/GitLab reports and the summary (report-severities); empty = all. */
-  reports: { outputDir: string; formats: ReportFormat[]; dockerfile: string; severities?: Severity[]; ignoreUnfixed?: boolean; defaultBranchImage?: string;
+  reports: {
+    outputDir: string;
+    formats: ReportFormat[];
+    dockerfile: string;
+    severities?: Severity[];
+    ignoreUnfixed?: boolean;
+    defaultBranchImage?: string;
     /** The policy's per-finding part, for reports that show what fails the gate (JUnit); filled from `policy`. */
-    gate?: ReportGate };
+    gate?: ReportGate;
+  };
 
   publish: {
     githubToken?: string;
@@ -113,7 +126,9 @@ export interface Settings {
 }
 
 function bad(name: string, value: string, expected: string): ClairScanError {
-  return new ClairScanError(`input "${name}" has an invalid value "${value}"`, { hint: `set "${name}" to ${expected}.` });
+  return new ClairScanError(`input "${name}" has an invalid value "${value}"`, {
+    hint: `set "${name}" to ${expected}.`,
+  });
 }
 
 /** The words a boolean input accepts (case-insensitive); undefined for anything else. */
@@ -141,12 +156,20 @@ function validateOutputDir(dir: string): void {
       st = fs.statSync(existing);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') fail(`cannot be checked: ${errorMessage(err)}`, 'set "output-dir" to a directory this user can create and write.');
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        fail(
+          `cannot be checked: ${errorMessage(err)}`,
+          'set "output-dir" to a directory this user can create and write.',
+        );
     }
     if (st) {
       if (!st.isDirectory()) {
-        if (existing === abs) fail('exists and is not a directory', 'remove or rename that file, or set "output-dir" to a directory path.');
-        fail(`cannot be created: "${existing}" is a file, not a directory`, 'set "output-dir" to a path whose parent directories are directories.');
+        if (existing === abs)
+          fail('exists and is not a directory', 'remove or rename that file, or set "output-dir" to a directory path.');
+        fail(
+          `cannot be created: "${existing}" is a file, not a directory`,
+          'set "output-dir" to a path whose parent directories are directories.',
+        );
       }
       break;
     }
@@ -157,7 +180,10 @@ function validateOutputDir(dir: string): void {
   try {
     fs.accessSync(existing, fs.constants.W_OK | fs.constants.X_OK);
   } catch {
-    fail(existing === abs ? 'is not writable' : `cannot be created: "${existing}" is not writable`, 'set "output-dir" to a directory this user can create and write, or fix its permissions.');
+    fail(
+      existing === abs ? 'is not writable' : `cannot be created: "${existing}" is not writable`,
+      'set "output-dir" to a directory this user can create and write, or fix its permissions.',
+    );
   }
 }
 
@@ -208,7 +234,13 @@ export function inputReader(raw: RawInputs) {
 /** Batch mode's inputs (src/batch/): also read on their own, so a bad value fails before a registry is listed. */
 export function parseBatchSettings(raw: RawInputs): Settings['batch'] {
   const { opt, list, int, bool } = inputReader(raw);
-  return { imagesFile: opt('images-file'), tags: list('tags'), concurrency: int('concurrency'), resume: bool('resume'), imageTimeoutSec: int('image-timeout') };
+  return {
+    imagesFile: opt('images-file'),
+    tags: list('tags'),
+    concurrency: int('concurrency'),
+    resume: bool('resume'),
+    imageTimeoutSec: int('image-timeout'),
+  };
 }
 
 export function parseSettings(raw: RawInputs): Settings {
@@ -227,7 +259,8 @@ export function parseSettings(raw: RawInputs): Settings {
   let severityThreshold: Severity | undefined;
   if (thresholdText.toLowerCase() !== 'none') {
     severityThreshold = parseSeverity(thresholdText);
-    if (!severityThreshold) throw bad('severity-threshold', thresholdText, 'one of unknown, negligible, low, medium, high, critical, none');
+    if (!severityThreshold)
+      throw bad('severity-threshold', thresholdText, 'one of unknown, negligible, low, medium, high, critical, none');
   }
 
   const formats = list('formats').map((f) => f.toLowerCase());
@@ -238,7 +271,8 @@ export function parseSettings(raw: RawInputs): Settings {
   validateOutputDir(str('output-dir'));
 
   const clairUrl = opt('clair-url');
-  if (clairUrl && !/^https?:\/\/[^\s]+$/.test(clairUrl)) throw bad('clair-url', clairUrl, 'an http(s) URL such as http://clair:6060');
+  if (clairUrl && !/^https?:\/\/[^\s]+$/.test(clairUrl))
+    throw bad('clair-url', clairUrl, 'an http(s) URL such as http://clair:6060');
   const clairMode = oneOf('clair-mode', ['container', 'process'] as const);
   validateClairMode(clairMode, clairUrl, opt('postgres-url'), str('vuln-data'));
   if (!clairUrl) validateDataSource(str('vuln-data'));
@@ -257,7 +291,11 @@ export function parseSettings(raw: RawInputs): Settings {
       // `registry-ca-file`, read and checked here (exit 2 before anything starts); trusted by every HTTPS client.
       ca: loadCaBundle(opt('registry-ca-file')),
       // One registry: the first image's; an oci:// snapshot in vuln-data is bound when no image names a registry.
-      hosts: credentialHosts(list('registry-host'), [...images, ...snapshotRegistry(str('vuln-data'))], str('image-source').toLowerCase()),
+      hosts: credentialHosts(
+        list('registry-host'),
+        [...images, ...snapshotRegistry(str('vuln-data'))],
+        str('image-source').toLowerCase(),
+      ),
     },
     layerServerAddress,
     clairUrl: clairUrl?.replace(/\/+$/, ''),
@@ -296,8 +334,20 @@ export function parseSettings(raw: RawInputs): Settings {
     },
     baseline: str('baseline'),
     batch: parseBatchSettings(raw),
-    reports: { outputDir: str('output-dir'), formats: [...new Set(formats)] as ReportFormat[], dockerfile: str('dockerfile'), severities: reportSeverities(list('report-severities')), ignoreUnfixed: bool('ignore-unfixed'), defaultBranchImage: defaultBranchImage(opt('default-branch-image'), images.length),
-      gate: { severityThreshold, failOn: opt('fail-on'), ignoreUnfixed: bool('ignore-unfixed'), failOnNew: bool('fail-on-new') } },
+    reports: {
+      outputDir: str('output-dir'),
+      formats: [...new Set(formats)] as ReportFormat[],
+      dockerfile: str('dockerfile'),
+      severities: reportSeverities(list('report-severities')),
+      ignoreUnfixed: bool('ignore-unfixed'),
+      defaultBranchImage: defaultBranchImage(opt('default-branch-image'), images.length),
+      gate: {
+        severityThreshold,
+        failOn: opt('fail-on'),
+        ignoreUnfixed: bool('ignore-unfixed'),
+        failOnNew: bool('fail-on-new'),
+      },
+    },
     publish: {
       githubToken: opt('github-token'),
       comment: bool('comment'),
@@ -316,12 +366,20 @@ export function parseSettings(raw: RawInputs): Settings {
 function defaultBranchImage(name: string | undefined, images: number): string | undefined {
   if (!name) return undefined;
   if (images > 1) {
-    throw new ClairScanError(`default-branch-image is set, but ${images} images are scanned: it names the default branch's image of one`, {
-      hint: 'scan that one image in its own run (job) with default-branch-image, or leave default-branch-image (CS_DEFAULT_BRANCH_IMAGE) empty.',
-    });
+    throw new ClairScanError(
+      `default-branch-image is set, but ${images} images are scanned: it names the default branch's image of one`,
+      {
+        hint: 'scan that one image in its own run (job) with default-branch-image, or leave default-branch-image (CS_DEFAULT_BRANCH_IMAGE) empty.',
+      },
+    );
   }
   // GitLab's schema: at most 255 characters; an image reference has no whitespace.
-  if (name.length > 255 || /\s/.test(name)) throw bad('default-branch-image', name, 'an image name of at most 255 characters without spaces, e.g. registry.example.com/group/app/main:latest');
+  if (name.length > 255 || /\s/.test(name))
+    throw bad(
+      'default-branch-image',
+      name,
+      'an image name of at most 255 characters without spaces, e.g. registry.example.com/group/app/main:latest',
+    );
   return name;
 }
 
@@ -332,9 +390,12 @@ function defaultBranchImage(name: string | undefined, images: number): string | 
 function validDataPublicKey(key: string | undefined, clairUrl: string | undefined): string | undefined {
   if (!key) return undefined;
   if (clairUrl) {
-    throw new ClairScanError('vuln-data-public-key is set but so is clair-url: the data of an existing Clair cannot be verified here', {
-      hint: 'remove vuln-data-public-key, or remove clair-url so that an ephemeral Clair loads the signed vuln-data.',
-    });
+    throw new ClairScanError(
+      'vuln-data-public-key is set but so is clair-url: the data of an existing Clair cannot be verified here',
+      {
+        hint: 'remove vuln-data-public-key, or remove clair-url so that an ephemeral Clair loads the signed vuln-data.',
+      },
+    );
   }
   loadPublicKey(key, DATA_PUBLIC_KEY_INPUT);
   return key;
@@ -357,7 +418,9 @@ export function validateDataSource(vulnData: string): void {
     });
   }
   if (!st.isFile() || st.size === 0) {
-    throw new ClairScanError(`vulnerability data file "${v}" is empty or not a file`, { hint: 'regenerate it with `clairctl export-updaters`; an empty bundle holds no vulnerabilities.' });
+    throw new ClairScanError(`vulnerability data file "${v}" is empty or not a file`, {
+      hint: 'regenerate it with `clairctl export-updaters`; an empty bundle holds no vulnerabilities.',
+    });
   }
 }
 
@@ -368,7 +431,12 @@ export function validateDataSource(vulnData: string): void {
  * `postgres-url` is read by process mode only (a CI config may set it for both modes; it changes nothing else). The
  * URL is never echoed: it holds a password.
  */
-export function validateClairMode(mode: 'container' | 'process', clairUrl: string | undefined, postgresUrl: string | undefined, vulnData: string): void {
+export function validateClairMode(
+  mode: 'container' | 'process',
+  clairUrl: string | undefined,
+  postgresUrl: string | undefined,
+  vulnData: string,
+): void {
   if (mode === 'container') return;
   if (clairUrl) {
     throw new ClairScanError('clair-url cannot be combined with clair-mode: process', {
@@ -383,7 +451,7 @@ export function validateClairMode(mode: 'container' | 'process', clairUrl: strin
   parsePostgresUrl(postgresUrl);
   // Clair's updaters would have to run in the job for every scan (minutes): the data comes as a database image or a snapshot.
   if (vulnData.trim().toLowerCase() === 'online') {
-    throw new ClairScanError('clair-mode: process does not run Clair\'s updaters (vuln-data: online)', {
+    throw new ClairScanError("clair-mode: process does not run Clair's updaters (vuln-data: online)", {
       hint: 'set vuln-data to a database image (db-image:<ref>, started as the PostgreSQL of postgres-url: no import at all) or a snapshot (a file, URL or oci://, imported with clairctl); or use clair-mode: container for online data.',
     });
   }
@@ -391,14 +459,19 @@ export function validateClairMode(mode: 'container' | 'process', clairUrl: strin
 
 /** A `postgres-url`: postgres:// or postgresql:// with a host. Errors never show the URL (it holds the password). */
 export function parsePostgresUrl(text: string): URL {
-  const hint = 'write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special characters in the password).';
+  const hint =
+    'write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special characters in the password).';
   let u: URL;
   try {
     u = new URL(text.trim());
   } catch {
     throw new ClairScanError('postgres-url is not a URL', { hint });
   }
-  if (!/^postgres(ql)?:$/i.test(u.protocol)) throw new ClairScanError(`postgres-url must start with postgres:// or postgresql://, not ${u.protocol.replace(/[^a-z0-9+.:-]/gi, '').slice(0, 20)}//`, { hint });
+  if (!/^postgres(ql)?:$/i.test(u.protocol))
+    throw new ClairScanError(
+      `postgres-url must start with postgres:// or postgresql://, not ${u.protocol.replace(/[^a-z0-9+.:-]/gi, '').slice(0, 20)}//`,
+      { hint },
+    );
   if (!u.hostname) throw new ClairScanError('postgres-url names no host', { hint });
   return u;
 }

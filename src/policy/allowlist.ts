@@ -14,7 +14,13 @@ import { ClairScanError } from '../util/errors';
 import type { AllowlistEntryRef, AllowlistMatch, Finding, ImageInfo } from '../findings/model';
 import { globMatch } from './glob';
 import { splitSourcePrefix, stripTag } from '../image/reference';
-import { isTrivyIgnoreName, isTrivyIgnoreYamlName, parseGrypeIgnore, parseTrivyIgnore, parseTrivyIgnoreYaml } from './migrate';
+import {
+  isTrivyIgnoreName,
+  isTrivyIgnoreYamlName,
+  parseGrypeIgnore,
+  parseTrivyIgnore,
+  parseTrivyIgnoreYaml,
+} from './migrate';
 
 export type AllowlistFormat = 'native' | 'clair-scanner' | 'gitlab' | 'vex' | 'trivy' | 'grype';
 
@@ -45,7 +51,7 @@ export interface AllowlistEntry {
 const NATIVE_KEYS = ['id', 'package', 'image', 'path', 'reason', 'expires'] as const;
 const HINT_FORMATS =
   'use the native format (`version: 1` and an `allowlist:` list of entries with `id` and `reason`, see docs/policy.md), ' +
-  'a clair-scanner whitelist (`generalwhitelist:` / `images:`), GitLab\'s vulnerability-allowlist.yml (`generalallowlist:` / `images:`), ' +
+  "a clair-scanner whitelist (`generalwhitelist:` / `images:`), GitLab's vulnerability-allowlist.yml (`generalallowlist:` / `images:`), " +
   'a `.trivyignore` / `.trivyignore.yaml` (by file name) or a `.grype.yaml` with `ignore:` rules.';
 
 class Located {
@@ -116,9 +122,14 @@ export function parseAllowlist(text: string, file: string): AllowlistEntry[] {
   else throw loc.error(root, `not a known allowlist format (top-level keys: ${[...keys.keys()].join(', ') || 'none'})`);
 
   const allowed =
-    format === 'native' ? ['version', 'allowlist'] : format === 'gitlab' ? ['generalallowlist', 'images'] : ['generalwhitelist', 'images'];
+    format === 'native'
+      ? ['version', 'allowlist']
+      : format === 'gitlab'
+        ? ['generalallowlist', 'images']
+        : ['generalwhitelist', 'images'];
   for (const [k, { key }] of keys) {
-    if (!allowed.includes(k)) throw loc.error(key, `unknown key "${k}" in a ${format} allowlist (expected ${allowed.join(', ')})`);
+    if (!allowed.includes(k))
+      throw loc.error(key, `unknown key "${k}" in a ${format} allowlist (expected ${allowed.join(', ')})`);
   }
   return format === 'native' ? parseNative(keys, loc) : parseCveMaps(keys, loc, format);
 }
@@ -126,7 +137,10 @@ export function parseAllowlist(text: string, file: string): AllowlistEntry[] {
 function parseNative(keys: Map<string, { key: Node; value: Node | null }>, loc: Located): AllowlistEntry[] {
   const version = keys.get('version');
   if (version && scalarText(version.value) !== '1') {
-    throw loc.error(version.value ?? version.key, `unsupported version "${scalarText(version.value) ?? ''}" (expected 1)`);
+    throw loc.error(
+      version.value ?? version.key,
+      `unsupported version "${scalarText(version.value) ?? ''}" (expected 1)`,
+    );
   }
   const list = keys.get('allowlist');
   if (!list) throw loc.error(null, 'missing the `allowlist:` list');
@@ -140,7 +154,10 @@ function parseNative(keys: Map<string, { key: Node; value: Node | null }>, loc: 
     for (const pair of (item as YAMLMap).items) {
       const k = scalarText(pair.key);
       if (k === undefined || !(NATIVE_KEYS as readonly string[]).includes(k)) {
-        throw loc.error(pair.key as Node, `unknown key "${k ?? String(pair.key)}" (expected ${NATIVE_KEYS.join(', ')})`);
+        throw loc.error(
+          pair.key as Node,
+          `unknown key "${k ?? String(pair.key)}" (expected ${NATIVE_KEYS.join(', ')})`,
+        );
       }
       const v = pair.value as Node | null;
       const text = isScalar(v) && typeof (v as Scalar).value === 'string' ? ((v as Scalar).value as string) : undefined;
@@ -151,12 +168,21 @@ function parseNative(keys: Map<string, { key: Node; value: Node | null }>, loc: 
     }
     const where = loc.pos(item);
     const source = `${loc.file}:${where.line}`;
-    if (!fields.id || fields.id.text.trim() === '') throw loc.error(item, 'entry has no `id` (a vulnerability id or alias, or a compliance rule id)');
+    if (!fields.id || fields.id.text.trim() === '')
+      throw loc.error(item, 'entry has no `id` (a vulnerability id or alias, or a compliance rule id)');
     if (!fields.reason || fields.reason.text.trim() === '') {
-      throw loc.error(fields.reason?.node ?? item, `entry "${fields.id.text}" has no \`reason\``, 'say why the finding is acceptable in `reason:`; it is shown in every report.');
+      throw loc.error(
+        fields.reason?.node ?? item,
+        `entry "${fields.id.text}" has no \`reason\``,
+        'say why the finding is acceptable in `reason:`; it is shown in every report.',
+      );
     }
     if (fields.expires && !isDate(fields.expires.text.trim())) {
-      throw loc.error(fields.expires.node, `"expires" is not a valid date: "${fields.expires.text}"`, 'write the date as YYYY-MM-DD, e.g. 2026-12-31.');
+      throw loc.error(
+        fields.expires.node,
+        `"expires" is not a valid date: "${fields.expires.text}"`,
+        'write the date as YYYY-MM-DD, e.g. 2026-12-31.',
+      );
     }
     entries.push({
       format: 'native',
@@ -172,7 +198,11 @@ function parseNative(keys: Map<string, { key: Node; value: Node | null }>, loc: 
   return entries;
 }
 
-function parseCveMaps(keys: Map<string, { key: Node; value: Node | null }>, loc: Located, format: 'clair-scanner' | 'gitlab'): AllowlistEntry[] {
+function parseCveMaps(
+  keys: Map<string, { key: Node; value: Node | null }>,
+  loc: Located,
+  format: 'clair-scanner' | 'gitlab',
+): AllowlistEntry[] {
   const label = format === 'gitlab' ? 'GitLab vulnerability-allowlist' : 'clair-scanner whitelist';
   const entries: AllowlistEntry[] = [];
   const readCves = (map: Node | null, imageKey?: string): void => {
@@ -180,9 +210,11 @@ function parseCveMaps(keys: Map<string, { key: Node; value: Node | null }>, loc:
     if (!isMap(map)) throw loc.error(map, 'expected a mapping of vulnerability ids to comments');
     for (const pair of map.items) {
       const id = scalarText(pair.key);
-      if (id === undefined || id.trim() === '') throw loc.error(pair.key as Node, 'expected a vulnerability id as the key');
+      if (id === undefined || id.trim() === '')
+        throw loc.error(pair.key as Node, 'expected a vulnerability id as the key');
       const v = pair.value as Node | null;
-      if (v !== null && !isScalar(v)) throw loc.error(v, `the value of "${id}" must be a comment (text), not a ${isMap(v) ? 'mapping' : 'list'}`);
+      if (v !== null && !isScalar(v))
+        throw loc.error(v, `the value of "${id}" must be a comment (text), not a ${isMap(v) ? 'mapping' : 'list'}`);
       const comment = v === null || v.value === null ? '' : String(v.value).trim();
       const p = loc.pos(pair.key as Node);
       entries.push({
@@ -198,10 +230,12 @@ function parseCveMaps(keys: Map<string, { key: Node; value: Node | null }>, loc:
   if (general) readCves(general.value);
   const images = keys.get('images');
   if (images && images.value !== null && !(isScalar(images.value) && images.value.value === null)) {
-    if (!isMap(images.value)) throw loc.error(images.value, 'expected `images` to map image names to vulnerability ids');
+    if (!isMap(images.value))
+      throw loc.error(images.value, 'expected `images` to map image names to vulnerability ids');
     for (const pair of images.value.items) {
       const key = scalarText(pair.key);
-      if (key === undefined || key.trim() === '') throw loc.error(pair.key as Node, 'expected an image name as the key');
+      if (key === undefined || key.trim() === '')
+        throw loc.error(pair.key as Node, 'expected an image name as the key');
       readCves((pair.value as Node | null) ?? null, key.trim());
     }
   }
@@ -216,17 +250,23 @@ export async function loadAllowlists(files: string[]): Promise<AllowlistEntry[]>
     try {
       const size = (await fs.stat(file)).size;
       if (size > MAX_ALLOWLIST_BYTES) {
-        throw new ClairScanError(`allowlist file "${file}" is ${size} bytes, more than the ${MAX_ALLOWLIST_BYTES} an allowlist may have`, {
-          hint: 'an allowlist lists findings one by one and is kilobytes long: check that the "allowlist" input names the right file.',
-        });
+        throw new ClairScanError(
+          `allowlist file "${file}" is ${size} bytes, more than the ${MAX_ALLOWLIST_BYTES} an allowlist may have`,
+          {
+            hint: 'an allowlist lists findings one by one and is kilobytes long: check that the "allowlist" input names the right file.',
+          },
+        );
       }
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
       if (err instanceof ClairScanError) throw err;
-      throw new ClairScanError(`cannot read allowlist file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
-        hint: 'check the path given in the "allowlist" input (relative paths are resolved from the working directory).',
-        cause: err,
-      });
+      throw new ClairScanError(
+        `cannot read allowlist file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        {
+          hint: 'check the path given in the "allowlist" input (relative paths are resolved from the working directory).',
+          cause: err,
+        },
+      );
     }
     all.push(...parseAllowlist(text, file));
   }
@@ -283,12 +323,21 @@ export function entryMatches(entry: AllowlistEntry, finding: Finding, image: Ima
   // Compliance findings: only native entries (the other formats hold CVE ids only).
   if (entry.format !== 'native' || entry.package !== undefined) return false;
   const noSlash = (p: string): string => p.replace(/^\/+/, '');
-  if (entry.path !== undefined && !(finding.path !== undefined && globMatch(noSlash(entry.path), noSlash(finding.path)))) return false;
+  if (
+    entry.path !== undefined &&
+    !(finding.path !== undefined && globMatch(noSlash(entry.path), noSlash(finding.path)))
+  )
+    return false;
   return idMatches(entry, [finding.rule]);
 }
 
 export function toRef(entry: AllowlistEntry): AllowlistEntryRef {
-  return { source: entry.source, id: entry.imageKey ? `${entry.id} (image ${entry.imageKey})` : entry.id, reason: entry.reason, ...(entry.expires ? { expires: entry.expires } : {}) };
+  return {
+    source: entry.source,
+    id: entry.imageKey ? `${entry.id} (image ${entry.imageKey})` : entry.id,
+    reason: entry.reason,
+    ...(entry.expires ? { expires: entry.expires } : {}),
+  };
 }
 
 export function toMatch(entry: AllowlistEntry): AllowlistMatch {

@@ -38,12 +38,19 @@ export interface BasePolicy {
 const firstLine = (err: unknown): string => errorLine(err);
 
 /** Reads the base's versions of the `allowlist` and `vex` files and compares them with the checkout's. */
-export async function readBasePolicy(policy: Settings['policy'], reader: BasePolicyReader, now: Date = new Date()): Promise<BasePolicy> {
+export async function readBasePolicy(
+  policy: Settings['policy'],
+  reader: BasePolicyReader,
+  now: Date = new Date(),
+): Promise<BasePolicy> {
   const changed: string[] = [];
   const unreadable: string[] = [];
   const allow: AllowlistEntry[] = [];
   const vexDocs: { text: string; source: string }[] = [];
-  const files: ['allowlist' | 'vex', string][] = [...policy.allowlists.map((f): ['allowlist', string] => ['allowlist', f]), ...(policy.vex ?? []).map((f): ['vex', string] => ['vex', f])];
+  const files: ['allowlist' | 'vex', string][] = [
+    ...policy.allowlists.map((f): ['allowlist', string] => ['allowlist', f]),
+    ...(policy.vex ?? []).map((f): ['vex', string] => ['vex', f]),
+  ];
   for (const [kind, file] of files) {
     const local = path.resolve(file);
     const rel = path.relative(path.resolve(reader.root), local);
@@ -115,7 +122,13 @@ async function checkoutEntries(policy: Settings['policy'], now: Date, unreadable
  * Records on `result` which findings the change's policy files suppress and the base's do not (whichever decided:
  * `fromBase` says whether those suppressions were applied). Call it after evaluatePolicy. Returns the log line.
  */
-export async function recordPolicyChange(result: ScanResult, policy: Settings['policy'], base: BasePolicy, fromBase: boolean, now: Date = new Date()): Promise<string | undefined> {
+export async function recordPolicyChange(
+  result: ScanResult,
+  policy: Settings['policy'],
+  base: BasePolicy,
+  fromBase: boolean,
+  now: Date = new Date(),
+): Promise<string | undefined> {
   if (policy.allowlists.length === 0 && (policy.vex ?? []).length === 0) return undefined;
   const unreadable = [...base.unreadable];
   const mine = (await checkoutEntries(policy, now, unreadable)).filter((e) => !isExpired(e, now));
@@ -135,7 +148,10 @@ export async function recordPolicyChange(result: ScanResult, policy: Settings['p
       });
     }
   }
-  suppressed.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id) || a.image.localeCompare(b.image));
+  suppressed.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id) || a.image.localeCompare(b.image),
+  );
   result.policyChange = { base: base.label, changed: base.changed, unreadable, fromBase, suppressed };
   return policyChangeLine(result.policyChange);
 }

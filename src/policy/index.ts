@@ -48,7 +48,8 @@ export async function checkCompliance(
   opts: Omit<ComplianceContext, 'resolveImage'> = {},
 ): Promise<ComplianceFinding[]> {
   const findings: ComplianceFinding[] = [];
-  for (const check of enabledChecks(policy)) findings.push(...(await check.run(image, policy, { ...opts, resolveImage })));
+  for (const check of enabledChecks(policy))
+    findings.push(...(await check.run(image, policy, { ...opts, resolveImage })));
   return findings;
 }
 
@@ -57,7 +58,8 @@ export async function checkCompliance(
  * typo fails the run in seconds rather than after the scan. Throws the same ClairScanErrors as evaluatePolicy.
  */
 export async function validatePolicy(policy: Settings['policy']): Promise<void> {
-  if (policy.failOn?.trim() && !parseSeverity(policy.failOn)) requireExploitData(parseRule(policy.failOn.trim(), 'fail-on'), { kev: !!policy.kevData, epss: !!policy.epssData });
+  if (policy.failOn?.trim() && !parseSeverity(policy.failOn))
+    requireExploitData(parseRule(policy.failOn.trim(), 'fail-on'), { kev: !!policy.kevData, epss: !!policy.epssData });
   await loadAllowlists(policy.allowlists);
   await loadVex(policy.vex ?? []);
   for (const check of COMPLIANCE_CHECKS) check.validate?.(policy);
@@ -76,9 +78,12 @@ function requireExploitData(rule: RuleNode, have: { kev: boolean; epss: boolean 
   const needs = usesExploitData(rule);
   const missing = [...(needs.kev && !have.kev ? ['kev'] : []), ...(needs.epss && !have.epss ? ['epss'] : [])];
   if (missing.length === 0) return;
-  throw new ClairScanError(`fail-on uses ${missing.join(' and ')}, but no ${missing.map((m) => `${m}-data`).join(' or ')} was given: the rule could never fire`, {
-    hint: `give ${missing.map((m) => `${m}-data`).join(' and ')} (a file in the published format, or an https URL of a mirror), or take ${missing.join(' and ')} out of fail-on. See docs/policy.md.`,
-  });
+  throw new ClairScanError(
+    `fail-on uses ${missing.join(' and ')}, but no ${missing.map((m) => `${m}-data`).join(' or ')} was given: the rule could never fire`,
+    {
+      hint: `give ${missing.map((m) => `${m}-data`).join(' and ')} (a file in the published format, or an https URL of a mirror), or take ${missing.join(' and ')} out of fail-on. See docs/policy.md.`,
+    },
+  );
 }
 
 /**
@@ -104,18 +109,24 @@ export function refuseNewRulesWithoutBaseline(policy: Settings['policy'], where:
   const rule = policy.failOn?.trim() ?? '';
   const uses = [...(policy.failOnNew ? ['fail-on-new'] : []), ...(/\bnew\./i.test(rule) ? [`fail-on "${rule}"`] : [])];
   if (!uses.length) return;
-  throw new ClairScanError(`${uses.join(' and ')} count findings new against a baseline, which ${where} does not compare: every finding would pass as not new`, {
-    hint: 'gate the batch on all findings (severity-threshold, or fail-on without new.<name>), or scan each image on its own with a baseline.',
-  });
+  throw new ClairScanError(
+    `${uses.join(' and ')} count findings new against a baseline, which ${where} does not compare: every finding would pass as not new`,
+    {
+      hint: 'gate the batch on all findings (severity-threshold, or fail-on without new.<name>), or scan each image on its own with a baseline.',
+    },
+  );
 }
 
 /** Where the findings are not enriched (batch mode, for now): kev-data / epss-data would be ignored silently. */
 export function refuseExploitData(policy: Settings['policy'], where: string): void {
   const given = [...(policy.kevData ? ['kev-data'] : []), ...(policy.epssData ? ['epss-data'] : [])];
   if (!given.length) return;
-  throw new ClairScanError(`${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not applied in ${where} yet: the findings would not be enriched and a kev/epss rule could never fire`, {
-    hint: `leave ${given.join(' and ')} empty in ${where} (and kev/epss out of fail-on), or scan the images without batch mode.`,
-  });
+  throw new ClairScanError(
+    `${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not applied in ${where} yet: the findings would not be enriched and a kev/epss rule could never fire`,
+    {
+      hint: `leave ${given.join(' and ')} empty in ${where} (and kev/epss out of fail-on), or scan the images without batch mode.`,
+    },
+  );
 }
 
 function plural(n: number, word: string): string {
@@ -139,7 +150,10 @@ export async function evaluatePolicy(
   const failOn = policy.failOn?.trim() && !failOnSeverity ? parseRule(policy.failOn.trim(), 'fail-on') : undefined;
   if (failOn) requireExploitData(failOn, { kev: !!result.enrichment?.kev, epss: !!result.enrichment?.epss });
   // VEX statements (policy/vex.ts) suppress like allowlist entries, after them.
-  const entries = opts.entries ?? [...(await loadAllowlists(policy.allowlists)), ...(await loadVex(policy.vex ?? [], now))];
+  const entries = opts.entries ?? [
+    ...(await loadAllowlists(policy.allowlists)),
+    ...(await loadVex(policy.vex ?? [], now)),
+  ];
   const active = entries.filter((e) => !isExpired(e, now));
   const expired = entries.filter((e) => isExpired(e, now));
   const used = new Set<number>();
@@ -196,8 +210,13 @@ export async function evaluatePolicy(
     const atOrAbove = SEVERITIES.filter((s) => severityRank(s) >= severityRank(t));
     const n = atOrAbove.reduce((acc, s) => acc + base[s], 0);
     if (n > 0) {
-      const parts = [...atOrAbove].reverse().filter((s) => base[s] > 0).map((s) => `${base[s]} ${s}`);
-      reasons.push(`${plural(n, onlyNew ? 'new finding' : 'finding')}${scope} at or above ${t} (${rule}): ${parts.join(', ')}`);
+      const parts = [...atOrAbove]
+        .reverse()
+        .filter((s) => base[s] > 0)
+        .map((s) => `${base[s]} ${s}`);
+      reasons.push(
+        `${plural(n, onlyNew ? 'new finding' : 'finding')}${scope} at or above ${t} (${rule}): ${parts.join(', ')}`,
+      );
     }
   }
   // fail-on replaces the default severity-threshold (settings.ts); when both were given, either one fails the gate.
@@ -209,15 +228,25 @@ export async function evaluatePolicy(
     const atOrAbove = SEVERITIES.filter((s) => severityRank(s) >= severityRank(t));
     const n = atOrAbove.reduce((acc, s) => acc + counted[s], 0);
     if (n > 0) {
-      const parts = [...atOrAbove].reverse().filter((s) => counted[s] > 0).map((s) => `${counted[s]} ${s}`);
-      reasons.push(`${plural(n, 'finding')}${scope} at or above ${t} (fail-on: ${t.toLowerCase()}): ${parts.join(', ')}`);
+      const parts = [...atOrAbove]
+        .reverse()
+        .filter((s) => counted[s] > 0)
+        .map((s) => `${counted[s]} ${s}`);
+      reasons.push(
+        `${plural(n, 'finding')}${scope} at or above ${t} (fail-on: ${t.toLowerCase()}): ${parts.join(', ')}`,
+      );
     }
   }
   if (failOn) {
     const text = policy.failOn?.trim() ?? '';
     const rule = `fail-on: ${text}`;
     rules.push(/\bnew\./i.test(text) ? `${rule}${newScope(result)}` : rule);
-    const r = evaluateRule(failOn, { bySeverity: counted, fixable, ...exploit, ...(comparedOrStrict(result) ? { new: { bySeverity: countedNew, fixable: fixableNew, ...exploitNew } } : {}) });
+    const r = evaluateRule(failOn, {
+      bySeverity: counted,
+      fixable,
+      ...exploit,
+      ...(comparedOrStrict(result) ? { new: { bySeverity: countedNew, fixable: fixableNew, ...exploitNew } } : {}),
+    });
     if (r.value) reasons.push(`fail-on rule "${text}" is true: ${r.because.join(', ')}`);
   }
   // An enabled compliance check fails the gate on any finding that is not allowlisted, whatever the
@@ -231,10 +260,13 @@ export async function evaluatePolicy(
       .slice(0, 3)
       .map((h) => `${h.finding.rule}${h.finding.path ? ` at ${h.finding.path}` : ''} in ${h.image}`)
       .join('; ');
-    reasons.push(`${plural(hits.length, 'compliance finding')} (${label}): ${shown}${hits.length > 3 ? `; and ${hits.length - 3} more` : ''}`);
+    reasons.push(
+      `${plural(hits.length, 'compliance finding')} (${label}): ${shown}${hits.length > 3 ? `; and ${hits.length - 3} more` : ''}`,
+    );
   }
 
-  for (const e of expiredEntries) log.warn(`allowlist entry ${e.id} (${e.source}) expired on ${e.expires ?? ''}; it no longer applies.`);
+  for (const e of expiredEntries)
+    log.warn(`allowlist entry ${e.id} (${e.source}) expired on ${e.expires ?? ''}; it no longer applies.`);
   log.debug(`policy: ${total} counted findings, ${reasons.length} failed rules`);
 
   return {

@@ -32,13 +32,20 @@ export function isTrivyIgnoreYamlName(file: string): boolean {
   return base.includes('trivyignore') && /\.ya?ml$/.test(base);
 }
 
-const HINT_TRIVY = 'write one vulnerability id per line, optionally followed by `exp:YYYY-MM-DD` (Trivy\'s .trivyignore format); `#` starts a comment.';
+const HINT_TRIVY =
+  "write one vulnerability id per line, optionally followed by `exp:YYYY-MM-DD` (Trivy's .trivyignore format); `#` starts a comment.";
 
 /** Trivy stops applying an entry at 00:00 UTC of its `exp:` date: the last day it applies is the day before. */
 function dayBefore(date: string, where: string, hint: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+  if (
+    !m ||
+    !d ||
+    d.getUTCFullYear() !== Number(m[1]) ||
+    d.getUTCMonth() !== Number(m[2]) - 1 ||
+    d.getUTCDate() !== Number(m[3])
+  ) {
     throw new ClairScanError(`allowlist ${where}: "${date}" is not a valid date`, { hint });
   }
   return new Date(d.getTime() - 86_400_000).toISOString().slice(0, 10);
@@ -52,7 +59,10 @@ function dayBefore(date: string, where: string, hint: string): string {
 export function parseTrivyIgnore(text: string, file: string): AllowlistEntry[] {
   const lines = text.split(/\r?\n/);
   if (lines.length > MAX_IGNORE_LINES) {
-    throw new ClairScanError(`allowlist ${file}: ${lines.length} lines, more than the ${MAX_IGNORE_LINES} a Trivy ignore file may have`, { hint: HINT_TRIVY });
+    throw new ClairScanError(
+      `allowlist ${file}: ${lines.length} lines, more than the ${MAX_IGNORE_LINES} a Trivy ignore file may have`,
+      { hint: HINT_TRIVY },
+    );
   }
   const entries: AllowlistEntry[] = [];
   let comment = '';
@@ -74,15 +84,24 @@ export function parseTrivyIgnore(text: string, file: string): AllowlistEntry[] {
     const rest: string[] = [];
     // Trivy reads the first `exp:` field wherever it is on the line; the other fields are free text.
     for (const f of fields.slice(1)) {
-      if (f.startsWith('exp:') && expires === undefined) expires = dayBefore(f.slice(4), where, 'write the date as exp:YYYY-MM-DD, e.g. exp:2026-12-31.');
+      if (f.startsWith('exp:') && expires === undefined)
+        expires = dayBefore(f.slice(4), where, 'write the date as exp:YYYY-MM-DD, e.g. exp:2026-12-31.');
       else rest.push(f);
     }
     const note = rest.join(' ').replace(/^#+\s*/, '');
     if (note) comment = note;
     if (/[*?]/.test(id)) {
-      throw new ClairScanError(`allowlist ${where}: "${id}" is a wildcard; Trivy matches ids exactly`, { hint: 'list each vulnerability id on its own line.' });
+      throw new ClairScanError(`allowlist ${where}: "${id}" is a wildcard; Trivy matches ids exactly`, {
+        hint: 'list each vulnerability id on its own line.',
+      });
     }
-    entries.push({ format: 'trivy', source: `${file}:${i + 1}`, id, reason: comment ? `trivyignore: ${comment}` : 'trivyignore', ...(expires ? { expires } : {}) });
+    entries.push({
+      format: 'trivy',
+      source: `${file}:${i + 1}`,
+      id,
+      reason: comment ? `trivyignore: ${comment}` : 'trivyignore',
+      ...(expires ? { expires } : {}),
+    });
     comment = '';
   });
   return entries;
@@ -101,7 +120,8 @@ function fail(loc: Where, node: Node | null | undefined, what: string, hint: str
 }
 
 function text(n: Node | null | undefined): string | undefined {
-  if (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number' || typeof n.value === 'boolean')) return String(n.value);
+  if (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number' || typeof n.value === 'boolean'))
+    return String(n.value);
   return undefined;
 }
 
@@ -124,7 +144,8 @@ function items(loc: Where, node: Node | null, what: string, hint: string): Node[
   return node.items as Node[];
 }
 
-const HINT_TRIVY_YAML = 'Trivy\'s .trivyignore.yaml: `vulnerabilities:` is a list of entries with `id` and optionally `statement` and `expired_at` (YYYY-MM-DD).';
+const HINT_TRIVY_YAML =
+  "Trivy's .trivyignore.yaml: `vulnerabilities:` is a list of entries with `id` and optionally `statement` and `expired_at` (YYYY-MM-DD).";
 
 /**
  * `.trivyignore.yaml`: `vulnerabilities[]` with `id`, `statement`, `expired_at`. `paths` and `purls` narrow an
@@ -135,10 +156,19 @@ export function parseTrivyIgnoreYaml(keys: Keys, loc: Where, file: string): Allo
   const entries: AllowlistEntry[] = [];
   for (const [k, { key, value }] of keys) {
     if (['misconfigurations', 'secrets', 'licenses'].includes(k)) {
-      if (items(loc, value, k, HINT_TRIVY_YAML).length) log.warn(`allowlist ${loc.where(key)}: Trivy's \`${k}:\` entries are not read (clair-scan has no such findings); they suppress nothing.`);
+      if (items(loc, value, k, HINT_TRIVY_YAML).length)
+        log.warn(
+          `allowlist ${loc.where(key)}: Trivy's \`${k}:\` entries are not read (clair-scan has no such findings); they suppress nothing.`,
+        );
       continue;
     }
-    if (k !== 'vulnerabilities') fail(loc, key, `unknown key "${k}" in a .trivyignore.yaml (expected vulnerabilities, misconfigurations, secrets, licenses)`, HINT_TRIVY_YAML);
+    if (k !== 'vulnerabilities')
+      fail(
+        loc,
+        key,
+        `unknown key "${k}" in a .trivyignore.yaml (expected vulnerabilities, misconfigurations, secrets, licenses)`,
+        HINT_TRIVY_YAML,
+      );
     for (const item of items(loc, value, 'vulnerabilities', HINT_TRIVY_YAML)) {
       let id: string | undefined;
       let statement = '';
@@ -147,14 +177,26 @@ export function parseTrivyIgnoreYaml(keys: Keys, loc: Where, file: string): Allo
         const v = text(fv);
         if (f === 'id' && v?.trim()) id = v.trim();
         else if (f === 'statement' && v !== undefined) statement = v.trim();
-        else if (f === 'expired_at' && v !== undefined) expires = dayBefore(v.trim().slice(0, 10), loc.where(fv), 'write expired_at as YYYY-MM-DD.');
+        else if (f === 'expired_at' && v !== undefined)
+          expires = dayBefore(v.trim().slice(0, 10), loc.where(fv), 'write expired_at as YYYY-MM-DD.');
         else if (f === 'paths' || f === 'purls') {
-          fail(loc, fk, `"${f}" cannot be expressed: Clair's report has no ${f === 'paths' ? 'file path' : 'Trivy package URL'} to narrow the entry to, and dropping it would suppress more than the file asks`, 'remove the entry, or write it in the native format with `package:` (and `image:`) to narrow it (docs/policy.md).');
+          fail(
+            loc,
+            fk,
+            `"${f}" cannot be expressed: Clair's report has no ${f === 'paths' ? 'file path' : 'Trivy package URL'} to narrow the entry to, and dropping it would suppress more than the file asks`,
+            'remove the entry, or write it in the native format with `package:` (and `image:`) to narrow it (docs/policy.md).',
+          );
         } else fail(loc, fk, `unknown or invalid "${f}" in a vulnerabilities entry`, HINT_TRIVY_YAML);
       }
       if (!id) fail(loc, item, 'entry has no `id`', HINT_TRIVY_YAML);
       const p = loc.pos(item);
-      entries.push({ format: 'trivy', source: `${file}:${p.line}`, id, reason: statement ? `trivyignore: ${statement}` : 'trivyignore', ...(expires ? { expires } : {}) });
+      entries.push({
+        format: 'trivy',
+        source: `${file}:${p.line}`,
+        id,
+        reason: statement ? `trivyignore: ${statement}` : 'trivyignore',
+        ...(expires ? { expires } : {}),
+      });
     }
   }
   return entries;
@@ -164,10 +206,33 @@ const HINT_GRYPE =
   'Grype\'s `ignore:` is a list of rules with `vulnerability`, `fix-state`, `reason` and `package: {name, version, type, language, upstream-name}` (docs/policy.md, "Migrating from Trivy and Grype").';
 
 /** Grype package types (syft's) as the ecosystems Clair reports. */
-const GRYPE_TYPES: Record<string, Ecosystem> = { deb: 'deb', apk: 'apk', rpm: 'rpm', python: 'pypi', 'java-archive': 'maven', 'go-module': 'golang', npm: 'npm', gem: 'gem' };
-const GRYPE_LANGUAGES: Record<string, Ecosystem> = { python: 'pypi', java: 'maven', go: 'golang', javascript: 'npm', ruby: 'gem' };
+const GRYPE_TYPES: Record<string, Ecosystem> = {
+  deb: 'deb',
+  apk: 'apk',
+  rpm: 'rpm',
+  python: 'pypi',
+  'java-archive': 'maven',
+  'go-module': 'golang',
+  npm: 'npm',
+  gem: 'gem',
+};
+const GRYPE_LANGUAGES: Record<string, Ecosystem> = {
+  python: 'pypi',
+  java: 'maven',
+  go: 'golang',
+  javascript: 'npm',
+  ruby: 'gem',
+};
 /** Grype settings that change what it reports but are not allowlist rules: named when present, not applied. */
-const GRYPE_RESULT_SETTINGS = ['only-fixed', 'only-notfixed', 'ignore-wontfix', 'exclude', 'vex-documents', 'match', 'fail-on-severity'];
+const GRYPE_RESULT_SETTINGS = [
+  'only-fixed',
+  'only-notfixed',
+  'ignore-wontfix',
+  'exclude',
+  'vex-documents',
+  'match',
+  'fail-on-severity',
+];
 
 /**
  * Grype's package-name regular expression (Go syntax, anchored by Grype), in the subset that has a safe meaning
@@ -178,7 +243,12 @@ const GRYPE_RESULT_SETTINGS = ['only-fixed', 'only-notfixed', 'ignore-wontfix', 
  */
 export function grypeNameMatcher(pattern: string, loc: Where, node: Node | null): (name: string) => boolean {
   const refuse = (why: string): never =>
-    fail(loc, node, `package name "${pattern}" ${why}`, 'use a literal package name, `.` for one character or `.*` for any run (e.g. `libssl.*`); write one rule per package otherwise.');
+    fail(
+      loc,
+      node,
+      `package name "${pattern}" ${why}`,
+      'use a literal package name, `.` for one character or `.*` for any run (e.g. `libssl.*`); write one rule per package otherwise.',
+    );
   if (pattern.length === 0) refuse('is empty');
   if (pattern.length > MAX_PATTERN) refuse(`is longer than ${MAX_PATTERN} characters`);
   // Tokens: a literal character, ANY (one character) or STAR (any run).
@@ -228,7 +298,10 @@ export function grypeNameMatcher(pattern: string, loc: Where, node: Node | null)
  */
 export function parseGrypeIgnore(keys: Keys, loc: Where, file: string): AllowlistEntry[] {
   const notRead = [...keys.keys()].filter((k) => GRYPE_RESULT_SETTINGS.includes(k));
-  if (notRead.length) log.warn(`allowlist ${file}: only Grype's \`ignore:\` rules are read; ${notRead.join(', ')} ${notRead.length === 1 ? 'is' : 'are'} not applied (for only-fixed, set ignore-unfixed).`);
+  if (notRead.length)
+    log.warn(
+      `allowlist ${file}: only Grype's \`ignore:\` rules are read; ${notRead.join(', ')} ${notRead.length === 1 ? 'is' : 'are'} not applied (for only-fixed, set ignore-unfixed).`,
+    );
   const entries: AllowlistEntry[] = [];
   const ignore = keys.get('ignore');
   for (const rule of items(loc, ignore?.value ?? null, '`ignore`', HINT_GRYPE)) {
@@ -256,10 +329,14 @@ export function parseGrypeIgnore(keys: Keys, loc: Where, file: string): Allowlis
             if (v === 'fixed') conds.push((f) => f.fixable);
             else if (v === 'not-fixed') {
               conds.push((f) => !f.fixable);
-              log.warn(`allowlist ${loc.where(vn)}: Clair does not tell "not-fixed" from "wont-fix" or "unknown"; this rule covers every finding without a fixed version.`);
+              log.warn(
+                `allowlist ${loc.where(vn)}: Clair does not tell "not-fixed" from "wont-fix" or "unknown"; this rule covers every finding without a fixed version.`,
+              );
             } else if (v === 'wont-fix' || v === 'unknown') {
               never = true;
-              log.warn(`allowlist ${loc.where(vn)}: fix-state "${v}" cannot be told apart in Clair's data; the rule suppresses nothing (use "not-fixed" for every finding without a fix).`);
+              log.warn(
+                `allowlist ${loc.where(vn)}: fix-state "${v}" cannot be told apart in Clair's data; the rule suppresses nothing (use "not-fixed" for every finding without a fix).`,
+              );
             } else fail(loc, vn, `fix-state "${v}" is not one of fixed, not-fixed, wont-fix, unknown`, HINT_GRYPE);
             break;
           case 'vex-status':
@@ -268,7 +345,12 @@ export function parseGrypeIgnore(keys: Keys, loc: Where, file: string): Allowlis
             break;
           case 'namespace':
           case 'match-type':
-            fail(loc, kn, `"${k}" cannot be expressed: Clair reports no ${k === 'namespace' ? 'Grype data namespace' : 'match type'}, and dropping it would suppress more than the rule asks`, 'remove the condition (if the rest of the rule is what you mean) or the rule, or write a native entry (docs/policy.md).');
+            fail(
+              loc,
+              kn,
+              `"${k}" cannot be expressed: Clair reports no ${k === 'namespace' ? 'Grype data namespace' : 'match type'}, and dropping it would suppress more than the rule asks`,
+              'remove the condition (if the rest of the rule is what you mean) or the rule, or write a native entry (docs/policy.md).',
+            );
             break;
           case 'package':
             for (const [pk, pkn, pvn] of pairs(loc, vn as Node, '`package`', HINT_GRYPE)) {
@@ -286,10 +368,17 @@ export function parseGrypeIgnore(keys: Keys, loc: Where, file: string): Allowlis
                 if (eco) conds.push((f) => f.package.ecosystem === eco);
                 else {
                   never = true;
-                  log.warn(`allowlist ${loc.where(pvn)}: Clair reports no packages of ${pk} "${pv}"; the rule suppresses nothing.`);
+                  log.warn(
+                    `allowlist ${loc.where(pvn)}: Clair reports no packages of ${pk} "${pv}"; the rule suppresses nothing.`,
+                  );
                 }
               } else if (pk === 'location') {
-                fail(loc, pkn, 'package "location" cannot be expressed: Clair reports the package database, not each package\'s files, and dropping it would suppress more than the rule asks', 'narrow the rule by package name and version instead, or write a native entry (docs/policy.md).');
+                fail(
+                  loc,
+                  pkn,
+                  'package "location" cannot be expressed: Clair reports the package database, not each package\'s files, and dropping it would suppress more than the rule asks',
+                  'narrow the rule by package name and version instead, or write a native entry (docs/policy.md).',
+                );
               } else fail(loc, pkn, `unknown key "${pk}" in \`package\``, HINT_GRYPE);
             }
             break;
@@ -302,7 +391,9 @@ export function parseGrypeIgnore(keys: Keys, loc: Where, file: string): Allowlis
     const p = loc.pos(rule);
     const source = `${file}:${p.line}`;
     if (skip) {
-      log.warn(`allowlist ${source}: a vex-status rule is Grype's VEX processing, not an ignore rule; it is not read (give VEX documents in \`vex\`).`);
+      log.warn(
+        `allowlist ${source}: a vex-status rule is Grype's VEX processing, not an ignore rule; it is not read (give VEX documents in \`vex\`).`,
+      );
       continue;
     }
     if (!id && conds.length === 0 && !never) {

@@ -13,7 +13,14 @@ export type CountName = Severity | 'total' | 'fixable' | 'kev' | 'epss';
 export type Operator = '>' | '>=' | '==' | '!=' | '<' | '<=';
 
 export type RuleNode =
-  | { type: 'cmp'; name: CountName; /** `new.<name>`: counted over new findings only. */ scope?: 'new'; /** as written */ text: string; op: Operator; value: number }
+  | {
+      type: 'cmp';
+      name: CountName;
+      /** `new.<name>`: counted over new findings only. */ scope?: 'new';
+      /** as written */ text: string;
+      op: Operator;
+      value: number;
+    }
   | { type: 'and' | 'or'; left: RuleNode; right: RuleNode }
   | { type: 'not'; operand: RuleNode };
 
@@ -117,7 +124,8 @@ function tokenize(rule: string, label: string): Token[] {
     else if (c === '=') throw ruleError(label, rule, col, 'unexpected "=" (use "==" to compare)');
     else if (c === '&') throw ruleError(label, rule, col, 'unexpected "&" (use "&&")');
     else if (c === '|') throw ruleError(label, rule, col, 'unexpected "|" (use "||")');
-    else if (c === '-') throw ruleError(label, rule, col, 'unexpected "-" (counts are compared with non-negative whole numbers)');
+    else if (c === '-')
+      throw ruleError(label, rule, col, 'unexpected "-" (counts are compared with non-negative whole numbers)');
     else throw ruleError(label, rule, col, `unexpected character "${c}"`);
     i++;
   }
@@ -131,7 +139,12 @@ function tokenize(rule: string, label: string): Token[] {
  */
 export function parseRule(rule: string, label = 'fail-on'): RuleNode {
   if (rule.length > MAX_RULE_LENGTH) {
-    throw ruleError(label, rule, MAX_RULE_LENGTH + 1, `the rule is longer than ${MAX_RULE_LENGTH} characters (${rule.length}); write a shorter rule`);
+    throw ruleError(
+      label,
+      rule,
+      MAX_RULE_LENGTH + 1,
+      `the rule is longer than ${MAX_RULE_LENGTH} characters (${rule.length}); write a shorter rule`,
+    );
   }
   const tokens = tokenize(rule, label);
   let pos = 0;
@@ -182,7 +195,8 @@ export function parseRule(rule: string, label = 'fail-on'): RuleNode {
       return nest(t, () => {
         const inner = parseOr();
         const close = next();
-        if (close.type !== 'rparen') fail(close, `expected ")" to close the "(" at column ${t.col}, found ${describe(close)}`);
+        if (close.type !== 'rparen')
+          fail(close, `expected ")" to close the "(" at column ${t.col}, found ${describe(close)}`);
         return inner;
       });
     }
@@ -191,22 +205,37 @@ export function parseRule(rule: string, label = 'fail-on'): RuleNode {
     }
     const scoped = /^new\./i.test(t.text);
     const name = NAMES.get(t.text.toLowerCase().replace(/^new\./, ''));
-    if (!name || (t.text.includes('.') && !scoped)) return fail(t, `unknown name "${t.text}", expected one of ${NAME_LIST}`);
+    if (!name || (t.text.includes('.') && !scoped))
+      return fail(t, `unknown name "${t.text}", expected one of ${NAME_LIST}`);
     const op = next();
     if (op.type !== 'op') return fail(op, `expected a comparison operator after "${t.text}"`);
     const num = next();
     if (name === 'epss') {
-      if (num.type !== 'int' || Number(num.text) > 1) return fail(num, `expected an EPSS score from 0 to 1 after "${t.text}${op.text}" (e.g. epss>=0.5), found ${describe(num)}`);
+      if (num.type !== 'int' || Number(num.text) > 1)
+        return fail(
+          num,
+          `expected an EPSS score from 0 to 1 after "${t.text}${op.text}" (e.g. epss>=0.5), found ${describe(num)}`,
+        );
     } else if (num.type !== 'int' || num.text.includes('.')) {
       return fail(num, `expected a non-negative whole number after "${t.text}${op.text}", found ${describe(num)}`);
     }
-    return { type: 'cmp', name, ...(scoped ? { scope: 'new' as const } : {}), text: t.text, op: op.text as Operator, value: Number(num.text) };
+    return {
+      type: 'cmp',
+      name,
+      ...(scoped ? { scope: 'new' as const } : {}),
+      text: t.text,
+      op: op.text as Operator,
+      value: Number(num.text),
+    };
   };
 
   const tree = parseOr();
   const rest = peek();
   if (rest.type !== 'end') {
-    const what = rest.type === 'rparen' ? 'unexpected ")" without a matching "("' : `expected "&&", "||" or the end of the rule, found ${describe(rest)}`;
+    const what =
+      rest.type === 'rparen'
+        ? 'unexpected ")" without a matching "("'
+        : `expected "&&", "||" or the end of the rule, found ${describe(rest)}`;
     fail(rest, what);
   }
   return tree;
@@ -300,7 +329,8 @@ export function formatRule(node: RuleNode): string {
       return `!${node.operand.type === 'cmp' || node.operand.type === 'not' ? formatRule(node.operand) : `(${formatRule(node.operand)})`}`;
     case 'and':
     case 'or': {
-      const wrap = (c: RuleNode): string => (node.type === 'and' && c.type === 'or' ? `(${formatRule(c)})` : formatRule(c));
+      const wrap = (c: RuleNode): string =>
+        node.type === 'and' && c.type === 'or' ? `(${formatRule(c)})` : formatRule(c);
       return `${wrap(node.left)} ${node.type === 'and' ? '&&' : '||'} ${wrap(node.right)}`;
     }
   }

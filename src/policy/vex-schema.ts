@@ -40,9 +40,12 @@ function cdxValidator(version: string): ValidateFunction {
       '1.5': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.5.SNAPSHOT.schema.json'),
       '1.6': require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.6.SNAPSHOT.schema.json'),
     };
-    const spdx = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json') as object;
-    const jsf = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/jsf-0.82.SNAPSHOT.schema.json') as object;
-    const crypto = require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/cryptography-defs.SNAPSHOT.schema.json') as object;
+    const spdx =
+      require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json') as object;
+    const jsf =
+      require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/jsf-0.82.SNAPSHOT.schema.json') as object;
+    const crypto =
+      require('../../node_modules/@cyclonedx/cyclonedx-library/res/schema/cryptography-defs.SNAPSHOT.schema.json') as object;
     // logger: false — the CycloneDX schemas use formats ajv-formats lacks (iri-reference, idn-email): not checked, not logged.
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
     addFormats(ajv);
@@ -59,7 +62,15 @@ function cdxValidator(version: string): ValidateFunction {
 export function cycloneDxSchemaErrors(bom: { specVersion?: unknown }): ErrorObject[] {
   const version = String(bom.specVersion);
   if (!(CDX_VERSIONS as readonly string[]).includes(version)) {
-    return [{ instancePath: '/specVersion', message: `must be one of ${CDX_VERSIONS.join(', ')} (VEX needs CycloneDX 1.4 or later)`, keyword: 'enum', schemaPath: '', params: {} }];
+    return [
+      {
+        instancePath: '/specVersion',
+        message: `must be one of ${CDX_VERSIONS.join(', ')} (VEX needs CycloneDX 1.4 or later)`,
+        keyword: 'enum',
+        schemaPath: '',
+        params: {},
+      },
+    ];
   }
   const v = cdxValidator(version);
   return v(bom) ? [] : [...(v.errors ?? [])];

@@ -19,7 +19,9 @@ declare const require: BundleRequire;
 /** The schema validation (ajv and the schemas), loaded on first use: a chunk of its own in the bundles (src/util/lazy.ts). */
 const loadVexSchema = (): Promise<typeof import('./vex-schema')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./vex-schema') as typeof import('./vex-schema')), fail, 'vex-schema'))
+    ? new Promise((ok, fail) =>
+        require.ensure!([], () => ok(require('./vex-schema') as typeof import('./vex-schema')), fail, 'vex-schema'),
+      )
     : Promise.resolve(require('./vex-schema') as typeof import('./vex-schema'));
 
 export type VexFormat = 'openvex' | 'cyclonedx';
@@ -66,14 +68,21 @@ function jsonSyntaxError(text: string, file: string, err: unknown): VexError {
   const lc = /\(line (\d+) column (\d+)\)/.exec(msg);
   if (at) offset = Number(at[1]);
   else if (/end of JSON input/i.test(msg)) offset = text.length;
-  let where: { line: number; col: number } | undefined = lc ? { line: Number(lc[1]), col: Number(lc[2]) } : offset !== undefined ? linePos(text, offset) : undefined;
+  let where: { line: number; col: number } | undefined = lc
+    ? { line: Number(lc[1]), col: Number(lc[2]) }
+    : offset !== undefined
+      ? linePos(text, offset)
+      : undefined;
   if (!where) {
     // Some messages name no position (`Unexpected token 'x', "…" is not valid JSON`): the YAML parser (JSON is YAML) finds one.
     const doc = parseDocument(text);
     const e = doc.errors[0];
     where = e ? linePos(text, e.pos[0]) : { line: 1, col: 1 };
   }
-  return new VexError(`vex ${file}:${where.line}:${where.col}: not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, { hint: HINT });
+  return new VexError(
+    `vex ${file}:${where.line}:${where.col}: not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`,
+    { hint: HINT },
+  );
 }
 
 /** The node at a JSON pointer (ajv instancePath) in the document parsed with positions; its start offset. */
@@ -84,18 +93,27 @@ function offsetOf(doc: Document, pointer: string): number {
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : (doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined);
+    const node =
+      n === 0 ? doc.contents : (doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return range[0];
   }
   return 0;
 }
 
-function schemaError(text: string, file: string, doc: Document, errors: ErrorObject[] | null | undefined, what: string): VexError {
+function schemaError(
+  text: string,
+  file: string,
+  doc: Document,
+  errors: ErrorObject[] | null | undefined,
+  what: string,
+): VexError {
   // The most specific error: the deepest path (ajv reports `anyOf`/`if` wrappers as well).
   const e = [...(errors ?? [])].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
   const where = linePos(text, e ? offsetOf(doc, e.instancePath) : 0);
-  const detail = e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}` : 'is invalid';
+  const detail = e
+    ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}${e.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}`
+    : 'is invalid';
   return new VexError(`vex ${file}:${where.line}:${where.col}: not a valid ${what}: ${detail}`, { hint: HINT });
 }
 
@@ -122,7 +140,9 @@ function openVexStatements(data: J, file: string, text: string, doc: Document): 
   return arr(data.statements).map((raw, i) => {
     const s = obj(raw);
     const v = obj(s.vulnerability);
-    const ids = [v.name, ...arr(v.aliases)].filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+    const ids = [v.name, ...arr(v.aliases)]
+      .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+      .map((x) => x.trim());
     const products: ProductRef[] = arr(s.products).map((p) => {
       const prod = obj(p);
       const sub = arr(prod.subcomponents)
@@ -165,7 +185,9 @@ function cycloneDxStatements(data: J, file: string, text: string, doc: Document)
     const v = obj(raw);
     const analysis = obj(v.analysis);
     if (analysis.state === undefined) return; // no analysis: an inventory entry, not a VEX statement
-    const ids = [v.id, ...arr(v.references).map((r) => obj(r).id)].filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+    const ids = [v.id, ...arr(v.references).map((r) => obj(r).id)]
+      .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+      .map((x) => x.trim());
     const state = String(analysis.state);
     const justification = typeof analysis.justification === 'string' ? analysis.justification : undefined;
     const detail = typeof analysis.detail === 'string' && analysis.detail.trim() ? analysis.detail.trim() : undefined;
@@ -176,11 +198,16 @@ function cycloneDxStatements(data: J, file: string, text: string, doc: Document)
       const ref = obj(a).ref;
       const purl = typeof ref === 'string' ? (refs.has(ref) ? refs.get(ref) : purlOf(ref)) : undefined;
       if (purl) products.push({ purl, sub: [] });
-      else log.warn(`vex ${source}: affects ref "${String(ref)}" names no component with a purl in this BOM; that part of the statement cannot apply.`);
+      else
+        log.warn(
+          `vex ${source}: affects ref "${String(ref)}" names no component with a purl in this BOM; that part of the statement cannot apply.`,
+        );
     }
     const suppresses = state === 'false_positive' || (state === 'not_affected' && !!justification);
     if (state === 'not_affected' && !justification) {
-      log.warn(`vex ${source}: ${ids[0] ?? 'a vulnerability'} is not_affected without analysis.justification; it does not suppress the finding (give the justification).`);
+      log.warn(
+        `vex ${source}: ${ids[0] ?? 'a vulnerability'} is not_affected without analysis.justification; it does not suppress the finding (give the justification).`,
+      );
     }
     out.push({
       format: 'cyclonedx',
@@ -218,11 +245,18 @@ export function parseVex(text: string, file: string, schema: typeof import('./ve
   if (d.bomFormat === 'CycloneDX') {
     const errors = schema.cycloneDxSchemaErrors(d);
     if (errors.length) throw schemaError(text, file, doc, errors, `CycloneDX ${String(d.specVersion)} BOM`);
-    if (!Array.isArray(d.vulnerabilities)) throw new VexError(`vex ${file}:1:1: the CycloneDX BOM has no vulnerabilities (no VEX statements)`, { hint: HINT });
+    if (!Array.isArray(d.vulnerabilities))
+      throw new VexError(`vex ${file}:1:1: the CycloneDX BOM has no vulnerabilities (no VEX statements)`, {
+        hint: HINT,
+      });
     return cycloneDxStatements(d, file, text, doc);
   }
-  const where = isMap(doc.contents) || isSeq(doc.contents) ? linePos(text, doc.contents.range?.[0] ?? 0) : { line: 1, col: 1 };
-  throw new VexError(`vex ${file}:${where.line}:${where.col}: neither an OpenVEX document (an "@context" of https://openvex.dev/ns/…) nor a CycloneDX BOM ("bomFormat": "CycloneDX")`, { hint: HINT });
+  const where =
+    isMap(doc.contents) || isSeq(doc.contents) ? linePos(text, doc.contents.range?.[0] ?? 0) : { line: 1, col: 1 };
+  throw new VexError(
+    `vex ${file}:${where.line}:${where.col}: neither an OpenVEX document (an "@context" of https://openvex.dev/ns/…) nor a CycloneDX BOM ("bomFormat": "CycloneDX")`,
+    { hint: HINT },
+  );
 }
 
 /** Reads every VEX file, in order. Throws a ClairScanError (exit 2) for an unreadable or malformed file. */
@@ -234,10 +268,13 @@ export async function loadVexStatements(files: string[]): Promise<VexStatement[]
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
-      throw new ClairScanError(`cannot read VEX file "${file}": ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`, {
-        hint: 'check the path given in the "vex" input (relative paths are resolved from the working directory).',
-        cause: err,
-      });
+      throw new ClairScanError(
+        `cannot read VEX file "${file}": ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`,
+        {
+          hint: 'check the path given in the "vex" input (relative paths are resolved from the working directory).',
+          cause: err,
+        },
+      );
     }
     all.push(...parseVex(text, file, schema));
   }
@@ -266,7 +303,9 @@ const DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|regi
  * (image/reference.ts `stableName`): no scheme, no trailing slash, Docker Hub without host and `library/`.
  */
 function stableRepository(repo: string): string {
-  let r = lower(repo).replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/\/+$/, '');
+  let r = lower(repo)
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/\/+$/, '');
   if (DOCKER_HUB.test(r)) r = r.replace(DOCKER_HUB, '');
   const first = r.split('/')[0];
   // No registry host in front (no dot, no port, not localhost): Docker Hub, whose official images drop `library/`.
@@ -275,7 +314,8 @@ function stableRepository(repo: string): string {
 }
 
 /** An OCI digest (image-spec descriptor.md grammar): `algorithm:encoded`. */
-const isDigest = (v: string | undefined | null): boolean => /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(v ?? '');
+const isDigest = (v: string | undefined | null): boolean =>
+  /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(v ?? '');
 
 /**
  * Image purl (`pkg:oci/name@digest?repository_url=…&tag=…`, `pkg:docker/ns/name@tag`) vs the scanned image. The
@@ -289,7 +329,12 @@ function imageMatches(p: PackageURL, img: ImageInfo): boolean {
   if (type !== 'oci' && type !== 'docker') return false;
   const name = lower(img.name);
   const last = name.split('/').pop() ?? name;
-  const versions = [img.manifestDigest, img.imageId, ...img.repoDigests.map((d) => d.split('@')[1] ?? ''), img.tag ?? ''].map(lower);
+  const versions = [
+    img.manifestDigest,
+    img.imageId,
+    ...img.repoDigests.map((d) => d.split('@')[1] ?? ''),
+    img.tag ?? '',
+  ].map(lower);
   if (type === 'oci') {
     if (lower(p.name) !== last) return false;
     const repo = p.qualifiers?.repository_url;
@@ -323,7 +368,9 @@ function statementCovers(s: VexStatement, f: Finding, img: ImageInfo): boolean {
 export function vexEntries(statements: VexStatement[], now: Date = new Date()): AllowlistEntry[] {
   const inEffect = statements.filter((s) => {
     if (s.time > now.getTime()) {
-      log.warn(`vex ${s.source}: the statement is dated in the future (${new Date(s.time).toISOString()}); it does not apply yet.`);
+      log.warn(
+        `vex ${s.source}: the statement is dated in the future (${new Date(s.time).toISOString()}); it does not apply yet.`,
+      );
       return false;
     }
     return true;
@@ -340,16 +387,25 @@ export function vexEntries(statements: VexStatement[], now: Date = new Date()): 
         if (!statementCovers(s, f, img)) return false;
         const idx = inEffect.indexOf(s);
         // Newest wins; on a tie, the one given later.
-        return !inEffect.some((o, j) => o !== s && (order(o) > order(s) || (order(o) === order(s) && j > idx)) && statementCovers(o, f, img));
+        return !inEffect.some(
+          (o, j) =>
+            o !== s && (order(o) > order(s) || (order(o) === order(s) && j > idx)) && statementCovers(o, f, img),
+        );
       },
     }));
 }
 
 /** Like loadVex, over documents already read (the base branch's versions: policy/base.ts). */
-export async function vexEntriesOf(docs: { text: string; source: string }[], now: Date = new Date()): Promise<AllowlistEntry[]> {
+export async function vexEntriesOf(
+  docs: { text: string; source: string }[],
+  now: Date = new Date(),
+): Promise<AllowlistEntry[]> {
   if (docs.length === 0) return [];
   const schema = await loadVexSchema();
-  return vexEntries(docs.flatMap((d) => parseVex(d.text, d.source, schema)), now);
+  return vexEntries(
+    docs.flatMap((d) => parseVex(d.text, d.source, schema)),
+    now,
+  );
 }
 
 /** Reads the VEX files and returns their suppressing statements as allowlist entries (see vexEntries). */

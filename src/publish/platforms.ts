@@ -28,7 +28,10 @@ export const CI_PLATFORM_ENV = 'CLAIR_SCAN_CI_PLATFORM';
 
 /** What `auto` means, for messages and --help: "gitlab when GITLAB_CI=true, …, else none". */
 export function autoDescription(): string {
-  return [...PLATFORMS.filter((p) => p.detectedBy).map((p) => `${p.name} when ${p.detectedBy}`), `else ${none.name}`].join(', ');
+  return [
+    ...PLATFORMS.filter((p) => p.detectedBy).map((p) => `${p.name} when ${p.detectedBy}`),
+    `else ${none.name}`,
+  ].join(', ');
 }
 
 /**
@@ -36,7 +39,11 @@ export function autoDescription(): string {
  * (exit 2), never silently `none`: a template that asked for GitLab's dotenv and got nothing would fail its gate
  * with "no verdict".
  */
-export function resolvePlatform(choice: string | undefined, env: Env, from = `--ci-platform (${CI_PLATFORM_ENV})`): Platform {
+export function resolvePlatform(
+  choice: string | undefined,
+  env: Env,
+  from = `--ci-platform (${CI_PLATFORM_ENV})`,
+): Platform {
   const v = (choice ?? '').trim().toLowerCase();
   if (v === '' || v === 'auto') return PLATFORMS.find((p) => p.detect(env)) ?? none;
   const chosen = PLATFORMS.find((p) => p.name === v);

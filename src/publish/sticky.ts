@@ -17,7 +17,10 @@ export const GITLAB_NOTE_MAX_CHARS = 1_000_000;
  */
 export function stickyKey(images: Pick<ImageRequest, 'ref' | 'source'>[], scope: string): string {
   const names = [...new Set(images.map(stableImageName))].sort();
-  return createHash('sha256').update(`${scope}\n${names.join('\n')}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${scope}\n${names.join('\n')}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function stickyMarker(key: string): string {
@@ -88,7 +91,12 @@ export interface StickyUpsert {
  * `maxPages` pages at most: a thread longer than that gets no new comment (it would be a duplicate if ours is
  * further on).
  */
-export async function upsertSticky(store: StickyStore, marker: string, body: string, limits: { perPage: number; maxPages: number; what: string }): Promise<StickyUpsert> {
+export async function upsertSticky(
+  store: StickyStore,
+  marker: string,
+  body: string,
+  limits: { perPage: number; maxPages: number; what: string },
+): Promise<StickyUpsert> {
   const me = await store.identity();
   let existing: StickyItem | undefined;
   let foreign = 0;
@@ -116,9 +124,12 @@ export async function upsertSticky(store: StickyStore, marker: string, body: str
   }
   if (!exhausted) {
     const n = limits.perPage * limits.maxPages;
-    throw new ClairScanError(`the ${limits.what} has more than ${n} comments and this scan's summary is not among the first ${n}; not adding another summary comment`, {
-      hint: `delete or hide older comments on the ${limits.what} (the summary is looked for among its first ${n}); until then the summary is in the job's reports.`,
-    });
+    throw new ClairScanError(
+      `the ${limits.what} has more than ${n} comments and this scan's summary is not among the first ${n}; not adding another summary comment`,
+      {
+        hint: `delete or hide older comments on the ${limits.what} (the summary is looked for among its first ${n}); until then the summary is in the job's reports.`,
+      },
+    );
   }
   const res = await store.create(body);
   return { action: 'created', id: res.id, url: res.url, foreign };

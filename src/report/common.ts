@@ -6,7 +6,16 @@ import { hash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
-import { compareFindings, Distribution, ImageResult, nothingToMatch, NOTHING_TO_MATCH_NOTE, Severity, SEVERITIES, VulnerabilityFinding } from '../findings/model';
+import {
+  compareFindings,
+  Distribution,
+  ImageResult,
+  nothingToMatch,
+  NOTHING_TO_MATCH_NOTE,
+  Severity,
+  SEVERITIES,
+  VulnerabilityFinding,
+} from '../findings/model';
 
 /** Most severe first (reports list severities in this order). */
 export const SEVERITIES_DESC: Severity[] = [...SEVERITIES].reverse();
@@ -253,7 +262,8 @@ export function allVulns(images: ImageResult[]): { f: VulnerabilityFinding; img:
   // merges these runs, and gives what sorting the unsorted list gives (a stable sort's result is determined).
   const out: { f: VulnerabilityFinding; img: ImageResult }[] = [];
   for (const img of images) for (const f of reportOrder(img.vulnerabilities)) out.push({ f, img });
-  if (images.length > 1) out.sort((a, b) => compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref));
+  if (images.length > 1)
+    out.sort((a, b) => compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref));
   allOrderCache?.set(images, out);
   return out.slice();
 }
@@ -262,8 +272,13 @@ export function allVulns(images: ImageResult[]): { f: VulnerabilityFinding; img:
 export function oneLine(s: string): string {
   // Fast path: printable ASCII with single inner spaces only is already one line (no regex replacing).
   if (!/[^\x21-\x7e ]| {2}|^ | $/.test(s)) return s;
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Cut `s` to at most `max` characters (code points), ending in "…" when cut. */
@@ -276,8 +291,12 @@ export function truncate(s: string, max: number): string {
 
 /** An image's notes as every report shows them: "nothing Clair can match" is a warning, the rest information. */
 export function imageNotes(img: ImageResult): { level: 'warning' | 'info'; text: string }[] {
-  const notes = img.notes.map((text) => ({ level: text === NOTHING_TO_MATCH_NOTE ? ('warning' as const) : ('info' as const), text }));
-  if (nothingToMatch(img) && !img.notes.includes(NOTHING_TO_MATCH_NOTE)) notes.unshift({ level: 'warning', text: NOTHING_TO_MATCH_NOTE });
+  const notes = img.notes.map((text) => ({
+    level: text === NOTHING_TO_MATCH_NOTE ? ('warning' as const) : ('info' as const),
+    text,
+  }));
+  if (nothingToMatch(img) && !img.notes.includes(NOTHING_TO_MATCH_NOTE))
+    notes.unshift({ level: 'warning', text: NOTHING_TO_MATCH_NOTE });
   return notes;
 }
 

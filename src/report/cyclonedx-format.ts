@@ -11,7 +11,9 @@ declare const require: BundleRequire;
 
 const loadCycloneDx = (): Promise<typeof import('./cyclonedx')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('./cyclonedx') as typeof import('./cyclonedx')), fail, 'cyclonedx'))
+    ? new Promise((ok, fail) =>
+        require.ensure!([], () => ok(require('./cyclonedx') as typeof import('./cyclonedx')), fail, 'cyclonedx'),
+      )
     : Promise.resolve(require('./cyclonedx') as typeof import('./cyclonedx'));
 
 export const cyclonedxFormat: ReportFormatDescriptor<'cyclonedx'> = {
@@ -20,5 +22,10 @@ export const cyclonedxFormat: ReportFormatDescriptor<'cyclonedx'> = {
   contentType: 'application/vnd.cyclonedx+json',
   output: { name: 'sbom', description: 'Path of the CycloneDX SBOM.' },
   platformReport: { gitlab: 'cyclonedx' },
-  write: async (dir, result) => (await writeChunksAtomic(dir, cyclonedxFormat.fileName, (await loadCycloneDx()).cycloneDxReportChunks(result))) as string,
+  write: async (dir, result) =>
+    (await writeChunksAtomic(
+      dir,
+      cyclonedxFormat.fileName,
+      (await loadCycloneDx()).cycloneDxReportChunks(result),
+    )) as string,
 };

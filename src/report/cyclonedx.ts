@@ -124,7 +124,9 @@ function packageProperties(p: Package): { name: string; value: string }[] {
 
 /** The image name as GitLab shows it: the reference without source prefix, tag or digest. */
 function gitlabImageName(img: ImageResult): string {
-  let ref = img.image.ref.replace(/^(docker|registry|archive|docker-archive|oci-archive):(?!\/\/)/, '').replace(/@sha256:[0-9a-f]{64}$/, '');
+  let ref = img.image.ref
+    .replace(/^(docker|registry|archive|docker-archive|oci-archive):(?!\/\/)/, '')
+    .replace(/@sha256:[0-9a-f]{64}$/, '');
   if (img.image.tag && ref.endsWith(`:${img.image.tag}`)) ref = ref.slice(0, -img.image.tag.length - 1);
   return ref || img.image.name;
 }
@@ -290,7 +292,9 @@ function vulnerabilityParts(result: ScanResult, { slotOf, slotByRef }: BomModel)
       recommendation: upgrades.size ? [...upgrades].join('; ') : undefined,
       published: Number.isNaN(issued) ? undefined : new Date(issued),
       severity: CDX_SEVERITY[f.severity],
-      cvss: f.cvss ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) } : undefined,
+      cvss: f.cvss
+        ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) }
+        : undefined,
       references: f.aliases.map((alias) => ({ id: alias, url: links.find((l) => l.includes(alias)) })),
       advisories: links.slice(1).filter(isHttpUrl),
       affects: [...affects],
@@ -315,15 +319,27 @@ function libraryVulnerability(p: VulnParts): CDX.Models.Vulnerability.Vulnerabil
     published: p.published,
   });
   v.ratings.add(new Models.Vulnerability.Rating({ severity: p.severity, ...(p.cvss ?? {}) }));
-  for (const r of p.references) v.references.add(new Models.Vulnerability.Reference(r.id, new Models.Vulnerability.Source({ url: r.url })));
+  for (const r of p.references)
+    v.references.add(new Models.Vulnerability.Reference(r.id, new Models.Vulnerability.Source({ url: r.url })));
   for (const l of p.advisories) v.advisories.add(new Models.Vulnerability.Advisory(l));
-  for (const c of p.affects) v.affects.add(new Models.Vulnerability.Affect((c.component as CDX.Models.Component).bomRef));
+  for (const c of p.affects)
+    v.affects.add(new Models.Vulnerability.Affect((c.component as CDX.Models.Component).bomRef));
   if (p.allowlisted !== undefined) v.properties.add(new Models.Property('clair-scan:allowlisted', p.allowlisted));
   return v;
 }
 
 /** The library's URI escaping of advisory URLs (serialize/json/normalize.js, escapeUri). */
-const URI_ESCAPES: Record<string, string> = { ' ': '%20', '"': '%22', "'": '%27', '[': '%5B', ']': '%5D', '<': '%3C', '>': '%3E', '{': '%7B', '}': '%7D' };
+const URI_ESCAPES: Record<string, string> = {
+  ' ': '%20',
+  '"': '%22',
+  "'": '%27',
+  '[': '%5B',
+  ']': '%5D',
+  '<': '%3C',
+  '>': '%3E',
+  '{': '%7B',
+  '}': '%7D',
+};
 
 /**
  * libraryVulnerability(p) as the library's JSON normalizer gives it (VulnerabilityNormalizer and the ones it calls,
@@ -341,8 +357,19 @@ function normalizedVulnerability(p: VulnParts): Record<string, unknown> {
     'bom-ref': `vuln:${p.id}`,
     id: p.id || undefined,
     source: { name: p.sourceName, url: p.sourceUrl },
-    references: p.references.length ? p.references.map((r) => ({ id: r.id, source: { name: undefined, url: r.url } })) : undefined,
-    ratings: [{ source: undefined, score: p.cvss?.score, severity: p.severity, method, vector: p.cvss?.vector, justification: undefined }],
+    references: p.references.length
+      ? p.references.map((r) => ({ id: r.id, source: { name: undefined, url: r.url } }))
+      : undefined,
+    ratings: [
+      {
+        source: undefined,
+        score: p.cvss?.score,
+        severity: p.severity,
+        method,
+        vector: p.cvss?.vector,
+        justification: undefined,
+      },
+    ],
     description: p.description,
     recommendation: p.recommendation,
     advisories: p.advisories.length ? advisories : undefined,
@@ -403,7 +430,10 @@ export function* cycloneDxReportChunks(result: ScanResult): Generator<string> {
       normalized.components = [...(normalized.components as unknown[]), ...packages[0].map(normalizedPackage)];
     } else {
       (normalized.components as Record<string, unknown>[]).forEach((container, idx) => {
-        const nested = [...((container.components as unknown[] | undefined) ?? []), ...packages[idx].map(normalizedPackage)];
+        const nested = [
+          ...((container.components as unknown[] | undefined) ?? []),
+          ...packages[idx].map(normalizedPackage),
+        ];
         container.components = nested.length ? nested : undefined;
       });
     }
@@ -438,7 +468,9 @@ function dependencyGraph(model: BomModel): { ref: string; dependsOn?: string[] }
   const images = model.bom.metadata.component ? [model.bom.metadata.component] : [...model.bom.components];
   const distros = model.bom.metadata.component ? [...model.bom.components] : undefined;
   images.forEach((img, idx) => {
-    const children = [...(distros ?? img.components)].map((c) => c.bomRef.toString()).concat(model.packages[idx].map((s) => s.ref));
+    const children = [...(distros ?? img.components)]
+      .map((c) => c.bomRef.toString())
+      .concat(model.packages[idx].map((s) => s.ref));
     out.push({ ref: img.bomRef.toString(), dependsOn: children.length ? children : undefined });
     for (const ref of children) out.push({ ref });
   });
@@ -458,7 +490,8 @@ function bomRefsUnique(model: BomModel, vulns: VulnParts[]): boolean {
     return true;
   };
   const { bom } = model;
-  if (bom.metadata.component && (!add(bom.metadata.component.bomRef.value) || !tree(bom.metadata.component.components))) return false;
+  if (bom.metadata.component && (!add(bom.metadata.component.bomRef.value) || !tree(bom.metadata.component.components)))
+    return false;
   if (!tree(bom.components) || bom.services.size > 0) return false;
   for (const slots of model.packages) for (const s of slots) if (!add(s.ref)) return false;
   return vulns.every((v) => add(`vuln:${v.id}`));

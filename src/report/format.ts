@@ -37,7 +37,11 @@ export interface ReportFormatDescriptor<N extends string = string> {
    * What a CI platform reads this file as, beyond the report artifact: GitLab's `artifacts:reports` key, GitHub code
    * scanning, Jenkins' `junit` step. The pipelines name the file (templates/); this says which one they expect.
    */
-  readonly platformReport?: { readonly gitlab?: 'container_scanning' | 'cyclonedx'; readonly github?: 'code-scanning'; readonly jenkins?: 'junit' };
+  readonly platformReport?: {
+    readonly gitlab?: 'container_scanning' | 'cyclonedx';
+    readonly github?: 'code-scanning';
+    readonly jenkins?: 'junit';
+  };
   /** Writes the report to `dir/fileName` atomically (streamed, or rendered in memory for the small ones); returns its path. */
   write(dir: string, result: ScanResult, opts: ReportOptions): Promise<string>;
 }

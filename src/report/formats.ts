@@ -13,7 +13,16 @@ import { openvexFormat } from './openvex';
 import { sarifFormat } from './sarif';
 import type { ReportFormatDescriptor } from './format';
 
-export const REPORT_FORMAT_LIST = [sarifFormat, gitlabFormat, markdownFormat, htmlFormat, jsonFormat, cyclonedxFormat, openvexFormat, junitFormat] as const;
+export const REPORT_FORMAT_LIST = [
+  sarifFormat,
+  gitlabFormat,
+  markdownFormat,
+  htmlFormat,
+  jsonFormat,
+  cyclonedxFormat,
+  openvexFormat,
+  junitFormat,
+] as const;
 
 export type ReportFormat = (typeof REPORT_FORMAT_LIST)[number]['name'];
 
@@ -24,9 +33,12 @@ export function reportFormat(name: ReportFormat): ReportFormatDescriptor<ReportF
 }
 
 /** format → file name in output-dir. */
-export const REPORT_FILE_NAMES = Object.fromEntries(REPORT_FORMAT_LIST.map((f) => [f.name, f.fileName])) as Record<ReportFormat, string>;
+export const REPORT_FILE_NAMES = Object.fromEntries(REPORT_FORMAT_LIST.map((f) => [f.name, f.fileName])) as Record<
+  ReportFormat,
+  string
+>;
 
 /** The action outputs that hold a report's path, in the list's order. */
-export const REPORT_OUTPUTS: { format: ReportFormat; name: string; description: string }[] = REPORT_FORMAT_LIST.flatMap((f) =>
-  'output' in f && f.output ? [{ format: f.name, ...f.output }] : [],
+export const REPORT_OUTPUTS: { format: ReportFormat; name: string; description: string }[] = REPORT_FORMAT_LIST.flatMap(
+  (f) => ('output' in f && f.output ? [{ format: f.name, ...f.output }] : []),
 );

@@ -18,7 +18,17 @@
  *   15.0): GitLab then tracks a branch image's findings as the default branch image's, instead of as new ones.
  */
 import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
-import { allLinks, canonicalUrl, distributionOf, imageNotes, isCve, isHttpUrl, osText, stableUuid, writeChunksAtomic } from './common';
+import {
+  allLinks,
+  canonicalUrl,
+  distributionOf,
+  imageNotes,
+  isCve,
+  isHttpUrl,
+  osText,
+  stableUuid,
+  writeChunksAtomic,
+} from './common';
 import type { ReportFormatDescriptor } from './format';
 import { reportView } from './view';
 
@@ -146,8 +156,18 @@ function vulnerabilityJson(f: VulnerabilityFinding, img: ImageResult, id: string
 /** The report without its vulnerabilities (`vulnerabilities: []`, the last key: the writer fills it in). */
 function reportFrame(result: ScanResult): GitlabReport {
   // scan.messages: "communication intended for the initiator of a scan" (info / warn), shown with the job's report.
-  const messages = result.images.flatMap((img) => imageNotes(img).map((n) => ({ level: n.level === 'warning' ? ('warn' as const) : ('info' as const), value: `${img.image.ref}: ${n.text}` })));
-  const identity: GitlabScanner = { id: 'clair-scan', name: 'clair-scan', version: result.tool.version || 'unknown', vendor: { name: 'clair-scan' } };
+  const messages = result.images.flatMap((img) =>
+    imageNotes(img).map((n) => ({
+      level: n.level === 'warning' ? ('warn' as const) : ('info' as const),
+      value: `${img.image.ref}: ${n.text}`,
+    })),
+  );
+  const identity: GitlabScanner = {
+    id: 'clair-scan',
+    name: 'clair-scan',
+    version: result.tool.version || 'unknown',
+    vendor: { name: 'clair-scan' },
+  };
   return {
     version: GITLAB_SCHEMA_VERSION,
     scan: {
@@ -217,5 +237,6 @@ export const gitlabFormat: ReportFormatDescriptor<'gitlab'> = {
   output: { name: 'gitlab-report', description: 'Path of the GitLab container-scanning report.' },
   platformReport: { gitlab: 'container_scanning' },
   // Shows what report-severities / ignore-unfixed let through (view.ts).
-  write: async (dir, result, opts) => (await writeChunksAtomic(dir, gitlabFormat.fileName, gitlabReportChunks(reportView(result, opts), opts))) as string,
+  write: async (dir, result, opts) =>
+    (await writeChunksAtomic(dir, gitlabFormat.fileName, gitlabReportChunks(reportView(result, opts), opts))) as string,
 };

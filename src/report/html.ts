@@ -8,15 +8,32 @@
  */
 import { countBySeverity, ScanResult, severityRank, SeverityCounts } from '../findings/model';
 import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
-import { allVulns, imageNotes, isHttpUrl, nothingToMatchImages, primaryLink, SEVERITIES_DESC, writeFileAtomic } from './common';
+import {
+  allVulns,
+  imageNotes,
+  isHttpUrl,
+  nothingToMatchImages,
+  primaryLink,
+  SEVERITIES_DESC,
+  writeFileAtomic,
+} from './common';
 import type { ReportFormatDescriptor } from './format';
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** JSON safe to embed inside a <script> element. */
-const SCRIPT_UNSAFE: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const SCRIPT_UNSAFE: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
 
 export function jsonForScript(value: unknown): string {
   // One pass over the (megabytes of) JSON instead of five.
@@ -149,7 +166,11 @@ export function renderHtml(result: ScanResult): string {
       i: img.image.ref,
       ...(f.cvss ? { c: f.cvss.score } : {}),
       d: f.description,
-      ...(f.allowlisted ? { a: `${f.allowlisted.reason} (${f.allowlisted.source}${f.allowlisted.expires ? `, expires ${f.allowlisted.expires}` : ''})` } : {}),
+      ...(f.allowlisted
+        ? {
+            a: `${f.allowlisted.reason} (${f.allowlisted.source}${f.allowlisted.expires ? `, expires ${f.allowlisted.expires}` : ''})`,
+          }
+        : {}),
       k: f.aliases.join(' '),
       ...(f.baselineState ? { n: f.baselineState } : {}),
     };
@@ -244,7 +265,9 @@ ${reasons}${delta}${expired}${unused}${notes}
  * against the baseline, the new findings, the fixed ones. Or why there is no comparison (the baseline notes).
  */
 function deltaSection(result: ScanResult): string {
-  const notes = (result.baselineNotes ?? []).map((n) => `<p class="warn baseline-note">Baseline: ${escapeHtml(n)}</p>`).join('');
+  const notes = (result.baselineNotes ?? [])
+    .map((n) => `<p class="warn baseline-note">Baseline: ${escapeHtml(n)}</p>`)
+    .join('');
   const d = result.delta;
   if (!d) return notes ? `<section id="baseline-notes">${notes}</section>` : '';
   // Row ids `delta-counts-<change>`: `delta-new` / `delta-fixed` are the tables of new and fixed findings below.
@@ -256,13 +279,18 @@ function deltaSection(result: ScanResult): string {
     .slice(0, 200)
     .map(({ f, img }) => {
       const u = primaryLink(f);
-      const id = isHttpUrl(u) ? `<a href="${escapeHtml(u)}" rel="noopener noreferrer" target="_blank">${escapeHtml(f.id)}</a>` : escapeHtml(f.id);
+      const id = isHttpUrl(u)
+        ? `<a href="${escapeHtml(u)}" rel="noopener noreferrer" target="_blank">${escapeHtml(f.id)}</a>`
+        : escapeHtml(f.id);
       return `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td>${id}</td><td>${escapeHtml(f.package.name)}</td><td>${escapeHtml(f.package.version)}</td><td>${escapeHtml(f.fixedIn ?? '—')}</td>${multi ? `<td>${escapeHtml(img.image.ref)}</td>` : ''}</tr>`;
     })
     .join('');
   const fixedRows = d.fixed
     .slice(0, 200)
-    .map((f) => `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td>${escapeHtml(f.kind === 'vulnerability' ? f.id : f.title ?? f.id)}</td><td>${escapeHtml(f.package?.name ?? '—')}</td><td>${escapeHtml(f.package?.version ?? '—')}</td><td>${escapeHtml(f.image)}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td>${escapeHtml(f.kind === 'vulnerability' ? f.id : (f.title ?? f.id))}</td><td>${escapeHtml(f.package?.name ?? '—')}</td><td>${escapeHtml(f.package?.version ?? '—')}</td><td>${escapeHtml(f.image)}</td></tr>`,
+    )
     .join('');
   return `<section id="delta"><h2>Changes since the baseline: ${escapeHtml(deltaHeadline(d))}</h2>
 ${notes}<div class="meta">Baseline: ${escapeHtml(d.baseline.source)}${d.baseline.finishedAt ? `, scanned ${escapeHtml(d.baseline.finishedAt)}` : ''}. Matched by image name, package and vulnerability; allowlisted findings not counted.</div>

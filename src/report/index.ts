@@ -27,7 +27,10 @@ export { REPORT_FILE_NAMES, REPORT_FORMAT_LIST, REPORT_FORMATS, REPORT_OUTPUTS, 
  * string), the others rendered in memory — so a failure leaves no
  * half-written report (files already written for other formats stay: they are complete).
  */
-export async function writeReports(result: ScanResult, opts: Settings['reports']): Promise<Partial<Record<ReportFormat, string>>> {
+export async function writeReports(
+  result: ScanResult,
+  opts: Settings['reports'],
+): Promise<Partial<Record<ReportFormat, string>>> {
   const dir = path.resolve(opts.outputDir);
   const out: Partial<Record<ReportFormat, string>> = {};
   await withOrderCache(async () => {
@@ -39,6 +42,9 @@ export async function writeReports(result: ScanResult, opts: Settings['reports']
 }
 
 /** Requested formats without a written file (fail closed: a run with any of these must not exit 0 or 1). */
-export function missingReports(formats: ReportFormat[], reports: Partial<Record<ReportFormat, string>>): ReportFormat[] {
+export function missingReports(
+  formats: ReportFormat[],
+  reports: Partial<Record<ReportFormat, string>>,
+): ReportFormat[] {
   return formats.filter((f) => !reports[f] || !fs.existsSync(reports[f] as string));
 }

@@ -48,7 +48,12 @@ function walks(v: unknown, depth: number, maxDepth: number): boolean {
   if (Array.isArray(v) || depth === 0) return true;
   for (const key in v) {
     const c = (v as Record<string, unknown>)[key];
-    if (c instanceof LazyArray || (Array.isArray(c) && c.length > BIG_ARRAY) || (typeof c === 'object' && c !== null && STREAMED.has(c))) return true;
+    if (
+      c instanceof LazyArray ||
+      (Array.isArray(c) && c.length > BIG_ARRAY) ||
+      (typeof c === 'object' && c !== null && STREAMED.has(c))
+    )
+      return true;
   }
   return false;
 }

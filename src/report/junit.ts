@@ -12,7 +12,14 @@
  *   U+FFFD; `& < > "` are escaped everywhere (so `]]>` is plain text) and tab/LF/CR in attributes as references.
  * Written in chunks (one per test case); validated against the Jenkins JUnit XSD in the tests.
  */
-import { type Finding, type ImageResult, parseSeverity, type ScanResult, type Severity, severityRank } from '../findings/model';
+import {
+  type Finding,
+  type ImageResult,
+  parseSeverity,
+  type ScanResult,
+  type Severity,
+  severityRank,
+} from '../findings/model';
 import { allLinks, sortedVulns, writeChunksAtomic } from './common';
 import type { ReportFormatDescriptor, ReportGate } from './format';
 
@@ -20,7 +27,15 @@ export type { ReportGate };
 
 /** Every character XML 1.0 cannot hold (with `u`, a lone surrogate is one code point outside the ranges). */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const TEXT_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 
 /** Element text. */
 export function xmlText(s: string): string {
@@ -53,7 +68,11 @@ function gateText(gate: ReportGate | undefined): string {
   return parts.length ? `no finding at or above ${parts.join(' or ')}` : 'no compliance finding (no severity gate)';
 }
 
-function testCase(classname: string, name: string, failure?: { message: string; type: Severity | 'policy'; body: string }): string {
+function testCase(
+  classname: string,
+  name: string,
+  failure?: { message: string; type: Severity | 'policy'; body: string },
+): string {
   const open = `    <testcase classname="${xmlAttr(classname)}" name="${xmlAttr(name)}"`;
   if (!failure) return `${open}/>\n`;
   return `${open}>\n      <failure message="${xmlAttr(failure.message)}" type="${failure.type}">${xmlText(failure.body)}</failure>\n    </testcase>\n`;
@@ -103,7 +122,17 @@ export function* junitChunks(result: ScanResult, gate: ReportGate | undefined): 
   } else {
     const name = `policy (${rules})`;
     const reasons = verdict.reasons.join('\n');
-    yield testCase('clair-scan', name, policyFails ? { message: verdict.reasons.join('; '), type: 'policy', body: `${reasons}\n${verdict.enforced ? '' : 'Report-only mode (fail: false): the exit code stays 0.\n'}` } : undefined);
+    yield testCase(
+      'clair-scan',
+      name,
+      policyFails
+        ? {
+            message: verdict.reasons.join('; '),
+            type: 'policy',
+            body: `${reasons}\n${verdict.enforced ? '' : 'Report-only mode (fail: false): the exit code stays 0.\n'}`,
+          }
+        : undefined,
+    );
   }
   yield '  </testsuite>\n';
 
@@ -126,5 +155,6 @@ export const junitFormat: ReportFormatDescriptor<'junit'> = {
   fileName: 'clair-scan-junit.xml',
   contentType: 'application/xml',
   platformReport: { jenkins: 'junit' },
-  write: async (dir, result, opts) => (await writeChunksAtomic(dir, junitFormat.fileName, junitChunks(result, opts.gate))) as string,
+  write: async (dir, result, opts) =>
+    (await writeChunksAtomic(dir, junitFormat.fileName, junitChunks(result, opts.gate))) as string,
 };

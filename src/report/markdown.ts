@@ -7,8 +7,23 @@
  * Size: GitHub comments are limited to 65,536 characters; the summary is kept under `maxChars`
  * (default 60,000) by cutting the full per-image lists first, with a pointer to the full reports.
  */
-import { AllowlistEntryRef, countBySeverity, ImageResult, ScanResult, SeverityCounts, VulnerabilityFinding } from '../findings/model';
-import { allVulns, imageNotes, nothingToMatchImages, primaryLink, SEVERITIES_DESC, sortedVulns, writeFileAtomic } from './common';
+import {
+  AllowlistEntryRef,
+  countBySeverity,
+  ImageResult,
+  ScanResult,
+  SeverityCounts,
+  VulnerabilityFinding,
+} from '../findings/model';
+import {
+  allVulns,
+  imageNotes,
+  nothingToMatchImages,
+  primaryLink,
+  SEVERITIES_DESC,
+  sortedVulns,
+  writeFileAtomic,
+} from './common';
 import type { ReportFormatDescriptor } from './format';
 import { reportView } from './view';
 import { md, mdLink } from './escape';
@@ -38,7 +53,8 @@ function verdictLines(result: ScanResult): string[] {
   if (!v) return [`## clair-scan: ${scope} scanned (no policy evaluated)`];
   let head: string;
   const empty = nothingToMatchImages(result.images).length;
-  if (v.status === 'pass' && empty > 0) head = `## ⚠️ clair-scan: policy passed, but nothing Clair can match was found in ${empty === n ? (n === 1 ? 'the image' : 'any image') : `${empty} of ${n} images`} — ${scope}`;
+  if (v.status === 'pass' && empty > 0)
+    head = `## ⚠️ clair-scan: policy passed, but nothing Clair can match was found in ${empty === n ? (n === 1 ? 'the image' : 'any image') : `${empty} of ${n} images`} — ${scope}`;
   else if (v.status === 'pass') head = `## ✅ clair-scan: policy passed — ${scope}`;
   else if (v.enforced) head = `## ❌ clair-scan: policy failed — ${scope}`;
   else head = `## ⚠️ clair-scan: policy failed (report-only, not enforced) — ${scope}`;
@@ -62,7 +78,8 @@ function deltaLines(result: ScanResult): string[] {
   const d = result.delta;
   if (!d) return notes.length ? [...notes.flatMap((n) => [n, '']), ''] : [];
   const multi = result.images.length > 1;
-  const row = (label: string, c: SeverityCounts): string => `| ${label} | ${SEVERITIES_DESC.map((s) => String(c[s])).join(' | ')} | **${totalOf(c)}** |`;
+  const row = (label: string, c: SeverityCounts): string =>
+    `| ${label} | ${SEVERITIES_DESC.map((s) => String(c[s])).join(' | ')} | **${totalOf(c)}** |`;
   const lines = [
     `### Changes since the baseline: ${deltaHeadline(d)}`, // numbers and severity names only
     '',
@@ -77,16 +94,29 @@ function deltaLines(result: ScanResult): string[] {
     '',
   ];
   const fresh = newVulnerabilities(result);
-  const freshCompliance = result.images.flatMap((img) => img.compliance.filter((c) => c.baselineState === 'new' && !c.allowlisted).map((c) => ({ img, c })));
+  const freshCompliance = result.images.flatMap((img) =>
+    img.compliance.filter((c) => c.baselineState === 'new' && !c.allowlisted).map((c) => ({ img, c })),
+  );
   if (fresh.length) {
-    lines.push(`#### New findings (${fresh.length})`, '', ...findingHeader(multi), ...fresh.slice(0, DELTA_ROW_CAP).map((x) => findingRow(x.f, multi ? x.img : undefined)));
+    lines.push(
+      `#### New findings (${fresh.length})`,
+      '',
+      ...findingHeader(multi),
+      ...fresh.slice(0, DELTA_ROW_CAP).map((x) => findingRow(x.f, multi ? x.img : undefined)),
+    );
     if (fresh.length > DELTA_ROW_CAP) lines.push('', `_… and ${fresh.length - DELTA_ROW_CAP} more new; ${POINTER}._`);
     lines.push('');
   } else {
     lines.push('No new vulnerabilities since the baseline.', '');
   }
   if (freshCompliance.length) {
-    lines.push(`New compliance findings: ${freshCompliance.slice(0, 20).map(({ img, c }) => `${md(c.rule, 80)}${c.path ? ` (${md(c.path, 120)})` : ''} in ${imageMd(img, 60)}`).join('; ')}`, '');
+    lines.push(
+      `New compliance findings: ${freshCompliance
+        .slice(0, 20)
+        .map(({ img, c }) => `${md(c.rule, 80)}${c.path ? ` (${md(c.path, 120)})` : ''} in ${imageMd(img, 60)}`)
+        .join('; ')}`,
+      '',
+    );
   }
   if (d.fixed.length) {
     lines.push(
@@ -95,8 +125,15 @@ function deltaLines(result: ScanResult): string[] {
       '',
       '| Severity | ID | Package | Was installed | Image |',
       '| --- | --- | --- | --- | --- |',
-      ...d.fixed.slice(0, DELTA_ROW_CAP).map((f) => `| ${md(f.severity)} | ${f.kind === 'vulnerability' ? md(f.id, 80) : md(f.title ?? f.id, 120)} | ${md(f.package?.name ?? '—', 80)} | ${md(f.package?.version ?? '—', 60)} | ${md(f.image, 60)} |`),
-      ...(d.fixed.length > DELTA_ROW_CAP ? ['', `_… and ${d.fixed.length - DELTA_ROW_CAP} more; see clair-scan-result.json._`] : []),
+      ...d.fixed
+        .slice(0, DELTA_ROW_CAP)
+        .map(
+          (f) =>
+            `| ${md(f.severity)} | ${f.kind === 'vulnerability' ? md(f.id, 80) : md(f.title ?? f.id, 120)} | ${md(f.package?.name ?? '—', 80)} | ${md(f.package?.version ?? '—', 60)} | ${md(f.image, 60)} |`,
+        ),
+      ...(d.fixed.length > DELTA_ROW_CAP
+        ? ['', `_… and ${d.fixed.length - DELTA_ROW_CAP} more; see clair-scan-result.json._`]
+        : []),
       '',
       '</details>',
       '',
@@ -110,9 +147,19 @@ function notesLines(result: ScanResult): string[] {
   const rows = result.images.flatMap((img) => imageNotes(img).map((n) => ({ img, n })));
   if (rows.length === 0) return [];
   const out: string[] = [];
-  for (const { img, n } of rows.filter((r) => r.n.level === 'warning')) out.push(`> ⚠️ **${imageMd(img, 80)}**: ${md(n.text, 600)}`, '');
+  for (const { img, n } of rows.filter((r) => r.n.level === 'warning'))
+    out.push(`> ⚠️ **${imageMd(img, 80)}**: ${md(n.text, 600)}`, '');
   const info = rows.filter((r) => r.n.level === 'info');
-  if (info.length) out.push('<details>', `<summary>Notes (${info.length})</summary>`, '', ...info.map(({ img, n }) => `- ${imageMd(img, 80)}: ${md(n.text, 400)}`), '', '</details>', '');
+  if (info.length)
+    out.push(
+      '<details>',
+      `<summary>Notes (${info.length})</summary>`,
+      '',
+      ...info.map(({ img, n }) => `- ${imageMd(img, 80)}: ${md(n.text, 400)}`),
+      '',
+      '</details>',
+      '',
+    );
   return out;
 }
 
@@ -137,7 +184,9 @@ function countsTable(result: ScanResult): string[] {
     lines.push(`| ${imageMd(img, 80)} | ${SEVERITIES_DESC.map((s) => cell(fix[s], all[s])).join(' | ')} | ${allow} |`);
   }
   if (result.images.length > 1) {
-    lines.push(`| **Total** | ${SEVERITIES_DESC.map((s) => cell(totalFix[s], totalAll[s])).join(' | ')} | ${totalAllow} |`);
+    lines.push(
+      `| **Total** | ${SEVERITIES_DESC.map((s) => cell(totalFix[s], totalAll[s])).join(' | ')} | ${totalAllow} |`,
+    );
   }
   lines.push('', '_Cells: fixable / total vulnerabilities (allowlisted ones not included)._');
   return lines;
@@ -157,7 +206,15 @@ function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined, withS
 }
 
 function findingHeader(withImage: boolean, withSummary = false): string[] {
-  const cols = ['Severity', 'ID', 'Package', 'Installed', 'Fixed in', ...(withImage ? ['Image'] : []), ...(withSummary ? ['Summary'] : [])];
+  const cols = [
+    'Severity',
+    'ID',
+    'Package',
+    'Installed',
+    'Fixed in',
+    ...(withImage ? ['Image'] : []),
+    ...(withSummary ? ['Summary'] : []),
+  ];
   return [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- |').join('')}`];
 }
 
@@ -176,16 +233,22 @@ function exploitLines(result: ScanResult): string[] {
   const multi = result.images.length > 1;
   const all = allVulns(result.images).filter((x) => !x.f.allowlisted);
   const pct = (n: number): string => `${(n * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
-  const epssCell = (f: VulnerabilityFinding): string => (f.epss ? `${pct(f.epss.score)} (${pct(f.epss.percentile)} percentile)` : '—');
-  const rows = (list: typeof all, extra: (f: VulnerabilityFinding) => string[]): string[] =>
-    [
-      ...list.slice(0, EXPLOIT_ROW_CAP).map((x) => {
-        const cols = [md(x.f.severity), mdLink(x.f.id, primaryLink(x.f)), md(x.f.package.name, 80), x.f.fixedIn ? md(x.f.fixedIn, 60) : '—', ...extra(x.f)];
-        if (multi) cols.push(imageMd(x.img, 60));
-        return `| ${cols.join(' | ')} |`;
-      }),
-      ...(list.length > EXPLOIT_ROW_CAP ? ['', `_… and ${list.length - EXPLOIT_ROW_CAP} more; ${POINTER}._`] : []),
-    ];
+  const epssCell = (f: VulnerabilityFinding): string =>
+    f.epss ? `${pct(f.epss.score)} (${pct(f.epss.percentile)} percentile)` : '—';
+  const rows = (list: typeof all, extra: (f: VulnerabilityFinding) => string[]): string[] => [
+    ...list.slice(0, EXPLOIT_ROW_CAP).map((x) => {
+      const cols = [
+        md(x.f.severity),
+        mdLink(x.f.id, primaryLink(x.f)),
+        md(x.f.package.name, 80),
+        x.f.fixedIn ? md(x.f.fixedIn, 60) : '—',
+        ...extra(x.f),
+      ];
+      if (multi) cols.push(imageMd(x.img, 60));
+      return `| ${cols.join(' | ')} |`;
+    }),
+    ...(list.length > EXPLOIT_ROW_CAP ? ['', `_… and ${list.length - EXPLOIT_ROW_CAP} more; ${POINTER}._`] : []),
+  ];
   const header = (extra: string[]): string[] => {
     const cols = ['Severity', 'ID', 'Package', 'Fixed in', ...extra, ...(multi ? ['Image'] : [])];
     return [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- |').join('')}`];
@@ -195,12 +258,32 @@ function exploitLines(result: ScanResult): string[] {
     const kev = all.filter((x) => x.f.kev);
     out.push(`### Known exploited (${kev.length})`, '');
     if (kev.length === 0) out.push(`No finding is in the CISA KEV catalogue (version ${md(e.kev.version, 40)}).`, '');
-    else out.push(...header(['KEV added', 'KEV due', 'Ransomware', 'EPSS']), ...rows(kev, (f) => [md(f.kev!.dateAdded, 12), md(f.kev!.dueDate, 12), f.kev!.ransomware ? 'known' : '—', epssCell(f)]), '');
-  } else out.push('_Known exploited: no CISA KEV data was given (`kev-data`), so the findings were not checked against it._', '');
+    else
+      out.push(
+        ...header(['KEV added', 'KEV due', 'Ransomware', 'EPSS']),
+        ...rows(kev, (f) => [
+          md(f.kev!.dateAdded, 12),
+          md(f.kev!.dueDate, 12),
+          f.kev!.ransomware ? 'known' : '—',
+          epssCell(f),
+        ]),
+        '',
+      );
+  } else
+    out.push(
+      '_Known exploited: no CISA KEV data was given (`kev-data`), so the findings were not checked against it._',
+      '',
+    );
   if (e.epss) {
-    const likely = all.filter((x) => !x.f.kev && x.f.epss && x.f.epss.score >= LIKELY_EXPLOITED_EPSS).sort((a, b) => b.f.epss!.score - a.f.epss!.score);
+    const likely = all
+      .filter((x) => !x.f.kev && x.f.epss && x.f.epss.score >= LIKELY_EXPLOITED_EPSS)
+      .sort((a, b) => b.f.epss!.score - a.f.epss!.score);
     out.push(`### Likely exploited (EPSS ≥ ${pct(LIKELY_EXPLOITED_EPSS)}, not in KEV) (${likely.length})`, '');
-    if (likely.length === 0) out.push(`No other finding has an EPSS score of ${pct(LIKELY_EXPLOITED_EPSS)} or more (EPSS ${md(e.epss.date, 12)}).`, '');
+    if (likely.length === 0)
+      out.push(
+        `No other finding has an EPSS score of ${pct(LIKELY_EXPLOITED_EPSS)} or more (EPSS ${md(e.epss.date, 12)}).`,
+        '',
+      );
     else out.push(...header(['EPSS']), ...rows(likely, (f) => [epssCell(f)]), '');
   } else out.push('_Likely exploited: no EPSS data was given (`epss-data`), so the findings have no EPSS score._', '');
   return out;
@@ -221,7 +304,8 @@ function topFindings(result: ScanResult): string[] {
 
 function capped<T>(items: T[], row: (t: T) => string): string[] {
   const out = items.slice(0, SECTION_ROW_CAP).map(row);
-  if (items.length > SECTION_ROW_CAP) out.push('', `_… and ${items.length - SECTION_ROW_CAP} more; see the full report._`);
+  if (items.length > SECTION_ROW_CAP)
+    out.push('', `_… and ${items.length - SECTION_ROW_CAP} more; see the full report._`);
   return out;
 }
 
@@ -233,8 +317,10 @@ function complianceSection(result: ScanResult): string[] {
     '',
     '| Severity | Check | Image | Finding | Allowlisted |',
     '| --- | --- | --- | --- | --- |',
-    ...capped(rows, ({ img, c }) =>
-      `| ${md(c.severity)} | ${md(c.rule, 80)} | ${imageMd(img, 60)} | ${md(c.title, 120)}: ${md(c.message, 300)}${c.path ? ` (${md(c.path, 120)})` : ''} | ${c.allowlisted ? md(c.allowlisted.reason, 120) : 'no'} |`,
+    ...capped(
+      rows,
+      ({ img, c }) =>
+        `| ${md(c.severity)} | ${md(c.rule, 80)} | ${imageMd(img, 60)} | ${md(c.title, 120)}: ${md(c.message, 300)}${c.path ? ` (${md(c.path, 120)})` : ''} | ${c.allowlisted ? md(c.allowlisted.reason, 120) : 'no'} |`,
     ),
   ];
 }
@@ -243,7 +329,11 @@ function entryRows(entries: AllowlistEntryRef[]): string[] {
   return [
     '| ID | Reason | Expires | Where |',
     '| --- | --- | --- | --- |',
-    ...capped(entries, (e) => `| ${md(e.id, 80)} | ${md(e.reason, 200)} | ${e.expires ? md(e.expires, 20) : '—'} | ${md(e.source, 120)} |`),
+    ...capped(
+      entries,
+      (e) =>
+        `| ${md(e.id, 80)} | ${md(e.reason, 200)} | ${e.expires ? md(e.expires, 20) : '—'} | ${md(e.source, 120)} |`,
+    ),
   ];
 }
 
@@ -267,7 +357,12 @@ function allowlistSection(result: ScanResult): string[] {
   }
   const v = result.verdict;
   if (v?.expiredEntries.length) {
-    out.push('', `**⚠️ ${v.expiredEntries.length} expired allowlist entr${v.expiredEntries.length === 1 ? 'y' : 'ies'}** (no longer applied):`, '', ...entryRows(v.expiredEntries));
+    out.push(
+      '',
+      `**⚠️ ${v.expiredEntries.length} expired allowlist entr${v.expiredEntries.length === 1 ? 'y' : 'ies'}** (no longer applied):`,
+      '',
+      ...entryRows(v.expiredEntries),
+    );
   }
   if (v?.unusedEntries.length) {
     out.push(
@@ -343,7 +438,17 @@ export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions 
   const maxChars = Math.max(1000, opts.maxChars ?? MARKDOWN_DEFAULT_MAX_CHARS);
   const headLines: string[] = [];
   if (opts.marker) headLines.push(markerLine(opts.marker));
-  headLines.push(...verdictLines(result), '', ...deltaLines(result), ...notesLines(result), ...exploitLines(result), ...countsTable(result), '', ...topFindings(result), '');
+  headLines.push(
+    ...verdictLines(result),
+    '',
+    ...deltaLines(result),
+    ...notesLines(result),
+    ...exploitLines(result),
+    ...countsTable(result),
+    '',
+    ...topFindings(result),
+    '',
+  );
   const tail: string[] = [];
   const comp = complianceSection(result);
   if (comp.length) tail.push(...comp, '');
@@ -374,13 +479,12 @@ export function renderMarkdownSummary(result: ScanResult, opts: MarkdownOptions 
   return text;
 }
 
-
-
 export const markdownFormat: ReportFormatDescriptor<'markdown'> = {
   name: 'markdown',
   fileName: 'clair-scan-summary.md',
   contentType: 'text/markdown; charset=utf-8',
   output: { name: 'markdown', description: 'Path of the Markdown summary.' },
   // Shows what report-severities / ignore-unfixed let through (view.ts), as the job summary and PR comment do.
-  write: (dir, result, opts) => writeFileAtomic(dir, markdownFormat.fileName, renderMarkdownSummary(reportView(result, opts))),
+  write: (dir, result, opts) =>
+    writeFileAtomic(dir, markdownFormat.fileName, renderMarkdownSummary(reportView(result, opts))),
 };

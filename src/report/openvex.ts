@@ -28,7 +28,13 @@ function statement(f: VulnerabilityFinding, img: ImageResult, timestamp: string)
   return {
     vulnerability: { name: f.id, ...(aliases.length ? { aliases } : {}) },
     timestamp,
-    products: [{ '@id': product, identifiers: { purl: product }, subcomponents: [{ '@id': f.package.purl, identifiers: { purl: f.package.purl } }] }],
+    products: [
+      {
+        '@id': product,
+        identifiers: { purl: product },
+        subcomponents: [{ '@id': f.package.purl, identifiers: { purl: f.package.purl } }],
+      },
+    ],
     status: 'not_affected',
     impact_statement: a.reason,
     status_notes: `clair-scan allowlist entry ${a.source}${a.expires ? `; the entry expires after ${a.expires}` : ''}`,
@@ -46,7 +52,10 @@ export function buildOpenVex(result: ScanResult): Record<string, unknown> {
     seen.add(key);
     statements.push(statement(f, img, timestamp));
   }
-  const id = stableUuid(`${result.images.map((i) => i.image.ref).join(',')}|${result.finishedAt}`, 'clair-scan-openvex');
+  const id = stableUuid(
+    `${result.images.map((i) => i.image.ref).join(',')}|${result.finishedAt}`,
+    'clair-scan-openvex',
+  );
   return {
     '@context': OPENVEX_CONTEXT,
     '@id': `urn:uuid:${id}`,
@@ -70,7 +79,9 @@ export const openvexFormat: ReportFormatDescriptor<'openvex'> = {
   output: { name: 'openvex', description: 'Path of the OpenVEX document (format `openvex`).' },
   write: (dir, result) => {
     if (!result.images.some((i) => i.vulnerabilities.some((f) => f.allowlisted))) {
-      log.warn('openvex: no finding is allowlisted, so the OpenVEX document has no statements (OpenVEX asks for at least one; other tools may reject it).');
+      log.warn(
+        'openvex: no finding is allowlisted, so the OpenVEX document has no statements (OpenVEX asks for at least one; other tools may reject it).',
+      );
     }
     return writeFileAtomic(dir, openvexFormat.fileName, renderOpenVex(result));
   },

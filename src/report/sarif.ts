@@ -31,7 +31,17 @@ import {
   severityRank,
   VulnerabilityFinding,
 } from '../findings/model';
-import { allLinks, distributionOf, imageNotes, nothingToMatchImages, osText, sha256Hex, sortedVulns, writeChunksAtomic, writeFileAtomic } from './common';
+import {
+  allLinks,
+  distributionOf,
+  imageNotes,
+  nothingToMatchImages,
+  osText,
+  sha256Hex,
+  sortedVulns,
+  writeChunksAtomic,
+  writeFileAtomic,
+} from './common';
 import { md, mdUrl } from './escape';
 import { jsonChunks, jsonText, LazyArray, streamed } from './json-stream';
 import type { ReportFormatDescriptor } from './format';
@@ -113,7 +123,11 @@ function groupImages(images: ImageResult[]): RunGroup[] {
   for (const n of direct) groups.push({ category: `clair-scan/${n}/`, names: [n], images: byName.get(n) ?? [] });
   if (names.length > SARIF_MAX_RUNS) {
     const rest = names.slice(SARIF_MAX_RUNS - 1);
-    groups.push({ category: 'clair-scan/other-images/', names: rest, images: rest.flatMap((n) => byName.get(n) ?? []) });
+    groups.push({
+      category: 'clair-scan/other-images/',
+      names: rest,
+      images: rest.flatMap((n) => byName.get(n) ?? []),
+    });
   }
   return groups;
 }
@@ -228,7 +242,10 @@ function lineHash(key: string): string {
 function vulnText(f: VulnerabilityFinding, img: ImageResult): string {
   const os = osText(distributionOf(f, img));
   const fix = f.fixedIn ? `; fixed in ${f.fixedIn}` : '; no fix available yet';
-  return `${f.id} (${f.severity}) in package ${f.package.name} ${f.package.version}${fix}. ` + `Image ${img.image.ref} (${os}).`;
+  return (
+    `${f.id} (${f.severity}) in package ${f.package.name} ${f.package.version}${fix}. ` +
+    `Image ${img.image.ref} (${os}).`
+  );
 }
 
 function complianceText(c: ComplianceFinding, img: ImageResult): string {
@@ -246,7 +263,9 @@ interface RunContext {
 }
 
 function ruleParts(c: Candidate, ctx: RunContext): RuleParts {
-  return c.f ? vulnRuleParts(c.f, ctx.byId.get(c.f.id) ?? [{ img: c.img, f: c.f }]) : complianceRuleParts(c.c as ComplianceFinding);
+  return c.f
+    ? vulnRuleParts(c.f, ctx.byId.get(c.f.id) ?? [{ img: c.img, f: c.f }])
+    : complianceRuleParts(c.c as ComplianceFinding);
 }
 
 /** A result's JSON text (compact): the one writer of results. */
@@ -269,7 +288,10 @@ function resultJson(c: Candidate, ctx: RunContext, ruleIndex: number): string {
   );
 }
 
-function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Candidate[]; allowlisted: number; ctx: RunContext } {
+function buildCandidates(
+  group: RunGroup,
+  dockerfile: string,
+): { candidates: Candidate[]; allowlisted: number; ctx: RunContext } {
   const candidates: Candidate[] = [];
   let allowlisted = 0;
   const seenKeys = new Set<string>();
@@ -300,7 +322,15 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
   if (group.images.length > 1) entries.sort((a, b) => compareFindings(a.f, b.f));
   let order = 0;
   for (const { img, f } of entries) {
-    candidates.push({ ruleId: f.id, severity: f.severity, rank: severityRank(f.severity), score: f.cvss?.score ?? 0, order: order++, img, f });
+    candidates.push({
+      ruleId: f.id,
+      severity: f.severity,
+      rank: severityRank(f.severity),
+      score: f.cvss?.score ?? 0,
+      order: order++,
+      img,
+      f,
+    });
   }
   for (const img of group.images) {
     for (const c of img.compliance) {
@@ -310,7 +340,15 @@ function buildCandidates(group: RunGroup, dockerfile: string): { candidates: Can
       }
       if (seenKeys.has(c.key)) continue;
       seenKeys.add(c.key);
-      candidates.push({ ruleId: `compliance/${c.rule}`, severity: c.severity, rank: severityRank(c.severity), score: 0, order: order++, img, c });
+      candidates.push({
+        ruleId: `compliance/${c.rule}`,
+        severity: c.severity,
+        rank: severityRank(c.severity),
+        score: 0,
+        order: order++,
+        img,
+        c,
+      });
     }
   }
   // Most severe first across vulnerabilities and compliance findings: what is kept when cutting.
@@ -366,7 +404,9 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
   if (b.allowlisted > 0) {
     notifications.push({
       level: 'note',
-      message: { text: `${b.allowlisted} allowlisted finding(s) are not included (GitHub does not honour SARIF suppressions).` },
+      message: {
+        text: `${b.allowlisted} allowlisted finding(s) are not included (GitHub does not honour SARIF suppressions).`,
+      },
     });
   }
   if (omitted > 0) {
@@ -383,14 +423,30 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
   if (result.delta) {
     props.baseline = {
       source: result.delta.baseline.source,
-      absent: absent.map((f) => ({ baselineState: 'absent', id: f.id, key: f.key, severity: f.severity, ...(f.package ? { package: f.package.name, installedVersion: f.package.version } : {}) })),
+      absent: absent.map((f) => ({
+        baselineState: 'absent',
+        id: f.id,
+        key: f.key,
+        severity: f.severity,
+        ...(f.package ? { package: f.package.name, installedVersion: f.package.version } : {}),
+      })),
     };
-    if (absent.length) notifications.push({ level: 'note', message: { text: `${absent.length} finding(s) of the baseline (${result.delta.baseline.source}) are absent now (fixed): see properties.baseline.absent.` } });
+    if (absent.length)
+      notifications.push({
+        level: 'note',
+        message: {
+          text: `${absent.length} finding(s) of the baseline (${result.delta.baseline.source}) are absent now (fixed): see properties.baseline.absent.`,
+        },
+      });
   }
   const empty = nothingToMatchImages(b.group.images);
   if (empty.length) props.nothingToMatch = empty.map((i) => i.image.ref);
   for (const img of b.group.images) {
-    for (const n of imageNotes(img)) notifications.push({ level: n.level === 'warning' ? 'warning' : 'note', message: { text: `${img.image.ref}: ${n.text}` } });
+    for (const n of imageNotes(img))
+      notifications.push({
+        level: n.level === 'warning' ? 'warning' : 'note',
+        message: { text: `${img.image.ref}: ${n.text}` },
+      });
   }
   if (b.group.names.length > 1) {
     notifications.push({
@@ -400,7 +456,12 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
       },
     });
   }
-  const driver: ToolComponent = streamed({ name: 'clair-scan', version: result.tool.version, informationUri: TOOL_INFORMATION_URI, rules });
+  const driver: ToolComponent = streamed({
+    name: 'clair-scan',
+    version: result.tool.version,
+    informationUri: TOOL_INFORMATION_URI,
+    rules,
+  });
   if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/.test(result.tool.version)) driver.semanticVersion = result.tool.version;
   return {
     tool: streamed({ driver }),
@@ -523,7 +584,12 @@ export function renderSarif(result: ScanResult, opts: SarifOptions): string {
  * nothing), never held as a string; when it is over the budget the temp file is dropped, the runs are cut and the
  * log is written again. A small (pretty-printed) log is fitted in memory (fittedText).
  */
-export async function writeSarifReport(dir: string, name: string, result: ScanResult, opts: SarifOptions): Promise<string> {
+export async function writeSarifReport(
+  dir: string,
+  name: string,
+  result: ScanResult,
+  opts: SarifOptions,
+): Promise<string> {
   const plan = new SarifPlan(result, opts);
   for (let pass = 0; ; pass++) {
     const last = pass >= MAX_CUT_PASSES;
@@ -541,7 +607,8 @@ export async function writeSarifReport(dir: string, name: string, result: ScanRe
         observe: async (buf) => {
           raw += buf.length;
           // Until zlib has consumed the buffer (the writer reuses it then); the next batch is produced meanwhile.
-          if (!last) await new Promise<void>((resolve, reject) => gz.write(buf, (err) => (err ? reject(err) : resolve())));
+          if (!last)
+            await new Promise<void>((resolve, reject) => gz.write(buf, (err) => (err ? reject(err) : resolve())));
         },
         accept: async () => {
           if (last) return true;
@@ -578,5 +645,6 @@ export const sarifFormat: ReportFormatDescriptor<'sarif'> = {
   output: { name: 'sarif', description: 'Path of the SARIF report.' },
   platformReport: { github: 'code-scanning' },
   // Shows what report-severities / ignore-unfixed let through (view.ts).
-  write: (dir, result, opts) => writeSarifReport(dir, sarifFormat.fileName, reportView(result, opts), { dockerfile: opts.dockerfile }),
+  write: (dir, result, opts) =>
+    writeSarifReport(dir, sarifFormat.fileName, reportView(result, opts), { dockerfile: opts.dockerfile }),
 };

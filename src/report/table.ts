@@ -48,10 +48,18 @@ export function renderTable(result: ScanResult, width = 80): string {
     const vulns = sortedVulns(img);
     const active = vulns.filter((f) => !f.allowlisted);
     out.push(rule);
-    out.push(line(`Image ${img.image.ref} — ${active.length} vulnerabilities${vulns.length > active.length ? ` (+${vulns.length - active.length} allowlisted)` : ''}`, W));
+    out.push(
+      line(
+        `Image ${img.image.ref} — ${active.length} vulnerabilities${vulns.length > active.length ? ` (+${vulns.length - active.length} allowlisted)` : ''}`,
+        W,
+      ),
+    );
     out.push(rule);
     for (const n of imageNotes(img)) out.push(...wrap(`${n.level === 'warning' ? 'WARNING' : 'Note'}: ${n.text}`, W));
-    const groups: [string, VulnerabilityFinding[]][] = SEVERITIES_DESC.map((s) => [s, active.filter((f) => f.severity === s)]);
+    const groups: [string, VulnerabilityFinding[]][] = SEVERITIES_DESC.map((s) => [
+      s,
+      active.filter((f) => f.severity === s),
+    ]);
     groups.push(['Allowlisted', vulns.filter((f) => f.allowlisted)]);
     for (const [name, list] of groups) {
       if (list.length === 0) continue;
@@ -63,7 +71,8 @@ export function renderTable(result: ScanResult, width = 80): string {
         const fix = name === 'Allowlisted' ? `${f.severity}; ${f.allowlisted?.reason ?? ''}` : (f.fixedIn ?? '-');
         out.push(row(f.id, f.package.name, f.package.version, fix));
       }
-      if (list.length > MAX_ROWS_PER_GROUP) out.push(line(`… ${list.length - MAX_ROWS_PER_GROUP} more (see the JSON/HTML report)`, W));
+      if (list.length > MAX_ROWS_PER_GROUP)
+        out.push(line(`… ${list.length - MAX_ROWS_PER_GROUP} more (see the JSON/HTML report)`, W));
     }
     if (img.compliance.length) {
       out.push('');
@@ -86,9 +95,16 @@ export function renderTable(result: ScanResult, width = 80): string {
     const mode = v.enforced ? 'enforced' : 'report-only, not enforced';
     out.push(line(`Verdict: ${v.status.toUpperCase()} (${mode})`, W));
     const empty = nothingToMatchImages(result.images);
-    if (empty.length) out.push(line(`  ! not a clean result: nothing Clair can match was found in ${empty.map((i) => i.image.ref).join(', ')}`, W));
+    if (empty.length)
+      out.push(
+        line(
+          `  ! not a clean result: nothing Clair can match was found in ${empty.map((i) => i.image.ref).join(', ')}`,
+          W,
+        ),
+      );
     for (const r of v.reasons) out.push(line(`  - ${r}`, W));
-    if (v.expiredEntries.length) out.push(line(`  ! ${v.expiredEntries.length} expired allowlist entries no longer apply`, W));
+    if (v.expiredEntries.length)
+      out.push(line(`  ! ${v.expiredEntries.length} expired allowlist entries no longer apply`, W));
     if (v.unusedEntries.length) out.push(line(`  ! ${v.unusedEntries.length} allowlist entries matched nothing`, W));
   }
   return `${out.join('\n')}\n`;

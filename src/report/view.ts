@@ -22,7 +22,17 @@ export function isFiltering(f: ReportFilter): boolean {
 export function reportView(result: ScanResult, f: ReportFilter): ScanResult {
   if (!isFiltering(f)) return result;
   const sev = f.severities?.length ? new Set(f.severities) : undefined;
-  const why = [sev ? `report-severities: ${[...sev].sort((a, b) => severityRank(b) - severityRank(a)).join(', ').toLowerCase()}` : '', f.ignoreUnfixed ? 'ignore-unfixed' : ''].filter(Boolean).join('; ');
+  const why = [
+    sev
+      ? `report-severities: ${[...sev]
+          .sort((a, b) => severityRank(b) - severityRank(a))
+          .join(', ')
+          .toLowerCase()}`
+      : '',
+    f.ignoreUnfixed ? 'ignore-unfixed' : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return {
     ...result,
     images: result.images.map((img) => {

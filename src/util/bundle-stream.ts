@@ -42,7 +42,11 @@ const compose = (stream as unknown as { compose: (...streams: Duplex[]) => Duple
  */
 export function decompressor(compression: BundleCompression, opts: { what?: string; maxBytes?: number } = {}): Duplex {
   if (compression === 'none') return new PassThrough();
-  const cap = byteCap(opts.maxBytes ?? CAPS.bundleBytes, opts.what ?? 'the vulnerability bundle', 'check that this is a bundle written by `clairctl export-updaters` or `clair-scan data export`');
+  const cap = byteCap(
+    opts.maxBytes ?? CAPS.bundleBytes,
+    opts.what ?? 'the vulnerability bundle',
+    'check that this is a bundle written by `clairctl export-updaters` or `clair-scan data export`',
+  );
   if (compression === 'gzip') return compose(zlib.createGunzip(), cap);
   const z = zlib as unknown as { createZstdDecompress?: () => Transform };
   if (z.createZstdDecompress) return compose(z.createZstdDecompress(), cap);
@@ -74,9 +78,12 @@ export async function forEachLine(
   let pieces: Buffer[] = [];
   let pending = 0;
   const tooLong = (): ClairScanError =>
-    new ClairScanError(`line ${stats.lines + 1} of ${opts.what ?? 'the vulnerability bundle'} is longer than ${formatCap(max)}, the limit for one record`, {
-      hint: 'a record of `clairctl export-updaters` is one vulnerability or enrichment, kilobytes long: this is not such a bundle, or it is damaged; export it again.',
-    });
+    new ClairScanError(
+      `line ${stats.lines + 1} of ${opts.what ?? 'the vulnerability bundle'} is longer than ${formatCap(max)}, the limit for one record`,
+      {
+        hint: 'a record of `clairctl export-updaters` is one vulnerability or enrichment, kilobytes long: this is not such a bundle, or it is damaged; export it again.',
+      },
+    );
   const emit = (last: Buffer): void => {
     let line: Buffer = last;
     if (pieces.length === 1 && last.length === 0) line = pieces[0];
@@ -159,11 +166,13 @@ export function errorText(err: unknown): string {
 }
 
 function zstdMissing(err: unknown): ClairScanError {
-  return new ClairScanError(`cannot decompress a .zst vulnerability bundle: the zstd program is not installed (${errorText(err)})`, {
-    hint: 'install zstd (Debian/Ubuntu: apt-get install zstd; Alpine: apk add zstd), run on Node.js 22.15 or newer, or use a .json.gz bundle.',
-  });
+  return new ClairScanError(
+    `cannot decompress a .zst vulnerability bundle: the zstd program is not installed (${errorText(err)})`,
+    {
+      hint: 'install zstd (Debian/Ubuntu: apt-get install zstd; Alpine: apk add zstd), run on Node.js 22.15 or newer, or use a .json.gz bundle.',
+    },
+  );
 }
-
 
 /**
  * The value of `name` in a JSON object as Go's encoding/json reads it into a struct field: keys match without

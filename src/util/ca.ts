@@ -18,7 +18,8 @@ import { log } from './log';
 export const CA_INPUT = 'registry-ca-file';
 
 /** Where the input is set, for hints. */
-export const CA_INPUT_HINT = 'registry-ca-file (CLI: --registry-ca-file or CLAIR_SCAN_REGISTRY_CA_FILE; GitLab template: ADDITIONAL_CA_CERT_BUNDLE)';
+export const CA_INPUT_HINT =
+  'registry-ca-file (CLI: --registry-ca-file or CLAIR_SCAN_REGISTRY_CA_FILE; GitLab template: ADDITIONAL_CA_CERT_BUNDLE)';
 
 /** Largest CA bundle read (the whole Mozilla store is about 220 KiB). */
 export const MAX_CA_BYTES = 4 << 20;
@@ -56,10 +57,13 @@ export function loadCaBundle(value: string | undefined, input = CA_INPUT): CaBun
     try {
       st = fs.statSync(v);
     } catch (err) {
-      return fail(`names "${v}", which ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${errorMessage(err)})`}`);
+      return fail(
+        `names "${v}", which ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${errorMessage(err)})`}`,
+      );
     }
     if (!st.isFile()) return fail(`names "${v}", which is not a file`);
-    if (st.size > MAX_CA_BYTES) return fail(`names "${v}", which is larger than ${MAX_CA_BYTES >> 20} MiB: that is no CA bundle`);
+    if (st.size > MAX_CA_BYTES)
+      return fail(`names "${v}", which is larger than ${MAX_CA_BYTES >> 20} MiB: that is no CA bundle`);
     let raw: Buffer;
     try {
       raw = fs.readFileSync(v);
@@ -68,7 +72,10 @@ export function loadCaBundle(value: string | undefined, input = CA_INPUT): CaBun
     }
     // DER (binary) starts with an ASN.1 SEQUENCE; PEM is text.
     if (raw[0] === 0x30 && !raw.includes('-----BEGIN ')) {
-      return fail(`("${v}") looks like a DER (binary) certificate, not PEM`, `convert it with \`openssl x509 -inform der -in ${v} -out ca.pem\` and give ${input} the PEM file.`);
+      return fail(
+        `("${v}") looks like a DER (binary) certificate, not PEM`,
+        `convert it with \`openssl x509 -inform der -in ${v} -out ca.pem\` and give ${input} the PEM file.`,
+      );
     }
     text = raw.toString('utf8');
   }
@@ -83,10 +90,15 @@ export function loadCaBundle(value: string | undefined, input = CA_INPUT): CaBun
       others.size
         ? `(${source}) holds no certificate, only ${[...others].join(', ')}`
         : `(${source}) is not PEM: it has no -----BEGIN CERTIFICATE----- block`,
-      others.has('TRUSTED CERTIFICATE') ? `convert it with \`openssl x509 -in FILE -out ca.pem\` (a plain CERTIFICATE block), then ${fix}` : fix,
+      others.has('TRUSTED CERTIFICATE')
+        ? `convert it with \`openssl x509 -in FILE -out ca.pem\` (a plain CERTIFICATE block), then ${fix}`
+        : fix,
     );
   }
-  if ([...others].some((o) => /PRIVATE KEY/.test(o))) log.warn(`${source} holds a private key, which is not used (a CA bundle needs only certificates): keep keys out of it.`);
+  if ([...others].some((o) => /PRIVATE KEY/.test(o)))
+    log.warn(
+      `${source} holds a private key, which is not used (a CA bundle needs only certificates): keep keys out of it.`,
+    );
   const subjects: string[] = [];
   const now = Date.now();
   pems.forEach((pem, i) => {
@@ -94,11 +106,16 @@ export function loadCaBundle(value: string | undefined, input = CA_INPUT): CaBun
     try {
       cert = new X509Certificate(pem);
     } catch (err) {
-      return fail(`(${source}): certificate ${i + 1} of ${pems.length} is not a valid X.509 certificate (${errorMessage(err)})`);
+      return fail(
+        `(${source}): certificate ${i + 1} of ${pems.length} is not a valid X.509 certificate (${errorMessage(err)})`,
+      );
     }
     const subject = cert.subject.replace(/\n/g, ', ');
     subjects.push(subject);
-    if (Date.parse(cert.validTo) < now) log.warn(`${source}: the CA certificate "${subject}" expired on ${cert.validTo}; certificates it issued are not trusted.`);
+    if (Date.parse(cert.validTo) < now)
+      log.warn(
+        `${source}: the CA certificate "${subject}" expired on ${cert.validTo}; certificates it issued are not trusted.`,
+      );
   });
   return { source, pems, subjects };
 }
@@ -166,15 +183,28 @@ export function certificateFailure(err: unknown): { code: string; message: strin
  * A clear error for a TLS certificate `what` (e.g. `the registry 127.0.0.1:5000`) presented that is not trusted,
  * naming registry-ca-file; undefined when `err` is something else.
  */
-export function untrustedCertificateError(err: unknown, what: string, ca: CaBundle | undefined): ClairScanError | undefined {
+export function untrustedCertificateError(
+  err: unknown,
+  what: string,
+  ca: CaBundle | undefined,
+): ClairScanError | undefined {
   const f = certificateFailure(err);
   if (!f) return undefined;
   let hint: string;
-  if (f.code === 'CERT_HAS_EXPIRED' || f.code === 'CERT_NOT_YET_VALID') hint = 'the certificate is outside its validity period (check its dates and this machine\'s clock); renew it on the server.';
-  else if (f.code === 'ERR_TLS_CERT_ALTNAME_INVALID') hint = 'the certificate is not issued for this host name: use the name (or IP address) the certificate names, or reissue it with that name in its subjectAltName.';
-  else if (ca) hint = `${ca.source} (given in ${CA_INPUT}) does not hold the CA that issued this certificate: add that CA (and any intermediate the server does not send) to it. It is added to the default CAs; verification is never turned off.`;
-  else hint = `if the server's certificate is issued by a private CA, give that CA's certificate (PEM) in ${CA_INPUT_HINT}: it is added to the default CAs. Verification is never turned off (plain HTTP is registry-insecure, a separate switch).`;
-  return new ClairScanError(`${what} presented a TLS certificate that is not trusted (${f.code}: ${f.message})`, { hint, cause: err });
+  if (f.code === 'CERT_HAS_EXPIRED' || f.code === 'CERT_NOT_YET_VALID')
+    hint =
+      "the certificate is outside its validity period (check its dates and this machine's clock); renew it on the server.";
+  else if (f.code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    hint =
+      'the certificate is not issued for this host name: use the name (or IP address) the certificate names, or reissue it with that name in its subjectAltName.';
+  else if (ca)
+    hint = `${ca.source} (given in ${CA_INPUT}) does not hold the CA that issued this certificate: add that CA (and any intermediate the server does not send) to it. It is added to the default CAs; verification is never turned off.`;
+  else
+    hint = `if the server's certificate is issued by a private CA, give that CA's certificate (PEM) in ${CA_INPUT_HINT}: it is added to the default CAs. Verification is never turned off (plain HTTP is registry-insecure, a separate switch).`;
+  return new ClairScanError(`${what} presented a TLS certificate that is not trusted (${f.code}: ${f.message})`, {
+    hint,
+    cause: err,
+  });
 }
 
 /**
@@ -183,7 +213,13 @@ export function untrustedCertificateError(err: unknown, what: string, ca: CaBund
  */
 export function speaksTls(host: string, port: number, timeoutMs = 3000): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = tls.connect({ host, port, rejectUnauthorized: false, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'] });
+    const socket = tls.connect({
+      host,
+      port,
+      rejectUnauthorized: false,
+      servername: net.isIP(host) ? undefined : host,
+      ALPNProtocols: ['http/1.1'],
+    });
     const done = (ok: boolean): void => {
       clearTimeout(timer);
       socket.removeAllListeners();

@@ -44,15 +44,27 @@ export interface ErrorDescription {
 }
 
 export function describeError(err: unknown): ErrorDescription {
-  if (err instanceof ClairScanError) return { message: errorMessage(err), hint: err.hint || 'see the details below, if any.', details: err.details, internal: false };
+  if (err instanceof ClairScanError)
+    return {
+      message: errorMessage(err),
+      hint: err.hint || 'see the details below, if any.',
+      details: err.details,
+      internal: false,
+    };
   const e = err instanceof Error ? err : new Error(String(err));
-  return { message: `internal error: ${errorMessage(err)}`, hint: 'this is a bug in clair-scan; please report it with this log.', details: e.stack, internal: true };
+  return {
+    message: `internal error: ${errorMessage(err)}`,
+    hint: 'this is a bug in clair-scan; please report it with this log.',
+    details: e.stack,
+    internal: true,
+  };
 }
 
 /** The text shown for any error: `cli` on stderr, `action` as the step's failure annotation. */
 export function formatError(err: unknown, style: 'cli' | 'action' = 'cli'): string {
   const d = describeError(err);
-  if (style === 'action') return [d.message, `What to do: ${d.hint}`, ...(d.details ? [`Details:\n${d.details.trimEnd()}`] : [])].join('\n');
+  if (style === 'action')
+    return [d.message, `What to do: ${d.hint}`, ...(d.details ? [`Details:\n${d.details.trimEnd()}`] : [])].join('\n');
   const parts = [d.internal ? d.message : `error: ${d.message}`, `what to do: ${d.hint}`];
   if (d.details) parts.push(`${d.internal ? '' : 'details:\n'}${indent(d.details.trimEnd())}`);
   return parts.join('\n');
@@ -90,7 +102,18 @@ function reasonOf(err: unknown, depth: number): string {
     const s = String(err ?? '');
     return s.trim() ? s : `an error without a message (${err === '' ? 'an empty string' : String(err)} was thrown)`;
   }
-  const e = err as { message?: unknown; name?: unknown; code?: unknown; status?: unknown; statusCode?: unknown; errno?: unknown; syscall?: unknown; errors?: unknown; cause?: unknown; response?: { status?: unknown } };
+  const e = err as {
+    message?: unknown;
+    name?: unknown;
+    code?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+    errno?: unknown;
+    syscall?: unknown;
+    errors?: unknown;
+    cause?: unknown;
+    response?: { status?: unknown };
+  };
   const message = typeof e.message === 'string' ? e.message : '';
   if (message.trim()) return message;
   const facts: string[] = [];

@@ -44,8 +44,11 @@ export function defuse(text: string): string {
   return (
     text
       // C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides/isolates.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(
+        // eslint-disable-next-line no-control-regex
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )
       // The runner trims any Unicode whitespace before looking for `::`; \s knows the same spaces.
       .replace(/^([^\S\n]*):(?=:)/gm, '$1:\u200b')
       // GitHub's legacy `##[command]`, Azure Pipelines' `##vso[…]` / `##[section]` and TeamCity's `##teamcity[…]`:

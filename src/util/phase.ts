@@ -59,12 +59,17 @@ export function currentPhases(): PhaseWhere[] {
   if (own) return [whereOf(own)];
   const frames = [...running];
   const parents = new Set(frames.map((f) => f.parent));
-  return frames.filter((f) => !parents.has(f)).map(whereOf).filter((w) => w.phase || w.image);
+  return frames
+    .filter((f) => !parents.has(f))
+    .map(whereOf)
+    .filter((w) => w.phase || w.image);
 }
 
 /** `the "index" phase of registry:a/b:1 and the "match" phase of registry:a/c:1`; '' for none. */
 export function describePhases(where: PhaseWhere[]): string {
-  const parts = where.map((w) => (w.phase ? `the "${w.phase}" phase${w.image ? ` of ${w.image}` : ''}` : `the scan of ${w.image}`));
+  const parts = where.map((w) =>
+    w.phase ? `the "${w.phase}" phase${w.image ? ` of ${w.image}` : ''}` : `the scan of ${w.image}`,
+  );
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
@@ -108,7 +113,9 @@ export async function runPhase<T>(phase: string, deadlineMs: number, f: () => Pr
           () =>
             reject(
               new ClairScanError(`the "${phase}" phase did not finish within ${formatSeconds(deadlineMs)}`, {
-                hint: hint ?? 'something it waits on (Docker daemon, Clair, PostgreSQL, a registry or a stream) stopped answering; check their health, or raise the matching timeout input if the work is just slow.',
+                hint:
+                  hint ??
+                  'something it waits on (Docker daemon, Clair, PostgreSQL, a registry or a stream) stopped answering; check their health, or raise the matching timeout input if the work is just slow.',
               }),
             ),
           deadlineMs,
@@ -161,7 +168,9 @@ export function guardProcess(main: () => Promise<number>, opts: GuardOptions): v
     fail(
       new ClairScanError(
         `clair-scan stopped ${where ? `in ${where}` : 'before finishing'}: it was waiting for something that can never happen (a stream that stalled or a promise that never settles), so the scan did not complete and nothing may be taken as its result`,
-        { hint: 'this is a bug in clair-scan; run it again and report it with this log (set CLAIR_SCAN_DEBUG=1 for more detail). What this run started has been removed.' },
+        {
+          hint: 'this is a bug in clair-scan; run it again and report it with this log (set CLAIR_SCAN_DEBUG=1 for more detail). What this run started has been removed.',
+        },
       ),
     );
   };
@@ -185,9 +194,12 @@ export function guardProcess(main: () => Promise<number>, opts: GuardOptions): v
     const where = describePhases(currentPhases());
     const keep = process.exitCode; // the action's report (core.setFailed) sets exit code 1
     opts.report(
-      new ClairScanError(`clair-scan exited ${where ? `in ${where}` : 'before finishing'} (exit code ${code}) before the scan completed, so nothing may be taken as its result`, {
-        hint: 'this is a bug in clair-scan; please report it with this log. What this run started may be left: remove it with `clair-scan cleanup --run-id <the run id in the first line>`.',
-      }),
+      new ClairScanError(
+        `clair-scan exited ${where ? `in ${where}` : 'before finishing'} (exit code ${code}) before the scan completed, so nothing may be taken as its result`,
+        {
+          hint: 'this is a bug in clair-scan; please report it with this log. What this run started may be left: remove it with `clair-scan cleanup --run-id <the run id in the first line>`.',
+        },
+      ),
     );
     process.exitCode = keep;
   };

@@ -21,7 +21,8 @@ export function startProgress(phase: string, opts: { totalBytes?: number; interv
   };
   const timer = setInterval(() => {
     const parts: string[] = [];
-    if (p.bytes) parts.push(opts.totalBytes ? `${formatBytes(p.bytes)} of ${formatBytes(opts.totalBytes)}` : formatBytes(p.bytes));
+    if (p.bytes)
+      parts.push(opts.totalBytes ? `${formatBytes(p.bytes)} of ${formatBytes(opts.totalBytes)}` : formatBytes(p.bytes));
     if (p.records) parts.push(`${p.records.toLocaleString('en-US')} records`);
     parts.push(`${formatDuration(Date.now() - started)} elapsed`);
     log.info(`${phase}: ${parts.join(', ')} …`);

@@ -41,7 +41,8 @@ function proxyUrl(name: string, value: string | undefined): string | undefined {
 
 /** The proxy settings in `env`; undefined when no proxy is set. */
 export function proxySettings(env: NodeJS.ProcessEnv = process.env): ProxySettings | undefined {
-  const pick = (lower: string, upper: string): [string, string | undefined] => (env[lower] !== undefined ? [lower, env[lower]] : [upper, env[upper]]);
+  const pick = (lower: string, upper: string): [string, string | undefined] =>
+    env[lower] !== undefined ? [lower, env[lower]] : [upper, env[upper]];
   const httpProxy = proxyUrl(...pick('http_proxy', 'HTTP_PROXY'));
   const httpsProxy = proxyUrl(...pick('https_proxy', 'HTTPS_PROXY'));
   if (!httpProxy && !httpsProxy) return undefined;
@@ -59,7 +60,10 @@ export function proxySettings(env: NodeJS.ProcessEnv = process.env): ProxySettin
  * origin and the proxy, e.g. a private CA), else a plain agent with `tls`; undefined when neither applies (undici's
  * global dispatcher, which installProxy may have set).
  */
-export function outboundDispatcher(tls?: { ca: string[] }, env: NodeJS.ProcessEnv = process.env): Dispatcher | undefined {
+export function outboundDispatcher(
+  tls?: { ca: string[] },
+  env: NodeJS.ProcessEnv = process.env,
+): Dispatcher | undefined {
   const proxy = proxySettings(env);
   if (!proxy) return tls ? new Agent({ connect: tls }) : undefined;
   return new EnvHttpProxyAgent({ ...proxy, ...(tls ? { connect: tls, requestTls: tls, proxyTls: tls } : {}) });

@@ -27,7 +27,14 @@ describe('HTML report in a browser', () => {
     fs.writeFileSync(file, renderHtml(sampleResult()));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const context = await browser.newContext();
     const fileUrl = `file://${file}`;
@@ -51,9 +58,14 @@ describe('HTML report in a browser', () => {
   });
 
   const rows = (): Promise<string[][]> =>
-    page.$$eval('#findings tbody tr', (trs) => trs.map((tr) =>
-      Array.from((tr as unknown as { children: ArrayLike<{ textContent: string | null }> }).children, (td) => td.textContent ?? ''),
-    ));
+    page.$$eval('#findings tbody tr', (trs) =>
+      trs.map((tr) =>
+        Array.from(
+          (tr as unknown as { children: ArrayLike<{ textContent: string | null }> }).children,
+          (td) => td.textContent ?? '',
+        ),
+      ),
+    );
 
   test('renders every finding, the verdict and compliance findings', async () => {
     expect(await rows()).toHaveLength(10);

@@ -14,7 +14,17 @@
  * (CLAIR_SCAN_DIST=<dir> points at another bundle).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -39,7 +49,10 @@ const ACT_TIMEOUT_MS = 600_000;
 /** act's binary, or an error naming the fix (a test that cannot run here fails). */
 function actBinary(): string {
   try {
-    return execFileSync('bash', [GO_TOOLS, 'path', 'act'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return execFileSync('bash', [GO_TOOLS, 'path', 'act'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
   } catch (err) {
     throw new Error(`the act e2e tests need nektos/act: ${String((err as { stderr?: string }).stderr ?? err).trim()}`);
   }
@@ -84,9 +97,17 @@ interface ActRun {
   runId: string;
 }
 
-const scanLines = (r: ActRun, stage: 'Main' | 'Post'): ActLine[] => r.lines.filter((l) => l.stage === stage && l.stepID?.[0] === 'scan');
-const commands = (r: ActRun, command: string): string[] => scanLines(r, 'Main').filter((l) => l.command === command).map((l) => l.arg ?? '');
-const printed = (r: ActRun, stage: 'Main' | 'Post'): string => scanLines(r, stage).filter((l) => l.raw_output).map((l) => l.msg).join('');
+const scanLines = (r: ActRun, stage: 'Main' | 'Post'): ActLine[] =>
+  r.lines.filter((l) => l.stage === stage && l.stepID?.[0] === 'scan');
+const commands = (r: ActRun, command: string): string[] =>
+  scanLines(r, 'Main')
+    .filter((l) => l.command === command)
+    .map((l) => l.arg ?? '');
+const printed = (r: ActRun, stage: 'Main' | 'Post'): string =>
+  scanLines(r, stage)
+    .filter((l) => l.raw_output)
+    .map((l) => l.msg)
+    .join('');
 
 function workflow(dir: string, reportDir: string): string {
   return YAML.stringify({
@@ -130,11 +151,15 @@ function makeRepo(dir: string, reportDir: string): { repo: string; sha: string }
   for (const d of ['main', 'post']) cpSync(join(DIST, d), join(repo, 'dist', d), { recursive: true });
   writeFileSync(join(repo, '.github', 'workflows', 'scan.yml'), workflow(dir, reportDir));
   const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: join(dir, 'home'), GIT_CONFIG_NOSYSTEM: '1' },
-    }).trim();
+    execFileSync(
+      'git',
+      ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: join(dir, 'home'), GIT_CONFIG_NOSYSTEM: '1' },
+      },
+    ).trim();
   git('init', '-q', '-b', 'main');
   git('add', '.');
   git('commit', '-q', '-m', 'scan workflow');
@@ -145,7 +170,12 @@ function eventPayload(event: 'push' | 'pull_request', sha: string): unknown {
   const repository = { name: 'widgets', full_name: 'acme/widgets', owner: { login: 'acme' } };
   if (event === 'push') return { ref: 'refs/heads/main', after: sha, repository };
   const side = (ref: string) => ({ ref, sha, repo: { full_name: 'acme/widgets' } });
-  return { action: 'synchronize', number: 17, pull_request: { number: 17, head: side('feature'), base: side('main') }, repository };
+  return {
+    action: 'synchronize',
+    number: 17,
+    pull_request: { number: 17, head: side('feature'), base: side('main') },
+    repository,
+  };
 }
 
 const dirs: string[] = [];
@@ -166,23 +196,36 @@ async function runAct(event: 'push' | 'pull_request', opts: { token?: string; ap
   writeFileSync(eventFile, JSON.stringify(eventPayload(event, sha)));
   const args = [
     event,
-    '-P', 'ubuntu-latest=-self-hosted',
-    '-W', '.github/workflows/scan.yml',
-    '-e', eventFile,
+    '-P',
+    'ubuntu-latest=-self-hosted',
+    '-W',
+    '.github/workflows/scan.yml',
+    '-e',
+    eventFile,
     '--json',
-    '--artifact-server-path', artifactDir,
-    '--artifact-server-addr', '127.0.0.1',
-    '--artifact-server-port', String(await freePort()),
+    '--artifact-server-path',
+    artifactDir,
+    '--artifact-server-addr',
+    '127.0.0.1',
+    '--artifact-server-port',
+    String(await freePort()),
     // act's cache server binds the machine's outbound address by default; nothing here uses it.
     '--no-cache-server',
     // the workspace copies and act's per-job files: inside this test's temp dir
-    '--action-cache-path', join(dir, 'act-cache'),
+    '--action-cache-path',
+    join(dir, 'act-cache'),
   ];
   if (opts.token) args.push('-s', `GITHUB_TOKEN=${opts.token}`);
   if (opts.apiUrl) args.push('--env', `GITHUB_API_URL=${opts.apiUrl}`);
   // act hands its own environment to self-hosted steps: keep it to what a runner host has, with HOME (act's
   // config and caches) in the temp dir. ACT_DISABLE_VERSION_CHECK: act would otherwise ask its notices server.
-  const env: Record<string, string> = { HOME: home, XDG_CACHE_HOME: join(home, '.cache'), XDG_CONFIG_HOME: join(home, '.config'), ACT_DISABLE_VERSION_CHECK: '1', DOCKER_HOST: loadTestEnv().dockerHost };
+  const env: Record<string, string> = {
+    HOME: home,
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_CONFIG_HOME: join(home, '.config'),
+    ACT_DISABLE_VERSION_CHECK: '1',
+    DOCKER_HOST: loadTestEnv().dockerHost,
+  };
   for (const k of ['PATH', 'LANG', 'TMPDIR']) if (process.env[k]) env[k] = process.env[k]!;
   const child = spawn(act, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
@@ -197,8 +240,14 @@ async function runAct(event: 'push' | 'pull_request', opts: { token?: string; ap
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as ActLine);
   const stepFile = join(dir, 'step.json');
-  if (!existsSync(stepFile)) throw new Error(`act (exit ${code}) did not run the step that records the scan step\n${stderr}\n${stdout.slice(-4000)}`);
-  const mainOutput = lines.filter((l) => l.raw_output && l.stage === 'Main' && l.stepID?.[0] === 'scan').map((l) => l.msg).join('');
+  if (!existsSync(stepFile))
+    throw new Error(
+      `act (exit ${code}) did not run the step that records the scan step\n${stderr}\n${stdout.slice(-4000)}`,
+    );
+  const mainOutput = lines
+    .filter((l) => l.raw_output && l.stage === 'Main' && l.stepID?.[0] === 'scan')
+    .map((l) => l.msg)
+    .join('');
   const runId = /^Run ([a-z0-9-]+) \(if this process is killed/m.exec(mainOutput)?.[1];
   if (!runId) throw new Error(`the main step logged no run id\n${stdout.slice(-4000)}`);
   return { code, stderr, lines, step: JSON.parse(readFileSync(stepFile, 'utf8')), dir, reportDir, artifactDir, runId };
@@ -219,7 +268,14 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
-const REPORTS = ['clair-scan-report.html', 'clair-scan-result.json', 'clair-scan-summary.md', 'clair-scan.cdx.json', 'clair-scan.sarif', 'gl-container-scanning-report.json'];
+const REPORTS = [
+  'clair-scan-report.html',
+  'clair-scan-result.json',
+  'clair-scan-summary.md',
+  'clair-scan.cdx.json',
+  'clair-scan.sarif',
+  'gl-container-scanning-report.json',
+];
 
 /** What every run asserts: exact findings and outputs, the gate, the job summary, the post step's cleanup, the artifact. */
 async function expectScanned(r: ActRun): Promise<void> {
@@ -228,18 +284,30 @@ async function expectScanned(r: ActRun): Promise<void> {
   expect(r.code).toBe(1);
   expect(r.stderr).toContain("Job 'scan' failed");
   expect(r.lines.filter((l) => l.jobResult).map((l) => l.jobResult)).toEqual(['failure']);
-  expect(commands(r, 'error')).toEqual(['Policy failed:\n- 2 findings at or above High (severity-threshold: high): 1 Critical, 1 High']);
+  expect(commands(r, 'error')).toEqual([
+    'Policy failed:\n- 2 findings at or above High (severity-threshold: high): 1 Critical, 1 High',
+  ]);
 
   // exact findings, in schema-valid reports
   expect(readdirSync(r.reportDir).sort()).toEqual(REPORTS);
-  const json = JSON.parse(readFileSync(join(r.reportDir, 'clair-scan-result.json'), 'utf8')) as { images: ImageResult[] };
+  const json = JSON.parse(readFileSync(join(r.reportDir, 'clair-scan-result.json'), 'utf8')) as {
+    images: ImageResult[];
+  };
   expect(json.images.map((i) => i.image.ref)).toEqual([IMAGE]);
   expect(findingLines(json.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
   const at = (f: string): string => join(r.reportDir, f);
-  expect(await validateWrittenReports({ sarif: at('clair-scan.sarif'), gitlab: at('gl-container-scanning-report.json'), cyclonedx: at('clair-scan.cdx.json') })).toEqual([]);
+  expect(
+    await validateWrittenReports({
+      sarif: at('clair-scan.sarif'),
+      gitlab: at('gl-container-scanning-report.json'),
+      cyclonedx: at('clair-scan.cdx.json'),
+    }),
+  ).toEqual([]);
 
   // outputs, as a later step sees them: every output of action.yml
-  const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+  const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    outputs: Record<string, unknown>;
+  };
   // new-* and fixed-total stay empty: no baseline was compared (on push none is looked for; in these pull
   // requests none can be fetched), as action.yml documents.
   const expected: Record<string, string> = {
@@ -265,7 +333,9 @@ async function expectScanned(r: ActRun): Promise<void> {
   expect(r.step.outputs).toEqual(expected);
 
   // the job summary (act logs the step's GITHUB_STEP_SUMMARY): the Markdown report, once
-  const summaries = scanLines(r, 'Main').filter((l) => l.command === 'summary').map((l) => l.content ?? '');
+  const summaries = scanLines(r, 'Main')
+    .filter((l) => l.command === 'summary')
+    .map((l) => l.content ?? '');
   expect(summaries).toHaveLength(1);
   expect(summaries[0].trimEnd()).toBe(readFileSync(at('clair-scan-summary.md'), 'utf8').trimEnd());
   expect(summaries[0]).toMatch(/^## ❌ clair-scan: policy failed — 1 image\n/);
@@ -299,7 +369,9 @@ function expectArtifactOutcome(r: ActRun): void {
     expect(reason).toContain('401');
     // what act kept of the refused upload is no usable artifact
     for (const f of filesUnder(r.artifactDir)) expect(() => readZip(readFileSync(join(r.artifactDir, f)))).toThrow();
-    console.info(`act ${r.runId}: the artifact upload was refused by act's server (nektos/act #6021): "${warnings[0]}"`);
+    console.info(
+      `act ${r.runId}: the artifact upload was refused by act's server (nektos/act #6021): "${warnings[0]}"`,
+    );
     return;
   }
   expect(warnings).toEqual([]);
@@ -313,8 +385,11 @@ function expectArtifactOutcome(r: ActRun): void {
 
 describe('the bundled action under nektos/act (self-hosted, real Docker + Clair)', () => {
   beforeAll(() => {
-    const missing = [join(DIST, 'main', 'index.js'), join(DIST, 'post', 'index.js'), BUNDLE].filter((f) => !existsSync(f));
-    if (missing.length) throw new Error(`the act e2e tests need ${missing.join(', ')} (npm run bundle; bash scripts/fixtures/build.sh)`);
+    const missing = [join(DIST, 'main', 'index.js'), join(DIST, 'post', 'index.js'), BUNDLE].filter(
+      (f) => !existsSync(f),
+    );
+    if (missing.length)
+      throw new Error(`the act e2e tests need ${missing.join(', ')} (npm run bundle; bash scripts/fixtures/build.sh)`);
     loadTestEnv();
     actBinary();
   });
@@ -330,9 +405,17 @@ describe('the bundled action under nektos/act (self-hosted, real Docker + Clair)
     const r = await runAct('pull_request');
     await expectScanned(r);
     const warnings = commands(r, 'warning');
-    expect(warnings).toContain('no github-token: the pull request comment is skipped; the summary is in the job summary.');
-    expect(warnings).toContain('baseline: no github-token: the baseline cannot be fetched; no comparison is made, the report is complete.');
-    expect(warnings.filter((w) => w.startsWith('baseline: no baseline was compared for localhost/clair-scan-fixture/debian-vuln'))).toHaveLength(1);
+    expect(warnings).toContain(
+      'no github-token: the pull request comment is skipped; the summary is in the job summary.',
+    );
+    expect(warnings).toContain(
+      'baseline: no github-token: the baseline cannot be fetched; no comparison is made, the report is complete.',
+    );
+    expect(
+      warnings.filter((w) =>
+        w.startsWith('baseline: no baseline was compared for localhost/clair-scan-fixture/debian-vuln'),
+      ),
+    ).toHaveLength(1);
     const summary = scanLines(r, 'Main').find((l) => l.command === 'summary')!.content!;
     expect(summary).toContain('Baseline: no github-token: the baseline cannot be fetched');
   });
@@ -347,7 +430,9 @@ describe('the bundled action under nektos/act (self-hosted, real Docker + Clair)
     expect(comment[0]).toMatch(/^could not write the pull request comment \([^)]*ECONNREFUSED[^)]*\)/);
     const baseline = warnings.filter((w) => w.startsWith('baseline: the baseline could not be fetched'));
     expect(baseline).toHaveLength(1);
-    expect(baseline[0]).toMatch(/^baseline: the baseline could not be fetched \([^)]*ECONNREFUSED[^)]*\); no comparison is made, the report is complete\.$/);
+    expect(baseline[0]).toMatch(
+      /^baseline: the baseline could not be fetched \([^)]*ECONNREFUSED[^)]*\); no comparison is made, the report is complete\.$/,
+    );
     // act prints the add-mask command's argument in its own JSON field; every other line must not carry the token
     const leaks = r.lines.filter((l) => l.command !== 'add-mask' && JSON.stringify(l).includes(TOKEN));
     expect(leaks).toEqual([]);

@@ -34,7 +34,10 @@ const ready = existsSync(MAIN) && existsSync(POST) && existsSync(join(REPO_ROOT,
 function describeIfReady(name: string, body: () => void): void {
   describe(name, () => {
     beforeAll(() => {
-      if (!ready) throw new Error(`the action e2e tests need ${MAIN}, ${POST} (npm run bundle) and .testenv/env.json (scripts/test-env.sh up)`);
+      if (!ready)
+        throw new Error(
+          `the action e2e tests need ${MAIN}, ${POST} (npm run bundle) and .testenv/env.json (scripts/test-env.sh up)`,
+        );
     });
     body();
   });
@@ -70,7 +73,9 @@ function parseFileCommand(text: string): Record<string, string> {
 
 /** Every input as the runner sets it: action.yml defaults (with `${{ github.token }}` evaluated), then the step's `with:`. */
 function inputEnv(withInputs: Record<string, string>): Record<string, string> {
-  const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const env: Record<string, string> = {};
   for (const [name, def] of Object.entries(action.inputs)) {
     let v = def.default ?? '';
@@ -88,7 +93,11 @@ function baseEnv(dir: string, api: GitHubApiServer, artifacts: ArtifactServer, e
     JSON.stringify({
       action: 'synchronize',
       number: PR,
-      pull_request: { number: PR, head: { repo: { full_name: `${OWNER}/${REPO}` } }, base: { repo: { full_name: `${OWNER}/${REPO}` } } },
+      pull_request: {
+        number: PR,
+        head: { repo: { full_name: `${OWNER}/${REPO}` } },
+        base: { repo: { full_name: `${OWNER}/${REPO}` } },
+      },
       repository: { name: REPO, owner: { login: OWNER } },
     }),
   );
@@ -144,7 +153,10 @@ function startMain(dir: string, env: Record<string, string>): ChildProcess {
 function runPost(dir: string, env: Record<string, string>, state: Record<string, string>): Promise<RunResult> {
   const stateEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(state)) stateEnv[`STATE_${k}`] = v;
-  return collect(spawn(process.execPath, [POST], { cwd: dir, env: { ...env, ...stateEnv }, stdio: ['ignore', 'pipe', 'pipe'] }), dir);
+  return collect(
+    spawn(process.execPath, [POST], { cwd: dir, env: { ...env, ...stateEnv }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    dir,
+  );
 }
 
 async function dockerLines(...args: string[]): Promise<string[]> {
@@ -155,7 +167,8 @@ async function dockerLines(...args: string[]): Promise<string[]> {
   return out.split('\n').filter(Boolean);
 }
 
-const runContainers = (runId: string) => dockerLines('ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--format', '{{.Names}}');
+const runContainers = (runId: string) =>
+  dockerLines('ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--format', '{{.Names}}');
 
 function runIdOf(r: RunResult): string {
   const state = JSON.parse(r.state['clair-scan-run'] ?? '{}') as { runId?: string };
@@ -200,7 +213,9 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     'severity-threshold': 'high',
   });
 
-  async function scanRun(event = 'pull_request'): Promise<RunResult & { artifacts: ArtifactServer; reportDir: string }> {
+  async function scanRun(
+    event = 'pull_request',
+  ): Promise<RunResult & { artifacts: ArtifactServer; reportDir: string }> {
     const artifacts = new ArtifactServer(); // one per workflow run: the artifact name is unique within a run
     await artifacts.start();
     try {
@@ -232,11 +247,25 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     expect(r.stdout).toMatch(/::error::Policy failed/);
 
     // outputs: every one of action.yml's outputs is written
-    const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      outputs: Record<string, unknown>;
+    };
     expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(action.outputs).sort());
-    expect(r.outputs).toMatchObject({ verdict: 'fail', 'exit-code': '1', critical: '1', high: '1', medium: '1', low: '1', negligible: '1', unknown: '1', total: '6', fixable: '4' });
+    expect(r.outputs).toMatchObject({
+      verdict: 'fail',
+      'exit-code': '1',
+      critical: '1',
+      high: '1',
+      medium: '1',
+      low: '1',
+      negligible: '1',
+      unknown: '1',
+      total: '6',
+      fixable: '4',
+    });
     expect(r.outputs['report-dir']).toBe(r.reportDir);
-    for (const k of ['sarif', 'gitlab-report', 'markdown', 'html', 'json', 'sbom']) expect(existsSync(r.outputs[k])).toBe(true);
+    for (const k of ['sarif', 'gitlab-report', 'markdown', 'html', 'json', 'sbom'])
+      expect(existsSync(r.outputs[k])).toBe(true);
 
     // job summary
     expect(r.summary).toContain('CVE-2099-1001');
@@ -248,7 +277,9 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     const onDisk = readdirSync(r.reportDir).sort();
     expect([...a.files.keys()].sort()).toEqual(onDisk);
     for (const f of onDisk) expect(a.files.get(f)!.equals(readFileSync(join(r.reportDir, f)))).toBe(true);
-    expect(onDisk).toEqual(expect.arrayContaining(['clair-scan.sarif', 'gl-container-scanning-report.json'].map((f) => basename(f))));
+    expect(onDisk).toEqual(
+      expect.arrayContaining(['clair-scan.sarif', 'gl-container-scanning-report.json'].map((f) => basename(f))),
+    );
 
     // one sticky comment, starting with the hidden marker
     const comments = api.commentsOn(OWNER, REPO, PR);
@@ -287,7 +318,9 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     try {
       const r = await scanRun();
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/::warning::could not write the pull request comment \(HTTP 403: Resource not accessible by integration[^)]*\)[^\n]*job summary/);
+      expect(r.stdout).toMatch(
+        /::warning::could not write the pull request comment \(HTTP 403: Resource not accessible by integration[^)]*\)[^\n]*job summary/,
+      );
       expect(r.outputs['exit-code']).toBe('1');
       expect(r.summary).toContain('CVE-2099-1001');
       expect(r.artifacts.artifacts).toHaveLength(1);
@@ -303,7 +336,10 @@ describeIfReady('the action on a pull request (real Docker + Clair, simulated Gi
     await artifacts.start();
     try {
       const dir = newDir();
-      const env = { ...baseEnv(dir, api, artifacts, 'push'), ...inputEnv({ ...withInputs(join(dir, 'out')), 'severity-threshold': 'severe' }) };
+      const env = {
+        ...baseEnv(dir, api, artifacts, 'push'),
+        ...inputEnv({ ...withInputs(join(dir, 'out')), 'severity-threshold': 'severe' }),
+      };
       const r = await collect(startMain(dir, env), dir);
       expect(r.code).toBe(2);
       expect(r.outputs['exit-code']).toBe('2');
@@ -353,7 +389,9 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
   const fixture = (name: string): string => `docker:localhost/clair-scan-fixture/${name}:1`;
   const MISSING = 'docker:localhost/clair-scan-fixture/no-such-image:1';
 
-  async function batchRun(withInputs: (dir: string) => Record<string, string>): Promise<RunResult & { artifacts: ArtifactServer; env: Record<string, string> }> {
+  async function batchRun(
+    withInputs: (dir: string) => Record<string, string>,
+  ): Promise<RunResult & { artifacts: ArtifactServer; env: Record<string, string> }> {
     const artifacts = new ArtifactServer();
     await artifacts.start();
     try {
@@ -370,7 +408,10 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
 
   test('`image` plus an images-file: every image scanned against one ephemeral Clair; exit 2 (one errored), exact vulnerable.list, outputs, job summary and artifact; no PR comment; the post step leaves nothing', async () => {
     const r = await batchRun((dir) => {
-      writeFileSync(join(dir, 'images.txt'), ['# the fleet', fixture('debian-vuln'), '', `${MISSING}  # gone from the daemon`, ''].join('\n'));
+      writeFileSync(
+        join(dir, 'images.txt'),
+        ['# the fleet', fixture('debian-vuln'), '', `${MISSING}  # gone from the daemon`, ''].join('\n'),
+      );
       return {
         image: fixture('clean'),
         'images-file': join(dir, 'images.txt'),
@@ -389,7 +430,9 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: '' });
 
     // vulnerable.list: the image that failed, a tab, the failed rule.
-    expect(readFileSync(join(out, 'vulnerable.list'), 'utf8')).toBe(`${fixture('debian-vuln')}\tseverity-threshold: high\n`);
+    expect(readFileSync(join(out, 'vulnerable.list'), 'utf8')).toBe(
+      `${fixture('debian-vuln')}\tseverity-threshold: high\n`,
+    );
     const summary = JSON.parse(readFileSync(join(out, 'batch-summary.json'), 'utf8')) as BatchSummary;
     expect(summary.images.map((e) => [e.image, e.verdict])).toEqual([
       [fixture('clean'), 'pass'],
@@ -400,9 +443,27 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
     expect(summary.exitCode).toBe(2);
 
     // outputs: every output of action.yml, the batch's counts and files
-    const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      outputs: Record<string, unknown>;
+    };
     expect(Object.keys(r.outputs).sort()).toEqual(Object.keys(action.outputs).sort());
-    const empty = ['new-total', 'new-critical', 'new-high', 'new-medium', 'new-low', 'new-negligible', 'new-unknown', 'fixed-total', 'sarif', 'gitlab-report', 'markdown', 'html', 'json', 'sbom', 'openvex'];
+    const empty = [
+      'new-total',
+      'new-critical',
+      'new-high',
+      'new-medium',
+      'new-low',
+      'new-negligible',
+      'new-unknown',
+      'fixed-total',
+      'sarif',
+      'gitlab-report',
+      'markdown',
+      'html',
+      'json',
+      'sbom',
+      'openvex',
+    ];
     expect(r.outputs).toEqual({
       verdict: 'fail',
       'exit-code': '2',
@@ -455,8 +516,15 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
     expect(r.artifacts.artifacts).toHaveLength(1);
     const a = r.artifacts.artifacts[0];
     expect(a).toMatchObject({ name: 'clair-scan-reports', finalized: true });
-    const perImage = (image: string): string[] => ['clair-scan-result.json', 'clair-scan.sarif'].map((f) => `images/${imageDirName(image)}/${f}`);
-    const expected = ['batch-state.jsonl', 'batch-summary.json', 'vulnerable.list', ...perImage(fixture('clean')), ...perImage(fixture('debian-vuln'))].sort();
+    const perImage = (image: string): string[] =>
+      ['clair-scan-result.json', 'clair-scan.sarif'].map((f) => `images/${imageDirName(image)}/${f}`);
+    const expected = [
+      'batch-state.jsonl',
+      'batch-summary.json',
+      'vulnerable.list',
+      ...perImage(fixture('clean')),
+      ...perImage(fixture('debian-vuln')),
+    ].sort();
     expect([...a.files.keys()].sort()).toEqual(expected);
     for (const f of expected) expect(a.files.get(f)!.equals(readFileSync(join(out, f)))).toBe(true);
 
@@ -482,7 +550,13 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
     expect(r.stdout).toContain(
       `::error::images-file "${missing}" cannot be read: ENOENT: no such file or directory, stat '${missing}'%0AWhat to do: give the path of a text file with one image reference per line (# starts a comment).\n`,
     );
-    expect(r.outputs).toMatchObject({ 'exit-code': '2', verdict: '', images: '', 'vulnerable-list': '', 'batch-summary': '' });
+    expect(r.outputs).toMatchObject({
+      'exit-code': '2',
+      verdict: '',
+      images: '',
+      'vulnerable-list': '',
+      'batch-summary': '',
+    });
     expect(r.summary).toContain(`The scan did not complete: images-file &quot;${missing}&quot; cannot be read`);
     expect(r.artifacts.artifacts).toHaveLength(0);
     expect(r.state).toEqual({}); // no run was started: nothing for the post step to clean up
@@ -491,7 +565,12 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
   });
 
   test('the same with job-summary: false: no job summary, although the batch failed before its settings were read', async () => {
-    const r = await batchRun((dir) => ({ 'images-file': join(dir, 'no-such-images.txt'), 'vuln-data': BUNDLE, 'output-dir': join(dir, 'fleet'), 'job-summary': 'false' }));
+    const r = await batchRun((dir) => ({
+      'images-file': join(dir, 'no-such-images.txt'),
+      'vuln-data': BUNDLE,
+      'output-dir': join(dir, 'fleet'),
+      'job-summary': 'false',
+    }));
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('::error::images-file "');
     expect(r.summary).toBe('');

@@ -40,16 +40,23 @@ function withVersion(v: string): string {
 const COMPLETE = 'no comparison is made, the report is complete.';
 
 const cases: [string, () => string, (f: string) => string | RegExp][] = [
-  ['a result of another image', () => otherImage, (f) => `the baseline (file ${f}) is of another image (localhost/clair-scan-fixture/base), not ${img.name}: ${COMPLETE}`],
+  [
+    'a result of another image',
+    () => otherImage,
+    (f) =>
+      `the baseline (file ${f}) is of another image (localhost/clair-scan-fixture/base), not ${img.name}: ${COMPLETE}`,
+  ],
   [
     'an older format version (0.9.0)',
     () => withVersion('0.9.0'),
-    (f) => `the baseline (file ${f}) has result format version 0.9.0, which this clair-scan (format 1.2.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
+    (f) =>
+      `the baseline (file ${f}) has result format version 0.9.0, which this clair-scan (format 1.2.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
   ],
   [
     'an unknown format version (2.0.0)',
     () => withVersion('2.0.0'),
-    (f) => `the baseline (file ${f}) has result format version 2.0.0, which this clair-scan (format 1.2.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
+    (f) =>
+      `the baseline (file ${f}) has result format version 2.0.0, which this clair-scan (format 1.2.0) cannot compare with; ${COMPLETE} The next baseline written by this version will compare.`,
   ],
   [
     'a truncated file',
@@ -70,7 +77,11 @@ const cases: [string, () => string, (f: string) => string | RegExp][] = [
     },
     (f) => `the baseline (file ${f}) is not a clair-scan result (clair-scan-result.json); ${COMPLETE}`,
   ],
-  ['a missing file', () => path.join(dir, 'no-such-result.json'), (f) => `the baseline ${f} cannot be read (ENOENT); ${COMPLETE}`],
+  [
+    'a missing file',
+    () => path.join(dir, 'no-such-result.json'),
+    (f) => `the baseline ${f} cannot be read (ENOENT); ${COMPLETE}`,
+  ],
   ['a directory', () => dir, (f) => `the baseline ${f} is not a file; ${COMPLETE}`],
 ];
 
@@ -89,7 +100,11 @@ function expectFullReportWithNotice(r: CliRun, notice: string | RegExp): void {
   expect(j.baselineUncompared).toEqual([img.name]);
   const text = j.baselineNotes[0] as string;
   // Complete: all three findings of the PR image, each counted as new (nothing was compared).
-  expect(j.images[0].vulnerabilities.map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState ?? '-'}`).sort()).toEqual(['CVE-2099-1002 new', 'CVE-2099-1003 new', 'CVE-2099-3001 new']);
+  expect(
+    j.images[0].vulnerabilities
+      .map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState ?? '-'}`)
+      .sort(),
+  ).toEqual(['CVE-2099-1002 new', 'CVE-2099-1003 new', 'CVE-2099-3001 new']);
   expect(r.stderr).toContain(`warning: baseline: ${text}`);
   expect(r.stderr).toContain(`warning: baseline: ${strictNote()}`);
   expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -108,38 +123,59 @@ function expectFullReportWithNotice(r: CliRun, notice: string | RegExp): void {
   expect(html).not.toContain('<section id="delta">');
 }
 
-test.each(cases)('%s: a notice, the full report, the default policy decides (exit 1: a High finding)', async (_name, make, notice) => {
-  const file = make();
-  const r = await cli(['--baseline', file, img.pr]);
-  expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
-  expect(r.json().verdict.reasons).toEqual(['1 finding at or above High (severity-threshold: high): 1 High']);
-  expectFullReportWithNotice(r, notice(file));
-});
+test.each(cases)(
+  '%s: a notice, the full report, the default policy decides (exit 1: a High finding)',
+  async (_name, make, notice) => {
+    const file = make();
+    const r = await cli(['--baseline', file, img.pr]);
+    expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
+    expect(r.json().verdict.reasons).toEqual(['1 finding at or above High (severity-threshold: high): 1 High']);
+    expectFullReportWithNotice(r, notice(file));
+  },
+);
 
 // Gates fail closed: one run per trigger of issue 20 with fail-on-new, one with a new.* rule.
-test.each(cases.slice(0, 4))('fail-on-new with %s: every finding counts as new, so the gate fails (exit 1) and says why', async (_name, make, notice) => {
-  const file = make();
-  const r = await cli(['--baseline', file, '--fail-on-new', '--severity-threshold', 'medium', img.pr]);
-  expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
-  expect(r.json().verdict).toMatchObject({
-    status: 'fail',
-    reasons: ['3 new findings at or above Medium (severity-threshold: medium (new findings only: fail-on-new)): 1 High, 2 Medium'],
-    rules: [`severity-threshold: medium (new findings only: fail-on-new); no baseline was compared for ${img.name}, so every finding of it counts as new`],
-  });
-  expectFullReportWithNotice(r, notice(file));
-});
+test.each(cases.slice(0, 4))(
+  'fail-on-new with %s: every finding counts as new, so the gate fails (exit 1) and says why',
+  async (_name, make, notice) => {
+    const file = make();
+    const r = await cli(['--baseline', file, '--fail-on-new', '--severity-threshold', 'medium', img.pr]);
+    expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
+    expect(r.json().verdict).toMatchObject({
+      status: 'fail',
+      reasons: [
+        '3 new findings at or above Medium (severity-threshold: medium (new findings only: fail-on-new)): 1 High, 2 Medium',
+      ],
+      rules: [
+        `severity-threshold: medium (new findings only: fail-on-new); no baseline was compared for ${img.name}, so every finding of it counts as new`,
+      ],
+    });
+    expectFullReportWithNotice(r, notice(file));
+  },
+);
 
 test('a new.* rule with a missing baseline file fails on every finding (exit 1)', async () => {
   const file = path.join(dir, 'no-such-result.json');
   const r = await cli(['--baseline', file, '--fail-on', 'new.high>0', img.pr]);
   expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
-  expect(r.json().verdict).toMatchObject({ status: 'fail', reasons: ['fail-on rule "new.high>0" is true: new.high=1'] });
+  expect(r.json().verdict).toMatchObject({
+    status: 'fail',
+    reasons: ['fail-on rule "new.high>0" is true: new.high=1'],
+  });
   expectFullReportWithNotice(r, `the baseline ${file} cannot be read (ENOENT); ${COMPLETE}`);
 });
 
 test('an image missing from the baseline: the compared image is compared, the other one counts in full (exit 1)', async () => {
   // The baseline has this image name (`:base`), the run scans it and the fixture's own `derived:1` (another name).
-  const r = await cli(['--baseline', sameImage, '--fail-on-new', '--severity-threshold', 'medium', img.pr, fixture('derived')]);
+  const r = await cli([
+    '--baseline',
+    sameImage,
+    '--fail-on-new',
+    '--severity-threshold',
+    'medium',
+    img.pr,
+    fixture('derived'),
+  ]);
   expect({ code: r.code, stderr: r.code === 1 ? '' : r.stderr }).toEqual({ code: 1, stderr: '' });
   const j = r.json();
   const other = 'localhost/clair-scan-fixture/derived';
@@ -149,22 +185,41 @@ test('an image missing from the baseline: the compared image is compared, the ot
   ]);
   expect(j.baselineUncompared).toEqual([other]);
   const states = (name: string): string[] =>
-    j.images.find((i: { image: { name: string } }) => i.image.name === name).vulnerabilities.map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState}`).sort();
+    j.images
+      .find((i: { image: { name: string } }) => i.image.name === name)
+      .vulnerabilities.map((v: { id: string; baselineState?: string }) => `${v.id} ${v.baselineState}`)
+      .sort();
   expect(states(img.name)).toEqual(['CVE-2099-1002 unchanged', 'CVE-2099-1003 unchanged', 'CVE-2099-3001 new']);
   expect(states(other)).toEqual(['CVE-2099-1002 new', 'CVE-2099-1003 new', 'CVE-2099-3001 new']);
-  expect(j.verdict).toMatchObject({ status: 'fail', reasons: ['4 new findings at or above Medium (severity-threshold: medium (new findings only: fail-on-new)): 1 High, 3 Medium'] });
+  expect(j.verdict).toMatchObject({
+    status: 'fail',
+    reasons: [
+      '4 new findings at or above Medium (severity-threshold: medium (new findings only: fail-on-new)): 1 High, 3 Medium',
+    ],
+  });
   expect(r.stderr).toContain(`warning: baseline: no baseline was compared for ${other}`);
-  expect(r.file('clair-scan-summary.md')).toContain(`> ℹ️ Baseline: no baseline was compared for ${other}: all 3 findings`);
+  expect(r.file('clair-scan-summary.md')).toContain(
+    `> ℹ️ Baseline: no baseline was compared for ${other}: all 3 findings`,
+  );
 });
 
 test.each([
-  [['--fail-on-new'], 'fail-on-new count findings new against a baseline, which batch mode does not compare: every finding would pass as not new'],
-  [['--fail-on', 'high>0 || new.medium>0'], 'fail-on "high>0 || new.medium>0" count findings new against a baseline, which batch mode does not compare: every finding would pass as not new'],
-])('batch mode compares no baseline: %j is refused (exit 2) before anything starts, not passed silently', async (flags, message) => {
-  const list = path.join(dir, 'images.txt');
-  fs.writeFileSync(list, `${img.pr}\n`);
-  const r = await cli(['--images-file', list, ...flags]);
-  expect(r.code).toBe(2);
-  expect(r.stderr).toContain(message);
-  expect(r.stderr).toContain('gate the batch on all findings');
-});
+  [
+    ['--fail-on-new'],
+    'fail-on-new count findings new against a baseline, which batch mode does not compare: every finding would pass as not new',
+  ],
+  [
+    ['--fail-on', 'high>0 || new.medium>0'],
+    'fail-on "high>0 || new.medium>0" count findings new against a baseline, which batch mode does not compare: every finding would pass as not new',
+  ],
+])(
+  'batch mode compares no baseline: %j is refused (exit 2) before anything starts, not passed silently',
+  async (flags, message) => {
+    const list = path.join(dir, 'images.txt');
+    fs.writeFileSync(list, `${img.pr}\n`);
+    const r = await cli(['--images-file', list, ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('gate the batch on all findings');
+  },
+);

@@ -64,9 +64,13 @@ function parseFileCommand(text: string): Record<string, string> {
 
 /** Every input as the runner sets it: action.yml's defaults (`${{ github.token }}` evaluated), then the step's `with:`. */
 function inputEnv(withInputs: Record<string, string>): Record<string, string> {
-  const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const action = YAML.parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const env: Record<string, string> = {};
-  for (const [name, def] of Object.entries(action.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = def.default === '${{ github.token }}' ? TOKEN : def.default ?? '';
+  for (const [name, def] of Object.entries(action.inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] =
+      def.default === '${{ github.token }}' ? TOKEN : (def.default ?? '');
   for (const [name, v] of Object.entries(withInputs)) env[`INPUT_${name.toUpperCase()}`] = v;
   return env;
 }
@@ -74,7 +78,12 @@ function inputEnv(withInputs: Record<string, string>): Record<string, string> {
 let img: TestImages;
 const api = new GitHubApiServer();
 
-async function runAction(kind: 'push' | 'pull_request', image: string, extra: Record<string, string>, files: Record<string, string> = {}): Promise<ActionRun> {
+async function runAction(
+  kind: 'push' | 'pull_request',
+  image: string,
+  extra: Record<string, string>,
+  files: Record<string, string> = {},
+): Promise<ActionRun> {
   const dir = testTempDir('cs-e2e-baseline-action-');
   // The checkout (GITHUB_WORKSPACE): files of the change under review, e.g. its allowlist.
   for (const [name, text] of Object.entries(files)) {
@@ -93,7 +102,11 @@ async function runAction(kind: 'push' | 'pull_request', image: string, extra: Re
           ? {
               action: 'synchronize',
               number: PR,
-              pull_request: { number: PR, head: { ref: 'feature/login', repo: { full_name: `${OWNER}/${REPO}` } }, base: { ref: 'main', sha: BASE_SHA, repo: { full_name: `${OWNER}/${REPO}` } } },
+              pull_request: {
+                number: PR,
+                head: { ref: 'feature/login', repo: { full_name: `${OWNER}/${REPO}` } },
+                base: { ref: 'main', sha: BASE_SHA, repo: { full_name: `${OWNER}/${REPO}` } },
+              },
               repository,
             }
           : { ref: 'refs/heads/main', repository },
@@ -159,7 +172,7 @@ async function runAction(kind: 'push' | 'pull_request', image: string, extra: Re
   }
 }
 
-describe('the action on a pull request compares with the base branch\'s artifact', () => {
+describe("the action on a pull request compares with the base branch's artifact", () => {
   beforeAll(async () => {
     // Fails rather than skips: a missing bundle must not pass as a green test.
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run bundle\` first`);
@@ -182,7 +195,13 @@ describe('the action on a pull request compares with the base branch\'s artifact
   test('a push to main: no baseline (not a pull request), the report artifact is uploaded', async () => {
     const r = await runAction('push', img.base, { 'fail-on-new': 'true', 'severity-threshold': 'medium' });
     expect({ code: r.code, out: r.code === 0 ? '' : r.stdout + r.stderr }).toEqual({ code: 0, out: '' });
-    expect(r.outputs).toMatchObject({ verdict: 'pass', total: '2', 'new-total': '', 'new-medium': '', 'fixed-total': '' });
+    expect(r.outputs).toMatchObject({
+      verdict: 'pass',
+      total: '2',
+      'new-total': '',
+      'new-medium': '',
+      'fixed-total': '',
+    });
     expect(api.requests).toEqual([]); // no PR: neither a baseline lookup nor a comment
     expect(r.artifacts.artifacts).toHaveLength(1);
     const a = r.artifacts.artifacts[0];
@@ -192,14 +211,38 @@ describe('the action on a pull request compares with the base branch\'s artifact
     mainZip = a.zip;
   });
 
-  test('the pull request: main\'s artifact is found and downloaded through the API; 1 new finding, the comment leads with it, new-* outputs; fail-on-new fails', async () => {
+  test("the pull request: main's artifact is found and downloaded through the API; 1 new finding, the comment leads with it, new-* outputs; fail-on-new fails", async () => {
     expect(mainZip).toBeDefined();
     // The Actions API's view of the repository: this PR run, main's successful push run (with the artifact it
     // uploaded) and an older failed one.
     api.runs.push(
-      { id: PR_RUN, workflowId: WORKFLOW_ID, branch: 'feature/login', event: 'pull_request', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-02T10:00:00Z' },
-      { id: MAIN_RUN, workflowId: WORKFLOW_ID, branch: 'main', event: 'push', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-01T10:00:00Z' },
-      { id: MAIN_RUN - 1, workflowId: WORKFLOW_ID, branch: 'main', event: 'push', conclusion: 'failure', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-01T12:00:00Z' },
+      {
+        id: PR_RUN,
+        workflowId: WORKFLOW_ID,
+        branch: 'feature/login',
+        event: 'pull_request',
+        conclusion: 'success',
+        headRepository: `${OWNER}/${REPO}`,
+        createdAt: '2026-03-02T10:00:00Z',
+      },
+      {
+        id: MAIN_RUN,
+        workflowId: WORKFLOW_ID,
+        branch: 'main',
+        event: 'push',
+        conclusion: 'success',
+        headRepository: `${OWNER}/${REPO}`,
+        createdAt: '2026-03-01T10:00:00Z',
+      },
+      {
+        id: MAIN_RUN - 1,
+        workflowId: WORKFLOW_ID,
+        branch: 'main',
+        event: 'push',
+        conclusion: 'failure',
+        headRepository: `${OWNER}/${REPO}`,
+        createdAt: '2026-03-01T12:00:00Z',
+      },
     );
     api.artifacts.push({ id: 9001, runId: MAIN_RUN, name: 'clair-scan-reports', expired: false, zip: mainZip });
     // main's history: the push run's commit, then one more (main moved on since): the run is on main.
@@ -230,7 +273,9 @@ describe('the action on a pull request compares with the base branch\'s artifact
     expect(api.requests[3].url).toBe(`/repos/${OWNER}/${REPO}/compare/${shaOf(MAIN_RUN)}...${MAIN_HEAD}?per_page=1`);
     expect(api.requests[4].url).toMatch(new RegExp(`^/repos/${OWNER}/${REPO}/actions/runs/${MAIN_RUN}/artifacts\\?`));
     expect(api.requests[5].url).toBe(`/repos/${OWNER}/${REPO}/actions/artifacts/9001/zip`);
-    expect(api.requests.every((q) => q.authorization === `token ${TOKEN}` || q.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(
+      api.requests.every((q) => q.authorization === `token ${TOKEN}` || q.authorization === `Bearer ${TOKEN}`),
+    ).toBe(true);
     expect(api.blobRequests.map((b) => b.url)).toEqual(['/_blob/9001.zip?sig=ok']);
 
     // Outputs for later steps.
@@ -257,7 +302,9 @@ describe('the action on a pull request compares with the base branch\'s artifact
     const head = lines.indexOf('### Changes since the baseline: 1 new (1 Medium), 0 fixed, 2 unchanged');
     expect(head).toBeGreaterThan(1);
     expect(lines.slice(2, head).filter((l) => l !== '' && !l.startsWith('- ') && !l.startsWith('Rules: '))).toEqual([]); // only the verdict's lines (if any) before the delta
-    expect(lines[head + 2]).toMatch(new RegExp(`^_Baseline: GitHub run ${MAIN_RUN} on main, artifact clair-scan-reports, scanned `));
+    expect(lines[head + 2]).toMatch(
+      new RegExp(`^_Baseline: GitHub run ${MAIN_RUN} on main, artifact clair-scan-reports, scanned `),
+    );
     expect(lines.slice(head + 6, head + 9)).toEqual([
       '| 🆕 New | 0 | 0 | 1 | 0 | 0 | 0 | **1** |',
       '| ✅ Fixed | 0 | 0 | 0 | 0 | 0 | 0 | **0** |',
@@ -271,9 +318,16 @@ describe('the action on a pull request compares with the base branch\'s artifact
 
     // This run's own artifact carries the compared result (the next PR's baseline once merged).
     const uploaded = JSON.parse(r.artifacts.artifacts[0].files.get('clair-scan-result.json')!.toString('utf8'));
-    expect(uploaded.delta.baseline).toMatchObject({ source: `GitHub run ${MAIN_RUN} on main, artifact clair-scan-reports`, images: [img.name] });
+    expect(uploaded.delta.baseline).toMatchObject({
+      source: `GitHub run ${MAIN_RUN} on main, artifact clair-scan-reports`,
+      images: [img.name],
+    });
     expect(uploaded.delta.counts.new.Medium).toBe(1);
-    expect(uploaded.images[0].vulnerabilities.filter((v: { baselineState: string }) => v.baselineState === 'new').map((v: { key: string }) => v.key)).toEqual([img.keys.requests]);
+    expect(
+      uploaded.images[0].vulnerabilities
+        .filter((v: { baselineState: string }) => v.baselineState === 'new')
+        .map((v: { key: string }) => v.key),
+    ).toEqual([img.keys.requests]);
     prZip = r.artifacts.artifacts[0].zip;
   });
 
@@ -288,8 +342,25 @@ describe('the action on a pull request compares with the base branch\'s artifact
     api.requests.length = 0;
     api.commentsOn(OWNER, REPO, PR).forEach((c) => api.comments.delete(c.id));
     api.runs.push(
-      { id: PR_RUN, workflowId: WORKFLOW_ID, branch: 'feature/login', event: 'pull_request', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-02T10:00:00Z' },
-      { id: TAG_RUN, workflowId: WORKFLOW_ID, branch: 'main', event: 'push', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-02T09:00:00Z', headSha: OFF_MAIN },
+      {
+        id: PR_RUN,
+        workflowId: WORKFLOW_ID,
+        branch: 'feature/login',
+        event: 'pull_request',
+        conclusion: 'success',
+        headRepository: `${OWNER}/${REPO}`,
+        createdAt: '2026-03-02T10:00:00Z',
+      },
+      {
+        id: TAG_RUN,
+        workflowId: WORKFLOW_ID,
+        branch: 'main',
+        event: 'push',
+        conclusion: 'success',
+        headRepository: `${OWNER}/${REPO}`,
+        createdAt: '2026-03-02T09:00:00Z',
+        headSha: OFF_MAIN,
+      },
     );
     api.artifacts.push({ id: 9002, runId: TAG_RUN, name: 'clair-scan-reports', expired: false, zip: prZip });
     api.commits.set(OFF_MAIN, shaOf(MAIN_RUN)); // branched off main's history, never merged into it
@@ -318,7 +389,11 @@ describe('the action on a pull request compares with the base branch\'s artifact
     const uploaded = JSON.parse(r.artifacts.artifacts[0].files.get('clair-scan-result.json')!.toString('utf8'));
     expect(uploaded.delta).toBeUndefined();
     expect(uploaded.baselineNotes).toEqual([notice, strict]);
-    expect(uploaded.images[0].vulnerabilities.map((v: { baselineState?: string }) => v.baselineState)).toEqual(['new', 'new', 'new']);
+    expect(uploaded.images[0].vulnerabilities.map((v: { baselineState?: string }) => v.baselineState)).toEqual([
+      'new',
+      'new',
+      'new',
+    ]);
     // The comment and the job summary say why, right after the verdict.
     const body = api.commentsOn(OWNER, REPO, PR)[0].body;
     expect(body.split('\n')[1]).toBe('## ❌ clair-scan: policy failed — 1 image');
@@ -326,20 +401,41 @@ describe('the action on a pull request compares with the base branch\'s artifact
     expect(r.summary).toContain('> ℹ️ Baseline: no baseline was compared for ');
   });
 
-  test('a pull request that adds the allowlist entry for its own new finding: the comment says so first; policy-from-base lets main\'s allowlist decide', async () => {
+  test("a pull request that adds the allowlist entry for its own new finding: the comment says so first; policy-from-base lets main's allowlist decide", async () => {
     expect(mainZip).toBeDefined();
     api.runs.length = 0;
     api.artifacts.length = 0;
     api.gitRefs.delete('tags/main');
     api.runs.push(
-      { id: PR_RUN, workflowId: WORKFLOW_ID, branch: 'feature/login', event: 'pull_request', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-02T10:00:00Z' },
-      { id: MAIN_RUN, workflowId: WORKFLOW_ID, branch: 'main', event: 'push', conclusion: 'success', headRepository: `${OWNER}/${REPO}`, createdAt: '2026-03-01T10:00:00Z' },
+      {
+        id: PR_RUN,
+        workflowId: WORKFLOW_ID,
+        branch: 'feature/login',
+        event: 'pull_request',
+        conclusion: 'success',
+        headRepository: `${OWNER}/${REPO}`,
+        createdAt: '2026-03-02T10:00:00Z',
+      },
+      {
+        id: MAIN_RUN,
+        workflowId: WORKFLOW_ID,
+        branch: 'main',
+        event: 'push',
+        conclusion: 'success',
+        headRepository: `${OWNER}/${REPO}`,
+        createdAt: '2026-03-01T10:00:00Z',
+      },
     );
     api.artifacts.push({ id: 9001, runId: MAIN_RUN, name: 'clair-scan-reports', expired: false, zip: mainZip });
     const entry = (id: string): string[] => [`  - id: ${id}`, `    reason: accepted ${id}`];
     // main's allowlist (read through the contents API at the base sha) and the pull request's, which adds the new finding.
-    api.files.set(`${BASE_SHA}:policy/allow.yaml`, ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ''].join('\n'));
-    const prAllowlist = ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ...entry('CVE-2099-3001'), ''].join('\n');
+    api.files.set(
+      `${BASE_SHA}:policy/allow.yaml`,
+      ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ''].join('\n'),
+    );
+    const prAllowlist = ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ...entry('CVE-2099-3001'), ''].join(
+      '\n',
+    );
     const inputs = { 'fail-on-new': 'true', 'severity-threshold': 'medium', allowlist: 'policy/allow.yaml' };
 
     const comments = (): string[] => api.commentsOn(OWNER, REPO, PR)[0].body.split('\n');
@@ -348,7 +444,10 @@ describe('the action on a pull request compares with the base branch\'s artifact
 
     // 1. Without policy-from-base the change's entry applies: nothing new is counted, the gate passes — and says why first.
     const passes = await runAction('pull_request', img.pr, inputs, { 'policy/allow.yaml': prAllowlist });
-    expect({ code: passes.code, out: passes.code === 0 ? '' : passes.stdout + passes.stderr }).toEqual({ code: 0, out: '' });
+    expect({ code: passes.code, out: passes.code === 0 ? '' : passes.stdout + passes.stderr }).toEqual({
+      code: 0,
+      out: '',
+    });
     const line = `this change suppresses 1 finding: ${suppressed} (policy files that differ from main (${BASE_SHA.slice(0, 12)}): policy/allow.yaml).`;
     expect(passes.stdout).toContain(`::warning::policy: ${line}`);
     expect(comments()[1]).toBe('## ✅ clair-scan: policy passed — 1 image');
@@ -360,15 +459,29 @@ describe('the action on a pull request compares with the base branch\'s artifact
       changed: ['policy/allow.yaml'],
       unreadable: [],
       fromBase: false,
-      suppressed: [{ id: 'CVE-2099-3001', severity: 'Medium', image: img.pr, package: 'requests', by: 'policy/allow.yaml:5' }],
+      suppressed: [
+        { id: 'CVE-2099-3001', severity: 'Medium', image: img.pr, package: 'requests', by: 'policy/allow.yaml:5' },
+      ],
     });
-    expect(api.requests.filter((q) => q.operationId === 'repos/get-content').map((q) => q.url)).toEqual([`/repos/${OWNER}/${REPO}/contents/policy%2Fallow.yaml?ref=${BASE_SHA}`]);
+    expect(api.requests.filter((q) => q.operationId === 'repos/get-content').map((q) => q.url)).toEqual([
+      `/repos/${OWNER}/${REPO}/contents/policy%2Fallow.yaml?ref=${BASE_SHA}`,
+    ]);
 
     // 2. policy-from-base: main's allowlist decides, the new finding counts, fail-on-new fails.
-    const fails = await runAction('pull_request', img.pr, { ...inputs, 'policy-from-base': 'true' }, { 'policy/allow.yaml': prAllowlist });
-    expect({ code: fails.code, out: fails.code === 1 ? '' : fails.stdout + fails.stderr }).toEqual({ code: 1, out: '' });
+    const fails = await runAction(
+      'pull_request',
+      img.pr,
+      { ...inputs, 'policy-from-base': 'true' },
+      { 'policy/allow.yaml': prAllowlist },
+    );
+    expect({ code: fails.code, out: fails.code === 1 ? '' : fails.stdout + fails.stderr }).toEqual({
+      code: 1,
+      out: '',
+    });
     expect(fails.stdout).toMatch(/::error::Policy failed:%0A- 1 new finding at or above Medium/);
     expect(comments()[1]).toBe('## ❌ clair-scan: policy failed — 1 image');
-    expect(comments()[3]).toMatch(/^> ⚠️ \*\*Policy files changed\*\*: this change would suppress 1 finding: CVE-2099-3001 .* policy-from-base: the versions of main \\\(a{12}\\\) decided; these suppressions were not applied\.$/);
+    expect(comments()[3]).toMatch(
+      /^> ⚠️ \*\*Policy files changed\*\*: this change would suppress 1 finding: CVE-2099-3001 .* policy-from-base: the versions of main \\\(a{12}\\\) decided; these suppressions were not applied\.$/,
+    );
   });
 });

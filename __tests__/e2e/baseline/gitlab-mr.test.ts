@@ -54,7 +54,10 @@ let globalVars: Vars;
 let scanJob: Job;
 
 function remoteDocker(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: remote.dockerHost } }).trim();
+  return execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: remote.dockerHost },
+  }).trim();
 }
 
 interface JobRun {
@@ -120,11 +123,24 @@ async function runScanJob(kind: 'main' | 'mr', project: Vars, files: Record<stri
   expect(jobCreated(scanJob, vars)).toBe(true);
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
   const lines = [...(scanJob.before_script ?? []), ...scanJob.script];
-  const script = ['set -eo pipefail', ...lines.flatMap((l) => [`printf '%s\\n' ${quote(`$ ${l.split('\n')[0]}`)}`, l])].join('\n');
-  const env: Vars = { ...vars, PATH: [shimDir, path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'), HOME: home, TMPDIR: tmpDir };
+  const script = [
+    'set -eo pipefail',
+    ...lines.flatMap((l) => [`printf '%s\\n' ${quote(`$ ${l.split('\n')[0]}`)}`, l]),
+  ].join('\n');
+  const env: Vars = {
+    ...vars,
+    PATH: [shimDir, path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    HOME: home,
+    TMPDIR: tmpDir,
+  };
   const chunks: Buffer[] = [];
   const exitCode = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { cwd: projectDir, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60_000 });
+    const child = spawn('bash', ['-c', script], {
+      cwd: projectDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 10 * 60_000,
+    });
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', reject);
@@ -193,7 +209,7 @@ afterAll(async () => {
   await stopRemoteDaemon();
 });
 
-test('the template job on main, then in a merge request pipeline: the baseline comes from main\'s job artifact, the MR note leads with the delta', async () => {
+test("the template job on main, then in a merge request pipeline: the baseline comes from main's job artifact, the MR note leads with the delta", async () => {
   // 1. main: no merge request, no baseline; the job's artifact holds the result.
   const main = await runScanJob('main', projectVariables({ CS_IMAGE: img.base }));
   expect({ exitCode: main.exitCode, log: main.exitCode === 0 ? '' : main.log }).toEqual({ exitCode: 0, log: '' });
@@ -204,8 +220,28 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   // GitLab keeps it as the artifact of main's push pipeline; a newer pipeline of a tag named "main" has a forged one
   // (every finding of the MR image: taken as the baseline, nothing would be new).
   gitlab.pipelines.push(
-    { id: 900, project: PROJECT_ID, ref: 'main', tag: false, sha: 'a'.repeat(40), source: 'push', status: 'success', createdAt: '2026-03-01T10:00:00Z', jobs: [{ id: 9000, name: JOB, status: 'success', artifacts: new Map([[RESULT_PATH, baseline]]) }] },
-    { id: 910, project: PROJECT_ID, ref: 'main', tag: true, sha: 'b'.repeat(40), source: 'push', status: 'success', createdAt: '2026-03-01T11:00:00Z', jobs: [{ id: 9100, name: JOB, status: 'success', artifacts: new Map([[RESULT_PATH, Buffer.from('{}')]]) }] },
+    {
+      id: 900,
+      project: PROJECT_ID,
+      ref: 'main',
+      tag: false,
+      sha: 'a'.repeat(40),
+      source: 'push',
+      status: 'success',
+      createdAt: '2026-03-01T10:00:00Z',
+      jobs: [{ id: 9000, name: JOB, status: 'success', artifacts: new Map([[RESULT_PATH, baseline]]) }],
+    },
+    {
+      id: 910,
+      project: PROJECT_ID,
+      ref: 'main',
+      tag: true,
+      sha: 'b'.repeat(40),
+      source: 'push',
+      status: 'success',
+      createdAt: '2026-03-01T11:00:00Z',
+      jobs: [{ id: 9100, name: JOB, status: 'success', artifacts: new Map([[RESULT_PATH, Buffer.from('{}')]]) }],
+    },
   );
 
   // 2. the merge request pipeline (opted in as the template's header says).
@@ -214,10 +250,25 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   expect(gitlab.problems).toEqual([]);
   const baselineRequests = gitlab.requests.filter((r) => r.url.includes('/pipelines') || r.url.includes('/jobs/'));
   expect(baselineRequests).toEqual([
-    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/pipelines?ref=main&scope=branches&status=success&order_by=id&sort=desc&per_page=20`, status: 200, token: TOKEN },
+    {
+      method: 'GET',
+      url: `/api/v4/projects/${PROJECT_ID}/pipelines?ref=main&scope=branches&status=success&order_by=id&sort=desc&per_page=20`,
+      status: 200,
+      token: TOKEN,
+    },
     { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/pipelines/900`, status: 200, token: TOKEN },
-    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/pipelines/900/jobs?scope[]=success&per_page=100`, status: 200, token: TOKEN },
-    { method: 'GET', url: `/api/v4/projects/${PROJECT_ID}/jobs/9000/artifacts/clair-scan-reports/clair-scan-result.json`, status: 200, token: TOKEN },
+    {
+      method: 'GET',
+      url: `/api/v4/projects/${PROJECT_ID}/pipelines/900/jobs?scope[]=success&per_page=100`,
+      status: 200,
+      token: TOKEN,
+    },
+    {
+      method: 'GET',
+      url: `/api/v4/projects/${PROJECT_ID}/jobs/9000/artifacts/clair-scan-reports/clair-scan-result.json`,
+      status: 200,
+      token: TOKEN,
+    },
   ]);
   const source = `GitLab job "${JOB}" (job 9000) of pipeline 900 on main`;
   expect(mr.log).toContain(`baseline: compared with ${source}: 1 new (1 Medium), 0 fixed, 2 unchanged`);
@@ -227,7 +278,12 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   expect(dotenv).toMatch(/^CLAIR_SCAN_VERDICT=fail$/m);
   expect(dotenv).toMatch(/^CLAIR_SCAN_REASONS=.*1 new finding at or above Medium/m);
   // The delta for later jobs, as the action's new-*/fixed-total outputs.
-  expect(dotenv.split('\n').filter((l) => /^CLAIR_SCAN_(NEW|FIXED)_/.test(l))).toEqual(['CLAIR_SCAN_NEW_TOTAL=1', 'CLAIR_SCAN_NEW_CRITICAL=0', 'CLAIR_SCAN_NEW_HIGH=0', 'CLAIR_SCAN_FIXED_TOTAL=0']);
+  expect(dotenv.split('\n').filter((l) => /^CLAIR_SCAN_(NEW|FIXED)_/.test(l))).toEqual([
+    'CLAIR_SCAN_NEW_TOTAL=1',
+    'CLAIR_SCAN_NEW_CRITICAL=0',
+    'CLAIR_SCAN_NEW_HIGH=0',
+    'CLAIR_SCAN_FIXED_TOTAL=0',
+  ]);
 
   // The sticky note: marker, verdict, then the delta; the new finding is the first finding listed.
   const notes = gitlab.notesOn(PROJECT_ID, Number(MR_IID));
@@ -239,7 +295,12 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   expect(head).toBeGreaterThan(1);
   expect(lines.slice(2, head).filter((l) => l !== '' && !l.startsWith('- ') && !l.startsWith('Rules: '))).toEqual([]); // only the verdict's lines (if any) before the delta
   // As rendered: md() writes `"` as `&quot;` and escapes punctuation with backslashes.
-  expect(lines[head + 2].replace(/\\/g, '').replace(/&quot;/g, '"').startsWith(`_Baseline: ${source}, scanned `)).toBe(true);
+  expect(
+    lines[head + 2]
+      .replace(/\\/g, '')
+      .replace(/&quot;/g, '"')
+      .startsWith(`_Baseline: ${source}, scanned `),
+  ).toBe(true);
   expect(lines.slice(head + 6, head + 9)).toEqual([
     '| 🆕 New | 0 | 0 | 1 | 0 | 0 | 0 | **1** |',
     '| ✅ Fixed | 0 | 0 | 0 | 0 | 0 | 0 | **0** |',
@@ -248,17 +309,28 @@ test('the template job on main, then in a merge request pipeline: the baseline c
   expect(lines[head + 10]).toBe('#### New findings (1)');
   expect(lines.find((l) => /^\| [A-Za-z]+ \| \[?CVE-/.test(l))).toMatch(/^\| Medium \| \[CVE-2099-3001\]/);
   // The GitLab report of the MR job is complete (all three findings; the widget compares by itself).
-  const gl = JSON.parse(fs.readFileSync(path.join(mr.projectDir, scanJob.artifacts.reports.container_scanning), 'utf8'));
-  expect(gl.vulnerabilities.map((v: { identifiers: { value: string }[] }) => v.identifiers[0].value).sort()).toEqual(['CVE-2099-1002', 'CVE-2099-1003', 'CVE-2099-3001']);
+  const gl = JSON.parse(
+    fs.readFileSync(path.join(mr.projectDir, scanJob.artifacts.reports.container_scanning), 'utf8'),
+  );
+  expect(gl.vulnerabilities.map((v: { identifiers: { value: string }[] }) => v.identifiers[0].value).sort()).toEqual([
+    'CVE-2099-1002',
+    'CVE-2099-1003',
+    'CVE-2099-3001',
+  ]);
 });
 
 test('only the job token (the note token is protected): no baseline, every finding counts as new, fail-on-new fails and the log and dotenv say why', async () => {
   expect(gitlab.pipelines.length).toBeGreaterThan(0); // main's pipeline is there: only the token is missing
   gitlab.requests.length = 0;
-  const mr = await runScanJob('mr', projectVariables({ CS_IMAGE: img.pr, CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_GITLAB_TOKEN: '' }));
+  const mr = await runScanJob(
+    'mr',
+    projectVariables({ CS_IMAGE: img.pr, CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_GITLAB_TOKEN: '' }),
+  );
   expect({ exitCode: mr.exitCode, log: mr.exitCode === 0 ? '' : mr.log }).toEqual({ exitCode: 0, log: '' }); // report-only scan job; the gate job reads the dotenv
   expect(gitlab.problems).toEqual([]);
-  expect(gitlab.requests.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.status}`)).toEqual([`GET /api/v4/projects/${PROJECT_ID}/pipelines 401`]);
+  expect(gitlab.requests.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.status}`)).toEqual([
+    `GET /api/v4/projects/${PROJECT_ID}/pipelines 401`,
+  ]);
   const notice =
     'listing the pipelines of main for the baseline was refused (HTTP 401): the job token cannot list pipelines (and reads artifacts only on GitLab Premium); set CLAIR_SCAN_GITLAB_TOKEN (read_api). No comparison is made, the report is complete.';
   const strict = `no baseline was compared for ${img.name}: all 3 findings of it count as new (the safe reading: fail-on-new and new.* rules count them as introduced by this change).`;
@@ -270,25 +342,35 @@ test('only the job token (the note token is protected): no baseline, every findi
   const result = JSON.parse(fs.readFileSync(path.join(mr.projectDir, RESULT_PATH), 'utf8'));
   expect(result.baselineNotes).toEqual([notice, strict]);
   expect(result.baselineUncompared).toEqual([img.name]);
-  expect(fs.readFileSync(path.join(mr.projectDir, 'clair-scan-reports', 'clair-scan-summary.md'), 'utf8')).toContain('> ℹ️ Baseline: no baseline was compared for ');
+  expect(fs.readFileSync(path.join(mr.projectDir, 'clair-scan-reports', 'clair-scan-summary.md'), 'utf8')).toContain(
+    '> ℹ️ Baseline: no baseline was compared for ',
+  );
 });
 
-test('a merge request that adds the allowlist entry for its own new finding: the MR note says so first; CLAIR_SCAN_POLICY_FROM_BASE lets main\'s allowlist decide', async () => {
+test("a merge request that adds the allowlist entry for its own new finding: the MR note says so first; CLAIR_SCAN_POLICY_FROM_BASE lets main's allowlist decide", async () => {
   expect(gitlab.pipelines.length).toBeGreaterThan(0);
   const entry = (id: string): string[] => [`  - id: ${id}`, `    reason: accepted ${id}`];
-  gitlab.files.set(`${PROJECT_ID}|${DIFF_BASE_SHA}|policy/allow.yaml`, ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ''].join('\n'));
-  const mine = { 'policy/allow.yaml': ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ...entry('CVE-2099-3001'), ''].join('\n') };
+  gitlab.files.set(
+    `${PROJECT_ID}|${DIFF_BASE_SHA}|policy/allow.yaml`,
+    ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ''].join('\n'),
+  );
+  const mine = {
+    'policy/allow.yaml': ['version: 1', 'allowlist:', ...entry('CVE-2099-9999'), ...entry('CVE-2099-3001'), ''].join(
+      '\n',
+    ),
+  };
   const vars = { CS_IMAGE: img.pr, CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_ALLOWLIST: 'policy/allow.yaml' };
   const note = (): string[] => gitlab.notesOn(PROJECT_ID, Number(MR_IID))[0].body.split('\n');
-  const dotenvOf = (r: JobRun): string => fs.readFileSync(path.join(r.projectDir, scanJob.artifacts.reports.dotenv), 'utf8');
+  const dotenvOf = (r: JobRun): string =>
+    fs.readFileSync(path.join(r.projectDir, scanJob.artifacts.reports.dotenv), 'utf8');
 
   gitlab.requests.length = 0;
   const passes = await runScanJob('mr', projectVariables(vars), mine);
   expect({ exitCode: passes.exitCode, log: passes.exitCode === 0 ? '' : passes.log }).toEqual({ exitCode: 0, log: '' });
   expect(gitlab.problems).toEqual([]);
-  expect(gitlab.requests.filter((r) => r.url.includes('/repository/files/')).map((r) => `${r.status} ${r.url}`)).toEqual([
-    `200 /api/v4/projects/${PROJECT_ID}/repository/files/policy%2Fallow.yaml/raw?ref=${DIFF_BASE_SHA}`,
-  ]);
+  expect(
+    gitlab.requests.filter((r) => r.url.includes('/repository/files/')).map((r) => `${r.status} ${r.url}`),
+  ).toEqual([`200 /api/v4/projects/${PROJECT_ID}/repository/files/policy%2Fallow.yaml/raw?ref=${DIFF_BASE_SHA}`]);
   expect(dotenvOf(passes)).toMatch(/^CLAIR_SCAN_VERDICT=pass$/m);
   const line = `this change suppresses 1 finding: CVE-2099-3001 (Medium, requests) in ${img.pr} by policy/allow.yaml:5 (policy files that differ from main (${DIFF_BASE_SHA.slice(0, 12)}): policy/allow.yaml).`;
   expect(passes.log).toContain(`policy: ${line}`);
@@ -299,5 +381,7 @@ test('a merge request that adds the allowlist entry for its own new finding: the
   expect({ exitCode: fails.exitCode, log: fails.exitCode === 0 ? '' : fails.log }).toEqual({ exitCode: 0, log: '' }); // report-only scan job
   expect(dotenvOf(fails)).toMatch(/^CLAIR_SCAN_VERDICT=fail$/m);
   expect(dotenvOf(fails)).toMatch(/^CLAIR_SCAN_REASONS=.*1 new finding at or above Medium/m);
-  expect(note()[3]).toMatch(/^> ⚠️ \*\*Policy files changed\*\*: this change would suppress 1 finding: CVE-2099-3001 .*policy-from-base: the versions of main \\\(c{12}\\\) decided; these suppressions were not applied\.$/);
+  expect(note()[3]).toMatch(
+    /^> ⚠️ \*\*Policy files changed\*\*: this change would suppress 1 finding: CVE-2099-3001 .*policy-from-base: the versions of main \\\(c{12}\\\) decided; these suppressions were not applied\.$/,
+  );
 });

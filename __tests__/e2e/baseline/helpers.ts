@@ -68,7 +68,18 @@ export interface CliRun {
 /** Flags pointing the CLI at the local test images and the fixture data; never pulls. */
 export function commonFlags(outDir: string): string[] {
   const env = loadTestEnv();
-  return ['--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--vuln-data', BUNDLE, '--output-dir', outDir];
+  return [
+    '--clair-image',
+    env.clairImage,
+    '--postgres-image',
+    env.postgresImage,
+    '--pull',
+    'never',
+    '--vuln-data',
+    BUNDLE,
+    '--output-dir',
+    outDir,
+  ];
 }
 
 /** What a shell gives the CLI: no CLAIR_SCAN_* or CI variables of the test runner's environment. */
@@ -86,8 +97,12 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   const outDir = testTempDir('cs-e2e-baseline-out-');
   let stdout = '';
   let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const out = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const err = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
   let code: number;
   try {
     code = await runCli([...commonFlags(outDir), ...args], cleanEnv(env));
@@ -119,6 +134,10 @@ export function keepResult(run: CliRun, label: string): string {
 }
 
 /** "id severity package baselineState allowlisted-reason" per vulnerability of the (single) image, sorted. */
-export function stateLines(result: { images: { vulnerabilities: { id: string; severity: string; package: { name: string }; baselineState?: string }[] }[] }): string[] {
-  return result.images[0].vulnerabilities.map((v) => `${v.id} ${v.severity} ${v.package.name} ${v.baselineState ?? '-'}`).sort();
+export function stateLines(result: {
+  images: { vulnerabilities: { id: string; severity: string; package: { name: string }; baselineState?: string }[] }[];
+}): string[] {
+  return result.images[0].vulnerabilities
+    .map((v) => `${v.id} ${v.severity} ${v.package.name} ${v.baselineState ?? '-'}`)
+    .sort();
 }

@@ -32,7 +32,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await clair?.stop();
   expect(leftoverContainers(clair?.runId)).toEqual([]);
-  for (const id of runIds) expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`clair-scan-${id}-`))).toEqual([]);
+  for (const id of runIds)
+    expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`clair-scan-${id}-`))).toEqual([]);
 });
 
 /** Raw inputs as the CLI/action would hand them over, pointed at the split Clair. */
@@ -53,19 +54,32 @@ function inputs(extra: Record<string, string>): { raw: (n: string) => string | u
 const track = { onState: (s: { runId: string }) => void (runIds.includes(s.runId) || runIds.push(s.runId)) };
 const read = (f: string): string => fs.readFileSync(f, 'utf8');
 const summaryOf = (out: string): BatchSummary => JSON.parse(read(path.join(out, 'batch-summary.json'))) as BatchSummary;
-const brief = (e: BatchImageEntry): string => `${e.image} ${e.verdict} ${e.counts ? `${e.counts.total}/${e.counts.High}H/${e.counts.Medium}M` : '-'}`;
+const brief = (e: BatchImageEntry): string =>
+  `${e.image} ${e.verdict} ${e.counts ? `${e.counts.total}/${e.counts.High}H/${e.counts.Medium}M` : '-'}`;
 
 describe('a registry listing of the test registry, with auth', () => {
   const org = `batch-${randomBytes(4).toString('hex')}`;
   const reg = env.registry.address;
-  const pushed = [`${reg}/${org}/debian-vuln:1.0.0`, `${reg}/${org}/debian-vuln:latest`, `${reg}/${org}/alpine:latest`, `${reg}/${org}/clean:latest`, `${reg}/${org}/clean:dev`, `${reg}/${org}/team/python:latest`];
+  const pushed = [
+    `${reg}/${org}/debian-vuln:1.0.0`,
+    `${reg}/${org}/debian-vuln:latest`,
+    `${reg}/${org}/alpine:latest`,
+    `${reg}/${org}/clean:latest`,
+    `${reg}/${org}/clean:dev`,
+    `${reg}/${org}/team/python:latest`,
+  ];
   const sources = ['debian-vuln', 'debian-vuln', 'alpine', 'clean', 'clean', 'python'];
   const auth = { username: env.registry.username, password: env.registry.password, insecure: false, hosts: [reg] };
 
   // A docker CLI config of this file's own: other test files log in and out of the same registry meanwhile.
   const dockerConfig = testTempDir('cs-e2e-batch-docker-');
   const cli = (args: string[], input?: string): string =>
-    execFileSync('docker', args, { input, env: { ...process.env, DOCKER_CONFIG: dockerConfig }, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    execFileSync('docker', args, {
+      input,
+      env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
 
   beforeAll(() => {
     cli(['login', '-u', env.registry.username, '--password-stdin', reg], env.registry.password);
@@ -79,14 +93,28 @@ describe('a registry listing of the test registry, with auth', () => {
   });
 
   it('lists the catalog and tags page by page (2 per page), filtered by pattern and tags', async () => {
-    const one = await listImages(parseListing(`registry:${reg}/${org}/*`)!, tagFilter(['latest', 'semver']), auth, { pageSize: 2 });
-    expect(one).toEqual({ refs: [`${reg}/${org}/alpine:latest`, `${reg}/${org}/clean:latest`, `${reg}/${org}/debian-vuln:1.0.0`, `${reg}/${org}/debian-vuln:latest`], failures: [] });
-    const deep = await listImages(parseListing(`registry:${reg}/${org}/**`)!, tagFilter(['/dev|1\\..*/']), auth, { pageSize: 2 });
+    const one = await listImages(parseListing(`registry:${reg}/${org}/*`)!, tagFilter(['latest', 'semver']), auth, {
+      pageSize: 2,
+    });
+    expect(one).toEqual({
+      refs: [
+        `${reg}/${org}/alpine:latest`,
+        `${reg}/${org}/clean:latest`,
+        `${reg}/${org}/debian-vuln:1.0.0`,
+        `${reg}/${org}/debian-vuln:latest`,
+      ],
+      failures: [],
+    });
+    const deep = await listImages(parseListing(`registry:${reg}/${org}/**`)!, tagFilter(['/dev|1\\..*/']), auth, {
+      pageSize: 2,
+    });
     expect(deep.refs).toEqual([`${reg}/${org}/clean:dev`, `${reg}/${org}/debian-vuln:1.0.0`]);
   });
 
   it('without credentials the listing is refused with what to do', async () => {
-    await expect(listImages(parseListing(`registry:${reg}/${org}/*`)!, tagFilter(['latest']), { insecure: false })).rejects.toMatchObject({
+    await expect(
+      listImages(parseListing(`registry:${reg}/${org}/*`)!, tagFilter(['latest']), { insecure: false }),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/refused/),
       hint: expect.stringMatching(/registry-username/),
     });
@@ -110,7 +138,12 @@ describe('a registry listing of the test registry, with auth', () => {
       `registry:${reg}/${org}/debian-vuln:latest fail 6/1H/1M`,
     ]);
     expect(read(path.join(out, 'vulnerable.list'))).toBe(
-      [`registry:${reg}/${org}/alpine:latest\t${FAILED}`, `registry:${reg}/${org}/debian-vuln:1.0.0\t${FAILED}`, `registry:${reg}/${org}/debian-vuln:latest\t${FAILED}`, ''].join('\n'),
+      [
+        `registry:${reg}/${org}/alpine:latest\t${FAILED}`,
+        `registry:${reg}/${org}/debian-vuln:1.0.0\t${FAILED}`,
+        `registry:${reg}/${org}/debian-vuln:latest\t${FAILED}`,
+        '',
+      ].join('\n'),
     );
     const s = summaryOf(out);
     expect(s).toEqual(o.summary);
@@ -128,7 +161,8 @@ describe('a registry listing of the test registry, with auth', () => {
     expect(clair.forwarded.indexer - before.indexer).toBeGreaterThanOrEqual(4);
     expect(clair.forwarded.matcher - before.matcher).toBeGreaterThanOrEqual(4);
     // The password is in no output.
-    for (const f of ['batch-summary.json', 'vulnerable.list', 'batch-state.jsonl']) expect(read(path.join(out, f))).not.toContain(env.registry.password);
+    for (const f of ['batch-summary.json', 'vulnerable.list', 'batch-state.jsonl'])
+      expect(read(path.join(out, f))).not.toContain(env.registry.password);
   });
 });
 
@@ -140,12 +174,38 @@ describe('images-file with a broken and a missing image', () => {
   beforeAll(() => {
     // A layer that claims to be gzip but is not: our spool takes it (its digest is what it is), Clair cannot read it.
     const junk = path.join(dir, 'junk.gz');
-    fs.writeFileSync(junk, Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(6), Buffer.alloc(4096, 0xff)]));
-    execFileSync('node', [path.join(REPO, 'scripts/fixtures/make-image-archive.js'), '--out', broken, '--tag', 'localhost/clair-scan-batch/broken:1', '--layer', `file:${junk}`], { stdio: 'pipe' });
-    fs.writeFileSync(list, ['# the fleet', `docker:${fixture('debian-vuln')}`, `archive:${broken}`, '', `docker:localhost/clair-scan-fixture/no-such-image:1`, `docker:${fixture('clean')}`, ''].join('\n'));
+    fs.writeFileSync(
+      junk,
+      Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(6), Buffer.alloc(4096, 0xff)]),
+    );
+    execFileSync(
+      'node',
+      [
+        path.join(REPO, 'scripts/fixtures/make-image-archive.js'),
+        '--out',
+        broken,
+        '--tag',
+        'localhost/clair-scan-batch/broken:1',
+        '--layer',
+        `file:${junk}`,
+      ],
+      { stdio: 'pipe' },
+    );
+    fs.writeFileSync(
+      list,
+      [
+        '# the fleet',
+        `docker:${fixture('debian-vuln')}`,
+        `archive:${broken}`,
+        '',
+        `docker:localhost/clair-scan-fixture/no-such-image:1`,
+        `docker:${fixture('clean')}`,
+        '',
+      ].join('\n'),
+    );
   });
 
-  it('records both errors (Clair\'s own message for the broken one), scans the rest, exit code 2', async () => {
+  it("records both errors (Clair's own message for the broken one), scans the rest, exit code 2", async () => {
     const { raw, out } = inputs({ 'images-file': list, concurrency: '2' });
     const o = await runBatch(raw, track);
     expect(o.exitCode).toBe(2);
@@ -157,14 +217,21 @@ describe('images-file with a broken and a missing image', () => {
     ]);
     const [, b, m] = o.summary.images;
     expect(b.error?.message).toMatch(/^Clair (could not|failed to) index the image/);
-    expect(b.error?.clair).toBe('failed to start scan: failed to fetch layers: fetcher: encountered errors: flate: corrupt input before offset 1'); // Clair's message, as Clair wrote it (its IndexError)
-    expect(m.error?.message).toBe('image "localhost/clair-scan-fixture/no-such-image:1" was not found in the Docker daemon at unix:///var/run/docker.sock');
+    expect(b.error?.clair).toBe(
+      'failed to start scan: failed to fetch layers: fetcher: encountered errors: flate: corrupt input before offset 1',
+    ); // Clair's message, as Clair wrote it (its IndexError)
+    expect(m.error?.message).toBe(
+      'image "localhost/clair-scan-fixture/no-such-image:1" was not found in the Docker daemon at unix:///var/run/docker.sock',
+    );
     expect(read(path.join(out, 'vulnerable.list'))).toBe(`docker:${fixture('debian-vuln')}\t${FAILED}\n`);
     expect(summaryOf(out).totals).toEqual({ images: 4, passed: 1, failed: 1, errored: 2, resumed: 0 });
 
     // Resume: only the two that errored are tried again.
     const again: string[] = [];
-    const r = await runBatch(inputs({ 'images-file': list, resume: 'true', 'output-dir': out }).raw, { ...track, onImage: (e) => again.push(e.image) });
+    const r = await runBatch(inputs({ 'images-file': list, resume: 'true', 'output-dir': out }).raw, {
+      ...track,
+      onImage: (e) => again.push(e.image),
+    });
     expect(again.sort()).toEqual([`archive:${broken}`, 'docker:localhost/clair-scan-fixture/no-such-image:1']);
     expect(r.summary.totals).toEqual({ images: 4, passed: 1, failed: 1, errored: 2, resumed: 2 });
     expect(read(path.join(out, 'vulnerable.list'))).toBe(`docker:${fixture('debian-vuln')}\t${FAILED}\n`);
@@ -186,14 +253,21 @@ describe('resume after an interrupted run', () => {
     // … and the list grew meanwhile.
     fs.appendFileSync(list, `\n${fixture('python')}\n`);
     const scanned: string[] = [];
-    const o = await runBatch(inputs({ 'images-file': list, concurrency: '1', resume: 'true', 'output-dir': out }).raw, { ...track, onImage: (e) => scanned.push(e.image) });
+    const o = await runBatch(inputs({ 'images-file': list, concurrency: '1', resume: 'true', 'output-dir': out }).raw, {
+      ...track,
+      onImage: (e) => scanned.push(e.image),
+    });
     expect(scanned).toEqual([fixture('alpine'), fixture('python')]);
     expect(o.exitCode).toBe(1);
     expect(o.summary.totals).toEqual({ images: 4, passed: 1, failed: 3, errored: 0, resumed: 2 });
-    expect(read(path.join(out, 'vulnerable.list'))).toBe([fixture('debian-vuln'), fixture('alpine'), fixture('python')].map((i) => `${i}\t${FAILED}\n`).join(''));
+    expect(read(path.join(out, 'vulnerable.list'))).toBe(
+      [fixture('debian-vuln'), fixture('alpine'), fixture('python')].map((i) => `${i}\t${FAILED}\n`).join(''),
+    );
 
     // Another policy cannot resume these results.
-    await expect(runBatch(inputs({ 'images-file': list, resume: 'true', 'output-dir': out, 'fail-on': 'critical>0' }).raw, track)).rejects.toMatchObject({
+    await expect(
+      runBatch(inputs({ 'images-file': list, resume: 'true', 'output-dir': out, 'fail-on': 'critical>0' }).raw, track),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/another policy/),
     });
   });
@@ -209,10 +283,16 @@ describe('a shared Clair under load and a wrong key', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2000);
   });
 
-  it('a wrong PSK: each image records Clair\'s refusal, exit code 2', async () => {
-    const o = await runBatch(inputs({ image: `docker:${fixture('clean')}`, 'clair-psk': randomBytes(32).toString('base64') }).raw, track);
+  it("a wrong PSK: each image records Clair's refusal, exit code 2", async () => {
+    const o = await runBatch(
+      inputs({ image: `docker:${fixture('clean')}`, 'clair-psk': randomBytes(32).toString('base64') }).raw,
+      track,
+    );
     expect(o.exitCode).toBe(2);
-    expect(o.summary.images[0].error).toMatchObject({ message: 'Clair refused the index_report request (HTTP 401)', hint: expect.stringMatching(/clair-psk/) });
+    expect(o.summary.images[0].error).toMatchObject({
+      message: 'Clair refused the index_report request (HTTP 401)',
+      hint: expect.stringMatching(/clair-psk/),
+    });
   });
 });
 
@@ -222,9 +302,25 @@ describe('the CLI', () => {
     const list = path.join(dir, 'images.txt');
     fs.writeFileSync(list, `${fixture('clean')}\n${fixture('debian-vuln')}\n`);
     const out = path.join(dir, 'out');
-    const code = await runCli(['--images-file', list, '--clair-url', clair.url, '--output-dir', out, '--formats', 'json', '--severity-threshold', 'none', '--fail-on', RULE], {
-      CLAIR_SCAN_CLAIR_PSK: clair.psk,
-    });
+    const code = await runCli(
+      [
+        '--images-file',
+        list,
+        '--clair-url',
+        clair.url,
+        '--output-dir',
+        out,
+        '--formats',
+        'json',
+        '--severity-threshold',
+        'none',
+        '--fail-on',
+        RULE,
+      ],
+      {
+        CLAIR_SCAN_CLAIR_PSK: clair.psk,
+      },
+    );
     expect(code).toBe(1);
     expect(read(path.join(out, 'vulnerable.list'))).toBe(`${fixture('debian-vuln')}\t${FAILED}\n`);
     expect(summaryOf(out).images.map((e) => e.verdict)).toEqual(['pass', 'fail']);

@@ -62,7 +62,12 @@ export async function startSplitClair(): Promise<SplitClair> {
   let router: http.Server | undefined;
   try {
     pg = await startPostgres(docker, { image: env.postgresImage, runId, timeoutMs: 180_000 });
-    const [iApi, iIntro, mApi, mIntro] = [await freeLocalPort(), await freeLocalPort(), await freeLocalPort(), await freeLocalPort()];
+    const [iApi, iIntro, mApi, mIntro] = [
+      await freeLocalPort(),
+      await freeLocalPort(),
+      await freeLocalPort(),
+      await freeLocalPort(),
+    ];
     const auth = { psk: { key: psk, iss: ['clair-intraservice'] } };
     const indexerConfig = stringify({
       http_listen_addr: `127.0.0.1:${iApi}`,
@@ -74,7 +79,10 @@ export async function startSplitClair(): Promise<SplitClair> {
         migrations: true,
         airgap: true,
         scanner: {
-          package: { java: { disable_api: true }, rhel_containerscanner: { name2repos_mapping_file: '/config/name2repos.json' } },
+          package: {
+            java: { disable_api: true },
+            rhel_containerscanner: { name2repos_mapping_file: '/config/name2repos.json' },
+          },
           repo: { 'rhel-repository-scanner': { repo2cpe_mapping_file: '/config/repo2cpe.json' } },
         },
       },
@@ -84,7 +92,12 @@ export async function startSplitClair(): Promise<SplitClair> {
       introspection_addr: `127.0.0.1:${mIntro}`,
       log_level: 'warn',
       auth,
-      matcher: { connstring: pg.connString, migrations: true, disable_updaters: true, indexer_addr: `http://127.0.0.1:${iApi}` },
+      matcher: {
+        connstring: pg.connString,
+        migrations: true,
+        disable_updaters: true,
+        indexer_addr: `http://127.0.0.1:${iApi}`,
+      },
     });
     const start = async (mode: 'indexer' | 'matcher', config: string): Promise<Container> => {
       const c = await docker.createContainer({
@@ -96,7 +109,8 @@ export async function startSplitClair(): Promise<SplitClair> {
         tmpfs: { '/var/tmp': 'rw,exec,mode=1777' },
       });
       const files: Record<string, string> = { 'config.yaml': config };
-      if (mode === 'indexer') Object.assign(files, { 'repo2cpe.json': '{"data":{}}\n', 'name2repos.json': '{"data":{}}\n' });
+      if (mode === 'indexer')
+        Object.assign(files, { 'repo2cpe.json': '{"data":{}}\n', 'name2repos.json': '{"data":{}}\n' });
       await docker.putFiles(c, '/config', files);
       await docker.startContainer(c);
       return c;
@@ -111,7 +125,11 @@ export async function startSplitClair(): Promise<SplitClair> {
     let throttle = { n: 0, retryAfter: 0 };
     router = http.createServer((req, res) => {
       const url = req.url ?? '';
-      const target = url.startsWith('/indexer/') ? { port: iApi, svc: 'indexer' as const } : url.startsWith('/matcher/') ? { port: mApi, svc: 'matcher' as const } : undefined;
+      const target = url.startsWith('/indexer/')
+        ? { port: iApi, svc: 'indexer' as const }
+        : url.startsWith('/matcher/')
+          ? { port: mApi, svc: 'matcher' as const }
+          : undefined;
       if (!target) {
         res.writeHead(404).end();
         return;
@@ -124,10 +142,13 @@ export async function startSplitClair(): Promise<SplitClair> {
         return;
       }
       forwarded[target.svc]++;
-      const up = http.request({ host: '127.0.0.1', port: target.port, method: req.method, path: url, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = http.request(
+        { host: '127.0.0.1', port: target.port, method: req.method, path: url, headers: req.headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       up.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
       req.pipe(up);
     });

@@ -32,7 +32,17 @@ function dockerAt(host: string | undefined, ...args: string[]): string {
 /** A stopped container labelled like a run's (created, never started: nothing runs). */
 function labelled(host: string | undefined, runId: string): string {
   const image = loadTestEnv().postgresImage;
-  return dockerAt(host, 'create', '--name', `clair-scan-${runId}-cleanup-test`, '--label', 'io.clair-scan.owner=clair-scan', '--label', `io.clair-scan.run=${runId}`, image);
+  return dockerAt(
+    host,
+    'create',
+    '--name',
+    `clair-scan-${runId}-cleanup-test`,
+    '--label',
+    'io.clair-scan.owner=clair-scan',
+    '--label',
+    `io.clair-scan.run=${runId}`,
+    image,
+  );
 }
 
 function exists(host: string | undefined, id: string): boolean {
@@ -44,14 +54,23 @@ it('removes the labelled containers and run temp dirs of the remote daemon, leav
   const remoteRun = newRunId();
   const local = labelled(undefined, localRun);
   // The PostgreSQL image declares a VOLUME: creating the container made an anonymous volume, which must go with it.
-  const localVolumes = dockerAt(undefined, 'inspect', '--format', '{{range .Mounts}}{{.Name}} {{end}}', local).split(' ').filter(Boolean);
+  const localVolumes = dockerAt(undefined, 'inspect', '--format', '{{range .Mounts}}{{.Name}} {{end}}', local)
+    .split(' ')
+    .filter(Boolean);
   expect(localVolumes).toHaveLength(1);
   const localTmp = fs.mkdtempSync(path.join(os.tmpdir(), `clair-scan-${localRun}-test-`));
   const remoteTmp = fs.mkdtempSync(path.join(os.tmpdir(), `clair-scan-${remoteRun}-test-`));
   try {
     const onRemote = labelled(remote.dockerHost, remoteRun);
     // --all removes every clair-scan container of the daemon: refuse to run while another test has some there.
-    const before = dockerAt(remote.dockerHost, 'ps', '-aq', '--no-trunc', '--filter', 'label=io.clair-scan.owner=clair-scan').split('\n');
+    const before = dockerAt(
+      remote.dockerHost,
+      'ps',
+      '-aq',
+      '--no-trunc',
+      '--filter',
+      'label=io.clair-scan.owner=clair-scan',
+    ).split('\n');
     expect(before).toEqual([onRemote]);
 
     let err = '';
@@ -77,5 +96,7 @@ it('removes the labelled containers and run temp dirs of the remote daemon, leav
     fs.rmSync(remoteTmp, { recursive: true, force: true });
   }
   expect(exists(undefined, local)).toBe(false);
-  expect(localVolumes.filter((v) => dockerAt(undefined, 'volume', 'ls', '-q', '--filter', `name=^${v}$`) !== '')).toEqual([]);
+  expect(
+    localVolumes.filter((v) => dockerAt(undefined, 'volume', 'ls', '-q', '--filter', `name=^${v}$`) !== ''),
+  ).toEqual([]);
 });

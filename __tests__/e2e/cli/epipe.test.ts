@@ -29,9 +29,15 @@ interface Run {
  * writes (a reader that has quit); otherwise `closeOutput()` closes both ends later.
  */
 function start(args: string[], closeNow: boolean): Run {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITLAB_CI: 'false' } });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GITLAB_CI: 'false' },
+  });
   let text = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   if (closeNow) child.stdout.destroy();
   else child.stdout.on('data', (c: Buffer) => (text += c.toString('utf8')));
   child.stderr.on('data', (c: Buffer) => (text += c.toString('utf8')));
@@ -54,7 +60,21 @@ it.each([1, 2, 3])('`--help` into a closed pipe (round %d): nothing on stderr, e
 it('a scan whose stdout and stderr close mid-scan: quiet, its containers and temp dirs removed, exit 2', async () => {
   const env = loadTestEnv();
   const run = start(
-    ['--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--vuln-data', BUNDLE, '--formats', 'json', '--output-dir', out, 'localhost/clair-scan-fixture/debian-vuln:1'],
+    [
+      '--clair-image',
+      env.clairImage,
+      '--postgres-image',
+      env.postgresImage,
+      '--pull',
+      'never',
+      '--vuln-data',
+      BUNDLE,
+      '--formats',
+      'json',
+      '--output-dir',
+      out,
+      'localhost/clair-scan-fixture/debian-vuln:1',
+    ],
     false,
   );
   // Bounded wait for the run id and its Clair container: then a scan is in flight.

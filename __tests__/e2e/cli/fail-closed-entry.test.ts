@@ -40,7 +40,11 @@ interface Run {
 /** Runs `node --require phase-fault.js <entry> args` with `env`; bounded in time (a stall the guard misses is killed). */
 function runNode(entry: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', FAULT, entry, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', FAULT, entry, ...args], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -72,16 +76,34 @@ function trigger(fault: 'stall' | 'exit'): string {
 
 function cli(fault: 'stall' | 'exit'): Promise<Run> {
   const tenv = loadTestEnv();
-  const args = ['scan', '--allowlist', trigger(fault), '--vuln-data', BUNDLE, '--clair-image', tenv.clairImage, '--postgres-image', tenv.postgresImage, '--pull', 'never', '--output-dir', path.join(dir, 'reports'), IMAGE];
+  const args = [
+    'scan',
+    '--allowlist',
+    trigger(fault),
+    '--vuln-data',
+    BUNDLE,
+    '--clair-image',
+    tenv.clairImage,
+    '--postgres-image',
+    tenv.postgresImage,
+    '--pull',
+    'never',
+    '--output-dir',
+    path.join(dir, 'reports'),
+    IMAGE,
+  ];
   return runNode(CLI, args, baseEnv());
 }
 
 /** The action's main step as the runner starts it: every input of action.yml (defaults), file commands in `dir`. */
 function action(fault: 'stall' | 'exit'): Promise<Run> {
   const tenv = loadTestEnv();
-  const def = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const def = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const inputs: Record<string, string> = {};
-  for (const [name, d] of Object.entries(def.inputs)) inputs[`INPUT_${name.toUpperCase()}`] = d.default === '${{ github.token }}' ? 'ghs_unused' : (d.default ?? '');
+  for (const [name, d] of Object.entries(def.inputs))
+    inputs[`INPUT_${name.toUpperCase()}`] = d.default === '${{ github.token }}' ? 'ghs_unused' : (d.default ?? '');
   Object.assign(inputs, {
     INPUT_IMAGE: IMAGE,
     INPUT_ALLOWLIST: trigger(fault),
@@ -115,7 +137,8 @@ function leftovers(out: string): string[] {
 }
 
 const STALL = /clair-scan stopped in the "preflight" phase: it was waiting for something that can never happen/;
-const EXITED = /clair-scan exited in the "preflight" phase \(exit code 2\) before the scan completed, so nothing may be taken as its result/;
+const EXITED =
+  /clair-scan exited in the "preflight" phase \(exit code 2\) before the scan completed, so nothing may be taken as its result/;
 
 describe('the built CLI (dist/cli/index.js)', () => {
   it('a phase that stalls with nothing pending: exit 2, the phase named, nothing left', async () => {

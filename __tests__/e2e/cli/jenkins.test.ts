@@ -49,7 +49,12 @@ function build(args: string[], vars: Record<string, string>): Promise<Build> {
     ...vars,
   };
   return new Promise<Build>((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 8 * 60_000 });
+    const child = spawn(TSX, [CLI, ...args], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 8 * 60_000,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -74,42 +79,68 @@ interface JunitCase {
 }
 
 /** The report, validated against the Jenkins JUnit XSD, as suites of test cases. */
-async function junit(b: Build): Promise<{ suites: { name: string; tests: number; failures: number; cases: JunitCase[] }[] }> {
+async function junit(
+  b: Build,
+): Promise<{ suites: { name: string; tests: number; failures: number; cases: JunitCase[] }[] }> {
   const file = path.join(b.workspace, OUT, 'clair-scan-junit.xml');
   const xml = fs.readFileSync(file, 'utf8');
-  const v = await validateXML({ xml: [{ fileName: 'clair-scan-junit.xml', contents: xml }], schema: [fs.readFileSync(XSD, 'utf8')] });
+  const v = await validateXML({
+    xml: [{ fileName: 'clair-scan-junit.xml', contents: xml }],
+    schema: [fs.readFileSync(XSD, 'utf8')],
+  });
   expect(v.errors).toEqual([]);
   expect(v.valid).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(xml) as {
-    testsuites: { testsuite: { name: string; tests: string; failures: string; testcase?: (JunitCase & { failure?: unknown })[] }[] };
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (n) => n === 'testsuite' || n === 'testcase',
+  }).parse(xml) as {
+    testsuites: {
+      testsuite: { name: string; tests: string; failures: string; testcase?: (JunitCase & { failure?: unknown })[] }[];
+    };
   };
   return {
     suites: doc.testsuites.testsuite.map((s) => ({
       name: s.name,
       tests: Number(s.tests),
       failures: Number(s.failures),
-      cases: (s.testcase ?? []).map((c) => ({ name: c.name, classname: c.classname, ...(c.failure !== undefined ? { failure: c.failure as { message?: string } } : {}) })),
+      cases: (s.testcase ?? []).map((c) => ({
+        name: c.name,
+        classname: c.classname,
+        ...(c.failure !== undefined ? { failure: c.failure as { message?: string } } : {}),
+      })),
     })),
   };
 }
 
 function properties(b: Build): Record<string, string> {
-  return parseProperties(fs.readFileSync(path.join(b.workspace, OUT, 'clair-scan.properties'), 'utf8')) as Record<string, string>;
+  return parseProperties(fs.readFileSync(path.join(b.workspace, OUT, 'clair-scan.properties'), 'utf8')) as Record<
+    string,
+    string
+  >;
 }
 
 /** The findings of the JSON report, one line each as DEBIAN_VULN_FINDINGS has them. */
 function jsonFindings(b: Build): string[] {
   const r = JSON.parse(fs.readFileSync(path.join(b.workspace, OUT, 'clair-scan-result.json'), 'utf8')) as {
-    images: { vulnerabilities: { id: string; severity: string; fixedIn?: string; package: { name: string; version: string } }[] }[];
+    images: {
+      vulnerabilities: { id: string; severity: string; fixedIn?: string; package: { name: string; version: string } }[];
+    }[];
   };
-  return r.images.flatMap((i) => i.vulnerabilities.map((f) => `${f.id} ${f.package.name} ${f.package.version} ${f.severity} ${f.fixedIn ?? '-'}`)).sort();
+  return r.images
+    .flatMap((i) =>
+      i.vulnerabilities.map((f) => `${f.id} ${f.package.name} ${f.package.version} ${f.severity} ${f.fixedIn ?? '-'}`),
+    )
+    .sort();
 }
 
 /** The failed test cases' vulnerability ids, from every image suite. */
 function failedIds(j: Awaited<ReturnType<typeof junit>>): string[] {
   return j.suites
     .filter((s) => s.name !== 'clair-scan policy')
-    .flatMap((s) => s.cases.filter((c) => c.failure !== undefined).map((c) => /CVE-\d+-\d+/.exec(c.name)?.[0] ?? c.name))
+    .flatMap((s) =>
+      s.cases.filter((c) => c.failure !== undefined).map((c) => /CVE-\d+-\d+/.exec(c.name)?.[0] ?? c.name),
+    )
     .sort();
 }
 
@@ -126,7 +157,19 @@ describe('clair-scan in a Jenkins build', () => {
     expect(failedIds(j)).toEqual(['CVE-2099-1001', 'CVE-2099-1002']);
     const policy = j.suites.find((s) => s.name === 'clair-scan policy');
     expect(policy?.failures).toBe(1);
-    expect(properties(b)).toMatchObject({ verdict: 'fail', 'exit-code': '1', total: '6', critical: '1', high: '1', medium: '1', low: '1', negligible: '1', unknown: '1', 'report-dir': path.join(b.workspace, OUT), json: path.join(b.workspace, OUT, 'clair-scan-result.json') });
+    expect(properties(b)).toMatchObject({
+      verdict: 'fail',
+      'exit-code': '1',
+      total: '6',
+      critical: '1',
+      high: '1',
+      medium: '1',
+      low: '1',
+      negligible: '1',
+      unknown: '1',
+      'report-dir': path.join(b.workspace, OUT),
+      json: path.join(b.workspace, OUT, 'clair-scan-result.json'),
+    });
     // Plain log: no GitHub group lines, no GitLab sections.
     expect(b.stderr).not.toMatch(/::group::|section_start/);
     expect(b.stderr).toContain(`outputs for the Jenkinsfile: ${path.join(b.workspace, OUT, 'clair-scan.properties')}`);
@@ -148,13 +191,26 @@ describe('clair-scan in a Jenkins build', () => {
     expect(properties(b)).toMatchObject({ verdict: 'pass', 'exit-code': '0', total: '0' });
   });
 
-  test('a batch (images-file): exit 1 when one image fails; the batch\'s outputs in clair-scan.properties', async () => {
+  test("a batch (images-file): exit 1 when one image fails; the batch's outputs in clair-scan.properties", async () => {
     const b0 = testTempDir('cs-jenkins-list-');
     const list = path.join(b0, 'images.txt');
     fs.writeFileSync(list, `${DEBIAN}\n${fixture('clean')}\n`);
-    const b = await build(['--ci-platform', 'jenkins', '--images-file', list], { CLAIR_SCAN_FAIL_ON: 'high', CLAIR_SCAN_FORMATS: 'json' });
+    const b = await build(['--ci-platform', 'jenkins', '--images-file', list], {
+      CLAIR_SCAN_FAIL_ON: 'high',
+      CLAIR_SCAN_FORMATS: 'json',
+    });
     expect([b.code, b.stderr.slice(-2000)]).toEqual([1, expect.any(String)]);
-    expect(properties(b)).toMatchObject({ verdict: 'fail', 'exit-code': '1', images: '2', 'images-passed': '1', 'images-failed': '1', 'images-errored': '0', total: '6', critical: '1', high: '1' });
+    expect(properties(b)).toMatchObject({
+      verdict: 'fail',
+      'exit-code': '1',
+      images: '2',
+      'images-passed': '1',
+      'images-failed': '1',
+      'images-errored': '0',
+      total: '6',
+      critical: '1',
+      high: '1',
+    });
     expect(fs.readFileSync(properties(b)['vulnerable-list'], 'utf8')).toContain(DEBIAN);
   });
 

@@ -18,7 +18,8 @@ import { PROPERTIES_FILE } from '../../../src/publish/jenkins/properties';
 
 const JENKINSFILE = path.join(REPO_ROOT, 'templates', 'jenkins', 'Jenkinsfile');
 const OUTLINE = path.join(REPO_ROOT, '__tests__', 'helpers', 'jenkinsfile-outline.groovy');
-const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 interface Call {
   path: string;
@@ -34,7 +35,11 @@ function groovyJar(): string {
 }
 
 function outline(file: string): Call[] {
-  const out = execFileSync('java', ['-cp', groovyJar(), 'groovy.ui.GroovyMain', OUTLINE, file], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('java', ['-cp', groovyJar(), 'groovy.ui.GroovyMain', OUTLINE, file], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return out
     .trimEnd()
     .split('\n')
@@ -42,7 +47,9 @@ function outline(file: string): Call[] {
       const [p, named, strings] = line.split('\t');
       return {
         path: p,
-        named: Object.fromEntries((named ? named.split('\u0001') : []).map((kv) => [kv.split('=')[0], kv.slice(kv.indexOf('=') + 1)])),
+        named: Object.fromEntries(
+          (named ? named.split('\u0001') : []).map((kv) => [kv.split('=')[0], kv.slice(kv.indexOf('=') + 1)]),
+        ),
         strings: strings ? strings.split('\u0001') : [],
       };
     });
@@ -71,8 +78,15 @@ describe('templates/jenkins/Jenkinsfile', () => {
     expect(calls[0].path).toBe('pipeline');
     expect(calls.filter((c) => !c.path.startsWith('pipeline'))).toEqual([]);
     const sections = new Set(['agent', 'environment', 'options', 'stages', 'post', 'parameters', 'triggers', 'tools']);
-    expect(calls.filter((c) => c.path.split('/').length === 2).map((c) => c.path.split('/')[1]).filter((s) => !s.startsWith('=') && !sections.has(s))).toEqual([]);
-    const steps = calls.filter((c) => /\/steps\/|\/post\/(always|failure|success|unstable|changed|cleanup)\//.test(c.path)).map((c) => c.path.split('/').pop()!);
+    expect(
+      calls
+        .filter((c) => c.path.split('/').length === 2)
+        .map((c) => c.path.split('/')[1])
+        .filter((s) => !s.startsWith('=') && !sections.has(s)),
+    ).toEqual([]);
+    const steps = calls
+      .filter((c) => /\/steps\/|\/post\/(always|failure|success|unstable|changed|cleanup)\//.test(c.path))
+      .map((c) => c.path.split('/').pop()!);
     const known = ['sh', 'junit', 'archiveArtifacts', 'script', 'fileExists', 'readProperties', 'error', 'echo'];
     expect(steps.filter((s) => !s.startsWith('=') && !known.includes(s))).toEqual([]);
     // Every stage has steps.
@@ -85,20 +99,53 @@ describe('templates/jenkins/Jenkinsfile', () => {
     const out = at('pipeline/environment/=CLAIR_SCAN_OUTPUT_DIR').strings[0];
     const junit = at('pipeline/stages/stage(Scan)/post/always/junit').named;
     // JUnit plugin's `junit` step (JUnitResultArchiver) and core's `archiveArtifacts` (ArtifactArchiver).
-    expect(Object.keys(junit).filter((k) => !['testResults', 'allowEmptyResults', 'keepLongStdio', 'keepProperties', 'skipMarkingBuildUnstable', 'skipPublishingChecks', 'checksName', 'healthScaleFactor', 'stdioRetention'].includes(k))).toEqual([]);
+    expect(
+      Object.keys(junit).filter(
+        (k) =>
+          ![
+            'testResults',
+            'allowEmptyResults',
+            'keepLongStdio',
+            'keepProperties',
+            'skipMarkingBuildUnstable',
+            'skipPublishingChecks',
+            'checksName',
+            'healthScaleFactor',
+            'stdioRetention',
+          ].includes(k),
+      ),
+    ).toEqual([]);
     expect(junit.testResults).toBe(`${out}/${junitFormat.fileName}`);
     const archive = at('pipeline/stages/stage(Scan)/post/always/archiveArtifacts').named;
-    expect(Object.keys(archive).filter((k) => !['artifacts', 'allowEmptyArchive', 'excludes', 'fingerprint', 'onlyIfSuccessful', 'caseSensitive', 'defaultExcludes', 'followSymlinks'].includes(k))).toEqual([]);
+    expect(
+      Object.keys(archive).filter(
+        (k) =>
+          ![
+            'artifacts',
+            'allowEmptyArchive',
+            'excludes',
+            'fingerprint',
+            'onlyIfSuccessful',
+            'caseSensitive',
+            'defaultExcludes',
+            'followSymlinks',
+          ].includes(k),
+      ),
+    ).toEqual([]);
     expect(archive.artifacts).toBe(`${out}/**`);
-    expect(at('pipeline/stages/stage(Scan)/post/always/script/readProperties').named.file).toBe(`${out}/${PROPERTIES_FILE}`);
+    expect(at('pipeline/stages/stage(Scan)/post/always/script/readProperties').named.file).toBe(
+      `${out}/${PROPERTIES_FILE}`,
+    );
   });
 
-  test('the scan step is this version of the CLI, following jenkins; with the file\'s variables it is a valid command line that writes junit', async () => {
+  test("the scan step is this version of the CLI, following jenkins; with the file's variables it is a valid command line that writes junit", async () => {
     const sh = at('pipeline/stages/stage(Scan)/steps/sh').strings[0];
     const m = /npx --yes clair-scan@(\S+) (.*)$/.exec(sh);
     expect(m?.[1]).toBe(VERSION);
     expect(sh).toMatch(/^rm -rf "\$CLAIR_SCAN_OUTPUT_DIR" && /);
-    const env = Object.fromEntries(calls.filter((c) => c.path.startsWith('pipeline/environment/=')).map((c) => [c.path.split('=')[1], c.strings[0]]));
+    const env = Object.fromEntries(
+      calls.filter((c) => c.path.startsWith('pipeline/environment/=')).map((c) => [c.path.split('=')[1], c.strings[0]]),
+    );
     // Every CLAIR_SCAN_* variable is an input's.
     const inputEnv = new Set(INPUTS.map((d) => envName(d.name)));
     expect(Object.keys(env).filter((k) => k.startsWith('CLAIR_SCAN_') && !inputEnv.has(k))).toEqual([]);

@@ -30,10 +30,23 @@ import { trackRuns } from '../../helpers/runs';
 
 const env = loadTestEnv();
 const TRACKER: TrackerJson = {
-  openssl: { 'CVE-2098-0001': { description: 'FAKE: openssl', releases: { bookworm: { status: 'resolved', fixed_version: '3.0.13-1~deb12u1', urgency: 'high' } } } },
-  zlib: { 'CVE-2098-0002': { description: 'FAKE: zlib, no fix', releases: { bookworm: { status: 'open', urgency: 'unimportant' } } } },
+  openssl: {
+    'CVE-2098-0001': {
+      description: 'FAKE: openssl',
+      releases: { bookworm: { status: 'resolved', fixed_version: '3.0.13-1~deb12u1', urgency: 'high' } },
+    },
+  },
+  zlib: {
+    'CVE-2098-0002': {
+      description: 'FAKE: zlib, no fix',
+      releases: { bookworm: { status: 'open', urgency: 'unimportant' } },
+    },
+  },
 };
-const TRACKER_FINDINGS = ['CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1', 'CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -'];
+const TRACKER_FINDINGS = [
+  'CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1',
+  'CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -',
+];
 const DAY = 24 * 3600_000;
 const MAIN = path.join(process.env.CLAIR_SCAN_DIST ?? path.join(REPO_ROOT, 'dist'), 'main', 'index.js');
 
@@ -56,7 +69,12 @@ beforeEach(async () => {
   }
   logs = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
-  setLogger({ info: (m) => logs.push(`${m}\n`), warn: (m) => logs.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+  setLogger({
+    info: (m) => logs.push(`${m}\n`),
+    warn: (m) => logs.push(`warning: ${m}\n`),
+    debug: () => undefined,
+    mask: () => undefined,
+  });
   useDataCache(githubDataCache());
 });
 
@@ -83,7 +101,16 @@ function clairConfig(s: FakeDebianSource): string {
 }
 
 async function onlineScan(s: FakeDebianSource, inputs: Record<string, string> = {}) {
-  return scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': clairConfig(s), formats: 'json,markdown', fail: 'false', ...inputs }), track);
+  return scan(
+    settingsFor([fixture('debian-vuln')], {
+      'vuln-data': 'online',
+      'clair-config': clairConfig(s),
+      formats: 'json,markdown',
+      fail: 'false',
+      ...inputs,
+    }),
+    track,
+  );
 }
 
 /** A value from the runner's GITHUB_OUTPUT file (`name=value` or `name<<DELIM` … `DELIM`). */
@@ -107,7 +134,11 @@ const today = () => cacheKey(env.clairVersion, ['debian']);
 async function seedOlderEntry(ageMs: number): Promise<string> {
   const created = new Date(Date.now() - ageMs);
   const dir = cacheDir();
-  await writeSnapshot(Readable.from([execFileSync('zstd', ['-q', '-c', BUNDLE])]), path.join(dir, 'clair-data.json.zst'), { updaterSets: ['debian'], clairVersion: env.clairVersion, createdAt: created });
+  await writeSnapshot(
+    Readable.from([execFileSync('zstd', ['-q', '-c', BUNDLE])]),
+    path.join(dir, 'clair-data.json.zst'),
+    { updaterSets: ['debian'], clairVersion: env.clairVersion, createdAt: created },
+  );
   const key = cacheKey(env.clairVersion, ['debian'], created);
   expect(await actionsCache.saveCache([dir], key)).toBeGreaterThan(0);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -116,39 +147,63 @@ async function seedOlderEntry(ageMs: number): Promise<string> {
 }
 
 describe('vulnerability-data cache of the action (Cache Service v2)', () => {
-  it('empty cache: the updaters run, the snapshot is saved under today\'s key; next run: restored, the updaters do not run', async () => {
+  it("empty cache: the updaters run, the snapshot is saved under today's key; next run: restored, the updaters do not run", async () => {
     source = await startFakeDebianSource({ tracker: TRACKER });
     const first = await onlineScan(source);
     expect(findingLines(first.result.images[0])).toEqual(TRACKER_FINDINGS);
     expect(trackerFetches(source)).toBe(1);
-    expect(today()).toMatch(new RegExp(`^clair-scan-vulndata-${env.clairVersion.replace(/\./g, '\\.')}-debian-\\d{8}$`));
+    expect(today()).toMatch(
+      new RegExp(`^clair-scan-vulndata-${env.clairVersion.replace(/\./g, '\\.')}-debian-\\d{8}$`),
+    );
     expect(today().endsWith(new Date().toISOString().slice(0, 10).replace(/-/g, ''))).toBe(true);
     expect(server.keys()).toEqual([today()]);
-    expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'CreateCacheEntry', 'blob-put', 'FinalizeCacheEntryUpload']);
-    expect(server.requests[0]).toMatchObject({ key: today(), restoreKeys: [cacheKeyPrefix(env.clairVersion, ['debian'])] });
-    expect(logs.join('')).toMatch(new RegExp(`Saved the vulnerability data \\(2 records\\) to the cache as ${today()}`));
+    expect(server.requests.map((r) => r.op)).toEqual([
+      'GetCacheEntryDownloadURL',
+      'CreateCacheEntry',
+      'blob-put',
+      'FinalizeCacheEntryUpload',
+    ]);
+    expect(server.requests[0]).toMatchObject({
+      key: today(),
+      restoreKeys: [cacheKeyPrefix(env.clairVersion, ['debian'])],
+    });
+    expect(logs.join('')).toMatch(
+      new RegExp(`Saved the vulnerability data \\(2 records\\) to the cache as ${today()}`),
+    );
 
     server.requests.length = 0;
     const second = await onlineScan(source);
     expect(findingLines(second.result.images[0])).toEqual(TRACKER_FINDINGS);
     expect(trackerFetches(source)).toBe(1); // not fetched again
     expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'blob-get']);
-    expect(logs.join('')).toMatch(new RegExp(`Using cached vulnerability data ${today()} \\(\\d+ s old, 2 records\\) instead of running Clair's updaters`));
+    expect(logs.join('')).toMatch(
+      new RegExp(
+        `Using cached vulnerability data ${today()} \\(\\d+ s old, 2 records\\) instead of running Clair's updaters`,
+      ),
+    );
     expect(server.keys()).toEqual([today()]);
   });
 
-  it('only an older day\'s entry, older than vuln-data-max-age: restored by the prefix, refreshed by the updaters, saved under today\'s key', async () => {
+  it("only an older day's entry, older than vuln-data-max-age: restored by the prefix, refreshed by the updaters, saved under today's key", async () => {
     const old = await seedOlderEntry(2 * DAY);
     source = await startFakeDebianSource({ tracker: TRACKER });
     const o = await onlineScan(source, { 'vuln-data-max-age': '24h' });
     expect(findingLines(o.result.images[0])).toEqual(TRACKER_FINDINGS);
     expect(trackerFetches(source)).toBe(1);
-    expect(logs.join('')).toMatch(new RegExp(`The cached vulnerability data ${old} is 2 d old, older than 24 h: refreshing it`));
+    expect(logs.join('')).toMatch(
+      new RegExp(`The cached vulnerability data ${old} is 2 d old, older than 24 h: refreshing it`),
+    );
     expect(server.keys()).toEqual([old, today()]);
-    expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'blob-get', 'CreateCacheEntry', 'blob-put', 'FinalizeCacheEntryUpload']);
+    expect(server.requests.map((r) => r.op)).toEqual([
+      'GetCacheEntryDownloadURL',
+      'blob-get',
+      'CreateCacheEntry',
+      'blob-put',
+      'FinalizeCacheEntryUpload',
+    ]);
   });
 
-  it('an older day\'s entry within vuln-data-max-age is used as it is', async () => {
+  it("an older day's entry within vuln-data-max-age is used as it is", async () => {
     const old = await seedOlderEntry(2 * DAY);
     source = await startFakeDebianSource({ tracker: TRACKER });
     const o = await onlineScan(source, { 'vuln-data-max-age': '3d' });
@@ -164,7 +219,11 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
     const o = await onlineScan(source, { 'vuln-data-max-age': '3d' });
     expect(findingLines(o.result.images[0])).toEqual(TRACKER_FINDINGS);
     expect(trackerFetches(source)).toBe(1);
-    expect(logs.join('')).toMatch(new RegExp(`warning: The cached vulnerability data \\(${future}\\) is unusable \\(snapshot manifest .* says it was created at .*, in the future \\(now .*\\)\\); Clair's updaters will run\\.`));
+    expect(logs.join('')).toMatch(
+      new RegExp(
+        `warning: The cached vulnerability data \\(${future}\\) is unusable \\(snapshot manifest .* says it was created at .*, in the future \\(now .*\\)\\); Clair's updaters will run\\.`,
+      ),
+    );
     expect(server.keys()).toEqual([future, today()]);
   });
 
@@ -175,7 +234,11 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
     expect(findingLines(o.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
     const json = JSON.parse(fs.readFileSync(o.reports.json as string, 'utf8')) as ScanResult;
     const note = (json.images[0].notes ?? []).find((n) => n.includes(old));
-    expect(note).toMatch(new RegExp(`^Clair's updaters failed \\(.+\\), so the cached vulnerability data ${old} \\(2 d 3 h old, created .+\\) was used`));
+    expect(note).toMatch(
+      new RegExp(
+        `^Clair's updaters failed \\(.+\\), so the cached vulnerability data ${old} \\(2 d 3 h old, created .+\\) was used`,
+      ),
+    );
     expect(fs.readFileSync(o.reports.markdown as string, 'utf8')).toContain('2 d 3 h old');
     expect(server.keys()).toEqual([old]);
   });
@@ -185,12 +248,16 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
     if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run bundle\` first`);
     source = await startFakeDebianSource({ tracker: TRACKER });
     const cfg = clairConfig(source);
-    const action = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+    const action = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
     const run = async (): Promise<{ code: number | null; out: string; outputs: string }> => {
       const dir = testTempDir('cs-e2e-cache-action-');
       const reportDir = path.join(dir, 'reports');
       const inputs: Record<string, string> = {};
-      for (const [name, def] of Object.entries(action.inputs)) inputs[`INPUT_${name.toUpperCase()}`] = def.default === '${{ github.token }}' ? 'ghs_unused' : def.default ?? '';
+      for (const [name, def] of Object.entries(action.inputs))
+        inputs[`INPUT_${name.toUpperCase()}`] =
+          def.default === '${{ github.token }}' ? 'ghs_unused' : (def.default ?? '');
       Object.assign(inputs, {
         INPUT_IMAGE: fixture('debian-vuln'),
         'INPUT_CLAIR-IMAGE': env.clairImage,
@@ -205,7 +272,11 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
         'INPUT_UPLOAD-ARTIFACT': 'false',
       });
       for (const f of ['output', 'summary', 'state']) fs.writeFileSync(path.join(dir, f), '');
-      const keep = Object.fromEntries(['PATH', 'HOME', 'LANG', 'DOCKER_HOST', 'TMPDIR'].filter((k) => process.env[k]).map((k) => [k, process.env[k] as string]));
+      const keep = Object.fromEntries(
+        ['PATH', 'HOME', 'LANG', 'DOCKER_HOST', 'TMPDIR']
+          .filter((k) => process.env[k])
+          .map((k) => [k, process.env[k] as string]),
+      );
       const childEnv = {
         ...keep,
         ...inputs,
@@ -244,6 +315,13 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
     expect(outputValue(second.outputs, 'total')).toBe('2');
     expect(second.out).toContain(`Using cached vulnerability data ${today()}`);
     expect(trackerFetches(source)).toBe(1);
-    expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'CreateCacheEntry', 'blob-put', 'FinalizeCacheEntryUpload', 'GetCacheEntryDownloadURL', 'blob-get']);
+    expect(server.requests.map((r) => r.op)).toEqual([
+      'GetCacheEntryDownloadURL',
+      'CreateCacheEntry',
+      'blob-put',
+      'FinalizeCacheEntryUpload',
+      'GetCacheEntryDownloadURL',
+      'blob-get',
+    ]);
   });
 });

@@ -23,7 +23,15 @@ import { cleanupRun } from '../../../src/environment/cleanup';
 import { setLogger } from '../../../src/util/log';
 import { loadTestEnv } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, expectScanError, findingLines, fixture, leftoverContainers, settingsFor } from '../scan/helpers';
+import {
+  BUNDLE,
+  DEBIAN_VULN_FINDINGS,
+  expectScanError,
+  findingLines,
+  fixture,
+  leftoverContainers,
+  settingsFor,
+} from '../scan/helpers';
 
 const env = loadTestEnv();
 const run = newRunId();
@@ -53,7 +61,10 @@ function renamed(from: string, to: string): BundleRecord[] {
 }
 
 /** One FAKE record of the real updater `name` for `target` (a distribution or a repository). */
-function one(name: string, target: { distribution?: Record<string, string>; repository?: Record<string, string> }): BundleRecord[] {
+function one(
+  name: string,
+  target: { distribution?: Record<string, string>; repository?: Record<string, string> },
+): BundleRecord[] {
   return [
     {
       Updater: name,
@@ -85,20 +96,37 @@ async function load(name: string, records: BundleRecord[]): Promise<void> {
 
 let psk = '';
 /** A scan through clair-url, signed with the Clair's auth.psk key as a user would configure clair-psk. */
-const external = (image: string) => settingsFor([fixture(image)], { 'clair-url': clair.url, 'clair-psk': psk, formats: 'json' });
-const dist = (did: string, extra: Record<string, string> = {}): CoverageTarget => ({ label: did, distribution: { id: '1', did, ...extra } });
+const external = (image: string) =>
+  settingsFor([fixture(image)], { 'clair-url': clair.url, 'clair-psk': psk, formats: 'json' });
+const dist = (did: string, extra: Record<string, string> = {}): CoverageTarget => ({
+  label: did,
+  distribution: { id: '1', did, ...extra },
+});
 const repo = (name: string): CoverageTarget => ({ label: `${name} packages`, repository: { id: '2', name } });
 
 async function covered(targets: CoverageTarget[]): Promise<Record<string, number>> {
   const m = await coverageFromUpdaters(clair.client, targets);
-  return Object.fromEntries([...m.entries()].map(([t, n]) => [`${t.label}${t.distribution?.version_id ? ` ${t.distribution.version_id}` : ''}`, n]));
+  return Object.fromEntries(
+    [...m.entries()].map(([t, n]) => [
+      `${t.label}${t.distribution?.version_id ? ` ${t.distribution.version_id}` : ''}`,
+      n,
+    ]),
+  );
 }
 
 beforeAll(async () => {
   setLogger({ info: () => undefined, warn: () => undefined, debug: () => undefined, mask: () => undefined });
   docker = new DockerClient();
   const pg = await startPostgres(docker, { image: env.postgresImage, runId: run, timeoutMs: 120_000 });
-  clair = await startClair(docker, { image: env.clairImage, runId: run, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, timeoutMs: 120_000, requestTimeoutMs: 300_000 });
+  clair = await startClair(docker, {
+    image: env.clairImage,
+    runId: run,
+    connString: pg.connString,
+    listenHost: '127.0.0.1',
+    airgap: true,
+    timeoutMs: 120_000,
+    requestTimeoutMs: 300_000,
+  });
   // The random auth.psk key the product wrote into the Clair's config (what a shared Clair's admin hands out).
   const { stream } = await docker.getFile(clair.container, '/config/config.yaml');
   let text = '';
@@ -115,7 +143,12 @@ afterAll(async () => {
 
 describe('coverage proof with the updater names of a real Clair', () => {
   it('alpine-* data only: the Alpine 3.19 image is scanned, the Debian image refused (exit 2)', async () => {
-    await load('alpine', [...renamed('fixture-alpine', 'alpine-main-v3.19-updater'), ...one('alpine-community-v3.18-updater', { distribution: { did: 'alpine', name: 'Alpine Linux', version: '3.18', pretty_name: 'Alpine Linux v3.18' } })]);
+    await load('alpine', [
+      ...renamed('fixture-alpine', 'alpine-main-v3.19-updater'),
+      ...one('alpine-community-v3.18-updater', {
+        distribution: { did: 'alpine', name: 'Alpine Linux', version: '3.18', pretty_name: 'Alpine Linux v3.18' },
+      }),
+    ]);
     // What the real Clair answers: one update operation per imported updater, under its real name.
     const ops = await clair.client.updateOperations();
     expect(Object.keys(ops).sort()).toEqual(['alpine-community-v3.18-updater', 'alpine-main-v3.19-updater']);
@@ -127,10 +160,19 @@ describe('coverage proof with the updater names of a real Clair', () => {
 
     const err = await expectScanError(scan(external('debian-vuln')));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toMatch(/no vulnerability data for Debian GNU\/Linux 12 \(bookworm\) \(found in localhost\/clair-scan-fixture\/debian-vuln:1\); refusing to report the image as clean/);
+    expect(err.message).toMatch(
+      /no vulnerability data for Debian GNU\/Linux 12 \(bookworm\) \(found in localhost\/clair-scan-fixture\/debian-vuln:1\); refusing to report the image as clean/,
+    );
     expect(err.hint).toContain(`the Clair at ${clair.url}`);
 
-    expect(await covered([dist('alpine', { version_id: '3.19.1' }), dist('alpine', { version_id: '3.18.6' }), dist('alpine', { version_id: '3.20.0' }), dist('debian', { version_id: '12' })])).toEqual({
+    expect(
+      await covered([
+        dist('alpine', { version_id: '3.19.1' }),
+        dist('alpine', { version_id: '3.18.6' }),
+        dist('alpine', { version_id: '3.20.0' }),
+        dist('debian', { version_id: '12' }),
+      ]),
+    ).toEqual({
       'alpine 3.19.1': 1,
       'alpine 3.18.6': 1,
       'alpine 3.20.0': 0,
@@ -142,12 +184,24 @@ describe('coverage proof with the updater names of a real Clair', () => {
     await load('more', [
       ...renamed('fixture-debian', 'debian/updater'),
       ...one('osv/go', { repository: { name: 'go', uri: 'https://pkg.go.dev' } }),
-      ...one('ubuntu/updater/focal', { distribution: { did: 'ubuntu', name: 'Ubuntu', version_id: '20.04', version_code_name: 'focal', pretty_name: 'Ubuntu 20.04 LTS' } }),
-      ...one('rhel-vex', { repository: { name: 'cpe:/o:redhat:enterprise_linux:9::baseos', key: 'rhel-cpe-repository' } }),
+      ...one('ubuntu/updater/focal', {
+        distribution: {
+          did: 'ubuntu',
+          name: 'Ubuntu',
+          version_id: '20.04',
+          version_code_name: 'focal',
+          pretty_name: 'Ubuntu 20.04 LTS',
+        },
+      }),
+      ...one('rhel-vex', {
+        repository: { name: 'cpe:/o:redhat:enterprise_linux:9::baseos', key: 'rhel-cpe-repository' },
+      }),
       ...one('oracle-2024-updater', { distribution: { did: 'ol', name: 'Oracle Linux Server', version_id: '9' } }),
       ...one('aws-AL2023-updater', { distribution: { did: 'amzn', name: 'Amazon Linux', version_id: '2023' } }),
       ...one('photon-updater-5.0', { distribution: { did: 'photon', name: 'VMware Photon OS', version_id: '5.0' } }),
-      ...one('suse-updater-suse.linux.enterprise.server.15', { distribution: { did: 'sles', name: 'SLES', version_id: '15' } }),
+      ...one('suse-updater-suse.linux.enterprise.server.15', {
+        distribution: { did: 'sles', name: 'SLES', version_id: '15' },
+      }),
     ]);
     expect(Object.keys(await clair.client.updateOperations()).sort()).toEqual([
       'alpine-community-v3.18-updater',
@@ -166,9 +220,13 @@ describe('coverage proof with the updater names of a real Clair', () => {
 
     const py = await expectScanError(scan(external('python')));
     expect(py.exitCode).toBe(2);
-    expect(py.message).toMatch(/no vulnerability data for pypi packages \(found in localhost\/clair-scan-fixture\/python:1\)/);
+    expect(py.message).toMatch(
+      /no vulnerability data for pypi packages \(found in localhost\/clair-scan-fixture\/python:1\)/,
+    );
     const ub = await expectScanError(scan(external('ubuntu')));
-    expect(ub.message).toMatch(/no vulnerability data for Ubuntu 22\.04.* \(found in localhost\/clair-scan-fixture\/ubuntu:1\)/);
+    expect(ub.message).toMatch(
+      /no vulnerability data for Ubuntu 22\.04.* \(found in localhost\/clair-scan-fixture\/ubuntu:1\)/,
+    );
 
     expect(
       await covered([
@@ -204,13 +262,23 @@ describe('coverage proof with the updater names of a real Clair', () => {
   it('osv/pypi and ubuntu/updater/jammy added: the Python and Ubuntu 22.04 images are accepted', async () => {
     await load('last', [
       ...renamed('fixture-pypi', 'osv/pypi'),
-      ...one('ubuntu/updater/jammy', { distribution: { did: 'ubuntu', name: 'Ubuntu', version_id: '22.04', version_code_name: 'jammy', pretty_name: 'Ubuntu 22.04.4 LTS' } }),
+      ...one('ubuntu/updater/jammy', {
+        distribution: {
+          did: 'ubuntu',
+          name: 'Ubuntu',
+          version_id: '22.04',
+          version_code_name: 'jammy',
+          pretty_name: 'Ubuntu 22.04.4 LTS',
+        },
+      }),
     ]);
     const py = await scan(external('python'));
     expect(py.result.images[0].vulnerabilities).toHaveLength(3);
     expect(py.result.images[0].vulnerabilities.some((v) => v.package.name === 'requests')).toBe(true);
     const ub = await scan(external('ubuntu'));
-    expect(ub.result.images[0].distributions.map((d) => d.prettyName)).toEqual([expect.stringMatching(/^Ubuntu 22\.04/)]);
+    expect(ub.result.images[0].distributions.map((d) => d.prettyName)).toEqual([
+      expect.stringMatching(/^Ubuntu 22\.04/),
+    ]);
     expect(ub.result.images[0].vulnerabilities).toEqual([]);
   });
 });

@@ -19,7 +19,15 @@ import type { ImageResult } from '../../../src/findings/model';
 import { setLogger } from '../../../src/util/log';
 import { loadTestEnv } from '../../helpers/testenv';
 import { trackRuns } from '../../helpers/runs';
-import { BUNDLE_NO_DEBIAN, DEBIAN_VULN_FINDINGS, docker, expectScanError, findingLines, fixture, settingsFor } from '../scan/helpers';
+import {
+  BUNDLE_NO_DEBIAN,
+  DEBIAN_VULN_FINDINGS,
+  docker,
+  expectScanError,
+  findingLines,
+  fixture,
+  settingsFor,
+} from '../scan/helpers';
 import { BUNDLE_ECOSYSTEMS, GOBIN_FINDINGS } from '../ecosystems/helpers';
 
 const env = loadTestEnv();
@@ -28,7 +36,11 @@ const repo = `clair-scan-test/db-image-${randomBytes(4).toString('hex')}`;
 const dated = `${reg.address}/${repo}:v4.9.0-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
 const moving = `${reg.address}/${repo}:v4.9.0`;
 const creds = { 'registry-username': reg.username, 'registry-password': reg.password };
-const credEnv = { ...process.env, CLAIR_SCAN_REGISTRY_USERNAME: reg.username, CLAIR_SCAN_REGISTRY_PASSWORD: reg.password };
+const credEnv = {
+  ...process.env,
+  CLAIR_SCAN_REGISTRY_USERNAME: reg.username,
+  CLAIR_SCAN_REGISTRY_PASSWORD: reg.password,
+};
 
 /** The findings the fixture data plants (derived in scripts/fixtures/FIXTURES.md; the same as the ephemeral and ecosystem tests). */
 const EXPECTED: Record<string, readonly string[]> = {
@@ -41,7 +53,11 @@ const EXPECTED: Record<string, readonly string[]> = {
     'CVE-2099-2002 libssl3 3.1.4-r5 Critical 3.1.4-r6',
     'CVE-2099-2004 musl 1.2.4_git20230717-r4 Low -',
   ],
-  python: ['CVE-2099-3001 requests 2.31.0 Medium 2.32.0', 'CVE-2099-3002 urllib3 2.0.7 High 2.2.2', 'CVE-2099-3003 jinja2 3.1.2 Critical 3.1.3'],
+  python: [
+    'CVE-2099-3001 requests 2.31.0 Medium 2.32.0',
+    'CVE-2099-3002 urllib3 2.0.7 High 2.2.2',
+    'CVE-2099-3003 jinja2 3.1.2 Critical 3.1.3',
+  ],
   gobin: GOBIN_FINDINGS,
 };
 const IMAGES = Object.keys(EXPECTED).map(fixture);
@@ -55,7 +71,12 @@ function capture(): void {
   logs = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
-  setLogger({ info: (m) => logs.push(`${m}\n`), warn: (m) => logs.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+  setLogger({
+    info: (m) => logs.push(`${m}\n`),
+    warn: (m) => logs.push(`warning: ${m}\n`),
+    debug: () => undefined,
+    mask: () => undefined,
+  });
 }
 
 /** The run ids a CLI run printed ("Run <id> (if this process is killed …"). */
@@ -75,8 +96,14 @@ function imageExists(ref: string): boolean {
 /** An image FROM `base` with labels changed (the legacy builder: a LABEL step only). */
 function relabel(base: string, tag: string, labels: Record<string, string>): string {
   created.push(tag);
-  const dockerfile = `FROM ${base}\n${Object.entries(labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`).join('\n')}\n`;
-  execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const dockerfile = `FROM ${base}\n${Object.entries(labels)
+    .map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`)
+    .join('\n')}\n`;
+  execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+    input: dockerfile,
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   return tag;
 }
 
@@ -87,12 +114,36 @@ function relabel(base: string, tag: string, labels: Record<string, string>): str
 function volumesLeftBy(runId: string, since: number): { containers: number; left: string[] } {
   const until = Math.ceil(Date.now() / 1000) + 1;
   const events = (args: string[]): { Actor: { ID: string; Attributes: Record<string, string> } }[] =>
-    execFileSync('docker', ['events', '--since', String(Math.floor(since / 1000) - 1), '--until', String(until), '--format', '{{json .}}', ...args], { encoding: 'utf8' })
+    execFileSync(
+      'docker',
+      [
+        'events',
+        '--since',
+        String(Math.floor(since / 1000) - 1),
+        '--until',
+        String(until),
+        '--format',
+        '{{json .}}',
+        ...args,
+      ],
+      { encoding: 'utf8' },
+    )
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { Actor: { ID: string; Attributes: Record<string, string> } });
-  const containers = new Set(events(['--filter', 'type=container', '--filter', 'event=create', '--filter', `label=io.clair-scan.run=${runId}`]).map((e) => e.Actor.ID));
-  const mounted = events(['--filter', 'type=volume', '--filter', 'event=mount']).filter((e) => containers.has(e.Actor.Attributes.container)).map((e) => e.Actor.ID);
+  const containers = new Set(
+    events([
+      '--filter',
+      'type=container',
+      '--filter',
+      'event=create',
+      '--filter',
+      `label=io.clair-scan.run=${runId}`,
+    ]).map((e) => e.Actor.ID),
+  );
+  const mounted = events(['--filter', 'type=volume', '--filter', 'event=mount'])
+    .filter((e) => containers.has(e.Actor.Attributes.container))
+    .map((e) => e.Actor.ID);
   const left = [...new Set(mounted)].filter((v) => {
     try {
       docker('volume', 'inspect', v);
@@ -110,10 +161,19 @@ async function recordingProxy(): Promise<{ address: string; requests: string[]; 
   const upstream = new URL(reg.url);
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
-    const out = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const out = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: upstream.host },
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     out.on('error', () => res.destroy());
     req.pipe(out);
   });
@@ -143,7 +203,24 @@ beforeAll(async () => {
   capture();
   const started = Date.now();
   const code = await runCli(
-    ['data', 'image', 'build', '--from', BUNDLE_ECOSYSTEMS, '--tag', dated, '--tag', moving, '--push', '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never'],
+    [
+      'data',
+      'image',
+      'build',
+      '--from',
+      BUNDLE_ECOSYSTEMS,
+      '--tag',
+      dated,
+      '--tag',
+      moving,
+      '--push',
+      '--clair-image',
+      env.clairImage,
+      '--postgres-image',
+      env.postgresImage,
+      '--pull',
+      'never',
+    ],
     credEnv,
   );
   const text = logs.join('');
@@ -195,7 +272,11 @@ describe('clair-scan data image build', () => {
     expect(Date.parse(info.createdAt)).toBeGreaterThanOrEqual(buildStarted);
     expect(Date.parse(info.createdAt)).toBeLessThanOrEqual(Date.now());
     // The data directory is in the image, not in the declared volume; the scan's command line is not inherited.
-    const cfg = JSON.parse(docker('image', 'inspect', dated, '--format', '{{json .Config}}')) as { Env: string[]; Cmd: string[]; Labels: Record<string, string> };
+    const cfg = JSON.parse(docker('image', 'inspect', dated, '--format', '{{json .Config}}')) as {
+      Env: string[];
+      Cmd: string[];
+      Labels: Record<string, string>;
+    };
     expect(cfg.Env).toContain('PGDATA=/var/lib/postgresql/baked');
     expect(cfg.Cmd).toEqual(['postgres']);
     expect(cfg.Labels['io.clair-scan.data.build-id']).toBe(info.buildId);
@@ -203,9 +284,27 @@ describe('clair-scan data image build', () => {
     expect(cfg.Labels['io.clair-scan.run'] ?? '').toBe('');
     // Run as a service with its own command line, it listens on every address of its container (the base image's
     // initdb sample says localhost): read from the baked configuration, without starting a server.
-    expect(docker('run', '--rm', '--network', 'none', '--user', 'postgres', '--entrypoint', 'postgres', dated, '-C', 'listen_addresses', '-D', '/var/lib/postgresql/baked')).toBe('*');
+    expect(
+      docker(
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--user',
+        'postgres',
+        '--entrypoint',
+        'postgres',
+        dated,
+        '-C',
+        'listen_addresses',
+        '-D',
+        '/var/lib/postgresql/baked',
+      ),
+    ).toBe('*');
     // Both tags are the same image.
-    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).toBe(docker('image', 'inspect', dated, '--format', '{{.Id}}'));
+    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).toBe(
+      docker('image', 'inspect', dated, '--format', '{{.Id}}'),
+    );
   });
 
   it('`data info` reads the labels from the registry without pulling a layer (only the manifest and the config blob)', async () => {
@@ -219,7 +318,9 @@ describe('clair-scan data image build', () => {
     const info = JSON.parse(logs.join('')) as InfoJson;
     expect(info.where).toBe('registry');
     expect({ ...info, where: 'local', digest: '' }).toEqual({ ...built.info, digest: '' });
-    const repoDigest = docker('image', 'inspect', dated, '--format', '{{join .RepoDigests "\\n"}}').split('\n').find((d) => d.startsWith(`${reg.address}/${repo}@`));
+    const repoDigest = docker('image', 'inspect', dated, '--format', '{{join .RepoDigests "\\n"}}')
+      .split('\n')
+      .find((d) => d.startsWith(`${reg.address}/${repo}@`));
     expect(info.digest).toBe(repoDigest?.split('@')[1]);
     const configDigest = docker('image', 'inspect', dated, '--format', '{{.Id}}');
     const gets = proxy.requests.filter((r) => !r.startsWith('GET /v2/ ') && r !== 'GET /v2/');
@@ -243,7 +344,14 @@ describe('scans with vuln-data: db-image:<ref>', () => {
     const since = Date.now();
     // The fixture images name the registry "localhost": registry-host binds the credentials to the data's registry.
     const viaImage = await scan(
-      settingsFor(IMAGES, { 'vuln-data': `db-image:${moving}`, pull: 'missing', 'vuln-data-max-age': '1h', formats: 'json', 'registry-host': reg.address, ...creds }),
+      settingsFor(IMAGES, {
+        'vuln-data': `db-image:${moving}`,
+        pull: 'missing',
+        'vuln-data-max-age': '1h',
+        formats: 'json',
+        'registry-host': reg.address,
+        ...creds,
+      }),
       track,
     );
     const imageLog = logs.join('');
@@ -253,14 +361,23 @@ describe('scans with vuln-data: db-image:<ref>', () => {
     expect(imageLog).toMatch(new RegExp(`Starting PostgreSQL \\(${moving.replace(/[./]/g, (c) => `\\${c}`)}\\)`));
 
     const lines = (o: typeof viaImport): Record<string, string[]> =>
-      Object.fromEntries(o.result.images.map((r: ImageResult) => [r.image.ref.replace(/^localhost\/clair-scan-fixture\/|:1$/g, ''), findingLines(r)]));
+      Object.fromEntries(
+        o.result.images.map((r: ImageResult) => [
+          r.image.ref.replace(/^localhost\/clair-scan-fixture\/|:1$/g, ''),
+          findingLines(r),
+        ]),
+      );
     expect(lines(viaImport)).toEqual(EXPECTED);
     expect(lines(viaImage)).toEqual(EXPECTED);
     // Identical down to every field of every finding.
-    expect(viaImage.result.images.map((r) => r.vulnerabilities)).toEqual(viaImport.result.images.map((r) => r.vulnerabilities));
+    expect(viaImage.result.images.map((r) => r.vulnerabilities)).toEqual(
+      viaImport.result.images.map((r) => r.vulnerabilities),
+    );
     expect(viaImage.exitCode).toBe(viaImport.exitCode);
     // The reports say which data image was used and when it was made.
-    const json = JSON.parse(fs.readFileSync(viaImage.reports.json as string, 'utf8')) as { images: { notes?: string[] }[] };
+    const json = JSON.parse(fs.readFileSync(viaImage.reports.json as string, 'utf8')) as {
+      images: { notes?: string[] }[];
+    };
     expect(json.images[0].notes).toContain(
       `Vulnerability data: the database image ${moving} (${built.info.digest}), created ${built.info.createdAt} with Clair ${built.info.clairVersion}, ${built.info.records} records.`,
     );
@@ -272,7 +389,24 @@ describe('scans with vuln-data: db-image:<ref>', () => {
   it('a database image without data for the image\'s distribution is never "clean": the coverage proof reads its database', async () => {
     const noDebian = `localhost/${repo}-nodebian:1`;
     created.push(noDebian);
-    const code = await runCli(['data', 'image', 'build', '--from', BUNDLE_NO_DEBIAN, '--tag', noDebian, '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never'], credEnv);
+    const code = await runCli(
+      [
+        'data',
+        'image',
+        'build',
+        '--from',
+        BUNDLE_NO_DEBIAN,
+        '--tag',
+        noDebian,
+        '--clair-image',
+        env.clairImage,
+        '--postgres-image',
+        env.postgresImage,
+        '--pull',
+        'never',
+      ],
+      credEnv,
+    );
     runIdsIn(logs.join('')).forEach((id) => track.add(id));
     expect(code).toBe(0);
     const settings = settingsFor([fixture('debian-vuln')], { 'vuln-data': `db-image:${noDebian}`, formats: 'json' });
@@ -293,23 +427,52 @@ describe('pull: missing and a moving tag: a local copy older than a day is pulle
     // This runner's copy of the moving tag says it is three days old (relabelled: its database row disagrees, so
     // using it would be refused); the registry holds the fresh build under the same tag.
     relabel(dated, moving, { 'org.opencontainers.image.created': threeDaysAgo() });
-    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).not.toBe(docker('image', 'inspect', dated, '--format', '{{.Id}}'));
+    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).not.toBe(
+      docker('image', 'inspect', dated, '--format', '{{.Id}}'),
+    );
     logs.length = 0;
-    const r = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': `db-image:${moving}`, pull: 'missing', formats: 'json', 'registry-host': reg.address, ...creds }), track);
-    expect(logs.join('')).toMatch(new RegExp(`The local database image ${moving.replace(/[./]/g, (c) => `\\${c}`)} is 3 d old: pulling its tag again`));
-    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).toBe(docker('image', 'inspect', dated, '--format', '{{.Id}}'));
+    const r = await scan(
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': `db-image:${moving}`,
+        pull: 'missing',
+        formats: 'json',
+        'registry-host': reg.address,
+        ...creds,
+      }),
+      track,
+    );
+    expect(logs.join('')).toMatch(
+      new RegExp(
+        `The local database image ${moving.replace(/[./]/g, (c) => `\\${c}`)} is 3 d old: pulling its tag again`,
+      ),
+    );
+    expect(docker('image', 'inspect', moving, '--format', '{{.Id}}')).toBe(
+      docker('image', 'inspect', dated, '--format', '{{.Id}}'),
+    );
     expect(findingLines(r.result.images[0])).toEqual([...EXPECTED['debian-vuln']].sort());
     expect(r.result.images[0].notes?.some((n) => /Vulnerability data is .* old/.test(n))).toBe(false);
   }, 600_000);
 
   it('no newer image can be pulled: the local copy is used with a warning naming its age (and its checks still apply)', async () => {
-    const offline = relabel(dated, `${reg.address}/${repo}-not-pushed:v4.9.0`, { 'org.opencontainers.image.created': threeDaysAgo() });
+    const offline = relabel(dated, `${reg.address}/${repo}-not-pushed:v4.9.0`, {
+      'org.opencontainers.image.created': threeDaysAgo(),
+    });
     logs.length = 0;
-    const settings = settingsFor([fixture('debian-vuln')], { 'vuln-data': `db-image:${offline}`, pull: 'missing', formats: 'json', 'registry-host': reg.address, ...creds });
+    const settings = settingsFor([fixture('debian-vuln')], {
+      'vuln-data': `db-image:${offline}`,
+      pull: 'missing',
+      formats: 'json',
+      'registry-host': reg.address,
+      ...creds,
+    });
     const err = await expectScanError(scan(settings, track));
     const out = logs.join('');
     expect(out).toMatch(/is 3 d old: pulling its tag again/);
-    expect(out).toMatch(new RegExp(`warning: a newer ${offline.replace(/[./]/g, (c) => `\\${c}`)} could not be pulled \\(could not pull .+\\): using the local copy, created `));
+    expect(out).toMatch(
+      new RegExp(
+        `warning: a newer ${offline.replace(/[./]/g, (c) => `\\${c}`)} could not be pulled \\(could not pull .+\\): using the local copy, created `,
+      ),
+    );
     // The local copy was the one checked: its relabelled date disagrees with its database.
     expect(err.exitCode).toBe(2);
     expect(err.message).toMatch(/does not match the image's labels \(created .* ≠ label/);
@@ -318,7 +481,12 @@ describe('pull: missing and a moving tag: a local copy older than a day is pulle
 
 describe('refusals: exit 2, the reason and what to do, nothing left behind', () => {
   /** Returns how many containers the run had started before it refused. */
-  const refuse = async (vulnData: string, inputs: Record<string, string>, message: RegExp, hint: RegExp): Promise<number> => {
+  const refuse = async (
+    vulnData: string,
+    inputs: Record<string, string>,
+    message: RegExp,
+    hint: RegExp,
+  ): Promise<number> => {
     const since = Date.now();
     const settings = settingsFor([fixture('debian-vuln')], { 'vuln-data': vulnData, formats: 'json', ...inputs });
     const err = await expectScanError(scan(settings, track));
@@ -335,28 +503,45 @@ describe('refusals: exit 2, the reason and what to do, nothing left behind', () 
   it('stale: older than vuln-data-max-age', async () => {
     const createdAt = new Date(Date.now() - 3 * 86400_000).toISOString();
     const stale = relabel(dated, `localhost/${repo}-stale:1`, { 'org.opencontainers.image.created': createdAt });
-    expect(await refuse(
-      `db-image:${stale}`,
-      { 'vuln-data-max-age': '24h' },
-      new RegExp(`^the database image ${stale.replace(/[./]/g, (c) => `\\${c}`)} is 3 d old \\(created ${createdAt.replace(/\./g, '\\.')}\\), older than vuln-data-max-age \\(24 h\\)$`),
-      /pull a newer database image/,
-    )).toBe(0);
+    expect(
+      await refuse(
+        `db-image:${stale}`,
+        { 'vuln-data-max-age': '24h' },
+        new RegExp(
+          `^the database image ${stale.replace(/[./]/g, (c) => `\\${c}`)} is 3 d old \\(created ${createdAt.replace(/\./g, '\\.')}\\), older than vuln-data-max-age \\(24 h\\)$`,
+        ),
+        /pull a newer database image/,
+      ),
+    ).toBe(0);
   });
 
   it('createdAt in the future', async () => {
     const createdAt = new Date(Date.now() + 86400_000).toISOString();
     const future = relabel(dated, `localhost/${repo}-future:1`, { 'org.opencontainers.image.created': createdAt });
-    expect(await refuse(`db-image:${future}`, {}, new RegExp(`^the database image .* says it was created at ${createdAt.replace(/\./g, '\\.')}, (23 h 59 min|1 d) in the future`), /clock/)).toBe(0);
+    expect(
+      await refuse(
+        `db-image:${future}`,
+        {},
+        new RegExp(
+          `^the database image .* says it was created at ${createdAt.replace(/\./g, '\\.')}, (23 h 59 min|1 d) in the future`,
+        ),
+        /clock/,
+      ),
+    ).toBe(0);
   });
 
   it('run with another Clair version: both versions named (checked once Clair runs, by its version)', async () => {
     // A Clair image that says it is 4.8.0 (the version label clair-scan reads before asking clairctl).
-    const clair48 = relabel(env.clairImage, `localhost/${repo}-clair:4.8.0`, { 'org.opencontainers.image.version': 'v4.8.0' });
+    const clair48 = relabel(env.clairImage, `localhost/${repo}-clair:4.8.0`, {
+      'org.opencontainers.image.version': 'v4.8.0',
+    });
     expect(
       await refuse(
         `db-image:${dated}`,
         { 'clair-image': clair48 },
-        new RegExp(`^the database image ${dated.replace(/[./]/g, (c) => `\\${c}`)} was built with Clair ${env.clairVersion.replace(/\./g, '\\.')}, but clair-image \\(${clair48.replace(/[./]/g, (c) => `\\${c}`)}\\) is Clair v4\\.8\\.0$`),
+        new RegExp(
+          `^the database image ${dated.replace(/[./]/g, (c) => `\\${c}`)} was built with Clair ${env.clairVersion.replace(/\./g, '\\.')}, but clair-image \\(${clair48.replace(/[./]/g, (c) => `\\${c}`)}\\) is Clair v4\\.8\\.0$`,
+        ),
         /database image built with Clair v4\.8\.0/,
       ),
     ).toBe(2);
@@ -368,25 +553,45 @@ describe('refusals: exit 2, the reason and what to do, nothing left behind', () 
       await refuse(
         `db-image:${other}`,
         {},
-        new RegExp(`^the database inside ${other.replace(/[./]/g, (c) => `\\${c}`)} does not match the image's labels \\(Clair ${env.clairVersion.replace(/\./g, '\\.')} ≠ label v4\\.8\\.0\\)$`),
+        new RegExp(
+          `^the database inside ${other.replace(/[./]/g, (c) => `\\${c}`)} does not match the image's labels \\(Clair ${env.clairVersion.replace(/\./g, '\\.')} ≠ label v4\\.8\\.0\\)$`,
+        ),
         /altered after it was built/,
       ),
     ).toBe(1);
   });
 
   it('a plain PostgreSQL image: not a clair-scan database image', async () => {
-    expect(await refuse(
-      `db-image:${env.postgresImage}`,
-      {},
-      new RegExp(`^${env.postgresImage.replace(/[./]/g, (c) => `\\${c}`)} is not a clair-scan database image: it carries no io\\.clair-scan\\.data\\.\\* labels$`),
-      /clair-scan data image build/,
-    )).toBe(0);
+    expect(
+      await refuse(
+        `db-image:${env.postgresImage}`,
+        {},
+        new RegExp(
+          `^${env.postgresImage.replace(/[./]/g, (c) => `\\${c}`)} is not a clair-scan database image: it carries no io\\.clair-scan\\.data\\.\\* labels$`,
+        ),
+        /clair-scan data image build/,
+      ),
+    ).toBe(0);
   });
 
   it('the labels copied onto a plain PostgreSQL: its database has no Clair schema', async () => {
-    const labels = JSON.parse(docker('image', 'inspect', dated, '--format', '{{json .Config.Labels}}')) as Record<string, string>;
-    const data = Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith('io.clair-scan.data.') || k === 'org.opencontainers.image.created'));
+    const labels = JSON.parse(docker('image', 'inspect', dated, '--format', '{{json .Config.Labels}}')) as Record<
+      string,
+      string
+    >;
+    const data = Object.fromEntries(
+      Object.entries(labels).filter(
+        ([k]) => k.startsWith('io.clair-scan.data.') || k === 'org.opencontainers.image.created',
+      ),
+    );
     const fake = relabel(env.postgresImage, `localhost/${repo}-fake:1`, data);
-    expect(await refuse(`db-image:${fake}`, {}, /is not a clair-scan database image: its database has no Clair schema \(tables vuln and update_operation\)$/, /clair-scan data image build/)).toBe(1);
+    expect(
+      await refuse(
+        `db-image:${fake}`,
+        {},
+        /is not a clair-scan database image: its database has no Clair schema \(tables vuln and update_operation\)$/,
+        /clair-scan data image build/,
+      ),
+    ).toBe(1);
   });
 });

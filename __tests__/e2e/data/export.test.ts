@@ -26,8 +26,18 @@ const TRACKER: TrackerJson = {
       },
     },
   },
-  zlib: { 'CVE-2098-0002': { description: 'FAKE: zlib, no fix', releases: { bookworm: { status: 'open', urgency: 'unimportant' } } } },
-  nginx: { 'CVE-2098-0008': { description: 'FAKE: nginx, not installed', releases: { bookworm: { status: 'open', urgency: 'high' } } } },
+  zlib: {
+    'CVE-2098-0002': {
+      description: 'FAKE: zlib, no fix',
+      releases: { bookworm: { status: 'open', urgency: 'unimportant' } },
+    },
+  },
+  nginx: {
+    'CVE-2098-0008': {
+      description: 'FAKE: nginx, not installed',
+      releases: { bookworm: { status: 'open', urgency: 'high' } },
+    },
+  },
 };
 
 const env = loadTestEnv();
@@ -65,11 +75,26 @@ afterEach(async () => {
 function exportArgs(s: FakeDebianSource, out: string): string[] {
   const cfg = path.join(dir, 'clair.json');
   fs.writeFileSync(cfg, JSON.stringify(s.clairConfig()));
-  return ['data', 'export', '--updaters', 'debian', '--out', out, '--clair-config', cfg, '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never'];
+  return [
+    'data',
+    'export',
+    '--updaters',
+    'debian',
+    '--out',
+    out,
+    '--clair-config',
+    cfg,
+    '--clair-image',
+    env.clairImage,
+    '--postgres-image',
+    env.postgresImage,
+    '--pull',
+    'never',
+  ];
 }
 
 describe('data export', () => {
-  it('runs Clair\'s Debian updater, writes bundle + manifest, and a scan with that snapshot reports what the tracker says', async () => {
+  it("runs Clair's Debian updater, writes bundle + manifest, and a scan with that snapshot reports what the tracker says", async () => {
     source = await startFakeDebianSource({ tracker: TRACKER });
     const out = path.join(dir, 'data', 'clair-data.json.zst');
     const code = await runCli(exportArgs(source, out), {});
@@ -91,12 +116,18 @@ describe('data export', () => {
       bundle: { file: 'clair-data.json.zst', compression: 'zstd', sha256: scanned.sha256, size: fs.statSync(out).size },
     });
     expect(Date.now() - Date.parse(m.createdAt)).toBeLessThan(10 * 60_000);
-    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(['clair-data.json.zst', 'clair-data.json.zst.manifest.json']);
+    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual([
+      'clair-data.json.zst',
+      'clair-data.json.zst.manifest.json',
+    ]);
     expect(logs.join('')).toMatch(/Wrote .*clair-data\.json\.zst \(.*4 records from debian\/updater: 4\)/);
 
     // The snapshot is what a scan loads: exact findings for the Debian fixture, offline.
     const outcome = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': out, formats: 'json' }), track);
-    expect(findingLines(outcome.result.images[0])).toEqual(['CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1', 'CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -']);
+    expect(findingLines(outcome.result.images[0])).toEqual([
+      'CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1',
+      'CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -',
+    ]);
   });
 
   it('a broken source: exit 2 naming the failing updater, no snapshot written, containers removed', async () => {

@@ -34,7 +34,12 @@ beforeEach(() => {
   err = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
   jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
-  setLogger({ info: (m) => err.push(`${m}\n`), warn: (m) => err.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+  setLogger({
+    info: (m) => err.push(`${m}\n`),
+    warn: (m) => err.push(`warning: ${m}\n`),
+    debug: () => undefined,
+    mask: () => undefined,
+  });
 });
 afterEach(() => {
   jest.restoreAllMocks();
@@ -52,15 +57,30 @@ function record(updater: string, n: number): string {
   });
 }
 
-async function makeSnapshot(name = 'clair-data.json.gz', n = 2000): Promise<{ file: string; manifest: SnapshotManifest }> {
+async function makeSnapshot(
+  name = 'clair-data.json.gz',
+  n = 2000,
+): Promise<{ file: string; manifest: SnapshotManifest }> {
   const text = `${Array.from({ length: n }, (_, i) => record(i % 3 ? 'debian/updater' : 'osv/pypi', i)).join('\n')}\n`;
   const file = path.join(dir, 'src', name);
-  const manifest = await writeSnapshot(Readable.from([zlib.gzipSync(text)]), file, { updaterSets: ['debian', 'osv'], clairVersion: 'v4.9.0' });
+  const manifest = await writeSnapshot(Readable.from([zlib.gzipSync(text)]), file, {
+    updaterSets: ['debian', 'osv'],
+    clairVersion: 'v4.9.0',
+  });
   return { file, manifest };
 }
 
-async function http(method: string, p: string, body?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
-  const res = await request(`${reg.url}${p}`, { method: method as 'GET', headers: { authorization: basic, ...headers }, body });
+async function http(
+  method: string,
+  p: string,
+  body?: Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  const res = await request(`${reg.url}${p}`, {
+    method: method as 'GET',
+    headers: { authorization: basic, ...headers },
+    body,
+  });
   const data = Buffer.from(await res.body.arrayBuffer());
   return { status: res.statusCode, headers: res.headers, body: data };
 }
@@ -88,7 +108,9 @@ describe('data push / info / pull against the test registry', () => {
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     // What the registry stores, read with plain HTTP.
-    const m = await http('GET', `/v2/${repo}/manifests/nightly`, undefined, { accept: 'application/vnd.oci.image.manifest.v1+json' });
+    const m = await http('GET', `/v2/${repo}/manifests/nightly`, undefined, {
+      accept: 'application/vnd.oci.image.manifest.v1+json',
+    });
     expect(m.status).toBe(200);
     expect(`sha256:${createHash('sha256').update(m.body).digest('hex')}`).toBe(digest);
     const oci = JSON.parse(m.body.toString('utf8'));
@@ -96,7 +118,12 @@ describe('data push / info / pull against the test registry', () => {
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       artifactType: ARTIFACT_TYPE,
-      config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2, data: 'e30=' },
+      config: {
+        mediaType: 'application/vnd.oci.empty.v1+json',
+        digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+        size: 2,
+        data: 'e30=',
+      },
       layers: [
         {
           mediaType: 'application/vnd.clair-scan.bundle.v1+json+gzip',
@@ -121,7 +148,9 @@ describe('data push / info / pull against the test registry', () => {
     });
     const blob = await http('GET', `/v2/${repo}/blobs/${oci.layers[0].digest}`);
     expect(blob.body).toEqual(fs.readFileSync(file));
-    expect(JSON.parse((await http('GET', `/v2/${repo}/blobs/${oci.layers[1].digest}`)).body.toString('utf8'))).toEqual(manifest);
+    expect(JSON.parse((await http('GET', `/v2/${repo}/blobs/${oci.layers[1].digest}`)).body.toString('utf8'))).toEqual(
+      manifest,
+    );
 
     out = [];
     expect(await cli('data', 'info', ref)).toBe(0);
@@ -149,23 +178,44 @@ describe('data push / info / pull against the test registry', () => {
 
   it('wrong credentials: exit 2, nothing stored; an unknown tag: exit 2 naming it', async () => {
     const { file } = await makeSnapshot();
-    const code = await runCli(['data', 'push', `${reg.address}/${repo}:x`, file], { CLAIR_SCAN_REGISTRY_USERNAME: reg.username, CLAIR_SCAN_REGISTRY_PASSWORD: 'wrong' });
+    const code = await runCli(['data', 'push', `${reg.address}/${repo}:x`, file], {
+      CLAIR_SCAN_REGISTRY_USERNAME: reg.username,
+      CLAIR_SCAN_REGISTRY_PASSWORD: 'wrong',
+    });
     expect(code).toBe(2);
     expect(errors()).toMatch(/error: the registry .* refused access to clair-scan-test\/data-/);
     expect(errors()).not.toContain('wrong');
     expect((await http('GET', `/v2/${repo}/manifests/x`)).status).toBe(404);
     err = [];
-    expect(await cli('data', 'pull', `oci://${reg.address}/${repo}:missing`, '--out', path.join(dir, 'x.json.gz'))).toBe(2);
+    expect(
+      await cli('data', 'pull', `oci://${reg.address}/${repo}:missing`, '--out', path.join(dir, 'x.json.gz')),
+    ).toBe(2);
     expect(errors()).toMatch(/was not found in the registry/);
     expect(fs.existsSync(path.join(dir, 'x.json.gz'))).toBe(false);
   });
 
   it('an artifact that is not a snapshot is refused by info and pull', async () => {
     const cfg = await putBlob(Buffer.from('{}'));
-    const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', artifactType: 'application/vnd.example.other', config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: cfg, size: 2 }, layers: [] }));
-    expect((await http('PUT', `/v2/${repo}/manifests/other`, body, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })).status).toBe(201);
+    const body = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        artifactType: 'application/vnd.example.other',
+        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: cfg, size: 2 },
+        layers: [],
+      }),
+    );
+    expect(
+      (
+        await http('PUT', `/v2/${repo}/manifests/other`, body, {
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+        })
+      ).status,
+    ).toBe(201);
     expect(await cli('data', 'info', `oci://${reg.address}/${repo}:other`)).toBe(2);
-    expect(errors()).toMatch(/is not a clair-scan vulnerability-data snapshot \(artifact type application\/vnd\.example\.other\)/);
+    expect(errors()).toMatch(
+      /is not a clair-scan vulnerability-data snapshot \(artifact type application\/vnd\.example\.other\)/,
+    );
   });
 
   it('a pushed bundle that is itself truncated (manifest matching its bytes) is caught on pull: exit 2, no file left', async () => {
@@ -174,7 +224,10 @@ describe('data push / info / pull against the test registry', () => {
     const { file, manifest } = await makeSnapshot();
     const full = fs.readFileSync(file);
     const cut = full.subarray(0, full.length - 100);
-    const bad: SnapshotManifest = { ...manifest, bundle: { ...manifest.bundle, sha256: createHash('sha256').update(cut).digest('hex'), size: cut.length } };
+    const bad: SnapshotManifest = {
+      ...manifest,
+      bundle: { ...manifest.bundle, sha256: createHash('sha256').update(cut).digest('hex'), size: cut.length },
+    };
     const mBytes = Buffer.from(JSON.stringify(bad));
     const cfg = await putBlob(Buffer.from('{}'));
     const layer = await putBlob(cut);
@@ -191,9 +244,19 @@ describe('data push / info / pull against the test registry', () => {
         ],
       }),
     );
-    expect((await http('PUT', `/v2/${repo}/manifests/cut`, body, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })).status).toBe(201);
+    expect(
+      (
+        await http('PUT', `/v2/${repo}/manifests/cut`, body, {
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+        })
+      ).status,
+    ).toBe(201);
     const target = path.join(dir, 'cut.json.gz');
-    const e = await ociPull(`oci://${reg.address}/${repo}:cut`, target, { username: reg.username, password: reg.password, insecure: false }).then(
+    const e = await ociPull(`oci://${reg.address}/${repo}:cut`, target, {
+      username: reg.username,
+      password: reg.password,
+      insecure: false,
+    }).then(
       () => undefined,
       (x: unknown) => x,
     );
@@ -218,8 +281,16 @@ describe('data push / info / pull against the test registry', () => {
         ],
       }),
     );
-    expect((await http('PUT', `/v2/${repo}/manifests/mismatch`, body2, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })).status).toBe(201);
-    expect(await cli('data', 'pull', `oci://${reg.address}/${repo}:mismatch`, '--out', path.join(dir, 'm.json.gz'))).toBe(2);
+    expect(
+      (
+        await http('PUT', `/v2/${repo}/manifests/mismatch`, body2, {
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      await cli('data', 'pull', `oci://${reg.address}/${repo}:mismatch`, '--out', path.join(dir, 'm.json.gz')),
+    ).toBe(2);
     expect(errors()).toMatch(/the snapshot manifest does not describe the bundle layer/);
     expect(fs.existsSync(path.join(dir, 'm.json.gz'))).toBe(false);
   });

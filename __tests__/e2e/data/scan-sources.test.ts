@@ -35,10 +35,23 @@ const creds = { 'registry-username': reg.username, 'registry-password': reg.pass
 
 /** FAKE tracker data (CVE-2098-*), distinct from the snapshot's CVE-2099-*: what a refresh must bring. */
 const TRACKER: TrackerJson = {
-  openssl: { 'CVE-2098-0001': { description: 'FAKE: openssl', releases: { bookworm: { status: 'resolved', fixed_version: '3.0.13-1~deb12u1', urgency: 'high' } } } },
-  zlib: { 'CVE-2098-0002': { description: 'FAKE: zlib, no fix', releases: { bookworm: { status: 'open', urgency: 'unimportant' } } } },
+  openssl: {
+    'CVE-2098-0001': {
+      description: 'FAKE: openssl',
+      releases: { bookworm: { status: 'resolved', fixed_version: '3.0.13-1~deb12u1', urgency: 'high' } },
+    },
+  },
+  zlib: {
+    'CVE-2098-0002': {
+      description: 'FAKE: zlib, no fix',
+      releases: { bookworm: { status: 'open', urgency: 'unimportant' } },
+    },
+  },
 };
-const TRACKER_FINDINGS = ['CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1', 'CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -'];
+const TRACKER_FINDINGS = [
+  'CVE-2098-0001 libssl3 3.0.11-1~deb12u2 Critical 3.0.13-1~deb12u1',
+  'CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -',
+];
 
 let dir: string;
 let logs: string[];
@@ -50,7 +63,12 @@ beforeEach(() => {
   logs = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
-  setLogger({ info: (m) => logs.push(`${m}\n`), warn: (m) => logs.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+  setLogger({
+    info: (m) => logs.push(`${m}\n`),
+    warn: (m) => logs.push(`warning: ${m}\n`),
+    debug: () => undefined,
+    mask: () => undefined,
+  });
 });
 
 afterEach(async () => {
@@ -64,9 +82,16 @@ afterEach(async () => {
 /** The fixture bundle as a snapshot (gzip, manifest beside it) created at `createdAt`, pushed with `data push`. */
 async function pushSnapshot(tag: string, createdAt: Date, updaterSets: string[]): Promise<string> {
   const file = path.join(dir, `${tag}`, 'clair-data.json.gz');
-  await writeSnapshot(Readable.from([zlib.gzipSync(fs.readFileSync(BUNDLE))]), file, { updaterSets, createdAt, clairVersion: 'v4.9.0' });
+  await writeSnapshot(Readable.from([zlib.gzipSync(fs.readFileSync(BUNDLE))]), file, {
+    updaterSets,
+    createdAt,
+    clairVersion: 'v4.9.0',
+  });
   const ref = `oci://${reg.address}/${repo}:${tag}`;
-  const code = await runCli(['data', 'push', ref, file], { CLAIR_SCAN_REGISTRY_USERNAME: reg.username, CLAIR_SCAN_REGISTRY_PASSWORD: reg.password });
+  const code = await runCli(['data', 'push', ref, file], {
+    CLAIR_SCAN_REGISTRY_USERNAME: reg.username,
+    CLAIR_SCAN_REGISTRY_PASSWORD: reg.password,
+  });
   expect({ code, logs: code ? logs.join('') : '' }).toEqual({ code: 0, logs: '' });
   return ref;
 }
@@ -85,12 +110,19 @@ async function closedPort(): Promise<number> {
 
 async function putBlob(data: Buffer): Promise<string> {
   const digest = `sha256:${createHash('sha256').update(data).digest('hex')}`;
-  const start = await request(`${reg.url}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: { authorization: basic } });
+  const start = await request(`${reg.url}/v2/${repo}/blobs/uploads/`, {
+    method: 'POST',
+    headers: { authorization: basic },
+  });
   await start.body.dump();
   expect(start.statusCode).toBe(202);
   const loc = new URL(String(start.headers.location), reg.url);
   loc.searchParams.set('digest', digest);
-  const put = await request(`${reg.url}${loc.pathname}${loc.search}`, { method: 'PUT', headers: { authorization: basic, 'content-type': 'application/octet-stream' }, body: data });
+  const put = await request(`${reg.url}${loc.pathname}${loc.search}`, {
+    method: 'PUT',
+    headers: { authorization: basic, 'content-type': 'application/octet-stream' },
+    body: data,
+  });
   await put.body.dump();
   expect(put.statusCode).toBe(201);
   return digest;
@@ -99,7 +131,15 @@ async function putBlob(data: Buffer): Promise<string> {
 describe('scan with vuln-data: oci://… from the test registry', () => {
   it('a fresh snapshot pushed with `data push`: exact findings, nothing said about its age', async () => {
     const ref = await pushSnapshot('fresh', new Date(), ['debian', 'alpine', 'osv']);
-    const outcome = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': ref, 'vuln-data-max-age': '24h', formats: 'json,markdown', ...creds }), track);
+    const outcome = await scan(
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': ref,
+        'vuln-data-max-age': '24h',
+        formats: 'json,markdown',
+        ...creds,
+      }),
+      track,
+    );
     expect(findingLines(outcome.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
     expect(outcome.exitCode).toBe(1); // a Critical finding, default gate
     expect(logs.join('')).toMatch(new RegExp(`Pulled ${reg.address.replace(/\./g, '\\.')}/${repo}:fresh to `));
@@ -116,9 +156,25 @@ describe('scan with vuln-data: oci://… from the test registry', () => {
     // Clair's Debian updater pointed at a closed loopback port: the refresh fails as it would behind a firewall.
     const port = await closedPort();
     const cfg = path.join(dir, 'clair.json');
-    fs.writeFileSync(cfg, JSON.stringify({ updaters: { config: { debian: { mirror_url: `http://127.0.0.1:${port}/`, json_url: `http://127.0.0.1:${port}/tracker/data/json` } } } }));
+    fs.writeFileSync(
+      cfg,
+      JSON.stringify({
+        updaters: {
+          config: {
+            debian: { mirror_url: `http://127.0.0.1:${port}/`, json_url: `http://127.0.0.1:${port}/tracker/data/json` },
+          },
+        },
+      }),
+    );
     const outcome = await scan(
-      settingsFor([fixture('debian-vuln')], { 'vuln-data': ref, 'vuln-data-max-age': '24h', 'clair-config': cfg, formats: 'json,markdown', fail: 'false', ...creds }),
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': ref,
+        'vuln-data-max-age': '24h',
+        'clair-config': cfg,
+        formats: 'json,markdown',
+        fail: 'false',
+        ...creds,
+      }),
       track,
     );
     expect(findingLines(outcome.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
@@ -134,16 +190,27 @@ describe('scan with vuln-data: oci://… from the test registry', () => {
     expect(logs.join('')).toMatch(/warning: The vulnerability data .* is 2 d 2 h old/);
   });
 
-  it('stale but refreshable: Clair\'s Debian updater refreshes it from the (fake) source; the fresh data is used, nothing is said to be stale', async () => {
+  it("stale but refreshable: Clair's Debian updater refreshes it from the (fake) source; the fresh data is used, nothing is said to be stale", async () => {
     source = await startFakeDebianSource({ tracker: TRACKER });
     const ref = await pushSnapshot('refresh', new Date(Date.now() - 72 * 3600_000), ['debian']);
     const cfg = path.join(dir, 'clair.json');
     fs.writeFileSync(cfg, JSON.stringify(source.clairConfig()));
-    const outcome = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': ref, 'vuln-data-max-age': '1d', 'clair-config': cfg, formats: 'json,markdown', ...creds }), track);
+    const outcome = await scan(
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': ref,
+        'vuln-data-max-age': '1d',
+        'clair-config': cfg,
+        formats: 'json,markdown',
+        ...creds,
+      }),
+      track,
+    );
     // Only what the tracker says: the snapshot's CVE-2099-* records were replaced by the refreshed data.
     expect(findingLines(outcome.result.images[0])).toEqual(TRACKER_FINDINGS);
     expect(source.requests.map((r) => r.path)).toContain('/tracker/data/json');
-    expect(logs.join('')).toMatch(/older than vuln-data-max-age \(24 h\): refreshing it online \(updater sets debian\)/);
+    expect(logs.join('')).toMatch(
+      /older than vuln-data-max-age \(24 h\): refreshing it online \(updater sets debian\)/,
+    );
     expect(logs.join('')).toMatch(/Refreshed the vulnerability data online \(2 records\)/);
     const json = readJsonReport(outcome);
     expect((json.images[0].notes ?? []).join('\n')).not.toMatch(/old|stale|vuln-data-max-age/);
@@ -152,10 +219,17 @@ describe('scan with vuln-data: oci://… from the test registry', () => {
 
   it('an unreachable registry (a closed loopback port): exit 2 naming it, no report written', async () => {
     const port = await closedPort();
-    const settings = settingsFor([fixture('debian-vuln')], { 'vuln-data': `oci://127.0.0.1:${port}/clair-scan-test/data:latest`, formats: 'json' });
+    const settings = settingsFor([fixture('debian-vuln')], {
+      'vuln-data': `oci://127.0.0.1:${port}/clair-scan-test/data:latest`,
+      formats: 'json',
+    });
     const err = await expectScanError(scan(settings, track));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toMatch(new RegExp(`cannot reach the registry 127\\.0\\.0\\.1:${port} at http://127\\.0\\.0\\.1:${port}/v2/clair-scan-test/data/manifests/latest: .*ECONNREFUSED|connect`));
+    expect(err.message).toMatch(
+      new RegExp(
+        `cannot reach the registry 127\\.0\\.0\\.1:${port} at http://127\\.0\\.0\\.1:${port}/v2/clair-scan-test/data/manifests/latest: .*ECONNREFUSED|connect`,
+      ),
+    );
     expect(err.hint).toMatch(/network access to the registry/);
     expect(fs.readdirSync(settings.reports.outputDir)).toEqual([]);
   });
@@ -170,7 +244,12 @@ describe('scan with vuln-data: oci://… from the test registry', () => {
       updaterSets: ['debian'],
       updaters: [{ name: 'debian/updater', fingerprint: '', records: 2 }],
       records: 2,
-      bundle: { file: 'clair-data.json.gz', compression: 'gzip', sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length },
+      bundle: {
+        file: 'clair-data.json.gz',
+        compression: 'gzip',
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        size: bytes.length,
+      },
     };
     const mBytes = Buffer.from(JSON.stringify(manifest));
     const cfg = await putBlob(Buffer.from('{}'));
@@ -188,13 +267,23 @@ describe('scan with vuln-data: oci://… from the test registry', () => {
         ],
       }),
     );
-    const put = await request(`${reg.url}/v2/${repo}/manifests/corrupt`, { method: 'PUT', headers: { authorization: basic, 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, body });
+    const put = await request(`${reg.url}/v2/${repo}/manifests/corrupt`, {
+      method: 'PUT',
+      headers: { authorization: basic, 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+      body,
+    });
     await put.body.dump();
     expect(put.statusCode).toBe(201);
-    const settings = settingsFor([fixture('debian-vuln')], { 'vuln-data': `oci://${reg.address}/${repo}:corrupt`, formats: 'json', ...creds });
+    const settings = settingsFor([fixture('debian-vuln')], {
+      'vuln-data': `oci://${reg.address}/${repo}:corrupt`,
+      formats: 'json',
+      ...creds,
+    });
     const err = await expectScanError(scan(settings, track));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toMatch(/vulnerability data ".*:corrupt \(clair-data\.json\.gz\)" is corrupt: line 2 is not JSON/);
+    expect(err.message).toMatch(
+      /vulnerability data ".*:corrupt \(clair-data\.json\.gz\)" is corrupt: line 2 is not JSON/,
+    );
     expect(fs.readdirSync(settings.reports.outputDir)).toEqual([]);
   });
 });

@@ -40,7 +40,16 @@ import { loadTestEnv } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
 import { makeKeyPair, sigTag } from '../../helpers/cosign';
 import { trackRuns } from '../../helpers/runs';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, docker, expectScanError, findingLines, fixture, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import {
+  BUNDLE,
+  DEBIAN_VULN_FINDINGS,
+  docker,
+  expectScanError,
+  findingLines,
+  fixture,
+  leftoverTempDirs,
+  settingsFor,
+} from '../scan/helpers';
 
 const reg = loadTestEnv().registry;
 const basic = `Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`;
@@ -66,7 +75,12 @@ beforeEach(() => {
   logs = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
   jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
-  setLogger({ info: (m) => logs.push(`${m}\n`), warn: (m) => logs.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+  setLogger({
+    info: (m) => logs.push(`${m}\n`),
+    warn: (m) => logs.push(`warning: ${m}\n`),
+    debug: () => undefined,
+    mask: () => undefined,
+  });
 });
 afterEach(() => {
   jest.restoreAllMocks();
@@ -77,7 +91,10 @@ afterEach(() => {
 async function snapshot(name: string, extra = ''): Promise<string> {
   const file = path.join(dir, name, 'clair-data.json.gz');
   const text = fs.readFileSync(BUNDLE, 'utf8') + extra;
-  await writeSnapshot(Readable.from([zlib.gzipSync(text)]), file, { updaterSets: ['debian', 'alpine', 'osv'], clairVersion: 'v4.9.0' });
+  await writeSnapshot(Readable.from([zlib.gzipSync(text)]), file, {
+    updaterSets: ['debian', 'alpine', 'osv'],
+    clairVersion: 'v4.9.0',
+  });
   return file;
 }
 
@@ -87,16 +104,27 @@ async function push(tag: string, file: string, key?: string): Promise<string> {
   const code = await runCli(['data', 'push', ref, file, ...(key ? ['--sign-key', key] : [])], cliCreds);
   const text = logs.join('');
   expect({ code, text: code ? text : '' }).toEqual({ code: 0, text: '' });
-  const digest = /sha256:[a-f0-9]{64}\n/.exec(logs.filter((l) => /^sha256:[a-f0-9]{64}\n$/.test(l)).pop() ?? '')?.[0].trim();
+  const digest = /sha256:[a-f0-9]{64}\n/
+    .exec(logs.filter((l) => /^sha256:[a-f0-9]{64}\n$/.test(l)).pop() ?? '')?.[0]
+    .trim();
   expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/);
   logs.length = 0;
   return digest as string;
 }
 
-async function registry(method: 'GET' | 'PUT', p: string, body?: Buffer, contentType?: string): Promise<{ status: number; body: Buffer }> {
+async function registry(
+  method: 'GET' | 'PUT',
+  p: string,
+  body?: Buffer,
+  contentType?: string,
+): Promise<{ status: number; body: Buffer }> {
   const res = await request(`${reg.url}${p}`, {
     method,
-    headers: { authorization: basic, accept: 'application/vnd.oci.image.manifest.v1+json', ...(contentType ? { 'content-type': contentType } : {}) },
+    headers: {
+      authorization: basic,
+      accept: 'application/vnd.oci.image.manifest.v1+json',
+      ...(contentType ? { 'content-type': contentType } : {}),
+    },
     body,
   });
   return { status: res.statusCode, body: Buffer.from(await res.body.arrayBuffer()) };
@@ -105,24 +133,33 @@ async function registry(method: 'GET' | 'PUT', p: string, body?: Buffer, content
 const ociRef = (tag: string): string => `oci://${reg.address}/${repo}:${tag}`;
 
 describe('oci:// snapshots signed by `data push --sign-key`', () => {
-  it('the signature is a cosign simple-signing manifest under sha256-<hex>.sig naming the artifact\'s digest', async () => {
+  it("the signature is a cosign simple-signing manifest under sha256-<hex>.sig naming the artifact's digest", async () => {
     const digest = await push('layout', await snapshot('layout'), signKey);
     const sig = await registry('GET', `/v2/${repo}/manifests/${sigTag(digest)}`);
     expect(sig.status).toBe(200);
-    const m = JSON.parse(sig.body.toString()) as { mediaType: string; layers: { mediaType: string; digest: string; annotations: Record<string, string> }[] };
+    const m = JSON.parse(sig.body.toString()) as {
+      mediaType: string;
+      layers: { mediaType: string; digest: string; annotations: Record<string, string> }[];
+    };
     expect(m.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
     expect(m.layers).toHaveLength(1);
     expect(m.layers[0].mediaType).toBe('application/vnd.dev.cosign.simplesigning.v1+json');
     expect(m.layers[0].annotations['dev.cosignproject.cosign/signature']).toMatch(/^[A-Za-z0-9+/]+=*$/);
     const payload = await registry('GET', `/v2/${repo}/blobs/${m.layers[0].digest}`);
     expect(JSON.parse(payload.body.toString())).toEqual({
-      critical: { identity: { 'docker-reference': `${reg.address}/${repo}` }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+      critical: {
+        identity: { 'docker-reference': `${reg.address}/${repo}` },
+        image: { 'docker-manifest-digest': digest },
+        type: 'cosign container image signature',
+      },
       optional: null,
     });
     // Signing the same artifact again (as after a key rotation) appends, as cosign does: the first signature stays.
     const again = await push('layout', path.join(dir, 'layout', 'clair-data.json.gz'), signKey);
     expect(again).toBe(digest); // same bytes, same digest
-    const sig2 = JSON.parse((await registry('GET', `/v2/${repo}/manifests/${sigTag(digest)}`)).body.toString()) as typeof m;
+    const sig2 = JSON.parse(
+      (await registry('GET', `/v2/${repo}/manifests/${sigTag(digest)}`)).body.toString(),
+    ) as typeof m;
     expect(sig2.layers).toHaveLength(2);
     expect(sig2.layers[0]).toEqual(m.layers[0]);
     expect(sig2.layers[1].digest).toBe(m.layers[0].digest); // the same payload, a new (randomized ECDSA) signature
@@ -130,24 +167,52 @@ describe('oci:// snapshots signed by `data push --sign-key`', () => {
 
   it('a scan with vuln-data-public-key: exactly the findings of the same data without a key; no "unauthenticated" note', async () => {
     await push('signed', await snapshot('signed'), signKey);
-    const outcome = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': ociRef('signed'), 'vuln-data-public-key': publicKey, formats: 'json', ...creds }), track);
+    const outcome = await scan(
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': ociRef('signed'),
+        'vuln-data-public-key': publicKey,
+        formats: 'json',
+        ...creds,
+      }),
+      track,
+    );
     expect(findingLines(outcome.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
     expect(outcome.exitCode).toBe(1); // a Critical finding, default gate
     expect(outcome.result.images[0].notes ?? []).not.toContain(UNAUTHENTICATED_NOTE);
-    expect(logs.join('')).toMatch(new RegExp(`vulnerability data ${reg.address.replace(/\./g, '\\.')}/${repo}:signed: signature by ECDSA P-256 key sha256:[a-f0-9]{64} verified`));
+    expect(logs.join('')).toMatch(
+      new RegExp(
+        `vulnerability data ${reg.address.replace(/\./g, '\\.')}/${repo}:signed: signature by ECDSA P-256 key sha256:[a-f0-9]{64} verified`,
+      ),
+    );
     // The same data without the key: the same findings, and the report says the data is unauthenticated.
-    const plain = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': ociRef('signed'), formats: 'json', ...creds }), track);
+    const plain = await scan(
+      settingsFor([fixture('debian-vuln')], { 'vuln-data': ociRef('signed'), formats: 'json', ...creds }),
+      track,
+    );
     expect(findingLines(plain.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
-    const json = JSON.parse(fs.readFileSync(plain.reports.json as string, 'utf8')) as { images: { notes?: string[] }[] };
+    const json = JSON.parse(fs.readFileSync(plain.reports.json as string, 'utf8')) as {
+      images: { notes?: string[] }[];
+    };
     expect(json.images[0].notes).toContain(UNAUTHENTICATED_NOTE);
     expect(logs.join('')).toContain(`warning: ${fixture('debian-vuln')}: ${UNAUTHENTICATED_NOTE}`);
   });
 
   it('a bundle re-pushed under the signed tag (the old signature stays): exit 2 naming the reference, no report, nothing left', async () => {
     const old = await push('moved', await snapshot('moved-1'), signKey);
-    const now = await push('moved', await snapshot('moved-2', `${JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'x', Date: '2024-01-01T00:00:00Z', Ref: 'r', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-9999', updater: 'debian/updater', package: { name: 'zlib1g', kind: 'binary' } } })}\n`));
+    const now = await push(
+      'moved',
+      await snapshot(
+        'moved-2',
+        `${JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'x', Date: '2024-01-01T00:00:00Z', Ref: 'r', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-9999', updater: 'debian/updater', package: { name: 'zlib1g', kind: 'binary' } } })}\n`,
+      ),
+    );
     expect(now).not.toBe(old);
-    const settings = settingsFor([fixture('debian-vuln')], { 'vuln-data': ociRef('moved'), 'vuln-data-public-key': publicKey, formats: 'json', ...creds });
+    const settings = settingsFor([fixture('debian-vuln')], {
+      'vuln-data': ociRef('moved'),
+      'vuln-data-public-key': publicKey,
+      formats: 'json',
+      ...creds,
+    });
     const err = await expectScanError(scan(settings, track));
     expect(err.exitCode).toBe(2);
     expect(err.message).toBe(
@@ -159,14 +224,36 @@ describe('oci:// snapshots signed by `data push --sign-key`', () => {
 
   it('the old signature copied onto the new digest: exit 2, "a valid signature … but of <old digest>"', async () => {
     const old = await push('copied', await snapshot('copied-1'), signKey);
-    const now = await push('copied', await snapshot('copied-2', `${JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'y', Date: '2024-01-01T00:00:00Z', Ref: 'r2', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-9998', updater: 'debian/updater', package: { name: 'zlib1g', kind: 'binary' } } })}\n`));
+    const now = await push(
+      'copied',
+      await snapshot(
+        'copied-2',
+        `${JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'y', Date: '2024-01-01T00:00:00Z', Ref: 'r2', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-9998', updater: 'debian/updater', package: { name: 'zlib1g', kind: 'binary' } } })}\n`,
+      ),
+    );
     const oldSig = await registry('GET', `/v2/${repo}/manifests/${sigTag(old)}`);
-    expect((await registry('PUT', `/v2/${repo}/manifests/${sigTag(now)}`, oldSig.body, 'application/vnd.oci.image.manifest.v1+json')).status).toBe(201);
+    expect(
+      (
+        await registry(
+          'PUT',
+          `/v2/${repo}/manifests/${sigTag(now)}`,
+          oldSig.body,
+          'application/vnd.oci.image.manifest.v1+json',
+        )
+      ).status,
+    ).toBe(201);
     const state: RunState = { runId: newRunId(), tempDirs: [] };
     try {
-      const err = await expectScanError(prepareVulnData({ vulnData: ociRef('copied'), registry: auth, dataTimeoutSec: 60, vulnDataPublicKey: publicKey }, state));
+      const err = await expectScanError(
+        prepareVulnData(
+          { vulnData: ociRef('copied'), registry: auth, dataTimeoutSec: 60, vulnDataPublicKey: publicKey },
+          state,
+        ),
+      );
       expect(err.exitCode).toBe(2);
-      expect(err.message).toContain(`vulnerability data ${reg.address}/${repo}:copied has no valid signature by vuln-data-public-key ${publicKey} (ECDSA P-256, sha256:`);
+      expect(err.message).toContain(
+        `vulnerability data ${reg.address}/${repo}:copied has no valid signature by vuln-data-public-key ${publicKey} (ECDSA P-256, sha256:`,
+      );
       expect(err.message).toContain(`it is a valid signature by the key, but of ${old}, not of ${now}`);
     } finally {
       await cleanupRun(state);
@@ -180,13 +267,24 @@ describe('oci:// snapshots signed by `data push --sign-key`', () => {
     const strangerPub = path.join(dir, 'stranger.pub');
     fs.writeFileSync(strangerPub, stranger.publicPem);
     const out = path.join(dir, 'out');
-    const code = await runCli(['--vuln-data', ociRef('unsigned'), '--vuln-data-public-key', publicKey, '--output-dir', out, fixture('debian-vuln')], {
-      ...cliCreds,
-      CLAIR_SCAN_CLAIR_IMAGE: loadTestEnv().clairImage,
-      CLAIR_SCAN_POSTGRES_IMAGE: loadTestEnv().postgresImage,
-      CLAIR_SCAN_PULL: 'never',
-      CLAIR_SCAN_REGISTRY_HOST: reg.address,
-    });
+    const code = await runCli(
+      [
+        '--vuln-data',
+        ociRef('unsigned'),
+        '--vuln-data-public-key',
+        publicKey,
+        '--output-dir',
+        out,
+        fixture('debian-vuln'),
+      ],
+      {
+        ...cliCreds,
+        CLAIR_SCAN_CLAIR_IMAGE: loadTestEnv().clairImage,
+        CLAIR_SCAN_POSTGRES_IMAGE: loadTestEnv().postgresImage,
+        CLAIR_SCAN_PULL: 'never',
+        CLAIR_SCAN_REGISTRY_HOST: reg.address,
+      },
+    );
     expect(code).toBe(2);
     expect(logs.join('')).toContain(`vulnerability data ${reg.address}/${repo}:unsigned is not signed`);
     expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
@@ -195,9 +293,16 @@ describe('oci:// snapshots signed by `data push --sign-key`', () => {
     track.add(run as string);
     const state: RunState = { runId: newRunId(), tempDirs: [] };
     try {
-      const err = await expectScanError(prepareVulnData({ vulnData: ociRef('other'), registry: auth, dataTimeoutSec: 60, vulnDataPublicKey: stranger.publicPem }, state));
+      const err = await expectScanError(
+        prepareVulnData(
+          { vulnData: ociRef('other'), registry: auth, dataTimeoutSec: 60, vulnDataPublicKey: stranger.publicPem },
+          state,
+        ),
+      );
       expect(err.exitCode).toBe(2);
-      expect(err.message).toContain(`vulnerability data ${reg.address}/${repo}:other has no valid signature by vuln-data-public-key (inline PEM)`);
+      expect(err.message).toContain(
+        `vulnerability data ${reg.address}/${repo}:other has no valid signature by vuln-data-public-key (inline PEM)`,
+      );
       expect(err.message).toContain('its signature does not verify with the public key');
     } finally {
       await cleanupRun(state);
@@ -207,7 +312,12 @@ describe('oci:// snapshots signed by `data push --sign-key`', () => {
 });
 
 describe('file and URL snapshots: <bundle>.manifest.json.sig', () => {
-  const input = (vulnData: string, key = publicKey) => ({ vulnData, registry: auth, dataTimeoutSec: 60, vulnDataPublicKey: key });
+  const input = (vulnData: string, key = publicKey) => ({
+    vulnData,
+    registry: auth,
+    dataTimeoutSec: 60,
+    vulnDataPublicKey: key,
+  });
   let state: RunState;
   beforeEach(() => {
     state = { runId: newRunId(), tempDirs: [] };
@@ -235,14 +345,21 @@ describe('file and URL snapshots: <bundle>.manifest.json.sig', () => {
     const sig = fs.readFileSync(manifestSignaturePathFor(m));
     fs.rmSync(manifestSignaturePathFor(m));
     let err = await expectScanError(prepareVulnData(input(file), state));
-    expect(err.message).toBe(`vulnerability data ${file} is not signed: no ${m}.sig beside its manifest, and vuln-data-public-key is set`);
+    expect(err.message).toBe(
+      `vulnerability data ${file} is not signed: no ${m}.sig beside its manifest, and vuln-data-public-key is set`,
+    );
 
     fs.writeFileSync(manifestSignaturePathFor(m), sig);
     const text = fs.readFileSync(m, 'utf8');
-    fs.writeFileSync(m, text.replace(/"createdAt": "[^"]+"/, `"createdAt": "${new Date(Date.now() + 60_000).toISOString()}"`));
+    fs.writeFileSync(
+      m,
+      text.replace(/"createdAt": "[^"]+"/, `"createdAt": "${new Date(Date.now() + 60_000).toISOString()}"`),
+    );
     err = await expectScanError(prepareVulnData(input(file), state));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe(`vulnerability data ${file}: the signature ${m}.sig does not verify with vuln-data-public-key ${publicKey} (ECDSA P-256, ${err.message.match(/sha256:[a-f0-9]{64}/)?.[0]})`);
+    expect(err.message).toBe(
+      `vulnerability data ${file}: the signature ${m}.sig does not verify with vuln-data-public-key ${publicKey} (ECDSA P-256, ${err.message.match(/sha256:[a-f0-9]{64}/)?.[0]})`,
+    );
 
     fs.writeFileSync(m, text);
     err = await expectScanError(prepareVulnData(input(file, stranger.publicPem), state));
@@ -251,7 +368,10 @@ describe('file and URL snapshots: <bundle>.manifest.json.sig', () => {
 
   it('a bundle swapped under a signed manifest: the manifest verifies, the bundle does not match it: exit 2', async () => {
     const file = await signedFile('swap');
-    fs.writeFileSync(file, zlib.gzipSync(`${fs.readFileSync(BUNDLE, 'utf8')}${fs.readFileSync(BUNDLE, 'utf8').split('\n')[0]}\n`));
+    fs.writeFileSync(
+      file,
+      zlib.gzipSync(`${fs.readFileSync(BUNDLE, 'utf8')}${fs.readFileSync(BUNDLE, 'utf8').split('\n')[0]}\n`),
+    );
     const err = await expectScanError(prepareVulnData(input(file), state));
     expect(err.message).toMatch(/is corrupt: its (size|sha256\/size) .*does not match the manifest/);
   });
@@ -274,11 +394,17 @@ describe('file and URL snapshots: <bundle>.manifest.json.sig', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const p = await prepareVulnData(input(`${base}/d/clair-data.json.gz`), state);
-      expect(createHash('sha256').update(fs.readFileSync(p.bundle)).digest('hex')).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+      expect(createHash('sha256').update(fs.readFileSync(p.bundle)).digest('hex')).toBe(
+        createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+      );
       expect(p.notes).toEqual([]);
       const err = await expectScanError(prepareVulnData(input(`${base}/n/clair-data.json.gz`), state));
       expect(err.exitCode).toBe(2);
-      expect(err.message).toMatch(new RegExp(`^vulnerability data ${base.replace(/\./g, '\\.')}/n/clair-data\\.json\\.gz is not signed: no .*clair-data\\.json\\.gz\\.manifest\\.json\\.sig beside its manifest`));
+      expect(err.message).toMatch(
+        new RegExp(
+          `^vulnerability data ${base.replace(/\./g, '\\.')}/n/clair-data\\.json\\.gz is not signed: no .*clair-data\\.json\\.gz\\.manifest\\.json\\.sig beside its manifest`,
+        ),
+      );
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -296,15 +422,26 @@ describe('database images signed by `data image build --push --sign-key`', () =>
   /** An image FROM `base` with labels changed (the legacy builder: a LABEL step only). */
   function relabel(base: string, tag: string, labels: Record<string, string>): string {
     created.push(tag);
-    const dockerfile = `FROM ${base}\n${Object.entries(labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`).join('\n')}\n`;
-    execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const dockerfile = `FROM ${base}\n${Object.entries(labels)
+      .map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`)
+      .join('\n')}\n`;
+    execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+      input: dockerfile,
+      env: { ...process.env, DOCKER_BUILDKIT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     return tag;
   }
 
   /** `docker push` with the test registry's credentials in a private config dir of the test. */
   function dockerPush(tag: string): string {
     const cfg = testTempDir('cs-e2e-signing-docker-');
-    fs.writeFileSync(path.join(cfg, 'config.json'), JSON.stringify({ auths: { [reg.address]: { auth: Buffer.from(`${reg.username}:${reg.password}`).toString('base64') } } }));
+    fs.writeFileSync(
+      path.join(cfg, 'config.json'),
+      JSON.stringify({
+        auths: { [reg.address]: { auth: Buffer.from(`${reg.username}:${reg.password}`).toString('base64') } },
+      }),
+    );
     execFileSync('docker', ['--config', cfg, 'push', '-q', tag], { stdio: ['ignore', 'pipe', 'pipe'] });
     fs.rmSync(cfg, { recursive: true, force: true });
     const digests = JSON.parse(docker('image', 'inspect', tag, '--format', '{{json .RepoDigests}}')) as string[];
@@ -314,7 +451,13 @@ describe('database images signed by `data image build --push --sign-key`', () =>
   }
 
   const scanWith = (ref: string, key = publicKey) =>
-    settingsFor([fixture('debian-vuln')], { 'vuln-data': `db-image:${ref}`, 'vuln-data-public-key': key, formats: 'json', pull: 'missing', ...creds });
+    settingsFor([fixture('debian-vuln')], {
+      'vuln-data': `db-image:${ref}`,
+      'vuln-data-public-key': key,
+      formats: 'json',
+      pull: 'missing',
+      ...creds,
+    });
 
   beforeAll(async () => {
     logs = [];
@@ -323,7 +466,24 @@ describe('database images signed by `data image build --push --sign-key`', () =>
       jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true)),
     ];
     const code = await runCli(
-      ['data', 'image', 'build', '--from', BUNDLE, '--tag', signedTag, '--push', '--sign-key', signKey, '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never'],
+      [
+        'data',
+        'image',
+        'build',
+        '--from',
+        BUNDLE,
+        '--tag',
+        signedTag,
+        '--push',
+        '--sign-key',
+        signKey,
+        '--clair-image',
+        env.clairImage,
+        '--postgres-image',
+        env.postgresImage,
+        '--pull',
+        'never',
+      ],
       cliCreds,
     );
     spies.forEach((s) => s.mockRestore());
@@ -353,7 +513,15 @@ describe('database images signed by `data image build --push --sign-key`', () =>
     expect(text).toContain(`the database image ${signedTag}: signature by ECDSA P-256 key`);
     expect(text).toContain(`database image ${dbRepo}@${signedDigest}`);
     // Without the key: the same findings, said to be unauthenticated.
-    const plain = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': `db-image:${signedTag}`, formats: 'json', pull: 'missing', ...creds }), track);
+    const plain = await scan(
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': `db-image:${signedTag}`,
+        formats: 'json',
+        pull: 'missing',
+        ...creds,
+      }),
+      track,
+    );
     expect(findingLines(plain.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
     expect(plain.result.images[0].notes).toContain(UNAUTHENTICATED_NOTE);
   });
@@ -364,12 +532,16 @@ describe('database images signed by `data image build --push --sign-key`', () =>
     const settings = scanWith(tag);
     const err = await expectScanError(scan(settings, track));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe(`the database image ${tag} is not signed: ${dbRepo} has no signature of ${pinned.split('@')[1]} (no tag ${sigTag(pinned.split('@')[1])}), and vuln-data-public-key is set`);
+    expect(err.message).toBe(
+      `the database image ${tag} is not signed: ${dbRepo} has no signature of ${pinned.split('@')[1]} (no tag ${sigTag(pinned.split('@')[1])}), and vuln-data-public-key is set`,
+    );
     expect(fs.readdirSync(settings.reports.outputDir)).toEqual([]);
   });
 
-  it('signed by the key, but its build-id label is not its database\'s row: exit 2 (the label ties the data to the signature)', async () => {
-    const tag = relabel(signedTag, `${dbRepo}:relabeled`, { 'io.clair-scan.data.build-id': '00000000-0000-4000-8000-000000000000' });
+  it("signed by the key, but its build-id label is not its database's row: exit 2 (the label ties the data to the signature)", async () => {
+    const tag = relabel(signedTag, `${dbRepo}:relabeled`, {
+      'io.clair-scan.data.build-id': '00000000-0000-4000-8000-000000000000',
+    });
     const pinned = dockerPush(tag);
     await signArtifact(pinned, loadSigningKey(signKey), { ...auth, hosts: [reg.address] });
     const err = await expectScanError(scan(scanWith(tag), track));
@@ -382,15 +554,21 @@ describe('database images signed by `data image build --push --sign-key`', () =>
     const strangerPub = path.join(dir, 'stranger.pub');
     fs.writeFileSync(strangerPub, stranger.publicPem);
     let err = await expectScanError(scan(scanWith(signedTag, strangerPub), track));
-    expect(err.message).toContain(`the database image ${signedTag} has no valid signature by vuln-data-public-key ${strangerPub}`);
-    const local = relabel(signedTag, `localhost/clair-scan-test/signing-db-${randomBytes(3).toString('hex')}:1`, { 'io.clair-scan.test': 'local' });
+    expect(err.message).toContain(
+      `the database image ${signedTag} has no valid signature by vuln-data-public-key ${strangerPub}`,
+    );
+    const local = relabel(signedTag, `localhost/clair-scan-test/signing-db-${randomBytes(3).toString('hex')}:1`, {
+      'io.clair-scan.test': 'local',
+    });
     err = await expectScanError(scan(scanWith(local), track));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe(`the database image ${local} cannot be verified: it names no registry, and vuln-data-public-key is set`);
+    expect(err.message).toBe(
+      `the database image ${local} cannot be verified: it names no registry, and vuln-data-public-key is set`,
+    );
     expect(err.hint).toContain('exists only in a local Docker daemon');
   });
 
-  it('clair-mode: process (the image as a service at postgres-url): the signed image\'s build id must be the database\'s', async () => {
+  it("clair-mode: process (the image as a service at postgres-url): the signed image's build id must be the database's", async () => {
     const port = await new Promise<number>((resolve) => {
       const srv = net.createServer().listen(0, '127.0.0.1', () => {
         const p = (srv.address() as AddressInfo).port;
@@ -399,15 +577,45 @@ describe('database images signed by `data image build --push --sign-key`', () =>
     });
     const name = `cs-e2e-signing-svc-${randomBytes(4).toString('hex')}`;
     // As a CI service runs it: the signed image by its tag, its own entrypoint and data; nothing of clair-scan's.
-    docker('run', '-d', '--name', name, '--network', 'host', signedTag, 'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(port));
-    const other = relabel(signedTag, `${dbRepo}:svc-other`, { 'io.clair-scan.data.build-id': '11111111-1111-4111-8111-111111111111' });
+    docker(
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      'host',
+      signedTag,
+      'postgres',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-p',
+      String(port),
+    );
+    const other = relabel(signedTag, `${dbRepo}:svc-other`, {
+      'io.clair-scan.data.build-id': '11111111-1111-4111-8111-111111111111',
+    });
     await signArtifact(dockerPush(other), loadSigningKey(signKey), { ...auth, hosts: [reg.address] });
     const cli = (dbImage: string): Promise<{ code: number | null; out: string }> =>
       new Promise((resolve) => {
         const out = testTempDir('cs-e2e-signing-svc-out-');
         const child = spawn(
           process.execPath,
-          ['--import', 'tsx', path.join(__dirname, '../../../src/cli-entry.ts'), '--clair-mode', 'process', '--vuln-data', `db-image:${dbImage}`, '--vuln-data-public-key', publicKey, '--formats', 'json', '--output-dir', out, fixture('debian-vuln')],
+          [
+            '--import',
+            'tsx',
+            path.join(__dirname, '../../../src/cli-entry.ts'),
+            '--clair-mode',
+            'process',
+            '--vuln-data',
+            `db-image:${dbImage}`,
+            '--vuln-data-public-key',
+            publicKey,
+            '--formats',
+            'json',
+            '--output-dir',
+            out,
+            fixture('debian-vuln'),
+          ],
           {
             env: {
               ...process.env,
@@ -432,7 +640,24 @@ describe('database images signed by `data image build --push --sign-key`', () =>
     try {
       for (let i = 0; i < 120; i++) {
         try {
-          docker('exec', '-u', 'postgres', name, 'psql', '-X', '-q', '-At', '-p', String(port), '-U', 'clair', '-d', 'clair', '-c', 'SELECT 1');
+          docker(
+            'exec',
+            '-u',
+            'postgres',
+            name,
+            'psql',
+            '-X',
+            '-q',
+            '-At',
+            '-p',
+            String(port),
+            '-U',
+            'clair',
+            '-d',
+            'clair',
+            '-c',
+            'SELECT 1',
+          );
           break;
         } catch {
           await new Promise((r) => setTimeout(r, 250));
@@ -451,7 +676,7 @@ describe('database images signed by `data image build --push --sign-key`', () =>
   });
 });
 
-describe('the action\'s online-data cache with vuln-data-public-key', () => {
+describe("the action's online-data cache with vuln-data-public-key", () => {
   const env = loadTestEnv();
   let server: CacheServer;
   let source: FakeDebianSource;
@@ -467,7 +692,16 @@ describe('the action\'s online-data cache with vuln-data-public-key', () => {
       process.env[k] = v;
     }
     useDataCache(githubDataCache());
-    source = await startFakeDebianSource({ tracker: { zlib: { 'CVE-2098-0002': { description: 'FAKE: zlib, no fix', releases: { bookworm: { status: 'open', urgency: 'unimportant' } } } } } });
+    source = await startFakeDebianSource({
+      tracker: {
+        zlib: {
+          'CVE-2098-0002': {
+            description: 'FAKE: zlib, no fix',
+            releases: { bookworm: { status: 'open', urgency: 'unimportant' } },
+          },
+        },
+      },
+    });
   });
   afterEach(async () => {
     useDataCache(undefined);
@@ -485,7 +719,10 @@ describe('the action\'s online-data cache with vuln-data-public-key', () => {
   async function seed(sign: 'signer' | 'stranger' | 'none'): Promise<string> {
     const d = cacheDir();
     const bundle = path.join(d, 'clair-data.json.zst');
-    await writeSnapshot(Readable.from([execFileSync('zstd', ['-q', '-c', BUNDLE])]), bundle, { updaterSets: ['debian'], clairVersion: env.clairVersion });
+    await writeSnapshot(Readable.from([execFileSync('zstd', ['-q', '-c', BUNDLE])]), bundle, {
+      updaterSets: ['debian'],
+      clairVersion: env.clairVersion,
+    });
     if (sign !== 'none') {
       const keyFile = path.join(dir, `${sign}.key`);
       fs.writeFileSync(keyFile, (sign === 'signer' ? signer : stranger).privatePem);
@@ -502,7 +739,16 @@ describe('the action\'s online-data cache with vuln-data-public-key', () => {
   const onlineScan = () => {
     const cfg = path.join(runnerTemp, 'clair.json');
     fs.writeFileSync(cfg, JSON.stringify(source.clairConfig()));
-    return scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': cfg, 'vuln-data-public-key': publicKey, formats: 'json', fail: 'false' }), track);
+    return scan(
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': 'online',
+        'clair-config': cfg,
+        'vuln-data-public-key': publicKey,
+        formats: 'json',
+        fail: 'false',
+      }),
+      track,
+    );
   };
   const trackerFetches = () => source.requests.filter((r) => r.path === '/tracker/data/json').length;
 
@@ -515,12 +761,14 @@ describe('the action\'s online-data cache with vuln-data-public-key', () => {
     expect(logs.join('')).toContain(`cache entry ${key}: manifest signature by ECDSA P-256 key`);
   });
 
-  it('an unsigned entry is passed over: Clair\'s updaters run, and their data is not saved (this run cannot sign it)', async () => {
+  it("an unsigned entry is passed over: Clair's updaters run, and their data is not saved (this run cannot sign it)", async () => {
     const key = await seed('none');
     const fresh = await onlineScan();
     expect(findingLines(fresh.result.images[0])).toEqual(['CVE-2098-0002 zlib1g 1:1.2.13.dfsg-1 Low -']);
     expect(trackerFetches()).toBe(1);
-    expect(logs.join('')).toContain(`The cached vulnerability data ${key} is not signed, and vuln-data-public-key is set: Clair's updaters will run instead.`);
+    expect(logs.join('')).toContain(
+      `The cached vulnerability data ${key} is not signed, and vuln-data-public-key is set: Clair's updaters will run instead.`,
+    );
     expect(server.requests.map((r) => r.op)).toEqual(['GetCacheEntryDownloadURL', 'blob-get']); // nothing saved
   });
 

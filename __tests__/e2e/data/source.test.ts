@@ -41,11 +41,19 @@ afterEach(async () => {
 
 async function snapshot(createdAt: Date): Promise<string> {
   const file = path.join(dir, 'clair-data.json.gz');
-  await writeSnapshot(Readable.from([zlib.gzipSync(fs.readFileSync(BUNDLE))]), file, { updaterSets: ['debian', 'alpine', 'osv'], createdAt });
+  await writeSnapshot(Readable.from([zlib.gzipSync(fs.readFileSync(BUNDLE))]), file, {
+    updaterSets: ['debian', 'alpine', 'osv'],
+    createdAt,
+  });
   return file;
 }
 
-const input = (vulnData: string, vulnDataMaxAge = '') => ({ vulnData, vulnDataMaxAge, registry: auth, dataTimeoutSec: 60 });
+const input = (vulnData: string, vulnDataMaxAge = '') => ({
+  vulnData,
+  vulnDataMaxAge,
+  registry: auth,
+  dataTimeoutSec: 60,
+});
 
 describe('prepareVulnData', () => {
   it('online stays online; a fresh file is used as it is', async () => {
@@ -60,7 +68,7 @@ describe('prepareVulnData', () => {
     expect(p.rangeRecords).toBe(0);
   });
 
-  it('oci:// is pulled into a private temp dir of the run, which the run\'s cleanup removes', async () => {
+  it("oci:// is pulled into a private temp dir of the run, which the run's cleanup removes", async () => {
     const file = await snapshot(new Date());
     const ref = `oci://${reg.address}/clair-scan-test/source-${randomBytes(4).toString('hex')}:latest`;
     await ociPush(ref, file, auth);
@@ -79,15 +87,21 @@ describe('prepareVulnData', () => {
     expect(p.bundle).toBe(file);
     expect(p.notes).toHaveLength(2);
     expect(p.notes[1]).toBe(UNAUTHENTICATED_NOTE);
-    expect(p.notes[0]).toMatch(new RegExp(`is 2 d 2 h old \\(created ${createdAt.toISOString().replace(/\./g, '\\.')}\\), older than vuln-data-max-age \\(24 h\\); no Clair to refresh it with\\. It was used anyway`));
+    expect(p.notes[0]).toMatch(
+      new RegExp(
+        `is 2 d 2 h old \\(created ${createdAt.toISOString().replace(/\./g, '\\.')}\\), older than vuln-data-max-age \\(24 h\\); no Clair to refresh it with\\. It was used anyway`,
+      ),
+    );
     expect(warnings).toEqual(p.notes.slice(0, 1));
   });
 
-  it('a bare bundle: its age comes from its updaters\' dates', async () => {
+  it("a bare bundle: its age comes from its updaters' dates", async () => {
     const p = await prepareVulnData(input(BUNDLE, '1h'), state);
     expect(p.bundle).toBe(BUNDLE);
     expect(p.ageMs).toBeGreaterThan(0);
-    expect(p.notes.join('')).toMatch(/older than vuln-data-max-age \(1 h\); no Clair to refresh it with\. It was used anyway/);
+    expect(p.notes.join('')).toMatch(
+      /older than vuln-data-max-age \(1 h\); no Clair to refresh it with\. It was used anyway/,
+    );
   });
 
   it('a corrupt snapshot is an error (exit 2), and a bad max-age names the input', async () => {
@@ -95,10 +109,14 @@ describe('prepareVulnData', () => {
     fs.truncateSync(file, fs.statSync(file).size - 20);
     const err = await prepareVulnData(input(file), state).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClairScanError);
-    expect((err as ClairScanError).message).toMatch(/is corrupt: its size \(\d+ bytes\) does not match the manifest \(\d+ bytes\): it is truncated or was changed/);
+    expect((err as ClairScanError).message).toMatch(
+      /is corrupt: its size \(\d+ bytes\) does not match the manifest \(\d+ bytes\): it is truncated or was changed/,
+    );
     fs.rmSync(manifestPathFor(file));
     const err2 = await prepareVulnData(input(file), state).catch((e: unknown) => e);
     expect((err2 as ClairScanError).message).toMatch(/is corrupt: its gzip data is damaged or truncated/);
-    await expect(prepareVulnData(input(file, 'tomorrow'), state)).rejects.toThrow(/input "vuln-data-max-age" has an invalid value "tomorrow"/);
+    await expect(prepareVulnData(input(file, 'tomorrow'), state)).rejects.toThrow(
+      /input "vuln-data-max-age" has an invalid value "tomorrow"/,
+    );
   });
 });

@@ -26,17 +26,33 @@ function settings(image: string, inputs: Record<string, string>) {
 }
 
 test.each([
-  ['java', 'fixture-maven', /no vulnerability data for maven packages \(found in localhost\/clair-scan-fixture\/java:1\); refusing to report the image as clean/],
+  [
+    'java',
+    'fixture-maven',
+    /no vulnerability data for maven packages \(found in localhost\/clair-scan-fixture\/java:1\); refusing to report the image as clean/,
+  ],
   ['ruby', 'fixture-rubygems', /no vulnerability data for rubygems packages \(found in .*ruby:1\); refusing/],
   ['oracle9', 'fixture-oracle', /no vulnerability data for Oracle Linux Server 9 \(found in .*oracle9:1\); refusing/],
-  ['rhel9', 'fixture-rhel', /no vulnerability data for Red Hat Enterprise Linux Server 9 \(found in .*rhel9:1\); refusing/],
+  [
+    'rhel9',
+    'fixture-rhel',
+    /no vulnerability data for Red Hat Enterprise Linux Server 9 \(found in .*rhel9:1\); refusing/,
+  ],
   ['ubuntu', 'fixture-ubuntu', /no vulnerability data for Ubuntu 22\.04 \(found in .*ubuntu:1\); refusing/],
   ['amzn2023', 'fixture-aws', /no vulnerability data for Amazon Linux 2023 \(found in .*amzn2023:1\); refusing/],
   ['gobin', 'fixture-go', /no vulnerability data for go packages \(found in .*gobin:1\); refusing/],
   // SLES 12 data (fixture-suse-12) stays in the bundle: another release does not cover SLES 15.
-  ['sles15', 'fixture-suse', /no vulnerability data for SUSE Linux Enterprise Server 15 \(found in .*sles15:1\); refusing/],
+  [
+    'sles15',
+    'fixture-suse',
+    /no vulnerability data for SUSE Linux Enterprise Server 15 \(found in .*sles15:1\); refusing/,
+  ],
   // Photon 2.0 data (fixture-photon-2, the same pretty name "VMware Photon OS/Linux") stays: it does not cover 3.0.
-  ['photon3', 'fixture-photon', /no vulnerability data for VMware Photon OS\/Linux 3\.0 \(found in .*photon3:1\); refusing/],
+  [
+    'photon3',
+    'fixture-photon',
+    /no vulnerability data for VMware Photon OS\/Linux 3\.0 \(found in .*photon3:1\); refusing/,
+  ],
 ])('%s without %s records: exit 2 naming the ecosystem', async (image, updater, message) => {
   const bundle = writeBundle({ exclude: [updater] }, dirs);
   const err = await expectScanError(scan(settings(image, { 'vuln-data': bundle, 'rhel-repo2cpe': REPO2CPE }), track));
@@ -57,8 +73,13 @@ test('a rhel-repo2cpe file that is not a mapping is an error naming the input, n
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-eco-'));
   dirs.push(dir);
   const bad = path.join(dir, 'repo2cpe.json');
-  fs.writeFileSync(bad, JSON.stringify({ data: { 'rhel-9-for-x86_64-baseos-rpms': ['cpe:/o:redhat:enterprise_linux:9::baseos'] } }));
-  const err = await expectScanError(scan(settings('rhel9', { 'vuln-data': BUNDLE_ECOSYSTEMS, 'rhel-repo2cpe': bad }), track));
+  fs.writeFileSync(
+    bad,
+    JSON.stringify({ data: { 'rhel-9-for-x86_64-baseos-rpms': ['cpe:/o:redhat:enterprise_linux:9::baseos'] } }),
+  );
+  const err = await expectScanError(
+    scan(settings('rhel9', { 'vuln-data': BUNDLE_ECOSYSTEMS, 'rhel-repo2cpe': bad }), track),
+  );
   expect(err.exitCode).toBe(2);
   expect(err.message).toMatch(/rhel-repo2cpe file ".*repo2cpe\.json" is not a repository-to-CPE mapping/);
 });

@@ -15,12 +15,15 @@ let outcome: ScanOutcome;
 const outDirs: string[] = [];
 
 beforeAll(async () => {
-  const settings = settingsFor(['java', 'ruby', 'rhel9', 'oracle9', 'ubuntu', 'amzn2023', 'sles15', 'photon3'].map(fixture), {
-    'vuln-data': BUNDLE_ECOSYSTEMS,
-    'rhel-repo2cpe': REPO2CPE,
-    'severity-threshold': 'none',
-    formats: 'json',
-  });
+  const settings = settingsFor(
+    ['java', 'ruby', 'rhel9', 'oracle9', 'ubuntu', 'amzn2023', 'sles15', 'photon3'].map(fixture),
+    {
+      'vuln-data': BUNDLE_ECOSYSTEMS,
+      'rhel-repo2cpe': REPO2CPE,
+      'severity-threshold': 'none',
+      formats: 'json',
+    },
+  );
   outDirs.push(settings.reports.outputDir);
   outcome = await scan(settings, track);
 });
@@ -30,7 +33,12 @@ afterAll(() => {
 });
 
 const byImage = (): Record<string, string[]> =>
-  Object.fromEntries(outcome.result.images.map((r) => [r.image.ref.replace(/^localhost\/clair-scan-fixture\/|:1$/g, ''), findingLines(r)]));
+  Object.fromEntries(
+    outcome.result.images.map((r) => [
+      r.image.ref.replace(/^localhost\/clair-scan-fixture\/|:1$/g, ''),
+      findingLines(r),
+    ]),
+  );
 
 test('the scan completes (exit 0 with no threshold) and every image is indexed', () => {
   expect(outcome.exitCode).toBe(0);
@@ -49,7 +57,9 @@ test('RubyGems: installed gem specifications', () => {
 
 test('RHEL 9 (UBI-like): rpmdb.sqlite + content manifest + repo2cpe mapping = repository CPEs, matched by rhel-vex records', () => {
   expect(byImage().rhel9).toEqual(ECOSYSTEM_FINDINGS.rhel9);
-  expect(outcome.result.images[2].distributions.map((d) => d.prettyName)).toEqual(['Red Hat Enterprise Linux Server 9']);
+  expect(outcome.result.images[2].distributions.map((d) => d.prettyName)).toEqual([
+    'Red Hat Enterprise Linux Server 9',
+  ]);
 });
 
 test('Oracle Linux 9: ELSA records on the ol 9 distribution (the redhat-release OL ships does not make it RHEL)', () => {
@@ -86,4 +96,3 @@ test('Photon OS 3.0: a Berkeley DB rpmdb (var/lib/rpm/Packages), matched by Phot
   const phsa = img.vulnerabilities.find((v) => v.id === 'CVE-2099-12001');
   expect(phsa?.name).toBe('PHSA-2099:00001 openssl Security Update. (Important)');
 });
-

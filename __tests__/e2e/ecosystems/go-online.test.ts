@@ -21,7 +21,13 @@ import { GOBIN_FINDINGS } from './helpers';
 const track = trackRuns({ after: 'all' });
 
 /** An OSV advisory of the Go ecosystem in the schema osv.dev serves (FAKE: CVE-2099-*). */
-function advisory(id: string, cve: string, pkg: string, severity: string, ranges: Array<Array<Record<string, string>>>): Record<string, unknown> {
+function advisory(
+  id: string,
+  cve: string,
+  pkg: string,
+  severity: string,
+  ranges: Array<Array<Record<string, string>>>,
+): Record<string, unknown> {
   return {
     schema_version: '1.6.0',
     id,
@@ -29,7 +35,9 @@ function advisory(id: string, cve: string, pkg: string, severity: string, ranges
     published: '2099-04-01T00:00:00Z',
     aliases: [cve],
     summary: `FAKE advisory ${id} for ${pkg} (not a real vulnerability)`,
-    affected: [{ package: { ecosystem: 'Go', name: pkg }, ranges: ranges.map((events) => ({ type: 'SEMVER', events })) }],
+    affected: [
+      { package: { ecosystem: 'Go', name: pkg }, ranges: ranges.map((events) => ({ type: 'SEMVER', events })) },
+    ],
     references: [{ type: 'ADVISORY', url: `https://fixtures.clair-scan.invalid/${id}` }],
     database_specific: { severity },
   };
@@ -37,10 +45,14 @@ function advisory(id: string, cve: string, pkg: string, severity: string, ranges
 
 const ADVISORIES = [
   advisory('GO-2099-4001', 'CVE-2099-4001', 'golang.org/x/text', 'HIGH', [[{ introduced: '0' }, { fixed: '0.3.8' }]]),
-  advisory('GO-2099-4002', 'CVE-2099-4002', 'github.com/google/uuid', 'MODERATE', [[{ introduced: '1.0.0' }, { fixed: '1.1.1' }]]),
+  advisory('GO-2099-4002', 'CVE-2099-4002', 'github.com/google/uuid', 'MODERATE', [
+    [{ introduced: '1.0.0' }, { fixed: '1.1.1' }],
+  ]),
   advisory('GO-2099-4003', 'CVE-2099-4003', 'stdlib', 'CRITICAL', [[{ introduced: '1.26.0' }, { fixed: '1.26.9' }]]),
   advisory('GO-2099-4004', 'CVE-2099-4004', 'stdlib', 'HIGH', [[{ introduced: '0' }, { fixed: '1.25.3' }]]), // fixed before 1.26.8
-  advisory('GO-2099-4005', 'CVE-2099-4005', 'golang.org/x/text', 'MODERATE', [[{ introduced: '0.4.0' }, { last_affected: '0.5.0' }]]), // not 0.3.5
+  advisory('GO-2099-4005', 'CVE-2099-4005', 'golang.org/x/text', 'MODERATE', [
+    [{ introduced: '0.4.0' }, { last_affected: '0.5.0' }],
+  ]), // not 0.3.5
   advisory('GO-2099-4006', 'CVE-2099-4006', 'github.com/google/uuid', 'LOW', [[{ introduced: '0' }]]), // no fix
   // Two ranges, no fix version: two records that differ only by their range. The second holds v0.3.5.
   advisory('GO-2099-4007', 'CVE-2099-4007', 'golang.org/x/text', 'MODERATE', [
@@ -70,7 +82,8 @@ async function startFakeOsv(maxRequests = 50): Promise<FakeOsv> {
     if (requests.length > maxRequests) return send(503, 'too many requests\n', 'text/plain');
     if (p === '/ecosystems.txt') return send(200, 'Go\n', 'text/plain');
     if (p === '/Go/all.zip') return send(200, zip, 'application/zip');
-    if (p === '/redhat/repository-to-cpe.json' || p === '/redhat/container-name-repos-map.json') return send(200, '{"data":{}}\n', 'application/json');
+    if (p === '/redhat/repository-to-cpe.json' || p === '/redhat/container-name-repos-map.json')
+      return send(200, '{"data":{}}\n', 'application/json');
     return send(404, 'not found\n', 'text/plain');
   });
   server.requestTimeout = 10_000;
@@ -98,7 +111,12 @@ const logs: string[] = [];
 
 beforeAll(async () => {
   osv = await startFakeOsv();
-  setLogger({ info: (m) => logs.push(m), warn: (m) => logs.push(`warning: ${m}`), debug: () => undefined, mask: () => undefined });
+  setLogger({
+    info: (m) => logs.push(m),
+    warn: (m) => logs.push(`warning: ${m}`),
+    debug: () => undefined,
+    mask: () => undefined,
+  });
 });
 
 afterAll(async () => {
@@ -106,7 +124,7 @@ afterAll(async () => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-test('vuln-data online: the OSV updater\'s Go records (with ranges) give the gobin image its exact findings', async () => {
+test("vuln-data online: the OSV updater's Go records (with ranges) give the gobin image its exact findings", async () => {
   const dir = testTempDir('cs-e2e-go-online-');
   const config = path.join(dir, 'clair.json');
   fs.writeFileSync(
@@ -114,23 +132,36 @@ test('vuln-data online: the OSV updater\'s Go records (with ranges) give the gob
     JSON.stringify({
       indexer: {
         scanner: {
-          package: { rhel_containerscanner: { name2repos_mapping_url: `${osv.url}redhat/container-name-repos-map.json` } },
+          package: {
+            rhel_containerscanner: { name2repos_mapping_url: `${osv.url}redhat/container-name-repos-map.json` },
+          },
           repo: { 'rhel-repository-scanner': { repo2cpe_mapping_url: `${osv.url}redhat/repository-to-cpe.json` } },
         },
       },
       updaters: { config: { osv: { url: osv.url } } },
     }),
   );
-  const settings = settingsFor([fixture('gobin')], { 'vuln-data': 'online', 'clair-config': config, 'severity-threshold': 'none', formats: 'json' });
+  const settings = settingsFor([fixture('gobin')], {
+    'vuln-data': 'online',
+    'clair-config': config,
+    'severity-threshold': 'none',
+    formats: 'json',
+  });
   dirs.push(settings.reports.outputDir);
   const outcome = await scan(settings, track);
 
   expect(outcome.exitCode).toBe(0);
   // Not reported: GO-2099-4004 (fixed in 1.25.3), GO-2099-4005 (0.4.0–0.5.0), GO-2099-4007's first range.
-  expect(findingLines(outcome.result.images[0])).toEqual([...GOBIN_FINDINGS, 'CVE-2099-4007 golang.org/x/text v0.3.5 Medium -']);
+  expect(findingLines(outcome.result.images[0])).toEqual([
+    ...GOBIN_FINDINGS,
+    'CVE-2099-4007 golang.org/x/text v0.3.5 Medium -',
+  ]);
   // The links Clair's updater wrote (references, then aliases), without our temporary tags.
   const v = outcome.result.images[0].vulnerabilities.find((f) => f.id === 'CVE-2099-4007');
-  expect(v?.links).toEqual(['https://fixtures.clair-scan.invalid/GO-2099-4007', 'https://osv.dev/vulnerability/CVE-2099-4007']);
+  expect(v?.links).toEqual([
+    'https://fixtures.clair-scan.invalid/GO-2099-4007',
+    'https://osv.dev/vulnerability/CVE-2099-4007',
+  ]);
   // Clair's updater fetched the fake source, and all 8 range records (GO-2099-4007 is two) were completed.
   expect(osv.requests).toEqual(expect.arrayContaining(['/ecosystems.txt', '/Go/all.zip']));
   expect(logs.join('\n')).toMatch(/holds 8 records with version ranges/);

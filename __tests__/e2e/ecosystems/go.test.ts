@@ -31,7 +31,11 @@ describe('a Go binary scanned with the ecosystems bundle (Go records with versio
   let outcome: ScanOutcome;
 
   beforeAll(async () => {
-    const settings = settingsFor([fixture('gobin')], { 'vuln-data': BUNDLE_ECOSYSTEMS, 'severity-threshold': 'none', formats: 'json' });
+    const settings = settingsFor([fixture('gobin')], {
+      'vuln-data': BUNDLE_ECOSYSTEMS,
+      'severity-threshold': 'none',
+      formats: 'json',
+    });
     dirs.push(settings.reports.outputDir);
     outcome = await scan(settings, track);
   });
@@ -41,13 +45,15 @@ describe('a Go binary scanned with the ecosystems bundle (Go records with versio
     expect(findingLines(outcome.result.images[0])).toEqual(GOBIN_FINDINGS);
   });
 
-  it('reports the records\' own links: the temporary tags are gone', () => {
+  it("reports the records' own links: the temporary tags are gone", () => {
     const links = outcome.result.images[0].vulnerabilities.map((v) => `${v.id} ${v.links.join(' ')}`).sort();
-    expect(links).toEqual(['4001', '4002', '4003', '4006'].map((n) => `CVE-2099-${n} https://fixtures.clair-scan.invalid/GO-2099-${n}`));
+    expect(links).toEqual(
+      ['4001', '4002', '4003', '4006'].map((n) => `CVE-2099-${n} https://fixtures.clair-scan.invalid/GO-2099-${n}`),
+    );
   });
 });
 
-describe('the rows in Clair\'s database (own PostgreSQL + Clair, importBundle)', () => {
+describe("the rows in Clair's database (own PostgreSQL + Clair, importBundle)", () => {
   const env = loadTestEnv();
   const run = newRunId();
   let docker: DockerClient;
@@ -58,7 +64,15 @@ describe('the rows in Clair\'s database (own PostgreSQL + Clair, importBundle)',
   beforeAll(async () => {
     docker = new DockerClient();
     pg = await startPostgres(docker, { image: env.postgresImage, runId: run, timeoutMs: 120_000 });
-    clair = await startClair(docker, { image: env.clairImage, runId: run, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, timeoutMs: 120_000, requestTimeoutMs: 300_000 });
+    clair = await startClair(docker, {
+      image: env.clairImage,
+      runId: run,
+      connString: pg.connString,
+      listenHost: '127.0.0.1',
+      airgap: true,
+      timeoutMs: 120_000,
+      requestTimeoutMs: 300_000,
+    });
     goBundle = writeBundle({ only: ['fixture-go'] }, dirs);
   });
 
@@ -69,16 +83,56 @@ describe('the rows in Clair\'s database (own PostgreSQL + Clair, importBundle)',
   });
 
   const rows = (): Promise<string[][]> =>
-    query(docker, pg, "SELECT name, links, coalesce(version_kind, '<null>'), vulnerable_range::text, fixed_in_version FROM vuln WHERE updater = 'fixture-go' ORDER BY name");
+    query(
+      docker,
+      pg,
+      "SELECT name, links, coalesce(version_kind, '<null>'), vulnerable_range::text, fixed_in_version FROM vuln WHERE updater = 'fixture-go' ORDER BY name",
+    );
 
   // PostgreSQL's text form of VersionRange('{lower}', '{upper}', '[)'), the bounds as claircore's rangefmt writes them.
   const EXPECTED_ROWS = [
-    ['CVE-2099-4001', 'https://fixtures.clair-scan.invalid/GO-2099-4001', 'semver', '["{0,0,0,0,0,0,0,0,0,0}","{0,0,3,8,0,0,0,0,0,0}")', '0.3.8'],
-    ['CVE-2099-4002', 'https://fixtures.clair-scan.invalid/GO-2099-4002', 'semver', '["{0,1,0,0,0,0,0,0,0,0}","{0,1,1,1,0,0,0,0,0,0}")', '1.1.1'],
-    ['CVE-2099-4003', 'https://fixtures.clair-scan.invalid/GO-2099-4003', 'semver', '["{0,1,26,0,0,0,0,0,0,0}","{0,1,26,9,0,0,0,0,0,0}")', '1.26.9'],
-    ['CVE-2099-4004', 'https://fixtures.clair-scan.invalid/GO-2099-4004', 'semver', '["{0,0,0,0,0,0,0,0,0,0}","{0,1,25,3,0,0,0,0,0,0}")', '1.25.3'],
-    ['CVE-2099-4005', 'https://fixtures.clair-scan.invalid/GO-2099-4005', 'semver', '["{0,0,4,0,0,0,0,0,0,0}","{0,0,5,1,0,0,0,0,0,0}")', ''],
-    ['CVE-2099-4006', 'https://fixtures.clair-scan.invalid/GO-2099-4006', 'semver', '["{0,0,0,0,0,0,0,0,0,0}","{65535,0,0,0,0,0,0,0,0,0}")', ''],
+    [
+      'CVE-2099-4001',
+      'https://fixtures.clair-scan.invalid/GO-2099-4001',
+      'semver',
+      '["{0,0,0,0,0,0,0,0,0,0}","{0,0,3,8,0,0,0,0,0,0}")',
+      '0.3.8',
+    ],
+    [
+      'CVE-2099-4002',
+      'https://fixtures.clair-scan.invalid/GO-2099-4002',
+      'semver',
+      '["{0,1,0,0,0,0,0,0,0,0}","{0,1,1,1,0,0,0,0,0,0}")',
+      '1.1.1',
+    ],
+    [
+      'CVE-2099-4003',
+      'https://fixtures.clair-scan.invalid/GO-2099-4003',
+      'semver',
+      '["{0,1,26,0,0,0,0,0,0,0}","{0,1,26,9,0,0,0,0,0,0}")',
+      '1.26.9',
+    ],
+    [
+      'CVE-2099-4004',
+      'https://fixtures.clair-scan.invalid/GO-2099-4004',
+      'semver',
+      '["{0,0,0,0,0,0,0,0,0,0}","{0,1,25,3,0,0,0,0,0,0}")',
+      '1.25.3',
+    ],
+    [
+      'CVE-2099-4005',
+      'https://fixtures.clair-scan.invalid/GO-2099-4005',
+      'semver',
+      '["{0,0,4,0,0,0,0,0,0,0}","{0,0,5,1,0,0,0,0,0,0}")',
+      '',
+    ],
+    [
+      'CVE-2099-4006',
+      'https://fixtures.clair-scan.invalid/GO-2099-4006',
+      'semver',
+      '["{0,0,0,0,0,0,0,0,0,0}","{65535,0,0,0,0,0,0,0,0,0}")',
+      '',
+    ],
   ];
 
   it('without our PostgreSQL at hand, a bundle with ranges is refused with what to do, nothing imported', async () => {
@@ -92,18 +146,28 @@ describe('the rows in Clair\'s database (own PostgreSQL + Clair, importBundle)',
     await importBundle(docker, clair.container, goBundle, 120_000, { pg });
     expect(await rows()).toEqual(EXPECTED_ROWS);
     // clairctl's bookkeeping: one update operation, every row associated with it.
-    expect(await query(docker, pg, "SELECT count(*) FROM uo_vuln JOIN update_operation uo ON uo.id = uo_vuln.uo WHERE uo.updater = 'fixture-go'")).toEqual([['6']]);
+    expect(
+      await query(
+        docker,
+        pg,
+        "SELECT count(*) FROM uo_vuln JOIN update_operation uo ON uo.id = uo_vuln.uo WHERE uo.updater = 'fixture-go'",
+      ),
+    ).toEqual([['6']]);
     // No tagged row is left anywhere.
-    expect(await query(docker, pg, "SELECT count(*) FROM vuln WHERE links LIKE '%clair-scan-range:%'")).toEqual([['0']]);
+    expect(await query(docker, pg, "SELECT count(*) FROM vuln WHERE links LIKE '%clair-scan-range:%'")).toEqual([
+      ['0'],
+    ]);
   });
 
   it('a second import of the same data (clairctl skips the updater run it has) changes nothing', async () => {
     await importBundle(docker, clair.container, goBundle, 120_000, { pg });
     expect(await rows()).toEqual(EXPECTED_ROWS);
-    expect(await query(docker, pg, "SELECT count(*) FROM update_operation WHERE updater = 'fixture-go'")).toEqual([['1']]);
+    expect(await query(docker, pg, "SELECT count(*) FROM update_operation WHERE updater = 'fixture-go'")).toEqual([
+      ['1'],
+    ]);
   });
 
-  it('hostile links (SQL, psql meta-commands, COPY\'s end marker) are stored as they are; nothing else changes', async () => {
+  it("hostile links (SQL, psql meta-commands, COPY's end marker) are stored as they are; nothing else changes", async () => {
     const hostile = [
       "https://x.invalid/a'); DROP TABLE vuln; --",
       'https://x.invalid/b\n\\.\nDROP TABLE vuln;\n',
@@ -132,8 +196,14 @@ describe('the rows in Clair\'s database (own PostgreSQL + Clair, importBundle)',
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     await importBundle(docker, clair.container, file, 120_000, { pg });
     // Hex, so that newlines and tabs in the values cannot confuse psql's output.
-    const got = await query(docker, pg, "SELECT encode(convert_to(links, 'UTF8'), 'hex'), vulnerable_range::text FROM vuln WHERE updater = 'osv/hostile' ORDER BY name");
-    expect(got.map(([h, r]) => [Buffer.from(h, 'hex').toString('utf8'), r])).toEqual(hostile.map((l, i) => [l, `["{0,0,0,0,0,0,0,0,0,0}","{0,0,${i + 1},0,0,0,0,0,0,0}")`]));
+    const got = await query(
+      docker,
+      pg,
+      "SELECT encode(convert_to(links, 'UTF8'), 'hex'), vulnerable_range::text FROM vuln WHERE updater = 'osv/hostile' ORDER BY name",
+    );
+    expect(got.map(([h, r]) => [Buffer.from(h, 'hex').toString('utf8'), r])).toEqual(
+      hostile.map((l, i) => [l, `["{0,0,0,0,0,0,0,0,0,0}","{0,0,${i + 1},0,0,0,0,0,0,0}")`]),
+    );
     expect(await rows()).toEqual(EXPECTED_ROWS);
     expect(await query(docker, pg, 'SELECT count(*) FROM vuln')).toEqual([['10']]);
     const pwned = await docker.exec(pg.container, ['ls', '/tmp/pwned'], { timeoutMs: 10_000 });

@@ -16,7 +16,10 @@ const conv = require(path.join(REPO, 'scripts/fixtures/make-vuln-bundle.js')) as
 /** Writes a bundle of the fixture data (default: every importable ecosystem) into a new temp dir; returns its path. */
 export function writeBundle(opts: { exclude?: string[]; only?: string[]; bundles?: string[] }, dirs: string[]): string {
   const source = path.join(REPO, 'scripts/fixtures/vulns.yaml');
-  const lines = conv.buildBundleLines(conv.loadSource(fs.readFileSync(source, 'utf8'), source), { bundles: ['core', 'ecosystems'], ...opts });
+  const lines = conv.buildBundleLines(conv.loadSource(fs.readFileSync(source, 'utf8'), source), {
+    bundles: ['core', 'ecosystems'],
+    ...opts,
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-eco-'));
   dirs.push(dir);
   const file = path.join(dir, 'bundle.jsonl');
@@ -69,7 +72,10 @@ export const ECOSYSTEM_FINDINGS: Readonly<Record<string, readonly string[]>> = {
     'CVE-2099-10005 libcurl-minimal 8.5.0-1.amzn2023.0.4 Critical 8.5.0-1.amzn2023.0.5',
   ],
   // Not reported: CVE-2099-9003 (tar, fix = installed).
-  ubuntu: ['CVE-2099-9001 libssl3 3.0.2-0ubuntu1.15 High 3.0.2-0ubuntu1.16', 'CVE-2099-9002 zlib1g 1:1.2.11.dfsg-2ubuntu9.2 Medium -'],
+  ubuntu: [
+    'CVE-2099-9001 libssl3 3.0.2-0ubuntu1.15 High 3.0.2-0ubuntu1.16',
+    'CVE-2099-9002 zlib1g 1:1.2.11.dfsg-2ubuntu9.2 Medium -',
+  ],
   // Not reported: CVE-2099-11003 (libz1, older fix), CVE-2099-11004 (bash, fix = installed), CVE-2099-11005 (SLES 12 data).
   sles15: [
     'CVE-2099-11001 libopenssl1_1 1.1.1d-11.20.1 High 0:1.1.1d-11.23.1',

@@ -34,7 +34,12 @@ afterAll(() => {
 });
 
 function settings(inputs: Record<string, string>) {
-  const s = settingsFor([IMAGE], { 'rhel-repo2cpe': REPO2CPE, 'severity-threshold': 'none', formats: 'json', ...inputs });
+  const s = settingsFor([IMAGE], {
+    'rhel-repo2cpe': REPO2CPE,
+    'severity-threshold': 'none',
+    formats: 'json',
+    ...inputs,
+  });
   dirs.push(s.reports.outputDir);
   return s;
 }
@@ -80,7 +85,10 @@ describe('with container records', () => {
     expect([f?.updater, f?.rawSeverity, f?.links]).toEqual([
       'fixture-rhcc',
       'Important',
-      ['https://fixtures.clair-scan.invalid/CVE-2099-13001', 'https://fixtures.clair-scan.invalid/errata/RHSA-2099:13001'],
+      [
+        'https://fixtures.clair-scan.invalid/CVE-2099-13001',
+        'https://fixtures.clair-scan.invalid/errata/RHSA-2099:13001',
+      ],
     ]);
   });
 });
@@ -103,7 +111,9 @@ describe('rhel-name2repos: every repository of the image is a package, matched b
     bundle = writeBundle({ only: UPDATERS }, dirs);
     const lines = fs.readFileSync(bundle, 'utf8').trimEnd().split('\n');
     const at = lines.findIndex((l) => (JSON.parse(l) as { Vuln: { name: string } }).Vuln.name === 'CVE-2099-13001');
-    const template = JSON.parse(lines[at]) as { Vuln: { name: string; package: { name: string }; links: string; description: string } };
+    const template = JSON.parse(lines[at]) as {
+      Vuln: { name: string; package: { name: string }; links: string; description: string };
+    };
     expect(template.Vuln.package.name).toBe('openshift4/ose-cli');
     const rhel9 = {
       ...template,
@@ -120,14 +130,21 @@ describe('rhel-name2repos: every repository of the image is a package, matched b
     lines.splice(at + 1, 0, JSON.stringify(rhel9));
     fs.writeFileSync(bundle, lines.join('\n') + '\n');
     mapping = path.join(path.dirname(bundle), 'container-name-repos-map.json');
-    fs.writeFileSync(mapping, JSON.stringify({ data: { 'openshift4/ose-cli': REPOS, 'toolbox-container': ['rhel8/toolbox', 'ubi8/toolbox'] } }));
+    fs.writeFileSync(
+      mapping,
+      JSON.stringify({ data: { 'openshift4/ose-cli': REPOS, 'toolbox-container': ['rhel8/toolbox', 'ubi8/toolbox'] } }),
+    );
   });
 
   test('with the mapping: both repositories are binary packages of the image, and the record filed under the second is reported', async () => {
     const outcome = await scan(settings({ 'vuln-data': bundle, 'rhel-name2repos': mapping }), track);
     expect(outcome.exitCode).toBe(0);
     const [r] = outcome.result.images;
-    expect(r.packages.filter((p) => p.packageDb === DOCKERFILE).map((p) => `${p.name} ${p.version} ${p.kind} ${p.source?.name ?? '-'}`)).toEqual([
+    expect(
+      r.packages
+        .filter((p) => p.packageDb === DOCKERFILE)
+        .map((p) => `${p.name} ${p.version} ${p.kind} ${p.source?.name ?? '-'}`),
+    ).toEqual([
       'openshift4/ose-cli v4.14.5-202401011111 binary ose-cli-container',
       'openshift4/ose-cli-rhel9 v4.14.5-202401011111 binary ose-cli-container',
       'ose-cli-container v4.14.5-202401011111 source -',
@@ -148,7 +165,10 @@ describe('rhel-name2repos: every repository of the image is a package, matched b
     const outcome = await scan(settings({ 'vuln-data': bundle }), track);
     expect(outcome.exitCode).toBe(0);
     const [r] = outcome.result.images;
-    expect(r.packages.filter((p) => p.packageDb === DOCKERFILE).map((p) => p.name)).toEqual(['openshift4/ose-cli', 'ose-cli-container']);
+    expect(r.packages.filter((p) => p.packageDb === DOCKERFILE).map((p) => p.name)).toEqual([
+      'openshift4/ose-cli',
+      'ose-cli-container',
+    ]);
     expect(findingLines(r)).toEqual(EXPECTED);
   });
 
@@ -157,24 +177,35 @@ describe('rhel-name2repos: every repository of the image is a package, matched b
     fs.writeFileSync(bad, JSON.stringify({ data: { 'openshift4/ose-cli': 'openshift4/ose-cli-rhel9' } }));
     const err = await expectScanError(scan(settings({ 'vuln-data': bundle, 'rhel-name2repos': bad }), track));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe(`rhel-name2repos file "${bad}" is not a container name-to-repositories mapping ({"data": {"<name label>": ["<repository>", …]}})`);
-    expect(err.hint).toBe("download Red Hat's mapping (https://security.access.redhat.com/data/metrics/container-name-repos-map.json) and give its path in rhel-name2repos.");
+    expect(err.message).toBe(
+      `rhel-name2repos file "${bad}" is not a container name-to-repositories mapping ({"data": {"<name label>": ["<repository>", …]}})`,
+    );
+    expect(err.hint).toBe(
+      "download Red Hat's mapping (https://security.access.redhat.com/data/metrics/container-name-repos-map.json) and give its path in rhel-name2repos.",
+    );
   });
 });
 
 describe('without usable container records: exit 2 naming the image, never clean', () => {
   const track = trackRuns();
-  const refused = /^Clair has no vulnerability data for Red Hat container image openshift4\/ose-cli \(found in localhost\/clair-scan-fixture\/rhcc:1\); refusing to report the image as clean$/;
+  const refused =
+    /^Clair has no vulnerability data for Red Hat container image openshift4\/ose-cli \(found in localhost\/clair-scan-fixture\/rhcc:1\); refusing to report the image as clean$/;
 
   test('a bundle without them (the RHEL data alone covers only the RPMs)', async () => {
-    const err = await expectScanError(scan(settings({ 'vuln-data': writeBundle({ only: ['fixture-rhel'] }, dirs) }), track));
+    const err = await expectScanError(
+      scan(settings({ 'vuln-data': writeBundle({ only: ['fixture-rhel'] }, dirs) }), track),
+    );
     expect(err.exitCode).toBe(2);
     expect(err.message).toMatch(refused);
   });
 
   test('container records without their rhctag range (what an import that drops it stores): they can never match', async () => {
     const file = writeBundle({ only: UPDATERS }, dirs);
-    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { Updater: string; Vuln: { range?: unknown } });
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { Updater: string; Vuln: { range?: unknown } });
     expect(lines.filter((l) => l.Vuln.range).map((l) => l.Updater)).toEqual(Array(4).fill('fixture-rhcc'));
     for (const l of lines) delete l.Vuln.range;
     fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
@@ -198,7 +229,12 @@ describe('clair-url: the container needs an updater that writes container record
   let clair: ClairContainer;
   let psk = '';
   const external = () => {
-    const s = settingsFor([IMAGE], { 'clair-url': clair.url, 'clair-psk': psk, 'severity-threshold': 'none', formats: 'json' });
+    const s = settingsFor([IMAGE], {
+      'clair-url': clair.url,
+      'clair-psk': psk,
+      'severity-threshold': 'none',
+      formats: 'json',
+    });
     dirs.push(s.reports.outputDir);
     return s;
   };
@@ -207,8 +243,24 @@ describe('clair-url: the container needs an updater that writes container record
   async function load(updaters: string[], as?: string): Promise<void> {
     const file = writeBundle({ only: updaters }, dirs);
     if (as) {
-      const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { Updater: string; Fingerprint: string; Vuln: { updater: string } });
-      fs.writeFileSync(file, lines.map((l) => JSON.stringify({ ...l, Updater: as, Fingerprint: `${as}-${l.Fingerprint}`, Vuln: { ...l.Vuln, updater: as } })).join('\n') + '\n');
+      const lines = fs
+        .readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { Updater: string; Fingerprint: string; Vuln: { updater: string } });
+      fs.writeFileSync(
+        file,
+        lines
+          .map((l) =>
+            JSON.stringify({
+              ...l,
+              Updater: as,
+              Fingerprint: `${as}-${l.Fingerprint}`,
+              Vuln: { ...l.Vuln, updater: as },
+            }),
+          )
+          .join('\n') + '\n',
+      );
     }
     await importBundle(docker, clair.container, file, 120_000, { pg });
   }
@@ -216,7 +268,16 @@ describe('clair-url: the container needs an updater that writes container record
   beforeAll(async () => {
     docker = new DockerClient();
     pg = await startPostgres(docker, { image: env.postgresImage, runId: run, timeoutMs: 120_000 });
-    clair = await startClair(docker, { image: env.clairImage, runId: run, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, repo2cpe: REPO2CPE, timeoutMs: 120_000, requestTimeoutMs: 300_000 });
+    clair = await startClair(docker, {
+      image: env.clairImage,
+      runId: run,
+      connString: pg.connString,
+      listenHost: '127.0.0.1',
+      airgap: true,
+      repo2cpe: REPO2CPE,
+      timeoutMs: 120_000,
+      requestTimeoutMs: 300_000,
+    });
     const { stream } = await docker.getFile(clair.container, '/config/config.yaml');
     let text = '';
     for await (const c of stream) text += String(c);

@@ -35,10 +35,15 @@ it('an application image as clair-image fails before anything starts, naming the
 
 it('an image with CLAIR_CONF but no command that runs clair is refused too', async () => {
   const image = 'localhost/clair-scan-test/no-clair-command:1';
-  execFileSync('docker', ['build', '-q', '-t', image, '-'], { input: `FROM ${fixture('clean')}\nENV CLAIR_CONF=/config/config.yaml\nCMD ["/bin/sh"]\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+  execFileSync('docker', ['build', '-q', '-t', image, '-'], {
+    input: `FROM ${fixture('clean')}\nENV CLAIR_CONF=/config/config.yaml\nCMD ["/bin/sh"]\n`,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   try {
     const err = await expectScanError(scan(settingsFor([fixture('debian-vuln')], { 'clair-image': image })));
-    expect(err.message).toBe(`input "clair-image" (${image}) is not a Clair v4 image laid out like quay.io/projectquay/clair: its command (/bin/sh) does not run clair`);
+    expect(err.message).toBe(
+      `input "clair-image" (${image}) is not a Clair v4 image laid out like quay.io/projectquay/clair: its command (/bin/sh) does not run clair`,
+    );
     expect(stderr).not.toMatch(/Starting PostgreSQL/);
   } finally {
     execFileSync('docker', ['rmi', '-f', image], { stdio: 'ignore' });
@@ -59,8 +64,14 @@ describe('an image that passes the config check but has no /config directory', (
 
   it('fails when the config is copied in, with the same kind of error, and leaves nothing behind', async () => {
     let runId = '';
-    const err = await expectScanError(scan(settingsFor([fixture('debian-vuln')], { 'clair-image': image }), { onState: (s) => (runId = s.runId) }));
-    expect(err.message).toMatch(new RegExp(`^input "clair-image" \\(${image}\\) is not a Clair v4 image laid out like quay.io/projectquay/clair: it has no /config directory to put the config in`));
+    const err = await expectScanError(
+      scan(settingsFor([fixture('debian-vuln')], { 'clair-image': image }), { onState: (s) => (runId = s.runId) }),
+    );
+    expect(err.message).toMatch(
+      new RegExp(
+        `^input "clair-image" \\(${image}\\) is not a Clair v4 image laid out like quay.io/projectquay/clair: it has no /config directory to put the config in`,
+      ),
+    );
     expect(err.hint).toMatch(/^set clair-image to a Clair v4 image/);
     expect(leftoverContainers(runId)).toEqual([]);
   });

@@ -13,7 +13,8 @@ import { setLogger } from '../../../src/util/log';
 import { leftoverContainers } from '../../helpers/runs';
 import { fixture } from '../scan/helpers';
 
-const docker = (...a: string[]): string => execFileSync('docker', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const docker = (...a: string[]): string =>
+  execFileSync('docker', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const warnings: string[] = [];
 setLogger({ info: () => undefined, warn: (m) => void warnings.push(m), debug: () => undefined, mask: () => undefined });
 
@@ -37,25 +38,39 @@ async function createRun(n: number): Promise<{ runId: string; ids: string[] }> {
   const runId = newRunId();
   const client = new DockerClient(undefined);
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push((await client.createContainer({ name: `clair-scan-${runId}-c${i}`, image: fixture('clean'), runId, role: 'test', cmd: ['/nothing'] })).id);
+  for (let i = 0; i < n; i++)
+    ids.push(
+      (
+        await client.createContainer({
+          name: `clair-scan-${runId}-c${i}`,
+          image: fixture('clean'),
+          runId,
+          role: 'test',
+          cmd: ['/nothing'],
+        })
+      ).id,
+    );
   return { runId, ids };
 }
 
-it('removes all of a run\'s containers, several at once (bounded), and no other run\'s', async () => {
+it("removes all of a run's containers, several at once (bounded), and no other run's", async () => {
   const mine = await createRun(6);
   const other = await createRun(1);
   const seen = observeRemovals();
   try {
     const report = await cleanupRun({ runId: mine.runId, tempDirs: [] });
     expect(report.errors).toEqual([]);
-    expect([...report.containers].sort()).toEqual(Array.from({ length: 6 }, (_, i) => `clair-scan-${mine.runId}-c${i}`).sort());
+    expect([...report.containers].sort()).toEqual(
+      Array.from({ length: 6 }, (_, i) => `clair-scan-${mine.runId}-c${i}`).sort(),
+    );
     expect(leftoverContainers(mine.runId)).toEqual([]);
     expect(seen.max()).toBeGreaterThan(1);
     expect(seen.max()).toBeLessThanOrEqual(CONCURRENT_REMOVALS);
     expect(leftoverContainers(other.runId)).toEqual([`clair-scan-${other.runId}-c0`]);
   } finally {
     seen.restore();
-    for (const id of [...mine.ids, ...other.ids]) await new DockerClient(undefined).removeContainer(id).catch(() => undefined);
+    for (const id of [...mine.ids, ...other.ids])
+      await new DockerClient(undefined).removeContainer(id).catch(() => undefined);
   }
 });
 

@@ -22,11 +22,15 @@ interface Result {
 /** Runs the docker CLI against `host`; never throws on a non-zero exit (the caller asserts). */
 function docker(host: string, args: string[], timeoutMs = 120_000): Promise<Result> {
   return new Promise((resolve) => {
-    execFile('docker', args, { env: { ...process.env, DOCKER_HOST: host }, timeout: timeoutMs, maxBuffer: 16 << 20 },
+    execFile(
+      'docker',
+      args,
+      { env: { ...process.env, DOCKER_HOST: host }, timeout: timeoutMs, maxBuffer: 16 << 20 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      });
+      },
+    );
   });
 }
 
@@ -93,21 +97,37 @@ afterAll(async () => {
 describe('Clair image', () => {
   it('is laid out like quay.io/projectquay/clair:4.9.0', async () => {
     const [img] = JSON.parse(await dockerOk(env.dockerHost, ['image', 'inspect', env.clairImage])) as {
-      Config: { Entrypoint: string[]; Env: string[]; User: string; WorkingDir: string; Volumes: Record<string, object>;
-        ExposedPorts: Record<string, object> };
+      Config: {
+        Entrypoint: string[];
+        Env: string[];
+        User: string;
+        WorkingDir: string;
+        Volumes: Record<string, object>;
+        ExposedPorts: Record<string, object>;
+      };
     }[];
     expect(img.Config.Entrypoint).toEqual(['/usr/bin/clair']);
-    expect(img.Config.Env).toEqual(expect.arrayContaining([
-      'CLAIR_CONF=/config/config.yaml',
-      'CLAIR_MODE=combo',
-      'SSL_CERT_DIR=/etc/ssl/certs:/etc/pki/tls/certs:/var/run/certs',
-    ]));
+    expect(img.Config.Env).toEqual(
+      expect.arrayContaining([
+        'CLAIR_CONF=/config/config.yaml',
+        'CLAIR_MODE=combo',
+        'SSL_CERT_DIR=/etc/ssl/certs:/etc/pki/tls/certs:/var/run/certs',
+      ]),
+    );
     expect(img.Config.User).toBe('65534:65534');
     expect(img.Config.WorkingDir).toBe('/run');
     expect(Object.keys(img.Config.Volumes)).toEqual(['/config']);
     expect(Object.keys(img.Config.ExposedPorts)).toEqual(['6060/tcp']);
-    const version = await dockerOk(env.dockerHost, ['run', '--rm', '--network', 'host', '--entrypoint', '/usr/bin/clairctl',
-      env.clairImage, '--version']);
+    const version = await dockerOk(env.dockerHost, [
+      'run',
+      '--rm',
+      '--network',
+      'host',
+      '--entrypoint',
+      '/usr/bin/clairctl',
+      env.clairImage,
+      '--version',
+    ]);
     expect(version).toContain('v4.9.0');
   });
 });
@@ -123,31 +143,95 @@ describe('PostgreSQL and Clair started the way the product starts them', () => {
     pgPort = await freePort();
     pg = `clair-scan-envtest-${runId}-pg`;
     containers.push({ host: env.dockerHost, name: pg });
-    await dockerOk(env.dockerHost, ['run', '-d', '--name', pg, '--network', 'host', '--label', 'io.clair-scan.test=env',
-      '-e', `POSTGRES_PASSWORD=${password}`, '-e', `POSTGRES_USER=${user}`, '-e', `POSTGRES_DB=${db}`,
-      env.postgresImage, 'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(pgPort)]);
+    await dockerOk(env.dockerHost, [
+      'run',
+      '-d',
+      '--name',
+      pg,
+      '--network',
+      'host',
+      '--label',
+      'io.clair-scan.test=env',
+      '-e',
+      `POSTGRES_PASSWORD=${password}`,
+      '-e',
+      `POSTGRES_USER=${user}`,
+      '-e',
+      `POSTGRES_DB=${db}`,
+      env.postgresImage,
+      'postgres',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-p',
+      String(pgPort),
+    ]);
   });
 
   it('PostgreSQL becomes ready and answers psql as the given user and database', async () => {
-    const ready = await poll(240, 500, async () =>
-      (await docker(env.dockerHost, ['exec', pg, 'pg_isready', '-h', '127.0.0.1', '-p', String(pgPort), '-U', user]))
-        .code === 0);
-    if (!ready) throw new Error(`PostgreSQL never became ready:\n${(await docker(env.dockerHost, ['logs', pg])).stderr}`);
-    const out = await dockerOk(env.dockerHost, ['exec', '-e', `PGPASSWORD=${password}`, pg, 'psql', '-h', '127.0.0.1',
-      '-p', String(pgPort), '-U', user, '-d', db, '-At', '-c',
-      "select current_user, current_database(), (select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = current_user)"]);
+    const ready = await poll(
+      240,
+      500,
+      async () =>
+        (await docker(env.dockerHost, ['exec', pg, 'pg_isready', '-h', '127.0.0.1', '-p', String(pgPort), '-U', user]))
+          .code === 0,
+    );
+    if (!ready)
+      throw new Error(`PostgreSQL never became ready:\n${(await docker(env.dockerHost, ['logs', pg])).stderr}`);
+    const out = await dockerOk(env.dockerHost, [
+      'exec',
+      '-e',
+      `PGPASSWORD=${password}`,
+      pg,
+      'psql',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(pgPort),
+      '-U',
+      user,
+      '-d',
+      db,
+      '-At',
+      '-c',
+      "select current_user, current_database(), (select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = current_user)",
+    ]);
     expect(out.trim()).toBe(`${user}|${db}|t`);
-    const ext = await dockerOk(env.dockerHost, ['exec', '-e', `PGPASSWORD=${password}`, pg, 'psql', '-h', '127.0.0.1',
-      '-p', String(pgPort), '-U', user, '-d', db, '-At', '-c',
-      "select count(*) from pg_available_extensions where name = 'uuid-ossp'"]);
+    const ext = await dockerOk(env.dockerHost, [
+      'exec',
+      '-e',
+      `PGPASSWORD=${password}`,
+      pg,
+      'psql',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(pgPort),
+      '-U',
+      user,
+      '-d',
+      db,
+      '-At',
+      '-c',
+      "select count(*) from pg_available_extensions where name = 'uuid-ossp'",
+    ]);
     expect(ext.trim()).toBe('1');
   });
 
   it('PostgreSQL refuses to initialise without POSTGRES_PASSWORD, like the official image', async () => {
     const name = `clair-scan-envtest-${runId}-pgnopw`;
     containers.push({ host: env.dockerHost, name });
-    const r = await docker(env.dockerHost, ['run', '--name', name, '--network', 'host', env.postgresImage,
-      '-c', 'listen_addresses=127.0.0.1', '-p', String(await freePort())]);
+    const r = await docker(env.dockerHost, [
+      'run',
+      '--name',
+      name,
+      '--network',
+      'host',
+      env.postgresImage,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-p',
+      String(await freePort()),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('superuser password is not specified');
   });
@@ -175,21 +259,46 @@ describe('PostgreSQL and Clair started the way the product starts them', () => {
     const configFile = path.join(tmp, 'config.yaml');
     writeFileSync(configFile, config, { mode: 0o644 });
     const bundle = path.join(tmp, 'bundle.json');
-    writeFileSync(bundle, `${JSON.stringify({
-      Updater: 'envtest-debian', Fingerprint: runId, Ref: '5b0f8c3e-1d2a-4e6b-9c7d-8e9f0a1b2c3d', Kind: 'vulnerability',
-      Vuln: {
-        updater: 'envtest-debian', name: 'CVE-2099-0001', severity: 'high', normalized_severity: 'High',
-        package: { name: 'openssl', kind: 'source' },
-        distribution: { did: 'debian', name: 'Debian GNU/Linux', version: '12 (bookworm)', version_id: '12',
-          version_code_name: 'bookworm' },
-        fixed_in_version: '3.0.15-1~deb12u1',
-      },
-    })}\n`, { mode: 0o644 });
+    writeFileSync(
+      bundle,
+      `${JSON.stringify({
+        Updater: 'envtest-debian',
+        Fingerprint: runId,
+        Ref: '5b0f8c3e-1d2a-4e6b-9c7d-8e9f0a1b2c3d',
+        Kind: 'vulnerability',
+        Vuln: {
+          updater: 'envtest-debian',
+          name: 'CVE-2099-0001',
+          severity: 'high',
+          normalized_severity: 'High',
+          package: { name: 'openssl', kind: 'source' },
+          distribution: {
+            did: 'debian',
+            name: 'Debian GNU/Linux',
+            version: '12 (bookworm)',
+            version_id: '12',
+            version_code_name: 'bookworm',
+          },
+          fixed_in_version: '3.0.15-1~deb12u1',
+        },
+      })}\n`,
+      { mode: 0o644 },
+    );
 
     const clair = `clair-scan-envtest-${runId}-clair`;
     containers.push({ host: env.dockerHost, name: clair });
-    await dockerOk(env.dockerHost, ['create', '--name', clair, '--network', 'host', '--tmpfs', '/var/tmp',
-      '--label', 'io.clair-scan.test=env', env.clairImage]);
+    await dockerOk(env.dockerHost, [
+      'create',
+      '--name',
+      clair,
+      '--network',
+      'host',
+      '--tmpfs',
+      '/var/tmp',
+      '--label',
+      'io.clair-scan.test=env',
+      env.clairImage,
+    ]);
     await dockerOk(env.dockerHost, ['cp', configFile, `${clair}:/config/config.yaml`]);
     await dockerOk(env.dockerHost, ['start', clair]);
 
@@ -203,9 +312,24 @@ describe('PostgreSQL and Clair started the way the product starts them', () => {
     await dockerOk(env.dockerHost, ['cp', bundle, `${clair}:/tmp/bundle.json`]);
     await dockerOk(env.dockerHost, ['exec', clair, 'clairctl', 'import-updaters', '/tmp/bundle.json'], 300_000);
 
-    const count = await dockerOk(env.dockerHost, ['exec', '-e', `PGPASSWORD=${password}`, pg, 'psql', '-h', '127.0.0.1',
-      '-p', String(pgPort), '-U', user, '-d', db, '-At', '-c',
-      "select count(*) from vuln where name = 'CVE-2099-0001' and updater = 'envtest-debian'"]);
+    const count = await dockerOk(env.dockerHost, [
+      'exec',
+      '-e',
+      `PGPASSWORD=${password}`,
+      pg,
+      'psql',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(pgPort),
+      '-U',
+      user,
+      '-d',
+      db,
+      '-At',
+      '-c',
+      "select count(*) from vuln where name = 'CVE-2099-0001' and updater = 'envtest-debian'",
+    ]);
     expect(count.trim()).toBe('1');
     // With data present the matcher looks the manifest up: unknown manifest → 404 instead of 202.
     expect(await httpStatus(`${api}/matcher/api/v1/vulnerability_report/${digest}`)).toBe(404);
@@ -229,7 +353,8 @@ describe('remote (dind-like) daemon', () => {
   afterAll(async () => {
     for (const s of servers) await new Promise((r) => s.close(r));
     // remove this daemon's containers before it stops (its data-root persists in the cache)
-    for (const c of containers.filter((x) => x.host !== env.dockerHost)) await docker(c.host, ['rm', '-f', '-v', c.name]);
+    for (const c of containers.filter((x) => x.host !== env.dockerHost))
+      await docker(c.host, ['rm', '-f', '-v', c.name]);
     await stopRemoteDaemon();
   });
 
@@ -254,9 +379,21 @@ describe('remote (dind-like) daemon', () => {
       `exec 3<>/dev/tcp/${host}/${port} && printf 'GET / HTTP/1.0\\r\\nHost: x\\r\\n\\r\\n' >&3 && cat <&3`;
     const name = `clair-scan-envtest-${runId}-probe`;
     containers.push({ host: remote.dockerHost, name });
-    const r = await docker(remote.dockerHost, ['run', '--rm', '--name', name, '--network', 'host', '--entrypoint', 'timeout',
-      env.postgresImage, '20', 'bash', '-c',
-      `${get(remote.hostAddress, vethPort)}; echo; if (${get('127.0.0.1', loopPort)}) 2>/dev/null; then echo LOOPBACK-REACHED; else echo LOOPBACK-UNREACHABLE; fi`]);
+    const r = await docker(remote.dockerHost, [
+      'run',
+      '--rm',
+      '--name',
+      name,
+      '--network',
+      'host',
+      '--entrypoint',
+      'timeout',
+      env.postgresImage,
+      '20',
+      'bash',
+      '-c',
+      `${get(remote.hostAddress, vethPort)}; echo; if (${get('127.0.0.1', loopPort)}) 2>/dev/null; then echo LOOPBACK-REACHED; else echo LOOPBACK-UNREACHABLE; fi`,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^HTTP\/1\.[01] 200/);
     expect(r.stdout).toContain(token);

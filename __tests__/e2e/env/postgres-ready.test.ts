@@ -17,7 +17,9 @@ import { leftoverContainers } from '../../helpers/runs';
 setLogger({ info: () => undefined, warn: () => undefined, debug: () => undefined, mask: () => undefined });
 
 /** A server that answers every connection's first bytes with `reply` (or never, for undefined); counts connections. */
-async function answering(reply: Buffer | undefined): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+async function answering(
+  reply: Buffer | undefined,
+): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
   let n = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((s) => {
@@ -52,7 +54,11 @@ it('a real PostgreSQL: ready once startPostgres returns; nothing listening: not 
   const env = loadTestEnv();
   const runId = newRunId();
   try {
-    const pg = await startPostgres(new DockerClient(undefined), { image: env.postgresImage, runId, timeoutMs: 120_000 });
+    const pg = await startPostgres(new DockerClient(undefined), {
+      image: env.postgresImage,
+      runId,
+      timeoutMs: 120_000,
+    });
     expect(await pingPostgres(pg)).toBe(true);
     // A user that does not exist is still asked to authenticate (or refused): the server accepts connections, as pg_isready says.
     expect(await pingPostgres({ port: pg.port, user: 'nobody', database: 'nothing' })).toBe(true);

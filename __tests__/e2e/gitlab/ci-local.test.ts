@@ -26,7 +26,14 @@ const TEMPLATE = path.join(REPO_ROOT, 'templates', 'clair-scan.gitlab-ci.yml');
 const COMPONENT = path.join(REPO_ROOT, 'templates', 'clair-scan', 'template.yml');
 const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'index.js');
 const IMAGE = 'localhost/clair-scan-fixture/debian-vuln:1';
-const EXPECTED_IDS = ['CVE-2099-1001', 'CVE-2099-1002', 'CVE-2099-1003', 'CVE-2099-1004', 'CVE-2099-1005', 'CVE-2099-1006'];
+const EXPECTED_IDS = [
+  'CVE-2099-1001',
+  'CVE-2099-1002',
+  'CVE-2099-1003',
+  'CVE-2099-1004',
+  'CVE-2099-1005',
+  'CVE-2099-1006',
+];
 
 /** What a user's .gitlab-ci.yml adds to run the template's jobs with the shell executor, dind mode. */
 const SHELL_OVERRIDES = `
@@ -42,7 +49,11 @@ clair-scan-gate:
  * A merge request pipeline's predefined variables: gitlab-ci-local runs a push pipeline and fills CI_COMMIT_BRANCH
  * from git, which GitLab leaves unset in merge request pipelines.
  */
-const MR: Record<string, string> = { CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '17', CI_COMMIT_BRANCH: '' };
+const MR: Record<string, string> = {
+  CI_PIPELINE_SOURCE: 'merge_request_event',
+  CI_MERGE_REQUEST_IID: '17',
+  CI_COMMIT_BRANCH: '',
+};
 
 let root: string;
 let shimDir: string;
@@ -75,7 +86,14 @@ async function gcl(dir: string, args: string[], variables: Record<string, string
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, argv, {
       cwd: dir,
-      env: { ...process.env, PATH: [shimDir, path.dirname(process.execPath), process.env.PATH].join(':'), FORCE_COLOR: '0', NO_COLOR: '1', GITLAB_CI: undefined, CLAIR_SCAN_CI_PLATFORM: undefined },
+      env: {
+        ...process.env,
+        PATH: [shimDir, path.dirname(process.execPath), process.env.PATH].join(':'),
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        GITLAB_CI: undefined,
+        CLAIR_SCAN_CI_PLATFORM: undefined,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 12 * 60_000,
     });
@@ -143,15 +161,25 @@ beforeAll(() => {
   root = testTempDir('cs-gcl-');
   shimDir = path.join(root, 'bin');
   fs.mkdirSync(shimDir);
-  fs.writeFileSync(path.join(shimDir, 'clair-scan'), `#!/bin/sh\nexec node ${shellQuote(CLI_BUNDLE)} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(shimDir, 'clair-scan'), `#!/bin/sh\nexec node ${shellQuote(CLI_BUNDLE)} "$@"\n`, {
+    mode: 0o755,
+  });
 });
 
-describe('GitLab\'s schema and rules, as gitlab-ci-local evaluates them', () => {
+describe("GitLab's schema and rules, as gitlab-ci-local evaluates them", () => {
   test('the template included unchanged passes the schema check; a branch pipeline creates both jobs, the gate needing the scan', async () => {
-    const dir = project('list', { 'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'), '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n' });
+    const dir = project('list', {
+      'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'),
+      '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n',
+    });
     const run = await gcl(dir, ['--list-json']);
     expect({ code: run.code, out: run.code === 0 ? '' : run.out }).toEqual({ code: 0, out: '' });
-    const jobs = JSON.parse(run.out.slice(run.out.indexOf('['))) as { name: string; when: string; needs?: { job: string; artifacts: boolean }[]; stage: string }[];
+    const jobs = JSON.parse(run.out.slice(run.out.indexOf('['))) as {
+      name: string;
+      when: string;
+      needs?: { job: string; artifacts: boolean }[];
+      stage: string;
+    }[];
     expect(jobs.map((j) => [j.name, j.stage, j.when, (j.needs ?? []).map((n) => [n.job, n.artifacts])])).toEqual([
       ['clair-scan', 'test', 'on_success', []],
       ['clair-scan-gate', 'test', 'on_success', [['clair-scan', true]]],
@@ -159,16 +187,25 @@ describe('GitLab\'s schema and rules, as gitlab-ci-local evaluates them', () => 
     // The default is the services mode: the database image as a service, Clair in the job; dind only on request.
     const preview = await gcl(dir, ['--preview']);
     expect(preview.code).toBe(0);
-    expect(preview.out).toMatch(/clair-scan:\n {2}services:\n {4}- name: \$CLAIR_SCAN_DB_IMAGE\n(?: {6}.*\n)* {6}alias: clair-db\n/);
+    expect(preview.out).toMatch(
+      /clair-scan:\n {2}services:\n {4}- name: \$CLAIR_SCAN_DB_IMAGE\n(?: {6}.*\n)* {6}alias: clair-db\n/,
+    );
     expect(preview.out).not.toMatch(/dind/);
   });
 
   test.each<[string, Record<string, string>, string[]]>([
     ['CLAIR_SCAN_DISABLED=true: no job', { CLAIR_SCAN_DISABLED: 'true' }, []],
     ['a merge request pipeline without the opt-in: no job', { ...MR }, []],
-    ['a merge request pipeline, CLAIR_SCAN_MR_PIPELINES=true: both', { ...MR, CLAIR_SCAN_MR_PIPELINES: 'true' }, ['clair-scan', 'clair-scan-gate']],
+    [
+      'a merge request pipeline, CLAIR_SCAN_MR_PIPELINES=true: both',
+      { ...MR, CLAIR_SCAN_MR_PIPELINES: 'true' },
+      ['clair-scan', 'clair-scan-gate'],
+    ],
   ])('%s', async (_name, variables, want) => {
-    const dir = project(`rules-${Object.keys(variables).length}-${want.length}`, { 'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'), '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n' });
+    const dir = project(`rules-${Object.keys(variables).length}-${want.length}`, {
+      'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'),
+      '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n',
+    });
     const run = await gcl(dir, ['--list-json'], variables);
     expect(run.code).toBe(0);
     const jobs = JSON.parse(run.out.slice(run.out.indexOf('['))) as { name: string; when: string }[];
@@ -192,7 +229,10 @@ describe('GitLab\'s schema and rules, as gitlab-ci-local evaluates them', () => 
 });
 
 describe('dind mode with the shell executor: real scans, the verdict through dotenv to the gate', () => {
-  const files = (): Record<string, string> => ({ 'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'), '.gitlab-ci.yml': `include:\n  - local: clair-scan.gitlab-ci.yml\n${SHELL_OVERRIDES}` });
+  const files = (): Record<string, string> => ({
+    'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'),
+    '.gitlab-ci.yml': `include:\n  - local: clair-scan.gitlab-ci.yml\n${SHELL_OVERRIDES}`,
+  });
   const SHELL_ARGS = ['--shell-executor-no-image', '--json-schema-validation=false'];
 
   test('a branch pipeline: the scan job succeeds with the exact findings and a schema-valid report; its verdict fails the gate (exit 1)', async () => {
@@ -204,20 +244,43 @@ describe('dind mode with the shell executor: real scans, the verdict through dot
     // gitlab-ci-local's GITLAB_CI=false did not stop the dotenv: the template asked for GitLab explicitly.
     expect(run.out).toMatch(/clair-scan\s+> .*verdict for later jobs: /);
     expectReport(dir);
-    expect(dotenv(dir)).toMatchObject({ CLAIR_SCAN_VERDICT: 'fail', CLAIR_SCAN_ENFORCED: 'true', CLAIR_SCAN_EXIT_CODE: '1', CLAIR_SCAN_TOTAL: '6', CLAIR_SCAN_CRITICAL: '1', CLAIR_SCAN_HIGH: '1' });
+    expect(dotenv(dir)).toMatchObject({
+      CLAIR_SCAN_VERDICT: 'fail',
+      CLAIR_SCAN_ENFORCED: 'true',
+      CLAIR_SCAN_EXIT_CODE: '1',
+      CLAIR_SCAN_TOTAL: '6',
+      CLAIR_SCAN_CRITICAL: '1',
+      CLAIR_SCAN_HIGH: '1',
+    });
     // The gate read the verdict from the dotenv report, as `needs:` hands it over.
-    expect(run.out).toMatch(/clair-scan-gate\s+> clair-scan verdict: fail \(critical 1, high 1, medium 1, low 1; reports: https?:\/\/\S+\/-\/jobs\/\d+\)/);
+    expect(run.out).toMatch(
+      /clair-scan-gate\s+> clair-scan verdict: fail \(critical 1, high 1, medium 1, low 1; reports: https?:\/\/\S+\/-\/jobs\/\d+\)/,
+    );
     expect(run.out).toMatch(/clair-scan-gate\s+> the policy failed: 2 findings at or above High/);
     // GitLab's log sections around the long phases (the CLI's ci-platform is gitlab).
-    expect(fs.readFileSync(path.join(dir, '.gitlab-ci-local', 'output', 'clair-scan.log'), 'utf8')).toMatch(/section_start:\d+:clair_scan_\S+\[collapsed=true\]/);
+    expect(fs.readFileSync(path.join(dir, '.gitlab-ci-local', 'output', 'clair-scan.log'), 'utf8')).toMatch(
+      /section_start:\d+:clair_scan_\S+\[collapsed=true\]/,
+    );
   });
 
   test('a merge request pipeline (opted in), report-only: the gate passes (exit 0) and says why', async () => {
     const dir = project('mr', files());
-    const run = await gcl(dir, SHELL_ARGS, dindVariables({ ...MR, CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_FAIL: 'false' }));
-    expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({ scan: 'PASS', gate: 'PASS', code: 0 });
+    const run = await gcl(
+      dir,
+      SHELL_ARGS,
+      dindVariables({ ...MR, CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_FAIL: 'false' }),
+    );
+    expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({
+      scan: 'PASS',
+      gate: 'PASS',
+      code: 0,
+    });
     expectReport(dir);
-    expect(dotenv(dir)).toMatchObject({ CLAIR_SCAN_VERDICT: 'fail', CLAIR_SCAN_ENFORCED: 'false', CLAIR_SCAN_EXIT_CODE: '0' });
+    expect(dotenv(dir)).toMatchObject({
+      CLAIR_SCAN_VERDICT: 'fail',
+      CLAIR_SCAN_ENFORCED: 'false',
+      CLAIR_SCAN_EXIT_CODE: '0',
+    });
     expect(run.out).toMatch(/clair-scan-gate\s+> report-only \(CLAIR_SCAN_FAIL: "false"\): the pipeline goes on/);
   });
 
@@ -229,7 +292,7 @@ describe('dind mode with the shell executor: real scans, the verdict through dot
     expect(fs.existsSync(artifact(dir, 'clair-scan.env'))).toBe(false);
   });
 
-  test('without the explicit platform (CLAIR_SCAN_CI_PLATFORM emptied) gitlab-ci-local\'s GITLAB_CI=false means no verdict: the gate fails closed (exit 2)', async () => {
+  test("without the explicit platform (CLAIR_SCAN_CI_PLATFORM emptied) gitlab-ci-local's GITLAB_CI=false means no verdict: the gate fails closed (exit 2)", async () => {
     // What the template did before it asked for GitLab itself: the CLI sniffed GITLAB_CI.
     const dir = project('sniffed', files());
     const run = await gcl(dir, SHELL_ARGS, dindVariables({ CLAIR_SCAN_CI_PLATFORM: '' }));

@@ -42,7 +42,11 @@ function project(name: string, files: Record<string, string>): string {
   const dir = path.join(root, name);
   fs.mkdirSync(dir);
   for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
-  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=ci@example.test', '-c', 'user.name=ci', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.email=ci@example.test', '-c', 'user.name=ci', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'pipeline');
@@ -60,7 +64,14 @@ async function gcl(dir: string, args: string[], variables: Record<string, string
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, argv, {
       cwd: dir,
-      env: { ...process.env, PATH: [shimDir, path.dirname(process.execPath), process.env.PATH].join(':'), FORCE_COLOR: '0', NO_COLOR: '1', GITLAB_CI: undefined, CLAIR_SCAN_CI_PLATFORM: undefined },
+      env: {
+        ...process.env,
+        PATH: [shimDir, path.dirname(process.execPath), process.env.PATH].join(':'),
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        GITLAB_CI: undefined,
+        CLAIR_SCAN_CI_PLATFORM: undefined,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 12 * 60_000,
     });
@@ -129,12 +140,19 @@ beforeAll(() => {
   root = testTempDir('cs-gcl-cs-');
   shimDir = path.join(root, 'bin');
   fs.mkdirSync(shimDir);
-  fs.writeFileSync(path.join(shimDir, 'clair-scan'), `#!/bin/sh\nexec node ${shellQuote(CLI_BUNDLE)} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(shimDir, 'clair-scan'), `#!/bin/sh\nexec node ${shellQuote(CLI_BUNDLE)} "$@"\n`, {
+    mode: 0o755,
+  });
   // The image "an earlier job pushed": the fixture in the test registry, with a Docker CLI config of this test's own.
   const config = path.join(root, 'docker-config');
   fs.mkdirSync(config);
   const docker = (...args: string[]): string =>
-    execFileSync('docker', ['--config', config, ...args], { encoding: 'utf8', input: args[0] === 'login' ? env.registry.password : undefined, stdio: ['pipe', 'pipe', 'pipe'], timeout: 5 * 60_000 });
+    execFileSync('docker', ['--config', config, ...args], {
+      encoding: 'utf8',
+      input: args[0] === 'login' ? env.registry.password : undefined,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 5 * 60_000,
+    });
   docker('login', '-u', env.registry.username, '--password-stdin', REG);
   docker('tag', FIXTURE, IMAGE);
   try {
@@ -144,16 +162,23 @@ beforeAll(() => {
   }
 });
 
-describe('rules: CONTAINER_SCANNING_DISABLED, as GitLab\'s own template reads it', () => {
+describe("rules: CONTAINER_SCANNING_DISABLED, as GitLab's own template reads it", () => {
   const files = (which: 'template' | 'component'): Record<string, string> =>
     which === 'template'
-      ? { 'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'), '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n' }
+      ? {
+          'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'),
+          '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n',
+        }
       : { 'template.yml': fs.readFileSync(COMPONENT, 'utf8'), '.gitlab-ci.yml': 'include:\n  - local: template.yml\n' };
 
   test.each<['template' | 'component', Record<string, string>, string[]]>([
     ['template', { CONTAINER_SCANNING_DISABLED: 'true' }, []],
     ['template', { CONTAINER_SCANNING_DISABLED: '1' }, []],
-    ['template', { CONTAINER_SCANNING_DISABLED: 'true', CLAIR_SCAN_DISABLED: 'false' }, ['clair-scan', 'clair-scan-gate']],
+    [
+      'template',
+      { CONTAINER_SCANNING_DISABLED: 'true', CLAIR_SCAN_DISABLED: 'false' },
+      ['clair-scan', 'clair-scan-gate'],
+    ],
     ['template', { CONTAINER_SCANNING_DISABLED: 'false' }, ['clair-scan', 'clair-scan-gate']],
     ['component', { CONTAINER_SCANNING_DISABLED: 'true' }, []],
     ['component', { CONTAINER_SCANNING_DISABLED: 'true', CLAIR_SCAN_DISABLED: '0' }, ['clair-scan', 'clair-scan-gate']],
@@ -167,7 +192,7 @@ describe('rules: CONTAINER_SCANNING_DISABLED, as GitLab\'s own template reads it
 });
 
 describe('real scans with CS_* variables', () => {
-  test('the include template, CS_* in the user\'s top-level variables: the image from the registry over plain HTTP (logged), unfixed findings left out, default_branch_image and the Dockerfile path in the reports', async () => {
+  test("the include template, CS_* in the user's top-level variables: the image from the registry over plain HTTP (logged), unfixed findings left out, default_branch_image and the Dockerfile path in the reports", async () => {
     const dir = project('template-top-level', {
       'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'),
       '.gitlab-ci.yml': [
@@ -183,14 +208,27 @@ describe('real scans with CS_* variables', () => {
       ].join('\n'),
     });
     // The registry credentials as CI/CD variables, in GitLab's names.
-    const run = await gcl(dir, SHELL_ARGS, cicd({ CS_REGISTRY_USER: env.registry.username, CS_REGISTRY_PASSWORD: env.registry.password }));
-    expect({ scan: jobOutcome(run, 'clair-scan'), out: jobOutcome(run, 'clair-scan') === 'PASS' ? '' : run.out }).toEqual({ scan: 'PASS', out: '' });
+    const run = await gcl(
+      dir,
+      SHELL_ARGS,
+      cicd({ CS_REGISTRY_USER: env.registry.username, CS_REGISTRY_PASSWORD: env.registry.password }),
+    );
+    expect({
+      scan: jobOutcome(run, 'clair-scan'),
+      out: jobOutcome(run, 'clair-scan') === 'PASS' ? '' : run.out,
+    }).toEqual({ scan: 'PASS', out: '' });
     const report = gitlabReport(dir);
     expect(report.vulnerabilities.map((v: any) => v.identifiers[0].value).sort()).toEqual(FIXED_IDS);
     expect(new Set(report.vulnerabilities.map((v: any) => v.location.image))).toEqual(new Set([IMAGE]));
-    expect(new Set(report.vulnerabilities.map((v: any) => v.location.default_branch_image))).toEqual(new Set([DEFAULT_BRANCH_IMAGE]));
+    expect(new Set(report.vulnerabilities.map((v: any) => v.location.default_branch_image))).toEqual(
+      new Set([DEFAULT_BRANCH_IMAGE]),
+    );
     const sarif = JSON.parse(fs.readFileSync(artifact(dir, 'clair-scan.sarif'), 'utf8'));
-    const uris = new Set(sarif.runs.flatMap((r: any) => r.results.flatMap((x: any) => x.locations.map((l: any) => l.physicalLocation.artifactLocation.uri))));
+    const uris = new Set(
+      sarif.runs.flatMap((r: any) =>
+        r.results.flatMap((x: any) => x.locations.map((l: any) => l.physicalLocation.artifactLocation.uri)),
+      ),
+    );
     expect(uris).toEqual(new Set(['docker/app/Dockerfile']));
     expect(run.out).toMatch(new RegExp(`registry-insecure: talking plain HTTP to ${REG.replace(/\./g, '\\.')}`));
     expect(run.out).not.toContain(env.registry.password);
@@ -216,14 +254,23 @@ describe('real scans with CS_* variables', () => {
         CLAIR_SCAN_DOCKERFILE: 'from-clair-scan/Dockerfile',
       }),
     );
-    expect({ scan: jobOutcome(run, 'clair-scan'), out: jobOutcome(run, 'clair-scan') === 'PASS' ? '' : run.out }).toEqual({ scan: 'PASS', out: '' });
+    expect({
+      scan: jobOutcome(run, 'clair-scan'),
+      out: jobOutcome(run, 'clair-scan') === 'PASS' ? '' : run.out,
+    }).toEqual({ scan: 'PASS', out: '' });
     const report = gitlabReport(dir);
     expect(report.vulnerabilities.map((v: any) => v.identifiers[0].value).sort()).toEqual(FIXED_IDS);
-    expect(new Set(report.vulnerabilities.map((v: any) => v.location.default_branch_image))).toEqual(new Set([DEFAULT_BRANCH_IMAGE]));
-    const sarif = JSON.parse(fs.readFileSync(artifact(dir, 'clair-scan.sarif'), 'utf8'));
-    expect(new Set(sarif.runs.flatMap((r: any) => r.results.flatMap((x: any) => x.locations.map((l: any) => l.physicalLocation.artifactLocation.uri))))).toEqual(
-      new Set(['from-clair-scan/Dockerfile']),
+    expect(new Set(report.vulnerabilities.map((v: any) => v.location.default_branch_image))).toEqual(
+      new Set([DEFAULT_BRANCH_IMAGE]),
     );
+    const sarif = JSON.parse(fs.readFileSync(artifact(dir, 'clair-scan.sarif'), 'utf8'));
+    expect(
+      new Set(
+        sarif.runs.flatMap((r: any) =>
+          r.results.flatMap((x: any) => x.locations.map((l: any) => l.physicalLocation.artifactLocation.uri)),
+        ),
+      ),
+    ).toEqual(new Set(['from-clair-scan/Dockerfile']));
     expect(run.out).toMatch(/ignore-unfixed: from GitLab's CS_IGNORE_UNFIXED \(true\)/);
     expect(run.out).not.toMatch(/dockerfile: from GitLab's CS_DOCKERFILE_PATH/);
   });
@@ -231,10 +278,28 @@ describe('real scans with CS_* variables', () => {
   test('CLAIR_SCAN_IGNORE_UNFIXED "false" beside a top-level CS_IGNORE_UNFIXED "true": every finding is reported', async () => {
     const dir = project('precedence', {
       'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'),
-      '.gitlab-ci.yml': ['include:', '  - local: clair-scan.gitlab-ci.yml', 'variables:', `  CS_IMAGE: "${IMAGE}"`, '  CS_IGNORE_UNFIXED: "true"', TEMPLATE_SHELL].join('\n'),
+      '.gitlab-ci.yml': [
+        'include:',
+        '  - local: clair-scan.gitlab-ci.yml',
+        'variables:',
+        `  CS_IMAGE: "${IMAGE}"`,
+        '  CS_IGNORE_UNFIXED: "true"',
+        TEMPLATE_SHELL,
+      ].join('\n'),
     });
-    const run = await gcl(dir, SHELL_ARGS, cicd({ CS_REGISTRY_USER: env.registry.username, CS_REGISTRY_PASSWORD: env.registry.password, CLAIR_SCAN_IGNORE_UNFIXED: 'false' }));
-    expect({ scan: jobOutcome(run, 'clair-scan'), out: jobOutcome(run, 'clair-scan') === 'PASS' ? '' : run.out }).toEqual({ scan: 'PASS', out: '' });
+    const run = await gcl(
+      dir,
+      SHELL_ARGS,
+      cicd({
+        CS_REGISTRY_USER: env.registry.username,
+        CS_REGISTRY_PASSWORD: env.registry.password,
+        CLAIR_SCAN_IGNORE_UNFIXED: 'false',
+      }),
+    );
+    expect({
+      scan: jobOutcome(run, 'clair-scan'),
+      out: jobOutcome(run, 'clair-scan') === 'PASS' ? '' : run.out,
+    }).toEqual({ scan: 'PASS', out: '' });
     const report = gitlabReport(dir);
     expect(report.vulnerabilities.map((v: any) => v.identifiers[0].value).sort()).toEqual(ALL_IDS);
     expect(report.vulnerabilities.filter((v: any) => 'default_branch_image' in v.location)).toEqual([]);

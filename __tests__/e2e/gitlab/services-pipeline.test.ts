@@ -30,7 +30,14 @@ const COMPONENT = path.join(REPO_ROOT, 'templates', 'clair-scan', 'template.yml'
 const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'index.js');
 const BRIDGE_SCRIPT = path.join(REPO_ROOT, 'scripts', 'test-env', 'bridge-daemon.sh');
 const FIXTURE = 'localhost/clair-scan-fixture/debian-vuln:1';
-const EXPECTED_IDS = ['CVE-2099-1001', 'CVE-2099-1002', 'CVE-2099-1003', 'CVE-2099-1004', 'CVE-2099-1005', 'CVE-2099-1006'];
+const EXPECTED_IDS = [
+  'CVE-2099-1001',
+  'CVE-2099-1002',
+  'CVE-2099-1003',
+  'CVE-2099-1004',
+  'CVE-2099-1005',
+  'CVE-2099-1006',
+];
 const RUN = randomBytes(4).toString('hex');
 const DB_IMAGE = `localhost/clair-scan-test/gcl-db:${RUN}`;
 
@@ -44,12 +51,20 @@ let toolImage: string;
 let root: string;
 
 async function bridgeDaemon(args: string[]): Promise<string> {
-  const { stdout } = await execFileP('bash', [BRIDGE_SCRIPT, ...args], { timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await execFileP('bash', [BRIDGE_SCRIPT, ...args], {
+    timeout: 15 * 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return stdout;
 }
 
 function bridgeDocker(...args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: bridge.dockerHost }, timeout: 10 * 60_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: bridge.dockerHost },
+    timeout: 10 * 60_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 interface GclRun {
@@ -64,7 +79,14 @@ async function gcl(dir: string, variables: Record<string, string>): Promise<GclR
     const child = spawn(process.execPath, argv, {
       cwd: dir,
       // gitlab-ci-local's docker executor drives the bridge daemon through the docker CLI.
-      env: { ...process.env, DOCKER_HOST: bridge.dockerHost, FORCE_COLOR: '0', NO_COLOR: '1', GITLAB_CI: undefined, CLAIR_SCAN_CI_PLATFORM: undefined },
+      env: {
+        ...process.env,
+        DOCKER_HOST: bridge.dockerHost,
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        GITLAB_CI: undefined,
+        CLAIR_SCAN_CI_PLATFORM: undefined,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 12 * 60_000,
     });
@@ -87,11 +109,21 @@ function jobOutcome(run: GclRun, job: string): 'PASS' | number | undefined {
  * <registry>/acme/shop:<commit sha>, which is what the template's default CS_IMAGE ($CI_REGISTRY_IMAGE:$CI_COMMIT_SHA)
  * names once CI_REGISTRY_IMAGE is the registry's.
  */
-function project(name: string, files: Record<string, string> = { 'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'), '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n' }): { dir: string; image: string } {
+function project(
+  name: string,
+  files: Record<string, string> = {
+    'clair-scan.gitlab-ci.yml': fs.readFileSync(TEMPLATE, 'utf8'),
+    '.gitlab-ci.yml': 'include:\n  - local: clair-scan.gitlab-ci.yml\n',
+  },
+): { dir: string; image: string } {
   const dir = path.join(root, name);
   fs.mkdirSync(dir);
   for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
-  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=ci@example.test', '-c', 'user.name=ci', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.email=ci@example.test', '-c', 'user.name=ci', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'pipeline');
@@ -124,15 +156,37 @@ function artifact(dir: string, file: string): string {
 
 beforeAll(async () => {
   const env = loadTestEnv();
-  if (!env.toolImage) throw new Error('.testenv/env.json has no toolImage: run `bash scripts/test-env.sh up` (it builds docker/Dockerfile as localhost/clair-scan-test/tool:dev)');
+  if (!env.toolImage)
+    throw new Error(
+      '.testenv/env.json has no toolImage: run `bash scripts/test-env.sh up` (it builds docker/Dockerfile as localhost/clair-scan-test/tool:dev)',
+    );
   if (!fs.existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run \`npm run bundle\` first`);
   toolImage = env.toolImage;
   root = testTempDir('cs-gcl-svc-');
   // The database image, as a user's nightly job builds it (here from the fixture snapshot, on the test daemon).
-  await execFileP(process.execPath, [CLI_BUNDLE, 'data', 'image', 'build', '--from', path.join(REPO_ROOT, '.testenv', 'fixtures', 'vulns.jsonl'), '--tag', DB_IMAGE, '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never'], {
-    timeout: 10 * 60_000,
-    env: { ...process.env, DOCKER_HOST: env.dockerHost },
-  });
+  await execFileP(
+    process.execPath,
+    [
+      CLI_BUNDLE,
+      'data',
+      'image',
+      'build',
+      '--from',
+      path.join(REPO_ROOT, '.testenv', 'fixtures', 'vulns.jsonl'),
+      '--tag',
+      DB_IMAGE,
+      '--clair-image',
+      env.clairImage,
+      '--postgres-image',
+      env.postgresImage,
+      '--pull',
+      'never',
+    ],
+    {
+      timeout: 10 * 60_000,
+      env: { ...process.env, DOCKER_HOST: env.dockerHost },
+    },
+  );
   const line = (await bridgeDaemon(['up', toolImage, DB_IMAGE, FIXTURE])).trim().split('\n').pop() ?? '';
   bridge = JSON.parse(line) as Bridge;
 });
@@ -169,7 +223,10 @@ afterAll(async () => {
 test('a branch pipeline: the database image as a service, Clair in the tool image, the registry image scanned with exact findings; the verdict fails the gate (exit 1)', async () => {
   const { dir, image } = project('branch');
   const run = await gcl(dir, variables());
-  expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate') }).toEqual({ scan: 'PASS', gate: 1 });
+  expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate') }).toEqual({
+    scan: 'PASS',
+    gate: 1,
+  });
   expect(run.code).toBe(1);
   // A real service container of the database image, under its alias, passed gitlab-ci-local's health check.
   expect(run.out).toContain(`clair-scan      started service image: ${DB_IMAGE} with aliases: `);
@@ -177,7 +234,9 @@ test('a branch pipeline: the database image as a service, Clair in the tool imag
   expect(run.out).toContain(`service image: ${DB_IMAGE} healthcheck passed`);
   expect(run.out).toContain(`clair-scan      starting ${toolImage} (test)`);
   // Clair ran as a process in the job, against the service; no Docker daemon was asked for anything.
-  expect(run.out).toMatch(/Starting Clair \(\/usr\/local\/bin\/clair\) as a process against the PostgreSQL at clair-db:5432/);
+  expect(run.out).toMatch(
+    /Starting Clair \(\/usr\/local\/bin\/clair\) as a process against the PostgreSQL at clair-db:5432/,
+  );
   expect(run.out).toContain(`database image ${DB_IMAGE}`);
   expect(run.out).not.toMatch(/\*\*\*-/); // no public word masked out of the log
   const report = JSON.parse(fs.readFileSync(artifact(dir, 'gl-container-scanning-report.json'), 'utf8'));
@@ -193,14 +252,27 @@ test('a branch pipeline: the database image as a service, Clair in the tool imag
       .filter(Boolean)
       .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
-  expect(dotenv).toMatchObject({ CLAIR_SCAN_VERDICT: 'fail', CLAIR_SCAN_ENFORCED: 'true', CLAIR_SCAN_EXIT_CODE: '1', CLAIR_SCAN_TOTAL: '6', CLAIR_SCAN_CRITICAL: '1', CLAIR_SCAN_HIGH: '1' });
-  expect(run.out).toMatch(/clair-scan-gate\s+> clair-scan verdict: fail \(critical 1, high 1, medium 1, low 1; reports: https?:\/\/\S+\)/);
+  expect(dotenv).toMatchObject({
+    CLAIR_SCAN_VERDICT: 'fail',
+    CLAIR_SCAN_ENFORCED: 'true',
+    CLAIR_SCAN_EXIT_CODE: '1',
+    CLAIR_SCAN_TOTAL: '6',
+    CLAIR_SCAN_CRITICAL: '1',
+    CLAIR_SCAN_HIGH: '1',
+  });
+  expect(run.out).toMatch(
+    /clair-scan-gate\s+> clair-scan verdict: fail \(critical 1, high 1, medium 1, low 1; reports: https?:\/\/\S+\)/,
+  );
 });
 
 test('with fail-on critical>1 (one Critical found) the same scan passes the gate (exit 0)', async () => {
   const { dir } = project('critical-pass');
   const run = await gcl(dir, variables({ CLAIR_SCAN_FAIL_ON: 'critical>1' }));
-  expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({ scan: 'PASS', gate: 'PASS', code: 0 });
+  expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({
+    scan: 'PASS',
+    gate: 'PASS',
+    code: 0,
+  });
   expect(fs.readFileSync(artifact(dir, 'clair-scan.env'), 'utf8')).toMatch(/^CLAIR_SCAN_VERDICT=pass$/m);
 });
 
@@ -213,15 +285,32 @@ test('an image missing from the registry: the scan job fails (exit 2), the gate 
 });
 
 test('the CI/CD component (its inputs given by a local include, default mode: services): a critical threshold, the Critical finding fails the gate (exit 1)', async () => {
-  const include = ['include:', '  - local: template.yml', '    inputs:', `      tool-image: ${toolImage}`, `      db-image: ${DB_IMAGE}`, '      severity-threshold: critical', ''].join('\n');
-  const { dir, image } = project('component', { 'template.yml': fs.readFileSync(COMPONENT, 'utf8'), '.gitlab-ci.yml': include });
+  const include = [
+    'include:',
+    '  - local: template.yml',
+    '    inputs:',
+    `      tool-image: ${toolImage}`,
+    `      db-image: ${DB_IMAGE}`,
+    '      severity-threshold: critical',
+    '',
+  ].join('\n');
+  const { dir, image } = project('component', {
+    'template.yml': fs.readFileSync(COMPONENT, 'utf8'),
+    '.gitlab-ci.yml': include,
+  });
   const { CLAIR_SCAN_TOOL_IMAGE: _t, CLAIR_SCAN_DB_IMAGE: _d, ...vars } = variables();
   const run = await gcl(dir, vars);
-  expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({ scan: 'PASS', gate: 1, code: 1 });
+  expect({ scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate'), code: run.code }).toEqual({
+    scan: 'PASS',
+    gate: 1,
+    code: 1,
+  });
   expect(run.out).toMatch(/started service image: \S+ with aliases: [^\n]*\bclair-db\b/);
   const report = JSON.parse(fs.readFileSync(artifact(dir, 'gl-container-scanning-report.json'), 'utf8'));
   expect(validateGitlab(report)).toBeNull();
   expect(report.vulnerabilities.map((v: any) => v.identifiers[0].value).sort()).toEqual(EXPECTED_IDS);
   expect(new Set(report.vulnerabilities.map((v: any) => v.location.image))).toEqual(new Set([image]));
-  expect(fs.readFileSync(artifact(dir, 'clair-scan.env'), 'utf8')).toMatch(/^CLAIR_SCAN_REASONS=1 finding at or above Critical/m);
+  expect(fs.readFileSync(artifact(dir, 'clair-scan.env'), 'utf8')).toMatch(
+    /^CLAIR_SCAN_REASONS=1 finding at or above Critical/m,
+  );
 });

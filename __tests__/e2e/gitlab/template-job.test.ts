@@ -29,7 +29,14 @@ const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'index.js');
 const SCAN_JOB = 'clair-scan';
 const GATE_JOB = 'clair-scan-gate';
 const IMAGE = 'localhost/clair-scan-fixture/debian-vuln:1';
-const EXPECTED_IDS = ['CVE-2099-1001', 'CVE-2099-1002', 'CVE-2099-1003', 'CVE-2099-1004', 'CVE-2099-1005', 'CVE-2099-1006'];
+const EXPECTED_IDS = [
+  'CVE-2099-1001',
+  'CVE-2099-1002',
+  'CVE-2099-1003',
+  'CVE-2099-1004',
+  'CVE-2099-1005',
+  'CVE-2099-1006',
+];
 const PROJECT_ID = '4711';
 const PROJECT_PATH = 'acme/shop';
 const MR_IID = '17';
@@ -48,7 +55,11 @@ interface Job {
   allow_failure?: unknown;
   dependencies?: string[];
   needs?: { job: string; artifacts?: boolean }[];
-  artifacts?: { when?: string; paths: string[]; reports: { container_scanning: string; cyclonedx: string; dotenv: string } };
+  artifacts?: {
+    when?: string;
+    paths: string[];
+    reports: { container_scanning: string; cyclonedx: string; dotenv: string };
+  };
   rules?: { if?: string; when?: string }[];
 }
 /** A pipeline definition as GitLab would hold it after `include:`: global variables and the jobs. */
@@ -89,7 +100,11 @@ function resolveJob(doc: Record<string, unknown>, name: string, mode?: string): 
 
 function loadTemplate(): Pipeline {
   const doc = parse(fs.readFileSync(TEMPLATE, 'utf8')) as Record<string, unknown>;
-  return { variables: stringVars(doc.variables as Job['variables']), scan: resolveJob(doc, SCAN_JOB, '.clair-scan-dind'), gate: doc[GATE_JOB] as Job };
+  return {
+    variables: stringVars(doc.variables as Job['variables']),
+    scan: resolveJob(doc, SCAN_JOB, '.clair-scan-dind'),
+    gate: doc[GATE_JOB] as Job,
+  };
 }
 
 /**
@@ -98,7 +113,9 @@ function loadTemplate(): Pipeline {
  */
 function loadComponent(inputs: Record<string, string | boolean>): Pipeline {
   const [specDoc, body] = fs.readFileSync(COMPONENT, 'utf8').split(/^---$/m);
-  const spec = (parse(specDoc) as { spec: { inputs: Record<string, { default?: unknown; type?: string; options?: string[] }> } }).spec.inputs;
+  const spec = (
+    parse(specDoc) as { spec: { inputs: Record<string, { default?: unknown; type?: string; options?: string[] }> } }
+  ).spec.inputs;
   for (const name of Object.keys(inputs)) if (!(name in spec)) throw new Error(`the component has no input ${name}`);
   const text = body.replace(/\$\[\[\s*inputs\.([a-z0-9_-]+)\s*\]\]/g, (_m, name: string) => {
     const def = spec[name];
@@ -106,11 +123,16 @@ function loadComponent(inputs: Record<string, string | boolean>): Pipeline {
     const v = name in inputs ? inputs[name] : def.default;
     if (v === undefined) throw new Error(`input ${name} is required`);
     if (def.type === 'boolean' && typeof v !== 'boolean') throw new Error(`input ${name} must be a boolean`);
-    if (def.options && !def.options.includes(String(v))) throw new Error(`input ${name}: ${String(v)} is not one of its options`);
+    if (def.options && !def.options.includes(String(v)))
+      throw new Error(`input ${name}: ${String(v)} is not one of its options`);
     return String(v);
   });
   const doc = parse(text) as Record<string, unknown>;
-  return { variables: stringVars(doc.variables as Job['variables']), scan: resolveJob(doc, SCAN_JOB), gate: doc[GATE_JOB] as Job };
+  return {
+    variables: stringVars(doc.variables as Job['variables']),
+    scan: resolveJob(doc, SCAN_JOB),
+    gate: doc[GATE_JOB] as Job,
+  };
 }
 
 function shellQuote(s: string): string {
@@ -146,11 +168,24 @@ function predefinedVariables(kind: PipelineKind, projectDir: string, jobId: numb
     CI_REGISTRY_USER: 'gitlab-ci-token',
     CI_REGISTRY_PASSWORD: JOB_TOKEN,
   };
-  if (kind === 'tag') return { ...common, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v1.0.0', CI_COMMIT_REF_NAME: 'v1.0.0', CI_COMMIT_REF_SLUG: 'v1-0-0' };
+  if (kind === 'tag')
+    return {
+      ...common,
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_TAG: 'v1.0.0',
+      CI_COMMIT_REF_NAME: 'v1.0.0',
+      CI_COMMIT_REF_SLUG: 'v1-0-0',
+    };
   const branch = { CI_COMMIT_REF_NAME: 'feature/login', CI_COMMIT_REF_SLUG: 'feature-login' };
   if (kind === 'branch') {
     // A push to a branch that has an open merge request.
-    return { ...common, ...branch, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'feature/login', CI_OPEN_MERGE_REQUESTS: `${PROJECT_PATH}!${MR_IID}` };
+    return {
+      ...common,
+      ...branch,
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_BRANCH: 'feature/login',
+      CI_OPEN_MERGE_REQUESTS: `${PROJECT_PATH}!${MR_IID}`,
+    };
   }
   return {
     ...common,
@@ -248,7 +283,12 @@ async function runJob(o: RunOpts): Promise<JobRun> {
     // resolvable inside the job. This simulated job has no such name resolution, so the alias is replaced by the
     // address it would resolve to: the dind-like daemon's. Scheme and port stay as given.
     const alias = dindAlias(o.pipeline);
-    expect(stringVars(job.variables)).toMatchObject({ DOCKER_HOST: `tcp://${alias}:2376`, DOCKER_TLS_CERTDIR: '/certs', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs/client' });
+    expect(stringVars(job.variables)).toMatchObject({
+      DOCKER_HOST: `tcp://${alias}:2376`,
+      DOCKER_TLS_CERTDIR: '/certs',
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: '/certs/client',
+    });
     const dockerHost = new URL(vars.DOCKER_HOST);
     expect(dockerHost.hostname).toBe(alias);
     vars.DOCKER_HOST = `${dockerHost.protocol}//${new URL(remote.dockerHost).hostname}:${dockerHost.port}`;
@@ -256,7 +296,10 @@ async function runJob(o: RunOpts): Promise<JobRun> {
   }
 
   const lines = [...(job.before_script ?? []), ...job.script];
-  const script = ['set -eo pipefail', ...lines.flatMap((l) => [`printf '%s\\n' ${shellQuote(`$ ${l.split('\n')[0]}`)}`, l])].join('\n');
+  const script = [
+    'set -eo pipefail',
+    ...lines.flatMap((l) => [`printf '%s\\n' ${shellQuote(`$ ${l.split('\n')[0]}`)}`, l]),
+  ].join('\n');
   const env: Vars = {
     ...vars,
     // What the tool image's container provides: a PATH with node and `clair-scan`, a HOME, a temp dir.
@@ -269,13 +312,26 @@ async function runJob(o: RunOpts): Promise<JobRun> {
   const tmpNames = new Set<string>();
   const watcher = fs.watch(tmpDir, (_event, name) => name && tmpNames.add(String(name)));
   const exitCode = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { cwd: projectDir, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 12 * 60_000 });
+    const child = spawn('bash', ['-c', script], {
+      cwd: projectDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 12 * 60_000,
+    });
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', reject);
     child.on('close', (code) => resolve(code));
   }).finally(() => watcher.close());
-  return { exitCode, log: Buffer.concat(chunks).toString('utf8'), projectDir, tmpDir, startedAt, endedAt: Math.ceil(Date.now() / 1000) + 1, tmpNames: [...tmpNames] };
+  return {
+    exitCode,
+    log: Buffer.concat(chunks).toString('utf8'),
+    projectDir,
+    tmpDir,
+    startedAt,
+    endedAt: Math.ceil(Date.now() / 1000) + 1,
+    tmpNames: [...tmpNames],
+  };
 }
 
 function dindAlias(p: Pipeline = template): string {
@@ -285,15 +341,34 @@ function dindAlias(p: Pipeline = template): string {
 }
 
 function remoteDocker(...args: string[]): string[] {
-  const out = execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: remote.dockerHost } }).trim();
+  const out = execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: remote.dockerHost },
+  }).trim();
   return out ? out.split('\n') : [];
 }
 
 /** "<run id> <role>" of each clair-scan container created on the remote daemon while the job ran. */
 function remoteRunsDuring(run: JobRun): string[] {
-  const filters = ['--filter', 'type=container', '--filter', 'event=create', '--filter', 'label=io.clair-scan.owner=clair-scan'];
+  const filters = [
+    '--filter',
+    'type=container',
+    '--filter',
+    'event=create',
+    '--filter',
+    'label=io.clair-scan.owner=clair-scan',
+  ];
   const format = '{{index .Actor.Attributes "io.clair-scan.run"}} {{index .Actor.Attributes "io.clair-scan.role"}}';
-  return remoteDocker('events', '--since', String(run.startedAt), '--until', String(run.endedAt), ...filters, '--format', format);
+  return remoteDocker(
+    'events',
+    '--since',
+    String(run.startedAt),
+    '--until',
+    String(run.endedAt),
+    ...filters,
+    '--format',
+    format,
+  );
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -312,8 +387,15 @@ async function expectScanned(p: Pipeline, run: JobRun, ids: string[] = EXPECTED_
   for (const a of p.scan.artifacts!.paths) expect(fs.existsSync(path.join(run.projectDir, a))).toBe(true);
   // The SBOM GitLab reads (artifacts:reports:cyclonedx): schema-valid CycloneDX with GitLab's properties.
   const sbomFile = path.join(run.projectDir, p.scan.artifacts!.reports.cyclonedx);
-  expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(fs.readFileSync(sbomFile, 'utf8'))).toBeNull();
-  const props = Object.fromEntries((readArtifact(p, run, 'cyclonedx').metadata.properties as { name: string; value: string }[]).map((x) => [x.name, x.value]));
+  expect(
+    await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(fs.readFileSync(sbomFile, 'utf8')),
+  ).toBeNull();
+  const props = Object.fromEntries(
+    (readArtifact(p, run, 'cyclonedx').metadata.properties as { name: string; value: string }[]).map((x) => [
+      x.name,
+      x.value,
+    ]),
+  );
   expect(props).toMatchObject({
     'gitlab:meta:schema_version': '1',
     'gitlab:container_scanning:image:name': 'localhost/clair-scan-fixture/debian-vuln',
@@ -330,11 +412,22 @@ async function expectScanned(p: Pipeline, run: JobRun, ids: string[] = EXPECTED_
   // job's run, none labelled as ours at all; no temp dirs in the job's TMPDIR. The job's run is the one whose
   // temp dirs (`clair-scan-<run id>-…`) appeared in the job's own TMPDIR: other tests may share the daemon.
   const created = remoteRunsDuring(run).map((l) => l.split(' '));
-  const runIds = [...new Set(created.map(([id]) => id))].filter((id) => run.tmpNames.some((n) => n.startsWith(`clair-scan-${id}-`)));
+  const runIds = [...new Set(created.map(([id]) => id))].filter((id) =>
+    run.tmpNames.some((n) => n.startsWith(`clair-scan-${id}-`)),
+  );
   expect(runIds).toHaveLength(1);
-  expect(created.filter(([id]) => id === runIds[0]).map(([, role]) => role).sort()).toEqual(['clair', 'postgres']);
-  expect(remoteDocker('ps', '-a', '--filter', `label=io.clair-scan.run=${runIds[0]}`, '--format', '{{.Names}}')).toEqual([]);
-  expect(remoteDocker('ps', '-a', '--filter', 'label=io.clair-scan.owner=clair-scan', '--format', '{{.Names}}')).toEqual([]);
+  expect(
+    created
+      .filter(([id]) => id === runIds[0])
+      .map(([, role]) => role)
+      .sort(),
+  ).toEqual(['clair', 'postgres']);
+  expect(
+    remoteDocker('ps', '-a', '--filter', `label=io.clair-scan.run=${runIds[0]}`, '--format', '{{.Names}}'),
+  ).toEqual([]);
+  expect(
+    remoteDocker('ps', '-a', '--filter', 'label=io.clair-scan.owner=clair-scan', '--format', '{{.Names}}'),
+  ).toEqual([]);
   expect(fs.readdirSync(run.tmpDir).filter((n) => n.startsWith('clair-scan-'))).toEqual([]);
 }
 
@@ -362,7 +455,9 @@ beforeAll(async () => {
   // The job image provides the `clair-scan` command; here it is the bundle users run (dist/cli/index.js).
   shimDir = path.join(root, 'bin');
   fs.mkdirSync(shimDir);
-  fs.writeFileSync(path.join(shimDir, 'clair-scan'), `#!/bin/sh\nexec node ${shellQuote(CLI_BUNDLE)} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(shimDir, 'clair-scan'), `#!/bin/sh\nexec node ${shellQuote(CLI_BUNDLE)} "$@"\n`, {
+    mode: 0o755,
+  });
   gitlab = new GitLabApiServer(TOKEN);
   await gitlab.start();
   remote = await startRemoteDaemon([IMAGE]);
@@ -374,7 +469,7 @@ afterAll(async () => {
 });
 
 describe('as written', () => {
-  test('the template: a report-only scan job and a gate job, rules and clone settings like GitLab\'s own template', () => {
+  test("the template: a report-only scan job and a gate job, rules and clone settings like GitLab's own template", () => {
     const { scan, gate } = template;
     expect(scan.image?.name).toBe('$CLAIR_SCAN_TOOL_IMAGE');
     expect(template.variables.CLAIR_SCAN_TOOL_IMAGE).toMatch(/^ghcr\.io\/clair-scan\/clair-scan:\d+\.\d+\.\d+$/);
@@ -397,7 +492,7 @@ describe('as written', () => {
     expect(stringVars(scan.variables).CLAIR_SCAN_FAIL).toBe('true');
   });
 
-  test('the component: the template\'s jobs with the inputs filled in', () => {
+  test("the component: the template's jobs with the inputs filled in", () => {
     const c = loadComponent({ mode: 'dind' });
     for (const k of ['scan', 'gate'] as const) {
       const { variables: tv, rules: tr, image: ti, ...t } = template[k];
@@ -412,7 +507,11 @@ describe('as written', () => {
       for (const [name, value] of Object.entries(stringVars(cv))) {
         if (name === 'CLAIR_SCAN_MR_PIPELINES') continue;
         // The template reaches these through GitLab's CS_* variables (CS_IMAGE, CS_REGISTRY_USER/PASSWORD).
-        const viaCs: Vars = { CLAIR_SCAN_IMAGE: tvars.CS_IMAGE, CLAIR_SCAN_REGISTRY_USERNAME: tvars.CS_REGISTRY_USER, CLAIR_SCAN_REGISTRY_PASSWORD: tvars.CS_REGISTRY_PASSWORD };
+        const viaCs: Vars = {
+          CLAIR_SCAN_IMAGE: tvars.CS_IMAGE,
+          CLAIR_SCAN_REGISTRY_USERNAME: tvars.CS_REGISTRY_USER,
+          CLAIR_SCAN_REGISTRY_PASSWORD: tvars.CS_REGISTRY_PASSWORD,
+        };
         expect({ name, value }).toEqual({ name, value: viaCs[name] ?? tvars[name] });
       }
     }
@@ -423,13 +522,24 @@ describe('as written', () => {
     ['a tag pipeline', 'tag', {}, false],
     ['a merge request pipeline without the opt-in', 'mr', {}, false],
     ['a merge request pipeline with CLAIR_SCAN_MR_PIPELINES', 'mr', { CLAIR_SCAN_MR_PIPELINES: 'true' }, true],
-    ['a merge request pipeline with GitLab\'s AST_ENABLE_MR_PIPELINES', 'mr', { AST_ENABLE_MR_PIPELINES: 'true' }, true],
-    ['the branch pipeline of a branch with an open MR, MR pipelines opted in', 'branch', { CLAIR_SCAN_MR_PIPELINES: 'true' }, false],
+    ["a merge request pipeline with GitLab's AST_ENABLE_MR_PIPELINES", 'mr', { AST_ENABLE_MR_PIPELINES: 'true' }, true],
+    [
+      'the branch pipeline of a branch with an open MR, MR pipelines opted in',
+      'branch',
+      { CLAIR_SCAN_MR_PIPELINES: 'true' },
+      false,
+    ],
     ['a branch pipeline with CLAIR_SCAN_DISABLED', 'branch', { CLAIR_SCAN_DISABLED: 'true' }, false],
-    ['a merge request pipeline with CLAIR_SCAN_DISABLED=1', 'mr', { CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_DISABLED: '1' }, false],
+    [
+      'a merge request pipeline with CLAIR_SCAN_DISABLED=1',
+      'mr',
+      { CLAIR_SCAN_MR_PIPELINES: 'true', CLAIR_SCAN_DISABLED: '1' },
+      false,
+    ],
   ])('rules: %s → jobs created: %s', (_name, kind, project, created) => {
     const predefined = predefinedVariables(kind, '/builds/acme/shop', 1, SCAN_JOB);
-    for (const job of [template.scan, template.gate]) expect(jobCreated(job, jobVariables(template, job, predefined, project))).toBe(created);
+    for (const job of [template.scan, template.gate])
+      expect(jobCreated(job, jobVariables(template, job, predefined, project))).toBe(created);
     // The component, with its input instead of the variables.
     const { CLAIR_SCAN_MR_PIPELINES: mr, AST_ENABLE_MR_PIPELINES: ast, ...rest } = project;
     const c = loadComponent({ 'mr-pipelines': mr === 'true' || ast === 'true' });
@@ -439,7 +549,7 @@ describe('as written', () => {
 
 let firstNoteId: number;
 
-test('a branch pipeline: the scan job succeeds with the findings and the verdict, the gate job fails the pipeline, one sticky note on the branch\'s MR', async () => {
+test("a branch pipeline: the scan job succeeds with the findings and the verdict, the gate job fails the pipeline, one sticky note on the branch's MR", async () => {
   const project = projectVariables(true, { CS_IMAGE: IMAGE, CLAIR_SCAN_VULN_DATA: VULN_DATA() });
   const run = await runJob({ pipeline: template, job: 'scan', kind: 'branch', project });
   expect({ exitCode: run.exitCode, log: run.exitCode === 0 ? '' : run.log }).toEqual({ exitCode: 0, log: '' });
@@ -477,7 +587,11 @@ test('a branch pipeline: the scan job succeeds with the findings and the verdict
 test('a merge request pipeline (opted in): the same note is updated, the gate fails', async () => {
   expect(firstNoteId).toBeDefined();
   const before = noteRequests().length;
-  const project = projectVariables(true, { CLAIR_SCAN_IMAGE: IMAGE, CLAIR_SCAN_VULN_DATA: VULN_DATA(), CLAIR_SCAN_MR_PIPELINES: 'true' });
+  const project = projectVariables(true, {
+    CLAIR_SCAN_IMAGE: IMAGE,
+    CLAIR_SCAN_VULN_DATA: VULN_DATA(),
+    CLAIR_SCAN_MR_PIPELINES: 'true',
+  });
   const run = await runJob({ pipeline: template, job: 'scan', kind: 'mr', project });
   expect(run.exitCode).toBe(0);
   await expectScanned(template, run);
@@ -485,7 +599,11 @@ test('a merge request pipeline (opted in): the same note is updated, the gate fa
   const notes = gitlab.notesOn(PROJECT_ID, Number(MR_IID));
   expect(notes).toHaveLength(1);
   expect(notes[0].id).toBe(firstNoteId);
-  expect(noteRequests().slice(before).find((r) => r.method === 'PUT')!.url).toMatch(new RegExp(`/notes/${firstNoteId}$`));
+  expect(
+    noteRequests()
+      .slice(before)
+      .find((r) => r.method === 'PUT')!.url,
+  ).toMatch(new RegExp(`/notes/${firstNoteId}$`));
   expect(gitlab.problems).toEqual([]);
   const gate = await runJob({ pipeline: template, job: 'gate', kind: 'mr', project, after: run });
   expect(gate.exitCode).toBe(1);
@@ -494,44 +612,76 @@ test('a merge request pipeline (opted in): the same note is updated, the gate fa
 test('report-only (CLAIR_SCAN_FAIL: "false"), no token, GitLab\'s CS_SEVERITY_THRESHOLD: no note, a filtered report, the gate passes and says why', async () => {
   const before = noteRequests().length;
   const notesBefore = gitlab.notesOn(PROJECT_ID, Number(MR_IID)).map((n) => ({ ...n }));
-  const project = projectVariables(false, { CS_IMAGE: IMAGE, CLAIR_SCAN_VULN_DATA: VULN_DATA(), CLAIR_SCAN_FAIL: 'false', CS_SEVERITY_THRESHOLD: 'HIGH' });
+  const project = projectVariables(false, {
+    CS_IMAGE: IMAGE,
+    CLAIR_SCAN_VULN_DATA: VULN_DATA(),
+    CLAIR_SCAN_FAIL: 'false',
+    CS_SEVERITY_THRESHOLD: 'HIGH',
+  });
   const run = await runJob({ pipeline: template, job: 'scan', kind: 'branch', project });
   expect({ exitCode: run.exitCode, log: run.exitCode === 0 ? '' : run.log }).toEqual({ exitCode: 0, log: '' });
   // CS_SEVERITY_THRESHOLD filters the GitLab report as in GitLab's template (High and Critical only); the gate and
   // the counts still see every finding, and the complete JSON report keeps all six.
   await expectScanned(template, run, ['CVE-2099-1001', 'CVE-2099-1002']);
-  const json = JSON.parse(fs.readFileSync(path.join(run.projectDir, 'clair-scan-reports', 'clair-scan-result.json'), 'utf8'));
+  const json = JSON.parse(
+    fs.readFileSync(path.join(run.projectDir, 'clair-scan-reports', 'clair-scan-result.json'), 'utf8'),
+  );
   expect(json.images[0].vulnerabilities).toHaveLength(6);
-  expect(readArtifact(template, run, 'container_scanning').scan.messages).toEqual(expect.arrayContaining([expect.objectContaining({ value: expect.stringMatching(/4 of 6 vulnerabilities are not in this report \(report-severities: critical, high\)/) })]));
+  expect(readArtifact(template, run, 'container_scanning').scan.messages).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        value: expect.stringMatching(
+          /4 of 6 vulnerabilities are not in this report \(report-severities: critical, high\)/,
+        ),
+      }),
+    ]),
+  );
   expect(run.log).toMatch(/no gitlab-token \(CLAIR_SCAN_GITLAB_TOKEN\): the merge request note is skipped/);
   expect(noteRequests().length).toBe(before);
   expect(gitlab.notesOn(PROJECT_ID, Number(MR_IID))).toEqual(notesBefore);
-  expect(dotenvOf(template, run)).toMatchObject({ CLAIR_SCAN_VERDICT: 'fail', CLAIR_SCAN_ENFORCED: 'false', CLAIR_SCAN_EXIT_CODE: '0', CLAIR_SCAN_TOTAL: '6' });
+  expect(dotenvOf(template, run)).toMatchObject({
+    CLAIR_SCAN_VERDICT: 'fail',
+    CLAIR_SCAN_ENFORCED: 'false',
+    CLAIR_SCAN_EXIT_CODE: '0',
+    CLAIR_SCAN_TOTAL: '6',
+  });
   const gate = await runJob({ pipeline: template, job: 'gate', kind: 'branch', project, after: run });
   expect({ exitCode: gate.exitCode, log: gate.exitCode === 0 ? '' : gate.log }).toEqual({ exitCode: 0, log: '' });
   expect(gate.log).toMatch(/report-only/);
 });
 
-test('the gate fails closed without the scan job\'s verdict', async () => {
+test("the gate fails closed without the scan job's verdict", async () => {
   const gate = await runJob({ pipeline: template, job: 'gate', kind: 'branch', project: {} });
   expect(gate.exitCode).toBe(2);
   expect(gate.log).toMatch(/no verdict from the clair-scan job/);
 });
 
 test('an error (exit 2) fails the scan job itself', async () => {
-  const project = projectVariables(false, { CS_IMAGE: 'localhost/clair-scan-fixture/no-such-image:1', CLAIR_SCAN_VULN_DATA: VULN_DATA() });
+  const project = projectVariables(false, {
+    CS_IMAGE: 'localhost/clair-scan-fixture/no-such-image:1',
+    CLAIR_SCAN_VULN_DATA: VULN_DATA(),
+  });
   const run = await runJob({ pipeline: template, job: 'scan', kind: 'branch', project });
   expect(run.exitCode).toBe(2);
   expect(run.log).toMatch(/no-such-image/);
 });
 
 test('the CI/CD component in an MR pipeline: inputs set the image, the data and a critical threshold; the Critical finding fails the gate', async () => {
-  const c = loadComponent({ mode: 'dind', image: IMAGE, 'vuln-data': VULN_DATA(), 'severity-threshold': 'critical', 'mr-pipelines': true });
+  const c = loadComponent({
+    mode: 'dind',
+    image: IMAGE,
+    'vuln-data': VULN_DATA(),
+    'severity-threshold': 'critical',
+    'mr-pipelines': true,
+  });
   const project = projectVariables(false, {});
   const run = await runJob({ pipeline: c, job: 'scan', kind: 'mr', project });
   expect({ exitCode: run.exitCode, log: run.exitCode === 0 ? '' : run.log }).toEqual({ exitCode: 0, log: '' });
   await expectScanned(c, run);
-  expect(dotenvOf(c, run)).toMatchObject({ CLAIR_SCAN_VERDICT: 'fail', CLAIR_SCAN_REASONS: expect.stringMatching(/1 finding at or above Critical/) });
+  expect(dotenvOf(c, run)).toMatchObject({
+    CLAIR_SCAN_VERDICT: 'fail',
+    CLAIR_SCAN_REASONS: expect.stringMatching(/1 finding at or above Critical/),
+  });
   const gate = await runJob({ pipeline: c, job: 'gate', kind: 'mr', project, after: run });
   expect(gate.exitCode).toBe(1);
 });

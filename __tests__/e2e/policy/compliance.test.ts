@@ -12,7 +12,9 @@ import type { Settings } from '../../../src/inputs/settings';
 import type { ScanResult } from '../../../src/findings/model';
 import { RESULT_SCHEMA_VERSION } from '../../../src/findings/model';
 
-const { secretValues } = require('../../../scripts/fixtures/secret-material.js') as { secretValues(): Record<string, string> };
+const { secretValues } = require('../../../scripts/fixtures/secret-material.js') as {
+  secretValues(): Record<string, string>;
+};
 
 // The e2e project's testTimeout is not applied by jest to per-project configs; set it here.
 jest.setTimeout(600_000);
@@ -79,7 +81,9 @@ describe('compliance checks on fixture images', () => {
 
   it('clean has no secrets and runs as root; nonroot does not', async () => {
     const clean = await resolve(`${FIX}/clean:1`);
-    expect((await checkCompliance(clean, pol({ checkSecrets: true, checkNonRoot: true }), resolve)).map((f) => f.rule)).toEqual(['non-root']);
+    expect(
+      (await checkCompliance(clean, pol({ checkSecrets: true, checkNonRoot: true }), resolve)).map((f) => f.rule),
+    ).toEqual(['non-root']);
     const nonroot = await resolve(`${FIX}/nonroot:1`);
     expect(nonroot.info.user).toBe('10001:10001');
     expect(await checkCompliance(nonroot, pol({ checkSecrets: true, checkNonRoot: true }), resolve)).toEqual([]);

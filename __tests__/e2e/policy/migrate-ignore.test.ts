@@ -20,7 +20,15 @@ function file(name: string, text: string): string {
 }
 
 async function run(inputs: Record<string, string>): Promise<ScanOutcome> {
-  return scan(settingsFor([fixture('debian-vuln')], { 'severity-threshold': 'none', 'fail-on': 'critical>0 || high>0', formats: 'json,gitlab', ...inputs }), track);
+  return scan(
+    settingsFor([fixture('debian-vuln')], {
+      'severity-threshold': 'none',
+      'fail-on': 'critical>0 || high>0',
+      formats: 'json,gitlab',
+      ...inputs,
+    }),
+    track,
+  );
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -32,7 +40,17 @@ function gitlabIds(o: ScanOutcome): string[] {
 
 test('a .trivyignore suppresses exactly its listed finding; an expired entry does not suppress its own', async () => {
   // CVE-2099-1002 (High, zlib1g): listed, no expiry. CVE-2099-1001 (Critical): listed with an exp: date long past.
-  const ignore = file('.trivyignore', ['# zlib1g: not reachable, see SEC-12', 'CVE-2099-1002', '', 'CVE-2099-1001 exp:2020-01-01', 'CVE-2099-9999', ''].join('\n'));
+  const ignore = file(
+    '.trivyignore',
+    [
+      '# zlib1g: not reachable, see SEC-12',
+      'CVE-2099-1002',
+      '',
+      'CVE-2099-1001 exp:2020-01-01',
+      'CVE-2099-9999',
+      '',
+    ].join('\n'),
+  );
   const o = await run({ allowlist: ignore });
   const img = o.result.images[0];
   expect(findingLines(img)).toEqual(DEBIAN_VULN_FINDINGS);
@@ -51,12 +69,26 @@ test('a .trivyignore suppresses exactly its listed finding; an expired entry doe
 test('a .grype.yaml: a rule on a package and version suppresses that finding only; `not-fixed` every finding without a fix', async () => {
   const grype = file(
     '.grype.yaml',
-    ['ignore:', '  - vulnerability: CVE-2099-1001', '    package:', '      name: libssl.*', '      version: 3.0.11-1~deb12u2', '    reason: backported', '  - fix-state: not-fixed', ''].join('\n'),
+    [
+      'ignore:',
+      '  - vulnerability: CVE-2099-1001',
+      '    package:',
+      '      name: libssl.*',
+      '      version: 3.0.11-1~deb12u2',
+      '    reason: backported',
+      '  - fix-state: not-fixed',
+      '',
+    ].join('\n'),
   );
   const o = await run({ allowlist: grype });
   const img = o.result.images[0];
   expect(findingLines(img)).toEqual(DEBIAN_VULN_FINDINGS);
-  expect(img.vulnerabilities.filter((v) => v.allowlisted).map((v) => [v.id, v.allowlisted?.source]).sort()).toEqual([
+  expect(
+    img.vulnerabilities
+      .filter((v) => v.allowlisted)
+      .map((v) => [v.id, v.allowlisted?.source])
+      .sort(),
+  ).toEqual([
     ['CVE-2099-1001', `${grype}:2`],
     ['CVE-2099-1002', `${grype}:7`],
     ['CVE-2099-1005', `${grype}:7`],

@@ -10,10 +10,20 @@ import * as path from 'node:path';
 import { scan, ScanOutcome } from '../../../src/scan';
 import { ClairScanError } from '../../../src/util/errors';
 import type { ImageResult, VulnerabilityFinding } from '../../../src/findings/model';
-import { DEBIAN_VULN_FINDINGS, docker, findingLines, fixture, leftoverContainers, settingsFor, expectScanError } from '../scan/helpers';
+import {
+  DEBIAN_VULN_FINDINGS,
+  docker,
+  findingLines,
+  fixture,
+  leftoverContainers,
+  settingsFor,
+  expectScanError,
+} from '../scan/helpers';
 import { trackRuns } from '../../helpers/runs';
 
-const { secretValues } = require('../../../scripts/fixtures/secret-material.js') as { secretValues(): Record<string, string> };
+const { secretValues } = require('../../../scripts/fixtures/secret-material.js') as {
+  secretValues(): Record<string, string>;
+};
 
 const DEBIAN_VULN = fixture('debian-vuln');
 const LABEL_RUN = 'io.clair-scan.run';
@@ -39,7 +49,6 @@ async function run(images: string[], inputs: Record<string, string>): Promise<Sc
   tempDirs.push(settings.reports.outputDir);
   return scan(settings, track);
 }
-
 
 /** Container events (create, start, destroy, …) the daemon recorded for one run since `sinceSec`. */
 function containerEvents(runId: string, sinceSec: number): string[] {
@@ -135,7 +144,9 @@ describe('fail-on and allowlists on debian-vuln (fail-on: high>0, severity-thres
     // JSON report: the same marks and verdict as the outcome.
     const json = JSON.parse(readReport(o, 'json'));
     const inJson = json.images[0].vulnerabilities.filter((v: VulnerabilityFinding) => v.allowlisted);
-    expect(inJson.map((v: VulnerabilityFinding) => [v.id, v.package.name, v.allowlisted])).toEqual([['CVE-2099-1002', 'zlib1g', match]]);
+    expect(inJson.map((v: VulnerabilityFinding) => [v.id, v.package.name, v.allowlisted])).toEqual([
+      ['CVE-2099-1002', 'zlib1g', match],
+    ]);
     expect(json.images[0].vulnerabilities).toHaveLength(6);
     expect(json.verdict).toEqual(o.result.verdict);
 
@@ -145,7 +156,9 @@ describe('fail-on and allowlists on debian-vuln (fail-on: high>0, severity-thres
     expect(mdText).toContain(`| ${DEBIAN_VULN} | 1 / 1 | 0 | 1 / 1 | 1 / 1 | 0 / 1 | 1 / 1 | 1 |`);
     expect(mdText).toContain('<summary>1 allowlisted finding (not counted by the gate)</summary>');
     expect(mdText).toMatch(
-      new RegExp(`\\n\\| High \\| \\[CVE-2099-1002\\]\\([^)]*\\) \\| zlib1g \\| ${DEBIAN_VULN} \\| not reachable in this image \\| 2099-12-31 \\| ${file}:3 \\|\\n`),
+      new RegExp(
+        `\\n\\| High \\| \\[CVE-2099-1002\\]\\([^)]*\\) \\| zlib1g \\| ${DEBIAN_VULN} \\| not reachable in this image \\| 2099-12-31 \\| ${file}:3 \\|\\n`,
+      ),
     );
     // Only in the allowlist section: not among the (counted) findings.
     expect(mdText.split('\n').filter((l) => l.includes('CVE-2099-1002'))).toHaveLength(1);
@@ -156,7 +169,14 @@ describe('fail-on and allowlists on debian-vuln (fail-on: high>0, severity-thres
   it('an expired entry no longer applies: fails again, listed in expiredEntries', async () => {
     const file = allowlistFile(
       'allowlist.yaml',
-      ['version: 1', 'allowlist:', '  - id: CVE-2099-1002', '    reason: accepted until the fix lands', '    expires: 2020-01-01', ''].join('\n'),
+      [
+        'version: 1',
+        'allowlist:',
+        '  - id: CVE-2099-1002',
+        '    reason: accepted until the fix lands',
+        '    expires: 2020-01-01',
+        '',
+      ].join('\n'),
     );
     const o = await run([DEBIAN_VULN], { ...GATE, allowlist: file, formats: 'json,markdown' });
     expect(o.exitCode).toBe(1);
@@ -167,45 +187,75 @@ describe('fail-on and allowlists on debian-vuln (fail-on: high>0, severity-thres
       reasons: [HIGH_RULE_FAILS],
       rules: ['fail-on: high>0'],
       counted: ALL_COUNTED,
-      expiredEntries: [{ source: `${file}:3`, id: 'CVE-2099-1002', reason: 'accepted until the fix lands', expires: '2020-01-01' }],
+      expiredEntries: [
+        { source: `${file}:3`, id: 'CVE-2099-1002', reason: 'accepted until the fix lands', expires: '2020-01-01' },
+      ],
       unusedEntries: [],
     });
     expect(JSON.parse(readReport(o, 'json')).verdict.expiredEntries).toEqual(o.result.verdict?.expiredEntries);
-    expect(readReport(o, 'markdown')).toContain(`| CVE-2099-1002 | accepted until the fix lands | 2020-01-01 | ${file}:3 |`);
+    expect(readReport(o, 'markdown')).toContain(
+      `| CVE-2099-1002 | accepted until the fix lands | 2020-01-01 | ${file}:3 |`,
+    );
   });
 
   it('passes with a clair-scanner whitelist (general entry); an entry for another image does not apply', async () => {
     const file = allowlistFile(
       'clair-whitelist.yml',
-      ['generalwhitelist:', '  CVE-2099-1002: zlib not reachable', 'images:', '  localhost/clair-scan-fixture/other:', '    CVE-2099-1001: other image only', ''].join('\n'),
+      [
+        'generalwhitelist:',
+        '  CVE-2099-1002: zlib not reachable',
+        'images:',
+        '  localhost/clair-scan-fixture/other:',
+        '    CVE-2099-1001: other image only',
+        '',
+      ].join('\n'),
     );
     const o = await run([DEBIAN_VULN], { ...GATE, allowlist: file, formats: 'json' });
     const img = o.result.images[0];
     expect(findingLines(img)).toEqual(DEBIAN_VULN_FINDINGS);
-    expect(vuln(img, 'CVE-2099-1002', 'zlib1g').allowlisted).toEqual({ source: `${file}:2`, reason: 'clair-scanner whitelist: zlib not reachable' });
+    expect(vuln(img, 'CVE-2099-1002', 'zlib1g').allowlisted).toEqual({
+      source: `${file}:2`,
+      reason: 'clair-scanner whitelist: zlib not reachable',
+    });
     expect(vuln(img, 'CVE-2099-1001', 'libssl3').allowlisted).toBeUndefined();
     expect(o.exitCode).toBe(0);
     expect(o.result.verdict?.status).toBe('pass');
     expect(o.result.verdict?.counted).toEqual({ ...ALL_COUNTED, High: 0 });
     expect(o.result.verdict?.unusedEntries).toEqual([
-      { source: `${file}:5`, id: 'CVE-2099-1001 (image localhost/clair-scan-fixture/other)', reason: 'clair-scanner whitelist: other image only' },
+      {
+        source: `${file}:5`,
+        id: 'CVE-2099-1001 (image localhost/clair-scan-fixture/other)',
+        reason: 'clair-scanner whitelist: other image only',
+      },
     ]);
   });
 
   it('passes with a GitLab vulnerability-allowlist.yml (per-image entry, image name without tag)', async () => {
     const file = allowlistFile(
       'vulnerability-allowlist.yml',
-      ['generalallowlist:', '  CVE-2099-0000:', 'images:', '  localhost/clair-scan-fixture/debian-vuln:', '    CVE-2099-1002: zlib1g', ''].join('\n'),
+      [
+        'generalallowlist:',
+        '  CVE-2099-0000:',
+        'images:',
+        '  localhost/clair-scan-fixture/debian-vuln:',
+        '    CVE-2099-1002: zlib1g',
+        '',
+      ].join('\n'),
     );
     const o = await run([DEBIAN_VULN], { ...GATE, allowlist: file, formats: 'json' });
     const img = o.result.images[0];
     expect(findingLines(img)).toEqual(DEBIAN_VULN_FINDINGS);
-    expect(vuln(img, 'CVE-2099-1002', 'zlib1g').allowlisted).toEqual({ source: `${file}:5`, reason: 'GitLab vulnerability-allowlist: zlib1g' });
+    expect(vuln(img, 'CVE-2099-1002', 'zlib1g').allowlisted).toEqual({
+      source: `${file}:5`,
+      reason: 'GitLab vulnerability-allowlist: zlib1g',
+    });
     expect(img.vulnerabilities.filter((v) => v.allowlisted)).toHaveLength(1);
     expect(o.exitCode).toBe(0);
     expect(o.result.verdict?.status).toBe('pass');
     expect(o.result.verdict?.counted).toEqual({ ...ALL_COUNTED, High: 0 });
-    expect(o.result.verdict?.unusedEntries).toEqual([{ source: `${file}:2`, id: 'CVE-2099-0000', reason: 'GitLab vulnerability-allowlist' }]);
+    expect(o.result.verdict?.unusedEntries).toEqual([
+      { source: `${file}:2`, id: 'CVE-2099-0000', reason: 'GitLab vulnerability-allowlist' },
+    ]);
   });
 });
 
@@ -225,9 +275,16 @@ describe('ignore-unfixed and report-only', () => {
   it('fail: false — a failing policy is reported as failed but the exit code is 0', async () => {
     const o = await run([DEBIAN_VULN], { ...GATE, fail: 'false', formats: 'json,markdown' });
     expect(o.exitCode).toBe(0);
-    expect(o.result.verdict).toMatchObject({ status: 'fail', enforced: false, reasons: [HIGH_RULE_FAILS], counted: ALL_COUNTED });
+    expect(o.result.verdict).toMatchObject({
+      status: 'fail',
+      enforced: false,
+      reasons: [HIGH_RULE_FAILS],
+      counted: ALL_COUNTED,
+    });
     expect(JSON.parse(readReport(o, 'json')).verdict).toMatchObject({ status: 'fail', enforced: false });
-    expect(readReport(o, 'markdown').split('\n')[0]).toBe('## ⚠️ clair-scan: policy failed (report-only, not enforced) — 1 image');
+    expect(readReport(o, 'markdown').split('\n')[0]).toBe(
+      '## ⚠️ clair-scan: policy failed (report-only, not enforced) — 1 image',
+    );
   });
 });
 
@@ -245,15 +302,28 @@ describe('malformed policy input fails with exit 2 before any container is start
   it('allowlist that is not valid YAML: names file:line:column', async () => {
     const file = allowlistFile(
       'allowlist.yaml',
-      ['version: 1', 'allowlist:', '  - id: CVE-2099-1002', '    reason: ok', '  - id: CVE-2099-1003', '\treason: tab-indented', ''].join('\n'),
+      [
+        'version: 1',
+        'allowlist:',
+        '  - id: CVE-2099-1002',
+        '    reason: ok',
+        '  - id: CVE-2099-1003',
+        '\treason: tab-indented',
+        '',
+      ].join('\n'),
     );
     const err = await expectEarlyError({ allowlist: file });
-    expect(err.message).toMatch(new RegExp(`^allowlist ${file}:6:1: not valid YAML: Tabs are not allowed as indentation`));
+    expect(err.message).toMatch(
+      new RegExp(`^allowlist ${file}:6:1: not valid YAML: Tabs are not allowed as indentation`),
+    );
     expect(err.hint).toMatch(/fix the YAML syntax/);
   });
 
   it('allowlist entry without a reason: names file:line:column and the entry', async () => {
-    const file = allowlistFile('allowlist.yaml', ['version: 1', 'allowlist:', '  - id: CVE-2099-1002', '    package: zlib1g', ''].join('\n'));
+    const file = allowlistFile(
+      'allowlist.yaml',
+      ['version: 1', 'allowlist:', '  - id: CVE-2099-1002', '    package: zlib1g', ''].join('\n'),
+    );
     const err = await expectEarlyError({ allowlist: file });
     expect(err.message).toBe(`allowlist ${file}:3:5: entry "CVE-2099-1002" has no \`reason\``);
     expect(err.hint).toMatch(/reason:/);
@@ -268,20 +338,32 @@ describe('malformed policy input fails with exit 2 before any container is start
 
 describe('compliance checks in a real scan', () => {
   it('check-non-root: clean (no USER) fails with a non-root finding', async () => {
-    const o = await run([fixture('clean')], { 'severity-threshold': 'none', 'check-non-root': 'true', formats: 'json' });
+    const o = await run([fixture('clean')], {
+      'severity-threshold': 'none',
+      'check-non-root': 'true',
+      formats: 'json',
+    });
     const img = o.result.images[0];
     expect(img.image.user).toBe('');
-    expect(img.compliance.map((c) => [c.rule, c.severity, c.key])).toEqual([['non-root', 'High', 'localhost/clair-scan-fixture/clean|non-root']]);
+    expect(img.compliance.map((c) => [c.rule, c.severity, c.key])).toEqual([
+      ['non-root', 'High', 'localhost/clair-scan-fixture/clean|non-root'],
+    ]);
     expect(img.compliance[0].message).toContain('no USER is set, so it runs as root');
     expect(o.exitCode).toBe(1);
     expect(o.result.verdict?.status).toBe('fail');
     expect(o.result.verdict?.rules).toEqual(['check-non-root']);
-    expect(o.result.verdict?.reasons).toEqual([`1 compliance finding (check-non-root): non-root in ${fixture('clean')}`]);
+    expect(o.result.verdict?.reasons).toEqual([
+      `1 compliance finding (check-non-root): non-root in ${fixture('clean')}`,
+    ]);
     expect(JSON.parse(readReport(o, 'json')).images[0].compliance).toEqual(img.compliance);
   });
 
   it('check-non-root: nonroot (USER 10001:10001) passes', async () => {
-    const o = await run([fixture('nonroot')], { 'severity-threshold': 'none', 'check-non-root': 'true', formats: 'json' });
+    const o = await run([fixture('nonroot')], {
+      'severity-threshold': 'none',
+      'check-non-root': 'true',
+      formats: 'json',
+    });
     expect(o.result.images[0].image.user).toBe('10001:10001');
     expect(o.result.images[0].compliance).toEqual([]);
     expect(o.exitCode).toBe(0);
@@ -310,15 +392,13 @@ describe('compliance checks in a real scan', () => {
     const img = o.result.images[0];
     expect(img.image.layers).toHaveLength(3);
     const layer2 = img.image.layers[1].diffId;
-    expect(img.compliance.map((c) => `${c.rule} ${c.path}`).sort()).toEqual(
-      [
-        'secret/aws-access-key-id /app/.aws/credentials',
-        'secret/aws-credentials-file /app/.aws/credentials',
-        'secret/npmrc-token /app/.npmrc',
-        'secret/private-key /app/.ssh/id_rsa',
-        'secret/ssh-private-key-file /app/.ssh/id_rsa',
-      ],
-    );
+    expect(img.compliance.map((c) => `${c.rule} ${c.path}`).sort()).toEqual([
+      'secret/aws-access-key-id /app/.aws/credentials',
+      'secret/aws-credentials-file /app/.aws/credentials',
+      'secret/npmrc-token /app/.npmrc',
+      'secret/private-key /app/.ssh/id_rsa',
+      'secret/ssh-private-key-file /app/.ssh/id_rsa',
+    ]);
     for (const c of img.compliance) {
       expect(c.severity).toBe('Critical');
       expect(c.layer).toBe(layer2);
@@ -328,7 +408,9 @@ describe('compliance checks in a real scan', () => {
     expect(o.exitCode).toBe(1);
     expect(o.result.verdict?.rules).toEqual(['check-secrets']);
     expect(o.result.verdict?.reasons).toHaveLength(1);
-    expect(o.result.verdict?.reasons[0]).toMatch(/^5 compliance findings \(check-secrets\): secret\/\S+ at \/app\/\S+ in localhost\/clair-scan-fixture\/secret:1; /);
+    expect(o.result.verdict?.reasons[0]).toMatch(
+      /^5 compliance findings \(check-secrets\): secret\/\S+ at \/app\/\S+ in localhost\/clair-scan-fixture\/secret:1; /,
+    );
 
     // Every report format was written and the capture saw the scan's log (so the checks below look at real text).
     expect(Object.keys(o.reports).sort()).toEqual(['cyclonedx', 'gitlab', 'html', 'json', 'markdown', 'sarif']);
@@ -337,12 +419,16 @@ describe('compliance checks in a real scan', () => {
     const texts: [string, string][] = [
       ['outcome', JSON.stringify(o)],
       ['log output', log],
-      ...Object.entries(o.reports).map(([format, file]): [string, string] => [`${format} report`, fs.readFileSync(file as string, 'utf8')]),
+      ...Object.entries(o.reports).map(([format, file]): [string, string] => [
+        `${format} report`,
+        fs.readFileSync(file as string, 'utf8'),
+      ]),
     ];
     // The reports that carry compliance findings name the paths (GitLab's and CycloneDX's schemas have no place
     // for them: docs/result-format.md).
     for (const [where, text] of texts) {
-      if (!['log output', 'gitlab report', 'cyclonedx report'].includes(where)) expect({ where, named: text.includes('/app/.aws/credentials') }).toEqual({ where, named: true });
+      if (!['log output', 'gitlab report', 'cyclonedx report'].includes(where))
+        expect({ where, named: text.includes('/app/.aws/credentials') }).toEqual({ where, named: true });
     }
     // No value, nor any 8-character piece of one (the PEM armour lines are not secret: the key body is).
     for (const [name, raw] of Object.entries(secretValues())) {
@@ -360,10 +446,15 @@ describe('compliance checks in a real scan', () => {
 
   describe('required-base-image: localhost/clair-scan-fixture/base:1', () => {
     const BASE = fixture('base');
-    const baseLayers = (): string[] => JSON.parse(docker('image', 'inspect', BASE, '--format', '{{json .RootFS.Layers}}')) as string[];
+    const baseLayers = (): string[] =>
+      JSON.parse(docker('image', 'inspect', BASE, '--format', '{{json .RootFS.Layers}}')) as string[];
 
     it('derived (FROM base:1) passes', async () => {
-      const o = await run([fixture('derived')], { 'severity-threshold': 'none', 'required-base-image': BASE, formats: 'json' });
+      const o = await run([fixture('derived')], {
+        'severity-threshold': 'none',
+        'required-base-image': BASE,
+        formats: 'json',
+      });
       const img = o.result.images[0];
       expect(img.image.layers.map((l) => l.diffId).slice(0, 1)).toEqual(baseLayers());
       expect(img.compliance).toEqual([]);
@@ -373,16 +464,26 @@ describe('compliance checks in a real scan', () => {
     });
 
     it('not-derived (same files, no base) fails with a required-base-image finding', async () => {
-      const o = await run([fixture('not-derived')], { 'severity-threshold': 'none', 'required-base-image': BASE, formats: 'json' });
+      const o = await run([fixture('not-derived')], {
+        'severity-threshold': 'none',
+        'required-base-image': BASE,
+        formats: 'json',
+      });
       const img = o.result.images[0];
       const own = img.image.layers.map((l) => l.diffId);
       expect(own).toHaveLength(1);
       const [baseLayer] = baseLayers();
       expect(own[0]).not.toBe(baseLayer);
-      expect(img.compliance.map((c) => [c.rule, c.severity, c.layer])).toEqual([['required-base-image', 'High', own[0]]]);
-      expect(img.compliance[0].message).toContain(`layer 1 differs: the base image has ${baseLayer}, the image has ${own[0]}`);
+      expect(img.compliance.map((c) => [c.rule, c.severity, c.layer])).toEqual([
+        ['required-base-image', 'High', own[0]],
+      ]);
+      expect(img.compliance[0].message).toContain(
+        `layer 1 differs: the base image has ${baseLayer}, the image has ${own[0]}`,
+      );
       expect(o.exitCode).toBe(1);
-      expect(o.result.verdict?.reasons).toEqual([`1 compliance finding (required-base-image: ${BASE}): required-base-image in ${fixture('not-derived')}`]);
+      expect(o.result.verdict?.reasons).toEqual([
+        `1 compliance finding (required-base-image: ${BASE}): required-base-image in ${fixture('not-derived')}`,
+      ]);
     });
   });
 });

@@ -13,7 +13,14 @@ import { parseReference } from '../../../src/image/reference';
 import { scan, type ScanOutcome } from '../../../src/scan';
 import { loadTestEnv } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
-import { makeKeyPair, sha256, signatureArtifact, signPayload, simpleSigningPayload, sigTag } from '../../helpers/cosign';
+import {
+  makeKeyPair,
+  sha256,
+  signatureArtifact,
+  signPayload,
+  simpleSigningPayload,
+  sigTag,
+} from '../../helpers/cosign';
 import { expectScanError, fixture, settingsFor } from '../scan/helpers';
 import { trackRuns } from '../../helpers/runs';
 
@@ -21,12 +28,21 @@ const env = loadTestEnv();
 const REG = env.registry.address;
 const FIXTURE_BASE = fixture('base');
 const DERIVED = fixture('derived');
-const AUTH: RegistryAuth = { username: env.registry.username, password: env.registry.password, insecure: false, hosts: [REG] };
+const AUTH: RegistryAuth = {
+  username: env.registry.username,
+  password: env.registry.password,
+  insecure: false,
+  hosts: [REG],
+};
 
 // A private Docker CLI config for `docker login`/`push`; removed with the file's temp dirs.
 const cliConfig = testTempDir('clair-scan-e2e-signed-docker-');
 const docker = (...args: string[]): string =>
-  execFileSync('docker', ['--config', cliConfig, ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input: args[0] === 'login' ? env.registry.password : undefined }).trim();
+  execFileSync('docker', ['--config', cliConfig, ...args], {
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    input: args[0] === 'login' ? env.registry.password : undefined,
+  }).trim();
 
 const keys = testTempDir('clair-scan-e2e-signed-keys-');
 const signer = makeKeyPair('ec');
@@ -51,7 +67,11 @@ async function pushBase(repo: string): Promise<{ ref: string; digest: string }> 
 }
 
 /** Stores signature layers for `digest` in `repo` the way cosign does: blobs, then the manifest under the .sig tag. */
-async function pushSignature(repo: string, digest: string, layers: { payload: Buffer; signature: string }[]): Promise<void> {
+async function pushSignature(
+  repo: string,
+  digest: string,
+  layers: { payload: Buffer; signature: string }[],
+): Promise<void> {
   const ref = parseReference(`${REG}/${repo}:x`)!;
   const c = new RegistryClient(ref, AUTH);
   const a = signatureArtifact(layers);
@@ -61,12 +81,18 @@ async function pushSignature(repo: string, digest: string, layers: { payload: Bu
     expect(start.statusCode).toBe(202);
     const url = new URL(String(start.headers.location), env.registry.url);
     url.searchParams.set('digest', d);
-    const put = await c.request('PUT', url.toString(), { headers: { 'content-type': 'application/octet-stream', 'content-length': String(data.length) }, body: data });
+    const put = await c.request('PUT', url.toString(), {
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(data.length) },
+      body: data,
+    });
     await put.body.dump();
     expect(put.statusCode).toBe(201);
   }
   const put = await c.request('PUT', `/v2/${repo}/manifests/${sigTag(digest)}`, {
-    headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': String(a.manifest.length) },
+    headers: {
+      'content-type': 'application/vnd.oci.image.manifest.v1+json',
+      'content-length': String(a.manifest.length),
+    },
     body: a.manifest,
   });
   await put.body.dump();
@@ -117,18 +143,28 @@ describe('required-base-image + base-image-public-key on derived:1 (FROM base:1)
     await pushSignature('signed/other-key', digest, [signedBy('signed/other-key', digest)]);
     const o = await run(ref, STRANGER_PUB);
     const c = o.result.images[0].compliance;
-    expect(c.map((f) => [f.rule, f.severity, f.title])).toEqual([['required-base-image/signature', 'High', `Base image ${ref} has no valid signature by the required key`]]);
-    expect(c[0].message).toContain(`The required base image ${ref} (${digest}) is not signed by the public key ${STRANGER_PUB} (ECDSA P-256, sha256:`);
-    expect(c[0].message).toContain(`${REG}/signed/other-key:${sigTag(digest)} holds no valid signature of ${digest}: its signature does not verify with the public key ${STRANGER_PUB}`);
+    expect(c.map((f) => [f.rule, f.severity, f.title])).toEqual([
+      ['required-base-image/signature', 'High', `Base image ${ref} has no valid signature by the required key`],
+    ]);
+    expect(c[0].message).toContain(
+      `The required base image ${ref} (${digest}) is not signed by the public key ${STRANGER_PUB} (ECDSA P-256, sha256:`,
+    );
+    expect(c[0].message).toContain(
+      `${REG}/signed/other-key:${sigTag(digest)} holds no valid signature of ${digest}: its signature does not verify with the public key ${STRANGER_PUB}`,
+    );
     expect(o.exitCode).toBe(1);
-    expect(o.result.verdict?.reasons).toEqual([`1 compliance finding (required-base-image: ${ref}, signed by the key in ${STRANGER_PUB}): required-base-image/signature in ${DERIVED}`]);
+    expect(o.result.verdict?.reasons).toEqual([
+      `1 compliance finding (required-base-image: ${ref}, signed by the key in ${STRANGER_PUB}): required-base-image/signature in ${DERIVED}`,
+    ]);
   });
 
   it('unsigned base: a finding that says there is no signature tag', async () => {
     const { ref, digest } = await pushBase('signed/unsigned');
     const o = await run(ref, SIGNER_PUB);
     const c = o.result.images[0].compliance;
-    expect(c.map((f) => [f.rule, f.title])).toEqual([['required-base-image/signature', `Base image ${ref} is not signed`]]);
+    expect(c.map((f) => [f.rule, f.title])).toEqual([
+      ['required-base-image/signature', `Base image ${ref} is not signed`],
+    ]);
     expect(c[0].message).toContain(`${REG}/signed/unsigned has no signature of ${digest} (no tag ${sigTag(digest)})`);
     expect(o.exitCode).toBe(1);
   });
@@ -136,15 +172,22 @@ describe('required-base-image + base-image-public-key on derived:1 (FROM base:1)
   it('tampered payload (changed after signing) and a signature of another digest: findings', async () => {
     const { ref, digest } = await pushBase('signed/tampered');
     const good = signedBy('signed/tampered', digest);
-    const tampered = Buffer.from(good.payload.toString('utf8').replace('"optional":null', '"optional":{"approved":"yes"}'));
+    const tampered = Buffer.from(
+      good.payload.toString('utf8').replace('"optional":null', '"optional":{"approved":"yes"}'),
+    );
     expect(tampered.equals(good.payload)).toBe(false);
     const other = `sha256:${'0'.repeat(64)}`;
-    await pushSignature('signed/tampered', digest, [{ payload: tampered, signature: good.signature }, signedBy('signed/tampered', other)]);
+    await pushSignature('signed/tampered', digest, [
+      { payload: tampered, signature: good.signature },
+      signedBy('signed/tampered', other),
+    ]);
     const o = await run(ref, SIGNER_PUB);
     const c = o.result.images[0].compliance;
     expect(c.map((f) => f.rule)).toEqual(['required-base-image/signature']);
     expect(c[0].message).toContain('signature 1 of 2: its signature does not verify with the public key');
-    expect(c[0].message).toContain(`signature 2 of 2: it is a valid signature by the key, but of ${other}, not of ${digest}`);
+    expect(c[0].message).toContain(
+      `signature 2 of 2: it is a valid signature by the key, but of ${other}, not of ${digest}`,
+    );
     expect(sha256(tampered)).not.toBe(sha256(good.payload));
     expect(o.exitCode).toBe(1);
   });

@@ -20,7 +20,7 @@ describe('reports from a real scan', () => {
   beforeAll(async () => {
     const settings = settingsFor([fixture('debian-vuln'), fixture('alpine'), fixture('python')], {
       formats: 'sarif,gitlab,markdown,html,json,cyclonedx',
-      'fail': 'false',
+      fail: 'false',
       dockerfile: 'docker/app/Dockerfile',
     });
     outDir = settings.reports.outputDir;
@@ -32,7 +32,8 @@ describe('reports from a real scan', () => {
   });
 
   const read = (name: string): string => fs.readFileSync(path.join(outDir, name), 'utf8');
-  const total = (): number => outcome.result.images.reduce((a, i) => a + i.vulnerabilities.filter((f) => !f.allowlisted).length, 0);
+  const total = (): number =>
+    outcome.result.images.reduce((a, i) => a + i.vulnerabilities.filter((f) => !f.allowlisted).length, 0);
 
   it('writes every report, and nothing else, into the output dir', () => {
     const requested = ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'] as const;
@@ -47,7 +48,9 @@ describe('reports from a real scan', () => {
     expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(
       outcome.result.images.map((i) => `clair-scan/${i.image.name}/`),
     );
-    const results = sarif.runs.flatMap((r: any) => r.results.filter((x: any) => !String(x.ruleId).startsWith('compliance/')));
+    const results = sarif.runs.flatMap((r: any) =>
+      r.results.filter((x: any) => !String(x.ruleId).startsWith('compliance/')),
+    );
     expect(results).toHaveLength(total());
     expect(results.map((r: any) => r.ruleId)).toContain('CVE-2099-1001');
     for (const r of results) expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('docker/app/Dockerfile');
@@ -70,14 +73,19 @@ describe('reports from a real scan', () => {
     const containers = bom.components.filter((c: any) => c.type === 'container');
     expect(containers).toHaveLength(3);
     const libs = containers.flatMap((c: any) => (c.components ?? []).filter((x: any) => x.type === 'library'));
-    const pkgCount = outcome.result.images.reduce((a, i) => a + new Set(i.packages.map((p) => `${p.purl}|${p.kind}`)).size, 0);
+    const pkgCount = outcome.result.images.reduce(
+      (a, i) => a + new Set(i.packages.map((p) => `${p.purl}|${p.kind}`)).size,
+      0,
+    );
     expect(libs.length).toBeGreaterThanOrEqual(pkgCount);
     for (const l of libs) expect(l.purl).toMatch(/^pkg:/);
   });
 
   it('JSON, Markdown and HTML carry the same findings and the verdict', () => {
     const json = JSON.parse(read('clair-scan-result.json'));
-    expect(json.images.map((i: any) => i.vulnerabilities.length)).toEqual(outcome.result.images.map((i) => i.vulnerabilities.length));
+    expect(json.images.map((i: any) => i.vulnerabilities.length)).toEqual(
+      outcome.result.images.map((i) => i.vulnerabilities.length),
+    );
     expect(json.clair.url).toBeUndefined();
     const md = read('clair-scan-summary.md');
     expect(md.length).toBeLessThanOrEqual(60_000);

@@ -23,7 +23,12 @@ import { REPO, findingLines, leftoverContainers, leftoverTempDirs } from '../sca
 const CLI = path.join(REPO, 'dist/cli/index.js');
 const SCALE_JSON = path.join(REPO, '.testenv/fixtures/scale/scale.json');
 const FORMATS = ['json', 'sarif', 'gitlab', 'cyclonedx'];
-const FILES = ['clair-scan-result.json', 'clair-scan.sarif', 'gl-container-scanning-report.json', 'clair-scan.cdx.json'];
+const FILES = [
+  'clair-scan-result.json',
+  'clair-scan.sarif',
+  'gl-container-scanning-report.json',
+  'clair-scan.cdx.json',
+];
 
 interface ScaleFixtures {
   image: string;
@@ -36,7 +41,10 @@ interface ScaleFixtures {
 }
 
 function loadScale(): ScaleFixtures {
-  if (!fs.existsSync(SCALE_JSON)) throw new Error(`${SCALE_JSON} is absent: run \`bash scripts/fixtures/build.sh\` (it calls scripts/fixtures/scale.sh)`);
+  if (!fs.existsSync(SCALE_JSON))
+    throw new Error(
+      `${SCALE_JSON} is absent: run \`bash scripts/fixtures/build.sh\` (it calls scripts/fixtures/scale.sh)`,
+    );
   const s = JSON.parse(fs.readFileSync(SCALE_JSON, 'utf8')) as ScaleFixtures;
   for (const f of [s.bundleGz, s.bundleZst, s.expected, s.bundleStats]) {
     if (!fs.existsSync(f)) throw new Error(`${f} is absent: run \`bash scripts/fixtures/scale.sh bundle\``);
@@ -63,10 +71,27 @@ function runCli(args: string[]): Promise<CliRun> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-scale-'));
   outDirs.push(outDir);
   // The user's CLAIR_SCAN_* settings must not leak into the test's run.
-  const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLAIR_SCAN_') && k !== 'GITLAB_CI' && k !== 'GITHUB_ACTIONS'));
+  const childEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('CLAIR_SCAN_') && k !== 'GITLAB_CI' && k !== 'GITHUB_ACTIONS',
+    ),
+  );
   const child = spawn(
     process.execPath,
-    [CLI, '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--formats', FORMATS.join(','), '--output-dir', outDir, ...args],
+    [
+      CLI,
+      '--clair-image',
+      env.clairImage,
+      '--postgres-image',
+      env.postgresImage,
+      '--pull',
+      'never',
+      '--formats',
+      FORMATS.join(','),
+      '--output-dir',
+      outDir,
+      ...args,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv },
   );
   let output = '';
@@ -98,13 +123,20 @@ async function checkReports(run: CliRun, imageName: string): Promise<ImageResult
   expect(img.image.name).toBe(imageName);
   expect(findingLines(img)).toEqual(expected);
   // 88 dpkg + 2 PyPI packages: nothing else in any layer was taken for a package.
-  expect(img.packages.filter((p) => p.ecosystem === 'pypi').map((p) => `${p.name} ${p.version}`).sort()).toEqual(['requests 2.25.0', 'urllib3 1.26.4']);
+  expect(
+    img.packages
+      .filter((p) => p.ecosystem === 'pypi')
+      .map((p) => `${p.name} ${p.version}`)
+      .sort(),
+  ).toEqual(['requests 2.25.0', 'urllib3 1.26.4']);
   expect(new Set(img.packages.map((p) => p.ecosystem))).toEqual(new Set(['deb', 'pypi']));
 
   const sarif = readJson<{ runs: { results: { ruleId: string }[] }[] }>(path.join(run.outDir, 'clair-scan.sarif'));
   expect(validateSarifOasis(sarif)).toBeNull();
   expect(validateSarifGithub(sarif)).toBeNull();
-  expect(sarif.runs.flatMap((r) => r.results).filter((r) => !r.ruleId.startsWith('compliance/'))).toHaveLength(expected.length);
+  expect(sarif.runs.flatMap((r) => r.results).filter((r) => !r.ruleId.startsWith('compliance/'))).toHaveLength(
+    expected.length,
+  );
 
   const gl = readJson<{ vulnerabilities: unknown[] }>(path.join(run.outDir, 'gl-container-scanning-report.json'));
   expect(validateGitlab(gl)).toBeNull();
@@ -163,7 +195,9 @@ describe('real-scale scans (bookworm rootfs, 250,000-record bundle)', () => {
   it('~2 GB six-layer docker-save archive: the same findings, exit 1, nothing left', async () => {
     // Absent only when the fixtures were built with FIXTURES_SKIP_LARGE=1: then this test fails, it is not skipped.
     if (!scale.largeArchive || !fs.existsSync(scale.largeArchive)) {
-      throw new Error(`the 2 GB archive fixture is absent (${scale.largeArchive ?? 'not built'}): run \`bash scripts/fixtures/scale.sh archive\` (without FIXTURES_SKIP_LARGE=1)`);
+      throw new Error(
+        `the 2 GB archive fixture is absent (${scale.largeArchive ?? 'not built'}): run \`bash scripts/fixtures/scale.sh archive\` (without FIXTURES_SKIP_LARGE=1)`,
+      );
     }
     const archive = scale.largeArchive;
     expect(fs.statSync(archive).size).toBeGreaterThan(1.9e9);

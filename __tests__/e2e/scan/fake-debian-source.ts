@@ -41,7 +41,10 @@ export interface TrackerRelease {
   repositories?: Record<string, string>;
 }
 /** source package → CVE id → entry (the tracker's own shape; `scope` and `debianbug` are ignored by Clair). */
-export type TrackerJson = Record<string, Record<string, { description?: string; scope?: string; debianbug?: number; releases: Record<string, TrackerRelease> }>>;
+export type TrackerJson = Record<
+  string,
+  Record<string, { description?: string; scope?: string; debianbug?: number; releases: Record<string, TrackerRelease> }>
+>;
 
 export interface FakeDebianSourceOptions {
   /** codename → Release "Version:" value. Default: bookworm 12.9, bullseye 11.11. */
@@ -89,7 +92,9 @@ export async function startFakeDebianSource(opts: FakeDebianSourceOptions): Prom
       '<html><head><title>Index of /debian/dists/</title></head><body><h1>Index of /debian/dists/</h1><hr><pre>',
       '<a href="../">../</a>',
       ...Object.keys(releases).map((c) => `<a href="${c}/">${c}/</a>`),
-      ...['bookworm-updates', 'bookworm-backports', 'sid', 'stable', 'testing', 'experimental'].map((c) => `<a href="${c}/">${c}/</a>`),
+      ...['bookworm-updates', 'bookworm-backports', 'sid', 'stable', 'testing', 'experimental'].map(
+        (c) => `<a href="${c}/">${c}/</a>`,
+      ),
       '<a href="README">README</a>',
       '</pre><hr></body></html>',
       '',
@@ -110,12 +115,21 @@ export async function startFakeDebianSource(opts: FakeDebianSourceOptions): Prom
         'Components: main contrib non-free-firmware non-free',
         `Description: FAKE Debian ${version} Release for clair-scan's tests`,
         'MD5Sum:',
-        ...Array.from({ length: 40 }, (_, i) => ` ${'0'.repeat(32)} ${1000 + i} main/binary-amd64/Packages${i ? `.${i}` : ''}`),
+        ...Array.from(
+          { length: 40 },
+          (_, i) => ` ${'0'.repeat(32)} ${1000 + i} main/binary-amd64/Packages${i ? `.${i}` : ''}`,
+        ),
         '',
       ].join('\n'),
     );
 
-  const send = (res: http.ServerResponse, status: number, body: Buffer, type: string, extra: Record<string, string> = {}): void => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: Buffer,
+    type: string,
+    extra: Record<string, string> = {},
+  ): void => {
     res.writeHead(status, { 'content-type': type, 'content-length': String(body.length), ...extra });
     res.end(body);
   };
@@ -124,7 +138,8 @@ export async function startFakeDebianSource(opts: FakeDebianSourceOptions): Prom
     const path = (req.url ?? '/').split('?')[0];
     requests.push({ method: req.method ?? '', path, range: req.headers.range, userAgent: req.headers['user-agent'] });
     if (requests.length > maxRequests) return send(res, 503, Buffer.from('too many requests\n'), 'text/plain');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, Buffer.from('method not allowed\n'), 'text/plain');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, Buffer.from('method not allowed\n'), 'text/plain');
 
     if (path === '/debian/dists/') return send(res, 200, listing, 'text/html');
     const m = /^\/debian\/dists\/([a-z]+)\/Release$/.exec(path);
@@ -134,7 +149,9 @@ export async function startFakeDebianSource(opts: FakeDebianSourceOptions): Prom
       const r = /^bytes=0-(\d+)$/.exec(req.headers.range ?? '');
       if (r) {
         const end = Math.min(Number(r[1]), body.length - 1);
-        return send(res, 206, body.subarray(0, end + 1), 'text/plain', { 'content-range': `bytes 0-${end}/${body.length}` });
+        return send(res, 206, body.subarray(0, end + 1), 'text/plain', {
+          'content-range': `bytes 0-${end}/${body.length}`,
+        });
       }
       return send(res, 200, body, 'text/plain');
     }
@@ -143,7 +160,8 @@ export async function startFakeDebianSource(opts: FakeDebianSourceOptions): Prom
     }
     if (path === '/tracker/data/json') {
       if (opts.trackerStatus) return send(res, opts.trackerStatus, Buffer.from('tracker unavailable\n'), 'text/plain');
-      if (req.headers['if-modified-since'] === LAST_MODIFIED) return send(res, 304, Buffer.alloc(0), 'application/json', { 'last-modified': LAST_MODIFIED });
+      if (req.headers['if-modified-since'] === LAST_MODIFIED)
+        return send(res, 304, Buffer.alloc(0), 'application/json', { 'last-modified': LAST_MODIFIED });
       return send(res, 200, trackerBody, 'application/json', { 'last-modified': LAST_MODIFIED });
     }
     return send(res, 404, Buffer.from('not found\n'), 'text/plain');

@@ -30,7 +30,9 @@ export function settingsFor(images: string[], inputs: Record<string, string> = {
 
 /** One line per finding: "id package version severity fixed-in" — what a person would check by eye. */
 export function findingLines(r: ImageResult): string[] {
-  return r.vulnerabilities.map((f) => `${f.id} ${f.package.name} ${f.package.version} ${f.severity} ${f.fixedIn ?? '-'}`).sort();
+  return r.vulnerabilities
+    .map((f) => `${f.id} ${f.package.name} ${f.package.version} ${f.severity} ${f.fixedIn ?? '-'}`)
+    .sort();
 }
 
 export function docker(...args: string[]): string {
@@ -61,7 +63,10 @@ export const ALPINE_FINDINGS = [
   'CVE-2099-2004 musl 1.2.4_git20230717-r4 Low -',
 ];
 
-export const PYTHON_FINDINGS = ['CVE-2099-3001 requests 2.31.0 Medium 2.32.0', 'CVE-2099-3002 urllib3 2.0.7 High 2.2.2', 'CVE-2099-3003 jinja2 3.1.2 Critical 3.1.3'];
-
+export const PYTHON_FINDINGS = [
+  'CVE-2099-3001 requests 2.31.0 Medium 2.32.0',
+  'CVE-2099-3002 urllib3 2.0.7 High 2.2.2',
+  'CVE-2099-3003 jinja2 3.1.2 Critical 3.1.3',
+];
 
 export { expectScanError } from '../../helpers/errors';

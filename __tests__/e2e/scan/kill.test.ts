@@ -10,17 +10,38 @@ import { BUNDLE, REPO, docker, fixture, leftoverContainers, leftoverTempDirs } f
 
 const CLI = path.join(REPO, 'dist/cli/index.js');
 
-function startCli(): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; output: () => string } {
+function startCli(): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output: () => string;
+} {
   const env = loadTestEnv();
   const child = spawn(
     process.execPath,
-    [CLI, '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--vuln-data', BUNDLE, '--formats', 'json', '--output-dir', '/tmp/cs-e2e-kill', fixture('debian-vuln')],
+    [
+      CLI,
+      '--clair-image',
+      env.clairImage,
+      '--postgres-image',
+      env.postgresImage,
+      '--pull',
+      'never',
+      '--vuln-data',
+      BUNDLE,
+      '--formats',
+      'json',
+      '--output-dir',
+      '/tmp/cs-e2e-kill',
+      fixture('debian-vuln'),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   child.stdout?.on('data', (c) => (out += c));
   child.stderr?.on('data', (c) => (out += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited, output: () => out };
 }
 
@@ -28,7 +49,20 @@ function startCli(): { child: ChildProcess; exited: Promise<{ code: number | nul
 async function waitForRun(output: () => string): Promise<string> {
   for (let i = 0; i < 240; i++) {
     const runId = /Run ([a-z0-9]+-[0-9a-f]+) /.exec(output())?.[1];
-    if (runId && docker('ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--filter', 'label=io.clair-scan.role=clair', '--format', '{{.ID}}')) return runId;
+    if (
+      runId &&
+      docker(
+        'ps',
+        '-a',
+        '--filter',
+        `label=io.clair-scan.run=${runId}`,
+        '--filter',
+        'label=io.clair-scan.role=clair',
+        '--format',
+        '{{.ID}}',
+      )
+    )
+      return runId;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the scan never started its Clair container; output:\n${output()}`);

@@ -12,7 +12,12 @@ import { importBundle } from '../../../src/environment/vuln-data';
 import { newRunId } from '../../../src/environment/run-state';
 import { cleanupRun } from '../../../src/environment/cleanup';
 import * as fs from 'node:fs';
-import { resolveFromDaemon, daemonExportCount, daemonLayersReused, shareLayersInRun } from '../../../src/image/docker-daemon';
+import {
+  resolveFromDaemon,
+  daemonExportCount,
+  daemonLayersReused,
+  shareLayersInRun,
+} from '../../../src/image/docker-daemon';
 import { runBatch } from '../../../src/batch/run';
 import { testTempDir } from '../../helpers/tmp';
 import { probeFromInspect } from '../../../src/image/known';
@@ -21,7 +26,18 @@ import type { ImageResult } from '../../../src/findings/model';
 import { captureLogger } from '../../helpers/logger';
 import { loadTestEnv } from '../../helpers/testenv';
 import { execFileSync } from 'node:child_process';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, ALPINE_FINDINGS, REPO, docker, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from './helpers';
+import {
+  BUNDLE,
+  DEBIAN_VULN_FINDINGS,
+  ALPINE_FINDINGS,
+  REPO,
+  docker,
+  findingLines,
+  fixture,
+  leftoverContainers,
+  leftoverTempDirs,
+  settingsFor,
+} from './helpers';
 
 const env = loadTestEnv();
 const sharedRun = newRunId();
@@ -51,10 +67,14 @@ afterAll(async () => {
   expect(leftoverContainers(sharedRun)).toEqual([]);
 });
 
-const external = (images: string[], inputs: Record<string, string> = {}) => settingsFor(images, { 'clair-url': clair.url, 'clair-psk': clair.psk, ...inputs });
+const external = (images: string[], inputs: Record<string, string> = {}) =>
+  settingsFor(images, { 'clair-url': clair.url, 'clair-psk': clair.psk, ...inputs });
 
 /** A scan of one image on the shared Clair: its result and how many daemon exports it made. */
-async function scanCounting(image: string, inputs: Record<string, string> = {}): Promise<{ result: ImageResult; exports: number; runId: string }> {
+async function scanCounting(
+  image: string,
+  inputs: Record<string, string> = {},
+): Promise<{ result: ImageResult; exports: number; runId: string }> {
   const before = daemonExportCount();
   let runId = '';
   const o = await scan(external([image], inputs), { onState: (s) => (runId = s.runId) });
@@ -65,7 +85,10 @@ async function scanCounting(image: string, inputs: Record<string, string> = {}):
 }
 
 /** The image result with the layer sizes left out (the one thing an inspect cannot tell: the export's tar sizes). */
-const withoutSizes = (r: ImageResult): ImageResult => ({ ...r, image: { ...r.image, layers: r.image.layers.map(({ size: _size, ...l }) => l) } });
+const withoutSizes = (r: ImageResult): ImageResult => ({
+  ...r,
+  image: { ...r.image, layers: r.image.layers.map(({ size: _size, ...l }) => l) },
+});
 
 it('the manifest digest computed from docker image inspect is the one the export gives, for every fixture tried', async () => {
   const state = { runId: newRunId(), tempDirs: [] as string[] } as unknown as Parameters<typeof resolveFromDaemon>[2];
@@ -101,7 +124,9 @@ it('a cold shared Clair gets one export; a warm re-scan none, with exactly the s
   expect(withoutSizes(warm.result)).toEqual(withoutSizes(cold.result));
   expect(warm.result.image.manifestDigest).toBe(cold.result.image.manifestDigest);
   expect(log.lines.filter((l) => /export skipped/.test(l))).toEqual([
-    expect.stringMatching(/^info: localhost\/clair-scan-fixture\/debian-vuln:1: export skipped: Clair already has a finished index report of this exact content \(sha256:[0-9a-f]{12}…, indexer state [0-9a-f]+\)/),
+    expect.stringMatching(
+      /^info: localhost\/clair-scan-fixture\/debian-vuln:1: export skipped: Clair already has a finished index report of this exact content \(sha256:[0-9a-f]{12}…, indexer state [0-9a-f]+\)/,
+    ),
   ]);
   expect(leftoverContainers(warm.runId)).toEqual([]);
 });
@@ -140,7 +165,8 @@ describe('layers shared by the images of one run are spooled once', () => {
   // after its chain, so the shared layer has one name in both exports. Loaded here, removed after.
   const tag = newRunId().toLowerCase();
   const refs = ['a', 'b'].map((x) => `localhost/clair-scan-test/shared-${x}:${tag}`);
-  const runState = () => ({ runId: newRunId(), tempDirs: [] as string[] }) as unknown as Parameters<typeof resolveFromDaemon>[2];
+  const runState = () =>
+    ({ runId: newRunId(), tempDirs: [] as string[] }) as unknown as Parameters<typeof resolveFromDaemon>[2];
   const read = async (img: Awaited<ReturnType<typeof resolveFromDaemon>>, i: number): Promise<Buffer> => {
     const chunks: Buffer[] = [];
     for await (const c of await img.layers[i].open()) chunks.push(c as Buffer);
@@ -151,7 +177,21 @@ describe('layers shared by the images of one run are spooled once', () => {
     const dir = testTempDir('cs-e2e-shared-');
     refs.forEach((ref, i) => {
       const file = `${dir}/${i}.tar`;
-      execFileSync('node', [`${REPO}/scripts/fixtures/make-image-archive.js`, '--out', file, '--tag', ref, '--layer', `blob:opt/base:1:shared-base-${tag}`, '--layer', `blob:app/own:1:own-${i}-${tag}`], { stdio: 'pipe' });
+      execFileSync(
+        'node',
+        [
+          `${REPO}/scripts/fixtures/make-image-archive.js`,
+          '--out',
+          file,
+          '--tag',
+          ref,
+          '--layer',
+          `blob:opt/base:1:shared-base-${tag}`,
+          '--layer',
+          `blob:app/own:1:own-${i}-${tag}`,
+        ],
+        { stdio: 'pipe' },
+      );
       docker('load', '-q', '-i', file);
     });
   });

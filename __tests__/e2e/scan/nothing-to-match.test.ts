@@ -26,7 +26,12 @@ afterAll(() => {
 
 it('says "nothing Clair can match" in the log, the notes and every human report, and still completes', async () => {
   const warnings: string[] = [];
-  const capture: Logger = { info: () => undefined, debug: () => undefined, mask: () => undefined, warn: (m) => warnings.push(m) };
+  const capture: Logger = {
+    info: () => undefined,
+    debug: () => undefined,
+    mask: () => undefined,
+    warn: (m) => warnings.push(m),
+  };
   const previous = setLogger(capture);
   let runId = '';
   try {
@@ -35,11 +40,22 @@ it('says "nothing Clair can match" in the log, the notes and every human report,
     expect(outcome.exitCode).toBe(0);
     const [img] = outcome.result.images;
     // The data notes come first: the snapshot is unverified (no vuln-data-public-key).
-    expect([img.packages.length, img.vulnerabilities.length, img.notes]).toEqual([0, 0, [UNAUTHENTICATED_NOTE, NOTHING_TO_MATCH_NOTE]]);
+    expect([img.packages.length, img.vulnerabilities.length, img.notes]).toEqual([
+      0,
+      0,
+      [UNAUTHENTICATED_NOTE, NOTHING_TO_MATCH_NOTE],
+    ]);
     expect(warnings).toEqual([`${tag}: ${UNAUTHENTICATED_NOTE}`, `${tag}: ${NOTHING_TO_MATCH_NOTE}`]);
-    expect(fs.readFileSync(outcome.reports.markdown as string, 'utf8')).toMatch(/nothing Clair can match was found in this image/);
-    expect(JSON.parse(fs.readFileSync(outcome.reports.json as string, 'utf8')).images[0].notes).toEqual([UNAUTHENTICATED_NOTE, NOTHING_TO_MATCH_NOTE]);
-    expect(fs.readFileSync(outcome.reports.sarif as string, 'utf8')).toMatch(/nothing Clair can match was found in this image/);
+    expect(fs.readFileSync(outcome.reports.markdown as string, 'utf8')).toMatch(
+      /nothing Clair can match was found in this image/,
+    );
+    expect(JSON.parse(fs.readFileSync(outcome.reports.json as string, 'utf8')).images[0].notes).toEqual([
+      UNAUTHENTICATED_NOTE,
+      NOTHING_TO_MATCH_NOTE,
+    ]);
+    expect(fs.readFileSync(outcome.reports.sarif as string, 'utf8')).toMatch(
+      /nothing Clair can match was found in this image/,
+    );
   } finally {
     setLogger(previous);
   }

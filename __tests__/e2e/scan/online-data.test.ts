@@ -28,38 +28,69 @@ const TRACKER: TrackerJson = {
       description: 'FAKE: openssl handshake bug (not a real vulnerability)',
       scope: 'remote',
       releases: {
-        bookworm: { status: 'resolved', fixed_version: '3.0.13-1~deb12u1', urgency: 'high', repositories: { bookworm: '3.0.13-1~deb12u1' } },
-        bullseye: { status: 'resolved', fixed_version: '1.1.1w-0+deb11u1', urgency: 'high', repositories: { bullseye: '1.1.1w-0+deb11u1' } },
+        bookworm: {
+          status: 'resolved',
+          fixed_version: '3.0.13-1~deb12u1',
+          urgency: 'high',
+          repositories: { bookworm: '3.0.13-1~deb12u1' },
+        },
+        bullseye: {
+          status: 'resolved',
+          fixed_version: '1.1.1w-0+deb11u1',
+          urgency: 'high',
+          repositories: { bullseye: '1.1.1w-0+deb11u1' },
+        },
         // sid is skipped by the updater (not a registered release): no record, no error.
         sid: { status: 'resolved', fixed_version: '3.1.5-1', urgency: 'high', repositories: { sid: '3.1.5-1' } },
       },
     },
     // Only for bullseye: nothing for the bookworm image.
-    'CVE-2098-0009': { description: 'FAKE: bullseye only', releases: { bullseye: { status: 'open', urgency: 'medium' } } },
+    'CVE-2098-0009': {
+      description: 'FAKE: bullseye only',
+      releases: { bullseye: { status: 'open', urgency: 'medium' } },
+    },
   },
   zlib: {
     // Open (no fixed_version) → every installed zlib1g is vulnerable; unimportant → Low.
-    'CVE-2098-0002': { description: 'FAKE: zlib, no fix', releases: { bookworm: { status: 'open', urgency: 'unimportant', repositories: { bookworm: '1:1.2.13.dfsg-1' } } } },
+    'CVE-2098-0002': {
+      description: 'FAKE: zlib, no fix',
+      releases: { bookworm: { status: 'open', urgency: 'unimportant', repositories: { bookworm: '1:1.2.13.dfsg-1' } } },
+    },
   },
   glibc: {
     // libc6 2.36-9+deb12u4 (Source: glibc); medium → High.
-    'CVE-2098-0003': { description: 'FAKE: glibc', releases: { bookworm: { status: 'resolved', fixed_version: '2.36-9+deb12u7', urgency: 'medium' } } },
+    'CVE-2098-0003': {
+      description: 'FAKE: glibc',
+      releases: { bookworm: { status: 'resolved', fixed_version: '2.36-9+deb12u7', urgency: 'medium' } },
+    },
   },
   curl: {
     // Fixed in an OLDER version than the installed libcurl4 7.88.1-10+deb12u5 → not reported.
-    'CVE-2098-0004': { description: 'FAKE: curl, fixed long ago', releases: { bookworm: { status: 'resolved', fixed_version: '7.88.1-10+deb12u1', urgency: 'high' } } },
+    'CVE-2098-0004': {
+      description: 'FAKE: curl, fixed long ago',
+      releases: { bookworm: { status: 'resolved', fixed_version: '7.88.1-10+deb12u1', urgency: 'high' } },
+    },
   },
   tar: {
     // Open, urgency not yet assigned → Unknown.
-    'CVE-2098-0005': { description: 'FAKE: tar', releases: { bookworm: { status: 'open', urgency: 'not yet assigned' } } },
+    'CVE-2098-0005': {
+      description: 'FAKE: tar',
+      releases: { bookworm: { status: 'open', urgency: 'not yet assigned' } },
+    },
   },
   libgcrypt20: {
     // low → Medium.
-    'CVE-2098-0006': { description: 'FAKE: libgcrypt20', releases: { bookworm: { status: 'resolved', fixed_version: '1.10.1-3+deb12u1', urgency: 'low' } } },
+    'CVE-2098-0006': {
+      description: 'FAKE: libgcrypt20',
+      releases: { bookworm: { status: 'resolved', fixed_version: '1.10.1-3+deb12u1', urgency: 'low' } },
+    },
   },
   bash: {
     // fixed_version "0": Debian says the package was never affected → not reported.
-    'CVE-2098-0007': { description: 'FAKE: bash, not affected', releases: { bookworm: { status: 'resolved', fixed_version: '0', urgency: 'unimportant' } } },
+    'CVE-2098-0007': {
+      description: 'FAKE: bash, not affected',
+      releases: { bookworm: { status: 'resolved', fixed_version: '0', urgency: 'unimportant' } },
+    },
   },
   nginx: {
     // Not installed in the image.
@@ -94,14 +125,24 @@ afterEach(async () => {
 /** The clair-config file a user would write: JSON, or YAML for a .yaml name. */
 function clairConfigFile(s: FakeDebianSource, name = 'clair.json'): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, name.endsWith('.yaml') ? stringify(s.clairConfig()) : JSON.stringify(s.clairConfig(), null, 2));
+  fs.writeFileSync(
+    file,
+    name.endsWith('.yaml') ? stringify(s.clairConfig()) : JSON.stringify(s.clairConfig(), null, 2),
+  );
   return file;
 }
 
-describe('vuln-data: online runs Clair\'s Debian updater against the configured (fake) source', () => {
-  it('reports exactly what the security tracker says for bookworm, from the updater\'s own requests', async () => {
+describe("vuln-data: online runs Clair's Debian updater against the configured (fake) source", () => {
+  it("reports exactly what the security tracker says for bookworm, from the updater's own requests", async () => {
     source = await startFakeDebianSource({ tracker: TRACKER });
-    const outcome = await scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': clairConfigFile(source), formats: 'json' }), track);
+    const outcome = await scan(
+      settingsFor([fixture('debian-vuln')], {
+        'vuln-data': 'online',
+        'clair-config': clairConfigFile(source),
+        formats: 'json',
+      }),
+      track,
+    );
 
     const [image] = outcome.result.images;
     expect(image.distributions.map((d) => d.prettyName)).toEqual(['Debian GNU/Linux 12 (bookworm)']);
@@ -129,20 +170,36 @@ describe('vuln-data: online runs Clair\'s Debian updater against the configured 
       ].sort(),
     );
     // The rest were the RHEL scanners' map downloads (see fake-debian-source.ts), nothing else.
-    expect([...new Set(source.requests.filter((r) => r.path.startsWith('/redhat/')).map((r) => `${r.method} ${r.path}`))].sort()).toEqual([
-      'GET /redhat/container-name-repos-map.json',
-      'GET /redhat/repository-to-cpe.json',
-    ]);
+    expect(
+      [
+        ...new Set(source.requests.filter((r) => r.path.startsWith('/redhat/')).map((r) => `${r.method} ${r.path}`)),
+      ].sort(),
+    ).toEqual(['GET /redhat/container-name-repos-map.json', 'GET /redhat/repository-to-cpe.json']);
   });
 
   it('a source without bookworm data: exit 2 and "refusing to report the image as clean", not a clean report', async () => {
     const bullseyeOnly: TrackerJson = {
-      openssl: { 'CVE-2098-0101': { description: 'FAKE: bullseye only', releases: { bullseye: { status: 'resolved', fixed_version: '1.1.1w-0+deb11u1', urgency: 'high' } } } },
+      openssl: {
+        'CVE-2098-0101': {
+          description: 'FAKE: bullseye only',
+          releases: { bullseye: { status: 'resolved', fixed_version: '1.1.1w-0+deb11u1', urgency: 'high' } },
+        },
+      },
     };
     source = await startFakeDebianSource({ tracker: bullseyeOnly });
-    const err = await expectScanError(scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': clairConfigFile(source, 'clair.yaml') }), track));
+    const err = await expectScanError(
+      scan(
+        settingsFor([fixture('debian-vuln')], {
+          'vuln-data': 'online',
+          'clair-config': clairConfigFile(source, 'clair.yaml'),
+        }),
+        track,
+      ),
+    );
     expect(err.exitCode).toBe(2);
-    expect(err.message).toMatch(/no vulnerability data for Debian GNU\/Linux 12 \(bookworm\) \(found in localhost\/clair-scan-fixture\/debian-vuln:1\); refusing to report the image as clean/);
+    expect(err.message).toMatch(
+      /no vulnerability data for Debian GNU\/Linux 12 \(bookworm\) \(found in localhost\/clair-scan-fixture\/debian-vuln:1\); refusing to report the image as clean/,
+    );
     expect(err.hint).toMatch(/updaters ran but have no data for this release/);
     // The updater did run against us (so the data really lacked bookworm; nothing was unreachable).
     expect(source.requests.map((r) => r.path)).toContain('/tracker/data/json');
@@ -150,7 +207,12 @@ describe('vuln-data: online runs Clair\'s Debian updater against the configured 
 
   it('a broken source (tracker answers 500): export-updaters --strict fails, exit 2, the error names the updater', async () => {
     source = await startFakeDebianSource({ tracker: TRACKER, trackerStatus: 500 });
-    const err = await expectScanError(scan(settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': clairConfigFile(source) }), track));
+    const err = await expectScanError(
+      scan(
+        settingsFor([fixture('debian-vuln')], { 'vuln-data': 'online', 'clair-config': clairConfigFile(source) }),
+        track,
+      ),
+    );
     expect(err.exitCode).toBe(2);
     expect(err.message).toBe("Clair's updaters failed for debian (exit 1)");
     // The details name the failing updater and what the source answered, as plain text (no ANSI colour codes).

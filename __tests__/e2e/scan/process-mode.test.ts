@@ -18,7 +18,16 @@ import { scan } from '../../../src/scan';
 import { processTools, startClairProcess } from '../../../src/environment/clair-process';
 import { cleanupRun } from '../../../src/environment/cleanup';
 import { makeRunTempDir, newRunId, type RunState } from '../../../src/environment/run-state';
-import { DEBIAN_VULN_FINDINGS, BUNDLE, REPO, docker, findingLines, fixture, leftoverTempDirs, settingsFor } from './helpers';
+import {
+  DEBIAN_VULN_FINDINGS,
+  BUNDLE,
+  REPO,
+  docker,
+  findingLines,
+  fixture,
+  leftoverTempDirs,
+  settingsFor,
+} from './helpers';
 import { trackRuns } from '../../helpers/runs';
 import type { ScanResult } from '../../../src/findings/model';
 
@@ -47,7 +56,28 @@ function freePort(): Promise<number> {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function psql(db: string, sql: string): string {
-  return docker('exec', '-e', `PGPASSWORD=${PW}`, PG_NAME, 'psql', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(pgPort), '-U', 'clair', '-d', db, '-c', sql);
+  return docker(
+    'exec',
+    '-e',
+    `PGPASSWORD=${PW}`,
+    PG_NAME,
+    'psql',
+    '-X',
+    '-q',
+    '-At',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(pgPort),
+    '-U',
+    'clair',
+    '-d',
+    db,
+    '-c',
+    sql,
+  );
 }
 
 async function until(what: string, f: () => boolean | Promise<boolean>, tries = 240, ms = 250): Promise<void> {
@@ -64,14 +94,64 @@ const DB_IMAGE_ARG = (): string => `db-image:${DB_IMAGE}`;
 
 beforeAll(async () => {
   // The database image as `clair-scan data image build` makes it from the same bundle the container path imports.
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), 'data', 'image', 'build', '--from', BUNDLE, '--tag', DB_IMAGE,
-    '--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never'], { cwd: REPO, stdio: 'pipe', timeout: 300_000 });
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(REPO, 'src/cli-entry.ts'),
+      'data',
+      'image',
+      'build',
+      '--from',
+      BUNDLE,
+      '--tag',
+      DB_IMAGE,
+      '--clair-image',
+      env.clairImage,
+      '--postgres-image',
+      env.postgresImage,
+      '--pull',
+      'never',
+    ],
+    { cwd: REPO, stdio: 'pipe', timeout: 300_000 },
+  );
   // Then started as a plain PostgreSQL container, as a CI service would start it (its own entrypoint and data).
   pgPort = await freePort();
-  docker('run', '-d', '--name', PG_NAME, '--network', 'host', DB_IMAGE, 'postgres', '-c', 'listen_addresses=127.0.0.1', '-p', String(pgPort));
+  docker(
+    'run',
+    '-d',
+    '--name',
+    PG_NAME,
+    '--network',
+    'host',
+    DB_IMAGE,
+    'postgres',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-p',
+    String(pgPort),
+  );
   await until('PostgreSQL', () => {
     try {
-      docker('exec', '-u', 'postgres', PG_NAME, 'psql', '-X', '-q', '-At', '-p', String(pgPort), '-U', 'clair', '-d', 'clair', '-c', 'SELECT 1');
+      docker(
+        'exec',
+        '-u',
+        'postgres',
+        PG_NAME,
+        'psql',
+        '-X',
+        '-q',
+        '-At',
+        '-p',
+        String(pgPort),
+        '-U',
+        'clair',
+        '-d',
+        'clair',
+        '-c',
+        'SELECT 1',
+      );
       return true;
     } catch {
       return false;
@@ -79,7 +159,23 @@ beforeAll(async () => {
   });
   // A secret password instead of the image's documented one (over the trusted unix socket), so that the tests can
   // check it never shows.
-  docker('exec', '-u', 'postgres', PG_NAME, 'psql', '-X', '-q', '-p', String(pgPort), '-U', 'clair', '-d', 'clair', '-c', `ALTER ROLE clair PASSWORD '${PW}'`);
+  docker(
+    'exec',
+    '-u',
+    'postgres',
+    PG_NAME,
+    'psql',
+    '-X',
+    '-q',
+    '-p',
+    String(pgPort),
+    '-U',
+    'clair',
+    '-d',
+    'clair',
+    '-c',
+    `ALTER ROLE clair PASSWORD '${PW}'`,
+  );
   expect(psql('clair', 'SELECT clair_version FROM clair_scan.data_image')).toBe(env.clairVersion);
   // Variants of the same database for the refusals (copies: the original stays as built).
   psql('postgres', 'CREATE DATABASE empty');
@@ -93,7 +189,10 @@ beforeAll(async () => {
 }, 360_000);
 
 afterAll(() => {
-  for (const args of [['rm', '-f', '-v', PG_NAME], ['rmi', DB_IMAGE]]) {
+  for (const args of [
+    ['rm', '-f', '-v', PG_NAME],
+    ['rmi', DB_IMAGE],
+  ]) {
     try {
       docker(...args);
     } catch {
@@ -109,20 +208,47 @@ interface CliRun {
 }
 
 /** The CLI (sources, one Node process) with clair on the PATH, the database URL in the environment and no Docker. */
-function startCli(args: string[], opts: { db?: string; port?: number; env?: Record<string, string>; vulnData?: string } = {}): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), '--clair-mode', 'process', '--vuln-data', opts.vulnData ?? DB_IMAGE_ARG(), ...args], {
-    cwd: REPO,
-    env: { ...process.env, PATH: `${env.clairBin}:${process.env.PATH}`, DOCKER_HOST: NO_DOCKER, CLAIR_SCAN_POSTGRES_URL: url(opts.db ?? 'clair', opts.port), ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startCli(
+  args: string[],
+  opts: { db?: string; port?: number; env?: Record<string, string>; vulnData?: string } = {},
+): CliRun {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(REPO, 'src/cli-entry.ts'),
+      '--clair-mode',
+      'process',
+      '--vuln-data',
+      opts.vulnData ?? DB_IMAGE_ARG(),
+      ...args,
+    ],
+    {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        PATH: `${env.clairBin}:${process.env.PATH}`,
+        DOCKER_HOST: NO_DOCKER,
+        CLAIR_SCAN_POSTGRES_URL: url(opts.db ?? 'clair', opts.port),
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout?.on('data', (c) => (out += c));
   child.stderr?.on('data', (c) => (out += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited, output: () => out };
 }
 
-async function runCli(args: string[], opts: Parameters<typeof startCli>[1] = {}): Promise<{ code: number | null; out: string; runId: string }> {
+async function runCli(
+  args: string[],
+  opts: Parameters<typeof startCli>[1] = {},
+): Promise<{ code: number | null; out: string; runId: string }> {
   const r = startCli(args, opts);
   const { code } = await r.exited;
   const out = r.output();
@@ -160,7 +286,8 @@ function runProcesses(runId: string): number[] {
   const out: number[] = [];
   for (const p of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
-      if (fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`clair-scan-${runId}-`) && alive(Number(p))) out.push(Number(p));
+      if (fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`clair-scan-${runId}-`) && alive(Number(p)))
+        out.push(Number(p));
     } catch {
       // gone meanwhile
     }
@@ -188,7 +315,7 @@ describe('findings', () => {
     containerLines = findingLines(o.result.images[0]);
   }, 300_000);
 
-  it('the container path gives the fixture\'s findings (the reference)', () => {
+  it("the container path gives the fixture's findings (the reference)", () => {
     expect(containerLines).toEqual([...DEBIAN_VULN_FINDINGS].sort());
   });
 
@@ -207,9 +334,11 @@ describe('findings', () => {
     expectNothingLeft(r.runId);
   });
 
-  it('the password in PGPASSWORD instead of the URL (as the GitLab template passes the database image\'s): the same exact findings', async () => {
+  it("the password in PGPASSWORD instead of the URL (as the GitLab template passes the database image's): the same exact findings", async () => {
     const out = testTempDir('cs-e2e-procmode-out-');
-    const r = await runCli(['--formats', 'json', '--output-dir', out, archive], { env: { CLAIR_SCAN_POSTGRES_URL: `postgres://clair@127.0.0.1:${pgPort}/clair`, PGPASSWORD: PW } });
+    const r = await runCli(['--formats', 'json', '--output-dir', out, archive], {
+      env: { CLAIR_SCAN_POSTGRES_URL: `postgres://clair@127.0.0.1:${pgPort}/clair`, PGPASSWORD: PW },
+    });
     expect({ code: r.code, out: r.code === 1 ? '' : r.out }).toEqual({ code: 1, out: '' });
     expect(findingLines(resultOf(out).images[0])).toEqual(containerLines);
     expectNothingLeft(r.runId);
@@ -229,7 +358,10 @@ describe('findings', () => {
   describe('an image in a registry (basic auth), no Docker daemon', () => {
     const ref = `${env.registry.address}/fixtures/procmode-debian-vuln:1`;
     beforeAll(() => {
-      execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], { input: env.registry.password, stdio: ['pipe', 'pipe', 'pipe'] });
+      execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], {
+        input: env.registry.password,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       docker('tag', fixture('debian-vuln'), ref);
       docker('push', ref);
     });
@@ -241,7 +373,10 @@ describe('findings', () => {
     it('the same exact findings', async () => {
       const out = testTempDir('cs-e2e-procmode-out-');
       const r = await runCli(['--formats', 'json', '--output-dir', out, `registry:${ref}`], {
-        env: { CLAIR_SCAN_REGISTRY_USERNAME: env.registry.username, CLAIR_SCAN_REGISTRY_PASSWORD: env.registry.password },
+        env: {
+          CLAIR_SCAN_REGISTRY_USERNAME: env.registry.username,
+          CLAIR_SCAN_REGISTRY_PASSWORD: env.registry.password,
+        },
       });
       expect({ code: r.code, out: r.code === 1 ? '' : r.out }).toEqual({ code: 1, out: '' });
       expect(findingLines(resultOf(out).images[0])).toEqual(containerLines);
@@ -282,15 +417,29 @@ describe('inside the tool image (docker/Dockerfile, built by the test env): clai
   });
 
   it('ships clair and clairctl of the pinned version', () => {
-    expect(docker('run', '--rm', '--name', name, '--entrypoint', 'clairctl', image, '--version')).toContain(`clairctl version ${env.clairVersion}`);
+    expect(docker('run', '--rm', '--name', name, '--entrypoint', 'clairctl', image, '--version')).toContain(
+      `clairctl version ${env.clairVersion}`,
+    );
   });
 
   it.each([
     ['an image archive', (): string[] => ['-v', `${work}:/in:ro`], (): string => '/in/debian-vuln.tar'],
-    ['a registry image', (): string[] => ['-e', `CLAIR_SCAN_REGISTRY_USERNAME=${env.registry.username}`, '-e', `CLAIR_SCAN_REGISTRY_PASSWORD=${env.registry.password}`], (): string => `registry:${env.registry.address}/fixtures/procmode-debian-vuln:1`],
+    [
+      'a registry image',
+      (): string[] => [
+        '-e',
+        `CLAIR_SCAN_REGISTRY_USERNAME=${env.registry.username}`,
+        '-e',
+        `CLAIR_SCAN_REGISTRY_PASSWORD=${env.registry.password}`,
+      ],
+      (): string => `registry:${env.registry.address}/fixtures/procmode-debian-vuln:1`,
+    ],
   ])('scans %s with clair-mode: process: the exact findings of the container path', async (_what, extra, target) => {
     const ref = `${env.registry.address}/fixtures/procmode-debian-vuln:1`;
-    execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], { input: env.registry.password, stdio: ['pipe', 'pipe', 'pipe'] });
+    execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], {
+      input: env.registry.password,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     docker('tag', fixture('debian-vuln'), ref);
     docker('push', ref);
     const out = testTempDir('cs-e2e-procmode-out-');
@@ -300,8 +449,29 @@ describe('inside the tool image (docker/Dockerfile, built by the test env): clai
     try {
       log = execFileSync(
         'docker',
-        ['run', '--rm', '--name', name, '--network', 'host', '-e', `CLAIR_SCAN_POSTGRES_URL=${url('clair')}`, '-v', `${out}:/out`, ...extra(), image,
-          '--clair-mode', 'process', '--vuln-data', DB_IMAGE_ARG(), '--formats', 'json', '--output-dir', '/out', target()],
+        [
+          'run',
+          '--rm',
+          '--name',
+          name,
+          '--network',
+          'host',
+          '-e',
+          `CLAIR_SCAN_POSTGRES_URL=${url('clair')}`,
+          '-v',
+          `${out}:/out`,
+          ...extra(),
+          image,
+          '--clair-mode',
+          'process',
+          '--vuln-data',
+          DB_IMAGE_ARG(),
+          '--formats',
+          'json',
+          '--output-dir',
+          '/out',
+          target(),
+        ],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
       );
     } catch (err) {
@@ -328,10 +498,15 @@ describe('the clair child never outlives clair-scan', () => {
     const out = testTempDir('cs-e2e-procmode-out-');
     const run = startCli(['--formats', 'json', '--output-dir', out, big]);
     let pid = 0;
-    await until('Clair to be ready', () => {
-      pid = Number(/Clair \(pid (\d+)\) is ready/.exec(run.output())?.[1] ?? 0);
-      return pid > 0 || run.child.exitCode !== null;
-    }, 600, 50);
+    await until(
+      'Clair to be ready',
+      () => {
+        pid = Number(/Clair \(pid (\d+)\) is ready/.exec(run.output())?.[1] ?? 0);
+        return pid > 0 || run.child.exitCode !== null;
+      },
+      600,
+      50,
+    );
     expect({ pid: pid > 0, out: pid > 0 ? '' : run.output() }).toEqual({ pid: true, out: '' });
     expect(alive(pid)).toBe(true);
     // Its own process group, led by clair itself (setpriv exec'd it).
@@ -339,7 +514,7 @@ describe('the clair child never outlives clair-scan', () => {
     return { run, pid, runId: /Run ([a-z0-9]+-[0-9a-f]+) /.exec(run.output())?.[1] ?? '' };
   }
 
-  it('SIGTERM: the CLI stops Clair\'s process group, removes its temp dirs and exits 143', async () => {
+  it("SIGTERM: the CLI stops Clair's process group, removes its temp dirs and exits 143", async () => {
     const { run, pid, runId } = await scanWithClairUp();
     run.child.kill('SIGTERM');
     const { code } = await run.exited;
@@ -357,20 +532,31 @@ describe('the clair child never outlives clair-scan', () => {
     await until('the orphaned Clair to die', () => !alive(pid), 100, 50);
     expect(groupMembers(pid)).toEqual([]);
     expect(runProcesses(runId)).toEqual([]);
-    const cleanup = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), 'cleanup', '--run-id', runId], { cwd: REPO, stdio: 'ignore' });
+    const cleanup = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO, 'src/cli-entry.ts'), 'cleanup', '--run-id', runId],
+      { cwd: REPO, stdio: 'ignore' },
+    );
     expect(await new Promise((r) => cleanup.on('exit', r))).toBe(0);
     expectNothingLeft(runId);
   });
 });
 
-describe('the run\'s cleanup stops the clair process group while clair-scan lives on (no parent-death signal involved)', () => {
+describe("the run's cleanup stops the clair process group while clair-scan lives on (no parent-death signal involved)", () => {
   async function start(): Promise<{ state: RunState; pid: number; close(): Promise<void> }> {
     const state: RunState = { runId: newRunId(), tempDirs: [], noDocker: true };
     const saved = process.env.PATH;
     process.env.PATH = `${env.clairBin}:${saved}`;
     try {
       const tools = processTools();
-      const c = await startClairProcess({ tools, state, dir: makeRunTempDir(state, 'clair'), connString: url('clair'), timeoutMs: 60_000, requestTimeoutMs: 60_000 });
+      const c = await startClairProcess({
+        tools,
+        state,
+        dir: makeRunTempDir(state, 'clair'),
+        connString: url('clair'),
+        timeoutMs: 60_000,
+        requestTimeoutMs: 60_000,
+      });
       expect(groupMembers(c.pid)).toEqual([c.pid]);
       return { state, pid: c.pid, close: () => c.close() };
     } finally {
@@ -406,10 +592,30 @@ describe('the run\'s cleanup stops the clair process group while clair-scan live
 
 describe('refusals: exit 2, a clear reason, nothing left', () => {
   const cases: [string, Parameters<typeof startCli>[1] & { args?: string[] }, RegExp, RegExp][] = [
-    ['a PostgreSQL without Clair\'s schema', { db: 'empty' }, /holds no Clair database \(no vuln and update_operation tables\)/, /is the database image the service\?/],
-    ['Clair\'s schema but no clair_scan.data_image row', { db: 'norow' }, /is not a clair-scan database image: it has no clair_scan\.data_image table/, /is the database image the service\?/],
-    ['a database image of another Clair version', { db: 'othervers' }, new RegExp(`built with Clair v4\\.8\\.0, but the clair on the PATH is ${env.clairVersion.replace(/\./g, '\\.')}`), /Clair's schema and data are tied to its version/],
-    ['a database image older than vuln-data-max-age', { db: 'stale', args: ['--vuln-data-max-age', '1d'] }, /older than vuln-data-max-age \(24 h\)/, /fresher database image/],
+    [
+      "a PostgreSQL without Clair's schema",
+      { db: 'empty' },
+      /holds no Clair database \(no vuln and update_operation tables\)/,
+      /is the database image the service\?/,
+    ],
+    [
+      "Clair's schema but no clair_scan.data_image row",
+      { db: 'norow' },
+      /is not a clair-scan database image: it has no clair_scan\.data_image table/,
+      /is the database image the service\?/,
+    ],
+    [
+      'a database image of another Clair version',
+      { db: 'othervers' },
+      new RegExp(`built with Clair v4\\.8\\.0, but the clair on the PATH is ${env.clairVersion.replace(/\./g, '\\.')}`),
+      /Clair's schema and data are tied to its version/,
+    ],
+    [
+      'a database image older than vuln-data-max-age',
+      { db: 'stale', args: ['--vuln-data-max-age', '1d'] },
+      /older than vuln-data-max-age \(24 h\)/,
+      /fresher database image/,
+    ],
     ['a database image created in the future', { db: 'future' }, /in the future/, /clock/],
   ];
   it.each(cases)('%s', async (_name, opts, message, hint) => {
@@ -424,9 +630,14 @@ describe('refusals: exit 2, a clear reason, nothing left', () => {
   });
 
   it('a snapshot with version-range records (clairctl 4.9.0 cannot import them here): exit 2 pointing to db-image', async () => {
-    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], { db: 'fresh2', vulnData: path.join(REPO, '.testenv/fixtures/vulns-ecosystems.jsonl') });
+    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], {
+      db: 'fresh2',
+      vulnData: path.join(REPO, '.testenv/fixtures/vulns-ecosystems.jsonl'),
+    });
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/has 10 records with version ranges .* which clairctl 4\.9\.0 cannot import into a database clair-scan does not run/);
+    expect(r.out).toMatch(
+      /has 10 records with version ranges .* which clairctl 4\.9\.0 cannot import into a database clair-scan does not run/,
+    );
     expect(r.out).toMatch(/use vuln-data: db-image:<ref>/);
     // Refused before Clair touched the database: no schema was migrated into it.
     expect(psql('fresh2', "SELECT to_regclass('public.vuln') IS NULL")).toBe('t');
@@ -434,7 +645,9 @@ describe('refusals: exit 2, a clear reason, nothing left', () => {
   });
 
   it('no clair on the PATH: exit 2 naming what to install', async () => {
-    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], { env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
+    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], {
+      env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
+    });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/clair-mode: process needs `clair` on the PATH, and there is none/);
     expect(r.out).toMatch(/tool image/);
@@ -443,8 +656,12 @@ describe('refusals: exit 2, a clear reason, nothing left', () => {
 
   it('a `clair` on the PATH that is not Clair: exit 2 (its version cannot be read), its process group gone', async () => {
     const bin = testTempDir('cs-e2e-procmode-fakebin-');
-    fs.writeFileSync(path.join(bin, 'clair'), '#!/bin/sh\necho "I am not clair" >&2\nsleep 1\nexit 3\n', { mode: 0o755 });
-    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], { env: { PATH: `${bin}:/usr/sbin:/usr/bin:/sbin:/bin` } });
+    fs.writeFileSync(path.join(bin, 'clair'), '#!/bin/sh\necho "I am not clair" >&2\nsleep 1\nexit 3\n', {
+      mode: 0o755,
+    });
+    const r = await runCli(['--formats', 'json', '--output-dir', testTempDir('cs-e2e-procmode-out-'), archive], {
+      env: { PATH: `${bin}:/usr/sbin:/usr/bin:/sbin:/bin` },
+    });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/could not read the version of .*\/clair: it did not log its start-up line/);
     expect(r.out).toContain('I am not clair');
@@ -454,9 +671,15 @@ describe('refusals: exit 2, a clear reason, nothing left', () => {
   it('an unreachable postgres-url: bounded retries, the host:port named, never the password', async () => {
     const closed = await freePort();
     const out = testTempDir('cs-e2e-procmode-out-');
-    const r = await runCli(['--formats', 'json', '--output-dir', out, '--startup-timeout', '3', archive], { port: closed });
+    const r = await runCli(['--formats', 'json', '--output-dir', out, '--startup-timeout', '3', archive], {
+      port: closed,
+    });
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(new RegExp(`cannot connect to the PostgreSQL of postgres-url at 127\\.0\\.0\\.1:${closed} \\(\\d+ attempts in [0-9] s\\): .*ECONNREFUSED`));
+    expect(r.out).toMatch(
+      new RegExp(
+        `cannot connect to the PostgreSQL of postgres-url at 127\\.0\\.0\\.1:${closed} \\(\\d+ attempts in [0-9] s\\): .*ECONNREFUSED`,
+      ),
+    );
     expect(r.out).toMatch(/check that the database service is running/);
     expect(r.out).not.toContain(PW);
     expectNothingLeft(r.runId);

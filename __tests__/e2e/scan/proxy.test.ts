@@ -24,7 +24,10 @@ let proxy: TestProxy;
 const before = getGlobalDispatcher();
 
 beforeAll(async () => {
-  execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], { input: env.registry.password, stdio: ['pipe', 'pipe', 'pipe'] });
+  execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], {
+    input: env.registry.password,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   docker('tag', fixture('debian-vuln'), local);
   docker('push', local);
   docker('rmi', local);
@@ -37,7 +40,12 @@ afterAll(async () => {
   execFileSync('docker', ['logout', env.registry.address], { stdio: 'pipe' });
 });
 
-const inputs = { 'registry-insecure': 'true', 'registry-username': env.registry.username, 'registry-password': env.registry.password, formats: 'json' };
+const inputs = {
+  'registry-insecure': 'true',
+  'registry-username': env.registry.username,
+  'registry-password': env.registry.password,
+  formats: 'json',
+};
 
 it('HTTP_PROXY set: the registry image comes through the proxy, exact findings; nothing local was sent to it', async () => {
   proxy.seen.length = 0;

@@ -18,16 +18,22 @@ afterAll(async () => {
 });
 
 function remoteContainers(runId: string): string[] {
-  const out = execFileSync('docker', ['ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--format', '{{.Names}}'], {
-    encoding: 'utf8',
-    env: { ...process.env, DOCKER_HOST: remote.dockerHost },
-  }).trim();
+  const out = execFileSync(
+    'docker',
+    ['ps', '-a', '--filter', `label=io.clair-scan.run=${runId}`, '--format', '{{.Names}}'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DOCKER_HOST: remote.dockerHost },
+    },
+  ).trim();
   return out ? out.split('\n') : [];
 }
 
 it('runs Clair on the remote daemon and scans its images, finding addresses by itself', async () => {
   let runId = '';
-  const o = await scan(settingsFor([fixture('debian-vuln'), fixture('python')], { 'docker-host': remote.dockerHost }), { onState: (s) => (runId = s.runId) });
+  const o = await scan(settingsFor([fixture('debian-vuln'), fixture('python')], { 'docker-host': remote.dockerHost }), {
+    onState: (s) => (runId = s.runId),
+  });
   expect(findingLines(o.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
   expect(findingLines(o.result.images[1])).toEqual([
     'CVE-2099-3001 requests 2.31.0 Medium 2.32.0',
@@ -38,7 +44,7 @@ it('runs Clair on the remote daemon and scans its images, finding addresses by i
 });
 
 it('an image only the local daemon has is not found on the remote one', async () => {
-  await expect(scan(settingsFor([fixture('alpine')], { 'docker-host': remote.dockerHost, 'image-source': 'docker' }))).rejects.toThrow(
-    /was not found in the Docker daemon at tcp:\/\/10\.231\.7\.2:2375/,
-  );
+  await expect(
+    scan(settingsFor([fixture('alpine')], { 'docker-host': remote.dockerHost, 'image-source': 'docker' })),
+  ).rejects.toThrow(/was not found in the Docker daemon at tcp:\/\/10\.231\.7\.2:2375/);
 });

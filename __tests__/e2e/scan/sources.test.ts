@@ -14,7 +14,17 @@ import { importBundle } from '../../../src/environment/vuln-data';
 import { newRunId } from '../../../src/environment/run-state';
 import { cleanupRun } from '../../../src/environment/cleanup';
 import { loadTestEnv } from '../../helpers/testenv';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, REPO, docker, findingLines, fixture, leftoverContainers, settingsFor, expectScanError } from './helpers';
+import {
+  BUNDLE,
+  DEBIAN_VULN_FINDINGS,
+  REPO,
+  docker,
+  findingLines,
+  fixture,
+  leftoverContainers,
+  settingsFor,
+  expectScanError,
+} from './helpers';
 
 const env = loadTestEnv();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-sources-'));
@@ -22,7 +32,6 @@ const sharedRun = newRunId();
 let pg: Postgres;
 let clair: ClairContainer;
 let dockerClient: DockerClient;
-
 
 beforeAll(async () => {
   // A long-lived "shared" Clair like a team would run, started with the product's own modules, no data yet.
@@ -45,12 +54,15 @@ afterAll(async () => {
   expect(leftoverContainers(sharedRun)).toEqual([]);
 });
 
-const external = (images: string[], inputs: Record<string, string> = {}) => settingsFor(images, { 'clair-url': clair.url, 'clair-psk': clair.psk, ...inputs });
+const external = (images: string[], inputs: Record<string, string> = {}) =>
+  settingsFor(images, { 'clair-url': clair.url, 'clair-psk': clair.psk, ...inputs });
 
 it('an existing Clair without vulnerability data is refused, never reported clean', async () => {
   const err = await expectScanError(scan(external([fixture('debian-vuln')])));
   expect(err.exitCode).toBe(2);
-  expect(err.message).toMatch(/no vulnerability data for Debian GNU\/Linux 12 \(bookworm\).*refusing to report the image as clean/);
+  expect(err.message).toMatch(
+    /no vulnerability data for Debian GNU\/Linux 12 \(bookworm\).*refusing to report the image as clean/,
+  );
 });
 
 describe('with data loaded into the existing Clair', () => {
@@ -69,7 +81,11 @@ describe('with data loaded into the existing Clair', () => {
   it('a Clair with PSK auth and no (or a wrong) clair-psk: exit 2 saying Clair refused and to set clair-psk', async () => {
     for (const psk of ['', Buffer.alloc(32, 1).toString('base64')]) {
       const err = await expectScanError(scan(external([fixture('debian-vuln')], { 'clair-psk': psk })));
-      expect([err.exitCode, err.message, err.hint]).toEqual([2, expect.stringMatching(/Clair refused the .* request \(HTTP 401\)/), expect.stringMatching(/clair-psk/)]);
+      expect([err.exitCode, err.message, err.hint]).toEqual([
+        2,
+        expect.stringMatching(/Clair refused the .* request \(HTTP 401\)/),
+        expect.stringMatching(/clair-psk/),
+      ]);
     }
   });
 
@@ -100,7 +116,10 @@ describe('with data loaded into the existing Clair', () => {
   describe('a real registry with basic auth', () => {
     const ref = `${env.registry.address}/fixtures/debian-vuln:1`;
     beforeAll(() => {
-      execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], { input: env.registry.password, stdio: ['pipe', 'pipe', 'pipe'] });
+      execFileSync('docker', ['login', '-u', env.registry.username, '--password-stdin', env.registry.address], {
+        input: env.registry.password,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       docker('tag', fixture('debian-vuln'), ref);
       docker('push', ref);
     });
@@ -110,18 +129,28 @@ describe('with data loaded into the existing Clair', () => {
     });
 
     it('streams layers from the registry to Clair', async () => {
-      const o = await scan(external([`registry:${ref}`], { 'registry-username': env.registry.username, 'registry-password': env.registry.password }));
+      const o = await scan(
+        external([`registry:${ref}`], {
+          'registry-username': env.registry.username,
+          'registry-password': env.registry.password,
+        }),
+      );
       const img = o.result.images[0];
       expect(img.image.source).toBe('registry');
       expect(img.image.name).toBe(`${env.registry.address}/fixtures/debian-vuln`);
       expect(img.image.manifestDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(findingLines(img)).toEqual(DEBIAN_VULN_FINDINGS);
       // The password must not leak into any report.
-      for (const f of Object.values(o.reports)) expect(fs.readFileSync(f as string, 'utf8')).not.toContain(env.registry.password);
+      for (const f of Object.values(o.reports))
+        expect(fs.readFileSync(f as string, 'utf8')).not.toContain(env.registry.password);
     });
 
     it('a wrong password is a clear error', async () => {
-      const err = await expectScanError(scan(external([`registry:${ref}`], { 'registry-username': env.registry.username, 'registry-password': 'wrong' })));
+      const err = await expectScanError(
+        scan(
+          external([`registry:${ref}`], { 'registry-username': env.registry.username, 'registry-password': 'wrong' }),
+        ),
+      );
       expect(err.message).toMatch(/refused access/);
       expect(err.hint).toMatch(/registry-username and registry-password/);
     });

@@ -33,7 +33,8 @@ async function tarOf(entries: Entry[]): Promise<Buffer> {
 }
 
 const sha = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-const docker = (...args: string[]): string => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const docker = (...args: string[]): string =>
+  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 const env = loadTestEnv();
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-e2e-links-'));
@@ -57,9 +58,17 @@ type Case = 'link-after' | 'link-before' | 'blobs-link';
  * directory leads docker load to the evil one. `blobs-link`: Docker ≥ 25's layout (manifest.json naming
  * `blobs/sha256/<hex>`, the name matching the clean config's digest) with `blobs/sha256` replaced by a link.
  */
-async function hostile(order: Case): Promise<{ file: string; clean: string; evil: string; configPath: string; linkName: string }> {
+async function hostile(
+  order: Case,
+): Promise<{ file: string; clean: string; evil: string; configPath: string; linkName: string }> {
   const layer = await tarOf([{ name: 'etc/clair-scan-links', data: 'x\n' }]);
-  const config = (which: string): string => JSON.stringify({ os: 'linux', architecture: 'amd64', config: { Labels: { which } }, rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
+  const config = (which: string): string =>
+    JSON.stringify({
+      os: 'linux',
+      architecture: 'amd64',
+      config: { Labels: { which } },
+      rootfs: { type: 'layers', diff_ids: [sha(layer)] },
+    });
   const clean = config('clean');
   const evil = config('evil');
   let entries: Entry[];
@@ -82,14 +91,28 @@ async function hostile(order: Case): Promise<{ file: string; clean: string; evil
     const link: Entry = { name: 'cfg', type: 'symlink', linkname: 'evil' };
     entries =
       order === 'link-after'
-        ? [{ name: 'cfg/', type: 'directory' }, { name: 'cfg/config.json', data: clean }, link, { name: 'evil/', type: 'directory' }, { name: 'evil/config.json', data: evil }]
-        : [{ name: 'evil/', type: 'directory' }, link, { name: 'cfg/config.json', data: clean }, { name: 'evil/config.json', data: evil }];
+        ? [
+            { name: 'cfg/', type: 'directory' },
+            { name: 'cfg/config.json', data: clean },
+            link,
+            { name: 'evil/', type: 'directory' },
+            { name: 'evil/config.json', data: evil },
+          ]
+        : [
+            { name: 'evil/', type: 'directory' },
+            link,
+            { name: 'cfg/config.json', data: clean },
+            { name: 'evil/config.json', data: evil },
+          ];
   }
   const archive = await tarOf([
     { name: 'l/', type: 'directory' },
     { name: 'l/layer.tar', data: layer },
     ...entries,
-    { name: 'manifest.json', data: JSON.stringify([{ Config: configPath, RepoTags: [`${tag}-${order}`], Layers: ['l/layer.tar'] }]) },
+    {
+      name: 'manifest.json',
+      data: JSON.stringify([{ Config: configPath, RepoTags: [`${tag}-${order}`], Layers: ['l/layer.tar'] }]),
+    },
   ]);
   const file = path.join(root, `${order}.tar`);
   fs.writeFileSync(file, archive);
@@ -116,38 +139,57 @@ async function entryText(file: string, name: string): Promise<string | undefined
   return found;
 }
 
-it.each(['link-after', 'link-before', 'blobs-link'] as const)('%s: docker load reads the evil config through the link; clair-scan refuses the archive (exit 2, naming the link)', async (order) => {
-  const { file, clean, evil, configPath, linkName } = await hostile(order);
+it.each(['link-after', 'link-before', 'blobs-link'] as const)(
+  '%s: docker load reads the evil config through the link; clair-scan refuses the archive (exit 2, naming the link)',
+  async (order) => {
+    const { file, clean, evil, configPath, linkName } = await hostile(order);
 
-  // What a by-name reader (clair-scan before this fix) takes as the image config: the clean one.
-  expect(await entryText(file, configPath)).toBe(clean);
+    // What a by-name reader (clair-scan before this fix) takes as the image config: the clean one.
+    expect(await entryText(file, configPath)).toBe(clean);
 
-  // What the real engine loads: the evil one (its image id is the evil config's digest).
-  const out = docker('load', '-i', file);
-  expect(out).toContain(`Loaded image: ${tag}-${order}`);
-  const id = docker('image', 'inspect', '--format', '{{.Id}}', `${tag}-${order}`);
-  loaded.add(id);
-  expect(id).toBe(sha(evil));
-  expect(docker('image', 'inspect', '--format', '{{index .Config.Labels "which"}}', id)).toBe('evil');
+    // What the real engine loads: the evil one (its image id is the evil config's digest).
+    const out = docker('load', '-i', file);
+    expect(out).toContain(`Loaded image: ${tag}-${order}`);
+    const id = docker('image', 'inspect', '--format', '{{.Id}}', `${tag}-${order}`);
+    loaded.add(id);
+    expect(id).toBe(sha(evil));
+    expect(docker('image', 'inspect', '--format', '{{index .Config.Labels "which"}}', id)).toBe('evil');
 
-  // clair-scan refuses it before starting anything: exit 2, the entry named, nothing left behind.
-  let stderr = '';
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
-  const outSpy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  let code: number;
-  try {
-    code = await runCli(
-      ['--clair-image', env.clairImage, '--postgres-image', env.postgresImage, '--pull', 'never', '--vuln-data', path.resolve(__dirname, '../../../.testenv/fixtures/vulns.jsonl'), '--formats', 'json', '--output-dir', path.join(root, `out-${order}`), `archive:${file}`],
-      { ...process.env, GITLAB_CI: 'false' },
-    );
-  } finally {
-    spy.mockRestore();
-    outSpy.mockRestore();
-  }
-  expect(code).toBe(2);
-  expect(stderr).toContain(`error: "${file}" has "${linkName}" as a symbolic link `);
-  expect(stderr).toContain('docker load would read other files than clair-scan reads');
-  const runId = /Run ([a-z0-9]+-[0-9a-f]+) /.exec(stderr)?.[1];
-  if (runId) expect(leftoverContainers(runId)).toEqual([]);
-  expect(fs.readdirSync(os.tmpdir()).filter((f) => runId && f.includes(runId))).toEqual([]);
-});
+    // clair-scan refuses it before starting anything: exit 2, the entry named, nothing left behind.
+    let stderr = '';
+    const spy = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    const outSpy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    let code: number;
+    try {
+      code = await runCli(
+        [
+          '--clair-image',
+          env.clairImage,
+          '--postgres-image',
+          env.postgresImage,
+          '--pull',
+          'never',
+          '--vuln-data',
+          path.resolve(__dirname, '../../../.testenv/fixtures/vulns.jsonl'),
+          '--formats',
+          'json',
+          '--output-dir',
+          path.join(root, `out-${order}`),
+          `archive:${file}`,
+        ],
+        { ...process.env, GITLAB_CI: 'false' },
+      );
+    } finally {
+      spy.mockRestore();
+      outSpy.mockRestore();
+    }
+    expect(code).toBe(2);
+    expect(stderr).toContain(`error: "${file}" has "${linkName}" as a symbolic link `);
+    expect(stderr).toContain('docker load would read other files than clair-scan reads');
+    const runId = /Run ([a-z0-9]+-[0-9a-f]+) /.exec(stderr)?.[1];
+    if (runId) expect(leftoverContainers(runId)).toEqual([]);
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => runId && f.includes(runId))).toEqual([]);
+  },
+);

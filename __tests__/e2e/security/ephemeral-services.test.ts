@@ -15,7 +15,13 @@ let env: ClairService;
 
 beforeAll(async () => {
   const settings = settingsFor([fixture('debian-vuln')]);
-  env = await openClairService(settings, () => new DockerClient(), state, (_phase, f) => f(), vulnDataLoader(settings, state));
+  env = await openClairService(
+    settings,
+    () => new DockerClient(),
+    state,
+    (_phase, f) => f(),
+    vulnDataLoader(settings, state),
+  );
 });
 
 afterAll(async () => {
@@ -24,7 +30,7 @@ afterAll(async () => {
   expect(leftoverContainers(state.runId)).toEqual([]);
 });
 
-it('Clair refuses a request without the run\'s PSK-signed token, and answers ours', async () => {
+it("Clair refuses a request without the run's PSK-signed token, and answers ours", async () => {
   const anonymous = await fetch(`${env.client.url}/indexer/api/v1/index_state`);
   expect(anonymous.status).toBe(401);
   const forged = await fetch(`${env.client.url}/matcher/api/v1/vulnerability_report/sha256:${'0'.repeat(64)}`, {
@@ -36,13 +42,34 @@ it('Clair refuses a request without the run\'s PSK-signed token, and answers our
   expect(Object.keys(ops).sort()).toEqual(['fixture-alpine', 'fixture-debian', 'fixture-pypi']);
 });
 
-it('PostgreSQL refuses a TCP connection from this machine without the run\'s password (host networking)', () => {
+it("PostgreSQL refuses a TCP connection from this machine without the run's password (host networking)", () => {
   const pgName = `clair-scan-${state.runId}-postgres`;
   const cmd = JSON.parse(docker('inspect', '-f', '{{json .Config.Cmd}}', pgName)) as string[];
   const port = cmd[cmd.indexOf('-p') + 1];
   const psql = (env: string[]) => {
     try {
-      return { ok: true, out: docker('exec', ...env, pgName, 'psql', '-X', '-w', '-At', '-h', '127.0.0.1', '-p', port, '-U', 'clair', '-d', 'clair', '-c', 'select 42') };
+      return {
+        ok: true,
+        out: docker(
+          'exec',
+          ...env,
+          pgName,
+          'psql',
+          '-X',
+          '-w',
+          '-At',
+          '-h',
+          '127.0.0.1',
+          '-p',
+          port,
+          '-U',
+          'clair',
+          '-d',
+          'clair',
+          '-c',
+          'select 42',
+        ),
+      };
     } catch (e) {
       return { ok: false, out: String((e as { stderr?: unknown }).stderr ?? e) };
     }
@@ -60,9 +87,20 @@ it('both containers drop every capability they do not need, cannot gain privileg
   const names = leftoverContainers(state.runId).sort();
   expect(names).toEqual([`clair-scan-${state.runId}-clair`, `clair-scan-${state.runId}-postgres`]);
   const hostConfig = (name: string) =>
-    JSON.parse(docker('inspect', '-f', '{{json .HostConfig}}', name)) as { CapDrop: string[]; CapAdd: string[] | null; SecurityOpt: string[]; PidsLimit: number; NetworkMode: string };
+    JSON.parse(docker('inspect', '-f', '{{json .HostConfig}}', name)) as {
+      CapDrop: string[];
+      CapAdd: string[] | null;
+      SecurityOpt: string[];
+      PidsLimit: number;
+      NetworkMode: string;
+    };
   const clair = hostConfig(names[0]);
-  expect([clair.CapDrop, clair.CapAdd ?? [], clair.SecurityOpt, clair.PidsLimit]).toEqual([['ALL'], [], ['no-new-privileges:true'], 2048]);
+  expect([clair.CapDrop, clair.CapAdd ?? [], clair.SecurityOpt, clair.PidsLimit]).toEqual([
+    ['ALL'],
+    [],
+    ['no-new-privileges:true'],
+    2048,
+  ]);
   const pg = hostConfig(names[1]);
   expect([pg.CapDrop, [...(pg.CapAdd ?? [])].sort(), pg.SecurityOpt, pg.PidsLimit]).toEqual([
     ['ALL'],

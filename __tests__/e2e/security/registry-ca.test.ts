@@ -31,7 +31,17 @@ import { makeTestCa, startHttpsServer, type TestCa } from '../../helpers/test-ca
 import { testTempDir } from '../../helpers/tmp';
 import { trackRuns } from '../../helpers/runs';
 import { validateWrittenReports } from '../../unit/report/schemas';
-import { BUNDLE, DEBIAN_VULN_FINDINGS, docker, expectScanError, findingLines, fixture, leftoverContainers, leftoverTempDirs, settingsFor } from '../scan/helpers';
+import {
+  BUNDLE,
+  DEBIAN_VULN_FINDINGS,
+  docker,
+  expectScanError,
+  findingLines,
+  fixture,
+  leftoverContainers,
+  leftoverTempDirs,
+  settingsFor,
+} from '../scan/helpers';
 
 const env = loadTestEnv();
 const RUN = randomBytes(3).toString('hex');
@@ -89,8 +99,13 @@ async function startRegistry(tls: boolean): Promise<{ proc: ChildProcess; addres
   const address = `127.0.0.1:${port}`;
   const dispatcher = caDispatcher(loadCaBundle(ca.caFile));
   for (let i = 0; i < 120; i++) {
-    if (proc.exitCode !== null) throw new Error(`docker-registry exited: ${fs.readFileSync(path.join(dir, 'registry.log'), 'utf8')}`);
-    const ok = await request(`${tls ? 'https' : 'http'}://${address}/v2/`, { dispatcher, headersTimeout: 2000, bodyTimeout: 2000 }).then(
+    if (proc.exitCode !== null)
+      throw new Error(`docker-registry exited: ${fs.readFileSync(path.join(dir, 'registry.log'), 'utf8')}`);
+    const ok = await request(`${tls ? 'https' : 'http'}://${address}/v2/`, {
+      dispatcher,
+      headersTimeout: 2000,
+      bodyTimeout: 2000,
+    }).then(
       async (r) => (await r.body.dump(), r.statusCode === 200),
       () => false,
     );
@@ -126,10 +141,14 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY f /f\n');
     fs.writeFileSync(path.join(ctx, 'f'), 'labels only\n');
     const dbRef = `${plain.address}/${DB_REPO_PATH}`;
-    execFileSync('docker', ['build', '-q', ...Object.entries(DB_LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]), '-t', dbRef, ctx], {
-      env: { ...process.env, DOCKER_BUILDKIT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      'docker',
+      ['build', '-q', ...Object.entries(DB_LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]), '-t', dbRef, ctx],
+      {
+        env: { ...process.env, DOCKER_BUILDKIT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       docker('push', dbRef);
     } finally {
@@ -169,19 +188,28 @@ describe('a registry and a vuln-data URL behind a private CA', () => {
     expect(await validateWrittenReports(o.reports)).toEqual([]);
   });
 
-  it('the same CA as PEM text (GitLab\'s ADDITIONAL_CA_CERT_BUNDLE) works the same', async () => {
-    const s = settingsFor([`registry:${tlsRegistry.address}/${REPO_PATH}`], { 'registry-ca-file': fs.readFileSync(ca.caFile, 'utf8'), formats: 'json' });
+  it("the same CA as PEM text (GitLab's ADDITIONAL_CA_CERT_BUNDLE) works the same", async () => {
+    const s = settingsFor([`registry:${tlsRegistry.address}/${REPO_PATH}`], {
+      'registry-ca-file': fs.readFileSync(ca.caFile, 'utf8'),
+      formats: 'json',
+    });
     const o = await scan(s, runs);
     expect(findingLines(o.result.images[0])).toEqual([...DEBIAN_VULN_FINDINGS].sort());
   });
 
   it('without it: exit 2, a TLS error naming the registry and registry-ca-file; nothing left', async () => {
-    const err = await expectScanError(scan(settingsFor([`registry:${tlsRegistry.address}/${REPO_PATH}`], { formats: 'json' }), runs));
+    const err = await expectScanError(
+      scan(settingsFor([`registry:${tlsRegistry.address}/${REPO_PATH}`], { formats: 'json' }), runs),
+    );
     expect(err.exitCode).toBe(2);
     expect(err.message).toMatch(
-      new RegExp(`^the registry ${tlsRegistry.address.replace(/\./g, '\\.')} \\(https://${tlsRegistry.address.replace(/\./g, '\\.')}\\) presented a TLS certificate that is not trusted \\(UNABLE_TO_VERIFY_LEAF_SIGNATURE`),
+      new RegExp(
+        `^the registry ${tlsRegistry.address.replace(/\./g, '\\.')} \\(https://${tlsRegistry.address.replace(/\./g, '\\.')}\\) presented a TLS certificate that is not trusted \\(UNABLE_TO_VERIFY_LEAF_SIGNATURE`,
+      ),
     );
-    expect(err.hint).toMatch(/registry-ca-file \(CLI: --registry-ca-file or CLAIR_SCAN_REGISTRY_CA_FILE; GitLab template: ADDITIONAL_CA_CERT_BUNDLE\)/);
+    expect(err.hint).toMatch(
+      /registry-ca-file \(CLI: --registry-ca-file or CLAIR_SCAN_REGISTRY_CA_FILE; GitLab template: ADDITIONAL_CA_CERT_BUNDLE\)/,
+    );
     for (const id of runs.ids) expect(leftoverContainers(id)).toEqual([]);
   });
 });
@@ -198,10 +226,19 @@ describe('vuln-data at https URLs and oci:// snapshots with the private CA', () 
 
   it('an https vuln-data URL: downloaded with the CA; without it a TLS error naming the server and registry-ca-file', async () => {
     const url = `https://127.0.0.1:${data.port}/vulns.jsonl`;
-    const p = await prepareVulnData({ vulnData: url, registry: { insecure: false, ca: loadCaBundle(ca.caFile) }, dataTimeoutSec: 60 }, state);
+    const p = await prepareVulnData(
+      { vulnData: url, registry: { insecure: false, ca: loadCaBundle(ca.caFile) }, dataTimeoutSec: 60 },
+      state,
+    );
     expect(fs.readFileSync(p.bundle)).toEqual(fs.readFileSync(BUNDLE));
-    const err = await expectScanError(prepareVulnData({ vulnData: url, registry: { insecure: false }, dataTimeoutSec: 60 }, state));
-    expect(err.message).toMatch(new RegExp(`^the vulnerability-data server https://127\\.0\\.0\\.1:${data.port} presented a TLS certificate that is not trusted`));
+    const err = await expectScanError(
+      prepareVulnData({ vulnData: url, registry: { insecure: false }, dataTimeoutSec: 60 }, state),
+    );
+    expect(err.message).toMatch(
+      new RegExp(
+        `^the vulnerability-data server https://127\\.0\\.0\\.1:${data.port} presented a TLS certificate that is not trusted`,
+      ),
+    );
     expect(err.hint).toMatch(/registry-ca-file/);
   });
 
@@ -221,10 +258,20 @@ describe('vuln-data at https URLs and oci:// snapshots with the private CA', () 
 it('a batch listing (registry:HOST/ORG/*) of the TLS registry goes with the CA of registry-ca-file', async () => {
   const listing = parseListing(`registry:${tlsRegistry.address}/ca-${RUN}/*`)!;
   const req = { lines: [listing.input], listings: [listing] };
-  const withCa = await listImages(listing, () => true, listingAuth((n) => ({ 'registry-ca-file': ca.caFile })[n], req));
+  const withCa = await listImages(
+    listing,
+    () => true,
+    listingAuth((n) => ({ 'registry-ca-file': ca.caFile })[n], req),
+  );
   expect(withCa.refs).toEqual([`${tlsRegistry.address}/${DB_REPO_PATH}`, `${tlsRegistry.address}/${REPO_PATH}`]);
   expect(withCa.failures).toEqual([]);
-  const err = await expectScanError(listImages(listing, () => true, listingAuth(() => undefined, req)));
+  const err = await expectScanError(
+    listImages(
+      listing,
+      () => true,
+      listingAuth(() => undefined, req),
+    ),
+  );
   expect(err.message).toMatch(/presented a TLS certificate that is not trusted/);
 });
 
@@ -234,17 +281,30 @@ describe('the CLI: --registry-ca-file and CLAIR_SCAN_REGISTRY_CA_FILE', () => {
     out = [];
     jest.spyOn(process.stdout, 'write').mockImplementation((t: string | Uint8Array) => (out.push(String(t)), true));
     jest.spyOn(process.stderr, 'write').mockImplementation((t: string | Uint8Array) => (out.push(String(t)), true));
-    setLogger({ info: (m) => out.push(`${m}\n`), warn: (m) => out.push(`warning: ${m}\n`), debug: () => undefined, mask: () => undefined });
+    setLogger({
+      info: (m) => out.push(`${m}\n`),
+      warn: (m) => out.push(`warning: ${m}\n`),
+      debug: () => undefined,
+      mask: () => undefined,
+    });
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('data info --remote reads a database image\'s labels from the TLS registry with the CA; without it exit 2 naming registry-ca-file', async () => {
+  it("data info --remote reads a database image's labels from the TLS registry with the CA; without it exit 2 naming registry-ca-file", async () => {
     const ref = `db-image:${tlsRegistry.address}/${DB_REPO_PATH}`;
-    expect(await runCli(['data', 'info', ref, '--remote', '--json', '--registry-ca-file', ca.caFile], process.env)).toBe(0);
-    const info = JSON.parse(out.filter((l) => l.trimStart().startsWith('{')).join('')) as { records?: number; sourceSha256?: string; where?: string };
+    expect(
+      await runCli(['data', 'info', ref, '--remote', '--json', '--registry-ca-file', ca.caFile], process.env),
+    ).toBe(0);
+    const info = JSON.parse(out.filter((l) => l.trimStart().startsWith('{')).join('')) as {
+      records?: number;
+      sourceSha256?: string;
+      where?: string;
+    };
     expect(info).toMatchObject({ records: 8, sourceSha256: 'a'.repeat(64), where: 'registry' });
     out.length = 0;
-    expect(await runCli(['data', 'info', ref, '--remote', '--json'], { ...process.env, CLAIR_SCAN_REGISTRY_CA_FILE: '' })).toBe(2);
+    expect(
+      await runCli(['data', 'info', ref, '--remote', '--json'], { ...process.env, CLAIR_SCAN_REGISTRY_CA_FILE: '' }),
+    ).toBe(2);
     expect(out.join('')).toMatch(/presented a TLS certificate that is not trusted[\s\S]*registry-ca-file/);
   });
 
@@ -255,10 +315,28 @@ describe('the CLI: --registry-ca-file and CLAIR_SCAN_REGISTRY_CA_FILE', () => {
     const ref = `oci://${tlsRegistry.address}/ca-snapshots/cli:${RUN}`;
     await ociPush(ref, file, { insecure: false, ca: loadCaBundle(ca.caFile) });
     const pem = fs.readFileSync(ca.caFile, 'utf8');
-    expect(await runCli(['data', 'pull', ref, '--out', path.join(dir, 'pulled.json')], { ...process.env, CLAIR_SCAN_REGISTRY_CA_FILE: pem })).toBe(0);
+    expect(
+      await runCli(['data', 'pull', ref, '--out', path.join(dir, 'pulled.json')], {
+        ...process.env,
+        CLAIR_SCAN_REGISTRY_CA_FILE: pem,
+      }),
+    ).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'pulled.json'))).toEqual(fs.readFileSync(file));
     out.length = 0;
-    expect(await runCli(['data', 'pull', ref, '--out', path.join(dir, 'never.json'), '--registry-ca-file', path.join(dir, 'missing.pem')], process.env)).toBe(2);
+    expect(
+      await runCli(
+        [
+          'data',
+          'pull',
+          ref,
+          '--out',
+          path.join(dir, 'never.json'),
+          '--registry-ca-file',
+          path.join(dir, 'missing.pem'),
+        ],
+        process.env,
+      ),
+    ).toBe(2);
     expect(out.join('')).toMatch(/input "registry-ca-file" names ".*missing\.pem", which does not exist/);
     expect(fs.existsSync(path.join(dir, 'never.json'))).toBe(false);
   });
@@ -270,14 +348,28 @@ it('the ephemeral Clair container gets the CA in its SSL_CERT_DIR (/var/run/cert
   try {
     const pg = await startPostgres(dockerClient, { image: env.postgresImage, runId, timeoutMs: 120_000 });
     const bundle = loadCaBundle(ca.caFile)!;
-    const clair = await startClair(dockerClient, { image: env.clairImage, runId, connString: pg.connString, listenHost: '127.0.0.1', airgap: true, ca: bundle, timeoutMs: 120_000, requestTimeoutMs: 60_000 });
+    const clair = await startClair(dockerClient, {
+      image: env.clairImage,
+      runId,
+      connString: pg.connString,
+      listenHost: '127.0.0.1',
+      airgap: true,
+      ca: bundle,
+      timeoutMs: 120_000,
+      requestTimeoutMs: 60_000,
+    });
     await clair.client.close();
     const { stream } = await dockerClient.getFile(clair.container, CA_FILE_IN_CLAIR);
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(`${bundle.pems.join('\n')}\n`);
     const envList = (await dockerClient.inspectContainer(clair.container)).Config.Env ?? [];
-    expect(envList.find((e) => e.startsWith('SSL_CERT_DIR='))?.split('=')[1].split(':')).toContain(path.posix.dirname(CA_FILE_IN_CLAIR));
+    expect(
+      envList
+        .find((e) => e.startsWith('SSL_CERT_DIR='))
+        ?.split('=')[1]
+        .split(':'),
+    ).toContain(path.posix.dirname(CA_FILE_IN_CLAIR));
   } finally {
     await cleanupRun({ runId, tempDirs: [] });
     expect(leftoverContainers(runId)).toEqual([]);
@@ -286,5 +378,7 @@ it('the ephemeral Clair container gets the CA in its SSL_CERT_DIR (/var/run/cert
 
 afterAll(() => {
   // Nothing of the Docker CLI's left: the pushed tag was removed right after the push.
-  expect(execFileSync('docker', ['images', '-q', `127.0.0.1:*/${REPO_PATH.split(':')[0]}`], { encoding: 'utf8' }).trim()).toBe('');
+  expect(
+    execFileSync('docker', ['images', '-q', `127.0.0.1:*/${REPO_PATH.split(':')[0]}`], { encoding: 'utf8' }).trim(),
+  ).toBe('');
 });

@@ -37,10 +37,19 @@ class RecordingProxy {
     const [thost, tport] = this.target.split(':');
     this.server = http.createServer((req, res) => {
       this.authorizations.push(req.headers.authorization);
-      const up = http.request({ host: thost, port: Number(tport), method: req.method, path: req.url, headers: { ...req.headers, host: this.target } }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = http.request(
+        {
+          host: thost,
+          port: Number(tport),
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: this.target },
+        },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       up.on('error', () => res.writeHead(502).end());
       req.pipe(up);
     });
@@ -85,13 +94,20 @@ let proxyA: RecordingProxy;
 let proxyB: RecordingProxy;
 const cliConfig = testTempDir('cs-e2e-helpers-docker-');
 const docker = (args: string[], input?: string): string =>
-  execFileSync('docker', ['--config', cliConfig, ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input }).trim();
+  execFileSync('docker', ['--config', cliConfig, ...args], {
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    input,
+  }).trim();
 const pushed: string[] = [];
 
 beforeAll(async () => {
   // The second registry: its own storage, htpasswd user and loopback port.
   const dir = testTempDir('cs-e2e-helpers-registry-');
-  fs.writeFileSync(path.join(dir, 'htpasswd'), execFileSync('htpasswd', ['-Bbn', B_USER, B_PASS], { encoding: 'utf8' }));
+  fs.writeFileSync(
+    path.join(dir, 'htpasswd'),
+    execFileSync('htpasswd', ['-Bbn', B_USER, B_PASS], { encoding: 'utf8' }),
+  );
   const port = await freePort();
   secondAddress = `127.0.0.1:${port}`;
   fs.writeFileSync(
@@ -114,7 +130,8 @@ beforeAll(async () => {
     ].join('\n'),
   );
   second = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });
-  for (let i = 0; i < 60 && (await status(`http://${secondAddress}/v2/`)) !== 401; i++) await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 60 && (await status(`http://${secondAddress}/v2/`)) !== 401; i++)
+    await new Promise((r) => setTimeout(r, 500));
   expect(await status(`http://${secondAddress}/v2/`)).toBe(401);
 
   for (const [address, user, pass] of [
@@ -172,7 +189,10 @@ describe('credential helpers against real registries', () => {
     process.env.PATH = `${bin}:${savedPath}`;
     const askedA = helper(bin, 'cs-team', proxyA.host, env.registry.username, env.registry.password);
     const askedStore = helper(bin, 'cs-store', proxyB.host, B_USER, B_PASS);
-    fs.writeFileSync(path.join(process.env.DOCKER_CONFIG as string, 'config.json'), JSON.stringify({ credHelpers: { [proxyA.host]: 'cs-team' }, credsStore: 'cs-store' }));
+    fs.writeFileSync(
+      path.join(process.env.DOCKER_CONFIG as string, 'config.json'),
+      JSON.stringify({ credHelpers: { [proxyA.host]: 'cs-team' }, credsStore: 'cs-store' }),
+    );
 
     const a = await resolveFromRegistry(`${proxyA.host}/${REPO}:1`, { insecure: false });
     const b = await resolveFromRegistry(`${proxyB.host}/${REPO}:1`, { insecure: false });
@@ -193,7 +213,12 @@ describe('a batch with two registries', () => {
     const list = path.join(testTempDir('cs-e2e-helpers-list-'), 'fleet.txt');
     fs.writeFileSync(list, `registry:${proxyA.host}/${REPO}:1\nregistry:${proxyB.host}/${REPO}:1\n`);
     const raw = (n: string): string | undefined =>
-      ({ 'images-file': list, 'registry-username': env.registry.username, 'registry-password': env.registry.password, 'clair-url': 'http://127.0.0.1:9' })[n];
+      ({
+        'images-file': list,
+        'registry-username': env.registry.username,
+        'registry-password': env.registry.password,
+        'clair-url': 'http://127.0.0.1:9',
+      })[n];
     const { settings, images } = await resolveBatch(raw);
     expect(images).toEqual([`registry:${proxyA.host}/${REPO}:1`, `registry:${proxyB.host}/${REPO}:1`]);
     expect(settings.registry.hosts).toEqual([proxyA.host]);

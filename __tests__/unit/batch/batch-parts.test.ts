@@ -10,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { nextLink, parseListing, repositoryMatcher, tagFilter } from '../../../src/batch/registry-list';
 import { LayerPool } from '../../../src/batch/layers';
-import { failedRules, vulnerableList, imageDirName, BatchState, type BatchImageEntry } from '../../../src/batch/outputs';
+import {
+  failedRules,
+  vulnerableList,
+  imageDirName,
+  BatchState,
+  type BatchImageEntry,
+} from '../../../src/batch/outputs';
 import { isBatch, parseBatchInputs } from '../../../src/batch/inputs';
 import { clairMessage } from '../../../src/batch/run';
 import { startLayerServer } from '../../../src/image/layer-server';
@@ -23,7 +29,11 @@ afterAll(() => removeTestTempDirs());
 
 describe('registry listings', () => {
   it('parses registry:HOST/PATTERN and refuses what is not one', () => {
-    expect(parseListing('registry:127.0.0.1:5000/org/*')).toEqual({ input: 'registry:127.0.0.1:5000/org/*', registry: '127.0.0.1:5000', pattern: 'org/*' });
+    expect(parseListing('registry:127.0.0.1:5000/org/*')).toEqual({
+      input: 'registry:127.0.0.1:5000/org/*',
+      registry: '127.0.0.1:5000',
+      pattern: 'org/*',
+    });
     expect(parseListing('ghcr.io/org/**')).toMatchObject({ registry: 'ghcr.io', pattern: 'org/**' });
     expect(parseListing('registry:ghcr.io/org/app:1.2')).toBeUndefined();
     expect(() => parseListing('registry:org/*')).toThrow(/not a registry host/);
@@ -32,7 +42,10 @@ describe('registry listings', () => {
 
   it('* is one path segment, ** any depth', () => {
     const one = repositoryMatcher('org/*');
-    expect(['org/a', 'org/a-b.c', 'org/a/b', 'other/a', 'org'].filter((r) => one.test(r))).toEqual(['org/a', 'org/a-b.c']);
+    expect(['org/a', 'org/a-b.c', 'org/a/b', 'other/a', 'org'].filter((r) => one.test(r))).toEqual([
+      'org/a',
+      'org/a-b.c',
+    ]);
     const deep = repositoryMatcher('org/**');
     expect(['org/a', 'org/a/b', 'org2/a'].filter((r) => deep.test(r))).toEqual(['org/a', 'org/a/b']);
   });
@@ -65,11 +78,13 @@ describe('the layer pool', () => {
   });
   const get = (url: string): Promise<{ status: number; body: string }> =>
     new Promise((resolve, reject) => {
-      http.get(url, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      }).on('error', reject);
+      http
+        .get(url, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        })
+        .on('error', reject);
     });
 
   it('publishes a shared layer once, keeps it (and its owner) until the last image using it is done', async () => {
@@ -77,7 +92,11 @@ describe('the layer pool', () => {
     try {
       const pool = new LayerPool(server);
       const closed: string[] = [];
-      const image = (name: string, layers: ImageLayer[]): ResolvedImage => ({ info: {} as ResolvedImage['info'], layers, close: async () => void closed.push(name) });
+      const image = (name: string, layers: ImageLayer[]): ResolvedImage => ({
+        info: {} as ResolvedImage['info'],
+        layers,
+        close: async () => void closed.push(name),
+      });
       const base = layer('sha256:base', 'base-bytes');
       const a = pool.lease(image('a', [base, layer('sha256:a', 'a-bytes')]));
       const b = pool.lease(image('b', [layer('sha256:base', 'base-bytes'), layer('sha256:b', 'b-bytes')]));
@@ -103,7 +122,10 @@ describe('outputs', () => {
     status: 'fail' as const,
     enforced: true,
     rules: ['severity-threshold: critical', 'fail-on: high>0 || medium>=3', 'check-non-root'],
-    reasons: ['fail-on rule "high>0 || medium>=3" is true: high=1', '1 compliance finding (check-non-root): runs as root in x'],
+    reasons: [
+      'fail-on rule "high>0 || medium>=3" is true: high=1',
+      '1 compliance finding (check-non-root): runs as root in x',
+    ],
     counted: { Critical: 0, High: 1, Medium: 0, Low: 0, Negligible: 0, Unknown: 0 },
     expiredEntries: [],
     unusedEntries: [],
@@ -111,10 +133,22 @@ describe('outputs', () => {
 
   it('names the rules that failed, and lists failed images one a line', () => {
     expect(failedRules(verdict)).toEqual(['fail-on: high>0 || medium>=3', 'check-non-root']);
-    const e = (image: string, v: BatchImageEntry['verdict'], rules: string[] = []): BatchImageEntry => ({ image, verdict: v, failedRules: rules, reasons: [], seconds: 1, finishedAt: '' });
-    expect(vulnerableList([e('a', 'pass'), e('b', 'fail', ['fail-on: high>0', 'check-non-root']), e('c', 'error'), e('d', 'fail', ['severity-threshold: high'])])).toBe(
-      'b\tfail-on: high>0; check-non-root\nd\tseverity-threshold: high\n',
-    );
+    const e = (image: string, v: BatchImageEntry['verdict'], rules: string[] = []): BatchImageEntry => ({
+      image,
+      verdict: v,
+      failedRules: rules,
+      reasons: [],
+      seconds: 1,
+      finishedAt: '',
+    });
+    expect(
+      vulnerableList([
+        e('a', 'pass'),
+        e('b', 'fail', ['fail-on: high>0', 'check-non-root']),
+        e('c', 'error'),
+        e('d', 'fail', ['severity-threshold: high']),
+      ]),
+    ).toBe('b\tfail-on: high>0; check-non-root\nd\tseverity-threshold: high\n');
   });
 
   it('report dirs are readable and distinct', () => {
@@ -124,8 +158,22 @@ describe('outputs', () => {
 
   it('the resume state: a fresh run starts it, a resumed one reads the finished images, another policy is refused', () => {
     const dir = testTempDir('cs-unit-batch-');
-    new BatchState(dir, 'fp1', false).record({ image: 'x', verdict: 'fail', failedRules: ['r'], reasons: [], seconds: 1, finishedAt: '' });
-    new BatchState(dir, 'fp1', true).record({ image: 'y', verdict: 'error', failedRules: [], reasons: [], seconds: 1, finishedAt: '' });
+    new BatchState(dir, 'fp1', false).record({
+      image: 'x',
+      verdict: 'fail',
+      failedRules: ['r'],
+      reasons: [],
+      seconds: 1,
+      finishedAt: '',
+    });
+    new BatchState(dir, 'fp1', true).record({
+      image: 'y',
+      verdict: 'error',
+      failedRules: [],
+      reasons: [],
+      seconds: 1,
+      finishedAt: '',
+    });
     fs.appendFileSync(path.join(dir, 'batch-state.jsonl'), '{"image":"z","verdict":"pa');
     expect([...new BatchState(dir, 'fp1', true).done.keys()]).toEqual(['x']);
     expect(() => new BatchState(dir, 'fp2', true)).toThrow(/another policy/);
@@ -133,9 +181,16 @@ describe('outputs', () => {
   });
 
   it("Clair's own message of a failed index", () => {
-    const http500 = new ClairScanError('Clair could not index the image (HTTP 500)', { hint: 'h', details: '{"code":"internal-error","message":"failed to start scan: boom"}' });
+    const http500 = new ClairScanError('Clair could not index the image (HTTP 500)', {
+      hint: 'h',
+      details: '{"code":"internal-error","message":"failed to start scan: boom"}',
+    });
     expect(clairMessage(http500)).toBe('failed to start scan: boom');
-    expect(clairMessage(new ClairScanError('Clair failed to index the image (state IndexError)', { hint: 'h', details: 'fetch: 404' }))).toBe('fetch: 404');
+    expect(
+      clairMessage(
+        new ClairScanError('Clair failed to index the image (state IndexError)', { hint: 'h', details: 'fetch: 404' }),
+      ),
+    ).toBe('fetch: 404');
     expect(clairMessage(new ClairScanError('image "x" was not found', { hint: 'h' }))).toBeUndefined();
   });
 });
@@ -157,9 +212,15 @@ describe('batch inputs', () => {
     expect(r.listings.map((l) => l.pattern)).toEqual(['org/*']);
     expect({ latest: r.keepTag('latest'), semver: r.keepTag('1.0.0') }).toEqual({ latest: true, semver: false });
     // Settings.batch's inputs are checked before any registry is listed, with the input table's bounds.
-    expect(() => parseBatchInputs(raw({ image: 'a:1', concurrency: '0' }))).toThrow('input "concurrency" has an invalid value "0"');
-    expect(() => parseBatchInputs(raw({ image: 'registry:r.io/org/*', concurrency: '65' }))).toThrow('input "concurrency" has an invalid value "65"');
-    expect(() => parseBatchInputs(raw({ image: 'a:1', resume: 'maybe' }))).toThrow('input "resume" has an invalid value "maybe"');
+    expect(() => parseBatchInputs(raw({ image: 'a:1', concurrency: '0' }))).toThrow(
+      'input "concurrency" has an invalid value "0"',
+    );
+    expect(() => parseBatchInputs(raw({ image: 'registry:r.io/org/*', concurrency: '65' }))).toThrow(
+      'input "concurrency" has an invalid value "65"',
+    );
+    expect(() => parseBatchInputs(raw({ image: 'a:1', resume: 'maybe' }))).toThrow(
+      'input "resume" has an invalid value "maybe"',
+    );
     expect(() => parseBatchInputs(raw({ 'images-file': '/nonexistent/list' }))).toThrow(/cannot be read/);
   });
 });
@@ -180,12 +241,30 @@ describe('Clair client retries', () => {
       req.resume();
       req.on('end', () => {
         n++;
-        if (n === 1) res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"code":"too-many-requests"}');
-        else res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ manifest_hash: 'sha256:1', state: 'IndexFinished', success: true, err: '', packages: {}, distributions: {}, repository: {}, environments: {} }));
+        if (n === 1)
+          res
+            .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+            .end('{"code":"too-many-requests"}');
+        else
+          res.writeHead(201, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              manifest_hash: 'sha256:1',
+              state: 'IndexFinished',
+              success: true,
+              err: '',
+              packages: {},
+              distributions: {},
+              repository: {},
+              environments: {},
+            }),
+          );
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const client = new ClairClient({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requestTimeoutMs: 5000 });
+    const client = new ClairClient({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      requestTimeoutMs: 5000,
+    });
     try {
       const t0 = Date.now();
       await client.index({ hash: 'sha256:1', layers: [] });
@@ -208,7 +287,11 @@ describe('Clair client retries', () => {
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const client = new ClairClient({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requestTimeoutMs: 5000, retry: { minDelayMs: 1, maxDelayMs: 1 } });
+    const client = new ClairClient({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      requestTimeoutMs: 5000,
+      retry: { minDelayMs: 1, maxDelayMs: 1 },
+    });
     try {
       await expect(client.index({ hash: 'sha256:1', layers: [] })).rejects.toThrow(/HTTP 500/);
       await expect(client.vulnerabilityReport('sha256:1')).rejects.toThrow(/HTTP 500/);

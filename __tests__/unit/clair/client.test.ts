@@ -30,9 +30,17 @@ class FakeClair {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+        this.seen.push({
+          method: req.method ?? '',
+          url: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString(),
+        });
         const list = this.replies.get(`${req.method} ${req.url}`) ?? [];
-        const reply = (list.length > 1 ? list.shift() : list[0]) ?? { status: 404, body: '{"code":"not-found","message":"no route"}' };
+        const reply = (list.length > 1 ? list.shift() : list[0]) ?? {
+          status: 404,
+          body: '{"code":"not-found","message":"no route"}',
+        };
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
         res.end(reply.body ?? '');
       });
@@ -57,14 +65,19 @@ class FakeClair {
 
 const DIGEST = `sha256:${'1'.repeat(64)}`;
 const LAYER = `sha256:${'2'.repeat(64)}`;
-const MANIFEST: ClairManifest = { hash: DIGEST, layers: [{ hash: LAYER, uri: 'http://127.0.0.1:1/t/layers/x', headers: {} }] };
+const MANIFEST: ClairManifest = {
+  hash: DIGEST,
+  layers: [{ hash: LAYER, uri: 'http://127.0.0.1:1/t/layers/x', headers: {} }],
+};
 const FINISHED: ClairIndexReport = {
   manifest_hash: DIGEST,
   state: 'IndexFinished',
   packages: { '1': { id: '1', name: 'musl', version: '1.2.4-r2', kind: 'binary' } },
   distributions: { '1': { id: '1', did: 'alpine', name: 'Alpine Linux', version_id: '3.19.1' } },
   repository: {},
-  environments: { '1': [{ package_db: 'lib/apk/db/installed', introduced_in: LAYER, distribution_id: '1', repository_ids: null }] },
+  environments: {
+    '1': [{ package_db: 'lib/apk/db/installed', introduced_in: LAYER, distribution_id: '1', repository_ids: null }],
+  },
   success: true,
   err: '',
 };
@@ -73,11 +86,12 @@ const VULN_REPORT: ClairVulnerabilityReport = {
   packages: FINISHED.packages,
   distributions: FINISHED.distributions,
   environments: FINISHED.environments,
-  vulnerabilities: { v: { id: 'v', name: 'CVE-2099-0002', normalized_severity: 'Medium', fixed_in_version: '1.2.4-r3' } },
+  vulnerabilities: {
+    v: { id: 'v', name: 'CVE-2099-0002', normalized_severity: 'Medium', fixed_in_version: '1.2.4-r3' },
+  },
   package_vulnerabilities: { '1': ['v'] },
   enrichments: {},
 };
-
 
 let clair: FakeClair;
 let client: ClairClient;
@@ -93,7 +107,11 @@ afterEach(async () => {
 
 describe('index', () => {
   it('201 → the index report; the manifest is POSTed as JSON', async () => {
-    clair.on('POST /indexer/api/v1/index_report', { status: 201, body: JSON.stringify(FINISHED), headers: { etag: '"abc"' } });
+    clair.on('POST /indexer/api/v1/index_report', {
+      status: 201,
+      body: JSON.stringify(FINISHED),
+      headers: { etag: '"abc"' },
+    });
     expect(await client.index(MANIFEST)).toEqual(FINISHED);
     const [req] = clair.requests('POST /indexer/api/v1/index_report');
     expect(JSON.parse(req.body)).toEqual(MANIFEST);
@@ -103,7 +121,10 @@ describe('index', () => {
   });
 
   it("500 with Clair's error JSON → ClairScanError carrying Clair's message, not retried", async () => {
-    const body = JSON.stringify({ code: 'internal-error', message: 'failed to start scan: fetcher: encountered errors: validation failed' });
+    const body = JSON.stringify({
+      code: 'internal-error',
+      message: 'failed to start scan: fetcher: encountered errors: validation failed',
+    });
     clair.on('POST /indexer/api/v1/index_report', { status: 500, body });
     const err = await caught(client.index(MANIFEST));
     expect(err.message).toBe('Clair could not index the image (HTTP 500)');
@@ -113,14 +134,22 @@ describe('index', () => {
   });
 
   it('400 bad request → ClairScanError with the details', async () => {
-    clair.on('POST /indexer/api/v1/index_report', { status: 400, body: '{"code":"bad-request","message":"manifest has no layers"}' });
+    clair.on('POST /indexer/api/v1/index_report', {
+      status: 400,
+      body: '{"code":"bad-request","message":"manifest has no layers"}',
+    });
     const err = await caught(client.index(MANIFEST));
     expect(err.message).toBe('Clair could not index the image (HTTP 400)');
     expect(err.details).toMatch(/manifest has no layers/);
   });
 
-  it('a stored IndexError report → ClairScanError with Clair\'s err', async () => {
-    const failed = { ...FINISHED, state: 'IndexError', success: false, err: 'failed to fetch layers: unexpected status code 404' };
+  it("a stored IndexError report → ClairScanError with Clair's err", async () => {
+    const failed = {
+      ...FINISHED,
+      state: 'IndexError',
+      success: false,
+      err: 'failed to fetch layers: unexpected status code 404',
+    };
     clair.on('POST /indexer/api/v1/index_report', { status: 201, body: JSON.stringify(failed) });
     const err = await caught(client.index(MANIFEST));
     expect(err.message).toBe('Clair failed to index the image (state IndexError)');
@@ -128,8 +157,13 @@ describe('index', () => {
   });
 
   it('a report that is finished but not successful is an error too', async () => {
-    clair.on('POST /indexer/api/v1/index_report', { status: 201, body: JSON.stringify({ ...FINISHED, success: false, err: 'partial' }) });
-    expect((await caught(client.index(MANIFEST))).message).toBe('Clair failed to index the image (state IndexFinished)');
+    clair.on('POST /indexer/api/v1/index_report', {
+      status: 201,
+      body: JSON.stringify({ ...FINISHED, success: false, err: 'partial' }),
+    });
+    expect((await caught(client.index(MANIFEST))).message).toBe(
+      'Clair failed to index the image (state IndexFinished)',
+    );
   });
 });
 
@@ -137,7 +171,11 @@ describe('vulnerabilityReport', () => {
   const path = `/matcher/api/v1/vulnerability_report/${DIGEST}`;
 
   it('200 → ok with the report', async () => {
-    clair.on(`GET ${path}`, { status: 200, body: JSON.stringify(VULN_REPORT), headers: { 'content-type': 'application/vnd.clair.index_report.v1+json' } });
+    clair.on(`GET ${path}`, {
+      status: 200,
+      body: JSON.stringify(VULN_REPORT),
+      headers: { 'content-type': 'application/vnd.clair.index_report.v1+json' },
+    });
     expect(await client.vulnerabilityReport(DIGEST)).toEqual({ status: 'ok', report: VULN_REPORT });
   });
 
@@ -169,13 +207,22 @@ describe('vulnerabilityReport', () => {
 describe('retries', () => {
   it('retries a 503 and then succeeds', async () => {
     const path = `/matcher/api/v1/vulnerability_report/${DIGEST}`;
-    clair.on(`GET ${path}`, { status: 503, body: '' }, { status: 503, body: '' }, { status: 200, body: JSON.stringify(VULN_REPORT) });
+    clair.on(
+      `GET ${path}`,
+      { status: 503, body: '' },
+      { status: 503, body: '' },
+      { status: 200, body: JSON.stringify(VULN_REPORT) },
+    );
     expect(await client.vulnerabilityReport(DIGEST)).toEqual({ status: 'ok', report: VULN_REPORT });
     expect(clair.requests(`GET ${path}`)).toHaveLength(3);
   }, 30000);
 
   it('retries a POST index on 429 with the same body', async () => {
-    clair.on('POST /indexer/api/v1/index_report', { status: 429, body: '{"code":"too-many-requests"}' }, { status: 201, body: JSON.stringify(FINISHED) });
+    clair.on(
+      'POST /indexer/api/v1/index_report',
+      { status: 429, body: '{"code":"too-many-requests"}' },
+      { status: 201, body: JSON.stringify(FINISHED) },
+    );
     expect(await client.index(MANIFEST)).toEqual(FINISHED);
     const reqs = clair.requests('POST /indexer/api/v1/index_report');
     expect(reqs).toHaveLength(2);
@@ -208,7 +255,18 @@ describe('retries', () => {
 
 describe('other calls', () => {
   it('updateOperations', async () => {
-    const ops = { 'debian/updater': [{ ref: 'a3b8c5d2-0000-4000-8000-000000000001', updater: 'debian/updater', fingerprint: 'x', date: '2024-01-01T00:00:00Z', kind: 'vulnerability' }], 'osv/pypi': [] };
+    const ops = {
+      'debian/updater': [
+        {
+          ref: 'a3b8c5d2-0000-4000-8000-000000000001',
+          updater: 'debian/updater',
+          fingerprint: 'x',
+          date: '2024-01-01T00:00:00Z',
+          kind: 'vulnerability',
+        },
+      ],
+      'osv/pypi': [],
+    };
     clair.on('GET /matcher/api/v1/internal/update_operation', { status: 200, body: JSON.stringify(ops) });
     expect(await client.updateOperations()).toEqual(ops);
   });
@@ -241,7 +299,13 @@ describe('PSK auth', () => {
 
   async function verifies(jwt: string, keyB64: string): Promise<boolean> {
     const [h, c, s] = jwt.split('.');
-    const key = await webcrypto.subtle.importKey('raw', Buffer.from(keyB64, 'base64'), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    const key = await webcrypto.subtle.importKey(
+      'raw',
+      Buffer.from(keyB64, 'base64'),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
     return webcrypto.subtle.verify('HMAC', key, Buffer.from(s, 'base64url'), Buffer.from(`${h}.${c}`));
   }
 
@@ -281,7 +345,9 @@ describe('PSK auth', () => {
 
 describe('indexFailureHint', () => {
   it('names the Red Hat mapping files when the RHEL scanners could not fetch them', () => {
-    const hint = indexFailureHint('failed to start scan: failed to scan all layer contents: layer "sha256:ab": rhel: unable to create a mappingFile object');
+    const hint = indexFailureHint(
+      'failed to start scan: failed to scan all layer contents: layer "sha256:ab": rhel: unable to create a mappingFile object',
+    );
     expect(hint).toMatch(/security\.access\.redhat\.com/);
     expect(hint).toMatch(/repo2cpe_mapping_url/);
     expect(hint).toMatch(/rhel-repo2cpe \/ rhel-name2repos/);
@@ -289,10 +355,14 @@ describe('indexFailureHint', () => {
   });
 
   it('points at layer-server-address when Clair could not fetch a layer', () => {
-    expect(indexFailureHint('fetcher: Get "http://10.0.0.5:4000/x/layers/sha256:ab": dial tcp 10.0.0.5:4000: connect: connection refused')).toMatch(/layer-server-address/);
+    expect(
+      indexFailureHint(
+        'fetcher: Get "http://10.0.0.5:4000/x/layers/sha256:ab": dial tcp 10.0.0.5:4000: connect: connection refused',
+      ),
+    ).toMatch(/layer-server-address/);
   });
 
-  it('otherwise sends the reader to Clair\'s message', () => {
+  it("otherwise sends the reader to Clair's message", () => {
     expect(indexFailureHint('something else')).toBe("see Clair's message below and its log.");
   });
 });

@@ -7,7 +7,9 @@ import { updaterCovers } from '../../../src/clair/updater-names';
 
 const IMAGE = { repository: { id: '20', name: 'Red Hat Container Catalog', key: 'rhcc-container-repository' } };
 // The repository detector's form (labels.json with a cpe): the name is a CPE, the key the same.
-const IMAGE_CPE = { repository: { id: '21', name: 'cpe:2.3:a:redhat:openshift:4.14:*:el9:*:*:*:*:*', key: 'rhcc-container-repository' } };
+const IMAGE_CPE = {
+  repository: { id: '21', name: 'cpe:2.3:a:redhat:openshift:4.14:*:el9:*:*:*:*:*', key: 'rhcc-container-repository' },
+};
 
 describe('updaterCovers: Red Hat container images', () => {
   it.each([

@@ -32,7 +32,8 @@ describe('parseUpdaterName', () => {
   ])('%s', (name, want) => expect(parseUpdaterName(name)).toEqual(want));
 
   it('other names are not claircore forms', () => {
-    for (const n of ['fixture-debian', 'clair.cvss', 'debian-bookworm-updater', 'RHEL9-rhel-9-including-unpatched']) expect(parseUpdaterName(n)).toBeUndefined();
+    for (const n of ['fixture-debian', 'clair.cvss', 'debian-bookworm-updater', 'RHEL9-rhel-9-including-unpatched'])
+      expect(parseUpdaterName(n)).toBeUndefined();
   });
 });
 
@@ -45,11 +46,16 @@ describe('updaterCovers', () => {
     expect(updaterCovers('osv/pypi', DEBIAN12)).toBe(false);
   });
 
-  it('Alpine and Ubuntu: only the image\'s own release', () => {
+  it("Alpine and Ubuntu: only the image's own release", () => {
     expect(updaterCovers('alpine-main-v3.19-updater', ALPINE319)).toBe(true);
     expect(updaterCovers('alpine-community-v3.19-updater', ALPINE319)).toBe(true);
     expect(updaterCovers('alpine-main-v3.18-updater', ALPINE319)).toBe(false);
-    expect(updaterCovers('alpine-main-edge-updater', d('alpine', { version_id: '3.20.0_alpha20240329', pretty_name: 'Alpine Linux edge' }))).toBe(true);
+    expect(
+      updaterCovers(
+        'alpine-main-edge-updater',
+        d('alpine', { version_id: '3.20.0_alpha20240329', pretty_name: 'Alpine Linux edge' }),
+      ),
+    ).toBe(true);
     expect(updaterCovers('ubuntu/updater/jammy', JAMMY)).toBe(true);
     expect(updaterCovers('ubuntu/updater/focal', JAMMY)).toBe(false);
     // No release known for the image: any release's data may cover it (the matcher decides).
@@ -57,7 +63,8 @@ describe('updaterCovers', () => {
   });
 
   it('RHEL family, Oracle, Amazon, Photon, SUSE', () => {
-    for (const did of ['rhel', 'centos', 'rocky', 'almalinux']) expect(updaterCovers('rhel-vex', d(did, { version_id: '9.4' }))).toBe(true);
+    for (const did of ['rhel', 'centos', 'rocky', 'almalinux'])
+      expect(updaterCovers('rhel-vex', d(did, { version_id: '9.4' }))).toBe(true);
     expect(updaterCovers('rhel-vex', d('ol', { version_id: '9.4' }))).toBe(false);
     expect(updaterCovers('oracle-2024-updater', d('ol', { version_id: '9.4' }))).toBe(true);
     expect(updaterCovers('aws-AL2023-updater', d('amzn', { version_id: '2023' }))).toBe(true);
@@ -69,10 +76,20 @@ describe('updaterCovers', () => {
     expect(updaterCovers('suse-updater-suse.linux.enterprise.server.15', DEBIAN12)).toBe(false);
   });
 
-  it('Photon and SUSE as claircore v1.5.48 names their updaters: only the image\'s own release', () => {
+  it("Photon and SUSE as claircore v1.5.48 names their updaters: only the image's own release", () => {
     // The distributions claircore's photon and suse scanners give (e2e: the photon3 and sles15 fixtures).
-    const photon3 = d('photon', { name: 'VMware Photon OS', version: '3.0', version_id: '3.0', pretty_name: 'VMware Photon OS/Linux' });
-    const sles15 = d('sles', { name: 'SLES', version: '15', version_id: '15', pretty_name: 'SUSE Linux Enterprise Server 15' });
+    const photon3 = d('photon', {
+      name: 'VMware Photon OS',
+      version: '3.0',
+      version_id: '3.0',
+      pretty_name: 'VMware Photon OS/Linux',
+    });
+    const sles15 = d('sles', {
+      name: 'SLES',
+      version: '15',
+      version_id: '15',
+      pretty_name: 'SUSE Linux Enterprise Server 15',
+    });
     const leap155 = d('opensuse-leap', { name: 'openSUSE Leap', version: '15.5', version_id: '15.5' });
     expect(updaterCovers('photon-updater-photon3', photon3)).toBe(true);
     expect(updaterCovers('photon-updater-photon2', photon3)).toBe(false);

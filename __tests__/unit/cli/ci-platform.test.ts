@@ -66,35 +66,52 @@ describe('resolvePlatform', () => {
     expect(e).toBeInstanceOf(ClairScanError);
     expect(e.exitCode).toBe(2);
     expect(e.message).toBe('--ci-platform (CLAIR_SCAN_CI_PLATFORM) is "gitlab-ci", not a CI platform');
-    expect(e.hint).toBe('use one of auto, gitlab, github, jenkins, none (auto: gitlab when GITLAB_CI=true, jenkins when JENKINS_URL and BUILD_ID are set, else none).');
+    expect(e.hint).toBe(
+      'use one of auto, gitlab, github, jenkins, none (auto: gitlab when GITLAB_CI=true, jenkins when JENKINS_URL and BUILD_ID are set, else none).',
+    );
   });
 });
 
 describe('the CLI', () => {
-  const severities = async (argv: string[], env: Record<string, string>): Promise<string[] | undefined> => (await cliSettings(['myapp:ci', ...argv], env)).reports.severities;
+  const severities = async (argv: string[], env: Record<string, string>): Promise<string[] | undefined> =>
+    (await cliSettings(['myapp:ci', ...argv], env)).reports.severities;
 
-  test('CLAIR_SCAN_CI_PLATFORM=gitlab applies GitLab\'s CS_SEVERITY_THRESHOLD although gitlab-ci-local sets GITLAB_CI=false', async () => {
-    expect(await severities([], { GITLAB_CI: 'false', CLAIR_SCAN_CI_PLATFORM: 'gitlab', CS_SEVERITY_THRESHOLD: 'HIGH' })).toEqual(['High', 'Critical']);
+  test("CLAIR_SCAN_CI_PLATFORM=gitlab applies GitLab's CS_SEVERITY_THRESHOLD although gitlab-ci-local sets GITLAB_CI=false", async () => {
+    expect(
+      await severities([], { GITLAB_CI: 'false', CLAIR_SCAN_CI_PLATFORM: 'gitlab', CS_SEVERITY_THRESHOLD: 'HIGH' }),
+    ).toEqual(['High', 'Critical']);
   });
 
   test('--ci-platform gitlab does the same, and wins over the environment variable', async () => {
-    expect(await severities(['--ci-platform', 'gitlab'], { GITLAB_CI: 'false', CLAIR_SCAN_CI_PLATFORM: 'none', CS_SEVERITY_THRESHOLD: 'HIGH' })).toEqual(['High', 'Critical']);
+    expect(
+      await severities(['--ci-platform', 'gitlab'], {
+        GITLAB_CI: 'false',
+        CLAIR_SCAN_CI_PLATFORM: 'none',
+        CS_SEVERITY_THRESHOLD: 'HIGH',
+      }),
+    ).toEqual(['High', 'Critical']);
   });
 
-  test('auto keeps the old detection; none turns GitLab\'s behaviours off even in GitLab CI', async () => {
+  test("auto keeps the old detection; none turns GitLab's behaviours off even in GitLab CI", async () => {
     expect(await severities([], { GITLAB_CI: 'true', CS_SEVERITY_THRESHOLD: 'HIGH' })).toEqual(['High', 'Critical']);
     expect(await severities([], { GITLAB_CI: 'false', CS_SEVERITY_THRESHOLD: 'HIGH' })).toEqual([]);
-    expect(await severities(['--ci-platform', 'none'], { GITLAB_CI: 'true', CS_SEVERITY_THRESHOLD: 'HIGH' })).toEqual([]);
+    expect(await severities(['--ci-platform', 'none'], { GITLAB_CI: 'true', CS_SEVERITY_THRESHOLD: 'HIGH' })).toEqual(
+      [],
+    );
   });
 
   test('a bad CLAIR_SCAN_CI_PLATFORM is exit 2 with a hint, before anything runs', async () => {
     expect(await runCli(['myapp:ci'], { CLAIR_SCAN_CI_PLATFORM: 'azure' })).toBe(2);
-    expect(err).toMatch(/^error: --ci-platform \(CLAIR_SCAN_CI_PLATFORM\) is "azure", not a CI platform\nwhat to do: use one of auto, gitlab, github, jenkins, none /);
+    expect(err).toMatch(
+      /^error: --ci-platform \(CLAIR_SCAN_CI_PLATFORM\) is "azure", not a CI platform\nwhat to do: use one of auto, gitlab, github, jenkins, none /,
+    );
   });
 
-  test('a bad --ci-platform is exit 2 with commander\'s list of choices', async () => {
+  test("a bad --ci-platform is exit 2 with commander's list of choices", async () => {
     expect(await runCli(['--ci-platform', 'azure', 'myapp:ci'], {})).toBe(2);
-    expect(err).toMatch(/option '--ci-platform <platform>' argument 'azure' is invalid\. Allowed choices are auto, gitlab, github, jenkins, none/);
+    expect(err).toMatch(
+      /option '--ci-platform <platform>' argument 'azure' is invalid\. Allowed choices are auto, gitlab, github, jenkins, none/,
+    );
   });
 
   test('each run decides afresh: a later run without the flag goes back to detection', async () => {
@@ -102,11 +119,13 @@ describe('the CLI', () => {
     expect(currentPlatform().name).toBe('github');
     expect(await runCli(['myapp:ci', '--fail=maybe'], {})).toBe(2);
     expect(currentPlatform().name).toBe('none');
-    expect(await runCli(['myapp:ci', '--fail=maybe'], { JENKINS_URL: 'http://127.0.0.1:8080/', BUILD_ID: '7' })).toBe(2);
+    expect(await runCli(['myapp:ci', '--fail=maybe'], { JENKINS_URL: 'http://127.0.0.1:8080/', BUILD_ID: '7' })).toBe(
+      2,
+    );
     expect(currentPlatform().name).toBe('jenkins');
   });
 
-  test('a subcommand follows CLAIR_SCAN_CI_PLATFORM too (commander runs the root\'s preAction hook for it)', async () => {
+  test("a subcommand follows CLAIR_SCAN_CI_PLATFORM too (commander runs the root's preAction hook for it)", async () => {
     expect(await runCli(['cleanup'], { CLAIR_SCAN_CI_PLATFORM: 'gitlab' })).toBe(2);
     expect(err).toBe('error: cleanup needs --run-id <id> or --all\n');
     expect(currentPlatform().name).toBe('gitlab');
@@ -121,7 +140,9 @@ describe('the CLI', () => {
     expect(await runCli(['--help'], {})).toBe(0);
     const text = out.replace(/\s+/g, ' ');
     for (const p of PLATFORMS) expect(text).toContain(`${p.name} = ${p.help}`);
-    expect(text).toContain('auto (default) = gitlab when GITLAB_CI=true, jenkins when JENKINS_URL and BUILD_ID are set, else none');
+    expect(text).toContain(
+      'auto (default) = gitlab when GITLAB_CI=true, jenkins when JENKINS_URL and BUILD_ID are set, else none',
+    );
   });
 });
 
@@ -132,7 +153,9 @@ describe('log groups follow the chosen platform, not GITLAB_CI', () => {
     process.env.GITLAB_CI = 'false';
     usePlatform(platform('gitlab'));
     await log.group('data-load', 'Loading vulnerability data', phase);
-    expect(err).toBe('\x1b[0Ksection_start:1700000000:clair_scan_data-load[collapsed=true]\r\x1b[0KLoading vulnerability data\nloading\n\x1b[0Ksection_end:1700000000:clair_scan_data-load\r\x1b[0K\n');
+    expect(err).toBe(
+      '\x1b[0Ksection_start:1700000000:clair_scan_data-load[collapsed=true]\r\x1b[0KLoading vulnerability data\nloading\n\x1b[0Ksection_end:1700000000:clair_scan_data-load\r\x1b[0K\n',
+    );
   });
 
   test('jenkins: plain text (Jenkins has no in-log group convention)', async () => {

@@ -48,7 +48,8 @@ describe('help and version', () => {
     const cliInputs = INPUTS.filter((d) => !d.actionOnly && d.name !== 'image');
     expect(cliInputs.length).toBeGreaterThan(20);
     for (const def of cliInputs) expect([def.name, flags.has(`--${def.name}`)]).toEqual([def.name, true]);
-    for (const def of INPUTS.filter((d) => d.actionOnly)) expect([def.name, flags.has(`--${def.name}`)]).toEqual([def.name, false]);
+    for (const def of INPUTS.filter((d) => d.actionOnly))
+      expect([def.name, flags.has(`--${def.name}`)]).toEqual([def.name, false]);
     expect(flags.has('--image')).toBe(false);
     expect(out).toMatch(/\[images\.\.\.\]/);
     expect(out).toMatch(/cleanup/);
@@ -79,7 +80,8 @@ describe('help and version', () => {
     expect(section('Exit codes')).toMatch(/^ {2}0 {2}passed[\s\S]*^ {2}1 {2}the policy failed[\s\S]*^ {2}2 {2}error/m);
     // Every option's environment variable, a secret's _FILE variable.
     const flat = out.replace(/\s+/g, ' ');
-    for (const def of INPUTS.filter((d) => !d.actionOnly && d.name !== 'image')) expect(flat).toContain(`env: ${envName(def.name)})`);
+    for (const def of INPUTS.filter((d) => !d.actionOnly && d.name !== 'image'))
+      expect(flat).toContain(`env: ${envName(def.name)})`);
     expect(section('Environment')).toMatch(/CLAIR_SCAN_REGISTRY_PASSWORD_FILE/);
     expect(section('Examples')).toMatch(/^ {2}clair-scan myapp:ci$/m);
     expect(out).not.toMatch(/preset:|`/);
@@ -98,7 +100,7 @@ describe('help and version', () => {
 });
 
 describe('errors before any scan', () => {
-  it('an unknown option → exit 2 with commander\'s message', async () => {
+  it("an unknown option → exit 2 with commander's message", async () => {
     expect(await runCli(['--no-such-flag', 'myapp:ci'], {})).toBe(2);
     expect(err).toMatch(/unknown option '--no-such-flag'/);
   });
@@ -146,10 +148,13 @@ describe('errors before any scan', () => {
     expect(err).toMatch(new RegExp(`^error: input "${name}" has an invalid value "${value}"`));
   });
 
-  it.each(Object.entries(BAD).filter(([name]) => !isBoolean(name)))('--%s=%s works for value flags too', async (name, value) => {
-    expect(await runCli(['myapp:ci', `--${name}=${value}`], {})).toBe(2);
-    expect(err).toMatch(new RegExp(`^error: input "${name}" has an invalid value "${value}"`));
-  });
+  it.each(Object.entries(BAD).filter(([name]) => !isBoolean(name)))(
+    '--%s=%s works for value flags too',
+    async (name, value) => {
+      expect(await runCli(['myapp:ci', `--${name}=${value}`], {})).toBe(2);
+      expect(err).toMatch(new RegExp(`^error: input "${name}" has an invalid value "${value}"`));
+    },
+  );
 
   it.each(Object.entries(BAD))('CLAIR_SCAN_… for %s reaches the input too', async (name, value) => {
     expect(await runCli(['myapp:ci'], { [envName(name)]: value })).toBe(2);
@@ -158,7 +163,9 @@ describe('errors before any scan', () => {
 
   it('a flag wins over the environment variable', async () => {
     // pull is parsed before scan-timeout: had the bad environment value been used, the error would name pull.
-    expect(await runCli(['myapp:ci', '--pull', 'never', '--scan-timeout', 'x'], { CLAIR_SCAN_PULL: 'sometimes' })).toBe(2);
+    expect(await runCli(['myapp:ci', '--pull', 'never', '--scan-timeout', 'x'], { CLAIR_SCAN_PULL: 'sometimes' })).toBe(
+      2,
+    );
     expect(err).toMatch(/^error: input "scan-timeout" has an invalid value "x"/);
   });
 
@@ -212,7 +219,8 @@ describe('boolean flags never take the next argument', () => {
   });
 
   it('--flag, --no-flag and --flag=value: the last one given wins; none given → environment, then default', async () => {
-    const fail = async (args: string[], env: Record<string, string> = {}): Promise<boolean> => (await cliSettings([...args, 'app:1'], env)).policy.fail;
+    const fail = async (args: string[], env: Record<string, string> = {}): Promise<boolean> =>
+      (await cliSettings([...args, 'app:1'], env)).policy.fail;
     expect(await fail([])).toBe(true); // default
     expect(await fail([], { CLAIR_SCAN_FAIL: 'false' })).toBe(false); // environment
     expect(await fail(['--fail'], { CLAIR_SCAN_FAIL: 'false' })).toBe(true); // flag beats environment
@@ -222,9 +230,17 @@ describe('boolean flags never take the next argument', () => {
     expect(await fail(['--fail=TRUE'], { CLAIR_SCAN_FAIL: 'false' })).toBe(true);
     expect(await fail(['--fail=false', '--fail'])).toBe(true);
     expect(await fail(['--fail', '--no-fail'])).toBe(false);
-    const s = await cliSettings(['--ignore-unfixed', 'a:1', '--check-secrets', 'b:2', '--no-comment', 'c:3'], { CLAIR_SCAN_CHECK_NON_ROOT: 'yes' });
+    const s = await cliSettings(['--ignore-unfixed', 'a:1', '--check-secrets', 'b:2', '--no-comment', 'c:3'], {
+      CLAIR_SCAN_CHECK_NON_ROOT: 'yes',
+    });
     expect(s.images.map((i) => i.input)).toEqual(['a:1', 'b:2', 'c:3']);
-    expect([s.policy.ignoreUnfixed, s.policy.checkSecrets, s.publish.comment, s.policy.checkNonRoot, s.registry.insecure]).toEqual([true, true, false, true, false]);
+    expect([
+      s.policy.ignoreUnfixed,
+      s.policy.checkSecrets,
+      s.publish.comment,
+      s.policy.checkNonRoot,
+      s.registry.insecure,
+    ]).toEqual([true, true, false, true, false]);
   });
 
   it('a value flag still takes the next word, even one that looks like a boolean flag', async () => {
@@ -260,19 +276,29 @@ describe('cleanup options', () => {
   });
 
   // --run-id of a run that does not exist, never --all: a regression must not empty the shared engine.
-  it('--docker-host after cleanup is cleanup\'s (an unusable host shows which daemon was used)', async () => {
+  it("--docker-host after cleanup is cleanup's (an unusable host shows which daemon was used)", async () => {
     expect(await runCli(['cleanup', '--run-id', 'no-such-run-0', '--docker-host', 'ssh://nowhere'], {})).toBe(2);
     expect(err).toMatch(/unsupported Docker host "ssh:\/\/nowhere"/);
   });
 
-  it('--docker-host before cleanup and CLAIR_SCAN_DOCKER_HOST reach it too; cleanup\'s own flag wins', async () => {
+  it("--docker-host before cleanup and CLAIR_SCAN_DOCKER_HOST reach it too; cleanup's own flag wins", async () => {
     expect(await runCli(['--docker-host', 'ssh://before', 'cleanup', '--run-id', 'no-such-run-0'], {})).toBe(2);
     expect(err).toMatch(/unsupported Docker host "ssh:\/\/before"/);
     err = '';
-    expect(await runCli(['cleanup', '--run-id', 'no-such-run-0'], { CLAIR_SCAN_DOCKER_HOST: 'ssh://from-env' })).toBe(2);
+    expect(await runCli(['cleanup', '--run-id', 'no-such-run-0'], { CLAIR_SCAN_DOCKER_HOST: 'ssh://from-env' })).toBe(
+      2,
+    );
     expect(err).toMatch(/unsupported Docker host "ssh:\/\/from-env"/);
     err = '';
-    const args = ['--docker-host', 'ssh://before', 'cleanup', '--run-id', 'no-such-run-0', '--docker-host', 'ssh://after'];
+    const args = [
+      '--docker-host',
+      'ssh://before',
+      'cleanup',
+      '--run-id',
+      'no-such-run-0',
+      '--docker-host',
+      'ssh://after',
+    ];
     expect(await runCli(args, { CLAIR_SCAN_DOCKER_HOST: 'ssh://env' })).toBe(2);
     expect(err).toMatch(/unsupported Docker host "ssh:\/\/after"/);
   });

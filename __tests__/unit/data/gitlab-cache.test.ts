@@ -18,7 +18,13 @@ import { removeTestTempDirs, testTempDir } from '../../helpers/tmp';
 
 const PREFIX = 'clair-scan-vulndata-v4.9.0-debian-';
 const record = (n: number): string =>
-  JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'f', Ref: '5b0f8c3e-1d2a-4e6b-9c7d-8e9f0a1b2c3d', Kind: 'vulnerability', Vuln: { name: `CVE-2099-${1000 + n}` } });
+  JSON.stringify({
+    Updater: 'debian/updater',
+    Fingerprint: 'f',
+    Ref: '5b0f8c3e-1d2a-4e6b-9c7d-8e9f0a1b2c3d',
+    Kind: 'vulnerability',
+    Vuln: { name: `CVE-2099-${1000 + n}` },
+  });
 
 afterAll(removeTestTempDirs);
 
@@ -39,17 +45,22 @@ function scanJob(file: string): Job {
   return job;
 }
 
-const TEMPLATES = [path.join(REPO_ROOT, 'templates', 'clair-scan.gitlab-ci.yml'), path.join(REPO_ROOT, 'templates', 'clair-scan', 'template.yml')];
+const TEMPLATES = [
+  path.join(REPO_ROOT, 'templates', 'clair-scan.gitlab-ci.yml'),
+  path.join(REPO_ROOT, 'templates', 'clair-scan', 'template.yml'),
+];
 
 describe.each(TEMPLATES)('%s', (file) => {
   const job = scanJob(file);
 
   it('keys the cache per ref and per protection', () => {
-    expect(job.cache.key).toBe('clair-scan-vulndata-$CI_JOB_NAME-$CI_COMMIT_REF_SLUG-protected-$CI_COMMIT_REF_PROTECTED');
+    expect(job.cache.key).toBe(
+      'clair-scan-vulndata-$CI_JOB_NAME-$CI_COMMIT_REF_SLUG-protected-$CI_COMMIT_REF_PROTECTED',
+    );
     expect(job.cache.paths).toEqual(['.clair-scan-cache/']);
   });
 
-  it('uses the newest snapshot by createdAt; passes over future dates and other refs\' entries', async () => {
+  it("uses the newest snapshot by createdAt; passes over future dates and other refs' entries", async () => {
     const project = testTempDir('cs-unit-glcache-');
     const cache = path.join(project, '.clair-scan-cache');
     const now = Date.now();
@@ -70,15 +81,31 @@ describe.each(TEMPLATES)('%s', (file) => {
       cwd: project,
       encoding: 'utf8',
       timeout: 120_000,
-      env: { PATH: `${bin}:${process.env.PATH}`, HOME: project, TMPDIR: project, CLAIR_SCAN_VULN_DATA: 'online', CLAIR_SCAN_UPDATERS: 'debian', CI_COMMIT_REF_NAME: 'main' },
+      env: {
+        PATH: `${bin}:${process.env.PATH}`,
+        HOME: project,
+        TMPDIR: project,
+        CLAIR_SCAN_VULN_DATA: 'online',
+        CLAIR_SCAN_UPDATERS: 'debian',
+        CI_COMMIT_REF_NAME: 'main',
+      },
     });
     expect({ status: r.status, error: r.error?.message }).toEqual({ status: 0, error: undefined });
     expect(r.stdout).toContain(`VULN_DATA=.clair-scan-cache/${PREFIX}20260101.json.zst\n`);
     expect(r.stdout).toContain('MAX_AGE=24h\n');
-    expect(r.stderr).toMatch(new RegExp(`cache entry passed over: ${PREFIX}20991230\\.json\\.zst: snapshot manifest .* says it was created at .*, in the future`));
-    expect(r.stderr).toContain(`cache entry passed over: ${PREFIX}20260102.json.zst: it was written by the ref "feature/x", not "main"`);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `cache entry passed over: ${PREFIX}20991230\\.json\\.zst: snapshot manifest .* says it was created at .*, in the future`,
+      ),
+    );
+    expect(r.stderr).toContain(
+      `cache entry passed over: ${PREFIX}20260102.json.zst: it was written by the ref "feature/x", not "main"`,
+    );
     // Only the chosen entry stays in the cache.
-    expect(fs.readdirSync(cache).sort()).toEqual([`${PREFIX}20260101.json.zst`, `${PREFIX}20260101.json.zst.manifest.json`]);
+    expect(fs.readdirSync(cache).sort()).toEqual([
+      `${PREFIX}20260101.json.zst`,
+      `${PREFIX}20260101.json.zst.manifest.json`,
+    ]);
   });
 });
 
@@ -98,7 +125,11 @@ describe('pickCachedSnapshot', () => {
     // An entry that records no ref is accepted for any ref (entries written before refs were recorded).
     expect(r.bundlePath).toBe(path.join(dir, `${PREFIX}20200101.json.zst`));
     expect(r.skipped).toEqual([
-      expect.stringMatching(new RegExp(`^${PREFIX}20991230\\.json\\.zst: snapshot manifest .*20991230\\.json\\.zst\\.manifest\\.json is not JSON \\(`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${PREFIX}20991230\\.json\\.zst: snapshot manifest .*20991230\\.json\\.zst\\.manifest\\.json is not JSON \\(`,
+        ),
+      ),
       `${PREFIX}20991231.json.zst: it has no snapshot manifest, so its age is unknown`,
     ]);
   });

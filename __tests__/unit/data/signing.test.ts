@@ -60,7 +60,7 @@ function cosignEncryptedKey(pkcs8Der: Buffer, password: string, N = 32768): stri
 }
 
 describe('loadSigningKey', () => {
-  it('reads PKCS#8 EC P-256 (cosign\'s default kind), Ed25519 and RSA keys, with the verifier\'s fingerprint', () => {
+  it("reads PKCS#8 EC P-256 (cosign's default kind), Ed25519 and RSA keys, with the verifier's fingerprint", () => {
     for (const [kind, want] of [
       ['ec', 'ECDSA P-256'],
       ['ed25519', 'Ed25519'],
@@ -77,19 +77,23 @@ describe('loadSigningKey', () => {
     const kp = makeKeyPair('ec');
     const sec1 = kp.privateKey.export({ type: 'sec1', format: 'pem' }).toString();
     expect(loadSigningKey(file(sec1)).kind).toBe('ECDSA P-256');
-    const enc = kp.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString();
+    const enc = kp.privateKey
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
+      .toString();
     const f = file(enc);
     expect(loadSigningKey(f, { COSIGN_PASSWORD: 'pw' }).fingerprint).toBe(loadDataPublicKey(kp.publicPem).fingerprint);
   });
 
-  it('opens cosign\'s own encrypted key with COSIGN_PASSWORD, and refuses a wrong or missing password', async () => {
+  it("opens cosign's own encrypted key with COSIGN_PASSWORD, and refuses a wrong or missing password", async () => {
     const kp = makeKeyPair('ec');
     const der = kp.privateKey.export({ type: 'pkcs8', format: 'der' });
     const f = file(cosignEncryptedKey(der, 'correct horse'), 'cosign.key');
     const k = loadSigningKey(f, { COSIGN_PASSWORD: 'correct horse' });
     expect(k.kind).toBe('ECDSA P-256');
     const payload = simpleSigningPayload('r.example/a', DIGEST);
-    expect(verifySimpleSigning(payload, signBytes(payload, k), loadDataPublicKey(kp.publicPem), DIGEST)).toEqual({ ok: true });
+    expect(verifySimpleSigning(payload, signBytes(payload, k), loadDataPublicKey(kp.publicPem), DIGEST)).toEqual({
+      ok: true,
+    });
 
     let err = await expectScanError(Promise.resolve().then(() => loadSigningKey(f, { COSIGN_PASSWORD: 'wrong' })));
     expect(err.message).toBe(`--sign-key ${f} cannot be decrypted: the password in COSIGN_PASSWORD is wrong`);
@@ -101,9 +105,13 @@ describe('loadSigningKey', () => {
   it('refuses cosign key files with absurd scrypt costs before deriving anything', async () => {
     const kp = makeKeyPair('ec');
     const good = cosignEncryptedKey(kp.privateKey.export({ type: 'pkcs8', format: 'der' }), 'x', 1024);
-    const body = JSON.parse(Buffer.from(good.split('\n').slice(1, -2).join(''), 'base64').toString()) as { kdf: { params: { N: number } } };
+    const body = JSON.parse(Buffer.from(good.split('\n').slice(1, -2).join(''), 'base64').toString()) as {
+      kdf: { params: { N: number } };
+    };
     body.kdf.params.N = 1 << 30;
-    const f = file(`-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${Buffer.from(JSON.stringify(body)).toString('base64')}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`);
+    const f = file(
+      `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${Buffer.from(JSON.stringify(body)).toString('base64')}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`,
+    );
     const err = await expectScanError(Promise.resolve().then(() => loadSigningKey(f, { COSIGN_PASSWORD: 'x' })));
     expect(err.message).toContain('has scrypt parameters out of range (N 1073741824');
   });
@@ -129,8 +137,10 @@ describe('loadSigningKey', () => {
 });
 
 describe('simple signing: what data push / data image build sign, as the shared verifier reads it', () => {
-  it('writes cosign\'s payload bytes for <repository>@<digest>', () => {
-    expect(simpleSigningPayload('127.0.0.1:5000/org/data', DIGEST).equals(helperPayload('127.0.0.1:5000/org/data', DIGEST))).toBe(true);
+  it("writes cosign's payload bytes for <repository>@<digest>", () => {
+    expect(
+      simpleSigningPayload('127.0.0.1:5000/org/data', DIGEST).equals(helperPayload('127.0.0.1:5000/org/data', DIGEST)),
+    ).toBe(true);
   });
 
   for (const kind of ['ec', 'ed25519', 'rsa'] as const) {
@@ -149,7 +159,11 @@ describe('simple signing: what data push / data image build sign, as the shared 
       const stranger = loadDataPublicKey(makeKeyPair(kind).publicPem);
       expect(verifySimpleSigning(payload, sig, stranger, DIGEST)).toMatchObject({ ok: false, problem: 'key' });
       // A valid signature, but of another digest.
-      expect(verifySimpleSigning(payload, sig, pub, OTHER)).toMatchObject({ ok: false, problem: 'digest', reason: expect.stringContaining(`of ${DIGEST}, not of ${OTHER}`) });
+      expect(verifySimpleSigning(payload, sig, pub, OTHER)).toMatchObject({
+        ok: false,
+        problem: 'digest',
+        reason: expect.stringContaining(`of ${DIGEST}, not of ${OTHER}`),
+      });
     });
   }
 });
@@ -159,7 +173,7 @@ describe('detached manifest signatures of snapshot files', () => {
   const k = loadSigningKey(file(kp.privatePem));
   const pub = loadDataPublicKey(kp.publicPem);
 
-  it('signManifestFile writes <manifest>.sig as base64 without a newline (cosign sign-blob\'s form) that verifies', async () => {
+  it("signManifestFile writes <manifest>.sig as base64 without a newline (cosign sign-blob's form) that verifies", async () => {
     const mf = file('{"format":"clair-scan-snapshot"}\n', 'a.json.zst.manifest.json');
     const out = await signManifestFile(mf, k);
     expect(out).toBe(manifestSignaturePathFor(mf));
@@ -172,14 +186,32 @@ describe('detached manifest signatures of snapshot files', () => {
   it('refuses a changed manifest, another key, a missing signature and a missing manifest', async () => {
     const mf = file('{"records":1}\n', 'b.json.manifest.json');
     const sig = fs.readFileSync(await signManifestFile(mf, k), 'utf8');
-    let err = await expectScanError(Promise.resolve().then(() => verifyManifestBytes(Buffer.from('{"records":2}\n'), sig, pub, 'vulnerability data b.json', mf)));
-    expect(err.message).toBe(`vulnerability data b.json: the signature ${mf}.sig does not verify with vuln-data-public-key (inline PEM) (ECDSA P-256, ${pub.fingerprint})`);
+    let err = await expectScanError(
+      Promise.resolve().then(() =>
+        verifyManifestBytes(Buffer.from('{"records":2}\n'), sig, pub, 'vulnerability data b.json', mf),
+      ),
+    );
+    expect(err.message).toBe(
+      `vulnerability data b.json: the signature ${mf}.sig does not verify with vuln-data-public-key (inline PEM) (ECDSA P-256, ${pub.fingerprint})`,
+    );
     const stranger = loadDataPublicKey(makeKeyPair('ec').publicPem);
-    err = await expectScanError(Promise.resolve().then(() => verifyManifestBytes(fs.readFileSync(mf), sig, stranger, 'vulnerability data b.json', mf)));
+    err = await expectScanError(
+      Promise.resolve().then(() =>
+        verifyManifestBytes(fs.readFileSync(mf), sig, stranger, 'vulnerability data b.json', mf),
+      ),
+    );
     expect(err.message).toContain('does not verify with vuln-data-public-key');
-    err = await expectScanError(Promise.resolve().then(() => verifyManifestBytes(fs.readFileSync(mf), undefined, pub, 'vulnerability data b.json', mf)));
-    expect(err.message).toBe(`vulnerability data b.json is not signed: no ${mf}.sig beside its manifest, and vuln-data-public-key is set`);
-    err = await expectScanError(Promise.resolve().then(() => verifyManifestBytes(undefined, undefined, pub, 'vulnerability data b.json', mf)));
+    err = await expectScanError(
+      Promise.resolve().then(() =>
+        verifyManifestBytes(fs.readFileSync(mf), undefined, pub, 'vulnerability data b.json', mf),
+      ),
+    );
+    expect(err.message).toBe(
+      `vulnerability data b.json is not signed: no ${mf}.sig beside its manifest, and vuln-data-public-key is set`,
+    );
+    err = await expectScanError(
+      Promise.resolve().then(() => verifyManifestBytes(undefined, undefined, pub, 'vulnerability data b.json', mf)),
+    );
     expect(err.message).toContain('has no snapshot manifest');
   });
 
@@ -197,26 +229,38 @@ describe('vuln-data-public-key (inputs)', () => {
   const kp = makeKeyPair('ec');
 
   it('takes a path or the PEM text itself', () => {
-    expect(parseSettings(get({ 'vuln-data-public-key': file(kp.publicPem, 'data.pub') })).vulnDataPublicKey).toBe(path.join(dir, 'data.pub'));
+    expect(parseSettings(get({ 'vuln-data-public-key': file(kp.publicPem, 'data.pub') })).vulnDataPublicKey).toBe(
+      path.join(dir, 'data.pub'),
+    );
     expect(parseSettings(get({ 'vuln-data-public-key': kp.publicPem })).vulnDataPublicKey).toBe(kp.publicPem.trim());
   });
 
   it('refuses a private key, a bad key and clair-url (whose data nothing here verifies)', async () => {
-    let err = await expectScanError(Promise.resolve().then(() => parseSettings(get({ 'vuln-data-public-key': kp.privatePem }))));
+    let err = await expectScanError(
+      Promise.resolve().then(() => parseSettings(get({ 'vuln-data-public-key': kp.privatePem }))),
+    );
     expect(err.message).toBe('vuln-data-public-key (inline PEM) is a private key');
-    err = await expectScanError(Promise.resolve().then(() => parseSettings(get({ 'vuln-data-public-key': path.join(dir, 'nope.pub') }))));
+    err = await expectScanError(
+      Promise.resolve().then(() => parseSettings(get({ 'vuln-data-public-key': path.join(dir, 'nope.pub') }))),
+    );
     expect(err.message).toContain(`vuln-data-public-key ${path.join(dir, 'nope.pub')} cannot be read`);
-    err = await expectScanError(Promise.resolve().then(() => parseSettings(get({ 'vuln-data-public-key': kp.publicPem, 'clair-url': 'http://clair:6060' }))));
+    err = await expectScanError(
+      Promise.resolve().then(() =>
+        parseSettings(get({ 'vuln-data-public-key': kp.publicPem, 'clair-url': 'http://clair:6060' })),
+      ),
+    );
     expect(err.message).toContain('vuln-data-public-key is set but so is clair-url');
   });
 
   it('a signing key round-trips with createPrivateKey of the same PEM (the key file is read, not altered)', () => {
     const f = file(kp.privatePem);
-    expect(loadSigningKey(f).key.export({ type: 'pkcs8', format: 'pem' })).toBe(createPrivateKey(kp.privatePem).export({ type: 'pkcs8', format: 'pem' }));
+    expect(loadSigningKey(f).key.export({ type: 'pkcs8', format: 'pem' })).toBe(
+      createPrivateKey(kp.privatePem).export({ type: 'pkcs8', format: 'pem' }),
+    );
   });
 });
 
-describe('pickCachedSnapshot with vuln-data-public-key (the GitLab template\'s `data cached`)', () => {
+describe("pickCachedSnapshot with vuln-data-public-key (the GitLab template's `data cached`)", () => {
   const PREFIX = 'clair-scan-vulndata-v4.9.0-debian-';
   const kp = makeKeyPair('ec');
   const k = loadSigningKey(file(kp.privatePem));
@@ -224,9 +268,15 @@ describe('pickCachedSnapshot with vuln-data-public-key (the GitLab template\'s `
 
   async function entry(cache: string, name: string, createdAt: Date, sign: 'key' | 'other' | 'none'): Promise<string> {
     const bundle = path.join(cache, name);
-    const zst = execFileSync('zstd', ['-q', '-c'], { input: `${JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'f', Ref: 'r', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-1' } })}\n` });
+    const zst = execFileSync('zstd', ['-q', '-c'], {
+      input: `${JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'f', Ref: 'r', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-1' } })}\n`,
+    });
     await writeSnapshot(Readable.from([zst]), bundle, { updaterSets: ['debian'], createdAt });
-    if (sign !== 'none') await signManifestFile(manifestPathFor(bundle), sign === 'key' ? k : loadSigningKey(file(makeKeyPair('ec').privatePem)));
+    if (sign !== 'none')
+      await signManifestFile(
+        manifestPathFor(bundle),
+        sign === 'key' ? k : loadSigningKey(file(makeKeyPair('ec').privatePem)),
+      );
     return bundle;
   }
 
@@ -242,7 +292,11 @@ describe('pickCachedSnapshot with vuln-data-public-key (the GitLab template\'s `
     expect(r.bundlePath).toBe(signed);
     expect(r.skipped).toEqual([
       `${PREFIX}20260102.json.zst: vulnerability data ${PREFIX}20260102.json.zst is not signed: no ${manifestPathFor(unsigned)}.sig beside its manifest, and vuln-data-public-key is set`,
-      expect.stringMatching(new RegExp(`^${PREFIX}20260103\\.json\\.zst: vulnerability data ${PREFIX}20260103\\.json\\.zst: the signature .* does not verify with vuln-data-public-key`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${PREFIX}20260103\\.json\\.zst: vulnerability data ${PREFIX}20260103\\.json\\.zst: the signature .* does not verify with vuln-data-public-key`,
+        ),
+      ),
     ]);
   });
 });

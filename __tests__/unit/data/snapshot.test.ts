@@ -37,7 +37,12 @@ function record(updater: string, ref: string, n: number, fingerprint = 'fp-1'): 
     Date: '2098-01-01T00:00:00Z',
     Ref: ref,
     Kind: 'vulnerability',
-    Vuln: { updater, name: `CVE-2099-${String(n).padStart(4, '0')}`, normalized_severity: 'High', package: { name: `pkg${n}`, kind: 'source' } },
+    Vuln: {
+      updater,
+      name: `CVE-2099-${String(n).padStart(4, '0')}`,
+      normalized_severity: 'High',
+      package: { name: `pkg${n}`, kind: 'source' },
+    },
   });
 }
 
@@ -63,7 +68,6 @@ function write(name: string, text: string): string {
 }
 
 const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
 
 describe('scanBundle: one streaming pass hashes, decompresses and counts', () => {
   it.each([
@@ -95,7 +99,9 @@ describe('scanBundle: one streaming pass hashes, decompresses and counts', () =>
   });
 
   it('lines split across read chunks and multi-byte characters at chunk edges are parsed whole', async () => {
-    const big = Array.from({ length: 3000 }, (_, i) => record('debian/updater', 'r', i).replace('"High"', '"Hïgh — ✓"')).join('\n');
+    const big = Array.from({ length: 3000 }, (_, i) =>
+      record('debian/updater', 'r', i).replace('"High"', '"Hïgh — ✓"'),
+    ).join('\n');
     const file = write('big.json', big);
     const scan = await scanBundle(file);
     expect(scan.records).toBe(3000);
@@ -106,7 +112,9 @@ describe('scanBundle: one streaming pass hashes, decompresses and counts', () =>
     const buf = fs.readFileSync(file);
     fs.writeFileSync(file, buf.subarray(0, Math.floor(buf.length / 2)));
     const err = await expectScanError(scanBundle(file));
-    expect(err.message).toMatch(/^vulnerability data ".*t\.json\.gz" is corrupt: its gzip data is damaged or truncated \(unexpected end of file\)$/);
+    expect(err.message).toMatch(
+      /^vulnerability data ".*t\.json\.gz" is corrupt: its gzip data is damaged or truncated \(unexpected end of file\)$/,
+    );
     expect(err.exitCode).toBe(2);
     expect(err.hint).toMatch(/pull|export it again/);
   });
@@ -121,7 +129,10 @@ describe('scanBundle: one streaming pass hashes, decompresses and counts', () =>
 
   it('garbage after a gzip header is corrupt', async () => {
     const file = path.join(dir, 'g.json.gz');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from('not deflate data at all')]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from('not deflate data at all')]),
+    );
     const err = await expectScanError(scanBundle(file));
     expect(err.message).toMatch(/its gzip data is damaged or truncated/);
   });
@@ -159,7 +170,11 @@ describe('writeSnapshot / verifySnapshot', () => {
     const src = write('src.json.zst', bundleText());
     const out = path.join(dir, 'out', 'clair-data.json.zst');
     const createdAt = new Date('2026-03-04T05:06:07Z');
-    const m = await writeSnapshot(fs.createReadStream(src), out, { clairVersion: '4.9.0', updaterSets: ['osv', 'debian'], createdAt });
+    const m = await writeSnapshot(fs.createReadStream(src), out, {
+      clairVersion: '4.9.0',
+      updaterSets: ['osv', 'debian'],
+      createdAt,
+    });
     expect(fs.readFileSync(out)).toEqual(fs.readFileSync(src));
     const onDisk = JSON.parse(fs.readFileSync(manifestPathFor(out), 'utf8'));
     expect(onDisk).toEqual(m);
@@ -181,7 +196,10 @@ describe('writeSnapshot / verifySnapshot', () => {
     expect(snap.manifest).toEqual(m);
     await expect(verifySnapshot(snap)).resolves.toMatchObject({ sha256: m.bundle.sha256, records: 5 });
     // No temp files are left beside it.
-    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(['clair-data.json.zst', 'clair-data.json.zst.manifest.json']);
+    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual([
+      'clair-data.json.zst',
+      'clair-data.json.zst.manifest.json',
+    ]);
   });
 
   it('a bundle changed after its manifest was written (same size, one byte) fails verification by sha256', async () => {
@@ -190,12 +208,16 @@ describe('writeSnapshot / verifySnapshot', () => {
     const text = fs.readFileSync(out, 'utf8').replace('CVE-2099-0001', 'CVE-2099-0009');
     fs.writeFileSync(out, text);
     const err = await expectScanError(verifySnapshot(await openSnapshot(out)));
-    expect(err.message).toMatch(/is corrupt: its sha256\/size does not match the manifest \(file: sha256:[0-9a-f]{64}, \d+ bytes; manifest: sha256:[0-9a-f]{64}, \d+ bytes\)/);
+    expect(err.message).toMatch(
+      /is corrupt: its sha256\/size does not match the manifest \(file: sha256:[0-9a-f]{64}, \d+ bytes; manifest: sha256:[0-9a-f]{64}, \d+ bytes\)/,
+    );
   });
 
   it('a stream whose compression does not match the output name is refused and nothing is left', async () => {
     const out = path.join(dir, 'clair-data.json.zst');
-    const err = await expectScanError(writeSnapshot(Readable.from([zlib.gzipSync(bundleText())]), out, { updaterSets: [] }));
+    const err = await expectScanError(
+      writeSnapshot(Readable.from([zlib.gzipSync(bundleText())]), out, { updaterSets: [] }),
+    );
     expect(err.message).toMatch(/the exported bundle is gzip but its name .* says zstd/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -203,7 +225,9 @@ describe('writeSnapshot / verifySnapshot', () => {
   it('a corrupt stream is refused and leaves neither the bundle nor a temp file', async () => {
     const out = path.join(dir, 'clair-data.json.gz');
     const gz = zlib.gzipSync(bundleText());
-    const err = await expectScanError(writeSnapshot(Readable.from([gz.subarray(0, gz.length - 10)]), out, { updaterSets: [] }));
+    const err = await expectScanError(
+      writeSnapshot(Readable.from([gz.subarray(0, gz.length - 10)]), out, { updaterSets: [] }),
+    );
     expect(err.message).toMatch(/is corrupt/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -223,21 +247,40 @@ describe('manifests and ages', () => {
   it('accepts a good manifest; rejects foreign, newer and incomplete ones with what is wrong', () => {
     expect(parseManifest(JSON.stringify(good), 'm').records).toBe(1);
     expect(() => parseManifest('{', 'm')).toThrow(/snapshot manifest m is not JSON/);
-    expect(() => parseManifest(JSON.stringify({ ...good, format: 'x' }), 'm')).toThrow(/invalid: "format" is not "clair-scan-snapshot"/);
-    expect(() => parseManifest(JSON.stringify({ ...good, formatVersion: 2 }), 'm')).toThrow(/has format version 2; this clair-scan .* reads up to 1/);
-    expect(() => parseManifest(JSON.stringify({ ...good, bundle: { file: 'a' } }), 'm')).toThrow(/"bundle" lacks file, sha256 or size/);
-    expect(() => parseManifest(JSON.stringify({ ...good, createdAt: 'yesterday' }), 'm')).toThrow(/"createdAt" is not a date/);
+    expect(() => parseManifest(JSON.stringify({ ...good, format: 'x' }), 'm')).toThrow(
+      /invalid: "format" is not "clair-scan-snapshot"/,
+    );
+    expect(() => parseManifest(JSON.stringify({ ...good, formatVersion: 2 }), 'm')).toThrow(
+      /has format version 2; this clair-scan .* reads up to 1/,
+    );
+    expect(() => parseManifest(JSON.stringify({ ...good, bundle: { file: 'a' } }), 'm')).toThrow(
+      /"bundle" lacks file, sha256 or size/,
+    );
+    expect(() => parseManifest(JSON.stringify({ ...good, createdAt: 'yesterday' }), 'm')).toThrow(
+      /"createdAt" is not a date/,
+    );
   });
 
   it('refuses a createdAt in the future (beyond 5 minutes of clock skew): it would look fresh forever', async () => {
     const now = new Date('2026-06-01T12:00:00Z');
-    expect(parseManifest(JSON.stringify({ ...good, createdAt: '2026-06-01T12:04:00Z' }), 'm', now).createdAt).toBe('2026-06-01T12:04:00Z');
-    const err = await expectScanError(Promise.resolve().then(() => parseManifest(JSON.stringify({ ...good, createdAt: '2026-06-01T12:06:00Z' }), 'm', now)));
-    expect(err.message).toBe('snapshot manifest m says it was created at 2026-06-01T12:06:00Z, in the future (now 2026-06-01T12:00:00.000Z)');
+    expect(parseManifest(JSON.stringify({ ...good, createdAt: '2026-06-01T12:04:00Z' }), 'm', now).createdAt).toBe(
+      '2026-06-01T12:04:00Z',
+    );
+    const err = await expectScanError(
+      Promise.resolve().then(() =>
+        parseManifest(JSON.stringify({ ...good, createdAt: '2026-06-01T12:06:00Z' }), 'm', now),
+      ),
+    );
+    expect(err.message).toBe(
+      'snapshot manifest m says it was created at 2026-06-01T12:06:00Z, in the future (now 2026-06-01T12:00:00.000Z)',
+    );
     expect(err.hint).toMatch(/check the clock/);
     // Every reader goes through it: a file's manifest too (default now: the real clock).
     const bundle = write('future.json', bundleText());
-    fs.writeFileSync(manifestPathFor(bundle), JSON.stringify({ ...good, createdAt: new Date(Date.now() + 3600_000).toISOString() }));
+    fs.writeFileSync(
+      manifestPathFor(bundle),
+      JSON.stringify({ ...good, createdAt: new Date(Date.now() + 3600_000).toISOString() }),
+    );
     expect((await expectScanError(openSnapshot(bundle))).message).toMatch(/in the future/);
   });
 

@@ -58,13 +58,16 @@ describe('templates/github/vuln-data.yml', () => {
         cmd = sub;
       }
       expect(cmd.name()).toBe(words[1] === 'image' ? 'build' : 'info');
-      for (const flag of words.filter((w) => w.startsWith('--'))) expect(cmd.options.map((o) => o.long)).toContain(flag);
+      for (const flag of words.filter((w) => w.startsWith('--')))
+        expect(cmd.options.map((o) => o.long)).toContain(flag);
     }
     const build = calls[0].join(' ');
     expect(build).toContain('--push');
     expect(build).toContain('--sign-key "$key"');
     // The dated tag, immutable, then the moving ones: the Clair version is part of every versioned tag.
-    expect(build).toContain('--tag "$REPOSITORY:$CLAIR_VERSION-$date" --tag "$REPOSITORY:$CLAIR_VERSION" --tag "$REPOSITORY:latest"');
+    expect(build).toContain(
+      '--tag "$REPOSITORY:$CLAIR_VERSION-$date" --tag "$REPOSITORY:$CLAIR_VERSION" --tag "$REPOSITORY:latest"',
+    );
     expect(calls[1].join(' ')).toBe('data info "db-image:$REPOSITORY:$CLAIR_VERSION" --remote');
   });
 });

@@ -1,5 +1,10 @@
 import { parse } from 'yaml';
-import { enforcedDropIn, generateClairConfig, OFFLINE_MAPPING_FILES, updaterSetsFor } from '../../../src/environment/clair-config';
+import {
+  enforcedDropIn,
+  generateClairConfig,
+  OFFLINE_MAPPING_FILES,
+  updaterSetsFor,
+} from '../../../src/environment/clair-config';
 
 const CONN = 'host=127.0.0.1 port=54321 user=clair password=p4ss dbname=clair sslmode=disable';
 const params = { connString: CONN, httpListen: '127.0.0.1:46060', introspectionListen: '127.0.0.1:48089' };
@@ -32,19 +37,33 @@ describe('generateClairConfig', () => {
   it('online: no airgap and no mapping-file overrides; the log level is passed through', () => {
     const cfg = parse(generateClairConfig({ ...params, airgap: false, logLevel: 'debug' }));
     expect(cfg.log_level).toBe('debug');
-    expect(cfg.indexer).toEqual({ connstring: CONN, migrations: true, airgap: false, scanner: { package: { java: { disable_api: true } } } });
+    expect(cfg.indexer).toEqual({
+      connstring: CONN,
+      migrations: true,
+      airgap: false,
+      scanner: { package: { java: { disable_api: true } } },
+    });
     expect(cfg.matcher).toEqual({ connstring: CONN, migrations: true, disable_updaters: true });
     expect(cfg.notifier).toEqual({ connstring: CONN, migrations: true });
     expect(JSON.stringify(cfg)).not.toMatch(/mapping_file|rhel/);
   });
 
   it('mapping files given as inputs (rhel-repo2cpe, rhel-name2repos): read from /config online too, each only when given', () => {
-    const scanners = (p: { airgap: boolean; repo2cpeFile?: boolean; name2reposFile?: boolean }) => parse(generateClairConfig({ ...params, ...p })).indexer.scanner;
+    const scanners = (p: { airgap: boolean; repo2cpeFile?: boolean; name2reposFile?: boolean }) =>
+      parse(generateClairConfig({ ...params, ...p })).indexer.scanner;
     const name2repos = { rhel_containerscanner: { name2repos_mapping_file: '/config/name2repos.json' } };
     const repo2cpe = { 'rhel-repository-scanner': { repo2cpe_mapping_file: '/config/repo2cpe.json' } };
-    expect(scanners({ airgap: false, name2reposFile: true })).toEqual({ package: { java: { disable_api: true }, ...name2repos } });
-    expect(scanners({ airgap: false, repo2cpeFile: true })).toEqual({ package: { java: { disable_api: true } }, repo: repo2cpe });
-    expect(scanners({ airgap: false, repo2cpeFile: true, name2reposFile: true })).toEqual({ package: { java: { disable_api: true }, ...name2repos }, repo: repo2cpe });
+    expect(scanners({ airgap: false, name2reposFile: true })).toEqual({
+      package: { java: { disable_api: true }, ...name2repos },
+    });
+    expect(scanners({ airgap: false, repo2cpeFile: true })).toEqual({
+      package: { java: { disable_api: true } },
+      repo: repo2cpe,
+    });
+    expect(scanners({ airgap: false, repo2cpeFile: true, name2reposFile: true })).toEqual({
+      package: { java: { disable_api: true }, ...name2repos },
+      repo: repo2cpe,
+    });
     // Offline the same paths hold the empty files or the given ones.
     expect(scanners({ airgap: true, name2reposFile: true })).toEqual(scanners({ airgap: true }));
   });
@@ -93,25 +112,34 @@ describe('updaterSetsFor', () => {
   });
 
   it('unknown distributions and OS repositories add nothing', () => {
-    expect(updaterSetsFor([{ did: 'gentoo' }, {}, { did: '' }], [{ name: 'cpe:/o:redhat:enterprise_linux:9::baseos' }, {}, { name: '' }])).toEqual([]);
+    expect(
+      updaterSetsFor(
+        [{ did: 'gentoo' }, {}, { did: '' }],
+        [{ name: 'cpe:/o:redhat:enterprise_linux:9::baseos' }, {}, { name: '' }],
+      ),
+    ).toEqual([]);
     expect(updaterSetsFor([], [])).toEqual([]);
   });
 
   it('is sorted and de-duplicated', () => {
-    expect(updaterSetsFor([{ did: 'ubuntu' }, { did: 'rocky' }, { did: 'alpine' }, { did: 'centos' }, { did: 'ubuntu' }], [{ name: 'pypi' }, { name: 'maven' }])).toEqual([
-      'alpine',
-      'osv',
-      'rhel-vex',
-      'ubuntu',
-    ]);
+    expect(
+      updaterSetsFor(
+        [{ did: 'ubuntu' }, { did: 'rocky' }, { did: 'alpine' }, { did: 'centos' }, { did: 'ubuntu' }],
+        [{ name: 'pypi' }, { name: 'maven' }],
+      ),
+    ).toEqual(['alpine', 'osv', 'rhel-vex', 'ubuntu']);
   });
 });
 
 describe('PSK auth (every ephemeral Clair gets a random key)', () => {
   const psk = Buffer.alloc(32, 7).toString('base64');
   it('the generated config and the enforced drop-in both carry auth.psk, so a user drop-in cannot turn it off', () => {
-    expect(parse(generateClairConfig({ ...params, airgap: true, psk })).auth).toEqual({ psk: { key: psk, iss: ['clair-scan'] } });
-    expect(JSON.parse(enforcedDropIn({ ...params, airgap: true, psk })).auth).toEqual({ psk: { key: psk, iss: ['clair-scan'] } });
+    expect(parse(generateClairConfig({ ...params, airgap: true, psk })).auth).toEqual({
+      psk: { key: psk, iss: ['clair-scan'] },
+    });
+    expect(JSON.parse(enforcedDropIn({ ...params, airgap: true, psk })).auth).toEqual({
+      psk: { key: psk, iss: ['clair-scan'] },
+    });
   });
   it('without a key there is no auth section (an empty key is fatal to Clair)', () => {
     expect(parse(generateClairConfig({ ...params, airgap: true })).auth).toBeUndefined();

@@ -14,7 +14,9 @@ import { setLogger } from '../../../src/util/log';
 setLogger({ info: () => undefined, warn: () => undefined, debug: () => undefined, mask: () => undefined });
 
 /** A /readyz that answers 503 to its first `notReady` requests (Infinity: always), then 200. */
-async function readyz(notReady: number): Promise<{ client: ClairClient; requests: () => number; close: () => Promise<void> }> {
+async function readyz(
+  notReady: number,
+): Promise<{ client: ClairClient; requests: () => number; close: () => Promise<void> }> {
   let n = 0;
   const server = http.createServer((req, res) => {
     if (req.url !== '/readyz') return void res.writeHead(404).end();
@@ -46,7 +48,11 @@ it('returns ready on the first 200, asking the container state only every 500 ms
   const s = await readyz(8);
   let stateChecks = 0;
   try {
-    const outcome = await waitReady({ isReady: () => s.client.isReady(), isRunning: async () => (stateChecks++, true) }, Date.now() + 60_000, 60_000);
+    const outcome = await waitReady(
+      { isReady: () => s.client.isReady(), isRunning: async () => (stateChecks++, true) },
+      Date.now() + 60_000,
+      60_000,
+    );
     expect(outcome).toBe('ready');
     expect(s.requests()).toBe(9);
     // Nine polls at 20 ms take well under a second: at most one state check (every poll asked Docker before).
@@ -59,7 +65,11 @@ it('returns ready on the first 200, asking the container state only every 500 ms
 it('a Clair that never gets ready ends in "timeout" at the deadline, polled many times meanwhile', async () => {
   const s = await readyz(Infinity);
   try {
-    const outcome = await waitReady({ isReady: () => s.client.isReady(), isRunning: async () => true }, Date.now() + 400, 400);
+    const outcome = await waitReady(
+      { isReady: () => s.client.isReady(), isRunning: async () => true },
+      Date.now() + 400,
+      400,
+    );
     expect(outcome).toBe('timeout');
     // At a 500 ms interval a 400 ms wait polled once.
     expect(s.requests()).toBeGreaterThanOrEqual(3);
@@ -71,8 +81,12 @@ it('a Clair that never gets ready ends in "timeout" at the deadline, polled many
 it('a container that stopped ends in "exited", also when it is noticed only at the deadline', async () => {
   const s = await readyz(Infinity);
   try {
-    expect(await waitReady({ isReady: () => s.client.isReady(), isRunning: async () => false }, Date.now() + 60_000, 60_000)).toBe('exited');
-    expect(await waitReady({ isReady: () => s.client.isReady(), isRunning: async () => false }, Date.now() + 100, 100)).toBe('exited');
+    expect(
+      await waitReady({ isReady: () => s.client.isReady(), isRunning: async () => false }, Date.now() + 60_000, 60_000),
+    ).toBe('exited');
+    expect(
+      await waitReady({ isReady: () => s.client.isReady(), isRunning: async () => false }, Date.now() + 100, 100),
+    ).toBe('exited');
   } finally {
     await s.close();
   }

@@ -34,7 +34,15 @@ const NAME2REPOS_URL = 'https://security.access.redhat.com/data/metrics/containe
 
 describe('validateName2reposFile (rhel-name2repos)', () => {
   it.each([
-    ['Red Hat\'s shape', { data: { 'openshift4/ose-cli': ['openshift4/ose-cli', 'openshift4/ose-cli-rhel9'], 'toolbox-container': ['rhel8/toolbox', 'ubi8/toolbox'] } }],
+    [
+      "Red Hat's shape",
+      {
+        data: {
+          'openshift4/ose-cli': ['openshift4/ose-cli', 'openshift4/ose-cli-rhel9'],
+          'toolbox-container': ['rhel8/toolbox', 'ubi8/toolbox'],
+        },
+      },
+    ],
     ['an empty mapping', { data: {} }],
     ['a name with no repositories', { data: { 'openshift4/ose-cli': [] } }],
     ['other top-level keys beside data', { data: { a: ['b'] }, generated: '2026-11-26' }],
@@ -47,7 +55,10 @@ describe('validateName2reposFile (rhel-name2repos)', () => {
   });
 
   it.each([
-    ['a repository-to-CPE mapping (the other Red Hat file)', { data: { 'rhel-9-for-x86_64-baseos-rpms': { cpes: ['cpe:/o:redhat:enterprise_linux:9::baseos'] } } }],
+    [
+      'a repository-to-CPE mapping (the other Red Hat file)',
+      { data: { 'rhel-9-for-x86_64-baseos-rpms': { cpes: ['cpe:/o:redhat:enterprise_linux:9::baseos'] } } },
+    ],
     ['a name mapped to one string, not a list', { data: { 'openshift4/ose-cli': 'openshift4/ose-cli-rhel9' } }],
     ['a list with a non-string', { data: { 'openshift4/ose-cli': ['openshift4/ose-cli', 7] } }],
     ['an empty repository name', { data: { 'openshift4/ose-cli': [''] } }],
@@ -58,28 +69,50 @@ describe('validateName2reposFile (rhel-name2repos)', () => {
     const f = file(JSON.stringify(doc));
     const err = errorOf(() => validateName2reposFile(f));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe(`rhel-name2repos file "${f}" is not a container name-to-repositories mapping ({"data": {"<name label>": ["<repository>", …]}})`);
+    expect(err.message).toBe(
+      `rhel-name2repos file "${f}" is not a container name-to-repositories mapping ({"data": {"<name label>": ["<repository>", …]}})`,
+    );
     expect(err.hint).toBe(`download Red Hat's mapping (${NAME2REPOS_URL}) and give its path in rhel-name2repos.`);
   });
 
   it('refuses a file that is not JSON, and one that cannot be read', () => {
     const bad = file('{"data": {');
     const notJson = errorOf(() => validateName2reposFile(bad));
-    expect([notJson.exitCode, notJson.message]).toEqual([2, expect.stringMatching(new RegExp(`^rhel-name2repos file "${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not JSON: `))]);
+    expect([notJson.exitCode, notJson.message]).toEqual([
+      2,
+      expect.stringMatching(
+        new RegExp(`^rhel-name2repos file "${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not JSON: `),
+      ),
+    ]);
     expect(notJson.hint).toContain(NAME2REPOS_URL);
     const missing = path.join(dir, 'missing.json');
     const unreadable = errorOf(() => validateName2reposFile(missing));
-    expect([unreadable.exitCode, unreadable.message]).toEqual([2, expect.stringContaining(`rhel-name2repos file "${missing}" cannot be read: `)]);
+    expect([unreadable.exitCode, unreadable.message]).toEqual([
+      2,
+      expect.stringContaining(`rhel-name2repos file "${missing}" cannot be read: `),
+    ]);
   });
 });
 
 describe('validateRepo2cpeFile (rhel-repo2cpe), after sharing the checks', () => {
   it('accepts the repository-to-CPE shape and refuses a name-to-repositories mapping, naming its own input', () => {
-    expect(() => validateRepo2cpeFile(file(JSON.stringify({ data: { 'rhel-9-for-x86_64-baseos-rpms': { cpes: ['cpe:/o:redhat:enterprise_linux:9::baseos'] } } })))).not.toThrow();
+    expect(() =>
+      validateRepo2cpeFile(
+        file(
+          JSON.stringify({
+            data: { 'rhel-9-for-x86_64-baseos-rpms': { cpes: ['cpe:/o:redhat:enterprise_linux:9::baseos'] } },
+          }),
+        ),
+      ),
+    ).not.toThrow();
     const f = file(JSON.stringify({ data: { 'openshift4/ose-cli': ['openshift4/ose-cli'] } }));
     const err = errorOf(() => validateRepo2cpeFile(f));
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe(`rhel-repo2cpe file "${f}" is not a repository-to-CPE mapping ({"data": {"<repoid>": {"cpes": ["cpe:/…"]}}})`);
-    expect(err.hint).toBe("download Red Hat's mapping (https://security.access.redhat.com/data/metrics/repository-to-cpe.json) and give its path in rhel-repo2cpe.");
+    expect(err.message).toBe(
+      `rhel-repo2cpe file "${f}" is not a repository-to-CPE mapping ({"data": {"<repoid>": {"cpes": ["cpe:/…"]}}})`,
+    );
+    expect(err.hint).toBe(
+      "download Red Hat's mapping (https://security.access.redhat.com/data/metrics/repository-to-cpe.json) and give its path in rhel-repo2cpe.",
+    );
   });
 });

@@ -44,22 +44,80 @@ describe('clair-mode and postgres-url inputs', () => {
 
   it('process mode with a postgres:// or postgresql:// URL and a database image', () => {
     for (const url of [URL_OK, 'postgresql://u:p@127.0.0.1/db?sslmode=disable']) {
-      const s = parseSettings((n) => ({ ...base, 'clair-mode': 'Process', 'postgres-url': url, 'vuln-data': 'db-image:ghcr.io/o/clair-db:v4.9.0' })[n as 'image']);
+      const s = parseSettings(
+        (n) =>
+          ({
+            ...base,
+            'clair-mode': 'Process',
+            'postgres-url': url,
+            'vuln-data': 'db-image:ghcr.io/o/clair-db:v4.9.0',
+          })[n as 'image'],
+      );
       expect({ mode: s.clairMode, url: s.postgresUrl }).toEqual({ mode: 'process', url });
     }
     // A snapshot is imported (clairctl from the PATH).
-    expect(parseSettings((n) => ({ ...base, 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': 'https://data.example/clair.json.zst' })[n as 'image']).clairMode).toBe('process');
+    expect(
+      parseSettings(
+        (n) =>
+          ({
+            ...base,
+            'clair-mode': 'process',
+            'postgres-url': URL_OK,
+            'vuln-data': 'https://data.example/clair.json.zst',
+          })[n as 'image'],
+      ).clairMode,
+    ).toBe('process');
   });
 
   it.each([
-    ['an unknown mode', { 'clair-mode': 'daemonless' }, /input "clair-mode" has an invalid value "daemonless"/, /`container`, `process`/],
-    ['process without postgres-url', { 'clair-mode': 'process', 'vuln-data': 'db-image:ghcr.io/o/db:1' }, /clair-mode: process needs postgres-url/, /postgres:\/\/postgres:PASSWORD@clair-db:5432/],
-    ['process with clair-url', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'clair-url': 'http://clair:6060' }, /clair-url cannot be combined with clair-mode: process/, /remove clair-mode, or remove clair-url/],
-    ['process with online data', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': 'Online' }, /clair-mode: process does not run Clair's updaters \(vuln-data: online\)/, /db-image:<ref>.*or a snapshot/],
-    ['process with a snapshot file that does not exist', { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': '/nonexistent/vulns.json.zst' }, /vulnerability data file "\/nonexistent\/vulns\.json\.zst" does not exist/, /clair-scan data export/],
-    ['a URL of another scheme', { 'clair-mode': 'process', 'postgres-url': 'mysql://root:hunter2@db/x', 'vuln-data': 'db-image:a/b:1' }, /postgres-url must start with postgres:\/\/ or postgresql:\/\/, not mysql:\/\//, /postgres:\/\/USER:PASSWORD@HOST:PORT\/DATABASE/],
-    ['not a URL', { 'clair-mode': 'process', 'postgres-url': 'host=db password=hunter2', 'vuln-data': 'db-image:a/b:1' }, /postgres-url is not a URL/, /percent-encode/],
-    ['a URL without a host', { 'clair-mode': 'process', 'postgres-url': 'postgres:///db?password=hunter2', 'vuln-data': 'db-image:a/b:1' }, /postgres-url names no host/, /HOST:PORT/],
+    [
+      'an unknown mode',
+      { 'clair-mode': 'daemonless' },
+      /input "clair-mode" has an invalid value "daemonless"/,
+      /`container`, `process`/,
+    ],
+    [
+      'process without postgres-url',
+      { 'clair-mode': 'process', 'vuln-data': 'db-image:ghcr.io/o/db:1' },
+      /clair-mode: process needs postgres-url/,
+      /postgres:\/\/postgres:PASSWORD@clair-db:5432/,
+    ],
+    [
+      'process with clair-url',
+      { 'clair-mode': 'process', 'postgres-url': URL_OK, 'clair-url': 'http://clair:6060' },
+      /clair-url cannot be combined with clair-mode: process/,
+      /remove clair-mode, or remove clair-url/,
+    ],
+    [
+      'process with online data',
+      { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': 'Online' },
+      /clair-mode: process does not run Clair's updaters \(vuln-data: online\)/,
+      /db-image:<ref>.*or a snapshot/,
+    ],
+    [
+      'process with a snapshot file that does not exist',
+      { 'clair-mode': 'process', 'postgres-url': URL_OK, 'vuln-data': '/nonexistent/vulns.json.zst' },
+      /vulnerability data file "\/nonexistent\/vulns\.json\.zst" does not exist/,
+      /clair-scan data export/,
+    ],
+    [
+      'a URL of another scheme',
+      { 'clair-mode': 'process', 'postgres-url': 'mysql://root:hunter2@db/x', 'vuln-data': 'db-image:a/b:1' },
+      /postgres-url must start with postgres:\/\/ or postgresql:\/\/, not mysql:\/\//,
+      /postgres:\/\/USER:PASSWORD@HOST:PORT\/DATABASE/,
+    ],
+    [
+      'not a URL',
+      { 'clair-mode': 'process', 'postgres-url': 'host=db password=hunter2', 'vuln-data': 'db-image:a/b:1' },
+      /postgres-url is not a URL/,
+      /percent-encode/,
+    ],
+    [
+      'a URL without a host',
+      { 'clair-mode': 'process', 'postgres-url': 'postgres:///db?password=hunter2', 'vuln-data': 'db-image:a/b:1' },
+      /postgres-url names no host/,
+      /HOST:PORT/,
+    ],
   ])('refuses %s (exit 2, never echoing the URL)', (_name, inputs, message, hint) => {
     const err = settingsError({ ...base, ...inputs });
     expect(err.message).toMatch(message);
@@ -73,7 +131,12 @@ describe('pgTarget: what is masked, what messages may name', () => {
   let previous: Logger;
   beforeEach(() => {
     masked = [];
-    previous = setLogger({ info: () => undefined, warn: () => undefined, debug: () => undefined, mask: (s) => void masked.push(s) });
+    previous = setLogger({
+      info: () => undefined,
+      warn: () => undefined,
+      debug: () => undefined,
+      mask: (s) => void masked.push(s),
+    });
   });
   afterEach(() => setLogger(previous));
 
@@ -100,7 +163,12 @@ describe('checkDataImage: is this a clair-scan database image, of this Clair, fr
     updaters: [],
     ...over,
   });
-  const db = (over: Partial<DatabaseContents> = {}): DatabaseContents => ({ clairSchema: true, dataImageTable: true, rows: [row()], ...over });
+  const db = (over: Partial<DatabaseContents> = {}): DatabaseContents => ({
+    clairSchema: true,
+    dataImageTable: true,
+    rows: [row()],
+    ...over,
+  });
   const opts = { clairVersion: 'v4.9.0 (claircore v1.5.48)', where: 'clair-db:5432', image: 'ghcr.io/o/db:1', now };
 
   it('accepts a fresh image of the same Clair, and says which data it is', () => {
@@ -110,18 +178,45 @@ describe('checkDataImage: is this a clair-scan database image, of this Clair, fr
   });
 
   it('tolerates a few minutes of clock skew', () => {
-    expect(() => checkDataImage(db({ rows: [row({ created_at: new Date('2026-12-05T12:04:00Z') })] }), opts)).not.toThrow();
+    expect(() =>
+      checkDataImage(db({ rows: [row({ created_at: new Date('2026-12-05T12:04:00Z') })] }), opts),
+    ).not.toThrow();
   });
 
   it.each([
-    ['no Clair schema', db({ clairSchema: false, dataImageTable: false, rows: [] }), {}, /at clair-db:5432 holds no Clair database/],
-    ['no data_image table', db({ dataImageTable: false, rows: [] }), {}, /not a clair-scan database image: it has no clair_scan\.data_image table/],
+    [
+      'no Clair schema',
+      db({ clairSchema: false, dataImageTable: false, rows: [] }),
+      {},
+      /at clair-db:5432 holds no Clair database/,
+    ],
+    [
+      'no data_image table',
+      db({ dataImageTable: false, rows: [] }),
+      {},
+      /not a clair-scan database image: it has no clair_scan\.data_image table/,
+    ],
     ['two rows', db({ rows: [row(), row()] }), {}, /clair_scan\.data_image has 2 rows, not one/],
-    ['another Clair version', db({ rows: [row({ clair_version: 'v4.8.0' })] }), {}, /built with Clair v4\.8\.0, but the clair on the PATH is v4\.9\.0/],
+    [
+      'another Clair version',
+      db({ rows: [row({ clair_version: 'v4.8.0' })] }),
+      {},
+      /built with Clair v4\.8\.0, but the clair on the PATH is v4\.9\.0/,
+    ],
     ['no Clair version', db({ rows: [row({ clair_version: null })] }), {}, /built with Clair \(unknown\)/],
     ['no created_at', db({ rows: [row({ created_at: null })] }), {}, /no valid created_at/],
-    ['created in the future', db({ rows: [row({ created_at: new Date('2026-12-05T12:06:00Z') })] }), {}, /created at 2026-12-05T12:06:00\.000Z, in the future/],
-    ['older than vuln-data-max-age', db(), { maxAgeMs: 6 * 3600_000 }, /created at 2026-12-05T02:00:00\.000Z, 10 h ago: older than vuln-data-max-age \(6 h\)/],
+    [
+      'created in the future',
+      db({ rows: [row({ created_at: new Date('2026-12-05T12:06:00Z') })] }),
+      {},
+      /created at 2026-12-05T12:06:00\.000Z, in the future/,
+    ],
+    [
+      'older than vuln-data-max-age',
+      db(),
+      { maxAgeMs: 6 * 3600_000 },
+      /created at 2026-12-05T02:00:00\.000Z, 10 h ago: older than vuln-data-max-age \(6 h\)/,
+    ],
   ])('refuses %s', (_name, contents, extra, message) => {
     let err: unknown;
     try {
@@ -135,7 +230,7 @@ describe('checkDataImage: is this a clair-scan database image, of this Clair, fr
   });
 });
 
-describe('the run\'s child processes and its Docker use', () => {
+describe("the run's child processes and its Docker use", () => {
   it('stopChildren stops every tracked child of that run only, once untracked never again', async () => {
     const stopped: string[] = [];
     const untrackA = trackChild('run-a', async () => void stopped.push('a1'));
@@ -156,19 +251,36 @@ describe('the run\'s child processes and its Docker use', () => {
   });
 
   it('noDocker survives the state handed to the post step; an older state without it means Docker', () => {
-    expect(parseRunState(serializeRunState({ runId: 'abc-1', tempDirs: [], noDocker: true }))).toEqual({ runId: 'abc-1', dockerHost: undefined, tempDirs: [], noDocker: true });
+    expect(parseRunState(serializeRunState({ runId: 'abc-1', tempDirs: [], noDocker: true }))).toEqual({
+      runId: 'abc-1',
+      dockerHost: undefined,
+      tempDirs: [],
+      noDocker: true,
+    });
     expect(parseRunState('{"runId":"abc-1","tempDirs":[]}')?.noDocker).toBeUndefined();
     expect(parseRunState('{"runId":"abc-1","tempDirs":[],"noDocker":"yes"}')?.noDocker).toBeUndefined();
   });
 });
 
 describe('process mode config and tools', () => {
-  it('the Red Hat mapping files are where the process mode puts them, the container\'s paths otherwise', () => {
-    const own = parse(generateClairConfig({ connString: 'x', httpListen: 'a', introspectionListen: 'b', airgap: true, mappingFiles: { repo2cpe: '/run/r.json', name2repos: '/run/n.json' } }));
+  it("the Red Hat mapping files are where the process mode puts them, the container's paths otherwise", () => {
+    const own = parse(
+      generateClairConfig({
+        connString: 'x',
+        httpListen: 'a',
+        introspectionListen: 'b',
+        airgap: true,
+        mappingFiles: { repo2cpe: '/run/r.json', name2repos: '/run/n.json' },
+      }),
+    );
     expect(own.indexer.scanner.repo['rhel-repository-scanner'].repo2cpe_mapping_file).toBe('/run/r.json');
     expect(own.indexer.scanner.package.rhel_containerscanner.name2repos_mapping_file).toBe('/run/n.json');
-    const container = parse(generateClairConfig({ connString: 'x', httpListen: 'a', introspectionListen: 'b', airgap: true }));
-    expect(container.indexer.scanner.repo['rhel-repository-scanner'].repo2cpe_mapping_file).toBe('/config/repo2cpe.json');
+    const container = parse(
+      generateClairConfig({ connString: 'x', httpListen: 'a', introspectionListen: 'b', airgap: true }),
+    );
+    expect(container.indexer.scanner.repo['rhel-repository-scanner'].repo2cpe_mapping_file).toBe(
+      '/config/repo2cpe.json',
+    );
   });
 
   it('the layer spool goes to the first candidate with O_TMPFILE (/proc has none), in a private dir of the run; none: exit 2', () => {
@@ -191,7 +303,9 @@ describe('process mode config and tools', () => {
     } catch (e) {
       err = e;
     }
-    expect((err as ClairScanError).message).toBe('no directory for Clair\'s layer spool supports O_TMPFILE (tried /proc, /nonexistent-cs)');
+    expect((err as ClairScanError).message).toBe(
+      "no directory for Clair's layer spool supports O_TMPFILE (tried /proc, /nonexistent-cs)",
+    );
     expect((err as ClairScanError).hint).toMatch(/overlayfs only from Linux 6\.6/);
   });
 

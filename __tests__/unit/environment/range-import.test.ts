@@ -27,7 +27,13 @@ afterAll(removeTestTempDirs);
 const REF = '8f5e1036-7a82-5bbf-a833-4349f08f5076';
 const ZERO = 'semver:0.0.0.0.0.0.0.0.0.0';
 
-function goRecord(name: string, range: unknown, extra: Record<string, unknown> = {}, updater = 'osv/go', fingerprint = 'etag-1'): Record<string, unknown> {
+function goRecord(
+  name: string,
+  range: unknown,
+  extra: Record<string, unknown> = {},
+  updater = 'osv/go',
+  fingerprint = 'etag-1',
+): Record<string, unknown> {
   return {
     Updater: updater,
     Fingerprint: fingerprint,
@@ -53,7 +59,8 @@ function goRecord(name: string, range: unknown, extra: Record<string, unknown> =
 
 const debianLine =
   '{"Updater":"debian/updater","Fingerprint":"fp","Date":"2098-01-01T00:00:00Z","Ref":"5b0f8c3e-1d2a-4e6b-9c7d-8e9f0a1b2c3d","Kind":"vulnerability","Vuln":{"name":"CVE-2099-1","links":"x \\u003c y","package":{"name":"openssl","kind":"source"}}}';
-const enrichmentLine = '{"Updater":"clair.cvss","Fingerprint":"e","Date":"2098-01-01T00:00:00Z","Ref":"c4a1e2f3-6b7d-4c8e-8f9a-0b1c2d3e4f5a","Kind":"enrichment","Enrichment":{"tags":["CVE-1"],"enrichment":{"range":1}}}';
+const enrichmentLine =
+  '{"Updater":"clair.cvss","Fingerprint":"e","Date":"2098-01-01T00:00:00Z","Ref":"c4a1e2f3-6b7d-4c8e-8f9a-0b1c2d3e4f5a","Kind":"enrichment","Enrichment":{"tags":["CVE-1"],"enrichment":{"range":1}}}';
 
 /** A bundle: two untouched lines (kept byte for byte), range records, a record whose range is null. */
 function bundleLines(): string[] {
@@ -87,7 +94,13 @@ function copyRows(sql: string): (string | null)[][] {
     .split('\n')
     .filter((l) => l !== '')
     .map((l) =>
-      l.split('\t').map((f) => (f === '\\N' ? null : f.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c] ?? `\\${c}`))),
+      l
+        .split('\t')
+        .map((f) =>
+          f === '\\N'
+            ? null
+            : f.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c] ?? `\\${c}`),
+        ),
     );
 }
 
@@ -110,7 +123,9 @@ describe('parseVersionText: claircore.Version UnmarshalText', () => {
     expect(() => parseVersionText('semver:1.2.')).toThrow(/"" , not a 32-bit integer|has "", not a 32-bit integer/);
     expect(() => parseVersionText('semver:2147483648')).toThrow(/not a 32-bit integer/);
     expect(parseVersionText('semver:-2147483648').v[0]).toBe(-2147483648);
-    expect(() => parseVersionText('semver:1.2.3.4.5.6.7.8.9.10.11')).toThrow(/has 11 numbers; a claircore version has 10/);
+    expect(() => parseVersionText('semver:1.2.3.4.5.6.7.8.9.10.11')).toThrow(
+      /has 11 numbers; a claircore version has 10/,
+    );
     expect(() => parseVersionText(5)).toThrow(/not a version string/);
   });
 });
@@ -122,7 +137,12 @@ describe('rewriteRangeBundle: one streaming pass → the bundle for clairctl and
     const out = testTempDir('cs-unit-range-out-');
     // The update operation osv/go etag-old is in the database already: clairctl skips its records.
     const rw = await rewriteRangeBundle(file, out, { skip: new Set(['osv/go\0etag-old']) });
-    expect(rw).toEqual({ bundle: path.join(out, 'bundle.json.gz'), sql: path.join(out, 'restore.sql'), rangeRecords: 5, restored: 4 });
+    expect(rw).toEqual({
+      bundle: path.join(out, 'bundle.json.gz'),
+      sql: path.join(out, 'restore.sql'),
+      rangeRecords: 5,
+      restored: 4,
+    });
 
     const lines = zlib.gunzipSync(fs.readFileSync(rw.bundle)).toString('utf8').split('\n');
     expect(lines.pop()).toBe('');
@@ -158,14 +178,21 @@ describe('rewriteRangeBundle: one streaming pass → the bundle for clairctl and
 
   it('different kinds: version_kind NULL, the bounds still written (as claircore does)', async () => {
     const dir = testTempDir('cs-unit-range-');
-    const file = write(dir, 'b.json', [JSON.stringify(goRecord('GO-2099-0005', { '[': 'semver:0.1', ')': 'other:0.2' }))]);
+    const file = write(dir, 'b.json', [
+      JSON.stringify(goRecord('GO-2099-0005', { '[': 'semver:0.1', ')': 'other:0.2' })),
+    ]);
     const rw = await rewriteRangeBundle(file, testTempDir('cs-unit-range-out-'));
-    expect(copyRows(fs.readFileSync(rw.sql, 'utf8'))[0].slice(1)).toEqual(['https://osv.dev/GO-2099-0005', null, '{0,1,0,0,0,0,0,0,0,0}', '{0,2,0,0,0,0,0,0,0,0}']);
+    expect(copyRows(fs.readFileSync(rw.sql, 'utf8'))[0].slice(1)).toEqual([
+      'https://osv.dev/GO-2099-0005',
+      null,
+      '{0,1,0,0,0,0,0,0,0,0}',
+      '{0,2,0,0,0,0,0,0,0,0}',
+    ]);
   });
 
   it('the restore script fails unless exactly the expected number of rows was updated, in one transaction', () => {
     const tail = restoreSqlTail(4);
-    expect(tail).toContain("IF n <> 4 THEN RAISE EXCEPTION");
+    expect(tail).toContain('IF n <> 4 THEN RAISE EXCEPTION');
     expect(tail).toContain("vulnerable_range = VersionRange(r.lower, r.upper, '[)')");
     expect(tail.trimEnd().endsWith('COMMIT;')).toBe(true);
     expect(RESTORE_SQL_HEAD).toMatch(/^\\set ON_ERROR_STOP on\nBEGIN;\n/);
@@ -188,25 +215,35 @@ describe('rewriteRangeBundle: one streaming pass → the bundle for clairctl and
 
   it('two spellings of the range key are ambiguous (Go keeps the last in the text): refused', async () => {
     const dir = testTempDir('cs-unit-range-');
-    const line = JSON.stringify(goRecord('GO-1', { '[': ZERO, ')': ZERO })).replace('"range":', '"Range":{"[":"",")":""},"range":');
+    const line = JSON.stringify(goRecord('GO-1', { '[': ZERO, ')': ZERO })).replace(
+      '"range":',
+      '"Range":{"[":"",")":""},"range":',
+    );
     const file = write(dir, 'amb.json', [line]);
-    await expect(rewriteRangeBundle(file, testTempDir('cs-unit-range-out-'))).rejects.toThrow(/the keys "Range" and "range" both set range/);
+    await expect(rewriteRangeBundle(file, testTempDir('cs-unit-range-out-'))).rejects.toThrow(
+      /the keys "Range" and "range" both set range/,
+    );
   });
 
   it('a damaged gzip bundle is an error, not a short rewrite', async () => {
     const dir = testTempDir('cs-unit-range-');
     const file = write(dir, 'b.json.gz', bundleLines());
     fs.truncateSync(file, fs.statSync(file).size - 20);
-    await expect(rewriteRangeBundle(file, testTempDir('cs-unit-range-out-'))).rejects.toThrow(/could not be rewritten for its version ranges/);
+    await expect(rewriteRangeBundle(file, testTempDir('cs-unit-range-out-'))).rejects.toThrow(
+      /could not be rewritten for its version ranges/,
+    );
   });
 });
 
 describe('counting range records', () => {
-  it.each(['c.json', 'c.json.gz', 'c.json.zst'])('the detection pass and the verification pass agree (%s)', async (name) => {
-    const file = write(testTempDir('cs-unit-range-'), name, bundleLines());
-    expect(await countRangeRecordsInFile(file)).toBe(5);
-    expect((await scanBundle(file)).rangeRecords).toBe(5);
-  });
+  it.each(['c.json', 'c.json.gz', 'c.json.zst'])(
+    'the detection pass and the verification pass agree (%s)',
+    async (name) => {
+      const file = write(testTempDir('cs-unit-range-'), name, bundleLines());
+      expect(await countRangeRecordsInFile(file)).toBe(5);
+      expect((await scanBundle(file)).rangeRecords).toBe(5);
+    },
+  );
 
   it('a key spelled in another case counts (Go matches keys without regard to case)', async () => {
     const line = JSON.stringify(goRecord('GO-1', { '[': ZERO, ')': ZERO })).replace('"range":', '"RANGE":');

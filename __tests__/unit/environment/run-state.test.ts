@@ -18,7 +18,11 @@ describe('parseRunState', () => {
   });
 
   it('keeps a valid state', () => {
-    expect(parseRunState('{"runId":"lz3k9q-0a1b2c3d","dockerHost":"tcp://docker:2375","tempDirs":["/tmp/clair-scan-a","/tmp/clair-scan-b"]}')).toEqual({
+    expect(
+      parseRunState(
+        '{"runId":"lz3k9q-0a1b2c3d","dockerHost":"tcp://docker:2375","tempDirs":["/tmp/clair-scan-a","/tmp/clair-scan-b"]}',
+      ),
+    ).toEqual({
       runId: 'lz3k9q-0a1b2c3d',
       dockerHost: 'tcp://docker:2375',
       tempDirs: ['/tmp/clair-scan-a', '/tmp/clair-scan-b'],
@@ -26,8 +30,16 @@ describe('parseRunState', () => {
   });
 
   it('drops malformed optional fields instead of trusting them', () => {
-    expect(parseRunState('{"runId":"abc","dockerHost":7,"tempDirs":["/tmp/x",3,null,{"a":1}]}')).toEqual({ runId: 'abc', dockerHost: undefined, tempDirs: ['/tmp/x'] });
-    expect(parseRunState('{"runId":"abc","tempDirs":"/tmp/x"}')).toEqual({ runId: 'abc', dockerHost: undefined, tempDirs: [] });
+    expect(parseRunState('{"runId":"abc","dockerHost":7,"tempDirs":["/tmp/x",3,null,{"a":1}]}')).toEqual({
+      runId: 'abc',
+      dockerHost: undefined,
+      tempDirs: ['/tmp/x'],
+    });
+    expect(parseRunState('{"runId":"abc","tempDirs":"/tmp/x"}')).toEqual({
+      runId: 'abc',
+      dockerHost: undefined,
+      tempDirs: [],
+    });
   });
 
   it('round-trips what serializeRunState writes', () => {

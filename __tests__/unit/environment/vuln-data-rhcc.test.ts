@@ -11,13 +11,31 @@ import type { Postgres } from '../../../src/environment/postgres';
 import type { ClairIndexReport } from '../../../src/clair/types';
 import { ClairScanError } from '../../../src/util/errors';
 
-const RHEL9 = { id: '1', did: 'rhel', name: 'Red Hat Enterprise Linux Server', version: '9', version_id: '9', pretty_name: 'Red Hat Enterprise Linux Server 9' };
-const GOLD = { id: '20', name: 'Red Hat Container Catalog', key: 'rhcc-container-repository', uri: 'https://catalog.redhat.com/software/containers/explore' };
+const RHEL9 = {
+  id: '1',
+  did: 'rhel',
+  name: 'Red Hat Enterprise Linux Server',
+  version: '9',
+  version_id: '9',
+  pretty_name: 'Red Hat Enterprise Linux Server 9',
+};
+const GOLD = {
+  id: '20',
+  name: 'Red Hat Container Catalog',
+  key: 'rhcc-container-repository',
+  uri: 'https://catalog.redhat.com/software/containers/explore',
+};
 const BASEOS = { id: '21', name: 'cpe:2.3:o:redhat:enterprise_linux:9:*:baseos:*:*:*:*:*', key: 'rhel-cpe-repository' };
 const DOCKERFILE = 'root/buildinfo/Dockerfile-ose-cli-container-v4.14.5-202401011111';
 
 function rhccIndex(): ClairIndexReport {
-  const src = { id: 's', name: 'ose-cli-container', version: 'v4.14.5-202401011111', kind: 'source', normalized_version: 'rhctag:4.14.0.0.0.0.0.0.0.0' };
+  const src = {
+    id: 's',
+    name: 'ose-cli-container',
+    version: 'v4.14.5-202401011111',
+    kind: 'source',
+    normalized_version: 'rhctag:4.14.0.0.0.0.0.0.0.0',
+  };
   return {
     manifest_hash: `sha256:${'b'.repeat(64)}`,
     state: 'IndexFinished',
@@ -25,7 +43,14 @@ function rhccIndex(): ClairIndexReport {
     err: '',
     packages: {
       s: src,
-      b: { id: 'b', name: 'openshift4/ose-cli', version: 'v4.14.5-202401011111', kind: 'binary', source: src, normalized_version: 'rhctag:4.14.0.0.0.0.0.0.0.0' },
+      b: {
+        id: 'b',
+        name: 'openshift4/ose-cli',
+        version: 'v4.14.5-202401011111',
+        kind: 'binary',
+        source: src,
+        normalized_version: 'rhctag:4.14.0.0.0.0.0.0.0.0',
+      },
       r: { id: 'r', name: 'openssl-libs', version: '1:3.0.7-27.el9', kind: 'binary' },
     },
     distributions: { '1': RHEL9 },
@@ -41,14 +66,24 @@ function rhccIndex(): ClairIndexReport {
 describe('coverageTargets: Red Hat container images', () => {
   it('the image package (binary, repository key rhcc-container-repository) is a target of its own, beside the RHEL release', () => {
     const targets = coverageTargets(rhccIndex());
-    expect(targets.map((t) => t.label)).toEqual(['Red Hat Enterprise Linux Server 9', 'Red Hat container image openshift4/ose-cli']);
+    expect(targets.map((t) => t.label)).toEqual([
+      'Red Hat Enterprise Linux Server 9',
+      'Red Hat container image openshift4/ose-cli',
+    ]);
     expect(targets[1]).toEqual({ label: 'Red Hat container image openshift4/ose-cli', repository: GOLD });
   });
 
   it('one target per image repository name (a name2repos mapping can give several), none for the source package', () => {
     const r = rhccIndex();
     const src = r.packages!.s;
-    r.packages!.b2 = { id: 'b2', name: 'openshift4/ose-cli-rhel9', version: 'v4.14.5-202401011111', kind: 'binary', source: src, normalized_version: 'rhctag:4.14.0.0.0.0.0.0.0.0' };
+    r.packages!.b2 = {
+      id: 'b2',
+      name: 'openshift4/ose-cli-rhel9',
+      version: 'v4.14.5-202401011111',
+      kind: 'binary',
+      source: src,
+      normalized_version: 'rhctag:4.14.0.0.0.0.0.0.0.0',
+    };
     r.environments!.b2 = [{ package_db: DOCKERFILE, repository_ids: ['20'] }];
     // The same package found in a second place is still one target.
     r.environments!.b.push({ package_db: DOCKERFILE, repository_ids: ['20'] });
@@ -88,7 +123,9 @@ describe('coverageFromDatabase / assertCovered: Red Hat container images', () =>
   it("counts rhel-vex's container records that carry an rhctag range (a record without one can never match)", async () => {
     const { docker, queries } = counting(3);
     expect(await coverageFromDatabase(docker, pg, [image])).toEqual(new Map([[image, 3]]));
-    expect(queries).toEqual(["SELECT (SELECT count(*) FROM vuln WHERE repo_key = 'rhcc-container-repository' AND version_kind = 'rhctag')"]);
+    expect(queries).toEqual([
+      "SELECT (SELECT count(*) FROM vuln WHERE repo_key = 'rhcc-container-repository' AND version_kind = 'rhctag')",
+    ]);
   });
 
   it('no such records: refused, naming the image, never reported clean', async () => {

@@ -1,10 +1,23 @@
-import { assertCovered, CoverageCache, coverageFromDatabase, coverageTargets, CoverageTarget } from '../../../src/environment/vuln-data';
+import {
+  assertCovered,
+  CoverageCache,
+  coverageFromDatabase,
+  coverageTargets,
+  CoverageTarget,
+} from '../../../src/environment/vuln-data';
 import type { DockerClient } from '../../../src/environment/docker';
 import type { Postgres } from '../../../src/environment/postgres';
 import type { ClairIndexReport } from '../../../src/clair/types';
 import { ClairScanError } from '../../../src/util/errors';
 
-const DEBIAN = { id: '1', did: 'debian', name: 'Debian GNU/Linux', version: '12 (bookworm)', version_id: '12', pretty_name: 'Debian GNU/Linux 12 (bookworm)' };
+const DEBIAN = {
+  id: '1',
+  did: 'debian',
+  name: 'Debian GNU/Linux',
+  version: '12 (bookworm)',
+  version_id: '12',
+  pretty_name: 'Debian GNU/Linux 12 (bookworm)',
+};
 const ALPINE = { id: '2', did: 'alpine', name: 'Alpine Linux', version: '', version_id: '3.19.1', pretty_name: '' };
 const UNUSED = { id: '3', did: 'ubuntu', name: 'Ubuntu', version: '22.04', pretty_name: 'Ubuntu 22.04' };
 
@@ -43,11 +56,20 @@ function indexReport(): ClairIndexReport {
 describe('coverageTargets', () => {
   it('lists the distributions and language repositories the packages belong to, once each', () => {
     const targets = coverageTargets(indexReport());
-    expect(targets.map((t) => t.label)).toEqual(['Debian GNU/Linux 12 (bookworm)', 'Alpine Linux', 'wolfi', 'pypi packages', 'maven packages']);
+    expect(targets.map((t) => t.label)).toEqual([
+      'Debian GNU/Linux 12 (bookworm)',
+      'Alpine Linux',
+      'wolfi',
+      'pypi packages',
+      'maven packages',
+    ]);
     expect(targets[0]).toEqual({ label: 'Debian GNU/Linux 12 (bookworm)', distribution: DEBIAN });
     expect(targets[1]).toEqual({ label: 'Alpine Linux', distribution: ALPINE });
     // The first pypi repository stands for all of them; the OS (CPE) repository is not a target.
-    expect(targets[3]).toEqual({ label: 'pypi packages', repository: { id: '10', name: 'pypi', uri: 'https://pypi.org/simple' } });
+    expect(targets[3]).toEqual({
+      label: 'pypi packages',
+      repository: { id: '10', name: 'pypi', uri: 'https://pypi.org/simple' },
+    });
     expect(targets[4]).toEqual({ label: 'maven packages', repository: { id: '12', name: 'maven' } });
     // Ubuntu (no package in it) and the go repository (no package in it) are not targets.
     expect(targets.filter((t) => t.distribution?.did === 'ubuntu' || t.repository?.name === 'go')).toEqual([]); // targets: checked above
@@ -79,13 +101,31 @@ describe('assertCovered', () => {
   }
 
   it('passes when every target has data', () => {
-    expect(() => assertCovered('myapp:ci', new Map([[debian, 120], [pypi, 3]]), 'online')).not.toThrow();
+    expect(() =>
+      assertCovered(
+        'myapp:ci',
+        new Map([
+          [debian, 120],
+          [pypi, 3],
+        ]),
+        'online',
+      ),
+    ).not.toThrow();
     expect(() => assertCovered('myapp:ci', new Map(), 'online')).not.toThrow();
   });
 
   it('names every target without data and refuses to call the image clean', () => {
-    const err = failure(new Map([[debian, 0], [alpine, 5], [pypi, 0]]), 'online');
-    expect(err.message).toBe('Clair has no vulnerability data for Debian GNU/Linux 12 (bookworm), pypi packages (found in myapp:ci); refusing to report the image as clean');
+    const err = failure(
+      new Map([
+        [debian, 0],
+        [alpine, 5],
+        [pypi, 0],
+      ]),
+      'online',
+    );
+    expect(err.message).toBe(
+      'Clair has no vulnerability data for Debian GNU/Linux 12 (bookworm), pypi packages (found in myapp:ci); refusing to report the image as clean',
+    );
     expect(err.exitCode).toBe(2);
   });
 
@@ -118,12 +158,23 @@ describe('coverageFromDatabase: counts per target, one query per image, cached f
     return { docker: { exec } as unknown as DockerClient, queries };
   }
   const [debian, alpine, , pypi] = coverageTargets(indexReport());
-  const byTarget = (sql: string): number => (sql.includes("dist_id = 'debian'") ? 120 : sql.includes("dist_id = 'alpine'") ? 0 : sql.includes("repo_name = 'pypi'") ? 7 : -1);
+  const byTarget = (sql: string): number =>
+    sql.includes("dist_id = 'debian'")
+      ? 120
+      : sql.includes("dist_id = 'alpine'")
+        ? 0
+        : sql.includes("repo_name = 'pypi'")
+          ? 7
+          : -1;
 
   it('asks once for all targets, each count planned on its own, in target order', async () => {
     const { docker, queries } = fakeDocker(byTarget);
     const got = await coverageFromDatabase(docker, pg, [debian, alpine, pypi]);
-    expect([...got.entries()]).toEqual([[debian, 120], [alpine, 0], [pypi, 7]]);
+    expect([...got.entries()]).toEqual([
+      [debian, 120],
+      [alpine, 0],
+      [pypi, 7],
+    ]);
     expect(queries).toHaveLength(1);
     expect(queries[0]).toBe(
       "SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'debian' AND (dist_version = '12 (bookworm)' OR dist_version_id = '12')), " +
@@ -139,7 +190,9 @@ describe('coverageFromDatabase: counts per target, one query per image, cached f
     expect(queries).toHaveLength(1);
     await coverageFromDatabase(docker, pg, [debian, alpine], cache);
     expect(queries).toHaveLength(2);
-    expect(queries[1]).toBe("SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'alpine' AND (dist_version_id = '3.19.1'))");
+    expect(queries[1]).toBe(
+      "SELECT (SELECT count(*) FROM vuln WHERE dist_id = 'alpine' AND (dist_version_id = '3.19.1'))",
+    );
     cache.invalidate();
     await coverageFromDatabase(docker, pg, [debian], cache);
     expect(queries).toHaveLength(3);
@@ -159,9 +212,22 @@ describe('coverageFromDatabase: counts per target, one query per image, cached f
 
   it('the pretty name counts only where a matcher queries it (Alpine) or for an unknown distribution, not for Photon OS', async () => {
     // claircore's Photon 1.0, 2.0 and 3.0 distributions share the pretty name "VMware Photon OS/Linux": 2.0 data must not cover 3.0.
-    const photon3 = { id: '5', did: 'photon', name: 'VMware Photon OS', version: '3.0', version_id: '3.0', pretty_name: 'VMware Photon OS/Linux' };
+    const photon3 = {
+      id: '5',
+      did: 'photon',
+      name: 'VMware Photon OS',
+      version: '3.0',
+      version_id: '3.0',
+      pretty_name: 'VMware Photon OS/Linux',
+    };
     // A real Alpine index has Version "3.19" while the alpine updater's records have only VersionID "3.19": the pretty name is what matches.
-    const alpine319 = { id: '6', did: 'alpine', name: 'Alpine Linux', version: '3.19', pretty_name: 'Alpine Linux v3.19' };
+    const alpine319 = {
+      id: '6',
+      did: 'alpine',
+      name: 'Alpine Linux',
+      version: '3.19',
+      pretty_name: 'Alpine Linux v3.19',
+    };
     const other = { id: '7', did: 'wolfi', name: 'Wolfi', version: '20230201', pretty_name: 'Wolfi' };
     const r = indexReport();
     r.distributions = { '5': photon3, '6': alpine319, '7': other };
@@ -179,7 +245,11 @@ describe('coverageFromDatabase: counts per target, one query per image, cached f
   });
 
   it('RHEL without repository CPEs is 0 without a query; no answer is an error, never "covered"', async () => {
-    const rhel: CoverageTarget = { label: 'Red Hat Enterprise Linux 9', distribution: { id: '9', did: 'rhel', version_id: '9.4' }, rhelCpes: [] };
+    const rhel: CoverageTarget = {
+      label: 'Red Hat Enterprise Linux 9',
+      distribution: { id: '9', did: 'rhel', version_id: '9.4' },
+      rhelCpes: [],
+    };
     const { docker, queries } = fakeDocker(byTarget);
     expect(await coverageFromDatabase(docker, pg, [rhel])).toEqual(new Map([[rhel, 0]]));
     expect(queries).toHaveLength(0);

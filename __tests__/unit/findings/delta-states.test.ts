@@ -29,15 +29,27 @@ describe('a finding present in both: unchanged only when nothing that matters ch
     const r = result([vuln('CVE-2099-0001', 'High')]);
     applyBaseline(r, asBaseline(result([vuln('CVE-2099-0001', 'Medium')])));
     expect(r.images[0].vulnerabilities[0].baselineState).toBe('updated');
-    expect(r.delta!.counts).toEqual({ new: emptyCounts(), updated: { ...emptyCounts(), High: 1 }, unchanged: emptyCounts(), fixed: emptyCounts() });
+    expect(r.delta!.counts).toEqual({
+      new: emptyCounts(),
+      updated: { ...emptyCounts(), High: 1 },
+      unchanged: emptyCounts(),
+      fixed: emptyCounts(),
+    });
   });
 
   it('only the fixed-in version changed (a fix was published or revised): updated', () => {
-    expect(stateOf(vuln('CVE-2099-0001', 'Medium', { fixedIn: '1.1' }), vuln('CVE-2099-0001', 'Medium', { fixedIn: '1.2' }))).toBe('updated');
+    expect(
+      stateOf(vuln('CVE-2099-0001', 'Medium', { fixedIn: '1.1' }), vuln('CVE-2099-0001', 'Medium', { fixedIn: '1.2' })),
+    ).toBe('updated');
   });
 
   it('a fix appeared where there was none: updated', () => {
-    expect(stateOf(vuln('CVE-2099-0001', 'Medium', { fixedIn: undefined, fixable: false }), vuln('CVE-2099-0001', 'Medium', { fixedIn: '1.1' }))).toBe('updated');
+    expect(
+      stateOf(
+        vuln('CVE-2099-0001', 'Medium', { fixedIn: undefined, fixable: false }),
+        vuln('CVE-2099-0001', 'Medium', { fixedIn: '1.1' }),
+      ),
+    ).toBe('updated');
   });
 });
 
@@ -51,7 +63,9 @@ describe('a baseline finding that is gone', () => {
 
   it('was allowlisted in the baseline: not counted as fixed (nobody fixed it; it was accepted, and it went)', () => {
     const before = result([
-      vuln('CVE-2099-0001', 'High', { allowlisted: { source: '.clair-scan-allowlist.yaml:4', reason: 'accepted risk' } }),
+      vuln('CVE-2099-0001', 'High', {
+        allowlisted: { source: '.clair-scan-allowlist.yaml:4', reason: 'accepted risk' },
+      }),
       vuln('CVE-2099-0002', 'Low', { pkg: 'bash' }),
     ]);
     const r = result([]);

@@ -43,7 +43,10 @@ describe('enrichResult', () => {
     expect(c.epss).toBeUndefined();
     expect(d.kev).toBeUndefined();
     expect(d.epss).toBeUndefined();
-    expect(r.enrichment).toEqual({ kev: { version: '2026.12.04', date: '2026-12-04T17:01:12.0000Z' }, epss: { modelVersion: 'v2025.03.14', date: '2026-12-04' } });
+    expect(r.enrichment).toEqual({
+      kev: { version: '2026.12.04', date: '2026-12-04T17:01:12.0000Z' },
+      epss: { modelVersion: 'v2025.03.14', date: '2026-12-04' },
+    });
   });
 
   it('without data marks nothing: no enrichment means "not enriched", not "not exploited"', () => {

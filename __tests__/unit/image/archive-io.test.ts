@@ -27,9 +27,11 @@ async function tarOf(entries: { name: string; data: Buffer | string }[]): Promis
 
 /** The archive as a stream of 16 KiB chunks, as a socket delivers the daemon's export. */
 function smallChunks(b: Buffer): Readable {
-  return Readable.from((function* () {
-    for (let i = 0; i < b.length; i += 16384) yield b.subarray(i, i + 16384);
-  })());
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < b.length; i += 16384) yield b.subarray(i, i + 16384);
+    })(),
+  );
 }
 
 const dirs: string[] = [];
@@ -44,12 +46,19 @@ const tempDir = (): string => {
 
 /** A docker-save archive of one uncompressed layer of `size` random bytes (the layer itself need not be a tar here). */
 async function legacyArchive(layer: Buffer): Promise<Buffer> {
-  const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
+  const config = JSON.stringify({
+    architecture: 'amd64',
+    os: 'linux',
+    rootfs: { type: 'layers', diff_ids: [sha(layer)] },
+  });
   const configName = `${sha(config).slice(7)}.json`;
   return tarOf([
     { name: 'l1/layer.tar', data: layer },
     { name: configName, data: config },
-    { name: 'manifest.json', data: JSON.stringify([{ Config: configName, RepoTags: ['a/b:1'], Layers: ['l1/layer.tar'] }]) },
+    {
+      name: 'manifest.json',
+      data: JSON.stringify([{ Config: configName, RepoTags: ['a/b:1'], Layers: ['l1/layer.tar'] }]),
+    },
   ]);
 }
 
@@ -71,14 +80,30 @@ it('spools a 5 MiB layer that arrives in 16 KiB chunks, with its digest, and ser
 it('an OCI blob whose content is not the digest its name says is refused', async () => {
   const layer = randomBytes(300_000);
   const forged = sha('something else').slice(7);
-  const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
-  const manifest = JSON.stringify({ schemaVersion: 2, config: { digest: sha(config), size: config.length }, layers: [{ digest: `sha256:${forged}`, size: layer.length }] });
+  const config = JSON.stringify({
+    architecture: 'amd64',
+    os: 'linux',
+    rootfs: { type: 'layers', diff_ids: [sha(layer)] },
+  });
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    config: { digest: sha(config), size: config.length },
+    layers: [{ digest: `sha256:${forged}`, size: layer.length }],
+  });
   const archive = await tarOf([
     { name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' },
     { name: `blobs/sha256/${forged}`, data: layer },
     { name: `blobs/sha256/${sha(config).slice(7)}`, data: config },
     { name: `blobs/sha256/${sha(manifest).slice(7)}`, data: manifest },
-    { name: 'index.json', data: JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest), size: manifest.length }] }) },
+    {
+      name: 'index.json',
+      data: JSON.stringify({
+        schemaVersion: 2,
+        manifests: [
+          { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest), size: manifest.length },
+        ],
+      }),
+    },
   ]);
   const spooled = await spoolArchive(smallChunks(archive), tempDir());
   let err: unknown;
@@ -88,5 +113,7 @@ it('an OCI blob whose content is not the digest its name says is refused', async
     err = e;
   }
   expect(err).toBeInstanceOf(ClairScanError);
-  expect((err as ClairScanError).message).toBe(`"blobs/sha256/${forged}" in the image archive does not have the digest its name says (it is ${sha(layer)})`);
+  expect((err as ClairScanError).message).toBe(
+    `"blobs/sha256/${forged}" in the image archive does not have the digest its name says (it is ${sha(layer)})`,
+  );
 });

@@ -9,7 +9,12 @@ import * as tar from 'tar-stream';
 import { imageFromArchive, spoolArchive, syntheticManifestDigest } from '../../../src/image/archive';
 import type { ResolvedImage } from '../../../src/image/types';
 
-type Entry = { name: string; data?: Buffer | string; type?: 'file' | 'symlink' | 'link' | 'directory'; linkname?: string };
+type Entry = {
+  name: string;
+  data?: Buffer | string;
+  type?: 'file' | 'symlink' | 'link' | 'directory';
+  linkname?: string;
+};
 
 /** A tar made with tar-stream's pack(), as docker save or an OCI tool would write it. */
 async function tarOf(entries: Entry[]): Promise<Buffer> {
@@ -49,16 +54,26 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function load(archive: Buffer, opts: { ref?: string; wanted?: string; source?: 'archive' | 'docker' } = {}): Promise<ResolvedImage> {
+async function load(
+  archive: Buffer,
+  opts: { ref?: string; wanted?: string; source?: 'archive' | 'docker' } = {},
+): Promise<ResolvedImage> {
   const spooled = await spoolArchive(Readable.from(archive), tempDir());
-  return imageFromArchive(spooled, { ref: opts.ref ?? 'out/app.tar', source: opts.source ?? 'archive', wanted: opts.wanted, close: async () => undefined });
+  return imageFromArchive(spooled, {
+    ref: opts.ref ?? 'out/app.tar',
+    source: opts.source ?? 'archive',
+    wanted: opts.wanted,
+    close: async () => undefined,
+  });
 }
-
 
 let layerA: Buffer;
 let layerB: Buffer;
 beforeAll(async () => {
-  layerA = await tarOf([{ name: 'etc/', type: 'directory' }, { name: 'etc/hello', data: 'hello\n' }]);
+  layerA = await tarOf([
+    { name: 'etc/', type: 'directory' },
+    { name: 'etc/hello', data: 'hello\n' },
+  ]);
   layerB = await tarOf([{ name: 'usr/bin/tool', data: '#!/bin/sh\necho tool\n' }]);
 });
 
@@ -69,14 +84,27 @@ function legacyConfig(diffIds: string[]): string {
     created: '2024-01-02T03:04:05Z',
     config: { User: 'app', Labels: { 'org.opencontainers.image.source': 'https://example.test/repo' } },
     rootfs: { type: 'layers', diff_ids: diffIds },
-    history: [{ created_by: 'ADD rootfs.tar /' }, { created_by: 'ENV X=1', empty_layer: true }, { created_by: 'RUN make tool' }, { created_by: 'RUN mkdir -p /etc' }],
+    history: [
+      { created_by: 'ADD rootfs.tar /' },
+      { created_by: 'ENV X=1', empty_layer: true },
+      { created_by: 'RUN make tool' },
+      { created_by: 'RUN mkdir -p /etc' },
+    ],
   });
 }
 
 /** docker save (before Docker 25): manifest.json, <id>.json, <v1id>/layer.tar, a repeated layer as a symlink. */
-async function legacyArchive(opts: { tags?: string[] | null; config?: string; layers?: string[] } = {}): Promise<{ archive: Buffer; config: string }> {
+async function legacyArchive(
+  opts: { tags?: string[] | null; config?: string; layers?: string[] } = {},
+): Promise<{ archive: Buffer; config: string }> {
   const config = opts.config ?? legacyConfig([sha(layerA), sha(layerB), sha(layerA)]);
-  const manifest = [{ Config: `${hex(config)}.json`, RepoTags: opts.tags === undefined ? ['myorg/myapp:1.2'] : opts.tags, Layers: opts.layers ?? ['aaa/layer.tar', 'bbb/layer.tar', 'ccc/layer.tar'] }];
+  const manifest = [
+    {
+      Config: `${hex(config)}.json`,
+      RepoTags: opts.tags === undefined ? ['myorg/myapp:1.2'] : opts.tags,
+      Layers: opts.layers ?? ['aaa/layer.tar', 'bbb/layer.tar', 'ccc/layer.tar'],
+    },
+  ];
   const archive = await tarOf([
     // The symlink comes before its target, as the order in a tar is not guaranteed.
     { name: 'ccc/', type: 'directory' },
@@ -101,9 +129,23 @@ describe('docker save archive (legacy layout)', () => {
     const spooled = await spoolArchive(Readable.from(archive), dir);
     expect(spooled.dir).toBe(dir);
     expect([...spooled.files.keys()].sort()).toEqual(
-      ['aaa/VERSION', 'aaa/json', 'aaa/layer.tar', 'bbb/layer.tar', 'ccc/VERSION', 'ccc/layer.tar', `${hex(config)}.json`, 'manifest.json', 'repositories'].sort(),
+      [
+        'aaa/VERSION',
+        'aaa/json',
+        'aaa/layer.tar',
+        'bbb/layer.tar',
+        'ccc/VERSION',
+        'ccc/layer.tar',
+        `${hex(config)}.json`,
+        'manifest.json',
+        'repositories',
+      ].sort(),
     );
-    expect(spooled.files.get('aaa/layer.tar')).toEqual({ file: expect.stringMatching(/\/f\d+$/), sha256: sha(layerA), size: layerA.length });
+    expect(spooled.files.get('aaa/layer.tar')).toEqual({
+      file: expect.stringMatching(/\/f\d+$/),
+      sha256: sha(layerA),
+      size: layerA.length,
+    });
     expect(spooled.files.get('ccc/layer.tar')).toEqual(spooled.files.get('aaa/layer.tar'));
     expect(spooled.files.get('bbb/layer.tar')!.sha256).toBe(sha(layerB));
     // Files are stored under counters, never under names from the archive.
@@ -165,7 +207,12 @@ describe('docker save archive (legacy layout)', () => {
       { name: 'aaa/layer.tar', data: layerA },
       { name: 'ddd/layer.tar', type: 'link', linkname: 'aaa/layer.tar' },
       { name: `${hex(config)}.json`, data: config },
-      { name: 'manifest.json', data: JSON.stringify([{ Config: `${hex(config)}.json`, RepoTags: ['app:1'], Layers: ['aaa/layer.tar', 'ddd/layer.tar'] }]) },
+      {
+        name: 'manifest.json',
+        data: JSON.stringify([
+          { Config: `${hex(config)}.json`, RepoTags: ['app:1'], Layers: ['aaa/layer.tar', 'ddd/layer.tar'] },
+        ]),
+      },
     ]);
     const img = await load(archive);
     expect(img.layers.map((l) => l.digest)).toEqual([sha(layerA), sha(layerA)]);
@@ -182,7 +229,10 @@ describe('docker save archive (legacy layout)', () => {
   });
 
   it('a daemon export (source docker) is named after the reference it was asked for when untagged', async () => {
-    const img = await load((await legacyArchive({ tags: null })).archive, { ref: 'ghcr.io/org/app:ci', source: 'docker' });
+    const img = await load((await legacyArchive({ tags: null })).archive, {
+      ref: 'ghcr.io/org/app:ci',
+      source: 'docker',
+    });
     expect([img.info.name, img.info.tag, img.info.source]).toEqual(['ghcr.io/org/app', 'ci', 'docker']);
   });
 });
@@ -217,7 +267,12 @@ describe('multi-image docker save archive', () => {
 
   it('`wanted` picks an image by tag, also written in full', async () => {
     const two = await load(archive, { wanted: 'app:2' });
-    expect([two.info.imageId, two.info.name, two.info.tag, two.layers[0].digest]).toEqual([sha(config2), 'app', '2', sha(layerB)]);
+    expect([two.info.imageId, two.info.name, two.info.tag, two.layers[0].digest]).toEqual([
+      sha(config2),
+      'app',
+      '2',
+      sha(layerB),
+    ]);
     const full = await load(archive, { wanted: 'docker.io/library/app:1' });
     expect([full.info.imageId, full.info.name, full.info.tag]).toEqual([sha(config1), 'app', '1']);
     const ghcr = await load(archive, { wanted: 'ghcr.io/o/app:2b' });
@@ -280,7 +335,12 @@ describe('OCI image layout', () => {
       rootfs: { type: 'layers', diff_ids: [sha(layerA), sha(layerB)] },
       history: [{ created_by: 'ADD a' }, { created_by: 'COPY b' }],
     });
-    armConfig = JSON.stringify({ architecture: 'arm64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [sha(layerB)] } });
+    armConfig = JSON.stringify({
+      architecture: 'arm64',
+      os: 'linux',
+      config: {},
+      rootfs: { type: 'layers', diff_ids: [sha(layerB)] },
+    });
     const amdCfg = blob(amdConfig);
     const armCfg = blob(armConfig);
     const la = blob(gzA);
@@ -305,7 +365,14 @@ describe('OCI image layout', () => {
         layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...lb }],
       }),
     );
-    const attestation = blob(JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...armCfg }, layers: [] }));
+    const attestation = blob(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MANIFEST,
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...armCfg },
+        layers: [],
+      }),
+    );
     // A multi-platform image index as buildx writes it: arm64 first, and an attestation manifest.
     nested = blob(
       JSON.stringify({
@@ -314,7 +381,12 @@ describe('OCI image layout', () => {
         manifests: [
           { mediaType: MANIFEST, ...armManifest, platform: { os: 'linux', architecture: 'arm64' } },
           { mediaType: MANIFEST, ...amdManifest, platform: { os: 'linux', architecture: 'amd64' } },
-          { mediaType: MANIFEST, ...attestation, platform: { os: 'unknown', architecture: 'unknown' }, annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } },
+          {
+            mediaType: MANIFEST,
+            ...attestation,
+            platform: { os: 'unknown', architecture: 'unknown' },
+            annotations: { 'vnd.docker.reference.type': 'attestation-manifest' },
+          },
         ],
       }),
     );
@@ -326,7 +398,16 @@ describe('OCI image layout', () => {
     const archive = await layout({
       schemaVersion: 2,
       mediaType: INDEX,
-      manifests: [{ mediaType: INDEX, ...nested, annotations: { 'io.containerd.image.name': 'docker.io/library/myapp:2.0', 'org.opencontainers.image.ref.name': '2.0' } }],
+      manifests: [
+        {
+          mediaType: INDEX,
+          ...nested,
+          annotations: {
+            'io.containerd.image.name': 'docker.io/library/myapp:2.0',
+            'org.opencontainers.image.ref.name': '2.0',
+          },
+        },
+      ],
     });
     const img = await load(archive, { ref: 'build/myapp-oci.tar' });
     if (hostIsArm) {
@@ -352,7 +433,10 @@ describe('OCI image layout', () => {
         { digest: sha(gzB), diffId: sha(layerB), size: gzB.length, createdBy: 'COPY b' },
       ],
     });
-    expect(img.layers.map((l) => l.mediaType)).toEqual(['application/vnd.oci.image.layer.v1.tar+gzip', 'application/vnd.oci.image.layer.v1.tar+gzip']);
+    expect(img.layers.map((l) => l.mediaType)).toEqual([
+      'application/vnd.oci.image.layer.v1.tar+gzip',
+      'application/vnd.oci.image.layer.v1.tar+gzip',
+    ]);
     // open() yields the blob as stored (what Clair hashes), openTar() the uncompressed tar.
     expect(await readAll(await img.layers[0].open())).toEqual(gzA);
     expect(await readAll(await img.layers[0].openTar())).toEqual(layerA);
@@ -362,20 +446,43 @@ describe('OCI image layout', () => {
   it('takes the name from the annotation of a manifest listed directly in index.json', async () => {
     const archive = await layout({
       schemaVersion: 2,
-      manifests: [{ mediaType: MANIFEST, ...armManifest, annotations: { 'org.opencontainers.image.ref.name': 'ghcr.io/org/tool:0.9' } }],
+      manifests: [
+        {
+          mediaType: MANIFEST,
+          ...armManifest,
+          annotations: { 'org.opencontainers.image.ref.name': 'ghcr.io/org/tool:0.9' },
+        },
+      ],
     });
     const img = await load(archive);
-    expect([img.info.name, img.info.tag, img.info.imageId, img.info.architecture]).toEqual(['ghcr.io/org/tool', '0.9', sha(armConfig), 'arm64']);
+    expect([img.info.name, img.info.tag, img.info.imageId, img.info.architecture]).toEqual([
+      'ghcr.io/org/tool',
+      '0.9',
+      sha(armConfig),
+      'arm64',
+    ]);
     expect(img.info.user).toBe('');
-    expect(img.info.layers).toEqual([{ digest: sha(gzB), diffId: sha(layerB), size: gzB.length, createdBy: undefined }]);
+    expect(img.info.layers).toEqual([
+      { digest: sha(gzB), diffId: sha(layerB), size: gzB.length, createdBy: undefined },
+    ]);
   });
 
   it('`wanted` picks one of several named images; an unknown name lists them', async () => {
     const archive = await layout({
       schemaVersion: 2,
       manifests: [
-        { mediaType: MANIFEST, ...amdManifest, platform: { os: 'linux', architecture: 'amd64' }, annotations: { 'io.containerd.image.name': 'docker.io/library/web:1' } },
-        { mediaType: MANIFEST, ...armManifest, platform: { os: 'linux', architecture: 'amd64' }, annotations: { 'io.containerd.image.name': 'docker.io/library/worker:1' } },
+        {
+          mediaType: MANIFEST,
+          ...amdManifest,
+          platform: { os: 'linux', architecture: 'amd64' },
+          annotations: { 'io.containerd.image.name': 'docker.io/library/web:1' },
+        },
+        {
+          mediaType: MANIFEST,
+          ...armManifest,
+          platform: { os: 'linux', architecture: 'amd64' },
+          annotations: { 'io.containerd.image.name': 'docker.io/library/worker:1' },
+        },
       ],
     });
     const worker = await load(archive, { wanted: 'worker:1' });
@@ -388,7 +495,10 @@ describe('OCI image layout', () => {
   });
 
   it('a bare ref.name is a tag: it names no image, but `wanted` may match it by tag', async () => {
-    const archive = await layout({ schemaVersion: 2, manifests: [{ mediaType: MANIFEST, ...armManifest, annotations: { 'org.opencontainers.image.ref.name': '2.0' } }] });
+    const archive = await layout({
+      schemaVersion: 2,
+      manifests: [{ mediaType: MANIFEST, ...armManifest, annotations: { 'org.opencontainers.image.ref.name': '2.0' } }],
+    });
     const plain = await load(archive, { ref: 'build/myapp-oci.tar' });
     expect([plain.info.name, plain.info.tag]).toEqual(['myapp-oci', undefined]);
     const wanted = await load(archive, { wanted: 'myapp:2.0' });
@@ -449,7 +559,9 @@ describe('bad archives', () => {
 
   it('a tar without manifest.json or index.json is not an image archive', async () => {
     const err = await caught(load(await tarOf([{ name: 'etc/hello', data: 'hi' }])));
-    expect(err.message).toBe('"out/app.tar" is not a docker-save or OCI image archive (no manifest.json or index.json inside)');
+    expect(err.message).toBe(
+      '"out/app.tar" is not a docker-save or OCI image archive (no manifest.json or index.json inside)',
+    );
     expect(err.hint).toMatch(/docker save IMAGE -o file\.tar/);
   });
 
@@ -461,7 +573,9 @@ describe('bad archives', () => {
   });
 
   it('a manifest naming a layer the archive lacks', async () => {
-    const err = await caught(load((await legacyArchive({ layers: ['aaa/layer.tar', 'bbb/layer.tar', 'zzz/layer.tar'] })).archive));
+    const err = await caught(
+      load((await legacyArchive({ layers: ['aaa/layer.tar', 'bbb/layer.tar', 'zzz/layer.tar'] })).archive),
+    );
     expect(err.message).toBe('the image archive has no "zzz/layer.tar"');
   });
 
@@ -499,7 +613,12 @@ describe('syntheticManifestDigest', () => {
   it('is a sha256 digest, the same for the same content', () => {
     const d = syntheticManifestDigest(config, layers);
     expect(d).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(syntheticManifestDigest({ ...config }, layers.map((l) => ({ ...l })))).toBe(d);
+    expect(
+      syntheticManifestDigest(
+        { ...config },
+        layers.map((l) => ({ ...l })),
+      ),
+    ).toBe(d);
   });
 
   it('differs when the config, a layer, the layer order or a media type differs', () => {
@@ -509,7 +628,10 @@ describe('syntheticManifestDigest', () => {
       syntheticManifestDigest(config, [layers[0], { ...layers[1], digest: sha('layer3') }]),
       syntheticManifestDigest(config, [layers[1], layers[0]]),
       syntheticManifestDigest(config, [layers[0]]),
-      syntheticManifestDigest(config, [layers[0], { ...layers[1], mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd' }]),
+      syntheticManifestDigest(config, [
+        layers[0],
+        { ...layers[1], mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd' },
+      ]),
     ];
     expect(new Set([d, ...variants]).size).toBe(variants.length + 1);
   });

@@ -27,8 +27,13 @@ interface Fixture {
 }
 
 /** A legacy `docker save` archive and what the daemon's inspect and history answer for the same image. */
-async function daemonImage(opts: { labels?: Record<string, string> | null; secondLayer?: string } = {}): Promise<Fixture> {
-  const layers = [await makeTar([{ name: 'etc/os-release', content: 'ID=debian\nVERSION_ID="12"\n' }]), await makeTar([{ name: 'app/main', content: opts.secondLayer ?? 'binary' }])];
+async function daemonImage(
+  opts: { labels?: Record<string, string> | null; secondLayer?: string } = {},
+): Promise<Fixture> {
+  const layers = [
+    await makeTar([{ name: 'etc/os-release', content: 'ID=debian\nVERSION_ID="12"\n' }]),
+    await makeTar([{ name: 'app/main', content: opts.secondLayer ?? 'binary' }]),
+  ];
   const diffIds = layers.map((l) => sha(l));
   const history = [
     { created: '2026-01-01T00:00:00Z', created_by: '/bin/sh -c #(nop) ADD file:abc in / ' },
@@ -74,7 +79,13 @@ async function daemonImage(opts: { labels?: Record<string, string> | null; secon
 
 async function exported(f: Fixture, ref = 'myorg/app:1.2'): Promise<ResolvedImage> {
   const spooled = await spoolArchive(Readable.from(f.archive), testTempDir('cs-unit-known-'));
-  return imageFromArchive(spooled, { ref, source: 'docker', wanted: undefined, repoDigests: [], close: async () => undefined });
+  return imageFromArchive(spooled, {
+    ref,
+    source: 'docker',
+    wanted: undefined,
+    repoDigests: [],
+    close: async () => undefined,
+  });
 }
 
 const knowing = (known: boolean, calls: string[] = []): KnownManifests => ({
@@ -108,9 +119,13 @@ describe('probeFromInspect', () => {
   it('is a doubt (a reason, no digest) when the history cannot tell the empty layers, or the ids are not sha256', async () => {
     const f = await daemonImage();
     const zeroSized = f.history.map((h) => ({ ...h, Size: 0 }));
-    expect(probeFromInspect(f.inspect, zeroSized)).toBe('its history has 0 entries with a size for 2 layers (empty layers cannot be told apart)');
+    expect(probeFromInspect(f.inspect, zeroSized)).toBe(
+      'its history has 0 entries with a size for 2 layers (empty layers cannot be told apart)',
+    );
     expect(probeFromInspect({ ...f.inspect, Id: 'abc' }, f.history)).toBe('the image id "abc" is not a sha256 digest');
-    expect(probeFromInspect({ ...f.inspect, RootFS: { Type: 'layers', Layers: ['md5:00'] } } as typeof f.inspect, f.history)).toBe('the daemon lists no sha256 layers for it');
+    expect(
+      probeFromInspect({ ...f.inspect, RootFS: { Type: 'layers', Layers: ['md5:00'] } } as typeof f.inspect, f.history),
+    ).toBe('the daemon lists no sha256 layers for it');
   });
 });
 
@@ -153,7 +168,9 @@ describe('openKnownDaemonImage', () => {
     expect(calls).toHaveLength(1);
     const ambiguous = { ...f, history: f.history.map((h) => ({ ...h, Size: 0 })) };
     const asked: string[] = [];
-    expect(await openKnownDaemonImage(fakeDocker(ambiguous), 'myorg/app:1.2', knowing(true, asked), exportIt)).toBeUndefined();
+    expect(
+      await openKnownDaemonImage(fakeDocker(ambiguous), 'myorg/app:1.2', knowing(true, asked), exportIt),
+    ).toBeUndefined();
     expect(asked).toEqual([]);
     expect(exports).toBe(0);
   });
@@ -163,7 +180,9 @@ describe('openKnownDaemonImage', () => {
     const moved = await daemonImage({ secondLayer: 'rebuilt' });
     const img = await openKnownDaemonImage(fakeDocker(f), 'myorg/app:1.2', knowing(true), () => exported(moved));
     const err = await expectScanError(img!.layers[0].open());
-    expect(err.message).toBe(`myorg/app:1.2 changed in the Docker daemon during the scan (it was ${f.inspect.Id}, the export is ${moved.inspect.Id})`);
+    expect(err.message).toBe(
+      `myorg/app:1.2 changed in the Docker daemon during the scan (it was ${f.inspect.Id}, the export is ${moved.inspect.Id})`,
+    );
     await img!.close();
   });
 });

@@ -29,7 +29,11 @@ interface Answer {
 }
 
 /** A plain GET/HEAD with node:http (no decompression, so the raw bytes are what we compare). */
-function fetchRaw(url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET', headers: http.OutgoingHttpHeaders = {}): Promise<Answer> {
+function fetchRaw(
+  url: string,
+  method: 'GET' | 'HEAD' | 'POST' = 'GET',
+  headers: http.OutgoingHttpHeaders = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -63,7 +67,8 @@ describe('layer server', () => {
 
   it('publishes one URL per layer digest on the bind address, under an unguessable token and a random id per layer', () => {
     expect([...urls.keys()]).toEqual([a.digest, b.digest]);
-    for (const url of urls.values()) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/layers\/[0-9a-f]{32}$/);
+    for (const url of urls.values())
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/layers\/[0-9a-f]{32}$/);
     const tokens = [...urls.values()].map((u) => new URL(u).pathname.split('/')[1]);
     expect(tokens[0]).toBe(tokens[1]);
     const ids = [...urls.values()].map((u) => new URL(u).pathname.split('/')[3]);
@@ -164,7 +169,9 @@ describe('layer server lifecycle', () => {
     const server = await startLayerServer({ bindHost: '127.0.0.1', advertiseHost: 'clair-host.test' });
     try {
       const layer = memoryLayer(Buffer.from('x'));
-      expect(server.publish([layer]).get(layer.digest)).toMatch(/^http:\/\/clair-host\.test:\d+\/[0-9a-f]{32}\/layers\/[0-9a-f]{32}$/);
+      expect(server.publish([layer]).get(layer.digest)).toMatch(
+        /^http:\/\/clair-host\.test:\d+\/[0-9a-f]{32}\/layers\/[0-9a-f]{32}$/,
+      );
     } finally {
       await server.close();
     }
@@ -223,10 +230,19 @@ describe('layer server lifecycle', () => {
   it('an address it cannot bind is a ClairScanError naming it', async () => {
     const first = await startLayerServer({ bindHost: '127.0.0.1' });
     try {
-      const port = Number(new URL(first.publish([memoryLayer(Buffer.from('y'))]).values().next().value as string).port);
+      const port = Number(
+        new URL(
+          first
+            .publish([memoryLayer(Buffer.from('y'))])
+            .values()
+            .next().value as string,
+        ).port,
+      );
       await expect(startLayerServer({ bindHost: '127.0.0.1', port })).rejects.toMatchObject({
         name: 'ClairScanError',
-        message: expect.stringMatching(new RegExp(`^the layer server cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`)),
+        message: expect.stringMatching(
+          new RegExp(`^the layer server cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`),
+        ),
         hint: expect.stringMatching(/layer-server-address/),
       });
     } finally {

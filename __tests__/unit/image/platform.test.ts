@@ -35,7 +35,12 @@ import { batchImageRequest } from '../../../src/batch/platforms';
 const INDEX = 'application/vnd.oci.image.index.v1+json';
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const sha = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-const desc = (os: string, architecture: string, variant?: string, digest = sha(`${os}/${architecture}/${variant}`)) => ({
+const desc = (
+  os: string,
+  architecture: string,
+  variant?: string,
+  digest = sha(`${os}/${architecture}/${variant}`),
+) => ({
   mediaType: MANIFEST,
   digest,
   size: 1,
@@ -52,7 +57,15 @@ describe('parsing and matching', () => {
   });
 
   it('refuses anything else with the input named and the form in the hint', async () => {
-    for (const bad of ['linux', 'linux/', '/arm64', 'linux/arm/v7/x', 'linux/arm 64', 'linux/$(id)', `linux/${'a'.repeat(40)}`]) {
+    for (const bad of [
+      'linux',
+      'linux/',
+      '/arm64',
+      'linux/arm/v7/x',
+      'linux/arm 64',
+      'linux/$(id)',
+      `linux/${'a'.repeat(40)}`,
+    ]) {
       const err = await expectScanError(Promise.resolve().then(() => parsePlatform(bad)));
       expect(err.message).toBe(`input "platform" has an invalid value "${bad.trim()}"`);
       expect(err.hint).toMatch(/os\/arch\[\/variant\].*linux\/arm\/v7.*`all`/);
@@ -63,30 +76,49 @@ describe('parsing and matching', () => {
     expect(formatPlatform(parsePlatform('linux/aarch64'))).toBe('linux/arm64');
     expect(formatPlatform(parsePlatform('linux/x86_64'))).toBe('linux/amd64');
     expect(formatPlatform(parsePlatform('linux/arm'))).toBe('linux/arm/v7');
-    expect(platformMatches(parsePlatform('linux/arm64'), { os: 'linux', architecture: 'arm64', variant: 'v8' })).toBe(true);
-    expect(platformMatches(parsePlatform('linux/arm/v6'), { os: 'linux', architecture: 'arm', variant: 'v7' })).toBe(false);
+    expect(platformMatches(parsePlatform('linux/arm64'), { os: 'linux', architecture: 'arm64', variant: 'v8' })).toBe(
+      true,
+    );
+    expect(platformMatches(parsePlatform('linux/arm/v6'), { os: 'linux', architecture: 'arm', variant: 'v7' })).toBe(
+      false,
+    );
     expect(platformMatches(parsePlatform('linux/amd64'), { os: 'windows', architecture: 'amd64' })).toBe(false);
   });
 
   it('the setting reaches Settings through the input table (action input, CLI flag, env)', () => {
-    const s = parseSettings((n) => ({ image: 'registry:127.0.0.1:5000/app:1', platform: 'linux/arm/v7', 'vuln-data': 'online' })[n]);
+    const s = parseSettings(
+      (n) => ({ image: 'registry:127.0.0.1:5000/app:1', platform: 'linux/arm/v7', 'vuln-data': 'online' })[n],
+    );
     expect(s.platform).toEqual({ os: 'linux', architecture: 'arm', variant: 'v7' });
     expect(parseSettings((n) => ({ image: 'app:1', 'vuln-data': 'online' })[n]).platform).toBeUndefined();
-    expect(() => parseSettings((n) => ({ image: 'app:1', platform: 'arm64', 'vuln-data': 'online' })[n])).toThrow('input "platform" has an invalid value "arm64"');
+    expect(() => parseSettings((n) => ({ image: 'app:1', platform: 'arm64', 'vuln-data': 'online' })[n])).toThrow(
+      'input "platform" has an invalid value "arm64"',
+    );
   });
 });
 
 describe('choosing from an index', () => {
-  const list = [desc('linux', 'amd64'), desc('linux', 'arm64', 'v8'), desc('linux', 'arm', 'v7'), { ...desc('unknown', 'unknown'), annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } }];
+  const list = [
+    desc('linux', 'amd64'),
+    desc('linux', 'arm64', 'v8'),
+    desc('linux', 'arm', 'v7'),
+    { ...desc('unknown', 'unknown'), annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } },
+  ];
 
   it('picks the asked platform; attestations are not platforms', () => {
     expect(selectPlatform(list, parsePlatform('linux/arm64'), 'app:1')).toBe(list[1]);
     expect(selectPlatform(list, parsePlatform('linux/arm'), 'app:1')).toBe(list[2]);
-    expect(indexPlatforms(list, 'app:1').map((e) => e.platform)).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
+    expect(indexPlatforms(list, 'app:1').map((e) => e.platform)).toEqual([
+      'linux/amd64',
+      'linux/arm64',
+      'linux/arm/v7',
+    ]);
   });
 
   it('a platform the index lacks: the error names the platforms it has', async () => {
-    const err = await expectScanError(Promise.resolve().then(() => selectPlatform(list, parsePlatform('linux/s390x'), 'registry.example/app:1')));
+    const err = await expectScanError(
+      Promise.resolve().then(() => selectPlatform(list, parsePlatform('linux/s390x'), 'registry.example/app:1')),
+    );
     expect(err.message).toBe('registry.example/app:1 has no image for the platform linux/s390x');
     expect(err.hint).toBe('it has: linux/amd64, linux/arm64, linux/arm/v7. Set platform to one of them, or to `all`.');
   });
@@ -96,7 +128,10 @@ describe('choosing from an index', () => {
     const cases: [unknown, RegExp][] = [
       [many, /lists 65 platforms \(at most 64 are scanned\)/],
       [Array.from({ length: 10_000 }, (_, i) => desc('linux', `a${i}`)), /lists 10000 manifests/],
-      [[desc('linux', 'amd64'), desc('linux', 'amd64', undefined, sha('other'))], /lists the platform linux\/amd64 twice/],
+      [
+        [desc('linux', 'amd64'), desc('linux', 'amd64', undefined, sha('other'))],
+        /lists the platform linux\/amd64 twice/,
+      ],
       [[desc('linux', 'arm64'), desc('linux', 'arm64', 'v8', sha('v8'))], /lists the platform linux\/arm64 twice/],
       [[{ mediaType: MANIFEST, digest: sha('x') }], /names no platform/],
       [[{ platform: { os: 'linux', architecture: 'amd64' } }], /has no digest/],
@@ -112,8 +147,14 @@ describe('choosing from an index', () => {
   });
 
   it('a config that contradicts the platform is refused', async () => {
-    expect(() => checkConfigPlatform({ os: 'linux', architecture: 'arm64' }, parsePlatform('linux/arm64'), 'x')).not.toThrow();
-    const err = await expectScanError(Promise.resolve().then(() => checkConfigPlatform({ os: 'linux', architecture: 'amd64' }, parsePlatform('linux/arm64'), 'app:1')));
+    expect(() =>
+      checkConfigPlatform({ os: 'linux', architecture: 'arm64' }, parsePlatform('linux/arm64'), 'x'),
+    ).not.toThrow();
+    const err = await expectScanError(
+      Promise.resolve().then(() =>
+        checkConfigPlatform({ os: 'linux', architecture: 'amd64' }, parsePlatform('linux/arm64'), 'app:1'),
+      ),
+    );
     expect(err.message).toBe('app:1 is a linux/amd64 image, not linux/arm64');
   });
 });
@@ -130,9 +171,29 @@ function multiArch(platforms: { os: string; architecture: string; variant?: stri
     // Uncompressed tar bytes of one file naming the platform: a distinct layer (and digest) per platform.
     const layerBytes = tarBytes(`etc/platform`, `${p.os}/${p.architecture}/${p.variant ?? ''}\n`);
     const layer = put(layerBytes);
-    const config = put(JSON.stringify({ os: p.os, architecture: p.configArch ?? p.architecture, ...(p.variant ? { variant: p.variant } : {}), rootfs: { type: 'layers', diff_ids: [layer.digest] }, config: {} }));
-    const m = put(JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }] }));
-    return { mediaType: MANIFEST, ...m, platform: { os: p.os, architecture: p.architecture, ...(p.variant ? { variant: p.variant } : {}) }, layer: layer.digest };
+    const config = put(
+      JSON.stringify({
+        os: p.os,
+        architecture: p.configArch ?? p.architecture,
+        ...(p.variant ? { variant: p.variant } : {}),
+        rootfs: { type: 'layers', diff_ids: [layer.digest] },
+        config: {},
+      }),
+    );
+    const m = put(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MANIFEST,
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }],
+      }),
+    );
+    return {
+      mediaType: MANIFEST,
+      ...m,
+      platform: { os: p.os, architecture: p.architecture, ...(p.variant ? { variant: p.variant } : {}) },
+      layer: layer.digest,
+    };
   });
   const index = { schemaVersion: 2, mediaType: INDEX, manifests: manifests.map(({ layer: _l, ...d }) => d) };
   return { blobs, manifests, index, indexBytes: Buffer.from(JSON.stringify(index)), put };
@@ -191,10 +252,18 @@ describe('registry source (a loopback stand-in serving exact bytes)', () => {
   }
 
   it('reads the asked platform of an index; the default choice is unchanged', async () => {
-    const img = multiArch([{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }, { os: 'linux', architecture: 'arm', variant: 'v7' }]);
+    const img = multiArch([
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm64' },
+      { os: 'linux', architecture: 'arm', variant: 'v7' },
+    ]);
     serve('multi', '1', img);
     const arm = await resolveFromRegistry(`${host}/multi:1`, auth, parsePlatform('linux/arm/v7'));
-    expect([arm.info.architecture, arm.info.manifestDigest, arm.layers.map((l) => l.digest)]).toEqual(['arm', img.manifests[2].digest, [img.manifests[2].layer]]);
+    expect([arm.info.architecture, arm.info.manifestDigest, arm.layers.map((l) => l.digest)]).toEqual([
+      'arm',
+      img.manifests[2].digest,
+      [img.manifests[2].layer],
+    ]);
     const def = await resolveFromRegistry(`${host}/multi:1`, auth);
     expect(def.info.manifestDigest).toBe(img.manifests[process.arch === 'arm64' ? 1 : 0].digest);
     expect(await registryPlatforms(`${host}/multi:1`, auth)).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
@@ -202,7 +271,11 @@ describe('registry source (a loopback stand-in serving exact bytes)', () => {
 
   it('a platform the index lacks: exit-2 error naming the available platforms', async () => {
     const err = await expectScanError(resolveFromRegistry(`${host}/multi:1`, auth, parsePlatform('linux/ppc64le')));
-    expect([err.exitCode, err.message, err.hint]).toEqual([2, `${host}/multi:1 has no image for the platform linux/ppc64le`, 'it has: linux/amd64, linux/arm64, linux/arm/v7. Set platform to one of them, or to `all`.']);
+    expect([err.exitCode, err.message, err.hint]).toEqual([
+      2,
+      `${host}/multi:1 has no image for the platform linux/ppc64le`,
+      'it has: linux/amd64, linux/arm64, linux/arm/v7. Set platform to one of them, or to `all`.',
+    ]);
   });
 
   it('a single-platform image: checked against the platform, listed as its one platform', async () => {
@@ -210,28 +283,50 @@ describe('registry source (a loopback stand-in serving exact bytes)', () => {
     serve('single', '1', img);
     routes.set('/v2/single/manifests/1', { type: MANIFEST, body: img.blobs.get(img.manifests[0].digest) as Buffer });
     expect(await registryPlatforms(`${host}/single:1`, auth)).toEqual(['linux/amd64']);
-    expect((await resolveFromRegistry(`${host}/single:1`, auth, parsePlatform('linux/amd64'))).info.architecture).toBe('amd64');
+    expect((await resolveFromRegistry(`${host}/single:1`, auth, parsePlatform('linux/amd64'))).info.architecture).toBe(
+      'amd64',
+    );
     const err = await expectScanError(resolveFromRegistry(`${host}/single:1`, auth, parsePlatform('linux/arm64')));
     expect(err.message).toBe(`${host}/single:1 is a linux/amd64 image, not linux/arm64`);
   });
 
   it('hostile: a platform whose config says another architecture (lying), a nested index, a huge index', async () => {
-    const liar = multiArch([{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64', configArch: 'amd64' }]);
+    const liar = multiArch([
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm64', configArch: 'amd64' },
+    ]);
     serve('liar', '1', liar);
     const lie = await expectScanError(resolveFromRegistry(`${host}/liar:1`, auth, parsePlatform('linux/arm64')));
     expect(lie.message).toBe(`${host}/liar:1 is a linux/amd64 image, not linux/arm64`);
 
     const inner = multiArch([{ os: 'linux', architecture: 'arm64' }]);
     const innerIndex = inner.put(inner.indexBytes);
-    const outer = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: [{ mediaType: INDEX, ...innerIndex, platform: { os: 'linux', architecture: 'arm64' } }] }));
+    const outer = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: INDEX,
+        manifests: [{ mediaType: INDEX, ...innerIndex, platform: { os: 'linux', architecture: 'arm64' } }],
+      }),
+    );
     serve('nested', '1', inner, outer);
     const nested = await expectScanError(resolveFromRegistry(`${host}/nested:1`, auth, parsePlatform('linux/arm64')));
     expect(nested.message).toBe(`${host}/nested:1 is not a usable image index: its linux/arm64 entry is another index`);
 
-    const huge = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: Array.from({ length: 5000 }, (_, i) => desc('linux', `a${i}`)) }));
+    const huge = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: INDEX,
+        manifests: Array.from({ length: 5000 }, (_, i) => desc('linux', `a${i}`)),
+      }),
+    );
     routes.set('/v2/huge/manifests/1', { type: INDEX, body: huge });
-    for (const p of [registryPlatforms(`${host}/huge:1`, auth), resolveFromRegistry(`${host}/huge:1`, auth, parsePlatform('linux/a1'))]) {
-      expect((await expectScanError(p)).message).toBe(`${host}/huge:1 is not a usable image index: it lists 5000 manifests (at most 64 platforms are scanned)`);
+    for (const p of [
+      registryPlatforms(`${host}/huge:1`, auth),
+      resolveFromRegistry(`${host}/huge:1`, auth, parsePlatform('linux/a1')),
+    ]) {
+      expect((await expectScanError(p)).message).toBe(
+        `${host}/huge:1 is not a usable image index: it lists 5000 manifests (at most 64 platforms are scanned)`,
+      );
     }
   });
 
@@ -251,16 +346,23 @@ describe('registry source (a loopback stand-in serving exact bytes)', () => {
       [`${host}/multi:1 (linux/arm/v7)`, 'linux/arm/v7', 'arm'],
     ]);
     // Without `all` the request is left as it is (the default stays byte for byte).
-    expect(await platformTargets(req, 'registry', { ...settings, platform: undefined }, noDocker, state)).toEqual([req]);
+    expect(await platformTargets(req, 'registry', { ...settings, platform: undefined }, noDocker, state)).toEqual([
+      req,
+    ]);
   });
 });
 
 describe('OCI archive source (index.json with several manifests)', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-platform-unit-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const state = (): RunState => ({ runId: newRunId(), tempDirs: [], containers: [], volumes: [] }) as unknown as RunState;
+  const state = (): RunState =>
+    ({ runId: newRunId(), tempDirs: [], containers: [], volumes: [] }) as unknown as RunState;
 
-  async function layoutFile(name: string, img: ReturnType<typeof multiArch>, index: object = img.index): Promise<string> {
+  async function layoutFile(
+    name: string,
+    img: ReturnType<typeof multiArch>,
+    index: object = img.index,
+  ): Promise<string> {
     const pack = tar.pack();
     const chunks: Buffer[] = [];
     pack.on('data', (c: unknown) => {
@@ -278,25 +380,42 @@ describe('OCI archive source (index.json with several manifests)', () => {
   }
 
   it('reads the asked platform, lists every platform for all, and names the available ones when absent', async () => {
-    const img = multiArch([{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }]);
+    const img = multiArch([
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm64' },
+    ]);
     // As skopeo copy --all writes it: index.json → the image index → platform manifests.
     const top = img.put(img.indexBytes);
-    const file = await layoutFile('multi.tar', img, { schemaVersion: 2, mediaType: INDEX, manifests: [{ mediaType: INDEX, ...top, annotations: { 'org.opencontainers.image.ref.name': 'example.com/app:1' } }] });
+    const file = await layoutFile('multi.tar', img, {
+      schemaVersion: 2,
+      mediaType: INDEX,
+      manifests: [
+        { mediaType: INDEX, ...top, annotations: { 'org.opencontainers.image.ref.name': 'example.com/app:1' } },
+      ],
+    });
     const s = state();
     const arm = await resolveFromArchiveFile(file, s, { platform: parsePlatform('linux/arm64') });
     expect([arm.info.architecture, arm.layers.map((l) => l.digest)]).toEqual(['arm64', [img.manifests[1].layer]]);
     await arm.close();
     expect(await archiveFilePlatforms(file, s)).toEqual(['linux/amd64', 'linux/arm64']);
     const err = await expectScanError(resolveFromArchiveFile(file, s, { platform: parsePlatform('linux/riscv64') }));
-    expect([err.message, err.hint]).toEqual([`"${file}" has no image for the platform linux/riscv64`, 'it has: linux/amd64, linux/arm64. Set platform to one of them, or to `all`.']);
+    expect([err.message, err.hint]).toEqual([
+      `"${file}" has no image for the platform linux/riscv64`,
+      'it has: linux/amd64, linux/arm64. Set platform to one of them, or to `all`.',
+    ]);
     // Nothing of the run is left behind: every spooled copy was removed.
     expect(s.tempDirs).toEqual([]);
   });
 
   it('a platform manifest whose config says another architecture is refused', async () => {
-    const img = multiArch([{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64', configArch: 'amd64' }]);
+    const img = multiArch([
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm64', configArch: 'amd64' },
+    ]);
     const file = await layoutFile('liar.tar', img);
-    const err = await expectScanError(resolveFromArchiveFile(file, state(), { platform: parsePlatform('linux/arm64') }));
+    const err = await expectScanError(
+      resolveFromArchiveFile(file, state(), { platform: parsePlatform('linux/arm64') }),
+    );
     expect(err.message).toBe(`"${file}" is a linux/amd64 image, not linux/arm64`);
   });
 });
@@ -313,7 +432,14 @@ describe('Docker daemon source (one platform per tag: checked, not chosen)', () 
   const state = { runId: newRunId(), tempDirs: [], containers: [], volumes: [] } as unknown as RunState;
 
   it('an image of another platform fails clearly, before any export', async () => {
-    const err = await expectScanError(resolveFromDaemon(daemon({ Os: 'linux', Architecture: 'amd64' }), 'myapp:ci', state, parsePlatform('linux/arm64')));
+    const err = await expectScanError(
+      resolveFromDaemon(
+        daemon({ Os: 'linux', Architecture: 'amd64' }),
+        'myapp:ci',
+        state,
+        parsePlatform('linux/arm64'),
+      ),
+    );
     expect(err.message).toBe('image "myapp:ci" in the Docker daemon is linux/amd64, not linux/arm64');
     expect(err.hint).toMatch(/docker pull --platform linux\/arm64 .*registry:<ref>/);
   });
@@ -321,17 +447,40 @@ describe('Docker daemon source (one platform per tag: checked, not chosen)', () 
   it('platform: all from the daemon is refused (it would scan one platform as if it were all)', async () => {
     const settings: ImageSettings = { imageSource: 'docker', registry: { insecure: false }, platform: 'all' };
     const req = { input: 'myapp:ci', ref: 'myapp:ci' };
-    const err = await expectScanError(platformTargets(req, 'docker', settings, () => daemon({ Os: 'linux', Architecture: 'arm', Variant: 'v7' }), state));
-    expect(err.message).toBe('platform: all cannot scan "myapp:ci" from the Docker daemon, which holds only its linux/arm/v7 platform');
+    const err = await expectScanError(
+      platformTargets(
+        req,
+        'docker',
+        settings,
+        () => daemon({ Os: 'linux', Architecture: 'arm', Variant: 'v7' }),
+        state,
+      ),
+    );
+    expect(err.message).toBe(
+      'platform: all cannot scan "myapp:ci" from the Docker daemon, which holds only its linux/arm/v7 platform',
+    );
     expect(err.hint).toMatch(/registry:<ref>.*oci-archive/);
   });
 });
 
 describe('batch mode labels (batch/platforms.ts)', () => {
   it('a labelled batch image is that platform of its line, only with platform: all', () => {
-    expect(batchImageRequest('registry:127.0.0.1:5000/app:1 (linux/arm/v7)', { platform: 'all' })).toEqual({ input: 'registry:127.0.0.1:5000/app:1', ref: '127.0.0.1:5000/app:1', source: 'registry', platform: 'linux/arm/v7' });
-    expect(batchImageRequest('registry:127.0.0.1:5000/app:1', { platform: 'all' })).toEqual({ input: 'registry:127.0.0.1:5000/app:1', ref: '127.0.0.1:5000/app:1', source: 'registry' });
+    expect(batchImageRequest('registry:127.0.0.1:5000/app:1 (linux/arm/v7)', { platform: 'all' })).toEqual({
+      input: 'registry:127.0.0.1:5000/app:1',
+      ref: '127.0.0.1:5000/app:1',
+      source: 'registry',
+      platform: 'linux/arm/v7',
+    });
+    expect(batchImageRequest('registry:127.0.0.1:5000/app:1', { platform: 'all' })).toEqual({
+      input: 'registry:127.0.0.1:5000/app:1',
+      ref: '127.0.0.1:5000/app:1',
+      source: 'registry',
+    });
     // Without `all` nothing is read from the text: an archive path may end in anything.
-    expect(batchImageRequest('archive:out/x (linux/amd64)', { platform: undefined })).toEqual({ input: 'archive:out/x (linux/amd64)', ref: 'out/x (linux/amd64)', source: 'archive' });
+    expect(batchImageRequest('archive:out/x (linux/amd64)', { platform: undefined })).toEqual({
+      input: 'archive:out/x (linux/amd64)',
+      ref: 'out/x (linux/amd64)',
+      source: 'archive',
+    });
   });
 });

@@ -9,28 +9,57 @@ describe('parseReference', () => {
     ['alpine:3.19', { registry: 'docker.io', repository: 'library/alpine', tag: '3.19', digest: undefined }],
     ['org/app:1.2', { registry: 'docker.io', repository: 'org/app', tag: '1.2', digest: undefined }],
     ['docker.io/alpine', { registry: 'docker.io', repository: 'library/alpine', tag: 'latest', digest: undefined }],
-    ['docker.io/library/nginx:1.25', { registry: 'docker.io', repository: 'library/nginx', tag: '1.25', digest: undefined }],
-    ['ghcr.io/org/team/app:v1.2.3-rc_1', { registry: 'ghcr.io', repository: 'org/team/app', tag: 'v1.2.3-rc_1', digest: undefined }],
+    [
+      'docker.io/library/nginx:1.25',
+      { registry: 'docker.io', repository: 'library/nginx', tag: '1.25', digest: undefined },
+    ],
+    [
+      'ghcr.io/org/team/app:v1.2.3-rc_1',
+      { registry: 'ghcr.io', repository: 'org/team/app', tag: 'v1.2.3-rc_1', digest: undefined },
+    ],
     ['localhost:5000/app:ci', { registry: 'localhost:5000', repository: 'app', tag: 'ci', digest: undefined }],
     ['localhost/app', { registry: 'localhost', repository: 'app', tag: 'latest', digest: undefined }],
     ['registry:5000/team/app', { registry: 'registry:5000', repository: 'team/app', tag: 'latest', digest: undefined }],
     ['10.0.0.5:5000/app:1', { registry: '10.0.0.5:5000', repository: 'app', tag: '1', digest: undefined }],
-    ['my-registry.example.com/a__b/c-d--e:1', { registry: 'my-registry.example.com', repository: 'a__b/c-d--e', tag: '1', digest: undefined }],
+    [
+      'my-registry.example.com/a__b/c-d--e:1',
+      { registry: 'my-registry.example.com', repository: 'a__b/c-d--e', tag: '1', digest: undefined },
+    ],
   ])('%s', (ref, expected) => {
     expect(parseReference(ref)).toEqual(expected);
   });
 
   it('a digest alone sets no tag', () => {
-    expect(parseReference(`app@${DIGEST}`)).toEqual({ registry: 'docker.io', repository: 'library/app', tag: undefined, digest: DIGEST });
-    expect(parseReference(`localhost:5000/app@${DIGEST}`)).toEqual({ registry: 'localhost:5000', repository: 'app', tag: undefined, digest: DIGEST });
+    expect(parseReference(`app@${DIGEST}`)).toEqual({
+      registry: 'docker.io',
+      repository: 'library/app',
+      tag: undefined,
+      digest: DIGEST,
+    });
+    expect(parseReference(`localhost:5000/app@${DIGEST}`)).toEqual({
+      registry: 'localhost:5000',
+      repository: 'app',
+      tag: undefined,
+      digest: DIGEST,
+    });
   });
 
   it('keeps both tag and digest', () => {
-    expect(parseReference(`ghcr.io/org/app:1.2@${DIGEST}`)).toEqual({ registry: 'ghcr.io', repository: 'org/app', tag: '1.2', digest: DIGEST });
+    expect(parseReference(`ghcr.io/org/app:1.2@${DIGEST}`)).toEqual({
+      registry: 'ghcr.io',
+      repository: 'org/app',
+      tag: '1.2',
+      digest: DIGEST,
+    });
   });
 
   it('trims surrounding whitespace', () => {
-    expect(parseReference('  alpine:3.19\n')).toEqual({ registry: 'docker.io', repository: 'library/alpine', tag: '3.19', digest: undefined });
+    expect(parseReference('  alpine:3.19\n')).toEqual({
+      registry: 'docker.io',
+      repository: 'library/alpine',
+      tag: '3.19',
+      digest: undefined,
+    });
   });
 
   it.each([
@@ -73,7 +102,9 @@ describe('stableName', () => {
   });
 
   it('is the same for every tag and digest of one repository', () => {
-    const names = ['myapp', 'myapp:1', 'myapp:2', `myapp@${DIGEST}`, 'docker.io/library/myapp:3'].map((r) => stableName(parseReference(r)!));
+    const names = ['myapp', 'myapp:1', 'myapp:2', `myapp@${DIGEST}`, 'docker.io/library/myapp:3'].map((r) =>
+      stableName(parseReference(r)!),
+    );
     expect(new Set(names)).toEqual(new Set(['myapp']));
   });
 });

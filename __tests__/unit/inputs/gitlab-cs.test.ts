@@ -12,7 +12,12 @@ let previous: Logger;
 beforeEach(() => {
   lines.length = 0;
   masked.length = 0;
-  previous = setLogger({ info: (m) => lines.push(`info: ${m}`), warn: (m) => lines.push(`warn: ${m}`), debug: () => undefined, mask: (s) => void masked.push(s) });
+  previous = setLogger({
+    info: (m) => lines.push(`info: ${m}`),
+    warn: (m) => lines.push(`warn: ${m}`),
+    debug: () => undefined,
+    mask: (s) => void masked.push(s),
+  });
 });
 afterEach(() => setLogger(previous));
 
@@ -27,7 +32,10 @@ const CS = {
 };
 
 test('each CS_* variable fills its empty input, and the settings read them as such', () => {
-  const raw = new Map<string, string | undefined>([['ignore-unfixed', ''], ['dockerfile', undefined]]);
+  const raw = new Map<string, string | undefined>([
+    ['ignore-unfixed', ''],
+    ['dockerfile', undefined],
+  ]);
   applyContainerScanningVariables(raw, CS);
   expect(Object.fromEntries(raw)).toEqual({
     image: CS.CS_IMAGE,
@@ -39,31 +47,46 @@ test('each CS_* variable fills its empty input, and the settings read them as su
     dockerfile: 'docker/app/Dockerfile',
   });
   const s = parseSettings((n) => raw.get(n));
-  expect([s.images.length, s.policy.ignoreUnfixed, s.reports.ignoreUnfixed, s.registry.insecure, s.reports.defaultBranchImage, s.reports.dockerfile]).toEqual([
-    1,
-    true,
-    true,
-    true,
-    CS.CS_DEFAULT_BRANCH_IMAGE,
-    'docker/app/Dockerfile',
-  ]);
+  expect([
+    s.images.length,
+    s.policy.ignoreUnfixed,
+    s.reports.ignoreUnfixed,
+    s.registry.insecure,
+    s.reports.defaultBranchImage,
+    s.reports.dockerfile,
+  ]).toEqual([1, true, true, true, CS.CS_DEFAULT_BRANCH_IMAGE, 'docker/app/Dockerfile']);
   expect(masked).toEqual(['s3cret-token']);
   expect(lines.join('\n')).not.toContain('s3cret-token');
-  expect(lines).toContain('info: ignore-unfixed: from GitLab\'s CS_IGNORE_UNFIXED (true)');
-  expect(lines).toContain('info: registry-insecure: from GitLab\'s CS_REGISTRY_INSECURE (true)');
+  expect(lines).toContain("info: ignore-unfixed: from GitLab's CS_IGNORE_UNFIXED (true)");
+  expect(lines).toContain("info: registry-insecure: from GitLab's CS_REGISTRY_INSECURE (true)");
 });
 
 test('a CLAIR_SCAN_* value wins over the CS_* one; empty CS_* variables change nothing', () => {
-  const raw = new Map<string, string | undefined>([['image', 'mine:1'], ['ignore-unfixed', 'false'], ['registry-insecure', 'false']]);
+  const raw = new Map<string, string | undefined>([
+    ['image', 'mine:1'],
+    ['ignore-unfixed', 'false'],
+    ['registry-insecure', 'false'],
+  ]);
   applyContainerScanningVariables(raw, { ...CS, CS_DOCKERFILE_PATH: '  ', CS_DEFAULT_BRANCH_IMAGE: '' });
-  expect([raw.get('image'), raw.get('ignore-unfixed'), raw.get('registry-insecure'), raw.has('dockerfile'), raw.has('default-branch-image')]).toEqual(['mine:1', 'false', 'false', false, false]);
+  expect([
+    raw.get('image'),
+    raw.get('ignore-unfixed'),
+    raw.get('registry-insecure'),
+    raw.has('dockerfile'),
+    raw.has('default-branch-image'),
+  ]).toEqual(['mine:1', 'false', 'false', false, false]);
 });
 
 test('GitLab variables clair-scan does not apply are named with the reason when set, not silently dropped', () => {
-  applyContainerScanningVariables(new Map(), { CS_IGNORE_STATUSES: 'will_not_fix', CS_DOCKER_INSECURE: 'true', CS_QUIET: 'true', CI_APPLICATION_TAG: '' });
+  applyContainerScanningVariables(new Map(), {
+    CS_IGNORE_STATUSES: 'will_not_fix',
+    CS_DOCKER_INSECURE: 'true',
+    CS_QUIET: 'true',
+    CI_APPLICATION_TAG: '',
+  });
   expect(lines).toEqual([
-    'warn: GitLab\'s CS_IGNORE_STATUSES is set but not applied by clair-scan: Clair reports no vendor fix statuses, only whether a fixed version exists (ignore-unfixed); allowlists and VEX suppress findings one by one (docs/gitlab-migration.md).',
-    'warn: GitLab\'s CS_DOCKER_INSECURE is set but not applied by clair-scan: clair-scan never skips TLS certificate verification; trust a private CA with registry-ca-file (ADDITIONAL_CA_CERT_BUNDLE) (docs/gitlab-migration.md).',
+    "warn: GitLab's CS_IGNORE_STATUSES is set but not applied by clair-scan: Clair reports no vendor fix statuses, only whether a fixed version exists (ignore-unfixed); allowlists and VEX suppress findings one by one (docs/gitlab-migration.md).",
+    "warn: GitLab's CS_DOCKER_INSECURE is set but not applied by clair-scan: clair-scan never skips TLS certificate verification; trust a private CA with registry-ca-file (ADDITIONAL_CA_CERT_BUNDLE) (docs/gitlab-migration.md).",
   ]);
 });
 

@@ -1,4 +1,10 @@
-import { parseBatchSettings, parseImageRequest, parseSettings, REPORT_FORMATS, Settings } from '../../../src/inputs/settings';
+import {
+  parseBatchSettings,
+  parseImageRequest,
+  parseSettings,
+  REPORT_FORMATS,
+  Settings,
+} from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
 
 /** Raw inputs as the action/CLI would hand them over: a map of input name → string. */
@@ -57,16 +63,36 @@ describe('parseSettings defaults', () => {
         policyFromBase: false,
       },
       batch: { imagesFile: undefined, tags: ['latest'], concurrency: 4, resume: false, imageTimeoutSec: 1800 },
-      reports: { outputDir: 'clair-scan-reports', formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'], dockerfile: 'Dockerfile', severities: [], ignoreUnfixed: false,
-        gate: { severityThreshold: 'High', failOn: undefined, ignoreUnfixed: false, failOnNew: false } },
-      publish: { githubToken: undefined, comment: true, jobSummary: true, uploadArtifact: true, artifactName: 'clair-scan-reports', gitlabToken: undefined },
+      reports: {
+        outputDir: 'clair-scan-reports',
+        formats: ['sarif', 'gitlab', 'markdown', 'html', 'json', 'cyclonedx'],
+        dockerfile: 'Dockerfile',
+        severities: [],
+        ignoreUnfixed: false,
+        gate: { severityThreshold: 'High', failOn: undefined, ignoreUnfixed: false, failOnNew: false },
+      },
+      publish: {
+        githubToken: undefined,
+        comment: true,
+        jobSummary: true,
+        uploadArtifact: true,
+        artifactName: 'clair-scan-reports',
+        gitlabToken: undefined,
+      },
     };
     expect(s).toEqual(expected);
     expect(s.images[0].source).toBeUndefined();
   });
 
   it('treats blank values as not given and trims the others', () => {
-    const s = parseSettings(raw({ image: '  myapp:ci \n', 'scan-timeout': '   ', 'docker-host': '  tcp://docker:2375  ', 'fail-on': ' high>0 ' }));
+    const s = parseSettings(
+      raw({
+        image: '  myapp:ci \n',
+        'scan-timeout': '   ',
+        'docker-host': '  tcp://docker:2375  ',
+        'fail-on': ' high>0 ',
+      }),
+    );
     expect(s.images).toEqual([{ input: 'myapp:ci', ref: 'myapp:ci' }]);
     expect(s.scanTimeoutSec).toBe(900);
     expect(s.dockerHost).toBe('tcp://docker:2375');
@@ -98,7 +124,10 @@ describe('parseSettings defaults', () => {
     expect(s.reports.outputDir).toBe('out');
     expect(s.publish.githubToken).toBe('ghs_x');
     expect(s.publish.gitlabToken).toBe('glpat-x');
-    expect([s.rhelRepo2cpe, s.rhelName2repos]).toEqual(['redhat/repository-to-cpe.json', 'redhat/container-name-repos-map.json']);
+    expect([s.rhelRepo2cpe, s.rhelName2repos]).toEqual([
+      'redhat/repository-to-cpe.json',
+      'redhat/container-name-repos-map.json',
+    ]);
   });
 });
 
@@ -116,7 +145,9 @@ describe('booleans', () => {
     ['0', false],
     ['off', false],
   ])('%s → %s', (text, value) => {
-    const s = parseSettings(raw({ image: 'a', fail: text, 'check-secrets': text, 'registry-insecure': text, comment: text }));
+    const s = parseSettings(
+      raw({ image: 'a', fail: text, 'check-secrets': text, 'registry-insecure': text, comment: text }),
+    );
     expect(s.policy.fail).toBe(value);
     expect(s.policy.checkSecrets).toBe(value);
     expect(s.registry.insecure).toBe(value);
@@ -133,7 +164,9 @@ describe('booleans', () => {
 
 describe('integers', () => {
   it('parses whole numbers', () => {
-    const s = parseSettings(raw({ image: 'a', 'startup-timeout': '60', 'scan-timeout': ' 1 ', 'data-timeout': '7200' }));
+    const s = parseSettings(
+      raw({ image: 'a', 'startup-timeout': '60', 'scan-timeout': ' 1 ', 'data-timeout': '7200' }),
+    );
     expect([s.startupTimeoutSec, s.scanTimeoutSec, s.dataTimeoutSec]).toEqual([60, 1, 7200]);
   });
 
@@ -154,16 +187,31 @@ describe('integers', () => {
   });
 
   it('Settings.batch is what batch mode reads on its own (parseBatchSettings)', () => {
-    const values = { image: 'a', concurrency: '64', 'image-timeout': '604800', resume: 'yes', tags: 'semver, /v.*/', 'images-file': 'list.txt' };
+    const values = {
+      image: 'a',
+      concurrency: '64',
+      'image-timeout': '604800',
+      resume: 'yes',
+      tags: 'semver, /v.*/',
+      'images-file': 'list.txt',
+    };
     const batch = parseSettings(raw(values)).batch;
-    expect(batch).toEqual({ imagesFile: 'list.txt', tags: ['semver', '/v.*/'], concurrency: 64, resume: true, imageTimeoutSec: 604800 });
+    expect(batch).toEqual({
+      imagesFile: 'list.txt',
+      tags: ['semver', '/v.*/'],
+      concurrency: 64,
+      resume: true,
+      imageTimeoutSec: 604800,
+    });
     expect(parseBatchSettings(raw(values))).toEqual(batch);
   });
 });
 
 describe('lists', () => {
   it('splits on commas and newlines, trimming and dropping empty items', () => {
-    const s = parseSettings(raw({ image: 'a:1, b:2\nc:3\n\n', allowlist: 'one.yaml,\n two.yaml ,,three.yaml', updaters: 'debian , osv' }));
+    const s = parseSettings(
+      raw({ image: 'a:1, b:2\nc:3\n\n', allowlist: 'one.yaml,\n two.yaml ,,three.yaml', updaters: 'debian , osv' }),
+    );
     expect(s.images.map((i) => i.ref)).toEqual(['a:1', 'b:2', 'c:3']);
     expect(s.policy.allowlists).toEqual(['one.yaml', 'two.yaml', 'three.yaml']);
     expect(s.updaters).toEqual(['debian', 'osv']);
@@ -203,7 +251,9 @@ describe('choices', () => {
     const err = settingsError({ image: 'a', pull: 'sometimes' });
     expect(err.message).toBe('input "pull" has an invalid value "sometimes"');
     expect(err.hint).toBe('set "pull" to `missing`, `always`, `never`.');
-    expect(settingsError({ image: 'a', 'image-source': 'podman' }).hint).toBe('set "image-source" to `auto`, `docker`, `archive`, `registry`.');
+    expect(settingsError({ image: 'a', 'image-source': 'podman' }).hint).toBe(
+      'set "image-source" to `auto`, `docker`, `archive`, `registry`.',
+    );
   });
 });
 
@@ -214,7 +264,9 @@ describe('formats', () => {
   });
 
   it('accepts every known format', () => {
-    expect(parseSettings(raw({ image: 'a', formats: REPORT_FORMATS.join(',') })).reports.formats).toEqual(REPORT_FORMATS);
+    expect(parseSettings(raw({ image: 'a', formats: REPORT_FORMATS.join(',') })).reports.formats).toEqual(
+      REPORT_FORMATS,
+    );
   });
 
   it('rejects an unknown format by name', () => {
@@ -242,12 +294,15 @@ describe('clair-url', () => {
 });
 
 describe('image', () => {
-  it.each<Record<string, string>>([{}, { image: '' }, { image: '  \n ' }, { image: ' , \n,' }])('missing image %j is an error with a hint', (values) => {
-    const err = settingsError(values);
-    expect(err.message).toBe('no image to scan was given');
-    expect(err.hint).toMatch(/set the "image" input/);
-    expect(err.hint).toMatch(/CLI: pass the image name as an argument/);
-  });
+  it.each<Record<string, string>>([{}, { image: '' }, { image: '  \n ' }, { image: ' , \n,' }])(
+    'missing image %j is an error with a hint',
+    (values) => {
+      const err = settingsError(values);
+      expect(err.message).toBe('no image to scan was given');
+      expect(err.hint).toMatch(/set the "image" input/);
+      expect(err.hint).toMatch(/CLI: pass the image name as an argument/);
+    },
+  );
 
   it('each image keeps its own source prefix', () => {
     const s = parseSettings(raw({ image: 'docker:app:1\narchive:out/app.tar\nregistry:ghcr.io/o/app:2\nplain:3' }));
@@ -312,7 +367,9 @@ describe('output-dir is checked before anything starts', () => {
     const file = path.join(tmp, 'file');
     fs.writeFileSync(file, '');
     const err = settingsError({ image: 'a', 'output-dir': path.join(file, 'sub', 'reports') });
-    expect(err.message).toBe(`input "output-dir" ("${path.join(file, 'sub', 'reports')}") cannot be created: "${file}" is a file, not a directory`);
+    expect(err.message).toBe(
+      `input "output-dir" ("${path.join(file, 'sub', 'reports')}") cannot be created: "${file}" is a file, not a directory`,
+    );
   });
 
   it('an existing directory, or one that can be created, is accepted (and not created yet)', () => {
@@ -346,9 +403,23 @@ try {
 `,
     );
     const asRoot = process.getuid?.() === 0;
-    const cmd = [...(asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : []), process.execPath, path.join(repo, 'node_modules/tsx/dist/cli.mjs'), prog];
-    const r = spawnSync(cmd[0], cmd.slice(1), { cwd: tmp, encoding: 'utf8', timeout: 60000, env: { PATH: process.env.PATH, HOME: childTmp, TMPDIR: childTmp } });
-    expect({ status: r.status, error: r.error?.message, stderr: r.stderr }).toEqual({ status: 0, error: undefined, stderr: '' });
+    const cmd = [
+      ...(asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : []),
+      process.execPath,
+      path.join(repo, 'node_modules/tsx/dist/cli.mjs'),
+      prog,
+    ];
+    const r = spawnSync(cmd[0], cmd.slice(1), {
+      cwd: tmp,
+      encoding: 'utf8',
+      timeout: 60000,
+      env: { PATH: process.env.PATH, HOME: childTmp, TMPDIR: childTmp },
+    });
+    expect({ status: r.status, error: r.error?.message, stderr: r.stderr }).toEqual({
+      status: 0,
+      error: undefined,
+      stderr: '',
+    });
     expect(r.stdout).toMatch(/^rejected: input "output-dir" \(".*"\) cannot be created: ".*\/ro" is not writable/);
   });
 });
@@ -356,13 +427,24 @@ try {
 describe('ecosystem conventions (issue 14)', () => {
   test('fail-on replaces the default severity-threshold; a threshold that is given applies too', () => {
     expect(parseSettings(raw({ image: 'a' })).policy.severityThreshold).toBe('High');
-    expect(parseSettings(raw({ image: 'a', 'fail-on': 'critical>0' })).policy).toMatchObject({ severityThreshold: undefined, failOn: 'critical>0' });
-    expect(parseSettings(raw({ image: 'a', 'fail-on': 'high', 'severity-threshold': 'medium' })).policy).toMatchObject({ severityThreshold: 'Medium', failOn: 'high' });
+    expect(parseSettings(raw({ image: 'a', 'fail-on': 'critical>0' })).policy).toMatchObject({
+      severityThreshold: undefined,
+      failOn: 'critical>0',
+    });
+    expect(parseSettings(raw({ image: 'a', 'fail-on': 'high', 'severity-threshold': 'medium' })).policy).toMatchObject({
+      severityThreshold: 'Medium',
+      failOn: 'high',
+    });
   });
 
   test('report-severities: a list of severities, checked by name', () => {
-    expect(parseSettings(raw({ image: 'a', 'report-severities': 'critical, HIGH,high' })).reports.severities).toEqual(['Critical', 'High']);
-    expect(() => parseSettings(raw({ image: 'a', 'report-severities': 'critical,severe' }))).toThrow(/report-severities.*severe/);
+    expect(parseSettings(raw({ image: 'a', 'report-severities': 'critical, HIGH,high' })).reports.severities).toEqual([
+      'Critical',
+      'High',
+    ]);
+    expect(() => parseSettings(raw({ image: 'a', 'report-severities': 'critical,severe' }))).toThrow(
+      /report-severities.*severe/,
+    );
   });
 
   test.each([
@@ -380,16 +462,23 @@ describe('vuln-data and layer-server-address are checked when parsed', () => {
   const os = jest.requireActual<typeof import('node:os')>('node:os');
   const path = jest.requireActual<typeof import('node:path')>('node:path');
   it('needs no file for online, URLs and oci://, nor with clair-url', () => {
-    for (const v of ['online', 'ONLINE', 'https://x.example/d.json.zst', 'http://x/d', 'oci://ghcr.io/o/d:1']) expect(parseSettings(raw({ image: 'a', 'vuln-data': v })).vulnData).toBe(v);
-    expect(parseSettings(raw({ image: 'a', 'vuln-data': '/nonexistent/d.json', 'clair-url': 'http://clair:6060' })).vulnData).toBe('/nonexistent/d.json');
+    for (const v of ['online', 'ONLINE', 'https://x.example/d.json.zst', 'http://x/d', 'oci://ghcr.io/o/d:1'])
+      expect(parseSettings(raw({ image: 'a', 'vuln-data': v })).vulnData).toBe(v);
+    expect(
+      parseSettings(raw({ image: 'a', 'vuln-data': '/nonexistent/d.json', 'clair-url': 'http://clair:6060' })).vulnData,
+    ).toBe('/nonexistent/d.json');
   });
 
-  it('rejects a missing or empty data file with the scan\'s messages', () => {
-    expect(settingsError({ image: 'a', 'vuln-data': '/nonexistent/d.json' }).message).toBe('vulnerability data file "/nonexistent/d.json" does not exist');
+  it("rejects a missing or empty data file with the scan's messages", () => {
+    expect(settingsError({ image: 'a', 'vuln-data': '/nonexistent/d.json' }).message).toBe(
+      'vulnerability data file "/nonexistent/d.json" does not exist',
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-settings-'));
     try {
       fs.writeFileSync(path.join(dir, 'empty.json'), '');
-      expect(settingsError({ image: 'a', 'vuln-data': path.join(dir, 'empty.json') }).message).toMatch(/is empty or not a file$/);
+      expect(settingsError({ image: 'a', 'vuln-data': path.join(dir, 'empty.json') }).message).toMatch(
+        /is empty or not a file$/,
+      );
       expect(settingsError({ image: 'a', 'vuln-data': dir }).message).toMatch(/is empty or not a file$/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -397,13 +486,16 @@ describe('vuln-data and layer-server-address are checked when parsed', () => {
   });
 
   it('accepts host, host:port and [v6]:port as layer-server-address, nothing else', () => {
-    for (const v of ['10.0.0.5', '10.0.0.5:8080', '[fd00::1]:8080']) expect(parseSettings(raw({ image: 'a', 'layer-server-address': v })).layerServerAddress).toBe(v);
-    expect(settingsError({ image: 'a', 'layer-server-address': 'a]b' }).message).toBe('layer-server-address "a]b" is not host or host:port');
+    for (const v of ['10.0.0.5', '10.0.0.5:8080', '[fd00::1]:8080'])
+      expect(parseSettings(raw({ image: 'a', 'layer-server-address': v })).layerServerAddress).toBe(v);
+    expect(settingsError({ image: 'a', 'layer-server-address': 'a]b' }).message).toBe(
+      'layer-server-address "a]b" is not host or host:port',
+    );
   });
 });
 
 describe('the default database image', () => {
-  it('is of the default Clair image\'s version (a database image of another Clair version is refused)', () => {
+  it("is of the default Clair image's version (a database image of another Clair version is refused)", () => {
     const s = parseSettings(raw({ image: 'myapp:ci' }));
     const clairVersion = /:(\d+\.\d+\.\d+)$/.exec(s.clairImage)?.[1];
     expect(clairVersion).toBeDefined();

@@ -99,7 +99,9 @@ describe('native format', () => {
     expect(c1.allowlisted?.reason).toBe('test fixtures');
     expect(c2.allowlisted).toBeUndefined();
 
-    expect(verdict.expiredEntries).toEqual([{ source: `${p}:10`, id: 'CVE-2099-0003', reason: 'expired one', expires: '2026-06-14' }]);
+    expect(verdict.expiredEntries).toEqual([
+      { source: `${p}:10`, id: 'CVE-2099-0003', reason: 'expired one', expires: '2026-06-14' },
+    ]);
     expect(verdict.unusedEntries).toEqual([{ source: `${p}:16`, id: 'CVE-2099-0009', reason: 'matches nothing' }]);
     expect(verdict.counted).toEqual({ Unknown: 0, Negligible: 0, Low: 0, Medium: 0, High: 1, Critical: 2 });
     expect(verdict.status).toBe('fail');
@@ -109,27 +111,75 @@ describe('native format', () => {
   it('the same file a day later: the second entry has expired too', async () => {
     const p = file('native2.yaml', text);
     const result = scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0002', 'High')])]);
-    const verdict = await evaluatePolicy(result, policy({ severityThreshold: 'High', allowlists: [p] }), new Date('2026-06-16T00:00:01Z'));
+    const verdict = await evaluatePolicy(
+      result,
+      policy({ severityThreshold: 'High', allowlists: [p] }),
+      new Date('2026-06-16T00:00:01Z'),
+    );
     expect(result.images[0].vulnerabilities[0].allowlisted).toBeUndefined();
     expect(verdict.expiredEntries.map((e) => e.id)).toEqual(['CVE-2099-0002', 'CVE-2099-0003']);
     expect(verdict.status).toBe('fail');
   });
 
   it.each([
-    ['missing reason', 'version: 1\nallowlist:\n  - id: CVE-1\n', 'allowlist list.yaml:3:5: entry "CVE-1" has no `reason`'],
-    ['empty reason', 'allowlist:\n  - id: CVE-1\n    reason: ""\n', 'allowlist list.yaml:3:13: entry "CVE-1" has no `reason`'],
-    ['missing id', 'allowlist:\n  - reason: x\n', 'allowlist list.yaml:2:5: entry has no `id` (a vulnerability id or alias, or a compliance rule id)'],
-    ['bad date', 'allowlist:\n  - id: CVE-1\n    reason: r\n    expires: 2026-02-30\n', 'allowlist list.yaml:4:14: "expires" is not a valid date: "2026-02-30"'],
-    ['date format', 'allowlist:\n  - id: CVE-1\n    reason: r\n    expires: "31.12.2026"\n', 'allowlist list.yaml:4:14: "expires" is not a valid date: "31.12.2026"'],
-    ['unknown key', 'allowlist:\n  - id: CVE-1\n    reason: r\n    expiry: 2026-01-01\n', 'allowlist list.yaml:4:5: unknown key "expiry" (expected id, package, image, path, reason, expires)'],
-    ['wrong type', 'allowlist:\n  - id: CVE-1\n    reason: [a, b]\n', 'allowlist list.yaml:3:13: "reason" must be text'],
-    ['number date', 'allowlist:\n  - id: CVE-1\n    reason: r\n    expires: 20261231\n', 'allowlist list.yaml:4:14: "expires" must be text (a date YYYY-MM-DD)'],
-    ['entry not a map', 'allowlist:\n  - CVE-1\n', 'allowlist list.yaml:2:5: expected an entry mapping with `id` and `reason`'],
+    [
+      'missing reason',
+      'version: 1\nallowlist:\n  - id: CVE-1\n',
+      'allowlist list.yaml:3:5: entry "CVE-1" has no `reason`',
+    ],
+    [
+      'empty reason',
+      'allowlist:\n  - id: CVE-1\n    reason: ""\n',
+      'allowlist list.yaml:3:13: entry "CVE-1" has no `reason`',
+    ],
+    [
+      'missing id',
+      'allowlist:\n  - reason: x\n',
+      'allowlist list.yaml:2:5: entry has no `id` (a vulnerability id or alias, or a compliance rule id)',
+    ],
+    [
+      'bad date',
+      'allowlist:\n  - id: CVE-1\n    reason: r\n    expires: 2026-02-30\n',
+      'allowlist list.yaml:4:14: "expires" is not a valid date: "2026-02-30"',
+    ],
+    [
+      'date format',
+      'allowlist:\n  - id: CVE-1\n    reason: r\n    expires: "31.12.2026"\n',
+      'allowlist list.yaml:4:14: "expires" is not a valid date: "31.12.2026"',
+    ],
+    [
+      'unknown key',
+      'allowlist:\n  - id: CVE-1\n    reason: r\n    expiry: 2026-01-01\n',
+      'allowlist list.yaml:4:5: unknown key "expiry" (expected id, package, image, path, reason, expires)',
+    ],
+    [
+      'wrong type',
+      'allowlist:\n  - id: CVE-1\n    reason: [a, b]\n',
+      'allowlist list.yaml:3:13: "reason" must be text',
+    ],
+    [
+      'number date',
+      'allowlist:\n  - id: CVE-1\n    reason: r\n    expires: 20261231\n',
+      'allowlist list.yaml:4:14: "expires" must be text (a date YYYY-MM-DD)',
+    ],
+    [
+      'entry not a map',
+      'allowlist:\n  - CVE-1\n',
+      'allowlist list.yaml:2:5: expected an entry mapping with `id` and `reason`',
+    ],
     ['list not a list', 'allowlist: CVE-1\n', 'allowlist list.yaml:1:12: expected `allowlist` to be a list of entries'],
     ['bad version', 'version: 2\nallowlist: []\n', 'allowlist list.yaml:1:10: unsupported version "2" (expected 1)'],
-    ['unknown top key', 'version: 1\nallowlist: []\nignore: []\n', 'allowlist list.yaml:3:1: unknown key "ignore" in a native allowlist (expected version, allowlist)'],
+    [
+      'unknown top key',
+      'version: 1\nallowlist: []\nignore: []\n',
+      'allowlist list.yaml:3:1: unknown key "ignore" in a native allowlist (expected version, allowlist)',
+    ],
     ['yaml syntax', 'allowlist:\n  - id: CVE-1\n   reason: r\n', /^allowlist list\.yaml:3:\d+: not valid YAML: /],
-    ['duplicate key', 'allowlist:\n  - id: CVE-1\n    id: CVE-2\n    reason: r\n', /^allowlist list\.yaml:3:5: not valid YAML: Map keys must be unique/],
+    [
+      'duplicate key',
+      'allowlist:\n  - id: CVE-1\n    id: CVE-2\n    reason: r\n',
+      /^allowlist list\.yaml:3:5: not valid YAML: Map keys must be unique/,
+    ],
     ['unknown format', 'foo: bar\n', 'allowlist list.yaml:1:1: not a known allowlist format (top-level keys: foo)'],
     ['empty file', '', 'allowlist list.yaml: the file is empty'],
     ['top-level list', '- a\n', 'allowlist list.yaml:1:1: expected a mapping at the top level'],
@@ -171,7 +221,13 @@ describe('clair-scanner whitelist', () => {
     expect(entries.map((e) => [e.format, e.source, e.id, e.imageKey, e.reason])).toEqual([
       ['clair-scanner', 'clair-whitelist.yml:2', 'CVE-2099-0100', undefined, 'clair-scanner whitelist: openssl'],
       ['clair-scanner', 'clair-whitelist.yml:3', 'CVE-2099-0101', undefined, 'clair-scanner whitelist'],
-      ['clair-scanner', 'clair-whitelist.yml:6', 'CVE-2099-0200', 'myorg/app', 'clair-scanner whitelist: zlib, not used'],
+      [
+        'clair-scanner',
+        'clair-whitelist.yml:6',
+        'CVE-2099-0200',
+        'myorg/app',
+        'clair-scanner whitelist: zlib, not used',
+      ],
       ['clair-scanner', 'clair-whitelist.yml:8', 'CVE-2099-0300', 'other/app', 'clair-scanner whitelist: curl'],
     ]);
   });
@@ -179,11 +235,15 @@ describe('clair-scanner whitelist', () => {
   it('applies to the matching image only, by id or alias; never to compliance findings', async () => {
     const p = file('clair-whitelist.yml', text);
     const result = scanResult([
-      imageResult(imageInfo({ ref: 'registry.example:5000/myorg/app:2.0', name: 'myorg/app', tag: '2.0' }), [
-        vuln('CVE-2099-0100', 'High'),
-        vuln('DSA-9999-1', 'High', { aliases: ['CVE-2099-0200'] }),
-        vuln('CVE-2099-0300', 'High'),
-      ], [compliance('CVE-2099-0101', 'High')]),
+      imageResult(
+        imageInfo({ ref: 'registry.example:5000/myorg/app:2.0', name: 'myorg/app', tag: '2.0' }),
+        [
+          vuln('CVE-2099-0100', 'High'),
+          vuln('DSA-9999-1', 'High', { aliases: ['CVE-2099-0200'] }),
+          vuln('CVE-2099-0300', 'High'),
+        ],
+        [compliance('CVE-2099-0101', 'High')],
+      ),
     ]);
     const verdict = await evaluatePolicy(result, policy({ severityThreshold: 'Critical', allowlists: [p] }), NOW);
     const [a, b, c] = result.images[0].vulnerabilities;
@@ -198,8 +258,12 @@ describe('clair-scanner whitelist', () => {
   });
 
   it('a comment that is a mapping is an error with position', () => {
-    expect(parseError('generalwhitelist:\n  CVE-1:\n    a: b\n').message).toBe('allowlist list.yaml:3:5: the value of "CVE-1" must be a comment (text), not a mapping');
-    expect(parseError('generalwhitelist: [CVE-1]\n').message).toBe('allowlist list.yaml:1:19: expected a mapping of vulnerability ids to comments');
+    expect(parseError('generalwhitelist:\n  CVE-1:\n    a: b\n').message).toBe(
+      'allowlist list.yaml:3:5: the value of "CVE-1" must be a comment (text), not a mapping',
+    );
+    expect(parseError('generalwhitelist: [CVE-1]\n').message).toBe(
+      'allowlist list.yaml:1:19: expected a mapping of vulnerability ids to comments',
+    );
     expect(parseError('generalwhitelist: {}\nallowlist: []\n').message).toBe(
       'allowlist list.yaml:1:1: unknown key "generalwhitelist" in a native allowlist (expected version, allowlist)',
     );
@@ -226,7 +290,12 @@ describe('GitLab vulnerability-allowlist.yml', () => {
     expect(entries.map((e) => [e.format, e.id, e.imageKey, e.reason])).toEqual([
       ['gitlab', 'CVE-2019-8696', undefined, 'GitLab vulnerability-allowlist'],
       ['gitlab', 'CVE-2014-8166', undefined, 'GitLab vulnerability-allowlist: cups'],
-      ['gitlab', 'CVE-2018-4180', 'registry.gitlab.com/gitlab-org/security-products/dast/webgoat-8.0@sha256', 'GitLab vulnerability-allowlist'],
+      [
+        'gitlab',
+        'CVE-2018-4180',
+        'registry.gitlab.com/gitlab-org/security-products/dast/webgoat-8.0@sha256',
+        'GitLab vulnerability-allowlist',
+      ],
       ['gitlab', 'CVE-2015-1419', 'your.private.registry:5000/centos', 'GitLab vulnerability-allowlist: libxml2'],
       ['gitlab', 'CVE-2015-1447', 'alpine', 'GitLab vulnerability-allowlist'],
     ]);
@@ -242,7 +311,9 @@ describe('GitLab vulnerability-allowlist.yml', () => {
       ref: 'registry.gitlab.com/gitlab-org/security-products/dast/webgoat-8.0@sha256:' + 'a'.repeat(64),
       name: 'gitlab-org/security-products/dast/webgoat-8.0',
     });
-    expect(imageKeyMatches('registry.gitlab.com/gitlab-org/security-products/dast/webgoat-8.0@sha256:', webgoat)).toBe(true);
+    expect(imageKeyMatches('registry.gitlab.com/gitlab-org/security-products/dast/webgoat-8.0@sha256:', webgoat)).toBe(
+      true,
+    );
     const alpine = imageInfo({ ref: 'docker.io/library/alpine:3.7', name: 'library/alpine', tag: '3.7' });
     expect(imageKeyMatches('alpine', alpine)).toBe(true);
     expect(imageKeyMatches('alpine:3.7', alpine)).toBe(false);
@@ -255,7 +326,11 @@ describe('GitLab vulnerability-allowlist.yml', () => {
     const centos = imageInfo({ ref: 'your.private.registry:5000/centos:7', name: 'centos', tag: '7' });
     const alpine = imageInfo({ ref: 'alpine:3.7', name: 'alpine', tag: '3.7' });
     const result = scanResult([
-      imageResult(centos, [vuln('CVE-2015-1419', 'Critical'), vuln('CVE-2015-1447', 'Critical'), vuln('CVE-2014-8166', 'Low')]),
+      imageResult(centos, [
+        vuln('CVE-2015-1419', 'Critical'),
+        vuln('CVE-2015-1447', 'Critical'),
+        vuln('CVE-2014-8166', 'Low'),
+      ]),
       imageResult(alpine, [vuln('CVE-2015-1447', 'Critical'), vuln('CVE-2019-8696', 'Medium')]),
     ]);
     const verdict = await evaluatePolicy(result, policy({ severityThreshold: 'Critical', allowlists: [p] }), NOW);
@@ -287,7 +362,10 @@ describe('globs on image, package, path and id', () => {
     expect(stripTag('reg:5000/a/b:1@sha256:ab')).toBe('reg:5000/a/b');
   });
 
-  const entry = (over: object) => ({ ...parseAllowlist('allowlist:\n  - id: CVE-1\n    reason: r\n', 'x.yaml')[0], ...over });
+  const entry = (over: object) => ({
+    ...parseAllowlist('allowlist:\n  - id: CVE-1\n    reason: r\n', 'x.yaml')[0],
+    ...over,
+  });
   const info = imageInfo({ ref: 'ghcr.io/myorg/app:1.0', name: 'myorg/app', tag: '1.0' });
 
   it('image glob matches the name, the reference or name:tag', () => {
@@ -309,11 +387,25 @@ describe('globs on image, package, path and id', () => {
 
   it('id glob matches id, aliases and Clair name; compliance rule ids; path only for compliance', () => {
     expect(entryMatches(entry({ id: 'GHSA-*' }), vuln('CVE-9', 'High', { aliases: ['GHSA-xxxx'] }), info)).toBe(true);
-    expect(entryMatches(entry({ id: 'DSA-1234-1*' }), vuln('CVE-9', 'High', { name: 'DSA-1234-1 openssl' }), info)).toBe(true);
+    expect(
+      entryMatches(entry({ id: 'DSA-1234-1*' }), vuln('CVE-9', 'High', { name: 'DSA-1234-1 openssl' }), info),
+    ).toBe(true);
     expect(entryMatches(entry({ id: 'non-root' }), compliance('non-root', 'High'), info)).toBe(true);
     expect(entryMatches(entry({ id: 'non-root', package: 'x' }), compliance('non-root', 'High'), info)).toBe(false);
-    expect(entryMatches(entry({ id: 'secret/*', path: 'opt/*' }), compliance('secret/private-key', 'Critical', { path: '/opt/k.pem' }), info)).toBe(true);
-    expect(entryMatches(entry({ id: 'secret/*', path: '/etc/*' }), compliance('secret/private-key', 'Critical', { path: '/opt/k.pem' }), info)).toBe(false);
+    expect(
+      entryMatches(
+        entry({ id: 'secret/*', path: 'opt/*' }),
+        compliance('secret/private-key', 'Critical', { path: '/opt/k.pem' }),
+        info,
+      ),
+    ).toBe(true);
+    expect(
+      entryMatches(
+        entry({ id: 'secret/*', path: '/etc/*' }),
+        compliance('secret/private-key', 'Critical', { path: '/opt/k.pem' }),
+        info,
+      ),
+    ).toBe(false);
     expect(entryMatches(entry({ id: 'CVE-1', path: '/opt/*' }), vuln('CVE-1', 'High'), info)).toBe(false);
   });
 });

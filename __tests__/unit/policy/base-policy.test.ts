@@ -8,7 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScanResult } from '../../../src/findings/model';
-import { evaluatePolicy, readBasePolicy, recordPolicyChange, type BaseFile, type BasePolicyReader } from '../../../src/policy';
+import {
+  evaluatePolicy,
+  readBasePolicy,
+  recordPolicyChange,
+  type BaseFile,
+  type BasePolicyReader,
+} from '../../../src/policy';
 import { renderMarkdownSummary } from '../../../src/report/markdown';
 import { renderJson } from '../../../src/report/json';
 import { gitlabBasePolicy } from '../../../src/publish/gitlab/base-files';
@@ -16,13 +22,19 @@ import { GitHubApiServer } from '../../helpers/github-api-server';
 import { GitLabApiServer } from '../../helpers/gitlab-api-server';
 import { imageInfo, imageResult, policy, scanResult, vuln } from '../../helpers/model';
 
-const allowlist = (...ids: string[]): string => ['version: 1', 'allowlist:', ...ids.flatMap((id) => [`  - id: ${id}`, `    reason: accepted ${id}`]), ''].join('\n');
+const allowlist = (...ids: string[]): string =>
+  ['version: 1', 'allowlist:', ...ids.flatMap((id) => [`  - id: ${id}`, `    reason: accepted ${id}`]), ''].join('\n');
 const BASE_ALLOW = allowlist('CVE-2099-0001');
 /** The change adds an entry for the Critical finding it introduces. */
 const PR_ALLOW = allowlist('CVE-2099-0001', 'CVE-2099-0666');
 
 function result(): ScanResult {
-  return scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', 'High', { pkg: 'zlib1g' }), vuln('CVE-2099-0666', 'Critical', { pkg: 'openssl' })])]);
+  return scanResult([
+    imageResult(imageInfo(), [
+      vuln('CVE-2099-0001', 'High', { pkg: 'zlib1g' }),
+      vuln('CVE-2099-0666', 'Critical', { pkg: 'openssl' }),
+    ]),
+  ]);
 }
 
 const root = mkdtempSync(join(tmpdir(), 'cs-base-policy-'));
@@ -67,19 +79,31 @@ describe('policy files changed by the change under review', () => {
       changed: [allowFile],
       unreadable: [],
       fromBase: false,
-      suppressed: [{ id: 'CVE-2099-0666', severity: 'Critical', image: 'myorg/app:1.0', package: 'openssl', by: `${allowFile}:5` }],
+      suppressed: [
+        { id: 'CVE-2099-0666', severity: 'Critical', image: 'myorg/app:1.0', package: 'openssl', by: `${allowFile}:5` },
+      ],
     });
     const md = renderMarkdownSummary(r).split('\n');
-    expect(md[2]).toMatch(/^> ⚠️ \*\*Policy files changed\*\*: this change suppresses 1 finding: CVE-2099-0666 \\\(Critical, openssl\\\) in myorg\/app:1\.0 by /);
+    expect(md[2]).toMatch(
+      /^> ⚠️ \*\*Policy files changed\*\*: this change suppresses 1 finding: CVE-2099-0666 \\\(Critical, openssl\\\) in myorg\/app:1\.0 by /,
+    );
     expect(JSON.parse(renderJson(r)).policyChange.suppressed).toHaveLength(1);
   });
 
-  it('policy-from-base: the base\'s allowlist decides, so the Critical finding counts and fails the gate; the summary says what would be suppressed', async () => {
+  it("policy-from-base: the base's allowlist decides, so the Critical finding counts and fails the gate; the summary says what would be suppressed", async () => {
     const { r, line } = await run({ 'policy/allow.yaml': BASE_ALLOW }, true);
-    expect(r.verdict).toMatchObject({ status: 'fail', reasons: ['1 finding at or above High (severity-threshold: high): 1 Critical'] });
-    expect(r.images[0].vulnerabilities.map((f) => `${f.id} ${f.allowlisted ? 'allowlisted' : 'counted'}`)).toEqual(['CVE-2099-0001 allowlisted', 'CVE-2099-0666 counted']);
+    expect(r.verdict).toMatchObject({
+      status: 'fail',
+      reasons: ['1 finding at or above High (severity-threshold: high): 1 Critical'],
+    });
+    expect(r.images[0].vulnerabilities.map((f) => `${f.id} ${f.allowlisted ? 'allowlisted' : 'counted'}`)).toEqual([
+      'CVE-2099-0001 allowlisted',
+      'CVE-2099-0666 counted',
+    ]);
     expect(r.images[0].vulnerabilities[0].allowlisted?.source).toBe('main (a1b2c3d4e5f6):policy/allow.yaml:3');
-    expect(line).toMatch(/^this change would suppress 1 finding: CVE-2099-0666 .*\. policy-from-base: the versions of main \(a1b2c3d4e5f6\) decided; these suppressions were not applied\.$/);
+    expect(line).toMatch(
+      /^this change would suppress 1 finding: CVE-2099-0666 .*\. policy-from-base: the versions of main \(a1b2c3d4e5f6\) decided; these suppressions were not applied\.$/,
+    );
   });
 
   it('without policy-from-base the same change passes the gate: that is what the summary line warns about', async () => {
@@ -92,8 +116,15 @@ describe('policy files changed by the change under review', () => {
     const added = await run({}, false);
     expect(added.r.policyChange?.suppressed.map((s) => s.id)).toEqual(['CVE-2099-0666', 'CVE-2099-0001']);
     const unreadable = await run({ 'policy/allow.yaml': new Error('HTTP 403') }, true);
-    expect(unreadable.r.policyChange).toMatchObject({ changed: [allowFile], unreadable: [`${allowFile} (HTTP 403)`], fromBase: true });
-    expect(unreadable.r.verdict).toMatchObject({ status: 'fail', reasons: ['2 findings at or above High (severity-threshold: high): 1 Critical, 1 High'] });
+    expect(unreadable.r.policyChange).toMatchObject({
+      changed: [allowFile],
+      unreadable: [`${allowFile} (HTTP 403)`],
+      fromBase: true,
+    });
+    expect(unreadable.r.verdict).toMatchObject({
+      status: 'fail',
+      reasons: ['2 findings at or above High (severity-threshold: high): 1 Critical, 1 High'],
+    });
     expect(unreadable.line).toContain(`Not read: ${allowFile} (HTTP 403).`);
   });
 
@@ -109,7 +140,12 @@ describe('policy files changed by the change under review', () => {
     const many = Array.from({ length: 14 }, (_, i) => `CVE-2099-1${String(i).padStart(3, '0')}`);
     writeFileSync(allowFile, allowlist(...many));
     const p = policy({ allowlists: [allowFile] });
-    const r = scanResult([imageResult(imageInfo(), many.map((id) => vuln(id, 'Medium', { pkg: id.toLowerCase() })))]);
+    const r = scanResult([
+      imageResult(
+        imageInfo(),
+        many.map((id) => vuln(id, 'Medium', { pkg: id.toLowerCase() })),
+      ),
+    ]);
     const b = await readBasePolicy(p, reader({}));
     r.verdict = await evaluatePolicy(r, p);
     const line = await recordPolicyChange(r, p, b, false);
@@ -117,7 +153,7 @@ describe('policy files changed by the change under review', () => {
   });
 });
 
-describe('the platforms\' base readers', () => {
+describe("the platforms' base readers", () => {
   it('GitHub: the contents API at the pull request\'s base sha (a 404 is "not there")', async () => {
     const api = new GitHubApiServer();
     api.expectedToken = 'ghs_basePolicyToken0123456789';
@@ -131,7 +167,13 @@ describe('the platforms\' base readers', () => {
       writeFileSync(event, JSON.stringify({ pull_request: { number: 3, base: { ref: 'main', sha } } }));
       api.files.set(`${sha}:policy/allow.yaml`, BASE_ALLOW);
       api.files.set(`main:policy/allow.yaml`, allowlist('CVE-2099-0666')); // a branch or tag "main" is never asked
-      const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/widgets', GITHUB_WORKSPACE: root, GITHUB_API_URL: api.url };
+      const env = {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/widgets',
+        GITHUB_WORKSPACE: root,
+        GITHUB_API_URL: api.url,
+      };
       const r = await githubBasePolicy({ token: 'ghs_basePolicyToken0123456789', env });
       expect(r?.label).toBe(`main (${sha.slice(0, 12)})`);
       expect(await r!.read('policy/allow.yaml')).toEqual({ text: BASE_ALLOW });
@@ -151,20 +193,33 @@ describe('the platforms\' base readers', () => {
     }
   }, 30_000); // the first request compiles GitHub's response schema
 
-  it('GitLab: the repository files API at the merge request\'s diff base sha', async () => {
+  it("GitLab: the repository files API at the merge request's diff base sha", async () => {
     const api = new GitLabApiServer('glpat-basePolicy0123456789');
     await api.start();
     try {
       const sha = 'd'.repeat(40);
       api.files.set(`42|${sha}|policy/allow.yaml`, BASE_ALLOW);
-      const env = { CI_API_V4_URL: api.apiUrl, CI_PROJECT_ID: '42', CI_PROJECT_PATH: 'acme/widgets', CI_PROJECT_DIR: root, CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', CI_MERGE_REQUEST_DIFF_BASE_SHA: sha, CI_JOB_TOKEN: 'glcbt-x' };
+      const env = {
+        CI_API_V4_URL: api.apiUrl,
+        CI_PROJECT_ID: '42',
+        CI_PROJECT_PATH: 'acme/widgets',
+        CI_PROJECT_DIR: root,
+        CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+        CI_MERGE_REQUEST_DIFF_BASE_SHA: sha,
+        CI_JOB_TOKEN: 'glcbt-x',
+      };
       const r = gitlabBasePolicy({ gitlabToken: 'glpat-basePolicy0123456789', env });
       expect(r?.label).toBe(`main (${sha.slice(0, 12)})`);
       expect(await r!.read('policy/allow.yaml')).toEqual({ text: BASE_ALLOW });
       expect(await r!.read('policy/vex.json')).toEqual({ missing: true });
-      expect(api.requests.map((q) => `${q.status} ${q.url}`)).toEqual([`200 /api/v4/projects/42/repository/files/policy%2Fallow.yaml/raw?ref=${sha}`, `404 /api/v4/projects/42/repository/files/policy%2Fvex.json/raw?ref=${sha}`]);
+      expect(api.requests.map((q) => `${q.status} ${q.url}`)).toEqual([
+        `200 /api/v4/projects/42/repository/files/policy%2Fallow.yaml/raw?ref=${sha}`,
+        `404 /api/v4/projects/42/repository/files/policy%2Fvex.json/raw?ref=${sha}`,
+      ]);
       // The job token alone (GitLab refuses it here): unreadable, so it suppresses nothing.
-      expect(await gitlabBasePolicy({ env })!.read('policy/allow.yaml')).toEqual({ error: 'HTTP 401 (set CLAIR_SCAN_GITLAB_TOKEN with read_api)' });
+      expect(await gitlabBasePolicy({ env })!.read('policy/allow.yaml')).toEqual({
+        error: 'HTTP 401 (set CLAIR_SCAN_GITLAB_TOKEN with read_api)',
+      });
       expect(api.problems).toEqual([]);
       const { CI_MERGE_REQUEST_TARGET_BRANCH_NAME: _t, ...branch } = env;
       expect(gitlabBasePolicy({ env: branch })).toBeUndefined();

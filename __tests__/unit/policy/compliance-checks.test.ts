@@ -22,9 +22,19 @@ function batchSettings(p: Settings['policy']): Settings {
 
 describe('one object per compliance check', () => {
   it('batch mode names the compliance rules exactly as the verdict does (every check on, a signed base)', async () => {
-    const p = policy({ checkNonRoot: true, checkSecrets: true, requiredBaseImage: 'registry:r.io/base:1', baseImagePublicKey: '/keys/base.pub', severityThreshold: undefined });
+    const p = policy({
+      checkNonRoot: true,
+      checkSecrets: true,
+      requiredBaseImage: 'registry:r.io/base:1',
+      baseImagePublicKey: '/keys/base.pub',
+      severityThreshold: undefined,
+    });
     const verdict = await evaluatePolicy(scanResult([]), p, new Date('2026-01-01T00:00:00Z'));
-    expect(verdict.rules).toEqual(['check-non-root', 'check-secrets', 'required-base-image: registry:r.io/base:1, signed by the key in /keys/base.pub']);
+    expect(verdict.rules).toEqual([
+      'check-non-root',
+      'check-secrets',
+      'required-base-image: registry:r.io/base:1, signed by the key in /keys/base.pub',
+    ]);
     expect(policyRules(batchSettings(p))).toEqual(verdict.rules);
   });
 
@@ -37,19 +47,30 @@ describe('one object per compliance check', () => {
     fs.writeFileSync(key, 'second key');
     expect(fingerprint(batchSettings(p))).not.toBe(before);
     // Without a key the fingerprint is what it always was (state files of earlier runs still resume).
-    expect(fingerprint(batchSettings(policy()))).toBe(fingerprint(batchSettings(policy({ baseImagePublicKey: undefined }))));
+    expect(fingerprint(batchSettings(policy()))).toBe(
+      fingerprint(batchSettings(policy({ baseImagePublicKey: undefined }))),
+    );
   });
 
   it('each finding a check produces is owned by that check alone; the gate names it by that check', async () => {
-    const img = memoryImage([{ tar: await makeTar([{ name: 'k.pem', content: `${PEM_LINE}\nabc\n` }]) }], { user: 'root' });
+    const img = memoryImage([{ tar: await makeTar([{ name: 'k.pem', content: `${PEM_LINE}\nabc\n` }]) }], {
+      user: 'root',
+    });
     const p = policy({ checkNonRoot: true, checkSecrets: true, severityThreshold: undefined });
     const findings = await checkCompliance(img, p, async (): Promise<ResolvedImage> => {
       throw new Error('not called');
     });
     expect(findings.map((f) => f.rule)).toEqual(['non-root', 'secret/private-key']);
     for (const f of findings) expect(COMPLIANCE_CHECKS.filter((c) => c.owns(f.rule))).toHaveLength(1);
-    const verdict = await evaluatePolicy(scanResult([imageResult(img.info, [], findings)]), p, new Date('2026-01-01T00:00:00Z'));
-    expect(verdict.reasons).toEqual(['1 compliance finding (check-non-root): non-root in myorg/app:1.0', '1 compliance finding (check-secrets): secret/private-key at /k.pem in myorg/app:1.0']);
+    const verdict = await evaluatePolicy(
+      scanResult([imageResult(img.info, [], findings)]),
+      p,
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(verdict.reasons).toEqual([
+      '1 compliance finding (check-non-root): non-root in myorg/app:1.0',
+      '1 compliance finding (check-secrets): secret/private-key at /k.pem in myorg/app:1.0',
+    ]);
   });
 
   it('whether an enabled check reads the layers (a known image must then be exported anyway)', () => {

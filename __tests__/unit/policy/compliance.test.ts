@@ -67,7 +67,12 @@ describe('non-root', () => {
     const findings = checkNonRoot(imageInfo({ user }));
     expect(findings.length).toBe(root ? 1 : 0);
     if (root) {
-      expect(findings[0]).toMatchObject({ kind: 'compliance', rule: 'non-root', severity: 'High', key: 'myorg/app|non-root' });
+      expect(findings[0]).toMatchObject({
+        kind: 'compliance',
+        rule: 'non-root',
+        severity: 'High',
+        key: 'myorg/app|non-root',
+      });
       expect(findings[0].message).toMatch(/USER/);
     }
   });
@@ -97,8 +102,14 @@ describe('required base image', () => {
     const bad = memoryImage([{ tar: a }, { tar: x }, { tar: c }]);
     const findings = await requiredBaseImage(bad, 'debian:12', resolve);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'required-base-image', severity: 'High', layer: bad.info.layers[1].diffId });
-    expect(findings[0].message).toContain(`layer 2 differs: the base image has ${good.info.layers[1].diffId}, the image has ${bad.info.layers[1].diffId}`);
+    expect(findings[0]).toMatchObject({
+      rule: 'required-base-image',
+      severity: 'High',
+      layer: bad.info.layers[1].diffId,
+    });
+    expect(findings[0].message).toContain(
+      `layer 2 differs: the base image has ${good.info.layers[1].diffId}, the image has ${bad.info.layers[1].diffId}`,
+    );
 
     const short = memoryImage([{ tar: a }]);
     const f2 = await requiredBaseImage(short, 'debian:12', resolve);
@@ -168,13 +179,19 @@ describe('secrets check on streamed layers', () => {
       { name: 'app/', type: 'directory' },
       { name: 'app/.env', content: `AWS_ACCESS_KEY_ID=${SECRETS.aws}\n` },
       { name: 'app/ci.yml', content: `a: 1\ngithub: ${SECRETS.github}\npat: ${SECRETS.githubPat}\n` },
-      { name: 'app/tokens.txt', content: `gitlab ${SECRETS.gitlab}\nslack ${SECRETS.slack}\ngoogle ${SECRETS.google}\n` },
+      {
+        name: 'app/tokens.txt',
+        content: `gitlab ${SECRETS.gitlab}\nslack ${SECRETS.slack}\ngoogle ${SECRETS.google}\n`,
+      },
       { name: 'app/deploy.pem', content: PEM },
       { name: 'root/.ssh/id_ed25519', content: PEM },
       { name: 'root/.ssh/id_ed25519.pub', content: 'ssh-ed25519 AAAA' },
       { name: 'root/.aws/credentials', content: '[default]\n' },
       { name: 'root/.git-credentials', content: 'https://u:x@example.invalid\n' },
-      { name: 'root/.docker/config.json', content: JSON.stringify({ auths: { 'ghcr.io': { auth: SECRETS.dockerAuth } } }) },
+      {
+        name: 'root/.docker/config.json',
+        content: JSON.stringify({ auths: { 'ghcr.io': { auth: SECRETS.dockerAuth } } }),
+      },
       { name: 'home/a/.npmrc', content: `registry=https://r.example/\n//r.example/:_authToken=${SECRETS.npm}\n` },
       { name: 'home/a/.pypirc', content: `[pypi]\nusername = __token__\npassword = ${SECRETS.pypi}\n` },
       { name: 'home/a/.netrc', content: `machine example.invalid login me password ${SECRETS.netrc}\n` },
@@ -262,9 +279,14 @@ describe('secrets check on streamed layers', () => {
     ]);
     const img = memoryImage([{ tar: layer }]);
     const notes: string[] = [];
-    const findings = await checkCompliance(img, policy({ checkSecrets: true }), async () => {
-      throw new Error('not used');
-    }, { notes });
+    const findings = await checkCompliance(
+      img,
+      policy({ checkSecrets: true }),
+      async () => {
+        throw new Error('not used');
+      },
+      { notes },
+    );
     expect(findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['secret/ssh-private-key-file /root/.ssh/id_rsa']);
     expect(notes).toEqual([
       'secrets check: 4 files in 1 layers; content of 1 text files scanned; not content-scanned (paths only): 2 files over 1 MiB, 1 binary files',
@@ -273,7 +295,10 @@ describe('secrets check on streamed layers', () => {
 
   it('credential files only count with credentials in them', async () => {
     const layer = await makeTar([
-      { name: 'root/.docker/config.json', content: JSON.stringify({ credsStore: 'desktop', auths: { 'ghcr.io': {} } }) },
+      {
+        name: 'root/.docker/config.json',
+        content: JSON.stringify({ credsStore: 'desktop', auths: { 'ghcr.io': {} } }),
+      },
       { name: 'home/b/.docker/config.json', content: JSON.stringify({ experimental: 'enabled' }) },
       { name: 'home/c/.docker/config.json', content: '{ not json' },
       { name: 'home/a/.npmrc', content: 'registry=https://r.example/\n//r.example/:_authToken=${NPM_TOKEN}\n' },
@@ -298,7 +323,9 @@ describe('secrets check on streamed layers', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(ClairScanError);
-    expect((err as ClairScanError).message).toBe(`secrets check: cannot read layer 1 (${img.info.layers[0].diffId}): connection reset`);
+    expect((err as ClairScanError).message).toBe(
+      `secrets check: cannot read layer 1 (${img.info.layers[0].diffId}): connection reset`,
+    );
   });
 
   it('opens every layer exactly once', async () => {
@@ -321,8 +348,12 @@ describe('checkCompliance + evaluatePolicy', () => {
     };
     expect(await checkCompliance(img, policy(), resolve)).toEqual([]);
     expect(img.opened).toBe(0);
-    expect((await checkCompliance(img, policy({ checkNonRoot: true }), resolve)).map((f) => f.rule)).toEqual(['non-root']);
-    expect((await checkCompliance(img, policy({ checkSecrets: true }), resolve)).map((f) => f.rule)).toEqual(['secret/private-key']);
+    expect((await checkCompliance(img, policy({ checkNonRoot: true }), resolve)).map((f) => f.rule)).toEqual([
+      'non-root',
+    ]);
+    expect((await checkCompliance(img, policy({ checkSecrets: true }), resolve)).map((f) => f.rule)).toEqual([
+      'secret/private-key',
+    ]);
   });
 
   it('an enabled check fails the gate unless allowlisted; compliance findings count with their severity', async () => {

@@ -30,10 +30,20 @@ function parseError(text: string, name: string): ClairScanError {
 }
 
 const IMG = imageInfo();
-const matches = (entries: ReturnType<typeof parseAllowlist>, f: ReturnType<typeof vuln>): string[] => entries.filter((e) => entryMatches(e, f, IMG)).map((e) => e.source);
+const matches = (entries: ReturnType<typeof parseAllowlist>, f: ReturnType<typeof vuln>): string[] =>
+  entries.filter((e) => entryMatches(e, f, IMG)).map((e) => e.source);
 
 describe('.trivyignore', () => {
-  const text = ['# not reachable from our code', 'CVE-2099-0001', '', 'CVE-2099-0002 exp:2026-06-16', 'CVE-2099-0003    exp:2026-06-15   waiting for upstream', '  # indented comment', 'GHSA-aaaa-bbbb-cccc', ''].join('\n');
+  const text = [
+    '# not reachable from our code',
+    'CVE-2099-0001',
+    '',
+    'CVE-2099-0002 exp:2026-06-16',
+    'CVE-2099-0003    exp:2026-06-15   waiting for upstream',
+    '  # indented comment',
+    'GHSA-aaaa-bbbb-cccc',
+    '',
+  ].join('\n');
 
   it('reads one id per line, the comment above as the reason, exp: as the expiry (Trivy stops applying it at 00:00 UTC of that day)', () => {
     const entries = parseAllowlist(text, '.trivyignore');
@@ -52,7 +62,9 @@ describe('.trivyignore', () => {
   it('matches the id exactly (also as an alias), never another id', () => {
     const entries = parseAllowlist(text, 'ci/prod.trivyignore');
     expect(matches(entries, vuln('CVE-2099-0001', 'High'))).toEqual(['ci/prod.trivyignore:2']);
-    expect(matches(entries, vuln('DSA-9-1', 'High', { aliases: ['GHSA-aaaa-bbbb-cccc'] }))).toEqual(['ci/prod.trivyignore:7']);
+    expect(matches(entries, vuln('DSA-9-1', 'High', { aliases: ['GHSA-aaaa-bbbb-cccc'] }))).toEqual([
+      'ci/prod.trivyignore:7',
+    ]);
     expect(matches(entries, vuln('CVE-2099-00011', 'High'))).toEqual([]);
     expect(matches(entries, vuln('CVE-2099-000', 'High'))).toEqual([]);
   });
@@ -61,7 +73,11 @@ describe('.trivyignore', () => {
     const f = join(dir, '.trivyignore');
     writeFileSync(f, 'CVE-2099-0001 exp:2026-06-15\nCVE-2099-0002 exp:2026-06-16\n');
     const result = scanResult([imageResult(IMG, [vuln('CVE-2099-0001', 'High'), vuln('CVE-2099-0002', 'High')])]);
-    const v = await evaluatePolicy(result, policy({ severityThreshold: 'High', allowlists: [f] }), new Date('2026-06-15T12:00:00Z'));
+    const v = await evaluatePolicy(
+      result,
+      policy({ severityThreshold: 'High', allowlists: [f] }),
+      new Date('2026-06-15T12:00:00Z'),
+    );
     expect(result.images[0].vulnerabilities.map((x) => [x.id, x.allowlisted?.source])).toEqual([
       ['CVE-2099-0001', undefined],
       ['CVE-2099-0002', `${f}:2`],
@@ -84,14 +100,25 @@ describe('.trivyignore', () => {
     const f = join(dir, 'huge.trivyignore');
     writeFileSync(f, 'CVE-2099-0001\n'.repeat(400_000));
     await expect(loadAllowlists([f])).rejects.toThrow(/bytes, more than the 4194304 an allowlist may have/);
-    expect(() => parseAllowlist('\n'.repeat(200_000), 'x.trivyignore')).toThrow(/more than the 100000 a Trivy ignore file may have/);
+    expect(() => parseAllowlist('\n'.repeat(200_000), 'x.trivyignore')).toThrow(
+      /more than the 100000 a Trivy ignore file may have/,
+    );
   });
 });
 
 describe('.trivyignore.yaml', () => {
   it('reads vulnerabilities with id, statement and expired_at; other sections are warned about, not read', () => {
     const entries = parseAllowlist(
-      ['vulnerabilities:', '  - id: CVE-2099-0001', '    statement: not used at runtime', '    expired_at: 2026-07-01', '  - id: CVE-2099-0002', 'misconfigurations:', '  - id: AVD-DS-0002', ''].join('\n'),
+      [
+        'vulnerabilities:',
+        '  - id: CVE-2099-0001',
+        '    statement: not used at runtime',
+        '    expired_at: 2026-07-01',
+        '  - id: CVE-2099-0002',
+        'misconfigurations:',
+        '  - id: AVD-DS-0002',
+        '',
+      ].join('\n'),
       '.trivyignore.yaml',
     );
     expect(entries.map((e) => [e.source, e.id, e.reason, e.expires])).toEqual([
@@ -113,7 +140,8 @@ describe('.trivyignore.yaml', () => {
 });
 
 describe('.grype.yaml ignore rules', () => {
-  const deb = (name: string, version = '1.0', source?: string) => pkg(name, version, undefined, source ? { source: { name: source, version } } : {});
+  const deb = (name: string, version = '1.0', source?: string) =>
+    pkg(name, version, undefined, source ? { source: { name: source, version } } : {});
 
   it('every condition of a rule must hold: vulnerability, fix-state, package name/version/type/upstream-name', () => {
     const entries = parseAllowlist(
@@ -143,26 +171,43 @@ describe('.grype.yaml ignore rules', () => {
     expect(matches(entries, vuln('CVE-2099-0002', 'High', { pkg: deb('libssl3') }))).toEqual(['.grype.yaml:5']);
     // Another version, another type, another name: the rule does not apply.
     expect(matches(entries, vuln('CVE-2099-0002', 'High', { pkg: deb('libssl3', '1.1') }))).toEqual([]);
-    expect(matches(entries, vuln('CVE-2099-0002', 'High', { pkg: { ...deb('libssl3'), ecosystem: 'apk' } }))).toEqual([]);
+    expect(matches(entries, vuln('CVE-2099-0002', 'High', { pkg: { ...deb('libssl3'), ecosystem: 'apk' } }))).toEqual(
+      [],
+    );
     expect(matches(entries, vuln('CVE-2099-0002', 'High', { pkg: deb('openssl') }))).toEqual([]);
     expect(matches(entries, vuln('CVE-2099-0002', 'High', { pkg: deb('xlibssl3') }))).toEqual([]);
     // fix-state + upstream (source) name.
-    expect(matches(entries, vuln('CVE-2099-0009', 'High', { pkg: deb('libc6', '2.36', 'glibc') }))).toEqual(['.grype.yaml:10']);
-    expect(matches(entries, vuln('CVE-2099-0009', 'High', { pkg: deb('libc6', '2.36', 'glibc'), fixable: false, fixedIn: undefined }))).toEqual([]);
+    expect(matches(entries, vuln('CVE-2099-0009', 'High', { pkg: deb('libc6', '2.36', 'glibc') }))).toEqual([
+      '.grype.yaml:10',
+    ]);
+    expect(
+      matches(
+        entries,
+        vuln('CVE-2099-0009', 'High', { pkg: deb('libc6', '2.36', 'glibc'), fixable: false, fixedIn: undefined }),
+      ),
+    ).toEqual([]);
     expect(matches(entries, vuln('CVE-2099-0009', 'High', { pkg: deb('libc6', '2.36', 'eglibc') }))).toEqual([]);
   });
 
   it('fix-state not-fixed covers every finding without a fix (with a warning); wont-fix and unknown cover nothing', () => {
-    const entries = parseAllowlist('ignore:\n  - fix-state: not-fixed\n  - fix-state: wont-fix\n  - fix-state: unknown\n', '.grype.yaml');
+    const entries = parseAllowlist(
+      'ignore:\n  - fix-state: not-fixed\n  - fix-state: wont-fix\n  - fix-state: unknown\n',
+      '.grype.yaml',
+    );
     const unfixed = vuln('CVE-2099-0001', 'High', { fixable: false, fixedIn: undefined });
     expect(matches(entries, unfixed)).toEqual(['.grype.yaml:2']);
     expect(matches(entries, vuln('CVE-2099-0001', 'High'))).toEqual([]);
     expect(log.text()).toMatch(/\.grype\.yaml:2:16: Clair does not tell "not-fixed" from "wont-fix"/);
-    expect(log.text()).toMatch(/\.grype\.yaml:3:16: fix-state "wont-fix" cannot be told apart in Clair's data; the rule suppresses nothing/);
+    expect(log.text()).toMatch(
+      /\.grype\.yaml:3:16: fix-state "wont-fix" cannot be told apart in Clair's data; the rule suppresses nothing/,
+    );
   });
 
   it('a package type Clair never reports, a VEX rule and an empty rule suppress nothing, each with a warning', () => {
-    const entries = parseAllowlist('ignore:\n  - package:\n      type: rust-crate\n  - vex-status: not_affected\n  - {}\n', '.grype.yaml');
+    const entries = parseAllowlist(
+      'ignore:\n  - package:\n      type: rust-crate\n  - vex-status: not_affected\n  - {}\n',
+      '.grype.yaml',
+    );
     expect(entries.map((e) => e.source)).toEqual(['.grype.yaml:2']);
     expect(matches(entries, vuln('CVE-2099-0001', 'High'))).toEqual([]);
     expect(log.lines.filter((l) => l.startsWith('warn: '))).toHaveLength(3);
@@ -170,17 +215,25 @@ describe('.grype.yaml ignore rules', () => {
 
   it('grype settings that change its results are named as not applied', () => {
     parseAllowlist('only-fixed: true\nignore:\n  - vulnerability: CVE-1\n', '.grype.yaml');
-    expect(log.text()).toMatch(/only Grype's `ignore:` rules are read; only-fixed is not applied \(for only-fixed, set ignore-unfixed\)/);
+    expect(log.text()).toMatch(
+      /only Grype's `ignore:` rules are read; only-fixed is not applied \(for only-fixed, set ignore-unfixed\)/,
+    );
   });
 
   it.each([
-    ['ignore:\n  - vulnerability: CVE-1\n    namespace: debian:distro:debian:12\n', /\.grype\.yaml:3:5: "namespace" cannot be expressed/],
+    [
+      'ignore:\n  - vulnerability: CVE-1\n    namespace: debian:distro:debian:12\n',
+      /\.grype\.yaml:3:5: "namespace" cannot be expressed/,
+    ],
     ['ignore:\n  - match-type: exact-direct-match\n', /:2:5: "match-type" cannot be expressed/],
     ['ignore:\n  - package:\n      location: /usr/lib/**\n', /:3:7: package "location" cannot be expressed/],
     ['ignore:\n  - vulnerabilty: CVE-1\n', /:2:5: unknown key "vulnerabilty" in an ignore rule/],
     ['ignore:\n  - package:\n      nmae: openssl\n', /:3:7: unknown key "nmae" in `package`/],
     ['ignore:\n  - fix-state: maybe\n', /fix-state "maybe" is not one of/],
-    ['ignore:\n  - package:\n      name: "(a+)+$"\n', /package name "\(a\+\)\+\$" uses "\(", which is not supported here/],
+    [
+      'ignore:\n  - package:\n      name: "(a+)+$"\n',
+      /package name "\(a\+\)\+\$" uses "\(", which is not supported here/,
+    ],
     ['ignore:\n  - package:\n      name: "lib[a-z]ssl"\n', /uses "\[", which is not supported/],
     ['ignore:\n  - package:\n      name: "libstdc++6"\n', /uses "\+", which is not supported/],
     ['ignore: yes\n', /expected `ignore` to be a list/],
@@ -194,9 +247,21 @@ describe('.grype.yaml ignore rules', () => {
 
   it('package-name wildcards: `.` one character, `.*` any run, escapes literal; anchored, linear on hostile names', () => {
     const rule = (name: string) => parseAllowlist(`ignore:\n  - package:\n      name: '${name}'\n`, '.grype.yaml');
-    const hit = (name: string, pkgName: string) => matches(rule(name), vuln('CVE-1', 'Low', { pkg: deb(pkgName) })).length === 1;
-    expect([hit('^openssl$', 'openssl'), hit('openssl', 'openssl3'), hit('python3\\.11', 'python3.11'), hit('python3\\.11', 'python3x11'), hit('python3.11', 'python3x11')]).toEqual([true, false, true, false, true]);
-    expect([hit('lib.*ssl.*', 'libssl3'), hit('lib.*ssl.*', 'libopenssl'), hit('lib.*ssl.*', 'openssl'), hit('.*', 'anything')]).toEqual([true, true, false, true]);
+    const hit = (name: string, pkgName: string) =>
+      matches(rule(name), vuln('CVE-1', 'Low', { pkg: deb(pkgName) })).length === 1;
+    expect([
+      hit('^openssl$', 'openssl'),
+      hit('openssl', 'openssl3'),
+      hit('python3\\.11', 'python3.11'),
+      hit('python3\\.11', 'python3x11'),
+      hit('python3.11', 'python3x11'),
+    ]).toEqual([true, false, true, false, true]);
+    expect([
+      hit('lib.*ssl.*', 'libssl3'),
+      hit('lib.*ssl.*', 'libopenssl'),
+      hit('lib.*ssl.*', 'openssl'),
+      hit('.*', 'anything'),
+    ]).toEqual([true, true, false, true]);
     // Many stars against a long near-miss: answered (the wildcard walk; a backtracking regex would not return).
     expect(hit('.*a.*a.*a.*a.*a.*a.*a.*a.*b', 'a'.repeat(4000))).toBe(false);
   });
@@ -204,7 +269,11 @@ describe('.grype.yaml ignore rules', () => {
 
 describe('the other formats are unchanged', () => {
   it('a YAML file with `images:` is still clair-scanner / GitLab, and `ignore` alongside native keys is an unknown key', () => {
-    expect(parseAllowlist('generalallowlist:\n  CVE-1:\n', 'vulnerability-allowlist.yml').map((e) => e.format)).toEqual(['gitlab']);
-    expect(parseError('version: 1\nallowlist: []\nignore: []\n', 'a.yaml').message).toMatch(/unknown key "ignore" in a native allowlist/);
+    expect(parseAllowlist('generalallowlist:\n  CVE-1:\n', 'vulnerability-allowlist.yml').map((e) => e.format)).toEqual(
+      ['gitlab'],
+    );
+    expect(parseError('version: 1\nallowlist: []\nignore: []\n', 'a.yaml').message).toMatch(
+      /unknown key "ignore" in a native allowlist/,
+    );
   });
 });

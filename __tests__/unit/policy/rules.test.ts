@@ -60,9 +60,17 @@ describe('parseRule: errors name the column and what was expected', () => {
     ['high 0', 6, 'fail-on: expected a comparison operator after "high" at column 6'],
     ['high>', 6, 'fail-on: expected a non-negative whole number after "high>", found the end of the rule at column 6'],
     ['high>x', 6, 'fail-on: expected a non-negative whole number after "high>", found "x" at column 6'],
-    ['severe>0', 1, 'fail-on: unknown name "severe", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss at column 1'],
+    [
+      'severe>0',
+      1,
+      'fail-on: unknown name "severe", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss at column 1',
+    ],
     ['high>0 medium>1', 8, 'fail-on: expected "&&", "||" or the end of the rule, found "medium" at column 8'],
-    ['high>0 ||', 10, 'fail-on: expected a severity name (unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss), "(" or "!", found the end of the rule at column 10'],
+    [
+      'high>0 ||',
+      10,
+      'fail-on: expected a severity name (unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss), "(" or "!", found the end of the rule at column 10',
+    ],
     ['(high>0', 8, 'fail-on: expected ")" to close the "(" at column 1, found the end of the rule at column 8'],
     ['high>0)', 7, 'fail-on: unexpected ")" without a matching "(" at column 7'],
     ['high=0', 5, 'fail-on: unexpected "=" (use "==" to compare) at column 5'],
@@ -71,11 +79,23 @@ describe('parseRule: errors name the column and what was expected', () => {
     ['high>-1', 6, 'fail-on: unexpected "-" (counts are compared with non-negative whole numbers) at column 6'],
     ['high>1.5', 6, 'fail-on: expected a non-negative whole number after "high>", found "1.5" at column 6'],
     ['kev>0.5', 5, 'fail-on: expected a non-negative whole number after "kev>", found "0.5" at column 5'],
-    ['epss>=1.5', 7, 'fail-on: expected an EPSS score from 0 to 1 after "epss>=" (e.g. epss>=0.5), found "1.5" at column 7'],
-    ['epss>=x', 7, 'fail-on: expected an EPSS score from 0 to 1 after "epss>=" (e.g. epss>=0.5), found "x" at column 7'],
+    [
+      'epss>=1.5',
+      7,
+      'fail-on: expected an EPSS score from 0 to 1 after "epss>=" (e.g. epss>=0.5), found "1.5" at column 7',
+    ],
+    [
+      'epss>=x',
+      7,
+      'fail-on: expected an EPSS score from 0 to 1 after "epss>=" (e.g. epss>=0.5), found "x" at column 7',
+    ],
     ['epss>=0.', 8, 'fail-on: unexpected character "." at column 8'],
     ['', 1, 'fail-on: expected a comparison such as "high>0", found an empty rule at column 1'],
-    ['0>high', 1, 'fail-on: expected a severity name (unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss), "(" or "!", found "0" at column 1'],
+    [
+      '0>high',
+      1,
+      'fail-on: expected a severity name (unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss), "(" or "!", found "0" at column 1',
+    ],
   ])('%j', (rule, col, message) => {
     const err = errorOf(rule);
     expect(err.message).toBe(message);
@@ -97,7 +117,10 @@ describe('kev and epss (issue 22)', () => {
     expect(evaluateRule(parseRule('kev>0'), c)).toEqual({ value: true, because: ['kev=1'] });
     expect(evaluateRule(parseRule('epss>=0.5'), c)).toEqual({ value: false, because: ['epss=0.42'] });
     expect(evaluateRule(parseRule('epss>=0.42'), c).value).toBe(true);
-    expect(evaluateRule(parseRule('new.kev>0 || new.epss>0.2'), c)).toEqual({ value: false, because: ['new.kev=0', 'new.epss=0.1'] });
+    expect(evaluateRule(parseRule('new.kev>0 || new.epss>0.2'), c)).toEqual({
+      value: false,
+      because: ['new.kev=0', 'new.epss=0.1'],
+    });
     expect(evaluateRule(parseRule('kev>0'), counts({ High: 2 })).value).toBe(false);
   });
 
@@ -141,6 +164,9 @@ describe('evaluateRule', () => {
     expect(evaluateRule(parseRule('high>0 || medium>=3'), c)).toEqual({ value: true, because: ['high=2'] });
     expect(evaluateRule(parseRule('high>0 && low>5'), c)).toEqual({ value: true, because: ['high=2', 'low=7'] });
     expect(evaluateRule(parseRule('!(critical>0)'), c)).toEqual({ value: true, because: ['critical=0'] });
-    expect(evaluateRule(parseRule('critical>0 || medium>1'), c)).toEqual({ value: false, because: ['critical=0', 'medium=1'] });
+    expect(evaluateRule(parseRule('critical>0 || medium>1'), c)).toEqual({
+      value: false,
+      because: ['critical=0', 'medium=1'],
+    });
   });
 });

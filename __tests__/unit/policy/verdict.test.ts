@@ -14,7 +14,11 @@ function sample() {
       vuln('CVE-4', 'Medium', { fixable: false, fixedIn: undefined }),
       vuln('CVE-5', 'Low'),
     ]),
-    imageResult(imageInfo({ ref: 'other:1', name: 'other', tag: '1' }), [vuln('CVE-6', 'Medium')], [compliance('non-root', 'High')]),
+    imageResult(
+      imageInfo({ ref: 'other:1', name: 'other', tag: '1' }),
+      [vuln('CVE-6', 'Medium')],
+      [compliance('non-root', 'High')],
+    ),
   ]);
 }
 
@@ -42,7 +46,9 @@ describe('evaluatePolicy', () => {
   it('ignore-unfixed drops unfixed vulnerabilities but never compliance findings', async () => {
     const v = await evaluatePolicy(sample(), policy({ severityThreshold: 'High', ignoreUnfixed: true }), NOW);
     expect(v.counted).toEqual({ Unknown: 0, Negligible: 0, Low: 1, Medium: 2, High: 1, Critical: 1 });
-    expect(v.reasons).toEqual(['2 findings with a fix at or above High (severity-threshold: high): 1 Critical, 1 High']);
+    expect(v.reasons).toEqual([
+      '2 findings with a fix at or above High (severity-threshold: high): 1 Critical, 1 High',
+    ]);
   });
 
   it('fail-on rule: the reason shows the rule and the counts that made it true', async () => {
@@ -60,7 +66,11 @@ describe('evaluatePolicy', () => {
   });
 
   it('both rules: one reason per failed rule; report-only keeps status but enforced=false', async () => {
-    const v = await evaluatePolicy(sample(), policy({ severityThreshold: 'Critical', failOn: 'low>0', fail: false }), NOW);
+    const v = await evaluatePolicy(
+      sample(),
+      policy({ severityThreshold: 'Critical', failOn: 'low>0', fail: false }),
+      NOW,
+    );
     expect(v.status).toBe('fail');
     expect(v.enforced).toBe(false);
     expect(v.rules).toEqual(['severity-threshold: critical', 'fail-on: low>0']);
@@ -85,7 +95,9 @@ describe('validatePolicy', () => {
   it('rejects a bad rule or a missing allowlist before any scan, accepts good ones', async () => {
     const { validatePolicy } = await import('../../../src/policy');
     await expect(validatePolicy(policy({ failOn: 'high>0 ||' }))).rejects.toThrow(/fail-on: .* at column 10/);
-    await expect(validatePolicy(policy({ allowlists: ['/nonexistent/allowlist.yaml'] }))).rejects.toThrow(/cannot read allowlist file/);
+    await expect(validatePolicy(policy({ allowlists: ['/nonexistent/allowlist.yaml'] }))).rejects.toThrow(
+      /cannot read allowlist file/,
+    );
     await expect(validatePolicy(policy({ failOn: 'high>0' }))).resolves.toBeUndefined();
   });
 });
@@ -107,7 +119,11 @@ describe('fail-on with a bare severity (issue 14)', () => {
   });
 
   test('a threshold given explicitly still applies beside fail-on (either fails)', async () => {
-    const v = await evaluatePolicy(sample(), settingsPolicy({ 'fail-on': 'critical>1', 'severity-threshold': 'medium' }), NOW);
+    const v = await evaluatePolicy(
+      sample(),
+      settingsPolicy({ 'fail-on': 'critical>1', 'severity-threshold': 'medium' }),
+      NOW,
+    );
     expect(v.status).toBe('fail');
     expect(v.rules).toEqual(['severity-threshold: medium', 'fail-on: critical>1']);
   });

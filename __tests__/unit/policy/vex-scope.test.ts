@@ -19,7 +19,14 @@ function openVex(product: string): string {
     author: 'Security team',
     timestamp: '2026-01-02T00:00:00Z',
     version: 1,
-    statements: [{ vulnerability: { name: 'CVE-2099-0001' }, products: [{ '@id': product }], status: 'not_affected', justification: 'vulnerable_code_not_present' }],
+    statements: [
+      {
+        vulnerability: { name: 'CVE-2099-0001' },
+        products: [{ '@id': product }],
+        status: 'not_affected',
+        justification: 'vulnerable_code_not_present',
+      },
+    ],
   });
 }
 
@@ -31,7 +38,11 @@ let n = 0;
 async function suppresses(product: string, name: string): Promise<boolean> {
   const file = join(dir, `vex-${n++}.json`);
   writeFileSync(file, openVex(product));
-  const r = scanResult([imageResult(imageInfo({ ref: `${name}:1.0`, name, tag: '1.0', manifestDigest: DIGEST }), [vuln('CVE-2099-0001', 'High', { image: name })])]);
+  const r = scanResult([
+    imageResult(imageInfo({ ref: `${name}:1.0`, name, tag: '1.0', manifestDigest: DIGEST }), [
+      vuln('CVE-2099-0001', 'High', { image: name }),
+    ]),
+  ]);
   await evaluatePolicy(r, policy({ vex: [file] }), new Date('2026-02-01T00:00:00Z'));
   return r.images[0].vulnerabilities[0].allowlisted !== undefined;
 }

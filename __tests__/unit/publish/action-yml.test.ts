@@ -19,7 +19,12 @@ describe('action.yml agrees with src/inputs/definitions.ts', () => {
     for (const def of INPUTS) {
       const got = action.inputs[def.name];
       const want = def.actionDefault ?? def.default;
-      expect({ name: def.name, description: got.description, default: got.default ?? '', required: got.required }).toEqual({
+      expect({
+        name: def.name,
+        description: got.description,
+        default: got.default ?? '',
+        required: got.required,
+      }).toEqual({
         name: def.name,
         description: def.description,
         default: want,
@@ -84,7 +89,11 @@ describe('README inputs/outputs table agrees with the definitions', () => {
 describe('GitLab template agrees with the definitions', () => {
   const tpl = YAML.parse(readFileSync(join(root, 'templates/clair-scan.gitlab-ci.yml'), 'utf8'));
   // The job as GitLab resolves `extends:` (a hash merge, the job's own keys winning): by default the services mode.
-  const withMode = (mode: string) => ({ ...tpl[mode], ...tpl['clair-scan'], variables: { ...tpl[mode].variables, ...tpl['clair-scan'].variables } });
+  const withMode = (mode: string) => ({
+    ...tpl[mode],
+    ...tpl['clair-scan'],
+    variables: { ...tpl[mode].variables, ...tpl['clair-scan'].variables },
+  });
   const job = withMode(tpl['clair-scan'].extends);
   const dind = withMode('.clair-scan-dind');
   const envName = (n: string) => `CLAIR_SCAN_${n.toUpperCase().replace(/-/g, '_')}`;
@@ -112,34 +121,60 @@ describe('GitLab template agrees with the definitions', () => {
   };
   const dindDefaults: Record<string, string> = { 'vuln-data': 'db-image:$CLAIR_SCAN_DB_IMAGE' };
 
-  test('a CLAIR_SCAN_ variable for every non-action-only input, with the same default (or the mode\'s), in both modes', () => {
+  test("a CLAIR_SCAN_ variable for every non-action-only input, with the same default (or the mode's), in both modes", () => {
     expect(tpl['clair-scan'].extends).toBe('.clair-scan-services');
-    for (const [j, modeDefaults] of [[job, services], [dind, dindDefaults]] as const) {
+    for (const [j, modeDefaults] of [
+      [job, services],
+      [dind, dindDefaults],
+    ] as const) {
       for (const def of INPUTS.filter((i) => !i.actionOnly)) {
-        expect({ name: def.name, value: j.variables[envName(def.name)] }).toEqual({ name: def.name, value: modeDefaults[def.name] ?? gitlabDefaults[def.name] ?? def.default });
+        expect({ name: def.name, value: j.variables[envName(def.name)] }).toEqual({
+          name: def.name,
+          value: modeDefaults[def.name] ?? gitlabDefaults[def.name] ?? def.default,
+        });
       }
       // Besides the inputs: the CLI's explicit platform choice and the database image.
-      const extra = Object.keys(j.variables).filter((k) => k.startsWith('CLAIR_SCAN_') && !['CLAIR_SCAN_TOOL_IMAGE', 'CLAIR_SCAN_CI_PLATFORM'].includes(k));
-      expect(extra.sort()).toEqual(INPUTS.filter((i) => !i.actionOnly).map((i) => envName(i.name)).sort());
+      const extra = Object.keys(j.variables).filter(
+        (k) => k.startsWith('CLAIR_SCAN_') && !['CLAIR_SCAN_TOOL_IMAGE', 'CLAIR_SCAN_CI_PLATFORM'].includes(k),
+      );
+      expect(extra.sort()).toEqual(
+        INPUTS.filter((i) => !i.actionOnly)
+          .map((i) => envName(i.name))
+          .sort(),
+      );
       expect(j.variables.CLAIR_SCAN_CI_PLATFORM).toBe('gitlab');
     }
     expect(tpl.variables.CLAIR_SCAN_DB_IMAGE).toMatch(/^ghcr\.io\/clair-scan\/clair-db:v\d+\.\d+\.\d+$/);
     // The mode's own variables are not in the job's `variables:`, where they would win over the mode's.
     for (const mode of ['.clair-scan-services', '.clair-scan-dind']) {
-      for (const k of Object.keys(tpl[mode].variables)) expect({ k, inJob: k in tpl['clair-scan'].variables }).toEqual({ k, inJob: false });
+      for (const k of Object.keys(tpl[mode].variables))
+        expect({ k, inJob: k in tpl['clair-scan'].variables }).toEqual({ k, inJob: false });
     }
     // GitLab's CS_* defaults are top-level, where a user's top-level CS_IMAGE (as GitLab's docs set it) wins over them.
-    expect(tpl.variables).toMatchObject({ CS_IMAGE: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA', CS_REGISTRY_USER: '$CI_REGISTRY_USER', CS_REGISTRY_PASSWORD: '$CI_REGISTRY_PASSWORD' });
-    expect(tpl.variables).toMatchObject({ CS_IGNORE_UNFIXED: '', CS_REGISTRY_INSECURE: '', CS_DEFAULT_BRANCH_IMAGE: '', CS_DOCKERFILE_PATH: '' });
+    expect(tpl.variables).toMatchObject({
+      CS_IMAGE: '$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA',
+      CS_REGISTRY_USER: '$CI_REGISTRY_USER',
+      CS_REGISTRY_PASSWORD: '$CI_REGISTRY_PASSWORD',
+    });
+    expect(tpl.variables).toMatchObject({
+      CS_IGNORE_UNFIXED: '',
+      CS_REGISTRY_INSECURE: '',
+      CS_DEFAULT_BRANCH_IMAGE: '',
+      CS_DOCKERFILE_PATH: '',
+    });
     expect(Object.keys(job.variables).filter((k) => k.startsWith('CS_'))).toEqual([]);
   });
 
   test('services mode: the database image as a service, no dind, no Docker; dind mode: the dind service over TLS', () => {
-    expect(job.services).toEqual([{ name: '$CLAIR_SCAN_DB_IMAGE', alias: 'clair-db', command: ['postgres', '-c', 'listen_addresses=*'] }]);
+    expect(job.services).toEqual([
+      { name: '$CLAIR_SCAN_DB_IMAGE', alias: 'clair-db', command: ['postgres', '-c', 'listen_addresses=*'] },
+    ]);
     expect(JSON.stringify(job)).not.toMatch(/dind|"DOCKER_(HOST|TLS_\w+|CERT_PATH)"|privileged/);
     // The database image's public password in libpq's variable: in the (masked) URL it would blank out every "clair".
     expect(job.variables.PGPASSWORD).toBe('clair');
-    expect(dind.services.map((s: { alias?: string; name: string }) => [s.name, s.alias])).toEqual([[expect.stringMatching(/^docker:.*dind$/), 'docker']]);
+    expect(dind.services.map((s: { alias?: string; name: string }) => [s.name, s.alias])).toEqual([
+      [expect.stringMatching(/^docker:.*dind$/), 'docker'],
+    ]);
     // dind over TLS by default (docs/SECURITY.md).
     expect(dind.variables.DOCKER_HOST).toBe('tcp://docker:2376');
     expect(dind.variables.DOCKER_TLS_CERTDIR).toBe('/certs');
@@ -148,7 +183,9 @@ describe('GitLab template agrees with the definitions', () => {
   test('the container-scanning report and every report as artifacts, always', () => {
     expect(job.image.name).toBe('$CLAIR_SCAN_TOOL_IMAGE');
     expect(job.artifacts.when).toBe('always');
-    expect(job.artifacts.reports.container_scanning).toBe(`${job.variables.CLAIR_SCAN_OUTPUT_DIR}/gl-container-scanning-report.json`);
+    expect(job.artifacts.reports.container_scanning).toBe(
+      `${job.variables.CLAIR_SCAN_OUTPUT_DIR}/gl-container-scanning-report.json`,
+    );
     expect(job.artifacts.paths).toEqual([`${job.variables.CLAIR_SCAN_OUTPUT_DIR}/`]);
     expect(JSON.stringify(job)).not.toMatch(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/); // no hand-found addresses
   });
@@ -159,7 +196,10 @@ describe('GitHub example workflows', () => {
     test(`${file}: permissions, this action, upload-sarif without a category (the SARIF's automationDetails is it)`, () => {
       const wf = YAML.parse(readFileSync(join(root, 'templates/github', file), 'utf8'));
       expect(wf.permissions).toEqual({ contents: 'read' });
-      const job = Object.values(wf.jobs)[0] as { permissions: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; id?: string; if?: string }[] };
+      const job = Object.values(wf.jobs)[0] as {
+        permissions: Record<string, string>;
+        steps: { uses?: string; with?: Record<string, string>; id?: string; if?: string }[];
+      };
       expect(job.permissions['security-events']).toBe('write');
       const scan = job.steps.find((s) => s.uses?.includes('clair-scan'));
       expect(scan?.id).toBe('scan');

@@ -30,7 +30,11 @@ test('uploads the reports as one zip with paths relative to the report directory
   const big = 'x'.repeat(200_000);
   writeFileSync(join(out, 'clair-scan.sarif'), sarif);
   writeFileSync(join(out, 'nested', 'report.html'), big);
-  const r = await uploadReports('clair-scan-reports', [join(out, 'clair-scan.sarif'), join(out, 'nested', 'report.html'), join(out, 'missing.json')], out);
+  const r = await uploadReports(
+    'clair-scan-reports',
+    [join(out, 'clair-scan.sarif'), join(out, 'nested', 'report.html'), join(out, 'missing.json')],
+    out,
+  );
   expect(r?.files).toHaveLength(2);
   expect(server.problems).toEqual([]);
   expect(server.artifacts).toHaveLength(1);

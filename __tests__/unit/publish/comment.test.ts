@@ -35,17 +35,28 @@ function prEnv(number = 7, event = 'pull_request', fork = false): Record<string,
     JSON.stringify({
       action: 'synchronize',
       number,
-      pull_request: { number, head: { repo: { full_name: fork ? 'someone/widgets' : 'acme/widgets' } }, base: { repo: { full_name: 'acme/widgets' } } },
+      pull_request: {
+        number,
+        head: { repo: { full_name: fork ? 'someone/widgets' : 'acme/widgets' } },
+        base: { repo: { full_name: 'acme/widgets' } },
+      },
       repository: { name: 'widgets', owner: { login: 'acme' } },
     }),
   );
-  return { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'acme/widgets', GITHUB_API_URL: server.url };
+  return {
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REPOSITORY: 'acme/widgets',
+    GITHUB_API_URL: server.url,
+  };
 }
 
 const marker = stickyMarker(stickyKey([{ ref: 'myapp:abc' }], 'CI'));
 
 test('the marker depends on image names and scope, not on tags, digests or order', () => {
-  expect(stickyKey([{ ref: 'myapp:1' }, { ref: 'ghcr.io/o/x@sha256:aa' }], 'CI')).toBe(stickyKey([{ ref: 'ghcr.io/o/x:2' }, { ref: 'myapp:2' }], 'CI'));
+  expect(stickyKey([{ ref: 'myapp:1' }, { ref: 'ghcr.io/o/x@sha256:aa' }], 'CI')).toBe(
+    stickyKey([{ ref: 'ghcr.io/o/x:2' }, { ref: 'myapp:2' }], 'CI'),
+  );
   expect(stickyKey([{ ref: 'localhost:5000/app:1' }], 'CI')).toBe(stickyKey([{ ref: 'localhost:5000/app' }], 'CI'));
   expect(stickyKey([{ ref: 'myapp:1' }], 'CI')).not.toBe(stickyKey([{ ref: 'other:1' }], 'CI'));
   expect(stickyKey([{ ref: 'myapp:1' }], 'CI')).not.toBe(stickyKey([{ ref: 'myapp:1' }], 'Nightly'));
@@ -90,23 +101,41 @@ test('another scope or image set gets its own comment', async () => {
 
 test('publishPullRequestComment on a pull_request event creates then updates', async () => {
   const env = prEnv(9);
-  expect(await publishPullRequestComment({ token: TOKEN, env, marker, body: `${marker}\none` })).toMatchObject({ status: 'created' });
-  expect(await publishPullRequestComment({ token: TOKEN, env, marker, body: `${marker}\ntwo` })).toMatchObject({ status: 'updated' });
+  expect(await publishPullRequestComment({ token: TOKEN, env, marker, body: `${marker}\none` })).toMatchObject({
+    status: 'created',
+  });
+  expect(await publishPullRequestComment({ token: TOKEN, env, marker, body: `${marker}\ntwo` })).toMatchObject({
+    status: 'updated',
+  });
   expect(server.commentsOn('acme', 'widgets', 9).map((c) => c.body)).toEqual([`${marker}\ntwo`]);
   expect(lines.join('\n')).not.toContain(TOKEN);
 });
 
 test('pull_request_target is a pull request too; push and schedule are not', async () => {
-  expect(await publishPullRequestComment({ token: TOKEN, env: prEnv(10, 'pull_request_target'), marker, body: `${marker}\nx` })).toMatchObject({ status: 'created' });
+  expect(
+    await publishPullRequestComment({
+      token: TOKEN,
+      env: prEnv(10, 'pull_request_target'),
+      marker,
+      body: `${marker}\nx`,
+    }),
+  ).toMatchObject({ status: 'created' });
   for (const ev of ['push', 'schedule', 'workflow_dispatch']) {
-    expect(await publishPullRequestComment({ token: TOKEN, env: prEnv(11, ev), marker, body: `${marker}\nx` })).toEqual({ status: 'skipped', reason: 'not a pull request' });
+    expect(await publishPullRequestComment({ token: TOKEN, env: prEnv(11, ev), marker, body: `${marker}\nx` })).toEqual(
+      { status: 'skipped', reason: 'not a pull request' },
+    );
   }
   expect(server.commentsOn('acme', 'widgets', 11)).toHaveLength(0);
 });
 
 test('a read-only fork token (403) is a warning that points at the job summary, not a failure', async () => {
   server.forbidWrites = true;
-  const r = await publishPullRequestComment({ token: TOKEN, env: prEnv(12, 'pull_request', true), marker, body: `${marker}\nx` });
+  const r = await publishPullRequestComment({
+    token: TOKEN,
+    env: prEnv(12, 'pull_request', true),
+    marker,
+    body: `${marker}\nx`,
+  });
   expect(r).toMatchObject({ status: 'failed' });
   const warn = lines.filter((l) => l.startsWith('warn: '));
   expect(warn).toHaveLength(1);
@@ -118,7 +147,10 @@ test('a read-only fork token (403) is a warning that points at the job summary, 
 });
 
 test('no token: skipped with a warning', async () => {
-  expect(await publishPullRequestComment({ token: undefined, env: prEnv(13), marker, body: 'x' })).toEqual({ status: 'skipped', reason: 'no token' });
+  expect(await publishPullRequestComment({ token: undefined, env: prEnv(13), marker, body: 'x' })).toEqual({
+    status: 'skipped',
+    reason: 'no token',
+  });
   expect(lines.some((l) => l.startsWith('warn: ') && l.includes('job summary'))).toBe(true);
 });
 
@@ -129,9 +161,13 @@ test('the fake server rejects what GitHub would reject', async () => {
     body: JSON.stringify({ text: 'wrong field' }),
   });
   expect(res.status).toBe(422);
-  const res2 = await fetch(`${server.url}/repos/acme/widgets/issues/7/comments?per_page=abc`, { headers: { authorization: `token ${TOKEN}` } });
+  const res2 = await fetch(`${server.url}/repos/acme/widgets/issues/7/comments?per_page=abc`, {
+    headers: { authorization: `token ${TOKEN}` },
+  });
   expect(res2.status).toBe(422);
-  const res3 = await fetch(`${server.url}/repos/acme/widgets/pulls/7/sticky`, { headers: { authorization: `token ${TOKEN}` } });
+  const res3 = await fetch(`${server.url}/repos/acme/widgets/pulls/7/sticky`, {
+    headers: { authorization: `token ${TOKEN}` },
+  });
   expect(res3.status).toBe(404);
   expect(server.problems).toHaveLength(3);
   server.problems.length = 0;

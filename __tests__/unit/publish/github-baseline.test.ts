@@ -32,7 +32,15 @@ describe('fetchGitHubBaseline', () => {
     fetchGitHubBaseline = (await import('../../../src/publish/github/baseline')).fetchGitHubBaseline;
     const event = join(dir, 'event.json');
     writeFileSync(event, JSON.stringify({ number: 17, pull_request: { number: 17, base: { ref: 'main' } } }));
-    env = { GITHUB_REPOSITORY: 'acme/widgets', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_BASE_REF: 'main', GITHUB_RUN_ID: '5000', GITHUB_API_URL: api.url, RUNNER_TEMP: dir };
+    env = {
+      GITHUB_REPOSITORY: 'acme/widgets',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_BASE_REF: 'main',
+      GITHUB_RUN_ID: '5000',
+      GITHUB_API_URL: api.url,
+      RUNNER_TEMP: dir,
+    };
   });
   afterAll(async () => {
     await api.stop();
@@ -51,7 +59,16 @@ describe('fetchGitHubBaseline', () => {
   afterEach(() => expect(api.problems).toEqual([]));
 
   const run = (id: number, over: Partial<FakeWorkflowRun> = {}): FakeWorkflowRun => {
-    const r: FakeWorkflowRun = { id, workflowId: 77, branch: 'main', event: 'push', conclusion: 'success', headRepository: 'acme/widgets', createdAt: `2026-01-${String(10 + (id % 20)).padStart(2, '0')}T00:00:00Z`, ...over };
+    const r: FakeWorkflowRun = {
+      id,
+      workflowId: 77,
+      branch: 'main',
+      event: 'push',
+      conclusion: 'success',
+      headRepository: 'acme/widgets',
+      createdAt: `2026-01-${String(10 + (id % 20)).padStart(2, '0')}T00:00:00Z`,
+      ...over,
+    };
     api.runs.push(r);
     return r;
   };
@@ -72,13 +89,31 @@ describe('fetchGitHubBaseline', () => {
     run(951, { createdAt: '2026-01-21T00:00:00Z', conclusion: 'failure' });
     history('main', [shaOf(900), shaOf(950), HEAD]);
     // 25 push runs whose head repository is a fork with a branch also called main: newer, they fill the first page.
-    for (let i = 0; i < 25; i++) run(1000 + i, { createdAt: `2026-01-2${5 + (i % 4)}T00:00:${String(i).padStart(2, '0')}Z`, headRepository: `mallory${i}/widgets` });
-    api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': RESULT, 'clair-scan.sarif': '{}' }) });
-    api.artifacts.push({ id: 32, runId: 1003, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': '{"forged": true}' }) });
+    for (let i = 0; i < 25; i++)
+      run(1000 + i, {
+        createdAt: `2026-01-2${5 + (i % 4)}T00:00:${String(i).padStart(2, '0')}Z`,
+        headRepository: `mallory${i}/widgets`,
+      });
+    api.artifacts.push({
+      id: 31,
+      runId: 900,
+      name: 'clair-scan-reports',
+      expired: false,
+      zip: makeZip({ 'clair-scan-result.json': RESULT, 'clair-scan.sarif': '{}' }),
+    });
+    api.artifacts.push({
+      id: 32,
+      runId: 1003,
+      name: 'clair-scan-reports',
+      expired: false,
+      zip: makeZip({ 'clair-scan-result.json': '{"forged": true}' }),
+    });
 
     const r = await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env });
     expect(r && 'baseline' in r && r.baseline.source).toBe('GitHub run 900 on main, artifact clair-scan-reports');
-    expect(r && 'baseline' in r && r.baseline.result.images[0].vulnerabilities[0].key).toBe('myorg/app|openssl|CVE-2099-0001');
+    expect(r && 'baseline' in r && r.baseline.result.images[0].vulnerabilities[0].key).toBe(
+      'myorg/app|openssl|CVE-2099-0001',
+    );
     const ops = api.requests.map((q) => `${q.operationId} ${q.status}`);
     expect(ops).toEqual([
       'actions/get-workflow-run 200',
@@ -95,7 +130,9 @@ describe('fetchGitHubBaseline', () => {
     expect(api.requests[1].url).toContain('event=push');
     expect(api.requests[1].url).toContain('status=success');
     expect(api.requests.length).toBeGreaterThanOrEqual(2);
-    expect(api.requests.filter((q) => q.authorization !== `token ${TOKEN}` && q.authorization !== `Bearer ${TOKEN}`)).toEqual([]);
+    expect(
+      api.requests.filter((q) => q.authorization !== `token ${TOKEN}` && q.authorization !== `Bearer ${TOKEN}`),
+    ).toEqual([]);
     expect(api.blobRequests).toHaveLength(1);
   }, 30_000); // the first requests compile GitHub's response schemas (the commit schema is large)
 
@@ -105,27 +142,45 @@ describe('fetchGitHubBaseline', () => {
     history('main', [shaOf(900)]);
     api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: true, zip: Buffer.alloc(0) });
     expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
-      notice: 'the clair-scan-reports artifact of GitHub run 900 on main has expired: no baseline; the report is complete.',
+      notice:
+        'the clair-scan-reports artifact of GitHub run 900 on main has expired: no baseline; the report is complete.',
     });
   });
 
   it('no successful run on the base branch is a notice; an explicit run id without the artifact too; no PR and no run id: nothing', async () => {
     run(5000, { branch: 'feature', event: 'pull_request' });
     expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
-      notice: 'no successful push run of this workflow on a commit of main was found: no baseline; the report is complete (the next push to main makes one).',
+      notice:
+        'no successful push run of this workflow on a commit of main was found: no baseline; the report is complete (the next push to main makes one).',
     });
     run(4321);
     expect(await fetchGitHubBaseline('4321', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
       notice: 'GitHub run 4321 has no clair-scan-reports artifact: no baseline; the report is complete.',
     });
-    expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env: { ...env, GITHUB_EVENT_NAME: 'push' } })).toBeUndefined();
+    expect(
+      await fetchGitHubBaseline('', {
+        token: TOKEN,
+        artifactName: 'clair-scan-reports',
+        env: { ...env, GITHUB_EVENT_NAME: 'push' },
+      }),
+    ).toBeUndefined();
   });
 
-  it('baseline: <run id> downloads that run\'s artifact', async () => {
+  it("baseline: <run id> downloads that run's artifact", async () => {
     run(4321);
-    api.artifacts.push({ id: 40, runId: 4321, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': RESULT }) });
-    const r = await fetchGitHubBaseline('4321', { token: TOKEN, artifactName: 'clair-scan-reports', env: { ...env, GITHUB_EVENT_NAME: 'push' } });
-    expect(r).toMatchObject({ baseline: { source: "GitHub run 4321, artifact clair-scan-reports" } });
+    api.artifacts.push({
+      id: 40,
+      runId: 4321,
+      name: 'clair-scan-reports',
+      expired: false,
+      zip: makeZip({ 'clair-scan-result.json': RESULT }),
+    });
+    const r = await fetchGitHubBaseline('4321', {
+      token: TOKEN,
+      artifactName: 'clair-scan-reports',
+      env: { ...env, GITHUB_EVENT_NAME: 'push' },
+    });
+    expect(r).toMatchObject({ baseline: { source: 'GitHub run 4321, artifact clair-scan-reports' } });
   });
 
   it('a zip bomb is stopped at the entry cap: a notice (so every finding counts as new), no disk filled', async () => {
@@ -133,10 +188,18 @@ describe('fetchGitHubBaseline', () => {
     run(900);
     history('main', [shaOf(900)]);
     // ~0.5 MB of deflated zeros that unpack to 512 MiB + 1 byte: @actions/artifact's own download would have written it all.
-    api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: false, zip: await deflatedZip('clair-scan-result.json', 2 ** 29 + 1) });
+    api.artifacts.push({
+      id: 31,
+      runId: 900,
+      name: 'clair-scan-reports',
+      expired: false,
+      zip: await deflatedZip('clair-scan-result.json', 2 ** 29 + 1),
+    });
     const r = await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env });
     expect(r).toEqual({
-      notice: expect.stringMatching(/^the clair-scan-reports artifact of GitHub run 900 on main could not be downloaded \(clair-scan-result\.json in the baseline artifact decompresses to more than 512 MiB, the limit clair-scan reads\); no comparison is made/),
+      notice: expect.stringMatching(
+        /^the clair-scan-reports artifact of GitHub run 900 on main could not be downloaded \(clair-scan-result\.json in the baseline artifact decompresses to more than 512 MiB, the limit clair-scan reads\); no comparison is made/,
+      ),
     });
     // The token went to the API only, never to the blob storage.
     expect(api.blobRequests).toEqual([{ url: '/_blob/31.zip?sig=ok', authorization: undefined }]);
@@ -148,14 +211,23 @@ describe('fetchGitHubBaseline', () => {
     run(5000, { branch: 'feature', event: 'pull_request' });
     run(900);
     history('main', [shaOf(900)]);
-    api.artifacts.push({ id: 31, runId: 900, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan.sarif': '{}' }) });
+    api.artifacts.push({
+      id: 31,
+      runId: 900,
+      name: 'clair-scan-reports',
+      expired: false,
+      zip: makeZip({ 'clair-scan.sarif': '{}' }),
+    });
     expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
-      notice: 'the clair-scan-reports artifact of GitHub run 900 on main has no clair-scan-result.json: no comparison is made, the report is complete.',
+      notice:
+        'the clair-scan-reports artifact of GitHub run 900 on main has no clair-scan-result.json: no comparison is made, the report is complete.',
     });
   });
 
   describe('provenance: only push runs whose commit is on the base branch', () => {
-    const FORGED = renderJson(scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', 'High'), vuln('CVE-2099-0666', 'Critical')])]));
+    const FORGED = renderJson(
+      scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', 'High'), vuln('CVE-2099-0666', 'Critical')])]),
+    );
     const TAG_SHA = 'd'.repeat(40);
 
     it('a newer run of a tag named like the branch (its commit is not on main) is passed over for the run on main', async () => {
@@ -166,12 +238,28 @@ describe('fetchGitHubBaseline', () => {
       history('main', [shaOf(900), HEAD]);
       history('side', ['c'.repeat(40), TAG_SHA], shaOf(900)); // branched off main's history, never merged
       api.gitRefs.set('tags/main', TAG_SHA);
-      api.artifacts.push({ id: 50, runId: 990, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': FORGED }) });
-      api.artifacts.push({ id: 51, runId: 900, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': RESULT }) });
+      api.artifacts.push({
+        id: 50,
+        runId: 990,
+        name: 'clair-scan-reports',
+        expired: false,
+        zip: makeZip({ 'clair-scan-result.json': FORGED }),
+      });
+      api.artifacts.push({
+        id: 51,
+        runId: 900,
+        name: 'clair-scan-reports',
+        expired: false,
+        zip: makeZip({ 'clair-scan-result.json': RESULT }),
+      });
       const r = await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env });
       expect(r && 'baseline' in r && r.baseline.source).toBe('GitHub run 900 on main, artifact clair-scan-reports');
-      expect(api.requests.filter((q) => q.operationId === 'git/get-ref').map((q) => q.url)).toEqual([expect.stringMatching(/\/git\/ref\/heads(%2F|\/)main$/)]);
-      expect(api.requests.filter((q) => q.operationId === 'actions/list-workflow-run-artifacts').map((q) => q.url)).toEqual([expect.stringContaining('/actions/runs/900/artifacts')]);
+      expect(api.requests.filter((q) => q.operationId === 'git/get-ref').map((q) => q.url)).toEqual([
+        expect.stringMatching(/\/git\/ref\/heads(%2F|\/)main$/),
+      ]);
+      expect(
+        api.requests.filter((q) => q.operationId === 'actions/list-workflow-run-artifacts').map((q) => q.url),
+      ).toEqual([expect.stringContaining('/actions/runs/900/artifacts')]);
       expect(api.blobRequests).toHaveLength(1);
     });
 
@@ -180,7 +268,13 @@ describe('fetchGitHubBaseline', () => {
       run(990, { headSha: TAG_SHA });
       history('main', [shaOf(900), HEAD]);
       history('side', [TAG_SHA], shaOf(900));
-      api.artifacts.push({ id: 50, runId: 990, name: 'clair-scan-reports', expired: false, zip: makeZip({ 'clair-scan-result.json': FORGED }) });
+      api.artifacts.push({
+        id: 50,
+        runId: 990,
+        name: 'clair-scan-reports',
+        expired: false,
+        zip: makeZip({ 'clair-scan-result.json': FORGED }),
+      });
       const r = await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env });
       expect(r).toEqual({
         notice:
@@ -200,11 +294,14 @@ describe('fetchGitHubBaseline', () => {
       run(990, { headSha: TAG_SHA });
       history('main', [shaOf(900)]);
       api.commits.set(TAG_SHA, shaOf(900)); // one commit past main's head: not (yet) on main
-      expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toMatchObject({ notice: expect.stringContaining('not used: run 990') });
+      expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toMatchObject({
+        notice: expect.stringContaining('not used: run 990'),
+      });
       api.gitRefs.clear();
       api.gitRefs.set('tags/main', TAG_SHA); // a tag of that name does not stand in for the branch
       expect(await fetchGitHubBaseline('', { token: TOKEN, artifactName: 'clair-scan-reports', env })).toEqual({
-        notice: 'the base branch main was not found (GET git/ref/heads/main): no baseline whose commit is on it; the report is complete.',
+        notice:
+          'the base branch main was not found (GET git/ref/heads/main): no baseline whose commit is on it; the report is complete.',
       });
       // The fake records its 404 as a problem; that one was the point of the test.
       expect(api.problems).toEqual(['GET /repos/acme/widgets/git/ref/heads%2Fmain: Not Found']);

@@ -23,17 +23,39 @@ beforeEach(() => {
 afterEach(() => expect(server.problems).toEqual([]));
 
 function outcome(status: 'pass' | 'fail'): ScanOutcome {
-  const info = imageInfo({ ref: 'registry.example/group/app:abc', name: 'group/app', tag: 'abc', source: 'registry', manifestDigest: `sha256:${'a'.repeat(64)}`, imageId: `sha256:${'b'.repeat(64)}`, user: 'app' });
+  const info = imageInfo({
+    ref: 'registry.example/group/app:abc',
+    name: 'group/app',
+    tag: 'abc',
+    source: 'registry',
+    manifestDigest: `sha256:${'a'.repeat(64)}`,
+    imageId: `sha256:${'b'.repeat(64)}`,
+    user: 'app',
+  });
   const result = scanResult([imageResult(info, [])], {
     tool: { name: 'clair-scan', version: '0.1.0' },
     clair: { ephemeral: true, version: 'v4.9.0' },
-    verdict: { status, enforced: true, reasons: status === 'fail' ? ['1 finding at or above High'] : [], rules: ['severity-threshold: high'], counted: emptyCounts(), expiredEntries: [], unusedEntries: [] },
+    verdict: {
+      status,
+      enforced: true,
+      reasons: status === 'fail' ? ['1 finding at or above High'] : [],
+      rules: ['severity-threshold: high'],
+      counted: emptyCounts(),
+      expiredEntries: [],
+      unusedEntries: [],
+    },
   });
   return { result, reports: {}, exitCode: status === 'pass' ? 0 : 1, timings: {} } as ScanOutcome;
 }
 
-const settings = (token?: string) => parseSettings((n) => ({ image: 'registry.example/group/app:abc', 'gitlab-token': token })[n]);
-const env = () => ({ CI_MERGE_REQUEST_IID: '42', CI_PROJECT_ID: '1234', CI_API_V4_URL: server.apiUrl, CI_JOB_NAME: 'clair-scan' });
+const settings = (token?: string) =>
+  parseSettings((n) => ({ image: 'registry.example/group/app:abc', 'gitlab-token': token })[n]);
+const env = () => ({
+  CI_MERGE_REQUEST_IID: '42',
+  CI_PROJECT_ID: '1234',
+  CI_API_V4_URL: server.apiUrl,
+  CI_JOB_NAME: 'clair-scan',
+});
 
 test('gitlabTarget needs an MR pipeline and a token', () => {
   expect(gitlabTarget({}, TOKEN)).toBe('not a merge request pipeline');
@@ -51,10 +73,17 @@ test('upsertStickyNote pages with x-next-page, skips system notes and quotes, th
   expect(a.action).toBe('created');
   const b = await upsertStickyNote(target, marker, `${marker}\ntwo`);
   expect(b).toEqual({ action: 'updated', id: a.id });
-  expect(server.notesOn('group/app', 5).filter((n) => n.body.startsWith(marker)).map((n) => n.body)).toEqual([`${marker} system`, `${marker}\ntwo`]);
+  expect(
+    server
+      .notesOn('group/app', 5)
+      .filter((n) => n.body.startsWith(marker))
+      .map((n) => n.body),
+  ).toEqual([`${marker} system`, `${marker}\ntwo`]);
   const gets = server.requests.filter((r) => r.method === 'GET' && r.url !== '/api/v4/user');
   expect(gets.some((r) => /page=3/.test(r.url))).toBe(true);
-  expect(gets.filter((r) => !/per_page=100/.test(r.url) || !r.url.startsWith('/api/v4/projects/group%2Fapp/'))).toEqual([]); // not empty: page=3 above
+  expect(gets.filter((r) => !/per_page=100/.test(r.url) || !r.url.startsWith('/api/v4/projects/group%2Fapp/'))).toEqual(
+    [],
+  ); // not empty: page=3 above
 });
 
 test('publishGitLab keeps one note per MR across runs and the verdict changes it', async () => {
@@ -71,9 +100,14 @@ test('publishGitLab keeps one note per MR across runs and the verdict changes it
 
 test('without a token or outside an MR pipeline: skipped with a notice, no request', async () => {
   const before = server.requests.length;
-  expect(await publishGitLab(outcome('pass'), settings(undefined), env())).toEqual({ status: 'skipped', reason: 'no token' });
+  expect(await publishGitLab(outcome('pass'), settings(undefined), env())).toEqual({
+    status: 'skipped',
+    reason: 'no token',
+  });
   expect(lines.some((l) => l.includes('CLAIR_SCAN_GITLAB_TOKEN'))).toBe(true);
-  expect(await publishGitLab(outcome('pass'), settings(TOKEN), { CI_PROJECT_ID: '1' })).toMatchObject({ status: 'skipped' });
+  expect(await publishGitLab(outcome('pass'), settings(TOKEN), { CI_PROJECT_ID: '1' })).toMatchObject({
+    status: 'skipped',
+  });
   expect(server.requests.length).toBe(before);
 });
 

@@ -28,15 +28,26 @@ describe('the registry', () => {
       expect(fs.readFileSync(file, 'utf8')).toContain(`name: '${p.name}'`);
     }
     expect(resolvePlatform('auto', {})).toBe(none);
-    expect(PLATFORMS.filter((p) => p.detectedBy).map((p) => p.name)).toEqual(PLATFORMS.filter((p) => p.detect({ GITLAB_CI: 'true', JENKINS_URL: 'x', BUILD_ID: '1' })).map((p) => p.name));
+    expect(PLATFORMS.filter((p) => p.detectedBy).map((p) => p.name)).toEqual(
+      PLATFORMS.filter((p) => p.detect({ GITLAB_CI: 'true', JENKINS_URL: 'x', BUILD_ID: '1' })).map((p) => p.name),
+    );
   });
 });
 
-describe('defuse disarms every platform\'s in-log commands, whichever platform the CLI follows', () => {
+describe("defuse disarms every platform's in-log commands, whichever platform the CLI follows", () => {
   /** Lines each platform's runner would act on, as hostile text could carry them (a package name, a Clair error). */
   const HOSTILE: Record<string, string[]> = {
-    github: ['::add-mask::x', '  ::error file=a::pwned', '\u00a0::stop-commands::t', 'pkg ##[error]legacy', 'text\n::set-output name=a::b'],
-    gitlab: ['\x1b[0Ksection_start:1700000000:fake[collapsed=true]\r\x1b[0KLooks fine', 'pkg section_end:1700000000:clair_scan_image-1\r\x1b[0K'],
+    github: [
+      '::add-mask::x',
+      '  ::error file=a::pwned',
+      '\u00a0::stop-commands::t',
+      'pkg ##[error]legacy',
+      'text\n::set-output name=a::b',
+    ],
+    gitlab: [
+      '\x1b[0Ksection_start:1700000000:fake[collapsed=true]\r\x1b[0KLooks fine',
+      'pkg section_end:1700000000:clair_scan_image-1\r\x1b[0K',
+    ],
   };
 
   test('the samples are commands to their platform (so the check below can fail)', () => {
@@ -50,7 +61,8 @@ describe('defuse disarms every platform\'s in-log commands, whichever platform t
     const commands = PLATFORMS.filter((p) => p.logCommand);
     expect(commands.map((p) => p.name)).toEqual(['gitlab', 'github']);
     for (const sample of Object.values(HOSTILE).flat()) {
-      for (const line of defuse(sample).split('\n')) for (const p of commands) expect([p.name, line, p.logCommand!(line)]).toEqual([p.name, line, false]);
+      for (const line of defuse(sample).split('\n'))
+        for (const p of commands) expect([p.name, line, p.logCommand!(line)]).toEqual([p.name, line, false]);
     }
   });
 
@@ -100,15 +112,32 @@ public class ReadProps {
   }
 
   const outcome = (reports: ScanOutcome['reports']): ScanOutcome => ({
-    result: scanResult([imageResult(imageInfo(), [vuln('CVE-2024-0001', 'Critical'), vuln('CVE-2024-0002', 'High', { fixable: false, fixedIn: undefined }), vuln('CVE-2024-0003', 'Low')])], {
-      verdict: { status: 'fail', enforced: true, reasons: ['1 Critical'], rules: ['severity-threshold: high'], counted: {} as never, expiredEntries: [], unusedEntries: [] },
-    }),
+    result: scanResult(
+      [
+        imageResult(imageInfo(), [
+          vuln('CVE-2024-0001', 'Critical'),
+          vuln('CVE-2024-0002', 'High', { fixable: false, fixedIn: undefined }),
+          vuln('CVE-2024-0003', 'Low'),
+        ]),
+      ],
+      {
+        verdict: {
+          status: 'fail',
+          enforced: true,
+          reasons: ['1 Critical'],
+          rules: ['severity-threshold: high'],
+          counted: {} as never,
+          expiredEntries: [],
+          unusedEntries: [],
+        },
+      },
+    ),
     reports,
     exitCode: 1,
     timings: {},
   });
 
-  test('publish writes the action\'s outputs; Java reads every value back exactly, a hostile output-dir included', async () => {
+  test("publish writes the action's outputs; Java reads every value back exactly, a hostile output-dir included", async () => {
     // An output-dir a properties file could misread: separators, a leading space, a backslash, a line break that
     // would start a property `injected`, Latin-1 and non-Latin-1 characters.
     const dir = path.join(testTempDir('cs-jenkins-'), ' out=dir:x\\y\ninjected=1 é→');
@@ -124,7 +153,16 @@ public class ReadProps {
     const file = path.join(dir, PROPERTIES_FILE);
     expect(logged.join('')).toContain('outputs for the Jenkinsfile: ');
     const want = outcomeOutputs(o, settings);
-    expect(want).toMatchObject({ verdict: 'fail', 'exit-code': '1', total: '3', critical: '1', high: '1', low: '1', fixable: '2', json: path.join(dir, 'clair-scan.json') });
+    expect(want).toMatchObject({
+      verdict: 'fail',
+      'exit-code': '1',
+      total: '3',
+      critical: '1',
+      high: '1',
+      low: '1',
+      fixable: '2',
+      json: path.join(dir, 'clair-scan.json'),
+    });
     const text = fs.readFileSync(file, 'utf8');
     expect(text).toMatch(/^[\x20-\x7e\n]*$/);
     expect(text.split('\n').filter(Boolean)).toHaveLength(Object.keys(want).length);
@@ -134,7 +172,9 @@ public class ReadProps {
     expect(read.reader.injected).toBeUndefined();
   }, 120_000);
 
-  test('renderProperties: one line per output, in the outputs\' order', () => {
-    expect(renderProperties({ verdict: 'pass', 'exit-code': '0', json: '' })).toBe('verdict=pass\nexit-code=0\njson=\n');
+  test("renderProperties: one line per output, in the outputs' order", () => {
+    expect(renderProperties({ verdict: 'pass', 'exit-code': '0', json: '' })).toBe(
+      'verdict=pass\nexit-code=0\njson=\n',
+    );
   });
 });

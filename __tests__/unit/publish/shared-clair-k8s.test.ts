@@ -62,7 +62,8 @@ describe("docs/shared-clair.md's Kubernetes manifests", () => {
   });
 
   test('the validator rejects a broken copy (replicas as a string, a Deployment without containers)', () => {
-    const copy = (): { spec: { replicas: unknown; template: { spec: Record<string, unknown> } } } => JSON.parse(JSON.stringify(ms[1]));
+    const copy = (): { spec: { replicas: unknown; template: { spec: Record<string, unknown> } } } =>
+      JSON.parse(JSON.stringify(ms[1]));
     const a = copy();
     a.spec.replicas = 'two';
     const b = copy();
@@ -73,6 +74,8 @@ describe("docs/shared-clair.md's Kubernetes manifests", () => {
   });
 
   test('the doc says the manifests were schema-checked, not run', () => {
-    expect(doc).toMatch(/Kubernetes\s+manifests are checked against the Kubernetes API schemas[\s\S]{0,200}not applied to a cluster/);
+    expect(doc).toMatch(
+      /Kubernetes\s+manifests are checked against the Kubernetes API schemas[\s\S]{0,200}not applied to a cluster/,
+    );
   });
 });

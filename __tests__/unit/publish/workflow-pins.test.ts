@@ -34,24 +34,32 @@ function usesOf(file: string): Use[] {
 }
 
 /** GitHub's own actions and this project's action: tags are fine. */
-const firstParty = (uses: string): boolean => uses.startsWith('./') || /^(actions|github)\//.test(uses) || uses.startsWith('clair-scan/clair-scan@');
+const firstParty = (uses: string): boolean =>
+  uses.startsWith('./') || /^(actions|github)\//.test(uses) || uses.startsWith('clair-scan/clair-scan@');
 
 describe('GitHub workflows pin third-party actions', () => {
   const all = FILES.flatMap(usesOf);
 
   test('there are workflows and third-party actions to check', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['templates/github/container-scan.yml', '.github/workflows/release.yml']));
+    expect(FILES).toEqual(
+      expect.arrayContaining(['templates/github/container-scan.yml', '.github/workflows/release.yml']),
+    );
     expect(all.filter((u) => !firstParty(u.uses)).length).toBeGreaterThan(0);
   });
 
   test('every third-party action is pinned by a full commit SHA with its version in a comment', () => {
-    const unpinned = all.filter((u) => !firstParty(u.uses)).filter((u) => !/@[0-9a-f]{40}$/.test(u.uses) || !/ # v\d+\.\d+\.\d+\s*$/.test(u.line));
+    const unpinned = all
+      .filter((u) => !firstParty(u.uses))
+      .filter((u) => !/@[0-9a-f]{40}$/.test(u.uses) || !/ # v\d+\.\d+\.\d+\s*$/.test(u.line));
     expect(unpinned.map((u) => `${u.file}: ${u.line.trim()}`)).toEqual([]);
   });
 
   test('SARIF is uploaded with github/codeql-action/upload-sarif@v4', () => {
     const sarif = all.filter((u) => u.uses.startsWith('github/codeql-action/upload-sarif'));
-    expect(sarif.map((u) => u.file).sort()).toEqual(['templates/github/container-scan.yml', 'templates/github/scheduled-scan.yml']);
+    expect(sarif.map((u) => u.file).sort()).toEqual([
+      'templates/github/container-scan.yml',
+      'templates/github/scheduled-scan.yml',
+    ]);
     expect([...new Set(sarif.map((u) => u.uses))]).toEqual(['github/codeql-action/upload-sarif@v4']);
   });
 });

@@ -37,9 +37,15 @@ function richResult(): ScanResult {
       if (n % 13 === 0) f.id = `DSA-${5000 + (n % 97)}-1`;
       if (n % 17 === 0) f.id = `OTHER_${n}`;
       if (n % 5 === 0) f.aliases = [`DSA-${n}-1`, `GHSA-xxxx-${n}`];
-      if (n % 9 === 0) f.allowlisted = { source: `.clair-scan/allowlist.yaml:${n}`, reason: `accepted <b>${n}</b> | risk`, ...(n % 2 ? { expires: '2099-01-01' } : {}) };
+      if (n % 9 === 0)
+        f.allowlisted = {
+          source: `.clair-scan/allowlist.yaml:${n}`,
+          reason: `accepted <b>${n}</b> | risk`,
+          ...(n % 2 ? { expires: '2099-01-01' } : {}),
+        };
       if (n % 19 === 0) f.description = HOSTILE_DESCRIPTION;
-      if (n % 23 === 0) f.description = `  1. starts like a list *and* has _markdown_ [x](y) @someone\n\twith  spaces  `;
+      if (n % 23 === 0)
+        f.description = `  1. starts like a list *and* has _markdown_ [x](y) @someone\n\twith  spaces  `;
       if (n % 29 === 0) f.description = '';
       if (n % 31 === 0) f.links = ['javascript:alert(1)', 'https://example.org/a?(b)|c d', ...f.links];
       if (n % 37 === 0) f.cvss = { score: 7.25, vector: 'CVSS:2.0/AV:N', version: '2.0' };
@@ -50,11 +56,35 @@ function richResult(): ScanResult {
   }
   // Two tags of one image name (one SARIF run, duplicate keys), and a nothing-to-match image with notes.
   const again = r.images[1];
-  r.images.push({ ...again, image: { ...image('bench/app1:v2', 'bench/app1', 'v2', 'b1v2'), repoDigests: [`bench/app1@sha256:${'c'.repeat(64)}`] } });
-  r.images.push({ image: image('scratch/static:1', 'scratch/static', '1', 'st'), distributions: [], packages: [], vulnerabilities: [], compliance: [], notes: ['an informational note'] });
+  r.images.push({
+    ...again,
+    image: {
+      ...image('bench/app1:v2', 'bench/app1', 'v2', 'b1v2'),
+      repoDigests: [`bench/app1@sha256:${'c'.repeat(64)}`],
+    },
+  });
+  r.images.push({
+    image: image('scratch/static:1', 'scratch/static', '1', 'st'),
+    distributions: [],
+    packages: [],
+    vulnerabilities: [],
+    compliance: [],
+    notes: ['an informational note'],
+  });
   r.images[0].compliance.push(
-    compliance('non-root', 'High', { image: r.images[0].image.name, title: 'Image runs as root', message: 'Config.User is empty.' }),
-    compliance('secret/aws-access-key', 'Critical', { image: r.images[0].image.name, title: 'AWS key', message: 'found', path: 'app/.env', layer: 'sha256:' + 'b'.repeat(64), allowlisted: { source: 'a.yaml:1', reason: 'test key' } }),
+    compliance('non-root', 'High', {
+      image: r.images[0].image.name,
+      title: 'Image runs as root',
+      message: 'Config.User is empty.',
+    }),
+    compliance('secret/aws-access-key', 'Critical', {
+      image: r.images[0].image.name,
+      title: 'AWS key',
+      message: 'found',
+      path: 'app/.env',
+      layer: 'sha256:' + 'b'.repeat(64),
+      allowlisted: { source: 'a.yaml:1', reason: 'test key' },
+    }),
   );
   r.images[2].notes.push('a note with <html> & | pipes');
   // A baseline: the same result with some findings gone, some changed, and one that is only in the baseline.
@@ -65,15 +95,29 @@ function richResult(): ScanResult {
       if (i % 6 === 0) f.package.version = `${f.package.version}~old`;
     });
   }
-  base.images[0].vulnerabilities.push({ ...base.images[0].vulnerabilities[0], key: 'bench/app0|gone|CVE-1999-0001', id: 'CVE-1999-0001' });
+  base.images[0].vulnerabilities.push({
+    ...base.images[0].vulnerabilities[0],
+    key: 'bench/app0|gone|CVE-1999-0001',
+    id: 'CVE-1999-0001',
+  });
   applyBaseline(r, { source: 'file baseline.json', result: base });
   return r;
 }
 
-async function hashes(dir: string, result: ScanResult, reports: { severities?: Severity[]; ignoreUnfixed?: boolean } = {}): Promise<Record<string, string>> {
-  const written = await writeReports(result, { outputDir: dir, formats: GOLDEN_FORMATS, dockerfile: './docker/Dockerfile', ...reports });
+async function hashes(
+  dir: string,
+  result: ScanResult,
+  reports: { severities?: Severity[]; ignoreUnfixed?: boolean } = {},
+): Promise<Record<string, string>> {
+  const written = await writeReports(result, {
+    outputDir: dir,
+    formats: GOLDEN_FORMATS,
+    dockerfile: './docker/Dockerfile',
+    ...reports,
+  });
   const out: Record<string, string> = {};
-  for (const format of GOLDEN_FORMATS) out[format] = createHash('sha256').update(fs.readFileSync(written[format]!)).digest('hex');
+  for (const format of GOLDEN_FORMATS)
+    out[format] = createHash('sha256').update(fs.readFileSync(written[format]!)).digest('hex');
   return out;
 }
 
@@ -98,8 +142,18 @@ describe('written reports are byte for byte those of the writers before the opti
     // SARIF limits: results per run, and the gzip budget (a compact log cut, and a pretty one cut).
     actual.sarifCut = {
       perRun: sha(await writeSarifReport(dir, 'a.sarif', rich, { dockerfile: 'Dockerfile', maxResultsPerRun: 150 })),
-      gzipCompact: sha(await writeSarifReport(dir, 'b.sarif', syntheticResult(10_000, 3), { dockerfile: 'Dockerfile', maxGzipBytes: 200_000 })),
-      gzipPretty: sha(await writeSarifReport(dir, 'c.sarif', syntheticResult(1500, 2), { dockerfile: 'Dockerfile', maxGzipBytes: 40_000 })),
+      gzipCompact: sha(
+        await writeSarifReport(dir, 'b.sarif', syntheticResult(10_000, 3), {
+          dockerfile: 'Dockerfile',
+          maxGzipBytes: 200_000,
+        }),
+      ),
+      gzipPretty: sha(
+        await writeSarifReport(dir, 'c.sarif', syntheticResult(1500, 2), {
+          dockerfile: 'Dockerfile',
+          maxGzipBytes: 40_000,
+        }),
+      ),
     };
     if (updatingGolden()) fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
     expect(actual).toEqual(JSON.parse(fs.readFileSync(GOLDEN, 'utf8')));

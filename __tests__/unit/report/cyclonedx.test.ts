@@ -33,7 +33,9 @@ describe('CycloneDX SBOM', () => {
     const v = bom.vulnerabilities.find((x: any) => x.id === 'CVE-2024-0001');
     expect(v.ratings[0]).toEqual(expect.objectContaining({ severity: 'critical', score: 9.8, method: 'CVSSv31' }));
     expect(v.affects).toHaveLength(1);
-    expect(bom.vulnerabilities.find((x: any) => x.id === 'CVE-2023-0007').properties[0].name).toBe('clair-scan:allowlisted');
+    expect(bom.vulnerabilities.find((x: any) => x.id === 'CVE-2023-0007').properties[0].name).toBe(
+      'clair-scan:allowlisted',
+    );
   });
 
   test('several images: each a top-level container with its packages nested; valid 1.6', async () => {
@@ -50,7 +52,7 @@ describe('CycloneDX SBOM', () => {
     expect(bom.vulnerabilities.find((x: any) => x.id === 'CVE-2024-0002').affects).toHaveLength(2);
   });
 
-  test('the streamed BOM (vulnerabilities normalized directly) is byte for byte the library serializer\'s, edge cases included', () => {
+  test("the streamed BOM (vulnerabilities normalized directly) is byte for byte the library serializer's, edge cases included", () => {
     const r = syntheticResult(60, 2);
     const v = r.images[0].vulnerabilities;
     v[0].links = ['https://a.example/x', 'https://b.example/[x]{y}', 'https://c.example/ok', 'ftp://no'];
@@ -68,7 +70,8 @@ describe('CycloneDX SBOM', () => {
     r.images[1].vulnerabilities[0].id = v[9].id; // one id in two images, one fixed, one not
     r.images[1].vulnerabilities[0].fixedIn = undefined;
     const empty: ScanResult = { ...r, images: [{ ...r.images[0], vulnerabilities: [] }] };
-    for (const x of [r, empty, sampleResult(), syntheticResult(3000, 3)]) expect([...cycloneDxReportChunks(x)].join('')).toBe(librarySerialized(x));
+    for (const x of [r, empty, sampleResult(), syntheticResult(3000, 3)])
+      expect([...cycloneDxReportChunks(x)].join('')).toBe(librarySerialized(x));
     // A package whose bom-ref is the distribution's: the library makes one of them unique (a random suffix), so
     // it normalizes everything then; equal but for that random part.
     const clash = { ...pkg('clash', '1.0'), purl: 'os:debian:12', kind: 'amd64' };

@@ -9,7 +9,13 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { OUTPUTS } from '../../../src/inputs/definitions';
 import { parseSettings } from '../../../src/inputs/settings';
-import { REPORT_FILE_NAMES, REPORT_FORMAT_LIST, REPORT_FORMATS, REPORT_OUTPUTS, writeReports } from '../../../src/report';
+import {
+  REPORT_FILE_NAMES,
+  REPORT_FORMAT_LIST,
+  REPORT_FORMATS,
+  REPORT_OUTPUTS,
+  writeReports,
+} from '../../../src/report';
 import { sampleResult } from '../../helpers/model';
 
 const ROOT = path.join(__dirname, '../../..');
@@ -24,9 +30,13 @@ describe('report format descriptors', () => {
   });
 
   test('the formats input accepts exactly the listed names (any case) and rejects others', () => {
-    const s = parseSettings((n) => ({ image: 'a:1', formats: REPORT_FORMATS.map((f) => f.toUpperCase()).join(',') })[n]);
+    const s = parseSettings(
+      (n) => ({ image: 'a:1', formats: REPORT_FORMATS.map((f) => f.toUpperCase()).join(',') })[n],
+    );
     expect(s.reports.formats).toEqual(REPORT_FORMATS);
-    expect(() => parseSettings((n) => ({ image: 'a:1', formats: 'junit-xml' })[n])).toThrow('input "formats" has an invalid value "junit-xml"');
+    expect(() => parseSettings((n) => ({ image: 'a:1', formats: 'junit-xml' })[n])).toThrow(
+      'input "formats" has an invalid value "junit-xml"',
+    );
   });
 
   test('the action outputs hold one path output per descriptor output, in the list order', () => {
@@ -40,7 +50,11 @@ describe('report format descriptors', () => {
   test('writeReports writes each format to its descriptor file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-formats-'));
     try {
-      const written = await writeReports(sampleResult(), { outputDir: dir, formats: REPORT_FORMATS, dockerfile: 'Dockerfile' });
+      const written = await writeReports(sampleResult(), {
+        outputDir: dir,
+        formats: REPORT_FORMATS,
+        dockerfile: 'Dockerfile',
+      });
       for (const f of REPORT_FORMAT_LIST) expect(written[f.name]).toBe(path.join(dir, f.fileName));
       expect(fs.readdirSync(dir).sort()).toEqual(Object.values(REPORT_FILE_NAMES).sort());
     } finally {
@@ -48,17 +62,25 @@ describe('report format descriptors', () => {
     }
   });
 
-  test.each(['templates/clair-scan.gitlab-ci.yml', 'templates/clair-scan/template.yml'])('%s declares each GitLab report under its key', (file) => {
-    const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(ROOT, file), 'utf8')).map((d) => d.toJS() as Record<string, unknown>);
-    const reports: Record<string, string>[] = [];
-    for (const doc of docs) {
-      for (const job of Object.values(doc ?? {})) {
-        const r = (job as { artifacts?: { reports?: Record<string, string> } } | null)?.artifacts?.reports;
-        if (r) reports.push(r);
+  test.each(['templates/clair-scan.gitlab-ci.yml', 'templates/clair-scan/template.yml'])(
+    '%s declares each GitLab report under its key',
+    (file) => {
+      const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(ROOT, file), 'utf8')).map(
+        (d) => d.toJS() as Record<string, unknown>,
+      );
+      const reports: Record<string, string>[] = [];
+      for (const doc of docs) {
+        for (const job of Object.values(doc ?? {})) {
+          const r = (job as { artifacts?: { reports?: Record<string, string> } } | null)?.artifacts?.reports;
+          if (r) reports.push(r);
+        }
       }
-    }
-    const wanted = REPORT_FORMAT_LIST.flatMap((f) => (f.platformReport?.gitlab ? [[f.platformReport.gitlab, f.fileName]] : []));
-    expect(wanted.length).toBe(2);
-    for (const [key, fileName] of wanted) expect(reports.some((r) => typeof r[key] === 'string' && path.posix.basename(r[key]) === fileName)).toBe(true);
-  });
+      const wanted = REPORT_FORMAT_LIST.flatMap((f) =>
+        f.platformReport?.gitlab ? [[f.platformReport.gitlab, f.fileName]] : [],
+      );
+      expect(wanted.length).toBe(2);
+      for (const [key, fileName] of wanted)
+        expect(reports.some((r) => typeof r[key] === 'string' && path.posix.basename(r[key]) === fileName)).toBe(true);
+    },
+  );
 });

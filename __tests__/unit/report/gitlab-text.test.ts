@@ -9,12 +9,19 @@ import { validateGitlab } from './schemas';
 describe('GitLab report text writer', () => {
   const hostile = '"quoted"\\back\u0000\u001f\u2028\u2029 <script> 𝕏 \ud800';
   const vulns = [
-    vuln('CVE-2024-0001', 'Critical', { aliases: Array.from({ length: 30 }, (_, i) => `GHSA-aaaa-bbbb-${String(i).padStart(4, 'c')}`), links: ['https://example.org/a'], fixedIn: '2.0', fixable: true }),
+    vuln('CVE-2024-0001', 'Critical', {
+      aliases: Array.from({ length: 30 }, (_, i) => `GHSA-aaaa-bbbb-${String(i).padStart(4, 'c')}`),
+      links: ['https://example.org/a'],
+      fixedIn: '2.0',
+      fixable: true,
+    }),
     vuln('DSA-5000-1', 'Negligible', { links: [], description: '   ', name: '' }),
     vuln('OSV-1', 'Unknown', { links: ['javascript:x', 'http://example.org/o'], description: hostile, pkg: hostile }),
     vuln('ALAS-2024-1', 'Low', { links: ['ftp://x'], description: 'x'.repeat(5000) }),
   ];
-  const result = scanResult([imageResult(imageInfo({ ref: `reg.example/app:${'t'.repeat(40)}` }), vulns, [], { notes: ['a note'] })]);
+  const result = scanResult([
+    imageResult(imageInfo({ ref: `reg.example/app:${'t'.repeat(40)}` }), vulns, [], { notes: ['a note'] }),
+  ]);
 
   for (const defaultBranchImage of [undefined, 'reg.example/app:main']) {
     it(`is JSON.stringify(its own parse, null, 2), schema-valid${defaultBranchImage ? ', with default_branch_image' : ''}`, () => {

@@ -41,10 +41,19 @@ describe('GitLab container-scanning report', () => {
     expect(report.vulnerabilities).toHaveLength(9);
     const crit = report.vulnerabilities.find((v: any) => v.identifiers[0].value === 'CVE-2024-0001');
     expect(crit.severity).toBe('Critical');
-    expect(crit.identifiers[0]).toEqual({ type: 'cve', name: 'CVE-2024-0001', value: 'CVE-2024-0001', url: 'https://nvd.nist.gov/vuln/detail/CVE-2024-0001' });
+    expect(crit.identifiers[0]).toEqual({
+      type: 'cve',
+      name: 'CVE-2024-0001',
+      value: 'CVE-2024-0001',
+      url: 'https://nvd.nist.gov/vuln/detail/CVE-2024-0001',
+    });
     expect(crit.identifiers[1].type).toBe('dsa');
     expect(crit.solution).toBe('Upgrade openssl to 3.0.13-1~deb12u1');
-    expect(crit.location).toEqual({ image: 'myorg/web:1.4.2', operating_system: 'debian 12', dependency: { package: { name: 'openssl' }, version: '3.0.11-1~deb12u1' } });
+    expect(crit.location).toEqual({
+      image: 'myorg/web:1.4.2',
+      operating_system: 'debian 12',
+      dependency: { package: { name: 'openssl' }, version: '3.0.11-1~deb12u1' },
+    });
     const negligible = report.vulnerabilities.find((v: any) => v.identifiers[0].value === 'CVE-2023-0006');
     expect(negligible.severity).toBe('Info');
     expect(negligible.solution).toBeUndefined();

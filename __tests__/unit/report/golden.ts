@@ -9,7 +9,9 @@ import * as path from 'node:path';
 export function updatingGolden(env: NodeJS.ProcessEnv = process.env): boolean {
   if (!env.UPDATE_GOLDEN) return false;
   if (env.CI && env.CI !== 'false' && env.CI !== '0') {
-    throw new Error(`UPDATE_GOLDEN=${env.UPDATE_GOLDEN} is refused on CI (CI=${env.CI}): rewriting golden files there would make any output pass; update them locally and commit them`);
+    throw new Error(
+      `UPDATE_GOLDEN=${env.UPDATE_GOLDEN} is refused on CI (CI=${env.CI}): rewriting golden files there would make any output pass; update them locally and commit them`,
+    );
   }
   return env.UPDATE_GOLDEN === '1';
 }
@@ -20,6 +22,7 @@ export function expectGolden(name: string, actual: string): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, actual);
   }
-  if (!fs.existsSync(file)) throw new Error(`golden file ${name} is missing; run the test with UPDATE_GOLDEN=1 and review it`);
+  if (!fs.existsSync(file))
+    throw new Error(`golden file ${name} is missing; run the test with UPDATE_GOLDEN=1 and review it`);
   expect(actual).toBe(fs.readFileSync(file, 'utf8'));
 }

@@ -13,6 +13,8 @@ describe('HTML report (static checks)', () => {
   test('embedded data cannot close the script element', () => {
     const data = html.slice(html.indexOf('id="clair-scan-data">'), html.indexOf('</script>'));
     expect(data).not.toMatch(/<\/?script|<img|<!--/i);
-    expect(JSON.parse(jsonForScript({ s: '</script><script>x()</script>\u2028' }))).toEqual({ s: '</script><script>x()</script>\u2028' });
+    expect(JSON.parse(jsonForScript({ s: '</script><script>x()</script>\u2028' }))).toEqual({
+      s: '</script><script>x()</script>\u2028',
+    });
   });
 });

@@ -11,19 +11,42 @@ import { emptyCounts, type ScanResult, type Verdict } from '../../../src/finding
 import { writeReports } from '../../../src/report';
 import { junitFormat, renderJunit, xmlAttr, xmlText } from '../../../src/report/junit';
 import type { ReportGate } from '../../../src/report/format';
-import { compliance, HOSTILE_DESCRIPTION, image, imageResult, sampleResult, scanResult, syntheticResult, vuln } from '../../helpers/model';
+import {
+  compliance,
+  HOSTILE_DESCRIPTION,
+  image,
+  imageResult,
+  sampleResult,
+  scanResult,
+  syntheticResult,
+  vuln,
+} from '../../helpers/model';
 
 const XSD = fs.readFileSync(path.join(__dirname, '../../fixtures/schemas/jenkins-junit.xsd'), 'utf8');
 
 async function xsdErrors(xml: string): Promise<string[]> {
-  const r = await validateXML({ xml: [{ fileName: 'clair-scan-junit.xml', contents: xml }], schema: [XSD], initialMemoryPages: 512, maxMemoryPages: 8192 });
+  const r = await validateXML({
+    xml: [{ fileName: 'clair-scan-junit.xml', contents: xml }],
+    schema: [XSD],
+    initialMemoryPages: 512,
+    maxMemoryPages: 8192,
+  });
   return r.errors.map((e) => e.rawMessage);
 }
 
 const HIGH: ReportGate = { severityThreshold: 'High', ignoreUnfixed: false };
 
 function verdict(over: Partial<Verdict> = {}): Verdict {
-  return { status: 'pass', enforced: true, reasons: [], rules: ['severity-threshold: high'], counted: emptyCounts(), expiredEntries: [], unusedEntries: [], ...over };
+  return {
+    status: 'pass',
+    enforced: true,
+    reasons: [],
+    rules: ['severity-threshold: high'],
+    counted: emptyCounts(),
+    expiredEntries: [],
+    unusedEntries: [],
+    ...over,
+  };
 }
 
 /** [suite name, test case names, failure types] per suite, read back with a regex over the (validated) document. */
@@ -40,12 +63,26 @@ describe('junit report', () => {
     const app = image('reg.example.com/app:1.2', 'reg.example.com/app', '1.2', 'a1');
     const r = scanResult(
       [
-        imageResult(app, [
-          vuln('CVE-2024-1', 'Critical', { image: app.name, pkg: 'openssl' }),
-          vuln('CVE-2024-2', 'High', { image: app.name, pkg: 'zlib' }),
-          vuln('CVE-2024-3', 'Medium', { image: app.name, pkg: 'curl' }),
-          vuln('CVE-2024-4', 'High', { image: app.name, pkg: 'perl', allowlisted: { source: 'a.yaml:1', reason: 'accepted' } }),
-        ], [compliance('non-root', 'Medium', { image: app.name, title: 'Image runs as root', message: 'Config.User is empty.' })]),
+        imageResult(
+          app,
+          [
+            vuln('CVE-2024-1', 'Critical', { image: app.name, pkg: 'openssl' }),
+            vuln('CVE-2024-2', 'High', { image: app.name, pkg: 'zlib' }),
+            vuln('CVE-2024-3', 'Medium', { image: app.name, pkg: 'curl' }),
+            vuln('CVE-2024-4', 'High', {
+              image: app.name,
+              pkg: 'perl',
+              allowlisted: { source: 'a.yaml:1', reason: 'accepted' },
+            }),
+          ],
+          [
+            compliance('non-root', 'Medium', {
+              image: app.name,
+              title: 'Image runs as root',
+              message: 'Config.User is empty.',
+            }),
+          ],
+        ),
         imageResult(image('clean:1', 'clean', '1', 'c1'), [vuln('CVE-2024-9', 'Low', { image: 'clean' })]),
       ],
       { verdict: verdict({ status: 'fail', reasons: ['2 findings at or above High'] }) },
@@ -54,7 +91,11 @@ describe('junit report', () => {
     expect(await xsdErrors(xml)).toEqual([]);
     expect(suites(xml)).toEqual([
       { name: 'clair-scan policy', cases: ['policy (severity-threshold: high)'], failures: ['policy'] },
-      { name: 'reg.example.com/app:1.2', cases: ['CVE-2024-1 in openssl 1.0', 'CVE-2024-2 in zlib 1.0', 'compliance/non-root'], failures: ['Critical', 'High', 'Medium'] },
+      {
+        name: 'reg.example.com/app:1.2',
+        cases: ['CVE-2024-1 in openssl 1.0', 'CVE-2024-2 in zlib 1.0', 'compliance/non-root'],
+        failures: ['Critical', 'High', 'Medium'],
+      },
       { name: 'clean:1', cases: ['no finding at or above High'], failures: [] },
     ]);
     expect(xml).toContain('<testsuites name="clair-scan" tests="5" failures="4" errors="0">');
@@ -63,30 +104,50 @@ describe('junit report', () => {
   });
 
   test('ignore-unfixed, fail-on-new and a bare fail-on severity decide as the gate does', async () => {
-    const r = scanResult([
-      imageResult(image('a:1', 'a', '1', 'a'), [
-        vuln('CVE-1', 'High', { image: 'a', fixedIn: undefined, fixable: false }),
-        vuln('CVE-2', 'High', { image: 'a', baselineState: 'unchanged' }),
-        vuln('CVE-3', 'High', { image: 'a', baselineState: 'new' }),
-        vuln('CVE-4', 'Medium', { image: 'a', baselineState: 'unchanged' }),
-      ]),
-    ], { verdict: verdict() });
+    const r = scanResult(
+      [
+        imageResult(image('a:1', 'a', '1', 'a'), [
+          vuln('CVE-1', 'High', { image: 'a', fixedIn: undefined, fixable: false }),
+          vuln('CVE-2', 'High', { image: 'a', baselineState: 'unchanged' }),
+          vuln('CVE-3', 'High', { image: 'a', baselineState: 'new' }),
+          vuln('CVE-4', 'Medium', { image: 'a', baselineState: 'unchanged' }),
+        ]),
+      ],
+      { verdict: verdict() },
+    );
     const names = (gate: ReportGate): string[] => suites(renderJunit(r, gate))[1].cases;
-    expect(names({ severityThreshold: 'High', ignoreUnfixed: true })).toEqual(['CVE-2 in openssl 1.0', 'CVE-3 in openssl 1.0']);
-    expect(names({ severityThreshold: 'High', ignoreUnfixed: false, failOnNew: true })).toEqual(['CVE-3 in openssl 1.0']);
+    expect(names({ severityThreshold: 'High', ignoreUnfixed: true })).toEqual([
+      'CVE-2 in openssl 1.0',
+      'CVE-3 in openssl 1.0',
+    ]);
+    expect(names({ severityThreshold: 'High', ignoreUnfixed: false, failOnNew: true })).toEqual([
+      'CVE-3 in openssl 1.0',
+    ]);
     // fail-on: medium counts every finding (not only new ones), as the policy does.
-    expect(names({ severityThreshold: 'High', ignoreUnfixed: false, failOnNew: true, failOn: 'medium' })).toEqual(['CVE-1 in openssl 1.0', 'CVE-2 in openssl 1.0', 'CVE-3 in openssl 1.0', 'CVE-4 in openssl 1.0']);
+    expect(names({ severityThreshold: 'High', ignoreUnfixed: false, failOnNew: true, failOn: 'medium' })).toEqual([
+      'CVE-1 in openssl 1.0',
+      'CVE-2 in openssl 1.0',
+      'CVE-3 in openssl 1.0',
+      'CVE-4 in openssl 1.0',
+    ]);
     // A count rule alone: no finding is a failure by itself; the verdict's test case carries the rule.
     expect(names({ ignoreUnfixed: false, failOn: 'high>=2' })).toEqual(['no compliance finding (no severity gate)']);
   });
 
   test('a verdict that fails on a count rule fails the policy test case with its reasons; no verdict is an error', async () => {
     const r = scanResult([imageResult(image('a:1', 'a', '1', 'a'), [])], {
-      verdict: verdict({ status: 'fail', enforced: false, rules: ['fail-on: high>=2'], reasons: ['fail-on rule "high>=2" is true: high=3'] }),
+      verdict: verdict({
+        status: 'fail',
+        enforced: false,
+        rules: ['fail-on: high>=2'],
+        reasons: ['fail-on rule "high>=2" is true: high=3'],
+      }),
     });
     const xml = renderJunit(r, { ignoreUnfixed: false, failOn: 'high>=2' });
     expect(await xsdErrors(xml)).toEqual([]);
-    expect(xml).toContain('<failure message="fail-on rule &quot;high&gt;=2&quot; is true: high=3" type="policy">fail-on rule "high&gt;=2" is true: high=3\nReport-only mode');
+    expect(xml).toContain(
+      '<failure message="fail-on rule &quot;high&gt;=2&quot; is true: high=3" type="policy">fail-on rule "high&gt;=2" is true: high=3\nReport-only mode',
+    );
     const none = renderJunit({ ...r, verdict: undefined }, HIGH);
     expect(await xsdErrors(none)).toEqual([]);
     expect(none).toContain('<testsuites name="clair-scan" tests="2" failures="0" errors="1">');
@@ -97,9 +158,20 @@ describe('junit report', () => {
     const nasty = `${HOSTILE_DESCRIPTION} ]]> <![CDATA[x]]> \uD800 lone \uDFFF \uFFFE\uFFFF \u0008 "q" 'a' \t tab 😀`;
     const img = image(`evil/"img"<&>:1`, 'evil/"img"<&>', '1', 'e');
     const r = scanResult(
-      [imageResult(img, [vuln(`CVE-1"><x>`, 'Critical', { image: img.name, description: nasty, pkg: `p]]>\u0001` as string, links: ['https://x.test/?a=1&b=<2>'] })], [
-        compliance('secret/aws', 'High', { image: img.name, title: nasty, message: nasty, path: '/etc/]]>' }),
-      ])],
+      [
+        imageResult(
+          img,
+          [
+            vuln(`CVE-1"><x>`, 'Critical', {
+              image: img.name,
+              description: nasty,
+              pkg: `p]]>\u0001` as string,
+              links: ['https://x.test/?a=1&b=<2>'],
+            }),
+          ],
+          [compliance('secret/aws', 'High', { image: img.name, title: nasty, message: nasty, path: '/etc/]]>' })],
+        ),
+      ],
       { verdict: verdict({ status: 'fail', reasons: [nasty], rules: [nasty] }) },
     );
     const xml = renderJunit(r, HIGH);
@@ -118,18 +190,39 @@ describe('junit report', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-junit-'));
     try {
       const sample: ScanResult = sampleResult();
-      const written = await writeReports(sample, { outputDir: dir, formats: ['junit'], dockerfile: 'Dockerfile', gate: HIGH });
+      const written = await writeReports(sample, {
+        outputDir: dir,
+        formats: ['junit'],
+        dockerfile: 'Dockerfile',
+        gate: HIGH,
+      });
       expect(written.junit).toBe(path.join(dir, junitFormat.fileName));
       const xml = fs.readFileSync(written.junit!, 'utf8');
       expect(xml).toBe(renderJunit(sample, HIGH));
       expect(await xsdErrors(xml)).toEqual([]);
       // Independently: the sample's findings at High or above, not allowlisted, plus its compliance findings not allowlisted.
-      const expected = sample.images.flatMap((i) => [...i.vulnerabilities.filter((f) => !f.allowlisted && ['High', 'Critical'].includes(f.severity)), ...i.compliance.filter((c) => !c.allowlisted)]);
-      expect(suites(xml).slice(1).reduce((n, s) => n + s.failures.length, 0)).toBe(expected.length);
+      const expected = sample.images.flatMap((i) => [
+        ...i.vulnerabilities.filter((f) => !f.allowlisted && ['High', 'Critical'].includes(f.severity)),
+        ...i.compliance.filter((c) => !c.allowlisted),
+      ]);
+      expect(
+        suites(xml)
+          .slice(1)
+          .reduce((n, s) => n + s.failures.length, 0),
+      ).toBe(expected.length);
       expect(expected.length).toBeGreaterThan(2);
       const big = renderJunit(syntheticResult(10_000, 3), { severityThreshold: 'Negligible', ignoreUnfixed: false });
       expect(await xsdErrors(big)).toEqual([]);
-      expect(suites(big).slice(1).reduce((n, s) => n + s.failures.length, 0)).toBe(syntheticResult(10_000, 3).images.flatMap((i) => [...i.vulnerabilities.filter((f) => !f.allowlisted && f.severity !== 'Unknown'), ...i.compliance.filter((c) => !c.allowlisted)]).length);
+      expect(
+        suites(big)
+          .slice(1)
+          .reduce((n, s) => n + s.failures.length, 0),
+      ).toBe(
+        syntheticResult(10_000, 3).images.flatMap((i) => [
+          ...i.vulnerabilities.filter((f) => !f.allowlisted && f.severity !== 'Unknown'),
+          ...i.compliance.filter((c) => !c.allowlisted),
+        ]).length,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -19,7 +19,9 @@ const PHRASE = 'nothing Clair can match was found in this image';
 async function scratchResult(withOther = false): Promise<ScanResult> {
   const info = imageInfo({ ref: 'scratch-text:1', name: 'scratch-text', tag: '1' });
   const img = normalizeReport(info, { manifest_hash: info.manifestDigest, packages: {}, distributions: {} });
-  const result = scanResult(withOther ? [...sampleResult().images, img] : [img], { clair: { ephemeral: true, version: 'v4.9.0' } });
+  const result = scanResult(withOther ? [...sampleResult().images, img] : [img], {
+    clair: { ephemeral: true, version: 'v4.9.0' },
+  });
   result.verdict = await evaluatePolicy(result, policy({ severityThreshold: 'Critical' }));
   return result;
 }
@@ -53,9 +55,17 @@ test('every report says it plainly, none says a bare PASS; SARIF and GitLab stay
   const json = JSON.parse(read('json')) as ScanResult;
   expect(json.images[0].notes[0]).toContain(PHRASE);
 
-  const sarif = JSON.parse(read('sarif')) as { runs: { properties: { nothingToMatch?: string[] }; invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[] }[] };
+  const sarif = JSON.parse(read('sarif')) as {
+    runs: {
+      properties: { nothingToMatch?: string[] };
+      invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[];
+    }[];
+  };
   expect(sarif.runs[0].properties.nothingToMatch).toEqual(['scratch-text:1']);
-  expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toContainEqual({ level: 'warning', message: { text: expect.stringContaining(PHRASE) } });
+  expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toContainEqual({
+    level: 'warning',
+    message: { text: expect.stringContaining(PHRASE) },
+  });
 
   const gitlab = JSON.parse(read('gitlab')) as { scan: { messages?: { level: string; value: string }[] } };
   expect(gitlab.scan.messages).toEqual([{ level: 'warn', value: expect.stringContaining(PHRASE) }]);
@@ -75,6 +85,10 @@ test('with another, matchable image, only the empty one is flagged', async () =>
   expect(result.verdict?.status).toBe('fail');
   expect(md).toContain(`> ⚠️ **scratch-text:1**: ${PHRASE}`);
   expect(md.match(new RegExp(PHRASE, 'g'))).toHaveLength(1);
-  const written = await writeReports(result, { outputDir: dir, formats: ['sarif', 'gitlab'], dockerfile: 'Dockerfile' });
+  const written = await writeReports(result, {
+    outputDir: dir,
+    formats: ['sarif', 'gitlab'],
+    dockerfile: 'Dockerfile',
+  });
   expect(await validateWrittenReports(written)).toEqual([]);
 });

@@ -8,7 +8,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SEVERITIES, type Severity, type VulnerabilityFinding, type ComplianceFinding } from '../../../src/findings/model';
+import {
+  SEVERITIES,
+  type Severity,
+  type VulnerabilityFinding,
+  type ComplianceFinding,
+} from '../../../src/findings/model';
 import { buildSarif, renderSarif, writeSarifReport } from '../../../src/report/sarif';
 import { compliance, imageInfo, imageResult, scanResult, vuln } from '../../helpers/model';
 import { expectGolden, updatingGolden } from './golden';
@@ -47,9 +52,16 @@ function checkLog(log: any, copies: number): void {
   for (const [sev, level, score] of TABLE) {
     for (const ruleId of [`CVE-2099-${sev}`, `compliance/rule-${sev.toLowerCase()}`]) {
       const rule = rules.get(ruleId);
-      expect({ ruleId, level: rule?.defaultConfiguration?.level, score: rule?.properties?.['security-severity'] }).toEqual({ ruleId, level, score });
+      expect({
+        ruleId,
+        level: rule?.defaultConfiguration?.level,
+        score: rule?.properties?.['security-severity'],
+      }).toEqual({ ruleId, level, score });
       const levels = run.results.filter((r: any) => r.ruleId === ruleId).map((r: any) => r.level);
-      expect({ ruleId, levels }).toEqual({ ruleId, levels: Array(ruleId.startsWith('compliance/') ? 1 : copies).fill(level) });
+      expect({ ruleId, levels }).toEqual({
+        ruleId,
+        levels: Array(ruleId.startsWith('compliance/') ? 1 : copies).fill(level),
+      });
     }
   }
 }
@@ -57,7 +69,8 @@ function checkLog(log: any, copies: number): void {
 describe('SARIF level and security-severity per severity', () => {
   test('the log as built (objects)', () => checkLog(buildSarif(model(1), { dockerfile: 'Dockerfile' }), 1));
 
-  test('the pretty log as rendered (up to 2,000 results)', () => checkLog(JSON.parse(renderSarif(model(1), { dockerfile: 'Dockerfile' })), 1));
+  test('the pretty log as rendered (up to 2,000 results)', () =>
+    checkLog(JSON.parse(renderSarif(model(1), { dockerfile: 'Dockerfile' })), 1));
 
   test('the compact log as rendered (over 2,000 results)', () => {
     const text = renderSarif(model(400), { dockerfile: 'Dockerfile' });
@@ -77,10 +90,23 @@ describe('SARIF level and security-severity per severity', () => {
     }
   });
 
-  test('a CVSS base score replaces the severity\'s score, whatever the severity; the level stays the severity\'s', () => {
+  test("a CVSS base score replaces the severity's score, whatever the severity; the level stays the severity's", () => {
     for (const [sev, level] of TABLE) {
-      const log: any = buildSarif(scanResult([imageResult(imageInfo(), [vuln('CVE-2099-0001', sev, { cvss: { score: 6.1, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', version: '3.1' } })])]), { dockerfile: 'Dockerfile' });
-      expect({ sev, level: log.runs[0].results[0].level, score: log.runs[0].tool.driver.rules[0].properties['security-severity'] }).toEqual({ sev, level, score: '6.1' });
+      const log: any = buildSarif(
+        scanResult([
+          imageResult(imageInfo(), [
+            vuln('CVE-2099-0001', sev, {
+              cvss: { score: 6.1, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', version: '3.1' },
+            }),
+          ]),
+        ]),
+        { dockerfile: 'Dockerfile' },
+      );
+      expect({
+        sev,
+        level: log.runs[0].results[0].level,
+        score: log.runs[0].tool.driver.rules[0].properties['security-severity'],
+      }).toEqual({ sev, level, score: '6.1' });
     }
   });
 });

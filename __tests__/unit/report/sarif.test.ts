@@ -1,5 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import { buildSarif, renderSarif, SARIF_MAX_RESULTS_PER_RUN, SARIF_MAX_GZIP_BYTES, securitySeverity } from '../../../src/report/sarif';
+import {
+  buildSarif,
+  renderSarif,
+  SARIF_MAX_RESULTS_PER_RUN,
+  SARIF_MAX_GZIP_BYTES,
+  securitySeverity,
+} from '../../../src/report/sarif';
 import { ScanResult } from '../../../src/findings/model';
 import { image, sampleResult, syntheticResult } from '../../helpers/model';
 import { expectGolden } from './golden';
@@ -30,7 +36,10 @@ describe('SARIF', () => {
   });
 
   test('one run per image name, categorised clair-scan/<name>/', () => {
-    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(['clair-scan/myorg/web/', 'clair-scan/tools/alpine-tool/']);
+    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual([
+      'clair-scan/myorg/web/',
+      'clair-scan/tools/alpine-tool/',
+    ]);
     for (const run of sarif.runs) expect(run.tool.driver.name).toBe('clair-scan');
   });
 
@@ -77,7 +86,9 @@ describe('SARIF', () => {
     const other: ScanResult = sampleResult();
     other.images[0].image = { ...image('myorg/web:1.5.0', 'myorg/web', '1.5.0', 'other-digest') };
     const a = results(sarif).map((r: any) => r.partialFingerprints.primaryLocationLineHash);
-    const b = results(buildSarif(other, { dockerfile: 'docker/Dockerfile' })).map((r: any) => r.partialFingerprints.primaryLocationLineHash);
+    const b = results(buildSarif(other, { dockerfile: 'docker/Dockerfile' })).map(
+      (r: any) => r.partialFingerprints.primaryLocationLineHash,
+    );
     expect(b).toEqual(a);
     expect(new Set(a).size).toBe(a.length);
   });
@@ -126,7 +137,9 @@ describe('SARIF', () => {
     expect(validateSarifOasis(s, true)).toBeNull();
     // What uniqueItems would check, done linearly: rule ids and result fingerprints are unique.
     expect(new Set(run.tool.driver.rules.map((r: any) => r.id)).size).toBe(run.tool.driver.rules.length);
-    expect(new Set(run.results.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).size).toBe(run.results.length);
+    expect(new Set(run.results.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).size).toBe(
+      run.results.length,
+    );
   });
 
   test('a tight gzip budget cuts further, most severe first, and says why', () => {

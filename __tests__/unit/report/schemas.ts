@@ -11,7 +11,9 @@ import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 /** shared/ sits beside the checkout (CI clones next to it); CLAIR_SCAN_SCHEMA_DIR overrides. */
 const SCHEMA_DIR =
   process.env.CLAIR_SCAN_SCHEMA_DIR ??
-  [path.resolve(__dirname, '../../../../shared/schemas'), '/work/shared/schemas'].find((d) => fs.existsSync(path.join(d, 'SOURCES.md'))) ??
+  [path.resolve(__dirname, '../../../../shared/schemas'), '/work/shared/schemas'].find((d) =>
+    fs.existsSync(path.join(d, 'SOURCES.md')),
+  ) ??
   path.resolve(__dirname, '../../../../shared/schemas');
 
 function load(name: string): Record<string, unknown> {
@@ -35,7 +37,9 @@ function withoutUniqueItems(node: unknown): unknown {
 const cache = new Map<string, ValidateFunction>();
 
 function errors(v: ValidateFunction): string {
-  return JSON.stringify((v.errors ?? []).slice(0, 5).map((e: ErrorObject) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`));
+  return JSON.stringify(
+    (v.errors ?? []).slice(0, 5).map((e: ErrorObject) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+  );
 }
 
 function validator(kind: 'oasis' | 'github' | 'gitlab', fast: boolean): ValidateFunction {
@@ -51,7 +55,11 @@ function validator(kind: 'oasis' | 'github' | 'gitlab', fast: boolean): Validate
             new Ajv2020({ strict: false, validateSchema: false })
           : new Ajv({ strict: false });
     addFormats(ajv);
-    const file = { oasis: 'sarif-schema-2.1.0.json', github: 'github-codeql-action-sarif-schema-2.1.0.json', gitlab: 'container-scanning-report-format.json' }[kind];
+    const file = {
+      oasis: 'sarif-schema-2.1.0.json',
+      github: 'github-codeql-action-sarif-schema-2.1.0.json',
+      gitlab: 'container-scanning-report-format.json',
+    }[kind];
     const schema = load(file);
     v = ajv.compile((fast ? withoutUniqueItems(schema) : schema) as Record<string, unknown>);
     cache.set(id, v);
@@ -84,14 +92,20 @@ export async function validateWrittenReports(written: Partial<Record<string, str
   const read = (f: string): unknown => JSON.parse(fs.readFileSync(f, 'utf8'));
   if (written.sarif) {
     const doc = read(written.sarif);
-    for (const [name, err] of [['SARIF (OASIS)', validateSarifOasis(doc)], ['SARIF (GitHub)', validateSarifGithub(doc)]]) if (err) problems.push(`${name}: ${err}`);
+    for (const [name, err] of [
+      ['SARIF (OASIS)', validateSarifOasis(doc)],
+      ['SARIF (GitHub)', validateSarifGithub(doc)],
+    ])
+      if (err) problems.push(`${name}: ${err}`);
   }
   if (written.gitlab) {
     const err = validateGitlab(read(written.gitlab));
     if (err) problems.push(`GitLab: ${err}`);
   }
   if (written.cyclonedx) {
-    const err = await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(fs.readFileSync(written.cyclonedx, 'utf8'));
+    const err = await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(
+      fs.readFileSync(written.cyclonedx, 'utf8'),
+    );
     if (err !== null && err !== undefined) problems.push(`CycloneDX: ${JSON.stringify(err).slice(0, 500)}`);
   }
   return problems;

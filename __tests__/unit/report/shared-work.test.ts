@@ -2,7 +2,14 @@ import { allLinks, primaryLink, withOrderCache } from '../../../src/report/commo
 import { vuln } from '../../helpers/model';
 
 describe('per-finding work shared by the formats of one writeReports call', () => {
-  const f = vuln('CVE-2024-0001', 'High', { links: ['javascript:alert(1)', 'https://example.org/a', 'https://nvd.nist.gov/vuln/detail/CVE-2024-0001', 'https://example.org/a'] });
+  const f = vuln('CVE-2024-0001', 'High', {
+    links: [
+      'javascript:alert(1)',
+      'https://example.org/a',
+      'https://nvd.nist.gov/vuln/detail/CVE-2024-0001',
+      'https://example.org/a',
+    ],
+  });
 
   it('allLinks: the canonical page first, http(s) links once each; the same array for every format while a write runs', async () => {
     const expected = ['https://nvd.nist.gov/vuln/detail/CVE-2024-0001', 'https://example.org/a'];
@@ -17,7 +24,9 @@ describe('per-finding work shared by the formats of one writeReports call', () =
 
   it('primaryLink is the canonical page, else the first http(s) link, else none', () => {
     expect(primaryLink(f)).toBe('https://nvd.nist.gov/vuln/detail/CVE-2024-0001');
-    expect(primaryLink(vuln('DSA-1', 'High', { links: ['ftp://x', 'http://example.org/d'] }))).toBe('http://example.org/d');
+    expect(primaryLink(vuln('DSA-1', 'High', { links: ['ftp://x', 'http://example.org/d'] }))).toBe(
+      'http://example.org/d',
+    );
     expect(primaryLink(vuln('DSA-1', 'High', { links: ['ftp://x'] }))).toBeUndefined();
   });
 });

@@ -22,7 +22,11 @@ describe('writeReports', () => {
 
   test('writes every format under its name into a created directory, nothing else', async () => {
     const out = path.join(dir, 'nested', 'reports');
-    const written = await writeReports(sampleResult(), { outputDir: out, formats: REPORT_FORMATS, dockerfile: 'Dockerfile' });
+    const written = await writeReports(sampleResult(), {
+      outputDir: out,
+      formats: REPORT_FORMATS,
+      dockerfile: 'Dockerfile',
+    });
     expect(Object.keys(written).sort()).toEqual([...REPORT_FORMATS].sort());
     expect(fs.readdirSync(out).sort()).toEqual(Object.values(REPORT_FILE_NAMES).sort());
     expect(written.gitlab).toBe(path.join(out, 'gl-container-scanning-report.json'));
@@ -31,7 +35,11 @@ describe('writeReports', () => {
   });
 
   test('only the requested formats', async () => {
-    const written = await writeReports(sampleResult(), { outputDir: dir, formats: ['markdown'], dockerfile: 'Dockerfile' });
+    const written = await writeReports(sampleResult(), {
+      outputDir: dir,
+      formats: ['markdown'],
+      dockerfile: 'Dockerfile',
+    });
     expect(Object.keys(written)).toEqual(['markdown']);
     expect(fs.readdirSync(dir)).toEqual(['clair-scan-summary.md']);
   });
@@ -39,16 +47,24 @@ describe('writeReports', () => {
   test('an unwritable output dir gives a ClairScanError and leaves no temp file', async () => {
     const file = path.join(dir, 'not-a-dir');
     fs.writeFileSync(file, 'x');
-    await expect(writeReports(sampleResult(), { outputDir: file, formats: ['json'], dockerfile: 'Dockerfile' })).rejects.toThrow(ClairScanError);
+    await expect(
+      writeReports(sampleResult(), { outputDir: file, formats: ['json'], dockerfile: 'Dockerfile' }),
+    ).rejects.toThrow(ClairScanError);
     // A target that is a directory: rename fails after the temp file was written; the temp file is removed.
     fs.mkdirSync(path.join(dir, 'clair-scan-result.json'));
-    await expect(writeReports(sampleResult(), { outputDir: dir, formats: ['json'], dockerfile: 'Dockerfile' })).rejects.toThrow(/could not write the report/);
+    await expect(
+      writeReports(sampleResult(), { outputDir: dir, formats: ['json'], dockerfile: 'Dockerfile' }),
+    ).rejects.toThrow(/could not write the report/);
     expect(fs.readdirSync(dir).sort()).toEqual(['clair-scan-result.json', 'not-a-dir']);
   });
 
   test('the streamed formats are byte for byte what their render functions give (pretty and compact SARIF)', async () => {
     for (const result of [sampleResult(), syntheticResult(3000, 2)]) {
-      const written = await writeReports(result, { outputDir: dir, formats: ['json', 'gitlab', 'cyclonedx', 'sarif'], dockerfile: 'Dockerfile' });
+      const written = await writeReports(result, {
+        outputDir: dir,
+        formats: ['json', 'gitlab', 'cyclonedx', 'sarif'],
+        dockerfile: 'Dockerfile',
+      });
       const view = reportView(result, {});
       expect(fs.readFileSync(written.json!, 'utf8')).toBe(renderJson(result));
       expect(fs.readFileSync(written.gitlab!, 'utf8')).toBe(renderGitlab(view));
@@ -57,9 +73,16 @@ describe('writeReports', () => {
     }
   });
 
-  test('a compact streamed SARIF with text beyond Latin-1 (written in pieces) is byte for byte renderSarif\'s', async () => {
+  test("a compact streamed SARIF with text beyond Latin-1 (written in pieces) is byte for byte renderSarif's", async () => {
     const result = syntheticResult(2500, 1);
-    const odd = ['emoji 🐛 here', 'lone \ud800 high and \udc00 low', 'sep \u2028 \u2029 — … done', '\u00e9t\u00e9 Latin-1 only', '🐛', '\ud83d'];
+    const odd = [
+      'emoji 🐛 here',
+      'lone \ud800 high and \udc00 low',
+      'sep \u2028 \u2029 — … done',
+      '\u00e9t\u00e9 Latin-1 only',
+      '🐛',
+      '\ud83d',
+    ];
     result.images[0].vulnerabilities.forEach((f, i) => {
       f.description = odd[i % odd.length];
       if (i % 7 === 0) f.package = { ...f.package, name: `pkg-${odd[i % odd.length]}` };
@@ -69,9 +92,18 @@ describe('writeReports', () => {
   });
 
   test('writeChunksAtomic: chunks of every size (one larger than a batch buffer, multi-byte text) in order, each buffer observed once in order', async () => {
-    const chunks = ['{"a":"', 'é€🐛'.repeat(10), 'x'.repeat(3_000_000), '"', ...Array.from({ length: 20_000 }, (_, i) => `,"k${i}":"${'v'.repeat(i % 97)}—"`), '}'];
+    const chunks = [
+      '{"a":"',
+      'é€🐛'.repeat(10),
+      'x'.repeat(3_000_000),
+      '"',
+      ...Array.from({ length: 20_000 }, (_, i) => `,"k${i}":"${'v'.repeat(i % 97)}—"`),
+      '}',
+    ];
     const seen: Buffer[] = [];
-    const file = await writeChunksAtomic(dir, 'big.json', chunks, { observe: async (buf) => void seen.push(Buffer.from(buf)) });
+    const file = await writeChunksAtomic(dir, 'big.json', chunks, {
+      observe: async (buf) => void seen.push(Buffer.from(buf)),
+    });
     const text = chunks.join('');
     expect(fs.readFileSync(file!, 'utf8')).toBe(text);
     expect(Buffer.concat(seen).equals(Buffer.from(text))).toBe(true);

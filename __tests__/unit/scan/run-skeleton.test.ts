@@ -32,27 +32,46 @@ function thrown(f: () => void): ClairScanError {
 describe('requireReports (fail closed: every requested report exists)', () => {
   it('passes when every requested format has its file', () => {
     const o = testTempDir('cs-unit-skeleton-');
-    expect(() => requireReports(['sarif', 'json'], { sarif: written(o, 'a.sarif'), json: written(o, 'a.json') }, o)).not.toThrow();
+    expect(() =>
+      requireReports(['sarif', 'json'], { sarif: written(o, 'a.sarif'), json: written(o, 'a.json') }, o),
+    ).not.toThrow();
     expect(() => requireReports([], {}, o)).not.toThrow();
   });
 
   it('one message for a scan and a batch: the missing formats, and the directory to check', () => {
     const o = testTempDir('cs-unit-skeleton-');
     // A path handed back whose file is gone counts as missing, like one never written.
-    const one = thrown(() => requireReports(['sarif', 'json'], { sarif: path.join(o, 'gone.sarif'), json: written(o, 'r.json') }, o));
-    expect([one.message, one.hint]).toEqual(['the sarif report was not written', `check that output-dir (${o}) is writable and has free space.`]);
+    const one = thrown(() =>
+      requireReports(['sarif', 'json'], { sarif: path.join(o, 'gone.sarif'), json: written(o, 'r.json') }, o),
+    );
+    expect([one.message, one.hint]).toEqual([
+      'the sarif report was not written',
+      `check that output-dir (${o}) is writable and has free space.`,
+    ]);
     const image = path.join(o, 'images', 'app');
     const two = thrown(() => requireReports(['sarif', 'gitlab', 'json'], { json: written(image, 'r.json') }, image));
-    expect([two.message, two.hint]).toEqual(['the sarif, gitlab reports were not written', `check that output-dir (${image}) is writable and has free space.`]);
+    expect([two.message, two.hint]).toEqual([
+      'the sarif, gitlab reports were not written',
+      `check that output-dir (${image}) is writable and has free space.`,
+    ]);
   });
 });
 
 describe('runScan, the one skeleton (a run that needs no Clair: nothing to start, no daemon asked)', () => {
   // Process mode never uses Docker, so the run's cleanup asks no daemon (environment/cleanup.ts noDocker).
   const settings = (extra: Record<string, string> = {}): Settings =>
-    parseSettings((n) => ({ image: 'a:1', 'clair-mode': 'process', 'postgres-url': 'postgres://u:p@127.0.0.1:1/db', 'output-dir': testTempDir('cs-unit-skeleton-'), ...extra })[n]);
+    parseSettings(
+      (n) =>
+        ({
+          image: 'a:1',
+          'clair-mode': 'process',
+          'postgres-url': 'postgres://u:p@127.0.0.1:1/db',
+          'output-dir': testTempDir('cs-unit-skeleton-'),
+          ...extra,
+        })[n],
+    );
 
-  it('common preflight, then the mode\'s, then its body; ended runs after the cleanup', async () => {
+  it("common preflight, then the mode's, then its body; ended runs after the cleanup", async () => {
     const calls: string[] = [];
     const out = await runScan(settings(), (s) => calls.push(`state ${s.runId === undefined ? '?' : 'id'}`), {
       banner: () => 'banner',
@@ -83,12 +102,14 @@ describe('runScan, the one skeleton (a run that needs no Clair: nothing to start
     await expect(runScan(settings(), undefined, plan)).rejects.toThrow();
     expect(calls).toEqual(['early', 'discard', 'ended']);
     calls.length = 0;
-    const external = parseSettings((n) => ({ image: 'a:1', 'clair-url': 'http://127.0.0.1:1', 'output-dir': testTempDir('cs-unit-skeleton-') })[n]);
+    const external = parseSettings(
+      (n) => ({ image: 'a:1', 'clair-url': 'http://127.0.0.1:1', 'output-dir': testTempDir('cs-unit-skeleton-') })[n],
+    );
     await runScan(external, undefined, plan);
     expect(calls).toEqual(['body', 'ended']);
   }, 60_000);
 
-  it('a bad policy file fails the common preflight before the mode\'s checks; the run still ends', async () => {
+  it("a bad policy file fails the common preflight before the mode's checks; the run still ends", async () => {
     const calls: string[] = [];
     const err = await runScan(settings({ allowlist: '/nonexistent/allowlist.yaml' }), undefined, {
       banner: () => 'banner',

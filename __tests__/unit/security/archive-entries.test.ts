@@ -17,7 +17,12 @@ import { newRunId, RunState } from '../../../src/environment/run-state';
 import type { ResolvedImage } from '../../../src/image/types';
 import { expectScanError } from '../../helpers/errors';
 
-type Entry = { name: string; data?: Buffer | string; type?: 'file' | 'symlink' | 'link' | 'directory'; linkname?: string };
+type Entry = {
+  name: string;
+  data?: Buffer | string;
+  type?: 'file' | 'symlink' | 'link' | 'directory';
+  linkname?: string;
+};
 
 async function tarOf(entries: Entry[]): Promise<Buffer> {
   const pack = tar.pack();
@@ -49,26 +54,43 @@ async function load(archive: Buffer): Promise<ResolvedImage> {
 /** One image in docker-save layout: its config, layer and manifest entry. */
 async function savedImage(tag: string, file: string): Promise<{ entries: Entry[]; manifest: string; config: string }> {
   const layer = await tarOf([{ name: file, data: `${tag}\n` }]);
-  const config = JSON.stringify({ os: 'linux', architecture: 'amd64', config: { Labels: { which: tag } }, rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
-  const manifest = JSON.stringify([{ Config: `${hex(config)}.json`, RepoTags: [`${tag}:1`], Layers: [`${tag}/layer.tar`] }]);
-  return { entries: [{ name: `${tag}/layer.tar`, data: layer }, { name: `${hex(config)}.json`, data: config }], manifest, config };
+  const config = JSON.stringify({
+    os: 'linux',
+    architecture: 'amd64',
+    config: { Labels: { which: tag } },
+    rootfs: { type: 'layers', diff_ids: [sha(layer)] },
+  });
+  const manifest = JSON.stringify([
+    { Config: `${hex(config)}.json`, RepoTags: [`${tag}:1`], Layers: [`${tag}/layer.tar`] },
+  ]);
+  return {
+    entries: [
+      { name: `${tag}/layer.tar`, data: layer },
+      { name: `${hex(config)}.json`, data: config },
+    ],
+    manifest,
+    config,
+  };
 }
 
 describe('the archive is read as docker load reads it', () => {
-  it.each(['symlink', 'link'] as const)('a %s manifest.json does not shadow a later regular manifest.json (the last entry wins)', async (type) => {
-    const real = await savedImage('real', 'etc/real');
-    const decoy = await savedImage('decoy', 'etc/decoy');
-    const archive = await tarOf([
-      ...real.entries,
-      ...decoy.entries,
-      { name: 'decoy-manifest.json', data: decoy.manifest },
-      { name: 'manifest.json', type, linkname: 'decoy-manifest.json' },
-      { name: 'manifest.json', data: real.manifest },
-    ]);
-    const img = await load(archive);
-    expect(img.info.labels).toEqual({ which: 'real' });
-    expect(img.info.imageId).toBe(sha(real.config));
-  });
+  it.each(['symlink', 'link'] as const)(
+    'a %s manifest.json does not shadow a later regular manifest.json (the last entry wins)',
+    async (type) => {
+      const real = await savedImage('real', 'etc/real');
+      const decoy = await savedImage('decoy', 'etc/decoy');
+      const archive = await tarOf([
+        ...real.entries,
+        ...decoy.entries,
+        { name: 'decoy-manifest.json', data: decoy.manifest },
+        { name: 'manifest.json', type, linkname: 'decoy-manifest.json' },
+        { name: 'manifest.json', data: real.manifest },
+      ]);
+      const img = await load(archive);
+      expect(img.info.labels).toEqual({ which: 'real' });
+      expect(img.info.imageId).toBe(sha(real.config));
+    },
+  );
 
   it('a link entry after a regular file of the same name replaces it; as manifest.json that is refused', async () => {
     const real = await savedImage('real', 'etc/real');
@@ -84,7 +106,7 @@ describe('the archive is read as docker load reads it', () => {
     expect(err.message).toBe('"manifest.json" in the image archive is a link; image metadata must be a regular file');
   });
 
-  it('a hard link is the file its target was at that point, not a later entry of the target\'s name', async () => {
+  it("a hard link is the file its target was at that point, not a later entry of the target's name", async () => {
     const real = await savedImage('real', 'etc/real');
     const layerReal = real.entries[0].data as Buffer;
     const other = await tarOf([{ name: 'etc/other', data: 'other\n' }]);
@@ -101,7 +123,11 @@ describe('the archive is read as docker load reads it', () => {
 
   it('a directory entry replaces a file of the same name', async () => {
     const real = await savedImage('real', 'etc/real');
-    const archive = await tarOf([...real.entries, { name: 'manifest.json', data: real.manifest }, { name: 'manifest.json', type: 'directory' }]);
+    const archive = await tarOf([
+      ...real.entries,
+      { name: 'manifest.json', data: real.manifest },
+      { name: 'manifest.json', type: 'directory' },
+    ]);
     const err = await expectScanError(load(archive));
     expect(err.message).toContain('is not a docker-save or OCI image archive (no manifest.json or index.json inside)');
   });
@@ -116,15 +142,35 @@ describe('the archive is read as docker load reads it', () => {
       { name: 'manifest.json', data: real.manifest },
     ]);
     const err = await expectScanError(load(archive));
-    expect(err.message).toBe(`"${hex(real.config)}.json" in the image archive is a link; image metadata must be a regular file`);
+    expect(err.message).toBe(
+      `"${hex(real.config)}.json" in the image archive is a link; image metadata must be a regular file`,
+    );
   });
 
   it('an OCI blob whose content does not match its name is refused', async () => {
     const layer = await tarOf([{ name: 'etc/x', data: 'x\n' }]);
-    const config = JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
-    const decoyConfig = JSON.stringify({ os: 'linux', architecture: 'amd64', config: { User: 'root' }, rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
-    const manifest = JSON.stringify({ schemaVersion: 2, config: { digest: sha(config), size: config.length }, layers: [{ digest: sha(layer), size: layer.length }] });
-    const index = JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest), size: manifest.length }] });
+    const config = JSON.stringify({
+      os: 'linux',
+      architecture: 'amd64',
+      rootfs: { type: 'layers', diff_ids: [sha(layer)] },
+    });
+    const decoyConfig = JSON.stringify({
+      os: 'linux',
+      architecture: 'amd64',
+      config: { User: 'root' },
+      rootfs: { type: 'layers', diff_ids: [sha(layer)] },
+    });
+    const manifest = JSON.stringify({
+      schemaVersion: 2,
+      config: { digest: sha(config), size: config.length },
+      layers: [{ digest: sha(layer), size: layer.length }],
+    });
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest), size: manifest.length },
+      ],
+    });
     const archive = await tarOf([
       { name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' },
       { name: 'index.json', data: index },
@@ -133,7 +179,9 @@ describe('the archive is read as docker load reads it', () => {
       { name: `blobs/sha256/${hex(layer)}`, data: layer },
     ]);
     const err = await expectScanError(load(archive));
-    expect(err.message).toBe(`"blobs/sha256/${hex(config)}" in the image archive does not have the digest its name says (it is ${sha(decoyConfig)})`);
+    expect(err.message).toBe(
+      `"blobs/sha256/${hex(config)}" in the image archive does not have the digest its name says (it is ${sha(decoyConfig)})`,
+    );
   });
 });
 
@@ -146,10 +194,17 @@ describe('spooling limits', () => {
 
   it('more bytes than allowed (a gzip bomb): stops early, before writing them', async () => {
     const big = Buffer.alloc(8 << 20);
-    const bomb = zlib.gzipSync(await tarOf([{ name: 'a', data: big }, { name: 'b', data: big }]));
+    const bomb = zlib.gzipSync(
+      await tarOf([
+        { name: 'a', data: big },
+        { name: 'b', data: big },
+      ]),
+    );
     expect(bomb.length).toBeLessThan(100_000);
     const dir = tempDir();
-    const err = await expectScanError(spoolArchive(Readable.from(bomb).pipe(zlib.createGunzip()), dir, { limits: { maxBytes: 10 << 20 } }));
+    const err = await expectScanError(
+      spoolArchive(Readable.from(bomb).pipe(zlib.createGunzip()), dir, { limits: { maxBytes: 10 << 20 } }),
+    );
     expect(err.message).toBe('the image archive holds more than 10 MiB of files, the limit for one image');
     const written = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
     expect(written).toBeLessThanOrEqual(8 << 20);
@@ -164,12 +219,20 @@ describe('spooling limits', () => {
 
 describe('errors remove the temp dir (resolveFromArchiveFile)', () => {
   const state = (): RunState => ({ runId: newRunId(), tempDirs: [] });
-  const created = (s: RunState): string[] => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`clair-scan-${s.runId}-`));
+  const created = (s: RunState): string[] =>
+    fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`clair-scan-${s.runId}-`));
 
   it.each([
     ['a too long entry name', async () => tarOf([{ name: `${'d/'.repeat(2100)}x`, data: 'x' }])],
     ['a hard link to nothing', async () => tarOf([{ name: 'manifest.json', type: 'link', linkname: 'nowhere' }])],
-    ['a linked manifest.json', async () => tarOf([{ name: 'm', data: '[]' }, { name: 'manifest.json', type: 'symlink', linkname: 'm' }])],
+    [
+      'a linked manifest.json',
+      async () =>
+        tarOf([
+          { name: 'm', data: '[]' },
+          { name: 'manifest.json', type: 'symlink', linkname: 'm' },
+        ]),
+    ],
   ])('%s', async (_what, make) => {
     const file = path.join(root, `bad-${n++}.tar`);
     fs.writeFileSync(file, await make());
@@ -191,7 +254,11 @@ describe('a file that is not a tar (fail closed, issue 9)', () => {
     fs.writeFileSync(file, content);
     const s: RunState = { runId: newRunId(), tempDirs: [] };
     const err = await expectScanError(resolveFromArchiveFile(file, s));
-    expect(err.message).toMatch(new RegExp(`^"${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not a docker-save or OCI image archive \\(it is not a tar file`));
+    expect(err.message).toMatch(
+      new RegExp(
+        `^"${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not a docker-save or OCI image archive \\(it is not a tar file`,
+      ),
+    );
     expect(err.message).not.toMatch(/Unexpected end of data/);
     expect(err.hint).toContain('docker save IMAGE -o file.tar');
     expect(s.tempDirs).toEqual([]);

@@ -20,7 +20,12 @@ import { CAPS } from '../../../src/util/caps';
 import { ClairScanError } from '../../../src/util/errors';
 import { expectScanError } from '../../helpers/errors';
 
-type Entry = { name: string; data?: Buffer | string; type?: 'file' | 'symlink' | 'link' | 'directory'; linkname?: string };
+type Entry = {
+  name: string;
+  data?: Buffer | string;
+  type?: 'file' | 'symlink' | 'link' | 'directory';
+  linkname?: string;
+};
 
 async function tarOf(entries: Entry[]): Promise<Buffer> {
   const pack = tar.pack();
@@ -52,11 +57,18 @@ async function load(archive: Buffer, dir = tempDir()): Promise<unknown> {
 /** A one-layer image whose config carries the label which=<which>; both configs share the layer. */
 async function image(): Promise<{ layer: Buffer; clean: string; evil: string }> {
   const layer = await tarOf([{ name: 'etc/os-release', data: 'ID=debian\n' }]);
-  const config = (which: string): string => JSON.stringify({ os: 'linux', architecture: 'amd64', config: { Labels: { which } }, rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
+  const config = (which: string): string =>
+    JSON.stringify({
+      os: 'linux',
+      architecture: 'amd64',
+      config: { Labels: { which } },
+      rootfs: { type: 'layers', diff_ids: [sha(layer)] },
+    });
   return { layer, clean: config('clean'), evil: config('evil') };
 }
 
-const REFUSED = (entry: string, kind: string, detail: string): string => `the image archive has "${entry}" as ${kind} ${detail}: docker load would read other files than clair-scan reads`;
+const REFUSED = (entry: string, kind: string, detail: string): string =>
+  `the image archive has "${entry}" as ${kind} ${detail}: docker load would read other files than clair-scan reads`;
 
 describe('docker save layout (manifest.json)', () => {
   it('a symbolic link that replaces a directory (after the entries under it) is refused, naming it', async () => {
@@ -77,7 +89,14 @@ describe('docker save layout (manifest.json)', () => {
   });
 
   it('a symbolic link that replaces an (empty) directory entry is refused', async () => {
-    const err = await expectScanError(load(await tarOf([{ name: 'cfg/', type: 'directory' }, { name: 'cfg', type: 'symlink', linkname: 'evil' }])));
+    const err = await expectScanError(
+      load(
+        await tarOf([
+          { name: 'cfg/', type: 'directory' },
+          { name: 'cfg', type: 'symlink', linkname: 'evil' },
+        ]),
+      ),
+    );
     expect(err.message).toBe(REFUSED('cfg', 'a symbolic link', 'that replaces a directory of that name'));
   });
 
@@ -111,7 +130,14 @@ describe('docker save layout (manifest.json)', () => {
   });
 
   it('a link deeper in the path (a/b as a link, a/b/c/config.json) is refused too', async () => {
-    const err = await expectScanError(load(await tarOf([{ name: 'a/b', type: 'symlink', linkname: '../evil' }, { name: 'a/b/c/config.json', data: '{}' }])));
+    const err = await expectScanError(
+      load(
+        await tarOf([
+          { name: 'a/b', type: 'symlink', linkname: '../evil' },
+          { name: 'a/b/c/config.json', data: '{}' },
+        ]),
+      ),
+    );
     expect(err.message).toBe(REFUSED('a/b', 'a symbolic link', 'and also entries inside it ("a/b/c/config.json")'));
   });
 
@@ -124,7 +150,12 @@ describe('docker save layout (manifest.json)', () => {
       { name: `blobs/sha256/${hex(clean)}`, data: clean },
       { name: `${hex(layer)}/`, type: 'directory' },
       { name: `${hex(layer)}/layer.tar`, type: 'symlink', linkname: `../blobs/sha256/${hex(layer)}` },
-      { name: 'manifest.json', data: JSON.stringify([{ Config: `blobs/sha256/${hex(clean)}`, RepoTags: ['app:1'], Layers: [`${hex(layer)}/layer.tar`] }]) },
+      {
+        name: 'manifest.json',
+        data: JSON.stringify([
+          { Config: `blobs/sha256/${hex(clean)}`, RepoTags: ['app:1'], Layers: [`${hex(layer)}/layer.tar`] },
+        ]),
+      },
     ]);
     const img = (await load(archive)) as { info: { labels: Record<string, string> }; layers: { digest: string }[] };
     expect(img.info.labels).toEqual({ which: 'clean' });
@@ -135,8 +166,18 @@ describe('docker save layout (manifest.json)', () => {
 describe('OCI layout (index.json + blobs/)', () => {
   async function oci(): Promise<{ entries: Entry[]; evilEntries: Entry[]; configHex: string }> {
     const { layer, clean, evil } = await image();
-    const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(clean), size: clean.length }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(layer), size: layer.length }] });
-    const index = JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest), size: manifest.length }] });
+    const manifest = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(clean), size: clean.length },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(layer), size: layer.length }],
+    });
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest), size: manifest.length },
+      ],
+    });
     return {
       configHex: hex(clean),
       entries: [
@@ -165,16 +206,28 @@ describe('OCI layout (index.json + blobs/)', () => {
 
   it('blobs replaced by a link after its entries is refused, naming "blobs"', async () => {
     const { entries, evilEntries } = await oci();
-    const err = await expectScanError(load(await tarOf([...entries, { name: 'blobs', type: 'symlink', linkname: 'alt' }, ...evilEntries])));
+    const err = await expectScanError(
+      load(await tarOf([...entries, { name: 'blobs', type: 'symlink', linkname: 'alt' }, ...evilEntries])),
+    );
     expect(err.message).toBe(REFUSED('blobs', 'a symbolic link', 'and also entries inside it ("blobs/sha256")'));
   });
 
   it('blobs/sha256 as a link before the blobs is refused, naming "blobs/sha256"', async () => {
     const { entries, evilEntries } = await oci();
     const withoutDirs = entries.filter((e) => e.type !== 'directory');
-    const archive = await tarOf([...evilEntries, { name: 'blobs/sha256', type: 'symlink', linkname: '../alt/sha256' }, ...withoutDirs]);
+    const archive = await tarOf([
+      ...evilEntries,
+      { name: 'blobs/sha256', type: 'symlink', linkname: '../alt/sha256' },
+      ...withoutDirs,
+    ]);
     const err = await expectScanError(load(archive));
-    expect(err.message).toBe(REFUSED('blobs/sha256', 'a symbolic link', `and also entries inside it ("blobs/sha256/${JSON.parse(String(entries[1].data)).manifests[0].digest.slice(7)}")`));
+    expect(err.message).toBe(
+      REFUSED(
+        'blobs/sha256',
+        'a symbolic link',
+        `and also entries inside it ("blobs/sha256/${JSON.parse(String(entries[1].data)).manifests[0].digest.slice(7)}")`,
+      ),
+    );
   });
 });
 
@@ -200,7 +253,9 @@ describe('decompressed-size caps', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(ClairScanError);
-    expect((err as ClairScanError).message).toBe('layer sha256:abc decompresses to more than 2 MiB, the limit clair-scan reads');
+    expect((err as ClairScanError).message).toBe(
+      'layer sha256:abc decompresses to more than 2 MiB, the limit clair-scan reads',
+    );
   });
 
   it('a damaged layer still fails its reader (errors pass through the cap)', async () => {

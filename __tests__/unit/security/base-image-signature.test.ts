@@ -8,11 +8,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveFromRegistry, type RegistryAuth } from '../../../src/image/registry';
 import { requiredBaseImage } from '../../../src/policy/compliance/base-image';
-import { loadSignatureKey, verifySignatureManifest, verifySimpleSigning, signatureTag } from '../../../src/policy/compliance/signature';
+import {
+  loadSignatureKey,
+  verifySignatureManifest,
+  verifySimpleSigning,
+  signatureTag,
+} from '../../../src/policy/compliance/signature';
 import { validatePolicy } from '../../../src/policy';
 import type { ResolvedImage } from '../../../src/image/types';
 import type { Settings } from '../../../src/inputs/settings';
-import { makeKeyPair, sha256, signatureArtifact, signPayload, simpleSigningPayload, sigTag, type SignatureArtifact } from '../../helpers/cosign';
+import {
+  makeKeyPair,
+  sha256,
+  signatureArtifact,
+  signPayload,
+  simpleSigningPayload,
+  sigTag,
+  type SignatureArtifact,
+} from '../../helpers/cosign';
 import { removeTestTempDirs, testTempDir } from '../../helpers/tmp';
 import { expectScanError } from '../../helpers/errors';
 import { FakeRegistry, makeImage } from './fake-registry';
@@ -69,19 +82,36 @@ describe('verifySimpleSigning: one payload and its signature', () => {
   it('Ed25519 and RSA keys verify too', () => {
     for (const kind of ['ed25519', 'rsa'] as const) {
       const kp = makeKeyPair(kind);
-      expect(verifySimpleSigning(payload, signPayload(payload, kp.privateKey), loadSignatureKey(keyFile(kp.publicPem)), DIGEST)).toEqual({ ok: true });
+      expect(
+        verifySimpleSigning(
+          payload,
+          signPayload(payload, kp.privateKey),
+          loadSignatureKey(keyFile(kp.publicPem)),
+          DIGEST,
+        ),
+      ).toEqual({ ok: true });
     }
   });
 
   it('another key: does not verify, and says so with the key file and fingerprint', () => {
     const v = verifySimpleSigning(payload, signPayload(payload, stranger.privateKey), KEY, DIGEST);
-    expect(v).toEqual({ ok: false, problem: 'key', reason: expect.stringContaining(`does not verify with the public key ${KEY.file} (ECDSA P-256, ${KEY.fingerprint})`) });
+    expect(v).toEqual({
+      ok: false,
+      problem: 'key',
+      reason: expect.stringContaining(
+        `does not verify with the public key ${KEY.file} (ECDSA P-256, ${KEY.fingerprint})`,
+      ),
+    });
   });
 
   it('another digest: a valid signature of another image is not one of this image', () => {
     const of = simpleSigningPayload('registry.example/base', OTHER);
     const v = verifySimpleSigning(of, signPayload(of, signer.privateKey), KEY, DIGEST);
-    expect(v).toEqual({ ok: false, problem: 'digest', reason: `it is a valid signature by the key, but of ${OTHER}, not of ${DIGEST}` });
+    expect(v).toEqual({
+      ok: false,
+      problem: 'digest',
+      reason: `it is a valid signature by the key, but of ${OTHER}, not of ${DIGEST}`,
+    });
   });
 
   it('tampered payload: the digest swapped after signing fails the signature', () => {
@@ -96,14 +126,42 @@ describe('verifySimpleSigning: one payload and its signature', () => {
 
   it('malformed: no signature, not base64, not DER, signed payload that is not a cosign payload', () => {
     expect(verifySimpleSigning(payload, undefined, KEY, DIGEST)).toMatchObject({ ok: false, problem: 'malformed' });
-    expect(verifySimpleSigning(payload, '%%%not base64%%%', KEY, DIGEST)).toMatchObject({ ok: false, problem: 'malformed', reason: expect.stringContaining('not base64') });
-    expect(verifySimpleSigning(payload, Buffer.from('not a DER signature').toString('base64'), KEY, DIGEST)).toMatchObject({ ok: false, problem: 'key' });
+    expect(verifySimpleSigning(payload, '%%%not base64%%%', KEY, DIGEST)).toMatchObject({
+      ok: false,
+      problem: 'malformed',
+      reason: expect.stringContaining('not base64'),
+    });
+    expect(
+      verifySimpleSigning(payload, Buffer.from('not a DER signature').toString('base64'), KEY, DIGEST),
+    ).toMatchObject({ ok: false, problem: 'key' });
     const notJson = Buffer.from('not json');
-    expect(verifySimpleSigning(notJson, signPayload(notJson, signer.privateKey), KEY, DIGEST)).toEqual({ ok: false, problem: 'malformed', reason: 'its signed payload is not JSON' });
-    const wrongType = Buffer.from(JSON.stringify({ critical: { identity: { 'docker-reference': 'x' }, image: { 'docker-manifest-digest': DIGEST }, type: 'atomic container signature' } }));
-    expect(verifySimpleSigning(wrongType, signPayload(wrongType, signer.privateKey), KEY, DIGEST)).toMatchObject({ ok: false, problem: 'malformed', reason: expect.stringContaining('is not a "cosign container image signature"') });
-    const noDigest = Buffer.from(JSON.stringify({ critical: { identity: {}, image: {}, type: 'cosign container image signature' } }));
-    expect(verifySimpleSigning(noDigest, signPayload(noDigest, signer.privateKey), KEY, DIGEST)).toMatchObject({ ok: false, problem: 'malformed', reason: expect.stringContaining('names no sha256 digest') });
+    expect(verifySimpleSigning(notJson, signPayload(notJson, signer.privateKey), KEY, DIGEST)).toEqual({
+      ok: false,
+      problem: 'malformed',
+      reason: 'its signed payload is not JSON',
+    });
+    const wrongType = Buffer.from(
+      JSON.stringify({
+        critical: {
+          identity: { 'docker-reference': 'x' },
+          image: { 'docker-manifest-digest': DIGEST },
+          type: 'atomic container signature',
+        },
+      }),
+    );
+    expect(verifySimpleSigning(wrongType, signPayload(wrongType, signer.privateKey), KEY, DIGEST)).toMatchObject({
+      ok: false,
+      problem: 'malformed',
+      reason: expect.stringContaining('is not a "cosign container image signature"'),
+    });
+    const noDigest = Buffer.from(
+      JSON.stringify({ critical: { identity: {}, image: {}, type: 'cosign container image signature' } }),
+    );
+    expect(verifySimpleSigning(noDigest, signPayload(noDigest, signer.privateKey), KEY, DIGEST)).toMatchObject({
+      ok: false,
+      problem: 'malformed',
+      reason: expect.stringContaining('names no sha256 digest'),
+    });
   });
 });
 
@@ -128,19 +186,40 @@ describe('verifySignatureManifest: the .sig tag content', () => {
     ]);
     const v = await verifySignatureManifest(a.manifest, reader(a), KEY, DIGEST);
     expect(v).toMatchObject({ ok: false, problem: 'digest' });
-    expect(!v.ok && v.reason).toMatch(/^signature 1 of 2: its signature does not verify .*; signature 2 of 2: it is a valid signature by the key, but of sha256:b+, not of sha256:a+$/);
+    expect(!v.ok && v.reason).toMatch(
+      /^signature 1 of 2: its signature does not verify .*; signature 2 of 2: it is a valid signature by the key, but of sha256:b+, not of sha256:a+$/,
+    );
   });
 
   it('malformed manifests: not JSON, no layers, no simple-signing layer, no annotation, payload missing', async () => {
     const none = async (): Promise<undefined> => undefined;
-    expect(await verifySignatureManifest(Buffer.from('{'), none, KEY, DIGEST)).toEqual({ ok: false, problem: 'malformed', reason: 'the signature manifest is not JSON' });
-    expect(await verifySignatureManifest(Buffer.from('{"schemaVersion":2}'), none, KEY, DIGEST)).toEqual({ ok: false, problem: 'malformed', reason: 'the signature manifest has no layers' });
-    const wrongType = signatureArtifact([{ payload, signature: signPayload(payload, signer.privateKey), mediaType: 'application/octet-stream' }]);
-    expect(await verifySignatureManifest(wrongType.manifest, reader(wrongType), KEY, DIGEST)).toMatchObject({ problem: 'malformed', reason: 'the signature manifest has no application/vnd.dev.cosign.simplesigning.v1+json layer' });
+    expect(await verifySignatureManifest(Buffer.from('{'), none, KEY, DIGEST)).toEqual({
+      ok: false,
+      problem: 'malformed',
+      reason: 'the signature manifest is not JSON',
+    });
+    expect(await verifySignatureManifest(Buffer.from('{"schemaVersion":2}'), none, KEY, DIGEST)).toEqual({
+      ok: false,
+      problem: 'malformed',
+      reason: 'the signature manifest has no layers',
+    });
+    const wrongType = signatureArtifact([
+      { payload, signature: signPayload(payload, signer.privateKey), mediaType: 'application/octet-stream' },
+    ]);
+    expect(await verifySignatureManifest(wrongType.manifest, reader(wrongType), KEY, DIGEST)).toMatchObject({
+      problem: 'malformed',
+      reason: 'the signature manifest has no application/vnd.dev.cosign.simplesigning.v1+json layer',
+    });
     const unsigned = signatureArtifact([{ payload }]);
-    expect(await verifySignatureManifest(unsigned.manifest, reader(unsigned), KEY, DIGEST)).toMatchObject({ problem: 'malformed', reason: 'it has no "dev.cosignproject.cosign/signature" annotation' });
+    expect(await verifySignatureManifest(unsigned.manifest, reader(unsigned), KEY, DIGEST)).toMatchObject({
+      problem: 'malformed',
+      reason: 'it has no "dev.cosignproject.cosign/signature" annotation',
+    });
     const ok = signatureArtifact([{ payload, signature: signPayload(payload, signer.privateKey) }]);
-    expect(await verifySignatureManifest(ok.manifest, none, KEY, DIGEST)).toMatchObject({ problem: 'malformed', reason: `its payload blob ${sha256(payload)} is not in the registry` });
+    expect(await verifySignatureManifest(ok.manifest, none, KEY, DIGEST)).toMatchObject({
+      problem: 'malformed',
+      reason: `its payload blob ${sha256(payload)} is not in the registry`,
+    });
   });
 });
 
@@ -159,8 +238,15 @@ describe('required-base-image with base-image-public-key, against a registry', (
 
   /** Stores `a` as the signatures of `digest` (manifest under the .sig tag, blobs by digest). */
   function store(digest: string, a: SignatureArtifact): void {
-    reg.overrides.set(`/v2/team/app/manifests/${sigTag(digest)}`, { body: a.manifest, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' } });
-    for (const [d, b] of a.blobs) reg.overrides.set(`/v2/team/app/blobs/${d}`, { body: b, headers: { 'content-type': 'application/octet-stream' } });
+    reg.overrides.set(`/v2/team/app/manifests/${sigTag(digest)}`, {
+      body: a.manifest,
+      headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+    });
+    for (const [d, b] of a.blobs)
+      reg.overrides.set(`/v2/team/app/blobs/${d}`, {
+        body: b,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
   }
   function signed(digest: string, key = signer.privateKey, over = digest): SignatureArtifact {
     const p = simpleSigningPayload(`${reg.host}/team/app`, over);
@@ -185,7 +271,9 @@ describe('required-base-image with base-image-public-key, against a registry', (
       const f = await requiredBaseImage(img, base, resolve, { publicKey: KEY, registry: auth });
       expect(f.map((x) => [x.rule, x.severity])).toEqual([['required-base-image/signature', 'High']]);
       expect(f[0].key).toBe(`${img.info.name}|required-base-image/signature|${base}`);
-      expect(f[0].message).toContain(`The required base image ${base} (${d}) is not signed by the public key ${KEY.file} (ECDSA P-256, ${KEY.fingerprint}): `);
+      expect(f[0].message).toContain(
+        `The required base image ${base} (${d}) is not signed by the public key ${KEY.file} (ECDSA P-256, ${KEY.fingerprint}): `,
+      );
       return f[0];
     };
     let f = await check();
@@ -195,7 +283,9 @@ describe('required-base-image with base-image-public-key, against a registry', (
     store(d, signed(d, stranger.privateKey));
     f = await check();
     expect(f.title).toBe(`Base image ${base} has no valid signature by the required key`);
-    expect(f.message).toContain(`${reg.host}/team/app:${sigTag(d)} holds no valid signature of ${d}: its signature does not verify with the public key`);
+    expect(f.message).toContain(
+      `${reg.host}/team/app:${sigTag(d)} holds no valid signature of ${d}: its signature does not verify with the public key`,
+    );
 
     store(d, signed(d, signer.privateKey, OTHER));
     f = await check();
@@ -204,7 +294,12 @@ describe('required-base-image with base-image-public-key, against a registry', (
     const a = signed(d);
     const [payloadDigest] = [...a.blobs.keys()];
     const tampered = Buffer.from(a.blobs.get(payloadDigest)!.toString().replace('team/app', 'team/evil'));
-    const t = signatureArtifact([{ payload: tampered, signature: JSON.parse(a.manifest.toString()).layers[0].annotations['dev.cosignproject.cosign/signature'] }]);
+    const t = signatureArtifact([
+      {
+        payload: tampered,
+        signature: JSON.parse(a.manifest.toString()).layers[0].annotations['dev.cosignproject.cosign/signature'],
+      },
+    ]);
     store(d, t);
     f = await check();
     expect(f.message).toContain('its signature does not verify with the public key');
@@ -220,10 +315,20 @@ describe('required-base-image with base-image-public-key, against a registry', (
       JSON.stringify({
         schemaVersion: 2,
         mediaType: 'application/vnd.oci.image.index.v1+json',
-        manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: d, size: reg.image.manifest.length, platform: { os: 'linux', architecture: process.arch === 'arm64' ? 'arm64' : 'amd64' } }],
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: d,
+            size: reg.image.manifest.length,
+            platform: { os: 'linux', architecture: process.arch === 'arm64' ? 'arm64' : 'amd64' },
+          },
+        ],
       }),
     );
-    reg.overrides.set('/v2/team/app/manifests/multi', { body: index, headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' } });
+    reg.overrides.set('/v2/team/app/manifests/multi', {
+      body: index,
+      headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' },
+    });
     const base = `${reg.host}/team/app:multi`;
     const img = await resolve(base);
     expect(img.info.manifestDigest).toBe(d);
@@ -234,11 +339,20 @@ describe('required-base-image with base-image-public-key, against a registry', (
 
     // The tag moves between reading the base and looking up its signature: the new index (signed, but listing
     // another manifest) does not vouch for the manifest whose layers were compared.
-    const moved = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ digest: OTHER, platform: { os: 'linux', architecture: 'amd64' } }] }));
+    const moved = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [{ digest: OTHER, platform: { os: 'linux', architecture: 'amd64' } }],
+      }),
+    );
     store(sha256(moved), signed(sha256(moved)));
     const thenMove = async (ref: string): Promise<ResolvedImage> => {
       const r = await resolve(ref);
-      reg.overrides.set('/v2/team/app/manifests/multi', { body: moved, headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' } });
+      reg.overrides.set('/v2/team/app/manifests/multi', {
+        body: moved,
+        headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' },
+      });
       return r;
     };
     const f = await requiredBaseImage(img, base, thenMove, { publicKey: KEY, registry: auth });
@@ -247,7 +361,7 @@ describe('required-base-image with base-image-public-key, against a registry', (
     expect(f[0].message).not.toContain(sigTag(sha256(moved)));
   });
 
-  it('the signature is read with the same host-bound credentials after the registry\'s challenge', async () => {
+  it("the signature is read with the same host-bound credentials after the registry's challenge", async () => {
     reg.auth = { kind: 'basic', user: 'u', password: 'p' };
     auth = { username: 'u', password: 'p', insecure: false, hosts: [reg.host] };
     const d = reg.image.manifestDigest;
@@ -263,7 +377,9 @@ describe('required-base-image with base-image-public-key, against a registry', (
     expect(sigReqs.length).toBeGreaterThan(0);
     for (const r of sigReqs) expect(r.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
     // Credentials bound elsewhere are not sent for the signature either: the registry refuses, an error (exit 2).
-    const err = await expectScanError(requiredBaseImage(img, base, resolve, { publicKey: KEY, registry: { ...auth, hosts: ['other.example'] } }));
+    const err = await expectScanError(
+      requiredBaseImage(img, base, resolve, { publicKey: KEY, registry: { ...auth, hosts: ['other.example'] } }),
+    );
     expect(err.message).toBe(`the registry ${reg.host} refused access to team/app`);
   });
 
@@ -273,7 +389,9 @@ describe('required-base-image with base-image-public-key, against a registry', (
     const base = `${reg.host}/team/app:1.0`;
     const img = await resolve(base);
     let err = await expectScanError(requiredBaseImage(img, base, resolve, { publicKey: KEY, registry: auth }));
-    expect(err.message).toBe(`the registry ${reg.host} answered HTTP 500 for the signature ${reg.host}/team/app:${sigTag(d)}`);
+    expect(err.message).toBe(
+      `the registry ${reg.host} answered HTTP 500 for the signature ${reg.host}/team/app:${sigTag(d)}`,
+    );
     await reg.stop();
     err = await expectScanError(requiredBaseImage(img, base, resolve, { publicKey: KEY, registry: auth }));
     expect(err.message).toMatch(new RegExp(`^cannot reach the registry ${reg.host.replace(/\./g, '\\.')}`));
@@ -287,12 +405,21 @@ describe('required-base-image with base-image-public-key, against a registry', (
 });
 
 describe('validatePolicy', () => {
-  const pol = (over: Partial<Settings['policy']>): Settings['policy'] => ({ ignoreUnfixed: false, fail: true, allowlists: [], checkNonRoot: false, checkSecrets: false, ...over });
+  const pol = (over: Partial<Settings['policy']>): Settings['policy'] => ({
+    ignoreUnfixed: false,
+    fail: true,
+    allowlists: [],
+    checkNonRoot: false,
+    checkSecrets: false,
+    ...over,
+  });
 
   it('a key without required-base-image, or a bad key file, fails before the scan', async () => {
     let err = await expectScanError(validatePolicy(pol({ baseImagePublicKey: KEY.file })));
     expect(err.message).toContain('base-image-public-key is set but required-base-image is not');
-    err = await expectScanError(validatePolicy(pol({ requiredBaseImage: 'r.example/base:1', baseImagePublicKey: keyFile(signer.privatePem) })));
+    err = await expectScanError(
+      validatePolicy(pol({ requiredBaseImage: 'r.example/base:1', baseImagePublicKey: keyFile(signer.privatePem) })),
+    );
     expect(err.message).toContain('is a private key');
     await validatePolicy(pol({ requiredBaseImage: 'r.example/base:1', baseImagePublicKey: KEY.file }));
   });

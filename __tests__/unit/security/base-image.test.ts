@@ -40,7 +40,10 @@ async function dockerSave(layers: Buffer[], diffIds: string[]): Promise<Buffer> 
   return archiveOf([
     ...layers.map((l, i) => ({ name: `l${i}/layer.tar`, data: l })),
     { name: cfgName, data: config },
-    { name: 'manifest.json', data: JSON.stringify([{ Config: cfgName, RepoTags: ['app:1'], Layers: layers.map((_, i) => `l${i}/layer.tar`) }]) },
+    {
+      name: 'manifest.json',
+      data: JSON.stringify([{ Config: cfgName, RepoTags: ['app:1'], Layers: layers.map((_, i) => `l${i}/layer.tar`) }]),
+    },
   ]);
 }
 
@@ -51,9 +54,16 @@ async function ociGzip(layers: Buffer[], diffIds: string[]): Promise<Buffer> {
   const manifest = JSON.stringify({
     schemaVersion: 2,
     config: { digest: sha(config), size: config.length },
-    layers: blobs.map((b) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(b), size: b.length })),
+    layers: blobs.map((b) => ({
+      mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+      digest: sha(b),
+      size: b.length,
+    })),
   });
-  const index = JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest) }] });
+  const index = JSON.stringify({
+    schemaVersion: 2,
+    manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(manifest) }],
+  });
   return archiveOf([
     { name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' },
     { name: 'index.json', data: index },
@@ -77,13 +87,15 @@ beforeAll(async () => {
 });
 
 describe('required-base-image checks diff ids against the layers', () => {
-  it('docker-save image whose config claims the base\'s diff id for another layer: a finding naming the claim', async () => {
+  it("docker-save image whose config claims the base's diff id for another layer: a finding naming the claim", async () => {
     const img = await load(await dockerSave([evilLayer, appLayer], [sha(baseLayer), sha(appLayer)]));
     expect(img.info.layers[0].diffId).toBe(sha(baseLayer)); // what the config claims
     const findings = await requiredBaseImage(img, 'debian:12', resolveBase);
     expect(findings).toHaveLength(1);
     expect(findings[0].layer).toBe(sha(evilLayer));
-    expect(findings[0].message).toContain(`layer 1 differs: the base image has ${sha(baseLayer)}, the image has ${sha(evilLayer)} (its config claims ${sha(baseLayer)}, which is not the layer's content)`);
+    expect(findings[0].message).toContain(
+      `layer 1 differs: the base image has ${sha(baseLayer)}, the image has ${sha(evilLayer)} (its config claims ${sha(baseLayer)}, which is not the layer's content)`,
+    );
   });
 
   it('an honest docker-save image built on the base passes', async () => {
@@ -99,15 +111,18 @@ describe('required-base-image checks diff ids against the layers', () => {
     expect(await requiredBaseImage(honest, 'debian:12', resolveBase)).toEqual([]);
   });
 
-  it('a registry image whose config claims the base\'s diff id: the layer is fetched and hashed', async () => {
-    const forged = await makeImage({ 'etc/os-release': 'ID=debian\n', 'usr/bin/backdoor': '#!/bin/sh\n' }, { diffIds: [sha(baseLayer)] });
+  it("a registry image whose config claims the base's diff id: the layer is fetched and hashed", async () => {
+    const forged = await makeImage(
+      { 'etc/os-release': 'ID=debian\n', 'usr/bin/backdoor': '#!/bin/sh\n' },
+      { diffIds: [sha(baseLayer)] },
+    );
     const reg = await new FakeRegistry(forged).start();
     try {
       const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false });
       expect(img.info.layers[0].diffId).toBe(sha(baseLayer));
       const f = await requiredBaseImage(img, 'debian:12', resolveBase);
       expect(f.map((x) => x.layer)).toEqual([forged.diffId]);
-      expect(f[0].message).toContain('which is not the layer\'s content');
+      expect(f[0].message).toContain("which is not the layer's content");
     } finally {
       await reg.stop();
     }

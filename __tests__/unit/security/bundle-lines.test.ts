@@ -36,7 +36,15 @@ async function* bytes(...b: (Buffer | string)[]): AsyncGenerator<Buffer> {
   for (const x of b) yield Buffer.from(x);
 }
 
-const record = (updater: string, ref: string): string => JSON.stringify({ Updater: updater, Fingerprint: '', Date: '2026-01-01T00:00:00Z', Ref: ref, Kind: 'vulnerability', Vuln: { Name: ref } });
+const record = (updater: string, ref: string): string =>
+  JSON.stringify({
+    Updater: updater,
+    Fingerprint: '',
+    Date: '2026-01-01T00:00:00Z',
+    Ref: ref,
+    Kind: 'vulnerability',
+    Vuln: { Name: ref },
+  });
 
 describe('forEachLine is linear', () => {
   it('a 32 MiB line in 4 KiB chunks is joined with one copy, whole and exact', async () => {
@@ -51,7 +59,16 @@ describe('forEachLine is linear', () => {
     const euro = Buffer.from('€'); // 3 bytes, split over two chunks below
     const stats: LineStats = { lines: 0, concats: 0 };
     const lines: string[] = [];
-    await forEachLine(bytes('ab', 'c\n\nd', Buffer.concat([Buffer.from('e'), euro.subarray(0, 1)]), Buffer.concat([euro.subarray(1), Buffer.from('\nlast')])), (l) => lines.push(l), { stats });
+    await forEachLine(
+      bytes(
+        'ab',
+        'c\n\nd',
+        Buffer.concat([Buffer.from('e'), euro.subarray(0, 1)]),
+        Buffer.concat([euro.subarray(1), Buffer.from('\nlast')]),
+      ),
+      (l) => lines.push(l),
+      { stats },
+    );
     expect(lines).toEqual(['abc', '', 'de€', 'last']);
     // One copy per line that spans chunks (abc, de€), none per chunk.
     expect(stats.concats).toBe(2);
@@ -65,7 +82,12 @@ describe('forEachLine is linear', () => {
 
   it('a line over the cap is refused, naming its number, before it is joined', async () => {
     const seen: string[] = [];
-    const err = await expectScanError(forEachLine(concat(bytes('one\ntwo\n'), repeated(2 * MiB + 1, 65536)), (l) => seen.push(l), { maxLineBytes: 2 * MiB, what: 'vulnerability data "x"' }));
+    const err = await expectScanError(
+      forEachLine(concat(bytes('one\ntwo\n'), repeated(2 * MiB + 1, 65536)), (l) => seen.push(l), {
+        maxLineBytes: 2 * MiB,
+        what: 'vulnerability data "x"',
+      }),
+    );
     expect(err.message).toBe('line 3 of vulnerability data "x" is longer than 2 MiB, the limit for one record');
     expect(err.exitCode).toBe(2);
     expect(seen).toEqual(['one', 'two']);
@@ -82,7 +104,11 @@ describe('a bundle whose line is a bomb', () => {
   /** A gzip of one valid record, then a line of `n` bytes (no newline): small on disk, huge decompressed. */
   async function bomb(n: number): Promise<string> {
     const file = path.join(root, `bomb-${n}.json.gz`);
-    await pipeline(Readable.from(concat(bytes(`${record('debian', 'r1')}\n`), repeated(n, 65536, 0x20))), zlib.createGzip({ level: 9 }), fs.createWriteStream(file));
+    await pipeline(
+      Readable.from(concat(bytes(`${record('debian', 'r1')}\n`), repeated(n, 65536, 0x20))),
+      zlib.createGzip({ level: 9 }),
+      fs.createWriteStream(file),
+    );
     return file;
   }
 
@@ -97,7 +123,9 @@ describe('a bundle whose line is a bomb', () => {
   it('`clair-scan data info` on it exits 2 and says which line', async () => {
     const file = await bomb(CAPS.bundleLineBytes + 1);
     let stderr = '';
-    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    const spy = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await runCli(['data', 'info', file], {})).toBe(2);
@@ -115,27 +143,43 @@ describe('decompressed size is capped', () => {
     const sink = (async (s: AsyncIterable<Buffer>) => {
       for await (const c of s) void c;
     }) as (s: AsyncIterable<Buffer>) => Promise<void>;
-    const err = await pipeline(Readable.from([gz]), decompressor('gzip', { maxBytes: 2 * MiB, what: 'vulnerability data "b.json.gz"' }), sink).then(
+    const err = await pipeline(
+      Readable.from([gz]),
+      decompressor('gzip', { maxBytes: 2 * MiB, what: 'vulnerability data "b.json.gz"' }),
+      sink,
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(ClairScanError);
-    expect((err as ClairScanError).message).toBe('vulnerability data "b.json.gz" decompresses to more than 2 MiB, the limit clair-scan reads');
+    expect((err as ClairScanError).message).toBe(
+      'vulnerability data "b.json.gz" decompresses to more than 2 MiB, the limit clair-scan reads',
+    );
     // Under the cap it passes everything through.
     let n = 0;
-    await pipeline(Readable.from([gz]), decompressor('gzip', { maxBytes: 3 * MiB }), async (s: AsyncIterable<Buffer>) => {
-      for await (const c of s) n += c.length;
-    });
+    await pipeline(
+      Readable.from([gz]),
+      decompressor('gzip', { maxBytes: 3 * MiB }),
+      async (s: AsyncIterable<Buffer>) => {
+        for await (const c of s) n += c.length;
+      },
+    );
     expect(n).toBe(3 * MiB);
   });
 
   it('zstd is capped too', async () => {
     const z = zlib as unknown as { zstdCompressSync?: (b: Buffer) => Buffer };
     // Node < 22.15 has no zstd in zlib: decompressor then uses the zstd CLI, which needs a compressed input made by it.
-    const input = z.zstdCompressSync ? z.zstdCompressSync(Buffer.alloc(3 * MiB, 0x0a)) : require('node:child_process').execFileSync('zstd', ['-c', '-q'], { input: Buffer.alloc(3 * MiB, 0x0a) });
-    const err = await pipeline(Readable.from([input]), decompressor('zstd', { maxBytes: 2 * MiB }), async (s: AsyncIterable<Buffer>) => {
-      for await (const c of s) void c;
-    }).then(
+    const input = z.zstdCompressSync
+      ? z.zstdCompressSync(Buffer.alloc(3 * MiB, 0x0a))
+      : require('node:child_process').execFileSync('zstd', ['-c', '-q'], { input: Buffer.alloc(3 * MiB, 0x0a) });
+    const err = await pipeline(
+      Readable.from([input]),
+      decompressor('zstd', { maxBytes: 2 * MiB }),
+      async (s: AsyncIterable<Buffer>) => {
+        for await (const c of s) void c;
+      },
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );

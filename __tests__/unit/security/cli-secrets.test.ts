@@ -47,10 +47,15 @@ function secretFile(value: string, name = 'secret'): string {
   return f;
 }
 
-
 describe('the input table marks the secrets', () => {
   it('registry-password, clair-psk, postgres-url, github-token and gitlab-token are secret; the action masks exactly those', () => {
-    expect(INPUTS.filter((d) => d.secret).map((d) => d.name)).toEqual(['registry-password', 'clair-psk', 'postgres-url', 'github-token', 'gitlab-token']);
+    expect(INPUTS.filter((d) => d.secret).map((d) => d.name)).toEqual([
+      'registry-password',
+      'clair-psk',
+      'postgres-url',
+      'github-token',
+      'gitlab-token',
+    ]);
     expect([...SECRET_INPUTS]).toEqual(INPUTS.filter((d) => d.secret).map((d) => d.name));
     expect(Object.keys(VALUE).sort()).toEqual([...CLI_SECRETS].sort());
   });
@@ -74,7 +79,10 @@ describe.each(CLI_SECRETS)('%s', (name) => {
 
   it('is read from CLAIR_SCAN_<NAME>_FILE, which wins over CLAIR_SCAN_<NAME>', async () => {
     const v = secretValue();
-    const s = await cliSettings(['app:1'], { [`${envName(name)}_FILE`]: secretFile(v), [envName(name)]: 'the-template-default' });
+    const s = await cliSettings(['app:1'], {
+      [`${envName(name)}_FILE`]: secretFile(v),
+      [envName(name)]: 'the-template-default',
+    });
     expect(VALUE[name](s)).toBe(v);
   });
 
@@ -86,7 +94,14 @@ describe.each(CLI_SECRETS)('%s', (name) => {
   it('the flags win over the environment; the value flag over the file flag is an error', async () => {
     const v = secretValue();
     const file = secretFile(v);
-    expect(VALUE[name](await cliSettings([`--${name}-file`, file, 'app:1'], { [envName(name)]: 'env', [`${envName(name)}_FILE`]: '/nonexistent' }))).toBe(v);
+    expect(
+      VALUE[name](
+        await cliSettings([`--${name}-file`, file, 'app:1'], {
+          [envName(name)]: 'env',
+          [`${envName(name)}_FILE`]: '/nonexistent',
+        }),
+      ),
+    ).toBe(v);
     const e = await expectScanError(cliSettings([`--${name}`, 'x', `--${name}-file`, file, 'app:1']));
     expect(e.message).toBe(`both --${name} and --${name}-file were given`);
     expect(e.hint).toMatch(new RegExp(`give only --${name}-file`));
@@ -95,7 +110,11 @@ describe.each(CLI_SECRETS)('%s', (name) => {
   it('as a flag it still works, with a warning that names the safer ways and not the value', async () => {
     const v = secretValue();
     expect(VALUE[name](await cliSettings([`--${name}`, v, 'app:1']))).toBe(v);
-    expect(err).toMatch(new RegExp(`warning: --${name} on the command line is visible to other users of this machine in the process list; pass it in ${envName(name)} or with --${name}-file <path> instead`));
+    expect(err).toMatch(
+      new RegExp(
+        `warning: --${name} on the command line is visible to other users of this machine in the process list; pass it in ${envName(name)} or with --${name}-file <path> instead`,
+      ),
+    );
     expect(err).not.toContain(v);
   });
 
@@ -110,20 +129,23 @@ describe.each(CLI_SECRETS)('%s', (name) => {
     expect(e.message).toBe(`--${name}-file "${empty}" is empty`);
   });
 
-  it.each(['flag', 'file', 'env'])('given by %s, it is masked in the error the CLI prints and in later log lines', async (how) => {
-    const v = secretValue();
-    // An error whose text contains the secret: an output-dir path that is a file named after it.
-    const file = path.join(tmp, `reports-${v}`);
-    fs.writeFileSync(file, '');
-    const args = how === 'flag' ? [`--${name}`, v] : how === 'file' ? [`--${name}-file`, secretFile(v)] : [];
-    const env = how === 'env' ? { [envName(name)]: v } : {};
-    expect(await runCli([...args, '--output-dir', file, 'app:1'], env)).toBe(2);
-    expect(err).toMatch(/error: input "output-dir" \(".*reports-\*\*\*"\) exists and is not a directory/);
-    expect(err).not.toContain(v);
-    log.info(`later: ${v}`);
-    expect(err).toContain('later: ***');
-    expect(err).not.toContain(v);
-  });
+  it.each(['flag', 'file', 'env'])(
+    'given by %s, it is masked in the error the CLI prints and in later log lines',
+    async (how) => {
+      const v = secretValue();
+      // An error whose text contains the secret: an output-dir path that is a file named after it.
+      const file = path.join(tmp, `reports-${v}`);
+      fs.writeFileSync(file, '');
+      const args = how === 'flag' ? [`--${name}`, v] : how === 'file' ? [`--${name}-file`, secretFile(v)] : [];
+      const env = how === 'env' ? { [envName(name)]: v } : {};
+      expect(await runCli([...args, '--output-dir', file, 'app:1'], env)).toBe(2);
+      expect(err).toMatch(/error: input "output-dir" \(".*reports-\*\*\*"\) exists and is not a directory/);
+      expect(err).not.toContain(v);
+      log.info(`later: ${v}`);
+      expect(err).toContain('later: ***');
+      expect(err).not.toContain(v);
+    },
+  );
 });
 
 describe('the file flags are CLI flags of the secrets only', () => {

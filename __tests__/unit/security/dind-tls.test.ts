@@ -12,11 +12,19 @@ import { ClairScanError } from '../../../src/util/errors';
 
 const TEMPLATE = path.join(__dirname, '../../../templates/clair-scan.gitlab-ci.yml');
 
-test('the template\'s dind mode talks to dind over TLS with the client certificates dind writes; the default mode needs no daemon', () => {
+test("the template's dind mode talks to dind over TLS with the client certificates dind writes; the default mode needs no daemon", () => {
   const text = fs.readFileSync(TEMPLATE, 'utf8');
-  const jobs = parse(text) as Record<string, { extends?: string; variables: Record<string, string>; services?: unknown[] }>;
+  const jobs = parse(text) as Record<
+    string,
+    { extends?: string; variables: Record<string, string>; services?: unknown[] }
+  >;
   // Dind is opt-in (`extends: .clair-scan-dind`), and when chosen it is TLS by default.
-  expect(jobs['.clair-scan-dind'].variables).toMatchObject({ DOCKER_HOST: 'tcp://docker:2376', DOCKER_TLS_CERTDIR: '/certs', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs/client' });
+  expect(jobs['.clair-scan-dind'].variables).toMatchObject({
+    DOCKER_HOST: 'tcp://docker:2376',
+    DOCKER_TLS_CERTDIR: '/certs',
+    DOCKER_TLS_VERIFY: '1',
+    DOCKER_CERT_PATH: '/certs/client',
+  });
   // The default (services mode) has no Docker daemon to reach at all: no dind service, no DOCKER_HOST.
   expect(jobs['clair-scan'].extends).toBe('.clair-scan-services');
   expect(JSON.stringify(jobs['.clair-scan-services'])).not.toMatch(/dind|DOCKER_HOST/);

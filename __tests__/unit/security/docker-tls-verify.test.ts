@@ -7,7 +7,10 @@ import { resolveEndpoint } from '../../../src/environment/docker';
 
 const saved = { verify: process.env.DOCKER_TLS_VERIFY, host: process.env.DOCKER_HOST };
 afterEach(() => {
-  for (const [k, v] of [['DOCKER_TLS_VERIFY', saved.verify], ['DOCKER_HOST', saved.host]] as const) {
+  for (const [k, v] of [
+    ['DOCKER_TLS_VERIFY', saved.verify],
+    ['DOCKER_HOST', saved.host],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -16,7 +19,10 @@ afterEach(() => {
 describe('DOCKER_TLS_VERIFY', () => {
   it.each(['1', '0', 'false', 'no', 'true', ' '])('"%s" turns TLS on (default port 2376)', (value) => {
     process.env.DOCKER_TLS_VERIFY = value;
-    expect(resolveEndpoint('tcp://docker')).toEqual({ host: 'tcp://docker', tcp: { host: 'docker', port: 2376, tls: true } });
+    expect(resolveEndpoint('tcp://docker')).toEqual({
+      host: 'tcp://docker',
+      tcp: { host: 'docker', port: 2376, tls: true },
+    });
     expect(resolveEndpoint('tcp://docker:2375').tcp).toEqual({ host: 'docker', port: 2375, tls: true });
   });
 

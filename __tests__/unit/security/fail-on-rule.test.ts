@@ -22,9 +22,20 @@ function errorOf(rule: string): ClairScanError {
 const counts = { bySeverity: { ...emptyCounts(), High: 1 }, fixable: 0 };
 
 describe('names inherited from Object.prototype are unknown names', () => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'CONSTRUCTOR'])('%s>0', (name) => {
+  it.each([
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    '__defineGetter__',
+    'CONSTRUCTOR',
+  ])('%s>0', (name) => {
     const err = errorOf(`high>0 || ${name}>0`);
-    expect(err.message).toBe(`fail-on: unknown name "${name}", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss at column 11`);
+    expect(err.message).toBe(
+      `fail-on: unknown name "${name}", expected one of unknown, negligible, low, medium, high, critical, total, any, fixable, kev, epss at column 11`,
+    );
     expect(err.details).toBe(`high>0 || ${name}>0\n          ^`);
     expect(err.exitCode).toBe(2);
   });
@@ -36,7 +47,10 @@ describe('names inherited from Object.prototype are unknown names', () => {
   });
 
   it('the real names still evaluate', () => {
-    expect(evaluateRule(parseRule('high>0 && !(critical>0)'), counts)).toEqual({ value: true, because: ['high=1', 'critical=0'] });
+    expect(evaluateRule(parseRule('high>0 && !(critical>0)'), counts)).toEqual({
+      value: true,
+      because: ['high=1', 'critical=0'],
+    });
   });
 });
 
@@ -47,7 +61,10 @@ describe(`nesting is capped at ${MAX_RULE_DEPTH} levels of "(" and "!"`, () => {
     expect(MAX_RULE_DEPTH).toBe(32);
     expect(evaluateRule(parseRule(parens(MAX_RULE_DEPTH)), counts).value).toBe(true);
     expect(evaluateRule(parseRule(`${'!'.repeat(MAX_RULE_DEPTH)}high>0`), counts).value).toBe(true);
-    expect(evaluateRule(parseRule(`${'!('.repeat(MAX_RULE_DEPTH / 2)}high>0${')'.repeat(MAX_RULE_DEPTH / 2)}`), counts).value).toBe(true);
+    expect(
+      evaluateRule(parseRule(`${'!('.repeat(MAX_RULE_DEPTH / 2)}high>0${')'.repeat(MAX_RULE_DEPTH / 2)}`), counts)
+        .value,
+    ).toBe(true);
   });
 
   it.each([
@@ -56,7 +73,9 @@ describe(`nesting is capped at ${MAX_RULE_DEPTH} levels of "(" and "!"`, () => {
     ['both', `${'!('.repeat(MAX_RULE_DEPTH / 2)}!high>0${')'.repeat(MAX_RULE_DEPTH / 2)}`],
   ])('one level more (%s) is an error at the column of the level too many', (_what, rule) => {
     const err = errorOf(rule);
-    expect(err.message).toBe(`fail-on: nesting deeper than ${MAX_RULE_DEPTH} levels of "(" and "!" at column ${MAX_RULE_DEPTH + 1}`);
+    expect(err.message).toBe(
+      `fail-on: nesting deeper than ${MAX_RULE_DEPTH} levels of "(" and "!" at column ${MAX_RULE_DEPTH + 1}`,
+    );
     expect(err.details?.split('\n')[1]).toBe(`${' '.repeat(MAX_RULE_DEPTH)}^`);
   });
 
@@ -78,7 +97,9 @@ describe(`rules are at most ${MAX_RULE_LENGTH} characters`, () => {
   it('a longer one is refused, with a caret under the first character too many and a short excerpt', () => {
     const rule = 'high>0 || '.repeat(10_000) + 'high>0';
     const err = errorOf(rule);
-    expect(err.message).toBe(`fail-on: the rule is longer than ${MAX_RULE_LENGTH} characters (${rule.length}); write a shorter rule at column ${MAX_RULE_LENGTH + 1}`);
+    expect(err.message).toBe(
+      `fail-on: the rule is longer than ${MAX_RULE_LENGTH} characters (${rule.length}); write a shorter rule at column ${MAX_RULE_LENGTH + 1}`,
+    );
     const [text, caret] = (err.details ?? '').split('\n');
     expect(text.length).toBeLessThan(100);
     expect(text.startsWith('…') && text.endsWith('…')).toBe(true);

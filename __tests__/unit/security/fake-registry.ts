@@ -36,11 +36,21 @@ export interface FakeImage {
   diffId: string;
 }
 
-export async function makeImage(files: Record<string, string> = { 'etc/os-release': 'ID=debian\n' }, opts: { diffIds?: string[] } = {}): Promise<FakeImage> {
+export async function makeImage(
+  files: Record<string, string> = { 'etc/os-release': 'ID=debian\n' },
+  opts: { diffIds?: string[] } = {},
+): Promise<FakeImage> {
   const layerTar = await tarOf(files);
   const layer = gzipSync(layerTar);
   const diffId = sha256(layerTar);
-  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', config: {}, rootfs: { type: 'layers', diff_ids: opts.diffIds ?? [diffId] } }));
+  const config = Buffer.from(
+    JSON.stringify({
+      os: 'linux',
+      architecture: 'amd64',
+      config: {},
+      rootfs: { type: 'layers', diff_ids: opts.diffIds ?? [diffId] },
+    }),
+  );
   const manifest = Buffer.from(
     JSON.stringify({
       schemaVersion: 2,
@@ -49,15 +59,30 @@ export async function makeImage(files: Record<string, string> = { 'etc/os-releas
       layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha256(layer), size: layer.length }],
     }),
   );
-  return { manifest, manifestDigest: sha256(manifest), config, configDigest: sha256(config), layer, layerDigest: sha256(layer), layerTar, diffId };
+  return {
+    manifest,
+    manifestDigest: sha256(manifest),
+    config,
+    configDigest: sha256(config),
+    layer,
+    layerDigest: sha256(layer),
+    layerTar,
+    diffId,
+  };
 }
 
-export type AuthMode = { kind: 'none' } | { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; realm: () => string; token: string; tokenRequiresBasic?: string };
+export type AuthMode =
+  | { kind: 'none' }
+  | { kind: 'basic'; user: string; password: string }
+  | { kind: 'bearer'; realm: () => string; token: string; tokenRequiresBasic?: string };
 
 export class FakeRegistry {
   readonly seen: Seen[] = [];
   /** Extra routes tried before the image's (path → body). */
-  readonly overrides = new Map<string, { status?: number; body: Buffer; headers?: Record<string, string>; chunked?: boolean }>();
+  readonly overrides = new Map<
+    string,
+    { status?: number; body: Buffer; headers?: Record<string, string>; chunked?: boolean }
+  >();
   url = '';
   host = '';
   port = 0;
@@ -107,7 +132,11 @@ export class FakeRegistry {
       return;
     } else if (a.kind === 'bearer') {
       if (req.headers.authorization !== `Bearer ${a.token}`) {
-        res.writeHead(401, { 'www-authenticate': `Bearer realm="${a.realm()}",service="fake",scope="repository:${this.repo}:pull"` }).end();
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="${a.realm()}",service="fake",scope="repository:${this.repo}:pull"`,
+          })
+          .end();
         return;
       }
     }

@@ -13,7 +13,9 @@ function elapsedMs(f: () => void): number {
 
 /** The semantics, written as a regular expression (fine for the short texts of the equivalence check). */
 function reference(glob: string, text: string): boolean {
-  const body = Array.from(glob, (c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  const body = Array.from(glob, (c) =>
+    c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+  ).join('');
   return new RegExp(`^${body}$`, 'isu').test(text);
 }
 
@@ -49,7 +51,8 @@ describe('the semantics stay the same', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % n;
     };
-    const word = (len: number, chars: string[]): string => Array.from({ length: len }, () => chars[rnd(chars.length)]).join('');
+    const word = (len: number, chars: string[]): string =>
+      Array.from({ length: len }, () => chars[rnd(chars.length)]).join('');
     for (let i = 0; i < 5000; i++) {
       const glob = word(rnd(7), alphabet);
       const text = word(rnd(9), ['a', 'A', 'b', '/', '.']);

@@ -44,7 +44,8 @@ const S = {
 
 function expectNoSecret(text: string): void {
   for (const v of Object.values(S)) {
-    for (let i = 0; i + 8 <= v.length; i++) if (text.includes(v.slice(i, i + 8))) throw new Error(`a piece of a secret (${v.slice(0, 4)}…) leaked`);
+    for (let i = 0; i + 8 <= v.length; i++)
+      if (text.includes(v.slice(i, i + 8))) throw new Error(`a piece of a secret (${v.slice(0, 4)}…) leaked`);
   }
 }
 
@@ -53,10 +54,19 @@ const HISTORY = [
   { created_by: '/bin/sh -c #(nop)  ARG NPM_TOKEN', empty_layer: true },
   { created_by: `/bin/sh -c #(nop)  ENV DB_PASSWORD=${S.dbPassword}`, empty_layer: true },
   { created_by: `|2 NPM_TOKEN=${S.npm} VERSION=1.2 /bin/sh -c npm ci && npm run build` },
-  { created_by: `RUN |1 GH_TOKEN=${S.github} /bin/sh -c git clone https://x:${S.urlPassword}@git.example/r.git # buildkit` },
+  {
+    created_by: `RUN |1 GH_TOKEN=${S.github} /bin/sh -c git clone https://x:${S.urlPassword}@git.example/r.git # buildkit`,
+  },
   { created_by: `/bin/sh -c curl -H "PRIVATE-TOKEN: ${S.gitlab}" https://gitlab.example/api/v4/x`, empty_layer: true },
 ];
-const ENV = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `AWS_ACCESS_KEY_ID=${S.aws}`, `DB_PASSWORD=${S.dbPassword}`, 'GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D', 'EMPTY_TOKEN=', 'KEY_FILE_KEY=/run/secrets/key'];
+const ENV = [
+  'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  `AWS_ACCESS_KEY_ID=${S.aws}`,
+  `DB_PASSWORD=${S.dbPassword}`,
+  'GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D',
+  'EMPTY_TOKEN=',
+  'KEY_FILE_KEY=/run/secrets/key',
+];
 
 async function tarOf(entries: { name: string; data: Buffer | string }[]): Promise<Buffer> {
   const pack = tar.pack();
@@ -74,7 +84,11 @@ let dir: string;
 let image: ResolvedImage;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'history-redaction-'));
-  const layers = [await tarOf([{ name: 'etc/os-release', data: 'ID=debian\n' }]), await tarOf([{ name: 'app/a', data: 'a' }]), await tarOf([{ name: 'app/b', data: 'b' }])];
+  const layers = [
+    await tarOf([{ name: 'etc/os-release', data: 'ID=debian\n' }]),
+    await tarOf([{ name: 'app/a', data: 'a' }]),
+    await tarOf([{ name: 'app/b', data: 'b' }]),
+  ];
   const config = JSON.stringify({
     architecture: 'amd64',
     os: 'linux',
@@ -86,7 +100,12 @@ beforeAll(async () => {
   const archive = await tarOf([
     ...layers.map((l, i) => ({ name: `l${i}/layer.tar`, data: l })),
     { name: cfgName, data: config },
-    { name: 'manifest.json', data: JSON.stringify([{ Config: cfgName, RepoTags: ['acme/app:1'], Layers: layers.map((_l, i) => `l${i}/layer.tar`) }]) },
+    {
+      name: 'manifest.json',
+      data: JSON.stringify([
+        { Config: cfgName, RepoTags: ['acme/app:1'], Layers: layers.map((_l, i) => `l${i}/layer.tar`) },
+      ]),
+    },
   ]);
   fs.mkdirSync(path.join(dir, 'spool'));
   const spooled = await spoolArchive(Readable.from(archive), path.join(dir, 'spool'));
@@ -169,7 +188,13 @@ describe('the secrets check reads the history and Config.Env', () => {
   });
 
   it('a build argument that is not secret-looking, or an image without secrets, gives nothing', async () => {
-    const clean = { ...image, rawConfig: { env: ['PATH=/bin', 'NODE_VERSION=20'], history: [{ createdBy: '|1 VERSION=1.2 /bin/sh -c make', emptyLayer: false }] } };
+    const clean = {
+      ...image,
+      rawConfig: {
+        env: ['PATH=/bin', 'NODE_VERSION=20'],
+        history: [{ createdBy: '|1 VERSION=1.2 /bin/sh -c make', emptyLayer: false }],
+      },
+    };
     expect((await checkSecrets(clean)).findings.filter((f) => !f.path)).toEqual([]);
   });
 });

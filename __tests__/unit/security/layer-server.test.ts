@@ -72,14 +72,20 @@ describe('layer server paths', () => {
     const url = new URL(server.publish([a]).get(a.digest)!);
     const [, token, , id] = url.pathname.split('/');
     expect(await get(url.toString())).toBe(200);
-    const compared = spy.mock.calls.map(([x, y]) => [Buffer.from(x as Uint8Array).toString('hex'), Buffer.from(y as Uint8Array).toString('hex')]);
+    const compared = spy.mock.calls.map(([x, y]) => [
+      Buffer.from(x as Uint8Array).toString('hex'),
+      Buffer.from(y as Uint8Array).toString('hex'),
+    ]);
     expect(compared).toContainEqual([token, token]);
     expect(compared).toContainEqual([id, id]);
   });
 });
 
 describe('concurrent connections are capped', () => {
-  async function openSockets(port: number, count: number): Promise<{ sockets: net.Socket[]; closedByServer: () => number }> {
+  async function openSockets(
+    port: number,
+    count: number,
+  ): Promise<{ sockets: net.Socket[]; closedByServer: () => number }> {
     let closed = 0;
     const sockets = await Promise.all(
       Array.from(

@@ -18,7 +18,10 @@ describe('defuse', () => {
   test.each([
     ['a line starting with ::', 'pkg 1.0\n::add-mask::secret'],
     ['after spaces and tabs', '  \t::stop-commands::tok'],
-    ['after a no-break space and an ideographic space (the runner trims Unicode whitespace)', '\u00a0\u3000::error file=x::owned'],
+    [
+      'after a no-break space and an ideographic space (the runner trims Unicode whitespace)',
+      '\u00a0\u3000::error file=x::owned',
+    ],
     ['the legacy form anywhere in a line', 'CVE-1 in ##[set-output name=verdict;]pass'],
     ['at the very start', '::warning::fake'],
   ])('%s is no workflow command, and reads the same', (_name, input) => {
@@ -64,7 +67,12 @@ describe('the loggers write defused text', () => {
   const hostile = 'package evil\n::add-mask::${{ secrets.X }}\n##[error]fake\x1b[1A';
 
   test("the action's logger (@actions/core writes info lines as they are)", () => {
-    const previous = setLogger({ info: () => undefined, warn: () => undefined, debug: () => undefined, mask: () => undefined });
+    const previous = setLogger({
+      info: () => undefined,
+      warn: () => undefined,
+      debug: () => undefined,
+      mask: () => undefined,
+    });
     try {
       useActionsLogger();
       log.info(hostile);

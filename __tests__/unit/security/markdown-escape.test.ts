@@ -12,7 +12,8 @@ import { sampleResult } from '../../helpers/model';
 import { validateSarifGithub, validateSarifOasis } from '../report/schemas';
 
 /** What an archive's `org.opencontainers.image.ref.name` or a RepoTag can carry into a hint. */
-const EVIL = 'evil/app:1 ![t](https://tracker.example/pixel.png) @security-team <img src=x> [click](https://phish.example) <!-- ';
+const EVIL =
+  'evil/app:1 ![t](https://tracker.example/pixel.png) @security-team <img src=x> [click](https://phish.example) <!-- ';
 
 /** Markup that must not survive: images, links, HTML, comments, unbroken mentions. */
 function expectInert(text: string): void {
@@ -25,13 +26,17 @@ function expectInert(text: string): void {
 
 describe('errorMarkdown escapes the message and the hint', () => {
   it('a ClairScanError quoting archive names', () => {
-    const err = new ClairScanError(`the image archive does not contain "${EVIL}"`, { hint: `it contains: ${EVIL}, other:2.` });
+    const err = new ClairScanError(`the image archive does not contain "${EVIL}"`, {
+      hint: `it contains: ${EVIL}, other:2.`,
+    });
     const text = errorMarkdown(err);
     expectInert(text);
     expect(text).toContain('## Clair scan: error');
     expect(text).toContain(md(EVIL, 2000).slice(0, 20));
     // The sticky marker cannot be forged or hidden inside the error text either.
-    expect(errorMarkdown(new ClairScanError('<!-- clair-scan:0123456789abcdef -->', { hint: 'x' }))).not.toContain('<!-- clair-scan');
+    expect(errorMarkdown(new ClairScanError('<!-- clair-scan:0123456789abcdef -->', { hint: 'x' }))).not.toContain(
+      '<!-- clair-scan',
+    );
   });
 
   it('an internal error (first line only, escaped)', () => {
@@ -50,7 +55,9 @@ describe('one escaping function', () => {
     const result = sampleResult();
     const f = result.images[0].vulnerabilities[0];
     f.description = `${EVIL} \u202eevil \u001b[31mred\u0000`;
-    const sarif = buildSarif(result, { dockerfile: 'Dockerfile' }) as { runs: { tool: { driver: { rules: { id: string; help: { markdown: string } }[] } } }[] };
+    const sarif = buildSarif(result, { dockerfile: 'Dockerfile' }) as {
+      runs: { tool: { driver: { rules: { id: string; help: { markdown: string } }[] } } }[];
+    };
     const rule = sarif.runs.flatMap((r) => r.tool.driver.rules).find((r) => r.id === f.id)!;
     // The description paragraph (the References list below holds real links).
     expectInert(rule.help.markdown.split('\n').find((l) => l.includes('evil/app'))!);

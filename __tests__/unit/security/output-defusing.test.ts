@@ -14,7 +14,9 @@ const ZWSP = '\u200b';
 
 /** Lines a CI runner would act on: `::` at a line start (after whitespace), `##[`, `##vso[`, `##teamcity[` anywhere, or any ESC / C1 CSI. */
 function dangerous(output: string): string[] {
-  return output.split(/\r?\n|\r/).filter((l) => /^\s*::/.test(l) || /##[a-z]*\[/i.test(l) || l.includes('\x1b') || l.includes('\x9b'));
+  return output
+    .split(/\r?\n|\r/)
+    .filter((l) => /^\s*::/.test(l) || /##[a-z]*\[/i.test(l) || l.includes('\x1b') || l.includes('\x9b'));
 }
 
 describe('defuse knows the other CI systems', () => {
@@ -41,7 +43,11 @@ describe('defuse knows the other CI systems', () => {
 describe('every line the CLI prints goes through one output function', () => {
   /** Every .ts file under src/. */
   function sources(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+      );
   }
 
   it('no module writes to process.stdout/stderr or console itself (util/log.ts holds print and the GitLab/GitHub section markers)', () => {
@@ -53,7 +59,11 @@ describe('every line the CLI prints goes through one output function', () => {
           .readFileSync(f, 'utf8')
           .split('\n')
           .map((line, i) => ({ line, at: `${path.relative(src, f)}:${i + 1}` }))
-          .filter(({ line }) => !/^\s*(\*|\/\/)/.test(line) && /process\.(stdout|stderr)\.write\(|console\.(log|error|warn|info|debug)\(/.test(line))
+          .filter(
+            ({ line }) =>
+              !/^\s*(\*|\/\/)/.test(line) &&
+              /process\.(stdout|stderr)\.write\(|console\.(log|error|warn|info|debug)\(/.test(line),
+          )
           .map(({ at }) => at),
       );
     expect(direct).toEqual([]);
@@ -61,7 +71,8 @@ describe('every line the CLI prints goes through one output function', () => {
 });
 
 describe('`clair-scan data info oci://…` against a hostile registry (127.0.0.1)', () => {
-  const hostile = '\n::add-mask::${{ secrets.TOKEN }}\n::warning::all clear\n  ::error file=x::e\n##vso[task.setvariable variable=verdict]pass\n##[error]fake\x1b[2K\x1b[1A\r::notice::over';
+  const hostile =
+    '\n::add-mask::${{ secrets.TOKEN }}\n::warning::all clear\n  ::error file=x::e\n##vso[task.setvariable variable=verdict]pass\n##[error]fake\x1b[2K\x1b[1A\r::notice::over';
   let registry: FakeRegistry;
 
   beforeAll(async () => {
@@ -89,23 +100,43 @@ describe('`clair-scan data info oci://…` against a hostile registry (127.0.0.1
         schemaVersion: 2,
         mediaType: 'application/vnd.oci.image.manifest.v1+json',
         artifactType: opts.artifactType ?? 'application/vnd.clair-scan.snapshot.v1',
-        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2 },
+        config: {
+          mediaType: 'application/vnd.oci.empty.v1+json',
+          digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+          size: 2,
+        },
         layers: [
-          { mediaType: 'application/vnd.clair-scan.bundle.v1+json', digest: `sha256:${'a'.repeat(64)}`, size: 1, annotations: { 'org.opencontainers.image.title': `x${hostile}` } },
-          { mediaType: 'application/vnd.clair-scan.snapshot.manifest.v1+json', digest: sha256(manifest), size: manifest.length },
+          {
+            mediaType: 'application/vnd.clair-scan.bundle.v1+json',
+            digest: `sha256:${'a'.repeat(64)}`,
+            size: 1,
+            annotations: { 'org.opencontainers.image.title': `x${hostile}` },
+          },
+          {
+            mediaType: 'application/vnd.clair-scan.snapshot.manifest.v1+json',
+            digest: sha256(manifest),
+            size: manifest.length,
+          },
         ],
         annotations: { 'org.opencontainers.image.description': hostile },
       }),
     );
-    registry.overrides.set(`/v2/team/app/manifests/${tag}`, { body: oci, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': sha256(oci) } });
+    registry.overrides.set(`/v2/team/app/manifests/${tag}`, {
+      body: oci,
+      headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': sha256(oci) },
+    });
     registry.overrides.set(`/v2/team/app/blobs/${sha256(manifest)}`, { body: manifest });
   }
 
   async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    const out = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+    const err = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
     try {
       const code = await runCli(args, {});
       return { code, stdout, stderr };

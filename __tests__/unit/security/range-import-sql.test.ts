@@ -62,8 +62,13 @@ test('hostile links and names stay COPY data: the SQL text is our constants only
     expect(l).not.toContain('\r');
   }
   // Decoded as PostgreSQL decodes COPY text format, the original links come back exactly.
-  const decode = (f: string): string => f.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c] ?? c);
+  const decode = (f: string): string =>
+    f.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c] ?? c);
   expect(lines.map((l) => decode(l.split('\t')[1]))).toEqual(HOSTILE_LINKS);
   // The tags (what the UPDATE matches on) are the hostile links plus our tag, also intact.
-  lines.forEach((l, i) => expect(decode(l.split('\t')[0])).toMatch(new RegExp(`^${HOSTILE_LINKS[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} clair-scan-range:[0-9a-f]{24}:${i + 1}$`)));
+  lines.forEach((l, i) =>
+    expect(decode(l.split('\t')[0])).toMatch(
+      new RegExp(`^${HOSTILE_LINKS[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} clair-scan-range:[0-9a-f]{24}:${i + 1}$`),
+    ),
+  );
 });

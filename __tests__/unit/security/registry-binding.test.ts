@@ -97,11 +97,44 @@ beforeAll(async () => {
   // A test CA and a leaf for 127.0.0.1 signed by it.
   const d = testTempDir('cs-unit-binding-ca-');
   const ssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: d, stdio: 'pipe' });
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=clair-scan test CA');
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=clair-scan test CA',
+  );
   ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=127.0.0.1');
   fs.writeFileSync(path.join(d, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
-  ssl('x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '2', '-extfile', 'ext.cnf');
-  tls = { key: fs.readFileSync(path.join(d, 'leaf.key'), 'utf8'), cert: fs.readFileSync(path.join(d, 'leaf.pem'), 'utf8') };
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'leaf.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'ext.cnf',
+  );
+  tls = {
+    key: fs.readFileSync(path.join(d, 'leaf.key'), 'utf8'),
+    cert: fs.readFileSync(path.join(d, 'leaf.pem'), 'utf8'),
+  };
   previousDispatcher = getGlobalDispatcher();
   trusting = new Agent({ connect: { ca: fs.readFileSync(path.join(d, 'ca.pem'), 'utf8') } });
   setGlobalDispatcher(trusting);
@@ -122,9 +155,17 @@ afterEach(async () => {
 });
 
 describe('registry-username/registry-password are bound to exactly one registry', () => {
-  it('by default the first image\'s registry only, never every registry the images name', () => {
-    expect(credentialHosts([], [{ ref: 'ghcr.io/org/app:1' }, { ref: 'quay.io/x/y:1' }, { ref: 'localhost:5000/x' }], 'auto')).toEqual(['ghcr.io']);
-    expect(credentialHosts([], [{ ref: 'myapp:ci' }, { ref: 'localhost:5000/x' }, { ref: 'ghcr.io/org/app:1' }], 'auto')).toEqual(['localhost:5000']);
+  it("by default the first image's registry only, never every registry the images name", () => {
+    expect(
+      credentialHosts(
+        [],
+        [{ ref: 'ghcr.io/org/app:1' }, { ref: 'quay.io/x/y:1' }, { ref: 'localhost:5000/x' }],
+        'auto',
+      ),
+    ).toEqual(['ghcr.io']);
+    expect(
+      credentialHosts([], [{ ref: 'myapp:ci' }, { ref: 'localhost:5000/x' }, { ref: 'ghcr.io/org/app:1' }], 'auto'),
+    ).toEqual(['localhost:5000']);
   });
 
   it('registry-host names the registry; its further entries are token-service hosts, not registries', async () => {
@@ -139,17 +180,29 @@ describe('registry-username/registry-password are bound to exactly one registry'
     expect(b.authorizations()).toEqual([]);
   });
 
-  it('a batch of two registries (images and a listing) sends them only to the first line\'s registry', async () => {
+  it("a batch of two registries (images and a listing) sends them only to the first line's registry", async () => {
     const good = await registry(image, { kind: 'basic', user: USER, password: PASS });
     const evil = await registry(image, { kind: 'basic', user: 'x', password: 'y' });
     const dir = testTempDir('cs-unit-binding-list-');
-    const raw = (file: string) => (n: string): string | undefined => ({ 'images-file': file, 'registry-username': USER, 'registry-password': PASS, 'clair-url': 'http://127.0.0.1:9' })[n];
+    const raw =
+      (file: string) =>
+      (n: string): string | undefined =>
+        ({
+          'images-file': file,
+          'registry-username': USER,
+          'registry-password': PASS,
+          'clair-url': 'http://127.0.0.1:9',
+        })[n];
     // Images: the settings every image of the batch is read with.
     const images = path.join(dir, 'images.txt');
-    fs.writeFileSync(images, [`registry:${good.host}/team/app:1.0`, `registry:${evil.host}/team/app:1.0`, ''].join('\n'));
+    fs.writeFileSync(
+      images,
+      [`registry:${good.host}/team/app:1.0`, `registry:${evil.host}/team/app:1.0`, ''].join('\n'),
+    );
     const { settings, images: refs } = await resolveBatch(raw(images));
     expect(settings.registry.hosts).toEqual([good.host]);
-    for (const ref of refs) await resolveFromRegistry(ref.replace(/^registry:/, ''), settings.registry).catch(() => undefined);
+    for (const ref of refs)
+      await resolveFromRegistry(ref.replace(/^registry:/, ''), settings.registry).catch(() => undefined);
     expect(good.authorizations()).toContain(BASIC);
     expect(evil.seen.length).toBeGreaterThan(0);
     expect(evil.authorizations()).toEqual([]);
@@ -172,9 +225,17 @@ describe('registry-username/registry-password are bound to exactly one registry'
     const list = path.join(testTempDir('cs-unit-binding-fleet-'), 'fleet.txt');
     // The attacker's line comes first: first-line binding alone would not protect this job.
     fs.writeFileSync(list, [`registry:${evil.host}/team/app:1.0`, 'registry:ghcr.io/acme/app:latest', ''].join('\n'));
-    const expressions: Record<string, string> = { 'github.actor': 'octocat', 'secrets.GITHUB_TOKEN': 'ghs_workflowtoken', 'vars.CLAIR_URL': 'http://127.0.0.1:9', 'secrets.CLAIR_PSK': 'cHNr' };
+    const expressions: Record<string, string> = {
+      'github.actor': 'octocat',
+      'secrets.GITHUB_TOKEN': 'ghs_workflowtoken',
+      'vars.CLAIR_URL': 'http://127.0.0.1:9',
+      'secrets.CLAIR_PSK': 'cHNr',
+    };
     const withInputs = Object.fromEntries(
-      Object.entries(step?.with ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, e: string) => expressions[e] ?? '')]),
+      Object.entries(step?.with ?? {}).map(([k, v]) => [
+        k,
+        String(v).replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, e: string) => expressions[e] ?? ''),
+      ]),
     );
     const raw = (n: string): string | undefined => (n === 'images-file' ? list : withInputs[n]);
     const { settings } = await resolveBatch(raw);
@@ -190,7 +251,11 @@ describe('Docker config credential helpers (credHelpers, credsStore)', () => {
   /** A helper script on PATH: answers for `host` only; logs every server it was asked for; prints noise on stderr. */
   function helper(bin: string, name: string, body: string): string {
     const file = path.join(bin, `docker-credential-${name}`);
-    fs.writeFileSync(file, `#!/bin/sh\n[ "$1" = get ] || exit 9\nread -r server\necho "$server" >> "${bin}/${name}.asked"\n${body}\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      file,
+      `#!/bin/sh\n[ "$1" = get ] || exit 9\nread -r server\necho "$server" >> "${bin}/${name}.asked"\n${body}\n`,
+      { mode: 0o755 },
+    );
     return path.join(bin, `${name}.asked`);
   }
   function answer(host: string, user: string, secret: string): string {
@@ -202,7 +267,7 @@ describe('Docker config credential helpers (credHelpers, credsStore)', () => {
     process.env.DOCKER_CONFIG = dir;
   }
 
-  it('each registry\'s helper is asked for that registry alone; its credentials reach only that registry', async () => {
+  it("each registry's helper is asked for that registry alone; its credentials reach only that registry", async () => {
     setCredentialHelperTimeout(30_000);
     const a = await registry(image, { kind: 'basic', user: USER, password: PASS });
     const b = await registry(image, { kind: 'basic', user: 'store-user', password: 'store-secret' });
@@ -212,10 +277,18 @@ describe('Docker config credential helpers (credHelpers, credsStore)', () => {
     const askedA = helper(bin, 'teamvault', answer(a.host, USER, PASS));
     const askedStore = helper(bin, 'osstore', answer(b.host, 'store-user', 'store-secret'));
     // The auths entry of a must not be used: the helper decides (as in the Docker CLI).
-    dockerConfig({ credHelpers: { [a.host]: 'teamvault' }, credsStore: 'osstore', auths: { [a.host]: { auth: Buffer.from('wrong:wrong').toString('base64') } } });
+    dockerConfig({
+      credHelpers: { [a.host]: 'teamvault' },
+      credsStore: 'osstore',
+      auths: { [a.host]: { auth: Buffer.from('wrong:wrong').toString('base64') } },
+    });
 
-    expect((await resolveFromRegistry(`${a.host}/team/app:1.0`, { insecure: false })).info.manifestDigest).toBe(image.manifestDigest);
-    expect((await resolveFromRegistry(`${b.host}/team/app:1.0`, { insecure: false })).info.manifestDigest).toBe(image.manifestDigest);
+    expect((await resolveFromRegistry(`${a.host}/team/app:1.0`, { insecure: false })).info.manifestDigest).toBe(
+      image.manifestDigest,
+    );
+    expect((await resolveFromRegistry(`${b.host}/team/app:1.0`, { insecure: false })).info.manifestDigest).toBe(
+      image.manifestDigest,
+    );
     await expectScanError(resolveFromRegistry(`${c.host}/team/app:1.0`, { insecure: false }));
 
     expect([...new Set(a.authorizations())]).toEqual([BASIC]);
@@ -237,7 +310,9 @@ describe('Docker config credential helpers (credHelpers, credsStore)', () => {
     dockerConfig({ credsStore: 'broken' });
     await expectScanError(resolveFromRegistry(`${a.host}/team/app:1.0`, { insecure: false }));
     expect(a.authorizations()).toEqual([]);
-    expect(logs.text()).toMatch(/warn: The credential helper docker-credential-broken \(.*config\.json\) failed for 127\.0\.0\.1:\d+: exit code 3 \(its output is not shown/);
+    expect(logs.text()).toMatch(
+      /warn: The credential helper docker-credential-broken \(.*config\.json\) failed for 127\.0\.0\.1:\d+: exit code 3 \(its output is not shown/,
+    );
     expect(logs.text()).not.toMatch(/LEAKED/);
   });
 
@@ -268,8 +343,17 @@ describe('registry redirects', () => {
     const storage = await recorder(true);
     storage.serve('/blob', image.layer);
     const reg = await registry(image, { kind: 'basic', user: USER, password: PASS });
-    reg.overrides.set(`/v2/team/app/blobs/${image.layerDigest}`, { status: 307, body: Buffer.alloc(0), headers: { location: `${storage.url}/blob?sig=1` } });
-    const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host] });
+    reg.overrides.set(`/v2/team/app/blobs/${image.layerDigest}`, {
+      status: 307,
+      body: Buffer.alloc(0),
+      headers: { location: `${storage.url}/blob?sig=1` },
+    });
+    const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, {
+      username: USER,
+      password: PASS,
+      insecure: false,
+      hosts: [reg.host],
+    });
     expect((await drain(await img.layers[0].open())).equals(image.layer)).toBe(true);
     expect(storage.seen.length).toBe(1);
     expect(storage.authorizations()).toEqual([]);
@@ -280,10 +364,24 @@ describe('registry redirects', () => {
     const storage = await recorder(true);
     storage.serve('/manifest', image.manifest);
     const self: { url?: string } = {};
-    const reg = await registry(image, { kind: 'bearer', realm: () => `${self.url}/token`, token: 'tok-9', tokenRequiresBasic: BASIC });
+    const reg = await registry(image, {
+      kind: 'bearer',
+      realm: () => `${self.url}/token`,
+      token: 'tok-9',
+      tokenRequiresBasic: BASIC,
+    });
     self.url = reg.url;
-    reg.overrides.set('/v2/team/app/manifests/1.0', { status: 302, body: Buffer.alloc(0), headers: { location: `${storage.url}/manifest` } });
-    await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host] });
+    reg.overrides.set('/v2/team/app/manifests/1.0', {
+      status: 302,
+      body: Buffer.alloc(0),
+      headers: { location: `${storage.url}/manifest` },
+    });
+    await resolveFromRegistry(`${reg.host}/team/app:1.0`, {
+      username: USER,
+      password: PASS,
+      insecure: false,
+      hosts: [reg.host],
+    });
     expect(storage.seen.length).toBe(1);
     expect(storage.authorizations()).toEqual([]);
   });
@@ -294,10 +392,16 @@ describe('registry redirects', () => {
     const storage = await recorder(true);
     storage.redirect('/blob', `${plain.url}/blob`);
     const reg = await registry(image);
-    reg.overrides.set(`/v2/team/app/blobs/${image.layerDigest}`, { status: 307, body: Buffer.alloc(0), headers: { location: `${storage.url}/blob` } });
+    reg.overrides.set(`/v2/team/app/blobs/${image.layerDigest}`, {
+      status: 307,
+      body: Buffer.alloc(0),
+      headers: { location: `${storage.url}/blob` },
+    });
     const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false });
     const err = await expectScanError(img.layers[0].open());
-    expect(err.message).toBe(`the registry ${reg.host} redirected /v2/team/app/blobs/${image.layerDigest} to http://${new URL(plain.url).host}, which is not https (a downgrade from https)`);
+    expect(err.message).toBe(
+      `the registry ${reg.host} redirected /v2/team/app/blobs/${image.layerDigest} to http://${new URL(plain.url).host}, which is not https (a downgrade from https)`,
+    );
     expect(plain.seen).toEqual([]);
   });
 
@@ -313,7 +417,13 @@ describe('registry redirects', () => {
 });
 
 describe('vuln-data URL redirects', () => {
-  const record = JSON.stringify({ Updater: 'debian/updater', Fingerprint: 'f', Ref: '5b0f8c3e-1d2a-4e6b-9c7d-8e9f0a1b2c3d', Kind: 'vulnerability', Vuln: { name: 'CVE-2099-0001' } });
+  const record = JSON.stringify({
+    Updater: 'debian/updater',
+    Fingerprint: 'f',
+    Ref: '5b0f8c3e-1d2a-4e6b-9c7d-8e9f0a1b2c3d',
+    Kind: 'vulnerability',
+    Vuln: { name: 'CVE-2099-0001' },
+  });
   const bundle = `${record}\n`;
   let state: RunState;
   beforeEach(() => {
@@ -322,7 +432,8 @@ describe('vuln-data URL redirects', () => {
   afterEach(() => {
     for (const d of state.tempDirs) fs.rmSync(d, { recursive: true, force: true });
   });
-  const prepare = (url: string): ReturnType<typeof prepareVulnData> => prepareVulnData({ vulnData: url, registry: { insecure: false }, dataTimeoutSec: 60 }, state);
+  const prepare = (url: string): ReturnType<typeof prepareVulnData> =>
+    prepareVulnData({ vulnData: url, registry: { insecure: false }, dataTimeoutSec: 60 }, state);
 
   it('a plain loopback URL downloads', async () => {
     const srv = await recorder(false);
@@ -353,12 +464,16 @@ describe('vuln-data URL redirects', () => {
     const storage = await recorder(true);
     storage.redirect('/clair-data.json', `${plain.url}/clair-data.json`);
     const err = await expectScanError(prepare(`${storage.url}/clair-data.json`));
-    expect(err.message).toBe(`downloading vulnerability data from ${storage.url}/clair-data.json: the server redirected to http://${new URL(plain.url).host}, which is not https (a downgrade from https)`);
+    expect(err.message).toBe(
+      `downloading vulnerability data from ${storage.url}/clair-data.json: the server redirected to http://${new URL(plain.url).host}, which is not https (a downgrade from https)`,
+    );
     expect(plain.seen).toEqual([]);
 
     storage.redirect('/loop', `${storage.url}/loop`);
     const loop = await expectScanError(prepare(`${storage.url}/loop`));
-    expect(loop.message).toBe(`downloading vulnerability data from ${storage.url}/loop: the server redirected more than 5 times`);
+    expect(loop.message).toBe(
+      `downloading vulnerability data from ${storage.url}/loop: the server redirected more than 5 times`,
+    );
     expect(storage.seen.filter((s) => s.path === '/loop').length).toBe(6);
   });
 });

@@ -67,7 +67,12 @@ describe('credentials are sent only after a 401 challenge', () => {
 
   it('a Basic registry gets them after its challenge, on its own host only', async () => {
     const reg = await registry(image, { kind: 'basic', user: USER, password: PASS });
-    const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host] });
+    const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, {
+      username: USER,
+      password: PASS,
+      insecure: false,
+      hosts: [reg.host],
+    });
     expect(img.info.imageId).toBe(image.configDigest);
     expect(reg.seen[0].authorization).toBeUndefined();
     expect(reg.seen[1].authorization).toBe(BASIC);
@@ -75,10 +80,12 @@ describe('credentials are sent only after a 401 challenge', () => {
 });
 
 describe('credentials are bound to the registry host', () => {
-  it('an image on another host (the default binding is the scanned images\' registries) never gets them', async () => {
+  it("an image on another host (the default binding is the scanned images' registries) never gets them", async () => {
     const good = await registry(image, { kind: 'basic', user: USER, password: PASS });
     const evil = await registry(image, { kind: 'basic', user: 'x', password: 'y' });
-    const settings = parseSettings((n) => ({ image: `${good.host}/team/app:1.0`, 'registry-username': USER, 'registry-password': PASS })[n]);
+    const settings = parseSettings(
+      (n) => ({ image: `${good.host}/team/app:1.0`, 'registry-username': USER, 'registry-password': PASS })[n],
+    );
     expect(settings.registry.hosts).toEqual([good.host]);
     // e.g. required-base-image or a second image naming the attacker's registry
     const err = await expectScanError(resolveFromRegistry(`${evil.host}/team/app:1.0`, settings.registry));
@@ -91,7 +98,12 @@ describe('credentials are bound to the registry host', () => {
   it('a token realm on another host gets no credentials (the token is asked for anonymously)', async () => {
     const realm = await tokenService(() => Buffer.from(JSON.stringify({ token: 'anon' })));
     const reg = await registry(image, { kind: 'bearer', realm: () => realm.url, token: 'anon' });
-    await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host] });
+    await resolveFromRegistry(`${reg.host}/team/app:1.0`, {
+      username: USER,
+      password: PASS,
+      insecure: false,
+      hosts: [reg.host],
+    });
     expect(realm.seen.length).toBeGreaterThan(0);
     expect(realm.seen.map((s) => s.authorization)).toEqual(realm.seen.map(() => undefined));
     expect(reg.authorizations().length).toBeGreaterThan(0);
@@ -102,17 +114,32 @@ describe('credentials are bound to the registry host', () => {
     const realm = await tokenService(() => Buffer.from(JSON.stringify({ token: 'tok-1' })), BASIC);
     const reg = await registry(image, { kind: 'bearer', realm: () => realm.url, token: 'tok-1' });
     const realmHost = new URL(realm.url).host;
-    const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host, realmHost] });
+    const img = await resolveFromRegistry(`${reg.host}/team/app:1.0`, {
+      username: USER,
+      password: PASS,
+      insecure: false,
+      hosts: [reg.host, realmHost],
+    });
     expect(img.info.manifestDigest).toBe(image.manifestDigest);
     expect(realm.seen[0].authorization).toBe(BASIC);
     expect(new URL(realm.seen[0].path, 'http://x').searchParams.get('scope')).toBe('repository:team/app:pull');
   });
 
-  it('the registry\'s own token realm (same host) gets them', async () => {
+  it("the registry's own token realm (same host) gets them", async () => {
     const self: { url?: string } = {};
-    const reg = await registry(image, { kind: 'bearer', realm: () => `${self.url}/token`, token: 'tok-2', tokenRequiresBasic: BASIC });
+    const reg = await registry(image, {
+      kind: 'bearer',
+      realm: () => `${self.url}/token`,
+      token: 'tok-2',
+      tokenRequiresBasic: BASIC,
+    });
     self.url = reg.url;
-    await resolveFromRegistry(`${reg.host}/team/app:1.0`, { username: USER, password: PASS, insecure: false, hosts: [reg.host] });
+    await resolveFromRegistry(`${reg.host}/team/app:1.0`, {
+      username: USER,
+      password: PASS,
+      insecure: false,
+      hosts: [reg.host],
+    });
     expect(reg.seen.filter((s) => s.path.startsWith('/token')).map((s) => s.authorization)).toEqual([BASIC]);
     const registryRequests = reg.seen.filter((s) => !s.path.startsWith('/token'));
     expect(registryRequests.length).toBeGreaterThan(0);
@@ -120,10 +147,23 @@ describe('credentials are bound to the registry host', () => {
   });
 
   it('registry-host defaults to the first registry the images name; an unqualified daemon name binds nothing', () => {
-    expect(credentialHosts([], [{ ref: 'ghcr.io/org/app:1' }, { ref: 'myapp:ci' }, { ref: 'localhost:5000/x' }], 'auto')).toEqual(['ghcr.io']);
+    expect(
+      credentialHosts([], [{ ref: 'ghcr.io/org/app:1' }, { ref: 'myapp:ci' }, { ref: 'localhost:5000/x' }], 'auto'),
+    ).toEqual(['ghcr.io']);
     expect(credentialHosts([], [{ ref: 'alpine:3', source: 'registry' }], 'auto')).toEqual(['docker.io']);
-    expect(credentialHosts([], [{ ref: 'ghcr.io/org/app:1', source: 'docker' }, { ref: 'out/app.tar', source: 'archive' }], 'auto')).toEqual([]);
-    expect(credentialHosts(['registry.example.com', ' gitlab.example.com '], [{ ref: 'ghcr.io/org/app:1' }], 'auto')).toEqual(['registry.example.com', 'gitlab.example.com']);
+    expect(
+      credentialHosts(
+        [],
+        [
+          { ref: 'ghcr.io/org/app:1', source: 'docker' },
+          { ref: 'out/app.tar', source: 'archive' },
+        ],
+        'auto',
+      ),
+    ).toEqual([]);
+    expect(
+      credentialHosts(['registry.example.com', ' gitlab.example.com '], [{ ref: 'ghcr.io/org/app:1' }], 'auto'),
+    ).toEqual(['registry.example.com', 'gitlab.example.com']);
   });
 });
 
@@ -139,7 +179,9 @@ describe('loopback is decided by the resolved address, not by the name', () => {
   });
 
   it('a name that merely starts with "localhost" is contacted over https', async () => {
-    const err = await expectScanError(resolveFromRegistry('localhost.attacker.example:5000/team/app:1.0', { insecure: false }));
+    const err = await expectScanError(
+      resolveFromRegistry('localhost.attacker.example:5000/team/app:1.0', { insecure: false }),
+    );
     expect(err.message).toContain('https://localhost.attacker.example:5000/');
   });
 
@@ -156,24 +198,43 @@ describe('what a registry answers is checked', () => {
     const reg = await registry(image);
     // The registry answers the digest of `other` with `image`'s manifest.
     reg.overrides.set(`/v2/team/app/manifests/${other.manifestDigest}`, { body: image.manifest });
-    const err = await expectScanError(resolveFromRegistry(`${reg.host}/team/app@${other.manifestDigest}`, { insecure: false }));
+    const err = await expectScanError(
+      resolveFromRegistry(`${reg.host}/team/app@${other.manifestDigest}`, { insecure: false }),
+    );
     expect(err.message).toContain('does not match the digest');
     // The right one passes.
     const ok = await resolveFromRegistry(`${reg.host}/team/app@${image.manifestDigest}`, { insecure: false });
     expect(ok.info.manifestDigest).toBe(image.manifestDigest);
   });
 
-  it('an index\'s platform manifest and the config blob are checked against their digests', async () => {
+  it("an index's platform manifest and the config blob are checked against their digests", async () => {
     const reg = await registry(image);
     const fakeDigest = sha256('not the manifest');
-    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: fakeDigest, platform: { os: 'linux', architecture: 'amd64' } }] }));
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: fakeDigest,
+            platform: { os: 'linux', architecture: 'amd64' },
+          },
+        ],
+      }),
+    );
     reg.overrides.set('/v2/team/app/manifests/multi', { body: index });
     reg.overrides.set(`/v2/team/app/manifests/${fakeDigest}`, { body: image.manifest });
-    expect((await expectScanError(resolveFromRegistry(`${reg.host}/team/app:multi`, { insecure: false }))).message).toContain('does not match the digest');
+    expect(
+      (await expectScanError(resolveFromRegistry(`${reg.host}/team/app:multi`, { insecure: false }))).message,
+    ).toContain('does not match the digest');
 
     reg.overrides.clear();
-    reg.overrides.set(`/v2/team/app/blobs/${image.configDigest}`, { body: Buffer.from(JSON.stringify({ os: 'linux', rootfs: { diff_ids: [] } })) });
-    expect((await expectScanError(resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false }))).message).toContain('does not match the digest');
+    reg.overrides.set(`/v2/team/app/blobs/${image.configDigest}`, {
+      body: Buffer.from(JSON.stringify({ os: 'linux', rootfs: { diff_ids: [] } })),
+    });
+    expect(
+      (await expectScanError(resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false }))).message,
+    ).toContain('does not match the digest');
   });
 
   it('a layer blob that does not match its digest fails the stream', async () => {
@@ -211,7 +272,7 @@ describe('~/.docker/config.json credentials, host-scoped', () => {
     return dir;
   }
 
-  it('the `auth` entry of the registry\'s host is used after the challenge; other hosts\' entries are not', async () => {
+  it("the `auth` entry of the registry's host is used after the challenge; other hosts' entries are not", async () => {
     const reg = await registry(image, { kind: 'basic', user: USER, password: PASS });
     const evil = await registry(image, { kind: 'basic', user: 'x', password: 'y' });
     dockerConfig({ auths: { [reg.host]: { auth: Buffer.from(`${USER}:${PASS}`).toString('base64') } } });
@@ -237,7 +298,10 @@ describe('~/.docker/config.json credentials, host-scoped', () => {
     dockerConfig({ auths: { [reg.host]: { auth: Buffer.from(`${USER}:${PASS}`).toString('base64') } } });
     await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false });
     expect(realm.seen.map((s) => s.authorization).filter(Boolean)).toEqual([]);
-    await resolveFromRegistry(`${reg.host}/team/app:1.0`, { insecure: false, hosts: [reg.host, new URL(realm.url).host] });
+    await resolveFromRegistry(`${reg.host}/team/app:1.0`, {
+      insecure: false,
+      hosts: [reg.host, new URL(realm.url).host],
+    });
     expect(realm.seen.map((s) => s.authorization).filter(Boolean)).toEqual([BASIC]);
   });
 });

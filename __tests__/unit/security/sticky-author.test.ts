@@ -34,7 +34,7 @@ describe('GitHub', () => {
   });
   const target = { owner: 'acme', repo: 'widgets', issueNumber: 7 };
 
-  it('GITHUB_TOKEN (installation token, /user is 403): an attacker\'s earlier marker comment is ignored, ours is created and then edited', async () => {
+  it("GITHUB_TOKEN (installation token, /user is 403): an attacker's earlier marker comment is ignored, ours is created and then edited", async () => {
     const octokit = github.getOctokit(GH_TOKEN, { baseUrl: server.url });
     const evil = server.seedComment('acme', 'widgets', 7, `${marker}\n## ✅ clair-scan: policy passed`, ATTACKER);
     server.seedComment('acme', 'widgets', 7, `${marker}\nlookalike`, LOOKALIKE);
@@ -50,11 +50,13 @@ describe('GitHub', () => {
       [GITHUB_ACTIONS_BOT.login, `${marker}\n## ❌ failed again`],
     ]);
     expect(server.requests.some((r) => r.operationId === 'users/get-authenticated' && r.status === 403)).toBe(true);
-    expect(server.requests.filter((r) => r.operationId === 'issues/update-comment').map((r) => r.url)).toEqual([`/repos/acme/widgets/issues/comments/${first.id}`]);
+    expect(server.requests.filter((r) => r.operationId === 'issues/update-comment').map((r) => r.url)).toEqual([
+      `/repos/acme/widgets/issues/comments/${first.id}`,
+    ]);
     expect(lines.some((l) => l.startsWith('warn: ') && l.includes('ignored 2 comment'))).toBe(true);
   });
 
-  it('a user token (PAT): ours is the one with the token user\'s id, not another account\'s', async () => {
+  it("a user token (PAT): ours is the one with the token user's id, not another account's", async () => {
     server.identity = { login: 'ci-user', id: 4242, type: 'User' };
     const octokit = github.getOctokit(GH_TOKEN, { baseUrl: server.url });
     server.seedComment('acme', 'widgets', 7, `${marker}\nforged`, ATTACKER);
@@ -65,7 +67,12 @@ describe('GitHub', () => {
     expect(r).toMatchObject({ action: 'updated', id: mine.id });
     expect(server.requests.some((q) => q.operationId === 'users/get-authenticated' && q.status === 200)).toBe(true);
     expect(server.comments.get(mine.id)?.body).toBe(`${marker}\nnew`);
-    expect(server.commentsOn('acme', 'widgets', 7).filter((c) => c.author.id !== 4242).map((c) => c.body)).toEqual([`${marker}\nforged`, `${marker}\nfrom another workflow token`]);
+    expect(
+      server
+        .commentsOn('acme', 'widgets', 7)
+        .filter((c) => c.author.id !== 4242)
+        .map((c) => c.body),
+    ).toEqual([`${marker}\nforged`, `${marker}\nfrom another workflow token`]);
   });
 });
 
@@ -80,9 +87,14 @@ describe('GitLab', () => {
     await server.stop();
   });
 
-  it('only a note by the token\'s own user (GET /user id) is updated; an attacker\'s marker note is ignored', async () => {
+  it("only a note by the token's own user (GET /user id) is updated; an attacker's marker note is ignored", async () => {
     const target = { apiUrl: server.apiUrl, projectId: '1234', mergeRequestIid: '9', token: GL_TOKEN };
-    const evil = server.seedNote('1234', 9, `${marker}\nall clean`, false, { id: 666, username: 'mallory', name: 'Mallory', bot: false });
+    const evil = server.seedNote('1234', 9, `${marker}\nall clean`, false, {
+      id: 666,
+      username: 'mallory',
+      name: 'Mallory',
+      bot: false,
+    });
     const a = await upsertStickyNote(target, marker, `${marker}\none`);
     expect(a.action).toBe('created');
     expect(a.id).not.toBe(evil.id);
@@ -93,6 +105,8 @@ describe('GitLab', () => {
       [PROJECT_BOT.id, `${marker}\ntwo`],
     ]);
     expect(server.requests.filter((r) => r.url === '/api/v4/user' && r.status === 200)).toHaveLength(2);
-    expect(server.requests.filter((r) => r.method === 'PUT').map((r) => r.url)).toEqual([`/api/v4/projects/1234/merge_requests/9/notes/${a.id}`]);
+    expect(server.requests.filter((r) => r.method === 'PUT').map((r) => r.url)).toEqual([
+      `/api/v4/projects/1234/merge_requests/9/notes/${a.id}`,
+    ]);
   });
 });

@@ -11,7 +11,16 @@ import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { request } from 'undici';
 import { setLogger } from '../../../src/util/log';
-import { caDispatcher, CA_INPUT, MAX_CA_BYTES, certificateFailure, loadCaBundle, speaksTls, trustedCas, untrustedCertificateError } from '../../../src/util/ca';
+import {
+  caDispatcher,
+  CA_INPUT,
+  MAX_CA_BYTES,
+  certificateFailure,
+  loadCaBundle,
+  speaksTls,
+  trustedCas,
+  untrustedCertificateError,
+} from '../../../src/util/ca';
 import { ClairScanError, EXIT_ERROR } from '../../../src/util/errors';
 import { parseSettings } from '../../../src/inputs/settings';
 import { resolveFromRegistry } from '../../../src/image/registry';
@@ -47,7 +56,10 @@ describe('loadCaBundle: what registry-ca-file accepts', () => {
 
   it('a PEM file: its certificates and their subjects', () => {
     const two = path.join(dir, 'two.pem');
-    fs.writeFileSync(two, `# comment lines are allowed\n${fs.readFileSync(ca.caFile, 'utf8')}\n${fs.readFileSync(other.caFile, 'utf8')}`);
+    fs.writeFileSync(
+      two,
+      `# comment lines are allowed\n${fs.readFileSync(ca.caFile, 'utf8')}\n${fs.readFileSync(other.caFile, 'utf8')}`,
+    );
     const b = loadCaBundle(two);
     expect(b?.source).toBe(two);
     expect(b?.subjects).toEqual(['CN=cs unit CA', 'CN=cs other CA']);
@@ -55,20 +67,36 @@ describe('loadCaBundle: what registry-ca-file accepts', () => {
     expect(b?.pems[0]).toBe(fs.readFileSync(ca.caFile, 'utf8').trim());
   });
 
-  it('the PEM text itself (GitLab\'s ADDITIONAL_CA_CERT_BUNDLE holds the contents, not a path)', () => {
+  it("the PEM text itself (GitLab's ADDITIONAL_CA_CERT_BUNDLE holds the contents, not a path)", () => {
     const b = loadCaBundle(fs.readFileSync(ca.caFile, 'utf8'));
     expect(b).toMatchObject({ source: `${CA_INPUT} (PEM text)`, subjects: ['CN=cs unit CA'] });
   });
 
   it.each([
-    ['a missing file', () => path.join(dir, 'nope.pem'), /input "registry-ca-file" names ".*nope\.pem", which does not exist/],
+    [
+      'a missing file',
+      () => path.join(dir, 'nope.pem'),
+      /input "registry-ca-file" names ".*nope\.pem", which does not exist/,
+    ],
     ['a directory', () => dir, /which is not a file/],
-    ['text that is not PEM', () => write('notpem.txt', 'hello\n'), /is not PEM: it has no -----BEGIN CERTIFICATE----- block/],
+    [
+      'text that is not PEM',
+      () => write('notpem.txt', 'hello\n'),
+      /is not PEM: it has no -----BEGIN CERTIFICATE----- block/,
+    ],
     ['an empty file', () => write('empty.pem', ''), /is not PEM/],
     ['a private key only', () => ca.keyFile, /holds no certificate, only PRIVATE KEY/],
     ['a DER certificate', () => write('ca.der', derOf(ca.caFile)), /looks like a DER \(binary\) certificate, not PEM/],
-    ['a certificate block that does not parse', () => write('broken.pem', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'), /certificate 1 of 1 is not a valid X\.509 certificate/],
-    ['PEM text without a certificate', () => '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', /holds no certificate, only PUBLIC KEY/],
+    [
+      'a certificate block that does not parse',
+      () => write('broken.pem', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'),
+      /certificate 1 of 1 is not a valid X\.509 certificate/,
+    ],
+    [
+      'PEM text without a certificate',
+      () => '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+      /holds no certificate, only PUBLIC KEY/,
+    ],
   ])('%s is exit 2 with a hint', (_what, value, message) => {
     const err = loadError(value());
     expect(err.message).toMatch(message);
@@ -85,11 +113,18 @@ describe('loadCaBundle: what registry-ca-file accepts', () => {
 
   it('a private key beside the certificates is not used, and said so', () => {
     const warnings: string[] = [];
-    const previous = setLogger({ info: () => undefined, warn: (m) => warnings.push(m), debug: () => undefined, mask: () => undefined });
+    const previous = setLogger({
+      info: () => undefined,
+      warn: (m) => warnings.push(m),
+      debug: () => undefined,
+      mask: () => undefined,
+    });
     try {
       const both = write('with-key.pem', `${fs.readFileSync(ca.caFile, 'utf8')}${fs.readFileSync(ca.keyFile, 'utf8')}`);
       expect(loadCaBundle(both)?.pems).toHaveLength(1);
-      expect(warnings).toEqual([`${both} holds a private key, which is not used (a CA bundle needs only certificates): keep keys out of it.`]);
+      expect(warnings).toEqual([
+        `${both} holds a private key, which is not used (a CA bundle needs only certificates): keep keys out of it.`,
+      ]);
     } finally {
       setLogger(previous);
     }
@@ -97,7 +132,9 @@ describe('loadCaBundle: what registry-ca-file accepts', () => {
 
   it('parseSettings checks it before anything starts, and keeps the bundle with the registry settings', () => {
     const raw = (v: Record<string, string>) => (n: string) => v[n];
-    expect(() => parseSettings(raw({ image: 'myapp:ci', 'registry-ca-file': path.join(dir, 'missing.pem') }))).toThrow(/registry-ca-file/);
+    expect(() => parseSettings(raw({ image: 'myapp:ci', 'registry-ca-file': path.join(dir, 'missing.pem') }))).toThrow(
+      /registry-ca-file/,
+    );
     const s = parseSettings(raw({ image: 'myapp:ci', 'registry-ca-file': ca.caFile }));
     expect(s.registry.ca?.subjects).toEqual(['CN=cs unit CA']);
     expect(parseSettings(raw({ image: 'myapp:ci' })).registry.ca).toBeUndefined();
@@ -111,12 +148,15 @@ function write(name: string, content: string | Buffer): string {
 }
 
 function derOf(pemFile: string): Buffer {
-  const b64 = fs.readFileSync(pemFile, 'utf8').replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+  const b64 = fs
+    .readFileSync(pemFile, 'utf8')
+    .replace(/-----[A-Z ]+-----/g, '')
+    .replace(/\s+/g, '');
   return Buffer.from(b64, 'base64');
 }
 
 describe('trust: added to the defaults, never instead of them, never verification off', () => {
-  it('trustedCas is Node\'s default store plus the bundle', () => {
+  it("trustedCas is Node's default store plus the bundle", () => {
     const b = loadCaBundle(ca.caFile)!;
     const all = trustedCas(b);
     for (const root of tls.rootCertificates) expect(all).toContain(root);
@@ -133,7 +173,9 @@ describe('trust: added to the defaults, never instead of them, never verificatio
       );
       expect(certificateFailure(plain)?.code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
       const err = untrustedCertificateError(plain, 'the registry 127.0.0.1', undefined);
-      expect(err?.message).toMatch(/^the registry 127\.0\.0\.1 presented a TLS certificate that is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
+      expect(err?.message).toMatch(
+        /^the registry 127\.0\.0\.1 presented a TLS certificate that is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE/,
+      );
       expect(err?.hint).toMatch(/registry-ca-file .*CLAIR_SCAN_REGISTRY_CA_FILE.*ADDITIONAL_CA_CERT_BUNDLE/);
 
       const res = await request(url, { dispatcher: caDispatcher(loadCaBundle(ca.caFile)) });
@@ -145,7 +187,9 @@ describe('trust: added to the defaults, never instead of them, never verificatio
         () => undefined,
         (e: unknown) => e,
       );
-      expect(untrustedCertificateError(refused, 'the registry 127.0.0.1', wrong)?.hint).toMatch(/other\/ca\.pem|ca\.pem \(given in registry-ca-file\) does not hold the CA that issued this certificate/);
+      expect(untrustedCertificateError(refused, 'the registry 127.0.0.1', wrong)?.hint).toMatch(
+        /other\/ca\.pem|ca\.pem \(given in registry-ca-file\) does not hold the CA that issued this certificate/,
+      );
     } finally {
       await srv.close();
     }
@@ -154,7 +198,9 @@ describe('trust: added to the defaults, never instead of them, never verificatio
   it('a wrong host name is named as such, not as a missing CA', async () => {
     const srv = await startHttpsServer(ca, (_q, r) => r.end('ok'), '127.0.0.2');
     try {
-      const err = await request(`https://127.0.0.2:${srv.port}/`, { dispatcher: caDispatcher(loadCaBundle(ca.caFile)) }).then(
+      const err = await request(`https://127.0.0.2:${srv.port}/`, {
+        dispatcher: caDispatcher(loadCaBundle(ca.caFile)),
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -166,7 +212,13 @@ describe('trust: added to the defaults, never instead of them, never verificatio
   });
 
   it('other errors are not called certificate problems', () => {
-    expect(untrustedCertificateError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'x', undefined)).toBeUndefined();
+    expect(
+      untrustedCertificateError(
+        Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+        'x',
+        undefined,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -205,7 +257,9 @@ describe('a registry behind a private CA on 127.0.0.1', () => {
   beforeAll(async () => {
     reg = new FakeRegistry(await makeImage({ 'etc/os-release': 'ID=debian\nVERSION_ID="12"\n' }));
     // The fake registry's handler behind TLS.
-    srv = await startHttpsServer(ca, (q, r) => (reg as unknown as { handle(q: http.IncomingMessage, r: http.ServerResponse): void }).handle(q, r));
+    srv = await startHttpsServer(ca, (q, r) =>
+      (reg as unknown as { handle(q: http.IncomingMessage, r: http.ServerResponse): void }).handle(q, r),
+    );
     host = `127.0.0.1:${srv.port}`;
   });
   afterAll(() => srv.close());
@@ -233,7 +287,10 @@ describe('a registry behind a private CA on 127.0.0.1', () => {
   });
 
   it('with another CA: the error says the bundle lacks the issuer', async () => {
-    const err = await resolveFromRegistry(`${host}/team/app:1.0`, { insecure: false, ca: loadCaBundle(other.caFile) }).then(
+    const err = await resolveFromRegistry(`${host}/team/app:1.0`, {
+      insecure: false,
+      ca: loadCaBundle(other.caFile),
+    }).then(
       () => undefined,
       (e: unknown) => e as ClairScanError,
     );
@@ -245,7 +302,10 @@ describe('a registry behind a private CA on 127.0.0.1', () => {
   it('a plain-HTTP loopback registry is still read over HTTP', async () => {
     const plain = await new FakeRegistry(reg.image).start();
     try {
-      const img = await resolveFromRegistry(`${plain.host}/team/app:1.0`, { insecure: false, ca: loadCaBundle(ca.caFile) });
+      const img = await resolveFromRegistry(`${plain.host}/team/app:1.0`, {
+        insecure: false,
+        ca: loadCaBundle(ca.caFile),
+      });
       expect(img.info.manifestDigest).toBe(reg.image.manifestDigest);
     } finally {
       await plain.stop();

@@ -34,7 +34,8 @@ describe('the presenter never shows an empty reason', () => {
   it('an AggregateError with an empty message shows the reasons it aggregates', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     const err = new AggregateError([refused, new Error('')], '');
-    for (const r of reasons(err)) expect(r).toBe('AggregateError without a message: connect ECONNREFUSED 127.0.0.1:1; Error without a message');
+    for (const r of reasons(err))
+      expect(r).toBe('AggregateError without a message: connect ECONNREFUSED 127.0.0.1:1; Error without a message');
   });
 
   it('an error with only a code (and syscall) shows them', () => {
@@ -52,12 +53,18 @@ describe('the presenter never shows an empty reason', () => {
       }
     }
     for (const r of reasons(new HttpError(401))) expect(r).toBe('HttpError without a message (HTTP status 401)');
-    expect(errorMessage(Object.assign(new Error(''), { status: 403 }))).toBe('Error without a message (HTTP status 403)');
-    expect(errorMessage(Object.assign(new Error(''), { response: { status: 502 } }))).toBe('Error without a message (HTTP status 502)');
+    expect(errorMessage(Object.assign(new Error(''), { status: 403 }))).toBe(
+      'Error without a message (HTTP status 403)',
+    );
+    expect(errorMessage(Object.assign(new Error(''), { response: { status: 502 } }))).toBe(
+      'Error without a message (HTTP status 502)',
+    );
   });
 
   it('a wrapped empty error names its cause; thrown non-errors are named too', () => {
-    expect(errorMessage(new Error('', { cause: Object.assign(new Error(''), { code: 'ETIMEDOUT' }) }))).toBe('Error without a message: caused by: Error without a message (code ETIMEDOUT)');
+    expect(errorMessage(new Error('', { cause: Object.assign(new Error(''), { code: 'ETIMEDOUT' }) }))).toBe(
+      'Error without a message: caused by: Error without a message (code ETIMEDOUT)',
+    );
     expect(errorMessage('')).toBe('an error without a message (an empty string was thrown)');
     expect(errorMessage(undefined)).toBe('an error without a message (undefined was thrown)');
   });
@@ -68,8 +75,10 @@ describe('the presenter never shows an empty reason', () => {
     expect(d.hint).not.toBe('');
   });
 
-  it('the bundle readers\' errorText (zstd, gzip and record errors) is never empty either', () => {
-    expect(errorText(Object.assign(new Error(''), { code: 'Z_DATA_ERROR' }))).toBe('Error without a message (code Z_DATA_ERROR)');
+  it("the bundle readers' errorText (zstd, gzip and record errors) is never empty either", () => {
+    expect(errorText(Object.assign(new Error(''), { code: 'Z_DATA_ERROR' }))).toBe(
+      'Error without a message (code Z_DATA_ERROR)',
+    );
     expect(errorText(new Error('incorrect header check'))).toBe('incorrect header check');
   });
 
@@ -87,9 +96,13 @@ describe('publisher warnings use the presenter', () => {
         this.name = 'ArtifactError';
       }
     }
-    const r = await attempt('uploading the report artifact', () => Promise.reject(Object.assign(new ArtifactError(), { statusCode: 401 })));
+    const r = await attempt('uploading the report artifact', () =>
+      Promise.reject(Object.assign(new ArtifactError(), { statusCode: 401 })),
+    );
     expect(r).toBeUndefined();
-    expect(log.lines).toEqual(['warn: uploading the report artifact failed: ArtifactError without a message (HTTP status 401)']);
+    expect(log.lines).toEqual([
+      'warn: uploading the report artifact failed: ArtifactError without a message (HTTP status 401)',
+    ]);
   });
 
   it('an error whose message starts with a newline: the warning shows its first line with text', async () => {
@@ -101,7 +114,11 @@ describe('publisher warnings use the presenter', () => {
 describe('one-line reasons', () => {
   /** Every .ts file under src/. */
   function sources(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+      );
   }
 
   it('no module cuts an error message to its first line itself (that line can be empty): errorLine does', () => {

@@ -97,7 +97,9 @@ describe('guardProcess', () => {
   });
   return 0;`);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: clair-scan exited in the "data-load" phase \(exit code 2\) before the scan completed/);
+    expect(r.stderr).toMatch(
+      /^error: clair-scan exited in the "data-load" phase \(exit code 2\) before the scan completed/,
+    );
     expect(r.cleaned).toBe(false); // nothing asynchronous can run once the process exits: the hint says how to clean up
   });
 
@@ -133,7 +135,9 @@ import { finished } from 'node:stream/promises';`;
     it('one chain stalls, the other finishes: the stall names the stalled image and its phase', () => {
       const r = run(interleaved(stall, `await new Promise((r) => setTimeout(r, 50));`), imports);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^error: clair-scan stopped in the "index" phase of registry:reg\.example\/app:1: it was waiting for something that can never happen/);
+      expect(r.stderr).toMatch(
+        /^error: clair-scan stopped in the "index" phase of registry:reg\.example\/app:1: it was waiting for something that can never happen/,
+      );
       expect(r.stderr).not.toMatch(/db:1|image-export|"match"/);
       expect(r.cleaned).toBe(true);
     });
@@ -141,14 +145,24 @@ import { finished } from 'node:stream/promises';`;
     it('both chains stall: both are named', () => {
       const r = run(interleaved(stall, stall), imports);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^error: clair-scan stopped in the "match" phase of registry:reg\.example\/db:1 and the "index" phase of registry:reg\.example\/app:1: /);
+      expect(r.stderr).toMatch(
+        /^error: clair-scan stopped in the "match" phase of registry:reg\.example\/db:1 and the "index" phase of registry:reg\.example\/app:1: /,
+      );
       expect(r.cleaned).toBe(true);
     });
 
     it('an unhandled rejection in one chain names that chain, not the one that entered a phase last', () => {
-      const r = run(interleaved(`await new Promise((r) => setTimeout(r, 100));`, `void Promise.reject(new Error('disk on fire')); await new Promise((r) => setTimeout(r, 200));`), imports);
+      const r = run(
+        interleaved(
+          `await new Promise((r) => setTimeout(r, 100));`,
+          `void Promise.reject(new Error('disk on fire')); await new Promise((r) => setTimeout(r, 200));`,
+        ),
+        imports,
+      );
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^error: unhandled promise rejection in the "match" phase of registry:reg\.example\/db:1: disk on fire/);
+      expect(r.stderr).toMatch(
+        /^error: unhandled promise rejection in the "match" phase of registry:reg\.example\/db:1: disk on fire/,
+      );
       expect(r.cleaned).toBe(true);
     });
   });

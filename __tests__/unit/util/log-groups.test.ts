@@ -56,14 +56,20 @@ describe('GitHub Actions (the action logger)', () => {
 
   test('a group is ::group::title … ::endgroup:: on stdout', async () => {
     await expect(log.group('data-load', 'Loading vulnerability data', phase)).resolves.toBe(42);
-    expect(out.stdout).toBe('::group::Loading vulnerability data\nCopying vulnerability data …\nLoading vulnerability data: 120,000 records, 10 s elapsed …\n::endgroup::\n');
+    expect(out.stdout).toBe(
+      '::group::Loading vulnerability data\nCopying vulnerability data …\nLoading vulnerability data: 120,000 records, 10 s elapsed …\n::endgroup::\n',
+    );
     expect(out.stderr).toBe('');
   });
 
   test('a phase that throws still closes its group; the next group opens again', async () => {
-    await expect(log.group('data-load', 'Loading vulnerability data', failing)).rejects.toThrow('clairctl import-updaters failed');
+    await expect(log.group('data-load', 'Loading vulnerability data', failing)).rejects.toThrow(
+      'clairctl import-updaters failed',
+    );
     await log.group('reports', 'Writing reports', async () => log.info('done'));
-    expect(out.stdout).toBe('::group::Loading vulnerability data\nLoading vulnerability data …\n::endgroup::\n::group::Writing reports\ndone\n::endgroup::\n');
+    expect(out.stdout).toBe(
+      '::group::Loading vulnerability data\nLoading vulnerability data …\n::endgroup::\n::group::Writing reports\ndone\n::endgroup::\n',
+    );
   });
 
   test('groups never nest (GitHub does not support it): an inner group just runs', async () => {
@@ -92,7 +98,9 @@ describe('GitLab CI (the CLI following gitlab, as `auto` does with GITLAB_CI=tru
   });
 
   test('a phase that throws still closes its section', async () => {
-    await expect(log.group('image-1', 'Scanning alpine:3.19', failing)).rejects.toThrow('clairctl import-updaters failed');
+    await expect(log.group('image-1', 'Scanning alpine:3.19', failing)).rejects.toThrow(
+      'clairctl import-updaters failed',
+    );
     expect(out.stderr).toBe(
       '\x1b[0Ksection_start:1700000000:clair_scan_image-1[collapsed=true]\r\x1b[0KScanning alpine:3.19\n' +
         'Loading vulnerability data …\n' +
@@ -103,7 +111,10 @@ describe('GitLab CI (the CLI following gitlab, as `auto` does with GITLAB_CI=tru
   test('section names keep to the characters GitLab allows; the end carries its own time', () => {
     let now = 1_700_000_000_000;
     const lines: string[] = [];
-    const s = gitlabSections((t) => lines.push(t), () => now);
+    const s = gitlabSections(
+      (t) => lines.push(t),
+      () => now,
+    );
     s.startGroup('image 2/registry:5000', 'Scanning registry:5000/app:1');
     now += 61_500;
     s.endGroup('image 2/registry:5000');
@@ -116,19 +127,25 @@ describe('GitLab CI (the CLI following gitlab, as `auto` does with GITLAB_CI=tru
   test('GITLAB_CI other than "true" is plain text', async () => {
     usePlatform(resolvePlatform('auto', { GITLAB_CI: 'false' }));
     await log.group('data-load', 'Loading vulnerability data', phase);
-    expect(out.stderr).toBe('Copying vulnerability data …\nLoading vulnerability data: 120,000 records, 10 s elapsed …\n');
+    expect(out.stderr).toBe(
+      'Copying vulnerability data …\nLoading vulnerability data: 120,000 records, 10 s elapsed …\n',
+    );
   });
 });
 
 describe('plain text (the CLI elsewhere)', () => {
   test('no markers: just the lines', async () => {
     await expect(log.group('data-load', 'Loading vulnerability data', phase)).resolves.toBe(42);
-    expect(out.stderr).toBe('Copying vulnerability data …\nLoading vulnerability data: 120,000 records, 10 s elapsed …\n');
+    expect(out.stderr).toBe(
+      'Copying vulnerability data …\nLoading vulnerability data: 120,000 records, 10 s elapsed …\n',
+    );
     expect(out.stdout).toBe('');
   });
 
   test('a phase that throws leaves nothing open', async () => {
-    await expect(log.group('data-load', 'Loading vulnerability data', failing)).rejects.toThrow('clairctl import-updaters failed');
+    await expect(log.group('data-load', 'Loading vulnerability data', failing)).rejects.toThrow(
+      'clairctl import-updaters failed',
+    );
     usePlatform(resolvePlatform('auto', { GITLAB_CI: 'true' }));
     await log.group('reports', 'Writing reports', async () => undefined);
     expect(out.stderr).toBe(
@@ -140,7 +157,13 @@ describe('plain text (the CLI elsewhere)', () => {
 });
 
 describe('the phase timer (environment/run.ts): long top-level phases are groups', () => {
-  const settings = { dockerHost: undefined, startupTimeoutSec: 60, dataTimeoutSec: 60, scanTimeoutSec: 60, reports: { outputDir: '.' } } as unknown as Settings;
+  const settings = {
+    dockerHost: undefined,
+    startupTimeoutSec: 60,
+    dataTimeoutSec: 60,
+    scanTimeoutSec: 60,
+    reports: { outputDir: '.' },
+  } as unknown as Settings;
   beforeEach(() => useActionsLogger());
 
   test('start-postgres, start-clair, data-load open a group; short phases do not; timings are kept', async () => {

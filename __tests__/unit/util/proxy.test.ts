@@ -26,7 +26,9 @@ describe('proxySettings', () => {
   });
 
   it('HTTP_PROXY alone also carries https (as curl and Go do); NO_PROXY plus loopback', () => {
-    expect(proxySettings({ HTTP_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.corp.example, registry.internal:5000' })).toEqual({
+    expect(
+      proxySettings({ HTTP_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.corp.example, registry.internal:5000' }),
+    ).toEqual({
       httpProxy: 'http://proxy.corp:3128',
       httpsProxy: 'http://proxy.corp:3128',
       noProxy: '.corp.example,registry.internal:5000,localhost,127.0.0.1,::1,[::1]',
@@ -34,7 +36,9 @@ describe('proxySettings', () => {
   });
 
   it('the lowercase variable wins over the uppercase one, even when empty', () => {
-    expect(proxySettings({ https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' })?.httpsProxy).toBe('http://lower:1');
+    expect(proxySettings({ https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' })?.httpsProxy).toBe(
+      'http://lower:1',
+    );
     expect(proxySettings({ https_proxy: '', HTTPS_PROXY: 'http://upper:2' })).toBeUndefined();
   });
 
@@ -75,7 +79,9 @@ describe('requests through a real forward proxy', () => {
     const r = await request(`http://origin.proxy.test:${originPort}/v2/`, { dispatcher: d });
     expect(await r.body.text()).toBe(`origin saw origin.proxy.test:${originPort}/v2/`);
     expect(proxy.seen).toHaveLength(1);
-    expect(proxy.seen[0]).toMatch(new RegExp(`^(CONNECT origin\\.proxy\\.test:${originPort}|GET http://origin\\.proxy\\.test:${originPort}/v2/)$`));
+    expect(proxy.seen[0]).toMatch(
+      new RegExp(`^(CONNECT origin\\.proxy\\.test:${originPort}|GET http://origin\\.proxy\\.test:${originPort}/v2/)$`),
+    );
     proxy.seen.length = 0;
     await (await request(`http://127.0.0.1:${originPort}/direct`, { dispatcher: d })).body.text();
     await (await request(`http://localhost:${originPort}/direct`, { dispatcher: d })).body.text();
@@ -96,8 +102,15 @@ describe('requests through a real forward proxy', () => {
       '  console.log(JSON.stringify([a, b]));',
       '})().catch((e) => { console.error(String(e.cause ?? e)); process.exit(3); });',
     ].join('\n');
-    const { stdout } = await execFileP(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', code], { cwd: REPO_ROOT, env: { ...process.env, HTTP_PROXY: proxy.url, http_proxy: undefined, NO_PROXY: '', no_proxy: undefined }, timeout: 60_000 });
-    expect(JSON.parse(stdout)).toEqual([`origin saw origin.proxy.test:${originPort}/api`, `origin saw origin.proxy.test:${originPort}/fetch`]);
+    const { stdout } = await execFileP(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', code], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, HTTP_PROXY: proxy.url, http_proxy: undefined, NO_PROXY: '', no_proxy: undefined },
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout)).toEqual([
+      `origin saw origin.proxy.test:${originPort}/api`,
+      `origin saw origin.proxy.test:${originPort}/fetch`,
+    ]);
     expect(proxy.seen).toHaveLength(2);
   });
 
@@ -119,7 +132,9 @@ describe('requests through a real forward proxy', () => {
       const r = await request(`https://secure.proxy.test:${server.port}/v2/`, { dispatcher: caDispatcher(bundle) });
       expect(await r.body.text()).toBe('tls /v2/');
       expect(tlsProxy.seen).toEqual([`CONNECT secure.proxy.test:${server.port}`]);
-      await expect(request(`https://secure.proxy.test:${server.port}/v2/`, { dispatcher: outboundDispatcher() })).rejects.toThrow(/certificate/i);
+      await expect(
+        request(`https://secure.proxy.test:${server.port}/v2/`, { dispatcher: outboundDispatcher() }),
+      ).rejects.toThrow(/certificate/i);
     } finally {
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];

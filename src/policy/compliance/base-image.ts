@@ -18,7 +18,13 @@ import type { ImageLayer, ResolvedImage } from '../../image/types';
 import { ClairScanError, errorMessage } from '../../util/errors';
 import { parseReference, splitSourcePrefix, type ImageReference } from '../../image/reference';
 import { RegistryClient, REGISTRY_MANIFEST_ACCEPT, type RegistryAuth } from '../../image/registry';
-import { loadSignatureKey, signatureTag, verifyStoredSignature, type SignatureKey, type StoredSignature } from './signature';
+import {
+  loadSignatureKey,
+  signatureTag,
+  verifyStoredSignature,
+  type SignatureKey,
+  type StoredSignature,
+} from './signature';
 import type { ComplianceCheck } from './check';
 
 export const BASE_IMAGE_RULE = 'required-base-image';
@@ -55,15 +61,19 @@ export async function requiredBaseImage(
     baseIds = base.info.layers.map((l) => l.diffId);
     baseDigest = base.info.manifestDigest;
     if (signed && base.info.source !== 'registry') {
-      throw new ClairScanError(`required-base-image ${baseRef} was not read from its registry, so its signature cannot be checked`, {
-        hint: 'this is a bug in clair-scan; please report it with this log.',
-      });
+      throw new ClairScanError(
+        `required-base-image ${baseRef} was not read from its registry, so its signature cannot be checked`,
+        {
+          hint: 'this is a bug in clair-scan; please report it with this log.',
+        },
+      );
     }
   } finally {
     await base.close();
   }
   const findings = await compareLayers(image, baseRef, baseIds);
-  if (signed && opts.publicKey) findings.push(...(await checkBaseSignature(image, baseRef, signed.ref, baseDigest, opts.publicKey, opts.registry)));
+  if (signed && opts.publicKey)
+    findings.push(...(await checkBaseSignature(image, baseRef, signed.ref, baseDigest, opts.publicKey, opts.registry)));
   return findings;
 }
 
@@ -81,10 +91,13 @@ async function compareLayers(image: ResolvedImage, baseRef: string, baseIds: str
     try {
       actual = await contentDiffId(image.layers[i]);
     } catch (err) {
-      throw new ClairScanError(`${BASE_IMAGE_RULE}: cannot read layer ${i + 1} of ${info.ref} to compute its diff id: ${errorMessage(err)}`, {
-        hint: 'check that the image source is reachable and the image complete, then run the scan again.',
-        cause: err,
-      });
+      throw new ClairScanError(
+        `${BASE_IMAGE_RULE}: cannot read layer ${i + 1} of ${info.ref} to compute its diff id: ${errorMessage(err)}`,
+        {
+          hint: 'check that the image source is reachable and the image complete, then run the scan again.',
+          cause: err,
+        },
+      );
     }
     if (actual !== baseIds[i]) {
       mismatch = i;
@@ -119,9 +132,12 @@ async function compareLayers(image: ResolvedImage, baseRef: string, baseIds: str
 function registryRefOf(baseRef: string): { text: string; ref: ImageReference } {
   const { prefix, ref: text } = splitSourcePrefix(baseRef);
   if (prefix && prefix !== 'registry') {
-    throw new ClairScanError(`required-base-image "${baseRef}" is read from ${prefix}, but base-image-public-key needs the base image from its registry, where its signature is`, {
-      hint: 'write the base image as a registry reference (e.g. registry.example.com/base/debian:12), or remove base-image-public-key.',
-    });
+    throw new ClairScanError(
+      `required-base-image "${baseRef}" is read from ${prefix}, but base-image-public-key needs the base image from its registry, where its signature is`,
+      {
+        hint: 'write the base image as a registry reference (e.g. registry.example.com/base/debian:12), or remove base-image-public-key.',
+      },
+    );
   }
   const ref = parseReference(text);
   if (!ref) {
@@ -149,8 +165,14 @@ async function checkBaseSignature(
   if (ref.digest !== baseDigest) {
     // A multi-platform tag: cosign signs the index it points to. Its digest is computed here from the bytes read,
     // and it counts only when that index lists the very manifest compared above.
-    const top = await client.getJson<{ manifests?: unknown }>(`/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`, REGISTRY_MANIFEST_ACCEPT, ref.digest);
-    const listed = Array.isArray(top.body.manifests) && top.body.manifests.some((d) => (d as { digest?: unknown } | null)?.digest === baseDigest);
+    const top = await client.getJson<{ manifests?: unknown }>(
+      `/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag}`,
+      REGISTRY_MANIFEST_ACCEPT,
+      ref.digest,
+    );
+    const listed =
+      Array.isArray(top.body.manifests) &&
+      top.body.manifests.some((d) => (d as { digest?: unknown } | null)?.digest === baseDigest);
     if (top.digest !== baseDigest && listed) candidates.push(top.digest);
   }
   const outcomes: { digest: string; result: StoredSignature }[] = [];
@@ -174,7 +196,9 @@ async function checkBaseSignature(
       kind: 'compliance',
       key: `${image.info.name}|${BASE_SIGNATURE_RULE}|${baseRef}`,
       rule: BASE_SIGNATURE_RULE,
-      title: unsigned ? `Base image ${baseRef} is not signed` : `Base image ${baseRef} has no valid signature by the required key`,
+      title: unsigned
+        ? `Base image ${baseRef} is not signed`
+        : `Base image ${baseRef} has no valid signature by the required key`,
       message:
         `The required base image ${baseRef} (${baseDigest}) is not signed by the public key ${keyText}: ${detail}. ` +
         `Use a base image signed with that key (cosign sign --key <private key> ${repo}@${baseDigest}), or check the "base-image-public-key" and "required-base-image" inputs.`,
@@ -185,21 +209,28 @@ async function checkBaseSignature(
 
 export const baseImageCheck: ComplianceCheck = {
   enabled: (p) => !!p.requiredBaseImage,
-  label: (p) => `required-base-image: ${p.requiredBaseImage ?? ''}${p.baseImagePublicKey ? `, signed by the key in ${p.baseImagePublicKey}` : ''}`,
+  label: (p) =>
+    `required-base-image: ${p.requiredBaseImage ?? ''}${p.baseImagePublicKey ? `, signed by the key in ${p.baseImagePublicKey}` : ''}`,
   owns: (rule) => rule === BASE_IMAGE_RULE || rule === BASE_SIGNATURE_RULE,
   readsLayers: true,
   validate: (p) => {
     if (!p.baseImagePublicKey) return;
     if (!p.requiredBaseImage) {
-      throw new ClairScanError('base-image-public-key is set but required-base-image is not: there is no base image whose signature to check', {
-        hint: 'set required-base-image to the signed base image (a registry reference), or remove base-image-public-key.',
-      });
+      throw new ClairScanError(
+        'base-image-public-key is set but required-base-image is not: there is no base image whose signature to check',
+        {
+          hint: 'set required-base-image to the signed base image (a registry reference), or remove base-image-public-key.',
+        },
+      );
     }
     loadSignatureKey(p.baseImagePublicKey);
   },
   run: async (image, p, ctx) => {
     // base-image-public-key: the base's signature is read with the scan's (host-bound) registry credentials.
     const publicKey = p.baseImagePublicKey ? loadSignatureKey(p.baseImagePublicKey) : undefined;
-    return requiredBaseImage(image, p.requiredBaseImage as string, (ref) => ctx.resolveImage(ref), { publicKey, registry: ctx.registry });
+    return requiredBaseImage(image, p.requiredBaseImage as string, (ref) => ctx.resolveImage(ref), {
+      publicKey,
+      registry: ctx.registry,
+    });
   },
 };

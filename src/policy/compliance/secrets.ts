@@ -30,7 +30,11 @@ interface ContentRule {
 
 /** Every pattern is bounded in length (see OVERLAP) and has no nested quantifiers. */
 const CONTENT_RULES: readonly ContentRule[] = [
-  { rule: 'secret/private-key', what: 'a private key (PEM "BEGIN … PRIVATE KEY" block)', re: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g },
+  {
+    rule: 'secret/private-key',
+    what: 'a private key (PEM "BEGIN … PRIVATE KEY" block)',
+    re: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g,
+  },
   ...TOKEN_RULES,
 ];
 
@@ -49,7 +53,11 @@ function dockerConfigHasAuth(text: string): boolean {
     const cfg = JSON.parse(text) as { auths?: unknown };
     if (!cfg.auths || typeof cfg.auths !== 'object') return false;
     return Object.values(cfg.auths as Record<string, unknown>).some(
-      (a) => !!a && typeof a === 'object' && typeof (a as { auth?: unknown }).auth === 'string' && (a as { auth: string }).auth.trim() !== '',
+      (a) =>
+        !!a &&
+        typeof a === 'object' &&
+        typeof (a as { auth?: unknown }).auth === 'string' &&
+        (a as { auth: string }).auth.trim() !== '',
     );
   } catch {
     return false;
@@ -61,8 +69,16 @@ const NOT_ENV_REF = '(?!\\$\\{|\\$[A-Za-z_])';
 
 const PATH_RULES: readonly PathRule[] = [
   { rule: 'secret/ssh-private-key-file', what: 'an SSH private key file', test: (_p, b) => SSH_KEY_NAMES.has(b) },
-  { rule: 'secret/aws-credentials-file', what: 'an AWS credentials file', test: (p) => p === '/.aws/credentials' || p.endsWith('/.aws/credentials') },
-  { rule: 'secret/git-credentials-file', what: 'a git credential store (.git-credentials)', test: (_p, b) => b === '.git-credentials' },
+  {
+    rule: 'secret/aws-credentials-file',
+    what: 'an AWS credentials file',
+    test: (p) => p === '/.aws/credentials' || p.endsWith('/.aws/credentials'),
+  },
+  {
+    rule: 'secret/git-credentials-file',
+    what: 'a git credential store (.git-credentials)',
+    test: (_p, b) => b === '.git-credentials',
+  },
   {
     rule: 'secret/docker-config-auth',
     what: 'a Docker config.json with registry credentials (auths.*.auth)',
@@ -202,7 +218,8 @@ export async function checkSecrets(
         const base = full.slice(slash + 1);
 
         if (hitPaths.has(full)) {
-          for (const hit of hits) if (hit.path === full && hit.layerIndex < li && !replacedIn.has(hit)) replacedIn.set(hit, li);
+          for (const hit of hits)
+            if (hit.path === full && hit.layerIndex < li && !replacedIn.has(hit)) replacedIn.set(hit, li);
         }
         if (base.startsWith('.wh.')) {
           if (base === '.wh..wh..opq') deletions.push({ layerIndex: li, path: dir, opaque: true });
@@ -255,7 +272,8 @@ export async function checkSecrets(
         }
         if (needsContent.length > 0) {
           const text = Buffer.concat(whole).toString('utf8');
-          for (const r of needsContent) if (r.content?.(text)) addHit({ rule: r.rule, what: r.what, layerIndex: li, path: full });
+          for (const r of needsContent)
+            if (r.content?.(text)) addHit({ rule: r.rule, what: r.what, layerIndex: li, path: full });
         }
       }
     } catch (err) {
@@ -279,7 +297,8 @@ const CONFIG_ADVICE =
  * history of the layers in `image.info`). Names and locations only, never values.
  */
 function checkConfigSecrets(image: ResolvedImage): ComplianceFinding[] {
-  const history = image.rawConfig?.history ?? image.info.layers.map((l) => ({ createdBy: l.createdBy ?? '', emptyLayer: false }));
+  const history =
+    image.rawConfig?.history ?? image.info.layers.map((l) => ({ createdBy: l.createdBy ?? '', emptyLayer: false }));
   const env = image.rawConfig?.env ?? [];
   const total = image.info.layers.length;
   const out: ComplianceFinding[] = [];
@@ -390,7 +409,9 @@ function toFindings(
   return hits.map((hit) => {
     const layer = image.layers[hit.layerIndex];
     const deleted = deletions.find(
-      (d) => d.layerIndex > hit.layerIndex && (d.opaque ? hit.path.startsWith(`${d.path}/`) : hit.path === d.path || hit.path.startsWith(`${d.path}/`)),
+      (d) =>
+        d.layerIndex > hit.layerIndex &&
+        (d.opaque ? hit.path.startsWith(`${d.path}/`) : hit.path === d.path || hit.path.startsWith(`${d.path}/`)),
     );
     const replaced = replacedIn.get(hit);
     const at = `${hit.path}${hit.line !== undefined ? ` (line ${hit.line})` : ''}`;

@@ -10,5 +10,9 @@ export type { SignatureKey, SignatureVerdict, StoredSignature } from '../../imag
 
 /** Reads and checks the PEM public key of `base-image-public-key`. A private key is refused, never used. */
 export function loadSignatureKey(file: string): SignatureKey {
-  return loadPublicKey(file, { input: 'base-image-public-key', what: 'the PEM public key the base image is signed with', signer: 'whoever signs the base image' });
+  return loadPublicKey(file, {
+    input: 'base-image-public-key',
+    what: 'the PEM public key the base image is signed with',
+    signer: 'whoever signs the base image',
+  });
 }

@@ -7,7 +7,14 @@ declare const require: BundleRequire;
 /** @actions/artifact (the Azure storage SDK, archiver), loaded on first use: a chunk of its own in the bundles (src/util/lazy.ts). */
 export const loadArtifact = (): Promise<typeof import('@actions/artifact')> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('@actions/artifact') as typeof import('@actions/artifact')), fail, 'artifact'))
+    ? new Promise((ok, fail) =>
+        require.ensure!(
+          [],
+          () => ok(require('@actions/artifact') as typeof import('@actions/artifact')),
+          fail,
+          'artifact',
+        ),
+      )
     : Promise.resolve(require('@actions/artifact') as typeof import('@actions/artifact'));
 
 export interface ArtifactUpload {
@@ -17,7 +24,11 @@ export interface ArtifactUpload {
 }
 
 /** Uploads the existing files among `files`, zipped with paths relative to `rootDir`. */
-export async function uploadReports(name: string, files: string[], rootDir: string): Promise<ArtifactUpload | undefined> {
+export async function uploadReports(
+  name: string,
+  files: string[],
+  rootDir: string,
+): Promise<ArtifactUpload | undefined> {
   const root = resolve(rootDir);
   const present = [...new Set(files.map((f) => resolve(f)))].filter((f) => existsSync(f));
   if (present.length === 0) return undefined;

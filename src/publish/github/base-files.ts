@@ -22,7 +22,11 @@ export async function githubBasePolicy(opts: { token?: string; env?: Env }): Pro
   if (!PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) return undefined;
   let base: { sha?: string; ref?: string } | undefined;
   try {
-    base = (JSON.parse(await fs.readFile(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as { pull_request?: { base?: { sha?: string; ref?: string } } }).pull_request?.base;
+    base = (
+      JSON.parse(await fs.readFile(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as {
+        pull_request?: { base?: { sha?: string; ref?: string } };
+      }
+    ).pull_request?.base;
   } catch {
     base = undefined;
   }
@@ -31,10 +35,13 @@ export async function githubBasePolicy(opts: { token?: string; env?: Env }): Pro
   const label = `${base?.ref ?? 'the base branch'}${sha ? ` (${sha.slice(0, 12)})` : ''}`;
   const fail = (error: string): BasePolicyReader => ({ label, root, read: async () => ({ error }) });
   const repoFull = env.GITHUB_REPOSITORY ?? '';
-  if (!sha || !/^[^/]+\/[^/]+$/.test(repoFull)) return fail('the event payload names no base commit (pull_request.base.sha)');
+  if (!sha || !/^[^/]+\/[^/]+$/.test(repoFull))
+    return fail('the event payload names no base commit (pull_request.base.sha)');
   if (!opts.token) return fail('no github-token to read it with');
   const [owner, repo] = repoFull.split('/');
-  const octokit = (await loadGitHub()).getOctokit(opts.token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+  const octokit = (await loadGitHub()).getOctokit(opts.token, {
+    baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+  });
   return {
     label,
     root,
@@ -43,7 +50,8 @@ export async function githubBasePolicy(opts: { token?: string; env?: Env }): Pro
         const res = await octokit.rest.repos.getContent({ owner, repo, path, ref: sha });
         const d = res.data;
         if (Array.isArray(d) || d.type !== 'file') return { error: `not a file at ${sha.slice(0, 12)}` };
-        if (d.size > MAX_FILE_BYTES || (d.size > 0 && !d.content)) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
+        if (d.size > MAX_FILE_BYTES || (d.size > 0 && !d.content))
+          return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
         return { text: Buffer.from(d.content, (d.encoding as BufferEncoding) || 'base64').toString('utf8') };
       } catch (err) {
         const status = (err as { status?: number }).status;

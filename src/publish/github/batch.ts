@@ -22,7 +22,11 @@ import { batchOutputs } from './outputs';
 /** Rows of the job summary's table; the rest are counted in a note (all are in batch-summary.json). */
 export const BATCH_SUMMARY_MAX_ROWS = 200;
 
-const VERDICT_CELL: Record<BatchImageEntry['verdict'], string> = { error: '⚠️ error', fail: '❌ fail', pass: '✅ pass' };
+const VERDICT_CELL: Record<BatchImageEntry['verdict'], string> = {
+  error: '⚠️ error',
+  fail: '❌ fail',
+  pass: '✅ pass',
+};
 const ORDER: BatchImageEntry['verdict'][] = ['error', 'fail', 'pass'];
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -43,7 +47,10 @@ export function renderBatchSummary(s: BatchSummary, opts: { maxRows?: number; ar
   lines.push(`Policy: ${s.rules.length ? s.rules.map((r) => md(r, 200)).join('; ') : 'no rule'}.`, '');
   const rows = ORDER.flatMap((v) => s.images.filter((e) => e.verdict === v));
   if (rows.length) {
-    lines.push('| Image | Verdict | Critical | High | Medium | Low | Other | Total | Failed rule or error |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    lines.push(
+      '| Image | Verdict | Critical | High | Medium | Low | Other | Total | Failed rule or error |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    );
     for (const e of rows.slice(0, maxRows)) lines.push(batchRow(e));
     const rest = rows.slice(maxRows);
     if (rest.length) {
@@ -55,8 +62,13 @@ export function renderBatchSummary(s: BatchSummary, opts: { maxRows?: number; ar
     }
   }
   lines.push('');
-  if (t.failed > 0) lines.push(`\`vulnerable.list\` names the ${plural(t.failed, 'image')} that failed the policy, one per line with the failed rules.`, '');
-  if (t.errored > 0) lines.push(`No verdict for ${plural(t.errored, 'image')} (exit code 2): see each error above and the job log.`, '');
+  if (t.failed > 0)
+    lines.push(
+      `\`vulnerable.list\` names the ${plural(t.failed, 'image')} that failed the policy, one per line with the failed rules.`,
+      '',
+    );
+  if (t.errored > 0)
+    lines.push(`No verdict for ${plural(t.errored, 'image')} (exit code 2): see each error above and the job log.`, '');
   return lines.join('\n');
 }
 
@@ -64,7 +76,12 @@ function batchRow(e: BatchImageEntry): string {
   const c = e.counts;
   const n = (x: number | undefined): string => (c ? String(x ?? 0) : '');
   const other = c ? c.Negligible + c.Unknown : undefined;
-  const why = e.verdict === 'error' ? md(e.error?.clair ? `${e.error.message} — Clair: ${e.error.clair}` : (e.error?.message ?? ''), 300) : e.verdict === 'fail' ? md((e.failedRules.length ? e.failedRules : e.reasons).join('; '), 300) : '';
+  const why =
+    e.verdict === 'error'
+      ? md(e.error?.clair ? `${e.error.message} — Clair: ${e.error.clair}` : (e.error?.message ?? ''), 300)
+      : e.verdict === 'fail'
+        ? md((e.failedRules.length ? e.failedRules : e.reasons).join('; '), 300)
+        : '';
   return `| ${md(e.image, 200)} | ${VERDICT_CELL[e.verdict]} | ${n(c?.Critical)} | ${n(c?.High)} | ${n(c?.Medium)} | ${n(c?.Low)} | ${n(other)} | ${n(c?.total)} | ${why} |`;
 }
 
@@ -73,14 +90,26 @@ export function batchVerdictMessage(o: BatchOutcome): { fail?: string; warn?: st
   const s = o.summary;
   const list = (v: BatchImageEntry['verdict'], text: (e: BatchImageEntry) => string): string[] => {
     const es = s.images.filter((e) => e.verdict === v);
-    return [...es.slice(0, 20).map((e) => `- ${e.image}: ${text(e)}`), ...(es.length > 20 ? [`- … and ${es.length - 20} more (batch-summary.json)`] : [])];
+    return [
+      ...es.slice(0, 20).map((e) => `- ${e.image}: ${text(e)}`),
+      ...(es.length > 20 ? [`- … and ${es.length - 20} more (batch-summary.json)`] : []),
+    ];
   };
   const failed = list('fail', (e) => (e.failedRules.length ? e.failedRules : e.reasons).join('; '));
   if (o.exitCode === 2) {
-    return { fail: [`Batch: ${batchHeadline(s)}. Errored:`, ...list('error', (e) => e.error?.message ?? 'error'), ...(failed.length ? ['Policy failed:', ...failed] : [])].join('\n') };
+    return {
+      fail: [
+        `Batch: ${batchHeadline(s)}. Errored:`,
+        ...list('error', (e) => e.error?.message ?? 'error'),
+        ...(failed.length ? ['Policy failed:', ...failed] : []),
+      ].join('\n'),
+    };
   }
   if (o.exitCode === 1) return { fail: [`Batch: ${batchHeadline(s)}. Policy failed:`, ...failed].join('\n') };
-  if (s.totals.failed > 0) return { warn: [`Batch: ${batchHeadline(s)}. Policy failed (report-only mode, the step succeeds):`, ...failed].join('\n') };
+  if (s.totals.failed > 0)
+    return {
+      warn: [`Batch: ${batchHeadline(s)}. Policy failed (report-only mode, the step succeeds):`, ...failed].join('\n'),
+    };
   return {};
 }
 
@@ -93,7 +122,10 @@ export function batchFiles(o: BatchOutcome): string[] {
     const dir = path.join(outDir, e.reportDir);
     let names: string[] = [];
     try {
-      names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+      names = fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => d.name);
     } catch {
       continue; // a resumed image whose reports an earlier job kept
     }
@@ -114,11 +146,17 @@ export async function publishGitHubBatch(o: BatchOutcome, env: Env = process.env
   }
   if (p.uploadArtifact) {
     if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-      log.warn('not running on a GitHub Actions runner with the artifact service (ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL unset): the batch results were not uploaded.');
+      log.warn(
+        'not running on a GitHub Actions runner with the artifact service (ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL unset): the batch results were not uploaded.',
+      );
     } else {
-      const up = await attempt('uploading the batch artifact', () => uploadReports(p.artifactName, batchFiles(o), outDir));
+      const up = await attempt('uploading the batch artifact', () =>
+        uploadReports(p.artifactName, batchFiles(o), outDir),
+      );
       if (up) {
-        log.info(`artifact "${p.artifactName}" uploaded (${up.files.length} files: batch-summary.json, vulnerable.list, batch-state.jsonl and the reports of each image under images/)`);
+        log.info(
+          `artifact "${p.artifactName}" uploaded (${up.files.length} files: batch-summary.json, vulnerable.list, batch-state.jsonl and the reports of each image under images/)`,
+        );
         report.artifact = { id: up.id, files: up.files };
       }
     }

@@ -15,7 +15,9 @@ declare const require: BundleRequire;
 /** @actions/github (Octokit with its REST endpoint methods), loaded on first use: a chunk of its own in the bundles (src/util/lazy.ts). */
 export const loadGitHub = (): Promise<typeof github> =>
   typeof require.ensure === 'function'
-    ? new Promise((ok, fail) => require.ensure!([], () => ok(require('@actions/github') as typeof github), fail, 'github'))
+    ? new Promise((ok, fail) =>
+        require.ensure!([], () => ok(require('@actions/github') as typeof github), fail, 'github'),
+      )
     : Promise.resolve(require('@actions/github') as typeof github);
 
 export interface CommentTarget {
@@ -63,17 +65,34 @@ export async function githubIdentity(octokit: Octokit): Promise<StickyIdentity> 
 /** A pull request's issue comments as a StickyStore. */
 export function issueCommentStore(octokit: Octokit, target: CommentTarget): StickyStore {
   const { owner, repo, issueNumber } = target;
-  type C = { id: number; body?: string | null; html_url?: string; user?: { id?: number; login?: string; type?: string } | null };
-  const item = (c: C): StickyItem => ({ id: c.id, body: c.body, url: c.html_url, author: c.user ? { id: c.user.id, login: c.user.login, bot: c.user.type === 'Bot' } : undefined });
+  type C = {
+    id: number;
+    body?: string | null;
+    html_url?: string;
+    user?: { id?: number; login?: string; type?: string } | null;
+  };
+  const item = (c: C): StickyItem => ({
+    id: c.id,
+    body: c.body,
+    url: c.html_url,
+    author: c.user ? { id: c.user.id, login: c.user.login, bot: c.user.type === 'Bot' } : undefined,
+  });
   return {
     identity: () => githubIdentity(octokit),
     async *pages() {
-      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: PER_PAGE })) {
+      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        per_page: PER_PAGE,
+      })) {
         yield (page.data as C[]).map(item);
       }
     },
-    create: async (body) => item((await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })).data as C),
-    update: async (id, body) => item((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data as C),
+    create: async (body) =>
+      item((await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })).data as C),
+    update: async (id, body) =>
+      item((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data as C),
   };
 }
 
@@ -81,9 +100,21 @@ export function issueCommentStore(octokit: Octokit, target: CommentTarget): Stic
  * Find our comment (starts with `marker`, written by the token's own identity; following every page), update it,
  * or create it if none exists.
  */
-export async function upsertStickyComment(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<UpsertResult> {
-  const r = await upsertSticky(issueCommentStore(octokit, target), marker, body, { perPage: PER_PAGE, maxPages: MAX_PAGES, what: 'pull request' });
-  if (r.foreign > 0) log.warn(`ignored ${r.foreign} comment(s) on the pull request that carry this scan's marker but were not written by this token's identity.`);
+export async function upsertStickyComment(
+  octokit: Octokit,
+  target: CommentTarget,
+  marker: string,
+  body: string,
+): Promise<UpsertResult> {
+  const r = await upsertSticky(issueCommentStore(octokit, target), marker, body, {
+    perPage: PER_PAGE,
+    maxPages: MAX_PAGES,
+    what: 'pull request',
+  });
+  if (r.foreign > 0)
+    log.warn(
+      `ignored ${r.foreign} comment(s) on the pull request that carry this scan's marker but were not written by this token's identity.`,
+    );
   return { action: r.action, id: r.id, url: r.url };
 }
 
@@ -111,9 +142,16 @@ export async function publishPullRequestComment(opts: {
     log.warn('no github-token: the pull request comment is skipped; the summary is in the job summary.');
     return { status: 'skipped', reason: 'no token' };
   }
-  const octokit = (await loadGitHub()).getOctokit(opts.token, { baseUrl: opts.env.GITHUB_API_URL || 'https://api.github.com' });
+  const octokit = (await loadGitHub()).getOctokit(opts.token, {
+    baseUrl: opts.env.GITHUB_API_URL || 'https://api.github.com',
+  });
   try {
-    const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, opts.marker, opts.body);
+    const r = await upsertStickyComment(
+      octokit,
+      { owner: pr.owner, repo: pr.repo, issueNumber: pr.number },
+      opts.marker,
+      opts.body,
+    );
     log.info(`pull request #${pr.number}: summary comment ${r.action}${r.url ? ` (${r.url})` : ''}`);
     return { status: r.action, id: r.id, url: r.url };
   } catch (err) {
@@ -128,7 +166,9 @@ export async function publishPullRequestComment(opts: {
           `${pr.fromFork ? ' (fork PRs always get a read-only token on `pull_request`)' : ''}.`,
       );
     } else {
-      log.warn(`could not write the pull request comment (${what}); ${err instanceof ClairScanError ? err.hint : 'the summary is in the job summary.'}`);
+      log.warn(
+        `could not write the pull request comment (${what}); ${err instanceof ClairScanError ? err.hint : 'the summary is in the job summary.'}`,
+      );
     }
     return { status: 'failed', reason: what };
   }

@@ -15,7 +15,11 @@ type Env = Record<string, string | undefined>;
 
 interface PullRequestPayload {
   number?: number;
-  pull_request?: { number?: number; head?: { repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
+  pull_request?: {
+    number?: number;
+    head?: { repo?: { full_name?: string } | null };
+    base?: { repo?: { full_name?: string } };
+  };
   repository?: { name?: string; owner?: { login?: string } };
 }
 

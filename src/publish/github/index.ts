@@ -27,24 +27,39 @@ function githubMarker(settings: Settings, env: Env): string {
   return stickyMarker(stickyKey(settings.images, env.GITHUB_WORKFLOW ?? ''));
 }
 
-export async function publishGitHub(outcome: ScanOutcome, settings: Settings, env: Env = process.env): Promise<GitHubPublishReport> {
+export async function publishGitHub(
+  outcome: ScanOutcome,
+  settings: Settings,
+  env: Env = process.env,
+): Promise<GitHubPublishReport> {
   setOutputs(outcomeOutputs(outcome, settings));
   const report: GitHubPublishReport = { summary: false };
   const p = settings.publish;
 
   if (p.jobSummary) {
     report.summary =
-      (await attempt('writing the job summary', () => writeSummary(renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: JOB_SUMMARY_MAX_CHARS }), env))) ?? false;
+      (await attempt('writing the job summary', () =>
+        writeSummary(
+          renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: JOB_SUMMARY_MAX_CHARS }),
+          env,
+        ),
+      )) ?? false;
   }
 
   if (p.uploadArtifact) {
     const files = Object.values(outcome.reports).filter((f): f is string => !!f);
     if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-      log.warn('not running on a GitHub Actions runner with the artifact service (ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL unset): reports not uploaded.');
+      log.warn(
+        'not running on a GitHub Actions runner with the artifact service (ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL unset): reports not uploaded.',
+      );
     } else {
-      const up = await attempt('uploading the report artifact', () => uploadReports(p.artifactName, files, settings.reports.outputDir));
+      const up = await attempt('uploading the report artifact', () =>
+        uploadReports(p.artifactName, files, settings.reports.outputDir),
+      );
       if (up) {
-        log.info(`artifact "${p.artifactName}" uploaded (${up.files.map((f) => relative(settings.reports.outputDir, f)).join(', ')})`);
+        log.info(
+          `artifact "${p.artifactName}" uploaded (${up.files.map((f) => relative(settings.reports.outputDir, f)).join(', ')})`,
+        );
         report.artifact = { id: up.id, files: up.files };
       }
     }
@@ -53,7 +68,9 @@ export async function publishGitHub(outcome: ScanOutcome, settings: Settings, en
   if (p.comment) {
     const marker = githubMarker(settings, env);
     const rest = 'the full report is in the job summary and the workflow artifact.';
-    const markdown = renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: GITHUB_COMMENT_MAX_CHARS - marker.length - 200 });
+    const markdown = renderMarkdownSummary(reportView(outcome.result, settings.reports), {
+      maxChars: GITHUB_COMMENT_MAX_CHARS - marker.length - 200,
+    });
     const body = composeStickyBody(marker, markdown, GITHUB_COMMENT_MAX_CHARS, rest);
     report.comment = await publishPullRequestComment({ token: p.githubToken, env, marker, body });
   }
@@ -65,11 +82,17 @@ export async function publishGitHub(outcome: ScanOutcome, settings: Settings, en
  * `fallback.jobSummary`: whether to write the job summary when there are no settings (the inputs could not be
  * read); default yes.
  */
-export async function publishGitHubError(err: unknown, settings: Settings | undefined, env: Env = process.env, fallback: { jobSummary?: boolean } = {}): Promise<GitHubPublishReport> {
+export async function publishGitHubError(
+  err: unknown,
+  settings: Settings | undefined,
+  env: Env = process.env,
+  fallback: { jobSummary?: boolean } = {},
+): Promise<GitHubPublishReport> {
   setOutputs(errorOutputs(settings));
   const report: GitHubPublishReport = { summary: false };
   const text = errorMarkdown(err);
-  if (settings ? settings.publish.jobSummary : fallback.jobSummary !== false) report.summary = (await attempt('writing the job summary', () => writeSummary(text, env))) ?? false;
+  if (settings ? settings.publish.jobSummary : fallback.jobSummary !== false)
+    report.summary = (await attempt('writing the job summary', () => writeSummary(text, env))) ?? false;
   if (settings?.publish.comment) {
     const marker = githubMarker(settings, env);
     const body = composeStickyBody(marker, text, GITHUB_COMMENT_MAX_CHARS, 'see the job log.');
@@ -88,7 +111,11 @@ export function errorMarkdown(err: unknown): string {
   if (!d.internal) {
     lines.push(`The scan did not complete: ${md(d.message, 2000)}`, '', `**What to do:** ${md(d.hint, 2000)}`);
   } else {
-    lines.push(`The scan did not complete because of an internal error: ${md(errorLine(err), 2000)}`, '', 'Please report this with the job log.');
+    lines.push(
+      `The scan did not complete because of an internal error: ${md(errorLine(err), 2000)}`,
+      '',
+      'Please report this with the job log.',
+    );
   }
   lines.push('', 'No verdict was reached (exit code 2).', '');
   return lines.join('\n');

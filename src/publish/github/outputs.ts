@@ -75,7 +75,8 @@ export function outcomeOutputs(outcome: ScanOutcome, settings: Settings): Record
  */
 export function batchOutputs(o: BatchOutcome): Record<string, string> {
   const t = o.summary.totals;
-  const sum = (k: 'total' | 'fixable' | (typeof SEVERITIES)[number]): string => String(o.summary.images.reduce((n, e) => n + (e.counts?.[k] ?? 0), 0));
+  const sum = (k: 'total' | 'fixable' | (typeof SEVERITIES)[number]): string =>
+    String(o.summary.images.reduce((n, e) => n + (e.counts?.[k] ?? 0), 0));
   return {
     verdict: t.failed > 0 ? 'fail' : t.errored > 0 ? '' : 'pass',
     'exit-code': String(o.exitCode),

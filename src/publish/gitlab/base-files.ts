@@ -21,11 +21,17 @@ export function gitlabBasePolicy(opts: { gitlabToken?: string; env?: Env }): Bas
   const env = opts.env ?? process.env;
   const branch = gitlabTargetBranch(env);
   if (!branch) return undefined;
-  const sha = /^[0-9a-f]{40}$/.test(env.CI_MERGE_REQUEST_DIFF_BASE_SHA ?? '') ? env.CI_MERGE_REQUEST_DIFF_BASE_SHA! : undefined;
+  const sha = /^[0-9a-f]{40}$/.test(env.CI_MERGE_REQUEST_DIFF_BASE_SHA ?? '')
+    ? env.CI_MERGE_REQUEST_DIFF_BASE_SHA!
+    : undefined;
   const ref = sha ?? branch;
   const label = `${branch}${sha ? ` (${sha.slice(0, 12)})` : ''}`;
   const root = env.CI_PROJECT_DIR || process.cwd();
-  const headers: Record<string, string> = opts.gitlabToken ? { 'PRIVATE-TOKEN': opts.gitlabToken } : env.CI_JOB_TOKEN ? { 'JOB-TOKEN': env.CI_JOB_TOKEN } : {};
+  const headers: Record<string, string> = opts.gitlabToken
+    ? { 'PRIVATE-TOKEN': opts.gitlabToken }
+    : env.CI_JOB_TOKEN
+      ? { 'JOB-TOKEN': env.CI_JOB_TOKEN }
+      : {};
   const { CI_API_V4_URL: api, CI_PROJECT_ID: project } = env;
   return {
     label,
@@ -35,14 +41,21 @@ export function gitlabBasePolicy(opts: { gitlabToken?: string; env?: Env }): Bas
       if (!Object.keys(headers).length) return { error: 'neither CLAIR_SCAN_GITLAB_TOKEN nor CI_JOB_TOKEN is set' };
       const url = `${api.replace(/\/+$/, '')}/projects/${encodeURIComponent(project)}/repository/files/${encodeURIComponent(path)}/raw?ref=${encodeURIComponent(ref)}`;
       try {
-        const res = await request(url, { method: 'GET', headers: { ...headers, accept: '*/*' }, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
+        const res = await request(url, {
+          method: 'GET',
+          headers: { ...headers, accept: '*/*' },
+          headersTimeout: REQUEST_TIMEOUT_MS,
+          bodyTimeout: REQUEST_TIMEOUT_MS,
+        });
         if (res.statusCode === 404) {
           await res.body.dump();
           return { missing: true };
         }
         if (res.statusCode !== 200) {
           await res.body.dump();
-          return { error: `HTTP ${res.statusCode}${res.statusCode === 401 || res.statusCode === 403 ? ' (set CLAIR_SCAN_GITLAB_TOKEN with read_api)' : ''}` };
+          return {
+            error: `HTTP ${res.statusCode}${res.statusCode === 401 || res.statusCode === 403 ? ' (set CLAIR_SCAN_GITLAB_TOKEN with read_api)' : ''}`,
+          };
         }
         if (Number(res.headers['content-length'] ?? 0) > MAX_FILE_BYTES) {
           await res.body.dump();

@@ -40,8 +40,11 @@ const DOTENV_VARIABLES = [
 
 /** One line, no characters a dotenv parser or a shell `echo` could misread; at most `max` characters. */
 function oneLine(s: string, max = 1000): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const t = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/["'`$\\]/g, '').trim();
+  const t = s
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/["'`$\\]/g, '')
+    .trim();
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
@@ -72,6 +75,10 @@ function renderDotenv(outcome: ScanOutcome, settings: Settings, env: Record<stri
 }
 
 /** Writes `<output-dir>/clair-scan.env` (atomically) and returns its path. */
-export async function writeDotenv(outcome: ScanOutcome, settings: Settings, env: Record<string, string | undefined>): Promise<string> {
+export async function writeDotenv(
+  outcome: ScanOutcome,
+  settings: Settings,
+  env: Record<string, string | undefined>,
+): Promise<string> {
   return writeFileAtomic(path.resolve(settings.reports.outputDir), DOTENV_FILE, renderDotenv(outcome, settings, env));
 }

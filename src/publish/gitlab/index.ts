@@ -22,12 +22,18 @@ type Env = Record<string, string | undefined>;
  * Keep the sticky MR note for this scan. Never throws: publishing must not hide the verdict.
  * Skipped (with a notice) outside merge request pipelines, when `comment` is off, or without a token.
  */
-export async function publishGitLab(outcome: ScanOutcome, settings: Settings, env: Env = process.env): Promise<NoteOutcome> {
+export async function publishGitLab(
+  outcome: ScanOutcome,
+  settings: Settings,
+  env: Env = process.env,
+): Promise<NoteOutcome> {
   if (!settings.publish.comment) return { status: 'skipped', reason: 'comment disabled' };
   const target = gitlabTarget(env, settings.publish.gitlabToken);
   if (typeof target === 'string') {
     if (target === 'no token') {
-      log.info('no gitlab-token (CLAIR_SCAN_GITLAB_TOKEN): the merge request note is skipped. Set a masked CI/CD variable with a token of `api` scope to get it.');
+      log.info(
+        'no gitlab-token (CLAIR_SCAN_GITLAB_TOKEN): the merge request note is skipped. Set a masked CI/CD variable with a token of `api` scope to get it.',
+      );
     } else {
       log.debug(`${target}: no merge request note`);
     }
@@ -38,7 +44,9 @@ export async function publishGitLab(outcome: ScanOutcome, settings: Settings, en
   try {
     // The marker line is added once, by composeStickyBody; passing it to the renderer too would put a second,
     // mangled copy of it (`<!-- __-_clair-scan:…_-_ -->`) under the first.
-    const markdown = renderMarkdownSummary(reportView(outcome.result, settings.reports), { maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200 });
+    const markdown = renderMarkdownSummary(reportView(outcome.result, settings.reports), {
+      maxChars: GITLAB_NOTE_MAX_CHARS - marker.length - 200,
+    });
     const body = composeStickyBody(marker, markdown, GITLAB_NOTE_MAX_CHARS, 'the full report is in the job artifacts.');
     const r = await upsertStickyNote(target, marker, body);
     log.info(`merge request !${target.mergeRequestIid}: summary note ${r.action}`);
@@ -51,7 +59,9 @@ export async function publishGitLab(outcome: ScanOutcome, settings: Settings, en
         : err instanceof ClairScanError
           ? ` ${err.hint}`
           : '';
-    log.warn(`could not write the merge request note (${errorLine(err)}).${hint} The reports are in the job artifacts.`);
+    log.warn(
+      `could not write the merge request note (${errorLine(err)}).${hint} The reports are in the job artifacts.`,
+    );
     return { status: 'failed', reason: errorMessage(err) };
   }
 }

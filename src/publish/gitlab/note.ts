@@ -46,7 +46,12 @@ export class GitLabApiError extends Error {
   }
 }
 
-async function call(target: GitLabTarget, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ data: unknown; headers: Record<string, string | string[] | undefined> }> {
+async function call(
+  target: GitLabTarget,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<{ data: unknown; headers: Record<string, string | string[] | undefined> }> {
   const url = `${target.apiUrl.replace(/\/+$/, '')}${path}`;
   const res = await request(url, {
     method,
@@ -74,10 +79,13 @@ async function call(target: GitLabTarget, method: 'GET' | 'POST' | 'PUT', path: 
   try {
     return { data: JSON.parse(text) as unknown, headers: res.headers };
   } catch (err) {
-    throw new ClairScanError(`${method} ${path}: GitLab answered HTTP ${res.statusCode} with something that is not JSON (${errorMessage(err)})`, {
-      hint: 'check CI_API_V4_URL: it must be the GitLab API (https://<host>/api/v4), not a proxy or sign-in page.',
-      details: text.slice(0, 300),
-    });
+    throw new ClairScanError(
+      `${method} ${path}: GitLab answered HTTP ${res.statusCode} with something that is not JSON (${errorMessage(err)})`,
+      {
+        hint: 'check CI_API_V4_URL: it must be the GitLab API (https://<host>/api/v4), not a proxy or sign-in page.',
+        details: text.slice(0, 300),
+      },
+    );
   }
 }
 
@@ -94,23 +102,38 @@ async function gitlabIdentity(target: GitLabTarget): Promise<StickyIdentity> {
   const { data } = await call(target, 'GET', '/user');
   const me = data as { id?: unknown; username?: unknown };
   if (typeof me?.id !== 'number') {
-    throw new ClairScanError('GET /user: the GitLab API answered without a user id, so the note this token wrote cannot be told from others', {
-      hint: 'give a token that can read its own user (a personal, project or group access token with `api` scope), and check CI_API_V4_URL.',
-    });
+    throw new ClairScanError(
+      'GET /user: the GitLab API answered without a user id, so the note this token wrote cannot be told from others',
+      {
+        hint: 'give a token that can read its own user (a personal, project or group access token with `api` scope), and check CI_API_V4_URL.',
+      },
+    );
   }
-  return { describe: `user ${me.id}${typeof me.username === 'string' ? ` (${me.username})` : ''}`, owns: (a) => a?.id === me.id };
+  return {
+    describe: `user ${me.id}${typeof me.username === 'string' ? ` (${me.username})` : ''}`,
+    owns: (a) => a?.id === me.id,
+  };
 }
 
 /** A merge request's notes as a StickyStore (oldest first, paged with `x-next-page`). */
 function mergeRequestNoteStore(target: GitLabTarget): StickyStore {
   const base = notesPath(target);
-  const item = (n: Note): StickyItem => ({ id: n.id, body: n.body, system: n.system, author: n.author ? { id: n.author.id, login: n.author.username, bot: n.author.bot } : undefined });
+  const item = (n: Note): StickyItem => ({
+    id: n.id,
+    body: n.body,
+    system: n.system,
+    author: n.author ? { id: n.author.id, login: n.author.username, bot: n.author.bot } : undefined,
+  });
   return {
     identity: () => gitlabIdentity(target),
     async *pages() {
       let page = '1';
       while (page) {
-        const { data, headers } = await call(target, 'GET', `${base}?per_page=${PER_PAGE}&page=${encodeURIComponent(page)}&sort=asc&order_by=created_at`);
+        const { data, headers } = await call(
+          target,
+          'GET',
+          `${base}?per_page=${PER_PAGE}&page=${encodeURIComponent(page)}&sort=asc&order_by=created_at`,
+        );
         if (!Array.isArray(data)) {
           throw new ClairScanError(`GET ${base}: the GitLab API answered with something other than a list of notes`, {
             hint: 'check CI_API_V4_URL (the GitLab API, https://<host>/api/v4) and that the token can read the merge request.',
@@ -118,7 +141,7 @@ function mergeRequestNoteStore(target: GitLabTarget): StickyStore {
         }
         yield (data as Note[]).map(item);
         const next = headers['x-next-page'];
-        page = (Array.isArray(next) ? next[0] : next ?? '').trim();
+        page = (Array.isArray(next) ? next[0] : (next ?? '')).trim();
       }
     },
     create: async (body) => item((await call(target, 'POST', base, { body })).data as Note),
@@ -127,9 +150,20 @@ function mergeRequestNoteStore(target: GitLabTarget): StickyStore {
 }
 
 /** Find our note (starts with `marker`, written by the token's user; following every page), update it, or create it. */
-export async function upsertStickyNote(target: GitLabTarget, marker: string, body: string): Promise<{ action: 'created' | 'updated' | 'unchanged'; id: number }> {
-  const r = await upsertSticky(mergeRequestNoteStore(target), marker, body, { perPage: PER_PAGE, maxPages: MAX_PAGES, what: 'merge request' });
-  if (r.foreign > 0) log.warn(`ignored ${r.foreign} note(s) on the merge request that carry this scan's marker but were not written by this token's user.`);
+export async function upsertStickyNote(
+  target: GitLabTarget,
+  marker: string,
+  body: string,
+): Promise<{ action: 'created' | 'updated' | 'unchanged'; id: number }> {
+  const r = await upsertSticky(mergeRequestNoteStore(target), marker, body, {
+    perPage: PER_PAGE,
+    maxPages: MAX_PAGES,
+    what: 'merge request',
+  });
+  if (r.foreign > 0)
+    log.warn(
+      `ignored ${r.foreign} note(s) on the merge request that carry this scan's marker but were not written by this token's user.`,
+    );
   return { action: r.action, id: r.id };
 }
 

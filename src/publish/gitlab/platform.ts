@@ -22,7 +22,8 @@ export function gitlabSections(write: (text: string) => void, now: () => number 
   const id = (name: string): string => `clair_scan_${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
   const ts = (): number => Math.floor(now() / 1000);
   return {
-    startGroup: (name, title) => write(`\x1b[0Ksection_start:${ts()}:${id(name)}[collapsed=true]\r\x1b[0K${scrub(title)}\n`),
+    startGroup: (name, title) =>
+      write(`\x1b[0Ksection_start:${ts()}:${id(name)}[collapsed=true]\r\x1b[0K${scrub(title)}\n`),
     endGroup: (name) => write(`\x1b[0Ksection_end:${ts()}:${id(name)}\r\x1b[0K\n`),
   };
 }
@@ -49,13 +50,19 @@ export const gitlab: Platform = {
   },
   scanOptions: (s, env) => ({
     // The target branch's result from this job's artifacts (baseline.ts).
-    fetchBaseline: (spec) => fetchGitLabBaseline(spec, { outputDir: s.reports.outputDir, gitlabToken: s.publish.gitlabToken, env }),
+    fetchBaseline: (spec) =>
+      fetchGitLabBaseline(spec, { outputDir: s.reports.outputDir, gitlabToken: s.publish.gitlabToken, env }),
     // The target branch's allowlist / VEX files in a merge request pipeline (base-files.ts).
     basePolicy: gitlabBasePolicy({ gitlabToken: s.publish.gitlabToken, env }),
   }),
   async publish(outcome, s, env) {
     // The verdict for the template's gate job (artifacts:reports:dotenv), then the MR note.
     log.info(`verdict for later jobs: ${await writeDotenv(outcome, s, env)}`);
-    await runPhase('publish', PUBLISH_DEADLINE_MS, () => publishGitLab(outcome, s, env), 'the GitLab API stopped answering; the reports are in output-dir.');
+    await runPhase(
+      'publish',
+      PUBLISH_DEADLINE_MS,
+      () => publishGitLab(outcome, s, env),
+      'the GitLab API stopped answering; the reports are in output-dir.',
+    );
   },
 };

@@ -20,9 +20,13 @@ export const jenkins: Platform = {
   detectedBy: 'JENKINS_URL and BUILD_ID are set',
   detect: (env) => !!env.JENKINS_URL?.trim() && !!env.BUILD_ID?.trim(),
   async publish(outcome, settings) {
-    log.info(`outputs for the Jenkinsfile: ${await writeProperties(settings.reports.outputDir, outcomeOutputs(outcome, settings))}`);
+    log.info(
+      `outputs for the Jenkinsfile: ${await writeProperties(settings.reports.outputDir, outcomeOutputs(outcome, settings))}`,
+    );
   },
   async publishBatch(outcome) {
-    log.info(`outputs for the Jenkinsfile: ${await writeProperties(outcome.settings.reports.outputDir, batchOutputs(outcome))}`);
+    log.info(
+      `outputs for the Jenkinsfile: ${await writeProperties(outcome.settings.reports.outputDir, batchOutputs(outcome))}`,
+    );
   },
 };

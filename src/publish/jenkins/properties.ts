@@ -14,8 +14,11 @@ export function renderProperties(outputs: Record<string, string>): string {
   // No folding of long values (lineWidth null): one line per output, easy to read with grep as well. Then every
   // non-ASCII character as \uXXXX too (dot-properties keeps Latin-1 as is): Properties.load(InputStream) reads
   // Latin-1 and load(Reader) usually UTF-8, and both must read the same. No escape sequence has a non-ASCII character.
-  // eslint-disable-next-line no-control-regex -- the range is everything but ASCII
-  const text = stringify(Object.entries(outputs), { keySep: '=', lineWidth: null }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = stringify(Object.entries(outputs), { keySep: '=', lineWidth: null }).replace(
+    // eslint-disable-next-line no-control-regex -- the range is everything but ASCII
+    /[^\x00-\x7f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `${text}\n`;
 }
 
