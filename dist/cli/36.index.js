@@ -139,7 +139,12 @@ class LogTail {
 }
 /** Spawns `cmd` under setpriv's parent-death guard, in a process group of its own. */
 function spawnGuarded(setpriv, cmd, args, env, cwd) {
-    const child = (0, node_child_process_1.spawn)(setpriv, ['--pdeathsig', 'KILL', '--', cmd, ...args], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env, cwd });
+    const child = (0, node_child_process_1.spawn)(setpriv, ['--pdeathsig', 'KILL', '--', cmd, ...args], {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env,
+        cwd,
+    });
     // Neither the child nor its pipe keeps clair-scan's event loop alive: a stalled scan is still seen as one
     // (util/phase.ts), and whatever ends clair-scan ends Clair (the parent-death signal).
     child.unref();
@@ -202,7 +207,12 @@ function versionOf(line) {
 async function clairBinaryVersion(tools, dir, timeoutMs = 15000) {
     const conf = path.join(dir, 'version-probe.yaml');
     const nowhere = 'host=127.0.0.1 port=1 user=probe dbname=probe sslmode=disable connect_timeout=1';
-    fs.writeFileSync(conf, (0, clair_config_1.generateClairConfig)({ connString: nowhere, httpListen: '127.0.0.1:0', introspectionListen: '127.0.0.1:0', airgap: true }), { mode: 0o600 });
+    fs.writeFileSync(conf, (0, clair_config_1.generateClairConfig)({
+        connString: nowhere,
+        httpListen: '127.0.0.1:0',
+        introspectionListen: '127.0.0.1:0',
+        airgap: true,
+    }), { mode: 0o600 });
     const child = spawnGuarded(tools.setpriv, tools.clair, ['-conf', conf, '-mode', 'combo'], { ...process.env, NO_COLOR: '1' }, dir);
     const tail = new LogTail(child.stderr);
     try {
@@ -292,7 +302,10 @@ async function startClairProcess(opts) {
     const confDir = path.join(opts.dir, 'config');
     fs.mkdirSync(confDir, { recursive: true, mode: 0o700 });
     const tmpDir = spoolDir(opts.state);
-    const mappingFiles = { repo2cpe: opts.repo2cpe ?? path.join(confDir, 'repo2cpe.json'), name2repos: opts.name2repos ?? path.join(confDir, 'name2repos.json') };
+    const mappingFiles = {
+        repo2cpe: opts.repo2cpe ?? path.join(confDir, 'repo2cpe.json'),
+        name2repos: opts.name2repos ?? path.join(confDir, 'name2repos.json'),
+    };
     // Offline, Red Hat's scanners need (empty) local mapping files: clair-config.ts says why.
     if (!opts.repo2cpe)
         fs.writeFileSync(mappingFiles.repo2cpe, '{"data":{}}\n', { mode: 0o600 });
@@ -330,7 +343,12 @@ async function startClairProcess(opts) {
         const close = () => (closed ??= stopGroup(child));
         const untrack = (0, run_state_1.trackChild)(opts.state.runId, close);
         const url = `http://${params.httpListen}`;
-        const client = new client_1.ClairClient({ url, introspectionUrl: `http://${params.introspectionListen}`, requestTimeoutMs: opts.requestTimeoutMs, psk });
+        const client = new client_1.ClairClient({
+            url,
+            introspectionUrl: `http://${params.introspectionListen}`,
+            requestTimeoutMs: opts.requestTimeoutMs,
+            psk,
+        });
         const started = Date.now();
         let lastProgress = started;
         let outcome = 'timeout';
@@ -399,7 +417,10 @@ async function importWithClairctl(o) {
         const done = await waitExit(child, o.timeoutMs);
         if (!done) {
             await stop();
-            throw new errors_1.ClairScanError(`clairctl import-updaters did not finish within ${Math.round(o.timeoutMs / 1000)} s`, { hint: 'raise data-timeout, or check the database of postgres-url (its disk and load).', details: tail.text() });
+            throw new errors_1.ClairScanError(`clairctl import-updaters did not finish within ${Math.round(o.timeoutMs / 1000)} s`, {
+                hint: 'raise data-timeout, or check the database of postgres-url (its disk and load).',
+                details: tail.text(),
+            });
         }
         if (spawnError || child.exitCode !== 0) {
             throw new errors_1.ClairScanError(`clairctl import-updaters failed for ${path.basename(o.bundle)} (${spawnError ? (0, errors_1.errorMessage)(spawnError) : `exit ${child.exitCode ?? child.signalCode}`})`, {
@@ -467,7 +488,12 @@ async function connectPg(target, timeoutMs) {
     for (;;) {
         attempts++;
         const left = deadline - Date.now();
-        const client = new pg_1.Client({ connectionString: target.url, connectionTimeoutMillis: Math.max(1000, Math.min(10000, left)), statement_timeout: 120000, application_name: 'clair-scan' });
+        const client = new pg_1.Client({
+            connectionString: target.url,
+            connectionTimeoutMillis: Math.max(1000, Math.min(10000, left)),
+            statement_timeout: 120000,
+            application_name: 'clair-scan',
+        });
         // An idle client whose server goes away emits 'error': never an uncaught exception.
         client.on('error', () => undefined);
         try {
@@ -500,7 +526,9 @@ function scrub(text, target) {
 async function readDatabaseContents(client) {
     const flags = await client.query("SELECT to_regclass('public.vuln') IS NOT NULL AND to_regclass('public.update_operation') IS NOT NULL AS clair, to_regclass('clair_scan.data_image') IS NOT NULL AS has_table");
     const { clair, has_table: table } = flags.rows[0];
-    const rows = table ? (await client.query('SELECT build_id, created_at, clair_version, updater_sets, records, source_sha256, updaters FROM clair_scan.data_image')).rows : [];
+    const rows = table
+        ? (await client.query('SELECT build_id, created_at, clair_version, updater_sets, records, source_sha256, updaters FROM clair_scan.data_image')).rows
+        : [];
     return { clairSchema: clair, dataImageTable: table, rows };
 }
 /** Runs one query; rows as arrays of text (what environment/postgres.ts `query` gives from psql). */
@@ -533,7 +561,9 @@ function checkDataImage(c, opts) {
     }
     const created = row.created_at instanceof Date ? row.created_at : row.created_at ? new Date(row.created_at) : undefined;
     if (!created || Number.isNaN(created.getTime())) {
-        throw new errors_1.ClairScanError(`the database image at ${opts.where} has no valid created_at in clair_scan.data_image`, { hint: NOT_A_DB_IMAGE_HINT });
+        throw new errors_1.ClairScanError(`the database image at ${opts.where} has no valid created_at in clair_scan.data_image`, {
+            hint: NOT_A_DB_IMAGE_HINT,
+        });
     }
     const now = (opts.now ?? new Date()).getTime();
     const age = now - created.getTime();
@@ -543,7 +573,9 @@ function checkDataImage(c, opts) {
         });
     }
     if (opts.maxAgeMs !== undefined && age > opts.maxAgeMs) {
-        throw new errors_1.ClairScanError(`the database image at ${opts.where} was created at ${created.toISOString()}, ${Math.floor(age / 3600000)} h ago: older than vuln-data-max-age (${Math.round(opts.maxAgeMs / 3600000)} h)`, { hint: 'use a fresher database image (the nightly tag, or rebuild it with clair-scan data image build), or raise vuln-data-max-age.' });
+        throw new errors_1.ClairScanError(`the database image at ${opts.where} was created at ${created.toISOString()}, ${Math.floor(age / 3600000)} h ago: older than vuln-data-max-age (${Math.round(opts.maxAgeMs / 3600000)} h)`, {
+            hint: 'use a fresher database image (the nightly tag, or rebuild it with clair-scan data image build), or raise vuln-data-max-age.',
+        });
     }
     const records = row.records === null ? undefined : Number(row.records);
     return [
@@ -590,7 +622,12 @@ async function openProcessService(settings, state, time, maxAgeMs, trust, prepar
         }
     });
     const binaryVersion = await time('start-clair', () => (0, clair_process_1.clairBinaryVersion)(tools, dir));
-    const notes = (0, pg_client_1.checkDataImage)(contents, { clairVersion: binaryVersion, maxAgeMs, where: pg.where, image: settings.vulnData.trim().replace(/^db-image:/i, '') });
+    const notes = (0, pg_client_1.checkDataImage)(contents, {
+        clairVersion: binaryVersion,
+        maxAgeMs,
+        where: pg.where,
+        image: settings.vulnData.trim().replace(/^db-image:/i, ''),
+    });
     // Signed data: a database reached by URL is tied to the signed image by its build id (label = row), before Clair
     // starts. Without vuln-data-public-key the reports say the data is unauthenticated.
     const vouched = trust ? await time('data-load', trust) : { notes: [] };
@@ -672,7 +709,15 @@ async function openWithSnapshot(settings, state, time, prepare) {
     const binaryVersion = await time('start-clair', () => (0, clair_process_1.clairBinaryVersion)(tools, dir));
     const clair = await time('start-clair', () => (0, clair_process_1.startClairProcess)(processOptions(settings, state, tools, dir, pg.url)));
     try {
-        await time('data-load', () => (0, clair_process_1.importWithClairctl)({ tools, clairctl, conf: clair.conf, bundle: prepared.bundle, state, dir, timeoutMs: settings.dataTimeoutSec * 1000 }));
+        await time('data-load', () => (0, clair_process_1.importWithClairctl)({
+            tools,
+            clairctl,
+            conf: clair.conf,
+            bundle: prepared.bundle,
+            state,
+            dir,
+            timeoutMs: settings.dataTimeoutSec * 1000,
+        }));
     }
     catch (err) {
         await clair.close();

@@ -69,7 +69,15 @@ function cdxValidator(version) {
 function cycloneDxSchemaErrors(bom) {
     const version = String(bom.specVersion);
     if (!CDX_VERSIONS.includes(version)) {
-        return [{ instancePath: '/specVersion', message: `must be one of ${CDX_VERSIONS.join(', ')} (VEX needs CycloneDX 1.4 or later)`, keyword: 'enum', schemaPath: '', params: {} }];
+        return [
+            {
+                instancePath: '/specVersion',
+                message: `must be one of ${CDX_VERSIONS.join(', ')} (VEX needs CycloneDX 1.4 or later)`,
+                keyword: 'enum',
+                schemaPath: '',
+                params: {},
+            },
+        ];
     }
     const v = cdxValidator(version);
     return v(bom) ? [] : [...(v.errors ?? [])];

@@ -20,15 +20,23 @@ Object.defineProperty(exports, "isBatch", ({ enumerable: true, get: function () 
 function batchResultLines(outcome) {
     return [
         `Batch: ${(0, outputs_1.batchHeadline)(outcome.summary)}.`,
-        ...outcome.summary.images.filter((i) => i.verdict === 'error').map((e) => `  error  ${e.image}: ${e.error?.message}`),
-        ...outcome.summary.images.filter((i) => i.verdict === 'fail').map((e) => `  fail   ${e.image}: ${e.failedRules.join('; ')}`),
+        ...outcome.summary.images
+            .filter((i) => i.verdict === 'error')
+            .map((e) => `  error  ${e.image}: ${e.error?.message}`),
+        ...outcome.summary.images
+            .filter((i) => i.verdict === 'fail')
+            .map((e) => `  fail   ${e.image}: ${e.failedRules.join('; ')}`),
     ];
 }
-async function runBatchCli(raw, onState) {
+/** `publish`: the CLI's CI platform's batch outputs (publish/platforms.ts), after the result lines. */
+async function runBatchCli(raw, onState, publish) {
     const outcome = await (0, run_1.runBatch)(raw, { onState });
-    (0, log_1.print)(batchResultLines(outcome).map((l) => `${l}\n`).join(''));
+    (0, log_1.print)(batchResultLines(outcome)
+        .map((l) => `${l}\n`)
+        .join(''));
     log_1.log.info(`vulnerable.list: ${outcome.files.vulnerableList}`);
     log_1.log.info(`batch summary: ${outcome.files.summary}`);
+    await publish?.(outcome);
     return outcome.exitCode;
 }
 
@@ -78,12 +86,14 @@ exports.parseBatchInputs = parseBatchInputs;
 exports.batchCredentialHosts = batchCredentialHosts;
 exports.listingAuth = listingAuth;
 /**
- * Batch mode's inputs: which images (`image` lines, `images-file`, registry listings), `tags`, `concurrency`,
- * `resume` and `image-timeout`. Everything else is the per-image Settings (src/inputs/settings.ts), parsed
- * once the image list is known so that its registry hosts bind the registry credentials as for any scan.
+ * Batch mode's image list: `image` lines, `images-file`, registry listings (filtered by `tags`). `concurrency`,
+ * `resume` and `image-timeout` are `Settings.batch` (src/inputs/settings.ts, bounds from the input table), checked
+ * here before any listing. The per-image Settings are parsed once the image list is known, so that its registry
+ * hosts bind the registry credentials as for any scan.
  */
 const fs = __importStar(__webpack_require__(73024));
 const errors_1 = __webpack_require__(70017);
+const ca_1 = __webpack_require__(72613);
 const definitions_1 = __webpack_require__(33775);
 const settings_1 = __webpack_require__(70900);
 const registry_1 = __webpack_require__(43718);
@@ -104,8 +114,10 @@ function lines(text) {
 var mode_1 = __webpack_require__(88461);
 Object.defineProperty(exports, "isBatch", ({ enumerable: true, get: function () { return mode_1.isBatch; } }));
 function parseBatchInputs(raw) {
+    // Settings.batch's inputs fail here, before a registry is listed (runBatch reads them from Settings.batch).
+    const batch = (0, settings_1.parseBatchSettings)(raw);
     const all = lines((raw('image') ?? '').replace(/,/g, '\n'));
-    const file = value(raw, 'images-file');
+    const file = batch.imagesFile ?? '';
     if (file) {
         let text;
         try {
@@ -117,7 +129,9 @@ function parseBatchInputs(raw) {
             text = fs.readFileSync(file, 'utf8');
         }
         catch (err) {
-            throw new errors_1.ClairScanError(`images-file "${file}" cannot be read: ${(0, errors_1.errorMessage)(err)}`, { hint: 'give the path of a text file with one image reference per line (# starts a comment).' });
+            throw new errors_1.ClairScanError(`images-file "${file}" cannot be read: ${(0, errors_1.errorMessage)(err)}`, {
+                hint: 'give the path of a text file with one image reference per line (# starts a comment).',
+            });
         }
         all.push(...lines(text));
     }
@@ -128,25 +142,7 @@ function parseBatchInputs(raw) {
         });
     }
     const listings = unique.map(registry_list_1.parseListing).filter((l) => !!l);
-    const int = (name, min, max) => {
-        const v = value(raw, name);
-        if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-            throw new errors_1.ClairScanError(`input "${name}" has an invalid value "${v}"`, { hint: `set "${name}" to a whole number from ${min} to ${max}.` });
-        }
-        return Number(v);
-    };
-    const resumeText = value(raw, 'resume');
-    const resume = (0, settings_1.parseBoolean)(resumeText);
-    if (resume === undefined)
-        throw new errors_1.ClairScanError(`input "resume" has an invalid value "${resumeText}"`, { hint: 'set "resume" to `true` or `false`.' });
-    return {
-        lines: unique,
-        listings,
-        keepTag: (0, registry_list_1.tagFilter)(value(raw, 'tags').split(',').filter((s) => s.trim())),
-        concurrency: int('concurrency', 1, 64),
-        resume,
-        imageTimeoutSec: int('image-timeout', 1, 7 * 24 * 3600),
-    };
+    return { lines: unique, listings, keepTag: (0, registry_list_1.tagFilter)(batch.tags) };
 }
 /**
  * The hosts registry-username/registry-password are bound to for the whole batch: registry-host, else the
@@ -174,6 +170,8 @@ function listingAuth(raw, req) {
         password: raw('registry-password')?.trim() || undefined,
         insecure,
         hosts: batchCredentialHosts(raw, req),
+        // The listing's registry may be behind a private CA like the images' (registry-ca-file, util/ca.ts).
+        ca: (0, ca_1.loadCaBundle)(raw('registry-ca-file')),
     };
 }
 
@@ -327,7 +325,11 @@ function vulnerableList(entries) {
 }
 /** A directory name for an image's reports: readable, and unique per image text. */
 function imageDirName(image) {
-    const readable = image.replace(/^(registry|docker|archive):/, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-80);
+    const readable = image
+        .replace(/^(registry|docker|archive):/, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/^[._]+/, '')
+        .slice(-80);
     return `${readable || 'image'}-${(0, node_crypto_1.createHash)('sha256').update(image).digest('hex').slice(0, 8)}`;
 }
 function writeAtomic(file, content) {
@@ -338,7 +340,9 @@ function writeAtomic(file, content) {
     }
     catch (err) {
         fs.rmSync(tmp, { force: true });
-        throw new errors_1.ClairScanError(`cannot write ${file}: ${(0, errors_1.errorMessage)(err)}`, { hint: 'check that output-dir is writable and has free space.' });
+        throw new errors_1.ClairScanError(`cannot write ${file}: ${(0, errors_1.errorMessage)(err)}`, {
+            hint: 'check that output-dir is writable and has free space.',
+        });
     }
 }
 class BatchState {
@@ -359,7 +363,9 @@ class BatchState {
                 // handled below
             }
             if (first.kind !== header.kind) {
-                throw new errors_1.ClairScanError(`${this.file} is not a clair-scan batch state`, { hint: 'remove it, or choose another output-dir, to start the batch afresh (without resume).' });
+                throw new errors_1.ClairScanError(`${this.file} is not a clair-scan batch state`, {
+                    hint: 'remove it, or choose another output-dir, to start the batch afresh (without resume).',
+                });
             }
             if (first.fingerprint !== fingerprint) {
                 throw new errors_1.ClairScanError('resume: the earlier run in this output-dir used another policy, vulnerability data or Clair', {
@@ -389,6 +395,69 @@ class BatchState {
     }
 }
 exports.BatchState = BatchState;
+
+
+/***/ }),
+
+/***/ 23412:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.expandPlatforms = expandPlatforms;
+exports.batchImageRequest = batchImageRequest;
+/**
+ * `platform: all` in batch mode: each image line becomes one batch image per platform of its registry index,
+ * written `LINE (os/arch[/variant])` — the text the batch keys its summary, resume state and report directory by —
+ * and read back into a request for that platform when scanned. Platforms are listed from registries only (the usual
+ * batch: a registry listing, `registry:` lines); any other line, or an index that cannot be listed, is an errored
+ * image of the batch (exit 2), never one platform scanned as if it were all.
+ */
+const errors_1 = __webpack_require__(70017);
+const settings_1 = __webpack_require__(70900);
+const registry_1 = __webpack_require__(43718);
+/** ` (linux/arm64)` at the end of a batch image: the platform label expandPlatforms wrote. */
+const LABEL = / \(([a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)?)\)$/;
+/** The batch's images with `platform: all` expanded; `failed`: lines whose platforms could not be listed. */
+async function expandPlatforms(images, settings) {
+    if (settings.platform !== 'all')
+        return { images, failed: [] };
+    const out = [];
+    const failed = [];
+    for (const image of images) {
+        const req = (0, settings_1.parseImageRequest)(image);
+        const source = req.source ?? (settings.imageSource === 'auto' ? undefined : settings.imageSource);
+        if (source !== 'registry') {
+            failed.push({
+                image,
+                error: new errors_1.ClairScanError(`platform: all in batch mode reads the platforms of registry images only, and ${image} is not read from a registry`, {
+                    hint: 'write the line as registry:<ref> (or list the registry: registry:HOST/ORG/*), set platform to one platform, or scan the archive or daemon image on its own (outside batch mode).',
+                }),
+            });
+            continue;
+        }
+        try {
+            for (const p of await (0, registry_1.registryPlatforms)(req.ref, settings.registry))
+                out.push(`${image} (${p})`);
+        }
+        catch (err) {
+            failed.push({
+                image,
+                error: err instanceof errors_1.ClairScanError
+                    ? err
+                    : new errors_1.ClairScanError(String(err), { hint: 'check the registry and the reference.' }),
+            });
+        }
+    }
+    return { images: out, failed };
+}
+/** The request a batch image stands for: with `platform: all`, a labelled line is that platform of the line. */
+function batchImageRequest(image, settings) {
+    const m = settings.platform === 'all' ? LABEL.exec(image) : null;
+    if (!m)
+        return (0, settings_1.parseImageRequest)(image);
+    return { ...(0, settings_1.parseImageRequest)(image.slice(0, m.index)), platform: m[1] };
+}
 
 
 /***/ }),
@@ -454,14 +523,20 @@ function tagFilter(spec) {
                 re = new RegExp(`^(?:${m[1]})$`);
             }
             catch (err) {
-                throw new errors_1.ClairScanError(`input "tags" has an invalid regular expression ${v}: ${(0, errors_1.errorMessage)(err)}`, { hint: 'write it as /REGEX/, e.g. /v2\\..*/.' });
+                throw new errors_1.ClairScanError(`input "tags" has an invalid regular expression ${v}: ${(0, errors_1.errorMessage)(err)}`, {
+                    hint: 'write it as /REGEX/, e.g. /v2\\..*/.',
+                });
             }
             return (t) => re.test(t);
         }
-        throw new errors_1.ClairScanError(`input "tags" has an invalid value "${v}"`, { hint: 'use latest, semver, all or /REGEX/ (comma-separated), e.g. latest,semver.' });
+        throw new errors_1.ClairScanError(`input "tags" has an invalid value "${v}"`, {
+            hint: 'use latest, semver, all or /REGEX/ (comma-separated), e.g. latest,semver.',
+        });
     });
     if (tests.length === 0)
-        throw new errors_1.ClairScanError('input "tags" is empty', { hint: 'use latest, semver, all or /REGEX/, e.g. latest,semver.' });
+        throw new errors_1.ClairScanError('input "tags" is empty', {
+            hint: 'use latest, semver, all or /REGEX/, e.g. latest,semver.',
+        });
     return (tag) => tests.some((f) => f(tag));
 }
 /** Page size asked for; registries may answer with fewer per page. */
@@ -479,20 +554,27 @@ async function* pages(client, registry, firstPath) {
         const res = await client.request('GET', next, { headers: { accept: 'application/json' } });
         const body = await (0, registry_1.readLimited)(res.body, registry_1.MAX_JSON_BYTES, next, res.headers['content-length']);
         if (res.statusCode === 404)
-            throw new errors_1.ClairScanError(`the registry ${registry} has no ${next.replace(/\?.*$/, '')} (HTTP 404)`, { hint: 'check the registry host and the repository pattern.' });
+            throw new errors_1.ClairScanError(`the registry ${registry} has no ${next.replace(/\?.*$/, '')} (HTTP 404)`, {
+                hint: 'check the registry host and the repository pattern.',
+            });
         if (res.statusCode === 401 || res.statusCode === 403) {
             throw new errors_1.ClairScanError(`the registry ${registry} refused to list ${next.replace(/\?.*$/, '')} (HTTP ${res.statusCode})`, {
                 hint: 'listing the catalog needs credentials with catalog access (registry:catalog:* on token registries): set registry-username and registry-password.',
             });
         }
         if (res.statusCode !== 200) {
-            throw new errors_1.ClairScanError(`the registry ${registry} answered HTTP ${res.statusCode} for ${next}`, { hint: 'check the registry\'s status.', details: body.toString('utf8').slice(0, 500) });
+            throw new errors_1.ClairScanError(`the registry ${registry} answered HTTP ${res.statusCode} for ${next}`, {
+                hint: "check the registry's status.",
+                details: body.toString('utf8').slice(0, 500),
+            });
         }
         try {
             yield JSON.parse(body.toString('utf8'));
         }
         catch (err) {
-            throw new errors_1.ClairScanError(`the registry ${registry} sent invalid JSON for ${next}: ${(0, errors_1.errorMessage)(err)}`, { hint: 'check the registry.' });
+            throw new errors_1.ClairScanError(`the registry ${registry} sent invalid JSON for ${next}: ${(0, errors_1.errorMessage)(err)}`, {
+                hint: 'check the registry.',
+            });
         }
         next = nextLink(res.headers.link);
     }
@@ -594,25 +676,18 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveBatch = resolveBatch;
 exports.clairMessage = clairMessage;
+exports.fingerprint = fingerprint;
 exports.runBatch = runBatch;
+exports.policyRules = policyRules;
 /**
- * Batch mode: many images in one run, against one Clair (ephemeral, or a shared one behind `clair-url`).
- *
- * - The images (lines of `image` and `images-file`; `registry:HOST/ORG/*` listings expanded through the
- *   registry's catalog and tags APIs) go through a bounded queue worked by `concurrency` workers. Each image is
- *   src/scan.ts's per-image steps (`scanImage`), then its own policy verdict and reports.
- * - A failing image does not stop the batch: its error is recorded (Clair's own message for an IndexError) and
- *   the next image starts. Each image has a deadline (`image-timeout`).
- * - Layers shared between images are published once (batch/layers.ts).
- * - Every finished image is appended to `batch-state.jsonl`; `resume` skips those of an interrupted run.
- * - Exit code: 2 if any image errored, else 1 if any failed an enforced policy, else 0.
- *
- * batch/ holds run.ts, inputs.ts, mode.ts (isBatch), registry-list.ts (catalog/tags listings), layers.ts (shared
- * layers), outputs.ts (summary, resume state) and cli.ts. It sits above scan.ts.
+ * Batch mode: many images in one run against one Clair, a RunPlan of scan.ts's runScan. The images (`image` lines,
+ * `images-file`, registry listings) go through a queue worked by `concurrency` workers; each is scanImage, then its
+ * own verdict and reports, under `image-timeout`. A failing image is recorded and the batch goes on; finished images
+ * go to batch-state.jsonl for `resume`. Exit code: 2 if any image errored, else 1 if any failed an enforced policy,
+ * else 0. The whole note: docs/decisions/batch-mode.md.
  *
  * May import: scan.ts and every stage below it (environment/, data/, image/, inputs/, findings/, policy/, report/,
- * util/). The entry points import batch/ (src/cli.ts, and src/main.ts through main-batch.ts: both route by
- * mode.ts's isBatch); publish/github/ imports its types and outputs.ts.
+ * util/). Imported by the entry points (cli.ts; main.ts through main-batch.ts) and, for types and outputs.ts, publish/.
  */
 const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
@@ -621,11 +696,8 @@ const errors_1 = __webpack_require__(70017);
 const log_1 = __webpack_require__(29906);
 const phase_1 = __webpack_require__(43215);
 const settings_1 = __webpack_require__(70900);
-const run_1 = __webpack_require__(96540);
-const environment_1 = __webpack_require__(34109);
-const data_1 = __webpack_require__(63348);
-const clair_container_1 = __webpack_require__(35394);
 const image_1 = __webpack_require__(84149);
+const docker_daemon_1 = __webpack_require__(55218);
 const model_1 = __webpack_require__(99971);
 const policy_1 = __webpack_require__(25086);
 const report_1 = __webpack_require__(41714);
@@ -634,6 +706,7 @@ const scan_1 = __webpack_require__(24798);
 const inputs_1 = __webpack_require__(69503);
 const registry_list_1 = __webpack_require__(45226);
 const layers_1 = __webpack_require__(89412);
+const platforms_1 = __webpack_require__(23412);
 const outputs_1 = __webpack_require__(27390);
 /** What the images of a batch are, with listings expanded, and the per-image Settings. */
 async function resolveBatch(raw, req = (0, inputs_1.parseBatchInputs)(raw)) {
@@ -661,18 +734,35 @@ async function resolveBatch(raw, req = (0, inputs_1.parseBatchInputs)(raw)) {
     // The per-image settings, validated as for any scan; the credentials stay bound to the one registry of the
     // list's first line (or registry-host), whatever order the listings expanded in.
     const bound = auth.hosts?.join(',') ?? '';
-    const settings = (0, settings_1.parseSettings)((name) => name === 'image' ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n') : name === 'registry-host' && bound ? bound : raw(name));
-    return { settings, images: unique, listingErrors };
+    const settings = (0, settings_1.parseSettings)((name) => name === 'image'
+        ? unique.join('\n') || listingErrors.map((e) => e.image).join('\n')
+        : name === 'registry-host' && bound
+            ? bound
+            : raw(name));
+    // `platform: all`: one batch image per platform of each registry index (batch/platforms.ts).
+    const expanded = await (0, platforms_1.expandPlatforms)(unique, settings);
+    for (const f of expanded.failed)
+        listingErrors.push(errorEntry(f.image, f.error, 0));
+    return { settings, images: expanded.images, listingErrors };
 }
 function errorEntry(image, err, seconds) {
-    const e = err instanceof errors_1.ClairScanError ? err : new errors_1.ClairScanError(`internal error: ${(0, errors_1.errorMessage)(err)}`, { hint: 'this is a bug in clair-scan; please report it with this log.' });
+    const e = err instanceof errors_1.ClairScanError
+        ? err
+        : new errors_1.ClairScanError(`internal error: ${(0, errors_1.errorMessage)(err)}`, {
+            hint: 'this is a bug in clair-scan; please report it with this log.',
+        });
     const clair = clairMessage(e);
     return {
         image,
         verdict: 'error',
         failedRules: [],
         reasons: [],
-        error: { message: e.message, hint: e.hint, ...(clair ? { clair } : {}), ...(e.details ? { details: e.details.slice(0, 4000) } : {}) },
+        error: {
+            message: e.message,
+            hint: e.hint,
+            ...(clair ? { clair } : {}),
+            ...(e.details ? { details: e.details.slice(0, 4000) } : {}),
+        },
         seconds,
         finishedAt: new Date().toISOString(),
     };
@@ -704,97 +794,122 @@ function fingerprint(settings) {
             return f;
         }
     });
-    const data = { policy: { ...settings.policy, allowlists }, vulnData: settings.vulnData, clairUrl: settings.clairUrl ?? null, formats: settings.reports.formats };
+    // The key's content, not its path: a resumed batch must not reuse results checked against another key.
+    const baseImagePublicKey = settings.policy.baseImagePublicKey && keyFingerprint(settings.policy.baseImagePublicKey);
+    const data = {
+        policy: { ...settings.policy, allowlists, baseImagePublicKey },
+        vulnData: settings.vulnData,
+        clairUrl: settings.clairUrl ?? null,
+        formats: settings.reports.formats,
+    };
     return (0, node_crypto_1.createHash)('sha256').update(JSON.stringify(data)).digest('hex');
 }
 async function runBatch(raw, opts = {}) {
     const req = (0, inputs_1.parseBatchInputs)(raw);
     const startedAt = new Date();
     const { settings, images, listingErrors } = await resolveBatch(raw, req);
+    const { concurrency, resume, imageTimeoutSec } = settings.batch;
     const outDir = path.resolve(settings.reports.outputDir);
-    const batchState = new outputs_1.BatchState(outDir, fingerprint(settings), req.resume);
+    const batchState = new outputs_1.BatchState(outDir, fingerprint(settings), resume);
     const todo = images.filter((i) => !batchState.done.has(i));
-    if (req.resume)
+    if (resume)
         log_1.log.info(`Resuming: ${images.length - todo.length} of ${images.length} images were already done.`);
-    const run = (0, run_1.startRun)(settings, opts.onState);
-    const { state, time, timings } = run;
-    log_1.log.info(`Batch run ${state.runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${req.concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${state.runId}).`);
-    let env;
-    let server;
-    let pool;
     const fresh = new Map();
-    try {
-        await time('preflight', async () => {
-            await (0, policy_1.validatePolicy)(settings.policy);
+    let pool;
+    return (0, scan_1.runScan)(settings, opts.onState, {
+        banner: (runId) => `Batch run ${runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
+        preflight: async () => {
             (0, policy_1.refuseNewRulesWithoutBaseline)(settings.policy, 'batch mode');
-            (0, clair_container_1.validateClairFiles)(settings);
-        });
-        if (todo.length > 0) {
-            env = await (0, environment_1.openClairService)(settings, run.docker, state, time, (0, data_1.vulnDataLoader)(settings, state));
-            opts.onState?.(state);
-            const opened = env;
-            server = await time('layer-server', () => (0, image_1.openLayerServer)(settings, opened, run.docker));
+            (0, policy_1.refuseExploitData)(settings.policy, 'batch mode');
+        },
+        needsClair: todo.length > 0,
+        // Layers shared between images are published once (batch/layers.ts).
+        lease: (server) => {
             pool = new layers_1.LayerPool(server);
             const layers = pool;
-            const ctx = {
+            return (image) => layers.lease(image);
+        },
+        clair: (env) => serializeOnlineData(env, settings),
+        body: async (run, opened) => {
+            if (opened) {
+                // Daemon images built on one base spool its layers once (image/docker-daemon.ts).
+                (0, docker_daemon_1.shareLayersInRun)(run.state);
+                const { ctx } = opened;
+                let next = 0;
+                let finished = 0;
+                const worker = async () => {
+                    while (next < todo.length) {
+                        const image = todo[next++];
+                        const entry = await scanOne(ctx, image, imageTimeoutSec * 1000, outDir);
+                        fresh.set(image, entry);
+                        batchState.record(entry);
+                        finished++;
+                        const what = entry.verdict === 'error'
+                            ? `error: ${entry.error?.message}`
+                            : entry.verdict === 'fail'
+                                ? `FAIL (${entry.failedRules.join('; ')})`
+                                : 'pass';
+                        log_1.log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
+                        opts.onImage?.(entry, finished, todo.length);
+                    }
+                };
+                await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, () => worker()));
+            }
+            const env = opened?.env;
+            const entries = [
+                ...listingErrors,
+                ...images.map((i) => fresh.get(i) ?? batchState.done.get(i)),
+            ];
+            const count = (v) => entries.filter((e) => e.verdict === v).length;
+            const failedEnforced = settings.policy.fail && count('fail') > 0;
+            const exitCode = count('error') > 0 ? errors_1.EXIT_ERROR : failedEnforced ? errors_1.EXIT_POLICY_FAILED : errors_1.EXIT_OK;
+            const summary = {
+                schemaVersion: outputs_1.BATCH_SUMMARY_SCHEMA_VERSION,
+                tool: { name: 'clair-scan', version: version_1.TOOL_VERSION },
+                clair: {
+                    version: env?.version,
+                    url: env && !env.ephemeral ? env.client.url : settings.clairUrl,
+                    ephemeral: env?.ephemeral ?? !settings.clairUrl,
+                },
+                startedAt: startedAt.toISOString(),
+                finishedAt: new Date().toISOString(),
+                rules: policyRules(settings),
+                concurrency,
+                totals: {
+                    images: entries.length,
+                    passed: count('pass'),
+                    failed: count('fail'),
+                    errored: count('error'),
+                    resumed: images.length - todo.length,
+                },
+                exitCode,
+                images: entries,
+            };
+            const files = {
+                summary: path.join(outDir, outputs_1.SUMMARY_FILE),
+                vulnerableList: path.join(outDir, outputs_1.VULNERABLE_LIST_FILE),
+                state: batchState.file,
+            };
+            await run.time('reports', async () => {
+                (0, outputs_1.writeAtomic)(files.vulnerableList, (0, outputs_1.vulnerableList)(entries));
+                (0, outputs_1.writeAtomic)(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
+            });
+            const stats = pool?.stats();
+            return {
+                summary,
                 settings,
-                env: serializeOnlineData(env, settings),
-                state,
-                docker: run.docker,
-                time,
-                onState: opts.onState,
-                lease: (image) => layers.lease(image),
+                exitCode,
+                files,
+                timings: run.timings,
+                stats: {
+                    layersPublished: stats?.published ?? 0,
+                    layersReused: stats?.reused ?? 0,
+                    clairRetries: env?.client.retries ?? 0,
+                    bytesServed: opened?.server.bytesServed() ?? 0,
+                },
             };
-            let next = 0;
-            let finished = 0;
-            const worker = async () => {
-                while (next < todo.length) {
-                    const image = todo[next++];
-                    const entry = await scanOne(ctx, image, req.imageTimeoutSec * 1000, outDir);
-                    fresh.set(image, entry);
-                    batchState.record(entry);
-                    finished++;
-                    const what = entry.verdict === 'error' ? `error: ${entry.error?.message}` : entry.verdict === 'fail' ? `FAIL (${entry.failedRules.join('; ')})` : 'pass';
-                    log_1.log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
-                    opts.onImage?.(entry, finished, todo.length);
-                }
-            };
-            await Promise.all(Array.from({ length: Math.min(req.concurrency, todo.length) }, () => worker()));
-        }
-        const entries = [...listingErrors, ...images.map((i) => fresh.get(i) ?? batchState.done.get(i))];
-        const count = (v) => entries.filter((e) => e.verdict === v).length;
-        const failedEnforced = settings.policy.fail && count('fail') > 0;
-        const exitCode = count('error') > 0 ? errors_1.EXIT_ERROR : failedEnforced ? errors_1.EXIT_POLICY_FAILED : errors_1.EXIT_OK;
-        const summary = {
-            schemaVersion: outputs_1.BATCH_SUMMARY_SCHEMA_VERSION,
-            tool: { name: 'clair-scan', version: version_1.TOOL_VERSION },
-            clair: { version: env?.version, url: env && !env.ephemeral ? env.client.url : settings.clairUrl, ephemeral: env?.ephemeral ?? !settings.clairUrl },
-            startedAt: startedAt.toISOString(),
-            finishedAt: new Date().toISOString(),
-            rules: policyRules(settings),
-            concurrency: req.concurrency,
-            totals: { images: entries.length, passed: count('pass'), failed: count('fail'), errored: count('error'), resumed: images.length - todo.length },
-            exitCode,
-            images: entries,
-        };
-        const files = { summary: path.join(outDir, outputs_1.SUMMARY_FILE), vulnerableList: path.join(outDir, outputs_1.VULNERABLE_LIST_FILE), state: batchState.file };
-        await time('reports', async () => {
-            (0, outputs_1.writeAtomic)(files.vulnerableList, (0, outputs_1.vulnerableList)(entries));
-            (0, outputs_1.writeAtomic)(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
-        });
-        const stats = pool?.stats();
-        return {
-            summary,
-            settings,
-            exitCode,
-            files,
-            timings,
-            stats: { layersPublished: stats?.published ?? 0, layersReused: stats?.reused ?? 0, clairRetries: env?.client.retries ?? 0, bytesServed: server?.bytesServed() ?? 0 },
-        };
-    }
-    finally {
-        await run.end({ first: server, clair: env });
-    }
+        },
+    });
 }
 /** The rules as evaluatePolicy names them (for the summary, also when no image was scanned). */
 function policyRules(settings) {
@@ -802,11 +917,8 @@ function policyRules(settings) {
     return [
         ...(p.severityThreshold ? [`severity-threshold: ${p.severityThreshold.toLowerCase()}`] : []),
         ...(p.failOn?.trim() ? [`fail-on: ${p.failOn.trim()}`] : []),
-        ...(p.checkNonRoot ? ['check-non-root'] : []),
-        ...(p.checkSecrets ? ['check-secrets'] : []),
-        ...(p.requiredBaseImage ? [`required-base-image: ${p.requiredBaseImage}`] : []),
-        // The key's content, not its path: a resumed batch must not reuse results checked against another key.
-        ...(p.baseImagePublicKey ? [`base-image-public-key: ${keyFingerprint(p.baseImagePublicKey)}`] : []),
+        // The compliance checks as the verdict names them (policy/compliance/index.ts).
+        ...policy_1.COMPLIANCE_CHECKS.filter((c) => c.enabled(p)).map((c) => c.label(p)),
     ];
 }
 function keyFingerprint(file) {
@@ -842,17 +954,16 @@ async function scanOne(ctx, image, deadlineMs, outDir) {
     // The image's own async context: a stall or unhandled error in its work names this image and its phase, not
     // whichever phase another image entered last.
     const work = (0, phase_1.inImage)(image, async () => {
-        const request = (0, settings_1.parseImageRequest)(image);
+        const request = (0, platforms_1.batchImageRequest)(image, settings);
         (0, image_1.validateRequest)(request, settings);
         const result = await (0, scan_1.scanImage)(ctx, request);
         const single = (0, scan_1.scanResult)(ctx.env, new Date(t0), [result]);
         single.verdict = await ctx.time('policy', () => (0, policy_1.evaluatePolicy)(single, settings.policy));
         const dir = (0, outputs_1.imageDirName)(image);
         if (settings.reports.formats.length) {
-            const reports = await ctx.time('reports', () => (0, report_1.writeReports)(single, { ...settings.reports, outputDir: path.join(outDir, 'images', dir) }));
-            const missing = (0, report_1.missingReports)(settings.reports.formats, reports);
-            if (missing.length)
-                throw new errors_1.ClairScanError(`the ${missing.join(', ')} report of ${image} was not written`, { hint: 'check that output-dir is writable and has free space.' });
+            const imageDir = path.join(outDir, 'images', dir);
+            const reports = await ctx.time('reports', () => (0, report_1.writeReports)(single, { ...settings.reports, outputDir: imageDir }));
+            (0, scan_1.requireReports)(settings.reports.formats, reports, imageDir);
         }
         const v = single.verdict;
         const all = (0, model_1.countBySeverity)(result.vulnerabilities);
@@ -862,7 +973,11 @@ async function scanOne(ctx, image, deadlineMs, outDir) {
             verdict: v.status,
             failedRules: v.status === 'fail' ? (0, outputs_1.failedRules)(v) : [],
             reasons: v.reasons,
-            counts: { ...all, total: result.vulnerabilities.length, fixable: result.vulnerabilities.filter((f) => f.fixable).length },
+            counts: {
+                ...all,
+                total: result.vulnerabilities.length,
+                fixable: result.vulnerabilities.filter((f) => f.fixable).length,
+            },
             counted: v.counted,
             ...(settings.reports.formats.length ? { reportDir: path.posix.join('images', dir) } : {}),
             seconds: seconds(),
@@ -871,7 +986,9 @@ async function scanOne(ctx, image, deadlineMs, outDir) {
     });
     let timer;
     const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new errors_1.ClairScanError(`${image} did not finish within image-timeout (${Math.round(deadlineMs / 1000)} s)`, { hint: 'check Clair and the image source; raise image-timeout for very large images.' })), deadlineMs);
+        timer = setTimeout(() => reject(new errors_1.ClairScanError(`${image} did not finish within image-timeout (${Math.round(deadlineMs / 1000)} s)`, {
+            hint: 'check Clair and the image source; raise image-timeout for very large images.',
+        })), deadlineMs);
         timer.unref();
     });
     try {
@@ -1028,7 +1145,11 @@ const artifact_1 = __webpack_require__(98617);
 const outputs_2 = __webpack_require__(35201);
 /** Rows of the job summary's table; the rest are counted in a note (all are in batch-summary.json). */
 exports.BATCH_SUMMARY_MAX_ROWS = 200;
-const VERDICT_CELL = { error: '⚠️ error', fail: '❌ fail', pass: '✅ pass' };
+const VERDICT_CELL = {
+    error: '⚠️ error',
+    fail: '❌ fail',
+    pass: '✅ pass',
+};
 const ORDER = ['error', 'fail', 'pass'];
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
@@ -1067,7 +1188,11 @@ function batchRow(e) {
     const c = e.counts;
     const n = (x) => (c ? String(x ?? 0) : '');
     const other = c ? c.Negligible + c.Unknown : undefined;
-    const why = e.verdict === 'error' ? (0, escape_1.md)(e.error?.clair ? `${e.error.message} — Clair: ${e.error.clair}` : (e.error?.message ?? ''), 300) : e.verdict === 'fail' ? (0, escape_1.md)((e.failedRules.length ? e.failedRules : e.reasons).join('; '), 300) : '';
+    const why = e.verdict === 'error'
+        ? (0, escape_1.md)(e.error?.clair ? `${e.error.message} — Clair: ${e.error.clair}` : (e.error?.message ?? ''), 300)
+        : e.verdict === 'fail'
+            ? (0, escape_1.md)((e.failedRules.length ? e.failedRules : e.reasons).join('; '), 300)
+            : '';
     return `| ${(0, escape_1.md)(e.image, 200)} | ${VERDICT_CELL[e.verdict]} | ${n(c?.Critical)} | ${n(c?.High)} | ${n(c?.Medium)} | ${n(c?.Low)} | ${n(other)} | ${n(c?.total)} | ${why} |`;
 }
 /** The step's result line(s): what setFailed (exit 1 or 2) or a warning (report-only) says. */
@@ -1075,16 +1200,27 @@ function batchVerdictMessage(o) {
     const s = o.summary;
     const list = (v, text) => {
         const es = s.images.filter((e) => e.verdict === v);
-        return [...es.slice(0, 20).map((e) => `- ${e.image}: ${text(e)}`), ...(es.length > 20 ? [`- … and ${es.length - 20} more (batch-summary.json)`] : [])];
+        return [
+            ...es.slice(0, 20).map((e) => `- ${e.image}: ${text(e)}`),
+            ...(es.length > 20 ? [`- … and ${es.length - 20} more (batch-summary.json)`] : []),
+        ];
     };
     const failed = list('fail', (e) => (e.failedRules.length ? e.failedRules : e.reasons).join('; '));
     if (o.exitCode === 2) {
-        return { fail: [`Batch: ${(0, outputs_1.batchHeadline)(s)}. Errored:`, ...list('error', (e) => e.error?.message ?? 'error'), ...(failed.length ? ['Policy failed:', ...failed] : [])].join('\n') };
+        return {
+            fail: [
+                `Batch: ${(0, outputs_1.batchHeadline)(s)}. Errored:`,
+                ...list('error', (e) => e.error?.message ?? 'error'),
+                ...(failed.length ? ['Policy failed:', ...failed] : []),
+            ].join('\n'),
+        };
     }
     if (o.exitCode === 1)
         return { fail: [`Batch: ${(0, outputs_1.batchHeadline)(s)}. Policy failed:`, ...failed].join('\n') };
     if (s.totals.failed > 0)
-        return { warn: [`Batch: ${(0, outputs_1.batchHeadline)(s)}. Policy failed (report-only mode, the step succeeds):`, ...failed].join('\n') };
+        return {
+            warn: [`Batch: ${(0, outputs_1.batchHeadline)(s)}. Policy failed (report-only mode, the step succeeds):`, ...failed].join('\n'),
+        };
     return {};
 }
 /** The files a batch leaves in output-dir that exist: summary, vulnerable.list, resume state, each image's reports. */
@@ -1097,7 +1233,10 @@ function batchFiles(o) {
         const dir = path.join(outDir, e.reportDir);
         let names = [];
         try {
-            names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+            names = fs
+                .readdirSync(dir, { withFileTypes: true })
+                .filter((d) => d.isFile())
+                .map((d) => d.name);
         }
         catch {
             continue; // a resumed image whose reports an earlier job kept

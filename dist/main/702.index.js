@@ -118,7 +118,9 @@ function packageProperties(p) {
 }
 /** The image name as GitLab shows it: the reference without source prefix, tag or digest. */
 function gitlabImageName(img) {
-    let ref = img.image.ref.replace(/^(docker|registry|archive|docker-archive|oci-archive):(?!\/\/)/, '').replace(/@sha256:[0-9a-f]{64}$/, '');
+    let ref = img.image.ref
+        .replace(/^(docker|registry|archive|docker-archive|oci-archive):(?!\/\/)/, '')
+        .replace(/@sha256:[0-9a-f]{64}$/, '');
     if (img.image.tag && ref.endsWith(`:${img.image.tag}`))
         ref = ref.slice(0, -img.image.tag.length - 1);
     return ref || img.image.name;
@@ -134,7 +136,10 @@ function gitlabImageProperties(img) {
     ];
     return props.filter((p) => !!p[1]).map(([k, v]) => new Models.Property(k, v));
 }
-/** Build the CycloneDX BOM model for a scan. */
+/**
+ * The whole BOM as the library's model: the reference the tests serialize with the library to check the streamed
+ * writer against (the writer itself builds only the BOM's frame with the library).
+ */
 function buildBom(result) {
     const model = bomWithoutVulnerabilities(result, true);
     for (const v of vulnerabilityParts(result, model))
@@ -251,7 +256,9 @@ function vulnerabilityParts(result, { slotOf, slotByRef }) {
             recommendation: upgrades.size ? [...upgrades].join('; ') : undefined,
             published: Number.isNaN(issued) ? undefined : new Date(issued),
             severity: CDX_SEVERITY[f.severity],
-            cvss: f.cvss ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) } : undefined,
+            cvss: f.cvss
+                ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) }
+                : undefined,
             references: f.aliases.map((alias) => ({ id: alias, url: links.find((l) => l.includes(alias)) })),
             advisories: links.slice(1).filter(common_1.isHttpUrl),
             affects: [...affects],
@@ -285,7 +292,17 @@ function libraryVulnerability(p) {
     return v;
 }
 /** The library's URI escaping of advisory URLs (serialize/json/normalize.js, escapeUri). */
-const URI_ESCAPES = { ' ': '%20', '"': '%22', "'": '%27', '[': '%5B', ']': '%5D', '<': '%3C', '>': '%3E', '{': '%7B', '}': '%7D' };
+const URI_ESCAPES = {
+    ' ': '%20',
+    '"': '%22',
+    "'": '%27',
+    '[': '%5B',
+    ']': '%5D',
+    '<': '%3C',
+    '>': '%3E',
+    '{': '%7B',
+    '}': '%7D',
+};
 /**
  * libraryVulnerability(p) as the library's JSON normalizer gives it (VulnerabilityNormalizer and the ones it calls,
  * spec 1.6), built directly: the same keys in the same order (undefined ones are left out by JSON.stringify).
@@ -303,8 +320,19 @@ function normalizedVulnerability(p) {
         'bom-ref': `vuln:${p.id}`,
         id: p.id || undefined,
         source: { name: p.sourceName, url: p.sourceUrl },
-        references: p.references.length ? p.references.map((r) => ({ id: r.id, source: { name: undefined, url: r.url } })) : undefined,
-        ratings: [{ source: undefined, score: p.cvss?.score, severity: p.severity, method, vector: p.cvss?.vector, justification: undefined }],
+        references: p.references.length
+            ? p.references.map((r) => ({ id: r.id, source: { name: undefined, url: r.url } }))
+            : undefined,
+        ratings: [
+            {
+                source: undefined,
+                score: p.cvss?.score,
+                severity: p.severity,
+                method,
+                vector: p.cvss?.vector,
+                justification: undefined,
+            },
+        ],
         description: p.description,
         recommendation: p.recommendation,
         advisories: p.advisories.length ? advisories : undefined,
@@ -314,9 +342,9 @@ function normalizedVulnerability(p) {
     };
 }
 exports.CYCLONEDX_SPEC_VERSION = '1.6';
+/** The whole BOM text in memory (tests): what cycloneDxReportChunks writes. */
 function renderCycloneDx(result) {
-    const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-    return `${serializer.serialize(buildBom(result), { sortLists: false, space: 2 })}\n`;
+    return [...cycloneDxReportChunks(result)].join('');
 }
 /**
  * The library's serializer, stopped before its JSON.stringify: `serialize` normalizes the BOM (with its bom-ref
@@ -330,7 +358,8 @@ class NormalizingSerializer extends Serialize.JsonSerializer {
     }
 }
 /**
- * The same text as renderCycloneDx, in chunks: what writeReports writes. The library has no streaming serializer:
+ * The BOM in chunks: the one writer (the library's serializer of buildBom's model gives the same text; the tests
+ * check it). The library has no streaming serializer:
  * it builds and normalizes the BOM without its packages and vulnerabilities; the package components and the
  * dependency graph are added to its normalized tree here, and the vulnerabilities normalized one by one while
  * written. The document text is never one string.
@@ -362,7 +391,10 @@ function* cycloneDxReportChunks(result) {
         }
         else {
             normalized.components.forEach((container, idx) => {
-                const nested = [...(container.components ?? []), ...packages[idx].map(normalizedPackage)];
+                const nested = [
+                    ...(container.components ?? []),
+                    ...packages[idx].map(normalizedPackage),
+                ];
                 container.components = nested.length ? nested : undefined;
             });
         }
@@ -396,7 +428,9 @@ function dependencyGraph(model) {
     const images = model.bom.metadata.component ? [model.bom.metadata.component] : [...model.bom.components];
     const distros = model.bom.metadata.component ? [...model.bom.components] : undefined;
     images.forEach((img, idx) => {
-        const children = [...(distros ?? img.components)].map((c) => c.bomRef.toString()).concat(model.packages[idx].map((s) => s.ref));
+        const children = [...(distros ?? img.components)]
+            .map((c) => c.bomRef.toString())
+            .concat(model.packages[idx].map((s) => s.ref));
         out.push({ ref: img.bomRef.toString(), dependsOn: children.length ? children : undefined });
         for (const ref of children)
             out.push({ ref });

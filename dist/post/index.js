@@ -88336,6 +88336,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CONCURRENT_REMOVALS = void 0;
 exports.cleanupRun = cleanupRun;
 exports.cleanupActiveRuns = cleanupActiveRuns;
 /**
@@ -88351,6 +88352,8 @@ const docker_1 = __nccwpck_require__(7253);
 const log_1 = __nccwpck_require__(9906);
 const errors_1 = __nccwpck_require__(17);
 const run_state_1 = __nccwpck_require__(1188);
+/** Container removals in flight at once. */
+exports.CONCURRENT_REMOVALS = 4;
 async function cleanupRun(target) {
     const report = { containers: [], tempDirs: [], errors: [] };
     const all = 'allRuns' in target;
@@ -88369,14 +88372,30 @@ async function cleanupRun(target) {
             const run = c.Labels?.[run_state_1.LABEL_RUN];
             if (all && run && /^[a-z0-9-]+$/.test(run))
                 runIds.add(run);
-            try {
-                await docker.removeContainer(c.Id);
-                report.containers.push((c.Names?.[0] ?? c.Id).replace(/^\//, ''));
-            }
-            catch (err) {
-                report.errors.push(`container ${c.Id.slice(0, 12)}: ${(0, errors_1.errorMessage)(err)}`);
-            }
         }
+        // Several at once: with vfs each removal deletes a whole root filesystem copy, and a run's PostgreSQL and Clair
+        // one after the other cost a scan ~0.35 s. Bounded, for `--all` on a daemon with many runs' containers.
+        const outcomes = new Array(list.length);
+        let nextIndex = 0;
+        const worker = async () => {
+            for (let i = nextIndex++; i < list.length; i = nextIndex++) {
+                try {
+                    await docker.removeContainer(list[i].Id);
+                }
+                catch (err) {
+                    outcomes[i] = (0, errors_1.errorMessage)(err);
+                }
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(exports.CONCURRENT_REMOVALS, list.length) }, worker));
+        // Reported in the daemon's order, whatever order the removals finished in.
+        list.forEach((c, i) => {
+            const failed = outcomes[i];
+            if (failed === undefined)
+                report.containers.push((c.Names?.[0] ?? c.Id).replace(/^\//, ''));
+            else
+                report.errors.push(`container ${c.Id.slice(0, 12)}: ${failed}`);
+        });
     }
     catch (err) {
         report.errors.push(`docker: ${(0, errors_1.errorMessage)(err)}`);
@@ -88388,7 +88407,9 @@ function finishTempDirs(target, runIds, report) {
     // the list still finds them.
     const tmp = os.tmpdir();
     const entries = runIds.size && fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
-    const named = entries.filter((n) => [...runIds].some((id) => n.startsWith(`clair-scan-${id}-`))).map((n) => path.join(tmp, n));
+    const named = entries
+        .filter((n) => [...runIds].some((id) => n.startsWith(`clair-scan-${id}-`)))
+        .map((n) => path.join(tmp, n));
     for (const dir of new Set([...('allRuns' in target ? [] : target.tempDirs), ...named])) {
         try {
             if (fs.existsSync(dir)) {
@@ -88466,7 +88487,9 @@ exports.beginShutdown = beginShutdown;
 exports.statusOf = statusOf;
 /**
  * The only module that talks to the Docker Engine API (through dockerode, so no `docker` CLI is needed in
- * the job image: GitLab jobs often run in a plain Node image next to a `docker:dind` service).
+ * the job image: GitLab jobs often run in a plain Node image next to a `docker:dind` service). Other modules
+ * hold a container as an opaque `Container` handle that only DockerClient's methods act on (the architecture test
+ * checks that nothing else imports dockerode).
  */
 const dockerode_1 = __importDefault(__nccwpck_require__(9040));
 const node_stream_1 = __nccwpck_require__(7075);
@@ -88491,6 +88514,9 @@ function resolveEndpoint(dockerHost) {
         hint: 'set docker-host (or DOCKER_HOST) to unix:///path/to/docker.sock or tcp://host:port.',
     });
 }
+/** The dockerode object behind a handle (a handle is one, typed opaque). */
+const engine = (c) => c;
+const handleOf = (c) => c;
 /** Processes (and threads) one service container may have: bounds a fork bomb, far above what Clair or PostgreSQL use. */
 const PIDS_LIMIT = 2048;
 class DockerClient {
@@ -88563,7 +88589,8 @@ class DockerClient {
         })), timeoutMs, what);
     }
     /** Stops a container (its image's stop signal, then SIGKILL after `graceSec`) and returns its exit code. */
-    async stopContainer(container, graceSec) {
+    async stopContainer(handle, graceSec) {
+        const container = engine(handle);
         try {
             await container.stop({ t: graceSec });
         }
@@ -88578,15 +88605,23 @@ class DockerClient {
      * container's own config into `config` for every key `config` does not set (Labels, Env, Cmd …): the caller
      * sets what must not be inherited. Returns the image id.
      */
-    async commitContainer(container, ref, config, comment) {
-        const res = (await container.commit({ _query: { container: container.id, repo: ref.repo, tag: ref.tag, comment, pause: false }, _body: config }));
+    async commitContainer(handle, ref, config, comment) {
+        const container = engine(handle);
+        const res = (await container.commit({
+            _query: { container: container.id, repo: ref.repo, tag: ref.tag, comment, pause: false },
+            _body: config,
+        }));
         if (!res?.Id)
-            throw new errors_1.ClairScanError(`committing container ${container.id.slice(0, 12)} gave no image id`, { hint: 'check the Docker daemon\'s log and disk space.' });
+            throw new errors_1.ClairScanError(`committing container ${container.id.slice(0, 12)} gave no image id`, {
+                hint: "check the Docker daemon's log and disk space.",
+            });
         return res.Id;
     }
     /** `docker push` of `ref` with credentials bound to its registry by the caller (none: anonymous). */
     async pushImage(ref, timeoutMs, auth) {
-        const stream = (await this.api.getImage(ref).push({ ...(auth ? { authconfig: auth } : {}) }));
+        const stream = (await this.api
+            .getImage(ref)
+            .push({ ...(auth ? { authconfig: auth } : {}) }));
         await this.followProgress(stream, timeoutMs, `push ${ref}`);
     }
     /** `docker tag`. */
@@ -88610,7 +88645,7 @@ class DockerClient {
         const p = this.doCreate(spec);
         inFlight.add(p);
         try {
-            return await p;
+            return handleOf(await p);
         }
         finally {
             inFlight.delete(p);
@@ -88647,7 +88682,8 @@ class DockerClient {
      * backpressure, and a pack written to completion first would fill, stall and never settle (that stall once
      * let the whole process run dry and exit 0 without scanning).
      */
-    async putFiles(container, dir, files, opts = {}) {
+    async putFiles(handle, dir, files, opts = {}) {
+        const container = engine(handle);
         const mode = opts.mode ?? 0o644;
         const pack = tar.pack();
         let current;
@@ -88669,7 +88705,7 @@ class DockerClient {
                 }
                 const st = await fs.promises.stat(content.path);
                 await new Promise((resolve, reject) => {
-                    const entry = pack.entry({ name, size: st.size, mode, uid: 0, gid: 0 }, (err) => (err ? reject(err) : resolve()));
+                    const entry = pack.entry({ name, size: st.size, mode, uid: 0, gid: 0 }, (err) => err ? reject(err) : resolve());
                     const src = (current = fs.createReadStream(content.path));
                     src.on('error', (err) => {
                         entry.destroy(err);
@@ -88701,7 +88737,8 @@ class DockerClient {
             throw err;
         }
     }
-    async exec(container, cmd, opts) {
+    async exec(handle, cmd, opts) {
+        const container = engine(handle);
         const exec = await container.exec({
             Cmd: cmd,
             AttachStdout: true,
@@ -88724,19 +88761,30 @@ class DockerClient {
         const info = await exec.inspect();
         return { exitCode: info.ExitCode ?? -1, stdout: out.text(), stderr: err.text() };
     }
-    async isRunning(container) {
+    async isRunning(handle) {
+        const container = engine(handle);
         const info = await container.inspect();
         return { running: info.State.Running, exitCode: info.State.ExitCode };
     }
     /** The last lines of a container's output, for error messages. Never throws. */
-    async logsTail(container, lines = 40) {
+    async logsTail(handle, lines = 40) {
+        const container = engine(handle);
         try {
-            const buf = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false }));
+            const buf = (await container.logs({
+                stdout: true,
+                stderr: true,
+                tail: lines,
+                follow: false,
+            }));
             return demuxBuffer(buf).trimEnd();
         }
         catch (err) {
             return `(could not read the container log: ${(0, errors_1.errorMessage)(err)})`;
         }
+    }
+    /** `docker image history`: the image config's history, newest first (CreatedBy, and Size 0 for empty layers). */
+    async imageHistory(ref) {
+        return (await withTimeout(this.api.getImage(ref).history(), 60000, 'docker image history'));
     }
     /** Streams `docker save` of one image (the Engine API's image export). */
     async exportImage(ref) {
@@ -88784,14 +88832,17 @@ class DockerClient {
      * Streams one regular file out of a container (the Engine API's archive endpoint, unpacked on the fly): never
      * held in memory. Resolves once the file's entry starts; its stream errors if the archive breaks off.
      */
-    async getFile(container, filePath) {
+    async getFile(handle, filePath) {
+        const container = engine(handle);
         let archive;
         try {
             archive = (await container.getArchive({ path: filePath }));
         }
         catch (err) {
             throw new errors_1.ClairScanError(`cannot read ${filePath} from container ${container.id.slice(0, 12)}: ${(0, errors_1.errorMessage)(err)}`, {
-                hint: statusOf(err) === 404 ? 'the file was not written: see the command\'s output above.' : 'check the Docker daemon.',
+                hint: statusOf(err) === 404
+                    ? "the file was not written: see the command's output above."
+                    : 'check the Docker daemon.',
                 cause: err,
             });
         }
@@ -88813,7 +88864,15 @@ class DockerClient {
         });
     }
     container(id) {
-        return this.api.getContainer(id);
+        return handleOf(this.api.getContainer(id));
+    }
+    /** Starts a created container. */
+    async startContainer(handle) {
+        await engine(handle).start();
+    }
+    /** `docker inspect` of a container. */
+    async inspectContainer(handle) {
+        return engine(handle).inspect();
     }
 }
 exports.DockerClient = DockerClient;
@@ -88832,7 +88891,10 @@ function dockerodeOptions(ep) {
     // No keep-alive: Node's default agent keeps idle daemon connections open, which keeps a finished CLI
     // (or action step) alive until they time out.
     if (!ep.tcp)
-        return { socketPath: ep.host.replace(/^unix:\/\//, ''), agent: new http.Agent({ keepAlive: false }) };
+        return {
+            socketPath: ep.host.replace(/^unix:\/\//, ''),
+            agent: new http.Agent({ keepAlive: false }),
+        };
     const opts = { host: ep.tcp.host, port: ep.tcp.port, protocol: ep.tcp.tls ? 'https' : 'http' };
     if (!ep.tcp.tls)
         opts.agent = new http.Agent({ keepAlive: false });
@@ -89098,7 +89160,9 @@ async function runPost() {
     const raw = core.getState(runtime_1.STATE_KEY);
     const state = (0, run_state_1.parseRunState)(raw);
     if (!state) {
-        core.info(raw ? 'clair-scan: the saved run state is unreadable; nothing to clean up.' : 'clair-scan: no run state saved; nothing to clean up.');
+        core.info(raw
+            ? 'clair-scan: the saved run state is unreadable; nothing to clean up.'
+            : 'clair-scan: no run state saved; nothing to clean up.');
         return;
     }
     core.info(`clair-scan: cleaning up run ${state.runId}: containers and volumes labelled io.clair-scan.run=${state.runId}` +
@@ -89169,9 +89233,19 @@ class ClairScanError extends Error {
 exports.ClairScanError = ClairScanError;
 function describeError(err) {
     if (err instanceof ClairScanError)
-        return { message: errorMessage(err), hint: err.hint || 'see the details below, if any.', details: err.details, internal: false };
+        return {
+            message: errorMessage(err),
+            hint: err.hint || 'see the details below, if any.',
+            details: err.details,
+            internal: false,
+        };
     const e = err instanceof Error ? err : new Error(String(err));
-    return { message: `internal error: ${errorMessage(err)}`, hint: 'this is a bug in clair-scan; please report it with this log.', details: e.stack, internal: true };
+    return {
+        message: `internal error: ${errorMessage(err)}`,
+        hint: 'this is a bug in clair-scan; please report it with this log.',
+        details: e.stack,
+        internal: true,
+    };
 }
 /** The text shown for any error: `cli` on stderr, `action` as the step's failure annotation. */
 function formatError(err, style = 'cli') {
@@ -89240,7 +89314,7 @@ function reasonOf(err, depth) {
 /***/ }),
 
 /***/ 9906:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
@@ -89249,18 +89323,8 @@ exports.log = void 0;
 exports.defuse = defuse;
 exports.scrub = scrub;
 exports.print = print;
-exports.gitlabSections = gitlabSections;
+exports.setStderrGroups = setStderrGroups;
 exports.setLogger = setLogger;
-/**
- * The one logging seam. The CLI logs to stderr; the action swaps in @actions/core (annotations, groups,
- * masking). Modules call these functions, never console.* directly, so output stays in one place.
- *
- * Collapsible groups: `log.group(name, title, f)` runs f inside one — `::group::` on GitHub (the action's logger,
- * or the CLI with ci-platform `github`), a GitLab section when the CLI's ci-platform is `gitlab` (util/platform.ts),
- * nothing extra otherwise. Groups never nest (GitHub does not support it): inside an open group, `log.group` just
- * runs f.
- */
-const platform_1 = __nccwpck_require__(8245);
 const masked = [];
 /**
  * Text that is safe to write to a CI job log. Log lines carry attacker-controlled text (package and vulnerability
@@ -89268,9 +89332,12 @@ const masked = [];
  * - GitHub's runner executes any line that starts with `::` (after leading whitespace) as a workflow command
  *   (`::add-mask::`, `::stop-commands::`, `::error file=…::`), and the legacy `##[command]` form anywhere in a line;
  * - Azure Pipelines runs `##vso[…]` (and formats `##[…]`) anywhere in a line, TeamCity `##teamcity[…]`;
- * - terminals, GitLab's log viewer and Jenkins' ANSI colour plugin obey escape sequences and carriage returns, which
- *   can erase or overwrite the lines before them (e.g. hide a warning), and bidirectional overrides can make text
- *   read differently.
+ * - terminals, GitLab's log viewer (whose collapsible sections are `ESC[0Ksection_start:…` lines) and Jenkins' ANSI
+ *   colour plugin obey escape sequences and carriage returns, which can erase or overwrite the lines before them (e.g.
+ *   hide a warning), and bidirectional overrides can make text read differently. Jenkins has no in-log commands.
+ * All of them at once, whichever platform the CLI follows: it cannot know which runner reads its log (a job may run
+ * it under a platform it does not detect). Each platform's `logCommand` (publish/platforms.ts) is held against this
+ * in the unit tests.
  * So control characters other than newline and tab are shown as `\uXXXX` escapes, and a zero-width space defuses
  * `::` at a line start and every `##[`, `##vso[`, `##teamcity[`; the text still reads the same. Our own workflow commands (groups, masks,
  * annotations) are issued by @actions/core, never through here.
@@ -89278,8 +89345,9 @@ const masked = [];
 function defuse(text) {
     return (text
         // C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides/isolates.
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
         // The runner trims any Unicode whitespace before looking for `::`; \s knows the same spaces.
         .replace(/^([^\S\n]*):(?=:)/gm, '$1:\u200b')
         // GitHub's legacy `##[command]`, Azure Pipelines' `##vso[…]` / `##[section]` and TeamCity's `##teamcity[…]`:
@@ -89305,19 +89373,15 @@ function scrub(msg) {
 function print(text, to = 'stdout') {
     (to === 'stdout' ? process.stdout : process.stderr).write(scrub(text));
 }
+/** How the CLI's stderr marks groups: set by the CI platform the CLI follows; undefined is plain text. */
+let stderrGroups;
 /**
- * GitLab CI's collapsible sections ("Custom collapsible sections" in GitLab's docs): a section_start line whose
- * text is the title, a section_end line, both marked with the Unix time (GitLab shows the section's duration).
+ * Sets the stderr logger's group markers (publish/platforms.ts `usePlatform`), made by `make` with a raw stderr writer:
+ * markers are control sequences `print` would defuse (the platform scrubs the titles it writes). Undefined: none.
  */
-function gitlabSections(write, now = () => Date.now()) {
-    const id = (name) => `clair_scan_${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-    const ts = () => Math.floor(now() / 1000);
-    return {
-        startGroup: (name, title) => write(`\x1b[0Ksection_start:${ts()}:${id(name)}[collapsed=true]\r\x1b[0K${scrub(title)}\n`),
-        endGroup: (name) => write(`\x1b[0Ksection_end:${ts()}:${id(name)}\r\x1b[0K\n`),
-    };
+function setStderrGroups(make) {
+    stderrGroups = make?.((text) => process.stderr.write(text));
 }
-const stderrSections = gitlabSections((t) => process.stderr.write(t));
 const stderrLogger = {
     info: (m) => print(`${m}\n`, 'stderr'),
     warn: (m) => print(`warning: ${m}\n`, 'stderr'),
@@ -89329,22 +89393,8 @@ const stderrLogger = {
         if (s && !masked.includes(s))
             masked.push(s);
     },
-    // Plain text unless the CLI follows a CI platform's conventions (util/platform.ts).
-    startGroup: (name, title) => {
-        const platform = (0, platform_1.ciPlatform)();
-        if (platform === 'gitlab')
-            stderrSections.startGroup(name, title);
-        // The runner reads workflow commands on stderr too; a command's value escapes %, CR and LF as @actions/core does.
-        else if (platform === 'github')
-            process.stderr.write(`::group::${scrub(title).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
-    },
-    endGroup: (name) => {
-        const platform = (0, platform_1.ciPlatform)();
-        if (platform === 'gitlab')
-            stderrSections.endGroup(name);
-        else if (platform === 'github')
-            process.stderr.write('::endgroup::\n');
-    },
+    startGroup: (name, title) => stderrGroups?.startGroup(name, title),
+    endGroup: (name) => stderrGroups?.endGroup(name),
 };
 let current = stderrLogger;
 /** Swaps the logger; returns the one it replaces (so a caller can put it back). */
@@ -89438,11 +89488,14 @@ function currentPhases() {
         return [whereOf(own)];
     const frames = [...running];
     const parents = new Set(frames.map((f) => f.parent));
-    return frames.filter((f) => !parents.has(f)).map(whereOf).filter((w) => w.phase || w.image);
+    return frames
+        .filter((f) => !parents.has(f))
+        .map(whereOf)
+        .filter((w) => w.phase || w.image);
 }
 /** `the "index" phase of registry:a/b:1 and the "match" phase of registry:a/c:1`; '' for none. */
 function describePhases(where) {
-    const parts = where.map((w) => (w.phase ? `the "${w.phase}" phase${w.image ? ` of ${w.image}` : ''}` : `the scan of ${w.image}`));
+    const parts = where.map((w) => w.phase ? `the "${w.phase}" phase${w.image ? ` of ${w.image}` : ''}` : `the scan of ${w.image}`);
     return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 function within(frame, f) {
@@ -89481,7 +89534,8 @@ async function runPhase(phase, deadlineMs, f, hint) {
             within({ phase, image: parent?.image, parent, done: false }, f),
             new Promise((_, reject) => {
                 timer = setTimeout(() => reject(new errors_1.ClairScanError(`the "${phase}" phase did not finish within ${formatSeconds(deadlineMs)}`, {
-                    hint: hint ?? 'something it waits on (Docker daemon, Clair, PostgreSQL, a registry or a stream) stopped answering; check their health, or raise the matching timeout input if the work is just slow.',
+                    hint: hint ??
+                        'something it waits on (Docker daemon, Clair, PostgreSQL, a registry or a stream) stopped answering; check their health, or raise the matching timeout input if the work is just slow.',
                 })), deadlineMs);
                 timer.unref();
             }),
@@ -89520,7 +89574,9 @@ function guardProcess(main, opts) {
     };
     const onBeforeExit = () => {
         const where = describePhases(currentPhases());
-        fail(new errors_1.ClairScanError(`clair-scan stopped ${where ? `in ${where}` : 'before finishing'}: it was waiting for something that can never happen (a stream that stalled or a promise that never settles), so the scan did not complete and nothing may be taken as its result`, { hint: 'this is a bug in clair-scan; run it again and report it with this log (set CLAIR_SCAN_DEBUG=1 for more detail). What this run started has been removed.' }));
+        fail(new errors_1.ClairScanError(`clair-scan stopped ${where ? `in ${where}` : 'before finishing'}: it was waiting for something that can never happen (a stream that stalled or a promise that never settles), so the scan did not complete and nothing may be taken as its result`, {
+            hint: 'this is a bug in clair-scan; run it again and report it with this log (set CLAIR_SCAN_DEBUG=1 for more detail). What this run started has been removed.',
+        }));
     };
     const onUnexpected = (what) => (reason) => {
         // Node runs these handlers in the async context of the failed promise or callback: its own phase and image.
@@ -89567,69 +89623,6 @@ function guardProcess(main, opts) {
             hint: 'this is a bug in clair-scan; please report it with this log.',
             details: err instanceof Error ? err.stack : undefined,
         })));
-}
-
-
-/***/ }),
-
-/***/ 8245:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CI_PLATFORM_ENV = exports.CI_PLATFORMS = void 0;
-exports.resolveCiPlatform = resolveCiPlatform;
-exports.setCiPlatform = setCiPlatform;
-exports.ciPlatform = ciPlatform;
-/**
- * Which CI platform's conventions the CLI follows: the one place that decides it. `gitlab` means the verdict in
- * `clair-scan.env` (artifacts:reports:dotenv), the merge request note and baseline, CS_SEVERITY_THRESHOLD, and
- * collapsed GitLab sections in the log; `github` means GitHub's `::group::` lines in the log (the action publishes
- * for GitHub itself); `none` is plain text.
- *
- * It is chosen explicitly (`--ci-platform`, `CLAIR_SCAN_CI_PLATFORM`; the GitLab template sets `gitlab`) because
- * sniffing `GITLAB_CI` is not a contract: gitlab-ci-local sets `GITLAB_CI=false` on purpose, and a job that runs
- * the CLI in a container of its own may not pass it on. `auto` (the default) keeps the old detection:
- * `GITLAB_CI=true` is GitLab, anything else none.
- */
-const errors_1 = __nccwpck_require__(17);
-exports.CI_PLATFORMS = ['auto', 'gitlab', 'github', 'none'];
-/** The environment variable the CLI reads when `--ci-platform` is not given. */
-exports.CI_PLATFORM_ENV = 'CLAIR_SCAN_CI_PLATFORM';
-/**
- * The platform a choice means: `auto` (or unset/empty) detects it from `env`; an unknown value is bad input
- * (exit 2), never silently "none": a template that asked for GitLab's dotenv and got nothing would fail its gate
- * with "no verdict".
- */
-function resolveCiPlatform(choice, env, from = `--ci-platform (${exports.CI_PLATFORM_ENV})`) {
-    const v = (choice ?? '').trim().toLowerCase();
-    if (v === '' || v === 'auto')
-        return env.GITLAB_CI === 'true' ? 'gitlab' : 'none';
-    if (exports.CI_PLATFORMS.includes(v))
-        return v;
-    throw new errors_1.ClairScanError(`${from} is "${choice}", not a CI platform`, {
-        hint: `use one of ${exports.CI_PLATFORMS.join(', ')} (auto: GitLab when GITLAB_CI=true, else none).`,
-    });
-}
-let chosen;
-/** Set by the CLI once it has read `--ci-platform`; undefined goes back to detection. */
-function setCiPlatform(p) {
-    chosen = p;
-}
-/**
- * The platform in force: the CLI's choice, else what `CLAIR_SCAN_CI_PLATFORM` or detection says (a bad value
- * there means `none` here: the CLI reports it as an error before anything is published).
- */
-function ciPlatform(env = process.env) {
-    if (chosen)
-        return chosen;
-    try {
-        return resolveCiPlatform(env[exports.CI_PLATFORM_ENV], env);
-    }
-    catch {
-        return 'none';
-    }
 }
 
 
