@@ -463,6 +463,7 @@ describeIfReady('the action in batch mode: images-file (real Docker + Clair, sim
       'json',
       'sbom',
       'openvex',
+      'platforms',
     ];
     expect(r.outputs).toEqual({
       verdict: 'fail',
