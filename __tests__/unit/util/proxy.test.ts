@@ -16,7 +16,11 @@ import { installProxy, outboundDispatcher, proxySettings } from '../../../src/ut
 import { caDispatcher, loadCaBundle } from '../../../src/util/ca';
 import { ClairScanError } from '../../../src/util/errors';
 import { makeTestCa, startHttpsServer } from '../../helpers/test-ca';
+import { removeTestTempDirs } from '../../helpers/tmp';
 const execFileP = promisify(execFile);
+
+// makeTestCa's directory (the CA and its server certificate).
+afterAll(() => removeTestTempDirs());
 import { startTestProxy, type TestProxy } from '../../helpers/test-proxy';
 
 describe('proxySettings', () => {
