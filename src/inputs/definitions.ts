@@ -25,6 +25,11 @@ export interface InputDefinition {
    * other users of the machine can read in the process list.
    */
   secret?: boolean;
+  /**
+   * A compliance check's input (src/policy/compliance/): parsed by its type into `Settings.policy` under its
+   * camelCase name (`check-non-root` → `policy.checkNonRoot`), so a new check adds its row here and nothing in settings.ts.
+   */
+  check?: boolean;
   /** The action.yml default expression when it differs from `default` (e.g. `${{ github.token }}`). */
   actionDefault?: string;
   group: 'image' | 'clair' | 'data' | 'policy' | 'reports' | 'publish';
@@ -363,6 +368,7 @@ const INPUT_LIST = [
   {
     name: 'check-non-root',
     group: 'policy',
+    check: true,
     type: 'boolean',
     default: 'false',
     description: 'Fail when the image is configured to run as root.',
@@ -370,6 +376,7 @@ const INPUT_LIST = [
   {
     name: 'check-secrets',
     group: 'policy',
+    check: true,
     type: 'boolean',
     default: 'false',
     description:
@@ -378,6 +385,7 @@ const INPUT_LIST = [
   {
     name: 'required-base-image',
     group: 'policy',
+    check: true,
     type: 'string',
     default: '',
     description:
@@ -386,6 +394,7 @@ const INPUT_LIST = [
   {
     name: 'base-image-public-key',
     group: 'policy',
+    check: true,
     type: 'string',
     default: '',
     description:
@@ -535,6 +544,9 @@ const INPUT_LIST = [
 export type InputName = (typeof INPUT_LIST)[number]['name'];
 
 export const INPUTS: readonly (InputDefinition & { name: InputName })[] = INPUT_LIST;
+
+/** The rows of the compliance checks' inputs (`check: true`), as written. */
+export type CheckInput = Extract<(typeof INPUT_LIST)[number], { check: true }>;
 
 export interface OutputDefinition {
   name: string;

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { loadCaBundle, type CaBundle } from '../util/ca';
-import { INPUTS, InputDefinition, inputDefinition, type InputName } from './definitions';
+import { INPUTS, InputDefinition, type CheckInput, type InputName, type InputType } from './definitions';
 import { parseSeverity, Severity } from '../findings/model';
 import {
   credentialHosts,
@@ -81,11 +81,6 @@ export interface Settings {
     /** false = report-only. */
     fail: boolean;
     allowlists: string[];
-    checkNonRoot: boolean;
-    checkSecrets: boolean;
-    requiredBaseImage?: string;
-    /** base-image-public-key: the PEM public key the required base image must be signed with. */
-    baseImagePublicKey?: string;
     /** VEX documents (OpenVEX, CycloneDX) whose not_affected / false_positive statements suppress findings. */
     vex?: string[];
     /** The severity threshold counts only findings new against the baseline. */
@@ -95,7 +90,7 @@ export interface Settings {
     /** kev-data / epss-data: the CISA KEV catalogue and FIRST EPSS scores (data/exploit.ts); undefined = not enriched. */
     kevData?: string;
     epssData?: string;
-  };
+  } & CheckOptions;
 
   /** `baseline`: '' = automatic (the base branch's result in a PR/MR pipeline), `none`, a file path, or a GitHub run id. */
   baseline?: string;
@@ -123,6 +118,28 @@ export interface Settings {
     artifactName: string;
     gitlabToken?: string;
   };
+}
+
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+type InputValue<T extends InputType> = T extends 'boolean'
+  ? boolean
+  : T extends 'integer'
+    ? number
+    : T extends 'list'
+      ? string[]
+      : string;
+
+/**
+ * The compliance checks' inputs (definitions.ts rows with `check: true`) in `Settings.policy`, each under its
+ * camelCase name (`check-non-root` → `checkNonRoot: boolean`, `required-base-image` → `requiredBaseImage: string`):
+ * a check reads its own options, so adding one changes nothing here. Optional, so that a policy written by hand (tests)
+ * need not name every check; parseSettings always sets each one.
+ */
+export type CheckOptions = { [D in CheckInput as CamelCase<D['name']>]?: InputValue<D['type']> };
+
+/** An input name as its `Settings.policy` field (`CheckOptions`): `base-image-public-key` → `baseImagePublicKey`. */
+export function camelCase(name: string): string {
+  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 function bad(name: string, value: string, expected: string): ClairScanError {
@@ -192,13 +209,13 @@ function validateOutputDir(dir: string): void {
  * bounds are the definition's `min`/`max`). The one reader: parseSettings and batch mode's early checks use it.
  * Names are `InputName`s: a misspelt one is a compile error, and (cast past the type) a thrown bug, never undefined.
  */
-export function inputReader(raw: RawInputs) {
+export function inputReader(raw: RawInputs, defs: readonly InputDefinition[] = INPUTS) {
   const get = (def: InputDefinition): string => {
     const v = raw(def.name);
     return v === undefined || v.trim() === '' ? def.default : v.trim();
   };
   const values = new Map<string, string>();
-  for (const def of INPUTS) values.set(def.name, get(def));
+  for (const def of defs) values.set(def.name, get(def));
   const str = (n: InputName): string => {
     const v = values.get(n);
     if (v === undefined) throw new Error(`unknown input ${n}`);
@@ -211,7 +228,7 @@ export function inputReader(raw: RawInputs) {
     return v;
   };
   const int = (n: InputName): number => {
-    const { min = 0, max } = inputDefinition(n);
+    const { min = 0, max } = defs.find((d) => d.name === n) as InputDefinition;
     const v = str(n);
     if (!/^\d+$/.test(v) || Number(v) < min || (max !== undefined && Number(v) > max)) {
       throw bad(n, v, max === undefined ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`);
@@ -231,6 +248,30 @@ export function inputReader(raw: RawInputs) {
   return { str, opt, bool, int, list, oneOf };
 }
 
+/**
+ * Every compliance check's input, read by its type (a string left empty is undefined, as `opt` reads it), in table
+ * order: the bad value of a boolean or integer is the same ClairScanError as any other input's.
+ */
+export function parseCheckOptions(
+  read: ReturnType<typeof inputReader>,
+  defs: readonly InputDefinition[] = INPUTS,
+): CheckOptions {
+  const options: Record<string, boolean | number | string[] | string | undefined> = {};
+  for (const d of defs) {
+    if (!d.check) continue;
+    const n = d.name as InputName;
+    options[camelCase(d.name)] =
+      d.type === 'boolean'
+        ? read.bool(n)
+        : d.type === 'integer'
+          ? read.int(n)
+          : d.type === 'list'
+            ? read.list(n)
+            : read.opt(n);
+  }
+  return options as CheckOptions;
+}
+
 /** Batch mode's inputs (src/batch/): also read on their own, so a bad value fails before a registry is listed. */
 export function parseBatchSettings(raw: RawInputs): Settings['batch'] {
   const { opt, list, int, bool } = inputReader(raw);
@@ -244,7 +285,8 @@ export function parseBatchSettings(raw: RawInputs): Settings['batch'] {
 }
 
 export function parseSettings(raw: RawInputs): Settings {
-  const { str, opt, bool, int, list, oneOf } = inputReader(raw);
+  const reader = inputReader(raw);
+  const { str, opt, bool, int, list, oneOf } = reader;
 
   const imageInputs = list('image');
   if (imageInputs.length === 0) {
@@ -322,10 +364,8 @@ export function parseSettings(raw: RawInputs): Settings {
       ignoreUnfixed: bool('ignore-unfixed'),
       fail: bool('fail'),
       allowlists: list('allowlist'),
-      checkNonRoot: bool('check-non-root'),
-      checkSecrets: bool('check-secrets'),
-      requiredBaseImage: opt('required-base-image'),
-      baseImagePublicKey: opt('base-image-public-key'),
+      // The compliance checks' own inputs (check-non-root, check-secrets, required-base-image, …), here in table order.
+      ...parseCheckOptions(reader),
       vex: list('vex'),
       failOnNew: bool('fail-on-new'),
       policyFromBase: bool('policy-from-base'),

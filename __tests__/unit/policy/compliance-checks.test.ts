@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkCompliance, COMPLIANCE_CHECKS, complianceReadsLayers, evaluatePolicy } from '../../../src/policy';
 import { fingerprint, policyRules } from '../../../src/batch/run';
-import type { Settings } from '../../../src/inputs/settings';
+import { inputReader, parseCheckOptions, parseSettings, type Settings } from '../../../src/inputs/settings';
+import { INPUTS, type InputDefinition } from '../../../src/inputs/definitions';
+import { ClairScanError } from '../../../src/util/errors';
 import type { ResolvedImage } from '../../../src/image/types';
 import { imageResult, policy, scanResult } from '../../helpers/model';
 import { makeTar, memoryImage } from '../../helpers/layers';
@@ -78,5 +80,108 @@ describe('one object per compliance check', () => {
     expect(complianceReadsLayers(policy({ checkNonRoot: true }))).toBe(false);
     expect(complianceReadsLayers(policy({ checkSecrets: true }))).toBe(true);
     expect(complianceReadsLayers(policy({ requiredBaseImage: 'r.io/base:1' }))).toBe(true);
+  });
+});
+
+describe('a check is its file, its line in the list, and its input row', () => {
+  const raw =
+    (values: Record<string, string>) =>
+    (name: string): string | undefined =>
+      values[name];
+
+  it('every input marked `check: true` belongs to exactly one check, and every check input is so marked', () => {
+    const marked = INPUTS.filter((d) => d.check).map((d) => d.name);
+    const claimed = COMPLIANCE_CHECKS.flatMap((c) => c.inputs);
+    expect([...claimed].sort()).toEqual([...marked].sort());
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(marked).toEqual(['check-non-root', 'check-secrets', 'required-base-image', 'base-image-public-key']);
+  });
+
+  it('a new row marked `check: true` reaches Settings.policy under its camelCase name, parsed by its type', () => {
+    const rows: InputDefinition[] = [
+      ...INPUTS,
+      { name: 'check-example-2fa', group: 'policy', type: 'boolean', default: 'false', description: '', check: true },
+      {
+        name: 'example-max-age',
+        group: 'policy',
+        type: 'integer',
+        min: 1,
+        max: 9,
+        default: '3',
+        description: '',
+        check: true,
+      },
+      { name: 'example-list', group: 'policy', type: 'list', default: '', description: '', check: true },
+      { name: 'example-ref', group: 'policy', type: 'string', default: '', description: '', check: true },
+      // Not a check's input: stays out of the check options.
+      { name: 'example-other', group: 'policy', type: 'boolean', default: 'true', description: '' },
+    ];
+    const read = (values: Record<string, string>) => parseCheckOptions(inputReader(raw(values), rows), rows);
+    expect(read({ 'check-example-2fa': 'yes', 'example-list': 'a, b\nc', 'example-ref': ' r.io/x:1 ' })).toEqual({
+      checkNonRoot: false,
+      checkSecrets: false,
+      requiredBaseImage: undefined,
+      baseImagePublicKey: undefined,
+      checkExample2fa: true,
+      exampleMaxAge: 3,
+      exampleList: ['a', 'b', 'c'],
+      exampleRef: 'r.io/x:1',
+    });
+    // A bad value is the usual input error, naming the input and what it takes.
+    for (const [name, value, hint] of [
+      ['check-example-2fa', 'maybe', 'set "check-example-2fa" to `true` or `false`.'],
+      ['example-max-age', '10', 'set "example-max-age" to a whole number from 1 to 9.'],
+    ]) {
+      const err = (() => {
+        try {
+          read({ [name]: value });
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(err).toBeInstanceOf(ClairScanError);
+      expect((err as ClairScanError).message).toBe(`input "${name}" has an invalid value "${value}"`);
+      expect((err as ClairScanError).hint).toBe(hint);
+    }
+  });
+
+  it('parseSettings puts the check options where the policy always had them (the resume fingerprint stays the same)', () => {
+    const s = parseSettings(
+      raw({
+        image: 'a',
+        'check-secrets': 'true',
+        'required-base-image': 'r.io/base:1',
+        'base-image-public-key': 'k.pub',
+      }),
+    );
+    // Key order is part of the batch resume fingerprint (JSON of the policy): unchanged from before the checks' fields
+    // were derived from the input table.
+    expect(Object.keys(s.policy)).toEqual([
+      'severityThreshold',
+      'failOn',
+      'ignoreUnfixed',
+      'fail',
+      'allowlists',
+      'checkNonRoot',
+      'checkSecrets',
+      'requiredBaseImage',
+      'baseImagePublicKey',
+      'vex',
+      'failOnNew',
+      'policyFromBase',
+      'kevData',
+      'epssData',
+    ]);
+    expect(s.policy).toMatchObject({
+      checkNonRoot: false,
+      checkSecrets: true,
+      requiredBaseImage: 'r.io/base:1',
+      baseImagePublicKey: 'k.pub',
+    });
+    expect(COMPLIANCE_CHECKS.filter((c) => c.enabled(s.policy)).map((c) => c.label(s.policy))).toEqual([
+      'check-secrets',
+      'required-base-image: r.io/base:1, signed by the key in k.pub',
+    ]);
   });
 });

@@ -208,6 +208,7 @@ async function checkBaseSignature(
 }
 
 export const baseImageCheck: ComplianceCheck = {
+  inputs: ['required-base-image', 'base-image-public-key'],
   enabled: (p) => !!p.requiredBaseImage,
   label: (p) =>
     `required-base-image: ${p.requiredBaseImage ?? ''}${p.baseImagePublicKey ? `, signed by the key in ${p.baseImagePublicKey}` : ''}`,

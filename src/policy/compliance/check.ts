@@ -1,12 +1,14 @@
 /**
  * What a compliance check is: one object (its file under compliance/) in the one list of index.ts. The gate, the
  * verdict's rule names, batch mode's summary and the scan's export choice all read the check from there, so adding a
- * check is its file, its line in that list, and its input (src/inputs/).
+ * check is its file, its line in that list, and its input row (`check: true` in inputs/definitions.ts), which
+ * settings.ts parses into `Settings.policy` under its camelCase name (`check-non-root` → `policy.checkNonRoot`).
  */
 import type { ComplianceFinding } from '../../findings/model';
 import type { ResolvedImage } from '../../image/types';
 import type { RegistryAuth } from '../../image/registry';
 import type { Settings } from '../../inputs/settings';
+import type { CheckInput } from '../../inputs/definitions';
 
 export type Policy = Settings['policy'];
 
@@ -21,6 +23,8 @@ export interface ComplianceContext {
 }
 
 export interface ComplianceCheck {
+  /** Its inputs (rows with `check: true`); each such input belongs to exactly one check (a unit test holds it). */
+  inputs: readonly CheckInput['name'][];
   /** Whether the policy turns it on (its input). */
   enabled(policy: Policy): boolean;
   /** The rule as the verdict, its reasons and batch mode's summary name it (e.g. `check-non-root`). */

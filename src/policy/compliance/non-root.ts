@@ -38,7 +38,8 @@ export function checkNonRoot(info: ImageInfo): ComplianceFinding[] {
 }
 
 export const nonRootCheck: ComplianceCheck = {
-  enabled: (p) => p.checkNonRoot,
+  inputs: ['check-non-root'],
+  enabled: (p) => p.checkNonRoot === true,
   label: () => 'check-non-root',
   owns: (rule) => rule === NON_ROOT_RULE,
   readsLayers: false,

@@ -441,7 +441,8 @@ function toFindings(
 }
 
 export const secretsCheck: ComplianceCheck = {
-  enabled: (p) => p.checkSecrets,
+  inputs: ['check-secrets'],
+  enabled: (p) => p.checkSecrets === true,
   label: () => 'check-secrets',
   owns: (rule) => rule.startsWith('secret/'),
   readsLayers: true,
