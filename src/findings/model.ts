@@ -1,14 +1,11 @@
 /**
- * The one normalized model every policy, reporter and publisher reads.
- *
- * It is produced by `normalize.ts` from Clair's VulnerabilityReport (plus the image metadata the image
- * source knows), then annotated by the policy (`allowlisted`, `verdict`). It is also what the `json`
- * reporter writes, so it is versioned: bump `RESULT_SCHEMA_VERSION` on any breaking change and describe
+ * The one normalized model every policy, reporter and publisher reads: made by `normalize.ts` from Clair's
+ * VulnerabilityReport (plus the image metadata the source knows), annotated by the policy (`allowlisted`, `verdict`).
+ * The `json` reporter writes it, so it is versioned: bump `RESULT_SCHEMA_VERSION` on any breaking change and describe
  * it in docs/result-format.md.
  *
  * findings/ holds the model and what only reads or rewrites it: normalize.ts (Clair report → model), redact.ts
  * (secrets out of image history), delta.ts (baseline comparison).
- *
  * May import: util/ and clair/types only (checked by __tests__/unit/architecture.test.ts).
  */
 

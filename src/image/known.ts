@@ -1,15 +1,9 @@
 /**
- * Re-scans of images Clair already knows, without exporting them (issue 23). A daemon image's manifest digest
- * (oci.ts `contentManifestDigest`) is computed from `docker image inspect` — the config digest and the diff ids,
- * which are the digests of the uncompressed tars `docker save` writes — without reading a layer. When Clair holds
- * a finished index report of exactly that digest, the image is returned with lazy layers: nothing is exported
- * unless someone reads a layer. Clair's index call (scan.ts) then returns the stored report without fetching
- * anything when every current scanner has seen the manifest (claircore's CheckManifest), and fetches the layers —
- * which exports the image then, as the export path would have — when its scanners changed since.
- *
- * Any doubt means the export path, never a guess: an inspect answer that is not plain sha256 layers, a history
- * whose empty layers cannot be told apart, a report that is not IndexFinished or names other layers, an indexer
- * state that changed, an error asking Clair. An export that turns out to be another image (the tag moved) fails.
+ * Re-scans of images Clair already knows, without exporting them (issue 23): a daemon image's manifest digest is
+ * computed from `docker image inspect` without reading a layer; when Clair holds a finished index report of exactly
+ * that digest, the image comes back with lazy layers, exported only if someone (Clair, when its scanners changed)
+ * reads one. Any doubt means the export path, never a guess; an export that turns out to be another image (the tag
+ * moved) fails. Why and the cases: docs/decisions/known-images.md.
  */
 import * as path from 'node:path';
 import { ClairScanError } from '../util/errors';

@@ -1,23 +1,11 @@
 /**
- * Images in a registry (Docker Registry HTTP API v2 / OCI distribution). The manifest and config are read
- * here; layer blobs are streamed on demand through our layer server (so Clair needs to reach only us, and
- * registry credentials never leave this process).
- *
- * Credentials are bound to hosts (docs/SECURITY.md, "Registry credentials"):
- * - registry-username/registry-password go to exactly one registry: the first of `RegistryAuth.hosts` (the
- *   `registry-host` input; by default the first image's registry); the other entries are hosts its token
- *   service may be on, never registries. Docker config credentials (`auths`, or a credential helper run for
- *   that registry alone: `credHelpers`, `credsStore`) go only to the registry they are stored under;
- * - redirects are followed a bounded number of times, only to https (plain HTTP only from a plain-HTTP
- *   registry to a loopback address), never from https to http, and never with credentials to another origin;
- * - they are sent only after that host answered 401 with a challenge, never on a first request;
- * - to a token service (Bearer `realm`) only over https (plain HTTP only to a loopback address) and only when
- *   the realm's host is the registry's own host or one of `hosts`; otherwise the token is requested anonymously;
- * - "loopback" (plain HTTP without registry-insecure) is decided by the resolved addresses, not by the name; a
- *   loopback registry that completes a TLS handshake (a tunnel, a test registry behind a private CA) gets https;
- * - https trusts Node's default CAs plus `registry-ca-file` (`RegistryAuth.ca`, util/ca.ts), never fewer.
- * Everything read into memory (manifests, configs, token answers) is size-limited, and everything fetched by
- * digest is checked against that digest.
+ * Images in a registry (Docker Registry HTTP API v2 / OCI distribution): manifest and config are read here, layer
+ * blobs streamed on demand through our layer server, so Clair reaches only us and credentials never leave this process.
+ * Credentials are bound to hosts: the inputs' to exactly one registry (`RegistryAuth.hosts`, then its token hosts),
+ * a Docker config's to the registry it names; sent only after a 401 challenge, to a token realm only over https on
+ * an allowed host, never through a redirect to another origin; plain HTTP only to a loopback that speaks no TLS.
+ * Everything read into memory is size-limited, everything fetched by digest checked against it.
+ * The rules one by one: docs/decisions/registry-credentials.md (users: docs/SECURITY.md, "Registry credentials").
  */
 import { request } from 'undici';
 import * as dns from 'node:dns';

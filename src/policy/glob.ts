@@ -1,15 +1,9 @@
 /**
- * Globs for allowlist entries: `*` matches any run of characters (including "/"), `?` exactly one,
- * everything else is literal; matching is case-insensitive and anchored.
- *
- * Written by hand rather than with minimatch because minimatch has path semantics that are wrong here:
- * its `*` stops at "/", so `image: "*"` would not match "org/app" and `id: "secret/*"` would need care,
- * and it adds brace/extglob/negation syntax that users of an allowlist do not expect in image or CVE names.
- *
- * The texts matched come from the image (file paths, package names), so matching must not be exploitable: it
- * is the classic wildcard walk with one backtrack point (the last `*`), O(text × pattern) at worst and linear
- * in the text for a given pattern — no regular expression, whose backtracking is O(text^stars). Texts longer
- * than MAX_GLOB_TEXT never match (a longer path than Linux allows; fail closed: the finding stays).
+ * Globs for allowlist entries: `*` matches any run of characters (including "/"), `?` exactly one, everything else
+ * literal; case-insensitive and anchored. By hand, not minimatch, whose `*` stops at "/" (path semantics wrong for
+ * image and CVE names). The texts come from the image, so matching is a wildcard walk with one backtrack point —
+ * O(text × pattern), no regular expression — and texts over MAX_GLOB_TEXT never match (fail closed: the finding
+ * stays). Why: docs/decisions/allowlist-globs.md.
  */
 
 /** Longest text (in characters) a glob is matched against; longer ones never match. */

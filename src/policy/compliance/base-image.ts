@@ -1,15 +1,10 @@
 /**
- * required-base-image: the scanned image must be built on the given base image, i.e. the base's layer
- * diff ids must be the first diff ids of the scanned image.
- *
- * The scanned image's diff ids are not taken from its config (which the image's author writes): each compared
- * layer's uncompressed digest is computed from its content — free for uncompressed (docker save) layers, whose
- * digest is known from spooling; a compressed layer is decompressed and hashed once.
- *
- * With `base-image-public-key` the base must also carry a valid cosign-compatible signature by that key
- * (signature.ts): the base is then read from its registry — where its signature is — and the signature must name
- * the digest of the manifest whose layers were compared (or of the image index that lists that manifest, which is
- * what cosign signs when a multi-platform tag is signed).
+ * required-base-image: the scanned image must be built on the given base image (the base's diff ids are its first
+ * diff ids). The scanned image's diff ids are computed from each compared layer's content, never taken from its
+ * config (which the image's author writes). With `base-image-public-key` the base must also carry a valid
+ * cosign-compatible signature by that key (signature.ts), so it is read from its registry and the signature must
+ * name the digest of the manifest whose layers were compared (or of the index listing it, what cosign signs for a
+ * multi-platform tag).
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';

@@ -1,18 +1,11 @@
 /**
  * The baseline on GitHub: the `clair-scan-reports` artifact (input `artifact-name`) of the latest successful run of
  * this workflow on the pull request's base branch, or of the run given as `baseline: <run id>`, through the REST API
- * with the job's token (`actions: read`):
- *   GET /repos/{o}/{r}/actions/runs/{GITHUB_RUN_ID}                          → workflow_id
- *   GET /repos/{o}/{r}/actions/workflows/{id}/runs?branch=&event=push&status=success    newest first, paged
- *   GET /repos/{o}/{r}/git/ref/heads/{branch}                                the base branch's head commit
- *   GET /repos/{o}/{r}/compare/{run sha}...{branch sha}                      per candidate: `ahead`/`identical` = on it
- *   GET /repos/{o}/{r}/actions/runs/{run}/artifacts?name=                    paged; `expired` says it is gone
- *   then GET …/actions/artifacts/{id}/zip → 302 to the blob: the zip and its clair-scan-result.json are read with
- *   size caps (artifact-download.ts; @actions/artifact's own download unzips everything, unbounded).
- * Provenance: only `push` runs of this repository (`head_repository` = this repository) whose commit is on the base
- * branch count. `branch=` matches a run's `head_branch`, which is also a tag's name, so a tag named like the branch
- * (pointing anywhere) or a fork's branch of the same name must not supply the baseline: the commit is checked against
- * the branch's history by sha. Every problem is a notice (and then every finding counts as new: findings/delta.ts).
+ * with the job's token (`actions: read`); the zip and its result are read with size caps (artifact-download.ts).
+ * Provenance: only `push` runs of this repository whose commit is on the base branch count — `branch=` also matches a
+ * tag or a fork's branch of that name, so each candidate's commit is checked against the branch's history by sha.
+ * Every problem is a notice (then every finding counts as new: findings/delta.ts).
+ * The API calls and why: docs/decisions/github-baseline.md.
  */
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';

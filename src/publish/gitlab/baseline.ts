@@ -1,16 +1,10 @@
 /**
  * The baseline in GitLab CI: this job's clair-scan-result.json from the latest successful pipeline of the merge
- * request's target branch — a pipeline of the branch's own commits: `ref` = the branch and not a tag (a tag may be
- * named like the branch), source push, schedule or web (not an API or trigger pipeline, whose variables its caller
- * chooses, nor a merge request pipeline). Through the pipelines, jobs and job artifacts APIs (doc/api/pipelines.md,
- * jobs.md, job_artifacts.md):
- *   GET /projects/:id/pipelines?ref=<branch>&scope=branches&status=success&order_by=id&sort=desc   newest first
- *   GET /projects/:id/pipelines/:pipeline_id                                                       `tag: false`
- *   GET /projects/:id/pipelines/:pipeline_id/jobs?scope[]=success                                  the job by name
- *   GET /projects/:id/jobs/:job_id/artifacts/*artifact_path                                        the file
- * with `PRIVATE-TOKEN: <gitlab-token>` (scope read_api), else `JOB-TOKEN: $CI_JOB_TOKEN` (which GitLab lets download
- * artifacts, on Premium, but not list pipelines: then the baseline is refused). Every problem is a notice (and then
- * every finding counts as new: findings/delta.ts). The artifact may redirect to object storage: followed without the token.
+ * request's target branch's own commits (`ref` = the branch, not a tag; source push, schedule or web — not an API,
+ * trigger or merge request pipeline, whose variables others choose), through the pipelines, jobs and job artifacts
+ * APIs with `gitlab-token` (read_api), else the job token (which cannot list pipelines: then no baseline).
+ * Every problem is a notice (then every finding counts as new: findings/delta.ts).
+ * The API calls and why: docs/decisions/gitlab-baseline.md.
  */
 import * as path from 'node:path';
 import { request } from 'undici';
