@@ -1,16 +1,11 @@
 /**
- * The hook between `vuln-data` and the scan: turns the input into a local, verified bundle that
- * `importBundle` (src/environment/vuln-data.ts) loads — or `online`.
- *
- *   online                      Clair's updaters run for the image's distributions (nothing to do here)
- *   FILE                        a bundle, with or without its snapshot manifest beside it
- *   http(s)://…                 downloaded (with `<url>.manifest.json` when the server has one)
- *   oci://REGISTRY/REPO:TAG     pulled with the image-scanning credentials
- *
- * Downloads go to a private temp dir of the run (removed with it). Every bundle is verified in one streaming
- * pass (src/data/snapshot.ts): corrupt data is exit 2, never "no data". With `vuln-data-max-age`, an older
- * snapshot is refreshed online in the run's Clair (its updater sets, `clairctl export-updaters`) when possible,
- * otherwise used with a warning that names its age — in the log and in the returned notes (for the result).
+ * The hook between `vuln-data` and the scan: turns the input into a local, verified bundle that `importBundle`
+ * (environment/vuln-data.ts) loads — or `online` (Clair's updaters: nothing to do here). A FILE (with or without
+ * its snapshot manifest beside it), an http(s) URL (with `<url>.manifest.json` when the server has one; downloaded
+ * into a private temp dir of the run) or `oci://REGISTRY/REPO:TAG` (pulled with the image credentials). Every
+ * bundle is verified in one streaming pass (data/snapshot.ts): corrupt data is exit 2, never "no data". Past
+ * `vuln-data-max-age` a snapshot is refreshed online in the run's Clair when possible, else used with a warning
+ * naming its age (in the log and the result's notes).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
