@@ -20,7 +20,10 @@ import { type PhaseTimer, type Run, startRun } from './environment/run';
 import type { DockerClient } from './environment/docker';
 import { ClairService, openClairService } from './environment';
 import { vulnDataLoader } from './data';
-import type { ExploitData } from './data/exploit';
+import type { ExploitLoad } from './data/exploit';
+import type { EolTable } from './data/eol';
+import type { DataMembersSink } from './data';
+import { parseMaxAge } from './data/snapshot';
 import { validateClairFiles } from './environment/clair-container';
 import { locateImage, openImage, openLayerServer, validateRequest } from './image';
 import { clairKnows } from './clair/known';
@@ -35,6 +38,7 @@ import {
   checkCompliance,
   complianceReadsLayers,
   evaluatePolicy,
+  exploitDataNeeded,
   readBasePolicy,
   recordPolicyChange,
   validatePolicy,
@@ -57,6 +61,13 @@ const loadExploit = (): Promise<typeof import('./data/exploit')> =>
         ),
       )
     : Promise.resolve(require('./data/exploit') as typeof import('./data/exploit'));
+// eol-data's reader (check-eol): in the exploit data's chunk, which it shares its download with.
+const loadEolData = (): Promise<typeof import('./data/eol')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) =>
+        require.ensure!([], () => ok(require('./data/eol') as typeof import('./data/eol')), fail, 'exploit-data'),
+      )
+    : Promise.resolve(require('./data/eol') as typeof import('./data/eol'));
 
 export type { ScanOutcome };
 
@@ -74,8 +85,6 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
   const sources = new Map<ImageRequest, ImageSourceKind>();
   // The images to scan: settings.images, or with `platform: all` one target per platform of each (image/platform-list.ts).
   const targets: ImageRequest[] = [];
-  // kev-data / epss-data, read in the preflight: a bad file fails in seconds, before Clair starts.
-  let exploit: ExploitData = {};
   // The first image, exported while the run's own Clair starts (whileClairStarts); taken by its scan.
   let first: { image: Promise<ResolvedImage>; taken: boolean } | undefined;
   return runScan(settings, opts.onState, {
@@ -90,9 +99,6 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
           targets.push(t);
         }
       }
-      // The KEV/EPSS parsers load only when their data is given (util/lazy.ts): most runs need neither.
-      if (settings.policy.kevData || settings.policy.epssData)
-        exploit = await (await loadExploit()).loadExploitData(settings.policy, settings.registry.ca);
     },
     // The export of the first image overlaps the start of an ephemeral Clair (containers: a fresh database that has
     // indexed nothing, so no known-manifest check is lost; process mode may run on a database that has, so it waits).
@@ -130,8 +136,9 @@ export async function scan(settings: Settings, opts: ScanOptions = {}): Promise<
         );
       }
       const result = scanResult(env, startedAt, images);
-      // CISA KEV / EPSS on the findings (kev-data, epss-data), before the policy that can gate on them.
-      enrichResult(result, exploit);
+      // CISA KEV / EPSS on the findings (kev-data, epss-data, or what the data carries), before the policy.
+      enrichResult(result, ctx.exploit ?? {});
+      for (const img of result.images) img.notes = [...(img.notes ?? []), ...(ctx.exploit?.notes ?? [])];
       // The comparison with a baseline (findings/delta.ts): never an error, a notice when it cannot be made.
       const compared = useBaseline(
         result,
@@ -211,20 +218,52 @@ export async function runScan<T>(
   let env: ClairService | undefined;
   let server: LayerServer | undefined;
   let early: { discard(): Promise<void> } | undefined;
+  // Exploit data (issue 22): kev-data / epss-data (or online, the published files) read in the preflight, so a bad
+  // file fails in seconds, before Clair starts; what they leave empty, the vulnerability data's members fill.
+  const exploitOpts = {
+    ca: settings.registry.ca,
+    online: !settings.vulnDbImage && settings.vulnData.trim().toLowerCase() === 'online',
+    needs: exploitDataNeeded(settings.policy),
+    maxAgeMs: parseMaxAge(settings.vulnDataMaxAge),
+  };
+  let exploit: ExploitLoad = { notes: [] };
+  const members: DataMembersSink = {};
+  // The end-of-life table (eol-data) for check-eol, read in the preflight like the exploit data.
+  let eol: EolTable | undefined;
   try {
     await time('preflight', async () => {
       await validatePolicy(settings.policy);
       validateClairFiles(settings);
       await plan.preflight?.(run);
+      // The KEV/EPSS parsers load only when some exploit data may come (util/lazy.ts).
+      const { kevData, epssData } = settings.policy;
+      if (kevData || epssData || exploitOpts.online)
+        exploit = await (await loadExploit()).loadExploitData(settings.policy, exploitOpts);
+      const eolData = settings.policy.eolData?.trim();
+      if (eolData) eol = await (await loadEolData()).loadEol(eolData, settings.registry.ca);
     });
     if (plan.needsClair === false) return await plan.body(run);
     // An existing Clair (clair-url) is up already: nothing to overlap.
     early = settings.clairUrl ? undefined : plan.whileClairStarts?.(run);
-    const opened = (env = await openClairService(settings, run.docker, state, time, vulnDataLoader(settings, state)));
+    const opened = (env = await openClairService(
+      settings,
+      run.docker,
+      state,
+      time,
+      vulnDataLoader(settings, state, members),
+    ));
     onState?.(state);
+    if (members.snapshot || exploitOpts.needs.kev || exploitOpts.needs.epss) {
+      exploit = await time('data-load', async () =>
+        (await loadExploit()).completeExploitData(exploit, members, settings.policy, exploitOpts),
+      );
+      eol ??= exploit.eol;
+    }
     const layers = (server = await time('layer-server', () => openLayerServer(settings, opened, run.docker)));
     const ctx: ImageContext = {
       settings,
+      exploit,
+      eol,
       env: plan.clair ? plan.clair(opened) : opened,
       state,
       docker: run.docker,
@@ -286,6 +325,10 @@ export interface LayerLease {
 /** What the per-image steps need from the run around them (scan() here; src/batch/ runs many at once). */
 export interface ImageContext {
   settings: Settings;
+  /** The run's exploit data (KEV, EPSS) and the notes saying where it came from; applied before each policy. */
+  exploit?: ExploitLoad;
+  /** The end-of-life table (eol-data) check-eol reads. */
+  eol?: EolTable;
   env: ClairService;
   state: RunState;
   docker: () => DockerClient;
@@ -359,6 +402,9 @@ export async function scanImage(
         {
           notes: result.notes,
           registry: settings.registry,
+          // check-eol reads the OS release from Clair's index report, not from the layers.
+          distributions: result.distributions,
+          eol: ctx.eol,
         },
       ),
     );

@@ -20,7 +20,8 @@ import type { ClairService } from '../environment';
 import { validateRequest } from '../image';
 import { shareLayersInRun } from '../image/docker-daemon';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
-import { COMPLIANCE_CHECKS, evaluatePolicy, refuseExploitData, refuseNewRulesWithoutBaseline } from '../policy';
+import { evaluatePolicy, gatingChecks, refuseNewRulesWithoutBaseline } from '../policy';
+import { enrichResult } from '../findings/enrich';
 import { writeReports } from '../report';
 import { TOOL_VERSION } from '../version';
 import { ImageContext, requireReports, runScan, scanImage, scanResult } from '../scan';
@@ -183,7 +184,6 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
       `Batch run ${runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
     preflight: async () => {
       refuseNewRulesWithoutBaseline(settings.policy, 'batch mode');
-      refuseExploitData(settings.policy, 'batch mode');
     },
     needsClair: todo.length > 0,
     // Layers shared between images are published once (batch/layers.ts).
@@ -283,7 +283,7 @@ export function policyRules(settings: Settings): string[] {
     ...(p.severityThreshold ? [`severity-threshold: ${p.severityThreshold.toLowerCase()}`] : []),
     ...(p.failOn?.trim() ? [`fail-on: ${p.failOn.trim()}`] : []),
     // The compliance checks as the verdict names them (policy/compliance/index.ts).
-    ...COMPLIANCE_CHECKS.filter((c) => c.enabled(p)).map((c) => c.label(p)),
+    ...gatingChecks(p).map((c) => c.label(p)),
   ];
 }
 
@@ -324,6 +324,9 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
     validateRequest(request, settings);
     const result: ImageResult = await scanImage(ctx, request);
     const single: ScanResult = scanResult(ctx.env, new Date(t0), [result]);
+    // The run's exploit data (loaded once, in runScan's preflight and data load) on this image, before its policy.
+    enrichResult(single, ctx.exploit ?? {});
+    result.notes = [...(result.notes ?? []), ...(ctx.exploit?.notes ?? [])];
     single.verdict = await ctx.time('policy', () => evaluatePolicy(single, settings.policy));
     const dir = imageDirName(image);
     if (settings.reports.formats.length) {

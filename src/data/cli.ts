@@ -25,8 +25,18 @@ import { loadDataPublicKey, loadSigningKey, signManifestFile } from './signing';
 import { manifestPathFor, openSnapshot, snapshotAgeMs, SnapshotManifest, verifySnapshot } from './snapshot';
 import { formatBytes, formatDuration } from '../util/progress';
 import { buildDbImage, describeDbImage, readDbImageInfo } from './db-image';
+import type { MemberName, MemberSource } from './snapshot';
+import type { BundleRequire } from '../util/lazy';
 import { DockerClient } from '../environment/docker';
 import { parseReference } from '../image/reference';
+
+declare const require: BundleRequire;
+const loadMembers = (): Promise<typeof import('./members')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) =>
+        require.ensure!([], () => ok(require('./members') as typeof import('./members')), fail, 'exploit-data'),
+      )
+    : Promise.resolve(require('./members') as typeof import('./members'));
 
 const envName = (input: string): string => `CLAIR_SCAN_${input.toUpperCase().replace(/-/g, '_')}`;
 
@@ -97,6 +107,31 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       release();
     }
   };
+  /** `--kev-data` / `--epss-data` / `--eol-data`: data to carry, read (and dated) before minutes of updaters or a build. */
+  const memberOptions = (c: Command): Command =>
+    c
+      .option(
+        '--kev-data <file>',
+        'carry this CISA KEV catalogue (known_exploited_vulnerabilities.json, as published); scans use it when their kev-data is empty',
+      )
+      .option(
+        '--epss-data <file>',
+        'carry these FIRST EPSS scores (epss_scores-YYYY-MM-DD.csv.gz or .csv, as published); scans use them when their epss-data is empty',
+      )
+      .option(
+        '--eol-data <file>',
+        'carry this end-of-life table (the eol-data format); scans use it when their eol-data is empty',
+      );
+  const readMembers = async (o: Record<string, unknown>): Promise<Partial<Record<MemberName, MemberSource>>> => {
+    const files = {
+      ...(typeof o.kevData === 'string' && o.kevData.trim() ? { kev: o.kevData.trim() } : {}),
+      ...(typeof o.epssData === 'string' && o.epssData.trim() ? { epss: o.epssData.trim() } : {}),
+      ...(typeof o.eolData === 'string' && o.eolData.trim() ? { eol: o.eolData.trim() } : {}),
+    };
+    if (!Object.keys(files).length) return {};
+    // The parsers load only when a member is given (util/lazy.ts: most runs need none).
+    return (await loadMembers()).describeMembers(files);
+  };
   const registryOptions = (c: Command): Command =>
     c
       .option('--registry-username <user>', 'registry user (default: CLAIR_SCAN_REGISTRY_USERNAME)')
@@ -117,8 +152,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       "vulnerability-data snapshots: export them with Clair's updaters, push/pull them to/from an OCI registry, inspect them",
     );
 
-  data
-    .command('export')
+  memberOptions(data.command('export'))
     .description(
       "run Clair's updaters in an ephemeral Clair and write the bundle (clairctl export-updaters) with its manifest",
     )
@@ -160,10 +194,12 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
       let state: RunState | undefined;
       await run(
         async () => {
-          // The key first: a bad key fails before minutes of updaters, not after.
+          // The key and the members first: a bad one fails before minutes of updaters, not after.
           const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
+          const members = await readMembers(o);
           const m = await exportSnapshot({
             ...ephemeralOptions(o),
+            members,
             out: String(o.out),
             ref: typeof o.ref === 'string' && o.ref.trim() ? o.ref.trim() : undefined,
             onState: (s) => (state = s),

@@ -13,7 +13,7 @@ import { cleanupRun } from '../environment/cleanup';
 import { startPostgres } from '../environment/postgres';
 import { startClair } from '../environment/clair-container';
 import { clairListenAddressFor } from '../environment/address';
-import { compressionForName, SnapshotManifest, writeSnapshot } from './snapshot';
+import { compressionForName, type MemberName, type MemberSource, SnapshotManifest, writeSnapshot } from './snapshot';
 import { formatBytes, formatDuration, startProgress } from '../util/progress';
 
 /** The ephemeral PostgreSQL and Clair that `data export` and `data image build` start (and the updaters they run). */
@@ -36,6 +36,8 @@ export interface ExportOptions extends EphemeralOptions {
   out: string;
   /** Recorded in the manifest: the CI ref a cache entry was written by (data/cache.ts pickCachedSnapshot). */
   ref?: string;
+  /** Exploit data to carry (`--kev-data`, `--epss-data`; read by data/members.ts describeMembers first). */
+  members?: Partial<Record<MemberName, MemberSource>>;
   onState?(s: RunState): void;
 }
 
@@ -104,6 +106,7 @@ export async function exportSnapshot(opts: ExportOptions): Promise<SnapshotManif
         updaterSets: opts.updaterSets,
         totalBytes: size,
         ref: opts.ref,
+        members: opts.members,
       });
       log.info(
         `Wrote ${opts.out} (${formatBytes(manifest.bundle.size)}, ${manifest.records} records from ${manifest.updaters.map((u) => `${u.name}: ${u.records}`).join(', ')}) and ${path.basename(opts.out)}.manifest.json.`,

@@ -11,16 +11,25 @@ import type { Settings } from '../inputs/settings';
 import type { VulnDataLoader } from '../environment';
 import type { RunState } from '../environment/run-state';
 import { fetchOnline } from '../environment/vuln-data';
-import { prepareVulnData } from './source';
+import { prepareVulnData, type PreparedData } from './source';
 import { parseMaxAge } from './snapshot';
 import { serviceDataTrust, useDbImage } from './db-image';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
 import { loadDataPublicKey } from './signing';
 
+/** Where the loader leaves the exploit-data members the run's vulnerability data carries (issue 22, data/exploit.ts). */
+export interface DataMembersSink {
+  snapshot?: PreparedData['members'];
+}
+
 /** The run's vulnerability data, as openClairService loads it into an ephemeral Clair. */
-export function vulnDataLoader(settings: Settings, state: RunState): VulnDataLoader {
+export function vulnDataLoader(settings: Settings, state: RunState, members?: DataMembersSink): VulnDataLoader {
   return {
-    prepare: (target) => prepareVulnData(settings, state, target),
+    prepare: async (target) => {
+      const prepared = await prepareVulnData(settings, state, target);
+      if (members && prepared.members) members.snapshot = prepared.members;
+      return prepared;
+    },
     maxAgeMs: () => parseMaxAge(settings.vulnDataMaxAge),
     dbImage: (docker, timeoutMs) => useDbImage(settings, docker, timeoutMs),
     serviceTrust: () => serviceDataTrust(settings),

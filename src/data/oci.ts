@@ -20,6 +20,8 @@ import {
   BundleScan,
   MANIFEST_MEDIA_TYPE,
   manifestPathFor,
+  MAX_MEMBER_BYTES,
+  memberPathFor,
   openSnapshot,
   parseManifest,
   SnapshotManifest,
@@ -42,6 +44,8 @@ const BUNDLE_MEDIA_TYPES: Record<BundleCompression, string> = {
   zstd: 'application/vnd.clair-scan.bundle.v1+json+zstd',
 };
 const ANNOTATION_PREFIX = 'io.clair-scan.snapshot';
+/** A member of the snapshot (KEV, EPSS, EOL: issue 22); which one, the snapshot manifest says by its sha256. */
+const MEMBER_MEDIA_TYPE = 'application/vnd.clair-scan.snapshot.member.v1';
 
 interface Descriptor {
   mediaType: string;
@@ -145,7 +149,8 @@ export async function ociPull(
 ): Promise<{ bundlePath: string; manifest: SnapshotManifest; digest: string; scan: BundleScan }> {
   const ref = parseSnapshotRef(text);
   const c = client(ref, auth);
-  const { digest, bundle, manifestLayer } = await readArtifact(c, ref);
+  const { digest, bundle, manifestLayer, oci } = await readArtifact(c, ref);
+  const layers = oci.layers ?? [];
   // Signed data: the signature must name the digest of the manifest just read; everything below is read by the
   // digests that manifest lists, so a tag moved meanwhile cannot swap the data.
   if (opts.publicKey)
@@ -201,6 +206,7 @@ export async function ociPull(
       );
     }
     progress.stop();
+    await pullMembers(c, ref, manifest, layers, target);
     const scan = await verifySnapshot({ bundlePath: tmp, manifest }, `${refText(ref)} (${name})`);
     await fs.promises.rename(tmp, target);
     await fs.promises.writeFile(manifestPathFor(target), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -209,6 +215,42 @@ export async function ociPull(
   } finally {
     progress.stop();
     await fs.promises.rm(tmp, { force: true });
+  }
+}
+
+/**
+ * The members the snapshot manifest lists, each read by its digest from a layer of the artifact into its file beside
+ * `target` (verifySnapshot then checks them against the manifest). A member without its layer is refused.
+ */
+async function pullMembers(
+  c: RegistryClient,
+  ref: ImageReference,
+  manifest: SnapshotManifest,
+  layers: Descriptor[],
+  target: string,
+): Promise<void> {
+  for (const [name, m] of Object.entries(manifest.members ?? {})) {
+    const layer = layers.find((l) => l.mediaType === MEMBER_MEDIA_TYPE && l.digest === `sha256:${m.sha256}`);
+    if (!layer || layer.size !== m.size || m.size > MAX_MEMBER_BYTES) {
+      throw new ClairScanError(
+        `${refText(ref)}: the snapshot manifest lists the ${name} member, but no layer holds it`,
+        {
+          hint: 'the artifact was not pushed by clair-scan or was altered: push the snapshot again.',
+        },
+      );
+    }
+    const file = memberPathFor(target, m);
+    try {
+      await pipeline(await c.openBlob(layer.digest), fs.createWriteStream(file, { mode: 0o600 }));
+    } catch (err) {
+      if (err instanceof ClairScanError) throw err;
+      throw new ClairScanError(
+        `the download of the ${name} member of ${refText(ref)} broke off: ${errorMessage(err)}`,
+        {
+          hint: 'retry; check the registry and the network.',
+        },
+      );
+    }
   }
 }
 
@@ -251,7 +293,15 @@ export async function ociPush(
     size: manifestBytes.length,
     annotations: { 'org.opencontainers.image.title': `${manifest.bundle.file}.manifest.json` },
   };
+  const members: Descriptor[] = Object.values(manifest.members ?? {}).map((m) => ({
+    mediaType: MEMBER_MEDIA_TYPE,
+    digest: `sha256:${m.sha256}`,
+    size: m.size,
+    annotations: { 'org.opencontainers.image.title': m.file },
+  }));
   await uploadBlob(c, ref, EMPTY_CONFIG.digest, EMPTY_CONFIG.size, () => Readable.from([Buffer.from('{}')]));
+  for (const [i, m] of Object.values(manifest.members ?? {}).entries())
+    await uploadBlob(c, ref, members[i].digest, m.size, () => fs.createReadStream(memberPathFor(bundlePath, m)));
   await uploadBlob(c, ref, mLayer.digest, mLayer.size, () => Readable.from([manifestBytes]));
   await uploadBlob(
     c,
@@ -266,7 +316,7 @@ export async function ociPush(
     mediaType: OCI_MANIFEST,
     artifactType: ARTIFACT_TYPE,
     config: EMPTY_CONFIG,
-    layers: [bundle, mLayer],
+    layers: [bundle, mLayer, ...members],
     annotations: {
       'org.opencontainers.image.created': manifest.createdAt,
       [`${ANNOTATION_PREFIX}.format-version`]: String(manifest.formatVersion),

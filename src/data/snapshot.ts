@@ -56,6 +56,42 @@ export interface SnapshotManifest {
   bundle: { file: string; compression: BundleCompression; sha256: string; size: number };
   /** The git ref of the CI job that wrote it, when it was written for a CI cache (`data export --ref`). */
   ref?: string;
+  /**
+   * Exploit data that travels with the vulnerability data (issue 22): files beside the bundle, each bound by its
+   * sha256 and size here (so a signature over the manifest covers them) and dated by its own date.
+   */
+  members?: SnapshotMembers;
+}
+
+/** The members a snapshot can carry: the CISA KEV catalogue, the FIRST EPSS scores, the end-of-life table. */
+export const MEMBER_NAMES = ['kev', 'epss', 'eol'] as const;
+export type MemberName = (typeof MEMBER_NAMES)[number];
+export type SnapshotMembers = Partial<Record<MemberName, SnapshotMember>>;
+
+export interface SnapshotMember {
+  /** Its file name beside the bundle. */
+  file: string;
+  sha256: string;
+  size: number;
+  /** The data's own date: KEV `dateReleased`, EPSS `score_date`, the EOL table's date. */
+  date: string;
+  /** KEV `catalogVersion`, EPSS model version, when the data has one. */
+  version?: string;
+}
+
+/** A member file to add to a snapshot, already parsed by its reader (data/members.ts) for its date. */
+export interface MemberSource {
+  path: string;
+  date: string;
+  version?: string;
+}
+
+/** The largest member file: the EPSS scores decompressed are about 10 MB; as served, gzip, about 2 MB. */
+export const MAX_MEMBER_BYTES = 256 * 2 ** 20;
+
+/** Where a member lives beside the bundle. */
+export function memberPathFor(bundlePath: string, m: SnapshotMember): string {
+  return path.join(path.dirname(bundlePath), m.file);
 }
 
 /** How far in the future a manifest's createdAt may be (clocks of CI machines differ a little). */
@@ -218,6 +254,7 @@ function manifestFor(
   bundlePath: string,
   scan: BundleScan,
   meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; ref?: string },
+  members?: SnapshotMembers,
 ): SnapshotManifest {
   return {
     format: SNAPSHOT_FORMAT,
@@ -230,6 +267,7 @@ function manifestFor(
     records: scan.records,
     bundle: { file: path.basename(bundlePath), compression: scan.compression, sha256: scan.sha256, size: scan.size },
     ...(meta.ref ? { ref: meta.ref } : {}),
+    ...(members && Object.keys(members).length ? { members } : {}),
   };
 }
 
@@ -283,7 +321,70 @@ export function parseManifest(text: string, label: string, now = new Date()): Sn
   }
   if (!Array.isArray(m.updaters) || typeof m.records !== 'number') throw bad('"updaters" or "records" is missing');
   if (!Array.isArray(m.updaterSets)) m.updaterSets = [];
+  if (m.members !== undefined) m.members = parseMembers(m.members, bad);
   return m as SnapshotManifest;
+}
+
+const MEMBER_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
+
+/**
+ * The manifest's members, checked: a known name, a plain file name (no path: it is read beside the bundle), sha256,
+ * size and date. Unknown names are refused rather than ignored: data the manifest vouches for must not go unread.
+ */
+function parseMembers(v: unknown, bad: (what: string) => ClairScanError): SnapshotMembers {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('"members" is not an object');
+  const out: SnapshotMembers = {};
+  for (const [name, raw] of Object.entries(v as Record<string, unknown>)) {
+    if (!(MEMBER_NAMES as readonly string[]).includes(name))
+      throw bad(`"members" names ${JSON.stringify(name.slice(0, 40))}, not one of ${MEMBER_NAMES.join(', ')}`);
+    const o = raw as Partial<SnapshotMember> | null;
+    if (!o || typeof o !== 'object') throw bad(`member ${name} is not an object`);
+    if (typeof o.file !== 'string' || !MEMBER_FILE.test(o.file) || o.file.includes('..'))
+      throw bad(`member ${name} has no plain file name`);
+    if (typeof o.sha256 !== 'string' || !/^[a-f0-9]{64}$/.test(o.sha256)) throw bad(`member ${name} has no sha256`);
+    if (typeof o.size !== 'number' || !Number.isInteger(o.size) || o.size < 0 || o.size > MAX_MEMBER_BYTES)
+      throw bad(`member ${name} has no valid size`);
+    if (typeof o.date !== 'string' || Number.isNaN(Date.parse(o.date))) throw bad(`member ${name} has no date`);
+    if (o.version !== undefined && typeof o.version !== 'string') throw bad(`member ${name} has a bad version`);
+    out[name as MemberName] = {
+      file: o.file,
+      sha256: o.sha256,
+      size: o.size,
+      date: o.date,
+      ...(o.version !== undefined ? { version: o.version } : {}),
+    };
+  }
+  return out;
+}
+
+/** sha256 and size of a file, streamed. */
+export async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Checks each member file beside the bundle against the manifest (sha256, size): a missing or changed member is
+ * corrupt data, exit 2 — it is what a signature over the manifest vouches for.
+ */
+export async function verifyMembers(bundlePath: string, m: SnapshotManifest, label: string): Promise<void> {
+  for (const [name, member] of Object.entries(m.members ?? {}) as [MemberName, SnapshotMember][]) {
+    const file = memberPathFor(bundlePath, member);
+    const got = await hashFile(file).catch((err: unknown) => {
+      throw corrupt(label, `its ${name} member ${member.file} cannot be read (${message(err)})`);
+    });
+    if (got.size !== member.size || got.sha256 !== member.sha256) {
+      throw corrupt(
+        label,
+        `its ${name} member ${member.file} does not match the manifest (file: sha256:${got.sha256}, ${got.size} bytes; manifest: sha256:${member.sha256}, ${member.size} bytes)`,
+      );
+    }
+  }
 }
 
 async function readManifestFile(file: string): Promise<SnapshotManifest> {
@@ -333,6 +434,7 @@ export async function verifySnapshot(snap: Snapshot, label = snap.bundlePath): P
     }
     if (scan.records !== m.records)
       throw corrupt(label, `it holds ${scan.records} records, the manifest says ${m.records}`);
+    await verifyMembers(snap.bundlePath, m, label);
   }
   return scan;
 }
@@ -356,7 +458,15 @@ export async function writeFileAtomic(file: string, text: string | Buffer): Prom
 export async function writeSnapshot(
   stream: Readable,
   outPath: string,
-  meta: { clairVersion?: string; updaterSets: string[]; createdAt?: Date; totalBytes?: number; ref?: string },
+  meta: {
+    clairVersion?: string;
+    updaterSets: string[];
+    createdAt?: Date;
+    totalBytes?: number;
+    ref?: string;
+    /** Exploit data to carry (data/members.ts describeMember): copied beside the bundle, bound in the manifest. */
+    members?: Partial<Record<MemberName, MemberSource>>;
+  },
 ): Promise<SnapshotManifest> {
   const dir = path.dirname(path.resolve(outPath));
   await fs.promises.mkdir(dir, { recursive: true });
@@ -381,7 +491,8 @@ export async function writeSnapshot(
         },
       );
     }
-    const manifest = manifestFor(outPath, scan, meta);
+    const members = await copyMembers(outPath, meta.members ?? {});
+    const manifest = manifestFor(outPath, scan, meta, members);
     await fs.promises.rename(tmp, outPath);
     await writeFileAtomic(manifestPathFor(outPath), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
@@ -389,6 +500,31 @@ export async function writeSnapshot(
     progress.stop();
     await fs.promises.rm(tmp, { force: true });
   }
+}
+
+/** Copies each member file to `<bundle>.<name><ext>` (atomically) and describes it for the manifest. */
+async function copyMembers(
+  bundlePath: string,
+  sources: Partial<Record<MemberName, MemberSource>>,
+): Promise<SnapshotMembers> {
+  const out: SnapshotMembers = {};
+  for (const name of MEMBER_NAMES) {
+    const src = sources[name];
+    if (!src) continue;
+    const bytes = await fs.promises.readFile(src.path);
+    const gz = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const ext = name === 'epss' ? (gz ? '.csv.gz' : '.csv') : '.json';
+    const file = `${path.basename(bundlePath)}.${name}${ext}`;
+    await writeFileAtomic(path.join(path.dirname(bundlePath), file), bytes);
+    out[name] = {
+      file,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+      date: src.date,
+      ...(src.version ? { version: src.version } : {}),
+    };
+  }
+  return out;
 }
 
 /** Age of a snapshot in milliseconds (from its manifest's createdAt). */

@@ -24,6 +24,8 @@ import { loadDataPublicKey, manifestSignaturePathFor, openSignedSnapshot, UNAUTH
 import {
   BundleScan,
   manifestPathFor,
+  memberPathFor,
+  type SnapshotMembers,
   openSnapshot,
   parseMaxAge,
   Snapshot,
@@ -54,6 +56,8 @@ export interface PreparedData {
   ageMs?: number;
   /** Records with a version range, when the verification pass counted them (environment/range-import.ts). */
   rangeRecords?: number;
+  /** Exploit data the snapshot carries (issue 22): its verified member files beside `bundlePath`. */
+  members?: { bundlePath: string; members: SnapshotMembers; label: string };
 }
 
 /** The run's Clair, for refreshing a stale snapshot online. Without it a stale snapshot is used with a warning. */
@@ -75,33 +79,62 @@ export async function prepareVulnData(
   const key = input.vulnDataPublicKey ? loadDataPublicKey(input.vulnDataPublicKey) : undefined;
   // (Logged with the other data notes by scanImage, once per image, as a warning.)
   const authNote = (p: PreparedData): PreparedData => (key ? p : { ...p, notes: [...p.notes, UNAUTHENTICATED_NOTE] });
+  // The members stay beside the snapshot's bundle even when a stale bundle was refreshed online.
+  const withMembers = (p: PreparedData, s: Snapshot): PreparedData =>
+    s.manifest?.members && Object.keys(s.manifest.members).length
+      ? { ...p, members: { bundlePath: s.bundlePath, members: s.manifest.members, label } }
+      : p;
   let snap: Snapshot;
   let label = v;
   if (isOciRef(v)) {
     const tmp = makeTempDir(state, 'vuln-data');
     const pulled = await ociPull(v, undefined, input.registry, tmp.dir, { publicKey: key });
     // ociPull verified it already (its scan counted the range records).
-    return authNote(
-      await checkAge(
-        { bundlePath: pulled.bundlePath, manifest: pulled.manifest },
-        pulled.scan,
-        v,
-        input,
-        state,
-        maxAgeMs,
-        refresh,
-      ),
+    const pulledSnap: Snapshot = { bundlePath: pulled.bundlePath, manifest: pulled.manifest };
+    return withMembers(
+      authNote(await checkAge(pulledSnap, pulled.scan, v, input, state, maxAgeMs, refresh)),
+      pulledSnap,
     );
   } else if (/^https?:\/\//i.test(v)) {
     label = shown(new URL(v));
     snap = await download(v, makeTempDir(state, 'vuln-data').dir, !!key, input.registry.ca);
     if (key) snap = await openSignedSnapshot(snap.bundlePath, key, label);
+    await downloadMembers(snap, new URL(v), input.registry.ca);
   } else {
     snap = key ? await openSignedSnapshot(v, key, v) : await openSnapshot(v);
     label = v;
   }
   const scan = await verifySnapshot(snap, label);
-  return authNote(await checkAge(snap, scan, label, input, state, maxAgeMs, refresh));
+  return withMembers(authNote(await checkAge(snap, scan, label, input, state, maxAgeMs, refresh)), snap);
+}
+
+/**
+ * The members a downloaded manifest lists, fetched from beside the bundle's URL (each capped at its manifest size;
+ * verifySnapshot then checks its sha256). A missing one is an error: the manifest vouches for it.
+ */
+async function downloadMembers(snap: Snapshot, bundleUrl: URL, ca?: CaBundle): Promise<void> {
+  for (const m of Object.values(snap.manifest?.members ?? {})) {
+    const url = new URL(m.file, bundleUrl);
+    url.username = bundleUrl.username;
+    url.password = bundleUrl.password;
+    const label = shown(url);
+    const res = await fetchFollowing(url, { headersTimeout: 60_000, bodyTimeout: 120_000 }, ca).catch(
+      (err: unknown) => {
+        if (err instanceof ClairScanError) throw err;
+        throw new ClairScanError(`cannot download the snapshot member ${label}: ${errorMessage(err)}`, {
+          hint: 'publish the member files the manifest lists beside the bundle (as `clair-scan data export` writes them).',
+        });
+      },
+    );
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      throw new ClairScanError(`downloading the snapshot member ${label} failed: HTTP ${res.statusCode}`, {
+        hint: 'publish the member files the manifest lists beside the bundle (as `clair-scan data export` writes them).',
+      });
+    }
+    const bytes = await readLimited(res.body as unknown as Readable, m.size, `the snapshot member ${label}`);
+    fs.writeFileSync(memberPathFor(snap.bundlePath, m), bytes, { mode: 0o600 });
+  }
 }
 
 async function checkAge(

@@ -3,10 +3,10 @@
  *
  * policy/ holds index.ts (`evaluatePolicy`, `checkCompliance`), rules.ts (the fail-on grammar), allowlist.ts
  * (native, clair-scanner and GitLab formats), vex.ts + vex-schema.ts (OpenVEX, CycloneDX VEX), glob.ts and
- * compliance/ (non-root, secrets, base image and its signature).
+ * compliance/ (non-root, secrets, base image and its signature, end-of-life OS).
  *
  * May import: util/, findings/, image/ (reference, registry, types: the base-image checks resolve images),
- * inputs/settings (types). Never environment/, report/ or publish/.
+ * inputs/settings and data/eol (types: check-eol gets the table the run loaded). Never environment/, report/ or publish/.
  */
 import type { Settings } from '../inputs/settings';
 import type { ResolvedImage } from '../image/types';
@@ -25,7 +25,7 @@ import { parseSeverity } from '../findings/model';
 import { entryMatches, isExpired, loadAllowlists, toMatch, toRef, type AllowlistEntry } from './allowlist';
 import { evaluateRule, parseRule, usesExploitData, type RuleNode } from './rules';
 import { loadVex } from './vex';
-import { COMPLIANCE_CHECKS, enabledChecks, type ComplianceContext } from './compliance';
+import { COMPLIANCE_CHECKS, enabledChecks, gatingChecks, type ComplianceContext } from './compliance';
 import { ClairScanError } from '../util/errors';
 
 export { parseRule, evaluateRule } from './rules';
@@ -34,7 +34,7 @@ export { checkNonRoot } from './compliance/non-root';
 export { checkSecrets } from './compliance/secrets';
 export { requiredBaseImage } from './compliance/base-image';
 export { loadSignatureKey } from './compliance/signature';
-export { COMPLIANCE_CHECKS, complianceReadsLayers, type ComplianceCheck } from './compliance';
+export { COMPLIANCE_CHECKS, complianceReadsLayers, gatingChecks, type ComplianceCheck } from './compliance';
 export { readBasePolicy, recordPolicyChange, type BasePolicyReader, type BaseFile } from './base';
 
 /**
@@ -58,8 +58,13 @@ export async function checkCompliance(
  * typo fails the run in seconds rather than after the scan. Throws the same ClairScanErrors as evaluatePolicy.
  */
 export async function validatePolicy(policy: Settings['policy']): Promise<void> {
+  // Only `none` rules the data out here: an empty input may still be filled by the vulnerability data's members or
+  // online (data/exploit.ts, which refuses a rule whose data none of them gave before any image is scanned).
   if (policy.failOn?.trim() && !parseSeverity(policy.failOn))
-    requireExploitData(parseRule(policy.failOn.trim(), 'fail-on'), { kev: !!policy.kevData, epss: !!policy.epssData });
+    requireExploitData(parseRule(policy.failOn.trim(), 'fail-on'), {
+      kev: !/^\s*none\s*$/i.test(policy.kevData ?? ''),
+      epss: !/^\s*none\s*$/i.test(policy.epssData ?? ''),
+    });
   await loadAllowlists(policy.allowlists);
   await loadVex(policy.vex ?? []);
   for (const check of COMPLIANCE_CHECKS) check.validate?.(policy);
@@ -117,16 +122,11 @@ export function refuseNewRulesWithoutBaseline(policy: Settings['policy'], where:
   );
 }
 
-/** Where the findings are not enriched (batch mode, for now): kev-data / epss-data would be ignored silently. */
-export function refuseExploitData(policy: Settings['policy'], where: string): void {
-  const given = [...(policy.kevData ? ['kev-data'] : []), ...(policy.epssData ? ['epss-data'] : [])];
-  if (!given.length) return;
-  throw new ClairScanError(
-    `${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} not applied in ${where} yet: the findings would not be enriched and a kev/epss rule could never fire`,
-    {
-      hint: `leave ${given.join(' and ')} empty in ${where} (and kev/epss out of fail-on), or scan the images without batch mode.`,
-    },
-  );
+/** Which exploit data `fail-on` uses (kev, epss terms): data/exploit.ts refuses a run that cannot have it. */
+export function exploitDataNeeded(policy: Settings['policy']): { kev: boolean; epss: boolean } {
+  const rule = policy.failOn?.trim();
+  if (!rule || parseSeverity(rule)) return { kev: false, epss: false };
+  return usesExploitData(parseRule(rule, 'fail-on'));
 }
 
 function plural(n: number, word: string): string {
@@ -167,6 +167,7 @@ export async function evaluatePolicy(
   const exploit = { kev: 0, epss: 0 };
   const exploitNew = { kev: 0, epss: 0 };
   const complianceLeft: { rule: string; finding: ComplianceFinding; image: string }[] = [];
+  const reportOnly = enabledChecks(policy).filter((c) => !gatingChecks(policy).includes(c));
 
   for (const img of result.images) {
     const all: Finding[] = [...img.vulnerabilities, ...img.compliance];
@@ -179,6 +180,8 @@ export async function evaluatePolicy(
       }
       delete f.allowlisted;
       if (f.kind === 'vulnerability' && policy.ignoreUnfixed && !f.fixable) continue;
+      // A report-only check's findings (check-eol: warn) are shown, never counted.
+      if (f.kind === 'compliance' && reportOnly.some((c) => c.owns(f.rule))) continue;
       counted[f.severity]++;
       if (f.kind === 'vulnerability' && f.fixable) fixable++;
       if (f.kind === 'vulnerability') addExploit(exploit, f);
@@ -251,7 +254,7 @@ export async function evaluatePolicy(
   }
   // An enabled compliance check fails the gate on any finding that is not allowlisted, whatever the
   // severity threshold: the user asked for that check explicitly (see docs/policy.md).
-  for (const check of enabledChecks(policy)) {
+  for (const check of gatingChecks(policy)) {
     const label = check.label(policy);
     rules.push(label);
     const hits = complianceLeft.filter((x) => check.owns(x.rule));

@@ -264,6 +264,9 @@ describe('vulnerability-data cache of the action (Cache Service v2)', () => {
         'INPUT_POSTGRES-IMAGE': env.postgresImage,
         INPUT_PULL: 'never',
         'INPUT_VULN-DATA': 'online',
+        // Online mode would fetch the published KEV/EPSS files from the internet when these are empty.
+        'INPUT_KEV-DATA': 'none',
+        'INPUT_EPSS-DATA': 'none',
         'INPUT_CLAIR-CONFIG': cfg,
         'INPUT_OUTPUT-DIR': reportDir,
         INPUT_FORMATS: 'json',
