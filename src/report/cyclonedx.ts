@@ -28,7 +28,15 @@ const Enums = require('@cyclonedx/cyclonedx-library/Enums') as typeof CDX.Enums;
 const Models = require('@cyclonedx/cyclonedx-library/Models') as typeof CDX.Models;
 const Serialize = require('@cyclonedx/cyclonedx-library/Serialize') as typeof CDX.Serialize;
 const Spec = require('@cyclonedx/cyclonedx-library/Spec') as typeof CDX.Spec;
-import { Distribution, ImageResult, Package, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
+import {
+  Distribution,
+  Enrichment,
+  ImageResult,
+  Package,
+  ScanResult,
+  Severity,
+  VulnerabilityFinding,
+} from '../findings/model';
 import { allLinks, isHttpUrl, stableUuid } from './common';
 import { jsonChunks, LazyArray } from './json-stream';
 
@@ -183,6 +191,16 @@ function bomWithoutVulnerabilities(result: ScanResult, withPackages: boolean): B
   });
   bom.metadata.timestamp = new Date(result.finishedAt);
   bom.metadata.properties.add(new Models.Property('gitlab:meta:schema_version', '1'));
+  // Which exploit data the vulnerabilities' clair-scan:kev / clair-scan:epss properties come from (absent: not enriched).
+  const e = result.enrichment;
+  if (e?.kev) {
+    bom.metadata.properties.add(new Models.Property('clair-scan:kev:catalogVersion', e.kev.version));
+    bom.metadata.properties.add(new Models.Property('clair-scan:kev:dateReleased', e.kev.date));
+  }
+  if (e?.epss) {
+    bom.metadata.properties.add(new Models.Property('clair-scan:epss:modelVersion', e.epss.modelVersion));
+    bom.metadata.properties.add(new Models.Property('clair-scan:epss:scoreDate', e.epss.date));
+  }
   bom.metadata.tools.components.add(
     new Models.Component(Enums.ComponentType.Application, 'clair-scan', { version: result.tool.version }),
   );
@@ -255,7 +273,8 @@ interface VulnParts {
   references: { id: string; url?: string }[];
   advisories: string[];
   affects: PackageSlot[];
-  allowlisted?: string;
+  /** clair-scan properties, in order: the allowlist entry, the exploit data (issue 22). */
+  properties: { name: string; value: string }[];
 }
 
 function vulnerabilityParts(result: ScanResult, { slotOf, slotByRef }: BomModel): VulnParts[] {
@@ -277,12 +296,18 @@ function vulnerabilityParts(result: ScanResult, { slotOf, slotByRef }: BomModel)
     const affects = new Set<PackageSlot>();
     const upgrades = new Set<string>();
     const allowed: string[] = [];
+    let kev: VulnerabilityFinding['kev'];
+    let epss: VulnerabilityFinding['epss'];
     for (const { f: x, idx } of list) {
       const c = slotOf[idx].get(x.package) ?? slotByRef.get(packageRef(x.package, idx));
       if (c) affects.add(c);
       if (x.fixedIn) upgrades.add(`Upgrade ${x.package.name} to ${x.fixedIn}`);
       if (x.allowlisted) allowed.push(`${x.allowlisted.source}: ${x.allowlisted.reason}`);
+      kev ??= x.kev;
+      if (x.epss && (!epss || x.epss.score > epss.score)) epss = x.epss;
     }
+    const properties = allowed.length ? [{ name: 'clair-scan:allowlisted', value: allowed.join('; ') }] : [];
+    if (result.enrichment) properties.push(...exploitProperties(result.enrichment, kev, epss));
     const issued = f.issued ? Date.parse(f.issued) : NaN;
     out.push({
       id,
@@ -298,9 +323,39 @@ function vulnerabilityParts(result: ScanResult, { slotOf, slotByRef }: BomModel)
       references: f.aliases.map((alias) => ({ id: alias, url: links.find((l) => l.includes(alias)) })),
       advisories: links.slice(1).filter(isHttpUrl),
       affects: [...affects],
-      allowlisted: allowed.length ? allowed.join('; ') : undefined,
+      properties,
     });
   }
+  return out;
+}
+
+/**
+ * A vulnerability's exploit data (issue 22) as properties: `clair-scan:kev` true/false only when KEV data was applied
+ * (absent: not enriched), the listing's dates when listed; the EPSS score, percentile and date when scored. Not a
+ * `rating`: consumers read a rating's score as a severity score (Dependency-Track takes the highest), which an EPSS
+ * probability is not.
+ */
+function exploitProperties(
+  e: Enrichment,
+  kev: VulnerabilityFinding['kev'],
+  epss: VulnerabilityFinding['epss'],
+): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  if (e.kev) out.push({ name: 'clair-scan:kev', value: kev ? 'true' : 'false' });
+  if (kev)
+    out.push(
+      { name: 'clair-scan:kev:cve', value: kev.cve },
+      { name: 'clair-scan:kev:dateAdded', value: kev.dateAdded },
+      { name: 'clair-scan:kev:dueDate', value: kev.dueDate },
+      { name: 'clair-scan:kev:ransomware', value: kev.ransomware ? 'true' : 'false' },
+    );
+  if (epss)
+    out.push(
+      { name: 'clair-scan:epss:cve', value: epss.cve },
+      { name: 'clair-scan:epss:score', value: String(epss.score) },
+      { name: 'clair-scan:epss:percentile', value: String(epss.percentile) },
+      { name: 'clair-scan:epss:date', value: epss.date },
+    );
   return out;
 }
 
@@ -324,7 +379,7 @@ function libraryVulnerability(p: VulnParts): CDX.Models.Vulnerability.Vulnerabil
   for (const l of p.advisories) v.advisories.add(new Models.Vulnerability.Advisory(l));
   for (const c of p.affects)
     v.affects.add(new Models.Vulnerability.Affect((c.component as CDX.Models.Component).bomRef));
-  if (p.allowlisted !== undefined) v.properties.add(new Models.Property('clair-scan:allowlisted', p.allowlisted));
+  for (const { name, value } of p.properties) v.properties.add(new Models.Property(name, value));
   return v;
 }
 
@@ -375,7 +430,7 @@ function normalizedVulnerability(p: VulnParts): Record<string, unknown> {
     advisories: p.advisories.length ? advisories : undefined,
     published: p.published?.toISOString(),
     affects: p.affects.length ? p.affects.map((c) => ({ ref: c.ref })) : undefined,
-    properties: p.allowlisted !== undefined ? [{ name: 'clair-scan:allowlisted', value: p.allowlisted }] : undefined,
+    properties: p.properties.length ? p.properties : undefined,
   };
 }
 

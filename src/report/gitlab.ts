@@ -17,7 +17,7 @@
  * - `location.default_branch_image` (default-branch-image, GitLab's CS_DEFAULT_BRANCH_IMAGE; in the schema since
  *   15.0): GitLab then tracks a branch image's findings as the default branch image's, instead of as new ones.
  */
-import { ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
+import { Enrichment, ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import {
   allLinks,
   canonicalUrl,
@@ -61,6 +61,8 @@ export interface GitlabVulnerability {
   solution?: string;
   identifiers: GitlabIdentifier[];
   links: { url: string }[];
+  /** The exploit data, when the findings were enriched (a named list: `kev`, `kev_due_date`, `epss_score`, `epss_percentile`). */
+  details?: Record<string, { name: string; type: 'text' | 'value'; value: string | number }>;
   location: {
     image: string;
     default_branch_image?: string;
@@ -126,7 +128,13 @@ function identifierJson(i: GitlabIdentifier): string {
  * writer: no object is built and walked per finding; buildGitlabReport parses the text back for the tests).
  * Key order: id, name, description, severity, identifiers, links, location, solution.
  */
-function vulnerabilityJson(f: VulnerabilityFinding, img: ImageResult, id: string, defaultBranchImage?: string): string {
+function vulnerabilityJson(
+  f: VulnerabilityFinding,
+  img: ImageResult,
+  id: string,
+  defaultBranchImage?: string,
+  enrichment?: Enrichment,
+): string {
   // The canonical page first, then the finding's http(s) links, without duplicates (shared with the other formats).
   const urls = allLinks(f);
   const canonical = canonicalUrl(f.id);
@@ -146,11 +154,43 @@ function vulnerabilityJson(f: VulnerabilityFinding, img: ImageResult, id: string
   return (
     `{${I2}"id": "${id}",${I2}"name": ${J(`${f.id} in ${f.package.name}`.slice(0, 255))},${I2}"description": ${J(description)},` +
     `${I2}"severity": "${SEVERITY[f.severity]}",${I2}"identifiers": [${identifiers}${I2}],${I2}"links": ${links ? `[${links}${I2}]` : '[]'},` +
+    (enrichment ? exploitDetails(f, enrichment) : '') +
     `${I2}"location": {${I3}"image": ${J(img.image.ref)},${defaultBranchImage ? `${I3}"default_branch_image": ${J(defaultBranchImage)},` : ''}` +
     `${I3}"operating_system": ${J(osText(distributionOf(f, img)))},${I3}"dependency": {${I4}"package": {${I5}"name": ${J(f.package.name)}${I4}},` +
     `${I4}"version": ${J(f.package.version)}${I3}}${I2}}` +
     `${f.fixable && f.fixedIn ? `,${I2}"solution": ${J(`Upgrade ${f.package.name} to ${f.fixedIn}`.slice(0, 7000))}` : ''}\n    }`
   );
+}
+
+/** One `details` field (a named-list item) at its depth in the report. */
+function detailJson(key: string, name: string, type: 'text' | 'value', value: string | number | boolean): string {
+  return `${I3}${J(key)}: {${I4}"name": ${J(name)},${I4}"type": "${type}",${I4}"value": ${J(value)}${I3}}`;
+}
+
+/**
+ * The exploit data (issue 22) in the schema's place for more facts, `details` (a named list, after `links`): the KEV
+ * listing when KEV data was applied (a finding not listed says so; no data, no field: not enriched), the EPSS score
+ * and percentile when scored. None when neither gives a field.
+ */
+function exploitDetails(f: VulnerabilityFinding, e: Enrichment): string {
+  const items: string[] = [];
+  if (f.kev)
+    items.push(
+      detailJson('kev', 'Known exploited (CISA KEV)', 'text', kevText(f.kev)),
+      detailJson('kev_due_date', 'CISA KEV due date', 'text', f.kev.dueDate),
+    );
+  else if (e.kev)
+    items.push(detailJson('kev', 'Known exploited (CISA KEV)', 'text', `not listed (catalogue ${e.kev.version})`));
+  if (f.epss)
+    items.push(
+      detailJson('epss_score', `EPSS score (${f.epss.cve}, ${f.epss.date})`, 'value', f.epss.score),
+      detailJson('epss_percentile', 'EPSS percentile', 'value', f.epss.percentile),
+    );
+  return items.length ? `${I2}"details": {${items.join(',')}${I2}},` : '';
+}
+
+function kevText(k: NonNullable<VulnerabilityFinding['kev']>): string {
+  return `listed: ${k.cve}, added ${k.dateAdded}${k.ransomware ? ', known ransomware campaign use' : ''}`;
 }
 
 /** The report without its vulnerabilities (`vulnerabilities: []`, the last key: the writer fills it in). */
@@ -218,7 +258,7 @@ export function* gitlabReportChunks(result: ScanResult, opts: { defaultBranchIma
       const id = stableUuid(`${f.key}\n${img.image.ref}`, 'clair-scan/gitlab');
       if (seen.has(id)) continue;
       seen.add(id);
-      const text = vulnerabilityJson(f, img, id, opts.defaultBranchImage);
+      const text = vulnerabilityJson(f, img, id, opts.defaultBranchImage, result.enrichment);
       if (first) {
         yield `${frame.slice(0, -empty.length)}[\n    ${text}`;
         first = false;

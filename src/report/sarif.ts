@@ -25,6 +25,7 @@ import type { Location, Log, Notification, PropertyBag, ReportingDescriptor, Res
 import {
   ComplianceFinding,
   compareFindings,
+  Enrichment,
   ImageResult,
   ScanResult,
   Severity,
@@ -136,6 +137,8 @@ function groupImages(images: ImageResult[]): RunGroup[] {
 interface Candidate {
   ruleId: string;
   severity: Severity;
+  /** 1 for a known-exploited (CISA KEV) finding: those come first, before any severity (issue 22). */
+  kev: number;
   rank: number;
   score: number;
   order: number;
@@ -171,6 +174,18 @@ function ruleJson(r: RuleParts): string {
   );
 }
 
+/** The rule's help lines on exploit data (issue 22): none when the finding has no KEV entry or EPSS score. */
+function exploitLines(f: VulnerabilityFinding): string[] {
+  const lines: string[] = [];
+  if (f.kev)
+    lines.push(
+      `Known exploited (CISA KEV, ${f.kev.cve}): added ${f.kev.dateAdded}, due ${f.kev.dueDate}` +
+        `${f.kev.ransomware ? ', known ransomware campaign use' : ''}.`,
+    );
+  if (f.epss) lines.push(`EPSS (${f.epss.cve}, ${f.epss.date}): ${f.epss.score}, percentile ${f.epss.percentile}.`);
+  return lines;
+}
+
 function vulnRuleParts(f: VulnerabilityFinding, affected: { img: ImageResult; f: VulnerabilityFinding }[]): RuleParts {
   const links = allLinks(f);
   const sev = securitySeverity(f.severity, f.cvss?.score);
@@ -183,6 +198,11 @@ function vulnRuleParts(f: VulnerabilityFinding, affected: { img: ImageResult; f:
     const fixed = a.f.fixedIn ?? 'no fix yet';
     text += `\n- ${a.f.package.name} ${a.f.package.version} (fixed in: ${fixed}; image ${a.img.image.ref})`;
     md += `\n| ${mdCell(a.f.package.name)} | ${mdCell(a.f.package.version)} | ${mdCell(fixed)} | ${mdCell(a.img.image.ref)} |`;
+  }
+  const exploit = exploitLines(f);
+  if (exploit.length) {
+    text += `\n\n${exploit.join('\n')}`;
+    md += `\n\n${exploit.map(mdCell).join('  \n')}`;
   }
   if (f.aliases.length) {
     text += `\n\nAlso known as: ${f.aliases.join(', ')}`;
@@ -204,7 +224,8 @@ function vulnRuleParts(f: VulnerabilityFinding, affected: { img: ImageResult; f:
     level: LEVEL[f.severity],
     helpText: text,
     helpMarkdown: md,
-    tags: ['security', 'vulnerability', sevTag(f.severity), 'container'],
+    // GitHub filters alerts by tag: known-exploited ones can be listed alone.
+    tags: ['security', 'vulnerability', sevTag(f.severity), 'container', ...(f.kev ? ['known-exploited'] : [])],
     securitySeverity: sev,
     helpUri: links[0],
   };
@@ -260,6 +281,8 @@ interface RunContext {
   locationJson: string;
   /** Affected (image, finding) pairs per vulnerability id, for the rule text. */
   byId: Map<string, { img: ImageResult; f: VulnerabilityFinding }[]>;
+  /** The exploit data applied (ScanResult.enrichment), if any. */
+  enrichment?: Enrichment;
 }
 
 function ruleParts(c: Candidate, ctx: RunContext): RuleParts {
@@ -268,16 +291,39 @@ function ruleParts(c: Candidate, ctx: RunContext): RuleParts {
     : complianceRuleParts(c.c as ComplianceFinding);
 }
 
+/**
+ * SARIF `rank` (0–100, higher first) of an enriched finding: 100 when known exploited (CISA KEV), else its EPSS
+ * probability in percent; none without either (not enriched is not "not exploited").
+ */
+function exploitRank(f: VulnerabilityFinding): number | undefined {
+  if (f.kev) return 100;
+  return f.epss ? Math.round(f.epss.score * 10_000) / 100 : undefined;
+}
+
+/**
+ * The result properties of the exploit data (issue 22), after `severity`: `kev` true/false only when KEV data was
+ * applied (absent: not enriched), its dates and ransomware use when listed; `epss` and `epssPercentile` when scored.
+ */
+function exploitProperties(f: VulnerabilityFinding, e: Enrichment): string {
+  let s = '';
+  if (e.kev) s += `,"kev":${f.kev ? 'true' : 'false'}`;
+  if (f.kev)
+    s += `,"kevDateAdded":${J(f.kev.dateAdded)},"kevDueDate":${J(f.kev.dueDate)},"kevRansomware":${f.kev.ransomware}`;
+  if (f.epss) s += `,"epss":${J(f.epss.score)},"epssPercentile":${J(f.epss.percentile)},"epssDate":${J(f.epss.date)}`;
+  return s;
+}
+
 /** A result's JSON text (compact): the one writer of results. */
 function resultJson(c: Candidate, ctx: RunContext, ruleIndex: number): string {
   const img = c.img;
   if (c.f) {
     const f = c.f;
+    const rank = exploitRank(f);
     return (
-      `{"ruleId":${J(f.id)},"level":"${LEVEL[f.severity]}","message":{"text":${J(vulnText(f, img))}},"locations":${ctx.locationJson},` +
+      `{"ruleId":${J(f.id)},"level":"${LEVEL[f.severity]}"${rank === undefined ? '' : `,"rank":${rank}`},"message":{"text":${J(vulnText(f, img))}},"locations":${ctx.locationJson},` +
       `"partialFingerprints":{"primaryLocationLineHash":"${lineHash(f.key)}"}${f.baselineState ? `,"baselineState":${J(f.baselineState)}` : ''},` +
       `"properties":{"image":${J(img.image.ref)},"package":${J(f.package.name)},"installedVersion":${J(f.package.version)}` +
-      `${f.fixedIn ? `,"fixedVersion":${J(f.fixedIn)}` : ''},"severity":"${f.severity}"},"ruleIndex":${ruleIndex}}`
+      `${f.fixedIn ? `,"fixedVersion":${J(f.fixedIn)}` : ''},"severity":"${f.severity}"${ctx.enrichment ? exploitProperties(f, ctx.enrichment) : ''}},"ruleIndex":${ruleIndex}}`
     );
   }
   const k = c.c as ComplianceFinding;
@@ -291,6 +337,7 @@ function resultJson(c: Candidate, ctx: RunContext, ruleIndex: number): string {
 function buildCandidates(
   group: RunGroup,
   dockerfile: string,
+  enrichment: Enrichment | undefined,
 ): { candidates: Candidate[]; allowlisted: number; ctx: RunContext } {
   const candidates: Candidate[] = [];
   let allowlisted = 0;
@@ -325,6 +372,7 @@ function buildCandidates(
     candidates.push({
       ruleId: f.id,
       severity: f.severity,
+      kev: f.kev ? 1 : 0,
       rank: severityRank(f.severity),
       score: f.cvss?.score ?? 0,
       order: order++,
@@ -343,6 +391,7 @@ function buildCandidates(
       candidates.push({
         ruleId: `compliance/${c.rule}`,
         severity: c.severity,
+        kev: 0,
         rank: severityRank(c.severity),
         score: 0,
         order: order++,
@@ -351,9 +400,9 @@ function buildCandidates(
       });
     }
   }
-  // Most severe first across vulnerabilities and compliance findings: what is kept when cutting.
-  candidates.sort((a, b) => b.rank - a.rank || b.score - a.score || a.order - b.order);
-  return { candidates, allowlisted, ctx: { dockerfile, locationJson: J(location(dockerfile)), byId } };
+  // Known exploited first, then most severe, across vulnerabilities and compliance findings: what is kept when cutting.
+  candidates.sort((a, b) => b.kev - a.kev || b.rank - a.rank || b.score - a.score || a.order - b.order);
+  return { candidates, allowlisted, ctx: { dockerfile, locationJson: J(location(dockerfile)), byId, enrichment } };
 }
 
 interface BuiltRun {
@@ -439,6 +488,7 @@ function makeRun(result: ScanResult, b: BuiltRun, keep: number, reasons: string[
         },
       });
   }
+  if (result.enrichment) props.enrichment = result.enrichment;
   const empty = nothingToMatchImages(b.group.images);
   if (empty.length) props.nothingToMatch = empty.map((i) => i.image.ref);
   for (const img of b.group.images) {
@@ -504,7 +554,7 @@ class SarifPlan {
     this.maxGzip = opts.maxGzipBytes ?? GZIP_BUDGET;
     const dockerfile = (opts.dockerfile || 'Dockerfile').replace(/\\/g, '/').replace(/^\.\//, '');
     this.built = groupImages(result.images).map((group) => {
-      const { candidates, allowlisted, ctx } = buildCandidates(group, dockerfile);
+      const { candidates, allowlisted, ctx } = buildCandidates(group, dockerfile, result.enrichment);
       return { candidates, allowlisted, group, ctx };
     });
     this.keep = this.built.map((b) => Math.min(b.candidates.length, maxResults));
