@@ -1,25 +1,9 @@
 /**
- * CycloneDX 1.6 JSON SBOM of every package Clair found, built with @cyclonedx/cyclonedx-library.
- * renderCycloneDx is the library's serializer, the reference; the written report (cycloneDxReportChunks) has the
- * same bytes (tested) but normalizes the bulk itself — package components, dependency graph, vulnerabilities —
- * as the library's normalizers do for what is built here (about twice as fast for 10,000 findings, issue 13).
- *
- * Layout:
- * - One image: `metadata.component` is the image (type `container`, purl `pkg:docker/...` when it has a
- *   digest); `components` are its packages (type `library`, with purl) and its distribution(s) (type
- *   `operating-system`); the image depends on all of them.
- * - Several images: one BOM cannot have several subjects, so `metadata.component` is omitted and every image
- *   is a top-level `container` component with its packages and distributions nested in `components`.
- * - Vulnerabilities are included (`vulnerabilities[]`, one per id, `affects` pointing at the package
- *   components), with the CVSS rating when known and Clair's severity otherwise. Allowlisted ones get a
- *   `clair-scan:allowlisted` property with the entry's source and reason; no VEX `analysis` is claimed, since
- *   an allowlist entry accepts a risk rather than proving the component unaffected.
- * bom-refs are prefixed with the image index so the same package in two images stays two components.
- * - GitLab (`artifacts:reports:cyclonedx`, its CycloneDX property taxonomy, doc/development/sec/
- *   cyclonedx_property_taxonomy.md): `gitlab:meta:schema_version` = `1` in `metadata`, and the scanned image
- *   and its operating system as `gitlab:container_scanning:image:name|tag` and
- *   `gitlab:container_scanning:operating_system:name|version` — in `metadata` for one image, on each top-level
- *   image component for several (the taxonomy allows both places).
+ * CycloneDX 1.6 JSON SBOM of every package Clair found, with its vulnerabilities, built with
+ * @cyclonedx/cyclonedx-library: the library normalizes the frame, the bulk (packages, dependency graph,
+ * vulnerabilities) is normalized here as its normalizers do and streamed, byte for byte the library's serializer of
+ * buildBom (tested). Layout (one image vs several), GitLab's property taxonomy, allowlist and exploit properties:
+ * docs/decisions/cyclonedx-report.md.
  */
 import type * as CDX from '@cyclonedx/cyclonedx-library';
 // The library's subpath exports, not its root: the root also loads its validators (ajv with formats and the

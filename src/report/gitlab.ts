@@ -1,21 +1,7 @@
 /**
- * GitLab container-scanning report (gl-container-scanning-report.json).
- *
- * Decisions:
- * - Declares schema version 15.0.7 (GITLAB_SCHEMA_VERSION): every GitLab that knows 15.x vendors it, whereas
- *   a newer revision (15.2.x) is rejected by older self-managed GitLab (gitlab #497405). We only use fields
- *   that exist since 15.0; the tests validate the output against the 15.2.1 schema in shared/schemas.
- * - Negligible → "Info": Clair's Negligible means a theoretical issue, which is what GitLab's Info is for;
- *   it keeps GitLab's Low for real low-severity issues. Unknown → "Unknown".
- * - Allowlisted findings are left out, like GitLab's own `vulnerability-allowlist.yml`.
- * - `id` is a UUID derived from the finding's stable `key` and the image reference, so it is the same on
- *   every run; GitLab's own tracking uses the primary identifier + operating_system + package name.
- * - No `cvss_vectors`: the schema's strict vector patterns would reject the whole report for one odd vector
- *   from a vendor feed; the CVSS score is in the description of the other reports.
- * - Compliance findings are not vulnerabilities of a package and have no place in this schema (location
- *   requires a dependency); they are in the other reports.
- * - `location.default_branch_image` (default-branch-image, GitLab's CS_DEFAULT_BRANCH_IMAGE; in the schema since
- *   15.0): GitLab then tracks a branch image's findings as the default branch image's, instead of as new ones.
+ * GitLab container-scanning report (gl-container-scanning-report.json), schema 15.0.7 (what every 15.x GitLab
+ * accepts): stable UUIDs from the finding key, Negligible as Info, allowlisted and compliance findings left out, no
+ * cvss_vectors, exploit data in `details`. Why each: docs/decisions/gitlab-report.md.
  */
 import { Enrichment, ImageResult, ScanResult, Severity, VulnerabilityFinding } from '../findings/model';
 import {

@@ -1,24 +1,8 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning.
- *
- * Decisions (see docs/result-format.md and the notes in shared/notes/github-sarif-notes.md):
- * - One run per image NAME (tag/digest dropped), `automationDetails.id = clair-scan/<image name>/`, so that
- *   each image is its own code-scanning category and two tags of one image do not produce two runs with the
- *   same category (GitHub rejects that). GitHub accepts at most 20 runs per file: images beyond the 19th
- *   name share a 20th run with the category `clair-scan/other-images/`, and that run says so.
- * - Results are located on the Dockerfile (line 1): there is no repository file for an OS package, and a
- *   stable path avoids alert churn. `partialFingerprints.primaryLocationLineHash` is derived from the
- *   finding's `key` (image name + package + vulnerability id) because upload-sarif cannot hash a file that is
- *   not the finding's real location.
- * - Allowlisted findings are LEFT OUT: GitHub code scanning does not honour SARIF `suppressions` (it opens
- *   alerts for suppressed results unless a repository setting is enabled), so emitting them would show
- *   accepted risks as open alerts. How many were left out is stated in the run's properties.
- * - `security-severity`: the CVSS base score when present (> 0), else Critical 9.5, High 8.0, Medium 5.5,
- *   Low 2.0, Negligible 1.0 (GitHub "low"; Clair calls these theoretical). Unknown gets no
- *   security-severity: inventing a score would misstate it; GitHub then shows the result by its level
- *   (warning), still tagged `security`.
- * - Limits: at most 25,000 results per run (the most severe are kept; the run's properties and a tool
- *   notification state what was cut) and 10 MB gzipped per file (results are cut further, most severe kept).
+ * SARIF 2.1.0 for GitHub code scanning: one run per image name (at most 20), results located on the Dockerfile with
+ * fingerprints from the finding key, allowlisted findings left out (GitHub ignores suppressions), security-severity
+ * from CVSS or the severity, known-exploited findings first; cut to GitHub's limits (25,000 results per run, 10 MB
+ * gzipped), most important kept. Why each: docs/decisions/sarif-report.md.
  */
 import { createGzip, gzipSync } from 'node:zlib';
 import type { Location, Log, Notification, PropertyBag, ReportingDescriptor, Result, Run, ToolComponent } from 'sarif';
