@@ -9,6 +9,7 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import {
   compareFindings,
   Distribution,
+  Enrichment,
   ImageResult,
   nothingToMatch,
   NOTHING_TO_MATCH_NOTE,
@@ -303,4 +304,31 @@ export function imageNotes(img: ImageResult): { level: 'warning' | 'info'; text:
 /** The images in which Clair recognised nothing to match (a warning in every report: not a clean result). */
 export function nothingToMatchImages(images: ImageResult[]): ImageResult[] {
   return images.filter(nothingToMatch);
+}
+
+/** A fraction as a percentage with at most two decimals: 0.9123 → "91.23%", 0.45 → "45%", 0.00004 → "<0.01%". */
+export function percent(n: number): string {
+  if (n > 0 && n < 0.0001) return '<0.01%';
+  return `${(n * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}
+
+/** A finding's EPSS score and percentile as the human reports show them: "91.23% (99.87% percentile)". */
+export function epssText(e: NonNullable<VulnerabilityFinding['epss']>): string {
+  return `${percent(e.score)} (${percent(e.percentile)} percentile)`;
+}
+
+/**
+ * Which exploit data the findings were checked against, one plain-text sentence per kind, as the table, HTML and
+ * JUnit say it: data not applied is "not enriched", never "not exploited" (findings/enrich.ts). Untrusted text
+ * (versions, dates from the data files): the caller escapes for its format.
+ */
+export function exploitDataText(e: Enrichment | undefined): { kev: string; epss: string } {
+  return {
+    kev: e?.kev
+      ? `CISA KEV catalogue ${e.kev.version} (released ${e.kev.date})`
+      : 'CISA KEV: not enriched (no KEV data was applied), so no finding is marked known exploited; that does not mean none is',
+    epss: e?.epss
+      ? `EPSS scores of ${e.epss.date} (model ${e.epss.modelVersion})`
+      : 'EPSS: not enriched (no EPSS data was applied), so no finding has a score; that does not mean none is likely exploited',
+  };
 }

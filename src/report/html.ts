@@ -3,13 +3,16 @@
  * font or frame), no external fonts. The findings are embedded as JSON in a
  * `<script type="application/json">` (with `<`, `>`, `&`, U+2028/2029 escaped so no text can close the
  * script element) and rendered with `textContent`/`setAttribute` only, so untrusted text stays text.
- * Links are only made from http(s) URLs. Filters: severity, image, fixable, allowlisted, text search;
- * every column sorts.
+ * Links are only made from http(s) URLs. Filters: severity, image, fixable, allowlisted, text search and, with
+ * exploit data (issue 22), known exploited only and EPSS ≥ x; every column sorts. The KEV and EPSS columns appear
+ * for the data that was applied; the line above the filters says which, or "not enriched" (never "not exploited").
  */
 import { countBySeverity, ScanResult, severityRank, SeverityCounts } from '../findings/model';
 import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
 import {
   allVulns,
+  epssText,
+  exploitDataText,
   imageNotes,
   isHttpUrl,
   nothingToMatchImages,
@@ -55,6 +58,10 @@ interface Row {
   a?: string; // allowlisted reason
   k: string; // aliases
   n?: string; // against the baseline: new, unchanged, updated
+  kv?: 1; // in the CISA KEV catalogue
+  kt?: string; // its KEV entry, for the badge's title
+  e?: number; // EPSS score
+  et?: string; // EPSS score and percentile as text
 }
 
 const CSS = `
@@ -72,6 +79,7 @@ tbody tr:nth-child(even){background:#fbfcfd}td.desc{max-width:420px;color:var(--
 .allowed{opacity:.7}.tag{font-size:11px;background:#eaeef2;border-radius:8px;padding:0 6px;margin-left:4px}
 #delta{border:2px solid #0969da;border-radius:6px;padding:4px 12px 8px;margin:12px 0;background:#f6fbff}#delta h2{margin-top:8px}
 .tag.new{background:#ffebe9;color:#a40e26;font-weight:600}td.num{text-align:right}
+.tag.kev{background:#a40e26;color:#fff;font-weight:600;margin-left:0}input[type=number]{width:5em}#exploit-data{margin:8px 0}td.epss{white-space:nowrap}
 `;
 
 /* The page script. Plain ES2017, no dependencies; reads the embedded JSON and renders with textContent. */
@@ -96,7 +104,8 @@ const JS = `
   function filters(){
     var sev={}; document.querySelectorAll('input[data-sev]').forEach(function(cb){ sev[cb.getAttribute('data-sev')]=cb.checked; });
     return { sev: sev, image: document.getElementById('f-image').value, fix: document.getElementById('f-fixable').value,
-      allowed: document.getElementById('f-allowlisted').checked, onlyNew: !!(document.getElementById('f-new')||{}).checked, q: document.getElementById('f-search').value.trim().toLowerCase() };
+      allowed: document.getElementById('f-allowlisted').checked, onlyNew: !!(document.getElementById('f-new')||{}).checked, q: document.getElementById('f-search').value.trim().toLowerCase(),
+      kev: !!(document.getElementById('f-kev')||{}).checked, epss: parseFloat((document.getElementById('f-epss')||{}).value) };
   }
   function match(r,f){
     if(!f.sev[r.s]) return false;
@@ -105,6 +114,8 @@ const JS = `
     if(f.fix==='unfixable' && r.x) return false;
     if(!f.allowed && r.a) return false;
     if(f.onlyNew && r.n!=='new') return false;
+    if(f.kev && !r.kv) return false;
+    if(isFinite(f.epss) && f.epss>0 && !(r.e>=f.epss/100-1e-12)) return false;
     if(f.q){ var hay=(r.id+' '+r.k+' '+r.p+' '+r.v+' '+r.f+' '+r.i+' '+r.d+' '+(r.a||'')).toLowerCase(); if(hay.indexOf(f.q)<0) return false; }
     return true;
   }
@@ -121,6 +132,8 @@ const JS = `
       if(r.a){ var t=document.createElement('span'); t.className='tag'; t.textContent='allowlisted'; t.setAttribute('title', r.a); idc.appendChild(t); }
       tr.appendChild(idc);
       td(tr, r.p); td(tr, r.v); td(tr, r.f || '—'); td(tr, r.i); td(tr, r.c==null?'':r.c.toFixed(1));
+      if(data.kev){ var kc=td(tr, r.kv?'':'—'); if(r.kv){ var kt=document.createElement('span'); kt.className='tag kev'; kt.textContent='KEV'; kt.setAttribute('title', r.kt||''); kc.appendChild(kt); } }
+      if(data.epss) td(tr, r.et || '—', 'num epss');
       var dc=td(tr, r.d.length>300 ? r.d.slice(0,299)+'…' : r.d, 'desc'); dc.setAttribute('title', r.d.slice(0,2000));
       frag.appendChild(tr);
     });
@@ -131,7 +144,7 @@ const JS = `
   document.querySelectorAll('#findings th[data-key]').forEach(function(th){
     th.addEventListener('click', function(){
       var k=th.getAttribute('data-key');
-      if(sortKey===k) sortDir=-sortDir; else { sortKey=k; sortDir=(k==='r'||k==='c')?-1:1; }
+      if(sortKey===k) sortDir=-sortDir; else { sortKey=k; sortDir=(k==='r'||k==='c'||k==='kv'||k==='e')?-1:1; }
       document.querySelectorAll('#findings th').forEach(function(o){ o.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', sortDir>0?'ascending':'descending');
       render();
@@ -139,7 +152,8 @@ const JS = `
   });
   var sel=document.getElementById('f-image');
   data.images.forEach(function(i){ var o=document.createElement('option'); o.value=i; o.textContent=i; sel.appendChild(o); });
-  ['f-image','f-fixable','f-allowlisted','f-new'].forEach(function(id){ var el=document.getElementById(id); if(el) el.addEventListener('change', render); });
+  ['f-image','f-fixable','f-allowlisted','f-new','f-kev'].forEach(function(id){ var el=document.getElementById(id); if(el) el.addEventListener('change', render); });
+  var ep=document.getElementById('f-epss'); if(ep) ep.addEventListener('input', render);
   document.querySelectorAll('input[data-sev]').forEach(function(cb){ cb.addEventListener('change', render); });
   document.getElementById('f-search').addEventListener('input', render);
   var ctb=document.querySelector('#compliance tbody');
@@ -173,6 +187,13 @@ export function renderHtml(result: ScanResult): string {
         : {}),
       k: f.aliases.join(' '),
       ...(f.baselineState ? { n: f.baselineState } : {}),
+      ...(f.kev
+        ? {
+            kv: 1 as const,
+            kt: `${f.kev.cve}: added ${f.kev.dateAdded}, due ${f.kev.dueDate}${f.kev.ransomware ? ', known ransomware use' : ''}`,
+          }
+        : {}),
+      ...(f.epss ? { e: f.epss.score, et: epssText(f.epss) } : {}),
     };
   });
   const compliance = result.images.flatMap((img) =>
@@ -186,7 +207,21 @@ export function renderHtml(result: ScanResult): string {
       a: c.allowlisted?.reason,
     })),
   );
-  const data = { rows, compliance, images: result.images.map((i) => i.image.ref) };
+  const kevOn = !!result.enrichment?.kev;
+  const epssOn = !!result.enrichment?.epss;
+  const data = { rows, compliance, images: result.images.map((i) => i.image.ref), kev: kevOn, epss: epssOn };
+  const x = exploitDataText(result.enrichment);
+  const kevCount = kevOn ? rows.filter((r) => r.kv && !r.a).length : 0;
+  const exploitData = `<p id="exploit-data">${
+    kevOn || epssOn
+      ? `${kevOn ? `<strong id="kev-count">${kevCount} known exploited</strong> (not allowlisted). ` : ''}Exploit data: ${escapeHtml(`${x.kev}; ${x.epss}.`)}`
+      : 'Exploit data: not enriched — no CISA KEV or EPSS data was applied, so no finding is marked known or likely exploited; that does not mean none is.'
+  }</p>`;
+  const exploitFilters = `${kevOn ? '\n<label><input type="checkbox" id="f-kev"> known exploited only</label>' : ''}${
+    epssOn
+      ? '\n<label>EPSS ≥ <input type="number" id="f-epss" min="0" max="100" step="any" placeholder="0" aria-label="minimum EPSS score in percent">%</label>'
+      : ''
+  }`;
 
   const v = result.verdict;
   let verdictClass = 'none';
@@ -241,16 +276,17 @@ ${reasons}${delta}${expired}${unused}${notes}
 <h2>Counts (fixable / total, allowlisted not included)</h2>
 <table id="counts"><thead><tr><th>Image</th>${SEVERITIES_DESC.map((s) => `<th>${s}</th>`).join('')}<th>Allowlisted</th><th>Manifest digest</th></tr></thead><tbody>${countRows}</tbody></table>
 <h2>Vulnerabilities</h2>
+${exploitData}
 <div class="filters">
 <span>${sevBoxes}</span>
 <label>Image <select id="f-image"><option value="">all</option></select></label>
 <label>Fix <select id="f-fixable"><option value="">all</option><option value="fixable">fixable</option><option value="unfixable">no fix</option></select></label>
-<label><input type="checkbox" id="f-allowlisted" checked> show allowlisted</label>${result.delta ? '\n<label><input type="checkbox" id="f-new"> only new</label>' : ''}
+<label><input type="checkbox" id="f-allowlisted" checked> show allowlisted</label>${result.delta ? '\n<label><input type="checkbox" id="f-new"> only new</label>' : ''}${exploitFilters}
 <input type="search" id="f-search" placeholder="Search id, package, description…" aria-label="search">
 <span id="shown" class="meta"></span>
 </div>
 <noscript><p>Enable JavaScript to see the findings table; the same data is in clair-scan-result.json.</p></noscript>
-<table id="findings"><thead><tr><th data-key="r">Severity</th><th data-key="id">ID</th><th data-key="p">Package</th><th data-key="v">Installed</th><th data-key="f">Fixed in</th><th data-key="i">Image</th><th data-key="c">CVSS</th><th data-key="d">Description</th></tr></thead><tbody></tbody></table>
+<table id="findings"><thead><tr><th data-key="r">Severity</th><th data-key="id">ID</th><th data-key="p">Package</th><th data-key="v">Installed</th><th data-key="f">Fixed in</th><th data-key="i">Image</th><th data-key="c">CVSS</th>${kevOn ? '<th data-key="kv">KEV</th>' : ''}${epssOn ? '<th data-key="e">EPSS</th>' : ''}<th data-key="d">Description</th></tr></thead><tbody></tbody></table>
 <section id="compliance-section"><h2>Compliance checks</h2>
 <table id="compliance"><thead><tr><th>Severity</th><th>Check</th><th>Image</th><th>Title</th><th>Message</th><th>Path</th><th>Allowlisted</th></tr></thead><tbody></tbody></table></section>
 <script type="application/json" id="clair-scan-data">${jsonForScript(data)}</script>

@@ -1,16 +1,8 @@
 /**
- * JUnit XML (format `junit`, on request) for CI systems that show test results (Jenkins' `junit` step, GitLab's
- * `artifacts:reports:junit`): a finding that fails the gate is a failed test case, the way they show failures.
- *
- * - A first suite, `clair-scan policy`, holds one test case: the verdict, failed with its reasons. A count rule
- *   (`fail-on: high>=3`) that fails the gate shows there even when no single finding is at a threshold.
- * - Then one suite per image (its ref as the name): a failed test case per finding at or above the gate (not
- *   allowlisted; with ignore-unfixed only fixable ones; with fail-on-new only new ones for the threshold) and per
- *   compliance finding not allowlisted (an enabled check fails the gate on any); none → one passing test case.
- * - classname is the image ref with dots as underscores: Jenkins splits a classname at its last dot into package/class.
- * - Untrusted text: characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) become
- *   U+FFFD; `& < > "` are escaped everywhere (so `]]>` is plain text) and tab/LF/CR in attributes as references.
- * Written in chunks (one per test case); validated against the Jenkins JUnit XSD in the tests.
+ * JUnit XML (format `junit`, on request) for CI systems that show test results (Jenkins, GitLab): a finding that fails
+ * the gate is a failed test case. A first suite holds the verdict (count rules fail there); then one suite per image,
+ * a failed case per finding that fails the gate on its own, with its KEV / EPSS marks (or "not enriched").
+ * Untrusted text is made valid XML 1.0 and escaped. Why and how in detail: docs/decisions/junit-report.md.
  */
 import {
   type Finding,
@@ -20,7 +12,7 @@ import {
   type Severity,
   severityRank,
 } from '../findings/model';
-import { allLinks, sortedVulns, writeChunksAtomic } from './common';
+import { allLinks, epssText, exploitDataText, percent, sortedVulns, writeChunksAtomic } from './common';
 import type { ReportFormatDescriptor, ReportGate } from './format';
 
 export type { ReportGate };
@@ -78,7 +70,25 @@ function testCase(
   return `${open}>\n      <failure message="${xmlAttr(failure.message)}" type="${failure.type}">${xmlText(failure.body)}</failure>\n    </testcase>\n`;
 }
 
-function findingCase(classname: string, img: ImageResult, f: Finding): string {
+/** The failure text's exploit lines: the marks of the data that was applied, "not enriched" for the rest. */
+function exploitText(result: ScanResult, f: Finding & { kind: 'vulnerability' }): string {
+  const e = result.enrichment;
+  if (!e) return 'Exploit data: not enriched (no CISA KEV or EPSS data was applied).\n';
+  const x = exploitDataText(e);
+  const kev = !e.kev
+    ? x.kev
+    : f.kev
+      ? `Known exploited: in the CISA KEV catalogue (${f.kev.cve}), added ${f.kev.dateAdded}, due ${f.kev.dueDate}${f.kev.ransomware ? ', known ransomware use' : ''}`
+      : `Known exploited: not in the CISA KEV catalogue ${e.kev.version}`;
+  const epss = !e.epss
+    ? x.epss
+    : f.epss
+      ? `EPSS: ${epssText(f.epss)} for ${f.epss.cve} on ${f.epss.date}`
+      : `EPSS: no score on ${e.epss.date}`;
+  return `${kev}.\n${epss}.\n`;
+}
+
+function findingCase(result: ScanResult, classname: string, img: ImageResult, f: Finding): string {
   if (f.kind === 'compliance') {
     const where = [f.path ? `path ${f.path}` : '', f.layer ? `layer ${f.layer}` : ''].filter(Boolean).join(', ');
     return testCase(classname, `compliance/${f.rule}${f.path ? ` at ${f.path}` : ''}`, {
@@ -89,11 +99,13 @@ function findingCase(classname: string, img: ImageResult, f: Finding): string {
   }
   const fix = f.fixedIn ? `fixed in ${f.fixedIn}` : 'no fix available yet';
   const links = allLinks(f);
+  const marks = `${f.kev ? '; known exploited (CISA KEV)' : ''}${f.epss ? `; EPSS ${percent(f.epss.score)}` : ''}`;
   return testCase(classname, `${f.id} in ${f.package.name} ${f.package.version}`, {
-    message: `${f.id} (${f.severity}) in ${f.package.name} ${f.package.version}; ${fix}`,
+    message: `${f.id} (${f.severity}) in ${f.package.name} ${f.package.version}; ${fix}${marks}`,
     type: f.severity,
     body:
       `${f.id} (${f.severity}${f.cvss ? `, CVSS ${f.cvss.score}` : ''}) in ${f.package.name} ${f.package.version}; ${fix}.\n` +
+      exploitText(result, f) +
       `Image: ${img.image.ref}\n${f.description.trim() ? `\n${f.description.trim()}\n` : ''}${links.length ? `\nReferences:\n${links.map((l) => `- ${l}\n`).join('')}` : ''}`,
   });
 }
@@ -140,7 +152,7 @@ export function* junitChunks(result: ScanResult, gate: ReportGate | undefined): 
     const classname = img.image.ref.replace(/\./g, '_');
     yield suiteOpen(img.image.ref, Math.max(1, failing.length), failing.length);
     if (failing.length === 0) yield testCase(classname, gateText(gate));
-    for (const f of failing) yield findingCase(classname, img, f);
+    for (const f of failing) yield findingCase(result, classname, img, f);
     yield '  </testsuite>\n';
   }
   yield '</testsuites>\n';

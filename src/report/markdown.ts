@@ -6,6 +6,8 @@
  *
  * Size: GitHub comments are limited to 65,536 characters; the summary is kept under `maxChars`
  * (default 60,000) by cutting the full per-image lists first, with a pointer to the full reports.
+ * Exploit data (issue 22): Known / Likely exploited lead; each finding row has KEV and EPSS columns for the data that
+ * was applied; data not applied is said to be "not enriched", never "not exploited".
  */
 import {
   AllowlistEntryRef,
@@ -17,8 +19,10 @@ import {
 } from '../findings/model';
 import {
   allVulns,
+  epssText,
   imageNotes,
   nothingToMatchImages,
+  percent,
   primaryLink,
   SEVERITIES_DESC,
   sortedVulns,
@@ -101,8 +105,8 @@ function deltaLines(result: ScanResult): string[] {
     lines.push(
       `#### New findings (${fresh.length})`,
       '',
-      ...findingHeader(multi),
-      ...fresh.slice(0, DELTA_ROW_CAP).map((x) => findingRow(x.f, multi ? x.img : undefined)),
+      ...findingHeader(result, multi),
+      ...fresh.slice(0, DELTA_ROW_CAP).map((x) => findingRow(result, x.f, multi ? x.img : undefined)),
     );
     if (fresh.length > DELTA_ROW_CAP) lines.push('', `_… and ${fresh.length - DELTA_ROW_CAP} more new; ${POINTER}._`);
     lines.push('');
@@ -192,7 +196,13 @@ function countsTable(result: ScanResult): string[] {
   return lines;
 }
 
-function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined, withSummary = false): string {
+/** A finding row; the KEV and EPSS cells only for the exploit data `result` was enriched with. */
+function findingRow(
+  result: ScanResult,
+  f: VulnerabilityFinding,
+  img: ImageResult | undefined,
+  withSummary = false,
+): string {
   const cols = [
     md(f.severity),
     mdLink(f.id, primaryLink(f)),
@@ -200,18 +210,22 @@ function findingRow(f: VulnerabilityFinding, img: ImageResult | undefined, withS
     md(f.package.version, 60),
     f.fixedIn ? md(f.fixedIn, 60) : '—',
   ];
+  if (result.enrichment?.kev) cols.push(f.kev ? '**KEV**' : '—');
+  if (result.enrichment?.epss) cols.push(f.epss ? epssText(f.epss) : '—');
   if (img) cols.push(imageMd(img, 60));
   if (withSummary) cols.push(md(f.description || f.name, 100));
   return `| ${cols.join(' | ')} |`;
 }
 
-function findingHeader(withImage: boolean, withSummary = false): string[] {
+function findingHeader(result: ScanResult, withImage: boolean, withSummary = false): string[] {
   const cols = [
     'Severity',
     'ID',
     'Package',
     'Installed',
     'Fixed in',
+    ...(result.enrichment?.kev ? ['KEV'] : []),
+    ...(result.enrichment?.epss ? ['EPSS'] : []),
     ...(withImage ? ['Image'] : []),
     ...(withSummary ? ['Summary'] : []),
   ];
@@ -229,12 +243,14 @@ const EXPLOIT_ROW_CAP = 20;
  */
 function exploitLines(result: ScanResult): string[] {
   const e = result.enrichment;
-  if (!e) return [];
+  if (!e)
+    return [
+      '_Exploit data: not enriched — no CISA KEV or EPSS data was applied (`kev-data`, `epss-data`), so no finding is marked known or likely exploited; that does not mean none is._',
+      '',
+    ];
   const multi = result.images.length > 1;
   const all = allVulns(result.images).filter((x) => !x.f.allowlisted);
-  const pct = (n: number): string => `${(n * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
-  const epssCell = (f: VulnerabilityFinding): string =>
-    f.epss ? `${pct(f.epss.score)} (${pct(f.epss.percentile)} percentile)` : '—';
+  const epssCell = (f: VulnerabilityFinding): string => (f.epss ? epssText(f.epss) : '—');
   const rows = (list: typeof all, extra: (f: VulnerabilityFinding) => string[]): string[] => [
     ...list.slice(0, EXPLOIT_ROW_CAP).map((x) => {
       const cols = [
@@ -260,12 +276,12 @@ function exploitLines(result: ScanResult): string[] {
     if (kev.length === 0) out.push(`No finding is in the CISA KEV catalogue (version ${md(e.kev.version, 40)}).`, '');
     else
       out.push(
-        ...header(['KEV added', 'KEV due', 'Ransomware', 'EPSS']),
+        ...header(['KEV added', 'KEV due', 'Ransomware', ...(e.epss ? ['EPSS'] : [])]),
         ...rows(kev, (f) => [
           md(f.kev!.dateAdded, 12),
           md(f.kev!.dueDate, 12),
           f.kev!.ransomware ? 'known' : '—',
-          epssCell(f),
+          ...(e.epss ? [epssCell(f)] : []),
         ]),
         '',
       );
@@ -278,10 +294,10 @@ function exploitLines(result: ScanResult): string[] {
     const likely = all
       .filter((x) => !x.f.kev && x.f.epss && x.f.epss.score >= LIKELY_EXPLOITED_EPSS)
       .sort((a, b) => b.f.epss!.score - a.f.epss!.score);
-    out.push(`### Likely exploited (EPSS ≥ ${pct(LIKELY_EXPLOITED_EPSS)}, not in KEV) (${likely.length})`, '');
+    out.push(`### Likely exploited (EPSS ≥ ${percent(LIKELY_EXPLOITED_EPSS)}, not in KEV) (${likely.length})`, '');
     if (likely.length === 0)
       out.push(
-        `No other finding has an EPSS score of ${pct(LIKELY_EXPLOITED_EPSS)} or more (EPSS ${md(e.epss.date, 12)}).`,
+        `No other finding has an EPSS score of ${percent(LIKELY_EXPLOITED_EPSS)} or more (EPSS ${md(e.epss.date, 12)}).`,
         '',
       );
     else out.push(...header(['EPSS']), ...rows(likely, (f) => [epssCell(f)]), '');
@@ -297,8 +313,8 @@ function topFindings(result: ScanResult): string[] {
   return [
     `### Most severe findings (${top.length} of ${all.length})`,
     '',
-    ...findingHeader(multi, true),
-    ...top.map((x) => findingRow(x.f, multi ? x.img : undefined, true)),
+    ...findingHeader(result, multi, true),
+    ...top.map((x) => findingRow(result, x.f, multi ? x.img : undefined, true)),
   ];
 }
 
@@ -407,10 +423,10 @@ function fullLists(result: ScanResult, budget: number): string[] {
     push('<details>');
     push(title);
     push('');
-    for (const h of findingHeader(false)) push(h);
+    for (const h of findingHeader(result, false)) push(h);
     let shown = 0;
     for (const f of vulns) {
-      const row = findingRow(f, undefined);
+      const row = findingRow(result, f, undefined);
       if (used + row.length + 1 + closing > budget) break;
       push(row);
       shown++;

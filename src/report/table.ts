@@ -3,11 +3,25 @@
  * every line at most `width` columns (default 80; long cells are cut with "…"), then compliance findings,
  * counts and the verdict. Control characters from outside are replaced so a description cannot move the
  * cursor or inject ANSI escapes into the log. Very long groups are cut (the full list is in the reports).
+ * With exploit data (issue 22) a KEV and an EPSS column, and each image's known-exploited ids before its groups
+ * (so the cut of a long group hides none); the line above the verdict says which data was applied, or "not enriched".
  */
 import { countBySeverity, ScanResult, VulnerabilityFinding } from '../findings/model';
-import { imageNotes, nothingToMatchImages, oneLine, SEVERITIES_DESC, sortedVulns, truncate } from './common';
+import {
+  exploitDataText,
+  imageNotes,
+  nothingToMatchImages,
+  oneLine,
+  percent,
+  SEVERITIES_DESC,
+  sortedVulns,
+  truncate,
+} from './common';
 
 const MAX_ROWS_PER_GROUP = 50;
+const MAX_KEV_IDS = 20;
+/** "91.23% p99.87": the longest EPSS cell ("100% p100" and "<0.01% p0.01" are shorter). */
+const EPSS_W = 13;
 
 function cell(text: string, w: number): string {
   const t = truncate(oneLine(text), w);
@@ -35,13 +49,22 @@ function wrap(text: string, width: number): string[] {
 
 export function renderTable(result: ScanResult, width = 80): string {
   const W = Math.max(40, width);
-  // Column widths: ID, package, installed, fixed-in share the line (3 single spaces between them).
-  const idW = Math.floor((W - 3) * 0.24);
-  const pkgW = Math.floor((W - 3) * 0.26);
-  const verW = Math.floor((W - 3) * 0.25);
-  const fixW = W - 3 - idW - pkgW - verW;
-  const row = (a: string, b: string, c: string, d: string): string =>
-    `${cell(a, idW)} ${cell(b, pkgW)} ${cell(c, verW)} ${truncate(oneLine(d), fixW)}`.trimEnd();
+  const kevOn = !!result.enrichment?.kev;
+  const epssOn = !!result.enrichment?.epss;
+  // Column widths: ID, package, installed, fixed-in share the line (3 single spaces between them); the exploit
+  // columns, when there is data for them, take theirs first.
+  const extra = (kevOn ? 4 : 0) + (epssOn ? EPSS_W + 1 : 0);
+  const R = W - 3 - extra;
+  const idW = Math.floor(R * (extra ? 0.29 : 0.24));
+  const pkgW = Math.floor(R * 0.26);
+  const verW = Math.floor(R * (extra ? 0.21 : 0.25));
+  const fixW = R - idW - pkgW - verW;
+  const row = (a: string, b: string, c: string, d: string, k = '', e = ''): string =>
+    extra
+      ? `${cell(a, idW)} ${cell(b, pkgW)} ${cell(c, verW)} ${cell(d, fixW)}${kevOn ? ` ${cell(k, 3)}` : ''}${epssOn ? ` ${truncate(e, EPSS_W)}` : ''}`.trimEnd()
+      : `${cell(a, idW)} ${cell(b, pkgW)} ${cell(c, verW)} ${truncate(oneLine(d), fixW)}`.trimEnd();
+  const epssCell = (f: VulnerabilityFinding): string =>
+    f.epss ? `${percent(f.epss.score)} p${percent(f.epss.percentile).slice(0, -1)}` : '-';
   const out: string[] = [];
   const rule = '─'.repeat(W);
   for (const img of result.images) {
@@ -56,6 +79,12 @@ export function renderTable(result: ScanResult, width = 80): string {
     );
     out.push(rule);
     for (const n of imageNotes(img)) out.push(...wrap(`${n.level === 'warning' ? 'WARNING' : 'Note'}: ${n.text}`, W));
+    const kev = kevOn ? active.filter((f) => f.kev) : [];
+    if (kev.length) {
+      const ids = kev.slice(0, MAX_KEV_IDS).map((f) => f.id);
+      const more = kev.length > MAX_KEV_IDS ? `, … ${kev.length - MAX_KEV_IDS} more` : '';
+      out.push('', ...wrap(`KNOWN EXPLOITED (CISA KEV) (${kev.length}): ${ids.join(', ')}${more}`, W));
+    }
     const groups: [string, VulnerabilityFinding[]][] = SEVERITIES_DESC.map((s) => [
       s,
       active.filter((f) => f.severity === s),
@@ -66,10 +95,10 @@ export function renderTable(result: ScanResult, width = 80): string {
       const fixable = list.filter((f) => f.fixable).length;
       out.push('');
       out.push(line(`${name.toUpperCase()} (${list.length}, ${fixable} fixable)`, W));
-      out.push(row('ID', 'PACKAGE', 'INSTALLED', 'FIXED IN'));
+      out.push(row('ID', 'PACKAGE', 'INSTALLED', 'FIXED IN', 'KEV', 'EPSS'));
       for (const f of list.slice(0, MAX_ROWS_PER_GROUP)) {
         const fix = name === 'Allowlisted' ? `${f.severity}; ${f.allowlisted?.reason ?? ''}` : (f.fixedIn ?? '-');
-        out.push(row(f.id, f.package.name, f.package.version, fix));
+        out.push(row(f.id, f.package.name, f.package.version, fix, f.kev ? 'KEV' : '-', epssCell(f)));
       }
       if (list.length > MAX_ROWS_PER_GROUP)
         out.push(line(`… ${list.length - MAX_ROWS_PER_GROUP} more (see the JSON/HTML report)`, W));
@@ -85,10 +114,19 @@ export function renderTable(result: ScanResult, width = 80): string {
     const all = countBySeverity(active);
     const fx = countBySeverity(active, { onlyFixable: true });
     out.push('');
-    out.push('Counts, fixable/total (allowlisted not included):');
+    out.push(line('Counts, fixable/total (allowlisted not included):', W));
     out.push(line(`  ${SEVERITIES_DESC.map((s) => `${s} ${fx[s]}/${all[s]}`).join('  ')}`, W));
   }
   out.push(rule);
+  const x = exploitDataText(result.enrichment);
+  out.push(
+    ...wrap(
+      kevOn || epssOn
+        ? `Exploit data: ${x.kev}; ${x.epss}`
+        : 'Exploit data: not enriched (no CISA KEV or EPSS data was applied), so no finding is marked known or likely exploited; that does not mean none is',
+      W,
+    ),
+  );
   const v = result.verdict;
   if (!v) out.push('Verdict: not evaluated');
   else {

@@ -2,8 +2,8 @@
  * The report filter (`report-severities`, `ignore-unfixed`): what the SARIF and GitLab reports and the Markdown
  * summary (job summary, PR comment, MR note) show. It is separate from the gate — the policy has already counted
  * every finding — and the JSON and HTML reports and the SBOM are never filtered: they are the complete record.
- * Each filtered image says how many findings were left out and why, so a short report is never mistaken for a
- * clean one.
+ * Each filtered image says how many findings were left out and why (and how many of them are known exploited), so
+ * a short report is never mistaken for a clean one.
  */
 import { severityRank, type ScanResult, type Severity } from '../findings/model';
 
@@ -39,7 +39,9 @@ export function reportView(result: ScanResult, f: ReportFilter): ScanResult {
       const kept = img.vulnerabilities.filter((v) => (!sev || sev.has(v.severity)) && (!f.ignoreUnfixed || v.fixable));
       const left = img.vulnerabilities.length - kept.length;
       if (left === 0) return img;
-      const note = `${left} of ${img.vulnerabilities.length} vulnerabilities are not in this report (${why}); the JSON and HTML reports list every finding.`;
+      const kevLeft = img.vulnerabilities.filter((v) => v.kev).length - kept.filter((v) => v.kev).length;
+      const kev = kevLeft ? `, ${kevLeft} of them known exploited (CISA KEV)` : '';
+      const note = `${left} of ${img.vulnerabilities.length} vulnerabilities are not in this report (${why})${kev}; the JSON and HTML reports list every finding.`;
       return { ...img, vulnerabilities: kept, notes: [...img.notes, note] };
     }),
   };

@@ -21,6 +21,7 @@ import {
   syntheticResult,
   vuln,
 } from '../../helpers/model';
+import { enrichedSample } from '../../helpers/enriched';
 
 const XSD = fs.readFileSync(path.join(__dirname, '../../fixtures/schemas/jenkins-junit.xsd'), 'utf8');
 
@@ -227,4 +228,51 @@ describe('junit report', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('junit report: KEV and EPSS in the failure text (issue 22)', () => {
+  /** The failure element (message, body) of the test case named `name`, unescaped enough to read. */
+  function failure(xml: string, name: string): { message: string; body: string } {
+    const at = xml.indexOf(`name="${name}"`);
+    expect(at).toBeGreaterThan(0);
+    const m = /<failure message="([^"]*)" type="[^"]*">([^<]*)<\/failure>/.exec(xml.slice(at));
+    const un = (s: string): string =>
+      s
+        .replace(/&#10;/g, '\n')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    return { message: un(m![1]), body: un(m![2]) };
+  }
+  const LOW: ReportGate = { severityThreshold: 'Low', ignoreUnfixed: false };
+
+  test('enriched: the message marks KEV and EPSS; the body has the KEV entry and the score, or says not listed', async () => {
+    const xml = renderJunit(enrichedSample(), LOW);
+    expect(await xsdErrors(xml)).toEqual([]);
+    const perl = failure(xml, 'CVE-2023-0005 in perl-base 5.36.0-7+deb12u1');
+    expect(perl.message).toBe(
+      'CVE-2023-0005 (Low) in perl-base 5.36.0-7+deb12u1; no fix available yet; known exploited (CISA KEV); EPSS 45%',
+    );
+    expect(perl.body).toContain(
+      'no fix available yet.\nKnown exploited: in the CISA KEV catalogue (CVE-2023-0005), added 2026-10-03, due 2026-10-24, known ransomware use.\nEPSS: 45% (97% percentile) for CVE-2023-0005 on 2026-12-04.\nImage: myorg/web:1.4.2\n',
+    );
+    const curl = failure(xml, 'CVE-2024-0003 in curl 7.88.1-10+deb12u4');
+    expect(curl.message).toBe('CVE-2024-0003 (High) in curl 7.88.1-10+deb12u4; no fix available yet');
+    expect(curl.body).toContain(
+      'Known exploited: not in the CISA KEV catalogue 2026.12.04.\nEPSS: no score on 2026-12-04.\n',
+    );
+  });
+
+  test('not enriched: the body says so, never "not exploited"; one kind only: the other is "not enriched"', async () => {
+    const bare = renderJunit(sampleResult(), HIGH);
+    const c = failure(bare, 'CVE-2024-0001 in openssl 3.0.11-1~deb12u1');
+    expect(c.body).toContain('Exploit data: not enriched (no CISA KEV or EPSS data was applied).\nImage:');
+    expect(c.message).not.toMatch(/KEV|EPSS/);
+    const kevOnly = renderJunit(enrichedSample({ kev: true }), HIGH);
+    expect(await xsdErrors(kevOnly)).toEqual([]);
+    expect(failure(kevOnly, 'CVE-2024-0002 in libc6 2.36-9+deb12u3').body).toContain(
+      'Known exploited: in the CISA KEV catalogue (CVE-2024-0002), added 2026-11-01, due 2026-11-22.\nEPSS: not enriched (no EPSS data was applied), so no finding has a score; that does not mean none is likely exploited.\n',
+    );
+  });
 });
