@@ -9,6 +9,8 @@
 import * as fs from 'node:fs';
 import { ClairScanError } from '../util/errors';
 import { formatCap } from '../util/caps';
+import type { CaBundle } from '../util/ca';
+import { fetchData } from './exploit';
 
 /** The OS products of endoflife.date are a few KB each; the whole site's v0 data is a few MB. */
 export const MAX_EOL_BYTES = 16 * 2 ** 20;
@@ -140,78 +142,9 @@ export async function readEol(file: string): Promise<EolTable> {
   return readEolBytes(await fs.promises.readFile(file), file);
 }
 
-/**
- * os-release `ID` (Clair's distribution `did`) → the endoflife.date products that may hold it, the current
- * permalink first, then the older names it still answers to (alpine-linux was alpine).
- */
-const PRODUCTS_BY_ID: ReadonlyMap<string, readonly string[]> = new Map([
-  ['debian', ['debian']],
-  ['ubuntu', ['ubuntu']],
-  ['alpine', ['alpine-linux', 'alpine', 'alpinelinux']],
-  ['rhel', ['rhel', 'redhat']],
-  ['centos', ['centos']],
-  ['rocky', ['rocky-linux', 'rocky', 'rockylinux']],
-  ['almalinux', ['almalinux', 'alma-linux', 'alma']],
-  ['amzn', ['amazon-linux']],
-  ['ol', ['oracle-linux', 'oraclelinux']],
-  ['sles', ['sles']],
-  ['opensuse-leap', ['opensuse', 'opensuseleap']],
-  ['fedora', ['fedora']],
-  ['photon', ['photon', 'vmware-photon']],
-]);
-
-/** The fields of a distribution (findings/model.ts Distribution, os-release) the lookup reads. */
-export interface EolDistribution {
-  did: string;
-  name?: string;
-  version?: string;
-  versionId: string;
-  prettyName?: string;
-}
-
-export interface EolMatch {
-  product: string;
-  release: EolCycle;
-}
-
-/** The cycle of `version` in `cycles`: the longest whose name is `version` or a prefix of it ending at a '.'. */
-export function matchCycle(cycles: readonly EolCycle[], version: string): EolCycle | undefined {
-  let best: EolCycle | undefined;
-  for (const c of cycles) {
-    if (version === c.cycle || version.startsWith(`${c.cycle}.`))
-      if (!best || c.cycle.length > best.cycle.length) best = c;
-  }
-  return best;
-}
-
-/** The versions to look up, most precise first: VERSION_ID, and SLES's service pack ("15 SP2" → 15.2). */
-function versionsOf(d: EolDistribution): string[] {
-  const out = [d.versionId.trim()];
-  if (d.did === 'sles') {
-    const sp = /\b(\d+)[\s-]*SP(\d+)\b/i.exec(`${d.version ?? ''} ${d.prettyName ?? ''}`);
-    if (sp) out.unshift(`${sp[1]}.${sp[2]}`);
-  }
-  return out.filter((v) => v !== '');
-}
-
-/** The table's product and release of a distribution; undefined when the table does not list it. */
-export function findEolRelease(table: EolTable, d: EolDistribution): EolMatch | undefined {
-  let names = PRODUCTS_BY_ID.get(d.did.trim().toLowerCase()) ?? [];
-  // CentOS Stream says ID=centos too; its name tells it from CentOS Linux.
-  if (d.did === 'centos' && /stream/i.test(`${d.name ?? ''} ${d.prettyName ?? ''}`)) names = ['centos-stream'];
-  for (const product of names) {
-    const cycles = table.products.get(product);
-    if (!cycles) continue;
-    for (const v of versionsOf(d)) {
-      const release = matchCycle(cycles, v);
-      if (release) return { product, release };
-    }
-    return undefined;
-  }
-  return undefined;
-}
-
-/** Whether a release is past its end of life on `today` (YYYY-MM-DD): eol true, or an eol date on or before it. */
-export function isEndOfLife(release: EolCycle, today: string): boolean {
-  return release.eol === true || (typeof release.eol === 'string' && release.eol <= today);
+/** eol-data: a file path, or an https URL (a mirror; plain http only to a loopback address) read into memory. */
+export async function loadEol(text: string, ca?: CaBundle): Promise<EolTable> {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return readEol(text);
+  const { data, label } = await fetchData('eol-data', text, MAX_EOL_BYTES, ca, 'end-of-life table');
+  return readEolBytes(data, label);
 }

@@ -401,6 +401,24 @@ const INPUT_LIST = [
       'With `required-base-image`: a PEM public key file (e.g. `cosign.pub`); the base image must also carry a valid cosign signature by that key (simple signing, the `sha256-<digest>.sig` tag in its registry, read with the same registry credentials) over the digest whose layers were compared. No network beyond the registry. An unsigned or otherwise signed base is a `required-base-image/signature` finding. See docs/policy.md.',
   },
   {
+    name: 'check-eol',
+    group: 'policy',
+    check: true,
+    type: 'string',
+    default: 'warn',
+    description:
+      'End-of-life OS: `off`, `warn` (report an image whose OS release is past its end of life, by `eol-data`, as an `eol` compliance finding; not gated) or `fail` (also fail the gate on it). No security data comes for an end-of-life release, so few findings there mean no data, not a clean image. Without `eol-data`, `warn` notes that it was not checked and `fail` is an error. See docs/policy.md.',
+  },
+  {
+    name: 'eol-data',
+    group: 'policy',
+    check: true,
+    type: 'string',
+    default: '',
+    description:
+      'The end-of-life table for `check-eol`: endoflife.date API arrays (`https://endoflife.date/api/<product>.json`, as published) in one JSON document `{"source", "date", "products": {"debian": [...], ...}}`. A file path or an https URL (a mirror).',
+  },
+  {
     name: 'baseline',
     group: 'policy',
     type: 'string',

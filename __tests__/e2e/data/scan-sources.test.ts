@@ -18,6 +18,7 @@ import { scan } from '../../../src/scan';
 import { SnapshotManifest, writeSnapshot } from '../../../src/data/snapshot';
 import { ARTIFACT_TYPE } from '../../../src/data/oci';
 import { UNAUTHENTICATED_NOTE } from '../../../src/data/signing';
+import { EOL_NOT_CHECKED_NOTE } from '../../../src/policy/compliance/eol';
 import type { ScanResult } from '../../../src/findings/model';
 import { setLogger } from '../../../src/util/log';
 import { loadTestEnv } from '../../helpers/testenv';
@@ -146,7 +147,7 @@ describe('scan with vuln-data: oci://… from the test registry', () => {
     expect(logs.join('')).not.toMatch(/older than vuln-data-max-age/);
     const json = readJsonReport(outcome);
     // Nothing about its age; only that it is unauthenticated (no vuln-data-public-key).
-    expect(json.images[0].notes).toEqual([UNAUTHENTICATED_NOTE]);
+    expect(json.images[0].notes).toEqual([UNAUTHENTICATED_NOTE, EOL_NOT_CHECKED_NOTE]);
     expect(fs.readFileSync(outcome.reports.markdown as string, 'utf8')).not.toMatch(/vuln-data-max-age/);
   });
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { scan } from '../../../src/scan';
 import { NOTHING_TO_MATCH_NOTE } from '../../../src/findings/model';
 import { UNAUTHENTICATED_NOTE } from '../../../src/data/signing';
+import { EOL_NOT_CHECKED_NOTE } from '../../../src/policy/compliance/eol';
 import { setLogger, type Logger } from '../../../src/util/log';
 import { testTempDir } from '../../helpers/tmp';
 import { docker, leftoverContainers, settingsFor } from './helpers';
@@ -43,7 +44,8 @@ it('says "nothing Clair can match" in the log, the notes and every human report,
     expect([img.packages.length, img.vulnerabilities.length, img.notes]).toEqual([
       0,
       0,
-      [UNAUTHENTICATED_NOTE, NOTHING_TO_MATCH_NOTE],
+      // check-eol is on (warn) by default; without eol-data it says it did not check.
+      [UNAUTHENTICATED_NOTE, NOTHING_TO_MATCH_NOTE, EOL_NOT_CHECKED_NOTE],
     ]);
     expect(warnings).toEqual([`${tag}: ${UNAUTHENTICATED_NOTE}`, `${tag}: ${NOTHING_TO_MATCH_NOTE}`]);
     expect(fs.readFileSync(outcome.reports.markdown as string, 'utf8')).toMatch(
@@ -52,6 +54,7 @@ it('says "nothing Clair can match" in the log, the notes and every human report,
     expect(JSON.parse(fs.readFileSync(outcome.reports.json as string, 'utf8')).images[0].notes).toEqual([
       UNAUTHENTICATED_NOTE,
       NOTHING_TO_MATCH_NOTE,
+      EOL_NOT_CHECKED_NOTE,
     ]);
     expect(fs.readFileSync(outcome.reports.sarif as string, 'utf8')).toMatch(
       /nothing Clair can match was found in this image/,

@@ -1,16 +1,10 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClairScanError } from '../../../src/util/errors';
-import {
-  findEolRelease,
-  isEndOfLife,
-  matchCycle,
-  MAX_EOL_BYTES,
-  readEol,
-  readEolBytes,
-  type EolTable,
-} from '../../../src/data/eol';
+import { loadEol, MAX_EOL_BYTES, readEol, readEolBytes } from '../../../src/data/eol';
 
 let dir: string;
 beforeEach(() => {
@@ -163,7 +157,6 @@ describe('readEolBytes: the endoflife.date v0 arrays in one document', () => {
     // A name that is a prototype member of plain objects is just a key of the Map.
     const c = readEolBytes(doc({ constructor: [{ cycle: '1', eol: true }] }), 'x');
     expect(c.products.get('constructor')).toEqual([{ cycle: '1', eol: true }]);
-    expect(findEolRelease(c, { did: 'constructor', versionId: '1' })).toBeUndefined();
     // A __proto__ key inside an entry is an own property JSON.parse makes; it is ignored, the entry still checked.
     const t = readEolBytes(
       Buffer.from(
@@ -194,92 +187,59 @@ describe('readEolBytes: the endoflife.date v0 arrays in one document', () => {
   });
 });
 
-describe('findEolRelease: os-release ID and VERSION_ID to a product and cycle', () => {
-  const table: EolTable = readEolBytes(
-    doc({
-      debian: DEBIAN,
-      ubuntu: UBUNTU,
-      'alpine-linux': ALPINE,
-      rhel: RHEL,
-      photon: PHOTON,
-      'amazon-linux': [
-        { cycle: '2023', eol: '2029-06-30' },
-        { cycle: '2', eol: '2026-06-30' },
-        { cycle: '2018.03', eol: '2023-12-31' },
-      ],
-      'oracle-linux': [{ cycle: '9', eol: '2032-06-30' }],
-      sles: [
-        { cycle: '15.2', eol: '2021-12-31' },
-        { cycle: '15.7', eol: '2031-07-31' },
-      ],
-      'centos-stream': [{ cycle: '9', eol: '2027-05-31' }],
-      centos: [{ cycle: '7', eol: '2024-06-30' }],
-    }),
-    'x',
-  );
-  const find = (did: string, versionId: string, more: Record<string, string> = {}): string | undefined => {
-    const m = findEolRelease(table, { did, versionId, ...more });
-    return m && `${m.product} ${m.release.cycle}`;
+describe('loadEol: eol-data as a file or a URL (a mirror)', () => {
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/eol.json') return void res.end(doc({ debian: DEBIAN }));
+      if (req.url === '/moved') return void res.writeHead(302, { location: '/eol.json' }).end();
+      if (req.url === '/huge') return void res.end(Buffer.alloc(MAX_EOL_BYTES + 10, 0x20));
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('downloads and parses the table, following a redirect; the label is the URL', async () => {
+    const t = await loadEol(`${base}/moved`);
+    expect(t.products.get('debian')?.map((c) => c.cycle)).toEqual(['13', '12', '11']);
+  });
+
+  it('a file path is read as a file', async () => {
+    const file = path.join(dir, 'eol.json');
+    fs.writeFileSync(file, doc({ ubuntu: UBUNTU }));
+    expect([...(await loadEol(file)).products.keys()]).toEqual(['ubuntu']);
+  });
+
+  it('refuses plain http off loopback, an HTTP error and an oversized answer, naming eol-data', async () => {
+    await expect(loadEol('http://eol.example.invalid/eol.json')).rejects.toThrow(
+      'eol-data: http://eol.example.invalid/eol.json is not an https URL',
+    );
+    await expect(loadEol(`${base}/gone`)).rejects.toMatchObject({
+      message: `eol-data: downloading ${base}/gone failed: HTTP 404`,
+      hint: 'check the URL of the end-of-life table mirror.',
+    });
+    await expect(loadEol(`${base}/huge`)).rejects.toThrow(`eol-data: ${base}/huge is larger than 16 MiB`);
+  });
+});
+
+describe('the fixture table (scripts/fixtures/make-eol-data.js)', () => {
+  const X = require('../../../scripts/fixtures/make-eol-data.js') as {
+    PRODUCTS: Record<string, { cycle: string; eol: string | boolean }[]>;
+    TABLE_DATE: string;
+    SOURCE: string;
+    writeEolData(out: string): void;
   };
 
-  it('maps each distribution to its endoflife.date product', () => {
-    expect(find('debian', '12')).toBe('debian 12');
-    expect(find('ubuntu', '22.04')).toBe('ubuntu 22.04');
-    expect(find('alpine', '3.19.1')).toBe('alpine-linux 3.19');
-    expect(find('rhel', '9.4')).toBe('rhel 9');
-    expect(find('amzn', '2023')).toBe('amazon-linux 2023');
-    expect(find('amzn', '2')).toBe('amazon-linux 2');
-    expect(find('amzn', '2018.03')).toBe('amazon-linux 2018.03');
-    expect(find('ol', '9.3')).toBe('oracle-linux 9');
-    expect(find('photon', '3.0')).toBe('photon 3.0');
-    expect(find('centos', '7')).toBe('centos 7');
-    expect(find('centos', '9', { name: 'CentOS Stream' })).toBe('centos-stream 9');
-  });
-
-  it('takes the longest cycle that prefixes VERSION_ID at a dot boundary', () => {
-    // 3.1 and 3.19 both start "3.1": only 3.19 ends at a dot boundary of 3.19.1.
-    expect(find('alpine', '3.19.1')).toBe('alpine-linux 3.19');
-    expect(find('alpine', '3.1.4')).toBe('alpine-linux 3.1');
-    expect(find('alpine', '3.10.2')).toBeUndefined();
-    expect(find('debian', '1')).toBeUndefined();
-    expect(find('debian', '120')).toBeUndefined();
-    expect(
-      matchCycle(
-        [
-          { cycle: '15', eol: true },
-          { cycle: '15.2', eol: false },
-        ],
-        '15.2.1',
-      )?.cycle,
-    ).toBe('15.2');
-  });
-
-  it("reads SLES's service pack when VERSION_ID is only the major release", () => {
-    expect(find('sles', '15.2')).toBe('sles 15.2');
-    expect(find('sles', '15', { prettyName: 'SUSE Linux Enterprise Server 15 SP2' })).toBe('sles 15.2');
-    expect(find('sles', '15', { version: '15-SP7' })).toBe('sles 15.7');
-    expect(find('sles', '15')).toBeUndefined();
-  });
-
-  it('an older product name the site still answers to is found too', () => {
-    const old = readEolBytes(doc({ alpine: ALPINE }), 'x');
-    expect(findEolRelease(old, { did: 'alpine', versionId: '3.19.1' })?.product).toBe('alpine');
-  });
-
-  it('an OS or release not in the table is undefined (a note, not a finding)', () => {
-    expect(find('wolfi', '20230201')).toBeUndefined();
-    expect(find('fedora', '40')).toBeUndefined();
-    expect(find('ubuntu', '20.04')).toBeUndefined();
-    expect(find('__proto__', '1')).toBeUndefined();
-    expect(find('debian', '')).toBeUndefined();
-  });
-
-  it('isEndOfLife: on or after the eol date, or eol true; never for eol false', () => {
-    const deb12 = table.products.get('debian')![1];
-    expect(isEndOfLife(deb12, '2026-06-09')).toBe(false);
-    expect(isEndOfLife(deb12, '2026-06-10')).toBe(true);
-    expect(isEndOfLife(deb12, '2026-12-06')).toBe(true);
-    expect(isEndOfLife({ cycle: '3.0', eol: true }, '2000-01-01')).toBe(true);
-    expect(isEndOfLife({ cycle: '5.0', eol: false }, '2999-01-01')).toBe(false);
+  it('is a table readEolBytes accepts, with every product and cycle as written', async () => {
+    X.writeEolData(dir);
+    const t = await readEol(path.join(dir, 'eol.json'));
+    expect(t.date).toBe(X.TABLE_DATE);
+    expect(t.source).toBe(X.SOURCE);
+    expect([...t.products.keys()]).toEqual(Object.keys(X.PRODUCTS));
+    for (const [name, cycles] of Object.entries(X.PRODUCTS))
+      expect(t.products.get(name)!.map((c) => [c.cycle, c.eol])).toEqual(cycles.map((c) => [c.cycle, c.eol]));
   });
 });

@@ -58,6 +58,7 @@ describe('parseSettings defaults', () => {
         checkNonRoot: false,
         checkSecrets: false,
         requiredBaseImage: undefined,
+        checkEol: 'warn',
         vex: [],
         failOnNew: false,
         policyFromBase: false,

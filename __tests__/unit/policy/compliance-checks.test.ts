@@ -94,7 +94,14 @@ describe('a check is its file, its line in the list, and its input row', () => {
     const claimed = COMPLIANCE_CHECKS.flatMap((c) => c.inputs);
     expect([...claimed].sort()).toEqual([...marked].sort());
     expect(new Set(claimed).size).toBe(claimed.length);
-    expect(marked).toEqual(['check-non-root', 'check-secrets', 'required-base-image', 'base-image-public-key']);
+    expect(marked).toEqual([
+      'check-non-root',
+      'check-secrets',
+      'required-base-image',
+      'base-image-public-key',
+      'check-eol',
+      'eol-data',
+    ]);
   });
 
   it('a new row marked `check: true` reaches Settings.policy under its camelCase name, parsed by its type', () => {
@@ -122,6 +129,8 @@ describe('a check is its file, its line in the list, and its input row', () => {
       checkSecrets: false,
       requiredBaseImage: undefined,
       baseImagePublicKey: undefined,
+      checkEol: 'warn',
+      eolData: undefined,
       checkExample2fa: true,
       exampleMaxAge: 3,
       exampleList: ['a', 'b', 'c'],
@@ -167,6 +176,9 @@ describe('a check is its file, its line in the list, and its input row', () => {
       'checkSecrets',
       'requiredBaseImage',
       'baseImagePublicKey',
+      // check-eol's inputs (issue 22): new keys, so a batch state of an older version (no EOL check) is not resumed.
+      'checkEol',
+      'eolData',
       'vex',
       'failOnNew',
       'policyFromBase',
@@ -182,6 +194,8 @@ describe('a check is its file, its line in the list, and its input row', () => {
     expect(COMPLIANCE_CHECKS.filter((c) => c.enabled(s.policy)).map((c) => c.label(s.policy))).toEqual([
       'check-secrets',
       'required-base-image: r.io/base:1, signed by the key in k.pub',
+      // On by default (warn): it runs and reports, but is no rule of the gate (gatingChecks).
+      'check-eol',
     ]);
   });
 });

@@ -4,7 +4,8 @@
  * check is its file, its line in that list, and its input row (`check: true` in inputs/definitions.ts), which
  * settings.ts parses into `Settings.policy` under its camelCase name (`check-non-root` → `policy.checkNonRoot`).
  */
-import type { ComplianceFinding } from '../../findings/model';
+import type { ComplianceFinding, Distribution } from '../../findings/model';
+import type { EolTable } from '../../data/eol';
 import type { ResolvedImage } from '../../image/types';
 import type { RegistryAuth } from '../../image/registry';
 import type { Settings } from '../../inputs/settings';
@@ -20,6 +21,10 @@ export interface ComplianceContext {
   registry?: RegistryAuth;
   /** Informational lines said in every report (e.g. what the secrets check could not content-scan). */
   notes?: string[];
+  /** The OS releases in Clair's index report of the image (a check that needs only these reads no layer). */
+  distributions?: readonly Distribution[];
+  /** The end-of-life table (eol-data, data/eol.ts) when the run loaded one. */
+  eol?: EolTable;
 }
 
 export interface ComplianceCheck {
@@ -31,6 +36,8 @@ export interface ComplianceCheck {
   label(policy: Policy): string;
   /** Whether a finding's rule id (`ComplianceFinding.rule`, what allowlists match) is this check's. */
   owns(rule: string): boolean;
+  /** False: its findings are reported, neither counted nor a rule of the gate (check-eol: warn). Default true. */
+  gates?(policy: Policy): boolean;
   /** It reads the image's layers: an image Clair already indexed must still be exported for it. */
   readsLayers: boolean;
   /** Checks its inputs before anything starts (a bad value fails in a second); also called when disabled. */
