@@ -1,10 +1,15 @@
-/** Image archive files given by path (`docker save -o`, OCI layout tars). */
+/**
+ * Image archive files given by path (`docker save -o`, OCI layout tars). An uncompressed one is read in place
+ * (archive.ts scanArchiveInPlace: hashed once, served from its byte ranges, nothing copied); a gzipped one is
+ * spooled to a run temp dir.
+ */
 import * as fs from 'node:fs';
 import { ClairScanError } from '../util/errors';
 import { byteCap, CAPS } from '../util/caps';
 import type { RunState } from '../environment/run-state';
 import type { ResolvedImage } from './types';
-import { archivePlatforms, imageFromArchive, spoolArchive, type SpooledArchive } from './archive';
+import * as path from 'node:path';
+import { archivePlatforms, imageFromArchive, scanArchiveInPlace, spoolArchive, type SpooledArchive } from './archive';
 import type { Platform } from './platform';
 import { makeTempDir } from './temp';
 
@@ -43,7 +48,10 @@ export async function resolveFromArchiveFile(
   );
 }
 
-/** Spools the archive file to a run temp dir and hands it to `use`; the dir is removed if anything throws. */
+/**
+ * Reads the archive file (in place, or a gzipped one spooled to a run temp dir) and hands it to `use`; the temp
+ * dir is removed if anything throws.
+ */
 async function withSpooledArchive<T>(
   spec: string,
   state: RunState,
@@ -51,30 +59,35 @@ async function withSpooledArchive<T>(
   use: (spooled: SpooledArchive, wanted: string | undefined, remove: () => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const { file, wanted } = splitArchiveSpec(spec);
+  // `docker save | gzip` is common: accept a gzipped archive as a whole.
+  const head = Buffer.alloc(2);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 2, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    // Absolute: the layers are read from this path again later.
+    const spooled = await scanArchiveInPlace(path.resolve(file), { what: `"${file}"` });
+    return use(spooled, wanted, async () => undefined);
+  }
   const tmp = makeTempDir(state, 'archive');
   try {
-    let input: NodeJS.ReadableStream = fs.createReadStream(file);
-    // `docker save | gzip` is common: accept a gzipped archive as a whole.
-    const head = Buffer.alloc(2);
-    const fd = fs.openSync(file, 'r');
-    fs.readSync(fd, head, 0, 2, 0);
-    fs.closeSync(fd);
-    if (head[0] === 0x1f && head[1] === 0x8b) {
-      const gunzip = (await import('node:zlib')).createGunzip();
-      const cap = byteCap(
-        opts.maxDecompressedBytes ?? CAPS.archiveBytes,
-        `"${file}"`,
-        'check that this is the image archive you meant to scan',
-      );
-      const source = input as fs.ReadStream;
-      gunzip.on('error', (err) => cap.destroy(err));
-      // The spool stops reading by destroying its input: close the file with it.
-      cap.on('close', () => {
-        gunzip.destroy();
-        source.destroy();
-      });
-      input = source.pipe(gunzip).pipe(cap);
-    }
+    const source = fs.createReadStream(file);
+    const gunzip = (await import('node:zlib')).createGunzip();
+    const cap = byteCap(
+      opts.maxDecompressedBytes ?? CAPS.archiveBytes,
+      `"${file}"`,
+      'check that this is the image archive you meant to scan',
+    );
+    gunzip.on('error', (err) => cap.destroy(err));
+    // The spool stops reading by destroying its input: close the file with it.
+    cap.on('close', () => {
+      gunzip.destroy();
+      source.destroy();
+    });
+    const input = source.pipe(gunzip).pipe(cap);
     const spooled = await spoolArchive(input as never, tmp.dir, { what: `"${file}"` });
     return await use(spooled, wanted, tmp.remove);
   } catch (err) {
