@@ -39,6 +39,7 @@ import {
   complianceReadsLayers,
   evaluatePolicy,
   exploitDataNeeded,
+  requireEolTable,
   readBasePolicy,
   recordPolicyChange,
   validatePolicy,
@@ -253,12 +254,14 @@ export async function runScan<T>(
       vulnDataLoader(settings, state, members),
     ));
     onState?.(state);
-    if (members.snapshot || exploitOpts.needs.kev || exploitOpts.needs.epss) {
+    if (members.snapshot || members.image || exploitOpts.needs.kev || exploitOpts.needs.epss) {
       exploit = await time('data-load', async () =>
         (await loadExploit()).completeExploitData(exploit, members, settings.policy, exploitOpts),
       );
       eol ??= exploit.eol;
     }
+    // check-eol: fail with no table from eol-data or the data's members: exit 2 before any image is scanned.
+    requireEolTable(settings.policy, eol);
     const layers = (server = await time('layer-server', () => openLayerServer(settings, opened, run.docker)));
     const ctx: ImageContext = {
       settings,

@@ -339,8 +339,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
     .command('image')
     .description("vulnerability data as a PostgreSQL image with Clair's database baked in (vuln-data: db-image:<ref>)");
   registryOptions(
-    image
-      .command('build')
+    memberOptions(image.command('build'))
       .description(
         "build a database image: PostgreSQL with Clair's migrated schema and the data imported, committed with labels saying what it holds",
       )
@@ -397,6 +396,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
         }
         // The key first: a bad key fails before the build, not after it.
         const signKey = typeof o.signKey === 'string' ? loadSigningKey(o.signKey) : undefined;
+        const members = await readMembers(o);
         const registry = auth(o);
         // The credentials go to the registry the (first) tag names, as an image's do in a scan.
         const first = parseReference(tags[0] ?? '');
@@ -405,6 +405,7 @@ export function registerDataCommands(program: Command, env: NodeJS.ProcessEnv, s
           tags,
           push: !!o.push,
           ...ephemeral,
+          members,
           registry: { ...registry, hosts: first ? [first.registry] : [] },
           onState: (s) => (state = s),
         });

@@ -9,7 +9,8 @@
  * commit`. What it holds is said twice: in the image's labels (readable from a registry without pulling layers)
  * and in the row of `clair_scan.data_image` inside the database (readable by whoever reaches only the database).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
@@ -35,7 +36,19 @@ import { pickPlatform, type OciDescriptor } from '../image/oci';
 import { makeTempDir } from '../image/temp';
 import { prepareVulnData } from './source';
 import { clairVersionOf, type EphemeralOptions, exportSnapshot } from './export';
-import { openSnapshot, parseMaxAge, scanBundle } from './snapshot';
+import {
+  hashFile,
+  memberPathFor,
+  MEMBER_NAMES,
+  type MemberName,
+  type MemberSource,
+  openSnapshot,
+  parseMaxAge,
+  parseMembers,
+  scanBundle,
+  type SnapshotMembers,
+} from './snapshot';
+import type { DataMembersSink } from './index';
 import { loadDataPublicKey, UNAUTHENTICATED_NOTE, verifyDbImageSignature } from './signing';
 
 /** The image's data directory: outside the declared VOLUME, so it is part of the image. */
@@ -60,7 +73,12 @@ export const DB_IMAGE_LABELS = {
   sourceSha256: 'io.clair-scan.data.source-sha256',
   buildId: 'io.clair-scan.data.build-id',
   postgresMajor: 'io.clair-scan.data.postgres-major',
+  /** The exploit data it carries (issue 22): {kev|epss|eol: {file, sha256, size, date, version}}, files in DB_IMAGE_MEMBER_DIR. */
+  members: 'io.clair-scan.data.members',
 } as const;
+
+/** Where the image keeps its members: outside PGDATA, in the image's layer; bound by sha256 in the members label. */
+export const DB_IMAGE_MEMBER_DIR = '/var/lib/postgresql/clair-scan-members';
 
 /** A clock this far ahead of ours is tolerated in `createdAt` (runners' clocks differ a little). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -83,6 +101,8 @@ export interface DbImageInfo {
   sourceSha256: string;
   buildId: string;
   postgresMajor: string;
+  /** Exploit data the image carries (absent: none). */
+  members?: SnapshotMembers;
 }
 
 function notADbImage(ref: string, why: string): ClairScanError {
@@ -104,6 +124,7 @@ export function dbImageLabels(info: DbImageInfo): Record<string, string> {
     [L.sourceSha256]: info.sourceSha256,
     [L.buildId]: info.buildId,
     [L.postgresMajor]: info.postgresMajor,
+    ...(info.members && Object.keys(info.members).length ? { [L.members]: JSON.stringify(info.members) } : {}),
   };
 }
 
@@ -158,6 +179,16 @@ export function readDbImageLabels(labels: Record<string, string> | null | undefi
     if (err instanceof ClairScanError) throw err;
     return bad(L.updaters, `a JSON array of {name, date, records} (${errorMessage(err)})`);
   }
+  let members: SnapshotMembers | undefined;
+  if (l[L.members]) {
+    let v: unknown;
+    try {
+      v = JSON.parse(l[L.members]);
+    } catch (err) {
+      return bad(L.members, `JSON (${errorMessage(err)})`);
+    }
+    members = parseMembers(v, (what) => notADbImage(ref, `its label ${L.members}: ${what}`));
+  }
   return {
     createdAt,
     formatVersion,
@@ -168,6 +199,7 @@ export function readDbImageLabels(labels: Record<string, string> | null | undefi
     sourceSha256,
     buildId,
     postgresMajor,
+    ...(members ? { members } : {}),
   };
 }
 
@@ -337,15 +369,69 @@ export function describeDbImage(info: DbImageInfo & Partial<DbImageLocation>, re
     `  build id ${info.buildId}`,
     `  ${info.records} records`,
     ...info.updaters.map((u) => `    ${u.name}: ${u.records}${u.date ? ` (updater ran ${u.date})` : ''}`),
+    ...Object.entries(info.members ?? {}).map(
+      ([name, m]) =>
+        `  carries ${name}: ${m.file}, dated ${m.date}${m.version ? ` (${m.version})` : ''}, sha256:${m.sha256}`,
+    ),
     '',
   ].join('\n');
+}
+
+/** The largest member read back from a running database image (data/snapshot.ts MAX_MEMBER_BYTES is the cap). */
+async function readImageMembers(
+  target: ClairTarget,
+  info: DbImageInfo,
+  ref: string,
+): Promise<Partial<Record<MemberName, Buffer>>> {
+  const out: Partial<Record<MemberName, Buffer>> = {};
+  if (!target.pg) return out;
+  for (const [name, m] of Object.entries(info.members ?? {}) as [MemberName, SnapshotMembers[MemberName]][]) {
+    if (!m) continue;
+    const { stream } = await target.docker.getFile(target.pg.container, `${DB_IMAGE_MEMBER_DIR}/${m.file}`);
+    const chunks: Buffer[] = [];
+    let n = 0;
+    for await (const c of stream) {
+      n += (c as Buffer).length;
+      if (n > m.size) break;
+      chunks.push(c as Buffer);
+    }
+    stream.destroy();
+    const bytes = Buffer.concat(chunks);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (n !== m.size || sha !== m.sha256) {
+      throw new ClairScanError(
+        `the ${name} member of the database image ${ref} does not match its label (sha256:${sha}, ${n} bytes; label: sha256:${m.sha256}, ${m.size} bytes)`,
+        {
+          hint: 'the image was altered after it was built: rebuild it with `clair-scan data image build`, or pull the published image again.',
+        },
+      );
+    }
+    out[name] = bytes;
+  }
+  return out;
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Under `pull: missing`, a local database image older than this is pulled again (its tag may have moved). */
 export const DB_IMAGE_REFRESH_MS = 24 * 3600_000;
 
 /** `vuln-data: db-image:<ref>` for openClairService (environment/index.ts): pulled, labels checked, then used. */
-export async function useDbImage(settings: Settings, docker: DockerClient, timeoutMs: number): Promise<DbImageUse> {
+export async function useDbImage(
+  settings: Settings,
+  docker: DockerClient,
+  timeoutMs: number,
+  sink?: DataMembersSink,
+): Promise<DbImageUse> {
   const maxAgeMs = parseMaxAge(settings.vulnDataMaxAge);
   // Signed data (signing.ts): the signature of the registry manifest digest is verified first, then exactly that
   // digest is pulled and run (the tag may move after the check); checkDatabase ties the data to its build-id label.
@@ -388,8 +474,16 @@ export async function useDbImage(settings: Settings, docker: DockerClient, timeo
       ...(key ? [] : [UNAUTHENTICATED_NOTE]),
     ],
     checkDatabase: (db) => checkDbImageDatabase(info, ref, db),
-    checkClair: async (target: ClairTarget) =>
-      checkDbImageClair(info, ref, await clairVersionOf(target.docker, target.clair), settings.clairImage),
+    checkClair: async (target: ClairTarget) => {
+      checkDbImageClair(info, ref, await clairVersionOf(target.docker, target.clair), settings.clairImage);
+      // The exploit data it carries, read from the running container and checked against the labels' sha256.
+      if (sink && info.members && Object.keys(info.members).length)
+        sink.image = {
+          label: `db-image:${ref}`,
+          members: info.members,
+          bytes: await readImageMembers(target, info, ref),
+        };
+    },
   };
 }
 
@@ -427,6 +521,8 @@ export interface BuildDbImageOptions extends EphemeralOptions {
   push: boolean;
   /** For an `oci://` source and for the push: bound to their registries as for scans. */
   registry: RegistryAuth;
+  /** Exploit data to carry (`--kev-data` …, read by data/members.ts); a member of the source snapshot otherwise. */
+  members?: Partial<Record<MemberName, MemberSource>>;
   onState?(s: RunState): void;
 }
 
@@ -480,6 +576,19 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
     }));
     const records = snap.manifest?.records ?? scan?.records ?? 0;
     const updaterSets = snap.manifest?.updaterSets ?? [];
+    // The members: each given option, else the source snapshot's (verified with it by prepareVulnData).
+    const memberSources: Partial<Record<MemberName, MemberSource>> = {};
+    for (const name of MEMBER_NAMES) {
+      const given = opts.members?.[name];
+      const carried = prepared.members?.members[name];
+      if (given) memberSources[name] = given;
+      else if (carried && prepared.members)
+        memberSources[name] = {
+          path: memberPathFor(prepared.members.bundlePath, carried),
+          date: carried.date,
+          ...(carried.version ? { version: carried.version } : {}),
+        };
+    }
 
     // 2. PostgreSQL with its data directory outside the declared volume, Clair migrating it, the data imported.
     await Promise.all([
@@ -523,6 +632,17 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
     // Clair out before PostgreSQL stops: no connection may write after the checkpoint.
     await docker.removeContainer(clair.container.id);
 
+    // The members go into the image's layer beside the data directory, named and bound by the members label.
+    const members: SnapshotMembers = {};
+    const files: Record<string, { path: string }> = {};
+    for (const [name, src] of Object.entries(memberSources) as [MemberName, MemberSource][]) {
+      const { sha256, size } = await hashFile(src.path);
+      const file = `${name}${name === 'epss' ? ((await isGzip(src.path)) ? '.csv.gz' : '.csv') : '.json'}`;
+      members[name] = { file, sha256, size, date: src.date, ...(src.version ? { version: src.version } : {}) };
+      files[`clair-scan-members/${file}`] = { path: src.path };
+    }
+    if (Object.keys(files).length) await docker.putFiles(pg.container, path.dirname(DB_IMAGE_MEMBER_DIR), files);
+
     // 3. The row that says what the database holds, then a compact, analysed, checkpointed data directory.
     const info: DbImageInfo = {
       createdAt: new Date().toISOString(),
@@ -534,6 +654,7 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
       sourceSha256,
       buildId: randomUUID(),
       postgresMajor: String(Math.floor(Number((await query(docker, pg, 'SHOW server_version_num'))[0]?.[0]) / 10000)),
+      ...(Object.keys(members).length ? { members } : {}),
     };
     await query(
       docker,

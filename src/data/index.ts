@@ -12,7 +12,7 @@ import type { VulnDataLoader } from '../environment';
 import type { RunState } from '../environment/run-state';
 import { fetchOnline } from '../environment/vuln-data';
 import { prepareVulnData, type PreparedData } from './source';
-import { parseMaxAge } from './snapshot';
+import { parseMaxAge, type MemberName, type SnapshotMembers } from './snapshot';
 import { serviceDataTrust, useDbImage } from './db-image';
 import { activeDataCache, cacheDir, loadOnlineWithCache } from './cache';
 import { loadDataPublicKey } from './signing';
@@ -20,6 +20,8 @@ import { loadDataPublicKey } from './signing';
 /** Where the loader leaves the exploit-data members the run's vulnerability data carries (issue 22, data/exploit.ts). */
 export interface DataMembersSink {
   snapshot?: PreparedData['members'];
+  /** A database image's members, read from its running container and checked against its labels (db-image.ts). */
+  image?: { label: string; members: SnapshotMembers; bytes: Partial<Record<MemberName, Buffer>> };
 }
 
 /** The run's vulnerability data, as openClairService loads it into an ephemeral Clair. */
@@ -31,7 +33,7 @@ export function vulnDataLoader(settings: Settings, state: RunState, members?: Da
       return prepared;
     },
     maxAgeMs: () => parseMaxAge(settings.vulnDataMaxAge),
-    dbImage: (docker, timeoutMs) => useDbImage(settings, docker, timeoutMs),
+    dbImage: (docker, timeoutMs) => useDbImage(settings, docker, timeoutMs, members),
     serviceTrust: () => serviceDataTrust(settings),
     loadOnline: async (target, sets) => {
       // The action's vulnerability-data cache (input `cache`): a fresh cached snapshot instead of the updaters.

@@ -331,7 +331,7 @@ const MEMBER_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
  * The manifest's members, checked: a known name, a plain file name (no path: it is read beside the bundle), sha256,
  * size and date. Unknown names are refused rather than ignored: data the manifest vouches for must not go unread.
  */
-function parseMembers(v: unknown, bad: (what: string) => ClairScanError): SnapshotMembers {
+export function parseMembers(v: unknown, bad: (what: string) => ClairScanError): SnapshotMembers {
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('"members" is not an object');
   const out: SnapshotMembers = {};
   for (const [name, raw] of Object.entries(v as Record<string, unknown>)) {

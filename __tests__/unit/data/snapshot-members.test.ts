@@ -302,3 +302,41 @@ describe('online mode: the published files, fetched (here through a loopback pro
     }
   });
 });
+
+describe('database image members label', () => {
+  const { dbImageLabels, readDbImageLabels } =
+    require('../../../src/data/db-image') as typeof import('../../../src/data/db-image');
+  const INFO = {
+    createdAt: '2026-01-02T03:04:05.678Z',
+    formatVersion: 1,
+    clairVersion: 'v4.9.0',
+    updaterSets: ['debian'],
+    updaters: [{ name: 'debian/updater', records: 42 }],
+    records: 42,
+    sourceSha256: 'a'.repeat(64),
+    buildId: '83e144a0-af01-48e5-bf6f-cb09fbced7f8',
+    postgresMajor: '15',
+  };
+  const kev = { file: 'kev.json', sha256: 'b'.repeat(64), size: 1234, date: X.KEV_DATE, version: X.KEV_VERSION };
+
+  it('round-trips the members with their dates; an image without the label carries none', () => {
+    const labels = dbImageLabels({ ...INFO, members: { kev } });
+    expect(JSON.parse(labels['io.clair-scan.data.members'])).toEqual({ kev });
+    expect(readDbImageLabels(labels, 'r').members).toEqual({ kev });
+    expect(dbImageLabels(INFO)['io.clair-scan.data.members']).toBeUndefined();
+    expect(readDbImageLabels(dbImageLabels(INFO), 'r').members).toBeUndefined();
+  });
+
+  it('a hostile members label is refused: not JSON, a path for a file name, an unknown member', async () => {
+    const labels = dbImageLabels(INFO);
+    const bad = async (v: string): Promise<string> =>
+      (await refusal(() => readDbImageLabels({ ...labels, 'io.clair-scan.data.members': v }, 'r'))).message;
+    expect(await bad('{')).toMatch(
+      /^r is not a clair-scan database image: its label io\.clair-scan\.data\.members is not JSON/,
+    );
+    expect(await bad(JSON.stringify({ kev: { ...kev, file: '../../../etc/shadow' } }))).toBe(
+      'r is not a clair-scan database image: its label io.clair-scan.data.members: member kev has no plain file name',
+    );
+    expect(await bad(JSON.stringify({ exploit: kev }))).toMatch(/"members" names "exploit"/);
+  });
+});

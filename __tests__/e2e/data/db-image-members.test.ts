@@ -1,0 +1,197 @@
+/**
+ * A database image that carries the exploit data (issue 22): `data image build` from a snapshot carrying the KEV
+ * fixture, with `--epss-data` given beside it, puts both into the image's layer and their sha256, size and own date
+ * into its members label (`data info` shows them); a scan with `vuln-data: db-image:<ref>` and kev-data / epss-data
+ * empty reads them back from the running container, checked against the label, and marks debian-vuln exactly as
+ * e2e/policy/exploit-data.test.ts derives it.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { runCli } from '../../../src/cli';
+import { scan } from '../../../src/scan';
+import { writeSnapshot } from '../../../src/data/snapshot';
+import { describeMembers } from '../../../src/data/members';
+import type { ScanResult } from '../../../src/findings/model';
+import { setLogger } from '../../../src/util/log';
+import { loadTestEnv } from '../../helpers/testenv';
+import { trackRuns } from '../../helpers/runs';
+import { testTempDir } from '../../helpers/tmp';
+import { BUNDLE, DEBIAN_VULN_FINDINGS, docker, findingLines, fixture, REPO, settingsFor } from '../scan/helpers';
+
+const X = require('../../../scripts/fixtures/make-exploit-data.js') as {
+  KEV_ENTRIES: { cveID: string; dateAdded: string; dueDate: string; knownRansomwareCampaignUse: string }[];
+  KEV_VERSION: string;
+  KEV_DATE: string;
+  EPSS_ROWS: [string, string, string][];
+  EPSS_MODEL: string;
+  EPSS_DATE: string;
+};
+const KEV = path.join(REPO, '.testenv/fixtures/kev.json');
+const EPSS = path.join(REPO, '.testenv/fixtures/epss.csv.gz');
+
+const env = loadTestEnv();
+const tag = `localhost/clair-scan-test/db-members-${randomBytes(4).toString('hex')}:1`;
+const track = trackRuns({ after: 'manual' });
+let logs: string[] = [];
+
+function capture(): void {
+  logs = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
+  jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (logs.push(String(s)), true));
+  setLogger({
+    info: (m) => {
+      logs.push(`${m}\n`);
+      const id = /^Run ([a-z0-9-]+) \(/.exec(m)?.[1];
+      if (id) track.add(id);
+    },
+    warn: (m) => logs.push(`warning: ${m}\n`),
+    debug: () => undefined,
+    mask: () => undefined,
+  });
+}
+
+beforeAll(async () => {
+  const dir = testTempDir('cs-e2e-db-members-');
+  const bundle = path.join(dir, 'clair-data.json.gz');
+  await writeSnapshot(Readable.from([zlib.gzipSync(fs.readFileSync(BUNDLE))]), bundle, {
+    updaterSets: ['debian'],
+    members: await describeMembers({ kev: KEV }),
+  });
+  capture();
+  const code = await runCli([
+    'data',
+    'image',
+    'build',
+    '--from',
+    bundle,
+    '--epss-data',
+    EPSS,
+    '--tag',
+    tag,
+    '--clair-image',
+    env.clairImage,
+    '--postgres-image',
+    env.postgresImage,
+    '--pull',
+    'never',
+  ]);
+  const text = logs.join('');
+  jest.restoreAllMocks();
+  expect({ code, text: code ? text : '' }).toEqual({ code: 0, text: '' });
+}, 600_000);
+
+afterAll(() => {
+  jest.restoreAllMocks();
+  try {
+    docker('rmi', '-f', tag);
+  } catch {
+    // already gone
+  }
+  track.expectClean();
+});
+
+const sha = (f: string): string => require('node:crypto').createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+test('the image carries the members: label with each sha256, size and own date; data info shows them', async () => {
+  capture();
+  const code = await runCli(['data', 'info', `db-image:${tag}`, '--json']);
+  const text = logs.join('');
+  jest.restoreAllMocks();
+  expect(code).toBe(0);
+  const info = JSON.parse(text) as { members?: Record<string, unknown> };
+  expect(info.members).toEqual({
+    kev: { file: 'kev.json', sha256: sha(KEV), size: fs.statSync(KEV).size, date: X.KEV_DATE, version: X.KEV_VERSION },
+    epss: {
+      file: 'epss.csv.gz',
+      sha256: sha(EPSS),
+      size: fs.statSync(EPSS).size,
+      date: X.EPSS_DATE,
+      version: X.EPSS_MODEL,
+    },
+  });
+  // The files are in the image itself, outside the data directory.
+  const listed = docker('run', '--rm', '--entrypoint', 'ls', tag, '/var/lib/postgresql/clair-scan-members');
+  expect(listed.split('\n').filter(Boolean).sort()).toEqual(['epss.csv.gz', 'kev.json']);
+});
+
+test('a scan of debian-vuln with vuln-data db-image and the inputs empty: the exact marks, the note naming the image', async () => {
+  capture();
+  const settings = settingsFor([fixture('debian-vuln')], {
+    'vuln-data': `db-image:${tag}`,
+    'kev-data': '',
+    'epss-data': '',
+    'severity-threshold': 'none',
+    'fail-on': 'kev>0 || epss>=0.9',
+    formats: 'json',
+  });
+  const o = await scan(settings, track);
+  jest.restoreAllMocks();
+  fs.rmSync(settings.reports.outputDir, { recursive: true, force: true });
+  expect(findingLines(o.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
+  const ids = DEBIAN_VULN_FINDINGS.map((l) => l.split(' ')[0]);
+  const expected = ids
+    .map((id) => {
+      const k = X.KEV_ENTRIES.find((e) => e.cveID === id);
+      const e = X.EPSS_ROWS.find((r) => r[0] === id);
+      return `${id} kev:${k ? `${k.dateAdded}/${k.dueDate}/${k.knownRansomwareCampaignUse === 'Known'}` : '-'} epss:${e ? `${Number(e[1])}/${Number(e[2])}/${X.EPSS_DATE}` : '-'}`;
+    })
+    .sort();
+  const marks = (r: ScanResult): string[] =>
+    r.images[0].vulnerabilities
+      .map(
+        (f) =>
+          `${f.id} kev:${f.kev ? `${f.kev.dateAdded}/${f.kev.dueDate}/${f.kev.ransomware}` : '-'} epss:${f.epss ? `${f.epss.score}/${f.epss.percentile}/${f.epss.date}` : '-'}`,
+      )
+      .sort();
+  expect(marks(o.result)).toEqual(expected);
+  expect(marks(o.result).filter((l) => !l.includes('kev:-'))).toEqual([
+    'CVE-2099-1003 kev:2026-10-01/2026-10-22/true epss:0.91234/0.99871/2099-01-15',
+    'CVE-2099-1005 kev:2026-11-12/2026-12-03/false epss:-',
+  ]);
+  expect(o.result.images[0].notes).toEqual(
+    expect.arrayContaining([
+      `Exploit data: the CISA KEV catalogue ${X.KEV_VERSION} (released ${X.KEV_DATE}) carried by the vulnerability data db-image:${tag}.`,
+      `Exploit data: the EPSS scores of ${X.EPSS_DATE} (model ${X.EPSS_MODEL}) carried by the vulnerability data db-image:${tag}.`,
+    ]),
+  );
+  expect(o.exitCode).toBe(1);
+  expect(o.result.verdict?.reasons).toEqual(['fail-on rule "kev>0 || epss>=0.9" is true: kev=2, epss=0.91234']);
+});
+
+test('a member changed after the build (a derived image with another kev.json, same labels) is exit 2, not used', async () => {
+  const ctx = testTempDir('cs-e2e-db-members-tamper-');
+  const doc = JSON.parse(fs.readFileSync(KEV, 'utf8')) as { vulnerabilities: { cveID: string }[] };
+  doc.vulnerabilities[0].cveID = 'CVE-2099-1001'; // would mark the Critical libssl3 finding as known exploited
+  fs.writeFileSync(path.join(ctx, 'kev.json'), JSON.stringify(doc));
+  fs.writeFileSync(
+    path.join(ctx, 'Dockerfile'),
+    `FROM ${tag}\nCOPY kev.json /var/lib/postgresql/clair-scan-members/kev.json\n`,
+  );
+  const altered = `${tag.replace(/:1$/, '')}-altered:1`;
+  docker('build', '-q', '-t', altered, ctx);
+  try {
+    capture();
+    const settings = settingsFor([fixture('debian-vuln')], {
+      'vuln-data': `db-image:${altered}`,
+      'kev-data': '',
+      'epss-data': '',
+    });
+    const err = await scan(settings, track).then(
+      () => undefined,
+      (e: unknown) => e as { exitCode?: number; message?: string },
+    );
+    jest.restoreAllMocks();
+    fs.rmSync(settings.reports.outputDir, { recursive: true, force: true });
+    expect(err?.exitCode).toBe(2);
+    expect(err?.message).toMatch(
+      new RegExp(
+        `^the kev member of the database image ${altered.replace(/[./]/g, (c) => `\\${c}`)} does not match its label \\(sha256:[0-9a-f]{64}, \\d+ bytes; label: sha256:${sha(KEV)}, ${fs.statSync(KEV).size} bytes\\)$`,
+      ),
+    );
+  } finally {
+    docker('rmi', '-f', altered);
+  }
+});
