@@ -311,6 +311,9 @@ function deltaSection(result: ScanResult): string {
     `<tr id="delta-counts-${id}"><th scope="row">${label}</th>${SEVERITIES_DESC.map((s) => `<td class="num">${c[s]}</td>`).join('')}<td class="num"><strong>${totalOf(c)}</strong></td></tr>`;
   const fresh = newVulnerabilities(result);
   const multi = result.images.length > 1;
+  // The exploit columns, as in the findings table: only for the data that was applied.
+  const kevOn = !!result.enrichment?.kev;
+  const epssOn = !!result.enrichment?.epss;
   const newRows = fresh
     .slice(0, 200)
     .map(({ f, img }) => {
@@ -318,7 +321,7 @@ function deltaSection(result: ScanResult): string {
       const id = isHttpUrl(u)
         ? `<a href="${escapeHtml(u)}" rel="noopener noreferrer" target="_blank">${escapeHtml(f.id)}</a>`
         : escapeHtml(f.id);
-      return `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td>${id}</td><td>${escapeHtml(f.package.name)}</td><td>${escapeHtml(f.package.version)}</td><td>${escapeHtml(f.fixedIn ?? '—')}</td>${multi ? `<td>${escapeHtml(img.image.ref)}</td>` : ''}</tr>`;
+      return `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td>${id}</td><td>${escapeHtml(f.package.name)}</td><td>${escapeHtml(f.package.version)}</td><td>${escapeHtml(f.fixedIn ?? '—')}</td>${kevOn ? `<td>${f.kev ? '<span class="tag kev">KEV</span>' : '—'}</td>` : ''}${epssOn ? `<td class="num epss">${f.epss ? escapeHtml(epssText(f.epss)) : '—'}</td>` : ''}${multi ? `<td>${escapeHtml(img.image.ref)}</td>` : ''}</tr>`;
     })
     .join('');
   const fixedRows = d.fixed
@@ -332,7 +335,7 @@ function deltaSection(result: ScanResult): string {
 ${notes}<div class="meta">Baseline: ${escapeHtml(d.baseline.source)}${d.baseline.finishedAt ? `, scanned ${escapeHtml(d.baseline.finishedAt)}` : ''}. Matched by image name, package and vulnerability; allowlisted findings not counted.</div>
 <table id="delta-counts"><thead><tr><th>Change</th>${SEVERITIES_DESC.map((s) => `<th>${s}</th>`).join('')}<th>Total</th></tr></thead><tbody>${row('New', 'new', d.counts.new)}${row('Fixed', 'fixed', d.counts.fixed)}${totalOf(d.counts.updated) ? row('Updated', 'updated', d.counts.updated) : ''}${row('Unchanged', 'unchanged', d.counts.unchanged)}</tbody></table>
 <h3>New findings (${fresh.length})</h3>
-${fresh.length ? `<table id="delta-new"><thead><tr><th>Severity</th><th>ID</th><th>Package</th><th>Installed</th><th>Fixed in</th>${multi ? '<th>Image</th>' : ''}</tr></thead><tbody>${newRows}</tbody></table>${fresh.length > 200 ? `<p class="meta">… and ${fresh.length - 200} more (filter the table below with "only new").</p>` : ''}` : '<p>No new vulnerabilities since the baseline.</p>'}
+${fresh.length ? `<table id="delta-new"><thead><tr><th>Severity</th><th>ID</th><th>Package</th><th>Installed</th><th>Fixed in</th>${kevOn ? '<th>KEV</th>' : ''}${epssOn ? '<th>EPSS</th>' : ''}${multi ? '<th>Image</th>' : ''}</tr></thead><tbody>${newRows}</tbody></table>${fresh.length > 200 ? `<p class="meta">… and ${fresh.length - 200} more (filter the table below with "only new").</p>` : ''}` : '<p>No new vulnerabilities since the baseline.</p>'}
 ${d.fixed.length ? `<details><summary>Fixed since the baseline (${d.fixed.length})</summary><table id="delta-fixed"><thead><tr><th>Severity</th><th>ID</th><th>Package</th><th>Was installed</th><th>Image</th></tr></thead><tbody>${fixedRows}</tbody></table></details>` : ''}
 </section>`;
 }

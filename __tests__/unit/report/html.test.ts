@@ -70,4 +70,27 @@ describe('HTML report: KEV and EPSS (issue 22, static checks; the browser test f
     expect(html).toContain('catalogue &lt;img src=x onerror=alert(1)&gt; (released');
     expect(html).not.toContain('<img src=x');
   });
+
+  test('the new findings against a baseline carry the KEV badge and the EPSS score too', () => {
+    const zero = { Critical: 0, High: 0, Medium: 0, Low: 0, Negligible: 0, Unknown: 0 };
+    const r = enrichedSample();
+    const libc = r.images[0].vulnerabilities.find((f) => f.id === 'CVE-2024-0002')!;
+    libc.baselineState = 'new';
+    r.delta = {
+      baseline: { source: 'run 1', schemaVersion: '1.2.0', toolVersion: '0.1.0', images: ['myorg/web'] },
+      counts: { new: { ...zero, High: 1 }, fixed: zero, updated: zero, unchanged: zero },
+      fixed: [],
+    };
+    const html = renderHtml(r);
+    const table = html.slice(
+      html.indexOf('<table id="delta-new">'),
+      html.indexOf('</table>', html.indexOf('<table id="delta-new">')),
+    );
+    expect(table).toContain('<th>Fixed in</th><th>KEV</th><th>EPSS</th><th>Image</th>');
+    expect(table).toContain(
+      '<td>2.36-9+deb12u4</td><td><span class="tag kev">KEV</span></td><td class="num epss">91.23% (99.87% percentile)</td><td>myorg/web:1.4.2</td>',
+    );
+    delete r.enrichment;
+    expect(renderHtml(r)).toContain('<th>Fixed in</th><th>Image</th></tr></thead><tbody><tr><td class="sev sev-High">');
+  });
 });
