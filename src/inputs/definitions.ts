@@ -407,7 +407,7 @@ const INPUT_LIST = [
     type: 'string',
     default: 'warn',
     description:
-      'End-of-life OS: `off`, `warn` (report an image whose OS release is past its end of life, by `eol-data`, as an `eol` compliance finding; not gated) or `fail` (also fail the gate on it). No security data comes for an end-of-life release, so few findings there mean no data, not a clean image. Without `eol-data`, `warn` notes that it was not checked and `fail` is an error. See docs/policy.md.',
+      'End-of-life OS: `off`, `warn` (report an image whose OS release is past its end of life, by `eol-data`, as an `eol` compliance finding; not gated) or `fail` (also fail the gate on it). No security data comes for an end-of-life release, so few findings there mean no data, not a clean image. Without a table (`eol-data`, or one the vulnerability data carries), `warn` notes that it was not checked and `fail` is an error. See docs/policy.md.',
   },
   {
     name: 'eol-data',
@@ -416,7 +416,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'The end-of-life table for `check-eol`: endoflife.date API arrays (`https://endoflife.date/api/<product>.json`, as published) in one JSON document `{"source", "date", "products": {"debian": [...], ...}}`. A file path or an https URL (a mirror).',
+      'The end-of-life table for `check-eol`: endoflife.date API arrays (`https://endoflife.date/api/<product>.json`, as published) in one JSON document `{"source", "date", "products": {"debian": [...], ...}}`. A file path or an https URL (a mirror). Empty: the table the vulnerability data carries, if any.',
   },
   {
     name: 'baseline',
@@ -456,7 +456,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'The CISA Known Exploited Vulnerabilities catalogue (`known_exploited_vulnerabilities.json`, as published) to mark findings whose CVE (or an alias naming it) is known exploited, in every report and for `kev` in `fail-on`. A file path or an https URL (a mirror). Empty: findings are not enriched (which never means "not exploited"); `kev` in `fail-on` is then an error.',
+      'The CISA Known Exploited Vulnerabilities catalogue (`known_exploited_vulnerabilities.json`, as published) to mark findings whose CVE (or an alias naming it) is known exploited, in every report and for `kev` in `fail-on`. A file path or an https URL (a mirror). Empty: the catalogue the vulnerability data carries (a snapshot or database image built with `--kev-data`), else with `vuln-data: online` the published file (a failed download is a warning, or an error when `fail-on` uses `kev`); with none, findings are not enriched (which never means "not exploited"). `none`: off.',
   },
   {
     name: 'epss-data',
@@ -464,7 +464,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'The FIRST EPSS scores (`epss_scores-YYYY-MM-DD.csv.gz`, gzip or plain CSV, as published) to give findings their exploit probability and percentile, in every report and for `epss` in `fail-on` (e.g. `epss>=0.5`). A file path or an https URL (a mirror). Empty: findings are not enriched; `epss` in `fail-on` is then an error.',
+      'The FIRST EPSS scores (`epss_scores-YYYY-MM-DD.csv.gz`, gzip or plain CSV, as published) to give findings their exploit probability and percentile, in every report and for `epss` in `fail-on` (e.g. `epss>=0.5`). A file path or an https URL (a mirror). Empty: the scores the vulnerability data carries (built with `--epss-data`), else with `vuln-data: online` the published file (a failed download is a warning, or an error when `fail-on` uses `epss`); with none, findings are not enriched. `none`: off.',
   },
   // reports
   {
