@@ -33,6 +33,7 @@ export { parseAllowlist, loadAllowlists } from './allowlist';
 export { checkNonRoot } from './compliance/non-root';
 export { checkSecrets } from './compliance/secrets';
 export { requiredBaseImage } from './compliance/base-image';
+export { requireEolTable } from './compliance/eol';
 export { loadSignatureKey } from './compliance/signature';
 export { COMPLIANCE_CHECKS, complianceReadsLayers, gatingChecks, type ComplianceCheck } from './compliance';
 export { readBasePolicy, recordPolicyChange, type BasePolicyReader, type BaseFile } from './base';

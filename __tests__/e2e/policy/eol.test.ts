@@ -3,7 +3,7 @@
  * endoflife.date's published format (scripts/fixtures/make-eol-data.js). The expectations are derived from the
  * table's entries and each image's os-release (FIXTURES.md), not from the product: Debian 12 and Alpine 3.19 are end
  * of life, RHEL 9 and Amazon Linux 2023 are not, Photon OS is not in the table. warn reports and passes, fail gates
- * (exit 1), fail without eol-data is exit 2 before anything starts, warn without it says it did not check.
+ * (exit 1), fail with no table is exit 2 before any image is scanned, warn without one says it did not check.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { scan, type ScanOutcome } from '../../../src/scan';
 import type { ScanResult } from '../../../src/findings/model';
 import { validateGitlab, validateSarifGithub, validateSarifOasis } from '../../unit/report/schemas';
-import { docker, expectScanError, fixture, settingsFor } from '../scan/helpers';
+import { setLogger } from '../../../src/util/log';
+import { expectScanError, fixture, settingsFor } from '../scan/helpers';
 import { BUNDLE_ECOSYSTEMS, REPO2CPE } from '../ecosystems/helpers';
 import { trackRuns } from '../../helpers/runs';
 
@@ -140,27 +141,26 @@ test('fail: the EOL finding fails the gate (exit 1) named by check-eol; an allow
   ]);
 });
 
-test('fail without eol-data is exit 2 in the preflight: no container is created', async () => {
-  const since = Date.now() / 1000;
-  const err = await expectScanError(run(['debian-vuln'], { 'check-eol': 'fail' }));
-  expect(err.exitCode).toBe(2);
-  expect(err.message).toBe('check-eol: fail needs an end-of-life table, but no eol-data was given');
-  expect(err.hint).toMatch(/^give eol-data an end-of-life table/);
-  const runId = track.ids[track.ids.length - 1];
-  const events = docker(
-    'events',
-    '--since',
-    since.toFixed(3),
-    '--until',
-    (Date.now() / 1000).toFixed(3),
-    '--filter',
-    'type=container',
-    '--filter',
-    `label=io.clair-scan.run=${runId}`,
-    '--format',
-    '{{.Action}}',
-  );
-  expect(events).toBe('');
+test('fail with no table (no eol-data, a bundle that carries none) is exit 2 before any image is scanned', async () => {
+  const infos: string[] = [];
+  const previous = setLogger({
+    info: (m) => infos.push(m),
+    warn: () => undefined,
+    debug: () => undefined,
+    mask: () => undefined,
+  });
+  try {
+    const err = await expectScanError(run(['debian-vuln'], { 'check-eol': 'fail' }));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe(
+      'check-eol: fail needs an end-of-life table, but no eol-data was given and the vulnerability data carries none',
+    );
+    expect(err.hint).toMatch(/^give eol-data an end-of-life table/);
+  } finally {
+    setLogger(previous);
+  }
+  expect(infos.some((m) => m.startsWith('Scanning '))).toBe(false);
+  expect(infos.some((m) => /^Removed containers: /.test(m))).toBe(true);
 });
 
 test('a malformed eol-data is exit 2 naming the product and cycle; warn without eol-data (the default) notes it was not checked', async () => {

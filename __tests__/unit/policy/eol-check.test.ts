@@ -12,6 +12,7 @@ import {
   findEolRelease,
   isEndOfLife,
   matchCycle,
+  requireEolTable,
 } from '../../../src/policy/compliance/eol';
 import { evaluatePolicy, validatePolicy } from '../../../src/policy';
 import { policyRules } from '../../../src/batch/run';
@@ -262,17 +263,26 @@ describe('eolCheck: its inputs and its run', () => {
     );
   });
 
-  it('fail without eol-data is exit 2 in the preflight (validatePolicy), with a hint; warn without it is fine', async () => {
-    const err = await validatePolicy(policy({ checkEol: 'fail' })).then(
-      () => undefined,
-      (e: unknown) => e as ClairScanError,
-    );
+  it('fail with no table (eol-data nor a member of the data) is exit 2 with a hint; warn, off or a table pass', async () => {
+    const err = (() => {
+      try {
+        requireEolTable(policy({ checkEol: 'fail' }), undefined);
+      } catch (e) {
+        return e as ClairScanError;
+      }
+      return undefined;
+    })();
     expect(err).toBeInstanceOf(ClairScanError);
-    expect(err!.message).toBe('check-eol: fail needs an end-of-life table, but no eol-data was given');
+    expect(err!.message).toBe(
+      'check-eol: fail needs an end-of-life table, but no eol-data was given and the vulnerability data carries none',
+    );
     expect(err!.exitCode).toBe(2);
     expect(err!.hint).toMatch(/^give eol-data an end-of-life table/);
-    await expect(validatePolicy(policy({ checkEol: 'fail', eolData: 'eol.json' }))).resolves.toBeUndefined();
-    await expect(validatePolicy(policy({ checkEol: 'warn' }))).resolves.toBeUndefined();
+    expect(() => requireEolTable(policy({ checkEol: 'fail' }), TABLE)).not.toThrow();
+    expect(() => requireEolTable(policy({ checkEol: 'warn' }), undefined)).not.toThrow();
+    expect(() => requireEolTable(policy({ checkEol: 'off' }), undefined)).not.toThrow();
+    // The preflight does not refuse an empty eol-data: the vulnerability data may carry the table.
+    await expect(validatePolicy(policy({ checkEol: 'fail' }))).resolves.toBeUndefined();
   });
 
   it('runs on the distributions the context gives (no layer is opened), its notes into the context', async () => {

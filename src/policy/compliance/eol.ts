@@ -107,7 +107,19 @@ export function eolMode(policy: Policy): EolMode {
 }
 
 const NO_DATA_HINT =
-  'give eol-data an end-of-life table (endoflife.date API arrays in one JSON document, docs/policy.md "check-eol"), or set check-eol: warn (a note instead) or off.';
+  'give eol-data an end-of-life table (endoflife.date API arrays in one JSON document, docs/policy.md "check-eol") or use vulnerability data that carries one, or set check-eol: warn (a note instead) or off.';
+
+/**
+ * check-eol: fail with no table (neither eol-data nor a member of the vulnerability data) could never fire: exit 2,
+ * called by the run once its data is loaded and before any image is scanned.
+ */
+export function requireEolTable(policy: Policy, table: EolTable | undefined): void {
+  if (eolMode(policy) === 'fail' && !table)
+    throw new ClairScanError(
+      'check-eol: fail needs an end-of-life table, but no eol-data was given and the vulnerability data carries none',
+      { hint: NO_DATA_HINT },
+    );
+}
 
 function osName(d: Distribution): string {
   // os-release text is the image's: one line, bounded, whatever it holds (reports escape it further).
@@ -174,14 +186,10 @@ export const eolCheck: ComplianceCheck = {
       throw new ClairScanError(`check-eol: ${JSON.stringify(raw.slice(0, 40))} is not one of off, warn, fail`, {
         hint: 'set check-eol to off, warn (report an end-of-life OS) or fail (also fail the gate on it).',
       });
-    if (raw === 'fail' && !p.eolData?.trim())
-      throw new ClairScanError('check-eol: fail needs an end-of-life table, but no eol-data was given', {
-        hint: NO_DATA_HINT,
-      });
   },
   run: async (image, policy, ctx) => {
     if (!ctx.eol) {
-      // validate refused this for fail; kept here so no path gates on a check that could not run.
+      // requireEolTable refused this for fail before any image; kept so no path gates on a check that could not run.
       if (eolMode(policy) === 'fail')
         throw new ClairScanError('check-eol: fail, but no end-of-life table was loaded', { hint: NO_DATA_HINT });
       ctx.notes?.push(EOL_NOT_CHECKED_NOTE);
