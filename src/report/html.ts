@@ -168,7 +168,7 @@ const JS = `
 export function renderHtml(result: ScanResult): string {
   const rows: Row[] = allVulns(result.images).map(({ f, img }) => {
     const u = primaryLink(f);
-    return {
+    const row: Row = {
       s: f.severity,
       r: severityRank(f.severity),
       id: f.id,
@@ -187,14 +187,17 @@ export function renderHtml(result: ScanResult): string {
         : {}),
       k: f.aliases.join(' '),
       ...(f.baselineState ? { n: f.baselineState } : {}),
-      ...(f.kev
-        ? {
-            kv: 1 as const,
-            kt: `${f.kev.cve}: added ${f.kev.dateAdded}, due ${f.kev.dueDate}${f.kev.ransomware ? ', known ransomware use' : ''}`,
-          }
-        : {}),
-      ...(f.epss ? { e: f.epss.score, et: epssText(f.epss) } : {}),
     };
+    // Assigned, not spread: most findings have neither, and this runs per finding.
+    if (f.kev) {
+      row.kv = 1;
+      row.kt = `${f.kev.cve}: added ${f.kev.dateAdded}, due ${f.kev.dueDate}${f.kev.ransomware ? ', known ransomware use' : ''}`;
+    }
+    if (f.epss) {
+      row.e = f.epss.score;
+      row.et = epssText(f.epss);
+    }
+    return row;
   });
   const compliance = result.images.flatMap((img) =>
     img.compliance.map((c) => ({
