@@ -429,6 +429,10 @@ export function describe(m: SnapshotManifest, where: string, now = new Date()): 
     `  ${formatBytes(m.bundle.size)} ${m.bundle.compression === 'none' ? 'JSON' : m.bundle.compression}, sha256:${m.bundle.sha256}`,
     `  ${m.records} records`,
     ...m.updaters.map((u) => `    ${u.name}: ${u.records}${u.date ? ` (updater ran ${u.date})` : ''}`),
+    ...Object.entries(m.members ?? {}).map(
+      ([name, x]) =>
+        `  carries ${name}: ${x.file}, dated ${x.date}${x.version ? ` (${x.version})` : ''}, sha256:${x.sha256}`,
+    ),
     '',
   ].join('\n');
 }

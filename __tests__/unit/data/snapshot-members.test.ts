@@ -340,3 +340,14 @@ describe('database image members label', () => {
     expect(await bad(JSON.stringify({ exploit: kev }))).toMatch(/"members" names "exploit"/);
   });
 });
+
+test('data info names the members with their dates', async () => {
+  const { describe: describeSnapshot } = require('../../../src/data/cli') as typeof import('../../../src/data/cli');
+  const { manifest } = await snapshotWithMembers();
+  const text = describeSnapshot(manifest, 'snap');
+  expect(text.split('\n').filter((l) => l.startsWith('  carries '))).toEqual([
+    `  carries kev: ${manifest.members!.kev!.file}, dated ${X.KEV_DATE} (${X.KEV_VERSION}), sha256:${manifest.members!.kev!.sha256}`,
+    `  carries epss: ${manifest.members!.epss!.file}, dated ${X.EPSS_DATE} (${X.EPSS_MODEL}), sha256:${manifest.members!.epss!.sha256}`,
+    `  carries eol: ${manifest.members!.eol!.file}, dated 2099-01-14, sha256:${manifest.members!.eol!.sha256}`,
+  ]);
+});
