@@ -241,7 +241,12 @@ export async function runScan<T>(
       if (kevData || epssData || exploitOpts.online)
         exploit = await (await loadExploit()).loadExploitData(settings.policy, exploitOpts);
       const eolData = settings.policy.eolData?.trim();
-      if (eolData) eol = await (await loadEolData()).loadEol(eolData, settings.registry.ca);
+      // `none`: no table, not even the one the vulnerability data carries (check-eol warn notes it, fail refuses).
+      if (eolData && eolData.toLowerCase() !== 'none') {
+        eol = await (await loadEolData()).loadEol(eolData, settings.registry.ca);
+        // vuln-data-max-age covers it by its own date, as the KEV/EPSS inputs.
+        (await loadExploit()).checkExploitAge('eol', eol, `eol-data ${eolData}`, exploitOpts.maxAgeMs);
+      }
     });
     if (plan.needsClair === false) return await plan.body(run);
     // An existing Clair (clair-url) is up already: nothing to overlap.

@@ -416,7 +416,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'The end-of-life table for `check-eol`: endoflife.date API arrays (`https://endoflife.date/api/<product>.json`, as published) in one JSON document `{"source", "date", "products": {"debian": [...], ...}}`. A file path or an https URL (a mirror). Empty: the table the vulnerability data carries, if any.',
+      'The end-of-life table for `check-eol`: endoflife.date API arrays (`https://endoflife.date/api/<product>.json`, as published) in one JSON document `{"source", "date", "products": {"debian": [...], ...}}`. A file path or an https URL (a mirror). Empty: the table the vulnerability data carries, if any; `none`: no table.',
   },
   {
     name: 'baseline',

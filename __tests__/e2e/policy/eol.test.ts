@@ -182,3 +182,24 @@ test('a malformed eol-data is exit 2 naming the product and cycle; warn without 
     'End of life not checked (no eol-data): give eol-data an end-of-life table to check the OS release.',
   );
 });
+
+test('eol-data older than vuln-data-max-age is exit 2 in the preflight; eol-data none is no table (warn notes it)', async () => {
+  const old = path.join(tableDir, 'old.json');
+  const doc = JSON.parse(fs.readFileSync(EOL, 'utf8'));
+  doc.date = '2020-01-01';
+  fs.writeFileSync(old, JSON.stringify(doc));
+  const err = await expectScanError(run(['debian-vuln'], { 'eol-data': old, 'vuln-data-max-age': '30d' }));
+  expect(err.exitCode).toBe(2);
+  expect(err.message).toMatch(
+    new RegExp(
+      `^the end-of-life table \\(eol-data ${old.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) is dated 2020-01-01, .* old, older than vuln-data-max-age \\(30 d\\)$`,
+    ),
+  );
+
+  const o = await run(['debian-vuln'], { 'eol-data': 'none', formats: 'json' });
+  expect(o.exitCode).toBe(0);
+  expect(o.result.images[0].compliance).toEqual([]);
+  expect(o.result.images[0].notes).toContain(
+    'End of life not checked (no eol-data): give eol-data an end-of-life table to check the OS release.',
+  );
+});
