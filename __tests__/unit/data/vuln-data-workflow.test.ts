@@ -64,6 +64,15 @@ describe('templates/github/vuln-data.yml', () => {
     const build = calls[0].join(' ');
     expect(build).toContain('--push');
     expect(build).toContain('--sign-key "$key"');
+    // The exploit data travels in the image (issue 22), from the published files the step downloads first.
+    expect(build).toContain('--kev-data "$RUNNER_TEMP/kev.json" --epss-data "$RUNNER_TEMP/epss.csv.gz"');
+    const step = job.steps.find((s) => s.run?.includes('data image build'))!.run!;
+    expect(step).toMatch(
+      /curl -fsSL --retry 3 --max-time 300 -o "\$RUNNER_TEMP\/kev\.json" \\\n\s+https:\/\/www\.cisa\.gov\/sites\/default\/files\/feeds\/known_exploited_vulnerabilities\.json\n/,
+    );
+    expect(step).toMatch(
+      /curl -fsSL --retry 3 --max-time 300 -o "\$RUNNER_TEMP\/epss\.csv\.gz" \\\n\s+https:\/\/epss\.empiricalsecurity\.com\/epss_scores-current\.csv\.gz\n/,
+    );
     // The dated tag, immutable, then the moving ones: the Clair version is part of every versioned tag.
     expect(build).toContain(
       '--tag "$REPOSITORY:$CLAIR_VERSION-$date" --tag "$REPOSITORY:$CLAIR_VERSION" --tag "$REPOSITORY:latest"',
