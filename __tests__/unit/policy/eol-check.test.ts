@@ -230,6 +230,25 @@ describe('checkEndOfLife: the finding and the notes of one image', () => {
     );
   });
 
+  it("a table's source is shown on one line, bounded", () => {
+    const t = readEolBytes(
+      Buffer.from(
+        JSON.stringify({
+          source: `https://m.example/\n# x ${'y'.repeat(300)}`,
+          date: '2026-12-01',
+          products: { debian: DEBIAN },
+        }),
+      ),
+      'x',
+    );
+    const msg = checkEndOfLife('a', [DEBIAN_DIST], t, '2026-12-06').findings[0].message;
+    expect(
+      msg.endsWith(
+        `Source: the end-of-life table of 2026-12-01 (${`https://m.example/ # x ${'y'.repeat(300)}`.slice(0, 120)}).`,
+      ),
+    ).toBe(true);
+  });
+
   it('hostile os-release text stays text: no prototype lookup, the values quoted in the note', () => {
     const long = dist({ prettyName: `Debian\n## injected\r\n${'x'.repeat(500)}` });
     const title = checkEndOfLife('a', [long], TABLE, '2026-12-06').findings[0].title;

@@ -121,9 +121,10 @@ export function requireEolTable(policy: Policy, table: EolTable | undefined): vo
     );
 }
 
+/** os-release text is the image's, a table's source a mirror's: one line, bounded (reports escape it further). */
+const clean = (t: string): string => t.replace(/\s+/g, ' ').trim().slice(0, 120);
+
 function osName(d: Distribution): string {
-  // os-release text is the image's: one line, bounded, whatever it holds (reports escape it further).
-  const clean = (t: string): string => t.replace(/\s+/g, ' ').trim().slice(0, 120);
   const pretty = clean(d.prettyName);
   if (!pretty) return clean(`${d.name || d.did} ${d.versionId || d.version}`);
   // Photon's pretty name carries no release ("VMware Photon OS/Linux"): add it when the name has no number.
@@ -139,7 +140,7 @@ export function checkEndOfLife(
 ): { findings: ComplianceFinding[]; notes: string[] } {
   const findings: ComplianceFinding[] = [];
   const notes: string[] = [];
-  const tableText = `the end-of-life table of ${table.date} (${table.source})`;
+  const tableText = `the end-of-life table of ${table.date} (${clean(table.source)})`;
   if (distributions.length === 0)
     notes.push('End of life not checked: Clair recognised no OS release in the image (no os-release).');
   const seen = new Set<string>();
