@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scan, type ScanOutcome } from '../../../src/scan';
+import { runBatch } from '../../../src/batch/run';
+import { loadTestEnv } from '../../helpers/testenv';
 import type { ScanResult } from '../../../src/findings/model';
 import { validateGitlab, validateSarifGithub, validateSarifOasis } from '../../unit/report/schemas';
 import { setLogger } from '../../../src/util/log';
@@ -202,4 +204,34 @@ test('eol-data older than vuln-data-max-age is exit 2 in the preflight; eol-data
   expect(o.result.images[0].notes).toContain(
     'End of life not checked (no eol-data): give eol-data an end-of-life table to check the OS release.',
   );
+});
+
+test('batch mode: check-eol: fail fails the end-of-life image only; the summary names the rule', async () => {
+  const env = loadTestEnv();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-eol-batch-'));
+  outDirs.push(out);
+  const list = path.join(out, 'images.txt');
+  fs.writeFileSync(list, `${fixture('debian-vuln')}\n${fixture('amzn2023')}\n`);
+  const all: Record<string, string> = {
+    'images-file': list,
+    'clair-image': env.clairImage,
+    'postgres-image': env.postgresImage,
+    pull: 'never',
+    'vuln-data': BUNDLE_ECOSYSTEMS,
+    'kev-data': 'none',
+    'epss-data': 'none',
+    'severity-threshold': 'none',
+    'check-eol': 'fail',
+    'eol-data': EOL,
+    formats: 'json',
+    'output-dir': path.join(out, 'reports'),
+  };
+  expect([endOfLife('debian-vuln'), endOfLife('amzn2023')]).toEqual([true, false]);
+  const o = await runBatch((n) => all[n], track);
+  expect(o.summary.images.map((e) => `${short(e.image)} ${e.verdict} ${e.failedRules.join(';')}`)).toEqual([
+    'debian-vuln fail check-eol',
+    'amzn2023 pass ',
+  ]);
+  expect(o.summary.rules).toEqual(['check-eol']);
+  expect(o.exitCode).toBe(1);
 });
