@@ -17,7 +17,9 @@ import { inImage, runPhase } from '../util/phase';
 import { parseSettings, type RawInputs, type Settings } from '../inputs/settings';
 import type { RunState } from '../environment/run-state';
 import type { ClairService } from '../environment';
-import { validateRequest } from '../image';
+import { locateImage, openImage, validateRequest } from '../image';
+import type { ImageSourceKind } from '../image/reference';
+import type { ResolvedImage } from '../image/types';
 import { shareLayersInRun } from '../image/docker-daemon';
 import { countBySeverity, type ImageResult, type ScanResult } from '../findings/model';
 import { evaluatePolicy, gatingChecks, refuseNewRulesWithoutBaseline } from '../policy';
@@ -201,9 +203,12 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
         let next = 0;
         let finished = 0;
         const worker = async (): Promise<void> => {
-          while (next < todo.length) {
-            const image = todo[next++];
-            const entry = await scanOne(ctx, image, imageTimeoutSec * 1000, outDir);
+          // Each worker reads its next archive while Clair works on its current image (openAhead).
+          let ahead = next < todo.length ? openAhead(ctx, todo[next++]) : undefined;
+          while (ahead) {
+            const { image, opened } = ahead;
+            ahead = next < todo.length ? openAhead(ctx, todo[next++]) : undefined;
+            const entry = await scanOne(ctx, image, imageTimeoutSec * 1000, outDir, opened);
             fresh.set(image, entry);
             batchState.record(entry);
             finished++;
@@ -312,8 +317,41 @@ function serializeOnlineData(env: ClairService, settings: Settings): ClairServic
   };
 }
 
+/** An image located (and, an archive file, opened) ahead of its scan. */
+type Ahead = { image: string; opened: Promise<{ source: ImageSourceKind; image?: ResolvedImage }> };
+
+/**
+ * Locates the image and, when it is an archive file, opens it (read and hashed in place: no temp dir, no daemon or
+ * registry, so nothing held that the run would not hold anyway) — called for a worker's next image while its
+ * current one is with Clair: at concurrency 1 the archive's hashing overlaps Clair's index instead of adding to
+ * it. Clair still gets one image per worker at a time. Other sources are opened by the image's scan as before (an
+ * export ahead would hold a second spool per worker).
+ */
+function openAhead(ctx: ImageContext, image: string): Ahead {
+  const { settings } = ctx;
+  const opened = inImage(image, async () => {
+    const request = batchImageRequest(image, settings);
+    validateRequest(request, settings);
+    const source = await locateImage(request, settings, ctx.docker);
+    if (source !== 'archive') return { source };
+    return {
+      source,
+      image: await ctx.time('image-export', () => openImage(request, settings, ctx.docker, ctx.state, source)),
+    };
+  });
+  // Awaited by the image's scan: a failure meanwhile is not an unhandled rejection.
+  opened.catch(() => undefined);
+  return { image, opened };
+}
+
 /** One image: scan, its verdict and reports; never throws (an error is the entry's). */
-async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, outDir: string): Promise<BatchImageEntry> {
+async function scanOne(
+  ctx: ImageContext,
+  image: string,
+  deadlineMs: number,
+  outDir: string,
+  ahead?: Ahead['opened'],
+): Promise<BatchImageEntry> {
   const t0 = Date.now();
   const seconds = (): number => Math.round((Date.now() - t0) / 100) / 10;
   const { settings } = ctx;
@@ -322,7 +360,8 @@ async function scanOne(ctx: ImageContext, image: string, deadlineMs: number, out
   const work = inImage(image, async (): Promise<BatchImageEntry> => {
     const request = batchImageRequest(image, settings);
     validateRequest(request, settings);
-    const result: ImageResult = await scanImage(ctx, request);
+    const pre = await ahead;
+    const result: ImageResult = await scanImage(ctx, request, pre?.source, pre?.image && Promise.resolve(pre.image));
     const single: ScanResult = scanResult(ctx.env, new Date(t0), [result]);
     // The run's exploit data (loaded once, in runScan's preflight and data load) on this image, before its policy.
     enrichResult(single, ctx.exploit ?? {});
