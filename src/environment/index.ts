@@ -116,6 +116,16 @@ function openExternal(settings: Settings): ClairService {
     requestTimeoutMs: settings.scanTimeoutSec * 1000,
   });
   log.info(`Using the existing Clair at ${settings.clairUrl}.`);
+  // Which updaters have data, asked once per run (a batch asked once per image): a shared Clair's updaters only add
+  // data while it runs, so a covered answer stays true; a target the answer does not cover is asked again first.
+  let ops: ReturnType<ClairClient['updateOperations']> | undefined;
+  const asked = {
+    updateOperations: () =>
+      (ops ??= client.updateOperations().catch((err: unknown) => {
+        ops = undefined;
+        throw err;
+      })),
+  };
   return {
     client,
     ephemeral: false,
@@ -123,7 +133,12 @@ function openExternal(settings: Settings): ClairService {
     ensureData: async (index, imageRef) => {
       const targets = coverageTargets(index);
       if (targets.length === 0) return;
-      assertCovered(imageRef, await coverageFromUpdaters(client, targets), `the Clair at ${settings.clairUrl}`);
+      let coverage = await coverageFromUpdaters(asked, targets);
+      if ([...coverage.values()].some((n) => n === 0)) {
+        ops = undefined;
+        coverage = await coverageFromUpdaters(asked, targets);
+      }
+      assertCovered(imageRef, coverage, `the Clair at ${settings.clairUrl}`);
     },
     close: () => client.close(),
   };

@@ -418,7 +418,7 @@ function coverageCondition(t: CoverageTarget): string {
  * "ubuntu/updater/jammy", "rhel-vex", "osv/pypi" …; src/clair/updater-names.ts).
  */
 export async function coverageFromUpdaters(
-  client: ClairClient,
+  client: Pick<ClairClient, 'updateOperations'>,
   targets: CoverageTarget[],
 ): Promise<Map<CoverageTarget, number>> {
   const ops = await client.updateOperations();
