@@ -8,6 +8,7 @@
  * importBundle with range-import, export.ts for `online`), then VACUUM, CHECKPOINT, a clean stop and `docker
  * commit`. What it holds is said twice: in the image's labels (readable from a registry without pulling layers)
  * and in the row of `clair_scan.data_image` inside the database (readable by whoever reaches only the database).
+ * The exploit data it carries lives in its layer beside the data directory, bound by sha256 in a label.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';

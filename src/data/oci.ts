@@ -1,9 +1,9 @@
 /**
  * Snapshots as OCI artifacts in any OCI registry (the way Trivy ships its database, oras style): an OCI image
- * manifest with `artifactType` application/vnd.clair-scan.snapshot.v1, the empty config, and two layers — the
- * bundle (its media type names the compression) and the snapshot manifest (JSON). The registry is reached with
- * the same client and credentials as image scanning (src/image/registry.ts). Uploads stream the file (one
- * monolithic PUT with a Content-Length); downloads are verified against the descriptor's digest and the
+ * manifest with `artifactType` application/vnd.clair-scan.snapshot.v1, the empty config, and the layers: the
+ * bundle (its media type names the compression), the snapshot manifest (JSON), one per member. The registry is
+ * reached with the same client and credentials as image scanning (src/image/registry.ts). Uploads stream the file
+ * (one monolithic PUT with a Content-Length); downloads are verified against the descriptor's digest and the
  * snapshot manifest before they are used. Media types: docs/vuln-data.md.
  */
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,7 +1,8 @@
 /**
  * Snapshots of vulnerability data: a `clairctl export-updaters` bundle (`.json`, `.json.gz`, `.json.zst`) with a
  * small JSON manifest beside it (`<bundle>.manifest.json`) that says what it covers, how old it is, and the
- * sha256 and size of the bundle. This module is the only one that reads, writes and verifies them.
+ * sha256 and size of the bundle and of its members (KEV, EPSS, EOL files beside it, each with its own date). This
+ * module is the only one that reads, writes and verifies them.
  *
  * Bundles can be hundreds of MB: everything here streams. One pass over the file hashes the raw bytes,
  * decompresses them (gzip with zlib; zstd with zlib where Node has it, else the `zstd` CLI) and parses every
