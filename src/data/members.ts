@@ -1,8 +1,8 @@
 /**
  * The exploit data a snapshot or a database image carries (issue 22): `data export` / `data image build` read each
- * file given (`--kev-data`, `--epss-data`, `--eol-data`) with the same parser a scan uses, so a bad file fails the build, not a
- * later scan, and its own date goes into the manifest and the labels. A scan reads the members back from the
- * verified files beside the bundle (data/snapshot.ts verifyMembers) with the same parsers.
+ * file given (`--kev-data`, `--epss-data`, `--eol-data`) with the same parser a scan uses, so a bad file fails the
+ * build, not a later scan, and its own date goes into the manifest and the labels. A scan reads the members back
+ * from the verified files beside the bundle (data/snapshot.ts verifyMembers) with the same parsers.
  */
 import * as fs from 'node:fs';
 import { ClairScanError } from '../util/errors';
