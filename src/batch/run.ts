@@ -203,24 +203,39 @@ export async function runBatch(raw: RawInputs, opts: BatchOptions = {}): Promise
         let next = 0;
         let finished = 0;
         const worker = async (): Promise<void> => {
-          // Each worker reads its next archive while Clair works on its current image (openAhead).
+          // Each worker reads its next archive while Clair works on its current image (openAhead), and goes on to
+          // the next image once Clair has answered this one's match: its verdict and reports (local work) overlap
+          // the next image's Clair work. Clair still gets one image per worker at a time; at most two images per
+          // worker are in flight.
           let ahead = next < todo.length ? openAhead(ctx, todo[next++]) : undefined;
+          let previous: Promise<void> | undefined;
           while (ahead) {
             const { image, opened } = ahead;
             ahead = next < todo.length ? openAhead(ctx, todo[next++]) : undefined;
-            const entry = await scanOne(ctx, image, imageTimeoutSec * 1000, outDir, opened);
-            fresh.set(image, entry);
-            batchState.record(entry);
-            finished++;
-            const what =
-              entry.verdict === 'error'
-                ? `error: ${entry.error?.message}`
-                : entry.verdict === 'fail'
-                  ? `FAIL (${entry.failedRules.join('; ')})`
-                  : 'pass';
-            log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
-            opts.onImage?.(entry, finished, todo.length);
+            let clairDone!: () => void;
+            const released = new Promise<void>((resolve) => (clairDone = resolve));
+            const done = scanOne(afterMatch(ctx, clairDone), image, imageTimeoutSec * 1000, outDir, opened)
+              .then((entry) => {
+                fresh.set(image, entry);
+                batchState.record(entry);
+                finished++;
+                const what =
+                  entry.verdict === 'error'
+                    ? `error: ${entry.error?.message}`
+                    : entry.verdict === 'fail'
+                      ? `FAIL (${entry.failedRules.join('; ')})`
+                      : 'pass';
+                log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
+                opts.onImage?.(entry, finished, todo.length);
+              })
+              .finally(clairDone);
+            // Awaited below (as `previous`): a failure meanwhile is not an unhandled rejection.
+            done.catch(() => undefined);
+            await released;
+            await previous;
+            previous = done;
           }
+          await previous;
         };
         await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, () => worker()));
       }
@@ -315,6 +330,20 @@ function serializeOnlineData(env: ClairService, settings: Settings): ClairServic
       return p;
     },
   };
+}
+
+/** The image's context whose Clair client calls `f` once the vulnerability report has been answered (or failed). */
+function afterMatch(ctx: ImageContext, f: () => void): ImageContext {
+  const client = new Proxy(ctx.env.client, {
+    get(target, prop) {
+      const v: unknown = Reflect.get(target, prop, target);
+      if (prop === 'vulnerabilityReport')
+        return (...args: Parameters<typeof target.vulnerabilityReport>) =>
+          target.vulnerabilityReport(...args).finally(f);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { ...ctx, env: { ...ctx.env, client } };
 }
 
 /** An image located (and, an archive file, opened) ahead of its scan. */

@@ -1,7 +1,8 @@
 /**
- * Batch look-ahead (issue 23, batch/run.ts openAhead): each worker reads and hashes its next archive file while
- * Clair indexes its current image, so at concurrency 1 the archive work overlaps Clair's instead of adding to it —
- * and Clair still never gets more than one index call per worker at a time. A real Clair (fixture data), docker-save
+ * Batch look-ahead (issue 23, batch/run.ts openAhead, afterMatch): each worker reads and hashes its next archive file
+ * while Clair indexes its current image, and goes on to the next image's Clair work while the current one's verdict
+ * and reports are written, so at concurrency 1 our local work overlaps Clair's instead of adding to it — and Clair
+ * still never gets more than one index call per worker at a time, nor a worker more than two images. A real Clair (fixture data), docker-save
  * archives of the fixtures; findings exact and the same as without look-ahead would give (FIXTURES.md).
  */
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClairClient } from '../../../src/clair/client';
 import * as archive from '../../../src/image/archive';
+import * as report from '../../../src/report';
 import { DockerClient } from '../../../src/environment/docker';
 import { startPostgres } from '../../../src/environment/postgres';
 import { startClair, ClairContainer } from '../../../src/environment/clair-container';
@@ -49,7 +51,7 @@ afterAll(async () => {
     expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`clair-scan-${id}-`))).toEqual([]);
 });
 
-it('concurrency 1: the next archive is read while the current image is indexed; one index call at a time', async () => {
+it('concurrency 1: the next archive is read while the current image is indexed, and indexed while the current one writes its reports; one index call at a time', async () => {
   const names = ['debian-vuln', 'alpine', 'clean'];
   const files = names.map((n) => {
     const f = path.join(dir, `${n}.tar`);
@@ -86,6 +88,16 @@ it('concurrency 1: the next archive is read while the current image is indexed; 
     events.push(`read ${names[files.indexOf(file)] ?? file}`);
     return realScan(file, opts);
   });
+  // The first image's reports are slow: the next image's Clair work goes on meanwhile.
+  const realWrite = report.writeReports;
+  const writeSpy = jest.spyOn(report, 'writeReports').mockImplementation(async (result, opts) => {
+    const which = names.find((n) => result.images[0].image.ref.endsWith(`/${n}.tar`)) ?? '?';
+    events.push(`report ${which}`);
+    if (which === names[0]) await new Promise((r) => setTimeout(r, 1500));
+    const written = await realWrite(result, opts);
+    events.push(`reported ${which}`);
+    return written;
+  });
   const out = testTempDir('cs-e2e-lookahead-out-');
   const list = path.join(dir, 'images.txt');
   fs.writeFileSync(list, files.map((f) => `archive:${f}`).join('\n'));
@@ -109,6 +121,7 @@ it('concurrency 1: the next archive is read while the current image is indexed; 
   } finally {
     ClairClient.prototype.index = realIndex;
     scanSpy.mockRestore();
+    writeSpy.mockRestore();
   }
   expect(maxInFlight).toBe(1);
   expect(events.filter((e) => e.startsWith('read '))).toEqual(names.map((n) => `read ${n}`));
@@ -116,4 +129,8 @@ it('concurrency 1: the next archive is read while the current image is indexed; 
   // Each next archive is read before the current image's index call has returned.
   for (let k = 0; k + 1 < names.length; k++)
     expect(events.indexOf(`read ${names[k + 1]}`)).toBeLessThan(events.indexOf(`indexed ${names[k]}`));
+  // The next image is indexed while the first one's reports are still being written …
+  expect(events.indexOf(`indexed ${names[1]}`)).toBeLessThan(events.indexOf(`reported ${names[0]}`));
+  // … but no third image starts before the first is done: at most two images per worker.
+  expect(events.indexOf(`index ${names[2]}`)).toBeGreaterThan(events.indexOf(`reported ${names[0]}`));
 });
