@@ -259,6 +259,8 @@ export async function runScan<T>(
       vulnDataLoader(settings, state, members),
     ));
     onState?.(state);
+    // clair-mode process: the database image's members come from its database (environment/process-service.ts).
+    if (!members.snapshot && !members.image && opened.dataMembers) members.image = opened.dataMembers;
     if (members.snapshot || members.image || exploitOpts.needs.kev || exploitOpts.needs.epss) {
       exploit = await time('data-load', async () =>
         (await loadExploit()).completeExploitData(exploit, members, settings.policy, exploitOpts),

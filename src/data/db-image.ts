@@ -510,7 +510,10 @@ export async function serviceDataTrust(settings: Settings): Promise<ServiceDataT
     settings.registry,
   );
   const info = await readDbImageInfo(pinned, { auth: settings.registry, where: 'registry' });
-  return { buildId: info.buildId, image: pinned, notes: [] };
+  const members = info.members
+    ? Object.fromEntries(Object.entries(info.members).map(([name, m]) => [name, m.sha256]))
+    : undefined;
+  return { buildId: info.buildId, image: pinned, notes: [], ...(members ? { members } : {}) };
 }
 
 /** `updaterSets`: with `--from online`, the sets to run. */
@@ -664,6 +667,12 @@ export async function buildDbImage(opts: BuildDbImageOptions): Promise<BuiltDbIm
         'CREATE SCHEMA clair_scan',
         'CREATE TABLE clair_scan.data_image(build_id text, created_at timestamptz, clair_version text, updater_sets text, records bigint, source_sha256 text, updaters jsonb)',
         `INSERT INTO clair_scan.data_image VALUES (${[info.buildId, info.createdAt, info.clairVersion, info.updaterSets.join(',')].map(sqlLiteral).join(', ')}, ${info.records}, ${sqlLiteral(info.sourceSha256)}, ${sqlLiteral(JSON.stringify(info.updaters))}::jsonb)`,
+        // The members in the database too: clair-mode process reaches only the database (a CI service), not the files.
+        'CREATE TABLE clair_scan.data_member(name text PRIMARY KEY, file text, sha256 text, size bigint, date text, version text, content bytea)',
+        ...Object.entries(members).map(
+          ([name, m]) =>
+            `INSERT INTO clair_scan.data_member VALUES (${[name, m.file, m.sha256].map(sqlLiteral).join(', ')}, ${m.size}, ${sqlLiteral(m.date)}, ${m.version ? sqlLiteral(m.version) : 'NULL'}, pg_read_binary_file(${sqlLiteral(`${DB_IMAGE_MEMBER_DIR}/${m.file}`)}))`,
+        ),
       ].join('; '),
     );
     log.info('VACUUM (ANALYZE) and CHECKPOINT …');

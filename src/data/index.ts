@@ -21,7 +21,7 @@ import { loadDataPublicKey } from './signing';
 export interface DataMembersSink {
   snapshot?: PreparedData['members'];
   /** A database image's members, read from its running container and checked against its labels (db-image.ts). */
-  image?: { label: string; members: SnapshotMembers; bytes: Partial<Record<MemberName, Buffer>> };
+  image?: { label: string; members?: SnapshotMembers; bytes: Partial<Record<MemberName, Buffer>> };
 }
 
 /** The run's vulnerability data, as openClairService loads it into an ephemeral Clair. */

@@ -39,6 +39,8 @@ export interface ClairService {
   version?: string;
   /** What the reports must say about the data (e.g. a stale snapshot used because it could not be refreshed). */
   dataNotes: string[];
+  /** clair-mode process: the exploit-data members the database image's database carries (issue 22; data/exploit.ts). */
+  dataMembers?: { label: string; bytes: Partial<Record<'kev' | 'epss' | 'eol', Buffer>> };
   /** Makes sure (and proves) Clair has vulnerability data for what this index report found. */
   ensureData(index: ClairIndexReport, imageRef: string): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +83,8 @@ export interface VulnDataLoader {
 export interface ServiceDataTrust {
   /** The build id the database must carry, and the signed image (pinned by digest) it comes from. */
   buildId?: string;
+  /** The signed image's members label: name → sha256 the database's members must have (issue 22). */
+  members?: Record<string, string>;
   image?: string;
   notes: string[];
 }

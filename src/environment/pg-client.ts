@@ -5,6 +5,7 @@
  *
  * The URL holds a password: it is masked at once and never part of a message (errors name host:port only).
  */
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
@@ -119,6 +120,65 @@ export async function readDatabaseContents(client: Client): Promise<DatabaseCont
       ).rows
     : [];
   return { clairSchema: clair, dataImageTable: table, rows };
+}
+
+/** A member of a database image (issue 22: KEV, EPSS, EOL data), as `data image build` stored it. */
+export interface DataMemberRow {
+  name: string;
+  file: string;
+  sha256: string;
+  size: number;
+  date: string;
+  version?: string;
+  content: Buffer;
+}
+
+/** The largest member read (the cap docs/SECURITY.md gives members). */
+const MAX_MEMBER_BYTES = 256 * 2 ** 20;
+
+/**
+ * The members in `clair_scan.data_member` (none when the image has no such table), each checked against its own
+ * sha256 and size: a changed row is exit 2, not data. Sizes are read first, so an oversized row is never fetched.
+ */
+export async function readDataMembers(client: Client): Promise<DataMemberRow[]> {
+  const has = await client.query<{ has: boolean }>("SELECT to_regclass('clair_scan.data_member') IS NOT NULL AS has");
+  if (!has.rows[0]?.has) return [];
+  const sizes = await client.query<{ name: string; n: string }>(
+    'SELECT name, octet_length(content)::text AS n FROM clair_scan.data_member',
+  );
+  for (const r of sizes.rows) {
+    if (Number(r.n) > MAX_MEMBER_BYTES)
+      throw new ClairScanError(`the database's ${String(r.name).slice(0, 40)} member is ${r.n} bytes, over the cap`, {
+        hint: 'the database is not a database image as built by clair-scan: rebuild it with `clair-scan data image build`.',
+      });
+  }
+  const rows = await client.query<{
+    name: string;
+    file: string;
+    sha256: string;
+    size: string;
+    date: string;
+    version: string | null;
+    content: Buffer;
+  }>('SELECT name, file, sha256, size::text AS size, date, version, content FROM clair_scan.data_member ORDER BY name');
+  return rows.rows.map((r) => {
+    const sha = createHash('sha256').update(r.content).digest('hex');
+    if (sha !== r.sha256 || r.content.length !== Number(r.size)) {
+      throw new ClairScanError(
+        `the database's ${String(r.name).slice(0, 40)} member does not match its recorded sha256 and size (it was changed after the build)`,
+        { hint: 'use the database image as built: rebuild it with `clair-scan data image build`, or pull it again.' },
+      );
+    }
+    return {
+      name: r.name,
+      file: r.file,
+      sha256: r.sha256,
+      size: Number(r.size),
+      date: r.date,
+      ...(r.version ? { version: r.version } : {}),
+      content: r.content,
+    };
+  });
 }
 
 /** Runs one query; rows as arrays of text (what environment/postgres.ts `query` gives from psql). */

@@ -10,7 +10,15 @@ import type { RunState } from './run-state';
 import { makeRunTempDir } from './run-state';
 import type { PhaseTimer } from './run';
 import { assertCovered, CoverageCache, coverageFromQuery, coverageTargets } from './vuln-data';
-import { checkDataImage, connectPg, pgTarget, type PgTarget, queryText, readDatabaseContents } from './pg-client';
+import {
+  checkDataImage,
+  connectPg,
+  pgTarget,
+  type PgTarget,
+  queryText,
+  readDataMembers,
+  readDatabaseContents,
+} from './pg-client';
 import {
   type ClairProcess,
   clairBinaryVersion,
@@ -41,10 +49,10 @@ export async function openProcessService(
   const pg = pgTarget(settings.postgresUrl as string);
   const dir = makeRunTempDir(state, 'clair');
   log.info(`Starting Clair (${tools.clair}) as a process against the PostgreSQL at ${pg.where} …`);
-  const contents = await time('start-postgres', async () => {
+  const { contents, members } = await time('start-postgres', async () => {
     const client = await connectPg(pg, startupMs);
     try {
-      return await readDatabaseContents(client);
+      return { contents: await readDatabaseContents(client), members: await readDataMembers(client) };
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -69,8 +77,24 @@ export async function openProcessService(
     );
   }
   notes.push(...vouched.notes);
+  // The exploit data it carries (issue 22): a signed image's label names each member's sha256, which the row must have.
+  for (const m of members) {
+    const want = vouched.members?.[m.name];
+    if (vouched.members && want !== m.sha256) {
+      throw new ClairScanError(
+        `the database at ${pg.where} carries a ${m.name} member that the signed database image ${vouched.image ?? ''} does not (sha256:${m.sha256}, label: ${want ? `sha256:${want}` : 'none'})`,
+        { hint: 'run exactly the signed image as the service, or check vuln-data and postgres-url.' },
+      );
+    }
+  }
   const clair = await time('start-clair', () => startClairProcess(processOptions(settings, state, tools, dir, pg.url)));
-  return service(settings, clair, binaryVersion, notes, pg);
+  const svc = service(settings, clair, binaryVersion, notes, pg);
+  if (members.length)
+    svc.dataMembers = {
+      label: settings.vulnData.trim(),
+      bytes: Object.fromEntries(members.map((m) => [m.name, m.content])),
+    };
+  return svc;
 }
 
 function processOptions(

@@ -16,6 +16,7 @@ import { writeSnapshot } from '../../../src/data/snapshot';
 import { describeMembers } from '../../../src/data/members';
 import type { ScanResult } from '../../../src/findings/model';
 import { setLogger } from '../../../src/util/log';
+import { DB_IMAGE_PASSWORD } from '../../../src/data/db-image';
 import { loadTestEnv } from '../../helpers/testenv';
 import { trackRuns } from '../../helpers/runs';
 import { testTempDir } from '../../helpers/tmp';
@@ -193,5 +194,142 @@ test('a member changed after the build (a derived image with another kev.json, s
     );
   } finally {
     docker('rmi', '-f', altered);
+  }
+});
+
+test('clair-mode process against the image run as a service: the members come from its database, the same marks', async () => {
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const name = `cs-e2e-db-members-svc-${randomBytes(4).toString('hex')}`;
+  docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--network',
+    'host',
+    tag,
+    'postgres',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-p',
+    String(port),
+  );
+  const savedPath = process.env.PATH;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        docker(
+          'exec',
+          '-u',
+          'postgres',
+          name,
+          'psql',
+          '-X',
+          '-q',
+          '-At',
+          '-p',
+          String(port),
+          '-U',
+          'clair',
+          '-d',
+          'clair',
+          '-c',
+          'SELECT 1',
+        );
+        break;
+      } catch (err) {
+        if (i >= 60) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    expect(
+      docker(
+        'exec',
+        '-u',
+        'postgres',
+        name,
+        'psql',
+        '-X',
+        '-q',
+        '-At',
+        '-p',
+        String(port),
+        '-U',
+        'clair',
+        '-d',
+        'clair',
+        '-c',
+        'SELECT name, file, sha256, size FROM clair_scan.data_member ORDER BY name',
+      ),
+    ).toBe(
+      `epss|epss.csv.gz|${sha(EPSS)}|${fs.statSync(EPSS).size}\nkev|kev.json|${sha(KEV)}|${fs.statSync(KEV).size}`,
+    );
+    process.env.PATH = `${env.clairBin}:${savedPath}`;
+    capture();
+    const settings = settingsFor([fixture('debian-vuln')], {
+      'clair-mode': 'process',
+      'postgres-url': `postgres://clair:${DB_IMAGE_PASSWORD}@127.0.0.1:${port}/clair?sslmode=disable`,
+      'vuln-data': `db-image:${tag}`,
+      'kev-data': '',
+      'epss-data': '',
+      'severity-threshold': 'none',
+      formats: 'json',
+    });
+    const o = await scan(settings, track);
+    jest.restoreAllMocks();
+    fs.rmSync(settings.reports.outputDir, { recursive: true, force: true });
+    expect(findingLines(o.result.images[0])).toEqual(DEBIAN_VULN_FINDINGS);
+    expect(
+      o.result.images[0].vulnerabilities
+        .filter((f) => f.kev)
+        .map((f) => `${f.id} ${f.kev!.dateAdded} ${f.epss?.score ?? '-'}`)
+        .sort(),
+    ).toEqual(['CVE-2099-1003 2026-10-01 0.91234', 'CVE-2099-1005 2026-11-12 -']);
+    expect(o.result.enrichment).toEqual({
+      kev: { version: X.KEV_VERSION, date: X.KEV_DATE },
+      epss: { modelVersion: X.EPSS_MODEL, date: X.EPSS_DATE },
+    });
+    expect(o.result.images[0].notes).toContain(
+      `Exploit data: the CISA KEV catalogue ${X.KEV_VERSION} (released ${X.KEV_DATE}) carried by the vulnerability data db-image:${tag}.`,
+    );
+
+    // A member changed in the database after the build: exit 2, not used.
+    docker(
+      'exec',
+      '-u',
+      'postgres',
+      name,
+      'psql',
+      '-X',
+      '-q',
+      '-p',
+      String(port),
+      '-U',
+      'clair',
+      '-d',
+      'clair',
+      '-c',
+      "UPDATE clair_scan.data_member SET content = convert_to('{}', 'UTF8') WHERE name = 'kev'",
+    );
+    capture();
+    const err = await scan({ ...settings }, track).then(
+      () => undefined,
+      (e: unknown) => e as { exitCode?: number; message?: string },
+    );
+    jest.restoreAllMocks();
+    expect(err?.exitCode).toBe(2);
+    expect(err?.message).toBe(
+      "the database's kev member does not match its recorded sha256 and size (it was changed after the build)",
+    );
+  } finally {
+    process.env.PATH = savedPath;
+    jest.restoreAllMocks();
+    docker('rm', '-f', '-v', name);
   }
 });
