@@ -5,7 +5,7 @@
  * empty reads them back from the running container, checked against the label, and marks debian-vuln exactly as
  * e2e/policy/exploit-data.test.ts derives it.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
@@ -19,6 +19,7 @@ import { setLogger } from '../../../src/util/log';
 import { DB_IMAGE_PASSWORD } from '../../../src/data/db-image';
 import { loadTestEnv } from '../../helpers/testenv';
 import { trackRuns } from '../../helpers/runs';
+import { makeKeyPair } from '../../helpers/cosign';
 import { testTempDir } from '../../helpers/tmp';
 import { BUNDLE, DEBIAN_VULN_FINDINGS, docker, findingLines, fixture, REPO, settingsFor } from '../scan/helpers';
 
@@ -331,5 +332,147 @@ test('clair-mode process against the image run as a service: the members come fr
     process.env.PATH = savedPath;
     jest.restoreAllMocks();
     docker('rm', '-f', '-v', name);
+  }
+});
+
+test('clair-mode process with vuln-data-public-key: the signed image label binds the members; a consistently changed row is exit 2', async () => {
+  const reg = env.registry;
+  const signedTag = `${reg.address}/clair-scan-test/db-members-signed-${randomBytes(4).toString('hex')}:1`;
+  const kp = makeKeyPair('ec');
+  const dir = testTempDir('cs-e2e-db-members-signed-');
+  fs.writeFileSync(path.join(dir, 'data.key'), kp.privatePem);
+  const credEnv = {
+    ...process.env,
+    CLAIR_SCAN_REGISTRY_USERNAME: reg.username,
+    CLAIR_SCAN_REGISTRY_PASSWORD: reg.password,
+  };
+  capture();
+  const built = await runCli(
+    [
+      'data',
+      'image',
+      'build',
+      '--from',
+      BUNDLE,
+      '--kev-data',
+      KEV,
+      '--tag',
+      signedTag,
+      '--push',
+      '--sign-key',
+      path.join(dir, 'data.key'),
+      '--clair-image',
+      env.clairImage,
+      '--postgres-image',
+      env.postgresImage,
+      '--pull',
+      'never',
+    ],
+    credEnv,
+  );
+  const buildLog = logs.join('');
+  jest.restoreAllMocks();
+  expect({ built, log: built ? buildLog : '' }).toEqual({ built: 0, log: '' });
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const name = `cs-e2e-db-members-signed-${randomBytes(4).toString('hex')}`;
+  docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--network',
+    'host',
+    signedTag,
+    'postgres',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-p',
+    String(port),
+  );
+  const psql = (sql: string): string =>
+    docker(
+      'exec',
+      '-u',
+      'postgres',
+      name,
+      'psql',
+      '-X',
+      '-q',
+      '-At',
+      '-p',
+      String(port),
+      '-U',
+      'clair',
+      '-d',
+      'clair',
+      '-c',
+      sql,
+    );
+  const savedPath = process.env.PATH;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        psql('SELECT 1');
+        break;
+      } catch (err) {
+        if (i >= 60) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    process.env.PATH = `${env.clairBin}:${savedPath}`;
+    const settings = settingsFor([fixture('debian-vuln')], {
+      'clair-mode': 'process',
+      'postgres-url': `postgres://clair:${DB_IMAGE_PASSWORD}@127.0.0.1:${port}/clair?sslmode=disable`,
+      'vuln-data': `db-image:${signedTag}`,
+      'vuln-data-public-key': kp.publicPem,
+      'registry-username': reg.username,
+      'registry-password': reg.password,
+      'registry-host': reg.address,
+      'kev-data': '',
+      'severity-threshold': 'none',
+      formats: 'json',
+    });
+    capture();
+    const o = await scan(settings, track);
+    jest.restoreAllMocks();
+    fs.rmSync(settings.reports.outputDir, { recursive: true, force: true });
+    expect(
+      o.result.images[0].vulnerabilities
+        .filter((f) => f.kev)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['CVE-2099-1003', 'CVE-2099-1005']);
+
+    // Changed so the row checks itself (its sha256 and size follow the content): only the signed label can tell.
+    psql(
+      "UPDATE clair_scan.data_member SET content = convert_to('{}', 'UTF8'), sha256 = encode(sha256(convert_to('{}', 'UTF8')), 'hex'), size = 2 WHERE name = 'kev'",
+    );
+    capture();
+    const err = await scan({ ...settings }, track).then(
+      () => undefined,
+      (e: unknown) => e as { exitCode?: number; message?: string },
+    );
+    jest.restoreAllMocks();
+    expect(err?.exitCode).toBe(2);
+    expect(err?.message).toMatch(
+      new RegExp(
+        `^the database at .* carries a kev member that the signed database image .* does not \\(sha256:${createHash('sha256').update('{}').digest('hex')}, label: sha256:${sha(KEV)}\\)$`,
+      ),
+    );
+  } finally {
+    process.env.PATH = savedPath;
+    jest.restoreAllMocks();
+    docker('rm', '-f', '-v', name);
+    try {
+      docker('rmi', '-f', signedTag);
+    } catch {
+      // already gone
+    }
   }
 });
