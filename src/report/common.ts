@@ -188,11 +188,14 @@ export function primaryLink(f: VulnerabilityFinding): string | undefined {
 export function allLinks(f: VulnerabilityFinding): readonly string[] {
   let links = linkCache?.get(f);
   if (!links) {
-    const out = new Set<string>();
     const c = canonicalUrl(f.id);
-    if (c) out.add(c);
-    for (const l of f.links) if (isHttpUrl(l)) out.add(l);
-    links = [...out];
+    links = c ? [c] : [];
+    // A finding has a few links: an array search beats a Set and its copy; a long list (hostile) keeps the Set.
+    if (f.links.length > 16) {
+      const out = new Set(links);
+      for (const l of f.links) if (isHttpUrl(l)) out.add(l);
+      links = [...out];
+    } else for (const l of f.links) if (!links.includes(l) && isHttpUrl(l)) links.push(l);
     linkCache?.set(f, links);
   }
   return links;
@@ -255,18 +258,35 @@ export function sortedVulns(img: ImageResult): VulnerabilityFinding[] {
   return reportOrder(img.vulnerabilities).slice();
 }
 
-/** Vulnerabilities of all images, with their image, in report order. */
-export function allVulns(images: ImageResult[]): { f: VulnerabilityFinding; img: ImageResult }[] {
+/**
+ * Vulnerabilities of all images, with their image, in report order; with `where`, only those it keeps, in the same
+ * order (a stable sort of a subset keeps the subset's order in the whole): without the whole list at hand, only
+ * they are sorted (OpenVEX reads the few allowlisted ones).
+ */
+export function allVulns(
+  images: ImageResult[],
+  where?: (f: VulnerabilityFinding) => boolean,
+): { f: VulnerabilityFinding; img: ImageResult }[] {
   const cached = allOrderCache?.get(images);
-  if (cached) return cached.slice();
+  if (cached) return where ? cached.filter((x) => where(x.f)) : cached.slice();
   // Each image's findings already in order (stable, so equal ones keep their order): the sort below then only
   // merges these runs, and gives what sorting the unsorted list gives (a stable sort's result is determined).
   const out: { f: VulnerabilityFinding; img: ImageResult }[] = [];
-  for (const img of images) for (const f of reportOrder(img.vulnerabilities)) out.push({ f, img });
-  if (images.length > 1)
-    out.sort((a, b) => compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref));
+  for (const img of images) {
+    if (where) for (const f of img.vulnerabilities.filter(where).sort(compareFindings)) out.push({ f, img });
+    else for (const f of reportOrder(img.vulnerabilities)) out.push({ f, img });
+  }
+  if (where) return images.length > 1 ? out.sort(byFindingThenImage) : out;
+  if (images.length > 1) out.sort(byFindingThenImage);
   allOrderCache?.set(images, out);
   return out.slice();
+}
+
+function byFindingThenImage(
+  a: { f: VulnerabilityFinding; img: ImageResult },
+  b: { f: VulnerabilityFinding; img: ImageResult },
+): number {
+  return compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref);
 }
 
 /** Replace control characters (C0, DEL, C1, bidi overrides, line/paragraph separators) by a space and collapse whitespace. */

@@ -167,27 +167,21 @@ const JS = `
 
 export function renderHtml(result: ScanResult): string {
   const rows: Row[] = allVulns(result.images).map(({ f, img }) => {
-    const u = primaryLink(f);
-    const row: Row = {
-      s: f.severity,
-      r: severityRank(f.severity),
-      id: f.id,
-      ...(isHttpUrl(u) ? { u } : {}),
-      p: f.package.name,
-      v: f.package.version,
-      f: f.fixedIn ?? '',
-      x: f.fixable,
-      i: img.image.ref,
-      ...(f.cvss ? { c: f.cvss.score } : {}),
-      d: f.description,
-      ...(f.allowlisted
-        ? {
-            a: `${f.allowlisted.reason} (${f.allowlisted.source}${f.allowlisted.expires ? `, expires ${f.allowlisted.expires}` : ''})`,
-          }
-        : {}),
-      k: f.aliases.join(' '),
-      ...(f.baselineState ? { n: f.baselineState } : {}),
-    };
+    // Keys assigned in the order the JSON shows them (no spread of a temporary object per optional key).
+    const row = { s: f.severity, r: severityRank(f.severity), id: f.id } as Row;
+    const u = primaryLink(f); // an http(s) URL or none (allLinks)
+    if (u) row.u = u;
+    row.p = f.package.name;
+    row.v = f.package.version;
+    row.f = f.fixedIn ?? '';
+    row.x = f.fixable;
+    row.i = img.image.ref;
+    if (f.cvss) row.c = f.cvss.score;
+    row.d = f.description;
+    if (f.allowlisted)
+      row.a = `${f.allowlisted.reason} (${f.allowlisted.source}${f.allowlisted.expires ? `, expires ${f.allowlisted.expires}` : ''})`;
+    row.k = f.aliases.join(' ');
+    if (f.baselineState) row.n = f.baselineState;
     // Assigned, not spread: most findings have neither, and this runs per finding.
     if (f.kev) {
       row.kv = 1;

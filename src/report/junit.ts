@@ -29,13 +29,23 @@ const TEXT_ESCAPES: Record<string, string> = {
   '\r': '&#13;',
 };
 
+/**
+ * Anything xmlText / xmlAttr would change: a character outside XML 1.0's BMP ranges, any surrogate (without `u`, so
+ * a quick scan: valid pairs then take the full path), `&<>`; for attributes also `"` and tab / newline / return.
+ * Most text (per finding, several times) has none, and the `u` regex of the full path is the slow part.
+ */
+const TEXT_CLEAN = /^[\t\n\r\u0020-\u0025\u0027-\u003b\u003d\u003f-\uD7FF\uE000-\uFFFD]*$/;
+const ATTR_CLEAN = /^[\u0020\u0021\u0023-\u0025\u0027-\u003b\u003d\u003f-\uD7FF\uE000-\uFFFD]*$/;
+
 /** Element text. */
 export function xmlText(s: string): string {
+  if (TEXT_CLEAN.test(s)) return s;
   return s.replace(NOT_XML, '\uFFFD').replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]);
 }
 
 /** An attribute value (in double quotes). */
 export function xmlAttr(s: string): string {
+  if (ATTR_CLEAN.test(s)) return s;
   return s.replace(NOT_XML, '\uFFFD').replace(/[&<>"\t\n\r]/g, (c) => TEXT_ESCAPES[c]);
 }
 

@@ -45,8 +45,8 @@ export function buildOpenVex(result: ScanResult): Record<string, unknown> {
   const timestamp = result.finishedAt;
   const seen = new Set<string>();
   const statements: Record<string, unknown>[] = [];
-  for (const { f, img } of allVulns(result.images)) {
-    if (!f.allowlisted) continue;
+  // Only the allowlisted findings, in report order (the order of allVulns restricted to them: no sort of the rest).
+  for (const { f, img } of allVulns(result.images, (x) => !!x.allowlisted)) {
     const key = `${img.image.name}|${f.package.purl}|${f.id}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -141,6 +141,7 @@ interface RuleParts {
   short: string;
   full: string;
   level: Result.level;
+  /** help.text and help.markdown as JSON string contents (escaped, without the quotes): see jsonEsc. */
   helpText: string;
   helpMarkdown: string;
   tags: string[];
@@ -152,7 +153,7 @@ interface RuleParts {
 function ruleJson(r: RuleParts): string {
   return (
     `{"id":${J(r.id)},"name":${J(r.name)},"shortDescription":{"text":${J(r.short)}},"fullDescription":{"text":${J(r.full)}},` +
-    `"defaultConfiguration":{"level":"${r.level}"},"help":{"text":${J(r.helpText)},"markdown":${J(r.helpMarkdown)}},` +
+    `"defaultConfiguration":{"level":"${r.level}"},"help":{"text":"${r.helpText}","markdown":"${r.helpMarkdown}"},` +
     `"properties":{"tags":${J(r.tags)},"precision":"very-high"${r.securitySeverity ? `,"security-severity":${J(r.securitySeverity)}` : ''}}` +
     `${r.helpUri ? `,"helpUri":${J(r.helpUri)}` : ''}}`
   );
@@ -170,34 +171,52 @@ function exploitLines(f: VulnerabilityFinding): string[] {
   return lines;
 }
 
+/** What JSON.stringify leaves as it is in a string: no quote, backslash, control character or surrogate. */
+const JSON_SAFE = /^[\x20\x21\x23-\x5b\x5d-\ud7ff\ue000-\uffff]*$/;
+
+/**
+ * `s` as JSON string contents: JSON.stringify(s) without its quotes (most text needs no escaping). The help texts
+ * are written from escaped pieces, so the long text is never stringified (copied and scanned) whole; every piece
+ * is set between ASCII literals, so no surrogate pair is split between two pieces.
+ */
+function jsonEsc(s: string): string {
+  return JSON_SAFE.test(s) ? s : J(s).slice(1, -1);
+}
+
+/** Markdown cell text as JSON string contents. */
+function mdEsc(s: string): string {
+  return jsonEsc(mdCell(s));
+}
+
 function vulnRuleParts(f: VulnerabilityFinding, affected: { img: ImageResult; f: VulnerabilityFinding }[]): RuleParts {
   const links = allLinks(f);
   const sev = securitySeverity(f.severity, f.cvss?.score);
   const desc = f.description.trim() || f.name || f.id;
-  let text = `${f.id} (${f.severity}${f.cvss ? `, CVSS ${f.cvss.score}${f.cvss.vector ? ` ${f.cvss.vector}` : ''}` : ''})\n\n${desc}\n\nAffected packages:`;
+  // JSON string contents (jsonEsc): "\\n" here is the two characters of an escaped newline.
+  let text = `${jsonEsc(f.id)} (${f.severity}${f.cvss ? `, CVSS ${f.cvss.score}${f.cvss.vector ? ` ${jsonEsc(f.cvss.vector)}` : ''}` : ''})\\n\\n${jsonEsc(desc)}\\n\\nAffected packages:`;
   let md =
-    `**${mdCell(f.id)}** — ${mdCell(f.severity)}${f.cvss ? ` (CVSS ${f.cvss.score})` : ''}\n\n${mdCell(desc)}\n\n` +
-    '| Package | Installed | Fixed in | Image |\n| --- | --- | --- | --- |';
+    `**${mdEsc(f.id)}** — ${mdEsc(f.severity)}${f.cvss ? ` (CVSS ${f.cvss.score})` : ''}\\n\\n${mdEsc(desc)}\\n\\n` +
+    '| Package | Installed | Fixed in | Image |\\n| --- | --- | --- | --- |';
   for (const a of affected) {
     const fixed = a.f.fixedIn ?? 'no fix yet';
-    text += `\n- ${a.f.package.name} ${a.f.package.version} (fixed in: ${fixed}; image ${a.img.image.ref})`;
-    md += `\n| ${mdCell(a.f.package.name)} | ${mdCell(a.f.package.version)} | ${mdCell(fixed)} | ${mdCell(a.img.image.ref)} |`;
+    text += `\\n- ${jsonEsc(a.f.package.name)} ${jsonEsc(a.f.package.version)} (fixed in: ${jsonEsc(fixed)}; image ${jsonEsc(a.img.image.ref)})`;
+    md += `\\n| ${mdEsc(a.f.package.name)} | ${mdEsc(a.f.package.version)} | ${mdEsc(fixed)} | ${mdEsc(a.img.image.ref)} |`;
   }
   const exploit = exploitLines(f);
   if (exploit.length) {
-    text += `\n\n${exploit.join('\n')}`;
-    md += `\n\n${exploit.map(mdCell).join('  \n')}`;
+    text += `\\n\\n${exploit.map(jsonEsc).join('\\n')}`;
+    md += `\\n\\n${exploit.map(mdEsc).join('  \\n')}`;
   }
   if (f.aliases.length) {
-    text += `\n\nAlso known as: ${f.aliases.join(', ')}`;
-    md += `\n\nAlso known as: ${f.aliases.map(mdCell).join(', ')}`;
+    text += `\\n\\nAlso known as: ${f.aliases.map(jsonEsc).join(', ')}`;
+    md += `\\n\\nAlso known as: ${f.aliases.map(mdEsc).join(', ')}`;
   }
   if (links.length) {
-    text += '\n\nReferences:';
-    md += '\n\n**References**\n';
+    text += '\\n\\nReferences:';
+    md += '\\n\\n**References**\\n';
     for (const l of links) {
-      text += `\n- ${l}`;
-      md += `\n- ${mdLink(l)}`;
+      text += `\\n- ${jsonEsc(l)}`;
+      md += `\\n- ${jsonEsc(mdLink(l))}`;
     }
   }
   return {
@@ -222,8 +241,8 @@ function complianceRuleParts(c: ComplianceFinding): RuleParts {
     short: cap(c.title, 1024),
     full: cap(`${c.title}. Image compliance check "${c.rule}".`, 1024),
     level: LEVEL[c.severity],
-    helpText: `${c.title}\n\n${c.message}`,
-    helpMarkdown: `**${mdCell(c.title)}**\n\n${mdCell(c.message)}`,
+    helpText: `${jsonEsc(c.title)}\\n\\n${jsonEsc(c.message)}`,
+    helpMarkdown: `**${mdEsc(c.title)}**\\n\\n${mdEsc(c.message)}`,
     tags: ['security', 'compliance', sevTag(c.severity), 'container'],
     securitySeverity: securitySeverity(c.severity),
   };

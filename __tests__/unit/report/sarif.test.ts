@@ -149,4 +149,28 @@ describe('SARIF', () => {
     expect(s.runs[0].properties.truncation.reasons.join(' ')).toMatch(/gzipped/);
     expect(s.runs[0].results[0].properties.severity).toBe('Critical');
   });
+
+  test('help text and markdown of hostile text: exact after parsing, and the compact log is JSON.stringify of itself', () => {
+    // Over 2,000 results: the compact log, whose help texts are written from escaped pieces (no whole-text stringify).
+    const r = syntheticResult(2100, 1);
+    const f = r.images[0].vulnerabilities[0];
+    const nasty = 'q"uote \\back\\slash \u0001ctl \u2028ls lone\ud800 pair\ud83d\ude00 low\udc00 end';
+    f.description = nasty;
+    f.package = { ...f.package, name: 'p"k\\g\ud800', version: '1"\\2' };
+    f.aliases = ['A"1', 'B\\2\udfff'];
+    f.cvss = { score: 7.25, vector: 'CVSS:3.1/"AV:N\\' };
+    f.links = ['https://example.org/x'];
+    const text = renderSarif(r, { dockerfile: 'Dockerfile' });
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`);
+    const rule = JSON.parse(text).runs[0].tool.driver.rules.find((x: any) => x.id === f.id);
+    expect(rule.help.text).toBe(
+      `${f.id} (${f.severity}, CVSS 7.25 CVSS:3.1/"AV:N\\)\n\n${nasty}\n\nAffected packages:\n` +
+        `- p"k\\g\ud800 1"\\2 (fixed in: ${f.fixedIn ?? 'no fix yet'}; image ${r.images[0].image.ref})\n\n` +
+        `Also known as: A"1, B\\2\udfff\n\nReferences:\n- https://nvd.nist.gov/vuln/detail/${f.id}\n- https://example.org/x`,
+    );
+    expect(rule.help.markdown).toContain(
+      'q&quot;uote \\\\back\\\\slash ctl ls lone\ud800 pair\ud83d\ude00 low\udc00 end',
+    );
+    expect(rule.help.markdown).toContain('| p&quot;k\\\\g\ud800 | 1&quot;\\\\2 |');
+  });
 });

@@ -1,5 +1,5 @@
-import { allLinks, primaryLink, withOrderCache } from '../../../src/report/common';
-import { vuln } from '../../helpers/model';
+import { allLinks, allVulns, primaryLink, withOrderCache } from '../../../src/report/common';
+import { syntheticResult, vuln } from '../../helpers/model';
 
 describe('per-finding work shared by the formats of one writeReports call', () => {
   const f = vuln('CVE-2024-0001', 'High', {
@@ -28,5 +28,28 @@ describe('per-finding work shared by the formats of one writeReports call', () =
       'http://example.org/d',
     );
     expect(primaryLink(vuln('DSA-1', 'High', { links: ['ftp://x'] }))).toBeUndefined();
+  });
+});
+
+describe('allVulns with a filter', () => {
+  it('is the report order restricted to what the filter keeps, with and without the whole list cached', async () => {
+    const r = syntheticResult(600, 3);
+    // Equal findings across images (same id, package, version and severity) and allowlisted ones in every image.
+    for (const img of r.images)
+      img.vulnerabilities.forEach((f, i) => {
+        if (i % 4 === 0) f.allowlisted = { source: 'a.yaml:1', reason: 'r' };
+        if (i % 8 === 0) f.id = 'CVE-2020-0001';
+      });
+    const keep = (f: { allowlisted?: unknown }): boolean => !!f.allowlisted;
+    const whole = allVulns(r.images);
+    const expected = whole.filter((x) => keep(x.f));
+    expect(expected.length).toBe(150);
+    expect(allVulns(r.images, keep)).toEqual(expected);
+    const one = [r.images[1]];
+    expect(allVulns(one, keep)).toEqual(allVulns(one).filter((x) => keep(x.f)));
+    await withOrderCache(async () => {
+      allVulns(r.images);
+      expect(allVulns(r.images, keep)).toEqual(expected);
+    });
   });
 });
