@@ -289,7 +289,7 @@ const INPUT_LIST = [
     type: 'string',
     default: '',
     description:
-      'With a snapshot in `vuln-data`: its maximum age, e.g. `24h`, `2d`. An older snapshot is refreshed online (its updater sets) when the Docker host can reach the sources; otherwise it is used with a warning naming its age in the log and the reports. A `db-image:` older than this (its creation time) is refused. Empty: no limit.',
+      'With a snapshot in `vuln-data`: its maximum age, e.g. `24h`, `2d`. An older snapshot is refreshed online (its updater sets) when the Docker host can reach the sources; otherwise it is used with a warning naming its age in the log and the reports. A `db-image:` older than this (its creation time) is refused, and so is KEV, EPSS or end-of-life data older than this by its own date (given or carried by the data). Empty: no limit.',
   },
   {
     name: 'vuln-data-public-key',
