@@ -139,14 +139,15 @@ export async function writeChunksAtomic(
   return target;
 }
 
+const VARIANT_DIGIT = '89ab';
+
 /** A name-based UUID (RFC 4122 version 5 layout over SHA-1) of `text`: the same text gives the same UUID. */
 export function stableUuid(text: string, namespace = 'clair-scan'): string {
-  // One-shot hash of "namespace\0text" (the bytes a createHash().update() ×3 saw): half the cost per id.
-  const h = hash('sha1', `${namespace}\0${text}`, 'buffer');
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+  // One-shot hash of "namespace\0text" (the bytes a createHash().update() ×3 saw): half the cost per id. The version
+  // (byte 6's high nibble: 5) and variant (byte 8's two high bits: 10) are set on the hex digits (no buffer).
+  const x = hash('sha1', `${namespace}\0${text}`, 'hex');
+  const variant = VARIANT_DIGIT[parseInt(x[16], 16) & 3];
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-5${x.slice(13, 16)}-${variant}${x.slice(17, 20)}-${x.slice(20, 32)}`;
 }
 
 export function sha256Hex(text: string): string {
@@ -209,6 +210,16 @@ export function distributionOf(f: VulnerabilityFinding, img: ImageResult): Distr
 /** Stable operating-system text, e.g. "debian 12"; "unknown" when Clair found no distribution. */
 export function osText(d: Distribution | undefined): string {
   if (!d) return 'unknown';
+  // Per distribution, not per finding, while writeReports runs (SARIF and GitLab say it for every finding).
+  let t = osCache?.get(d);
+  if (t === undefined) {
+    t = osTextOf(d);
+    osCache?.set(d, t);
+  }
+  return t;
+}
+
+function osTextOf(d: Distribution): string {
   const name = d.did || d.name;
   const version = d.versionId || d.version;
   const t = [name, version].filter(Boolean).join(' ').trim();
@@ -224,6 +235,8 @@ let orderCache: WeakMap<VulnerabilityFinding[], VulnerabilityFinding[]> | undefi
 let allOrderCache: WeakMap<ImageResult[], { f: VulnerabilityFinding; img: ImageResult }[]> | undefined;
 /** Likewise allLinks, per finding (SARIF, GitLab, CycloneDX, JUnit, HTML and the summary read them). */
 let linkCache: WeakMap<VulnerabilityFinding, string[]> | undefined;
+/** Likewise osText, per distribution. */
+let osCache: WeakMap<Distribution, string> | undefined;
 let orderScopes = 0;
 
 /** Run `fn` with the report order of findings cached (see orderCache); the cache is dropped after the last scope. */
@@ -232,6 +245,7 @@ export async function withOrderCache<T>(fn: () => Promise<T>): Promise<T> {
     orderCache = new WeakMap();
     allOrderCache = new WeakMap();
     linkCache = new WeakMap();
+    osCache = new WeakMap();
   }
   try {
     return await fn();
@@ -240,6 +254,7 @@ export async function withOrderCache<T>(fn: () => Promise<T>): Promise<T> {
       orderCache = undefined;
       allOrderCache = undefined;
       linkCache = undefined;
+      osCache = undefined;
     }
   }
 }

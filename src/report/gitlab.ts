@@ -10,7 +10,6 @@ import {
   distributionOf,
   imageNotes,
   isCve,
-  isHttpUrl,
   osText,
   stableUuid,
   writeChunksAtomic,
@@ -95,7 +94,8 @@ function identifier(id: string, fallbackUrl?: string, canonical = canonicalUrl(i
   const type = m ? (m[1] ?? m[2]).toLowerCase() : 'clair';
   const url = canonical ?? fallbackUrl;
   const value = isCve(id) ? id.toUpperCase() : id;
-  return { type, name: value, value, ...(url && isHttpUrl(url) ? { url } : {}) };
+  // Either URL is http(s) already: a canonical page (common.ts) or a link that allLinks kept.
+  return { type, name: value, value, ...(url ? { url } : {}) };
 }
 
 const J = JSON.stringify;
@@ -227,16 +227,22 @@ export function renderGitlab(result: ScanResult, opts: { defaultBranchImage?: st
   return s;
 }
 
+/** Characters gathered before a chunk is given to the writer. */
+const CHUNK = 64 * 1024;
+
 /**
- * The report in chunks (one per vulnerability), byte for byte JSON.stringify(report, null, 2) + newline: the frame
- * is stringified, the vulnerabilities written as text (vulnerabilityJson). `defaultBranchImage`: the default
- * branch's name of the (one) scanned image, as default-branch-image gives it.
+ * The report in chunks (vulnerabilities gathered to about CHUNK characters), byte for byte
+ * JSON.stringify(report, null, 2) + newline: the frame is stringified, the vulnerabilities written as text
+ * (vulnerabilityJson). `defaultBranchImage`: the default branch's name of the (one) scanned image, as
+ * default-branch-image gives it.
  */
 export function* gitlabReportChunks(result: ScanResult, opts: { defaultBranchImage?: string } = {}): Generator<string> {
   const frame = J(reportFrame(result), null, 2);
   const empty = '[]\n}';
   let first = true;
   const seen = new Set<string>();
+  // Vulnerabilities gathered into chunks of about CHUNK characters (a write per ~1 kB finding costs more).
+  let out = '';
   for (const img of result.images) {
     for (const f of img.vulnerabilities) {
       if (f.allowlisted) continue;
@@ -246,14 +252,18 @@ export function* gitlabReportChunks(result: ScanResult, opts: { defaultBranchIma
       seen.add(id);
       const text = vulnerabilityJson(f, img, id, opts.defaultBranchImage, result.enrichment);
       if (first) {
-        yield `${frame.slice(0, -empty.length)}[\n    ${text}`;
+        out = `${frame.slice(0, -empty.length)}[\n    ${text}`;
         first = false;
       } else {
-        yield `,\n    ${text}`;
+        out += `,\n    ${text}`;
+      }
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
       }
     }
   }
-  yield first ? `${frame}\n` : '\n  ]\n}\n';
+  yield first ? `${frame}\n` : `${out}\n  ]\n}\n`;
 }
 
 export const gitlabFormat: ReportFormatDescriptor<'gitlab'> = {

@@ -1,4 +1,5 @@
-import { allLinks, allVulns, primaryLink, withOrderCache } from '../../../src/report/common';
+import { createHash } from 'node:crypto';
+import { allLinks, allVulns, primaryLink, stableUuid, withOrderCache } from '../../../src/report/common';
 import { syntheticResult, vuln } from '../../helpers/model';
 
 describe('per-finding work shared by the formats of one writeReports call', () => {
@@ -51,5 +52,28 @@ describe('allVulns with a filter', () => {
       allVulns(r.images);
       expect(allVulns(r.images, keep)).toEqual(expected);
     });
+  });
+});
+
+describe('stableUuid', () => {
+  it('is the RFC 4122 version 5 layout of SHA-1("namespace\\0text"), for every variant digit', () => {
+    // The reference: bytes set on the digest, as RFC 4122 section 4.3 says.
+    const reference = (text: string, ns: string): string => {
+      const h = createHash('sha1').update(`${ns}\0${text}`).digest();
+      h[6] = (h[6] & 0x0f) | 0x50;
+      h[8] = (h[8] & 0x3f) | 0x80;
+      const x = h.subarray(0, 16).toString('hex');
+      return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+    };
+    const variants = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const text = `image|pkg-${i}|CVE-2024-${i}\u00e9`;
+      const u = stableUuid(text, 'clair-scan/gitlab');
+      expect(u).toBe(reference(text, 'clair-scan/gitlab'));
+      expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      variants.add(u[19]);
+    }
+    expect([...variants].sort()).toEqual(['8', '9', 'a', 'b']);
+    expect(stableUuid('x')).toBe(reference('x', 'clair-scan'));
   });
 });
