@@ -9,12 +9,14 @@ import { ClairScanError, errorMessage } from '../util/errors';
 import {
   compareFindings,
   Distribution,
+  emptyCounts,
   Enrichment,
   ImageResult,
   nothingToMatch,
   NOTHING_TO_MATCH_NOTE,
   Severity,
   SEVERITIES,
+  SeverityCounts,
   VulnerabilityFinding,
 } from '../findings/model';
 
@@ -237,6 +239,8 @@ let allOrderCache: WeakMap<ImageResult[], { f: VulnerabilityFinding; img: ImageR
 let linkCache: WeakMap<VulnerabilityFinding, string[]> | undefined;
 /** Likewise osText, per distribution. */
 let osCache: WeakMap<Distribution, string> | undefined;
+/** Likewise imageCounts, per findings array (the summary and HTML count each image). */
+let countsCache: WeakMap<VulnerabilityFinding[], ImageCounts> | undefined;
 let orderScopes = 0;
 
 /** Run `fn` with the report order of findings cached (see orderCache); the cache is dropped after the last scope. */
@@ -246,6 +250,7 @@ export async function withOrderCache<T>(fn: () => Promise<T>): Promise<T> {
     allOrderCache = new WeakMap();
     linkCache = new WeakMap();
     osCache = new WeakMap();
+    countsCache = new WeakMap();
   }
   try {
     return await fn();
@@ -255,6 +260,7 @@ export async function withOrderCache<T>(fn: () => Promise<T>): Promise<T> {
       allOrderCache = undefined;
       linkCache = undefined;
       osCache = undefined;
+      countsCache = undefined;
     }
   }
 }
@@ -302,6 +308,31 @@ function byFindingThenImage(
   b: { f: VulnerabilityFinding; img: ImageResult },
 ): number {
   return compareFindings(a.f, b.f) || a.img.image.ref.localeCompare(b.img.image.ref);
+}
+
+export interface ImageCounts {
+  /** Per severity, allowlisted findings not included. */
+  all: SeverityCounts;
+  /** Likewise, the fixable ones. */
+  fixable: SeverityCounts;
+  allowlisted: number;
+}
+
+/** An image's counts as the summary and HTML tables show them: one pass (cached while writeReports runs). */
+export function imageCounts(vulns: VulnerabilityFinding[]): ImageCounts {
+  let c = countsCache?.get(vulns);
+  if (!c) {
+    c = { all: emptyCounts(), fixable: emptyCounts(), allowlisted: 0 };
+    for (const f of vulns) {
+      if (f.allowlisted) c.allowlisted++;
+      else {
+        c.all[f.severity]++;
+        if (f.fixable) c.fixable[f.severity]++;
+      }
+    }
+    countsCache?.set(vulns, c);
+  }
+  return c;
 }
 
 /** Replace control characters (C0, DEL, C1, bidi overrides, line/paragraph separators) by a space and collapse whitespace. */

@@ -7,12 +7,13 @@
  * exploit data (issue 22), known exploited only and EPSS ≥ x; every column sorts. The KEV and EPSS columns appear
  * for the data that was applied; the line above the filters says which, or "not enriched" (never "not exploited").
  */
-import { countBySeverity, ScanResult, severityRank, SeverityCounts } from '../findings/model';
+import { ScanResult, severityRank, SeverityCounts } from '../findings/model';
 import { deltaHeadline, newVulnerabilities, totalOf } from '../findings/delta';
 import {
   allVulns,
   epssText,
   exploitDataText,
+  imageCounts,
   imageNotes,
   isHttpUrl,
   nothingToMatchImages,
@@ -244,9 +245,7 @@ export function renderHtml(result: ScanResult): string {
     : '';
   const countRows = result.images
     .map((img) => {
-      const all = countBySeverity(img.vulnerabilities, { skipAllowlisted: true });
-      const fx = countBySeverity(img.vulnerabilities, { skipAllowlisted: true, onlyFixable: true });
-      const allowed = img.vulnerabilities.filter((f) => f.allowlisted).length;
+      const { all, fixable: fx, allowlisted: allowed } = imageCounts(img.vulnerabilities);
       return `<tr><td>${escapeHtml(img.image.ref)}</td>${SEVERITIES_DESC.map((s) => `<td>${fx[s]} / ${all[s]}</td>`).join('')}<td>${allowed}</td><td title="${escapeHtml(img.image.manifestDigest)}"><code>${escapeHtml(img.image.manifestDigest.slice(0, 19))}…</code></td></tr>`;
     })
     .join('');

@@ -11,7 +11,7 @@
  */
 import {
   AllowlistEntryRef,
-  countBySeverity,
+  emptyCounts,
   ImageResult,
   ScanResult,
   SeverityCounts,
@@ -20,6 +20,7 @@ import {
 import {
   allVulns,
   epssText,
+  imageCounts,
   imageNotes,
   nothingToMatchImages,
   percent,
@@ -173,13 +174,11 @@ function countsTable(result: ScanResult): string[] {
     '| --- |' + SEVERITIES_DESC.map(() => ' ---: |').join('') + ' ---: |',
   ];
   const cell = (fx: number, all: number): string => (all === 0 ? '0' : `${fx} / ${all}`);
-  const totalAll = countBySeverity([], {});
-  const totalFix = countBySeverity([], {});
+  const totalAll = emptyCounts();
+  const totalFix = emptyCounts();
   let totalAllow = 0;
   for (const img of result.images) {
-    const all = countBySeverity(img.vulnerabilities, { skipAllowlisted: true });
-    const fix = countBySeverity(img.vulnerabilities, { skipAllowlisted: true, onlyFixable: true });
-    const allow = img.vulnerabilities.filter((f) => f.allowlisted).length;
+    const { all, fixable: fix, allowlisted: allow } = imageCounts(img.vulnerabilities);
     totalAllow += allow;
     for (const s of SEVERITIES_DESC) {
       totalAll[s] += all[s];

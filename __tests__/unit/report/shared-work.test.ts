@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { allLinks, allVulns, primaryLink, stableUuid, withOrderCache } from '../../../src/report/common';
+import { allLinks, allVulns, imageCounts, primaryLink, stableUuid, withOrderCache } from '../../../src/report/common';
+import { countBySeverity } from '../../../src/findings/model';
 import { syntheticResult, vuln } from '../../helpers/model';
 
 describe('per-finding work shared by the formats of one writeReports call', () => {
@@ -75,5 +76,26 @@ describe('stableUuid', () => {
     }
     expect([...variants].sort()).toEqual(['8', '9', 'a', 'b']);
     expect(stableUuid('x')).toBe(reference('x', 'clair-scan'));
+  });
+});
+
+describe('imageCounts', () => {
+  it('counts per severity and fixable ones without the allowlisted, and the allowlisted, in one pass', async () => {
+    const r = syntheticResult(300, 1);
+    const vulns = r.images[0].vulnerabilities;
+    vulns.forEach((f, i) => {
+      if (i % 5 === 0) f.allowlisted = { source: 'a.yaml:1', reason: 'r' };
+    });
+    const expected = {
+      all: countBySeverity(vulns, { skipAllowlisted: true }),
+      fixable: countBySeverity(vulns, { skipAllowlisted: true, onlyFixable: true }),
+      allowlisted: 60,
+    };
+    expect(expected.fixable).not.toEqual(expected.all);
+    expect(imageCounts(vulns)).toEqual(expected);
+    await withOrderCache(async () => {
+      expect(imageCounts(vulns)).toEqual(expected);
+      expect(imageCounts(vulns)).toBe(imageCounts(vulns));
+    });
   });
 });
