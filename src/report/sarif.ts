@@ -144,7 +144,8 @@ interface RuleParts {
   /** help.text and help.markdown as JSON string contents (escaped, without the quotes): see jsonEsc. */
   helpText: string;
   helpMarkdown: string;
-  tags: string[];
+  /** properties.tags as JSON (an array of fixed words). */
+  tags: string;
   securitySeverity?: string;
   helpUri?: string;
 }
@@ -154,7 +155,7 @@ function ruleJson(r: RuleParts): string {
   return (
     `{"id":${J(r.id)},"name":${J(r.name)},"shortDescription":{"text":${J(r.short)}},"fullDescription":{"text":${J(r.full)}},` +
     `"defaultConfiguration":{"level":"${r.level}"},"help":{"text":"${r.helpText}","markdown":"${r.helpMarkdown}"},` +
-    `"properties":{"tags":${J(r.tags)},"precision":"very-high"${r.securitySeverity ? `,"security-severity":${J(r.securitySeverity)}` : ''}}` +
+    `"properties":{"tags":${r.tags},"precision":"very-high"${r.securitySeverity ? `,"security-severity":${J(r.securitySeverity)}` : ''}}` +
     `${r.helpUri ? `,"helpUri":${J(r.helpUri)}` : ''}}`
   );
 }
@@ -228,7 +229,7 @@ function vulnRuleParts(f: VulnerabilityFinding, affected: { img: ImageResult; f:
     helpText: text,
     helpMarkdown: md,
     // GitHub filters alerts by tag: known-exploited ones can be listed alone.
-    tags: ['security', 'vulnerability', sevTag(f.severity), 'container', ...(f.kev ? ['known-exploited'] : [])],
+    tags: `["security","vulnerability","${sevTag(f.severity)}","container"${f.kev ? ',"known-exploited"' : ''}]`,
     securitySeverity: sev,
     helpUri: links[0],
   };
@@ -243,7 +244,7 @@ function complianceRuleParts(c: ComplianceFinding): RuleParts {
     level: LEVEL[c.severity],
     helpText: `${jsonEsc(c.title)}\\n\\n${jsonEsc(c.message)}`,
     helpMarkdown: `**${mdEsc(c.title)}**\\n\\n${mdEsc(c.message)}`,
-    tags: ['security', 'compliance', sevTag(c.severity), 'container'],
+    tags: `["security","compliance","${sevTag(c.severity)}","container"]`,
     securitySeverity: securitySeverity(c.severity),
   };
 }
