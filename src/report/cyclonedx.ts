@@ -21,7 +21,7 @@ import {
   Severity,
   VulnerabilityFinding,
 } from '../findings/model';
-import { allLinks, isHttpUrl, stableUuid } from './common';
+import { allLinks, stableUuid } from './common';
 import { jsonChunks, LazyArray } from './json-stream';
 
 const CDX_SEVERITY: Record<Severity, CDX.Enums.Vulnerability.Severity> = {
@@ -305,7 +305,7 @@ function vulnerabilityParts(result: ScanResult, { slotOf, slotByRef }: BomModel)
         ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) }
         : undefined,
       references: f.aliases.map((alias) => ({ id: alias, url: links.find((l) => l.includes(alias)) })),
-      advisories: links.slice(1).filter(isHttpUrl),
+      advisories: links.slice(1), // allLinks gives http(s) URLs only
       affects: [...affects],
       properties,
     });
