@@ -6,9 +6,8 @@
  * naming the table, the product and the cycle, never skipped (a skipped release would read as "not end of life").
  * Products and cycles go into Maps (a hostile `__proto__` key must not reach an object's prototype).
  */
-import * as fs from 'node:fs';
 import { ClairScanError } from '../util/errors';
-import { formatCap } from '../util/caps';
+import { formatCap, readCappedFile } from '../util/caps';
 import type { CaBundle } from '../util/ca';
 import { fetchData } from './exploit';
 
@@ -126,20 +125,7 @@ export function readEolBytes(bytes: Buffer, label: string): EolTable {
 
 /** Reads a local table, refusing one larger than MAX_EOL_BYTES before reading it. */
 export async function readEol(file: string): Promise<EolTable> {
-  let size: number;
-  try {
-    const st = await fs.promises.stat(file);
-    if (!st.isFile()) throw bad(file, 'not a regular file');
-    size = st.size;
-  } catch (err) {
-    if (err instanceof ClairScanError) throw err;
-    throw new ClairScanError(`EOL data ${JSON.stringify(file)} cannot be read: ${(err as Error).message}`, {
-      hint: 'check the eol-data path (relative to the working directory).',
-    });
-  }
-  if (size > MAX_EOL_BYTES)
-    throw bad(file, `${size} bytes, more than the ${formatCap(MAX_EOL_BYTES)} clair-scan reads`);
-  return readEolBytes(await fs.promises.readFile(file), file);
+  return readEolBytes(await readCappedFile(file, MAX_EOL_BYTES, 'EOL data', 'eol-data', bad), file);
 }
 
 /** eol-data: a file path, or an https URL (a mirror; plain http only to a loopback address) read into memory. */

@@ -5,9 +5,8 @@
  * a Map (a hostile `__proto__` id must not reach an object's prototype). Every entry is checked: a bad one is an
  * error naming the file and the entry's index, never skipped (a skipped entry would read as "not exploited").
  */
-import * as fs from 'node:fs';
 import { ClairScanError } from '../util/errors';
-import { formatCap } from '../util/caps';
+import { readCappedFile } from '../util/caps';
 
 /** The real catalogue is about 1.5 MB (some 1,500 entries); 64 MiB leaves room for decades of growth. */
 export const MAX_KEV_BYTES = 64 * 2 ** 20;
@@ -91,17 +90,5 @@ export function parseKev(text: string, file: string): KevCatalog {
 
 /** Reads and parses a local catalogue file, refusing one larger than MAX_KEV_BYTES before reading it. */
 export async function readKev(file: string, maxBytes = MAX_KEV_BYTES): Promise<KevCatalog> {
-  let size: number;
-  try {
-    const st = await fs.promises.stat(file);
-    if (!st.isFile()) throw bad(file, 'not a regular file');
-    size = st.size;
-  } catch (err) {
-    if (err instanceof ClairScanError) throw err;
-    throw new ClairScanError(`KEV data ${JSON.stringify(file)} cannot be read: ${(err as Error).message}`, {
-      hint: 'check the kev-data path (relative to the working directory).',
-    });
-  }
-  if (size > maxBytes) throw bad(file, `${size} bytes, more than the ${formatCap(maxBytes)} clair-scan reads`);
-  return parseKev(await fs.promises.readFile(file, 'utf8'), file);
+  return parseKev((await readCappedFile(file, maxBytes, 'KEV data', 'kev-data', bad)).toString('utf8'), file);
 }

@@ -3,6 +3,7 @@
  * compressed input cannot expand into a full disk, an exhausted memory or an hours-long stall (a "bomb"). The
  * numbers are in docs/SECURITY.md ("Decompressed-size caps"); each is far above what a real input holds.
  */
+import * as fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { ClairScanError } from './errors';
 
@@ -66,4 +67,30 @@ export function byteCap(max: number, what: string, hint: string): Transform {
       cb(null, chunk);
     },
   });
+}
+
+/**
+ * Reads a small local data file whole (kev-data, eol-data): a path that is not a regular file, cannot be read or is
+ * larger than `max` is refused before anything is read, with `bad` (the format's own error) or a hint to the input.
+ */
+export async function readCappedFile(
+  file: string,
+  max: number,
+  kind: string,
+  input: string,
+  bad: (file: string, what: string) => ClairScanError,
+): Promise<Buffer> {
+  let size: number;
+  try {
+    const st = await fs.promises.stat(file);
+    if (!st.isFile()) throw bad(file, 'not a regular file');
+    size = st.size;
+  } catch (err) {
+    if (err instanceof ClairScanError) throw err;
+    throw new ClairScanError(`${kind} ${JSON.stringify(file)} cannot be read: ${(err as Error).message}`, {
+      hint: `check the ${input} path (relative to the working directory).`,
+    });
+  }
+  if (size > max) throw bad(file, `${size} bytes, more than the ${formatCap(max)} clair-scan reads`);
+  return fs.promises.readFile(file);
 }
