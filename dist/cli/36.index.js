@@ -446,6 +446,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pgTarget = pgTarget;
 exports.connectPg = connectPg;
 exports.readDatabaseContents = readDatabaseContents;
+exports.readDataMembers = readDataMembers;
 exports.queryText = queryText;
 exports.checkDataImage = checkDataImage;
 /**
@@ -455,6 +456,7 @@ exports.checkDataImage = checkDataImage;
  *
  * The URL holds a password: it is masked at once and never part of a message (errors name host:port only).
  */
+const node_crypto_1 = __webpack_require__(77598);
 const pg_1 = __webpack_require__(13273);
 const errors_1 = __webpack_require__(70017);
 const log_1 = __webpack_require__(29906);
@@ -530,6 +532,40 @@ async function readDatabaseContents(client) {
         ? (await client.query('SELECT build_id, created_at, clair_version, updater_sets, records, source_sha256, updaters FROM clair_scan.data_image')).rows
         : [];
     return { clairSchema: clair, dataImageTable: table, rows };
+}
+/** The largest member read (the cap docs/SECURITY.md gives members). */
+const MAX_MEMBER_BYTES = 256 * 2 ** 20;
+/**
+ * The members in `clair_scan.data_member` (none when the image has no such table), each checked against its own
+ * sha256 and size: a changed row is exit 2, not data. Sizes are read first, so an oversized row is never fetched.
+ */
+async function readDataMembers(client) {
+    const has = await client.query("SELECT to_regclass('clair_scan.data_member') IS NOT NULL AS has");
+    if (!has.rows[0]?.has)
+        return [];
+    const sizes = await client.query('SELECT name, octet_length(content)::text AS n FROM clair_scan.data_member');
+    for (const r of sizes.rows) {
+        if (Number(r.n) > MAX_MEMBER_BYTES)
+            throw new errors_1.ClairScanError(`the database's ${String(r.name).slice(0, 40)} member is ${r.n} bytes, over the cap`, {
+                hint: 'the database is not a database image as built by clair-scan: rebuild it with `clair-scan data image build`.',
+            });
+    }
+    const rows = await client.query('SELECT name, file, sha256, size::text AS size, date, version, content FROM clair_scan.data_member ORDER BY name');
+    return rows.rows.map((r) => {
+        const sha = (0, node_crypto_1.createHash)('sha256').update(r.content).digest('hex');
+        if (sha !== r.sha256 || r.content.length !== Number(r.size)) {
+            throw new errors_1.ClairScanError(`the database's ${String(r.name).slice(0, 40)} member does not match its recorded sha256 and size (it was changed after the build)`, { hint: 'use the database image as built: rebuild it with `clair-scan data image build`, or pull it again.' });
+        }
+        return {
+            name: r.name,
+            file: r.file,
+            sha256: r.sha256,
+            size: Number(r.size),
+            date: r.date,
+            ...(r.version ? { version: r.version } : {}),
+            content: r.content,
+        };
+    });
 }
 /** Runs one query; rows as arrays of text (what environment/postgres.ts `query` gives from psql). */
 async function queryText(client, sql) {
@@ -612,10 +648,10 @@ async function openProcessService(settings, state, time, maxAgeMs, trust, prepar
     const pg = (0, pg_client_1.pgTarget)(settings.postgresUrl);
     const dir = (0, run_state_1.makeRunTempDir)(state, 'clair');
     log_1.log.info(`Starting Clair (${tools.clair}) as a process against the PostgreSQL at ${pg.where} …`);
-    const contents = await time('start-postgres', async () => {
+    const { contents, members } = await time('start-postgres', async () => {
         const client = await (0, pg_client_1.connectPg)(pg, startupMs);
         try {
-            return await (0, pg_client_1.readDatabaseContents)(client);
+            return { contents: await (0, pg_client_1.readDatabaseContents)(client), members: await (0, pg_client_1.readDataMembers)(client) };
         }
         finally {
             await client.end().catch(() => undefined);
@@ -638,8 +674,21 @@ async function openProcessService(settings, state, time, maxAgeMs, trust, prepar
         });
     }
     notes.push(...vouched.notes);
+    // The exploit data it carries (issue 22): a signed image's label names each member's sha256, which the row must have.
+    for (const m of members) {
+        const want = vouched.members?.[m.name];
+        if (vouched.members && want !== m.sha256) {
+            throw new errors_1.ClairScanError(`the database at ${pg.where} carries a ${m.name} member that the signed database image ${vouched.image ?? ''} does not (sha256:${m.sha256}, label: ${want ? `sha256:${want}` : 'none'})`, { hint: 'run exactly the signed image as the service, or check vuln-data and postgres-url.' });
+        }
+    }
     const clair = await time('start-clair', () => (0, clair_process_1.startClairProcess)(processOptions(settings, state, tools, dir, pg.url)));
-    return service(settings, clair, binaryVersion, notes, pg);
+    const svc = service(settings, clair, binaryVersion, notes, pg);
+    if (members.length)
+        svc.dataMembers = {
+            label: settings.vulnData.trim(),
+            bytes: Object.fromEntries(members.map((m) => [m.name, m.content])),
+        };
+    return svc;
 }
 function processOptions(settings, state, tools, dir, connString) {
     return {

@@ -700,6 +700,7 @@ const image_1 = __webpack_require__(84149);
 const docker_daemon_1 = __webpack_require__(55218);
 const model_1 = __webpack_require__(99971);
 const policy_1 = __webpack_require__(25086);
+const enrich_1 = __webpack_require__(48713);
 const report_1 = __webpack_require__(41714);
 const version_1 = __webpack_require__(311);
 const scan_1 = __webpack_require__(24798);
@@ -820,7 +821,6 @@ async function runBatch(raw, opts = {}) {
         banner: (runId) => `Batch run ${runId}: ${todo.length} image${todo.length === 1 ? '' : 's'} to scan, ${concurrency} at a time (if this process is killed: clair-scan cleanup --run-id ${runId}).`,
         preflight: async () => {
             (0, policy_1.refuseNewRulesWithoutBaseline)(settings.policy, 'batch mode');
-            (0, policy_1.refuseExploitData)(settings.policy, 'batch mode');
         },
         needsClair: todo.length > 0,
         // Layers shared between images are published once (batch/layers.ts).
@@ -838,20 +838,38 @@ async function runBatch(raw, opts = {}) {
                 let next = 0;
                 let finished = 0;
                 const worker = async () => {
-                    while (next < todo.length) {
-                        const image = todo[next++];
-                        const entry = await scanOne(ctx, image, imageTimeoutSec * 1000, outDir);
-                        fresh.set(image, entry);
-                        batchState.record(entry);
-                        finished++;
-                        const what = entry.verdict === 'error'
-                            ? `error: ${entry.error?.message}`
-                            : entry.verdict === 'fail'
-                                ? `FAIL (${entry.failedRules.join('; ')})`
-                                : 'pass';
-                        log_1.log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
-                        opts.onImage?.(entry, finished, todo.length);
+                    // Each worker reads its next archive while Clair works on its current image (openAhead), and goes on to
+                    // the next image once Clair has answered this one's match: its verdict and reports (local work) overlap
+                    // the next image's Clair work. Clair still gets one image per worker at a time; at most two images per
+                    // worker are in flight.
+                    let ahead = next < todo.length ? openAhead(ctx, todo[next++]) : undefined;
+                    let previous;
+                    while (ahead) {
+                        const { image, opened } = ahead;
+                        ahead = next < todo.length ? openAhead(ctx, todo[next++]) : undefined;
+                        let clairDone;
+                        const released = new Promise((resolve) => (clairDone = resolve));
+                        const done = scanOne(afterMatch(ctx, clairDone), image, imageTimeoutSec * 1000, outDir, opened)
+                            .then((entry) => {
+                            fresh.set(image, entry);
+                            batchState.record(entry);
+                            finished++;
+                            const what = entry.verdict === 'error'
+                                ? `error: ${entry.error?.message}`
+                                : entry.verdict === 'fail'
+                                    ? `FAIL (${entry.failedRules.join('; ')})`
+                                    : 'pass';
+                            log_1.log.info(`[${finished}/${todo.length}] ${image}: ${what} (${entry.seconds.toFixed(1)} s)`);
+                            opts.onImage?.(entry, finished, todo.length);
+                        })
+                            .finally(clairDone);
+                        // Awaited below (as `previous`): a failure meanwhile is not an unhandled rejection.
+                        done.catch(() => undefined);
+                        await released;
+                        await previous;
+                        previous = done;
                     }
+                    await previous;
                 };
                 await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, () => worker()));
             }
@@ -918,7 +936,7 @@ function policyRules(settings) {
         ...(p.severityThreshold ? [`severity-threshold: ${p.severityThreshold.toLowerCase()}`] : []),
         ...(p.failOn?.trim() ? [`fail-on: ${p.failOn.trim()}`] : []),
         // The compliance checks as the verdict names them (policy/compliance/index.ts).
-        ...policy_1.COMPLIANCE_CHECKS.filter((c) => c.enabled(p)).map((c) => c.label(p)),
+        ...(0, policy_1.gatingChecks)(p).map((c) => c.label(p)),
     ];
 }
 function keyFingerprint(file) {
@@ -946,8 +964,44 @@ function serializeOnlineData(env, settings) {
         },
     };
 }
+/** The image's context whose Clair client calls `f` once the vulnerability report has been answered (or failed). */
+function afterMatch(ctx, f) {
+    const client = new Proxy(ctx.env.client, {
+        get(target, prop) {
+            const v = Reflect.get(target, prop, target);
+            if (prop === 'vulnerabilityReport')
+                return (...args) => target.vulnerabilityReport(...args).finally(f);
+            return typeof v === 'function' ? v.bind(target) : v;
+        },
+    });
+    return { ...ctx, env: { ...ctx.env, client } };
+}
+/**
+ * Locates the image and, when it is an archive file, opens it (read and hashed in place: no temp dir, no daemon or
+ * registry, so nothing held that the run would not hold anyway) — called for a worker's next image while its
+ * current one is with Clair: at concurrency 1 the archive's hashing overlaps Clair's index instead of adding to
+ * it. Clair still gets one image per worker at a time. Other sources are opened by the image's scan as before (an
+ * export ahead would hold a second spool per worker).
+ */
+function openAhead(ctx, image) {
+    const { settings } = ctx;
+    const opened = (0, phase_1.inImage)(image, async () => {
+        const request = (0, platforms_1.batchImageRequest)(image, settings);
+        (0, image_1.validateRequest)(request, settings);
+        const source = await (0, image_1.locateImage)(request, settings, ctx.docker);
+        if (source !== 'archive')
+            return { source };
+        return {
+            source,
+            image: await ctx.time('image-export', () => (0, image_1.openImage)(request, settings, ctx.docker, ctx.state, source)),
+        };
+    });
+    // Awaited by the image's scan: a failure meanwhile is not an unhandled rejection.
+    opened.catch(() => undefined);
+    return { image, opened };
+}
 /** One image: scan, its verdict and reports; never throws (an error is the entry's). */
-async function scanOne(ctx, image, deadlineMs, outDir) {
+async function scanOne(ctx, image, deadlineMs, outDir, ahead) {
     const t0 = Date.now();
     const seconds = () => Math.round((Date.now() - t0) / 100) / 10;
     const { settings } = ctx;
@@ -956,8 +1010,12 @@ async function scanOne(ctx, image, deadlineMs, outDir) {
     const work = (0, phase_1.inImage)(image, async () => {
         const request = (0, platforms_1.batchImageRequest)(image, settings);
         (0, image_1.validateRequest)(request, settings);
-        const result = await (0, scan_1.scanImage)(ctx, request);
+        const pre = await ahead;
+        const result = await (0, scan_1.scanImage)(ctx, request, pre?.source, pre?.image && Promise.resolve(pre.image));
         const single = (0, scan_1.scanResult)(ctx.env, new Date(t0), [result]);
+        // The run's exploit data (loaded once, in runScan's preflight and data load) on this image, before its policy.
+        (0, enrich_1.enrichResult)(single, ctx.exploit ?? {});
+        result.notes = [...(result.notes ?? []), ...(ctx.exploit?.notes ?? [])];
         single.verdict = await ctx.time('policy', () => (0, policy_1.evaluatePolicy)(single, settings.policy));
         const dir = (0, outputs_1.imageDirName)(image);
         if (settings.reports.formats.length) {

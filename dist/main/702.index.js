@@ -156,6 +156,16 @@ function bomWithoutVulnerabilities(result, withPackages) {
     });
     bom.metadata.timestamp = new Date(result.finishedAt);
     bom.metadata.properties.add(new Models.Property('gitlab:meta:schema_version', '1'));
+    // Which exploit data the vulnerabilities' clair-scan:kev / clair-scan:epss properties come from (absent: not enriched).
+    const e = result.enrichment;
+    if (e?.kev) {
+        bom.metadata.properties.add(new Models.Property('clair-scan:kev:catalogVersion', e.kev.version));
+        bom.metadata.properties.add(new Models.Property('clair-scan:kev:dateReleased', e.kev.date));
+    }
+    if (e?.epss) {
+        bom.metadata.properties.add(new Models.Property('clair-scan:epss:modelVersion', e.epss.modelVersion));
+        bom.metadata.properties.add(new Models.Property('clair-scan:epss:scoreDate', e.epss.date));
+    }
     bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, 'clair-scan', { version: result.tool.version }));
     if (result.clair.version) {
         bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, 'clair', { group: 'quay', version: result.clair.version }));
@@ -238,6 +248,8 @@ function vulnerabilityParts(result, { slotOf, slotByRef }) {
         const affects = new Set();
         const upgrades = new Set();
         const allowed = [];
+        let kev;
+        let epss;
         for (const { f: x, idx } of list) {
             const c = slotOf[idx].get(x.package) ?? slotByRef.get(packageRef(x.package, idx));
             if (c)
@@ -246,7 +258,13 @@ function vulnerabilityParts(result, { slotOf, slotByRef }) {
                 upgrades.add(`Upgrade ${x.package.name} to ${x.fixedIn}`);
             if (x.allowlisted)
                 allowed.push(`${x.allowlisted.source}: ${x.allowlisted.reason}`);
+            kev ??= x.kev;
+            if (x.epss && (!epss || x.epss.score > epss.score))
+                epss = x.epss;
         }
+        const properties = allowed.length ? [{ name: 'clair-scan:allowlisted', value: allowed.join('; ') }] : [];
+        if (result.enrichment)
+            properties.push(...exploitProperties(result.enrichment, kev, epss));
         const issued = f.issued ? Date.parse(f.issued) : NaN;
         out.push({
             id,
@@ -260,11 +278,27 @@ function vulnerabilityParts(result, { slotOf, slotByRef }) {
                 ? { score: f.cvss.score, vector: f.cvss.vector, method: ratingMethod(f.cvss.version, f.cvss.vector) }
                 : undefined,
             references: f.aliases.map((alias) => ({ id: alias, url: links.find((l) => l.includes(alias)) })),
-            advisories: links.slice(1).filter(common_1.isHttpUrl),
+            advisories: links.slice(1), // allLinks gives http(s) URLs only
             affects: [...affects],
-            allowlisted: allowed.length ? allowed.join('; ') : undefined,
+            properties,
         });
     }
+    return out;
+}
+/**
+ * A vulnerability's exploit data (issue 22) as properties: `clair-scan:kev` true/false only when KEV data was applied
+ * (absent: not enriched), the listing's dates when listed; the EPSS score, percentile and date when scored. Not a
+ * `rating`: consumers read a rating's score as a severity score (Dependency-Track takes the highest), which an EPSS
+ * probability is not.
+ */
+function exploitProperties(e, kev, epss) {
+    const out = [];
+    if (e.kev)
+        out.push({ name: 'clair-scan:kev', value: kev ? 'true' : 'false' });
+    if (kev)
+        out.push({ name: 'clair-scan:kev:cve', value: kev.cve }, { name: 'clair-scan:kev:dateAdded', value: kev.dateAdded }, { name: 'clair-scan:kev:dueDate', value: kev.dueDate }, { name: 'clair-scan:kev:ransomware', value: kev.ransomware ? 'true' : 'false' });
+    if (epss)
+        out.push({ name: 'clair-scan:epss:cve', value: epss.cve }, { name: 'clair-scan:epss:score', value: String(epss.score) }, { name: 'clair-scan:epss:percentile', value: String(epss.percentile) }, { name: 'clair-scan:epss:date', value: epss.date });
     return out;
 }
 let defaultCollator;
@@ -287,8 +321,8 @@ function libraryVulnerability(p) {
         v.advisories.add(new Models.Vulnerability.Advisory(l));
     for (const c of p.affects)
         v.affects.add(new Models.Vulnerability.Affect(c.component.bomRef));
-    if (p.allowlisted !== undefined)
-        v.properties.add(new Models.Property('clair-scan:allowlisted', p.allowlisted));
+    for (const { name, value } of p.properties)
+        v.properties.add(new Models.Property(name, value));
     return v;
 }
 /** The library's URI escaping of advisory URLs (serialize/json/normalize.js, escapeUri). */
@@ -338,7 +372,7 @@ function normalizedVulnerability(p) {
         advisories: p.advisories.length ? advisories : undefined,
         published: p.published?.toISOString(),
         affects: p.affects.length ? p.affects.map((c) => ({ ref: c.ref })) : undefined,
-        properties: p.allowlisted !== undefined ? [{ name: 'clair-scan:allowlisted', value: p.allowlisted }] : undefined,
+        properties: p.properties.length ? p.properties : undefined,
     };
 }
 exports.CYCLONEDX_SPEC_VERSION = '1.6';
