@@ -4,11 +4,14 @@
  * is removed), the tag scheme `<clair version>-<date>` plus moving tags, and only data commands and options the CLI
  * really has (data image build … --push --sign-key, then data info of the moving tag).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { Command } from 'commander';
 import { registerDataCommands } from '../../../src/data/cli';
+import { readEolBytes } from '../../../src/data/eol';
 
 const root = join(__dirname, '../../..');
 const wf = YAML.parse(readFileSync(join(root, 'templates/github/vuln-data.yml'), 'utf8'));
@@ -65,7 +68,9 @@ describe('templates/github/vuln-data.yml', () => {
     expect(build).toContain('--push');
     expect(build).toContain('--sign-key "$key"');
     // The exploit data travels in the image (issue 22), from the published files the step downloads first.
-    expect(build).toContain('--kev-data "$RUNNER_TEMP/kev.json" --epss-data "$RUNNER_TEMP/epss.csv.gz"');
+    expect(build).toContain(
+      '--kev-data "$RUNNER_TEMP/kev.json" --epss-data "$RUNNER_TEMP/epss.csv.gz" --eol-data "$RUNNER_TEMP/eol.json"',
+    );
     const step = job.steps.find((s) => s.run?.includes('data image build'))!.run!;
     expect(step).toMatch(
       /curl -fsSL --retry 3 --max-time 300 -o "\$RUNNER_TEMP\/kev\.json" \\\n\s+https:\/\/www\.cisa\.gov\/sites\/default\/files\/feeds\/known_exploited_vulnerabilities\.json\n/,
@@ -78,5 +83,51 @@ describe('templates/github/vuln-data.yml', () => {
       '--tag "$REPOSITORY:$CLAIR_VERSION-$date" --tag "$REPOSITORY:$CLAIR_VERSION" --tag "$REPOSITORY:latest"',
     );
     expect(calls[1].join(' ')).toBe('data info "db-image:$REPOSITORY:$CLAIR_VERSION" --remote');
+  });
+
+  it("combines endoflife.date's per-product arrays into the table eol-data reads (the step's own jq, run here)", () => {
+    const step = job.steps.find((s) => s.run?.includes('data image build'))!.run!;
+    const products = /for p in ([a-z -]+); do/.exec(step)![1].split(' ');
+    expect(products).toEqual(expect.arrayContaining(['debian', 'ubuntu', 'alpine-linux', 'rhel', 'amazon-linux']));
+    expect(step).toContain(
+      'curl -fsSL --retry 3 --max-time 60 -o "$RUNNER_TEMP/eol/$p.json" "https://endoflife.date/api/$p.json"',
+    );
+    const jq = /^\s*(jq -n .*) "\$RUNNER_TEMP"\/eol\/\*\.json > "\$RUNNER_TEMP\/eol\.json"$/m.exec(step)![1];
+    const dir = mkdtempSync(join(tmpdir(), 'cs-eol-wf-'));
+    try {
+      // Each product as the API publishes it (extra fields, eol a date or false, link null).
+      const files = products.map((p, i) => {
+        const f = join(dir, `${p}.json`);
+        writeFileSync(
+          f,
+          JSON.stringify([
+            {
+              cycle: `${i + 1}`,
+              releaseDate: '2020-01-01',
+              eol: i % 2 ? false : '2024-06-30',
+              latest: `${i + 1}.1`,
+              lts: false,
+              link: null,
+            },
+          ]),
+        );
+        return f;
+      });
+      // The step's own command line, through a shell as the runner runs it (the date substitution included).
+      const out = execFileSync('bash', ['-c', `${jq} "$@"`, 'jq', ...files]);
+      const table = readEolBytes(out, 'eol.json');
+      expect([...table.products.keys()].sort()).toEqual([...products].sort());
+      expect(table.date).toBe(new Date().toISOString().slice(0, 10));
+      expect(table.products.get(products[0])![0]).toMatchObject({ cycle: '1' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the project's own nightly workflow builds the table the same way", () => {
+    const nightly = readFileSync(join(root, '.github/workflows/vuln-data-nightly.yml'), 'utf8');
+    const block = (text: string): string => /# The end-of-life table[\s\S]*?eol\.json"\n/.exec(text)![0];
+    expect(block(nightly)).toBe(block(readFileSync(join(root, 'templates/github/vuln-data.yml'), 'utf8')));
+    expect(nightly).toContain('--eol-data "$RUNNER_TEMP/eol.json"');
   });
 });
