@@ -207,19 +207,7 @@ export async function adoptBakedDatabase(
   log.mask(password);
   const r = await docker.exec(
     pg.container,
-    [
-      'psql',
-      '-X',
-      '-q',
-      '-At',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-p',
-      String(pg.port),
-      '-U',
-      pg.user,
-      '-d',
-      pg.database,
+    psqlArgv(pg, [
       '-c',
       `ALTER ROLE ${pg.user} PASSWORD ${sqlLiteral(password)}`,
       '-c',
@@ -227,7 +215,7 @@ export async function adoptBakedDatabase(
       // Fails (stopping psql) when the table is missing: the line above already said so.
       '-c',
       'SELECT row_to_json(d) FROM clair_scan.data_image d',
-    ],
+    ]),
     { timeoutMs, user: 'postgres' },
   );
   const lines = r.stdout.split('\n').filter((l) => l.length > 0);
@@ -243,32 +231,36 @@ export async function adoptBakedDatabase(
   return { clairSchema: flags[1] === 't', dataImageTable: flags[2] === 't', rows: lines.slice(1) };
 }
 
+/**
+ * psql in the PostgreSQL container: quiet, unaligned, stopping at the first error. `tcp`: over 127.0.0.1 with the
+ * password (PGPASSWORD), rows tab-separated; otherwise the container's unix socket (what trusts local connections).
+ */
+export function psqlArgv(pg: Postgres, tail: string[], opts: { tcp?: boolean } = {}): string[] {
+  const net = opts.tcp ? ['-F', '\t', '-h', '127.0.0.1'] : [];
+  return [
+    'psql',
+    '-X',
+    '-q',
+    '-At',
+    ...net,
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-p',
+    String(pg.port),
+    '-U',
+    pg.user,
+    '-d',
+    pg.database,
+    ...tail,
+  ];
+}
+
 /** Runs one SQL query in the PostgreSQL container; rows as arrays of strings. */
 export async function query(docker: DockerClient, pg: Postgres, sql: string, timeoutMs = 60000): Promise<string[][]> {
-  const r = await docker.exec(
-    pg.container,
-    [
-      'psql',
-      '-X',
-      '-q',
-      '-At',
-      '-F',
-      '\t',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(pg.port),
-      '-U',
-      pg.user,
-      '-d',
-      pg.database,
-      '-c',
-      sql,
-    ],
-    { env: { PGPASSWORD: pg.password }, timeoutMs },
-  );
+  const r = await docker.exec(pg.container, psqlArgv(pg, ['-c', sql], { tcp: true }), {
+    env: { PGPASSWORD: pg.password },
+    timeoutMs,
+  });
   if (r.exitCode !== 0) {
     throw new ClairScanError("a query on Clair's database failed", {
       hint: 'this is unexpected; see the details.',

@@ -27,7 +27,7 @@ import {
 import { startProgress } from '../util/progress';
 import type { DockerClient } from './docker';
 import type { Postgres } from './postgres';
-import { query } from './postgres';
+import { psqlArgv, query } from './postgres';
 import type { RunState } from './run-state';
 
 /** The slots of a claircore.Version (`V [10]int32`). */
@@ -380,30 +380,10 @@ async function runRestore(
   await docker.putFiles(pg.container, '/tmp', { [name]: { path: sqlFile } }, { mode: 0o644 });
   let r: Awaited<ReturnType<DockerClient['exec']>>;
   try {
-    r = await docker.exec(
-      pg.container,
-      [
-        'psql',
-        '-X',
-        '-q',
-        '-At',
-        '-F',
-        '\t',
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-h',
-        '127.0.0.1',
-        '-p',
-        String(pg.port),
-        '-U',
-        pg.user,
-        '-d',
-        pg.database,
-        '-f',
-        `/tmp/${name}`,
-      ],
-      { env: { PGPASSWORD: pg.password }, timeoutMs },
-    );
+    r = await docker.exec(pg.container, psqlArgv(pg, ['-f', `/tmp/${name}`], { tcp: true }), {
+      env: { PGPASSWORD: pg.password },
+      timeoutMs,
+    });
   } finally {
     await docker.exec(pg.container, ['rm', '-f', `/tmp/${name}`], { timeoutMs: 30_000 }).catch(() => undefined);
   }
