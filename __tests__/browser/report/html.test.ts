@@ -2,7 +2,7 @@
  * The HTML report in a real headless browser (Debian's chromium via playwright-core): it renders,
  * filters and sorts; injected markup in a description does not execute; no network request is made. With exploit
  * data (issue 22): the KEV and EPSS columns, "known exploited only", "EPSS ≥", sorting by them, and the screenshot
- * of the report (docs/images/html-report.png: `CLAIR_SCAN_KEEP_SCREENSHOTS=docs/images` keeps it).
+ * of the report (not committed; `CLAIR_SCAN_KEEP_SCREENSHOTS=docs/images` keeps it as docs/images/html-report.png).
  * Needs /usr/bin/chromium (`apt-get install -y chromium`; scripts/test-env.sh installs it); fails loudly without it.
  * The jest project `browser` (jest.config.js): `npx jest --selectProjects browser`; scripts/test-all.sh runs and counts it.
  */
@@ -259,8 +259,11 @@ describe('HTML report in a browser: KEV and EPSS', () => {
     const buf = fs.readFileSync(shot);
     expect(buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
     expect(buf.readUInt32BE(16)).toBe(1280);
-    if (process.env.CLAIR_SCAN_KEEP_SCREENSHOTS)
-      fs.copyFileSync(shot, path.join(process.env.CLAIR_SCAN_KEEP_SCREENSHOTS, 'html-report.png'));
+    const keep = process.env.CLAIR_SCAN_KEEP_SCREENSHOTS;
+    if (keep) {
+      fs.mkdirSync(keep, { recursive: true });
+      fs.copyFileSync(shot, path.join(keep, 'html-report.png'));
+    }
     expect(offsite).toEqual([]);
   });
 });
