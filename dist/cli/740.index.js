@@ -373,26 +373,10 @@ async function runRestore(docker, pg, sqlFile, expected, timeoutMs) {
     await docker.putFiles(pg.container, '/tmp', { [name]: { path: sqlFile } }, { mode: 0o644 });
     let r;
     try {
-        r = await docker.exec(pg.container, [
-            'psql',
-            '-X',
-            '-q',
-            '-At',
-            '-F',
-            '\t',
-            '-v',
-            'ON_ERROR_STOP=1',
-            '-h',
-            '127.0.0.1',
-            '-p',
-            String(pg.port),
-            '-U',
-            pg.user,
-            '-d',
-            pg.database,
-            '-f',
-            `/tmp/${name}`,
-        ], { env: { PGPASSWORD: pg.password }, timeoutMs });
+        r = await docker.exec(pg.container, (0, postgres_1.psqlArgv)(pg, ['-f', `/tmp/${name}`], { tcp: true }), {
+            env: { PGPASSWORD: pg.password },
+            timeoutMs,
+        });
     }
     finally {
         await docker.exec(pg.container, ['rm', '-f', `/tmp/${name}`], { timeoutMs: 30_000 }).catch(() => undefined);
