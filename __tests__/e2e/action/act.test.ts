@@ -32,6 +32,7 @@ import YAML from 'yaml';
 import { loadTestEnv, REPO_ROOT } from '../../helpers/testenv';
 import { leftoverContainers, leftoverTempDirs } from '../../helpers/runs';
 import { readZip } from '../../helpers/zip';
+import { GitHubApiServer } from '../../helpers/github-api-server';
 import { validateWrittenReports } from '../../unit/report/schemas';
 import { DEBIAN_VULN_FINDINGS, findingLines } from '../scan/helpers';
 import type { ImageResult } from '../../../src/findings/model';
@@ -161,6 +162,8 @@ function makeRepo(dir: string, reportDir: string): { repo: string; sha: string }
       },
     ).trim();
   git('init', '-q', '-b', 'main');
+  // act takes GITHUB_REPOSITORY from the origin remote (nektos/act without one): the event's repository.
+  git('remote', 'add', 'origin', 'https://github.com/acme/widgets.git');
   git('add', '.');
   git('commit', '-q', '-m', 'scan workflow');
   return { repo, sha: git('rev-parse', 'HEAD') };
@@ -437,5 +440,47 @@ describe('the bundled action under nektos/act (self-hosted, real Docker + Clair)
     const leaks = r.lines.filter((l) => l.command !== 'add-mask' && JSON.stringify(l).includes(TOKEN));
     expect(leaks).toEqual([]);
     for (const f of readdirSync(r.reportDir)) expect(readFileSync(join(r.reportDir, f), 'utf8')).not.toContain(TOKEN);
+  });
+
+  test('pull_request with a token and the (simulated) GitHub API: one sticky comment with the findings, the same comment after the next run, every request valid for the API description', async () => {
+    // Only the GitHub web API is simulated (each request and answer checked against @octokit/openapi); the runner
+    // (act), its event, its token secret and the bundled action are real.
+    const api = new GitHubApiServer();
+    api.expectedToken = TOKEN;
+    // This run, as act numbers it (GITHUB_RUN_ID 1): the baseline lookup asks for its workflow; main has no run yet.
+    api.runs.push({
+      id: 1,
+      workflowId: 1,
+      branch: 'feature',
+      event: 'pull_request',
+      conclusion: 'failure',
+      headRepository: 'acme/widgets',
+      createdAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
+    const apiUrl = await api.start();
+    try {
+      const ids: number[] = [];
+      for (const round of [1, 2]) {
+        const r = await runAct('pull_request', { token: TOKEN, apiUrl });
+        await expectScanned(r);
+        expect({ round, comment: commands(r, 'warning').filter((w) => /pull request comment/.test(w)) }).toEqual({
+          round,
+          comment: [],
+        });
+        const comments = api.commentsOn('acme', 'widgets', 17);
+        expect(comments).toHaveLength(1);
+        expect(comments[0].body.split('\n')[0]).toMatch(/^<!-- clair-scan:[0-9a-f]{16} -->$/);
+        expect(comments[0].body).toMatch(/policy failed/i);
+        for (const id of ['CVE-2099-1001', 'CVE-2099-1002']) expect(comments[0].body).toContain(id);
+        ids.push(comments[0].id);
+        const leaks = r.lines.filter((l) => l.command !== 'add-mask' && JSON.stringify(l).includes(TOKEN));
+        expect(leaks).toEqual([]);
+      }
+      expect(ids[1]).toBe(ids[0]);
+      expect(api.requests.filter((q) => q.method === 'POST' && /\/comments/.test(q.url))).toHaveLength(1);
+      expect(api.problems).toEqual([]);
+    } finally {
+      await api.stop();
+    }
   });
 });

@@ -11,7 +11,8 @@
  * for plain TCP) and `clair-scan` on the PATH is the bundled CLI, as the tool image has it. `image: null` is refused
  * by GitLab's schema, so the run disables the schema check; the template itself, included as a user includes it,
  * passes gitlab-ci-local's GitLab-schema validation in its own test. The services mode (the default) runs under the
- * docker executor in services-pipeline.test.ts.
+ * docker executor in services-pipeline.test.ts. The merge request note is written by the job under gitlab-ci-local too,
+ * to the simulated GitLab API (only the web API is simulated).
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,6 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { loadTestEnv, REPO_ROOT } from '../../helpers/testenv';
 import { testTempDir } from '../../helpers/tmp';
 import { validateGitlab } from '../../unit/report/schemas';
+import { GitLabApiServer } from '../../helpers/gitlab-api-server';
 
 const GCL = path.join(REPO_ROOT, 'node_modules', 'gitlab-ci-local', 'src', 'index.js');
 const TEMPLATE = path.join(REPO_ROOT, 'templates', 'clair-scan.gitlab-ci.yml');
@@ -282,6 +284,50 @@ describe('dind mode with the shell executor: real scans, the verdict through dot
       CLAIR_SCAN_EXIT_CODE: '0',
     });
     expect(run.out).toMatch(/clair-scan-gate\s+> report-only \(CLAIR_SCAN_FAIL: "false"\): the pipeline goes on/);
+  });
+
+  test('a merge request pipeline with a token: the sticky note goes through the (simulated) notes API, and the next pipeline updates it in place', async () => {
+    // Only the GitLab web API is simulated (every request checked against GitLab's API description); the runner,
+    // its variables and the job's script are gitlab-ci-local's. The token is a masked CI/CD variable.
+    const token = `glpat-${Date.now().toString(16)}${process.pid.toString(16)}`;
+    const projectId = '4711';
+    const gitlab = new GitLabApiServer(token);
+    await gitlab.start();
+    try {
+      const dir = project('mr-note', files());
+      const vars = dindVariables({
+        ...MR,
+        CLAIR_SCAN_MR_PIPELINES: 'true',
+        CI_SERVER_URL: gitlab.url,
+        CI_API_V4_URL: gitlab.apiUrl,
+        CI_PROJECT_ID: projectId,
+        CLAIR_SCAN_GITLAB_TOKEN: token,
+      });
+      const ids: number[] = [];
+      for (const round of [1, 2]) {
+        const run = await gcl(dir, SHELL_ARGS, vars);
+        expect({ round, scan: jobOutcome(run, 'clair-scan'), gate: jobOutcome(run, 'clair-scan-gate') }).toEqual({
+          round,
+          scan: 'PASS',
+          gate: 1,
+        });
+        expect(run.out).not.toContain(token);
+        const notes = gitlab.notesOn(projectId, Number(MR.CI_MERGE_REQUEST_IID));
+        expect(notes).toHaveLength(1);
+        expect(notes[0].body).toMatch(/^<!-- clair-scan:[0-9a-f]{16} -->\n/);
+        expect(notes[0].body).toMatch(/policy failed/);
+        for (const id of EXPECTED_IDS.slice(0, 2)) expect(notes[0].body).toContain(id);
+        ids.push(notes[0].id);
+      }
+      // One note: created by the first pipeline, the same note (edited, or left as it was) after the second.
+      expect(ids[1]).toBe(ids[0]);
+      const posts = gitlab.requests.filter((r) => r.method === 'POST' && /\/notes/.test(r.url));
+      expect(posts).toHaveLength(1);
+      expect(gitlab.requests.filter((r) => r.token !== token || r.status >= 300)).toEqual([]);
+      expect(gitlab.problems).toEqual([]);
+    } finally {
+      await gitlab.stop();
+    }
   });
 
   test('CLAIR_SCAN_DISABLED=true: nothing runs, nothing is scanned', async () => {
