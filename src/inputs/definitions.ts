@@ -1,7 +1,8 @@
 /**
  * The one list of inputs. The action reads them as `INPUT_<NAME>` (action.yml), the CLI as `--<name>`
- * flags, the GitLab template as `CLAIR_SCAN_<NAME>` variables. A test checks that action.yml and the
- * README agree with this list, so it is the single place to add an input.
+ * flags, the GitLab template as `CLAIR_SCAN_<NAME>` variables. `npm run mirrors` (scripts/mirrors.ts) writes
+ * action.yml's inputs and outputs, the README's tables and the template's variables from it, so it is the single
+ * place to add an input.
  */
 import { REPORT_OUTPUTS } from '../report/formats';
 
@@ -32,6 +33,11 @@ export interface InputDefinition {
   check?: boolean;
   /** The action.yml default expression when it differs from `default` (e.g. `${{ github.token }}`). */
   actionDefault?: string;
+  /**
+   * The GitLab template's variable when it is not `default`: a value from GitLab's own variables and the note that
+   * says so, or `mode` when the template's services/dind mode sets it (scripts/mirrors.ts writes the template).
+   */
+  gitlab?: { readonly value: string; readonly note: string } | 'mode';
   group: 'image' | 'clair' | 'data' | 'policy' | 'reports' | 'publish';
 }
 
@@ -58,6 +64,10 @@ const INPUT_LIST = [
   // image source
   {
     name: 'image',
+    gitlab: {
+      value: '$CS_IMAGE',
+      note: "Here: GitLab's CS_IMAGE, the image the pipeline built (as GitLab's container scanning reads it).",
+    },
     group: 'image',
     type: 'list',
     default: '',
@@ -66,6 +76,7 @@ const INPUT_LIST = [
   },
   {
     name: 'image-source',
+    gitlab: 'mode',
     group: 'image',
     type: 'string',
     default: 'auto',
@@ -134,6 +145,10 @@ const INPUT_LIST = [
   },
   {
     name: 'registry-username',
+    gitlab: {
+      value: '$CS_REGISTRY_USER',
+      note: "Here: GitLab's CS_REGISTRY_USER (by default the job's registry user).",
+    },
     group: 'image',
     type: 'string',
     default: '',
@@ -141,6 +156,10 @@ const INPUT_LIST = [
   },
   {
     name: 'registry-password',
+    gitlab: {
+      value: '$CS_REGISTRY_PASSWORD',
+      note: "Here: GitLab's CS_REGISTRY_PASSWORD (by default the job's registry password).",
+    },
     group: 'image',
     type: 'string',
     default: '',
@@ -149,6 +168,7 @@ const INPUT_LIST = [
   },
   {
     name: 'registry-insecure',
+    gitlab: { value: '$CS_REGISTRY_INSECURE', note: "Empty: GitLab's CS_REGISTRY_INSECURE, else false." },
     group: 'image',
     type: 'boolean',
     default: 'false',
@@ -157,6 +177,10 @@ const INPUT_LIST = [
   },
   {
     name: 'registry-host',
+    gitlab: {
+      value: '$CI_REGISTRY,$CI_SERVER_URL',
+      note: "Here: the project's registry and the GitLab server, whose `/jwt/auth` hands out that registry's tokens.",
+    },
     group: 'image',
     type: 'list',
     default: '',
@@ -165,6 +189,10 @@ const INPUT_LIST = [
   },
   {
     name: 'registry-ca-file',
+    gitlab: {
+      value: '$ADDITIONAL_CA_CERT_BUNDLE',
+      note: "(Its contents; a file-type variable's path works too.)",
+    },
     group: 'image',
     type: 'string',
     default: '',
@@ -198,6 +226,7 @@ const INPUT_LIST = [
   },
   {
     name: 'clair-mode',
+    gitlab: 'mode',
     group: 'clair',
     type: 'string',
     default: 'container',
@@ -206,6 +235,7 @@ const INPUT_LIST = [
   },
   {
     name: 'postgres-url',
+    gitlab: 'mode',
     group: 'clair',
     type: 'string',
     default: '',
@@ -277,6 +307,10 @@ const INPUT_LIST = [
   // vulnerability data
   {
     name: 'vuln-data',
+    gitlab: {
+      value: 'db-image:$CLAIR_SCAN_DB_IMAGE',
+      note: "Here: the database image CLAIR_SCAN_DB_IMAGE (the services mode's service, the dind mode's PostgreSQL).",
+    },
     group: 'data',
     type: 'string',
     default: `db-image:${DEFAULT_DB_IMAGE}`,
@@ -343,6 +377,7 @@ const INPUT_LIST = [
   },
   {
     name: 'ignore-unfixed',
+    gitlab: { value: '$CS_IGNORE_UNFIXED', note: "Empty: GitLab's CS_IGNORE_UNFIXED, else false." },
     group: 'policy',
     type: 'boolean',
     default: 'false',
@@ -492,6 +527,7 @@ const INPUT_LIST = [
   },
   {
     name: 'dockerfile',
+    gitlab: { value: '$CS_DOCKERFILE_PATH', note: "Empty: GitLab's CS_DOCKERFILE_PATH, else Dockerfile." },
     group: 'reports',
     type: 'string',
     default: 'Dockerfile',
@@ -500,6 +536,7 @@ const INPUT_LIST = [
   },
   {
     name: 'default-branch-image',
+    gitlab: { value: '$CS_DEFAULT_BRANCH_IMAGE', note: "Empty: GitLab's CS_DEFAULT_BRANCH_IMAGE, else none." },
     group: 'reports',
     type: 'string',
     default: '',
