@@ -24,12 +24,14 @@
  * Prints images/minute, the marginal cost per image (slope of the finish times from the 10th to the 50th image),
  * CPU seconds of this process per image, bytes the layer server sent, and batch wall / raw sum.
  * Run: `npx tsx bench/batch.ts [--images 50] [--concurrency 1,2,4]` (after `bash scripts/test-env.sh up` and the
- * fixtures). Leaves nothing behind (containers by run label, the temp dir).
+ * fixtures). Leaves nothing behind (containers by run label, the temp dir). `--profile DIR`: a V8 CPU profile of this
+ * process during each measured batch only (node:inspector), DIR/batch-c<N>-r<R>.cpuprofile, for where our CPU goes.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as http from 'node:http';
+import * as inspector from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { createHash, createCipheriv } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -291,6 +293,25 @@ async function rescanScenario(
   ];
 }
 
+/** The V8 CPU profiler of this process (node:inspector), started now; `stop` writes the profile to `file`. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((ok, fail) => session.post(method, params, (err, res) => (err ? fail(err) : ok(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      session.disconnect();
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -298,6 +319,8 @@ async function main(): Promise<void> {
       concurrency: { type: 'string', default: '1,2,4' },
       rescan: { type: 'string', default: '20' },
       rounds: { type: 'string', default: '3' },
+      // A CPU profile of this process during each measured batch (not the raw side): DIR/batch-c<N>-r<R>.cpuprofile.
+      profile: { type: 'string' },
     },
   });
   const n = Number(values.images);
@@ -380,11 +403,13 @@ async function main(): Promise<void> {
           'output-dir': out,
         };
         const finish: number[] = [];
+        const profiler = values.profile ? await startProfile() : undefined;
         const cpu0 = process.cpuUsage();
         const t0 = Date.now();
         const o = await runBatch((k) => inputs[k], { onImage: () => finish.push((Date.now() - t0) / 1000) });
         const wall = (Date.now() - t0) / 1000;
         const cpu = process.cpuUsage(cpu0);
+        if (profiler) await profiler.stop(path.join(String(values.profile), `batch-c${c}-r${r + 1}.cpuprofile`));
         const raw = raw0 ?? (await rawRun());
         const t = o.summary.totals;
         if (t.errored)
