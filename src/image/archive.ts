@@ -89,7 +89,59 @@ function readEntry(f: SpooledFile): Buffer {
  */
 function openEntry(f: SpooledFile, verify: boolean): Readable {
   if (f.offset === undefined) return fs.createReadStream(f.file, { highWaterMark: RANGE_CHUNK });
-  return Readable.from(readRange(f, verify), { objectMode: false });
+  if (verify) return Readable.from(readRange(f, verify), { objectMode: false });
+  // Unverified (what Clair fetches): the range as a plain stream (RangeStream).
+  return new RangeStream(f);
+}
+
+/**
+ * An in-place entry's byte range as a plain stream, for what the layer server sends Clair: fs reads with callbacks
+ * (no FileHandle, no promise per chunk and no generator, which cost the batch's layer serving about 1 ms per image).
+ * A read that ends before the range does is an error (the file changed), never an early end that looks complete.
+ */
+class RangeStream extends Readable {
+  private fd = -1;
+  private at = 0;
+  /** A read in flight: the descriptor is closed after it, never under it. */
+  private reading = false;
+  private closing?: () => void;
+  constructor(private readonly f: SpooledFile) {
+    super({ highWaterMark: RANGE_CHUNK });
+  }
+
+  override _construct(cb: (err?: Error | null) => void): void {
+    fs.open(this.f.file, 'r', (err, fd) => {
+      this.fd = err ? -1 : fd;
+      cb(err);
+    });
+  }
+
+  override _read(): void {
+    const left = this.f.size - this.at;
+    if (left <= 0) {
+      this.push(null);
+      return;
+    }
+    const buf = Buffer.allocUnsafe(Math.min(RANGE_CHUNK, left));
+    this.reading = true;
+    fs.read(this.fd, buf, 0, buf.length, (this.f.offset as number) + this.at, (err, n) => {
+      this.reading = false;
+      if (this.closing) return this.closing();
+      if (err) return void this.destroy(err);
+      if (n === 0) return void this.destroy(changedError(this.f));
+      this.at += n;
+      this.push(n === buf.length ? buf : buf.subarray(0, n));
+    });
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    const fd = this.fd;
+    this.fd = -1;
+    if (fd < 0) return cb(err);
+    const close = (): void => fs.close(fd, () => cb(err));
+    if (this.reading) this.closing = close;
+    else close();
+  }
 }
 
 async function* readRange(f: SpooledFile, verify: boolean): AsyncGenerator<Buffer> {

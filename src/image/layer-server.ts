@@ -8,7 +8,6 @@
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { log } from '../util/log';
 import type { ImageLayer } from './types';
@@ -26,10 +25,9 @@ export interface LayerServer {
 /** Concurrent connections the layer server accepts by default (Clair fetches a handful of layers at a time). */
 export const DEFAULT_MAX_CONNECTIONS = 64;
 
-/** Constant-time comparison of two hex strings of the expected length. */
-function sameSecret(given: string, secret: Buffer): boolean {
-  const g = Buffer.from(given, 'hex');
-  return g.length === secret.length && timingSafeEqual(g, secret);
+/** Constant-time comparison of a decoded secret with the expected one. */
+function sameSecret(given: Buffer, secret: Buffer): boolean {
+  return given.length === secret.length && timingSafeEqual(given, secret);
 }
 
 /** `layer-server-address` (`host`, `host:port`, `[v6]:port`) as the server's bind options. */
@@ -56,8 +54,10 @@ export async function startLayerServer(opts: {
   const server = http.createServer((req, res) => {
     const m = /^\/([0-9a-f]{32})\/layers\/([0-9a-f]{32})$/.exec(req.url ?? '');
     let layer: ImageLayer | undefined;
-    if (m && sameSecret(m[1], token)) {
-      for (const entry of layers.values()) if (sameSecret(m[2], entry.id)) layer = entry.layer;
+    if (m && sameSecret(Buffer.from(m[1], 'hex'), token)) {
+      // The id decoded once, compared with every published one (a batch publishes tens at a time).
+      const id = Buffer.from(m[2], 'hex');
+      for (const entry of layers.values()) if (sameSecret(id, entry.id)) layer = entry.layer;
     }
     if (!layer || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404).end();
@@ -71,18 +71,20 @@ export async function startLayerServer(opts: {
       res.writeHead(200, headers).end();
       return;
     }
-    found
-      .open()
-      .then(async (stream) => {
-        res.writeHead(200, headers);
-        stream.on('data', (c: Buffer) => (served += c.length));
-        await pipeline(stream, res);
-      })
-      .catch((err) => {
-        log.debug(`layer ${found.digest} could not be served: ${errorMessage(err)}`);
-        if (!res.headersSent) res.writeHead(502).end();
-        else res.destroy();
-      });
+    const failed = (err: unknown): void => {
+      log.debug(`layer ${found.digest} could not be served: ${errorMessage(err)}`);
+      if (!res.headersSent) res.writeHead(502).end();
+      else res.destroy();
+    };
+    found.open().then((stream) => {
+      // pipe with both ends handled, not stream.pipeline: its abort signal made an AbortError (with a stack) per
+      // layer served. A read error cuts the response (Clair sees it short of its length); Clair gone ends the read.
+      stream.on('error', failed);
+      res.on('close', () => stream.destroy());
+      res.writeHead(200, headers);
+      stream.on('data', (c: Buffer) => (served += c.length));
+      stream.pipe(res);
+    }, failed);
   });
   // Connections beyond the cap are closed at once (node's `drop`).
   server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;

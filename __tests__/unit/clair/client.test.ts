@@ -6,7 +6,7 @@ import { expectScanError as caught } from '../../helpers/errors';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, webcrypto } from 'node:crypto';
-import { ClairClient, signPskJwt, indexFailureHint } from '../../../src/clair/client';
+import { ClairClient, signPskJwt, indexFailureHint, TOKEN_REUSE_MS } from '../../../src/clair/client';
 import type { ClairIndexReport, ClairManifest, ClairVulnerabilityReport } from '../../../src/clair/types';
 import { ClairScanError } from '../../../src/util/errors';
 
@@ -338,6 +338,63 @@ describe('PSK auth', () => {
         expect(parts(m![1])[1].iss).toBe('clair-intraservice');
       }
     } finally {
+      await authed.close();
+    }
+  });
+});
+
+describe('PSK token reuse', () => {
+  const KEY = Buffer.from('a pre-shared key of thirty-two b').toString('base64');
+  const claims = (req: Seen): { iat: number; exp: number } =>
+    JSON.parse(Buffer.from((req.headers.authorization ?? '').split('.')[1] ?? '', 'base64url').toString()) as {
+      iat: number;
+      exp: number;
+    };
+
+  it(`one token per ${TOKEN_REUSE_MS / 1000} s, not one per request; then a fresh one, and each still valid for over 9 minutes when sent`, async () => {
+    const t0 = Date.UTC(2026, 11, 6, 5, 0, 0);
+    let now = t0;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    const authed = new ClairClient({ url: clair.url, psk: KEY, requestTimeoutMs: 5000 });
+    try {
+      clair.on('GET /matcher/api/v1/internal/update_operation', { status: 200, body: '{}' });
+      for (const at of [0, 5_000, TOKEN_REUSE_MS - 1, TOKEN_REUSE_MS, TOKEN_REUSE_MS + 7_000]) {
+        now = t0 + at;
+        await authed.updateOperations();
+      }
+      const seen = clair.seen.map((r) => r.headers.authorization);
+      // Signed at t0 (reused at +5 s and just before the reuse time), again at TOKEN_REUSE_MS (reused 7 s later).
+      expect(new Set(seen.slice(0, 3)).size).toBe(1);
+      expect(seen[3]).not.toBe(seen[0]);
+      expect(seen[4]).toBe(seen[3]);
+      expect(clair.seen.map((r) => claims(r).iat)).toEqual([
+        t0 / 1000,
+        t0 / 1000,
+        t0 / 1000,
+        (t0 + TOKEN_REUSE_MS) / 1000,
+        (t0 + TOKEN_REUSE_MS) / 1000,
+      ]);
+      for (const [i, at] of [0, 5_000, TOKEN_REUSE_MS - 1, TOKEN_REUSE_MS, TOKEN_REUSE_MS + 7_000].entries())
+        expect(claims(clair.seen[i]).exp * 1000 - (t0 + at)).toBeGreaterThan(9 * 60_000);
+    } finally {
+      clock.mockRestore();
+      await authed.close();
+    }
+  });
+
+  it('a clock that went back signs again (never a token from the future)', async () => {
+    const t0 = Date.UTC(2026, 11, 6, 5, 0, 0);
+    let now = t0;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    const authed = new ClairClient({ url: clair.url, psk: KEY, requestTimeoutMs: 5000 });
+    try {
+      clair.on('GET /matcher/api/v1/internal/update_operation', { status: 200, body: '{}' });
+      await authed.updateOperations();
+      now = t0 - 120_000;
+      await authed.updateOperations();
+      expect(clair.seen.map((r) => claims(r).iat)).toEqual([t0 / 1000, (t0 - 120_000) / 1000]);
+    } finally {
+      clock.mockRestore();
       await authed.close();
     }
   });

@@ -223,6 +223,25 @@ describe('in place: hostile archives', () => {
     await expect(readAll(await image.layers[0].openTar())).rejects.toThrow(/changed while it was being scanned/);
   });
 
+  it('what Clair is served: a layer stream read whole, destroyed mid-way or failing leaves no file open; a removed archive is an error', async () => {
+    const archive = await tarOf(savedImage([{ name: 'l1/layer.tar', data: layerB }]));
+    const file = write(archive);
+    const image = await inPlace(file);
+    const fds = (): number => fs.readdirSync('/proc/self/fd').length;
+    const before = fds();
+    expect(sha(await readAll(await image.layers[0].open()))).toBe(sha(layerB));
+    const partly = await image.layers[0].open();
+    await new Promise<void>((resolve) => partly.once('data', () => resolve()));
+    partly.destroy();
+    await new Promise((resolve) => partly.once('close', resolve));
+    fs.truncateSync(file, 512 + 4096);
+    await expect(readAll(await image.layers[0].open())).rejects.toThrow(/changed while it was being scanned/);
+    expect(fds()).toBe(before);
+    fs.rmSync(file);
+    await expect(readAll(await image.layers[0].open())).rejects.toThrow(/ENOENT/);
+    expect(fds()).toBe(before);
+  });
+
   it('layer bytes changed after the scan (same length): compliance reads get an error, not the new bytes', async () => {
     const archive = await tarOf(savedImage([{ name: 'l1/layer.tar', data: layerA }]));
     const file = write(archive);

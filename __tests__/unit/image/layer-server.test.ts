@@ -162,6 +162,84 @@ describe('layer server', () => {
     expect(r.body.length).toBe(0);
     server.unpublish([broken]);
   });
+
+  it('a layer whose stream fails mid-way: the response is cut short of its length, never complete-looking; the server goes on', async () => {
+    const first = Buffer.alloc(1000, 1);
+    const failing: ImageLayer = {
+      digest: `sha256:${'d'.repeat(64)}`,
+      diffId: `sha256:${'d'.repeat(64)}`,
+      size: 5000,
+      mediaType: 'application/vnd.oci.image.layer.v1.tar',
+      open: async () =>
+        new Readable({
+          read() {
+            if (this.readableLength === 0 && !(this as { sent?: boolean }).sent) {
+              (this as { sent?: boolean }).sent = true;
+              this.push(first);
+              setImmediate(() => this.destroy(new Error('the archive changed')));
+            }
+          },
+        }),
+      openTar: () => Promise.reject(new Error('unused')),
+    };
+    const url = server.publish([failing]).get(failing.digest)!;
+    const cut = await new Promise<{ status: number; got: number; aborted: boolean }>((resolve, reject) => {
+      const req = http.get(url, { agent: false }, (res) => {
+        let got = 0;
+        res.on('data', (c: Buffer) => (got += c.length));
+        res.on('aborted', () => resolve({ status: res.statusCode ?? 0, got, aborted: true }));
+        res.on('error', () => resolve({ status: res.statusCode ?? 0, got, aborted: true }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, got, aborted: false }));
+      });
+      req.on('error', reject);
+      req.setTimeout(10000, () => req.destroy(new Error('request timed out')));
+    });
+    expect(cut.status).toBe(200);
+    expect(cut.aborted).toBe(true);
+    expect(cut.got).toBeLessThan(5000);
+    server.unpublish([failing]);
+    expect((await fetchRaw(urls.get(a.digest)!)).body.equals(dataA)).toBe(true);
+  });
+
+  it('a client that goes away mid-layer: the layer stream is destroyed (its file closed), not read to the end', async () => {
+    let destroyed = false;
+    let reads = 0;
+    const endless: ImageLayer = {
+      digest: `sha256:${'c'.repeat(64)}`,
+      diffId: `sha256:${'c'.repeat(64)}`,
+      size: 1 << 30,
+      mediaType: 'application/vnd.oci.image.layer.v1.tar',
+      open: async () =>
+        new Readable({
+          read() {
+            reads++;
+            this.push(Buffer.alloc(64 << 10));
+          },
+          destroy(err, cb) {
+            destroyed = true;
+            cb(err);
+          },
+        }),
+      openTar: () => Promise.reject(new Error('unused')),
+    };
+    const url = server.publish([endless]).get(endless.digest)!;
+    await new Promise<void>((resolve, reject) => {
+      const req = http.get(url, { agent: false }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', () => undefined);
+      req.setTimeout(10000, () => reject(new Error('request timed out')));
+    });
+    for (let i = 0; i < 100 && !destroyed; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(destroyed).toBe(true);
+    const after = reads;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(reads).toBe(after);
+    server.unpublish([endless]);
+  });
 });
 
 describe('layer server lifecycle', () => {
