@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { REPORT_FILE_NAMES, writeReports } from '../../../src/report';
 import { REPORT_FORMATS } from '../../../src/inputs/settings';
 import { ClairScanError } from '../../../src/util/errors';
-import { writeChunksAtomic } from '../../../src/report/common';
+import { writeChunksAtomic, writeFileAtomic } from '../../../src/report/common';
 import { renderCycloneDx } from '../../../src/report/cyclonedx';
 import { renderGitlab } from '../../../src/report/gitlab';
 import { renderJson } from '../../../src/report/json';
@@ -126,6 +126,34 @@ describe('writeReports', () => {
     }
     await expect(writeChunksAtomic(dir, 'b.json', broken())).rejects.toThrow(/producer broke/);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test('the reports are written without a round trip through the thread pool (issue 21: the writer waited idle on each)', async () => {
+    // A setImmediate queued first runs at the event loop's next turn: an asynchronous file operation (mkdir, open,
+    // write, close, rename on the thread pool) would let it run before the write completes.
+    const turns = (): { passed: () => boolean } => {
+      let passed = false;
+      setImmediate(() => (passed = true));
+      return { passed: () => passed };
+    };
+    let t = turns();
+    const many = Array.from({ length: 50_000 }, (_, i) => `"${'x'.repeat(40)}${i}",`);
+    await writeChunksAtomic(path.join(dir, 'a'), 'a.json', many);
+    expect(t.passed()).toBe(false);
+    t = turns();
+    await writeFileAtomic(path.join(dir, 'b'), 'b.md', 'text');
+    expect(t.passed()).toBe(false);
+    // Every format but SARIF, whose gzip size count runs on the thread pool beside the writer.
+    t = turns();
+    const written = await writeReports(syntheticResult(3000, 2), {
+      outputDir: path.join(dir, 'c'),
+      formats: REPORT_FORMATS.filter((f) => f !== 'sarif'),
+      dockerfile: 'Dockerfile',
+    });
+    expect(t.passed()).toBe(false);
+    expect(Object.keys(written).length).toBe(REPORT_FORMATS.length - 1);
+    expect(fs.readFileSync(path.join(dir, 'a', 'a.json'), 'utf8')).toBe(many.join(''));
+    expect(fs.readdirSync(path.join(dir, 'a'))).toEqual(['a.json']);
   });
 
   test('a streamed SARIF over the gzip budget is cut as renderSarif cuts it, and no temp file is left', async () => {
