@@ -7,7 +7,8 @@
  * JSON.stringify, encode, write per report), i.e. what serializing alone costs; and, in RUNS more fresh processes,
  * one writeReports call with every format, cold: what a scan does (the formats share the findings' report order),
  * each followed by the floor of the reports it wrote, in that process: the medians and their ratio.
- *   npx tsx bench/reporters.ts [findings] [--write | --write-all]   (a mode flag: only that child's part)
+ *   npx tsx bench/reporters.ts [findings] [--write | --write-all | --by-format]   (a mode flag: only that child's part)
+ * Last, printed detail only (not in the medians): one more such call, each format's part of it (wall, CPU, GC).
  * Goal (issue 21): all reports ≤ 1.3× the floor measured in the same run, peak RSS ≤ 250 MB.
  *   npx tsx bench/reporters.ts [findings]
  * The children start as a scan's reporting does (prepareChild): the lazily loaded report modules already loaded and
@@ -18,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { renderCycloneDx } from '../src/report/cyclonedx';
 import { renderGitlab } from '../src/report/gitlab';
 import { renderHtml } from '../src/report/html';
@@ -26,7 +27,7 @@ import { renderJson } from '../src/report/json';
 import { renderMarkdownSummary } from '../src/report/markdown';
 import { renderSarif } from '../src/report/sarif';
 import { renderTable } from '../src/report/table';
-import { REPORT_FILE_NAMES, writeReports } from '../src/report';
+import { REPORT_FILE_NAMES, REPORT_FORMAT_LIST, writeReports } from '../src/report';
 import { REPORT_FORMATS } from '../src/inputs/settings';
 import { syntheticResult } from '../__tests__/helpers/model';
 
@@ -152,10 +153,67 @@ async function writeAllMode(n: number): Promise<void> {
   }
 }
 
+/**
+ * Printed detail, not a measurement of the goal: one writeReports call with every format as in --write-all, each
+ * format's write wrapped to take its wall and CPU time and the GC pauses (perf_hooks 'gc' entries) that began
+ * while it ran, then each format's floor (where the time over the floor goes, by format).
+ */
+async function byFormatMode(n: number): Promise<void> {
+  const result = syntheticResult(n, 3);
+  prepareChild();
+  const gcs: { start: number; ms: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const parts: { format: string; t0: number; t1: number; cpu: number }[] = [];
+  for (const d of REPORT_FORMAT_LIST) {
+    const write = d.write.bind(d);
+    // A child process of its own: the descriptors are wrapped here only.
+    (d as { write: typeof write }).write = async (...args) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      try {
+        return await write(...args);
+      } finally {
+        const c = process.cpuUsage(c0);
+        parts.push({ format: d.name, t0, t1: performance.now(), cpu: (c.user + c.system) / 1000 });
+      }
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-bench-'));
+  try {
+    const e0 = performance.eventLoopUtilization();
+    const t0 = performance.now();
+    await writeReports(result, { outputDir: dir, formats: REPORT_FORMATS, dockerfile: 'Dockerfile', gate: GATE });
+    const ms = performance.now() - t0;
+    const idle = performance.eventLoopUtilization(e0).idle;
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the last GC entries are delivered
+    observer.disconnect();
+    console.log(`\none call, by format (one more fresh process; wall ms / cpu ms / GC pauses that began in it):`);
+    for (const p of parts) {
+      const g = gcs.filter((x) => x.start >= p.t0 && x.start < p.t1);
+      console.log(
+        `${p.format.padEnd(10)} ${(p.t1 - p.t0).toFixed(0).padStart(6)} / ${p.cpu.toFixed(0).padStart(5)}   GC ${String(g.length).padStart(2)} x, ${g
+          .reduce((a, x) => a + x.ms, 0)
+          .toFixed(0)
+          .padStart(3)} ms`,
+      );
+    }
+    console.log(
+      `${'total'.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms, of which the event loop idle ${idle.toFixed(0)} ms`,
+    );
+    floor(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 10_000);
   if (process.argv[3] === '--write') return writeMode(n);
   if (process.argv[3] === '--write-all') return writeAllMode(n);
+  if (process.argv[3] === '--by-format') return byFormatMode(n);
   const result = syntheticResult(n, 3);
   const reporters: [string, () => string][] = [
     ['table', () => renderTable(result)],
@@ -219,6 +277,12 @@ async function main(): Promise<void> {
     `\nall formats, one writeReports call, cold, median of ${RUNS} fresh processes: ${ms.toFixed(0)} ms (cpu ${median(runs.map((r) => r.cpu)).toFixed(0)} ms); ` +
       `floor ${fl.toFixed(0)} ms (cpu ${median(runs.map((r) => r.floorCpu)).toFixed(0)} ms); ratio ${(ms / fl).toFixed(2)}x, by CPU time ` +
       `${(median(runs.map((r) => r.cpu)) / median(runs.map((r) => r.floorCpu))).toFixed(2)}x (per run: ${runs.map((r) => (r.ms / r.floor).toFixed(2)).join(', ')}); peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB (max ${Math.max(...runs.map((r) => r.rss)).toFixed(0)})`,
+  );
+  process.stdout.write(
+    execFileSync(process.execPath, [...process.execArgv, '--expose-gc', __filename, String(n), '--by-format'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
   );
 }
 
