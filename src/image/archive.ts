@@ -89,7 +89,7 @@ function readEntry(f: SpooledFile): Buffer {
  */
 function openEntry(f: SpooledFile, verify: boolean): Readable {
   if (f.offset === undefined) return fs.createReadStream(f.file, { highWaterMark: RANGE_CHUNK });
-  if (verify) return Readable.from(readRange(f, verify), { objectMode: false });
+  if (verify) return Readable.from(readVerifiedRange(f), { objectMode: false });
   // Unverified (what Clair fetches): the range as a plain stream (RangeStream).
   return new RangeStream(f);
 }
@@ -144,11 +144,12 @@ class RangeStream extends Readable {
   }
 }
 
-async function* readRange(f: SpooledFile, verify: boolean): AsyncGenerator<Buffer> {
+/** An in-place range, hashed as it is read; the last chunk is yielded only once the whole range matched. */
+async function* readVerifiedRange(f: SpooledFile): AsyncGenerator<Buffer> {
   const offset = f.offset as number;
   const fh = await fs.promises.open(f.file, 'r');
   try {
-    const hash = verify ? createHash('sha256') : undefined;
+    const hash = createHash('sha256');
     let held: Buffer | undefined;
     for (let at = 0; at < f.size;) {
       const buf = Buffer.allocUnsafe(Math.min(RANGE_CHUNK, f.size - at));
@@ -157,15 +158,11 @@ async function* readRange(f: SpooledFile, verify: boolean): AsyncGenerator<Buffe
       if (bytesRead === 0) throw changedError(f);
       const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
       at += bytesRead;
-      if (!hash) {
-        yield chunk;
-        continue;
-      }
       hash.update(chunk);
       if (held) yield held;
       held = chunk;
     }
-    if (hash && `sha256:${hash.digest('hex')}` !== f.sha256) throw changedError(f);
+    if (`sha256:${hash.digest('hex')}` !== f.sha256) throw changedError(f);
     if (held) yield held;
   } finally {
     await fh.close();
@@ -319,7 +316,7 @@ export async function spoolArchive(
       }
       if (opts.inPlace !== undefined) {
         // `input` is the archive file from its first byte and `stream.offset` where the entry's 512-byte header
-        // starts: its data follows. A wrong range could never pass for the entry: see readRange.
+        // starts: its data follows. A wrong range could never pass for the entry: see readVerifiedRange.
         const offset = stream.offset + 512;
         const hash = createHash('sha256');
         let size = 0;
