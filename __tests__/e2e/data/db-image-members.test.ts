@@ -465,6 +465,21 @@ test('clair-mode process with vuln-data-public-key: the signed image label binds
         `^the database at .* carries a kev member that the signed database image .* does not \\(sha256:${createHash('sha256').update('{}').digest('hex')}, label: sha256:${sha(KEV)}\\)$`,
       ),
     );
+
+    // Removed: the signed label names a kev member the database lacks, which must not read as "no KEV data".
+    psql("DELETE FROM clair_scan.data_member WHERE name = 'kev'");
+    capture();
+    const gone = await scan({ ...settings }, track).then(
+      () => undefined,
+      (e: unknown) => e as { exitCode?: number; message?: string },
+    );
+    jest.restoreAllMocks();
+    expect(gone?.exitCode).toBe(2);
+    expect(gone?.message).toMatch(
+      new RegExp(
+        `^the signed database image .* carries a kev member \\(sha256:${sha(KEV)}\\) that the database at .* lacks$`,
+      ),
+    );
   } finally {
     process.env.PATH = savedPath;
     jest.restoreAllMocks();
