@@ -97,6 +97,40 @@ afterAll(() => {
 
 const sha = (f: string): string => require('node:crypto').createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
+/** psql in the database-image container `name` (listening on `port`), as its postgres user. */
+const psqlIn = (name: string, port: number, sql: string): string =>
+  docker(
+    'exec',
+    '-u',
+    'postgres',
+    name,
+    'psql',
+    '-X',
+    '-q',
+    '-At',
+    '-p',
+    String(port),
+    '-U',
+    'clair',
+    '-d',
+    'clair',
+    '-c',
+    sql,
+  );
+
+/** Until the container's PostgreSQL answers (bounded: 60 tries, 500 ms apart). */
+async function waitForPsql(name: string, port: number): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      psqlIn(name, port, 'SELECT 1');
+      return;
+    } catch (err) {
+      if (i >= 60) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 test('the image carries the members: label with each sha256, size and own date; data info shows them', async () => {
   capture();
   const code = await runCli(['data', 'info', `db-image:${tag}`, '--json']);
@@ -223,52 +257,8 @@ test('clair-mode process against the image run as a service: the members come fr
   );
   const savedPath = process.env.PATH;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        docker(
-          'exec',
-          '-u',
-          'postgres',
-          name,
-          'psql',
-          '-X',
-          '-q',
-          '-At',
-          '-p',
-          String(port),
-          '-U',
-          'clair',
-          '-d',
-          'clair',
-          '-c',
-          'SELECT 1',
-        );
-        break;
-      } catch (err) {
-        if (i >= 60) throw err;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-    expect(
-      docker(
-        'exec',
-        '-u',
-        'postgres',
-        name,
-        'psql',
-        '-X',
-        '-q',
-        '-At',
-        '-p',
-        String(port),
-        '-U',
-        'clair',
-        '-d',
-        'clair',
-        '-c',
-        'SELECT name, file, sha256, size FROM clair_scan.data_member ORDER BY name',
-      ),
-    ).toBe(
+    await waitForPsql(name, port);
+    expect(psqlIn(name, port, 'SELECT name, file, sha256, size FROM clair_scan.data_member ORDER BY name')).toBe(
       `epss|epss.csv.gz|${sha(EPSS)}|${fs.statSync(EPSS).size}\nkev|kev.json|${sha(KEV)}|${fs.statSync(KEV).size}`,
     );
     process.env.PATH = `${env.clairBin}:${savedPath}`;
@@ -395,36 +385,10 @@ test('clair-mode process with vuln-data-public-key: the signed image label binds
     '-p',
     String(port),
   );
-  const psql = (sql: string): string =>
-    docker(
-      'exec',
-      '-u',
-      'postgres',
-      name,
-      'psql',
-      '-X',
-      '-q',
-      '-At',
-      '-p',
-      String(port),
-      '-U',
-      'clair',
-      '-d',
-      'clair',
-      '-c',
-      sql,
-    );
+  const psql = (sql: string): string => psqlIn(name, port, sql);
   const savedPath = process.env.PATH;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        psql('SELECT 1');
-        break;
-      } catch (err) {
-        if (i >= 60) throw err;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+    await waitForPsql(name, port);
     process.env.PATH = `${env.clairBin}:${savedPath}`;
     const settings = settingsFor([fixture('debian-vuln')], {
       'clair-mode': 'process',
