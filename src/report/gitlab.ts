@@ -227,11 +227,8 @@ export function renderGitlab(result: ScanResult, opts: { defaultBranchImage?: st
   return s;
 }
 
-/** Characters gathered before a chunk is given to the writer. */
-const CHUNK = 64 * 1024;
-
 /**
- * The report in chunks (vulnerabilities gathered to about CHUNK characters), byte for byte
+ * The report in chunks (one per vulnerability; writeChunksAtomic batches them), byte for byte
  * JSON.stringify(report, null, 2) + newline: the frame is stringified, the vulnerabilities written as text
  * (vulnerabilityJson). `defaultBranchImage`: the default branch's name of the (one) scanned image, as
  * default-branch-image gives it.
@@ -241,8 +238,6 @@ export function* gitlabReportChunks(result: ScanResult, opts: { defaultBranchIma
   const empty = '[]\n}';
   let first = true;
   const seen = new Set<string>();
-  // Vulnerabilities gathered into chunks of about CHUNK characters (a write per ~1 kB finding costs more).
-  let out = '';
   for (const img of result.images) {
     for (const f of img.vulnerabilities) {
       if (f.allowlisted) continue;
@@ -252,18 +247,14 @@ export function* gitlabReportChunks(result: ScanResult, opts: { defaultBranchIma
       seen.add(id);
       const text = vulnerabilityJson(f, img, id, opts.defaultBranchImage, result.enrichment);
       if (first) {
-        out = `${frame.slice(0, -empty.length)}[\n    ${text}`;
+        yield `${frame.slice(0, -empty.length)}[\n    ${text}`;
         first = false;
       } else {
-        out += `,\n    ${text}`;
-      }
-      if (out.length >= CHUNK) {
-        yield out;
-        out = '';
+        yield `,\n    ${text}`;
       }
     }
   }
-  yield first ? `${frame}\n` : `${out}\n  ]\n}\n`;
+  yield first ? `${frame}\n` : '\n  ]\n}\n';
 }
 
 export const gitlabFormat: ReportFormatDescriptor<'gitlab'> = {

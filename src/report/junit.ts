@@ -124,7 +124,7 @@ function suiteOpen(name: string, tests: number, failures: number, errors = 0): s
   return `  <testsuite name="${xmlAttr(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0">\n`;
 }
 
-/** The JUnit document in chunks. */
+/** The JUnit document in chunks (one per test case; writeChunksAtomic batches them). */
 export function* junitChunks(result: ScanResult, gate: ReportGate | undefined): Generator<string> {
   const images = result.images.map((img) => ({
     img,
@@ -162,16 +162,8 @@ export function* junitChunks(result: ScanResult, gate: ReportGate | undefined): 
     const classname = img.image.ref.replace(/\./g, '_');
     yield suiteOpen(img.image.ref, Math.max(1, failing.length), failing.length);
     if (failing.length === 0) yield testCase(classname, gateText(gate));
-    // Test cases gathered into chunks of about 64 kB (a write per ~700-character case costs more).
-    let out = '';
-    for (const f of failing) {
-      out += findingCase(result, classname, img, f);
-      if (out.length >= 65_536) {
-        yield out;
-        out = '';
-      }
-    }
-    yield `${out}  </testsuite>\n`;
+    for (const f of failing) yield findingCase(result, classname, img, f);
+    yield '  </testsuite>\n';
   }
   yield '</testsuites>\n';
 }
