@@ -674,7 +674,13 @@ async function openProcessService(settings, state, time, maxAgeMs, trust, prepar
         });
     }
     notes.push(...vouched.notes);
-    // The exploit data it carries (issue 22): a signed image's label names each member's sha256, which the row must have.
+    // The exploit data it carries (issue 22): a signed image's label names each member's sha256, which the row must have,
+    // and a member the label names must be there (a dropped row must not read as "no KEV data").
+    for (const [name, want] of Object.entries(vouched.members ?? {})) {
+        if (!members.some((m) => m.name === name)) {
+            throw new errors_1.ClairScanError(`the signed database image ${vouched.image ?? ''} carries a ${name} member (sha256:${want}) that the database at ${pg.where} lacks`, { hint: 'run exactly the signed image as the service, or check vuln-data and postgres-url.' });
+        }
+    }
     for (const m of members) {
         const want = vouched.members?.[m.name];
         if (vouched.members && want !== m.sha256) {
