@@ -18,6 +18,7 @@ import { Readable, Transform } from 'node:stream';
 import * as tar from 'tar-stream';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { byteCap, CAPS } from '../util/caps';
+import { BLOCK, decodeHeader, decodePax } from './tar-plain';
 import type { ImageInfo } from '../findings/model';
 import {
   contentManifestDigest,
@@ -44,11 +45,14 @@ interface SpooledFile {
 /**
  * Reads an uncompressed archive file once, hashing its entries, and describes each by its byte range in the file
  * (no copy, no temp dir). Same rules and limits as spoolArchive; read the entries with readEntry / the layers.
+ * Plain tar is read without a stream (readPlainArchive); anything else by tar-stream, as a spool is.
  */
 export async function scanArchiveInPlace(
   file: string,
   opts: { what?: string; limits?: Partial<ArchiveLimits> } = {},
 ): Promise<SpooledArchive> {
+  const plain = await readPlainArchive(file, opts);
+  if (plain) return plain;
   // 1 MiB reads: a fifth of the tar reader's per-chunk work of fs's default 64 KiB.
   return spoolArchive(fs.createReadStream(file, { highWaterMark: 1 << 20 }), '', { ...opts, inPlace: file });
 }
@@ -197,126 +201,266 @@ const NOT_AN_ARCHIVE_HINT =
 
 type Entry = { kind: 'file'; f: SpooledFile } | { kind: 'symlink'; target: string };
 
+/** The header fields the entry rules read (tar-stream's header, or tar-plain.ts's). */
+interface EntryHeader {
+  name: string;
+  linkname?: string | null;
+  type?: string | null;
+  /** null: tar-stream could not read the field. */
+  size?: number | null;
+}
+
 /**
- * Spools a tar stream to `dir`. Rejects entries that would escape `dir`. Follows tar semantics, like the
- * extraction `docker load` does: the last entry of a name replaces earlier ones, a hard link is the file its
- * target is at that point, a symbolic link is resolved against the final contents. `what` names the input in
- * errors (e.g. the file's path). Limits: see ArchiveLimits.
+ * The rules every entry of an archive passes, whichever reader decoded it (tar-stream in spoolArchive, the plain
+ * reader in readPlainArchive): the limits, safe and consistent names, and tar's semantics, as `docker load` reads
+ * them (the last entry of a name replaces earlier ones, a hard link is the file its target is at that point, a
+ * symbolic link is resolved against the final contents).
+ */
+class EntryRules {
+  private readonly entries = new Map<string, Entry>();
+  private readonly linkNames = new Set<string>();
+  private readonly paths: ReturnType<typeof pathCheck>;
+  seen = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly what: string,
+    private readonly limits: ArchiveLimits,
+  ) {
+    this.paths = pathCheck(what);
+  }
+
+  /**
+   * Takes one entry: its (normalized) name when it is a regular file, whose bytes the reader then hashes and gives
+   * to `file`; undefined when nothing is to be read. Throws the ClairScanError that refuses the archive.
+   */
+  entry(header: EntryHeader): string | undefined {
+    const { what, limits } = this;
+    this.seen++;
+    if (this.seen > limits.maxEntries)
+      throw new ClairScanError(`${what} has more than ${limits.maxEntries} entries`, {
+        hint: `an image archive holds a few entries per layer; ${NOT_AN_ARCHIVE_HINT}`,
+      });
+    if (
+      Buffer.byteLength(header.name) > limits.maxNameLength ||
+      Buffer.byteLength(header.linkname ?? '') > limits.maxNameLength
+    )
+      throw new ClairScanError(`${what} has an entry name longer than ${limits.maxNameLength} bytes`, {
+        hint: 'use an archive written by `docker save` or an OCI tool.',
+      });
+    const name = normalizeEntry(header.name);
+    if (name === undefined)
+      throw new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, {
+        hint: 'use an archive written by `docker save` or an OCI tool.',
+      });
+    // A size tar-stream could not read (a malformed base-256 field is null to it): it then waited for the entry's
+    // end forever.
+    if (typeof header.size !== 'number' || !Number.isSafeInteger(header.size) || header.size < 0)
+      throw badSize(what, header);
+    // tar-stream reads a directory's bytes as the next entries, Go's archive/tar (docker load) skips them: either
+    // hides entries from the other (and tar-stream waited for the end of such an entry forever).
+    if (header.type === 'directory' && header.size > 0)
+      throw new ClairScanError(
+        `${what} has a directory "${header.name}" with ${header.size} bytes of content, which tar readers read differently`,
+        { hint: 'use an archive written by `docker save` or an OCI tool (their directories have no content).' },
+      );
+    const clash = this.paths.add(name, header.type ?? 'file');
+    if (clash) throw clash;
+    if (header.type === 'link') {
+      // A hard link is what its target is now; a later entry of the target's name does not change it.
+      const target = normalizeEntry(header.linkname ?? '');
+      const t = target === undefined ? undefined : resolveEntry(this.entries, target);
+      if (!t)
+        throw new ClairScanError(
+          `${what} has a hard link "${name}" to "${header.linkname ?? ''}", which is not an earlier file in it`,
+          { hint: 'use an archive written by `docker save` or an OCI tool.' },
+        );
+      this.entries.set(name, { kind: 'file', f: t });
+      this.linkNames.add(name);
+      return undefined;
+    }
+    if (header.type === 'symlink') {
+      const target = normalizeEntry(path.posix.join(path.posix.dirname(name), header.linkname ?? ''));
+      if (target) this.entries.set(name, { kind: 'symlink', target });
+      else this.entries.delete(name);
+      this.linkNames.add(name);
+      return undefined;
+    }
+    // Any other entry (a directory, a device …) replaces a file of that name too.
+    this.entries.delete(name);
+    this.linkNames.delete(name);
+    if (header.type !== 'file' && header.type !== 'contiguous-file') return undefined;
+    this.bytes += header.size;
+    if (this.bytes > limits.maxBytes)
+      throw new ClairScanError(
+        `${what} holds more than ${formatBytes(limits.maxBytes)} of files, the limit for one image`,
+        {
+          hint: 'check that this is the image you meant to scan (a compressed archive can expand to far more than its size).',
+        },
+      );
+    return name;
+  }
+
+  /** A regular file's bytes, as read and hashed. */
+  file(name: string, f: SpooledFile): void {
+    this.entries.set(name, { kind: 'file', f });
+  }
+
+  /** The archive as read, links resolved. */
+  archive(dir: string): SpooledArchive {
+    const files = new Map<string, SpooledFile>();
+    for (const name of this.entries.keys()) {
+      const f = resolveEntry(this.entries, name);
+      if (f) files.set(name, f);
+    }
+    return { dir, files, links: this.linkNames };
+  }
+}
+
+/**
+ * Read buffers readPlainArchive hands on from one archive to the next: a fresh 1 MiB buffer per archive was a
+ * garbage collection every few images of a batch (V8 collects after so much memory outside its heap).
+ */
+const READ_BUFFERS: Buffer[] = [];
+const MAX_READ_BUFFERS = 8;
+
+/**
+ * Reads an uncompressed archive file in place when it is plain tar (tar-plain.ts): each header decoded as tar-stream
+ * does, each regular file's bytes read into one reused buffer and hashed; nothing allocated per chunk and no
+ * stream. undefined as soon as the archive leaves that subset (or ends early): the caller then reads it with
+ * tar-stream, which gives its answer or its error. The entry rules' errors are thrown as they are (the entries
+ * before were decoded as tar-stream decodes them).
+ */
+export async function readPlainArchive(
+  file: string,
+  opts: { what?: string; limits?: Partial<ArchiveLimits> } = {},
+): Promise<SpooledArchive | undefined> {
+  const rules = new EntryRules(opts.what ?? 'the image archive', { ...DEFAULT_ARCHIVE_LIMITS, ...opts.limits });
+  const fd = await fs.promises.open(file, 'r');
+  let release = (): unknown => undefined;
+  try {
+    const end = (await fd.stat()).size;
+    const buf = READ_BUFFERS.pop() ?? Buffer.allocUnsafe(RANGE_CHUNK);
+    release = () => READ_BUFFERS.length < MAX_READ_BUFFERS && READ_BUFFERS.push(buf);
+    const block = Buffer.allocUnsafe(BLOCK);
+    /** Exactly `len` bytes at `at` into `into`, else false (the file is shorter). */
+    const readAt = async (into: Buffer, len: number, at: number): Promise<boolean> => {
+      for (let done = 0; done < len;) {
+        const { bytesRead } = await fd.read(into, done, len - done, at + done);
+        if (bytesRead === 0) return false;
+        done += bytesRead;
+      }
+      return true;
+    };
+    const padded = (n: number): number => Math.ceil(n / BLOCK) * BLOCK;
+    let pax: { path?: string; linkpath?: string; size?: number } | undefined;
+    let longPath: string | undefined;
+    let longLink: string | undefined;
+    let at = 0;
+    while (at < end) {
+      if (end - at < BLOCK || !(await readAt(block, BLOCK, at))) return undefined;
+      const h = decodeHeader(block);
+      if (h === undefined) return undefined;
+      const offset = at + BLOCK;
+      if (h === null) {
+        at = offset;
+        continue;
+      }
+      // The padding to the next block must be there too: tar-stream reads it (and says the file ends early without).
+      if (offset + padded(h.size) > end) return undefined;
+      if (h.type === 'pax-header' || h.type === 'gnu-long-path' || h.type === 'gnu-long-link-path') {
+        const record = Buffer.allocUnsafe(h.size);
+        if (!(await readAt(record, h.size, offset))) return undefined;
+        if (h.type === 'pax-header') {
+          pax = decodePax(record);
+          if (!pax) return undefined;
+        } else {
+          const text = record.toString('utf8', 0, record.indexOf(0) < 0 ? h.size : record.indexOf(0));
+          if (!text) return undefined;
+          if (h.type === 'gnu-long-path') longPath = text;
+          else longLink = text;
+        }
+        at = offset + padded(h.size);
+        continue;
+      }
+      // The records before apply to this entry, in tar-stream's order.
+      const header: EntryHeader = { ...h };
+      if (longPath !== undefined) header.name = longPath;
+      if (longLink !== undefined) header.linkname = longLink;
+      if (pax?.path !== undefined) header.name = pax.path;
+      if (pax?.linkpath !== undefined) header.linkname = pax.linkpath;
+      const size = pax?.size ?? h.size;
+      header.size = size;
+      pax = longPath = longLink = undefined;
+      if (size !== 0 && h.type !== 'file') return undefined;
+      if (offset + padded(size) > end) return undefined;
+      const name = rules.entry(header);
+      if (name !== undefined) {
+        const hash = createHash('sha256');
+        let head = Buffer.alloc(0);
+        for (let done = 0; done < size;) {
+          const n = Math.min(buf.length, size - done);
+          if (!(await readAt(buf, n, offset + done))) return undefined;
+          const chunk = n === buf.length ? buf : buf.subarray(0, n);
+          hash.update(chunk);
+          // The first bytes, for the compression sniff: taken from the hashed bytes, not read again.
+          if (done === 0) head = Buffer.from(chunk.subarray(0, 4));
+          done += n;
+        }
+        rules.file(name, { file, sha256: `sha256:${hash.digest('hex')}`, size, offset, head });
+      }
+      at = offset + padded(size);
+    }
+    // Nothing but empty blocks: tar-stream's answer (not a tar) is the one given.
+    return rules.seen === 0 ? undefined : rules.archive('');
+  } finally {
+    release();
+    await fd.close();
+  }
+}
+
+/**
+ * Spools a tar stream to `dir` (the entry rules: EntryRules). `what` names the input in errors (e.g. the file's
+ * path). Limits: see ArchiveLimits. `inPlace`: the stream is that archive file from its first byte, whose entries
+ * are described by their byte ranges instead of being written (what readPlainArchive leaves to tar-stream).
  */
 export async function spoolArchive(
   input: Readable,
   dir: string,
   opts: { what?: string; limits?: Partial<ArchiveLimits>; reuse?: SpoolReuse; inPlace?: string } = {},
 ): Promise<SpooledArchive> {
-  const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...opts.limits };
   const what = opts.what ?? 'the image archive';
-  const entries = new Map<string, Entry>();
-  const linkNames = new Set<string>();
-  const paths = pathCheck(what);
+  const rules = new EntryRules(what, { ...DEFAULT_ARCHIVE_LIMITS, ...opts.limits });
   const extract = tar.extract();
   let counter = 0;
-  let seen = 0;
-  let bytes = 0;
   const done = new Promise<void>((resolve, reject) => {
     type EntryStream = { on(event: string, f: () => void): unknown; resume(): unknown };
-    const stop = (stream: EntryStream, err: ClairScanError): void => {
-      reject(err);
-      // Stop reading: the pipeline then destroys the input (a file or the daemon's export connection).
-      stream.on('error', () => undefined);
-      extract.destroy();
-    };
     const skip = (stream: EntryStream, next: () => void): void => {
+      // The archive's own error (cut short inside this entry) reaches the pipeline; unheard here it was an uncaught
+      // 'error' event that ended the process.
+      stream.on('error', () => undefined);
       stream.resume();
       stream.on('end', next);
     };
     extract.on('entry', (header, stream, next) => {
-      seen++;
-      if (seen > limits.maxEntries) {
-        stop(
-          stream,
-          new ClairScanError(`${what} has more than ${limits.maxEntries} entries`, {
-            hint: `an image archive holds a few entries per layer; ${NOT_AN_ARCHIVE_HINT}`,
-          }),
-        );
+      let name: string | undefined;
+      try {
+        name = rules.entry(header);
+      } catch (err) {
+        reject(err);
+        // Stop reading: the pipeline then destroys the input (a file or the daemon's export connection).
+        stream.on('error', () => undefined);
+        extract.destroy();
         return;
       }
-      if (
-        Buffer.byteLength(header.name) > limits.maxNameLength ||
-        Buffer.byteLength(header.linkname ?? '') > limits.maxNameLength
-      ) {
-        stop(
-          stream,
-          new ClairScanError(`${what} has an entry name longer than ${limits.maxNameLength} bytes`, {
-            hint: 'use an archive written by `docker save` or an OCI tool.',
-          }),
-        );
-        return;
-      }
-      const name = normalizeEntry(header.name);
       if (name === undefined) {
-        stop(
-          stream,
-          new ClairScanError(`the image archive contains an unsafe path "${header.name}"`, {
-            hint: 'use an archive written by `docker save` or an OCI tool.',
-          }),
-        );
-        return;
-      }
-      const clash = paths.add(name, header.type ?? 'file');
-      if (clash) {
-        stop(stream, clash);
-        return;
-      }
-      if (header.type === 'link') {
-        // A hard link is what its target is now; a later entry of the target's name does not change it.
-        const target = normalizeEntry(header.linkname ?? '');
-        const t = target === undefined ? undefined : resolveEntry(entries, target);
-        if (!t) {
-          stop(
-            stream,
-            new ClairScanError(
-              `${what} has a hard link "${name}" to "${header.linkname ?? ''}", which is not an earlier file in it`,
-              { hint: 'use an archive written by `docker save` or an OCI tool.' },
-            ),
-          );
-          return;
-        }
-        entries.set(name, { kind: 'file', f: t });
-        linkNames.add(name);
         skip(stream, next);
         return;
       }
-      if (header.type === 'symlink') {
-        const target = normalizeEntry(path.posix.join(path.posix.dirname(name), header.linkname ?? ''));
-        if (target) entries.set(name, { kind: 'symlink', target });
-        else entries.delete(name);
-        linkNames.add(name);
-        skip(stream, next);
-        return;
-      }
-      // Any other entry (a directory, a device …) replaces a file of that name too.
-      entries.delete(name);
-      linkNames.delete(name);
-      if (header.type !== 'file' && header.type !== 'contiguous-file') {
-        skip(stream, next);
-        return;
-      }
-      bytes += header.size ?? 0;
-      if (bytes > limits.maxBytes) {
-        stop(
-          stream,
-          new ClairScanError(
-            `${what} holds more than ${formatBytes(limits.maxBytes)} of files, the limit for one image`,
-            {
-              hint: 'check that this is the image you meant to scan (a compressed archive can expand to far more than its size).',
-            },
-          ),
-        );
-        return;
-      }
+      const entryName = name;
       if (opts.inPlace !== undefined) {
         // `input` is the archive file from its first byte and `stream.offset` where the entry's 512-byte header
-        // starts: its data follows. A wrong range could never pass for the entry: see readVerifiedRange.
+        // starts: its data follows.
         const offset = stream.offset + 512;
         const hash = createHash('sha256');
         let size = 0;
@@ -331,7 +475,7 @@ export async function spoolArchive(
         stream.on('error', reject);
         stream.on('end', () => {
           const f = { file: opts.inPlace as string, sha256: `sha256:${hash.digest('hex')}`, size, offset };
-          entries.set(name, { kind: 'file', f: { ...f, head: Buffer.concat(heads) } });
+          rules.file(entryName, { ...f, head: Buffer.concat(heads) });
           next();
         });
         return;
@@ -339,11 +483,11 @@ export async function spoolArchive(
       // Stored under a counter, not the entry name: names come from outside.
       const file = path.join(dir, `f${counter++}`);
       // The run spooled this entry already (a layer shared by a batch's images): a hard link, nothing written.
-      const have = opts.reuse?.find(name, header.size ?? -1);
+      const have = opts.reuse?.find(entryName, header.size ?? -1);
       if (have && hardLink(have.file, file)) {
         const f = { file, sha256: have.sha256, size: have.size };
-        entries.set(name, { kind: 'file', f });
-        opts.reuse?.spooled(name, f, true);
+        rules.file(entryName, f);
+        opts.reuse?.spooled(entryName, f, true);
         skip(stream, next);
         return;
       }
@@ -361,8 +505,8 @@ export async function spoolArchive(
       pipeline(stream, hasher, fs.createWriteStream(file, { mode: 0o600, highWaterMark: 8 << 20 }))
         .then(() => {
           const f = { file, sha256: `sha256:${hash.digest('hex')}`, size };
-          entries.set(name, { kind: 'file', f });
-          opts.reuse?.spooled(name, f, false);
+          rules.file(entryName, f);
+          opts.reuse?.spooled(entryName, f, false);
           next();
         })
         .catch(reject);
@@ -374,19 +518,14 @@ export async function spoolArchive(
     await Promise.all([pipeline(input, extract), done]);
   } catch (err) {
     if (err instanceof ClairScanError) throw err;
-    if (seen === 0) throw notATar(what, err);
+    if (rules.seen === 0) throw notATar(what, err);
     throw new ClairScanError(`could not read ${what}: ${errorMessage(err)}`, {
       hint: 'check that the file is a complete `docker save` or OCI image-layout tar (not gzip-compressed as a whole, or truncated).',
       cause: err,
     });
   }
-  if (seen === 0) throw notATar(what);
-  const files = new Map<string, SpooledFile>();
-  for (const name of entries.keys()) {
-    const f = resolveEntry(entries, name);
-    if (f) files.set(name, f);
-  }
-  return { dir, files, links: linkNames };
+  if (rules.seen === 0) throw notATar(what);
+  return rules.archive(dir);
 }
 
 /**
@@ -457,6 +596,12 @@ function pathCheck(what: string): { add(name: string, type: string): ClairScanEr
       return undefined;
     },
   };
+}
+
+function badSize(what: string, header: EntryHeader): ClairScanError {
+  return new ClairScanError(`${what} has an entry "${header.name}" whose size field cannot be read`, {
+    hint: 'the archive is damaged or was made to mislead tar readers; use an archive written by `docker save` or an OCI tool.',
+  });
 }
 
 function notATar(what: string, cause?: unknown): ClairScanError {

@@ -11,7 +11,7 @@ import * as zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
-import { imageFromArchive, spoolArchive } from '../../../src/image/archive';
+import { imageFromArchive, scanArchiveInPlace, spoolArchive } from '../../../src/image/archive';
 import { resolveFromArchiveFile } from '../../../src/image/archive-file';
 import { newRunId, RunState } from '../../../src/environment/run-state';
 import type { ResolvedImage } from '../../../src/image/types';
@@ -214,6 +214,84 @@ describe('spooling limits', () => {
     const archive = await tarOf([{ name: `${'d/'.repeat(2100)}x`, data: 'x' }]);
     const err = await expectScanError(spoolArchive(Readable.from(archive), tempDir()));
     expect(err.message).toBe('the image archive has an entry name longer than 4096 bytes');
+  });
+});
+
+/** The archive with the header block at `at` changed by `edit`, its checksum set again. */
+function withHeader(archive: Buffer, at: number, edit: (h: Buffer) => void): Buffer {
+  const out = Buffer.from(archive);
+  const h = out.subarray(at, at + 512);
+  edit(h);
+  h.fill(0x20, 148, 156);
+  let sum = 0;
+  for (let i = 0; i < 512; i++) sum += h[i];
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return out;
+}
+
+/**
+ * Headers that stopped tar-stream or the process (found by the plain reader's mutation test, issue 23): a scan
+ * waited forever, or ended with an uncaught error. Each is now an error, from a stream (a daemon's export, a gzipped
+ * file) and from an archive file read in place.
+ */
+describe('headers that hung or crashed the reader', () => {
+  const cases: [string, () => Promise<Buffer>, RegExp][] = [
+    [
+      'a directory entry with content (tar-stream waited for its end forever; docker load skips the bytes)',
+      async () =>
+        withHeader(
+          await tarOf([
+            { name: 'd', data: 'hidden entries' },
+            { name: 'x', data: 'x' },
+          ]),
+          0,
+          (h) => h.write('5', 156),
+        ),
+      /^the image archive has a directory "d" with 14 bytes of content, which tar readers read differently$/,
+    ],
+    [
+      'a size field that is not base-256 although it says so (null to tar-stream, which then waited forever)',
+      async () =>
+        withHeader(
+          await tarOf([
+            { name: 'a', data: 'x' },
+            { name: 'b', data: 'y' },
+          ]),
+          0,
+          (h) => h.set([0x90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], 124),
+        ),
+      /^the image archive has an entry "a" whose size field cannot be read$/,
+    ],
+    [
+      "cut short inside a link entry that has content (its stream's error was uncaught: the process ended)",
+      async () => {
+        const a = withHeader(
+          await tarOf([
+            { name: 'f', data: 'f' },
+            { name: 'l', data: 'z'.repeat(3000) },
+          ]),
+          1024,
+          (h) => {
+            h.write('1', 156);
+            h.write('f\0', 157, 'latin1');
+          },
+        );
+        return a.subarray(0, 1024 + 512 + 1000);
+      },
+      /^could not read the image archive: /,
+    ],
+  ];
+
+  it.each(cases)('%s: from a stream', async (_what, make, message) => {
+    const err = await expectScanError(spoolArchive(Readable.from(await make()), tempDir()));
+    expect(err.message).toMatch(message);
+  });
+
+  it.each(cases)('%s: an archive file, in place', async (_what, make, message) => {
+    const file = path.join(root, `hostile-${n++}.tar`);
+    fs.writeFileSync(file, await make());
+    const err = await expectScanError(scanArchiveInPlace(file));
+    expect(err.message).toMatch(message);
   });
 });
 
