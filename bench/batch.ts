@@ -32,6 +32,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as http from 'node:http';
 import * as inspector from 'node:inspector';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { createHash, createCipheriv } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -293,6 +294,18 @@ async function rescanScenario(
   ];
 }
 
+/** This process's GC pauses (perf_hooks 'gc' entries), to tell how much of the batch's CPU time they are. */
+const gcEntries: { start: number; ms: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcEntries.push({ start: e.startTime, ms: e.duration });
+}).observe({ entryTypes: ['gc'] });
+
+/** The GC pauses that began between `from` and `to` (performance.now()). */
+function gcPauses(from: number, to: number): { count: number; ms: number } {
+  const g = gcEntries.filter((e) => e.start >= from && e.start < to);
+  return { count: g.length, ms: g.reduce((a, e) => a + e.ms, 0) };
+}
+
 /** The V8 CPU profiler of this process (node:inspector), started now; `stop` writes the profile to `file`. */
 async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
   const session = new inspector.Session();
@@ -406,9 +419,11 @@ async function main(): Promise<void> {
         const profiler = values.profile ? await startProfile() : undefined;
         const cpu0 = process.cpuUsage();
         const t0 = Date.now();
+        const g0 = performance.now();
         const o = await runBatch((k) => inputs[k], { onImage: () => finish.push((Date.now() - t0) / 1000) });
         const wall = (Date.now() - t0) / 1000;
         const cpu = process.cpuUsage(cpu0);
+        const gc = gcPauses(g0, performance.now());
         if (profiler) await profiler.stop(path.join(String(values.profile), `batch-c${c}-r${r + 1}.cpuprofile`));
         const raw = raw0 ?? (await rawRun());
         const t = o.summary.totals;
@@ -424,7 +439,8 @@ async function main(): Promise<void> {
         runs.get(c)?.push({ wall, raw, cpu: (cpu.user + cpu.system) / 1e6 / n, marginal });
         last.set(c, { o, allBytes, failed: t.failed });
         console.log(
-          `  round ${r + 1}, c=${c}: batch ${wall.toFixed(2)} s, raw ${raw.wall.toFixed(2)} s (${rawFirst ? 'raw first' : 'batch first'}): ${(wall / raw.wall).toFixed(2)}x`,
+          `  round ${r + 1}, c=${c}: batch ${wall.toFixed(2)} s, raw ${raw.wall.toFixed(2)} s (${rawFirst ? 'raw first' : 'batch first'}): ${(wall / raw.wall).toFixed(2)}x` +
+            ` (batch: cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms/img, GC ${gc.count} pauses, ${(gc.ms / n).toFixed(1)} ms/img)`,
         );
         for (const d of [`raw-${c}`, `batch-${c}`, `out-${c}`])
           fs.rmSync(path.join(tmp, d), { recursive: true, force: true });
