@@ -326,7 +326,7 @@ const MAX_READ_BUFFERS = 8;
 
 /**
  * Reads an uncompressed archive file in place when it is plain tar (tar-plain.ts): each header decoded as tar-stream
- * does, each regular file's bytes read into one reused buffer and hashed; nothing allocated per chunk and no
+ * does, each regular file's bytes read into two reused buffers in turn and hashed; nothing allocated per chunk and no
  * stream. undefined as soon as the archive leaves that subset (or ends early): the caller then reads it with
  * tar-stream, which gives its answer or its error. The entry rules' errors are thrown as they are (the entries
  * before were decoded as tar-stream decodes them).
@@ -340,8 +340,9 @@ export async function readPlainArchive(
   let release = (): unknown => undefined;
   try {
     const end = (await fd.stat()).size;
-    const buf = READ_BUFFERS.pop() ?? Buffer.allocUnsafe(RANGE_CHUNK);
-    release = () => READ_BUFFERS.length < MAX_READ_BUFFERS && READ_BUFFERS.push(buf);
+    // Two: one is hashed while the other is read.
+    const bufs = [0, 1].map(() => READ_BUFFERS.pop() ?? Buffer.allocUnsafe(RANGE_CHUNK));
+    release = () => bufs.forEach((b) => READ_BUFFERS.length < MAX_READ_BUFFERS && READ_BUFFERS.push(b));
     const block = Buffer.allocUnsafe(BLOCK);
     /** Exactly `len` bytes at `at` into `into`, else false (the file is shorter). */
     const readAt = async (into: Buffer, len: number, at: number): Promise<boolean> => {
@@ -398,14 +399,20 @@ export async function readPlainArchive(
       if (name !== undefined) {
         const hash = createHash('sha256');
         let head = Buffer.alloc(0);
-        for (let done = 0; done < size;) {
-          const n = Math.min(buf.length, size - done);
-          if (!(await readAt(buf, n, offset + done))) return undefined;
-          const chunk = n === buf.length ? buf : buf.subarray(0, n);
+        const read = (k: number, from: number): Promise<boolean> =>
+          readAt(bufs[k], Math.min(RANGE_CHUNK, size - from), offset + from);
+        let ahead = size > 0 ? read(0, 0) : undefined;
+        for (let done = 0, k = 0; done < size; k ^= 1) {
+          // The only read in flight: nothing is pending when this returns early.
+          if (!(await ahead)) return undefined;
+          const n = Math.min(RANGE_CHUNK, size - done);
+          const chunk = bufs[k].subarray(0, n);
+          done += n;
+          // The next chunk is read (on the thread pool) while this one is hashed.
+          ahead = done < size ? read(k ^ 1, done) : undefined;
           hash.update(chunk);
           // The first bytes, for the compression sniff: taken from the hashed bytes, not read again.
-          if (done === 0) head = Buffer.from(chunk.subarray(0, 4));
-          done += n;
+          if (head.length === 0) head = Buffer.from(chunk.subarray(0, 4));
         }
         rules.file(name, { file, sha256: `sha256:${hash.digest('hex')}`, size, offset, head });
       }

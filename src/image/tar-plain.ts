@@ -6,7 +6,7 @@
  * header, a link with content …) is `undefined`: the caller then reads the whole archive with tar-stream, whose
  * answer or error is the one given. Why not tar-stream alone: it takes every byte of the file through streams in
  * fresh buffers, which cost a batch about 4 ms of CPU per image (stream work and the garbage collections the
- * buffers bring, issue 23); here the files' bytes go into one reused buffer.
+ * buffers bring, issue 23); here the files' bytes go into two reused buffers.
  */
 
 export const BLOCK = 512;
