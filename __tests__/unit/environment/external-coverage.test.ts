@@ -87,14 +87,27 @@ it('still not covered after asking again: refused (exit 2), each time on an answ
   await env.close();
 });
 
-it('a failed request is not cached: the next image asks again', async () => {
+it('asked when the service opens, beside the first export and index; the images use that answer', async () => {
   const ask = jest
     .spyOn(ClairClient.prototype, 'updateOperations')
+    .mockResolvedValue({ 'debian/updater': op } as never);
+  const env = await service();
+  expect(ask).toHaveBeenCalledTimes(1); // before any image was indexed
+  await env.ensureData(debianIndex('sha256:1'), 'image-1');
+  await env.ensureData(debianIndex('sha256:2'), 'image-2');
+  expect(ask).toHaveBeenCalledTimes(1);
+  await env.close();
+});
+
+it('a failed request is not cached: the next image asks again (the one made at opening included)', async () => {
+  const ask = jest
+    .spyOn(ClairClient.prototype, 'updateOperations')
+    .mockRejectedValueOnce(new Error('connection reset at opening'))
     .mockRejectedValueOnce(new Error('connection reset'))
     .mockResolvedValue({ 'debian/updater': op } as never);
   const env = await service();
-  await expect(env.ensureData(debianIndex('sha256:1'), 'image-1')).rejects.toThrow('connection reset');
+  await expect(env.ensureData(debianIndex('sha256:1'), 'image-1')).rejects.toThrow(/^connection reset$/);
   await env.ensureData(debianIndex('sha256:2'), 'image-2');
-  expect(ask).toHaveBeenCalledTimes(2);
+  expect(ask).toHaveBeenCalledTimes(3);
   await env.close();
 });
