@@ -15,9 +15,11 @@ const check = process.argv.includes('--check');
 /**
  * Bytes. dist/main/index.js: issue 14's goal (was 10.5 MB with four copies of undici; start to first log line <= 0.5 s,
  * bench/action-start.ts). 4.0 MB when set (0.220 s); 4.1 MB since KEV/EPSS, the CI platforms, the Trivy/Grype
- * allowlists and proxies landed, after the exploit-data parsers and range-import moved to chunks (0.203 s measured).
+ * allowlists and proxies landed, after the exploit-data parsers and range-import moved to chunks (0.203 s measured);
+ * 4.11 MB since the archive entry rules shared by both tar readers and the hostile-header checks (issue 23; the plain
+ * reader itself is a chunk).
  */
-const BUDGETS = { 'main/index.js': 4_100_000 };
+const BUDGETS = { 'main/index.js': 4_110_000 };
 const out = check ? fs.mkdtempSync(path.join(os.tmpdir(), 'clair-scan-dist-')) : path.join(root, 'dist');
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc');
 

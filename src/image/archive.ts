@@ -18,7 +18,7 @@ import { Readable, Transform } from 'node:stream';
 import * as tar from 'tar-stream';
 import { ClairScanError, errorMessage } from '../util/errors';
 import { byteCap, CAPS } from '../util/caps';
-import { BLOCK, decodeHeader, decodePax } from './tar-plain';
+import type { BundleRequire } from '../util/lazy';
 import type { ImageInfo } from '../findings/model';
 import {
   contentManifestDigest,
@@ -32,7 +32,7 @@ import type { ImageLayer, ResolvedImage } from './types';
 import { parseReference, stableName } from './reference';
 import { checkConfigPlatform, formatPlatform, indexPlatforms, selectPlatform, type Platform } from './platform';
 
-interface SpooledFile {
+export interface SpooledFile {
   file: string;
   sha256: string;
   size: number;
@@ -45,20 +45,34 @@ interface SpooledFile {
 /**
  * Reads an uncompressed archive file once, hashing its entries, and describes each by its byte range in the file
  * (no copy, no temp dir). Same rules and limits as spoolArchive; read the entries with readEntry / the layers.
- * Plain tar is read without a stream (readPlainArchive); anything else by tar-stream, as a spool is.
+ * Plain tar is read without a stream (archive-plain.ts); anything else by tar-stream, as a spool is.
  */
 export async function scanArchiveInPlace(
   file: string,
   opts: { what?: string; limits?: Partial<ArchiveLimits> } = {},
 ): Promise<SpooledArchive> {
-  const plain = await readPlainArchive(file, opts);
+  const plain = await (await loadPlainReader()).readPlainArchive(file, opts);
   if (plain) return plain;
   // 1 MiB reads: a fifth of the tar reader's per-chunk work of fs's default 64 KiB.
   return spoolArchive(fs.createReadStream(file, { highWaterMark: 1 << 20 }), '', { ...opts, inPlace: file });
 }
 
+declare const require: BundleRequire;
+/** archive-plain.ts, loaded on use: only archive files need it, not a daemon's export (util/lazy.ts). */
+const loadPlainReader = (): Promise<typeof import('./archive-plain')> =>
+  typeof require.ensure === 'function'
+    ? new Promise((ok, fail) =>
+        require.ensure!(
+          [],
+          () => ok(require('./archive-plain') as typeof import('./archive-plain')),
+          fail,
+          'archive-plain',
+        ),
+      )
+    : Promise.resolve(require('./archive-plain') as typeof import('./archive-plain'));
+
 /** Bytes read from an in-place range per chunk. */
-const RANGE_CHUNK = 1 << 20;
+export const RANGE_CHUNK = 1 << 20;
 
 function changedError(f: SpooledFile): ClairScanError {
   return new ClairScanError(
@@ -191,7 +205,11 @@ export interface ArchiveLimits {
   maxNameLength: number;
 }
 
-const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxBytes: 64 * 2 ** 30, maxEntries: 100_000, maxNameLength: 4096 };
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
+  maxBytes: 64 * 2 ** 30,
+  maxEntries: 100_000,
+  maxNameLength: 4096,
+};
 
 /** Names docker load / OCI tools read as metadata: a link there is never what `docker save` writes. */
 const METADATA_NAMES = new Set(['manifest.json', 'index.json', 'oci-layout', 'repositories']);
@@ -202,7 +220,7 @@ const NOT_AN_ARCHIVE_HINT =
 type Entry = { kind: 'file'; f: SpooledFile } | { kind: 'symlink'; target: string };
 
 /** The header fields the entry rules read (tar-stream's header, or tar-plain.ts's). */
-interface EntryHeader {
+export interface EntryHeader {
   name: string;
   linkname?: string | null;
   type?: string | null;
@@ -212,11 +230,11 @@ interface EntryHeader {
 
 /**
  * The rules every entry of an archive passes, whichever reader decoded it (tar-stream in spoolArchive, the plain
- * reader in readPlainArchive): the limits, safe and consistent names, and tar's semantics, as `docker load` reads
+ * reader in archive-plain.ts): the limits, safe and consistent names, and tar's semantics, as `docker load` reads
  * them (the last entry of a name replaces earlier ones, a hard link is the file its target is at that point, a
  * symbolic link is resolved against the final contents).
  */
-class EntryRules {
+export class EntryRules {
   private readonly entries = new Map<string, Entry>();
   private readonly linkNames = new Set<string>();
   private readonly paths: ReturnType<typeof pathCheck>;
@@ -314,115 +332,6 @@ class EntryRules {
       if (f) files.set(name, f);
     }
     return { dir, files, links: this.linkNames };
-  }
-}
-
-/**
- * Read buffers readPlainArchive hands on from one archive to the next: a fresh 1 MiB buffer per archive was a
- * garbage collection every few images of a batch (V8 collects after so much memory outside its heap).
- */
-const READ_BUFFERS: Buffer[] = [];
-const MAX_READ_BUFFERS = 8;
-
-/**
- * Reads an uncompressed archive file in place when it is plain tar (tar-plain.ts): each header decoded as tar-stream
- * does, each regular file's bytes read into two reused buffers in turn and hashed; nothing allocated per chunk and no
- * stream. undefined as soon as the archive leaves that subset (or ends early): the caller then reads it with
- * tar-stream, which gives its answer or its error. The entry rules' errors are thrown as they are (the entries
- * before were decoded as tar-stream decodes them).
- */
-export async function readPlainArchive(
-  file: string,
-  opts: { what?: string; limits?: Partial<ArchiveLimits> } = {},
-): Promise<SpooledArchive | undefined> {
-  const rules = new EntryRules(opts.what ?? 'the image archive', { ...DEFAULT_ARCHIVE_LIMITS, ...opts.limits });
-  const fd = await fs.promises.open(file, 'r');
-  let release = (): unknown => undefined;
-  try {
-    const end = (await fd.stat()).size;
-    // Two: one is hashed while the other is read.
-    const bufs = [0, 1].map(() => READ_BUFFERS.pop() ?? Buffer.allocUnsafe(RANGE_CHUNK));
-    release = () => bufs.forEach((b) => READ_BUFFERS.length < MAX_READ_BUFFERS && READ_BUFFERS.push(b));
-    const block = Buffer.allocUnsafe(BLOCK);
-    /** Exactly `len` bytes at `at` into `into`, else false (the file is shorter). */
-    const readAt = async (into: Buffer, len: number, at: number): Promise<boolean> => {
-      for (let done = 0; done < len;) {
-        const { bytesRead } = await fd.read(into, done, len - done, at + done);
-        if (bytesRead === 0) return false;
-        done += bytesRead;
-      }
-      return true;
-    };
-    const padded = (n: number): number => Math.ceil(n / BLOCK) * BLOCK;
-    let pax: { path?: string; linkpath?: string; size?: number } | undefined;
-    let longPath: string | undefined;
-    let longLink: string | undefined;
-    let at = 0;
-    while (at < end) {
-      if (end - at < BLOCK || !(await readAt(block, BLOCK, at))) return undefined;
-      const h = decodeHeader(block);
-      if (h === undefined) return undefined;
-      const offset = at + BLOCK;
-      if (h === null) {
-        at = offset;
-        continue;
-      }
-      // The padding to the next block must be there too: tar-stream reads it (and says the file ends early without).
-      if (offset + padded(h.size) > end) return undefined;
-      if (h.type === 'pax-header' || h.type === 'gnu-long-path' || h.type === 'gnu-long-link-path') {
-        const record = Buffer.allocUnsafe(h.size);
-        if (!(await readAt(record, h.size, offset))) return undefined;
-        if (h.type === 'pax-header') {
-          pax = decodePax(record);
-          if (!pax) return undefined;
-        } else {
-          const text = record.toString('utf8', 0, record.indexOf(0) < 0 ? h.size : record.indexOf(0));
-          if (!text) return undefined;
-          if (h.type === 'gnu-long-path') longPath = text;
-          else longLink = text;
-        }
-        at = offset + padded(h.size);
-        continue;
-      }
-      // The records before apply to this entry, in tar-stream's order.
-      const header: EntryHeader = { ...h };
-      if (longPath !== undefined) header.name = longPath;
-      if (longLink !== undefined) header.linkname = longLink;
-      if (pax?.path !== undefined) header.name = pax.path;
-      if (pax?.linkpath !== undefined) header.linkname = pax.linkpath;
-      const size = pax?.size ?? h.size;
-      header.size = size;
-      pax = longPath = longLink = undefined;
-      if (size !== 0 && h.type !== 'file') return undefined;
-      if (offset + padded(size) > end) return undefined;
-      const name = rules.entry(header);
-      if (name !== undefined) {
-        const hash = createHash('sha256');
-        let head = Buffer.alloc(0);
-        const read = (k: number, from: number): Promise<boolean> =>
-          readAt(bufs[k], Math.min(RANGE_CHUNK, size - from), offset + from);
-        let ahead = size > 0 ? read(0, 0) : undefined;
-        for (let done = 0, k = 0; done < size; k ^= 1) {
-          // The only read in flight: nothing is pending when this returns early.
-          if (!(await ahead)) return undefined;
-          const n = Math.min(RANGE_CHUNK, size - done);
-          const chunk = bufs[k].subarray(0, n);
-          done += n;
-          // The next chunk is read (on the thread pool) while this one is hashed.
-          ahead = done < size ? read(k ^ 1, done) : undefined;
-          hash.update(chunk);
-          // The first bytes, for the compression sniff: taken from the hashed bytes, not read again.
-          if (head.length === 0) head = Buffer.from(chunk.subarray(0, 4));
-        }
-        rules.file(name, { file, sha256: `sha256:${hash.digest('hex')}`, size, offset, head });
-      }
-      at = offset + padded(size);
-    }
-    // Nothing but empty blocks: tar-stream's answer (not a tar) is the one given.
-    return rules.seen === 0 ? undefined : rules.archive('');
-  } finally {
-    release();
-    await fd.close();
   }
 }
 

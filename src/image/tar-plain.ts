@@ -1,6 +1,6 @@
 /**
  * The plain tar that `docker save` and OCI tools write, decoded from its 512-byte header blocks, for reading an
- * archive file in place without a stream (archive.ts readPlainArchive). It decodes as tar-stream does, and only a
+ * archive file in place without a stream (archive-plain.ts readPlainArchive). It decodes as tar-stream does, and only a
  * subset: ustar or GNU headers with octal fields, regular files, hard and symbolic links, directories, and the pax
  * and GNU records that carry long names. Anything else (a bad checksum, a base-256 size, a device, a pax global
  * header, a link with content …) is `undefined`: the caller then reads the whole archive with tar-stream, whose

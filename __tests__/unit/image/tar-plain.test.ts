@@ -1,5 +1,5 @@
 /**
- * The plain tar reader (tar-plain.ts, archive.ts readPlainArchive) against tar-stream, the reader it stands in for on
+ * The plain tar reader (tar-plain.ts, archive-plain.ts readPlainArchive) against tar-stream, the reader it stands in for on
  * uncompressed archive files (issue 23): on every archive it reads, it must give exactly what tar-stream's in-place
  * read gives (names, digests, sizes, byte ranges, links) or the same error; anything it does not read it must leave
  * to tar-stream (undefined), never read differently. Archives from tar-stream's writer and from GNU tar in each of its
@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as tar from 'tar-stream';
-import { readPlainArchive, spoolArchive, scanArchiveInPlace, type SpooledArchive } from '../../../src/image/archive';
+import { spoolArchive, scanArchiveInPlace, type SpooledArchive } from '../../../src/image/archive';
+import { readPlainArchive } from '../../../src/image/archive-plain';
 import { decodeHeader, decodePax } from '../../../src/image/tar-plain';
 import { ClairScanError } from '../../../src/util/errors';
 
