@@ -8,7 +8,8 @@ import { imageInfo } from './model';
 
 /** One tar entry of a test layer. */
 export type TarEntry =
-  { name: string; content: string | Buffer } | { name: string; type: 'directory' | 'symlink'; linkname?: string };
+  | { name: string; content: string | Buffer }
+  | { name: string; type: 'directory' | 'symlink' | 'link'; linkname?: string };
 
 /** Builds a tar with tar-stream's pack() and returns it as a Buffer. */
 export async function makeTar(entries: TarEntry[]): Promise<Buffer> {

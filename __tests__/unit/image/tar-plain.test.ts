@@ -11,11 +11,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import * as tar from 'tar-stream';
 import { spoolArchive, scanArchiveInPlace, type SpooledArchive } from '../../../src/image/archive';
 import { readPlainArchive } from '../../../src/image/archive-plain';
 import { decodeHeader, decodePax } from '../../../src/image/tar-plain';
 import { ClairScanError } from '../../../src/util/errors';
+import { makeTar } from '../../helpers/layers';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-tar-plain-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -25,27 +25,6 @@ const write = (bytes: Buffer): string => {
   fs.writeFileSync(file, bytes);
   return file;
 };
-
-type PackEntry = {
-  name: string;
-  data?: Buffer | string;
-  type?: 'file' | 'symlink' | 'link' | 'directory';
-  linkname?: string;
-};
-
-async function packed(entries: PackEntry[]): Promise<Buffer> {
-  const pack = tar.pack();
-  for (const e of entries) {
-    const type = e.type ?? 'file';
-    if (type === 'file') pack.entry({ name: e.name, mode: 0o644 }, Buffer.from(e.data ?? ''));
-    else if (type === 'directory') pack.entry({ name: e.name, type, mode: 0o755 });
-    else pack.entry({ name: e.name, type, linkname: e.linkname });
-  }
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const c of pack) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** Deterministic bytes (a seeded generator: the mutation run is the same every time). */
 function rng(seed: number): () => number {
@@ -126,20 +105,20 @@ function headerOffsets(archive: Buffer): number[] {
 describe('plain archives: read without tar-stream, exactly as tar-stream reads them', () => {
   it('tar-stream-written archive: files of every size around the block and read sizes, links, directories, long names', async () => {
     const file = write(
-      await packed([
+      await makeTar([
         { name: 'dir/', type: 'directory' },
-        { name: 'dir/empty' },
-        { name: 'dir/three', data: 'abc' },
-        { name: 'dir/block', data: bytes(512, 1) },
-        { name: 'dir/odd', data: bytes(1500, 2) },
-        { name: 'dir/big', data: bytes((1 << 20) + 777, 3) },
-        { name: 'dir/exact', data: bytes(1 << 20, 4) },
+        { name: 'dir/empty', content: '' },
+        { name: 'dir/three', content: 'abc' },
+        { name: 'dir/block', content: bytes(512, 1) },
+        { name: 'dir/odd', content: bytes(1500, 2) },
+        { name: 'dir/big', content: bytes((1 << 20) + 777, 3) },
+        { name: 'dir/exact', content: bytes(1 << 20, 4) },
         // Over 100 bytes: tar-stream writes a pax header for it.
-        { name: `${'x'.repeat(80)}/${'y'.repeat(80)}/long`, data: 'long' },
+        { name: `${'x'.repeat(80)}/${'y'.repeat(80)}/long`, content: 'long' },
         { name: 'hard', type: 'link', linkname: 'dir/odd' },
         { name: 'soft', type: 'symlink', linkname: 'dir/three' },
-        { name: 'dir/three', data: 'replaced: the last entry of a name wins' },
-        { name: 'manifest.json', data: '[]' },
+        { name: 'dir/three', content: 'replaced: the last entry of a name wins' },
+        { name: 'manifest.json', content: '[]' },
       ]),
     );
     expect(await agrees(file)).toBe('read');
@@ -174,8 +153,8 @@ describe('plain archives: read without tar-stream, exactly as tar-stream reads t
   );
 
   it('empty blocks between entries: read on past them, as tar-stream does', async () => {
-    const one = await packed([{ name: 'a', data: 'A' }]);
-    const two = await packed([{ name: 'b', data: 'B' }]);
+    const one = await makeTar([{ name: 'a', content: 'A' }]);
+    const two = await makeTar([{ name: 'b', content: 'B' }]);
     // `one` ends in two empty blocks (the end-of-archive marker); tar-stream reads the entries after it too.
     const file = write(Buffer.concat([one, two]));
     expect(await agrees(file)).toBe('read');
@@ -218,9 +197,9 @@ describe('plain archives: read without tar-stream, exactly as tar-stream reads t
 describe('what the plain reader leaves to tar-stream (its answer, or its error, is the one given)', () => {
   /** A tar-stream archive with its first header changed by `edit` (checksum fixed unless `keepSum`). */
   async function edited(edit: (h: Buffer) => void, keepSum = false): Promise<string> {
-    const archive = await packed([
-      { name: 'a', data: 'some bytes' },
-      { name: 'b', data: 'more' },
+    const archive = await makeTar([
+      { name: 'a', content: 'some bytes' },
+      { name: 'b', content: 'more' },
     ]);
     const h = archive.subarray(0, 512);
     edit(h);
@@ -249,9 +228,9 @@ describe('what the plain reader leaves to tar-stream (its answer, or its error, 
   });
 
   it('an archive cut short (in a header, in a file) or with trailing bytes that are not a block', async () => {
-    const archive = await packed([
-      { name: 'a', data: bytes(5000, 7) },
-      { name: 'b', data: 'b' },
+    const archive = await makeTar([
+      { name: 'a', content: bytes(5000, 7) },
+      { name: 'b', content: 'b' },
     ]);
     for (const cut of [100, 512 + 1000, archive.length - 1024 - 300]) {
       const { plain, stream } = await both(write(archive.subarray(0, cut)));
@@ -269,10 +248,10 @@ describe('what the plain reader leaves to tar-stream (its answer, or its error, 
 
   it('refusals by the entry rules are the same either way (unsafe path, hard link to nothing)', async () => {
     for (const entries of [
-      [{ name: '../escape', data: 'x' }],
+      [{ name: '../escape', content: 'x' }],
       [{ name: 'hard', type: 'link' as const, linkname: 'nothing' }],
     ]) {
-      const file = write(await packed(entries));
+      const file = write(await makeTar(entries));
       expect(await agrees(file)).toBe('refused');
     }
   });
@@ -280,15 +259,15 @@ describe('what the plain reader leaves to tar-stream (its answer, or its error, 
 
 describe('mutations of header blocks (seeded): the plain reader agrees with tar-stream or leaves the archive to it', () => {
   it('600 mutated archives', async () => {
-    const base = await packed([
+    const base = await makeTar([
       { name: 'dir/', type: 'directory' },
-      { name: 'dir/a', data: bytes(1300, 8) },
+      { name: 'dir/a', content: bytes(1300, 8) },
       // A last part over 100 bytes: no ustar prefix can hold it, tar-stream writes a pax record.
-      { name: `${'p'.repeat(120)}/${'q'.repeat(110)}`, data: bytes(700, 9) },
-      { name: 'dir/b', data: 'bee' },
+      { name: `${'p'.repeat(120)}/${'q'.repeat(110)}`, content: bytes(700, 9) },
+      { name: 'dir/b', content: 'bee' },
       { name: 'hard', type: 'link', linkname: 'dir/a' },
       { name: 'soft', type: 'symlink', linkname: 'dir/b' },
-      { name: 'dir/c', data: bytes(2048, 10) },
+      { name: 'dir/c', content: bytes(2048, 10) },
     ]);
     const heads = headerOffsets(base);
     expect(heads.length).toBe(8); // seven entries, one with a pax record before it
