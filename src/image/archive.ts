@@ -338,7 +338,7 @@ export class EntryRules {
 /**
  * Spools a tar stream to `dir` (the entry rules: EntryRules). `what` names the input in errors (e.g. the file's
  * path). Limits: see ArchiveLimits. `inPlace`: the stream is that archive file from its first byte, whose entries
- * are described by their byte ranges instead of being written (what readPlainArchive leaves to tar-stream).
+ * are described by their byte ranges instead of being written (what archive-plain.ts leaves to tar-stream).
  */
 export async function spoolArchive(
   input: Readable,
@@ -376,7 +376,7 @@ export async function spoolArchive(
       const entryName = name;
       if (opts.inPlace !== undefined) {
         // `input` is the archive file from its first byte and `stream.offset` where the entry's 512-byte header
-        // starts: its data follows.
+        // starts: its data follows. A wrong range could never pass for the entry: see readVerifiedRange.
         const offset = stream.offset + 512;
         const hash = createHash('sha256');
         let size = 0;
