@@ -137,7 +137,7 @@ function openExternal(settings: Settings): ClairService {
   };
   // Asked now, beside the image's export and index (the answer does not depend on them; the request took ~5 % of a
   // warm first scan when it waited for the index): the same answer as asked later, by the rule above. A failure is
-  // the first image's error, when it asks; nobody asking (the run failed before) is not an unhandled rejection.
+  // forgotten (above), so the first image asks again; nobody asking (the run failed before) is no unhandled rejection.
   asked.updateOperations().catch(() => undefined);
   return {
     client,
