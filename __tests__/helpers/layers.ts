@@ -37,6 +37,14 @@ export async function makeTar(entries: TarEntry[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Sets a tar header block's checksum again, after a test changed the block (hand-made or hostile headers). */
+export function setTarChecksum(block: Buffer): void {
+  block.fill(0x20, 148, 156);
+  let sum = 0;
+  for (let i = 0; i < 512; i++) sum += block[i];
+  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+}
+
 /** A readable that yields `buf` in chunks of `chunkSize` bytes (to put chunk boundaries where a test wants). */
 export function chunked(buf: Buffer, chunkSize: number): Readable {
   let off = 0;

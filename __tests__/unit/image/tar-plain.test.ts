@@ -15,7 +15,7 @@ import { spoolArchive, scanArchiveInPlace, type SpooledArchive } from '../../../
 import { readPlainArchive } from '../../../src/image/archive-plain';
 import { decodeHeader, decodePax } from '../../../src/image/tar-plain';
 import { ClairScanError } from '../../../src/util/errors';
-import { makeTar } from '../../helpers/layers';
+import { makeTar, setTarChecksum } from '../../helpers/layers';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-tar-plain-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -81,14 +81,6 @@ async function agrees(file: string): Promise<'read' | 'left' | 'refused'> {
 }
 
 const sha = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-
-/** A header block with its checksum set (after changes). */
-function fixChecksum(block: Buffer): void {
-  block.fill(0x20, 148, 156);
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += block[i];
-  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-}
 
 /** The offsets of the header blocks of a (tar-stream written) archive. */
 function headerOffsets(archive: Buffer): number[] {
@@ -176,14 +168,14 @@ describe('plain archives: read without tar-stream, exactly as tar-stream reads t
     pax.write(`${paxBody.length.toString(8).padStart(11, '0')}\0`, 124);
     pax.write('x', 156);
     pax.write('ustar\x0000', 257, 'latin1');
-    fixChecksum(pax);
+    setTarChecksum(pax);
     const header = Buffer.alloc(512);
     header.write('from-header', 0);
     header.write('0000644\0', 100);
     header.write(`${(0).toString(8).padStart(11, '0')}\0`, 124); // says empty
     header.write('0', 156);
     header.write('ustar\x0000', 257, 'latin1');
-    fixChecksum(header);
+    setTarChecksum(header);
     const pad = (b: Buffer): Buffer => Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
     const file = write(Buffer.concat([pax, pad(paxBody), header, pad(data), Buffer.alloc(1024)]));
     expect(decodePax(paxBody)).toEqual({ size: 3000, path: 'from-pax' });
@@ -203,7 +195,7 @@ describe('what the plain reader leaves to tar-stream (its answer, or its error, 
     ]);
     const h = archive.subarray(0, 512);
     edit(h);
-    if (!keepSum) fixChecksum(h);
+    if (!keepSum) setTarChecksum(h);
     return write(archive);
   }
 
@@ -296,7 +288,7 @@ describe('mutations of header blocks (seeded): the plain reader agrees with tar-
           'latin1',
         );
       else h.write(pick(['../x\0', '/abs\0', 'dir/a\0', 'hard\0', 'dir\0', 'a/../../b\0']), 0, 'latin1');
-      if (kind !== 0) fixChecksum(h);
+      if (kind !== 0) setTarChecksum(h);
       const cut = i % 25 === 0 ? Math.floor(r() * a.length) : a.length;
       outcomes[await agrees(write(a.subarray(0, cut)))]++;
       fs.rmSync(path.join(root, `a${n - 1}.tar`));

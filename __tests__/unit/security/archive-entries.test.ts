@@ -16,6 +16,7 @@ import { resolveFromArchiveFile } from '../../../src/image/archive-file';
 import { newRunId, RunState } from '../../../src/environment/run-state';
 import type { ResolvedImage } from '../../../src/image/types';
 import { expectScanError } from '../../helpers/errors';
+import { setTarChecksum } from '../../helpers/layers';
 
 type Entry = {
   name: string;
@@ -222,10 +223,7 @@ function withHeader(archive: Buffer, at: number, edit: (h: Buffer) => void): Buf
   const out = Buffer.from(archive);
   const h = out.subarray(at, at + 512);
   edit(h);
-  h.fill(0x20, 148, 156);
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += h[i];
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  setTarChecksum(h);
   return out;
 }
 
