@@ -115,7 +115,9 @@ function openEntry(f: SpooledFile, verify: boolean): Readable {
 /**
  * An in-place entry's byte range as a plain stream, for what the layer server sends Clair: fs reads with callbacks
  * (no FileHandle, no promise per chunk and no generator, which cost the batch's layer serving about 1 ms per image).
- * A read that ends before the range does is an error (the file changed), never an early end that looks complete.
+ * A read that ends before the range does is an error (the file changed), never an early end that looks complete:
+ * why not fs.createReadStream with start/end, which ends quietly at a shorter file (the response, sent with its
+ * Content-Length, would then leave Clair waiting for the rest).
  */
 class RangeStream extends Readable {
   private fd = -1;
