@@ -113,7 +113,8 @@ async function readPlainArchive(file, opts = {}) {
                         return undefined;
                 }
                 else {
-                    const text = record.toString('utf8', 0, record.indexOf(0) < 0 ? h.size : record.indexOf(0));
+                    const nul = record.indexOf(0);
+                    const text = record.toString('utf8', 0, nul < 0 ? h.size : nul);
                     if (!text)
                         return undefined;
                     if (h.type === 'gnu-long-path')
